@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Serves dist/ on 127.0.0.1 the way an intranet web server should: correct MIME types (application/wasm
+// lets the browser compile while downloading), gzip for text and wasm, and nothing else.
+// Usage: node scripts/serve-dist.mjs [port] — or import { serveDist } for tests and the benchmark.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.geojson': 'application/geo+json', '.csv': 'text/csv; charset=utf-8',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.pbf': 'application/x-protobuf', '.pmtiles': 'application/octet-stream',
+};
+const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.csv', '.wasm', '.svg']);
+
+export function serveDist({ root = resolve(fileURLToPath(import.meta.url), '..', '..', 'dist'), port = 0, host = '127.0.0.1' } = {}) {
+  const served = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    if (path.endsWith('/')) path += 'index.html';
+    const file = join(root, path);
+    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found');
+      return;
+    }
+    const ext = extname(file);
+    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    served.push({ path, gzip });
+    if (gzip) {
+      res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      createReadStream(file).pipe(createGzip({ level: 6 })).pipe(res);
+    } else {
+      res.writeHead(200, { ...headers, 'content-length': statSync(file).size });
+      createReadStream(file).pipe(res);
+    }
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePromise({ url: `http://${host}:${address.port}/`, served, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const port = Number(process.argv[2] ?? 4173);
+  serveDist({ port }).then(({ url }) => console.log(`Lägesbild (dist/) på ${url}`));
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Route, Router, Switch } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { ErrorBoundary } from '../components/error-boundary';
+import { Page } from '../components/page';
+import { GoalsPage } from '../features/goals/goals.view';
+import { HelpPage } from '../features/help/help.view';
+import { OverviewPage } from '../features/overview/overview.view';
+import { PlaceholderPage } from '../features/placeholder/placeholder.view';
+import { SettingsPage } from '../features/settings/settings.view';
+import { DatabaseGate, useDatabaseStart } from './database-provider';
+import { DatasetBanner } from './dataset-banner';
+import { Layout } from './layout';
+
+function ViewError({ error }: { error: Error }) {
+  const { t } = useTranslation();
+  return <div role="alert" className="error"><p>{t('errors.viewFailed')}</p><pre>{error.message}</pre></div>;
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const start = useDatabaseStart();
+  const withData = (node: React.ReactNode) => (
+    <DatabaseGate start={start}>
+      <DatasetBanner />
+      <ErrorBoundary fallback={(error) => <ViewError error={error} />}>{node}</ErrorBoundary>
+    </DatabaseGate>
+  );
+  return (
+    // Hash routing: dist/ works from any static server or file share, with no server-side rewrites.
+    <Router hook={useHashLocation}>
+      <Layout>
+        <Switch>
+          <Route path="/">{withData(<OverviewPage />)}</Route>
+          <Route path="/lagesbild">{withData(<PlaceholderPage titleKey="pages.lagesbild" descriptionKey="placeholder.lagesbild" />)}</Route>
+          <Route path="/karta">{withData(<PlaceholderPage titleKey="pages.map" descriptionKey="placeholder.map" />)}</Route>
+          <Route path="/trender">{withData(<PlaceholderPage titleKey="pages.trends" descriptionKey="placeholder.trends" />)}</Route>
+          <Route path="/mal">{withData(<GoalsPage />)}</Route>
+          <Route path="/importera">{withData(<PlaceholderPage titleKey="pages.import" descriptionKey="placeholder.import" />)}</Route>
+          <Route path="/presentation">{withData(<PlaceholderPage titleKey="pages.presentation" descriptionKey="placeholder.presentation" />)}</Route>
+          <Route path="/installningar">{withData(<SettingsPage />)}</Route>
+          <Route path="/hjalp"><HelpPage /></Route>
+          <Route><Page title={t('pages.notFound')}>{null}</Page></Route>
+        </Switch>
+      </Layout>
+    </Router>
+  );
+}

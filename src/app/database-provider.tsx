@@ -1,0 +1,57 @@
+// Starts the database once per tab, shows where start-up is, and offers a retry when it fails.
+// The data layer is imported lazily so the shell paints before DuckDB's 34 MB wasm arrives.
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Database, StartPhase } from '../data/database';
+import { DatabaseContext } from '../hooks/use-database';
+
+type State = { phase: StartPhase } | { phase: 'ready'; database: Database } | { phase: 'failed'; error: Error };
+
+let opening: Promise<Database> | null = null;
+function openOnce(onPhase: (p: StartPhase) => void): Promise<Database> {
+  opening ??= import('../data/database').then((m) => m.openDatabase(onPhase));
+  return opening;
+}
+
+export function useDatabaseStart() {
+  const [state, setState] = useState<State>({ phase: 'starting' });
+  const start = useCallback(() => {
+    setState({ phase: 'starting' });
+    openOnce((phase) => setState({ phase })).then(
+      (database) => setState({ phase: 'ready', database }),
+      (error: Error) => {
+        opening = null;
+        setState({ phase: 'failed', error });
+      },
+    );
+  }, []);
+  useEffect(start, [start]);
+  return { state, setState, retry: start };
+}
+
+export function DatabaseGate({ start, children }: { start: ReturnType<typeof useDatabaseStart>; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { state, setState, retry } = start;
+  const value = useMemo(
+    () => (state.phase === 'ready' ? { database: state.database, replace: (database: Database) => setState({ phase: 'ready', database }) } : null),
+    [state, setState],
+  );
+  if (state.phase === 'failed') {
+    return (
+      <div role="alert" className="engine-status error">
+        <p>{t('engine.failed')}</p>
+        <pre>{state.error.message}</pre>
+        <button type="button" onClick={retry}>{t('engine.retry')}</button>
+      </div>
+    );
+  }
+  if (!value) {
+    return (
+      <div role="status" className="engine-status" data-testid="engine-status">
+        <span className="spinner" aria-hidden="true" />
+        {state.phase === 'loading-example' ? t('engine.loadingExample') : t('engine.starting')}
+      </div>
+    );
+  }
+  return <DatabaseContext.Provider value={value}>{children}</DatabaseContext.Provider>;
+}

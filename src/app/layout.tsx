@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { writeSetting } from '../data/settings-store';
+import type { Language } from '../lib/format';
+import { LANGUAGES, setLanguage, useLanguage } from '../lib/i18n/i18n';
+import { ROUTES } from './routes';
+
+export function LanguageSwitch() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const choose = (l: Language) => {
+    setLanguage(l);
+    writeSetting('language', l);
+  };
+  return (
+    <div className="language-switch" role="group" aria-label={t('app.language')}>
+      {LANGUAGES.map((l) => (
+        <button key={l} type="button" lang={l} aria-pressed={language === l} onClick={() => choose(l)}>
+          {l === 'sv' ? 'Svenska' : 'English'}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      <nav className="app-nav" aria-label={t('app.mainNavigation')}>
+        <ul>
+          {ROUTES.map((r) => (
+            <li key={r.path}>
+              <Link href={r.path} aria-current={location === r.path ? 'page' : undefined}>{t(r.titleKey)}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" tabIndex={-1}>{children}</main>
+      <footer className="app-footer">{t('app.privacyNote')}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// The single adapter around ECharts: everything else hands it an option object (built by a *.model.ts) and
+// receives plain events back. Tests assert the options, not pixels. Animation is off: the numbers change on
+// every brush and motion would only delay them.
+import { BarChart, LineChart } from 'echarts/charts';
+import { BrushComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, BrushComponent, DataZoomComponent, MarkAreaComponent, MarkLineComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+interface Props {
+  option: ChartOption;
+  /** Accessible name; the chart's numbers are in the table beside it. */
+  label: string;
+  height?: number;
+  /** Lets the user drag a range on the x axis; reports [firstIndex, lastIndex] of the category axis, or null when cleared. */
+  onBrush?: (range: [number, number] | null) => void;
+  /** Clicking a bar reports its category index. */
+  onSelect?: (index: number) => void;
+  /** When set, the brush is redrawn to this range (or cleared when null). */
+  brushRange?: [number, number] | null;
+  testId?: string;
+}
+
+export function EChart({ option, label, height = 260, onBrush, onSelect, brushRange, testId }: Props) {
+  const element = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const handlers = useRef({ onBrush, onSelect });
+  handlers.current = { onBrush, onSelect };
+
+  useEffect(() => {
+    const el = element.current!;
+    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('brushEnd', (event: unknown) => {
+      const areas = (event as { areas?: { coordRange?: [number, number] }[] }).areas ?? [];
+      const range = areas[0]?.coordRange;
+      handlers.current.onBrush?.(range ? [Math.max(0, Math.round(range[0])), Math.round(range[1])] : null);
+    });
+    instance.on('click', (event: unknown) => {
+      const { dataIndex } = event as { dataIndex?: number };
+      if (dataIndex !== undefined) handlers.current.onSelect?.(dataIndex);
+    });
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const instance = chart.current!;
+    instance.setOption({ animation: false, ...option }, { notMerge: true });
+    if (onBrush) {
+      instance.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
+    }
+    if (brushRange !== undefined) {
+      instance.dispatchAction({
+        type: 'brush',
+        areas: brushRange ? [{ brushType: 'lineX', xAxisIndex: 0, coordRange: brushRange }] : [],
+      });
+    }
+  }, [option, onBrush !== undefined, brushRange?.[0], brushRange?.[1], brushRange === null]);
+
+  return <div ref={element} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+}

@@ -1,0 +1,106 @@
+// The database as the app sees it: the engine started, the canonical tables in place, the example loaded
+// on first start, and the coordinator every view queries through.
+import type { Coordinator } from '@uwdata/mosaic-core';
+import { createCoordinator, refreshAfterDataChange } from './coordinator';
+import { type Engine, removeStoredDatabase, startEngine } from './engine';
+import { EXAMPLE_URLS } from './example-assets';
+import { loadExample } from './example-load';
+import { CREATE_TABLES, READ_META, SCHEMA_VERSION, TABLE_COUNTS, WRITE_META, type TableName } from './schema.query';
+import type { GoalDefinition } from './tables';
+import type { FeatureCollection } from './area-features';
+import { clearStoredSettings } from './settings-store';
+
+export type StartPhase = 'starting' | 'loading-example';
+
+export interface Database extends Engine {
+  coordinator: Coordinator;
+  meta: Record<string, string>;
+  counts: Record<TableName, number>;
+  /** Re-read counts and metadata and re-query every view (after an import, say). */
+  refresh(): Promise<Database>;
+  /** Replace everything with the example again. */
+  reloadExample(): Promise<Database>;
+  /** Remove every trace from this browser: database file, settings, mappings. Ends with a page reload. */
+  clearAll(): Promise<void>;
+}
+
+async function readState(engine: Engine) {
+  const counts = Object.fromEntries(
+    (await engine.runner.rows<{ name: TableName; row_count: number }>(TABLE_COUNTS)).map((r) => [r.name, r.row_count]),
+  ) as Record<TableName, number>;
+  const meta = Object.fromEntries((await engine.runner.rows<{ key: string; value: string }>(READ_META)).map((r) => [r.key, r.value]));
+  return { counts, meta };
+}
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+async function loadEmbeddedExample(engine: Engine): Promise<void> {
+  const [incidents, interventions, areas, goals] = await Promise.all([
+    fetchBytes(EXAMPLE_URLS.incidents),
+    fetchBytes(EXAMPLE_URLS.interventions),
+    fetch(EXAMPLE_URLS.areas).then((r) => r.json() as Promise<FeatureCollection>),
+    fetch(EXAMPLE_URLS.goals).then((r) => r.json() as Promise<GoalDefinition[]>),
+  ]);
+  const incidentsFile = 'exempelkommun-incidents.csv';
+  const interventionsFile = 'exempelkommun-interventions.csv';
+  await engine.db.registerFileBuffer(incidentsFile, incidents);
+  await engine.db.registerFileBuffer(interventionsFile, interventions);
+  try {
+    await loadExample(engine.runner, { incidentsFile, interventionsFile, areas, goals });
+  } finally {
+    await engine.db.dropFiles();
+  }
+  await checkpoint(engine);
+}
+
+/** Write the WAL into the database file so a reload finds the data even if the tab dies right after. */
+async function checkpoint(engine: Engine): Promise<void> {
+  if (engine.storage === 'opfs') await engine.runner.exec('CHECKPOINT');
+}
+
+export async function openDatabase(onPhase: (phase: StartPhase) => void = () => {}): Promise<Database> {
+  onPhase('starting');
+  const engine = await startEngine();
+  await engine.runner.exec(CREATE_TABLES);
+  let state = await readState(engine);
+  if (!state.meta.dataset) {
+    onPhase('loading-example');
+    await loadEmbeddedExample(engine);
+    await engine.runner.rows(WRITE_META, ['schema_version', SCHEMA_VERSION]);
+    await checkpoint(engine);
+    state = await readState(engine);
+  }
+  const coordinator = createCoordinator(engine.db, engine.connection);
+  // Pre-aggregates from an earlier visit may describe data that has changed since.
+  await coordinator.preaggregator.dropSchema();
+
+  const make = (s: typeof state): Database => {
+    const database: Database = {
+      ...engine,
+      coordinator,
+      ...s,
+      async refresh() {
+        await checkpoint(engine);
+        await refreshAfterDataChange(coordinator);
+        return make(await readState(engine));
+      },
+      async reloadExample() {
+        await loadEmbeddedExample(engine);
+        return database.refresh();
+      },
+      async clearAll() {
+        await engine.db.terminate().catch(() => undefined);
+        engine.worker.terminate();
+        await removeStoredDatabase();
+        clearStoredSettings();
+        location.reload();
+      },
+    };
+    return database;
+  };
+  return make(state);
+}

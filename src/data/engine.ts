@@ -1,0 +1,96 @@
+// The only module that starts DuckDB-wasm. One engine per tab, in a Web Worker, from files bundled with the
+// app (no CDN): the single-threaded `eh` bundle, which needs no COOP/COEP headers (docs/architecture.md).
+import * as duckdb from '@duckdb/duckdb-wasm';
+import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { normaliseRow, type Row, type SqlRunner, type SqlValue } from './sql-runner';
+
+export const DATABASE_FILE = 'lagesbild.duckdb';
+
+export type StorageMode = 'opfs' | 'memory';
+export type StorageProblem = 'other-tab' | 'no-opfs' | 'open-failed' | null;
+
+export interface Engine {
+  db: duckdb.AsyncDuckDB;
+  connection: duckdb.AsyncDuckDBConnection;
+  runner: SqlRunner;
+  storage: StorageMode;
+  storageProblem: StorageProblem;
+  worker: Worker;
+}
+
+// Extensions that are not built in (parquet, json, icu) would be fetched from extensions.duckdb.org:
+// offline that fails, and auto-loading inside a query has crashed the engine. Turn fetching off first.
+const SAFE_SETTINGS = `SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;`;
+
+/**
+ * The OPFS database file is single-writer. A Web Lock held for the tab's lifetime tells a second tab
+ * before it tries to open the file (and fail half-way).
+ */
+async function holdTabLock(): Promise<boolean> {
+  if (!('locks' in navigator)) return true;
+  return new Promise((resolve) => {
+    void navigator.locks.request('lagesbild-database', { ifAvailable: true }, (lock) => {
+      resolve(lock !== null);
+      // Keep the lock until the tab goes away.
+      return lock ? new Promise<void>(() => {}) : undefined;
+    });
+  });
+}
+
+export async function startEngine(): Promise<Engine> {
+  const worker = new Worker(workerUrl);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(wasmUrl);
+
+  let storage: StorageMode = 'memory';
+  let storageProblem: StorageProblem = null;
+  if (!('storage' in navigator) || typeof navigator.storage.getDirectory !== 'function') {
+    storageProblem = 'no-opfs';
+  } else if (!(await holdTabLock())) {
+    storageProblem = 'other-tab';
+  } else {
+    try {
+      await db.open({ path: `opfs://${DATABASE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+      storage = 'opfs';
+    } catch {
+      storageProblem = 'open-failed';
+    }
+  }
+  if (storage === 'memory') await db.open({ path: ':memory:' });
+
+  const connection = await db.connect();
+  await connection.query(SAFE_SETTINGS);
+  return { db, connection, runner: wasmRunner(connection), storage, storageProblem, worker };
+}
+
+function wasmRunner(connection: duckdb.AsyncDuckDBConnection): SqlRunner {
+  const toRows = (table: { toArray(): { toJSON(): Row }[] }) => table.toArray().map((r) => normaliseRow(r.toJSON()));
+  return {
+    async exec(sql: string) {
+      await connection.query(sql);
+    },
+    async rows<T>(sql: string, params: SqlValue[] = []) {
+      if (params.length === 0) return toRows(await connection.query(sql)) as T[];
+      const statement = await connection.prepare(sql);
+      try {
+        return toRows(await statement.query(...params)) as T[];
+      } finally {
+        await statement.close();
+      }
+    },
+  };
+}
+
+/** Remove the stored database files (the engine must be terminated first). */
+export async function removeStoredDatabase(): Promise<void> {
+  if (!('storage' in navigator) || typeof navigator.storage.getDirectory !== 'function') return;
+  const root = await navigator.storage.getDirectory();
+  for (const name of [DATABASE_FILE, `${DATABASE_FILE}.wal`]) {
+    try {
+      await root.removeEntry(name);
+    } catch (error) {
+      if ((error as DOMException).name !== 'NotFoundError') throw error;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+// Loads Exempelkommun into the canonical tables in one transaction: either all of it lands or none.
+import { areaRowsFromGeoJson, type FeatureCollection } from './area-features';
+import { CLEAR_TABLES, EXAMPLE_OUTCOME_COLUMNS, INSERT_AREA, INSERT_GOAL, insertExampleIncidents, insertExampleInterventions } from './example.query';
+import { WRITE_META, addOutcomeColumns } from './schema.query';
+import type { SqlRunner } from './sql-runner';
+import type { GoalDefinition } from './tables';
+
+export const EXAMPLE_SOURCE = 'Exempelkommun (påhittad)';
+
+export interface ExampleInput {
+  /** Names under which the runner can read the two canonical CSV files. */
+  incidentsFile: string;
+  interventionsFile: string;
+  areas: FeatureCollection;
+  goals: GoalDefinition[];
+}
+
+export async function loadExample(runner: SqlRunner, input: ExampleInput): Promise<void> {
+  await runner.exec('BEGIN TRANSACTION');
+  try {
+    await runner.exec(CLEAR_TABLES);
+    await runner.exec(addOutcomeColumns(EXAMPLE_OUTCOME_COLUMNS));
+    await runner.exec(insertExampleIncidents(input.incidentsFile));
+    await runner.exec(insertExampleInterventions(input.interventionsFile));
+    for (const a of areaRowsFromGeoJson(input.areas, EXAMPLE_SOURCE)) {
+      await runner.rows(INSERT_AREA, [a.name, a.kind, a.population, a.geometry, a.min_lon, a.min_lat, a.max_lon, a.max_lat, a.source]);
+    }
+    await insertGoals(runner, input.goals);
+    await runner.rows(WRITE_META, ['dataset', 'example']);
+    await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
+    await runner.exec('COMMIT');
+  } catch (error) {
+    await runner.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+export async function insertGoals(runner: SqlRunner, goals: GoalDefinition[]): Promise<void> {
+  for (const [position, g] of goals.entries()) {
+    await runner.rows(INSERT_GOAL, [
+      g.id, position, g.promise, g.title, g.owner, g.dataset, JSON.stringify(g.filter), g.measure, g.direction, g.target, g.period,
+      g.per_area ? JSON.stringify(g.per_area) : null, g.start, g.end, g.follow_up,
+    ]);
+  }
+}

@@ -1,0 +1,35 @@
+// Reading the embedded example's canonical CSV files (written by scripts/generate-example.mjs).
+// Explicit columns and formats: nothing is sniffed, so the example loads identically everywhere.
+import { literal, quoteIdentifier } from './sql-text';
+
+export const EXAMPLE_OUTCOME_COLUMNS = ['beslag', 'lagforda', 'lagforda_ej_tidigare_kanda', 'ungdomar_kontaktade', 'deltagare', 'timmar'];
+
+function readCanonicalCsv(fileName: string, columns: Record<string, string>): string {
+  const spec = Object.entries(columns)
+    .map(([name, type]) => `${literal(name)}: ${literal(type)}`)
+    .join(', ');
+  return `read_csv(${literal(fileName)}, header = true, delim = ',', quote = '"', escape = '"', columns = {${spec}}, timestampformat = '%Y-%m-%d %H:%M:%S', auto_detect = false)`;
+}
+
+const EPOCH_DAY = (column: string) => `date_diff('day', DATE '1970-01-01', CAST(${quoteIdentifier(column)} AS DATE))::INTEGER`;
+
+export function insertExampleIncidents(fileName: string): string {
+  const source = readCanonicalCsv(fileName, {
+    id: 'VARCHAR', occurred_at: 'TIMESTAMP', category: 'VARCHAR', subcategory: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE',
+    location_precision: 'VARCHAR', area: 'VARCHAR', place: 'VARCHAR', description: 'VARCHAR', source: 'VARCHAR',
+  });
+  return `INSERT INTO incidents BY NAME SELECT *, ${EPOCH_DAY('occurred_at')} AS epoch_day FROM ${source}`;
+}
+
+export function insertExampleInterventions(fileName: string): string {
+  const outcomes = Object.fromEntries(EXAMPLE_OUTCOME_COLUMNS.map((c) => [c, 'DOUBLE']));
+  const source = readCanonicalCsv(fileName, {
+    id: 'VARCHAR', started_at: 'TIMESTAMP', ended_at: 'TIMESTAMP', type: 'VARCHAR', organisation: 'VARCHAR', area: 'VARCHAR',
+    place: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', ...outcomes, source: 'VARCHAR',
+  });
+  return `INSERT INTO interventions BY NAME SELECT *, ${EPOCH_DAY('started_at')} AS epoch_day FROM ${source}`;
+}
+
+export const INSERT_AREA = `INSERT INTO areas VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+export const INSERT_GOAL = `INSERT INTO goals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::DATE, ?::DATE, ?::DATE)`;
+export const CLEAR_TABLES = `DELETE FROM incidents; DELETE FROM interventions; DELETE FROM areas; DELETE FROM goals;`;

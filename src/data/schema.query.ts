@@ -1,0 +1,83 @@
+// The canonical tables (docs/data-model.md). Everything downstream speaks only these names.
+// `epoch_day` (days since 1970-01-01 of the local date) is on both event tables so one period filter
+// applies to both, and brushes snap to whole days (see features/filters/selections.ts).
+import { quoteIdentifier } from './sql-text';
+
+export const SCHEMA_VERSION = '1';
+
+export const CREATE_TABLES = `
+CREATE TABLE IF NOT EXISTS app_meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS incidents (
+  id VARCHAR,
+  occurred_at TIMESTAMP NOT NULL,
+  category VARCHAR NOT NULL,
+  subcategory VARCHAR,
+  lat DOUBLE,
+  lon DOUBLE,
+  location_precision VARCHAR NOT NULL CHECK (location_precision IN ('point', 'area', 'none')),
+  area VARCHAR,
+  place VARCHAR,
+  description VARCHAR,
+  source VARCHAR NOT NULL,
+  epoch_day INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS interventions (
+  id VARCHAR,
+  started_at TIMESTAMP NOT NULL,
+  ended_at TIMESTAMP,
+  type VARCHAR NOT NULL,
+  organisation VARCHAR,
+  area VARCHAR,
+  place VARCHAR,
+  lat DOUBLE,
+  lon DOUBLE,
+  source VARCHAR NOT NULL,
+  epoch_day INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS areas (
+  name VARCHAR NOT NULL,
+  kind VARCHAR,
+  population INTEGER,
+  geometry VARCHAR NOT NULL,
+  min_lon DOUBLE, min_lat DOUBLE, max_lon DOUBLE, max_lat DOUBLE,
+  source VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS goals (
+  id VARCHAR PRIMARY KEY,
+  position INTEGER NOT NULL,
+  promise VARCHAR NOT NULL,
+  title VARCHAR NOT NULL,
+  owner VARCHAR NOT NULL,
+  dataset VARCHAR NOT NULL,
+  filter VARCHAR NOT NULL,
+  measure VARCHAR NOT NULL,
+  direction VARCHAR NOT NULL,
+  target DOUBLE,
+  period VARCHAR NOT NULL,
+  per_area VARCHAR,
+  start DATE NOT NULL,
+  "end" DATE NOT NULL,
+  follow_up DATE
+);
+`;
+
+/** Interventions carry any number of numeric outcome columns (beslag, lagforda, …): any can be a goal's measure. */
+export function addOutcomeColumns(names: string[]): string {
+  return names.map((n) => `ALTER TABLE interventions ADD COLUMN IF NOT EXISTS ${quoteIdentifier(n)} DOUBLE;`).join('\n');
+}
+
+export const EVENT_TABLES = ['incidents', 'interventions'] as const;
+export const ALL_TABLES = ['incidents', 'interventions', 'areas', 'goals'] as const;
+export type TableName = (typeof ALL_TABLES)[number];
+
+export const TABLE_COUNTS = `
+SELECT 'incidents' AS name, count(*)::INTEGER AS row_count FROM incidents
+UNION ALL SELECT 'interventions', count(*)::INTEGER FROM interventions
+UNION ALL SELECT 'areas', count(*)::INTEGER FROM areas
+UNION ALL SELECT 'goals', count(*)::INTEGER FROM goals`;
+
+export const READ_META = `SELECT key, value FROM app_meta`;
+export const WRITE_META = `INSERT OR REPLACE INTO app_meta VALUES (?, ?)`;
+
+/** Columns of a table as DuckDB sees them (including outcome columns added at import). */
+export const TABLE_COLUMNS = `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`;

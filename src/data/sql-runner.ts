@@ -1,0 +1,22 @@
+// The one interface the data layer's logic talks to. The browser implements it over DuckDB-wasm
+// (engine.ts); the unit tests implement it over native DuckDB (@duckdb/node-api), so the same SQL and the
+// same loading code are exercised in both.
+export type SqlValue = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface SqlRunner {
+  /** Run a statement (or several separated by `;`) without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Run one statement with positional `?` parameters and return rows with BIGINTs as numbers. */
+  rows<T = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+}
+
+/** DuckDB returns BIGINT counts as bigint; the UI and tests want numbers (counts here stay far below 2^53). */
+export function normaliseValue(value: unknown): unknown {
+  return typeof value === 'bigint' ? Number(value) : value;
+}
+export function normaliseRow(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = normaliseValue(v);
+  return out;
+}

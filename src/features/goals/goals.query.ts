@@ -1,0 +1,1 @@
+export const LIST_GOALS = `SELECT id, title, promise, owner, period, strftime(start, '%Y-%m-%d') AS start, strftime("end", '%Y-%m-%d') AS "end", strftime(follow_up, '%Y-%m-%d') AS follow_up FROM goals ORDER BY position`;

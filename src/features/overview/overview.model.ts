@@ -1,0 +1,81 @@
+// Pure: query rows → what the Översikt page renders (series with no gaps, chart options, brush ranges).
+import type { ChartOption } from '../../components/echart';
+import { dateOfEpochDay } from '../../lib/epoch-day';
+import { mondayOf, type DayRange } from '../../lib/day-range';
+import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
+import { isoWeekOf } from '../../lib/iso-week';
+
+export interface WeekRow {
+  week_day: number;
+  incidents: number;
+}
+export interface WeekPoint {
+  weekDay: number;
+  label: string;
+  incidents: number;
+}
+export interface CategoryRow {
+  category: string;
+  incidents: number;
+}
+
+
+/** Every week of the data's extent, zero where a filter left no incidents, so the x axis never jumps. */
+export function weeklySeries(rows: WeekRow[], extent: DayRange, language: Language): WeekPoint[] {
+  const byWeek = new Map(rows.map((r) => [r.week_day, r.incidents]));
+  const points: WeekPoint[] = [];
+  for (let day = mondayOf(extent.from); day <= extent.to; day += 7) {
+    points.push({ weekDay: day, label: formatIsoWeek(isoWeekOf(dateOfEpochDay(day)), language), incidents: byWeek.get(day) ?? 0 });
+  }
+  return points;
+}
+
+/** Bar indices of a brush → the days it covers, whole weeks, clipped to the data. */
+export function brushToDayRange([first, last]: [number, number], series: WeekPoint[], extent: DayRange): DayRange | null {
+  if (series.length === 0) return null;
+  const a = Math.max(0, Math.min(first, last));
+  const b = Math.min(series.length - 1, Math.max(first, last));
+  return { from: Math.max(extent.from, series[a].weekDay), to: Math.min(extent.to, series[b].weekDay + 6) };
+}
+
+export function dayRangeToBrush(range: DayRange, series: WeekPoint[]): [number, number] | null {
+  const first = series.findIndex((p) => p.weekDay + 6 >= range.from);
+  let last = -1;
+  series.forEach((p, i) => { if (p.weekDay <= range.to) last = i; });
+  return first >= 0 && last >= first ? [first, last] : null;
+}
+
+const INK = '#1d3557';
+const ACCENT = '#b5179e';
+const MUTED = '#a8b3c4';
+
+export function weeklyChartOption(series: WeekPoint[], language: Language): ChartOption {
+  return {
+    grid: { left: 48, right: 16, top: 16, bottom: 48 },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatCount(Number(v), language) },
+    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
+    xAxis: { type: 'category', data: series.map((p) => p.label), axisLabel: { hideOverlap: true } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
+    series: [{ type: 'bar', name: 'incidents', data: series.map((p) => p.incidents), itemStyle: { color: INK }, barCategoryGap: '10%' }],
+  };
+}
+
+/** `sorted` in display order (sortCategories): a click reports an index into it. */
+export function categoryChartOption(sorted: CategoryRow[], selected: string | undefined, language: Language): ChartOption {
+  return {
+    grid: { left: 140, right: 48, top: 8, bottom: 24 },
+    tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatCount(Number(v), language) },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
+    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.category) },
+    series: [{
+      type: 'bar',
+      name: 'incidents',
+      data: sorted.map((r) => ({ value: r.incidents, itemStyle: { color: selected === undefined || selected === r.category ? INK : MUTED } })),
+      label: { show: true, position: 'right', formatter: (p: { value: number }) => formatCount(p.value, language) },
+    }],
+  };
+}
+
+export function sortCategories(rows: CategoryRow[]): CategoryRow[] {
+  return [...rows].sort((a, b) => b.incidents - a.incidents || a.category.localeCompare(b.category, 'sv'));
+}

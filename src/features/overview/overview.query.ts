@@ -1,0 +1,26 @@
+// The SQL behind the Översikt page. Built with mosaic-sql so the coordinator can pre-aggregate it.
+import { Query, count, sql, sum, type FilterExpr } from '@uwdata/mosaic-sql';
+
+/** Monday of the ISO week, as an epoch day (epoch day 0, 1970-01-01, was a Thursday). */
+const WEEK_START = sql`epoch_day - ((((epoch_day + 3) % 7) + 7) % 7)`;
+
+export function incidentTotalsQuery(filter: FilterExpr): Query {
+  return Query.from('incidents')
+    .select({ incidents: count(), without_position: sum(sql`CASE WHEN location_precision = 'none' THEN 1 ELSE 0 END`) })
+    .where(filter);
+}
+
+export function interventionTotalsQuery(filter: FilterExpr): Query {
+  return Query.from('interventions').select({ interventions: count() }).where(filter);
+}
+
+export function incidentsPerWeekQuery(filter: FilterExpr): Query {
+  return Query.from('incidents').select({ week_day: WEEK_START, incidents: count() }).groupby('week_day').orderby('week_day').where(filter);
+}
+
+export function incidentsByCategoryQuery(filter: FilterExpr): Query {
+  return Query.from('incidents').select({ category: 'category', incidents: count() }).groupby('category').orderby('category').where(filter);
+}
+
+/** The days the data spans: the brush's fixed scale (see filters/selections.ts). */
+export const INCIDENT_DAY_EXTENT = `SELECT min(epoch_day) AS first_day, max(epoch_day) AS last_day FROM incidents`;

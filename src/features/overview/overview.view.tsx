@@ -1,0 +1,164 @@
+import type { SelectionClause } from '@uwdata/mosaic-core';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
+import { EChart } from '../../components/echart';
+import { KeyFigure } from '../../components/key-figure';
+import { Page } from '../../components/page';
+import { useDatabase } from '../../hooks/use-database';
+import { useMosaicClient } from '../../hooks/use-mosaic-client';
+import { useSelectionClauses } from '../../hooks/use-selection-clauses';
+import { formatCount } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { FilterChips } from '../../components/filter-chips';
+import { categoryClause, incidentSelection, periodClause, periodSelection } from '../../data/selections';
+import type { DayRange } from '../../lib/day-range';
+import {
+  INCIDENT_DAY_EXTENT,
+  incidentTotalsQuery,
+  incidentsByCategoryQuery,
+  incidentsPerWeekQuery,
+  interventionTotalsQuery,
+} from './overview.query';
+import {
+  brushToDayRange,
+  categoryChartOption,
+  dayRangeToBrush,
+  sortCategories,
+  weeklyChartOption,
+  weeklySeries,
+  type CategoryRow,
+  type WeekRow,
+} from './overview.model';
+
+function useDayExtent(): DayRange | null {
+  const { database } = useDatabase();
+  const [extent, setExtent] = useState<DayRange | null>(null);
+  useEffect(() => {
+    let live = true;
+    void database.runner.rows<{ first_day: number | null; last_day: number | null }>(INCIDENT_DAY_EXTENT).then(([r]) => {
+      if (live && r?.first_day != null && r.last_day != null) setExtent({ from: r.first_day, to: r.last_day });
+    });
+    return () => { live = false; };
+  }, [database]);
+  return extent;
+}
+
+function ownClause(clauses: SelectionClause[], source: unknown): SelectionClause | undefined {
+  return clauses.find((c) => c.source === source);
+}
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database } = useDatabase();
+  const extent = useDayExtent();
+  const [showWeekTable, setShowWeekTable] = useState(false);
+  const [showCategoryTable, setShowCategoryTable] = useState(false);
+
+  const totals = useMosaicClient<{ incidents: number; without_position: number | null }>({ selection: incidentSelection, query: incidentTotalsQuery });
+  const interventionTotals = useMosaicClient<{ interventions: number }>({ selection: periodSelection, query: interventionTotalsQuery });
+  const weeks = useMosaicClient<WeekRow>({ selection: incidentSelection, query: incidentsPerWeekQuery });
+  const categories = useMosaicClient<CategoryRow>({ selection: incidentSelection, query: incidentsByCategoryQuery });
+
+  const periodClauses = useSelectionClauses(periodSelection);
+  const incidentClauses = useSelectionClauses(incidentSelection);
+  const brushClause = ownClause(periodClauses, weeks.client);
+  const selectedCategory = ownClause(incidentClauses, categories.client)?.value as string | undefined;
+
+  const series = useMemo(() => (extent && weeks.state.rows ? weeklySeries(weeks.state.rows, extent, language) : []), [weeks.state.rows, extent, language]);
+  const sortedCategories = useMemo(() => sortCategories(categories.state.rows ?? []), [categories.state.rows]);
+  const brushRange = brushClause?.value ? dayRangeToBrush({ from: (brushClause.value as number[])[0], to: (brushClause.value as number[])[1] }, series) : null;
+
+  const setPeriod = (range: DayRange | null) => {
+    if (!extent || !weeks.client) return;
+    periodSelection.update(periodClause(range, weeks.client, extent));
+  };
+  const setCategory = (category: string | undefined) => {
+    if (!categories.client) return;
+    incidentSelection.update(categoryClause(category === selectedCategory ? undefined : category, categories.client));
+  };
+
+  const total = totals.state.rows?.[0];
+  const pending = [totals, interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');
+
+  return (
+    <Page title={t('pages.overview')}>
+      <p className="lead">{t('overview.intro')}</p>
+      <FilterChips />
+      <div className="key-figures" aria-live="polite" aria-busy={pending}>
+        <KeyFigure label={t('overview.incidents')} value={formatCount(total?.incidents, language)} testId="kpi-incidents" pending={totals.state.status === 'pending'} />
+        <KeyFigure label={t('overview.interventions')} value={formatCount(interventionTotals.state.rows?.[0]?.interventions, language)} testId="kpi-interventions" />
+        <KeyFigure label={t('overview.withoutPosition')} value={formatCount(total ? total.without_position ?? 0 : undefined, language)} testId="kpi-without-position" />
+        <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" />
+        <KeyFigure label={t('overview.goals')} value={formatCount(database.counts.goals, language)} testId="kpi-goals" />
+      </div>
+      {[totals, weeks, categories, interventionTotals].map((c, i) =>
+        c.state.status === 'error' ? <p key={i} role="alert" className="error">{t('errors.queryFailed', { message: c.state.error.message })}</p> : null,
+      )}
+
+      <div className="panel">
+        <div className="panel-header">
+          <h2>{t('overview.perWeek')}</h2>
+          <button type="button" className="link-button" aria-expanded={showWeekTable} onClick={() => setShowWeekTable((v) => !v)}>
+            {showWeekTable ? t('overview.hideTable') : t('overview.showTable')}
+          </button>
+        </div>
+        <p className="hint">{t('overview.brushHint')}</p>
+        <EChart
+          testId="chart-weekly"
+          label={t('overview.perWeek')}
+          option={weeklyChartOption(series, language)}
+          onBrush={(indices) => setPeriod(indices ? brushToDayRange(indices, series, extent!) : null)}
+          brushRange={brushRange}
+        />
+        {showWeekTable && (
+          <DataTable
+            caption={t('overview.perWeek')}
+            rows={series}
+            rowKey={(p) => String(p.weekDay)}
+            columns={[
+              { key: 'week', header: t('overview.week'), cell: (p) => p.label },
+              { key: 'count', header: t('overview.count'), numeric: true, cell: (p) => formatCount(p.incidents, language) },
+              {
+                key: 'filter', header: t('filters.period'),
+                cell: (p) => <button type="button" className="link-button" onClick={() => setPeriod({ from: Math.max(p.weekDay, extent!.from), to: Math.min(p.weekDay + 6, extent!.to) })}>{p.label}</button>,
+              },
+            ]}
+          />
+        )}
+      </div>
+
+      <div className="panel">
+        <div className="panel-header">
+          <h2>{t('overview.byCategory')}</h2>
+          <button type="button" className="link-button" aria-expanded={showCategoryTable} onClick={() => setShowCategoryTable((v) => !v)}>
+            {showCategoryTable ? t('overview.hideTable') : t('overview.showTable')}
+          </button>
+        </div>
+        <EChart
+          testId="chart-categories"
+          label={t('overview.byCategory')}
+          height={Math.max(160, sortedCategories.length * 28 + 40)}
+          option={categoryChartOption(sortedCategories, selectedCategory, language)}
+          onSelect={(i) => setCategory(sortedCategories[i]?.category)}
+        />
+        {showCategoryTable && (
+          <DataTable
+            caption={t('overview.byCategory')}
+            testId="table-categories"
+            rows={sortedCategories}
+            rowKey={(r) => r.category}
+            columns={[
+              {
+                key: 'category', header: t('overview.category'),
+                cell: (r) => <button type="button" className="link-button" aria-pressed={selectedCategory === r.category} onClick={() => setCategory(r.category)}>{r.category}</button>,
+              },
+              { key: 'count', header: t('overview.count'), numeric: true, cell: (r) => formatCount(r.incidents, language) },
+            ]}
+          />
+        )}
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../app/layout';
+import { Page } from '../../components/page';
+import { useDatabase } from '../../hooks/use-database';
+import { formatCount } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database, replace } = useDatabase();
+  const [busy, setBusy] = useState(false);
+
+  const clearAll = async () => {
+    if (!window.confirm(t('settings.clearConfirm'))) return;
+    setBusy(true);
+    await database.clearAll();
+  };
+  const reloadExample = async () => {
+    setBusy(true);
+    try {
+      replace(await database.reloadExample());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Page title={t('pages.settings')}>
+      <section>
+        <h2>{t('settings.languageHeading')}</h2>
+        <LanguageSwitch />
+      </section>
+      <section>
+        <h2>{t('settings.dataHeading')}</h2>
+        <dl className="facts">
+          <dt>{t('settings.storage')}</dt>
+          <dd data-testid="storage-mode">{database.storage === 'opfs' ? t('settings.storageOpfs') : t('settings.storageMemory')}</dd>
+          <dt>{t('settings.tables')}</dt>
+          <dd>
+            <ul className="plain">
+              {Object.entries(database.counts).map(([name, n]) => (
+                <li key={name}><code>{name}</code>: <span data-testid={`count-${name}`}>{formatCount(n, language)}</span></li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+        <div className="actions">
+          <button type="button" onClick={reloadExample} disabled={busy}>{t('settings.reloadExample')}</button>
+          <button type="button" className="danger" onClick={clearAll} disabled={busy} data-testid="clear-all">
+            {busy ? t('settings.clearing') : t('settings.clearAll')}
+          </button>
+        </div>
+      </section>
+    </Page>
+  );
+}

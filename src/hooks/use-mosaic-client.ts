@@ -1,0 +1,59 @@
+// A view's connection to the coordinator: the view says which SQL it needs given the current filter
+// (Mosaic's client contract), and gets rows back whenever another view changes the filter.
+import { makeClient, type MosaicClient, type Selection } from '@uwdata/mosaic-core';
+import type { FilterExpr, Query } from '@uwdata/mosaic-sql';
+import { useEffect, useRef, useState } from 'react';
+import { useDatabase } from './use-database';
+
+export type ClientState<T> =
+  | { status: 'pending'; rows: T[] | null }
+  | { status: 'ready'; rows: T[] }
+  | { status: 'error'; rows: T[] | null; error: Error };
+
+interface Options {
+  selection: Selection;
+  query: (filter: FilterExpr) => Query;
+  /** True when filtering never changes the set of groups (the model fills missing groups): allows pre-aggregation. */
+  filterStable?: boolean;
+  /** Changing the key rebuilds the client (e.g. a different bin size). */
+  key?: string;
+}
+
+interface ArrowLike {
+  toArray(): unknown[];
+}
+
+function toRows<T>(data: unknown): T[] {
+  const rows = (data as ArrowLike).toArray() as Record<string, unknown>[];
+  return rows.map((r) => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(r)) out[k] = typeof v === 'bigint' ? Number(v) : v;
+    return out as T;
+  });
+}
+
+export function useMosaicClient<T>({ selection, query, filterStable = true, key = '' }: Options): { state: ClientState<T>; client: MosaicClient | null } {
+  const { database } = useDatabase();
+  const [state, setState] = useState<ClientState<T>>({ status: 'pending', rows: null });
+  const [client, setClient] = useState<MosaicClient | null>(null);
+  const queryRef = useRef(query);
+  queryRef.current = query;
+
+  useEffect(() => {
+    const c = makeClient({
+      coordinator: database.coordinator,
+      selection,
+      filterStable,
+      query: (filter) => queryRef.current(filter),
+      queryPending: () => setState((s) => ({ status: 'pending', rows: s.rows })),
+      queryResult: (data) => setState({ status: 'ready', rows: toRows<T>(data) }),
+      queryError: (error) => setState((s) => ({ status: 'error', rows: s.rows, error: error as unknown as Error })),
+    });
+    setClient(c);
+    return () => {
+      database.coordinator.disconnect(c);
+    };
+  }, [database.coordinator, selection, filterStable, key]);
+
+  return { state, client };
+}
