@@ -11,7 +11,7 @@ import { GOALS } from './example/goals.mjs';
 import { encodeCp1252, toCsv, writeFile } from './example/writers.mjs';
 
 const SEED = 20261122;
-const root = join(fileURLToPath(import.meta.url), '..', '..', 'data');
+const defaultRoot = join(fileURLToPath(import.meta.url), '..', '..', 'data');
 
 export const INCIDENT_COLUMNS = ['id', 'occurred_at', 'category', 'subcategory', 'lat', 'lon', 'location_precision', 'area', 'place', 'description', 'source'];
 export const INTERVENTION_COLUMNS = ['id', 'started_at', 'ended_at', 'type', 'organisation', 'area', 'place', 'lat', 'lon', 'beslag', 'lagforda', 'lagforda_ej_tidigare_kanda', 'ungdomar_kontaktade', 'deltagare', 'timmar', 'source'];
@@ -34,8 +34,8 @@ function sweref(row, axis) {
   return axis === 'n' ? p.n : p.e;
 }
 
-function main() {
-  const t0 = performance.now();
+/** Writes the canonical files to <root>/exempelkommun and the export-style files to <root>/exports. */
+export function writeExample(root = defaultRoot) {
   const { incidents, interventions, areas, goals } = generate();
   const dir = join(root, 'exempelkommun');
   writeFile(join(dir, 'incidents.csv'), toCsv(incidents, INCIDENT_COLUMNS));
@@ -61,8 +61,12 @@ function main() {
     { delimiter: ';', newline: '\r\n', header: ['Aktivitets-ID', 'Aktivitet', 'Datum', 'Starttid', 'Sluttid', 'Ansvarig', 'Område', 'Plats', 'Koordinat N', 'Koordinat E', 'Beslag', 'Lagförda', 'Varav ej tidigare kända', 'Ungdomar kontaktade', 'Deltagare', 'Timmar'] },
   );
   writeFile(join(root, 'exports', 'kommunen-aktiviteter.csv'), encodeCp1252(municipality));
-  const ms = Math.round(performance.now() - t0);
-  console.log(`Exempelkommun: ${incidents.length} incidents, ${interventions.length} interventions, ${areas.features.length} areas, ${goals.length} goals (${ms} ms) → data/`);
+  return { incidents: incidents.length, interventions: interventions.length, areas: areas.features.length, goals: goals.length };
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const t0 = performance.now();
+  const n = writeExample();
+  const ms = Math.round(performance.now() - t0);
+  console.log(`Exempelkommun: ${n.incidents} incidents, ${n.interventions} interventions, ${n.areas} areas, ${n.goals} goals (${ms} ms) → data/`);
+}

@@ -37,6 +37,10 @@ export function SettingsPage() {
         <dl className="facts">
           <dt>{t('settings.storage')}</dt>
           <dd data-testid="storage-mode">{database.storage === 'opfs' ? t('settings.storageOpfs') : t('settings.storageMemory')}</dd>
+          <dt>{t('settings.datasetLabel')}</dt>
+          <dd data-testid="dataset">{database.meta.dataset === 'example' ? t('dataset.example') : t('dataset.user')}</dd>
+          <dt>{t('settings.loadedAt')}</dt>
+          <dd data-testid="loaded-at">{database.meta.loaded_at ? new Date(database.meta.loaded_at).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB') : '–'}</dd>
           <dt>{t('settings.tables')}</dt>
           <dd>
             <ul className="plain">

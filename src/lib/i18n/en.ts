@@ -81,6 +81,8 @@ export const en: Messages = {
     storage: 'Storage',
     storageOpfs: "Saved in the browser's private storage (OPFS) on this computer.",
     storageMemory: 'In memory only – gone when the tab closes.',
+    loadedAt: 'Loaded',
+    datasetLabel: 'Data',
     tables: 'Tables',
     clearAll: 'Clear all data',
     clearConfirm: 'All loaded data, mappings, goals and settings will be removed from this browser. The example data is loaded again. Continue?',

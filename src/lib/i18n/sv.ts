@@ -80,6 +80,8 @@ export const sv = {
     storage: 'Lagring',
     storageOpfs: 'Sparas i webbläsarens privata lagring (OPFS) på den här datorn.',
     storageMemory: 'Endast i minnet – försvinner när fliken stängs.',
+    loadedAt: 'Inläst',
+    datasetLabel: 'Data',
     tables: 'Tabeller',
     clearAll: 'Rensa all data',
     clearConfirm: 'All inläst data, alla mappningar, mål och inställningar tas bort från den här webbläsaren. Exempeldata läses in igen. Fortsätta?',

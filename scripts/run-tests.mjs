@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm test`: unit tests (Node, real DuckDB) and end-to-end tests (the built app in Debian's Chromium).
+// Gets Chromium when it is missing and we are root on Debian; otherwise stops and says how — never skips.
+// Ends with one line, `N passed, N failed`, which CI reads.
+// Options: --projects unit,e2e (default) · env LAGESBILD_TALLY_FILE=path writes {passed, failed} as JSON.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const projectsArg = args.includes('--projects') ? args[args.indexOf('--projects') + 1] : 'unit,e2e';
+const projects = projectsArg.split(',').filter(Boolean);
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function ensureChromium() {
+  if (existsSync(chromium)) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium saknas: installerar Debians chromium (apt-get install -y chromium) …');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    if (install && install.status === 0 && existsSync(chromium)) return true;
+  }
+  console.error(`The browser tests need Chromium at ${chromium}. Install it with \`sudo apt-get install -y chromium\` (Debian/Ubuntu) or set CHROMIUM_PATH.`);
+  return false;
+}
+
+function tally(report) {
+  let passed = report.numPassedTests ?? 0;
+  let failed = report.numFailedTests ?? 0;
+  // A file that fails before its tests run (import error, failing hook) counts as one failure.
+  for (const file of report.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) failed += 1;
+  }
+  return { passed, failed };
+}
+
+let result = { passed: 0, failed: 0 };
+if (projects.includes('e2e') && !ensureChromium()) {
+  result.failed += 1;
+} else {
+  const out = join(mkdtempSync(join(tmpdir(), 'lagesbild-tests-')), 'vitest.json');
+  const run = spawnSync('npx', ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    stdio: 'inherit',
+    env: { ...process.env, TZ: 'Europe/Stockholm' },
+  });
+  if (existsSync(out)) {
+    result = tally(JSON.parse(readFileSync(out, 'utf8')));
+    if (run.status !== 0 && result.failed === 0) result.failed = 1; // e.g. global setup failed
+  } else {
+    result.failed = Math.max(1, result.failed);
+  }
+}
+
+if (process.env.LAGESBILD_TALLY_FILE) writeFileSync(process.env.LAGESBILD_TALLY_FILE, JSON.stringify(result));
+console.log(`${result.passed} passed, ${result.failed} failed`);
+process.exit(result.failed > 0 ? 1 : 0);

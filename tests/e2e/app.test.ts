@@ -1,0 +1,140 @@
+// The built app in real Chromium, behind a proxy that refuses everything: the example loads and shows its
+// numbers, cross-filtering gives the numbers SQL gives, data survives a reload, and nothing leaves the machine.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, parseCount, type Browser } from './support/chromium';
+import { expectedCounts } from './support/expected';
+import { isBrowserHousekeeping, readRefused } from './support/refusing-proxy';
+
+const baseUrl = inject('baseUrl');
+const proxyPort = inject('proxyPort');
+
+describe('Lägesbild in Chromium', () => {
+  let browser: Browser;
+  let expected: Awaited<ReturnType<typeof expectedCounts>>;
+
+  beforeAll(async () => {
+    expected = await expectedCounts();
+    browser = await openBrowser(proxyPort);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    expected?.close();
+  });
+
+  const kpi = async (id: string) => parseCount(await browser.page.getByTestId(id).textContent());
+  const waitForKpi = (id: string, value: number) =>
+    browser.page.waitForFunction(
+      ([testId, v]) => Number((document.querySelector(`[data-testid=${testId}]`)?.textContent ?? '').replace(/\s/g, '')) === v,
+      [id, value] as const,
+      { timeout: 20_000 },
+    );
+
+  it('opens with Exempelkommun, labelled as invented, showing its numbers', async () => {
+    const { page } = browser;
+    await page.goto(baseUrl);
+        await waitForKpi('kpi-incidents', expected.incidents);
+    expect(await kpi('kpi-interventions')).toBe(expected.interventions);
+    expect(await kpi('kpi-without-position')).toBe(expected.withoutPosition);
+    expect(await kpi('kpi-areas')).toBe(10);
+    expect(await kpi('kpi-goals')).toBe(7);
+    expect(await page.getByTestId('example-banner').textContent()).toContain('påhittad');
+    expect(await page.title()).toBe('Översikt – Lägesbild');
+  });
+
+  it('filters every other view by a brushed period, by a category, and resets', async () => {
+    const { page } = browser;
+    const chart = page.getByTestId('chart-weekly');
+    const box = (await chart.boundingBox())!;
+    const y = box.y + box.height * 0.5;
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, y, { steps: 8 });
+    await page.mouse.up();
+
+    const chip = page.locator('.chip-label').first();
+    await chip.waitFor({ timeout: 10_000 });
+    const [, from, to] = (await chip.textContent())!.match(/(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/)!;
+    const inPeriod = await expected.incidentsBetween(from, to);
+    expect(inPeriod).toBeGreaterThan(0);
+    expect(inPeriod).toBeLessThan(expected.incidents);
+    await waitForKpi('kpi-incidents', inPeriod);
+    await waitForKpi('kpi-interventions', await expected.interventionsBetween(from, to));
+
+    // A category, chosen by keyboard from the table behind the chart.
+    await page.getByRole('button', { name: 'Visa tabell' }).nth(1).click();
+    const category = page.getByTestId('table-categories').getByRole('button', { name: 'Narkotikabrott' });
+    await category.focus();
+    await page.keyboard.press('Enter');
+    await waitForKpi('kpi-incidents', await expected.incidentsBetween(from, to, 'Narkotikabrott'));
+    // Interventions follow the period only.
+    expect(await kpi('kpi-interventions')).toBe(await expected.interventionsBetween(from, to));
+    expect(await page.locator('.chip').count()).toBe(2);
+
+    await page.getByRole('button', { name: 'Återställ alla' }).click();
+    await waitForKpi('kpi-incidents', expected.incidents);
+    expect(await kpi('kpi-interventions')).toBe(expected.interventions);
+    expect(await page.locator('.chip').count()).toBe(0);
+  });
+
+  it('keeps the data across a reload, in the browser’s private storage', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/installningar`);
+    const loadedAt = page.getByTestId('loaded-at');
+    await loadedAt.waitFor();
+    const before = await loadedAt.textContent();
+    expect(await page.getByTestId('storage-mode').textContent()).toContain('OPFS');
+    await page.reload();
+    await loadedAt.waitFor();
+    expect(await loadedAt.textContent()).toBe(before);
+    expect(parseCount(await page.getByTestId('count-incidents').textContent())).toBe(expected.incidents);
+  });
+
+  it('switches language and remembers it', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'English' }).first().click();
+    await page.getByRole('link', { name: 'Overview' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.locator('#page-title', { hasText: 'Settings' }).waitFor();
+    expect(await page.title()).toBe('Settings – Lägesbild');
+    await page.getByRole('button', { name: 'Svenska' }).first().click();
+    await page.getByRole('link', { name: 'Översikt' }).waitFor();
+  });
+
+  it('moves between every page with a real title', async () => {
+    const { page } = browser;
+    const titles = ['Översikt', 'Lägesbild', 'Karta', 'Trender', 'Mål (medborgarlöften)', 'Importera', 'Presentation', 'Inställningar', 'Hjälp'];
+    const links = ['Översikt', 'Lägesbild', 'Karta', 'Trender', 'Mål', 'Importera', 'Presentation', 'Inställningar', 'Hjälp'];
+    for (const [i, name] of links.entries()) {
+      await page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+      await page.locator('#page-title', { hasText: titles[i] }).waitFor();
+      expect(await page.title()).toBe(`${titles[i]} – Lägesbild`);
+    }
+    await page.goto(`${baseUrl}#/mal`);
+    await page.getByTestId('goal-list').locator('li').nth(6).waitFor();
+  });
+
+  it('clears all data on request and starts over from the example', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/installningar`);
+    const loadedAt = page.getByTestId('loaded-at');
+    await loadedAt.waitFor();
+    const before = await loadedAt.textContent();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('clear-all').click();
+    await page.waitForFunction((b) => {
+      const t = document.querySelector('[data-testid=loaded-at]')?.textContent;
+      return t && t !== b;
+    }, before, { timeout: 30_000 });
+    expect(parseCount(await page.getByTestId('count-incidents').textContent())).toBe(expected.incidents);
+  });
+
+  it('requested nothing from any host but its own', async () => {
+    const origin = new URL(baseUrl).origin;
+    const foreign = browser.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(browser.requests.length).toBeGreaterThan(5);
+    const refused = (await readRefused(proxyPort)).filter((r) => !isBrowserHousekeeping(r.target));
+    expect(refused).toEqual([]);
+  });
+});

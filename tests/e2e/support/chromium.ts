@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function assertChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. The browser tests need Debian's chromium: ` +
+        '`apt-get update && apt-get install -y chromium` (npm test does this itself when run as root), ' +
+        'or set CHROMIUM_PATH to another Chromium binary.',
+    );
+  }
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  profile: string;
+  close(): Promise<void>;
+}
+
+/** A fresh profile each time (or a given one, to test what survives a restart), behind the refusing proxy. */
+export async function openBrowser(proxyPort: number, profile = mkdtempSync(join(tmpdir(), 'lagesbild-profile-'))): Promise<Browser> {
+  assertChromium();
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'sv-SE',
+    timezoneId: 'Europe/Stockholm',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--disable-quic', '--no-first-run',
+      `--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>;127.0.0.1;localhost',
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r: Request) => requests.push(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => console.error('pageerror:', e.message));
+  return { context, page, requests, profile, close: () => context.close() };
+}
+
+/** A number as the UI writes it ("37 794") → 37794. */
+export function parseCount(text: string | null): number {
+  return Number((text ?? '').replace(/[\s\u00a0\u202f]/g, '').replace('−', '-'));
+}

@@ -1,0 +1,22 @@
+// What the example's numbers should be, computed by native DuckDB straight from the generated CSV files —
+// independently of the app's loader — so the e2e tests compare the screen with the data, not with itself.
+import { join } from 'node:path';
+import { createNodeRunner } from '../../unit/support/node-runner';
+
+const DIR = join(import.meta.dirname, '..', '..', '..', 'data', 'exempelkommun');
+
+export async function expectedCounts() {
+  const runner = await createNodeRunner();
+  const csv = (name: string) => `read_csv(${`'${join(DIR, name).replaceAll("'", "''")}'`}, header = true, all_varchar = true)`;
+  await runner.exec(`CREATE VIEW i AS SELECT * FROM ${csv('incidents.csv')}; CREATE VIEW v AS SELECT * FROM ${csv('interventions.csv')};`);
+  const count = async (sql: string, params: string[] = []) => (await runner.rows<{ n: number }>(sql, params))[0].n;
+  return {
+    incidents: await count('SELECT count(*) AS n FROM i'),
+    interventions: await count('SELECT count(*) AS n FROM v'),
+    withoutPosition: await count(`SELECT count(*) AS n FROM i WHERE location_precision = 'none'`),
+    incidentsBetween: (from: string, to: string, category?: string) =>
+      count(`SELECT count(*) AS n FROM i WHERE occurred_at[1:10] BETWEEN ? AND ?${category ? ' AND category = ?' : ''}`, category ? [from, to, category] : [from, to]),
+    interventionsBetween: (from: string, to: string) => count('SELECT count(*) AS n FROM v WHERE started_at[1:10] BETWEEN ? AND ?', [from, to]),
+    close: () => runner.close(),
+  };
+}

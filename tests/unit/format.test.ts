@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { dateOfEpochDay, epochDayOf } from '../../src/lib/epoch-day';
+import { describeDayRange, mondayOf } from '../../src/lib/day-range';
+import { formatCount, formatDecimal, formatPercent } from '../../src/lib/format';
+
+describe('sv-SE formats', () => {
+  it('groups thousands with a no-break space and uses a decimal comma', () => {
+    expect(formatCount(37794)).toBe('37\u00a0794');
+    expect(formatDecimal(3.456, 1)).toBe('3,5');
+    expect(formatPercent(0.12)).toBe('+12\u00a0%');
+    expect(formatPercent(-0.5)).toBe('−50\u00a0%');
+    expect(formatCount(null)).toBe('–');
+    expect(formatCount(37794, 'en')).toBe('37,794');
+  });
+});
+
+describe('epoch days', () => {
+  it('round-trips local dates, including DST days', () => {
+    for (const iso of ['1970-01-01', '2024-02-29', '2026-03-29', '2026-10-25', '2026-12-31']) {
+      const [y, m, day] = iso.split('-').map(Number);
+      const n = epochDayOf(new Date(y, m - 1, day, 23, 30));
+      expect(dateOfEpochDay(n).toDateString()).toBe(new Date(y, m - 1, day).toDateString());
+    }
+    expect(epochDayOf(new Date(1970, 0, 1))).toBe(0);
+  });
+
+  it('finds the Monday of an epoch day', () => {
+    expect(mondayOf(0)).toBe(-3); // Thursday 1970-01-01 → Monday 1969-12-29
+    const mon = epochDayOf(new Date(2026, 10, 16));
+    expect([0, 1, 6].map((k) => mondayOf(mon + k))).toEqual([mon, mon, mon]);
+    expect(mondayOf(mon + 7)).toBe(mon + 7);
+  });
+
+  it('describes a range with dates and ISO weeks', () => {
+    const from = epochDayOf(new Date(2026, 10, 2));
+    expect(describeDayRange({ from, to: from + 13 }, 'sv')).toBe('2026-11-02 – 2026-11-15 (v. 45 2026 – v. 46 2026)');
+  });
+});

@@ -1,0 +1,21 @@
+// The data layer's SqlRunner over native DuckDB: the same SQL the browser runs, checked by running it.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { normaliseRow, type Row, type SqlRunner, type SqlValue } from '../../../src/data/sql-runner';
+
+export async function createNodeRunner(): Promise<SqlRunner & { close(): void }> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  return {
+    async exec(sql: string) {
+      await connection.run(sql);
+    },
+    async rows<T = Row>(sql: string, params: SqlValue[] = []) {
+      const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined);
+      return reader.getRowObjectsJS().map((r) => normaliseRow(r as Row)) as T[];
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
