@@ -1,0 +1,94 @@
+// Swedish coordinate systems → WGS 84 with proj4 (docs/domain.md, "Coordinates"). Systems are recognised by
+// magnitude; Swedish files put N ("X") before E ("Y"), so the pair order is detected, not assumed. SWEREF 99 TM
+// and the local SWEREF 99 zones overlap in magnitude: when samples can't tell them apart, `ambiguous` is set and
+// the importer asks (and remembers the answer with the mapping).
+import proj4 from 'proj4';
+
+export type CrsCode = 'EPSG:4326' | 'EPSG:3006' | 'EPSG:3021' | `EPSG:${3007 | 3008 | 3009 | 3010 | 3011 | 3012 | 3013 | 3014 | 3015 | 3016 | 3017 | 3018}`;
+
+const SWEREF_LOCAL_MERIDIANS: Record<number, number> = {
+  3007: 12, 3008: 13.5, 3009: 15, 3010: 16.5, 3011: 18, 3012: 14.25, 3013: 15.75, 3014: 17.25, 3015: 18.75, 3016: 20.25, 3017: 21.75, 3018: 23.25,
+};
+const DEFINITIONS: Record<string, string> = {
+  'EPSG:3006': '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+  'EPSG:3021': '+proj=tmerc +lat_0=0 +lon_0=15.8082777777778 +k=1 +x_0=1500000 +y_0=0 +ellps=bessel +towgs84=414.1,41.3,603.1,-0.855,2.141,-7.023,0 +units=m +no_defs',
+  ...Object.fromEntries(
+    Object.entries(SWEREF_LOCAL_MERIDIANS).map(([code, lon0]) => [
+      `EPSG:${code}`,
+      `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=1 +x_0=150000 +y_0=0 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs`,
+    ]),
+  ),
+};
+for (const [code, def] of Object.entries(DEFINITIONS)) proj4.defs(code, def);
+
+export const SUPPORTED_CRS: CrsCode[] = ['EPSG:4326', 'EPSG:3006', ...Object.keys(SWEREF_LOCAL_MERIDIANS).map((c) => `EPSG:${c}` as CrsCode), 'EPSG:3021'];
+
+/** Sweden with a margin: a converted point outside this box is rejected as "outside Sweden". */
+export const SWEDEN_BOUNDS = { minLat: 55.0, maxLat: 69.2, minLon: 10.5, maxLon: 24.3 };
+
+export function insideSweden(lat: number, lon: number): boolean {
+  return lat >= SWEDEN_BOUNDS.minLat && lat <= SWEDEN_BOUNDS.maxLat && lon >= SWEDEN_BOUNDS.minLon && lon <= SWEDEN_BOUNDS.maxLon;
+}
+
+export type PairOrder = 'north-east' | 'east-north';
+
+export interface CrsGuess {
+  crs: CrsCode;
+  /** Which column holds northing/latitude: the first of the pair as mapped, or the second. */
+  order: PairOrder;
+  /** True when the magnitudes fit both SWEREF 99 TM and a local zone: ask the user. */
+  ambiguous: boolean;
+}
+
+type Kind = 'lat' | 'lon' | 'northing' | 'tm-easting' | 'local-easting' | 'rt90-easting';
+
+function kindsOf(v: number): Kind[] {
+  const kinds: Kind[] = [];
+  if (v >= 55 && v <= 69.5) kinds.push('lat');
+  if (v >= 10 && v <= 24.5) kinds.push('lon');
+  if (v >= 6_100_000 && v <= 7_700_000) kinds.push('northing');
+  if (v >= 250_000 && v <= 930_000) kinds.push('tm-easting');
+  if (v >= 40_000 && v <= 320_000) kinds.push('local-easting');
+  if (v >= 1_100_000 && v <= 2_000_000) kinds.push('rt90-easting');
+  return kinds;
+}
+
+function allAre(values: number[], kind: Kind): boolean {
+  return values.length > 0 && values.every((v) => kindsOf(v).includes(kind));
+}
+
+/** Guess the system and order from sample pairs [first column, second column]. Null when nothing fits. */
+export function guessCrs(pairs: [number, number][]): CrsGuess | null {
+  const firsts = pairs.map((p) => p[0]);
+  const seconds = pairs.map((p) => p[1]);
+  for (const order of ['north-east', 'east-north'] as PairOrder[]) {
+    const [north, east] = order === 'north-east' ? [firsts, seconds] : [seconds, firsts];
+    if (allAre(north, 'lat') && allAre(east, 'lon')) return { crs: 'EPSG:4326', order, ambiguous: false };
+    if (!allAre(north, 'northing')) continue;
+    if (allAre(east, 'rt90-easting')) return { crs: 'EPSG:3021', order, ambiguous: false };
+    const tm = allAre(east, 'tm-easting');
+    const local = allAre(east, 'local-easting');
+    if (tm && !local) return { crs: 'EPSG:3006', order, ambiguous: false };
+    if (local && !tm) return { crs: localZoneFor(east), order, ambiguous: true };
+    if (tm && local) return { crs: 'EPSG:3006', order, ambiguous: true };
+  }
+  return null;
+}
+
+/** Local zone eastings (x_0 = 150 000) can't name their zone; the user's answer is needed. Default: 3011 (18°00'). */
+function localZoneFor(_eastings: number[]): CrsCode {
+  return 'EPSG:3011';
+}
+
+/** Convert one pair, given as (north, east) or (lat, lon), to WGS 84. */
+export function toWgs84(crs: CrsCode, north: number, east: number): { lat: number; lon: number } {
+  if (crs === 'EPSG:4326') return { lat: north, lon: east };
+  const [lon, lat] = proj4(crs, 'WGS84', [east, north]);
+  return { lat, lon };
+}
+
+export function fromWgs84(crs: CrsCode, lat: number, lon: number): { north: number; east: number } {
+  if (crs === 'EPSG:4326') return { north: lat, east: lon };
+  const [east, north] = proj4('WGS84', crs, [lon, lat]);
+  return { north, east };
+}
