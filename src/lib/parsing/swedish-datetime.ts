@@ -1,0 +1,103 @@
+// Dates and times as Swedish exports write them, to a zone-less local Swedish timestamp "YYYY-MM-DD HH:MM:SS".
+// Zone work happens here, not in SQL: DuckDB-wasm has no ICU offline (TIMESTAMPTZ would try to load it).
+import { TZDate } from '@date-fns/tz';
+
+export const SWEDISH_ZONE = 'Europe/Stockholm';
+
+export type DateTimeResult = { ok: true; value: string } | { ok: false; reason: 'bad-date' | 'bad-time' | 'missing-date' };
+
+interface Ymd { y: number; m: number; d: number }
+interface Hms { h: number; min: number; s: number }
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function validDate({ y, m, d }: Ymd): boolean {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function parseDate(raw: string): Ymd | null {
+  const s = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) {
+    const ymd = { y: +m[1], m: +m[2], d: +m[3] };
+    return validDate(ymd) ? ymd : null;
+  }
+  // Older Swedish style "31/8 2001", and "31.8.2001".
+  m = /^(\d{1,2})\/(\d{1,2})[ -](\d{4})$/.exec(s) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  if (m) {
+    const ymd = { y: +m[3], m: +m[2], d: +m[1] };
+    return validDate(ymd) ? ymd : null;
+  }
+  return null;
+}
+
+/** "7:32", "07:32:06", "18.50" (Swedish period), "1850". */
+export function parseTime(raw: string): Hms | null {
+  const s = raw.trim();
+  const m = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?$/.exec(s) ?? /^(\d{2})(\d{2})$/.exec(s);
+  if (!m) return null;
+  const t = { h: +m[1], min: +m[2], s: m[3] ? +m[3] : 0 };
+  return t.h <= 23 && t.min <= 59 && t.s <= 59 ? t : null;
+}
+
+function format(d: Ymd, t: Hms): string {
+  return `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)} ${pad(t.h)}:${pad(t.min)}:${pad(t.s)}`;
+}
+
+/** An instant with an explicit offset → the wall-clock time in Sweden at that instant. */
+function toSwedishLocal(d: Ymd, t: Hms, offsetMinutes: number): string {
+  const utcMs = Date.UTC(d.y, d.m - 1, d.d, t.h, t.min, t.s) - offsetMinutes * 60_000;
+  const local = new TZDate(utcMs, SWEDISH_ZONE);
+  return format({ y: local.getFullYear(), m: local.getMonth() + 1, d: local.getDate() }, { h: local.getHours(), min: local.getMinutes(), s: local.getSeconds() });
+}
+
+const OFFSET = /\s*(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A date, or a date and time in one field, optionally with a separate time field. Without an offset the
+ * value is taken to be Swedish local time already; with one ("+01:00", "Z") it is converted to Swedish local.
+ */
+export function parseDateTime(dateField: string | null | undefined, timeField?: string | null): DateTimeResult {
+  if (dateField === null || dateField === undefined || dateField.trim() === '') return { ok: false, reason: 'missing-date' };
+  let s = dateField.trim();
+  let offset: number | null = null;
+  const o = OFFSET.exec(s);
+  if (o && /\d[T ]?\d{1,2}[:.]\d{2}/.test(s)) {
+    offset = o[1] === 'Z' ? 0 : (o[1][0] === '-' ? -1 : 1) * (Number(o[1].slice(1, 3)) * 60 + Number(o[1].slice(-2)));
+    s = s.slice(0, o.index).trim();
+  }
+  // A whole field that is a date ("31/8 2001" has a space of its own) has no time part.
+  const whole = parseDate(s);
+  const [datePart, ...rest] = whole ? [s] : s.split(/[T ]+/);
+  const date = whole ?? parseDate(datePart);
+  if (!date) return { ok: false, reason: 'bad-date' };
+  const timeText = rest.join(' ') || (timeField ?? '').trim();
+  let time: Hms = { h: 0, min: 0, s: 0 };
+  if (timeText !== '') {
+    const parsed = parseTime(timeText);
+    if (!parsed) return { ok: false, reason: 'bad-time' };
+    time = parsed;
+  }
+  return { ok: true, value: offset === null ? format(date, time) : toSwedishLocal(date, time, offset) };
+}
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/**
+ * Police public events carry the event's own time in `name` ("06 juni 18.50, Trafikbrott, Kungsör"); `datetime`
+ * is when it was published. The year comes from the publication (an event in December published in January
+ * belongs to the year before).
+ */
+export function parsePoliceEventName(name: string, publishedLocal: string): DateTimeResult {
+  const m = /^\s*(\d{1,2})\s+([a-zåäö]+)\s+(\d{1,2})[.:](\d{2})/i.exec(name);
+  const published = parseDate(publishedLocal.slice(0, 10));
+  if (!m || !published) return { ok: false, reason: 'bad-date' };
+  const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
+  if (month === 0) return { ok: false, reason: 'bad-date' };
+  const y = month > published.m + 1 ? published.y - 1 : published.y;
+  const date = { y, m: month, d: +m[1] };
+  const time = { h: +m[3], min: +m[4], s: 0 };
+  if (!validDate(date) || time.h > 23 || time.min > 59) return { ok: false, reason: 'bad-date' };
+  return { ok: true, value: format(date, time) };
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { fromWgs84, guessCrs, insideSweden, toWgs84 } from '../../src/lib/parsing/coordinates';
+import { parseDateTime, parsePoliceEventName } from '../../src/lib/parsing/swedish-datetime';
+import { guessDecimalMark, INTERNATIONAL_NUMBERS, parseNumber } from '../../src/lib/parsing/swedish-number';
+import { decodeText, detectEncoding } from '../../src/lib/parsing/text-encoding';
+
+describe('coordinates', () => {
+  // Lantmäteriet's control points ("Kontrollpunkter", SWEREF99_RT90_Samband): geodetic in DMS, grids to the millimetre.
+  const dms = (d: number, m: number, s: number) => d + m / 60 + s / 3600;
+  const CONTROL_POINTS = [
+    { lat: dms(67, 5, 26.452769), lon: dms(21, 2, 5.101575), tm: [7_454_204.638, 761_811.242], rt90: [7_453_389.762, 1_727_060.905] },
+    { lat: dms(63, 32, 14.761735), lon: dms(16, 14, 59.594626), tm: [7_046_077.605, 562_140.337], rt90: [7_047_738.415, 1_522_128.637] },
+    { lat: dms(60, 9, 33.882413), lon: dms(14, 45, 28.167152), tm: [6_669_189.376, 486_557.055], rt90: [6_671_665.273, 1_441_843.186] },
+    { lat: dms(56, 21, 17.199245), lon: dms(13, 52, 23.754022), tm: [6_246_136.458, 430_374.835], rt90: [6_249_111.351, 1_380_573.079] },
+  ];
+  it('matches Lantmäteriet control points for SWEREF 99 TM to the millimetre, both directions', () => {
+    for (const p of CONTROL_POINTS) {
+      const grid = fromWgs84('EPSG:3006', p.lat, p.lon);
+      expect(grid.north).toBeCloseTo(p.tm[0], 2);
+      expect(grid.east).toBeCloseTo(p.tm[1], 2);
+      const back = toWgs84('EPSG:3006', p.tm[0], p.tm[1]);
+      expect(back.lat).toBeCloseTo(p.lat, 7);
+      expect(back.lon).toBeCloseTo(p.lon, 7);
+    }
+  });
+
+  it('matches Lantmäteriet control points for RT 90 within a metre (proj4 uses the 7-parameter datum shift)', () => {
+    for (const p of CONTROL_POINTS) {
+      const { lat, lon } = toWgs84('EPSG:3021', p.rt90[0], p.rt90[1]);
+      expect(Math.abs(lat - p.lat) * 111_320).toBeLessThan(1);
+      expect(Math.abs(lon - p.lon) * 111_320 * Math.cos((p.lat * Math.PI) / 180)).toBeLessThan(1);
+      expect(guessCrs([[p.rt90[0], p.rt90[1]]])?.crs).toBe('EPSG:3021');
+    }
+  });
+
+  it('round-trips every supported system to within a decimetre', () => {
+    const points = [[59.3274, 18.0544], [57.7089, 11.9746], [67.8558, 20.2253], [55.605, 13.0038]] as const;
+    for (const crs of ['EPSG:3006', 'EPSG:3011', 'EPSG:3007', 'EPSG:3021'] as const) {
+      for (const [lat, lon] of points) {
+        const { north, east } = fromWgs84(crs, lat, lon);
+        const back = toWgs84(crs, north, east);
+        expect(back.lat).toBeCloseTo(lat, 6);
+        expect(back.lon).toBeCloseTo(lon, 6);
+      }
+    }
+  });
+
+  it('places RT 90 and SWEREF 99 TM of the same point within a metre of each other', () => {
+    const sweref = fromWgs84('EPSG:3006', 59.3274, 18.0544);
+    const rt90 = fromWgs84('EPSG:3021', 59.3274, 18.0544);
+    expect(rt90.east).toBeGreaterThan(1_500_000);
+    const a = toWgs84('EPSG:3006', sweref.north, sweref.east);
+    const b = toWgs84('EPSG:3021', rt90.north, rt90.east);
+    expect(Math.abs(a.lat - b.lat) * 111_000).toBeLessThan(1);
+  });
+
+  it('recognises systems and N/E order by magnitude', () => {
+    expect(guessCrs([[59.33, 18.05], [57.7, 11.97]])).toEqual({ crs: 'EPSG:4326', order: 'north-east', ambiguous: false });
+    expect(guessCrs([[18.05, 59.33], [11.97, 57.7]])).toEqual({ crs: 'EPSG:4326', order: 'east-north', ambiguous: false });
+    expect(guessCrs([[6_580_126, 673_905], [6_400_000, 700_000]])).toEqual({ crs: 'EPSG:3006', order: 'north-east', ambiguous: false });
+    expect(guessCrs([[673_905, 6_580_126]])).toEqual({ crs: 'EPSG:3006', order: 'east-north', ambiguous: false });
+    expect(guessCrs([[6_580_000, 1_628_000]])?.crs).toBe('EPSG:3021');
+    // Eastings 250–320 km fit both TM and a local zone: ask.
+    expect(guessCrs([[6_580_000, 300_000]])?.ambiguous).toBe(true);
+    expect(guessCrs([[6_580_000, 150_000]])).toMatchObject({ order: 'north-east', ambiguous: true });
+    expect(guessCrs([[12, 13]])).toBeNull();
+  });
+
+  it('knows what is inside Sweden', () => {
+    expect(insideSweden(59.33, 18.05)).toBe(true);
+    expect(insideSweden(52.52, 13.4)).toBe(false);
+  });
+});
+
+describe('Swedish numbers', () => {
+  it('reads decimal comma, space-like thousands separators and the real minus sign', () => {
+    expect(parseNumber('1 234,5')).toEqual({ ok: true, value: 1234.5 });
+    expect(parseNumber('1\u00a0234')).toEqual({ ok: true, value: 1234 });
+    expect(parseNumber('12\u202f345,25')).toEqual({ ok: true, value: 12345.25 });
+    expect(parseNumber('\u22123,5')).toEqual({ ok: true, value: -3.5 });
+    expect(parseNumber('')).toEqual({ ok: true, value: null });
+    expect(parseNumber('1.234,5')).toEqual({ ok: false, reason: 'unparsable-number' });
+    expect(parseNumber('abc')).toEqual({ ok: false, reason: 'unparsable-number' });
+    expect(parseNumber('3.5', INTERNATIONAL_NUMBERS)).toEqual({ ok: true, value: 3.5 });
+  });
+
+  it('guesses the decimal mark of a column', () => {
+    expect(guessDecimalMark(['1,5', '2,25', '3'])).toBe(',');
+    expect(guessDecimalMark(['1.5', '2.25', '3'])).toBe('.');
+  });
+});
+
+describe('Swedish dates and times', () => {
+  it('reads the forms exports use', () => {
+    expect(parseDateTime('2026-03-01 22:15')).toEqual({ ok: true, value: '2026-03-01 22:15:00' });
+    expect(parseDateTime('2026-03-01', '22.15')).toEqual({ ok: true, value: '2026-03-01 22:15:00' });
+    expect(parseDateTime('2025-01-01 7:32:06')).toEqual({ ok: true, value: '2025-01-01 07:32:06' });
+    expect(parseDateTime('2026-03-01T22:15:30')).toEqual({ ok: true, value: '2026-03-01 22:15:30' });
+    expect(parseDateTime('31/8 2001')).toEqual({ ok: true, value: '2001-08-31 00:00:00' });
+    expect(parseDateTime('20260301', '0745')).toEqual({ ok: true, value: '2026-03-01 07:45:00' });
+  });
+
+  it('converts offsets to Swedish local time, across DST', () => {
+    expect(parseDateTime('2025-01-01 0:49:20 +01:00')).toEqual({ ok: true, value: '2025-01-01 00:49:20' });
+    expect(parseDateTime('2025-07-01 10:00:00 +00:00')).toEqual({ ok: true, value: '2025-07-01 12:00:00' });
+    expect(parseDateTime('2025-01-01T10:00:00Z')).toEqual({ ok: true, value: '2025-01-01 11:00:00' });
+    // 00:30 UTC on the autumn switch day is 02:30 CEST (the first 02:30).
+    expect(parseDateTime('2026-10-25T00:30:00Z')).toEqual({ ok: true, value: '2026-10-25 02:30:00' });
+  });
+
+  it('rejects what is not a date, with a reason', () => {
+    expect(parseDateTime('2026-02-30')).toEqual({ ok: false, reason: 'bad-date' });
+    expect(parseDateTime('igår')).toEqual({ ok: false, reason: 'bad-date' });
+    expect(parseDateTime('2026-02-03', '25:00')).toEqual({ ok: false, reason: 'bad-time' });
+    expect(parseDateTime('')).toEqual({ ok: false, reason: 'missing-date' });
+  });
+
+  it('reads the event time from a police event name', () => {
+    expect(parsePoliceEventName('06 juni 18.50, Trafikbrott, Kungsör', '2025-06-06 19:02:11')).toEqual({ ok: true, value: '2025-06-06 18:50:00' });
+    expect(parsePoliceEventName('31 december 23.40, Brand, Umeå', '2026-01-01 00:12:00')).toEqual({ ok: true, value: '2025-12-31 23:40:00' });
+    expect(parsePoliceEventName('Sammanfattning natt', '2026-01-01 00:12:00').ok).toBe(false);
+  });
+});
+
+describe('text encodings', () => {
+  const cp1252 = new Uint8Array([0x44, 0x61, 0x74, 0x75, 0x6d, 0x3b, 0x48, 0xe4, 0x6e, 0x64, 0x65, 0x6c, 0x73, 0x65, 0x0d, 0x0a]); // "Datum;Händelse\r\n"
+  it('tells UTF-8, BOMs, UTF-16 and Windows-1252 apart', () => {
+    expect(detectEncoding(new TextEncoder().encode('Datum;Händelse\n'))).toMatchObject({ encoding: 'utf-8', bomLength: 0 });
+    expect(detectEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toMatchObject({ encoding: 'utf-8', bomLength: 3 });
+    expect(detectEncoding(cp1252)).toMatchObject({ encoding: 'windows-1252', looksBinary: false });
+    expect(decodeText(cp1252, detectEncoding(cp1252))).toBe('Datum;Händelse\r\n');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'Datum\tTid'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    const guess = detectEncoding(utf16);
+    expect(guess).toMatchObject({ encoding: 'utf-16le', bomLength: 2 });
+    expect(decodeText(utf16, guess)).toBe('Datum\tTid');
+    const bomless = new Uint8Array([...'Datum;Tid\n'].flatMap((c) => [0, c.charCodeAt(0)]));
+    expect(detectEncoding(bomless).encoding).toBe('utf-16be');
+  });
+
+  it('flags NUL bytes in a file that is not UTF-16', () => {
+    expect(detectEncoding(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x08, 0x00, 0x41, 0x42])).looksBinary).toBe(true);
+  });
+});
