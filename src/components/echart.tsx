@@ -2,12 +2,13 @@
 // receives plain events back. Tests assert the options, not pixels. Animation is off: the numbers change on
 // every brush and motion would only delay them.
 import { BarChart, LineChart } from 'echarts/charts';
-import { BrushComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BrushComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, ToolboxComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, BrushComponent, DataZoomComponent, MarkAreaComponent, MarkLineComponent, CanvasRenderer]);
+// The brush component refers to the toolbox even when none is shown.
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, BrushComponent, ToolboxComponent, DataZoomComponent, MarkAreaComponent, MarkLineComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 

@@ -89,6 +89,18 @@ describe('Lägesbild in Chromium', () => {
     expect(parseCount(await page.getByTestId('count-incidents').textContent())).toBe(expected.incidents);
   });
 
+  it('tells a second tab that the stored database is in use elsewhere, and keeps the first tab working', async () => {
+    const second = await browser.context.newPage();
+    try {
+      await second.goto(baseUrl);
+      await second.getByRole('alert').filter({ hasText: 'redan öppen i en annan flik' }).waitFor({ timeout: 30_000 });
+      expect(await second.getByTestId('example-banner').isVisible()).toBe(true);
+    } finally {
+      await second.close();
+    }
+    expect(parseCount(await browser.page.getByTestId('count-incidents').textContent())).toBe(expected.incidents);
+  });
+
   it('switches language and remembers it', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'English' }).first().click();

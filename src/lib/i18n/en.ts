@@ -28,7 +28,7 @@ export const en: Messages = {
     failed: 'The database could not start.',
     retry: 'Try again',
     memoryOnly: 'Data is not kept between visits: {{reason}}',
-    otherTab: 'Lägesbild is already open in another tab. This tab shows data but cannot save.',
+    otherTab: 'Lägesbild is already open in another tab, which holds the saved data. This tab only shows example data in memory and saves nothing. Close the other tab and reload this page.',
   },
   dataset: {
     example: 'Example data: Exempelkommun is invented. The numbers describe no real events.',

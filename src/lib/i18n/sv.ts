@@ -27,7 +27,7 @@ export const sv = {
     failed: 'Databasen kunde inte starta.',
     retry: 'Försök igen',
     memoryOnly: 'Data sparas inte mellan besök: {{reason}}',
-    otherTab: 'Lägesbild är redan öppen i en annan flik. Den här fliken visar data men kan inte spara.',
+    otherTab: 'Lägesbild är redan öppen i en annan flik, som har den sparade datan. Den här fliken visar bara exempeldata i minnet och sparar ingenting. Stäng den andra fliken och ladda om sidan.',
   },
   dataset: {
     example: 'Exempeldata: Exempelkommun är påhittad. Siffrorna beskriver inga verkliga händelser.',
