@@ -3,7 +3,8 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import { normaliseRow, type Row, type SqlRunner, type SqlValue } from './sql-runner';
+import { Float64, Int32, makeData, Table, tableToIPC, Vector } from 'apache-arrow';
+import { normaliseRow, type NumericColumn, type Row, type SqlRunner, type SqlValue } from './sql-runner';
 
 export const DATABASE_FILE = 'lagesbild.duckdb';
 
@@ -78,6 +79,24 @@ function wasmRunner(connection: duckdb.AsyncDuckDBConnection): SqlRunner {
       } finally {
         await statement.close();
       }
+    },
+    async insertColumns(table: string, columns: NumericColumn[]) {
+      const vectors: Record<string, Vector> = {};
+      for (const c of columns) {
+        if (c.type === 'int32') {
+          vectors[c.name] = new Vector([makeData({ type: new Int32(), data: c.values as Int32Array })]);
+        } else {
+          const values = c.values as Float64Array;
+          const validity = new Uint8Array(Math.ceil(values.length / 8));
+          let nulls = 0;
+          for (let i = 0; i < values.length; i++) {
+            if (Number.isNaN(values[i])) nulls++;
+            else validity[i >> 3] |= 1 << (i & 7);
+          }
+          vectors[c.name] = new Vector([makeData({ type: new Float64(), data: values, nullBitmap: validity, nullCount: nulls })]);
+        }
+      }
+      await connection.insertArrowFromIPCStream(tableToIPC(new Table(vectors), 'stream'), { name: table, create: false });
     },
   };
 }

@@ -18,7 +18,7 @@ export function insertExampleIncidents(fileName: string): string {
     id: 'VARCHAR', occurred_at: 'TIMESTAMP', category: 'VARCHAR', subcategory: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE',
     location_precision: 'VARCHAR', area: 'VARCHAR', place: 'VARCHAR', description: 'VARCHAR', source: 'VARCHAR',
   });
-  return `INSERT INTO incidents BY NAME SELECT *, ${EPOCH_DAY('occurred_at')} AS epoch_day FROM ${source}`;
+  return `INSERT INTO incidents BY NAME SELECT *, ${EPOCH_DAY('occurred_at')} AS epoch_day, id AS row_key FROM ${source}`;
 }
 
 export function insertExampleInterventions(fileName: string): string {
@@ -27,7 +27,7 @@ export function insertExampleInterventions(fileName: string): string {
     id: 'VARCHAR', started_at: 'TIMESTAMP', ended_at: 'TIMESTAMP', type: 'VARCHAR', organisation: 'VARCHAR', area: 'VARCHAR',
     place: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE', ...outcomes, source: 'VARCHAR',
   });
-  return `INSERT INTO interventions BY NAME SELECT *, ${EPOCH_DAY('started_at')} AS epoch_day FROM ${source}`;
+  return `INSERT INTO interventions BY NAME SELECT *, ${EPOCH_DAY('started_at')} AS epoch_day, id AS row_key FROM ${source}`;
 }
 
 export const INSERT_AREA = `INSERT INTO areas VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;

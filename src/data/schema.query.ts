@@ -19,7 +19,9 @@ CREATE TABLE IF NOT EXISTS incidents (
   place VARCHAR,
   description VARCHAR,
   source VARCHAR NOT NULL,
-  epoch_day INTEGER NOT NULL
+  epoch_day INTEGER NOT NULL,
+  -- the export's id, else a hash of the row: how an append recognises rows it already has
+  row_key VARCHAR
 );
 CREATE TABLE IF NOT EXISTS interventions (
   id VARCHAR,
@@ -32,7 +34,8 @@ CREATE TABLE IF NOT EXISTS interventions (
   lat DOUBLE,
   lon DOUBLE,
   source VARCHAR NOT NULL,
-  epoch_day INTEGER NOT NULL
+  epoch_day INTEGER NOT NULL,
+  row_key VARCHAR
 );
 CREATE TABLE IF NOT EXISTS areas (
   name VARCHAR NOT NULL,

@@ -9,6 +9,15 @@ export interface SqlRunner {
   exec(sql: string): Promise<void>;
   /** Run one statement with positional `?` parameters and return rows with BIGINTs as numbers. */
   rows<T = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  /** Append whole numeric columns to an existing table (line numbers, converted coordinates): fast paths only. */
+  insertColumns(table: string, columns: NumericColumn[]): Promise<void>;
+}
+
+export interface NumericColumn {
+  name: string;
+  type: 'int32' | 'float64';
+  /** NaN in a float64 column is stored as NULL. */
+  values: Int32Array | Float64Array;
 }
 
 /** DuckDB returns BIGINT counts as bigint; the UI and tests want numbers (counts here stay far below 2^53). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessTargetTable, headerSignature, missingRequired, suggestMapping } from '../../src/features/importer/column-mapping.model';
+import { guessTargetTable, headerSignature, missingRequired, suggestMapping } from '../../src/data/import/column-mapping';
 
 describe('column mapping suggestions', () => {
   it('maps the police export the example generator writes', () => {

@@ -1,6 +1,6 @@
 // The data layer's SqlRunner over native DuckDB: the same SQL the browser runs, checked by running it.
 import { DuckDBInstance } from '@duckdb/node-api';
-import { normaliseRow, type Row, type SqlRunner, type SqlValue } from '../../../src/data/sql-runner';
+import { normaliseRow, type NumericColumn, type Row, type SqlRunner, type SqlValue } from '../../../src/data/sql-runner';
 
 export async function createNodeRunner(): Promise<SqlRunner & { close(): void }> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -12,6 +12,21 @@ export async function createNodeRunner(): Promise<SqlRunner & { close(): void }>
     async rows<T = Row>(sql: string, params: SqlValue[] = []) {
       const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined);
       return reader.getRowObjectsJS().map((r) => normaliseRow(r as Row)) as T[];
+    },
+    async insertColumns(table: string, columns: NumericColumn[]) {
+      const appender = await connection.createAppender(table);
+      const n = columns[0]?.values.length ?? 0;
+      for (let i = 0; i < n; i++) {
+        for (const c of columns) {
+          const v = c.values[i];
+          if (c.type === 'int32') appender.appendInteger(v);
+          else if (Number.isNaN(v)) appender.appendNull();
+          else appender.appendDouble(v);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+      appender.closeSync();
     },
     close() {
       connection.closeSync();

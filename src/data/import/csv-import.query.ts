@@ -1,0 +1,187 @@
+// The SQL of a CSV import. Every identifier from the file is quoted, every value from the file stays data;
+// settings the user chose (delimiter, formats) enter only through `literal`.
+// Conversions live here, in one place, so the preview and the import can't disagree, and they run at DuckDB
+// speed. No TIMESTAMPTZ: an explicit offset is removed by arithmetic and Swedish DST is computed by rule.
+import { literal, quoteIdentifier as q } from '../sql-text';
+
+export interface CsvDialect {
+  delimiter: string;
+  quote: string;
+  header: boolean;
+  skipLines: number;
+  /** Column names as the preview found them (made unique); with no header row, generated names. */
+  columns: string[];
+}
+
+export const RAW = 'import_raw';
+export const REJECTS = 'import_rejects';
+export const REJECTS_SCAN = 'import_rejects_scan';
+export const LINES = 'import_lines';
+export const CHECKED = 'import_checked';
+export const COORDS = 'import_coords';
+
+export function dropStaging(): string {
+  return [RAW, LINES, CHECKED, COORDS].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+}
+
+/** Every column as text; malformed rows go to DuckDB's rejects table with their line. Read in file order. */
+export function readRawCsv(fileName: string, d: CsvDialect): string {
+  const columns = d.columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ');
+  return `CREATE TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, * FROM read_csv(${literal(fileName)},
+    delim = ${literal(d.delimiter)}, quote = ${literal(d.quote)}, escape = ${literal(d.quote)}, header = ${d.header ? 'true' : 'false'},
+    skip = ${Math.max(0, Math.floor(d.skipLines))}, auto_detect = false, columns = {${columns}}, null_padding = false,
+    store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECTS_SCAN}', parallel = false, max_line_size = 10000000)`;
+}
+
+export const COUNT_RAW = `SELECT count(*)::INTEGER AS n FROM ${RAW}`;
+export const READ_REJECTS = `SELECT line::INTEGER AS line, error_type, csv_line FROM ${REJECTS} ORDER BY line`;
+export const CREATE_LINES = `CREATE TABLE ${LINES} (__record INTEGER, __line INTEGER)`;
+export const CREATE_COORDS = `CREATE TABLE ${COORDS} (__line INTEGER, lat DOUBLE, lon DOUBLE)`;
+
+// --- conversions -------------------------------------------------------------------------------------------
+
+const text = (column: string | undefined) => (column ? `nullif(trim(${q(column)}), '')` : 'NULL::VARCHAR');
+
+export type DecimalMark = ',' | '.';
+
+/** Swedish numbers: space-like thousands separators, decimal comma, U+2212 minus. NULL when not a number. */
+export function numberExpr(valueSql: string, decimal: DecimalMark): string {
+  const stripped = `regexp_replace(regexp_replace(${valueSql}, '[ \u00a0\u202f]', '', 'g'), '^[\u2212\u2013]', '-')`;
+  return decimal === ','
+    ? `CASE WHEN contains(${valueSql}, '.') AND contains(${valueSql}, ',') THEN NULL ELSE TRY_CAST(replace(${stripped}, ',', '.') AS DOUBLE) END`
+    : `TRY_CAST(${stripped} AS DOUBLE)`;
+}
+
+const DATE_TIME_FORMATS = [
+  '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %H.%M', '%Y-%m-%d %H.%M.%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%d',
+  '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%Y%m%d %H%M', '%Y%m%d %H:%M', '%Y%m%d',
+  '%d/%m %Y %H:%M', '%d/%m %Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H.%M', '%d.%m.%Y',
+];
+const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}:?\\d{2})$';
+
+/** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
+function euSwitchUtc(yearSql: string, month: 3 | 10): string {
+  const last = `make_date(${yearSql}, ${month}, 31)`;
+  return `(${last} - (isodow(${last}) % 7)::INTEGER)::TIMESTAMP + INTERVAL 1 HOUR`;
+}
+
+/**
+ * Date (+ optional separate time) text → local Swedish TIMESTAMP, or NULL. Without an offset the text is
+ * already Swedish local time; with one ("+01:00", "Z") the instant is turned into Swedish wall-clock time.
+ */
+export function dateTimeExpr(dateSql: string, timeSql: string): string {
+  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateSql} || ' ' || ${timeSql} END`;
+  const unT = `regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 ')`;
+  const offset = `regexp_extract(${unT}, ${literal(OFFSET_PATTERN)}, 1)`;
+  const bare = `regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '')`;
+  const parsed = `try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}])`;
+  const offsetMinutes = `CASE WHEN ${offset} = 'Z' THEN 0 ELSE (CASE WHEN left(${offset}, 1) = '-' THEN -1 ELSE 1 END) * (TRY_CAST(substr(${offset}, 2, 2) AS INTEGER) * 60 + TRY_CAST(right(${offset}, 2) AS INTEGER)) END`;
+  const utc = `(${parsed} - to_minutes(${offsetMinutes}))`;
+  const year = `year(${utc})::INTEGER`;
+  const local = `${utc} + INTERVAL 1 HOUR + CASE WHEN ${utc} >= ${euSwitchUtc(year, 3)} AND ${utc} < ${euSwitchUtc(year, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
+  return `CASE WHEN ${offset} = '' OR ${offset} IS NULL THEN ${parsed} ELSE ${local} END`;
+}
+
+// --- validation per target table ---------------------------------------------------------------------------
+
+export interface IncidentColumns {
+  id?: string; date?: string; time?: string; category?: string; subcategory?: string;
+  north?: string; east?: string; area?: string; place?: string; description?: string;
+}
+export interface InterventionColumns {
+  id?: string; type?: string; date?: string; time?: string; end_date?: string; end_time?: string; organisation?: string;
+  north?: string; east?: string; area?: string; place?: string; description?: string;
+  /** Numeric outcome columns kept as DOUBLE under their own (normalised) names. */
+  outcomes?: { column: string; name: string }[];
+}
+
+export type RejectReason =
+  | 'missing-date' | 'bad-date' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
+  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded';
+
+function commonChecks(c: { north?: string; east?: string }, decimal: DecimalMark) {
+  const north = text(c.north);
+  const east = text(c.east);
+  return {
+    select: `${north} AS north_text, ${east} AS east_text, ${numberExpr(north, decimal)} AS north, ${numberExpr(east, decimal)} AS east`,
+    reasons: `WHEN (north_text IS NOT NULL AND north IS NULL) OR (east_text IS NOT NULL AND east IS NULL) THEN 'unparsable-number'
+      WHEN (north_text IS NULL) <> (east_text IS NULL) THEN 'half-coordinate'`,
+  };
+}
+
+/** Row key for append without doubling: the export's id, else a hash of the row's mapped values. */
+function rowKey(idSql: string, valueSqls: string[]): string {
+  // chr(31) separates values, chr(1) stands for NULL, so ('a', NULL) and (NULL, 'a') hash differently.
+  return `coalesce(${idSql}, 'h:' || md5(concat_ws(chr(31), ${valueSqls.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')})))`;
+}
+
+export function checkIncidents(c: IncidentColumns, decimal: DecimalMark): string {
+  const coords = commonChecks(c, decimal);
+  return `CREATE TABLE ${CHECKED} AS
+  WITH src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
+  parsed AS (
+    SELECT line, ${text(c.id)} AS id, ${text(c.date)} AS date_text, ${text(c.time)} AS time_text,
+      ${dateTimeExpr(text(c.date), text(c.time))} AS occurred_at,
+      ${text(c.category)} AS category, ${text(c.subcategory)} AS subcategory, ${text(c.area)} AS area,
+      ${text(c.place)} AS place, ${text(c.description)} AS description, ${coords.select}
+    FROM src)
+  SELECT *, ${rowKey('id', ['occurred_at', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'])} AS row_key,
+    CASE WHEN date_text IS NULL THEN 'missing-date' WHEN occurred_at IS NULL THEN 'bad-date'
+      WHEN category IS NULL THEN 'missing-category' ${coords.reasons} ELSE NULL END AS reason
+  FROM parsed`;
+}
+
+export function checkInterventions(c: InterventionColumns, decimal: DecimalMark): string {
+  const coords = commonChecks(c, decimal);
+  const outcomes = (c.outcomes ?? []).map((o) => `${numberExpr(text(o.column), decimal)} AS ${q(o.name)}, ${text(o.column)} AS ${q(`${o.name}__text`)}`);
+  const outcomeReasons = (c.outcomes ?? []).map((o) => `WHEN ${q(`${o.name}__text`)} IS NOT NULL AND ${q(o.name)} IS NULL THEN 'unparsable-number'`).join(' ');
+  const endDate = c.end_date ? text(c.end_date) : text(c.date);
+  return `CREATE TABLE ${CHECKED} AS
+  WITH src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
+  parsed AS (
+    SELECT line, ${text(c.id)} AS id, ${text(c.date)} AS date_text,
+      ${dateTimeExpr(text(c.date), text(c.time))} AS started_at,
+      CASE WHEN ${text(c.end_time)} IS NULL AND ${text(c.end_date)} IS NULL THEN NULL ELSE ${dateTimeExpr(endDate, text(c.end_time))} END AS ended_at,
+      ${text(c.type)} AS type, ${text(c.organisation)} AS organisation, ${text(c.area)} AS area, ${text(c.place)} AS place,
+      ${text(c.description)} AS description, ${coords.select}${outcomes.length ? ', ' + outcomes.join(', ') : ''}
+    FROM src)
+  SELECT *, ${rowKey('id', ['started_at', 'type', 'organisation', 'north', 'east', 'area', 'place'])} AS row_key,
+    CASE WHEN date_text IS NULL THEN 'missing-date' WHEN started_at IS NULL THEN 'bad-date'
+      WHEN type IS NULL THEN 'missing-type' ${coords.reasons} ${outcomeReasons} ELSE NULL END AS reason
+  FROM parsed`;
+}
+
+export const POINTS_TO_CONVERT = `SELECT line, north, east FROM ${CHECKED} WHERE reason IS NULL AND north IS NOT NULL AND east IS NOT NULL ORDER BY line`;
+
+/** After coordinates are converted: points outside Sweden, repeated ids in the file, rows already loaded. */
+export function markLateRejects(target: 'incidents' | 'interventions', replace: boolean): string {
+  const alreadyLoaded = replace
+    ? ''
+    : `UPDATE ${CHECKED} SET reason = 'already-loaded' WHERE reason IS NULL AND row_key IN (SELECT row_key FROM ${target});`;
+  return `
+  UPDATE ${CHECKED} SET reason = 'outside-sweden' WHERE reason IS NULL AND north IS NOT NULL
+    AND line NOT IN (SELECT __line FROM ${COORDS} WHERE lat IS NOT NULL);
+  -- Only real ids: two identical rows without an id can be two real events (two thefts in the same minute).
+  UPDATE ${CHECKED} SET reason = 'duplicate-id-in-file' WHERE reason IS NULL AND id IS NOT NULL AND line IN (
+    SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY id ORDER BY line) AS k FROM ${CHECKED} WHERE reason IS NULL AND id IS NOT NULL) WHERE k > 1);
+  ${alreadyLoaded}`;
+}
+
+export const CHECKED_REJECTS = `SELECT line, reason FROM ${CHECKED} WHERE reason IS NOT NULL ORDER BY line`;
+export const CHECKED_ACCEPTED = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WHERE reason IS NULL`;
+
+const EPOCH_DAY = (col: string) => `date_diff('day', DATE '1970-01-01', CAST(${col} AS DATE))::INTEGER`;
+
+export function insertIncidents(source: string): string {
+  return `INSERT INTO incidents (id, occurred_at, category, subcategory, lat, lon, location_precision, area, place, description, source, epoch_day, row_key)
+  SELECT c.id, c.occurred_at, c.category, c.subcategory, k.lat, k.lon, CASE WHEN k.lat IS NULL THEN 'none' ELSE 'point' END,
+    c.area, c.place, c.description, ${literal(source)}, ${EPOCH_DAY('c.occurred_at')}, c.row_key
+  FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL ORDER BY c.line`;
+}
+
+export function insertInterventions(source: string, outcomeNames: string[]): string {
+  const extra = outcomeNames.map(q);
+  return `INSERT INTO interventions (id, started_at, ended_at, type, organisation, area, place, lat, lon, source, epoch_day, row_key${extra.map((e) => ', ' + e).join('')})
+  SELECT c.id, c.started_at, c.ended_at, c.type, c.organisation, c.area, c.place, k.lat, k.lon, ${literal(source)}, ${EPOCH_DAY('c.started_at')}, c.row_key${extra.map((e) => ', c.' + e).join('')}
+  FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL ORDER BY c.line`;
+}

@@ -1,0 +1,158 @@
+// An independent count of a CSV file's records, with the physical line each starts on. DuckDB's reader drops
+// what follows an unterminated quote without reporting it, so "imported + rejected = rows in the file" needs
+// a count of our own. Same rules as DuckDB's reader with quote = escape = '"': a quote opens only at the start
+// of a field; "" inside quotes is a quote; newlines inside quotes belong to the field. Bytes, not characters:
+// delimiter, quote and newlines are ASCII, so this works on UTF-8 (and on Windows-1252 before transcoding).
+
+export interface RecordScan {
+  /** Records after the header, i.e. the rows the file holds. */
+  records: number;
+  /** 1-based physical line on which each data record starts: what the user is told. */
+  startLines: Int32Array;
+  /** The same records as DuckDB's reader numbers them in its rejects table: newlines inside quotes not counted. */
+  readerLines: Int32Array;
+  /** Line of the header record (0 when there is none). */
+  headerLine: number;
+  /** Start line of a record whose quote never closed (it swallows the rest of the file), or null. */
+  unterminatedQuoteLine: number | null;
+}
+
+export interface ScanOptions {
+  delimiter: string;
+  quote: string;
+  header: boolean;
+  /** Skip lines before the header (e.g. a title line). */
+  skipLines?: number;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+export class RecordScanner {
+  private readonly delimiter: number;
+  private readonly quote: number;
+  private starts: Int32Array = new Int32Array(1024);
+  private readerStarts: Int32Array = new Int32Array(1024);
+  private count = 0;
+  private line = 1;
+  private readerLine = 1;
+  private recordReaderLine = 1;
+  private inQuotes = false;
+  private atFieldStart = true;
+  private recordHasContent = false;
+  private recordStartLine = 1;
+  private quoteClosedPending = false;
+  private previousWasCR = false;
+
+  constructor(private readonly options: ScanOptions) {
+    this.delimiter = options.delimiter.charCodeAt(0);
+    this.quote = options.quote ? options.quote.charCodeAt(0) : -1;
+  }
+
+  /** Feed the next chunk of bytes (files are streamed in chunks). */
+  push(bytes: Uint8Array): void {
+    const { delimiter, quote } = this;
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (this.previousWasCR && b === LF) {
+        // CRLF: the CR already ended the line.
+        this.previousWasCR = false;
+        continue;
+      }
+      this.previousWasCR = b === CR;
+      if (this.inQuotes) {
+        if (this.quoteClosedPending) {
+          this.quoteClosedPending = false;
+          if (b === quote) continue; // "" → a literal quote
+          this.inQuotes = false; // the quote closed the field: handle b below
+        } else if (b === quote) {
+          this.quoteClosedPending = true;
+          continue;
+        } else {
+          if (b === LF || b === CR) this.line++;
+          continue;
+        }
+      }
+      if (b === LF || b === CR) {
+        if (this.recordHasContent) this.endRecord();
+        this.line++;
+        this.readerLine++;
+        this.atFieldStart = true;
+        continue;
+      }
+      if (!this.recordHasContent) {
+        this.recordHasContent = true;
+        this.recordStartLine = this.line;
+        this.recordReaderLine = this.readerLine;
+      }
+      if (b === delimiter) {
+        this.atFieldStart = true;
+      } else if (b === quote && this.atFieldStart) {
+        this.inQuotes = true;
+        this.atFieldStart = false;
+      } else {
+        this.atFieldStart = false;
+      }
+    }
+  }
+
+  finish(): RecordScan {
+    let unterminatedQuoteLine: number | null = null;
+    if (this.inQuotes && !this.quoteClosedPending) unterminatedQuoteLine = this.recordStartLine;
+    if (this.recordHasContent) this.endRecord();
+    const all = this.starts.subarray(0, this.count);
+    const skip = Math.min(this.options.skipLines ?? 0, all.length);
+    const firstIsHeader = this.options.header && all.length > skip;
+    const headerLine = firstIsHeader ? all[skip] : 0;
+    const first = skip + (firstIsHeader ? 1 : 0);
+    const startLines = all.subarray(first);
+    const readerLines = this.readerStarts.subarray(first, this.count);
+    return { records: startLines.length, startLines, readerLines, headerLine, unterminatedQuoteLine };
+  }
+
+  private endRecord(): void {
+    if (this.count === this.starts.length) {
+      const bigger = new Int32Array(this.starts.length * 2);
+      bigger.set(this.starts);
+      this.starts = bigger;
+      const biggerReader = new Int32Array(this.readerStarts.length * 2);
+      biggerReader.set(this.readerStarts);
+      this.readerStarts = biggerReader;
+    }
+    this.readerStarts[this.count] = this.recordReaderLine;
+    this.starts[this.count++] = this.recordStartLine;
+    this.recordHasContent = false;
+    this.inQuotes = false;
+    this.quoteClosedPending = false;
+  }
+}
+
+export function scanRecords(bytes: Uint8Array, options: ScanOptions): RecordScan {
+  const scanner = new RecordScanner(options);
+  scanner.push(bytes);
+  return scanner.finish();
+}
+
+/**
+ * Physical line numbers of the rows DuckDB accepted, in file order: the k-th accepted row is the k-th record
+ * that is neither in DuckDB's rejects (matched by DuckDB's own line numbering) nor lost after an unterminated
+ * quote. Also returns the physical lines of the rejected records, and of records DuckDB neither accepted nor
+ * rejected.
+ */
+export function acceptedLines(scan: RecordScan, rejectedReaderLines: number[], accepted: number) {
+  const rejected = new Set(rejectedReaderLines);
+  const lines = new Int32Array(accepted);
+  let k = 0;
+  const unaccounted: number[] = [];
+  const rejectedPhysical = new Map<number, number>();
+  for (let i = 0; i < scan.records; i++) {
+    const readerLine = scan.readerLines[i];
+    if (rejected.has(readerLine)) {
+      rejectedPhysical.set(readerLine, scan.startLines[i]);
+      continue;
+    }
+    if (k < accepted) lines[k++] = scan.startLines[i];
+    else unaccounted.push(scan.startLines[i]);
+  }
+  return { lines: lines.subarray(0, k), unaccounted, rejectedPhysical };
+}

@@ -1,0 +1,150 @@
+// One CSV import, from a registered UTF-8 file to rows in a canonical table, with an account of every row:
+// rows in the file = imported + rejected (each rejected row with its line and reason). Everything happens in
+// staging tables; the canonical table changes only in the final transaction, so a failed import leaves the
+// data already loaded untouched.
+import { type CrsCode, insideSweden, type PairOrder, toWgs84 } from '../../lib/parsing/coordinates';
+import { CLEAR_TABLES } from '../example.query';
+import { WRITE_META, addOutcomeColumns } from '../schema.query';
+import type { SqlRunner } from '../sql-runner';
+import { acceptedLines, type RecordScan } from './csv-records';
+import {
+  CHECKED_REJECTS, COORDS, COUNT_RAW, CREATE_COORDS, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS,
+  checkIncidents, checkInterventions, dropStaging, insertIncidents, insertInterventions, markLateRejects, readRawCsv,
+  type CsvDialect, type DecimalMark, type IncidentColumns, type InterventionColumns,
+} from './csv-import.query';
+
+export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
+export type RowReason = ReaderReason | 'missing-date' | 'bad-date' | 'missing-category' | 'missing-type' | 'unparsable-number'
+  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded';
+
+export interface RejectedRow {
+  line: number;
+  reason: RowReason;
+}
+
+export interface CsvImportRequest {
+  /** A UTF-8 file name the runner's DuckDB can read. */
+  fileName: string;
+  scan: RecordScan;
+  dialect: CsvDialect;
+  target: 'incidents' | 'interventions';
+  columns: IncidentColumns | InterventionColumns;
+  decimal: DecimalMark;
+  /** How to read the coordinate columns; null when there are none. */
+  coordinates: { crs: CrsCode; order: PairOrder } | null;
+  /** append: add rows not already loaded; replace: the file's rows replace the table's. */
+  mode: 'append' | 'replace';
+  /** The example is replaced, not mixed with real data. */
+  replaceExample: boolean;
+  source: string;
+}
+
+export interface CsvImportResult {
+  rowsInFile: number;
+  imported: number;
+  rejected: RejectedRow[];
+}
+
+const READER_REASONS: Record<string, ReaderReason> = {
+  'TOO MANY COLUMNS': 'too-many-columns',
+  'MISSING COLUMNS': 'too-few-columns',
+  'UNQUOTED VALUE': 'bad-quotes',
+  'LINE SIZE OVER MAXIMUM': 'line-too-long',
+  'INVALID UNICODE': 'invalid-encoding',
+};
+
+export class ImportAccountingError extends Error {}
+
+export class NothingToImportError extends Error {
+  constructor(readonly rowsInFile: number) {
+    super(`No row of the file (${rowsInFile} rows) could be imported; the data already loaded was kept.`);
+  }
+}
+
+export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<CsvImportResult> {
+  const { scan, target } = request;
+  await runner.exec(dropStaging());
+  try {
+    await runner.exec(readRawCsv(request.fileName, request.dialect));
+    const [{ n: accepted }] = await runner.rows<{ n: number }>(COUNT_RAW);
+    const readerRejects = await runner.rows<{ line: number; error_type: string }>(READ_REJECTS);
+    // One physical line can be reported more than once (one entry per bad column); the row counts once.
+    const rejectedByReader = new Map<number, ReaderReason>();
+    for (const r of readerRejects) if (!rejectedByReader.has(r.line)) rejectedByReader.set(r.line, READER_REASONS[r.error_type] ?? 'unreadable');
+    const { lines, unaccounted, rejectedPhysical } = acceptedLines(scan, [...rejectedByReader.keys()], accepted);
+    if (lines.length !== accepted || rejectedPhysical.size !== rejectedByReader.size) {
+      throw new ImportAccountingError(`The file's rows could not be matched to lines (DuckDB read ${accepted}, found ${lines.length}).`);
+    }
+
+    await runner.exec(CREATE_LINES);
+    const records = new Int32Array(accepted);
+    for (let i = 0; i < accepted; i++) records[i] = i + 1;
+    await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
+
+    const interventionColumns = request.columns as InterventionColumns;
+    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal) : checkInterventions(interventionColumns, request.decimal));
+    await runner.exec(CREATE_COORDS);
+    if (request.coordinates) await convertCoordinates(runner, request.coordinates);
+    await runner.exec(markLateRejects(target, request.mode === 'replace' || request.replaceExample));
+    const rowRejects = await runner.rows<{ line: number; reason: RowReason }>(CHECKED_REJECTS);
+
+    const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
+    const importable = accepted - rowRejects.length;
+    if (importable === 0 && (request.mode === 'replace' || request.replaceExample)) {
+      // Replacing what is loaded with nothing is never what the user meant: keep the data, say why.
+      throw new NothingToImportError(scan.records);
+    }
+    let imported = 0;
+    await runner.exec('BEGIN TRANSACTION');
+    try {
+      if (request.replaceExample) await runner.exec(CLEAR_TABLES);
+      else if (request.mode === 'replace') await runner.exec(`DELETE FROM ${target}`);
+      if (target === 'interventions' && outcomeNames.length) await runner.exec(addOutcomeColumns(outcomeNames));
+      const [{ before }] = await runner.rows<{ before: number }>(`SELECT count(*)::INTEGER AS before FROM ${target}`);
+      await runner.exec(target === 'incidents' ? insertIncidents(request.source) : insertInterventions(request.source, outcomeNames));
+      const [{ after }] = await runner.rows<{ after: number }>(`SELECT count(*)::INTEGER AS after FROM ${target}`);
+      imported = after - before;
+      await runner.rows(WRITE_META, ['dataset', 'user']);
+      await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
+      const rejectedCount = rejectedByReader.size + unaccounted.length + rowRejects.length;
+      if (imported + rejectedCount !== scan.records) {
+        throw new ImportAccountingError(`Rows do not add up: ${imported} imported + ${rejectedCount} rejected ≠ ${scan.records} in the file.`);
+      }
+      await runner.exec('COMMIT');
+    } catch (error) {
+      await runner.exec('ROLLBACK');
+      throw error;
+    }
+
+    const rejected: RejectedRow[] = [
+      ...[...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason })),
+      ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
+      ...rowRejects,
+    ].sort((a, b) => a.line - b.line);
+    return { rowsInFile: scan.records, imported, rejected };
+  } finally {
+    await runner.exec(dropStaging());
+  }
+}
+
+async function convertCoordinates(runner: SqlRunner, { crs, order }: { crs: CrsCode; order: PairOrder }): Promise<void> {
+  const points = await runner.rows<{ line: number; north: number; east: number }>(POINTS_TO_CONVERT);
+  const lines = new Int32Array(points.length);
+  const lats = new Float64Array(points.length);
+  const lons = new Float64Array(points.length);
+  points.forEach((p, i) => {
+    const [n, e] = order === 'north-east' ? [p.north, p.east] : [p.east, p.north];
+    const { lat, lon } = toWgs84(crs, n, e);
+    const ok = Number.isFinite(lat) && Number.isFinite(lon) && insideSweden(lat, lon);
+    lines[i] = p.line;
+    lats[i] = ok ? lat : Number.NaN;
+    lons[i] = ok ? lon : Number.NaN;
+  });
+  if (points.length) {
+    await runner.insertColumns(COORDS, [
+      { name: '__line', type: 'int32', values: lines },
+      { name: 'lat', type: 'float64', values: lats },
+      { name: 'lon', type: 'float64', values: lons },
+    ]);
+  }
+}

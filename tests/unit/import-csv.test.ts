@@ -1,0 +1,190 @@
+// CSV import against native DuckDB: the same SQL and orchestration the browser runs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generate } from '../../scripts/generate-example.mjs';
+import { scanRecords } from '../../src/data/import/csv-records';
+import { dateTimeExpr } from '../../src/data/import/csv-import.query';
+import { CREATE_TABLES } from '../../src/data/schema.query';
+import { literal } from '../../src/data/sql-text';
+import { parseDateTime } from '../../src/lib/parsing/swedish-datetime';
+import { createExampleDatabase } from './support/example-database';
+import { importBytes } from './support/import-fixture';
+import { createNodeRunner } from './support/node-runner';
+
+type Runner = Awaited<ReturnType<typeof createNodeRunner>>;
+const SEMICOLON = { delimiter: ';', quote: '"', header: true, skipLines: 0 };
+const POLICE_COLUMNS = { id: 'Diarienummer', date: 'Händelsedatum', time: 'Klockslag', category: 'Brottstyp', subcategory: 'Underkategori', place: 'Plats', area: 'Område', north: 'N', east: 'E', description: 'Beskrivning' };
+const base = { target: 'incidents' as const, decimal: ',' as const, coordinates: { crs: 'EPSG:3006' as const, order: 'north-east' as const }, mode: 'append' as const, replaceExample: false, source: 'test.csv' };
+
+describe('the record scanner', () => {
+  it('counts records and their start lines, with quoted newlines and CRLF', () => {
+    const text = 'a;b\r\n1;"x\r\ny"\r\n\r\n2;z\r\n"3;w';
+    const scan = scanRecords(new TextEncoder().encode(text), { delimiter: ';', quote: '"', header: true });
+    expect(scan.headerLine).toBe(1);
+    expect([...scan.startLines]).toEqual([2, 5, 6]);
+    expect([...scan.readerLines]).toEqual([2, 4, 5]);
+    expect(scan.unterminatedQuoteLine).toBe(6);
+  });
+  it('treats "" inside quotes as a quote and quotes mid-field as text', () => {
+    const scan = scanRecords(new TextEncoder().encode('a,b\n"say ""hi""\nthere",2\nab"c,3\n'), { delimiter: ',', quote: '"', header: true });
+    expect([...scan.startLines]).toEqual([2, 4]);
+    expect(scan.unterminatedQuoteLine).toBeNull();
+  });
+});
+
+describe('importing CSV', () => {
+  let runner: Runner;
+  beforeEach(async () => {
+    runner = await createNodeRunner();
+    await runner.exec(CREATE_TABLES);
+  });
+  afterEach(() => runner.close());
+  const count = async (sql: string) => (await runner.rows<{ n: number }>(sql))[0].n;
+
+  it('imports the police Excel export (cp1252, ;, HH.MM, SWEREF 99 TM) row for row', async () => {
+    const { incidents } = generate();
+    const { root } = await createExampleDatabase();
+    const bytes = readFileSync(join(root, 'exports', 'polisen-anmalda-brott.csv'));
+    const result = await importBytes(runner, bytes, SEMICOLON, { ...base, columns: POLICE_COLUMNS });
+    expect(result).toEqual({ rowsInFile: incidents.length, imported: incidents.length, rejected: [] });
+    const rows = await runner.rows<{ id: string; occurred_at: string; lat: number | null; lon: number | null; location_precision: string; area: string | null; place: string | null }>(
+      `SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S') AS occurred_at, lat, lon, location_precision, area, place FROM incidents ORDER BY id`,
+    );
+    const byId = new Map(incidents.map((r) => [r.id, r]));
+    for (const row of rows.filter((_, i) => i % 97 === 0)) {
+      const original = byId.get(row.id)!;
+      expect(row.occurred_at).toBe(original.occurred_at);
+      expect(row.location_precision).toBe(original.location_precision);
+      expect(row.area ?? null).toBe(original.area);
+      expect(row.place ?? null).toBe(original.place);
+      if (original.lat !== null) {
+        expect(row.lat).toBeCloseTo(original.lat, 5);
+        expect(row.lon).toBeCloseTo(original.lon!, 5);
+      } else {
+        expect(row.lat).toBeNull();
+      }
+    }
+    expect(await count(`SELECT count(*)::INTEGER AS n FROM incidents WHERE epoch_day <> date_diff('day', DATE '1970-01-01', occurred_at::DATE)`)).toBe(0);
+    expect(await count(`SELECT count(*)::INTEGER AS n FROM app_meta WHERE key = 'dataset' AND value = 'user'`)).toBe(1);
+  });
+
+  it('accounts for every row of a broken file, with line and reason', async () => {
+    const lines = [
+      'Diarienummer;Datum;Tid;Brottstyp;N;E', //                         1
+      'A1;2026-03-01;7.05;Stöld;6580822;674032', //                      2 ok (unpadded hour, HH.MM)
+      'A2;2026-03-02;22.15;"Rån', //                                     3 ok, a quoted newline …
+      'med kniv";6\u00a0580\u00a0822;674\u202f032', //                   4 … and no-break-space thousands
+      'A3;2026-03-03;10:00;Rån;1;2;3', //                                5 too many columns
+      'A4;2026-02-30;10:00;Hot;;', //                                    6 bad date
+      'A5;2026-03-04;10:00;;;', //                                       7 missing category
+      'A6;2026-03-04;10:00;Hot;6580822;', //                             8 half a coordinate
+      'A7;2026-03-04;10:00;Hot;5800000;674032', //                       9 outside Sweden
+      'A8;2026-03-04;10:00;Hot;65x;674032', //                          10 not a number
+      'A1;2026-03-05;10:00;Hot;;', //                                   11 repeated id
+      'A9;2026-03-05;25:00;Hot;;', //                                   12 bad time
+      'A10;2026-03-05;;Hot;;', //                                       13 ok, no time, no position
+      '', //                                                            14 blank: not a row
+      'A11;2026-03-06;12:00;Hot', //                                    15 too few columns
+      'A12;"2026-03-06;12:00;Hot;;', //                                 16 unterminated quote: swallows the rest …
+      'A13;2026-03-07;12:00;Hot;;', //                                  17 … including this line
+    ];
+    const bytes = new TextEncoder().encode(lines.join('\n') + '\n');
+    const columns = { id: 'Diarienummer', date: 'Datum', time: 'Tid', category: 'Brottstyp', north: 'N', east: 'E' };
+    const result = await importBytes(runner, bytes, SEMICOLON, { ...base, columns });
+    expect(result.rowsInFile).toBe(13); // lines 3–4 and 16–17 are one record each; 14 is blank
+    expect(result.imported).toBe(3);
+    expect(result.rejected).toEqual([
+      { line: 5, reason: 'too-many-columns' },
+      { line: 6, reason: 'bad-date' },
+      { line: 7, reason: 'missing-category' },
+      { line: 8, reason: 'half-coordinate' },
+      { line: 9, reason: 'outside-sweden' },
+      { line: 10, reason: 'unparsable-number' },
+      { line: 11, reason: 'duplicate-id-in-file' },
+      { line: 12, reason: 'bad-date' },
+      { line: 15, reason: 'too-few-columns' },
+      { line: 16, reason: 'unreadable' },
+    ]);
+    expect(result.imported + result.rejected.length).toBe(result.rowsInFile);
+    const rows = await runner.rows<{ id: string; t: string; lat: number | null; category: string }>(`SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M') AS t, lat, category FROM incidents ORDER BY id`);
+    expect(rows.map((r) => [r.id, r.t])).toEqual([['A1', '2026-03-01 07:05'], ['A10', '2026-03-05 00:00'], ['A2', '2026-03-02 22:15']]);
+    expect(rows[2].category).toBe('Rån\nmed kniv');
+    expect(rows[2].lat).toBeCloseTo(rows[0].lat!, 9);
+  });
+
+  it('appends without doubling, and replaces only when asked', async () => {
+    const csv = (ids: string[]) => new TextEncoder().encode(['Datum;Brottstyp;Id', ...ids.map((id, i) => `2026-01-0${i + 1};Stöld;${id}`)].join('\n'));
+    const noCoords = { ...base, coordinates: null, columns: { date: 'Datum', category: 'Brottstyp', id: 'Id' } };
+    expect((await importBytes(runner, csv(['a', 'b']), SEMICOLON, noCoords)).imported).toBe(2);
+    const again = await importBytes(runner, csv(['a', 'b', 'c']), SEMICOLON, noCoords);
+    expect(again.imported).toBe(1);
+    expect(again.rejected).toEqual([{ line: 2, reason: 'already-loaded' }, { line: 3, reason: 'already-loaded' }]);
+    expect(await count('SELECT count(*)::INTEGER AS n FROM incidents')).toBe(3);
+    // Without an id the row itself is the key: the same rows again add nothing.
+    const noId = new TextEncoder().encode('Datum;Brottstyp\n2026-02-01;Rån\n2026-02-01;Rån\n');
+    const noIdColumns = { ...noCoords, columns: { date: 'Datum', category: 'Brottstyp' } };
+    expect((await importBytes(runner, noId, SEMICOLON, noIdColumns)).imported).toBe(2);
+    expect((await importBytes(runner, noId, SEMICOLON, noIdColumns)).imported).toBe(0);
+    const replaced = await importBytes(runner, csv(['x']), SEMICOLON, { ...noCoords, mode: 'replace' });
+    expect(replaced.imported).toBe(1);
+    expect(await count('SELECT count(*)::INTEGER AS n FROM incidents')).toBe(1);
+  });
+
+  it('leaves the data already loaded untouched when an import fails', async () => {
+    const good = new TextEncoder().encode('Datum;Brottstyp\n2026-02-01;Rån\n');
+    const cols = { ...base, coordinates: null, columns: { date: 'Datum', category: 'Brottstyp' } };
+    await importBytes(runner, good, SEMICOLON, cols);
+    const kept = [{ d: '2026-02-01', category: 'Rån' }];
+    const loaded = () => runner.rows(`SELECT strftime(occurred_at, '%Y-%m-%d') AS d, category FROM incidents`);
+    // Every row rejected (wrong delimiter chosen): a replace must not empty the table.
+    const wrongDialect = new TextEncoder().encode('Datum,Brottstyp\n2026-02-02,Stöld\n');
+    await expect(importBytes(runner, wrongDialect, { ...SEMICOLON, columns: ['Datum', 'Brottstyp'] }, { ...cols, mode: 'replace' })).rejects.toThrow(/kept/);
+    expect(await loaded()).toEqual(kept);
+    // The reader itself fails (a column the file doesn't have).
+    const other = new TextEncoder().encode('Datum;Brottstyp\n2026-02-02;Stöld\n');
+    await expect(importBytes(runner, other, SEMICOLON, { ...cols, columns: { date: 'Datum', category: 'Saknas' }, mode: 'replace' })).rejects.toThrow();
+    expect(await loaded()).toEqual(kept);
+    expect(await count(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name LIKE 'import_%'`)).toBe(0);
+  });
+
+  it('imports the municipality activity log into interventions with numeric outcomes', async () => {
+    const { interventions } = generate();
+    const { root } = await createExampleDatabase();
+    const bytes = readFileSync(join(root, 'exports', 'kommunen-aktiviteter.csv'));
+    const result = await importBytes(runner, bytes, SEMICOLON, {
+      ...base,
+      target: 'interventions',
+      columns: {
+        id: 'Aktivitets-ID', type: 'Aktivitet', date: 'Datum', time: 'Starttid', end_time: 'Sluttid', organisation: 'Ansvarig', area: 'Område', place: 'Plats',
+        north: 'Koordinat N', east: 'Koordinat E',
+        outcomes: [{ column: 'Beslag', name: 'beslag' }, { column: 'Varav ej tidigare kända', name: 'lagforda_ej_tidigare_kanda' }, { column: 'Timmar', name: 'timmar' }],
+      },
+    });
+    expect(result.rejected).toEqual([]);
+    expect(result.imported).toBe(interventions.length);
+    const sums = (await runner.rows<{ beslag: number; nya: number; timmar: number }>(`SELECT sum(beslag) AS beslag, sum(lagforda_ej_tidigare_kanda) AS nya, sum(timmar) AS timmar FROM interventions`))[0];
+    expect(sums.beslag).toBe(interventions.reduce((s, r) => s + (r.beslag ?? 0), 0));
+    expect(sums.nya).toBe(interventions.reduce((s, r) => s + (r.lagforda_ej_tidigare_kanda ?? 0), 0));
+    expect(sums.timmar).toBeCloseTo(interventions.reduce((s, r) => s + r.timmar, 0), 6);
+  });
+});
+
+describe('date and time conversion in SQL', () => {
+  it('agrees with the reference parser on every form, offsets and DST included', async () => {
+    const runner = await createNodeRunner();
+    const cases: [string, string | null][] = [
+      ['2026-03-01 22:15', null], ['2026-03-01', '22.15'], ['2025-01-01 7:32:06', null], ['2026-03-01T22:15:30', null], ['31/8 2001', null],
+      ['20260301', '0745'], ['2025-01-01 0:49:20 +01:00', null], ['2025-07-01 10:00:00 +00:00', null], ['2025-01-01T10:00:00Z', null],
+      ['2026-10-25T00:30:00Z', null], ['2026-10-25T01:30:00Z', null], ['2026-03-29T00:59:00Z', null], ['2026-03-29T01:00:00Z', null],
+      ['2026-02-30', null], ['igår', null], ['2026-02-03', '25:00'],
+    ];
+    for (const [date, time] of cases) {
+      const sql = `SELECT strftime(${dateTimeExpr(literal(date), time === null ? 'NULL::VARCHAR' : literal(time))}, '%Y-%m-%d %H:%M:%S') AS v`;
+      const [{ v }] = await runner.rows<{ v: string | null }>(sql);
+      const reference = parseDateTime(date, time);
+      expect(v, `${date} ${time ?? ''}`).toBe(reference.ok ? reference.value : null);
+    }
+    runner.close();
+  });
+});
