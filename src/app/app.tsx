@@ -5,6 +5,7 @@ import { ErrorBoundary } from '../components/error-boundary';
 import { Page } from '../components/page';
 import { GoalsPage } from '../features/goals/goals.view';
 import { HelpPage } from '../features/help/help.view';
+import { ImporterPage } from '../features/importer/importer.view';
 import { OverviewPage } from '../features/overview/overview.view';
 import { PlaceholderPage } from '../features/placeholder/placeholder.view';
 import { SettingsPage } from '../features/settings/settings.view';
@@ -36,7 +37,7 @@ export function App() {
           <Route path="/karta">{withData(<PlaceholderPage titleKey="pages.map" descriptionKey="placeholder.map" />)}</Route>
           <Route path="/trender">{withData(<PlaceholderPage titleKey="pages.trends" descriptionKey="placeholder.trends" />)}</Route>
           <Route path="/mal">{withData(<GoalsPage />)}</Route>
-          <Route path="/importera">{withData(<PlaceholderPage titleKey="pages.import" descriptionKey="placeholder.import" />)}</Route>
+          <Route path="/importera">{withData(<ImporterPage />)}</Route>
           <Route path="/presentation">{withData(<PlaceholderPage titleKey="pages.presentation" descriptionKey="placeholder.presentation" />)}</Route>
           <Route path="/installningar">{withData(<SettingsPage />)}</Route>
           <Route path="/hjalp"><HelpPage /></Route>

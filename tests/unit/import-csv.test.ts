@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { scanRecords } from '../../src/data/import/csv-records';
-import { dateTimeExpr } from '../../src/data/import/csv-import.query';
+import { CHECKED, COORDS, LINES, RAW, REJECTS, REJECTS_SCAN, dateTimeExpr } from '../../src/data/import/csv-import.query';
 import { CREATE_TABLES } from '../../src/data/schema.query';
 import { literal } from '../../src/data/sql-text';
 import { parseDateTime } from '../../src/lib/parsing/swedish-datetime';
@@ -145,7 +145,8 @@ describe('importing CSV', () => {
     const other = new TextEncoder().encode('Datum;Brottstyp\n2026-02-02;Stöld\n');
     await expect(importBytes(runner, other, SEMICOLON, { ...cols, columns: { date: 'Datum', category: 'Saknas' }, mode: 'replace' })).rejects.toThrow();
     expect(await loaded()).toEqual(kept);
-    expect(await count(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name LIKE 'import_%'`)).toBe(0);
+    const staging = [RAW, LINES, CHECKED, COORDS, REJECTS, REJECTS_SCAN].map((t) => `'${t}'`).join(', ');
+    expect(await count(`SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name IN (${staging})`)).toBe(0);
   });
 
   it('imports the municipality activity log into interventions with numeric outcomes', async () => {

@@ -1,0 +1,82 @@
+// A CSV import in the browser: the file's bytes → UTF-8 → record scan → DuckDB-wasm → canonical table.
+import type { Database } from '../database';
+import { decodeText } from '../../lib/parsing/text-encoding';
+import { headerSignature } from './column-mapping';
+import type { IncidentColumns, InterventionColumns } from './csv-import.query';
+import { planCsv, rememberable, PREVIEW_BYTES, type CsvPlan, type RememberedMapping } from './csv-plan';
+import { scanRecords } from './csv-records';
+import { importCsv, type CsvImportResult } from './import-csv';
+import { READ_MAPPING, SAVE_MAPPING } from './import-mappings.query';
+
+/** Above this the tab would likely run out of memory (the file, its UTF-8 copy and DuckDB's table). */
+export const MAX_CSV_BYTES = 1024 ** 3;
+
+export type ImportPhase = 'reading' | 'scanning' | 'importing' | 'saving';
+
+export class FileTooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(`File too large: ${size} bytes (limit ${MAX_CSV_BYTES})`);
+  }
+}
+
+/** Remembering is a convenience: the import has already committed, so a failure here must not report it failed. */
+async function rememberMapping(database: Database, plan: CsvPlan): Promise<void> {
+  try {
+    const now = new Date();
+    const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+    await database.runner.rows(SAVE_MAPPING, [headerSignature(plan.dialect.columns), JSON.stringify(rememberable(plan)), local]);
+  } catch (error) {
+    console.warn('Could not remember the import mapping', error);
+  }
+}
+
+/** The plan for a file, with the mapping remembered for its header signature when there is one. */
+export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: CsvPlan }> {
+  const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
+  const first = planCsv(bytes);
+  const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [headerSignature(first.dialect.columns)]);
+  if (!row) return { bytes, plan: first };
+  const remembered = JSON.parse(row.plan) as RememberedMapping;
+  return { bytes, plan: planCsv(bytes, {}, remembered) };
+}
+
+export async function importCsvFile(
+  database: Database,
+  file: File,
+  plan: CsvPlan,
+  mode: 'append' | 'replace',
+  onPhase: (phase: ImportPhase) => void,
+): Promise<CsvImportResult> {
+  if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
+  onPhase('reading');
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const utf8 = plan.encoding === 'utf-8' ? bytes.subarray(plan.bomLength) : new TextEncoder().encode(decodeText(bytes, plan));
+  onPhase('scanning');
+  const scan = scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
+  const name = `import-${Date.now()}.csv`;
+  // registerFileBuffer hands the buffer to the worker; the scan above already read it.
+  await database.db.registerFileBuffer(name, utf8);
+  try {
+    onPhase('importing');
+    const columns = plan.target === 'interventions'
+      ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns)
+      : (plan.mapping as IncidentColumns);
+    const result = await importCsv(database.runner, {
+      fileName: name,
+      scan,
+      dialect: plan.dialect,
+      target: plan.target,
+      columns,
+      decimal: plan.decimal,
+      coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
+      mode,
+      replaceExample: database.meta.dataset === 'example',
+      source: file.name,
+    });
+    onPhase('saving');
+    await rememberMapping(database, plan);
+    return result;
+  } finally {
+    await database.db.dropFile(name);
+  }
+}

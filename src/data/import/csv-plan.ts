@@ -1,0 +1,166 @@
+// What the importer proposes for a file before anything is stored: encoding, dialect, target table, column
+// mapping, decimal mark and coordinate system, with the first rows to show. Pure: bytes in, plan out; the
+// user's changes go through `replan`, so the preview always shows what the import will do.
+import Papa from 'papaparse';
+import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
+import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
+import { decodeText, detectEncoding, type TextEncodingName } from '../../lib/parsing/text-encoding';
+import { FIELDS_FOR, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
+import type { CsvDialect, DecimalMark } from './csv-import.query';
+
+export const PREVIEW_ROWS = 50;
+/** Enough bytes for 50 rows of any sane export; the preview never reads the whole file. */
+export const PREVIEW_BYTES = 256 * 1024;
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+export interface CoordinateChoice {
+  crs: CrsCode;
+  order: PairOrder;
+  /** SWEREF 99 TM and a local zone both fit: the user must say which. */
+  ambiguous: boolean;
+}
+
+export interface CsvPlan {
+  encoding: TextEncodingName;
+  bomLength: number;
+  looksBinary: boolean;
+  dialect: CsvDialect;
+  previewRows: string[][];
+  target: TargetTable;
+  mapping: Mapping;
+  outcomes: { column: string; name: string }[];
+  decimal: DecimalMark;
+  coordinates: CoordinateChoice | null;
+  /** Set when a mapping remembered for this header signature was applied. */
+  remembered: boolean;
+}
+
+export interface PlanChoices {
+  encoding?: TextEncodingName;
+  delimiter?: string;
+  header?: boolean;
+  target?: TargetTable;
+}
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((raw, i) => {
+    const base = raw.replace(/^\ufeff/, '').trim() || `Kolumn ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+/** A column name as a SQL-friendly outcome name: "Varav ej tidigare kända" → "varav_ej_tidigare_kanda". */
+export function outcomeName(column: string): string {
+  return column.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'varde';
+}
+
+function parsePreview(text: string, delimiter: string | undefined) {
+  const result = Papa.parse<string[]>(text, {
+    delimiter: delimiter ?? '',
+    delimitersToGuess: [...DELIMITERS],
+    quoteChar: '"',
+    preview: PREVIEW_ROWS + 1,
+    skipEmptyLines: 'greedy',
+  });
+  return { rows: result.data, delimiter: result.meta.delimiter };
+}
+
+function column(rows: string[][], index: number): string[] {
+  return rows.map((r) => r[index] ?? '').filter((v) => v.trim() !== '');
+}
+
+export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered?: RememberedMapping | null): CsvPlan {
+  const guess = detectEncoding(bytes);
+  const encoding = choices.encoding ?? remembered?.encoding ?? guess.encoding;
+  const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
+  const text = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
+  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter);
+  const header = choices.header ?? remembered?.header ?? true;
+  const width = Math.max(0, ...parsed.rows.map((r) => r.length));
+  const columns = header ? uniqueNames(parsed.rows[0] ?? []) : Array.from({ length: width }, (_, i) => `Kolumn ${i + 1}`);
+  const previewRows = (header ? parsed.rows.slice(1) : parsed.rows).slice(0, PREVIEW_ROWS);
+  const dialect: CsvDialect = { delimiter: parsed.delimiter, quote: '"', header, skipLines: 0, columns };
+
+  const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
+  const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggestMapping(columns, target);
+  return completePlan({ encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null, remembered: Boolean(remembered) }, remembered);
+}
+
+function filterMapping(mapping: Mapping, columns: string[]): Mapping {
+  return Object.fromEntries(Object.entries(mapping).filter(([, c]) => c && columns.includes(c))) as Mapping;
+}
+
+/**
+ * Decimal mark, coordinate system and outcome columns follow from the mapping and the preview rows, unless
+ * fixed (by the user, or by a remembered mapping).
+ */
+export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMapping, 'decimal' | 'coordinates'>> | null = null): CsvPlan {
+  const remembered = fixed;
+  const index = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
+  // Evidence from every cell but dates and times ("22.15" is a Swedish time, not a decimal); with none (only
+  // integers), a semicolon file comes from Swedish Excel: comma.
+  const temporal = new Set([plan.mapping.date, plan.mapping.time, plan.mapping.end_date, plan.mapping.end_time].map(index));
+  const cells = plan.previewRows.flatMap((r) => r.filter((_, i) => !temporal.has(i)));
+  const evidence = guessDecimalMark(cells);
+  const hasEvidence = cells.some((v) => /\d[,.]\d/.test(v));
+  const decimal = remembered?.decimal ?? (hasEvidence ? evidence : plan.dialect.delimiter === ';' ? ',' : '.');
+  const numbers = decimal === ',' ? SWEDISH_NUMBERS : INTERNATIONAL_NUMBERS;
+
+  let coordinates: CoordinateChoice | null = null;
+  const n = index(plan.mapping.north);
+  const e = index(plan.mapping.east);
+  if (n >= 0 && e >= 0) {
+    const pairs = plan.previewRows
+      .map((r) => [parseNumber(r[n], numbers), parseNumber(r[e], numbers)] as const)
+      .filter(([a, b]) => a.ok && b.ok && a.value !== null && b.value !== null)
+      .map(([a, b]) => [(a as { value: number }).value, (b as { value: number }).value] as [number, number]);
+    const guessed = pairs.length ? guessCrs(pairs) : null;
+    coordinates = remembered?.coordinates ? { ...remembered.coordinates, ambiguous: false } : guessed;
+  }
+
+  let outcomes: CsvPlan['outcomes'] = [];
+  if (plan.target === 'interventions') {
+    const mapped = new Set(Object.values(plan.mapping));
+    outcomes = plan.dialect.columns
+      .map((c, i) => ({ c, values: column(plan.previewRows, i) }))
+      .filter(({ c, values }) => !mapped.has(c) && values.length > 0 && values.every((v) => { const r = parseNumber(v, numbers); return r.ok && r.value !== null; }))
+      .map(({ c }) => ({ column: c, name: outcomeName(c) }));
+  }
+  return { ...plan, decimal, coordinates, outcomes };
+}
+
+export function replan(bytes: Uint8Array, plan: CsvPlan, choices: PlanChoices): CsvPlan {
+  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, header: plan.dialect.header, target: plan.target, ...choices });
+}
+
+export function setMapping(plan: CsvPlan, field: CanonicalField, columnName: string | undefined): CsvPlan {
+  const mapping = { ...plan.mapping };
+  if (columnName) mapping[field] = columnName;
+  else delete mapping[field];
+  return completePlan({ ...plan, mapping });
+}
+
+export function fieldsOf(plan: CsvPlan): CanonicalField[] {
+  return FIELDS_FOR[plan.target];
+}
+
+/** A confirmed plan, remembered per header signature so the next export of the same kind imports in one click. */
+export interface RememberedMapping {
+  encoding: TextEncodingName;
+  delimiter: string;
+  header: boolean;
+  target: TargetTable;
+  mapping: Mapping;
+  decimal: DecimalMark;
+  coordinates: { crs: CrsCode; order: PairOrder } | null;
+}
+
+export function rememberable(plan: CsvPlan): RememberedMapping {
+  return {
+    encoding: plan.encoding, delimiter: plan.dialect.delimiter, header: plan.dialect.header, target: plan.target, mapping: plan.mapping, decimal: plan.decimal,
+    coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
+  };
+}

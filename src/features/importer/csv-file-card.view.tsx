@@ -1,0 +1,161 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CanonicalField } from '../../data/import/column-mapping';
+import { DELIMITERS, fieldsOf, replan, setMapping, completePlan, PREVIEW_ROWS, type CsvPlan } from '../../data/import/csv-plan';
+import { REQUIRED_FOR } from '../../data/import/column-mapping';
+import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
+import type { TextEncodingName } from '../../lib/parsing/text-encoding';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { blockers, formatBytes, type ImportEntry } from './import-entry.model';
+import { ImportSummary } from './import-summary.view';
+
+type CsvEntry = Extract<ImportEntry, { plan: CsvPlan }>;
+
+const ENCODINGS: { value: TextEncodingName; label: string }[] = [
+  { value: 'utf-8', label: 'UTF-8' },
+  { value: 'windows-1252', label: 'Windows-1252 (Excel, äldre)' },
+  { value: 'utf-16le', label: 'UTF-16 LE (Excel "Unicode-text")' },
+  { value: 'utf-16be', label: 'UTF-16 BE' },
+];
+const DELIMITER_LABELS: Record<string, string> = { ',': ', (komma)', ';': '; (semikolon)', '\t': 'tabb', '|': '| (lodstreck)' };
+const CRS_LABELS: Record<string, string> = { 'EPSG:4326': 'WGS 84 (lat/long)', 'EPSG:3006': 'SWEREF 99 TM', 'EPSG:3021': 'RT 90 2.5 gon V' };
+const LOCAL_ZONES = ['12 00', '13 30', '15 00', '16 30', '18 00', '14 15', '15 45', '17 15', '18 45', '20 15', '21 45', '23 15'];
+const crsLabel = (c: CrsCode) => CRS_LABELS[c] ?? `SWEREF 99 ${LOCAL_ZONES[Number(c.slice(5)) - 3007]} (${c})`;
+
+interface Props {
+  entry: CsvEntry;
+  replacesExample: boolean;
+  onChange: (entry: CsvEntry) => void;
+  onImport: () => void;
+  onRemove: () => void;
+}
+
+export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemove }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  const { plan } = entry;
+  const locked = entry.status === 'importing' || entry.status === 'done';
+  const setPlan = (next: CsvPlan) => onChange({ ...entry, plan: next });
+  const blocked = blockers(plan);
+  const columnIndex = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
+  const samples = (c: string | undefined) => {
+    const i = columnIndex(c);
+    return i < 0 ? '' : plan.previewRows.slice(0, 3).map((r) => r[i] ?? '').join(' · ');
+  };
+  const required = new Set(REQUIRED_FOR[plan.target]);
+
+  return (
+    <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
+      <div className="panel-header">
+        <h2 id={`${id}-title`}>{entry.file.name} <span className="hint">({formatBytes(entry.file.size, language)})</span></h2>
+        {entry.status !== 'importing' && <button type="button" className="link-button" onClick={onRemove}>{t('importer.remove')}</button>}
+      </div>
+      {plan.looksBinary && <p role="alert" className="error">{t('importer.binary')}</p>}
+      {plan.remembered && <p className="hint">{t('importer.remembered')}</p>}
+
+      <fieldset disabled={locked} className="import-settings">
+        <legend>{t('importer.settings')}</legend>
+        <label>{t('importer.encoding')}
+          <select value={plan.encoding} onChange={(e) => setPlan(replan(entry.bytes, plan, { encoding: e.target.value as TextEncodingName }))}>
+            {ENCODINGS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </select>
+        </label>
+        <label>{t('importer.delimiter')}
+          <select value={plan.dialect.delimiter} onChange={(e) => setPlan(replan(entry.bytes, plan, { delimiter: e.target.value }))}>
+            {DELIMITERS.map((d) => <option key={d} value={d}>{DELIMITER_LABELS[d]}</option>)}
+          </select>
+        </label>
+        <label className="checkbox"><input type="checkbox" checked={plan.dialect.header} onChange={(e) => setPlan(replan(entry.bytes, plan, { header: e.target.checked }))} />{t('importer.header')}</label>
+        <label>{t('importer.target')}
+          <select value={plan.target} onChange={(e) => setPlan(replan(entry.bytes, plan, { target: e.target.value as CsvPlan['target'] }))} data-testid="import-target">
+            <option value="incidents">{t('importer.targetIncidents')}</option>
+            <option value="interventions">{t('importer.targetInterventions')}</option>
+          </select>
+        </label>
+        <label>{t('importer.decimal')}
+          <select value={plan.decimal} onChange={(e) => setPlan(completePlan(plan, { decimal: e.target.value as CsvPlan['decimal'] }))}>
+            <option value=",">{t('importer.decimalComma')}</option>
+            <option value=".">{t('importer.decimalPoint')}</option>
+          </select>
+        </label>
+        {plan.coordinates && (
+          <>
+            <label>{t('importer.coordinates')}
+              <select
+                value={plan.coordinates.ambiguous ? '' : plan.coordinates.crs}
+                onChange={(e) => setPlan({ ...plan, coordinates: { ...plan.coordinates!, crs: e.target.value as CrsCode, ambiguous: false } })}
+                data-testid="import-crs"
+              >
+                {plan.coordinates.ambiguous && <option value="">{t('importer.chooseSystem')}</option>}
+                {SUPPORTED_CRS.map((c) => <option key={c} value={c}>{crsLabel(c)}</option>)}
+              </select>
+            </label>
+            <label>{t('importer.coordinateOrder')}
+              <select value={plan.coordinates.order} onChange={(e) => setPlan({ ...plan, coordinates: { ...plan.coordinates!, order: e.target.value as PairOrder } })}>
+                <option value="north-east">{t('importer.orderNorthEast')}</option>
+                <option value="east-north">{t('importer.orderEastNorth')}</option>
+              </select>
+            </label>
+          </>
+        )}
+      </fieldset>
+      {plan.coordinates?.ambiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
+
+      <fieldset disabled={locked}>
+        <legend>{t('importer.mapping')}</legend>
+        <table className="data-table mapping-table">
+          <thead><tr><th scope="col">{t('importer.field')}</th><th scope="col">{t('importer.column')}</th><th scope="col">{t('importer.samples')}</th></tr></thead>
+          <tbody>
+            {fieldsOf(plan).map((field: CanonicalField) => (
+              <tr key={field}>
+                <th scope="row"><label htmlFor={`${id}-${field}`}>{t(`importer.fields.${field}`)}</label>{required.has(field) && <span className="required"> ({t('importer.required')})</span>}</th>
+                <td>
+                  <select id={`${id}-${field}`} value={plan.mapping[field] ?? ''} onChange={(e) => setPlan(setMapping(plan, field, e.target.value || undefined))}>
+                    <option value="">{t('importer.notMapped')}</option>
+                    {plan.dialect.columns.map((c) => <option key={c} value={c}>{c}</option>)}
+                  </select>
+                </td>
+                <td className="samples">{samples(plan.mapping[field])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {plan.outcomes.length > 0 && <p className="hint">{t('importer.outcomes', { names: plan.outcomes.map((o) => o.name).join(', ') })}</p>}
+      </fieldset>
+
+      <details>
+        <summary>{t('importer.preview', { count: Math.min(PREVIEW_ROWS, plan.previewRows.length) })}</summary>
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('importer.preview', { count: plan.previewRows.length })}>
+          <table className="data-table preview-table">
+            <thead><tr>{plan.dialect.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <tbody>{plan.previewRows.map((r, i) => <tr key={i}>{plan.dialect.columns.map((c, j) => <td key={c}>{r[j] ?? ''}</td>)}</tr>)}</tbody>
+          </table>
+        </div>
+      </details>
+
+      {entry.status !== 'done' && (
+        <fieldset disabled={locked} className="import-mode">
+          <legend>{t('importer.mode')}</legend>
+          {replacesExample ? (
+            <p className="hint">{t('importer.replacesExample')}</p>
+          ) : (
+            (['append', 'replace'] as const).map((m) => (
+              <label key={m} className="checkbox">
+                <input type="radio" name={`${id}-mode`} checked={entry.mode === m} onChange={() => onChange({ ...entry, mode: m })} />{t(`importer.${m}`)}
+              </label>
+            ))
+          )}
+        </fieldset>
+      )}
+
+      {blocked && blocked.missing.length > 0 && <p className="warning">{t('importer.missingRequired', { fields: blocked.missing.map((f) => t(`importer.fields.${f}`)).join(', ') })}</p>}
+      {entry.status === 'planned' || entry.status === 'failed' ? (
+        <div className="actions"><button type="button" className="primary" disabled={Boolean(blocked)} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
+      ) : null}
+      {entry.status === 'importing' && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" />{t(`importer.phase_${entry.phase ?? 'reading'}`)}</p>}
+      {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
+      {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} />}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// One dropped file on the import page, from preview to summary. Pure helpers; the view holds the state.
+import type { CsvPlan } from '../../data/import/csv-plan';
+import type { CsvImportResult } from '../../data/import/import-csv';
+import type { ImportPhase } from '../../data/import/browser-import';
+import { missingRequired } from '../../data/import/column-mapping';
+
+export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown';
+
+export function fileKind(name: string): FileKind {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  if (['csv', 'tsv', 'txt', 'tab'].includes(ext)) return 'csv';
+  if (ext === 'parquet') return 'parquet';
+  if (ext === 'geojson') return 'geojson';
+  if (ext === 'json') return 'json';
+  return 'unknown';
+}
+
+export type ImportEntry =
+  | { key: string; file: File; status: 'unsupported'; kind: FileKind }
+  | { key: string; file: File; status: 'planned' | 'importing' | 'done' | 'failed'; bytes: Uint8Array; plan: CsvPlan; mode: 'append' | 'replace'; phase?: ImportPhase; result?: CsvImportResult; error?: string };
+
+/** Why the import button is not yet enabled, or null when the plan can run. */
+export function blockers(plan: CsvPlan): { missing: string[]; needsCrs: boolean; binary: boolean } | null {
+  const missing = missingRequired(plan.mapping, plan.target);
+  const needsCrs = Boolean(plan.coordinates?.ambiguous);
+  return missing.length || needsCrs || plan.looksBinary ? { missing, needsCrs, binary: plan.looksBinary } : null;
+}
+
+export function formatBytes(n: number, language: 'sv' | 'en'): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+  return `${new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: i ? 1 : 0 }).format(v)} ${units[i]}`;
+}

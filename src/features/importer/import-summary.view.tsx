@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
+import type { CsvImportResult } from '../../data/import/import-csv';
+import { toExcelCsv, downloadText } from '../../lib/excel-csv';
+import { formatCount } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+
+const SHOWN = 200;
+
+/** Rows in the file = imported + rejected, and every rejected row with its line and reason. */
+export function ImportSummary({ result, fileName }: { result: CsvImportResult; fileName: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const download = () =>
+    downloadText(
+      fileName.replace(/\.[^.]+$/, '') + '-avvisade.csv',
+      toExcelCsv([t('importer.line'), t('importer.reason')], result.rejected.map((r) => [r.line, t(`importer.reasons.${r.reason}`)])),
+    );
+  return (
+    <div className="import-summary" role="status">
+      <p className="summary-line" data-testid="import-summary">
+        {t('importer.summary', { rows: formatCount(result.rowsInFile, language), imported: formatCount(result.imported, language), rejected: formatCount(result.rejected.length, language) })}
+      </p>
+      {result.rejected.length > 0 && (
+        <>
+          <DataTable
+            caption={t('importer.rejectedHeading')}
+            testId="rejected-rows"
+            rows={result.rejected.slice(0, SHOWN)}
+            rowKey={(r) => `${r.line}-${r.reason}`}
+            columns={[
+              { key: 'line', header: t('importer.line'), numeric: true, cell: (r) => formatCount(r.line, language) },
+              { key: 'reason', header: t('importer.reason'), cell: (r) => t(`importer.reasons.${r.reason}`) },
+            ]}
+          />
+          {result.rejected.length > SHOWN && <p className="hint">{t('importer.showingFirst', { count: SHOWN })}</p>}
+          <div className="actions"><button type="button" onClick={download}>{t('importer.downloadRejected')}</button></div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Page } from '../../components/page';
+import { FileTooLargeError, importCsvFile, MAX_CSV_BYTES, planFile } from '../../data/import/browser-import';
+import { useDatabase } from '../../hooks/use-database';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { CsvFileCard } from './csv-file-card.view';
+import { EXAMPLE_EXPORTS, fetchExampleExport } from './example-exports';
+import { fileKind, formatBytes, type ImportEntry } from './import-entry.model';
+
+let nextKey = 0;
+
+export function ImporterPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database, replace } = useDatabase();
+  const [entries, setEntries] = useState<ImportEntry[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const databaseRef = useRef(database);
+  databaseRef.current = database;
+
+  const update = (key: string, change: (e: ImportEntry) => ImportEntry) => setEntries((list) => list.map((e) => (e.key === key ? change(e) : e)));
+
+  const addFiles = useCallback(async (files: File[]) => {
+    for (const file of files) {
+      const key = `f${nextKey++}`;
+      const kind = fileKind(file.name);
+      if (kind !== 'csv') {
+        setEntries((list) => [...list, { key, file, status: 'unsupported', kind }]);
+        continue;
+      }
+      const { bytes, plan } = await planFile(databaseRef.current, file);
+      setEntries((list) => [...list, { key, file, status: 'planned', bytes, plan, mode: 'append' }]);
+    }
+  }, []);
+
+  // Drop anywhere on the page while it is open.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => { if (!e.relatedTarget) setDragging(false); };
+    const drop = (e: DragEvent) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      setDragging(false);
+      void addFiles([...e.dataTransfer.files]);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [addFiles]);
+
+  const runImport = async (entry: Extract<ImportEntry, { plan: unknown }>) => {
+    update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', error: undefined }) as ImportEntry);
+    try {
+      const result = await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, (phase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry));
+      update(entry.key, (e) => ({ ...e, status: 'done', result }) as ImportEntry);
+    } catch (error) {
+      const message = error instanceof FileTooLargeError
+        ? t('importer.tooLarge', { size: formatBytes(error.size, language), limit: formatBytes(MAX_CSV_BYTES, language) })
+        : (error as Error).message;
+      update(entry.key, (e) => ({ ...e, status: 'failed', error: message }) as ImportEntry);
+    } finally {
+      // Whatever happened, every view shows what the database now holds.
+      replace(await databaseRef.current.refresh());
+    }
+  };
+
+  return (
+    <Page title={t('pages.import')}>
+      <p className="lead">{t('importer.intro')}</p>
+      <div className={`drop-zone${dragging ? ' dragging' : ''}`} data-testid="drop-zone">
+        <p>{t('importer.dropHere')}</p>
+        <input ref={input} type="file" multiple accept=".csv,.tsv,.txt,.tab,.parquet,.json,.geojson,text/csv" hidden
+          data-testid="file-input" onChange={(e) => { void addFiles([...(e.target.files ?? [])]); e.target.value = ''; }} />
+        <button type="button" className="primary" onClick={() => input.current?.click()}>{t('importer.choose')}</button>
+      </div>
+      <div className="example-files">
+        <span className="hint">{t('importer.tryExamples')}:</span>
+        {EXAMPLE_EXPORTS.map((x) => (
+          <button key={x.url} type="button" className="link-button" onClick={async () => addFiles([await fetchExampleExport(x.url, x.name)])}>{t(x.labelKey)}</button>
+        ))}
+      </div>
+      {entries.map((entry) =>
+        entry.status === 'unsupported' ? (
+          <p key={entry.key} role="alert" className="warning panel">{t('importer.notYet', { name: entry.file.name, kind: entry.kind.toUpperCase() })}</p>
+        ) : (
+          <CsvFileCard
+            key={entry.key}
+            entry={entry}
+            replacesExample={database.meta.dataset === 'example'}
+            onChange={(next) => update(entry.key, () => next)}
+            onImport={() => void runImport(entry)}
+            onRemove={() => setEntries((list) => list.filter((e) => e.key !== entry.key))}
+          />
+        ),
+      )}
+    </Page>
+  );
+}

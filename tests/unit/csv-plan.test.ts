@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { completePlan, outcomeName, planCsv, replan, setMapping } from '../../src/data/import/csv-plan';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+function cp1252(s: string): Uint8Array {
+  return Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+}
+
+describe('the import plan', () => {
+  it('detects the police Excel export: cp1252, semicolons, comma decimals, SWEREF 99 TM', () => {
+    const plan = planCsv(cp1252('Diarienummer;Händelsedatum;Klockslag;Brottstyp;N;E\r\nA1;2026-03-01;22.15;Stöld;6580822;674032\r\nA2;2026-03-02;07.05;Rån;6581000;674100\r\n'));
+    expect(plan.encoding).toBe('windows-1252');
+    expect(plan.dialect).toMatchObject({ delimiter: ';', header: true, columns: ['Diarienummer', 'Händelsedatum', 'Klockslag', 'Brottstyp', 'N', 'E'] });
+    expect(plan.target).toBe('incidents');
+    expect(plan.mapping).toMatchObject({ id: 'Diarienummer', date: 'Händelsedatum', time: 'Klockslag', category: 'Brottstyp', north: 'N', east: 'E' });
+    expect(plan.decimal).toBe(',');
+    expect(plan.coordinates).toEqual({ crs: 'EPSG:3006', order: 'north-east', ambiguous: false });
+    expect(plan.previewRows).toHaveLength(2);
+  });
+
+  it('detects UTF-16 tab text with WGS 84 in long/lat order and point decimals', () => {
+    const text = 'Datum\tKategori\tLong\tLat\n2026-03-01\tStöld\t18.0686\t59.3293\n';
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    const plan = planCsv(utf16);
+    expect(plan.encoding).toBe('utf-16le');
+    expect(plan.dialect.delimiter).toBe('\t');
+    expect(plan.decimal).toBe('.');
+    expect(plan.mapping).toMatchObject({ north: 'Lat', east: 'Long' });
+    expect(plan.coordinates).toMatchObject({ crs: 'EPSG:4326', order: 'north-east' });
+  });
+
+  it('asks when coordinates fit both SWEREF 99 TM and a local zone', () => {
+    const plan = planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;6580822;153000\n'));
+    expect(plan.coordinates?.ambiguous).toBe(true);
+  });
+
+  it('follows the user: delimiter, header, target, mapping, decimal', () => {
+    const bytes = enc('a|b|c\n2026-01-01|Medborgardialog|12,5\n');
+    let plan = planCsv(bytes);
+    expect(plan.dialect.delimiter).toBe('|');
+    plan = replan(bytes, plan, { header: false });
+    expect(plan.dialect.columns).toEqual(['Kolumn 1', 'Kolumn 2', 'Kolumn 3']);
+    expect(plan.previewRows).toHaveLength(2);
+    plan = replan(bytes, plan, { header: true, target: 'interventions' });
+    plan = setMapping(setMapping(plan, 'date', 'a'), 'type', 'b');
+    expect(plan.outcomes).toEqual([{ column: 'c', name: 'c' }]);
+    expect(plan.decimal).toBe(',');
+    expect(completePlan(plan, { decimal: '.' }).decimal).toBe('.');
+  });
+
+  it('makes duplicate and empty headers unique and names outcome columns safely', () => {
+    const plan = planCsv(enc('Datum;Datum;;Typ\n2026-01-01;2026-01-02;x;y\n'));
+    expect(plan.dialect.columns).toEqual(['Datum', 'Datum (2)', 'Kolumn 3', 'Typ']);
+    expect(outcomeName('Varav ej tidigare kända')).toBe('varav_ej_tidigare_kanda');
+    expect(outcomeName('"; DROP TABLE x; --')).toBe('drop_table_x');
+  });
+});
