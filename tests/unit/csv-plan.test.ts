@@ -29,9 +29,9 @@ describe('the import plan', () => {
     expect(plan.coordinates).toMatchObject({ crs: 'EPSG:4326', order: 'north-east' });
   });
 
-  it('asks when coordinates fit both SWEREF 99 TM and a local zone', () => {
-    const plan = planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;6580822;153000\n'));
-    expect(plan.coordinates?.ambiguous).toBe(true);
+  it('asks when coordinates fit both SWEREF 99 TM and a local zone, or fit nothing', () => {
+    expect(planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;6580822;153000\n')).coordinates?.ambiguous).toBe(true);
+    expect(planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;12;13\n')).coordinates?.ambiguous).toBe(true);
   });
 
   it('follows the user: delimiter, header, target, mapping, decimal', () => {

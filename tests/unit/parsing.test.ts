@@ -64,6 +64,10 @@ describe('coordinates', () => {
     expect(guessCrs([[6_580_000, 300_000]])?.ambiguous).toBe(true);
     expect(guessCrs([[6_580_000, 150_000]])).toMatchObject({ order: 'north-east', ambiguous: true });
     expect(guessCrs([[12, 13]])).toBeNull();
+    // One bad row among good ones does not decide the system.
+    const good: [number, number][] = Array.from({ length: 9 }, (_, i) => [6_580_000 + i, 674_000 + i]);
+    expect(guessCrs([...good, [1, 2]])).toEqual({ crs: 'EPSG:3006', order: 'north-east', ambiguous: false });
+    expect(guessCrs([[6_580_000, 674_000], [1, 2]])).toBeNull();
   });
 
   it('knows what is inside Sweden', () => {

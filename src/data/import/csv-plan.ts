@@ -117,7 +117,8 @@ export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMappin
       .map((r) => [parseNumber(r[n], numbers), parseNumber(r[e], numbers)] as const)
       .filter(([a, b]) => a.ok && b.ok && a.value !== null && b.value !== null)
       .map(([a, b]) => [(a as { value: number }).value, (b as { value: number }).value] as [number, number]);
-    const guessed = pairs.length ? guessCrs(pairs) : null;
+    // Mapped coordinates that fit no system: the user must choose one rather than see every row rejected.
+    const guessed = (pairs.length ? guessCrs(pairs) : null) ?? { crs: 'EPSG:3006' as CrsCode, order: 'north-east' as PairOrder, ambiguous: true };
     coordinates = remembered?.coordinates ? { ...remembered.coordinates, ambiguous: false } : guessed;
   }
 

@@ -53,26 +53,36 @@ function kindsOf(v: number): Kind[] {
   return kinds;
 }
 
-function allAre(values: number[], kind: Kind): boolean {
-  return values.length > 0 && values.every((v) => kindsOf(v).includes(kind));
+function share(values: number[], kind: Kind): number {
+  return values.length ? values.filter((v) => kindsOf(v).includes(kind)).length / values.length : 0;
 }
+
+/** The share of pairs that must fit: a few bad rows are rejected row by row, they don't decide the system. */
+const QUORUM = 0.8;
 
 /** Guess the system and order from sample pairs [first column, second column]. Null when nothing fits. */
 export function guessCrs(pairs: [number, number][]): CrsGuess | null {
   const firsts = pairs.map((p) => p[0]);
   const seconds = pairs.map((p) => p[1]);
+  let best: { guess: CrsGuess; score: number } | null = null;
+  const consider = (guess: CrsGuess, score: number) => {
+    if (score >= QUORUM && (!best || score > best.score)) best = { guess, score };
+  };
   for (const order of ['north-east', 'east-north'] as PairOrder[]) {
     const [north, east] = order === 'north-east' ? [firsts, seconds] : [seconds, firsts];
-    if (allAre(north, 'lat') && allAre(east, 'lon')) return { crs: 'EPSG:4326', order, ambiguous: false };
-    if (!allAre(north, 'northing')) continue;
-    if (allAre(east, 'rt90-easting')) return { crs: 'EPSG:3021', order, ambiguous: false };
-    const tm = allAre(east, 'tm-easting');
-    const local = allAre(east, 'local-easting');
-    if (tm && !local) return { crs: 'EPSG:3006', order, ambiguous: false };
-    if (local && !tm) return { crs: localZoneFor(east), order, ambiguous: true };
-    if (tm && local) return { crs: 'EPSG:3006', order, ambiguous: true };
+    const both = (a: Kind, b: Kind) => pairs.filter((_, i) => kindsOf(north[i]).includes(a) && kindsOf(east[i]).includes(b)).length / (pairs.length || 1);
+    consider({ crs: 'EPSG:4326', order, ambiguous: false }, both('lat', 'lon'));
+    if (share(north, 'northing') < QUORUM) continue;
+    consider({ crs: 'EPSG:3021', order, ambiguous: false }, both('northing', 'rt90-easting'));
+    const tm = both('northing', 'tm-easting');
+    const local = both('northing', 'local-easting');
+    const overlap = pairs.filter((_, i) => kindsOf(east[i]).includes('tm-easting') && kindsOf(east[i]).includes('local-easting')).length / (pairs.length || 1);
+    // Eastings that fit both TM and a local zone can't decide between them: the user must.
+    const ambiguous = overlap >= QUORUM || (tm >= QUORUM && local >= QUORUM);
+    if (tm >= local) consider({ crs: 'EPSG:3006', order, ambiguous }, tm);
+    else consider({ crs: localZoneFor(east), order, ambiguous: true }, local);
   }
-  return null;
+  return (best as { guess: CrsGuess } | null)?.guess ?? null;
 }
 
 /** Local zone eastings (x_0 = 150 000) can't name their zone; the user's answer is needed. Default: 3011 (18°00'). */

@@ -1,0 +1,124 @@
+// Importing through the real page in Chromium: what the summary says must be what the tables hold.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, parseCount, type Browser } from './support/chromium';
+
+const baseUrl = inject('baseUrl');
+const proxyPort = inject('proxyPort');
+const POLICE_FILE = join(import.meta.dirname, '..', '..', 'data', 'exports', 'polisen-anmalda-brott.csv');
+
+function summaryNumbers(text: string | null) {
+  const m = (text ?? '').replace(/[\s\u00a0]/g, '').match(/(\d+)=importerade(\d+)\+avvisade(\d+)/);
+  if (!m) throw new Error(`No summary in: ${text}`);
+  return { rows: Number(m[1]), imported: Number(m[2]), rejected: Number(m[3]) };
+}
+
+describe('importing in Chromium', () => {
+  let browser: Browser;
+  const policeRows = readFileSync(POLICE_FILE, 'latin1').split('\r\n').filter(Boolean).length - 1;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    browser = await openBrowser(proxyPort);
+    browser.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  });
+  afterAll(async () => browser?.close());
+
+  const kpi = async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: 30_000 });
+    return parseCount(await page.getByTestId('kpi-incidents').textContent());
+  };
+  const lastCard = () => browser.page.getByTestId('import-card').last();
+
+  it('imports the police example export, detected without help, and replaces the example', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByRole('button', { name: /Polisens export/ }).click();
+    const card = lastCard();
+    await card.waitFor();
+    expect(await card.locator('select').first().inputValue()).toBe('windows-1252');
+    expect(await card.getByTestId('import-crs').inputValue()).toBe('EPSG:3006');
+    expect(await card.getByTestId('import-target').inputValue()).toBe('incidents');
+    await card.getByTestId('import-button').click();
+    const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 60_000 }));
+    expect(summary).toEqual({ rows: policeRows, imported: policeRows, rejected: 0 });
+    expect(await kpi()).toBe(policeRows);
+    expect(await page.getByTestId('example-banner').count()).toBe(0);
+  });
+
+  it('accounts for every row of a broken file and keeps what was loaded', async () => {
+    const { page } = browser;
+    const broken = [
+      'Diarienummer;Datum;Tid;Brottstyp;N;E',
+      'B1;2026-03-01;7.05;Stöld;6580822;674032',
+      'B2;2026-03-02;22.15;"Rån', 'med kniv";6580822;674032',
+      'B3;2026-03-03;10:00;Rån;1;2;3',
+      'B4;2026-02-30;10:00;Hot;;',
+      'B5;2026-03-04;10:00;;;',
+      'B6;2026-03-05;;Hot;;',
+      'B7;"2026-03-06;12:00;Hot;;',
+      'B8;2026-03-07;12:00;Hot;;',
+    ].join('\n');
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByTestId('file-input').setInputFiles({ name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(broken, 'utf8') });
+    const card = lastCard();
+    // Too few sound coordinates in the preview to be sure of the system: the page asks, and waits for the answer.
+    await card.getByRole('alert').filter({ hasText: 'Välj rätt system' }).waitFor();
+    expect(await card.getByTestId('import-button').isDisabled()).toBe(true);
+    await card.getByTestId('import-crs').selectOption('EPSG:3006');
+    await card.getByTestId('import-button').click();
+    const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }));
+    expect(summary).toEqual({ rows: 7, imported: 3, rejected: 4 });
+    const rejected = await card.getByTestId('rejected-rows').locator('tbody tr').allTextContents();
+    expect(rejected).toEqual(['5För många kolumner', '6Ogiltigt datum eller klockslag', '7Kategori saknas', '9Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)']);
+    const download = page.waitForEvent('download');
+    await card.getByRole('button', { name: 'Ladda ner avvisade rader (CSV)' }).click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.startsWith('\ufeffRad;Orsak\r\n5;För många kolumner\r\n')).toBe(true);
+    expect(await kpi()).toBe(policeRows + 3);
+  });
+
+  it('appends the same export again without doubling a row, remembering its mapping', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByRole('button', { name: /Polisens export/ }).click();
+    const card = lastCard();
+    await card.getByText('Inställningar och mappning från förra importen').waitFor();
+    await card.getByTestId('import-button').click();
+    const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 60_000 }));
+    expect(summary).toEqual({ rows: policeRows, imported: 0, rejected: policeRows });
+    expect(await card.getByTestId('rejected-rows').locator('tbody tr').first().textContent()).toContain('Raden finns redan inläst');
+    expect(await kpi()).toBe(policeRows + 3);
+  });
+
+  it('shows hostile headers and values as text, never running them', async () => {
+    const { page } = browser;
+    const hostile = [
+      'Datum;<img src=x onerror=alert(1)>;Brottstyp',
+      '2026-04-01;<script>alert(2)</script>;=cmd|\' /C calc\'!A0',
+      `2026-04-02;"x'); DROP TABLE incidents; --";@SUM(1+1)`,
+    ].join('\n');
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByTestId('file-input').setInputFiles({ name: 'fientlig.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile, 'utf8') });
+    const card = lastCard();
+    await card.locator('option', { hasText: '<img src=x onerror=alert(1)>' }).first().waitFor({ state: 'attached' });
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 2, rejected: 0 });
+    expect(await kpi()).toBe(policeRows + 5);
+    await page.getByRole('button', { name: 'Visa tabell' }).nth(1).click();
+    await page.getByTestId('table-categories').getByRole('button', { name: "=cmd|' /C calc'!A0" }).waitFor();
+    expect(dialogs).toEqual([]);
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+  });
+
+  it('says plainly which kinds of file it cannot import yet', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByTestId('file-input').setInputFiles({ name: 'handelser.json', mimeType: 'application/json', buffer: Buffer.from('[]') });
+    await page.getByRole('alert').filter({ hasText: 'handelser.json: JSON-filer kan inte importeras ännu' }).waitFor();
+  });
+});
