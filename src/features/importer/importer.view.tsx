@@ -61,18 +61,19 @@ export function ImporterPage() {
 
   const runImport = async (entry: Extract<ImportEntry, { plan: unknown }>) => {
     update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', error: undefined }) as ImportEntry);
+    let outcome: Partial<Extract<ImportEntry, { plan: unknown }>>;
     try {
       const result = await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, (phase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry));
-      update(entry.key, (e) => ({ ...e, status: 'done', result }) as ImportEntry);
+      outcome = { status: 'done', result };
     } catch (error) {
       const message = error instanceof FileTooLargeError
         ? t('importer.tooLarge', { size: formatBytes(error.size, language), limit: formatBytes(MAX_CSV_BYTES, language) })
         : (error as Error).message;
-      update(entry.key, (e) => ({ ...e, status: 'failed', error: message }) as ImportEntry);
-    } finally {
-      // Whatever happened, every view shows what the database now holds.
-      replace(await databaseRef.current.refresh());
+      outcome = { status: 'failed', error: message };
     }
+    // Whatever happened, every view shows what the database now holds before the summary says "done".
+    replace(await databaseRef.current.refresh());
+    update(entry.key, (e) => ({ ...e, ...outcome }) as ImportEntry);
   };
 
   return (
