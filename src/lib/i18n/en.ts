@@ -66,7 +66,6 @@ export const en: Messages = {
     map: 'Hot spots on the map: points, density, metric grid cells and areas, with statistical significance (Getis-Ord Gi*) and new, persistent and fading hot spots.',
     trends: 'Trends per day, week, two weeks and month, with interventions on the timeline and comparison with the previous period and last year.',
     goals: 'Every citizen promise: actual, expected to date, projection and verdict.',
-    import: 'Drop CSV, Parquet, JSON or GeoJSON files here. Every row is imported or reported as rejected with its line number and reason.',
     presentation: 'Full-screen slides for the annual conference, with small counts hidden.',
   },
   importer: {
@@ -162,6 +161,8 @@ export const en: Messages = {
     privacy: "Everything runs in your browser. Files you drop are read by a database (DuckDB) running locally and saved in the browser's private storage on this computer. Nothing is sent to any server, no map tiles are fetched from outside and no usage statistics are collected.",
     exampleHeading: 'Example data',
     example: 'The app opens with Exempelkommun, an invented municipality with two to three years of incidents and interventions, districts and outer areas, and citizen promises. Clear all data under Settings to start over.',
+    importHeading: 'Importing your own data',
+    import: 'Drop CSV files on the Import page. You first see what was detected – encoding, delimiter, columns, coordinate system – and can change all of it before anything is stored. After the import you see rows in the file = imported + rejected, and can download the rejected rows with their line numbers and reasons. The next export from the same system is recognised and read with the same settings; rows already loaded are not read again.',
     keyboardHeading: 'Keyboard',
     keyboard: 'Every function is reachable by keyboard. Tab moves between controls; Enter or Space selects. Every chart has a table with the same numbers.',
     weeksHeading: 'Weeks and periods',

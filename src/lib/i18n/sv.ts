@@ -65,7 +65,6 @@ export const sv = {
     map: 'Hot spots på kartan: punkter, täthet, rutor i meter och områden, med statistisk signifikans (Getis-Ord Gi*) och nya, bestående och avtagande hot spots.',
     trends: 'Trender per dag, vecka, två veckor och månad, med insatser på tidslinjen och jämförelse mot föregående period och förra året.',
     goals: 'Varje medborgarlöfte: utfall, förväntat hittills, prognos och bedömning.',
-    import: 'Släpp CSV-, Parquet-, JSON- eller GeoJSON-filer här. Varje rad importeras eller redovisas som avvisad med radnummer och orsak.',
     presentation: 'Helskärmsbilder för den årliga konferensen, med små antal dolda.',
   },
   importer: {
@@ -161,6 +160,8 @@ export const sv = {
     privacy: 'Allt körs i din webbläsare. Filer du släpper in läses av en databas (DuckDB) som körs lokalt och sparas i webbläsarens privata lagring på den här datorn. Inget skickas till någon server, inga kartbilder hämtas utifrån och ingen statistik om användningen samlas in.',
     exampleHeading: 'Exempeldata',
     example: 'Appen öppnas med Exempelkommun, en påhittad kommun med två–tre års händelser och insatser, stadsdelar och ytterområden samt medborgarlöften. Rensa all data under Inställningar för att börja om.',
+    importHeading: 'Importera egna data',
+    import: 'Släpp CSV-filer på sidan Importera. Du ser först vad som hittades – teckenkodning, avgränsare, kolumner, koordinatsystem – och kan ändra allt innan något sparas. Efter importen visas rader i filen = importerade + avvisade, och de avvisade raderna med radnummer och orsak kan laddas ner. Nästa export från samma system känns igen och läses in med samma inställningar; rader som redan finns läses inte in igen.',
     keyboardHeading: 'Tangentbord',
     keyboard: 'Alla funktioner nås med tangentbordet. Tab flyttar mellan kontroller; Enter eller mellanslag väljer. Varje diagram har en tabell med samma siffror.',
     weeksHeading: 'Veckor och perioder',
