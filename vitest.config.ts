@@ -19,7 +19,19 @@ export default defineConfig({
           env: { TZ: 'Europe/Stockholm' },
         },
       },
-      { test: { name: 'corpus', include: ['tests/corpus/**/*.test.ts'], environment: 'node', testTimeout: 60_000, env: { TZ: 'Europe/Stockholm' } } },
+      {
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          environment: 'node',
+          // Its browser tests drop real files through the built app, like the e2e project.
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+          env: { TZ: 'Europe/Stockholm' },
+        },
+      },
     ],
   },
 });

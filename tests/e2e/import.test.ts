@@ -115,10 +115,14 @@ describe('importing in Chromium', () => {
     expect(await page.locator('img[src=x]').count()).toBe(0);
   });
 
-  it('says plainly which kinds of file it cannot import yet', async () => {
+  it('says plainly which files it cannot import, and why', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/importera`);
-    await page.getByTestId('file-input').setInputFiles({ name: 'handelser.json', mimeType: 'application/json', buffer: Buffer.from('[]') });
-    await page.getByRole('alert').filter({ hasText: 'handelser.json: JSON-filer kan inte importeras ännu' }).waitFor();
+    await page.getByTestId('file-input').setInputFiles([
+      { name: 'data.parquet', mimeType: 'application/octet-stream', buffer: Buffer.from('PAR1') },
+      { name: 'annat.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection"}') },
+    ]);
+    await page.getByRole('alert').filter({ hasText: 'data.parquet: PARQUET-filer kan inte importeras ännu' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'annat.json: JSON-filen är inte polisens händelseformat' }).waitFor();
   });
 });

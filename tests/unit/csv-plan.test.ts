@@ -49,8 +49,8 @@ describe('the import plan', () => {
   });
 
   it('makes duplicate and empty headers unique and names outcome columns safely', () => {
-    const plan = planCsv(enc('Datum;Datum;;Typ\n2026-01-01;2026-01-02;x;y\n'));
-    expect(plan.dialect.columns).toEqual(['Datum', 'Datum (2)', 'Kolumn 3', 'Typ']);
+    const plan = planCsv(enc('Datum;Datum;;Typ;typ\n2026-01-01;2026-01-02;x;y;z\n'));
+    expect(plan.dialect.columns).toEqual(['Datum', 'Datum (2)', 'Kolumn 3', 'Typ', 'typ (2)']);
     expect(outcomeName('Varav ej tidigare kända')).toBe('varav_ej_tidigare_kanda');
     expect(outcomeName('"; DROP TABLE x; --')).toBe('drop_table_x');
   });

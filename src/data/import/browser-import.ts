@@ -6,6 +6,7 @@ import type { IncidentColumns, InterventionColumns } from './csv-import.query';
 import { planCsv, rememberable, PREVIEW_BYTES, type CsvPlan, type RememberedMapping } from './csv-plan';
 import { scanRecords } from './csv-records';
 import { importCsv, type CsvImportResult } from './import-csv';
+import { policeEventsPlan, policeEventsToCsv } from './police-events';
 import { READ_MAPPING, SAVE_MAPPING } from './import-mappings.query';
 
 /** Above this the tab would likely run out of memory (the file, its UTF-8 copy and DuckDB's table). */
@@ -51,6 +52,29 @@ export async function importCsvFile(
   onPhase('reading');
   const bytes = new Uint8Array(await file.arrayBuffer());
   const utf8 = plan.encoding === 'utf-8' ? bytes.subarray(plan.bomLength) : new TextEncoder().encode(decodeText(bytes, plan));
+  const result = await importUtf8(database, utf8, plan, mode, file.name, onPhase);
+  onPhase('saving');
+  await rememberMapping(database, plan);
+  return result;
+}
+
+/** Police public events: converted to CSV, then the same import (location precision: area). */
+export async function importPoliceEventsFile(database: Database, file: File, mode: 'append' | 'replace', onPhase: (phase: ImportPhase) => void): Promise<CsvImportResult> {
+  if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
+  onPhase('reading');
+  const utf8 = new TextEncoder().encode(policeEventsToCsv(await file.text()).csv);
+  return importUtf8(database, utf8, policeEventsPlan(utf8), mode, file.name, onPhase, 'area');
+}
+
+async function importUtf8(
+  database: Database,
+  utf8: Uint8Array,
+  plan: CsvPlan,
+  mode: 'append' | 'replace',
+  source: string,
+  onPhase: (phase: ImportPhase) => void,
+  locationPrecision: 'point' | 'area' = 'point',
+): Promise<CsvImportResult> {
   onPhase('scanning');
   const scan = scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
   const name = `import-${Date.now()}.csv`;
@@ -61,7 +85,7 @@ export async function importCsvFile(
     const columns = plan.target === 'interventions'
       ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns)
       : (plan.mapping as IncidentColumns);
-    const result = await importCsv(database.runner, {
+    return await importCsv(database.runner, {
       fileName: name,
       scan,
       dialect: plan.dialect,
@@ -71,11 +95,9 @@ export async function importCsvFile(
       coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
       mode,
       replaceExample: database.meta.dataset === 'example',
-      source: file.name,
+      source,
+      locationPrecision,
     });
-    onPhase('saving');
-    await rememberMapping(database, plan);
-    return result;
   } finally {
     await database.db.dropFile(name);
   }

@@ -172,9 +172,9 @@ export const CHECKED_ACCEPTED = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} W
 
 const EPOCH_DAY = (col: string) => `date_diff('day', DATE '1970-01-01', CAST(${col} AS DATE))::INTEGER`;
 
-export function insertIncidents(source: string): string {
+export function insertIncidents(source: string, precision: 'point' | 'area'): string {
   return `INSERT INTO incidents (id, occurred_at, category, subcategory, lat, lon, location_precision, area, place, description, source, epoch_day, row_key)
-  SELECT c.id, c.occurred_at, c.category, c.subcategory, k.lat, k.lon, CASE WHEN k.lat IS NULL THEN 'none' ELSE 'point' END,
+  SELECT c.id, c.occurred_at, c.category, c.subcategory, k.lat, k.lon, CASE WHEN k.lat IS NULL THEN 'none' ELSE ${literal(precision)} END,
     c.area, c.place, c.description, ${literal(source)}, ${EPOCH_DAY('c.occurred_at')}, c.row_key
   FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL ORDER BY c.line`;
 }

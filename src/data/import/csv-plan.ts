@@ -42,13 +42,15 @@ export interface PlanChoices {
   target?: TargetTable;
 }
 
+/** Column names DuckDB accepts: non-empty and unique — case-insensitively, as DuckDB compares them. */
 function uniqueNames(names: string[]): string[] {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   return names.map((raw, i) => {
     const base = raw.replace(/^\ufeff/, '').trim() || `Kolumn ${i + 1}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base} (${n})`;
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} (${n})`;
+    seen.add(name.toLowerCase());
+    return name;
   });
 }
 

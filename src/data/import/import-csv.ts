@@ -37,6 +37,8 @@ export interface CsvImportRequest {
   /** The example is replaced, not mixed with real data. */
   replaceExample: boolean;
   source: string;
+  /** `area` for positions that are a kommun/län centre (police public events): never used for hot spots. */
+  locationPrecision?: 'point' | 'area';
 }
 
 export interface CsvImportResult {
@@ -61,25 +63,42 @@ export class NothingToImportError extends Error {
   }
 }
 
+export interface ReadStage {
+  accepted: number;
+  /** Records DuckDB's reader rejected, by physical line. */
+  readerRejects: RejectedRow[];
+  /** Physical lines of records DuckDB neither accepted nor rejected (after an unterminated quote). */
+  unaccounted: number[];
+}
+
+/**
+ * Read the file into `import_raw` (all text) and `import_lines` (record → physical line), accounting for every
+ * record. Throws ImportAccountingError when DuckDB's records and the scan's can't be matched.
+ */
+export async function readCsvStage(runner: SqlRunner, fileName: string, scan: RecordScan, dialect: CsvDialect): Promise<ReadStage> {
+  await runner.exec(readRawCsv(fileName, dialect));
+  const [{ n: accepted }] = await runner.rows<{ n: number }>(COUNT_RAW);
+  const rejects = await runner.rows<{ line: number; error_type: string }>(READ_REJECTS);
+  // One record can be reported more than once (one entry per bad column); it counts once.
+  const rejectedByReader = new Map<number, ReaderReason>();
+  for (const r of rejects) if (!rejectedByReader.has(r.line)) rejectedByReader.set(r.line, READER_REASONS[r.error_type] ?? 'unreadable');
+  const { lines, unaccounted, rejectedPhysical } = acceptedLines(scan, [...rejectedByReader.keys()], accepted);
+  if (lines.length !== accepted || rejectedPhysical.size !== rejectedByReader.size) {
+    throw new ImportAccountingError(`The file's rows could not be matched to lines (DuckDB read ${accepted} and rejected ${rejectedByReader.size}; the file has ${scan.records}).`);
+  }
+  await runner.exec(CREATE_LINES);
+  const records = new Int32Array(accepted);
+  for (let i = 0; i < accepted; i++) records[i] = i + 1;
+  await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
+  const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason }));
+  return { accepted, readerRejects, unaccounted };
+}
+
 export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<CsvImportResult> {
   const { scan, target } = request;
   await runner.exec(dropStaging());
   try {
-    await runner.exec(readRawCsv(request.fileName, request.dialect));
-    const [{ n: accepted }] = await runner.rows<{ n: number }>(COUNT_RAW);
-    const readerRejects = await runner.rows<{ line: number; error_type: string }>(READ_REJECTS);
-    // One physical line can be reported more than once (one entry per bad column); the row counts once.
-    const rejectedByReader = new Map<number, ReaderReason>();
-    for (const r of readerRejects) if (!rejectedByReader.has(r.line)) rejectedByReader.set(r.line, READER_REASONS[r.error_type] ?? 'unreadable');
-    const { lines, unaccounted, rejectedPhysical } = acceptedLines(scan, [...rejectedByReader.keys()], accepted);
-    if (lines.length !== accepted || rejectedPhysical.size !== rejectedByReader.size) {
-      throw new ImportAccountingError(`The file's rows could not be matched to lines (DuckDB read ${accepted}, found ${lines.length}).`);
-    }
-
-    await runner.exec(CREATE_LINES);
-    const records = new Int32Array(accepted);
-    for (let i = 0; i < accepted; i++) records[i] = i + 1;
-    await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
+    const { accepted, readerRejects, unaccounted } = await readCsvStage(runner, request.fileName, scan, request.dialect);
 
     const interventionColumns = request.columns as InterventionColumns;
     await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal) : checkInterventions(interventionColumns, request.decimal));
@@ -101,12 +120,12 @@ export async function importCsv(runner: SqlRunner, request: CsvImportRequest): P
       else if (request.mode === 'replace') await runner.exec(`DELETE FROM ${target}`);
       if (target === 'interventions' && outcomeNames.length) await runner.exec(addOutcomeColumns(outcomeNames));
       const [{ before }] = await runner.rows<{ before: number }>(`SELECT count(*)::INTEGER AS before FROM ${target}`);
-      await runner.exec(target === 'incidents' ? insertIncidents(request.source) : insertInterventions(request.source, outcomeNames));
+      await runner.exec(target === 'incidents' ? insertIncidents(request.source, request.locationPrecision ?? 'point') : insertInterventions(request.source, outcomeNames));
       const [{ after }] = await runner.rows<{ after: number }>(`SELECT count(*)::INTEGER AS after FROM ${target}`);
       imported = after - before;
       await runner.rows(WRITE_META, ['dataset', 'user']);
       await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
-      const rejectedCount = rejectedByReader.size + unaccounted.length + rowRejects.length;
+      const rejectedCount = readerRejects.length + unaccounted.length + rowRejects.length;
       if (imported + rejectedCount !== scan.records) {
         throw new ImportAccountingError(`Rows do not add up: ${imported} imported + ${rejectedCount} rejected ≠ ${scan.records} in the file.`);
       }
@@ -117,7 +136,7 @@ export async function importCsv(runner: SqlRunner, request: CsvImportRequest): P
     }
 
     const rejected: RejectedRow[] = [
-      ...[...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason })),
+      ...readerRejects,
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);

@@ -9,7 +9,7 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import { blockers, formatBytes, type ImportEntry } from './import-entry.model';
 import { ImportSummary } from './import-summary.view';
 
-type CsvEntry = Extract<ImportEntry, { plan: CsvPlan }>;
+type CsvEntry = Extract<ImportEntry, { kind: 'csv' }>;
 
 const ENCODINGS: { value: TextEncodingName; label: string }[] = [
   { value: 'utf-8', label: 'UTF-8' },

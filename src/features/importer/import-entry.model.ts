@@ -4,7 +4,7 @@ import type { CsvImportResult } from '../../data/import/import-csv';
 import type { ImportPhase } from '../../data/import/browser-import';
 import { missingRequired } from '../../data/import/column-mapping';
 
-export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown';
+export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown' | 'police-events';
 
 export function fileKind(name: string): FileKind {
   const ext = name.toLowerCase().split('.').pop() ?? '';
@@ -15,9 +15,18 @@ export function fileKind(name: string): FileKind {
   return 'unknown';
 }
 
+interface Progress {
+  status: 'planned' | 'importing' | 'done' | 'failed';
+  mode: 'append' | 'replace';
+  phase?: ImportPhase;
+  result?: CsvImportResult;
+  error?: string;
+}
+
 export type ImportEntry =
-  | { key: string; file: File; status: 'unsupported'; kind: FileKind }
-  | { key: string; file: File; status: 'planned' | 'importing' | 'done' | 'failed'; bytes: Uint8Array; plan: CsvPlan; mode: 'append' | 'replace'; phase?: ImportPhase; result?: CsvImportResult; error?: string };
+  | { key: string; file: File; status: 'unsupported'; kind: FileKind; detail?: string }
+  | ({ key: string; file: File; kind: 'csv'; bytes: Uint8Array; plan: CsvPlan } & Progress)
+  | ({ key: string; file: File; kind: 'police-events'; events: number } & Progress);
 
 /** Why the import button is not yet enabled, or null when the plan can run. */
 export function blockers(plan: CsvPlan): { missing: string[]; needsCrs: boolean; binary: boolean } | null {

@@ -8,13 +8,14 @@ import { useLanguage } from '../../lib/i18n/i18n';
 const SHOWN = 200;
 
 /** Rows in the file = imported + rejected, and every rejected row with its line and reason. */
-export function ImportSummary({ result, fileName }: { result: CsvImportResult; fileName: string }) {
+export function ImportSummary({ result, fileName, unit = 'line' }: { result: CsvImportResult; fileName: string; unit?: 'line' | 'record' }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const where = unit === 'line' ? t('importer.line') : t('importer.record');
   const download = () =>
     downloadText(
       fileName.replace(/\.[^.]+$/, '') + '-avvisade.csv',
-      toExcelCsv([t('importer.line'), t('importer.reason')], result.rejected.map((r) => [r.line, t(`importer.reasons.${r.reason}`)])),
+      toExcelCsv([where, t('importer.reason')], result.rejected.map((r) => [r.line, t(`importer.reasons.${r.reason}`)])),
     );
   return (
     <div className="import-summary" role="status">
@@ -29,7 +30,7 @@ export function ImportSummary({ result, fileName }: { result: CsvImportResult; f
             rows={result.rejected.slice(0, SHOWN)}
             rowKey={(r) => `${r.line}-${r.reason}`}
             columns={[
-              { key: 'line', header: t('importer.line'), numeric: true, cell: (r) => formatCount(r.line, language) },
+              { key: 'line', header: where, numeric: true, cell: (r) => formatCount(r.line, language) },
               { key: 'reason', header: t('importer.reason'), cell: (r) => t(`importer.reasons.${r.reason}`) },
             ]}
           />

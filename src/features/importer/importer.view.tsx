@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { FileTooLargeError, importCsvFile, MAX_CSV_BYTES, planFile } from '../../data/import/browser-import';
+import { FileTooLargeError, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, planFile, type ImportPhase } from '../../data/import/browser-import';
+import { policeEventsToCsv } from '../../data/import/police-events';
 import { useDatabase } from '../../hooks/use-database';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { CsvFileCard } from './csv-file-card.view';
 import { EXAMPLE_EXPORTS, fetchExampleExport } from './example-exports';
+import { PoliceEventsCard } from './police-events-card.view';
 import { fileKind, formatBytes, type ImportEntry } from './import-entry.model';
 
 let nextKey = 0;
@@ -26,12 +28,19 @@ export function ImporterPage() {
     for (const file of files) {
       const key = `f${nextKey++}`;
       const kind = fileKind(file.name);
-      if (kind !== 'csv') {
+      if (kind === 'csv') {
+        const { bytes, plan } = await planFile(databaseRef.current, file);
+        setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append' }]);
+      } else if (kind === 'json') {
+        try {
+          const { events } = policeEventsToCsv(await file.text());
+          setEntries((list) => [...list, { key, file, kind: 'police-events', status: 'planned', events, mode: 'append' }]);
+        } catch (error) {
+          setEntries((list) => [...list, { key, file, status: 'unsupported', kind, detail: (error as Error).message }]);
+        }
+      } else {
         setEntries((list) => [...list, { key, file, status: 'unsupported', kind }]);
-        continue;
       }
-      const { bytes, plan } = await planFile(databaseRef.current, file);
-      setEntries((list) => [...list, { key, file, status: 'planned', bytes, plan, mode: 'append' }]);
     }
   }, []);
 
@@ -59,11 +68,14 @@ export function ImporterPage() {
     };
   }, [addFiles]);
 
-  const runImport = async (entry: Extract<ImportEntry, { plan: unknown }>) => {
+  const runImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
     update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', error: undefined }) as ImportEntry);
-    let outcome: Partial<Extract<ImportEntry, { plan: unknown }>>;
+    let outcome: Partial<Exclude<ImportEntry, { status: 'unsupported' }>>;
+    const onPhase = (phase: ImportPhase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry);
     try {
-      const result = await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, (phase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry));
+      const result = entry.kind === 'csv'
+        ? await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, onPhase)
+        : await importPoliceEventsFile(databaseRef.current, entry.file, entry.mode, onPhase);
       outcome = { status: 'done', result };
     } catch (error) {
       const message = error instanceof FileTooLargeError
@@ -91,20 +103,22 @@ export function ImporterPage() {
           <button key={x.url} type="button" className="link-button" onClick={async () => addFiles([await fetchExampleExport(x.url, x.name)])}>{t(x.labelKey)}</button>
         ))}
       </div>
-      {entries.map((entry) =>
-        entry.status === 'unsupported' ? (
-          <p key={entry.key} role="alert" className="warning panel">{t('importer.notYet', { name: entry.file.name, kind: entry.kind.toUpperCase() })}</p>
-        ) : (
-          <CsvFileCard
-            key={entry.key}
-            entry={entry}
-            replacesExample={database.meta.dataset === 'example'}
-            onChange={(next) => update(entry.key, () => next)}
-            onImport={() => void runImport(entry)}
-            onRemove={() => setEntries((list) => list.filter((e) => e.key !== entry.key))}
-          />
-        ),
-      )}
+      {entries.map((entry) => {
+        if (entry.status === 'unsupported') {
+          const message = entry.kind === 'json'
+            ? t('importer.notPoliceEvents', { name: entry.file.name, detail: entry.detail })
+            : t('importer.notYet', { name: entry.file.name, kind: entry.kind.toUpperCase() });
+          return <p key={entry.key} role="alert" className="warning panel">{message}</p>;
+        }
+        const common = {
+          replacesExample: database.meta.dataset === 'example',
+          onImport: () => void runImport(entry),
+          onRemove: () => setEntries((list) => list.filter((e) => e.key !== entry.key)),
+        };
+        return entry.kind === 'csv'
+          ? <CsvFileCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />
+          : <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
+      })}
     </Page>
   );
 }

@@ -1,0 +1,66 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scanRecords } from '../../src/data/import/csv-records';
+import { importCsv } from '../../src/data/import/import-csv';
+import { NotPoliceEventsError, policeEventsPlan, policeEventsToCsv } from '../../src/data/import/police-events';
+import { CREATE_TABLES } from '../../src/data/schema.query';
+import { createNodeRunner } from './support/node-runner';
+
+const EVENTS = [
+  { id: 564008, datetime: '2025-01-01 00:12:19 +01:00', name: '31 december 22.44, Mord/dråp, Malmö', summary: 'Två personer, "skjutna"; Rosengård', url: '/x', type: 'Mord/dråp', location: { name: 'Malmö', gps: '55.604981,13.003822' } },
+  { id: 564009, datetime: '2025-06-06 19:02:11 +02:00', name: '06 juni 18.50, Trafikbrott, Kungsör', summary: 'Rattfylleri', url: '/y', type: 'Trafikbrott', location: { name: 'Kungsör', gps: '59.422383,16.096537' } },
+  { id: 564010, datetime: '2025-06-07 08:00:00 +02:00', name: 'Sammanfattning natt, Stockholm', summary: '', url: '/z', type: 'Sammanfattning natt', location: { name: 'Stockholms län', gps: '59.329324,18.068581' } },
+];
+
+describe('police public events', () => {
+  let runner: Awaited<ReturnType<typeof createNodeRunner>>;
+  beforeEach(async () => {
+    runner = await createNodeRunner();
+    await runner.exec(CREATE_TABLES);
+  });
+  afterEach(() => runner.close());
+
+  async function importEvents(events: unknown[]) {
+    const { csv } = policeEventsToCsv(JSON.stringify(events));
+    const utf8 = new TextEncoder().encode(csv);
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-police-')), 'events.csv');
+    writeFileSync(file, utf8);
+    const plan = policeEventsPlan(utf8);
+    return importCsv(runner, {
+      fileName: file, scan: scanRecords(utf8, { delimiter: ',', quote: '"', header: true }), dialect: plan.dialect, target: 'incidents',
+      columns: plan.mapping, decimal: plan.decimal, coordinates: { crs: 'EPSG:4326', order: 'north-east' }, mode: 'append', replaceExample: false,
+      source: 'events.json', locationPrecision: 'area',
+    });
+  }
+
+  it('takes the event time from the name, the year from publication, and marks positions as area centres', async () => {
+    const result = await importEvents(EVENTS);
+    // The third event's name has no time: rejected with its number (line 4 of the converted file = event 3).
+    expect(result).toEqual({ rowsInFile: 3, imported: 2, rejected: [{ line: 4, reason: 'bad-date' }] });
+    const rows = await runner.rows<{ id: string; t: string; category: string; area: string; precision: string; lat: number; description: string }>(
+      `SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M') AS t, category, area, location_precision AS precision, lat, description FROM incidents ORDER BY id`,
+    );
+    expect(rows.map((r) => [r.id, r.t, r.category, r.area, r.precision])).toEqual([
+      ['564008', '2024-12-31 22:44', 'Mord/dråp', 'Malmö', 'area'],
+      ['564009', '2025-06-06 18:50', 'Trafikbrott', 'Kungsör', 'area'],
+    ]);
+    expect(rows[0].lat).toBeCloseTo(55.604981, 6);
+    expect(rows[0].description).toBe('Två personer, "skjutna"; Rosengård');
+  });
+
+  it('adds only new events when a later dump overlaps an earlier one', async () => {
+    await importEvents(EVENTS.slice(0, 2));
+    const more = [...EVENTS.slice(1, 2), { ...EVENTS[1], id: 564011, name: '07 juni 01.15, Brand, Kungsör' }];
+    const result = await importEvents(more);
+    expect(result.imported).toBe(1);
+    expect(result.rejected).toEqual([{ line: 2, reason: 'already-loaded' }]);
+  });
+
+  it('refuses JSON that is not police events, with a reason', () => {
+    expect(() => policeEventsToCsv('{"type":"FeatureCollection"}')).toThrow(NotPoliceEventsError);
+    expect(() => policeEventsToCsv('[{"a":1}]')).toThrow(/lack datetime/);
+    expect(() => policeEventsToCsv('[{"id":1,')).toThrow(/invalid JSON/);
+  });
+});
