@@ -115,6 +115,21 @@ describe('importing in Chromium', () => {
     expect(await page.locator('img[src=x]').count()).toBe(0);
   });
 
+  it('finds personnummer before anything is stored and masks them unless told otherwise', async () => {
+    const { page } = browser;
+    const csv = ['Datum;Brottstyp;Beskrivning', '2026-05-01;Hot;Anmälare 19900101-0017 hotad', '2026-05-02;Hot;Inget'].join('\n');
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByTestId('file-input').setInputFiles({ name: 'pnr.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const card = lastCard();
+    const warning = card.getByTestId('personal-data');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Beskrivning: 1 st');
+    expect(await warning.locator('select').inputValue()).toBe('mask');
+    await card.getByTestId('import-button').click();
+    await card.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    expect(await card.getByTestId('personal-summary').textContent()).toBe('Personnummer i Beskrivning: 1 hittade – maskerade.');
+  });
+
   it('says plainly which files it cannot import, and why', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/importera`);

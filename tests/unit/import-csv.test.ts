@@ -47,7 +47,7 @@ describe('importing CSV', () => {
     const { root } = await createExampleDatabase();
     const bytes = readFileSync(join(root, 'exports', 'polisen-anmalda-brott.csv'));
     const result = await importBytes(runner, bytes, SEMICOLON, { ...base, columns: POLICE_COLUMNS });
-    expect(result).toEqual({ rowsInFile: incidents.length, imported: incidents.length, rejected: [] });
+    expect(result).toEqual({ rowsInFile: incidents.length, imported: incidents.length, rejected: [], personalData: [] });
     const rows = await runner.rows<{ id: string; occurred_at: string; lat: number | null; lon: number | null; location_precision: string; area: string | null; place: string | null }>(
       `SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S') AS occurred_at, lat, lon, location_precision, area, place FROM incidents ORDER BY id`,
     );
@@ -168,6 +168,40 @@ describe('importing CSV', () => {
     expect(sums.beslag).toBe(interventions.reduce((s, r) => s + (r.beslag ?? 0), 0));
     expect(sums.nya).toBe(interventions.reduce((s, r) => s + (r.lagforda_ej_tidigare_kanda ?? 0), 0));
     expect(sums.timmar).toBeCloseTo(interventions.reduce((s, r) => s + r.timmar, 0), 6);
+  });
+});
+
+describe('personnummer in an import', () => {
+  it('masks them by default, drops or keeps a column when told, and reports what it found', async () => {
+    const runner = await createNodeRunner();
+    await runner.exec(CREATE_TABLES);
+    const csv = [
+      'Datum;Brottstyp;Beskrivning;Plats',
+      '2026-03-01;Hot;Anmälare 19900101-0017 hotad av 900101-0017;Torget',
+      '2026-03-02;Stöld;Ärende 199001010018 (fel kontrollsiffra) och 2026-03-02;Torget 19900101-0017',
+      '2026-03-03;Rån;Inget;Parken',
+    ].join('\n');
+    const request = { ...base, coordinates: null, columns: { date: 'Datum', category: 'Brottstyp', description: 'Beskrivning', place: 'Plats' } };
+    const masked = await importBytes(runner, new TextEncoder().encode(csv), SEMICOLON, request);
+    expect(masked.personalData).toEqual([
+      { column: 'Plats', found: 1, action: 'mask' },
+      { column: 'Beskrivning', found: 2, action: 'mask' },
+    ]);
+    const rows = await runner.rows<{ description: string; place: string }>(`SELECT description, place FROM incidents ORDER BY occurred_at`);
+    expect(rows[0]).toEqual({ description: 'Anmälare [personnummer] hotad av [personnummer]', place: 'Torget' });
+    // Masking works by shape within a flagged column: the near-miss with a wrong check digit goes too.
+    expect(rows[1].description).toBe('Ärende [personnummer] (fel kontrollsiffra) och 2026-03-02');
+    expect(rows[1].place).toBe('Torget [personnummer]');
+
+    const dropped = await importBytes(runner, new TextEncoder().encode(csv), SEMICOLON, { ...request, mode: 'replace', personalData: { Beskrivning: 'drop', Plats: 'keep' } });
+    expect(dropped.personalData).toEqual([
+      { column: 'Plats', found: 1, action: 'keep' },
+      { column: 'Beskrivning', found: 2, action: 'drop' },
+    ]);
+    const after = await runner.rows<{ description: string | null; place: string }>(`SELECT description, place FROM incidents ORDER BY occurred_at`);
+    expect(after.map((r) => r.description)).toEqual([null, null, null]);
+    expect(after[1].place).toBe('Torget 19900101-0017');
+    runner.close();
   });
 });
 

@@ -97,6 +97,7 @@ async function importUtf8(
       replaceExample: database.meta.dataset === 'example',
       source,
       locationPrecision,
+      personalData: plan.personalChoices,
     });
   } finally {
     await database.db.dropFile(name);

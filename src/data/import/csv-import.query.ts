@@ -2,6 +2,7 @@
 // settings the user chose (delimiter, formats) enter only through `literal`.
 // Conversions live here, in one place, so the preview and the import can't disagree, and they run at DuckDB
 // speed. No TIMESTAMPTZ: an explicit offset is removed by arithmetic and Swedish DST is computed by rule.
+import { PERSONAL_NUMBER_MASK, PERSONAL_NUMBER_PATTERN, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { literal, quoteIdentifier as q } from '../sql-text';
 
 export interface CsvDialect {
@@ -41,6 +42,22 @@ export const CREATE_COORDS = `CREATE TABLE ${COORDS} (__line INTEGER, lat DOUBLE
 // --- conversions -------------------------------------------------------------------------------------------
 
 const text = (column: string | undefined) => (column ? `nullif(trim(${q(column)}), '')` : 'NULL::VARCHAR');
+
+/** What to do with text columns where personnummer were found: mask them, drop the column, or keep it. */
+export type PersonalDataPolicy = Record<string, PersonalDataAction>;
+
+/** A stored text field under the personal-data policy. */
+function stored(column: string | undefined, policy: PersonalDataPolicy): string {
+  const action = column ? policy[column] : undefined;
+  if (action === 'drop') return 'NULL::VARCHAR';
+  if (action === 'mask') return `regexp_replace(${text(column)}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
+  return text(column);
+}
+
+/** Everything in a column shaped like a personnummer (the library then checks each). */
+export function personalNumberCandidates(column: string): string {
+  return `SELECT unnest(regexp_extract_all(${q(column)}, ${literal(PERSONAL_NUMBER_PATTERN)})) AS candidate FROM ${RAW} WHERE regexp_matches(${q(column)}, ${literal(PERSONAL_NUMBER_PATTERN)})`;
+}
 
 export type DecimalMark = ',' | '.';
 
@@ -115,15 +132,16 @@ function rowKey(idSql: string, valueSqls: string[]): string {
   return `coalesce(${idSql}, 'h:' || md5(concat_ws(chr(31), ${valueSqls.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')})))`;
 }
 
-export function checkIncidents(c: IncidentColumns, decimal: DecimalMark): string {
+export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}): string {
   const coords = commonChecks(c, decimal);
+  const s = (column: string | undefined) => stored(column, policy);
   return `CREATE TABLE ${CHECKED} AS
   WITH src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
   parsed AS (
-    SELECT line, ${text(c.id)} AS id, ${text(c.date)} AS date_text, ${text(c.time)} AS time_text,
+    SELECT line, ${s(c.id)} AS id, ${text(c.date)} AS date_text, ${text(c.time)} AS time_text,
       ${dateTimeExpr(text(c.date), text(c.time))} AS occurred_at,
-      ${text(c.category)} AS category, ${text(c.subcategory)} AS subcategory, ${text(c.area)} AS area,
-      ${text(c.place)} AS place, ${text(c.description)} AS description, ${coords.select}
+      ${s(c.category)} AS category, ${s(c.subcategory)} AS subcategory, ${s(c.area)} AS area,
+      ${s(c.place)} AS place, ${s(c.description)} AS description, ${coords.select}
     FROM src)
   SELECT *, ${rowKey('id', ['occurred_at', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'])} AS row_key,
     CASE WHEN date_text IS NULL THEN 'missing-date' WHEN occurred_at IS NULL THEN 'bad-date'
@@ -131,19 +149,20 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark): string
   FROM parsed`;
 }
 
-export function checkInterventions(c: InterventionColumns, decimal: DecimalMark): string {
+export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}): string {
   const coords = commonChecks(c, decimal);
+  const s = (column: string | undefined) => stored(column, policy);
   const outcomes = (c.outcomes ?? []).map((o) => `${numberExpr(text(o.column), decimal)} AS ${q(o.name)}, ${text(o.column)} AS ${q(`${o.name}__text`)}`);
   const outcomeReasons = (c.outcomes ?? []).map((o) => `WHEN ${q(`${o.name}__text`)} IS NOT NULL AND ${q(o.name)} IS NULL THEN 'unparsable-number'`).join(' ');
   const endDate = c.end_date ? text(c.end_date) : text(c.date);
   return `CREATE TABLE ${CHECKED} AS
   WITH src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
   parsed AS (
-    SELECT line, ${text(c.id)} AS id, ${text(c.date)} AS date_text,
+    SELECT line, ${s(c.id)} AS id, ${text(c.date)} AS date_text,
       ${dateTimeExpr(text(c.date), text(c.time))} AS started_at,
       CASE WHEN ${text(c.end_time)} IS NULL AND ${text(c.end_date)} IS NULL THEN NULL ELSE ${dateTimeExpr(endDate, text(c.end_time))} END AS ended_at,
-      ${text(c.type)} AS type, ${text(c.organisation)} AS organisation, ${text(c.area)} AS area, ${text(c.place)} AS place,
-      ${text(c.description)} AS description, ${coords.select}${outcomes.length ? ', ' + outcomes.join(', ') : ''}
+      ${s(c.type)} AS type, ${s(c.organisation)} AS organisation, ${s(c.area)} AS area, ${s(c.place)} AS place,
+      ${s(c.description)} AS description, ${coords.select}${outcomes.length ? ', ' + outcomes.join(', ') : ''}
     FROM src)
   SELECT *, ${rowKey('id', ['started_at', 'type', 'organisation', 'north', 'east', 'area', 'place'])} AS row_key,
     CASE WHEN date_text IS NULL THEN 'missing-date' WHEN started_at IS NULL THEN 'bad-date'

@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
+import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { decodeText, detectEncoding, type TextEncodingName } from '../../lib/parsing/text-encoding';
 import { FIELDS_FOR, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
 import type { CsvDialect, DecimalMark } from './csv-import.query';
@@ -33,6 +34,10 @@ export interface CsvPlan {
   coordinates: CoordinateChoice | null;
   /** Set when a mapping remembered for this header signature was applied. */
   remembered: boolean;
+  /** Columns where the preview found valid personnummer, and how many. */
+  personalData: { column: string; found: number }[];
+  /** The user's choice per column; the import masks any column with hits that has no choice. */
+  personalChoices: Record<string, PersonalDataAction>;
 }
 
 export interface PlanChoices {
@@ -88,7 +93,13 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
 
   const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
   const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggestMapping(columns, target);
-  return completePlan({ encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null, remembered: Boolean(remembered) }, remembered);
+  const personalData = columns
+    .map((column, i) => ({ column, found: previewRows.reduce((n, r) => n + findPersonalIdentityNumbers(r[i] ?? '').length, 0) }))
+    .filter((p) => p.found > 0);
+  return completePlan({
+    encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
+    remembered: Boolean(remembered), personalData, personalChoices: {},
+  }, remembered);
 }
 
 function filterMapping(mapping: Mapping, columns: string[]): Mapping {

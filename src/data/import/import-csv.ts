@@ -3,14 +3,15 @@
 // staging tables; the canonical table changes only in the final transaction, so a failed import leaves the
 // data already loaded untouched.
 import { type CrsCode, insideSweden, type PairOrder, toWgs84 } from '../../lib/parsing/coordinates';
+import { isPersonalIdentityNumber, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
 import type { SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import {
   CHECKED_REJECTS, COORDS, COUNT_RAW, CREATE_COORDS, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS,
-  checkIncidents, checkInterventions, dropStaging, insertIncidents, insertInterventions, markLateRejects, readRawCsv,
-  type CsvDialect, type DecimalMark, type IncidentColumns, type InterventionColumns,
+  checkIncidents, checkInterventions, dropStaging, insertIncidents, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
+  type CsvDialect, type DecimalMark, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
@@ -39,12 +40,36 @@ export interface CsvImportRequest {
   source: string;
   /** `area` for positions that are a kommun/län centre (police public events): never used for hot spots. */
   locationPrecision?: 'point' | 'area';
+  /** The user's choice per column where the preview found personnummer; any other column with hits is masked. */
+  personalData?: PersonalDataPolicy;
+}
+
+export interface PersonalDataFinding {
+  column: string;
+  /** Valid personnummer (checksum included) found in the whole file. */
+  found: number;
+  action: PersonalDataAction;
 }
 
 export interface CsvImportResult {
   rowsInFile: number;
   imported: number;
   rejected: RejectedRow[];
+  personalData: PersonalDataFinding[];
+}
+
+/** Text fields that are stored: where personnummer could hide. */
+const TEXT_FIELDS = ['id', 'category', 'subcategory', 'area', 'place', 'description', 'type', 'organisation'] as const;
+
+async function scanPersonalData(runner: SqlRunner, columns: IncidentColumns | InterventionColumns, chosen: PersonalDataPolicy): Promise<PersonalDataFinding[]> {
+  const mapped = [...new Set(TEXT_FIELDS.map((f) => (columns as Record<string, string | undefined>)[f]).filter((c): c is string => Boolean(c)))];
+  const findings: PersonalDataFinding[] = [];
+  for (const column of mapped) {
+    const candidates = await runner.rows<{ candidate: string }>(personalNumberCandidates(column));
+    const found = candidates.filter((c) => isPersonalIdentityNumber(c.candidate)).length;
+    if (found > 0 || chosen[column]) findings.push({ column, found, action: chosen[column] ?? 'mask' });
+  }
+  return findings;
 }
 
 const READER_REASONS: Record<string, ReaderReason> = {
@@ -100,8 +125,10 @@ export async function importCsv(runner: SqlRunner, request: CsvImportRequest): P
   try {
     const { accepted, readerRejects, unaccounted } = await readCsvStage(runner, request.fileName, scan, request.dialect);
 
+    const personalData = await scanPersonalData(runner, request.columns, request.personalData ?? {});
+    const policy: PersonalDataPolicy = Object.fromEntries(personalData.map((f) => [f.column, f.action]));
     const interventionColumns = request.columns as InterventionColumns;
-    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal) : checkInterventions(interventionColumns, request.decimal));
+    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy) : checkInterventions(interventionColumns, request.decimal, policy));
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
     await runner.exec(markLateRejects(target, request.mode === 'replace' || request.replaceExample));
@@ -140,7 +167,7 @@ export async function importCsv(runner: SqlRunner, request: CsvImportRequest): P
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
-    return { rowsInFile: scan.records, imported, rejected };
+    return { rowsInFile: scan.records, imported, rejected, personalData };
   } finally {
     await runner.exec(dropStaging());
   }

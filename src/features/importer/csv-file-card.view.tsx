@@ -5,6 +5,7 @@ import { DELIMITERS, fieldsOf, replan, setMapping, completePlan, PREVIEW_ROWS, t
 import { REQUIRED_FOR } from '../../data/import/column-mapping';
 import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
+import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { blockers, formatBytes, type ImportEntry } from './import-entry.model';
 import { ImportSummary } from './import-summary.view';
@@ -101,6 +102,25 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         )}
       </fieldset>
       {plan.coordinates?.ambiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
+
+      {plan.personalData.length > 0 && (
+        <fieldset disabled={locked} className="personal-data" data-testid="personal-data">
+          <legend>{t('importer.personalFound')}</legend>
+          {plan.personalData.map(({ column, found }) => {
+            const stored = Object.values(plan.mapping).includes(column);
+            return (
+              <label key={column}>
+                {t('importer.personalColumn', { column, count: found })} {!stored && <span className="hint">{t('importer.personalNotStored')}</span>}
+                {stored && (
+                  <select value={plan.personalChoices[column] ?? 'mask'} onChange={(e) => setPlan({ ...plan, personalChoices: { ...plan.personalChoices, [column]: e.target.value as PersonalDataAction } })}>
+                    {(['mask', 'drop', 'keep'] as const).map((a) => <option key={a} value={a}>{t(`importer.personalAction_${a}`)}</option>)}
+                  </select>
+                )}
+              </label>
+            );
+          })}
+        </fieldset>
+      )}
 
       <fieldset disabled={locked}>
         <legend>{t('importer.mapping')}</legend>

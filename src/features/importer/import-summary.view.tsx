@@ -22,6 +22,11 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Csv
       <p className="summary-line" data-testid="import-summary">
         {t('importer.summary', { rows: formatCount(result.rowsInFile, language), imported: formatCount(result.imported, language), rejected: formatCount(result.rejected.length, language) })}
       </p>
+      {result.personalData.map((f) => (
+        <p key={f.column} className="warning" data-testid="personal-summary">
+          {t('importer.personalSummary', { column: f.column, count: formatCount(f.found, language) as unknown as number, action: t(`importer.personalDone_${f.action}`) })}
+        </p>
+      ))}
       {result.rejected.length > 0 && (
         <>
           <DataTable
