@@ -1,5 +1,8 @@
-// GeoJSON area boundaries → rows of the `areas` table. Geometry stays GeoJSON text: DuckDB-wasm has no
-// spatial extension offline, so point-in-polygon and rendering work on the GeoJSON in JavaScript.
+// GeoJSON area boundaries → rows of the `areas` table, every feature imported or rejected with a reason.
+// Geometry is stored as GeoJSON text in WGS 84: DuckDB-wasm has no spatial extension offline, so
+// point-in-polygon and rendering work on the GeoJSON in JavaScript. SWEREF 99 / RT 90 input is converted with
+// proj4; the system comes from the file's `crs` member or, failing that, from the coordinates' magnitude.
+import { guessCrs, insideSweden, toWgs84, type CrsCode, SUPPORTED_CRS } from '../lib/parsing/coordinates';
 import type { AreaRow } from './tables';
 
 type Position = number[];
@@ -15,12 +18,29 @@ interface Feature {
 export interface FeatureCollection {
   type: 'FeatureCollection';
   features: Feature[];
+  crs?: { properties?: { name?: string } };
 }
+
+export interface AreaMapping {
+  nameKey: string | null;
+  kindKey: string | null;
+  populationKey: string | null;
+  /** The kind for every area when the file has no kind property (e.g. "kommun", "stadsdel"). */
+  fixedKind: string | null;
+  crs: CrsCode;
+}
+
+export type AreaRejectReason = 'no-geometry' | 'not-polygon' | 'missing-name' | 'outside-sweden';
 
 function positions(coordinates: unknown, out: Position[] = []): Position[] {
   if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') out.push(coordinates as Position);
   else if (Array.isArray(coordinates)) for (const c of coordinates) positions(c, out);
   return out;
+}
+
+function mapPositions(coordinates: unknown, f: (p: Position) => Position): unknown {
+  if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') return f(coordinates as Position);
+  return Array.isArray(coordinates) ? coordinates.map((c) => mapPositions(c, f)) : coordinates;
 }
 
 export function boundingBox(geometry: Geometry): [number, number, number, number] {
@@ -35,23 +55,93 @@ export function boundingBox(geometry: Geometry): [number, number, number, number
 }
 
 function text(v: unknown): string | null {
-  return v === null || v === undefined || v === '' ? null : String(v);
+  return v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim();
 }
 
-export function areaRowsFromGeoJson(collection: FeatureCollection, source: string): AreaRow[] {
-  return collection.features
-    .filter((f) => f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'))
-    .map((f, i) => {
-      const p = f.properties ?? {};
-      const [min_lon, min_lat, max_lon, max_lat] = boundingBox(f.geometry!);
-      const population = Number(p.population ?? p.befolkning);
-      return {
-        name: text(p.name ?? p.namn ?? p.NAMN ?? p.code ?? p.kod) ?? `Område ${i + 1}`,
-        kind: text(p.kind ?? p.typ),
-        population: Number.isFinite(population) ? Math.round(population) : null,
-        geometry: JSON.stringify(f.geometry),
-        min_lon, min_lat, max_lon, max_lat,
-        source,
-      };
+const NAME_KEYS = ['name', 'namn', 'kom_namn', 'kommunnamn', 'kommun', 'lan_namn', 'lansnamn', 'stadsdel', 'omrade', 'område', 'regso', 'deso', 'code', 'kod'];
+const KIND_KEYS = ['kind', 'typ', 'type', 'omradestyp', 'områdestyp'];
+const POPULATION_KEYS = ['population', 'befolkning', 'invanare', 'invånare', 'folkmangd', 'folkmängd', 'pop'];
+
+/** The text as a FeatureCollection, or null when it is some other JSON. */
+export function parseFeatureCollection(text: string): FeatureCollection | null {
+  try {
+    const parsed = JSON.parse(text) as { type?: unknown; features?: unknown };
+    return parsed && parsed.type === 'FeatureCollection' && Array.isArray(parsed.features) ? (parsed as FeatureCollection) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function propertyKeys(collection: FeatureCollection): string[] {
+  const keys = new Set<string>();
+  for (const f of collection.features.slice(0, 50)) for (const k of Object.keys(f?.properties ?? {})) keys.add(k);
+  return [...keys];
+}
+
+function pick(keys: string[], wanted: string[]): string | null {
+  const lower = new Map(keys.map((k) => [k.toLowerCase(), k]));
+  for (const w of wanted) if (lower.has(w)) return lower.get(w)!;
+  return null;
+}
+
+/** The system named by a GeoJSON `crs` member ("urn:ogc:def:crs:EPSG::3006", "EPSG:3006"), if any. */
+export function declaredCrs(collection: FeatureCollection): CrsCode | null {
+  const name = collection.crs?.properties?.name ?? '';
+  const code = /EPSG:{1,2}(\d{4,5})/i.exec(name)?.[1] ?? (/CRS84/i.test(name) ? '4326' : null);
+  const crs = code ? (`EPSG:${code}` as CrsCode) : null;
+  return crs && SUPPORTED_CRS.includes(crs) ? crs : null;
+}
+
+export function suggestAreaMapping(collection: FeatureCollection): AreaMapping & { crsAmbiguous: boolean } {
+  const keys = propertyKeys(collection);
+  const sample = collection.features.slice(0, 50).flatMap((f) => (f?.geometry ? positions(f.geometry.coordinates).slice(0, 3) : []));
+  const declared = declaredCrs(collection);
+  // GeoJSON is WGS 84 by definition (RFC 7946); only projected magnitudes (older files, SWEREF exports) need a
+  // guess — positions are [x = east, y = north], and guessCrs tells the order itself.
+  const lonLat = sample.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90);
+  const guessed = declared || lonLat ? null : guessCrs(sample.map(([x, y]) => [x, y] as [number, number]));
+  return {
+    nameKey: pick(keys, NAME_KEYS),
+    kindKey: pick(keys, KIND_KEYS),
+    populationKey: pick(keys, POPULATION_KEYS),
+    fixedKind: null,
+    crs: declared ?? guessed?.crs ?? 'EPSG:4326',
+    crsAmbiguous: !declared && !lonLat && (guessed === null || guessed.ambiguous),
+  };
+}
+
+export interface AreaConversion {
+  rows: AreaRow[];
+  rejected: { line: number; reason: AreaRejectReason }[];
+}
+
+/** Every feature → a row or a rejection (`line` is the feature's position in the file, from 1). */
+export function areaRowsFromGeoJson(collection: FeatureCollection, source: string, mapping?: Partial<AreaMapping>): AreaConversion {
+  const m = { ...suggestAreaMapping(collection), ...mapping };
+  const rows: AreaRow[] = [];
+  const rejected: AreaConversion['rejected'] = [];
+  collection.features.forEach((f, i) => {
+    const line = i + 1;
+    const geometry = f?.geometry;
+    if (!geometry || positions(geometry.coordinates).length === 0) return void rejected.push({ line, reason: 'no-geometry' });
+    if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return void rejected.push({ line, reason: 'not-polygon' });
+    const p = f.properties ?? {};
+    const name = text(m.nameKey ? p[m.nameKey] : null);
+    if (!name) return void rejected.push({ line, reason: 'missing-name' });
+    const wgs = m.crs === 'EPSG:4326'
+      ? geometry
+      : { ...geometry, coordinates: mapPositions(geometry.coordinates, ([x, y]) => { const { lat, lon } = toWgs84(m.crs, y, x); return [lon, lat]; }) };
+    const [min_lon, min_lat, max_lon, max_lat] = boundingBox(wgs);
+    if (!insideSweden(min_lat, min_lon) || !insideSweden(max_lat, max_lon)) return void rejected.push({ line, reason: 'outside-sweden' });
+    const population = Number(m.populationKey ? p[m.populationKey] : NaN);
+    rows.push({
+      name,
+      kind: text(m.kindKey ? p[m.kindKey] : null) ?? m.fixedKind,
+      population: Number.isFinite(population) ? Math.round(population) : null,
+      geometry: JSON.stringify(wgs),
+      min_lon, min_lat, max_lon, max_lat,
+      source,
     });
+  });
+  return { rows, rejected };
 }

@@ -1,6 +1,7 @@
 // Loads Exempelkommun into the canonical tables in one transaction: either all of it lands or none.
 import { areaRowsFromGeoJson, type FeatureCollection } from './area-features';
-import { CLEAR_TABLES, EXAMPLE_OUTCOME_COLUMNS, INSERT_AREA, INSERT_GOAL, insertExampleIncidents, insertExampleInterventions } from './example.query';
+import { INSERT_AREA } from './areas.query';
+import { CLEAR_TABLES, EXAMPLE_OUTCOME_COLUMNS, INSERT_GOAL, insertExampleIncidents, insertExampleInterventions } from './example.query';
 import { WRITE_META, addOutcomeColumns } from './schema.query';
 import type { SqlRunner } from './sql-runner';
 import type { GoalDefinition } from './tables';
@@ -22,7 +23,7 @@ export async function loadExample(runner: SqlRunner, input: ExampleInput): Promi
     await runner.exec(addOutcomeColumns(EXAMPLE_OUTCOME_COLUMNS));
     await runner.exec(insertExampleIncidents(input.incidentsFile));
     await runner.exec(insertExampleInterventions(input.interventionsFile));
-    for (const a of areaRowsFromGeoJson(input.areas, EXAMPLE_SOURCE)) {
+    for (const a of areaRowsFromGeoJson(input.areas, EXAMPLE_SOURCE).rows) {
       await runner.rows(INSERT_AREA, [a.name, a.kind, a.population, a.geometry, a.min_lon, a.min_lat, a.max_lon, a.max_lat, a.source]);
     }
     await insertGoals(runner, input.goals);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, parseCount, type Browser } from '../e2e/support/chromium';
+import { addedCard, openBrowser, parseCount, type Browser } from '../e2e/support/chromium';
 import { requireSharedData } from './shared-data';
 
 const baseUrl = inject('baseUrl');
@@ -30,8 +30,7 @@ describe('police public events in Chromium', () => {
     const fresh = events.filter((e) => !ids.has(e.id)).length;
     events.forEach((e) => ids.add(e.id));
     await page.goto(`${baseUrl}#/importera`);
-    await page.getByTestId('file-input').setInputFiles(path);
-    const card = page.getByTestId('import-card').last();
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(path));
     await card.getByText('kommunens eller länets mittpunkt').waitFor();
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 90_000 }));

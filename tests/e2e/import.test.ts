@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, parseCount, type Browser } from './support/chromium';
+import { addedCard, openBrowser, parseCount, type Browser } from './support/chromium';
 
 const baseUrl = inject('baseUrl');
 const proxyPort = inject('proxyPort');
@@ -31,13 +31,11 @@ describe('importing in Chromium', () => {
     await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: 30_000 });
     return parseCount(await page.getByTestId('kpi-incidents').textContent());
   };
-  const lastCard = () => browser.page.getByTestId('import-card').last();
 
   it('imports the police example export, detected without help, and replaces the example', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/importera`);
-    await page.getByRole('button', { name: /Polisens export/ }).click();
-    const card = lastCard();
+    const card = await addedCard(page, () => page.getByRole('button', { name: /Polisens export/ }).click());
     await card.waitFor();
     expect(await card.locator('select').first().inputValue()).toBe('windows-1252');
     expect(await card.getByTestId('import-crs').inputValue()).toBe('EPSG:3006');
@@ -63,8 +61,7 @@ describe('importing in Chromium', () => {
       'B8;2026-03-07;12:00;Hot;;',
     ].join('\n');
     await page.goto(`${baseUrl}#/importera`);
-    await page.getByTestId('file-input').setInputFiles({ name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(broken, 'utf8') });
-    const card = lastCard();
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(broken, 'utf8') }));
     // Too few sound coordinates in the preview to be sure of the system: the page asks, and waits for the answer.
     await card.getByRole('alert').filter({ hasText: 'Välj rätt system' }).waitFor();
     expect(await card.getByTestId('import-button').isDisabled()).toBe(true);
@@ -85,8 +82,7 @@ describe('importing in Chromium', () => {
   it('appends the same export again without doubling a row, remembering its mapping', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/importera`);
-    await page.getByRole('button', { name: /Polisens export/ }).click();
-    const card = lastCard();
+    const card = await addedCard(page, () => page.getByRole('button', { name: /Polisens export/ }).click());
     await card.getByText('Inställningar och mappning från förra importen').waitFor();
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 60_000 }));
@@ -103,8 +99,7 @@ describe('importing in Chromium', () => {
       `2026-04-02;"x'); DROP TABLE incidents; --";@SUM(1+1)`,
     ].join('\n');
     await page.goto(`${baseUrl}#/importera`);
-    await page.getByTestId('file-input').setInputFiles({ name: 'fientlig.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile, 'utf8') });
-    const card = lastCard();
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'fientlig.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile, 'utf8') }));
     await card.locator('option', { hasText: '<img src=x onerror=alert(1)>' }).first().waitFor({ state: 'attached' });
     await card.getByTestId('import-button').click();
     expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 2, rejected: 0 });
@@ -119,8 +114,7 @@ describe('importing in Chromium', () => {
     const { page } = browser;
     const csv = ['Datum;Brottstyp;Beskrivning', '2026-05-01;Hot;Anmälare 19900101-0017 hotad', '2026-05-02;Hot;Inget'].join('\n');
     await page.goto(`${baseUrl}#/importera`);
-    await page.getByTestId('file-input').setInputFiles({ name: 'pnr.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-    const card = lastCard();
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'pnr.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') }));
     const warning = card.getByTestId('personal-data');
     await warning.waitFor();
     expect(await warning.textContent()).toContain('Beskrivning: 1 st');
@@ -128,6 +122,28 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-button').click();
     await card.getByTestId('import-summary').waitFor({ timeout: 30_000 });
     expect(await card.getByTestId('personal-summary').textContent()).toBe('Personnummer i Beskrivning: 1 hittade – maskerade.');
+  });
+
+  it('imports area boundaries, each feature imported or rejected with a reason', async () => {
+    const { page } = browser;
+    const square = [[[18.05, 59.31], [18.09, 59.31], [18.09, 59.35], [18.05, 59.35], [18.05, 59.31]]];
+    const geojson = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { namn: 'Norrmalm', befolkning: 71000 }, geometry: { type: 'Polygon', coordinates: square } },
+        { type: 'Feature', properties: { namn: 'Punkt' }, geometry: { type: 'Point', coordinates: [18.06, 59.33] } },
+      ],
+    };
+    await page.goto(`${baseUrl}#/importera`);
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'stadsdelar.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(geojson)) }));
+    expect(await card.getByTestId('area-name-key').inputValue()).toBe('namn');
+    await card.getByTestId('area-fixed-kind').fill('stadsdel');
+    await card.getByTestId('import-button').click();
+    const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }));
+    expect(summary).toEqual({ rows: 2, imported: 1, rejected: 1 });
+    expect(await card.getByTestId('rejected-rows').locator('tbody tr').allTextContents()).toEqual(['2Inte en yta (polygon)']);
+    await page.goto(`${baseUrl}#/`);
+    await page.getByTestId('kpi-areas').filter({ hasText: /^1$/ }).waitFor();
   });
 
   it('says plainly which files it cannot import, and why', async () => {

@@ -1,5 +1,7 @@
 // A CSV import in the browser: the file's bytes → UTF-8 → record scan → DuckDB-wasm → canonical table.
+import { areaRowsFromGeoJson, type AreaMapping, type FeatureCollection } from '../area-features';
 import type { Database } from '../database';
+import { importAreas } from './import-areas';
 import { decodeText } from '../../lib/parsing/text-encoding';
 import { headerSignature } from './column-mapping';
 import type { IncidentColumns, InterventionColumns } from './csv-import.query';
@@ -56,6 +58,12 @@ export async function importCsvFile(
   onPhase('saving');
   await rememberMapping(database, plan);
   return result;
+}
+
+/** Area boundaries (GeoJSON): converted to WGS 84 rows, then one transaction. */
+export async function importAreasFile(database: Database, name: string, collection: FeatureCollection, mapping: AreaMapping, mode: 'append' | 'replace'): Promise<CsvImportResult> {
+  const conversion = areaRowsFromGeoJson(collection, name, mapping);
+  return importAreas(database.runner, conversion, collection.features.length, mode, database.meta.dataset === 'example');
 }
 
 /** Police public events: converted to CSV, then the same import (location precision: area). */

@@ -15,7 +15,7 @@ import {
 } from './csv-import.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
-export type RowReason = ReaderReason | 'missing-date' | 'bad-date' | 'missing-category' | 'missing-type' | 'unparsable-number'
+export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'missing-category' | 'missing-type' | 'unparsable-number'
   | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded';
 
 export interface RejectedRow {

@@ -1,10 +1,11 @@
 // One dropped file on the import page, from preview to summary. Pure helpers; the view holds the state.
+import type { AreaMapping, FeatureCollection } from '../../data/area-features';
 import type { CsvPlan } from '../../data/import/csv-plan';
 import type { CsvImportResult } from '../../data/import/import-csv';
 import type { ImportPhase } from '../../data/import/browser-import';
 import { missingRequired } from '../../data/import/column-mapping';
 
-export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown' | 'police-events';
+export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown' | 'police-events' | 'areas';
 
 export function fileKind(name: string): FileKind {
   const ext = name.toLowerCase().split('.').pop() ?? '';
@@ -26,7 +27,8 @@ interface Progress {
 export type ImportEntry =
   | { key: string; file: File; status: 'unsupported'; kind: FileKind; detail?: string }
   | ({ key: string; file: File; kind: 'csv'; bytes: Uint8Array; plan: CsvPlan } & Progress)
-  | ({ key: string; file: File; kind: 'police-events'; events: number } & Progress);
+  | ({ key: string; file: File; kind: 'police-events'; events: number } & Progress)
+  | ({ key: string; file: File; kind: 'areas'; collection: FeatureCollection; keys: string[]; mapping: AreaMapping; crsAmbiguous: boolean } & Progress);
 
 /** Why the import button is not yet enabled, or null when the plan can run. */
 export function blockers(plan: CsvPlan): { missing: string[]; needsCrs: boolean; binary: boolean } | null {

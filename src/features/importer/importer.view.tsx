@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { FileTooLargeError, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, planFile, type ImportPhase } from '../../data/import/browser-import';
+import { FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, planFile, type ImportPhase } from '../../data/import/browser-import';
 import { policeEventsToCsv } from '../../data/import/police-events';
+import { parseFeatureCollection, propertyKeys, suggestAreaMapping } from '../../data/area-features';
+import { AreasCard } from './areas-card.view';
 import { useDatabase } from '../../hooks/use-database';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { CsvFileCard } from './csv-file-card.view';
@@ -31,12 +33,19 @@ export function ImporterPage() {
       if (kind === 'csv') {
         const { bytes, plan } = await planFile(databaseRef.current, file);
         setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append' }]);
-      } else if (kind === 'json') {
+      } else if (kind === 'json' || kind === 'geojson') {
+        const text = await file.text();
+        const collection = parseFeatureCollection(text);
+        if (collection) {
+          const { crsAmbiguous, ...mapping } = suggestAreaMapping(collection);
+          setEntries((list) => [...list, { key, file, kind: 'areas', status: 'planned', collection, keys: propertyKeys(collection), mapping, crsAmbiguous, mode: 'append' }]);
+          continue;
+        }
         try {
-          const { events } = policeEventsToCsv(await file.text());
+          const { events } = policeEventsToCsv(text);
           setEntries((list) => [...list, { key, file, kind: 'police-events', status: 'planned', events, mode: 'append' }]);
         } catch (error) {
-          setEntries((list) => [...list, { key, file, status: 'unsupported', kind, detail: (error as Error).message }]);
+          setEntries((list) => [...list, { key, file, status: 'unsupported', kind: 'json', detail: (error as Error).message }]);
         }
       } else {
         setEntries((list) => [...list, { key, file, status: 'unsupported', kind }]);
@@ -75,7 +84,9 @@ export function ImporterPage() {
     try {
       const result = entry.kind === 'csv'
         ? await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, onPhase)
-        : await importPoliceEventsFile(databaseRef.current, entry.file, entry.mode, onPhase);
+        : entry.kind === 'areas'
+          ? await importAreasFile(databaseRef.current, entry.file.name, entry.collection, entry.mapping, entry.mode)
+          : await importPoliceEventsFile(databaseRef.current, entry.file, entry.mode, onPhase);
       outcome = { status: 'done', result };
     } catch (error) {
       const message = error instanceof FileTooLargeError
@@ -115,9 +126,9 @@ export function ImporterPage() {
           onImport: () => void runImport(entry),
           onRemove: () => setEntries((list) => list.filter((e) => e.key !== entry.key)),
         };
-        return entry.kind === 'csv'
-          ? <CsvFileCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />
-          : <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
+        if (entry.kind === 'csv') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
+        if (entry.kind === 'areas') return <AreasCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
+        return <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
       })}
     </Page>
   );

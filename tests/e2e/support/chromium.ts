@@ -49,3 +49,12 @@ export async function openBrowser(proxyPort: number, profile = mkdtempSync(join(
 export function parseCount(text: string | null): number {
   return Number((text ?? '').replace(/[\s\u00a0\u202f]/g, '').replace('−', '-'));
 }
+
+/** Run `add` (a drop, a pick, a click) and return the import card it adds, once it is there. */
+export async function addedCard(page: Page, add: () => Promise<void>) {
+  const cards = page.getByTestId('import-card');
+  const before = await cards.count();
+  await add();
+  await cards.nth(before).waitFor({ timeout: 30_000 });
+  return cards.nth(before);
+}

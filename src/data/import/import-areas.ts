@@ -1,0 +1,35 @@
+// Area boundaries into the `areas` table in one transaction: append replaces areas of the same name and kind
+// (a new version of a district's boundary), replace swaps the whole set. Every feature is imported or rejected.
+import type { AreaConversion } from '../area-features';
+import { DELETE_ALL_AREAS, DELETE_SAME_AREA, INSERT_AREA } from '../areas.query';
+import { CLEAR_TABLES } from '../example.query';
+import { WRITE_META } from '../schema.query';
+import type { SqlRunner } from '../sql-runner';
+import { NothingToImportError, type CsvImportResult } from './import-csv';
+
+export async function importAreas(
+  runner: SqlRunner,
+  conversion: AreaConversion,
+  features: number,
+  mode: 'append' | 'replace',
+  replaceExample: boolean,
+): Promise<CsvImportResult> {
+  const { rows, rejected } = conversion;
+  if (rows.length === 0 && (mode === 'replace' || replaceExample)) throw new NothingToImportError(features);
+  await runner.exec('BEGIN TRANSACTION');
+  try {
+    if (replaceExample) await runner.exec(CLEAR_TABLES);
+    else if (mode === 'replace') await runner.exec(DELETE_ALL_AREAS);
+    for (const a of rows) {
+      if (mode === 'append' && !replaceExample) await runner.rows(DELETE_SAME_AREA, [a.name, a.kind]);
+      await runner.rows(INSERT_AREA, [a.name, a.kind, a.population, a.geometry, a.min_lon, a.min_lat, a.max_lon, a.max_lat, a.source]);
+    }
+    await runner.rows(WRITE_META, ['dataset', 'user']);
+    await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
+    await runner.exec('COMMIT');
+  } catch (error) {
+    await runner.exec('ROLLBACK');
+    throw error;
+  }
+  return { rowsInFile: features, imported: rows.length, rejected, personalData: [] };
+}

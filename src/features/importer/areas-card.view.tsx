@@ -1,0 +1,78 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SUPPORTED_CRS, type CrsCode } from '../../lib/parsing/coordinates';
+import { formatCount } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { formatBytes, type ImportEntry } from './import-entry.model';
+import { ImportSummary } from './import-summary.view';
+
+type AreasEntry = Extract<ImportEntry, { kind: 'areas' }>;
+
+/** Area boundaries: which property is the name, the kind and the population, and the coordinate system. */
+export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove }: {
+  entry: AreasEntry;
+  replacesExample: boolean;
+  onChange: (entry: AreasEntry) => void;
+  onImport: () => void;
+  onRemove: () => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const id = useId();
+  const { mapping } = entry;
+  const locked = entry.status === 'importing' || entry.status === 'done';
+  const set = (change: Partial<AreasEntry['mapping']>) => onChange({ ...entry, mapping: { ...mapping, ...change } });
+  const keySelect = (label: string, value: string | null, onSelect: (v: string | null) => void, testId?: string) => (
+    <label>{label}
+      <select value={value ?? ''} onChange={(e) => onSelect(e.target.value || null)} data-testid={testId}>
+        <option value="">{t('importer.notMapped')}</option>
+        {entry.keys.map((k) => <option key={k} value={k}>{k}</option>)}
+      </select>
+    </label>
+  );
+  const blocked = !mapping.nameKey || entry.crsAmbiguous;
+  return (
+    <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
+      <div className="panel-header">
+        <h2 id={`${id}-title`}>{entry.file.name} <span className="hint">({formatBytes(entry.file.size, language)})</span></h2>
+        {entry.status !== 'importing' && <button type="button" className="link-button" onClick={onRemove}>{t('importer.remove')}</button>}
+      </div>
+      <p>{t('importer.areas', { count: formatCount(entry.collection.features.length, language) as unknown as number })}</p>
+      <fieldset disabled={locked} className="import-settings">
+        <legend>{t('importer.mapping')}</legend>
+        {keySelect(t('importer.areaName'), mapping.nameKey, (v) => set({ nameKey: v }), 'area-name-key')}
+        {keySelect(t('importer.areaKind'), mapping.kindKey, (v) => set({ kindKey: v }))}
+        {!mapping.kindKey && (
+          <label>{t('importer.areaKindFixed')}
+            <input type="text" value={mapping.fixedKind ?? ''} placeholder={t('importer.areaKindHint')} onChange={(e) => set({ fixedKind: e.target.value || null })} data-testid="area-fixed-kind" />
+          </label>
+        )}
+        {keySelect(t('importer.areaPopulation'), mapping.populationKey, (v) => set({ populationKey: v }))}
+        <label>{t('importer.coordinates')}
+          <select value={entry.crsAmbiguous ? '' : mapping.crs} onChange={(e) => onChange({ ...entry, crsAmbiguous: false, mapping: { ...mapping, crs: e.target.value as CrsCode } })}>
+            {entry.crsAmbiguous && <option value="">{t('importer.chooseSystem')}</option>}
+            {SUPPORTED_CRS.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </label>
+      </fieldset>
+      {entry.crsAmbiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
+      {!mapping.nameKey && <p className="warning">{t('importer.missingRequired', { fields: t('importer.areaName') })}</p>}
+      {entry.status !== 'done' && (
+        <fieldset disabled={locked} className="import-mode">
+          <legend>{t('importer.mode')}</legend>
+          {replacesExample ? <p className="hint">{t('importer.replacesExample')}</p> : (['append', 'replace'] as const).map((m) => (
+            <label key={m} className="checkbox">
+              <input type="radio" name={`${id}-mode`} checked={entry.mode === m} onChange={() => onChange({ ...entry, mode: m })} />{t(m === 'append' ? 'importer.areaAppend' : 'importer.areaReplace')}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {(entry.status === 'planned' || entry.status === 'failed') && (
+        <div className="actions"><button type="button" className="primary" disabled={blocked} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
+      )}
+      {entry.status === 'importing' && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" />{t('importer.phase_importing')}</p>}
+      {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
+      {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} unit="record" />}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { areaRowsFromGeoJson, suggestAreaMapping, type FeatureCollection } from '../../src/data/area-features';
+import { importAreas } from '../../src/data/import/import-areas';
+import { CREATE_TABLES } from '../../src/data/schema.query';
+import { fromWgs84 } from '../../src/lib/parsing/coordinates';
+import { createNodeRunner } from './support/node-runner';
+
+// A square around Stockholm's centre, and one around Uppsala's, as a kommun file has them.
+const square = (lat: number, lon: number, d = 0.02) => [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]];
+const kommuner: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { kom_namn: 'Stockholm', lan_code: '01' }, geometry: { type: 'Polygon', coordinates: square(59.33, 18.07) } },
+    { type: 'Feature', properties: { kom_namn: 'Uppsala', lan_code: '03' }, geometry: { type: 'Polygon', coordinates: square(59.86, 17.64) } },
+    { type: 'Feature', properties: { kom_namn: '' }, geometry: { type: 'Polygon', coordinates: square(57.7, 11.97) } },
+    { type: 'Feature', properties: { kom_namn: 'Punkt' }, geometry: { type: 'Point', coordinates: [18, 59] } },
+    { type: 'Feature', properties: { kom_namn: 'Berlin' }, geometry: { type: 'Polygon', coordinates: square(52.52, 13.4) } },
+    { type: 'Feature', properties: { kom_namn: 'Tom' }, geometry: null },
+  ],
+};
+
+describe('area boundaries', () => {
+  let runner: Awaited<ReturnType<typeof createNodeRunner>>;
+  beforeEach(async () => {
+    runner = await createNodeRunner();
+    await runner.exec(CREATE_TABLES);
+  });
+  afterEach(() => runner.close());
+
+  it('suggests the name property and reads WGS 84, accounting for every feature', () => {
+    const mapping = suggestAreaMapping(kommuner);
+    expect(mapping).toMatchObject({ nameKey: 'kom_namn', kindKey: null, crs: 'EPSG:4326', crsAmbiguous: false });
+    const { rows, rejected } = areaRowsFromGeoJson(kommuner, 'kommuner.geojson', { fixedKind: 'kommun' });
+    expect(rows.map((r) => [r.name, r.kind])).toEqual([['Stockholm', 'kommun'], ['Uppsala', 'kommun']]);
+    expect(rejected).toEqual([
+      { line: 3, reason: 'missing-name' }, { line: 4, reason: 'not-polygon' }, { line: 5, reason: 'outside-sweden' }, { line: 6, reason: 'no-geometry' },
+    ]);
+    expect(rows[0].min_lat).toBeCloseTo(59.31, 6);
+  });
+
+  it('converts SWEREF 99 TM boundaries named by a crs member, and by magnitude when not named', () => {
+    const toTm = (c: FeatureCollection): FeatureCollection => ({
+      ...c,
+      features: c.features.slice(0, 2).map((f) => ({
+        ...f,
+        geometry: { type: 'Polygon', coordinates: (f.geometry!.coordinates as number[][][]).map((ring) => ring.map(([lon, lat]) => { const p = fromWgs84('EPSG:3006', lat, lon); return [p.east, p.north]; })) },
+      })),
+    });
+    const declared = { ...toTm(kommuner), crs: { properties: { name: 'urn:ogc:def:crs:EPSG::3006' } } };
+    expect(suggestAreaMapping(declared)).toMatchObject({ crs: 'EPSG:3006', crsAmbiguous: false });
+    const undeclared = toTm(kommuner);
+    expect(suggestAreaMapping(undeclared)).toMatchObject({ crs: 'EPSG:3006', crsAmbiguous: false });
+    const { rows } = areaRowsFromGeoJson(declared, 'x');
+    expect(rows[0].min_lat).toBeCloseTo(59.31, 5);
+    expect(rows[0].max_lon).toBeCloseTo(18.09, 5);
+  });
+
+  it('appends by name and kind, replaces on request, and never replaces with nothing', async () => {
+    const first = areaRowsFromGeoJson(kommuner, 'a');
+    expect(await importAreas(runner, first, 6, 'append', false)).toMatchObject({ rowsInFile: 6, imported: 2 });
+    expect(await importAreas(runner, first, 6, 'append', false)).toMatchObject({ imported: 2 });
+    const count = async () => (await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM areas'))[0].n;
+    expect(await count()).toBe(2);
+    // Same name, other kind: a new area, not a new version.
+    const asLan = areaRowsFromGeoJson(kommuner, 'b', { fixedKind: 'län' });
+    await importAreas(runner, asLan, 6, 'append', false);
+    expect(await count()).toBe(4);
+    await importAreas(runner, asLan, 6, 'append', false);
+    expect(await count()).toBe(4);
+    await expect(importAreas(runner, { rows: [], rejected: [] }, 1, 'replace', false)).rejects.toThrow(/kept/);
+    expect(await count()).toBe(4);
+    await importAreas(runner, { rows: first.rows.slice(0, 1), rejected: [] }, 1, 'replace', false);
+    expect(await count()).toBe(1);
+  });
+});
