@@ -1,5 +1,6 @@
 // Importing through the real page in Chromium: what the summary says must be what the tables hold.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addedCard, openBrowser, parseCount, type Browser } from './support/chromium';
@@ -108,6 +109,22 @@ describe('importing in Chromium', () => {
     await page.getByTestId('table-categories').getByRole('button', { name: "=cmd|' /C calc'!A0" }).waitFor();
     expect(dialogs).toEqual([]);
     expect(await page.locator('img[src=x]').count()).toBe(0);
+  });
+
+  it('shows progress on a large file and can cancel it, leaving the data untouched', async () => {
+    const { page } = browser;
+    const before = await kpi();
+    // ~120 MB, so reading takes long enough to press Cancel.
+    const row = '2026-06-01;Stöld;' + 'x'.repeat(100) + '\n';
+    const big = join(mkdtempSync(join(tmpdir(), 'lagesbild-big-')), 'stor.csv');
+    writeFileSync(big, 'Datum;Brottstyp;Beskrivning\n' + row.repeat(1_000_000));
+    await page.goto(`${baseUrl}#/importera`);
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(big));
+    await card.getByTestId('import-button').click();
+    await card.getByTestId('import-progress').waitFor();
+    await card.getByTestId('import-cancel').click();
+    await card.getByText('Importen avbröts').waitFor({ timeout: 60_000 });
+    expect(await kpi()).toBe(before);
   });
 
   it('finds personnummer before anything is stored and masks them unless told otherwise', async () => {

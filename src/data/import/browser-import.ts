@@ -2,11 +2,11 @@
 import { areaRowsFromGeoJson, type AreaMapping, type FeatureCollection } from '../area-features';
 import type { Database } from '../database';
 import { importAreas } from './import-areas';
-import { decodeText } from '../../lib/parsing/text-encoding';
 import { headerSignature } from './column-mapping';
 import type { IncidentColumns, InterventionColumns } from './csv-import.query';
 import { planCsv, rememberable, PREVIEW_BYTES, type CsvPlan, type RememberedMapping } from './csv-plan';
-import { scanRecords } from './csv-records';
+import { scanRecords, type RecordScan } from './csv-records';
+import { readAndScan, type ReadProgress } from './read-file';
 import { importCsv, type CsvImportResult } from './import-csv';
 import { policeEventsPlan, policeEventsToCsv } from './police-events';
 import { READ_MAPPING, SAVE_MAPPING } from './import-mappings.query';
@@ -49,12 +49,14 @@ export async function importCsvFile(
   plan: CsvPlan,
   mode: 'append' | 'replace',
   onPhase: (phase: ImportPhase) => void,
+  onProgress?: (p: ReadProgress) => void,
+  signal?: AbortSignal,
 ): Promise<CsvImportResult> {
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  const utf8 = plan.encoding === 'utf-8' ? bytes.subarray(plan.bomLength) : new TextEncoder().encode(decodeText(bytes, plan));
-  const result = await importUtf8(database, utf8, plan, mode, file.name, onPhase);
+  const { dialect } = plan;
+  const { utf8, scan } = await readAndScan(file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal);
+  const result = await importUtf8(database, utf8, plan, mode, file.name, onPhase, 'point', scan, signal);
   onPhase('saving');
   await rememberMapping(database, plan);
   return result;
@@ -67,11 +69,11 @@ export async function importAreasFile(database: Database, name: string, collecti
 }
 
 /** Police public events: converted to CSV, then the same import (location precision: area). */
-export async function importPoliceEventsFile(database: Database, file: File, mode: 'append' | 'replace', onPhase: (phase: ImportPhase) => void): Promise<CsvImportResult> {
+export async function importPoliceEventsFile(database: Database, file: File, mode: 'append' | 'replace', onPhase: (phase: ImportPhase) => void, signal?: AbortSignal): Promise<CsvImportResult> {
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
   const utf8 = new TextEncoder().encode(policeEventsToCsv(await file.text()).csv);
-  return importUtf8(database, utf8, policeEventsPlan(utf8), mode, file.name, onPhase, 'area');
+  return importUtf8(database, utf8, policeEventsPlan(utf8), mode, file.name, onPhase, 'area', undefined, signal);
 }
 
 async function importUtf8(
@@ -82,9 +84,11 @@ async function importUtf8(
   source: string,
   onPhase: (phase: ImportPhase) => void,
   locationPrecision: 'point' | 'area' = 'point',
+  knownScan?: RecordScan,
+  signal?: AbortSignal,
 ): Promise<CsvImportResult> {
   onPhase('scanning');
-  const scan = scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
+  const scan = knownScan ?? scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
   const name = `import-${Date.now()}.csv`;
   // registerFileBuffer hands the buffer to the worker; the scan above already read it.
   await database.db.registerFileBuffer(name, utf8);
@@ -106,6 +110,7 @@ async function importUtf8(
       source,
       locationPrecision,
       personalData: plan.personalChoices,
+      signal,
     });
   } finally {
     await database.db.dropFile(name);

@@ -44,6 +44,11 @@ export class RecordScanner {
   private quoteClosedPending = false;
   private previousWasCR = false;
 
+  /** Records seen so far (header included): for progress reports while streaming. */
+  get recordsSoFar(): number {
+    return this.count;
+  }
+
   constructor(private readonly options: ScanOptions) {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.quote = options.quote ? options.quote.charCodeAt(0) : -1;

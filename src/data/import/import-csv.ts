@@ -8,6 +8,7 @@ import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
 import type { SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
+import { throwIfCancelled } from './read-file';
 import {
   CHECKED_REJECTS, COORDS, COUNT_RAW, CREATE_COORDS, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS,
   checkIncidents, checkInterventions, dropStaging, insertIncidents, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
@@ -42,6 +43,8 @@ export interface CsvImportRequest {
   locationPrecision?: 'point' | 'area';
   /** The user's choice per column where the preview found personnummer; any other column with hits is masked. */
   personalData?: PersonalDataPolicy;
+  /** Cancelling before the commit leaves the loaded data untouched. */
+  signal?: AbortSignal;
 }
 
 export interface PersonalDataFinding {
@@ -141,6 +144,7 @@ export async function importCsv(runner: SqlRunner, request: CsvImportRequest): P
       throw new NothingToImportError(scan.records);
     }
     let imported = 0;
+    throwIfCancelled(request.signal);
     await runner.exec('BEGIN TRANSACTION');
     try {
       if (request.replaceExample) await runner.exec(CLEAR_TABLES);

@@ -4,6 +4,7 @@ import { SUPPORTED_CRS, type CrsCode } from '../../lib/parsing/coordinates';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { formatBytes, type ImportEntry } from './import-entry.model';
+import { ImportProgress } from './import-progress.view';
 import { ImportSummary } from './import-summary.view';
 
 type AreasEntry = Extract<ImportEntry, { kind: 'areas' }>;
@@ -70,7 +71,7 @@ export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove
       {(entry.status === 'planned' || entry.status === 'failed') && (
         <div className="actions"><button type="button" className="primary" disabled={blocked} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
       )}
-      {entry.status === 'importing' && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" />{t('importer.phase_importing')}</p>}
+      {entry.status === 'importing' && <ImportProgress phase="importing" />}
       {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
       {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} unit="record" />}
     </section>

@@ -8,6 +8,7 @@ import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { blockers, formatBytes, type ImportEntry } from './import-entry.model';
+import { ImportProgress } from './import-progress.view';
 import { ImportSummary } from './import-summary.view';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'csv' }>;
@@ -29,9 +30,10 @@ interface Props {
   onChange: (entry: CsvEntry) => void;
   onImport: () => void;
   onRemove: () => void;
+  onCancel?: () => void;
 }
 
-export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemove }: Props) {
+export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemove, onCancel }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
@@ -173,7 +175,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       {entry.status === 'planned' || entry.status === 'failed' ? (
         <div className="actions"><button type="button" className="primary" disabled={Boolean(blocked)} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
       ) : null}
-      {entry.status === 'importing' && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" />{t(`importer.phase_${entry.phase ?? 'reading'}`)}</p>}
+      {entry.status === 'importing' && <ImportProgress phase={entry.phase} progress={entry.progress} onCancel={onCancel} />}
       {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
       {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} />}
     </section>

@@ -3,6 +3,7 @@ import type { AreaMapping, FeatureCollection } from '../../data/area-features';
 import type { CsvPlan } from '../../data/import/csv-plan';
 import type { CsvImportResult } from '../../data/import/import-csv';
 import type { ImportPhase } from '../../data/import/browser-import';
+import type { ReadProgress } from '../../data/import/read-file';
 import { missingRequired } from '../../data/import/column-mapping';
 
 export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown' | 'police-events' | 'areas';
@@ -20,6 +21,7 @@ interface Progress {
   status: 'planned' | 'importing' | 'done' | 'failed';
   mode: 'append' | 'replace';
   phase?: ImportPhase;
+  progress?: ReadProgress;
   result?: CsvImportResult;
   error?: string;
 }

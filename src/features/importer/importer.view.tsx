@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import { FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, planFile, type ImportPhase } from '../../data/import/browser-import';
+import { ImportCancelledError, type ReadProgress } from '../../data/import/read-file';
 import { policeEventsToCsv } from '../../data/import/police-events';
 import { parseFeatureCollection, propertyKeys, suggestAreaMapping } from '../../data/area-features';
 import { AreasCard } from './areas-card.view';
@@ -77,22 +78,28 @@ export function ImporterPage() {
     };
   }, [addFiles]);
 
+  const controllers = useRef(new Map<string, AbortController>());
   const runImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
-    update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', error: undefined }) as ImportEntry);
+    const controller = new AbortController();
+    controllers.current.set(entry.key, controller);
+    update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', progress: undefined, error: undefined }) as ImportEntry);
+    const onProgress = (progress: ReadProgress) => update(entry.key, (e) => ({ ...e, progress }) as ImportEntry);
     let outcome: Partial<Exclude<ImportEntry, { status: 'unsupported' }>>;
     const onPhase = (phase: ImportPhase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry);
     try {
       const result = entry.kind === 'csv'
-        ? await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, onPhase)
+        ? await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, onPhase, onProgress, controller.signal)
         : entry.kind === 'areas'
           ? await importAreasFile(databaseRef.current, entry.file.name, entry.collection, entry.mapping, entry.mode)
-          : await importPoliceEventsFile(databaseRef.current, entry.file, entry.mode, onPhase);
+          : await importPoliceEventsFile(databaseRef.current, entry.file, entry.mode, onPhase, controller.signal);
       outcome = { status: 'done', result };
     } catch (error) {
       const message = error instanceof FileTooLargeError
         ? t('importer.tooLarge', { size: formatBytes(error.size, language), limit: formatBytes(MAX_CSV_BYTES, language) })
-        : (error as Error).message;
+        : error instanceof ImportCancelledError ? t('importer.cancelled') : (error as Error).message;
       outcome = { status: 'failed', error: message };
+    } finally {
+      controllers.current.delete(entry.key);
     }
     // Whatever happened, every view shows what the database now holds before the summary says "done".
     replace(await databaseRef.current.refresh());
@@ -121,14 +128,15 @@ export function ImporterPage() {
             : t('importer.notYet', { name: entry.file.name, kind: entry.kind.toUpperCase() });
           return <p key={entry.key} role="alert" className="warning panel">{message}</p>;
         }
+        const cancel = () => controllers.current.get(entry.key)?.abort();
         const common = {
           replacesExample: database.meta.dataset === 'example',
           onImport: () => void runImport(entry),
           onRemove: () => setEntries((list) => list.filter((e) => e.key !== entry.key)),
         };
-        if (entry.kind === 'csv') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
+        if (entry.kind === 'csv') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
         if (entry.kind === 'areas') return <AreasCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
-        return <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
+        return <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
       })}
     </Page>
   );

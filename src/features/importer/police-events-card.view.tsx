@@ -3,17 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { formatCount } from '../../lib/format';
 import { formatBytes, type ImportEntry } from './import-entry.model';
+import { ImportProgress } from './import-progress.view';
 import { ImportSummary } from './import-summary.view';
 
 type PoliceEntry = Extract<ImportEntry, { kind: 'police-events' }>;
 
 /** Police public events need no mapping: the card says what they are good for, and what not. */
-export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, onRemove }: {
+export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, onRemove, onCancel }: {
   entry: PoliceEntry;
   replacesExample: boolean;
   onChange: (entry: PoliceEntry) => void;
   onImport: () => void;
   onRemove: () => void;
+  onCancel?: () => void;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -44,7 +46,7 @@ export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, o
       {(entry.status === 'planned' || entry.status === 'failed') && (
         <div className="actions"><button type="button" className="primary" onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
       )}
-      {entry.status === 'importing' && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" />{t(`importer.phase_${entry.phase ?? 'reading'}`)}</p>}
+      {entry.status === 'importing' && <ImportProgress phase={entry.phase} progress={entry.progress} onCancel={onCancel} />}
       {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
       {entry.status === 'done' && entry.result && (
         <ImportSummary result={{ ...entry.result, rejected: entry.result.rejected.map((r) => ({ ...r, line: r.line - 1 })) }} fileName={entry.file.name} unit="record" />
