@@ -108,6 +108,11 @@ describe('Swedish dates and times', () => {
     expect(parseDateTime('2025-01-01 0:49:20 +01:00')).toEqual({ ok: true, value: '2025-01-01 00:49:20' });
     expect(parseDateTime('2025-07-01 10:00:00 +00:00')).toEqual({ ok: true, value: '2025-07-01 12:00:00' });
     expect(parseDateTime('2025-01-01T10:00:00Z')).toEqual({ ok: true, value: '2025-01-01 11:00:00' });
+    // Epoch milliseconds and seconds (UTC): 2026-01-01T00:00:00Z is 01:00 in Sweden.
+    expect(parseDateTime('1767225600000')).toEqual({ ok: true, value: '2026-01-01 01:00:00' });
+    expect(parseDateTime('1767225600')).toEqual({ ok: true, value: '2026-01-01 01:00:00' });
+    expect(parseDateTime('2026-07-01 10:01:00+00')).toEqual({ ok: true, value: '2026-07-01 12:01:00' });
+    expect(parseDateTime('2026-01-15 23:30:00-0130')).toEqual({ ok: true, value: '2026-01-16 02:00:00' });
     // 00:30 UTC on the autumn switch day is 02:30 CEST (the first 02:30).
     expect(parseDateTime('2026-10-25T00:30:00Z')).toEqual({ ok: true, value: '2026-10-25 02:30:00' });
   });

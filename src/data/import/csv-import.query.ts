@@ -20,9 +20,13 @@ export const REJECTS_SCAN = 'import_rejects_scan';
 export const LINES = 'import_lines';
 export const CHECKED = 'import_checked';
 export const COORDS = 'import_coords';
+/** Where a Parquet file's Arrow table lands before staging. */
+export const ARROW_TABLE = 'import_arrow';
+export const PREVIEW_TABLE = 'import_preview';
 
-export function dropStaging(): string {
-  return [RAW, LINES, CHECKED, COORDS].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+/** `keepArrow` at the start of an import: the Parquet file's Arrow table is its input. */
+export function dropStaging(keepArrow = false): string {
+  return [RAW, LINES, CHECKED, COORDS, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
 }
 
 /** Every column as text; malformed rows go to DuckDB's rejects table with their line. Read in file order. */
@@ -32,6 +36,18 @@ export function readRawCsv(fileName: string, d: CsvDialect): string {
     delim = ${literal(d.delimiter)}, quote = ${literal(d.quote)}, escape = ${literal(d.quote)}, header = ${d.header ? 'true' : 'false'},
     skip = ${Math.max(0, Math.floor(d.skipLines))}, auto_detect = false, columns = {${columns}}, null_padding = false,
     store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECTS_SCAN}', parallel = false, max_line_size = 10000000)`;
+}
+
+const asText = (columns: string[]) => columns.map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(c)}`).join(', ');
+
+/** Staging from a table DuckDB already holds (Parquet via Arrow): every column as text, in row order. */
+export function rawFromTable(table: string, columns: string[]): string {
+  return `CREATE TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, ${asText(columns)} FROM ${q(table)}`;
+}
+
+/** The same text, for the preview. */
+export function textRows(table: string, columns: string[]): string {
+  return `SELECT ${asText(columns)} FROM ${q(table)}`;
 }
 
 export const COUNT_RAW = `SELECT count(*)::INTEGER AS n FROM ${RAW}`;
@@ -74,7 +90,8 @@ const DATE_TIME_FORMATS = [
   '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%Y%m%d %H%M', '%Y%m%d %H:%M', '%Y%m%d',
   '%d/%m %Y %H:%M', '%d/%m %Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H.%M', '%d.%m.%Y',
 ];
-const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}:?\\d{2})$';
+// "+01:00", "+0100", "+01" (DuckDB prints TIMESTAMPTZ as "…+00") or "Z".
+const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
 
 /** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
 function euSwitchUtc(yearSql: string, month: 3 | 10): string {
@@ -89,14 +106,22 @@ function euSwitchUtc(yearSql: string, month: 3 | 10): string {
 export function dateTimeExpr(dateSql: string, timeSql: string): string {
   const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateSql} || ' ' || ${timeSql} END`;
   const unT = `regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 ')`;
-  const offset = `regexp_extract(${unT}, ${literal(OFFSET_PATTERN)}, 1)`;
-  const bare = `regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '')`;
+  // An offset only follows a time ("2026-03-05" ends in "-05", which is a day, not an offset).
+  const offset = `CASE WHEN regexp_matches(${unT}, '\\d[ T]\\d{1,2}[:.]\\d{2}') THEN regexp_extract(${unT}, ${literal(OFFSET_PATTERN)}, 1) ELSE '' END`;
+  const bare = `CASE WHEN ${offset} = '' THEN ${unT} ELSE regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '') END`;
   const parsed = `try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}])`;
-  const offsetMinutes = `CASE WHEN ${offset} = 'Z' THEN 0 ELSE (CASE WHEN left(${offset}, 1) = '-' THEN -1 ELSE 1 END) * (TRY_CAST(substr(${offset}, 2, 2) AS INTEGER) * 60 + TRY_CAST(right(${offset}, 2) AS INTEGER)) END`;
+  const compact = `replace(${offset}, ':', '')`;
+  const offsetMinutes = `CASE WHEN ${offset} = 'Z' THEN 0 ELSE (CASE WHEN left(${offset}, 1) = '-' THEN -1 ELSE 1 END) * (TRY_CAST(substr(${offset}, 2, 2) AS INTEGER) * 60 + CASE WHEN length(${compact}) = 5 THEN TRY_CAST(right(${compact}, 2) AS INTEGER) ELSE 0 END) END`;
   const utc = `(${parsed} - to_minutes(${offsetMinutes}))`;
   const year = `year(${utc})::INTEGER`;
   const local = `${utc} + INTERVAL 1 HOUR + CASE WHEN ${utc} >= ${euSwitchUtc(year, 3)} AND ${utc} < ${euSwitchUtc(year, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
-  return `CASE WHEN ${offset} = '' OR ${offset} IS NULL THEN ${parsed} ELSE ${local} END`;
+  // Epoch time from system exports: 13 digits are milliseconds, 10 are seconds; both are UTC instants.
+  const epochUtc = `CASE WHEN regexp_matches(${dateSql}, '^\\d{13}$') THEN make_timestamp(TRY_CAST(${dateSql} AS BIGINT) * 1000)
+    WHEN regexp_matches(${dateSql}, '^\\d{10}$') THEN make_timestamp(TRY_CAST(${dateSql} AS BIGINT) * 1000000) END`;
+  const epochYear = `year(${epochUtc})::INTEGER`;
+  const epochLocal = `${epochUtc} + INTERVAL 1 HOUR + CASE WHEN ${epochUtc} >= ${euSwitchUtc(epochYear, 3)} AND ${epochUtc} < ${euSwitchUtc(epochYear, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
+  return `CASE WHEN ${timeSql} IS NULL AND regexp_matches(${dateSql}, '^\\d{10}(\\d{3})?$') THEN ${epochLocal}
+    WHEN ${offset} = '' OR ${offset} IS NULL THEN ${parsed} ELSE ${local} END`;
 }
 
 // --- validation per target table ---------------------------------------------------------------------------

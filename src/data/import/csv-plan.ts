@@ -22,6 +22,8 @@ export interface CoordinateChoice {
 }
 
 export interface CsvPlan {
+  /** Parquet files carry their own types and names: no encoding or dialect to choose. */
+  format: 'csv' | 'parquet';
   encoding: TextEncodingName;
   bomLength: number;
   looksBinary: boolean;
@@ -79,6 +81,19 @@ function column(rows: string[][], index: number): string[] {
   return rows.map((r) => r[index] ?? '').filter((v) => v.trim() !== '');
 }
 
+/** A plan for rows that are already a table (Parquet): the same mapping, checks and coordinates as a CSV. */
+export function planTable(columns: string[], previewRows: string[][], target?: TargetTable): CsvPlan {
+  const chosen = target ?? guessTargetTable(columns) ?? 'incidents';
+  const personalData = columns
+    .map((column, i) => ({ column, found: previewRows.reduce((n, r) => n + findPersonalIdentityNumbers(r[i] ?? '').length, 0) }))
+    .filter((p) => p.found > 0);
+  return completePlan({
+    format: 'parquet', encoding: 'utf-8', bomLength: 0, looksBinary: false,
+    dialect: { delimiter: ',', quote: '"', header: true, skipLines: 0, columns }, previewRows, target: chosen,
+    mapping: suggestMapping(columns, chosen), outcomes: [], decimal: '.', coordinates: null, remembered: false, personalData, personalChoices: {},
+  }, { decimal: '.' });
+}
+
 export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered?: RememberedMapping | null): CsvPlan {
   const guess = detectEncoding(bytes);
   const encoding = choices.encoding ?? remembered?.encoding ?? guess.encoding;
@@ -97,7 +112,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
     .map((column, i) => ({ column, found: previewRows.reduce((n, r) => n + findPersonalIdentityNumbers(r[i] ?? '').length, 0) }))
     .filter((p) => p.found > 0);
   return completePlan({
-    encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
+    format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {},
   }, remembered);
 }

@@ -11,7 +11,7 @@ import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
   CHECKED_REJECTS, COORDS, COUNT_RAW, CREATE_COORDS, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS,
-  checkIncidents, checkInterventions, dropStaging, insertIncidents, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
+  checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
   type CsvDialect, type DecimalMark, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 
@@ -92,6 +92,8 @@ export class NothingToImportError extends Error {
 }
 
 export interface ReadStage {
+  /** Rows the file holds (CSV: records after the header; Parquet: rows). */
+  rows: number;
   accepted: number;
   /** Records DuckDB's reader rejected, by physical line. */
   readerRejects: RejectedRow[];
@@ -119,14 +121,33 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
   for (let i = 0; i < accepted; i++) records[i] = i + 1;
   await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
   const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason }));
-  return { accepted, readerRejects, unaccounted };
+  return { rows: scan.records, accepted, readerRejects, unaccounted };
+}
+
+/** A table already in DuckDB (e.g. from Parquet via Arrow) as the staging text table; its "lines" are row numbers. */
+export async function readTableStage(runner: SqlRunner, table: string, columns: string[]): Promise<ReadStage> {
+  await runner.exec(rawFromTable(table, columns));
+  const [{ n }] = await runner.rows<{ n: number }>(COUNT_RAW);
+  await runner.exec(CREATE_LINES);
+  const records = new Int32Array(n);
+  for (let i = 0; i < n; i++) records[i] = i + 1;
+  // Its own buffer for each column: the Arrow IPC writer in the browser must not see one buffer twice.
+  await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: records.slice() }]);
+  return { rows: n, accepted: n, readerRejects: [], unaccounted: [] };
 }
 
 export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<CsvImportResult> {
-  const { scan, target } = request;
-  await runner.exec(dropStaging());
+  return importRows(runner, request, () => readCsvStage(runner, request.fileName, request.scan, request.dialect));
+}
+
+export type RowsImportRequest = Omit<CsvImportRequest, 'fileName' | 'scan' | 'dialect'>;
+
+/** The import after reading: checks, conversions, accounting and the commit, whatever the file format. */
+export async function importRows(runner: SqlRunner, request: RowsImportRequest, read: () => Promise<ReadStage>): Promise<CsvImportResult> {
+  const { target } = request;
+  await runner.exec(dropStaging(true));
   try {
-    const { accepted, readerRejects, unaccounted } = await readCsvStage(runner, request.fileName, scan, request.dialect);
+    const { rows: rowsInFile, accepted, readerRejects, unaccounted } = await read();
 
     const personalData = await scanPersonalData(runner, request.columns, request.personalData ?? {});
     const policy: PersonalDataPolicy = Object.fromEntries(personalData.map((f) => [f.column, f.action]));
@@ -141,7 +162,7 @@ export async function importCsv(runner: SqlRunner, request: CsvImportRequest): P
     const importable = accepted - rowRejects.length;
     if (importable === 0 && (request.mode === 'replace' || request.replaceExample)) {
       // Replacing what is loaded with nothing is never what the user meant: keep the data, say why.
-      throw new NothingToImportError(scan.records);
+      throw new NothingToImportError(rowsInFile);
     }
     let imported = 0;
     throwIfCancelled(request.signal);
@@ -157,8 +178,8 @@ export async function importCsv(runner: SqlRunner, request: CsvImportRequest): P
       await runner.rows(WRITE_META, ['dataset', 'user']);
       await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
       const rejectedCount = readerRejects.length + unaccounted.length + rowRejects.length;
-      if (imported + rejectedCount !== scan.records) {
-        throw new ImportAccountingError(`Rows do not add up: ${imported} imported + ${rejectedCount} rejected ≠ ${scan.records} in the file.`);
+      if (imported + rejectedCount !== rowsInFile) {
+        throw new ImportAccountingError(`Rows do not add up: ${imported} imported + ${rejectedCount} rejected ≠ ${rowsInFile} in the file.`);
       }
       await runner.exec('COMMIT');
     } catch (error) {
@@ -171,7 +192,7 @@ export async function importCsv(runner: SqlRunner, request: CsvImportRequest): P
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
-    return { rowsInFile: scan.records, imported, rejected, personalData };
+    return { rowsInFile, imported, rejected, personalData };
   } finally {
     await runner.exec(dropStaging());
   }

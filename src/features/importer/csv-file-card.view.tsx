@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CanonicalField } from '../../data/import/column-mapping';
-import { DELIMITERS, fieldsOf, replan, setMapping, completePlan, PREVIEW_ROWS, type CsvPlan } from '../../data/import/csv-plan';
+import { DELIMITERS, fieldsOf, planTable, replan, setMapping, completePlan, PREVIEW_ROWS, type CsvPlan } from '../../data/import/csv-plan';
 import { REQUIRED_FOR } from '../../data/import/column-mapping';
 import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
@@ -59,6 +59,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
 
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.settings')}</legend>
+        {plan.format === 'csv' && <>
         <label>{t('importer.encoding')}
           <select value={plan.encoding} onChange={(e) => setPlan(replan(entry.bytes, plan, { encoding: e.target.value as TextEncodingName }))}>
             {ENCODINGS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
@@ -70,8 +71,9 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           </select>
         </label>
         <label className="checkbox"><input type="checkbox" checked={plan.dialect.header} onChange={(e) => setPlan(replan(entry.bytes, plan, { header: e.target.checked }))} />{t('importer.header')}</label>
+        </>}
         <label>{t('importer.target')}
-          <select value={plan.target} onChange={(e) => setPlan(replan(entry.bytes, plan, { target: e.target.value as CsvPlan['target'] }))} data-testid="import-target">
+          <select value={plan.target} onChange={(e) => setPlan(plan.format === 'csv' ? replan(entry.bytes, plan, { target: e.target.value as CsvPlan['target'] }) : planTable(plan.dialect.columns, plan.previewRows, e.target.value as CsvPlan['target']))} data-testid="import-target">
             <option value="incidents">{t('importer.targetIncidents')}</option>
             <option value="interventions">{t('importer.targetInterventions')}</option>
           </select>

@@ -11,7 +11,7 @@ export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown' | 'pol
 export function fileKind(name: string): FileKind {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   if (['csv', 'tsv', 'txt', 'tab'].includes(ext)) return 'csv';
-  if (ext === 'parquet') return 'parquet';
+  if (ext === 'parquet' || ext === 'parq') return 'parquet';
   if (ext === 'geojson') return 'geojson';
   if (ext === 'json') return 'json';
   return 'unknown';

@@ -34,6 +34,14 @@ export function ImporterPage() {
       if (kind === 'csv') {
         const { bytes, plan } = await planFile(databaseRef.current, file);
         setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append' }]);
+      } else if (kind === 'parquet') {
+        try {
+          const { planParquetFile } = await import('../../data/import/parquet-file');
+          const plan = await planParquetFile(databaseRef.current, file);
+          setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes: new Uint8Array(), plan, mode: 'append' }]);
+        } catch (error) {
+          setEntries((list) => [...list, { key, file, status: 'unsupported', kind, detail: String((error as Error).message ?? error) }]);
+        }
       } else if (kind === 'json' || kind === 'geojson') {
         const text = await file.text();
         const collection = parseFeatureCollection(text);
@@ -87,7 +95,9 @@ export function ImporterPage() {
     let outcome: Partial<Exclude<ImportEntry, { status: 'unsupported' }>>;
     const onPhase = (phase: ImportPhase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry);
     try {
-      const result = entry.kind === 'csv'
+      const result = entry.kind === 'csv' && entry.plan.format === 'parquet'
+        ? await (await import('../../data/import/parquet-file')).importParquetFile(databaseRef.current, entry.file, entry.plan, entry.mode, controller.signal)
+        : entry.kind === 'csv'
         ? await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, onPhase, onProgress, controller.signal)
         : entry.kind === 'areas'
           ? await importAreasFile(databaseRef.current, entry.file.name, entry.collection, entry.mapping, entry.mode)
@@ -125,7 +135,9 @@ export function ImporterPage() {
         if (entry.status === 'unsupported') {
           const message = entry.kind === 'json'
             ? t('importer.notPoliceEvents', { name: entry.file.name, detail: entry.detail })
-            : t('importer.notYet', { name: entry.file.name, kind: entry.kind.toUpperCase() });
+            : entry.kind === 'parquet'
+              ? t('importer.unreadableParquet', { name: entry.file.name, detail: entry.detail })
+              : t('importer.notYet', { name: entry.file.name, kind: entry.kind.toUpperCase() });
           return <p key={entry.key} role="alert" className="warning panel">{message}</p>;
         }
         const cancel = () => controllers.current.get(entry.key)?.abort();

@@ -75,6 +75,7 @@ export const en: Messages = {
     tryExamples: 'Try with example files',
     examplePolice: 'Police export (Windows-1252, semicolons, SWEREF 99 TM)',
     exampleMunicipality: "The municipality's activity log",
+    unreadableParquet: '{{name}}: the Parquet file could not be read ({{detail}}).',
     notYet: '{{name}}: {{kind}} files cannot be imported yet. CSV, TSV and TXT work.',
     binary: 'The file does not look like text (CSV). Check that it is the right file.',
     tooLarge: 'The file is too large for the browser ({{size}}). The limit is {{limit}}. Split the file.',

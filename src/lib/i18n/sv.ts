@@ -74,6 +74,7 @@ export const sv = {
     tryExamples: 'Prova med exempelfiler',
     examplePolice: 'Polisens export (Windows-1252, semikolon, SWEREF 99 TM)',
     exampleMunicipality: 'Kommunens aktivitetslogg',
+    unreadableParquet: '{{name}}: Parquet-filen kunde inte läsas ({{detail}}).',
     notYet: '{{name}}: {{kind}}-filer kan inte importeras ännu. CSV, TSV och TXT fungerar.',
     binary: 'Filen ser inte ut att vara text (CSV). Kontrollera att det är rätt fil.',
     tooLarge: 'Filen är för stor för webbläsaren ({{size}}). Gränsen är {{limit}}. Dela upp filen.',

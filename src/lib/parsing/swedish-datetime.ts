@@ -52,7 +52,7 @@ function toSwedishLocal(d: Ymd, t: Hms, offsetMinutes: number): string {
   return format({ y: local.getFullYear(), m: local.getMonth() + 1, d: local.getDate() }, { h: local.getHours(), min: local.getMinutes(), s: local.getSeconds() });
 }
 
-const OFFSET = /\s*(Z|[+-]\d{2}:?\d{2})$/;
+const OFFSET = /\s*(Z|[+-]\d{2}(?::?\d{2})?)$/;
 
 /**
  * A date, or a date and time in one field, optionally with a separate time field. Without an offset the
@@ -61,10 +61,17 @@ const OFFSET = /\s*(Z|[+-]\d{2}:?\d{2})$/;
 export function parseDateTime(dateField: string | null | undefined, timeField?: string | null): DateTimeResult {
   if (dateField === null || dateField === undefined || dateField.trim() === '') return { ok: false, reason: 'missing-date' };
   let s = dateField.trim();
+  // Epoch time from system exports: 13 digits are milliseconds, 10 are seconds (UTC instants).
+  if (/^\d{10}(\d{3})?$/.test(s) && !timeField) {
+    const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
+    const local = new TZDate(ms, SWEDISH_ZONE);
+    return { ok: true, value: format({ y: local.getFullYear(), m: local.getMonth() + 1, d: local.getDate() }, { h: local.getHours(), min: local.getMinutes(), s: local.getSeconds() }) };
+  }
   let offset: number | null = null;
   const o = OFFSET.exec(s);
-  if (o && /\d[T ]?\d{1,2}[:.]\d{2}/.test(s)) {
-    offset = o[1] === 'Z' ? 0 : (o[1][0] === '-' ? -1 : 1) * (Number(o[1].slice(1, 3)) * 60 + Number(o[1].slice(-2)));
+  if (o && /\d[T ]\d{1,2}[:.]\d{2}/.test(s)) {
+    const compact = o[1].replace(':', '');
+    offset = o[1] === 'Z' ? 0 : (o[1][0] === '-' ? -1 : 1) * (Number(compact.slice(1, 3)) * 60 + (compact.length === 5 ? Number(compact.slice(3)) : 0));
     s = s.slice(0, o.index).trim();
   }
   // A whole field that is a date ("31/8 2001" has a space of its own) has no time part.

@@ -1,0 +1,40 @@
+// Rows that arrive as a table (Parquet via Arrow in the browser) go through the same checks and accounting.
+// Here native DuckDB reads the Parquet file into the table the browser would fill from Arrow.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ARROW_TABLE, textRows } from '../../src/data/import/csv-import.query';
+import { planTable } from '../../src/data/import/csv-plan';
+import { importRows, readTableStage } from '../../src/data/import/import-csv';
+import { CREATE_TABLES } from '../../src/data/schema.query';
+import { createNodeRunner } from './support/node-runner';
+
+describe('rows from a Parquet file', () => {
+  let runner: Awaited<ReturnType<typeof createNodeRunner>>;
+  beforeEach(async () => {
+    runner = await createNodeRunner();
+    await runner.exec(CREATE_TABLES);
+  });
+  afterEach(() => runner.close());
+
+  it('keep their types through the text staging: timestamps, decimals, doubles', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-pq-')), 'inc.parquet');
+    await runner.exec(`COPY (SELECT 'P' || i AS id, TIMESTAMP '2026-03-01 10:00:00' + to_minutes(i::INTEGER) AS tidpunkt, CASE WHEN i % 2 = 0 THEN 'Stöld' ELSE 'Rån' END AS kategori,
+      59.33 + i / 10000.0 AS lat, 18.06 AS lon FROM range(1, 101) t(i)) TO '${file}' (FORMAT parquet)`);
+    await runner.exec(`CREATE TABLE ${ARROW_TABLE} AS SELECT * FROM read_parquet('${file}')`);
+    const columns = ['id', 'tidpunkt', 'kategori', 'lat', 'lon'];
+    const preview = await runner.rows<Record<string, string>>(textRows(ARROW_TABLE, columns) + ' LIMIT 50');
+    const plan = planTable(columns, preview.map((r) => columns.map((c) => r[c])));
+    expect(plan.mapping).toMatchObject({ id: 'id', date: 'tidpunkt', category: 'kategori', north: 'lat', east: 'lon' });
+    expect(plan.coordinates).toMatchObject({ crs: 'EPSG:4326', ambiguous: false });
+    const result = await importRows(
+      runner,
+      { target: 'incidents', columns: plan.mapping, decimal: plan.decimal, coordinates: { crs: 'EPSG:4326', order: 'north-east' }, mode: 'append', replaceExample: false, source: 'inc.parquet' },
+      () => readTableStage(runner, ARROW_TABLE, columns),
+    );
+    expect(result).toMatchObject({ rowsInFile: 100, imported: 100, rejected: [] });
+    const [first] = await runner.rows<{ t: string; lon: number }>(`SELECT strftime(occurred_at, '%Y-%m-%d %H:%M') AS t, lon FROM incidents WHERE id = 'P1'`);
+    expect(first).toEqual({ t: '2026-03-01 10:01', lon: 18.06 });
+  });
+});
