@@ -3,7 +3,7 @@ import { areaRowsFromGeoJson, type FeatureCollection } from './area-features';
 import { INSERT_AREA } from './areas.query';
 import { CLEAR_TABLES, EXAMPLE_OUTCOME_COLUMNS, INSERT_GOAL, insertExampleIncidents, insertExampleInterventions } from './example.query';
 import { WRITE_META, addOutcomeColumns } from './schema.query';
-import type { SqlRunner } from './sql-runner';
+import { inTransaction, type SqlRunner } from './sql-runner';
 import type { GoalDefinition } from './tables';
 
 export const EXAMPLE_SOURCE = 'Exempelkommun (påhittad)';
@@ -17,8 +17,7 @@ export interface ExampleInput {
 }
 
 export async function loadExample(runner: SqlRunner, input: ExampleInput): Promise<void> {
-  await runner.exec('BEGIN TRANSACTION');
-  try {
+  await inTransaction(runner, async () => {
     await runner.exec(CLEAR_TABLES);
     await runner.exec(addOutcomeColumns(EXAMPLE_OUTCOME_COLUMNS));
     await runner.exec(insertExampleIncidents(input.incidentsFile));
@@ -29,11 +28,7 @@ export async function loadExample(runner: SqlRunner, input: ExampleInput): Promi
     await insertGoals(runner, input.goals);
     await runner.rows(WRITE_META, ['dataset', 'example']);
     await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
-    await runner.exec('COMMIT');
-  } catch (error) {
-    await runner.exec('ROLLBACK');
-    throw error;
-  }
+  });
 }
 
 export async function insertGoals(runner: SqlRunner, goals: GoalDefinition[]): Promise<void> {

@@ -29,3 +29,16 @@ export function normaliseRow(row: Row): Row {
   for (const [k, v] of Object.entries(row)) out[k] = normaliseValue(v);
   return out;
 }
+
+/** Run `work` in one transaction: all of it lands, or none of it (and the error is passed on). */
+export async function inTransaction<T>(runner: SqlRunner, work: () => Promise<T>): Promise<T> {
+  await runner.exec('BEGIN TRANSACTION');
+  try {
+    const result = await work();
+    await runner.exec('COMMIT');
+    return result;
+  } catch (error) {
+    await runner.exec('ROLLBACK');
+    throw error;
+  }
+}

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { summaryNumbers } from '../e2e/support/summary';
 import { addedCard, openBrowser, parseCount, type Browser } from '../e2e/support/chromium';
 import { requireSharedData } from './shared-data';
 
@@ -11,11 +12,6 @@ const proxyPort = inject('proxyPort');
 const dir = join(requireSharedData(), 'polisen-events');
 const FILES = ['polisen_events_2024.json', 'polisen_events_2025-01-01_to_2026-08-22.json', 'raw_snapshots/events_20260822T175425Z_1df068a.json'];
 
-function summaryNumbers(text: string | null) {
-  const m = (text ?? '').replace(/[\s\u00a0]/g, '').match(/(\d+)=importerade(\d+)\+avvisade(\d+)/);
-  if (!m) throw new Error(`No summary in: ${text}`);
-  return { rows: Number(m[1]), imported: Number(m[2]), rejected: Number(m[3]) };
-}
 
 describe('police public events in Chromium', () => {
   let browser: Browser;

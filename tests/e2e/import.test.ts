@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { summaryNumbers } from './support/summary';
 import { createNodeRunner } from '../unit/support/node-runner';
 import { addedCard, openBrowser, parseCount, type Browser } from './support/chromium';
 
@@ -10,11 +11,6 @@ const baseUrl = inject('baseUrl');
 const proxyPort = inject('proxyPort');
 const POLICE_FILE = join(import.meta.dirname, '..', '..', 'data', 'exports', 'polisen-anmalda-brott.csv');
 
-function summaryNumbers(text: string | null) {
-  const m = (text ?? '').replace(/[\s\u00a0]/g, '').match(/(\d+)=importerade(\d+)\+avvisade(\d+)/);
-  if (!m) throw new Error(`No summary in: ${text}`);
-  return { rows: Number(m[1]), imported: Number(m[2]), rejected: Number(m[3]) };
-}
 
 describe('importing in Chromium', () => {
   let browser: Browser;

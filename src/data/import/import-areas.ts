@@ -4,7 +4,7 @@ import type { AreaConversion } from '../area-features';
 import { DELETE_ALL_AREAS, DELETE_SAME_AREA, INSERT_AREA } from '../areas.query';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META } from '../schema.query';
-import type { SqlRunner } from '../sql-runner';
+import { inTransaction, type SqlRunner } from '../sql-runner';
 import { NothingToImportError, type CsvImportResult } from './import-csv';
 
 export async function importAreas(
@@ -16,8 +16,7 @@ export async function importAreas(
 ): Promise<CsvImportResult> {
   const { rows, rejected } = conversion;
   if (rows.length === 0 && (mode === 'replace' || replaceExample)) throw new NothingToImportError(features);
-  await runner.exec('BEGIN TRANSACTION');
-  try {
+  await inTransaction(runner, async () => {
     if (replaceExample) await runner.exec(CLEAR_TABLES);
     else if (mode === 'replace') await runner.exec(DELETE_ALL_AREAS);
     for (const a of rows) {
@@ -26,10 +25,6 @@ export async function importAreas(
     }
     await runner.rows(WRITE_META, ['dataset', 'user']);
     await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
-    await runner.exec('COMMIT');
-  } catch (error) {
-    await runner.exec('ROLLBACK');
-    throw error;
-  }
+  });
   return { rowsInFile: features, imported: rows.length, rejected, personalData: [] };
 }

@@ -6,7 +6,7 @@ import { type CrsCode, insideSweden, type PairOrder, toWgs84 } from '../../lib/p
 import { isPersonalIdentityNumber, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
-import type { SqlRunner } from '../sql-runner';
+import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
@@ -164,28 +164,22 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       // Replacing what is loaded with nothing is never what the user meant: keep the data, say why.
       throw new NothingToImportError(rowsInFile);
     }
-    let imported = 0;
     throwIfCancelled(request.signal);
-    await runner.exec('BEGIN TRANSACTION');
-    try {
+    const imported = await inTransaction(runner, async () => {
       if (request.replaceExample) await runner.exec(CLEAR_TABLES);
       else if (request.mode === 'replace') await runner.exec(`DELETE FROM ${target}`);
       if (target === 'interventions' && outcomeNames.length) await runner.exec(addOutcomeColumns(outcomeNames));
       const [{ before }] = await runner.rows<{ before: number }>(`SELECT count(*)::INTEGER AS before FROM ${target}`);
       await runner.exec(target === 'incidents' ? insertIncidents(request.source, request.locationPrecision ?? 'point') : insertInterventions(request.source, outcomeNames));
       const [{ after }] = await runner.rows<{ after: number }>(`SELECT count(*)::INTEGER AS after FROM ${target}`);
-      imported = after - before;
       await runner.rows(WRITE_META, ['dataset', 'user']);
       await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
       const rejectedCount = readerRejects.length + unaccounted.length + rowRejects.length;
-      if (imported + rejectedCount !== rowsInFile) {
-        throw new ImportAccountingError(`Rows do not add up: ${imported} imported + ${rejectedCount} rejected ≠ ${rowsInFile} in the file.`);
+      if (after - before + rejectedCount !== rowsInFile) {
+        throw new ImportAccountingError(`Rows do not add up: ${after - before} imported + ${rejectedCount} rejected ≠ ${rowsInFile} in the file.`);
       }
-      await runner.exec('COMMIT');
-    } catch (error) {
-      await runner.exec('ROLLBACK');
-      throw error;
-    }
+      return after - before;
+    });
 
     const rejected: RejectedRow[] = [
       ...readerRejects,

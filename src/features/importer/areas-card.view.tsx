@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { SUPPORTED_CRS, type CrsCode } from '../../lib/parsing/coordinates';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { formatBytes, type ImportEntry } from './import-entry.model';
-import { ImportProgress } from './import-progress.view';
-import { ImportSummary } from './import-summary.view';
+import { ImportCardHeader, ImportModeChoice, ImportRun } from './import-card-parts.view';
+import type { ImportEntry } from './import-entry.model';
 
 type AreasEntry = Extract<ImportEntry, { kind: 'areas' }>;
 
@@ -34,10 +33,7 @@ export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove
   const blocked = !mapping.nameKey || entry.crsAmbiguous;
   return (
     <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
-      <div className="panel-header">
-        <h2 id={`${id}-title`}>{entry.file.name} <span className="hint">({formatBytes(entry.file.size, language)})</span></h2>
-        {entry.status !== 'importing' && <button type="button" className="link-button" onClick={onRemove}>{t('importer.remove')}</button>}
-      </div>
+      <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
       <p>{t('importer.areas', { count: formatCount(entry.collection.features.length, language) as unknown as number })}</p>
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.mapping')}</legend>
@@ -58,22 +54,9 @@ export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove
       </fieldset>
       {entry.crsAmbiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
       {!mapping.nameKey && <p className="warning">{t('importer.missingRequired', { fields: t('importer.areaName') })}</p>}
-      {entry.status !== 'done' && (
-        <fieldset disabled={locked} className="import-mode">
-          <legend>{t('importer.mode')}</legend>
-          {replacesExample ? <p className="hint">{t('importer.replacesExample')}</p> : (['append', 'replace'] as const).map((m) => (
-            <label key={m} className="checkbox">
-              <input type="radio" name={`${id}-mode`} checked={entry.mode === m} onChange={() => onChange({ ...entry, mode: m })} />{t(m === 'append' ? 'importer.areaAppend' : 'importer.areaReplace')}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {(entry.status === 'planned' || entry.status === 'failed') && (
-        <div className="actions"><button type="button" className="primary" disabled={blocked} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
-      )}
-      {entry.status === 'importing' && <ImportProgress phase="importing" />}
-      {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
-      {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} unit="record" />}
+      <ImportModeChoice id={id} entry={entry} replacesExample={replacesExample} onMode={(mode) => onChange({ ...entry, mode })}
+        labels={{ append: t('importer.areaAppend'), replace: t('importer.areaReplace') }} />
+      <ImportRun entry={entry} blocked={blocked} onImport={onImport} unit="record" />
     </section>
   );
 }

@@ -6,10 +6,8 @@ import { REQUIRED_FOR } from '../../data/import/column-mapping';
 import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
-import { useLanguage } from '../../lib/i18n/i18n';
-import { blockers, formatBytes, type ImportEntry } from './import-entry.model';
-import { ImportProgress } from './import-progress.view';
-import { ImportSummary } from './import-summary.view';
+import { ImportCardHeader, ImportModeChoice, ImportRun } from './import-card-parts.view';
+import { blockers, type ImportEntry } from './import-entry.model';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'csv' }>;
 
@@ -35,7 +33,6 @@ interface Props {
 
 export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemove, onCancel }: Props) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const id = useId();
   const { plan } = entry;
   const locked = entry.status === 'importing' || entry.status === 'done';
@@ -50,10 +47,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
 
   return (
     <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
-      <div className="panel-header">
-        <h2 id={`${id}-title`}>{entry.file.name} <span className="hint">({formatBytes(entry.file.size, language)})</span></h2>
-        {entry.status !== 'importing' && <button type="button" className="link-button" onClick={onRemove}>{t('importer.remove')}</button>}
-      </div>
+      <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
       {plan.looksBinary && <p role="alert" className="error">{t('importer.binary')}</p>}
       {plan.remembered && <p className="hint">{t('importer.remembered')}</p>}
 
@@ -158,28 +152,10 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         </div>
       </details>
 
-      {entry.status !== 'done' && (
-        <fieldset disabled={locked} className="import-mode">
-          <legend>{t('importer.mode')}</legend>
-          {replacesExample ? (
-            <p className="hint">{t('importer.replacesExample')}</p>
-          ) : (
-            (['append', 'replace'] as const).map((m) => (
-              <label key={m} className="checkbox">
-                <input type="radio" name={`${id}-mode`} checked={entry.mode === m} onChange={() => onChange({ ...entry, mode: m })} />{t(`importer.${m}`)}
-              </label>
-            ))
-          )}
-        </fieldset>
-      )}
-
-      {blocked && blocked.missing.length > 0 && <p className="warning">{t('importer.missingRequired', { fields: blocked.missing.map((f) => t(`importer.fields.${f}`)).join(', ') })}</p>}
-      {entry.status === 'planned' || entry.status === 'failed' ? (
-        <div className="actions"><button type="button" className="primary" disabled={Boolean(blocked)} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
-      ) : null}
-      {entry.status === 'importing' && <ImportProgress phase={entry.phase} progress={entry.progress} onCancel={onCancel} />}
-      {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
-      {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} />}
+      <ImportModeChoice id={id} entry={entry} replacesExample={replacesExample} onMode={(mode) => onChange({ ...entry, mode })} />
+      <ImportRun entry={entry} blocked={Boolean(blocked)} onImport={onImport} onCancel={onCancel}>
+        {blocked && blocked.missing.length > 0 && <p className="warning">{t('importer.missingRequired', { fields: blocked.missing.map((f) => t(`importer.fields.${f}`)).join(', ') })}</p>}
+      </ImportRun>
     </section>
   );
 }

@@ -1,0 +1,68 @@
+// The parts every import card shares: its heading, the append/replace choice, and the run → result block.
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { formatBytes, type ImportEntry } from './import-entry.model';
+import { ImportProgress } from './import-progress.view';
+import { ImportSummary } from './import-summary.view';
+
+type Runnable = Exclude<ImportEntry, { status: 'unsupported' }>;
+
+export function ImportCardHeader({ id, entry, onRemove }: { id: string; entry: Runnable; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <div className="panel-header">
+      <h2 id={`${id}-title`}>{entry.file.name} <span className="hint">({formatBytes(entry.file.size, language)})</span></h2>
+      {entry.status !== 'importing' && <button type="button" className="link-button" onClick={onRemove}>{t('importer.remove')}</button>}
+    </div>
+  );
+}
+
+export function ImportModeChoice({ id, entry, replacesExample, onMode, labels }: {
+  id: string;
+  entry: Runnable;
+  replacesExample: boolean;
+  onMode: (mode: 'append' | 'replace') => void;
+  labels?: { append: string; replace: string };
+}) {
+  const { t } = useTranslation();
+  if (entry.status === 'done') return null;
+  return (
+    <fieldset disabled={entry.status === 'importing'} className="import-mode">
+      <legend>{t('importer.mode')}</legend>
+      {replacesExample ? (
+        <p className="hint">{t('importer.replacesExample')}</p>
+      ) : (
+        (['append', 'replace'] as const).map((m) => (
+          <label key={m} className="checkbox">
+            <input type="radio" name={`${id}-mode`} checked={entry.mode === m} onChange={() => onMode(m)} />{labels?.[m] ?? t(`importer.${m}`)}
+          </label>
+        ))
+      )}
+    </fieldset>
+  );
+}
+
+/** The Import button, then progress (with Cancel when given), then the error or the summary. */
+export function ImportRun({ entry, blocked = false, onImport, onCancel, unit = 'line', children }: {
+  entry: Runnable;
+  blocked?: boolean;
+  onImport: () => void;
+  onCancel?: () => void;
+  unit?: 'line' | 'record';
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {children}
+      {(entry.status === 'planned' || entry.status === 'failed') && (
+        <div className="actions"><button type="button" className="primary" disabled={blocked} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
+      )}
+      {entry.status === 'importing' && <ImportProgress phase={entry.phase} progress={entry.progress} onCancel={onCancel} />}
+      {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
+      {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} unit={unit} />}
+    </>
+  );
+}
