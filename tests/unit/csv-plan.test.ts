@@ -48,6 +48,14 @@ describe('the import plan', () => {
     expect(completePlan(plan, { decimal: '.' }).decimal).toBe('.');
   });
 
+  it('reads apostrophe-quoted files when told to', () => {
+    const bytes = enc("Datum;Brottstyp;Beskrivning\n2026-01-01;Stöld;'Cykel; röd'\n");
+    expect(planCsv(bytes).previewRows[0]).toHaveLength(4);
+    const plan = replan(bytes, planCsv(bytes), { quote: "'" });
+    expect(plan.dialect.quote).toBe("'");
+    expect(plan.previewRows[0]).toEqual(['2026-01-01', 'Stöld', 'Cykel; röd']);
+  });
+
   it('makes duplicate and empty headers unique and names outcome columns safely', () => {
     const plan = planCsv(enc('Datum;Datum;;Typ;typ\n2026-01-01;2026-01-02;x;y;z\n'));
     expect(plan.dialect.columns).toEqual(['Datum', 'Datum (2)', 'Kolumn 3', 'Typ', 'typ (2)']);

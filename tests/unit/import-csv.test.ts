@@ -131,6 +131,13 @@ describe('importing CSV', () => {
     expect(await count('SELECT count(*)::INTEGER AS n FROM incidents')).toBe(1);
   });
 
+  it('reads the quote character the user chose', async () => {
+    const csv = new TextEncoder().encode("Datum;Brottstyp;Beskrivning\n2026-01-01;Stöld;'Cykel; röd\noch blå'\n2026-01-02;Rån;Väska\n");
+    const result = await importBytes(runner, csv, { ...SEMICOLON, quote: "'" }, { ...base, coordinates: null, columns: { date: 'Datum', category: 'Brottstyp', description: 'Beskrivning' } });
+    expect(result).toMatchObject({ rowsInFile: 2, imported: 2, rejected: [] });
+    expect(await runner.rows(`SELECT description FROM incidents ORDER BY occurred_at`)).toEqual([{ description: 'Cykel; röd\noch blå' }, { description: 'Väska' }]);
+  });
+
   it('leaves the data already loaded untouched when an import fails', async () => {
     const good = new TextEncoder().encode('Datum;Brottstyp\n2026-02-01;Rån\n');
     const cols = { ...base, coordinates: null, columns: { date: 'Datum', category: 'Brottstyp' } };

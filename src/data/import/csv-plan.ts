@@ -45,6 +45,7 @@ export interface CsvPlan {
 export interface PlanChoices {
   encoding?: TextEncodingName;
   delimiter?: string;
+  quote?: string;
   header?: boolean;
   target?: TargetTable;
 }
@@ -66,11 +67,13 @@ export function outcomeName(column: string): string {
   return column.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'varde';
 }
 
-function parsePreview(text: string, delimiter: string | undefined) {
+export const QUOTES = ['"', "'"] as const;
+
+function parsePreview(text: string, delimiter: string | undefined, quote: string) {
   const result = Papa.parse<string[]>(text, {
     delimiter: delimiter ?? '',
     delimitersToGuess: [...DELIMITERS],
-    quoteChar: '"',
+    quoteChar: quote,
     preview: PREVIEW_ROWS + 1,
     skipEmptyLines: 'greedy',
   });
@@ -99,12 +102,13 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const encoding = choices.encoding ?? remembered?.encoding ?? guess.encoding;
   const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
   const text = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
-  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter);
+  const quote = choices.quote ?? '"';
+  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter, quote);
   const header = choices.header ?? remembered?.header ?? true;
   const width = Math.max(0, ...parsed.rows.map((r) => r.length));
   const columns = header ? uniqueNames(parsed.rows[0] ?? []) : Array.from({ length: width }, (_, i) => `Kolumn ${i + 1}`);
   const previewRows = (header ? parsed.rows.slice(1) : parsed.rows).slice(0, PREVIEW_ROWS);
-  const dialect: CsvDialect = { delimiter: parsed.delimiter, quote: '"', header, skipLines: 0, columns };
+  const dialect: CsvDialect = { delimiter: parsed.delimiter, quote, header, skipLines: 0, columns };
 
   const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
   const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggestMapping(columns, target);
@@ -162,7 +166,7 @@ export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMappin
 }
 
 export function replan(bytes: Uint8Array, plan: CsvPlan, choices: PlanChoices): CsvPlan {
-  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, header: plan.dialect.header, target: plan.target, ...choices });
+  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, ...choices });
 }
 
 export function setMapping(plan: CsvPlan, field: CanonicalField, columnName: string | undefined): CsvPlan {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CanonicalField } from '../../data/import/column-mapping';
-import { DELIMITERS, fieldsOf, planTable, replan, setMapping, completePlan, PREVIEW_ROWS, type CsvPlan } from '../../data/import/csv-plan';
+import { DELIMITERS, QUOTES, fieldsOf, planTable, replan, setMapping, completePlan, PREVIEW_ROWS, type CsvPlan } from '../../data/import/csv-plan';
 import { REQUIRED_FOR } from '../../data/import/column-mapping';
 import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
@@ -64,6 +64,11 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
             {DELIMITERS.map((d) => <option key={d} value={d}>{DELIMITER_LABELS[d]}</option>)}
           </select>
         </label>
+        <label>{t('importer.quote')}
+          <select value={plan.dialect.quote} onChange={(e) => setPlan(replan(entry.bytes, plan, { quote: e.target.value }))}>
+            {QUOTES.map((q) => <option key={q} value={q}>{q === '"' ? '" (citattecken)' : "' (apostrof)"}</option>)}
+          </select>
+        </label>
         <label className="checkbox"><input type="checkbox" checked={plan.dialect.header} onChange={(e) => setPlan(replan(entry.bytes, plan, { header: e.target.checked }))} />{t('importer.header')}</label>
         </>}
         <label>{t('importer.target')}
@@ -99,6 +104,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           </>
         )}
       </fieldset>
+      {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
       {plan.coordinates?.ambiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
 
       {plan.personalData.length > 0 && (

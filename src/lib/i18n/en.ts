@@ -82,6 +82,8 @@ export const en: Messages = {
     settings: 'Detected settings',
     encoding: 'Character encoding',
     delimiter: 'Delimiter',
+    quote: 'Quote character',
+    numberNote: 'Numbers: spaces and no-break spaces (U+00A0, U+202F) are read as thousands separators and − (U+2212) as minus.',
     header: 'First row holds headers',
     target: 'Import as',
     targetIncidents: 'Incidents',

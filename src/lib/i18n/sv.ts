@@ -81,6 +81,8 @@ export const sv = {
     settings: 'Inställningar som hittades',
     encoding: 'Teckenkodning',
     delimiter: 'Avgränsare',
+    quote: 'Citattecken',
+    numberNote: 'Tal: mellanslag och hårda mellanslag (U+00A0, U+202F) läses som tusentalsavgränsare och − (U+2212) som minus.',
     header: 'Första raden är rubriker',
     target: 'Importera som',
     targetIncidents: 'Händelser',
