@@ -230,7 +230,8 @@ export function generateInterventions(random) {
       if (year === 2026 && area.name === 'Västerby') times = 1;
       if (year === 2026 && area.name === 'Kvarnby') times = 0;
       for (let t = 0; t < times; t++) {
-        const month = t === 0 ? random.int(2, 5) : random.int(8, 10);
+        // Spring (March–June) and autumn (September–October): never after the example's last day.
+        const month = t === 0 ? random.int(2, 5) : random.int(8, 9);
         const day = dateFromIso(`${year}-${pad(month + 1)}-${pad(random.int(1, 26))}`);
         add('Medborgardialog', 'Gemensam', day, 18, 2, null, area.name, { deltagare: random.int(12, 60) });
       }

@@ -122,8 +122,18 @@ describe('Lägesbild in Chromium', () => {
       await page.locator('#page-title', { hasText: titles[i] }).waitFor();
       expect(await page.title()).toBe(`${titles[i]} – Lägesbild`);
     }
+  });
+
+  it('judges every promise on the Mål page, with words and the areas that are missing', async () => {
+    const { page } = browser;
     await page.goto(`${baseUrl}#/mal`);
-    await page.getByTestId('goal-list').locator('li').nth(6).waitFor();
+    await page.getByTestId('goal-list').locator('article').nth(6).waitFor();
+    expect(await page.getByTestId('goals-as-of').textContent()).toContain('2026-11-15');
+    const dialogues = page.getByTestId('goal-medborgardialoger');
+    expect((await dialogues.getByTestId('verdict').first().textContent())?.trim()).toBe('✗ Efter');
+    expect(await dialogues.getByRole('row', { name: /Kvarnby/ }).textContent()).toContain('0 (saknas)');
+    expect((await page.getByTestId('goal-lagesbild-varannan-vecka').getByTestId('verdict').textContent())?.trim()).toBe('→ I fas');
+    expect((await page.getByTestId('goal-uppfoljning-brottsutsatta-platser').getByTestId('verdict').textContent())?.trim()).toBe('! Risk');
   });
 
   it('clears all data on request and starts over from the example', async () => {

@@ -30,6 +30,12 @@ describe('the example generator', () => {
     expect(goals).toHaveLength(7);
   });
 
+  it('has nothing after its last day', () => {
+    const { incidents, interventions } = generate();
+    expect(incidents.filter((r) => r.occurred_at > '2026-11-15 23:59:59')).toEqual([]);
+    expect(interventions.filter((r) => r.started_at > '2026-11-15 23:59:59')).toEqual([]);
+  });
+
   it('never writes a local time that does not exist (spring DST switch)', () => {
     const { incidents } = generate();
     for (const day of ['2024-03-31', '2025-03-30', '2026-03-29']) {

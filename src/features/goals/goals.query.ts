@@ -1,1 +1,77 @@
-export const LIST_GOALS = `SELECT id, title, promise, owner, period, strftime(start, '%Y-%m-%d') AS start, strftime("end", '%Y-%m-%d') AS "end", strftime(follow_up, '%Y-%m-%d') AS follow_up FROM goals ORDER BY position`;
+// The SQL behind the Mål page. A goal's filter is structured ({ column: [values] }): columns are quoted
+// identifiers, values are literals — a goal file can't inject SQL.
+import { literal, quoteIdentifier as q } from '../../data/sql-text';
+import type { GoalDefinition } from '../../data/tables';
+import type { DayWindow } from './goal-period';
+
+export const READ_GOALS = `SELECT id, promise, title, owner, dataset, filter, measure, direction, target, period, per_area,
+  strftime(start, '%Y-%m-%d') AS start, strftime("end", '%Y-%m-%d') AS "end", strftime(follow_up, '%Y-%m-%d') AS follow_up
+  FROM goals ORDER BY position`;
+
+/** The last day the data covers: goals are judged "as of" it. */
+export const DATA_COVERAGE = `SELECT greatest((SELECT max(epoch_day) FROM incidents), (SELECT max(epoch_day) FROM interventions)) AS last_day`;
+
+export const COLUMNS_OF = `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?`;
+
+export type Measure = { kind: 'count' } | { kind: 'sum' | 'distinct'; column: string } | { kind: 'cadence'; days: number };
+
+export function parseMeasure(measure: string): Measure | null {
+  if (measure === 'count') return { kind: 'count' };
+  const m = /^(sum|distinct|cadence):(.+)$/.exec(measure.trim());
+  if (!m) return null;
+  if (m[1] === 'cadence') {
+    const days = Number(m[2]);
+    return Number.isInteger(days) && days > 0 ? { kind: 'cadence', days } : null;
+  }
+  return { kind: m[1] as 'sum' | 'distinct', column: m[2].trim() };
+}
+
+function filterSql(filter: Record<string, string[]>): string[] {
+  return Object.entries(filter)
+    .filter(([, values]) => values.length > 0)
+    .map(([column, values]) => `${q(column)} IN (${values.map((v) => literal(v)).join(', ')})`);
+}
+
+function valueSql(measure: Measure, window: DayWindow): string {
+  switch (measure.kind) {
+    case 'count': return 'count(*)';
+    case 'sum': return `coalesce(sum(${q(measure.column)}), 0)`;
+    case 'distinct': return `count(DISTINCT ${q(measure.column)})`;
+    // Distinct N-day windows (counted from the window's first day) that hold at least one row.
+    case 'cadence': return `count(DISTINCT (epoch_day - ${window.from}) // ${measure.days})`;
+  }
+}
+
+function where(goal: GoalDefinition, from: number, to: number, extra: string[]): string {
+  return ['TRUE', ...filterSql(goal.filter), `epoch_day BETWEEN ${from} AND ${to}`, ...extra].join(' AND ');
+}
+
+/**
+ * The goal's value in the current window up to the as-of day, in the whole previous window, and in the previous
+ * window up to the same point (for a fair comparison mid-period). `lastCounted` caps the current window (cadence
+ * counts complete windows only).
+ */
+export function goalValuesQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, previous: DayWindow, lastCounted: number, extra: string[] = []): string {
+  const table = q(goal.dataset);
+  const sameShare = previous.from + (lastCounted - current.from);
+  return `SELECT
+    (SELECT ${valueSql(measure, current)} FROM ${table} WHERE ${where(goal, current.from, lastCounted, extra)})::DOUBLE AS actual,
+    (SELECT ${valueSql(measure, previous)} FROM ${table} WHERE ${where(goal, previous.from, previous.to, extra)})::DOUBLE AS previous_full,
+    (SELECT ${valueSql(measure, previous)} FROM ${table} WHERE ${where(goal, previous.from, Math.min(previous.to, sameShare), extra)})::DOUBLE AS previous_to_date`;
+}
+
+/** Every area of the goal's kinds, with its value (0 where nothing happened: those are the ones missing). */
+export function goalPerAreaQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, lastCounted: number, kinds: string[], extra: string[] = []): string {
+  return `SELECT a.name AS area, a.kind AS kind, coalesce(v.value, 0)::DOUBLE AS actual
+    FROM areas a LEFT JOIN (
+      SELECT area, ${valueSql(measure, current)} AS value FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, lastCounted, extra)} GROUP BY area
+    ) v ON v.area = a.name
+    WHERE a.kind IN (${kinds.map((k) => literal(k)).join(', ')})
+    ORDER BY a.kind, a.name`;
+}
+
+/** Day by day in the current window: the cumulative actual line. */
+export function goalDailyQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, asOf: number, extra: string[] = []): string {
+  return `SELECT epoch_day AS day, ${valueSql(measure.kind === 'cadence' ? { kind: 'count' } : measure, current)}::DOUBLE AS value
+    FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, asOf, extra)} GROUP BY epoch_day ORDER BY epoch_day`;
+}

@@ -1,0 +1,122 @@
+// Every goal judged against the data: its numbers, its verdict and the rule behind it, or a clear problem
+// ("the column … does not exist") instead of a wrong number.
+import type { SqlRunner } from '../../data/sql-runner';
+import type { GoalDefinition } from '../../data/tables';
+import { elapsedShare, goalWindows, type DayWindow } from './goal-period';
+import { verdictFor, worst, type GoalNumbers, type Verdict } from './goal-verdict';
+import { COLUMNS_OF, DATA_COVERAGE, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
+
+export interface AreaResult {
+  area: string;
+  kind: string;
+  actual: number;
+  target: number;
+  verdict: Verdict;
+}
+
+export type GoalProblem =
+  | { key: 'unknown-measure'; measure: string }
+  | { key: 'unknown-column'; column: string; dataset: string }
+  | { key: 'not-numeric'; column: string }
+  | { key: 'no-target' }
+  | { key: 'no-data' };
+
+export interface GoalEvaluation {
+  goal: GoalDefinition;
+  window: DayWindow;
+  previous: DayWindow;
+  asOf: number;
+  share: number;
+  rule: 'at_least' | 'at_most' | 'increase' | 'decrease' | 'cadence';
+  numbers?: GoalNumbers;
+  verdict?: Verdict;
+  areas?: AreaResult[];
+  problem?: GoalProblem;
+}
+
+interface StoredGoal extends Omit<GoalDefinition, 'filter' | 'per_area'> {
+  filter: string;
+  per_area: string | null;
+}
+
+export async function readGoals(runner: SqlRunner): Promise<GoalDefinition[]> {
+  const rows = await runner.rows<StoredGoal>(READ_GOALS);
+  return rows.map((g) => ({ ...g, filter: JSON.parse(g.filter) as Record<string, string[]>, per_area: g.per_area ? (JSON.parse(g.per_area) as Record<string, number>) : null }));
+}
+
+const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|REAL)$/i;
+
+function check(goal: GoalDefinition, measure: Measure | null, columns: Map<string, string>): GoalProblem | null {
+  if (!measure) return { key: 'unknown-measure', measure: goal.measure };
+  for (const column of Object.keys(goal.filter)) if (!columns.has(column)) return { key: 'unknown-column', column, dataset: goal.dataset };
+  if (measure.kind === 'sum' || measure.kind === 'distinct') {
+    if (!columns.has(measure.column)) return { key: 'unknown-column', column: measure.column, dataset: goal.dataset };
+    if (measure.kind === 'sum' && !NUMERIC.test(columns.get(measure.column)!)) return { key: 'not-numeric', column: measure.column };
+  }
+  if ((goal.direction === 'at_least' || goal.direction === 'at_most') && goal.target === null && !goal.per_area && measure.kind !== 'cadence') return { key: 'no-target' };
+  return null;
+}
+
+export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, lastDay: number, columns: Map<string, string>, extra: string[] = []): Promise<GoalEvaluation> {
+  const { current, previous, asOf } = goalWindows(goal, lastDay);
+  const share = elapsedShare(current, asOf);
+  const measure = parseMeasure(goal.measure);
+  const rule = measure?.kind === 'cadence' ? 'cadence' : goal.direction;
+  const base = { goal, window: current, previous, asOf, share, rule } as const;
+  const problem = check(goal, measure, columns);
+  if (problem || !measure) return { ...base, problem: problem ?? { key: 'unknown-measure', measure: goal.measure } };
+  const ended = asOf >= current.to;
+
+  if (measure.kind === 'cadence') {
+    const length = current.to - current.from + 1;
+    const total = Math.ceil(length / measure.days);
+    const passed = Math.floor((asOf - current.from + 1) / measure.days);
+    const lastCounted = ended ? current.to : current.from + passed * measure.days - 1;
+    const [row] = await runner.rows<{ actual: number }>(goalValuesQuery(goal, measure, current, previous, lastCounted, extra));
+    const expected = ended ? total : passed;
+    const numbers = { actual: row.actual, expected, target: total, projected: row.actual + (total - passed), ended };
+    return { ...base, numbers, verdict: verdictFor('cadence', numbers) };
+  }
+
+  if (goal.per_area) {
+    const targets = goal.per_area;
+    const rows = await runner.rows<{ area: string; kind: string; actual: number }>(goalPerAreaQuery(goal, measure, current, asOf, Object.keys(targets), extra));
+    const areas = rows.map((r) => {
+      const target = targets[r.kind];
+      const n = { actual: r.actual, target, expected: target * share, projected: share > 0 ? r.actual / share : r.actual, ended };
+      return { ...r, target, verdict: verdictFor('at_least', n) };
+    });
+    const actual = areas.reduce((s, a) => s + a.actual, 0);
+    const target = areas.reduce((s, a) => s + a.target, 0);
+    const numbers = { actual, target, expected: target * share, projected: share > 0 ? actual / share : actual, ended };
+    return { ...base, rule: 'at_least', numbers, areas, verdict: areas.length ? worst(areas.map((a) => a.verdict)) : 'behind' };
+  }
+
+  const [row] = await runner.rows<{ actual: number; previous_full: number; previous_to_date: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));
+  const projected = share > 0 ? row.actual / share : row.actual;
+  const comparative = goal.direction === 'increase' || goal.direction === 'decrease';
+  const numbers: GoalNumbers = comparative
+    ? { actual: row.actual, target: row.previous_full, expected: row.previous_to_date, projected, ended }
+    : { actual: row.actual, target: goal.target!, expected: goal.target! * share, projected, ended };
+  return { ...base, numbers, verdict: verdictFor(goal.direction, numbers) };
+}
+
+export async function evaluateGoals(runner: SqlRunner, extra: { incidents?: string[]; interventions?: string[] } = {}): Promise<GoalEvaluation[]> {
+  const goals = await readGoals(runner);
+  const [{ last_day }] = await runner.rows<{ last_day: number | null }>(DATA_COVERAGE);
+  const columns = new Map<string, Map<string, string>>();
+  for (const table of ['incidents', 'interventions']) {
+    const rows = await runner.rows<{ column_name: string; data_type: string }>(COLUMNS_OF, [table]);
+    columns.set(table, new Map(rows.map((r) => [r.column_name, r.data_type])));
+  }
+  const results: GoalEvaluation[] = [];
+  for (const goal of goals) {
+    if (last_day === null) {
+      const { current, previous, asOf } = goalWindows(goal, 0);
+      results.push({ goal, window: current, previous, asOf, share: 0, rule: goal.direction, problem: { key: 'no-data' } });
+      continue;
+    }
+    results.push(await evaluateGoal(runner, goal, last_day, columns.get(goal.dataset) ?? new Map(), extra[goal.dataset] ?? []));
+  }
+  return results;
+}

@@ -1,0 +1,107 @@
+// The seeds' promises on Exempelkommun: the app's SQL evaluation against numbers computed here, independently,
+// from the generator's own records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../scripts/generate-example.mjs';
+import { evaluateGoals, type GoalEvaluation } from '../../src/features/goals/evaluate-goals';
+import type { SqlRunner } from '../../src/data/sql-runner';
+import { createExampleDatabase } from './support/example-database';
+
+const { incidents, interventions } = generate();
+const AS_OF = '2026-11-15'; // the example's last day
+const SHARE = 319 / 365; // 2026-01-01 .. 2026-11-15 of 2026
+const in2026 = (t: string) => t >= '2026-01-01' && t <= `${AS_OF} 23:59:59`;
+const in2025ToDate = (t: string) => t >= '2025-01-01' && t <= '2025-11-15 23:59:59';
+const in2025 = (t: string) => t.startsWith('2025');
+
+describe('the seed promises on the example data', () => {
+  let runner: SqlRunner & { close(): void };
+  let byId: Map<string, GoalEvaluation>;
+  beforeAll(async () => {
+    ({ runner } = await createExampleDatabase());
+    byId = new Map((await evaluateGoals(runner)).map((e) => [e.goal.id, e]));
+  });
+  afterAll(() => runner.close());
+
+  it('judges all seven, without problems, as of the last day of data', () => {
+    expect([...byId.keys()]).toHaveLength(7);
+    for (const e of byId.values()) {
+      expect(e.problem).toBeUndefined();
+      expect(e.share).toBeCloseTo(SHARE, 10);
+    }
+  });
+
+  it('biweekly lägesbild: every 14-day window so far holds a meeting → i fas', () => {
+    const meetings = interventions.filter((i) => i.type === 'Lägesbildsmöte' && in2026(i.started_at));
+    const jan1 = Date.UTC(2026, 0, 1);
+    const passed = Math.floor(319 / 14);
+    const covered = new Set(meetings.map((m) => Math.floor((Date.parse(`${m.started_at.slice(0, 10)}T00:00:00Z`) - jan1) / 86_400_000 / 14)).filter((k) => k < passed));
+    const e = byId.get('lagesbild-varannan-vecka')!;
+    expect(e.numbers).toMatchObject({ actual: covered.size, expected: passed, target: Math.ceil(365 / 14) });
+    expect(covered.size).toBe(passed);
+    expect(e.verdict).toBe('on_track');
+  });
+
+  it('four follow-ups a year: three so far → risk (3 ÷ 0.874 = 3.4, within 20 % of 4)', () => {
+    const n = interventions.filter((i) => i.type === 'Uppföljning brottsutsatt plats' && in2026(i.started_at)).length;
+    expect(n).toBe(3);
+    const e = byId.get('uppfoljning-brottsutsatta-platser')!;
+    expect(e.numbers?.actual).toBe(3);
+    expect(e.numbers?.projected).toBeCloseTo(3 / SHARE, 10);
+    expect(e.verdict).toBe('at_risk');
+  });
+
+  it('dialogues per stadsdel (2) and ytterområde (1): every area shown, Kvarnby and Västerby behind', () => {
+    const e = byId.get('medborgardialoger')!;
+    const areas = Object.fromEntries(e.areas!.map((a) => [a.area, a]));
+    expect(Object.keys(areas)).toHaveLength(10);
+    for (const a of e.areas!) {
+      const n = interventions.filter((i) => i.type === 'Medborgardialog' && i.area === a.area && in2026(i.started_at)).length;
+      expect(a.actual, a.area).toBe(n);
+      expect(a.target).toBe(a.kind === 'stadsdel' ? 2 : 1);
+    }
+    expect(areas['Kvarnby']).toMatchObject({ actual: 0, verdict: 'behind' });
+    expect(areas['Västerby']).toMatchObject({ actual: 1, verdict: 'behind' }); // 1 ÷ 0.874 = 1.14 < 1.6
+    expect(areas['Centrum'].verdict).toBe('met');
+    expect(e.verdict).toBe('behind');
+  });
+
+  it('five newly known individuals prosecuted: the sum of the outcome column', () => {
+    const sum = interventions.filter((i) => i.type === 'Riktad narkotikainsats' && in2026(i.started_at)).reduce((s, i) => s + (i.lagforda_ej_tidigare_kanda ?? 0), 0);
+    const e = byId.get('lagfora-ej-tidigare-kanda')!;
+    expect(e.numbers?.actual).toBe(sum);
+    expect(e.verdict).toBe(sum >= 5 ? 'met' : sum / SHARE >= 5 ? 'on_track' : sum / SHARE >= 4 ? 'at_risk' : 'behind');
+  });
+
+  it('more drug interventions than last year: compared with all of 2025', () => {
+    const now = interventions.filter((i) => i.type === 'Riktad narkotikainsats' && in2026(i.started_at)).length;
+    const last = interventions.filter((i) => i.type === 'Riktad narkotikainsats' && in2025(i.started_at)).length;
+    const lastToDate = interventions.filter((i) => i.type === 'Riktad narkotikainsats' && in2025ToDate(i.started_at)).length;
+    const e = byId.get('oka-narkotikainsatser')!;
+    expect(e.numbers).toMatchObject({ actual: now, target: last, expected: lastToDate });
+    expect(now).toBeGreaterThan(last);
+    expect(e.verdict).toBe('met');
+  });
+
+  it('traffic measures at the selected places: only those places count', () => {
+    const n = interventions.filter((i) => i.type === 'Trafikkontroll' && (i.place === 'Ringvägen' || i.place === 'Lindbyrakan') && in2026(i.started_at)).length;
+    const e = byId.get('storande-trafik')!;
+    expect(e.numbers?.actual).toBe(n);
+    expect(e.verdict).toBe(n >= 40 ? 'met' : n / SHARE >= 40 ? 'on_track' : n / SHARE >= 32 ? 'at_risk' : 'behind');
+  });
+
+  it('fewer disorder incidents at Resecentrum than last year', () => {
+    const sel = (f: (t: string) => boolean) => incidents.filter((i) => i.category === 'Ordningsstörning' && i.place === 'Resecentrum' && f(i.occurred_at)).length;
+    const e = byId.get('ordningsstorningar-resecentrum')!;
+    expect(e.numbers).toMatchObject({ actual: sel(in2026), target: sel(in2025), expected: sel(in2025ToDate) });
+    expect(sel(in2026) / SHARE).toBeLessThan(sel(in2025));
+    expect(e.verdict).toBe(sel(in2026) >= sel(in2025) ? 'behind' : 'on_track');
+  });
+
+  it('turns a goal that names a missing column into a problem, not a number', async () => {
+    await runner.exec(`UPDATE goals SET measure = 'sum:finns_inte' WHERE id = 'lagfora-ej-tidigare-kanda'`);
+    await runner.exec(`UPDATE goals SET filter = '{"typ": ["x"]}' WHERE id = 'storande-trafik'`);
+    const again = new Map((await evaluateGoals(runner)).map((e) => [e.goal.id, e]));
+    expect(again.get('lagfora-ej-tidigare-kanda')!.problem).toEqual({ key: 'unknown-column', column: 'finns_inte', dataset: 'interventions' });
+    expect(again.get('storande-trafik')!.problem).toEqual({ key: 'unknown-column', column: 'typ', dataset: 'interventions' });
+  });
+});
