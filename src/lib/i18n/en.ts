@@ -223,6 +223,8 @@ export const en: Messages = {
     example: 'The app opens with Exempelkommun, an invented municipality with two to three years of incidents and interventions, districts and outer areas, and citizen promises. Clear all data under Settings to start over.',
     importHeading: 'Importing your own data',
     import: 'Drop CSV files on the Import page. You first see what was detected – encoding, delimiter, columns, coordinate system – and can change all of it before anything is stored. After the import you see rows in the file = imported + rejected, and can download the rejected rows with their line numbers and reasons. The next export from the same system is recognised and read with the same settings; rows already loaded are not read again.',
+    goalsHeading: 'Goals and verdicts',
+    goals: 'Every citizen promise is judged against the data as of the last day of data: actual to date, expected to date (the target times the share of the period passed), projection and verdict – met, on track, at risk or behind. The rule is stated under each goal.',
     keyboardHeading: 'Keyboard',
     keyboard: 'Every function is reachable by keyboard. Tab moves between controls; Enter or Space selects. Every chart has a table with the same numbers.',
     weeksHeading: 'Weeks and periods',

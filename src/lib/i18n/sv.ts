@@ -222,6 +222,8 @@ export const sv = {
     example: 'Appen öppnas med Exempelkommun, en påhittad kommun med två–tre års händelser och insatser, stadsdelar och ytterområden samt medborgarlöften. Rensa all data under Inställningar för att börja om.',
     importHeading: 'Importera egna data',
     import: 'Släpp CSV-filer på sidan Importera. Du ser först vad som hittades – teckenkodning, avgränsare, kolumner, koordinatsystem – och kan ändra allt innan något sparas. Efter importen visas rader i filen = importerade + avvisade, och de avvisade raderna med radnummer och orsak kan laddas ner. Nästa export från samma system känns igen och läses in med samma inställningar; rader som redan finns läses inte in igen.',
+    goalsHeading: 'Mål och bedömningar',
+    goals: 'Varje medborgarlöfte bedöms mot datan per den sista dagen med data: utfall hittills, förväntat hittills (målet gånger andelen av perioden som gått), prognos och bedömning – uppnått, i fas, risk eller efter. Regeln för bedömningen står under varje mål.',
     keyboardHeading: 'Tangentbord',
     keyboard: 'Alla funktioner nås med tangentbordet. Tab flyttar mellan kontroller; Enter eller mellanslag väljer. Varje diagram har en tabell med samma siffror.',
     weeksHeading: 'Veckor och perioder',
