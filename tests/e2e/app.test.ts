@@ -1,5 +1,8 @@
 // The built app in real Chromium, behind a proxy that refuses everything: the example loads and shows its
 // numbers, cross-filtering gives the numbers SQL gives, data survives a reload, and nothing leaves the machine.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, parseCount, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
@@ -134,6 +137,33 @@ describe('Lägesbild in Chromium', () => {
     expect(await dialogues.getByRole('row', { name: /Kvarnby/ }).textContent()).toContain('0 (saknas)');
     expect((await page.getByTestId('goal-lagesbild-varannan-vecka').getByTestId('verdict').textContent())?.trim()).toBe('→ I fas');
     expect((await page.getByTestId('goal-uppfoljning-brottsutsatta-platser').getByTestId('verdict').textContent())?.trim()).toBe('! Risk');
+  });
+
+  it('exports the goals for Excel, takes them back with a changed target, and re-judges', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/mal`);
+    await page.getByTestId('goal-list').locator('article').nth(6).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exportera mål (CSV för Excel)' }).click();
+    const csv = readFileSync((await (await download).path())!, 'utf8');
+    expect(csv.startsWith('\ufeffid;promise;')).toBe(true);
+    // The analyst lowers the follow-up target from 4 to 3 in Excel.
+    const edited = csv.replace(/(uppfoljning-brottsutsatta-platser;[^\r\n]*;count;at_least;)4;/, (_, head: string) => `${head}3;`);
+    expect(edited).not.toBe(csv);
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-goals-'));
+    writeFileSync(join(dir, 'mal.csv'), edited);
+    await page.getByTestId('goals-file-input').setInputFiles(join(dir, 'mal.csv'));
+    await page.getByTestId('goals-imported').filter({ hasText: '7 mål importerade' }).waitFor();
+    const panel = page.getByTestId('goal-uppfoljning-brottsutsatta-platser');
+    await panel.getByTestId('verdict').filter({ hasText: 'Uppnått' }).waitFor();
+
+    // A broken file: every problem named, nothing stored.
+    writeFileSync(join(dir, 'trasig.csv'), edited.replace(';Gemensam;interventions;', ';Alla;interventions;'));
+    await page.getByTestId('goals-file-input').setInputFiles(join(dir, 'trasig.csv'));
+    const problems = page.getByTestId('goals-file-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('Rad 2, owner: ska vara en av Polis, Kommun, Gemensam');
+    expect((await panel.getByTestId('verdict').textContent())?.trim()).toBe('✓ Uppnått');
   });
 
   it('clears all data on request and starts over from the example', async () => {

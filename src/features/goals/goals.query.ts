@@ -75,3 +75,5 @@ export function goalDailyQuery(goal: GoalDefinition, measure: Measure, current: 
   return `SELECT epoch_day AS day, ${valueSql(measure.kind === 'cadence' ? { kind: 'count' } : measure, current)}::DOUBLE AS value
     FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, asOf, extra)} GROUP BY epoch_day ORDER BY epoch_day`;
 }
+
+export const DELETE_GOALS = `DELETE FROM goals`;

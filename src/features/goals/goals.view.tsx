@@ -1,6 +1,6 @@
 // Mål: every medborgarlöfte judged against the data — numbers, verdict in words and symbol (never colour
 // alone), the rule behind it, and per-area goals with every area listed.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
 import { Page } from '../../components/page';
@@ -8,7 +8,10 @@ import { useDatabase } from '../../hooks/use-database';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
+import { downloadText } from '../../lib/excel-csv';
 import { evaluateGoals, type GoalEvaluation } from './evaluate-goals';
+import { goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
+import { replaceGoals } from './goals-store';
 import type { Verdict } from './goal-verdict';
 import { numberLines, ruleKey, VERDICT_SYMBOL, windowText } from './goals.model';
 
@@ -67,16 +70,58 @@ function GoalPanel({ e }: { e: GoalEvaluation }) {
   );
 }
 
+function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEvaluation[]; onImported: () => void }) {
+  const { t } = useTranslation();
+  const { database, replace } = useDatabase();
+  const input = useRef<HTMLInputElement>(null);
+  const [problems, setProblems] = useState<GoalFileProblem[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const goals = evaluations.map((e) => e.goal);
+  const importFile = async (file: File) => {
+    setMessage(null);
+    const parsed = parseGoalsFile(await file.text());
+    setProblems(parsed.problems);
+    if (parsed.problems.length || parsed.goals.length === 0) return;
+    await replaceGoals(database.runner, parsed.goals);
+    replace(await database.refresh());
+    setMessage(t('goals.imported', { count: parsed.goals.length }));
+    onImported();
+  };
+  return (
+    <div className="goal-tools">
+      <div className="actions">
+        <button type="button" onClick={() => downloadText('medborgarloften.csv', goalsToCsv(goals))}>{t('goals.exportCsv')}</button>
+        <button type="button" onClick={() => downloadText('medborgarloften.json', goalsToJson(goals), 'application/json')}>{t('goals.exportJson')}</button>
+        <input ref={input} type="file" accept=".csv,.json,text/csv,application/json" hidden data-testid="goals-file-input"
+          onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
+        <button type="button" onClick={() => input.current?.click()}>{t('goals.importFile')}</button>
+      </div>
+      {message && <p role="status" className="hint" data-testid="goals-imported">{message}</p>}
+      {problems.length > 0 && (
+        <div role="alert" className="error" data-testid="goals-file-problems">
+          <p>{t('goals.fileProblems')}</p>
+          <ul>
+            {problems.map((p, i) => (
+              <li key={i}>{t('goals.fileProblem', { line: p.line, field: p.field, message: t(`goals.fileMessage_${p.message}`, { allowed: p.allowed }) })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
 export function GoalsPage() {
   const { t } = useTranslation();
   const { database } = useDatabase();
   const [evaluations, setEvaluations] = useState<GoalEvaluation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
     evaluateGoals(database.runner).then((r) => live && setEvaluations(r), (e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [database]);
+  }, [database, version]);
   const asOf = evaluations?.find((e) => !e.problem)?.asOf;
   return (
     <Page title={t('pages.goalsLong')}>
@@ -85,6 +130,7 @@ export function GoalsPage() {
       {!evaluations && !error && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" /></p>}
       {evaluations && (
         <>
+          <GoalFileTools evaluations={evaluations} onImported={() => setVersion((v) => v + 1)} />
           <p className="hint" data-testid="goals-as-of">
             {t('goals.count', { count: evaluations.length })}
             {asOf !== undefined ? ` · ${t('goals.asOf', { date: formatDate(dateOfEpochDay(asOf)) })}` : ''}
