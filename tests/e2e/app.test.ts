@@ -137,6 +137,7 @@ describe('Lägesbild in Chromium', () => {
     expect(await dialogues.getByRole('row', { name: /Kvarnby/ }).textContent()).toContain('0 (saknas)');
     expect((await page.getByTestId('goal-lagesbild-varannan-vecka').getByTestId('verdict').textContent())?.trim()).toBe('→ I fas');
     expect((await page.getByTestId('goal-uppfoljning-brottsutsatta-platser').getByTestId('verdict').textContent())?.trim()).toBe('! Risk');
+    expect(await dialogues.getByTestId('follow-up').textContent()).toContain('Kvar att nå: Västerby 1 av 2, Kvarnby 0 av 1.');
   });
 
   it('exports the goals for Excel, takes them back with a changed target, and re-judges', async () => {

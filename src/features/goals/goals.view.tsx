@@ -10,6 +10,7 @@ import { formatCount, formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { downloadText } from '../../lib/excel-csv';
 import { evaluateGoals, type GoalEvaluation } from './evaluate-goals';
+import { followUpText } from './follow-up-report';
 import { goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
 import { replaceGoals } from './goals-store';
 import type { Verdict } from './goal-verdict';
@@ -64,6 +65,10 @@ function GoalPanel({ e }: { e: GoalEvaluation }) {
             />
           )}
           <p className="rule">{t(rule.key, { days: rule.days })}</p>
+          <details>
+            <summary>{t('goals.followUpReport')}</summary>
+            <p data-testid="follow-up">{followUpText(e, language)}</p>
+          </details>
         </>
       )}
     </article>
@@ -72,6 +77,7 @@ function GoalPanel({ e }: { e: GoalEvaluation }) {
 
 function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEvaluation[]; onImported: () => void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const { database, replace } = useDatabase();
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<GoalFileProblem[]>([]);
@@ -92,6 +98,7 @@ function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEvaluatio
       <div className="actions">
         <button type="button" onClick={() => downloadText('medborgarloften.csv', goalsToCsv(goals))}>{t('goals.exportCsv')}</button>
         <button type="button" onClick={() => downloadText('medborgarloften.json', goalsToJson(goals), 'application/json')}>{t('goals.exportJson')}</button>
+        <button type="button" onClick={() => downloadText('aterkoppling.txt', evaluations.map((e) => `${e.goal.title}\r\n${followUpText(e, language)}`).join('\r\n\r\n') + '\r\n', 'text/plain;charset=utf-8')}>{t('goals.downloadReport')}</button>
         <input ref={input} type="file" accept=".csv,.json,text/csv,application/json" hidden data-testid="goals-file-input"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
         <button type="button" onClick={() => input.current?.click()}>{t('goals.importFile')}</button>

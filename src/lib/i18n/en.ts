@@ -185,6 +185,8 @@ export const en: Messages = {
     fileMessage_filter: 'is written column=value, several values with | and several conditions with &',
     'fileMessage_per-area': 'is written kind=count & kind=count',
     fileMessage_columns: 'columns are missing from the file',
+    followUpReport: 'Feedback to citizens',
+    downloadReport: 'Download the feedback (text)',
     asOf: 'Judged as of {{date}}, the last day of data.',
     elapsed: '{{share}} of the period has passed',
     actual: 'Actual to date',

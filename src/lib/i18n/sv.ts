@@ -184,6 +184,8 @@ export const sv = {
     fileMessage_filter: 'skrivs kolumn=värde, flera värden med | och flera villkor med &',
     'fileMessage_per-area': 'skrivs typ=antal & typ=antal',
     fileMessage_columns: 'kolumner saknas i filen',
+    followUpReport: 'Återkoppling till medborgarna',
+    downloadReport: 'Ladda ner återkopplingen (text)',
     asOf: 'Bedömt per {{date}}, sista dagen med data.',
     elapsed: '{{share}} av perioden har gått',
     actual: 'Utfall hittills',
