@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { evaluateGoals, type GoalEvaluation } from '../../src/features/goals/evaluate-goals';
+import { cumulativeSeries } from '../../src/features/goals/goals.model';
 import type { SqlRunner } from '../../src/data/sql-runner';
 import { createExampleDatabase } from './support/example-database';
 
@@ -95,6 +96,20 @@ describe('the seed promises on the example data', () => {
     expect(e.numbers).toMatchObject({ actual: sel(in2026), target: sel(in2025), expected: sel(in2025ToDate) });
     expect(sel(in2026) / SHARE).toBeLessThan(sel(in2025));
     expect(e.verdict).toBe(sel(in2026) >= sel(in2025) ? 'behind' : 'on_track');
+  });
+
+  it('draws the cumulative line to the actual, and the expected line to the target', () => {
+    const e = byId.get('storande-trafik')!;
+    const points = cumulativeSeries(e);
+    const asOfPoint = points.find((p) => p.label === AS_OF)!;
+    expect(asOfPoint.actual).toBe(e.numbers!.actual);
+    expect(points.at(-1)).toMatchObject({ label: '2026-12-31', actual: null, expected: 40 });
+    expect(points.every((p, i) => i === 0 || (p.actual ?? Infinity) >= (points[i - 1].actual ?? 0))).toBe(true);
+    // Increase/decrease: the expected line is the previous period's own pace, ending at its total.
+    const drugs = byId.get('oka-narkotikainsatser')!;
+    const line = cumulativeSeries(drugs);
+    expect(line.at(-1)!.expected).toBe(drugs.numbers!.target);
+    expect(line.find((p) => p.label === AS_OF)!.expected).toBe(drugs.numbers!.expected);
   });
 
   it('turns a goal that names a missing column into a problem, not a number', async () => {

@@ -4,7 +4,7 @@ import type { SqlRunner } from '../../data/sql-runner';
 import type { GoalDefinition } from '../../data/tables';
 import { elapsedShare, goalWindows, type DayWindow } from './goal-period';
 import { verdictFor, worst, type GoalNumbers, type Verdict } from './goal-verdict';
-import { COLUMNS_OF, DATA_COVERAGE, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
+import { COLUMNS_OF, DATA_COVERAGE, goalDailyQuery, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
 
 export interface AreaResult {
   area: string;
@@ -32,6 +32,9 @@ export interface GoalEvaluation {
   verdict?: Verdict;
   areas?: AreaResult[];
   problem?: GoalProblem;
+  /** Day-by-day values in the current window (and the previous one, for increase/decrease): the cumulative line. */
+  daily?: { day: number; value: number }[];
+  previousDaily?: { day: number; value: number }[];
 }
 
 interface StoredGoal extends Omit<GoalDefinition, 'filter' | 'per_area'> {
@@ -95,10 +98,12 @@ export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, last
   const [row] = await runner.rows<{ actual: number; previous_full: number; previous_to_date: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));
   const projected = share > 0 ? row.actual / share : row.actual;
   const comparative = goal.direction === 'increase' || goal.direction === 'decrease';
+  const daily = await runner.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, current, asOf, extra));
+  const previousDaily = comparative ? await runner.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, previous, previous.to, extra)) : undefined;
   const numbers: GoalNumbers = comparative
     ? { actual: row.actual, target: row.previous_full, expected: row.previous_to_date, projected, ended }
     : { actual: row.actual, target: goal.target!, expected: goal.target! * share, projected, ended };
-  return { ...base, numbers, verdict: verdictFor(goal.direction, numbers) };
+  return { ...base, numbers, verdict: verdictFor(goal.direction, numbers), daily, previousDaily };
 }
 
 export async function evaluateGoals(runner: SqlRunner, extra: { incidents?: string[]; interventions?: string[] } = {}): Promise<GoalEvaluation[]> {

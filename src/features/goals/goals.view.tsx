@@ -1,12 +1,13 @@
 // Mål: every medborgarlöfte judged against the data — numbers, verdict in words and symbol (never colour
 // alone), the rule behind it, and per-area goals with every area listed.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
+import { EChart } from '../../components/echart';
 import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
 import { dateOfEpochDay } from '../../lib/epoch-day';
-import { formatCount, formatDate } from '../../lib/format';
+import { formatCount, formatDate, formatDecimal } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { downloadText } from '../../lib/excel-csv';
 import { evaluateGoals, type GoalEvaluation } from './evaluate-goals';
@@ -14,7 +15,7 @@ import { followUpText } from './follow-up-report';
 import { goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
 import { replaceGoals } from './goals-store';
 import type { Verdict } from './goal-verdict';
-import { numberLines, ruleKey, VERDICT_SYMBOL, windowText } from './goals.model';
+import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, VERDICT_SYMBOL, windowText } from './goals.model';
 
 function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const { t } = useTranslation();
@@ -22,6 +23,36 @@ function VerdictBadge({ verdict }: { verdict: Verdict }) {
     <span className={`verdict verdict-${verdict}`} data-testid="verdict">
       <span aria-hidden="true">{VERDICT_SYMBOL[verdict]}</span> {t(`goals.verdict_${verdict}`)}
     </span>
+  );
+}
+
+/** Actual so far against the expected pace, with the same numbers as a table. */
+function CumulativeChart({ e }: { e: GoalEvaluation }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [showTable, setShowTable] = useState(false);
+  const points = useMemo(() => cumulativeSeries(e), [e]);
+  if (points.length === 0) return null;
+  const labels = { actual: t('goals.actual'), expected: e.previousDaily ? t('goals.previousFull') : t('goals.expected') };
+  return (
+    <div className="goal-chart">
+      <EChart label={`${e.goal.title}: ${labels.actual} / ${labels.expected}`} height={200} option={cumulativeChartOption(points, labels, language)} testId={`goal-chart-${e.goal.id}`} />
+      <button type="button" className="link-button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)}>
+        {showTable ? t('overview.hideTable') : t('overview.showTable')}
+      </button>
+      {showTable && (
+        <DataTable
+          caption={e.goal.title}
+          rows={points}
+          rowKey={(p) => String(p.day)}
+          columns={[
+            { key: 'day', header: t('goals.date'), cell: (p) => p.label },
+            { key: 'actual', header: labels.actual, numeric: true, cell: (p) => (p.actual === null ? '–' : formatCount(p.actual, language)) },
+            { key: 'expected', header: labels.expected, numeric: true, cell: (p) => formatDecimal(p.expected, 1, language) },
+          ]}
+        />
+      )}
+    </div>
   );
 }
 
@@ -64,6 +95,7 @@ function GoalPanel({ e }: { e: GoalEvaluation }) {
               ]}
             />
           )}
+          <CumulativeChart e={e} />
           <p className="rule">{t(rule.key, { days: rule.days })}</p>
           <details>
             <summary>{t('goals.followUpReport')}</summary>

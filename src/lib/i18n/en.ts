@@ -187,6 +187,7 @@ export const en: Messages = {
     fileMessage_columns: 'columns are missing from the file',
     followUpReport: 'Feedback to citizens',
     downloadReport: 'Download the feedback (text)',
+    date: 'Date',
     asOf: 'Judged as of {{date}}, the last day of data.',
     elapsed: '{{share}} of the period has passed',
     actual: 'Actual to date',

@@ -186,6 +186,7 @@ export const sv = {
     fileMessage_columns: 'kolumner saknas i filen',
     followUpReport: 'Återkoppling till medborgarna',
     downloadReport: 'Ladda ner återkopplingen (text)',
+    date: 'Datum',
     asOf: 'Bedömt per {{date}}, sista dagen med data.',
     elapsed: '{{share}} av perioden har gått',
     actual: 'Utfall hittills',
