@@ -140,6 +140,34 @@ describe('Lägesbild in Chromium', () => {
     expect(await dialogues.getByTestId('follow-up').textContent()).toContain('Kvar att nå: Västerby 1 av 2, Kvarnby 0 av 1.');
   });
 
+  it('judges the goals under the shared cross-filter, and restores them on reset', async () => {
+    const { page } = browser;
+    const actual = async () => {
+      const panel = page.getByTestId('goal-ordningsstorningar-resecentrum');
+      await panel.waitFor();
+      return parseCount(await panel.locator('.goal-numbers dd').first().textContent());
+    };
+    await page.goto(`${baseUrl}#/mal`);
+    await page.getByTestId('goal-list').locator('article').nth(6).waitFor();
+    const before = await actual();
+    expect(before).toBeGreaterThan(0);
+    // Choose "Narkotikabrott" on Översikt: a disorder goal then counts nothing.
+    await page.goto(`${baseUrl}#/`);
+    await page.getByRole('button', { name: 'Visa tabell' }).nth(1).click();
+    await page.getByTestId('table-categories').getByRole('button', { name: 'Narkotikabrott' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Mål', exact: true }).click();
+    await page.getByTestId('filter-chips').getByText('Narkotikabrott').waitFor();
+    await page.waitForFunction(() => {
+      const dd = document.querySelector('[data-testid=goal-ordningsstorningar-resecentrum] .goal-numbers dd');
+      return dd?.textContent?.trim() === '0';
+    }, null, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Återställ alla' }).click();
+    await page.waitForFunction((b) => {
+      const dd = document.querySelector('[data-testid=goal-ordningsstorningar-resecentrum] .goal-numbers dd');
+      return Number(dd?.textContent?.replace(/\s/g, '')) === b;
+    }, before, { timeout: 20_000 });
+  });
+
   it('exports the goals for Excel, takes them back with a changed target, and re-judges', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/mal`);

@@ -112,6 +112,15 @@ describe('the seed promises on the example data', () => {
     expect(line.find((p) => p.label === AS_OF)!.expected).toBe(drugs.numbers!.expected);
   });
 
+  it('follows the cross-filter: a period narrows interventions, an area narrows incidents', async () => {
+    const march = [Date.UTC(2026, 4, 1), Date.UTC(2026, 4, 31)].map((t) => t / 86_400_000);
+    const filtered = new Map((await evaluateGoals(runner, { interventions: [`epoch_day BETWEEN ${march[0]} AND ${march[1]}`], incidents: [`"area" IN ('Söderäng')`] })).map((e) => [e.goal.id, e]));
+    const mayFollowUps = interventions.filter((i) => i.type === 'Uppföljning brottsutsatt plats' && i.started_at.startsWith('2026-05')).length;
+    expect(filtered.get('uppfoljning-brottsutsatta-platser')!.numbers!.actual).toBe(mayFollowUps);
+    const inSoderang = incidents.filter((i) => i.category === 'Ordningsstörning' && i.place === 'Resecentrum' && i.area === 'Söderäng' && in2026(i.occurred_at)).length;
+    expect(filtered.get('ordningsstorningar-resecentrum')!.numbers!.actual).toBe(inSoderang);
+  });
+
   it('turns a goal that names a missing column into a problem, not a number', async () => {
     await runner.exec(`UPDATE goals SET measure = 'sum:finns_inte' WHERE id = 'lagfora-ej-tidigare-kanda'`);
     await runner.exec(`UPDATE goals SET filter = '{"typ": ["x"]}' WHERE id = 'storande-trafik'`);

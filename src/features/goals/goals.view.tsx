@@ -3,6 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
+import { FilterChips } from '../../components/filter-chips';
+import { useFilterSql } from '../../hooks/use-filter-sql';
 import { EChart } from '../../components/echart';
 import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
@@ -156,15 +158,17 @@ export function GoalsPage() {
   const [evaluations, setEvaluations] = useState<GoalEvaluation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
+  const filter = useFilterSql();
   useEffect(() => {
     let live = true;
-    evaluateGoals(database.runner).then((r) => live && setEvaluations(r), (e: Error) => live && setError(e.message));
+    evaluateGoals(database.runner, filter).then((r) => live && setEvaluations(r), (e: Error) => live && setError(e.message));
     return () => { live = false; };
-  }, [database, version]);
+  }, [database, version, filter]);
   const asOf = evaluations?.find((e) => !e.problem)?.asOf;
   return (
     <Page title={t('pages.goalsLong')}>
       <p className="lead">{t('placeholder.goals')}</p>
+      <FilterChips />
       {error && <p role="alert" className="error">{t('errors.queryFailed', { message: error })}</p>}
       {!evaluations && !error && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" /></p>}
       {evaluations && (
