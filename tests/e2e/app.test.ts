@@ -195,6 +195,32 @@ describe('Lägesbild in Chromium', () => {
     expect((await panel.getByTestId('verdict').textContent())?.trim()).toBe('✓ Uppnått');
   });
 
+  it('edits, validates, deletes and undoes goals in the app', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/mal`);
+    await page.getByTestId('goal-list').locator('article').nth(6).waitFor();
+    const panel = page.getByTestId('goal-storande-trafik');
+    await panel.getByRole('button', { name: 'Redigera' }).click();
+    const form = page.getByTestId('goal-form');
+    await form.getByLabel('Målvärde').fill('500');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    await panel.getByTestId('verdict').filter({ hasText: 'Efter' }).waitFor();
+
+    await page.getByTestId('goal-new').click();
+    const blank = page.getByTestId('goal-form');
+    await blank.getByRole('button', { name: 'Spara' }).click();
+    await blank.getByLabel('Löfte (som publicerat)').and(page.locator('[aria-invalid=true]')).waitFor();
+    expect(await blank.getByRole('alert').first().textContent()).toBe('saknas');
+    await blank.getByRole('button', { name: 'Avbryt' }).click();
+
+    await page.getByTestId('goal-medborgardialoger').getByRole('button', { name: 'Ta bort' }).click();
+    await page.getByTestId('goal-medborgardialoger').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('goal-list').locator('article').count()).toBe(6);
+    await page.getByTestId('goals-undo').getByRole('button', { name: 'Ångra' }).click();
+    await page.getByTestId('goal-medborgardialoger').waitFor();
+    expect(await page.getByTestId('goal-list').locator('article').count()).toBe(7);
+  });
+
   it('clears all data on request and starts over from the example', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/installningar`);

@@ -16,6 +16,8 @@ import { evaluateGoals, type GoalEvaluation } from './evaluate-goals';
 import { followUpText } from './follow-up-report';
 import { goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
 import { replaceGoals } from './goals-store';
+import { GoalForm } from './goal-form.view';
+import type { GoalDefinition } from '../../data/tables';
 import type { Verdict } from './goal-verdict';
 import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, VERDICT_SYMBOL, windowText } from './goals.model';
 
@@ -58,7 +60,29 @@ function CumulativeChart({ e }: { e: GoalEvaluation }) {
   );
 }
 
-function GoalPanel({ e }: { e: GoalEvaluation }) {
+interface PanelActions {
+  onEdit: () => void;
+  onDuplicate: () => void;
+  onRemove: () => void;
+  onMove: (step: -1 | 1) => void;
+  first: boolean;
+  last: boolean;
+}
+
+function GoalActions({ a, title }: { a: PanelActions; title: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="goal-actions" role="group" aria-label={title}>
+      <button type="button" className="link-button" onClick={a.onEdit}>{t('goals.edit')}</button>
+      <button type="button" className="link-button" onClick={a.onDuplicate}>{t('goals.duplicate')}</button>
+      <button type="button" className="link-button" onClick={a.onRemove}>{t('goals.remove')}</button>
+      <button type="button" className="link-button" disabled={a.first} onClick={() => a.onMove(-1)}>{t('goals.moveUp')}</button>
+      <button type="button" className="link-button" disabled={a.last} onClick={() => a.onMove(1)}>{t('goals.moveDown')}</button>
+    </div>
+  );
+}
+
+function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelActions }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const rule = ruleKey(e);
@@ -69,6 +93,7 @@ function GoalPanel({ e }: { e: GoalEvaluation }) {
         <h2 id={`goal-${e.goal.id}`}>{e.goal.title}</h2>
         {e.verdict && <VerdictBadge verdict={e.verdict} />}
       </div>
+      <GoalActions a={actions} title={e.goal.title} />
       <blockquote>{e.goal.promise}</blockquote>
       <p className="hint">
         {t(`goals.owners.${e.goal.owner}`, { defaultValue: e.goal.owner })} · {t('goals.period')}: {windowText(e, language)}
@@ -154,7 +179,7 @@ function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEvaluatio
 
 export function GoalsPage() {
   const { t } = useTranslation();
-  const { database } = useDatabase();
+  const { database, replace } = useDatabase();
   const [evaluations, setEvaluations] = useState<GoalEvaluation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -165,6 +190,40 @@ export function GoalsPage() {
     return () => { live = false; };
   }, [database, version, filter]);
   const asOf = evaluations?.find((e) => !e.problem)?.asOf;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [undo, setUndo] = useState<GoalDefinition[] | null>(null);
+  const goals = evaluations?.map((e) => e.goal) ?? [];
+
+  /** Every change rewrites the ordered list in one transaction; the list before it is kept for Undo. */
+  const apply = async (next: GoalDefinition[], keepUndo = true) => {
+    const before = goals;
+    await replaceGoals(database.runner, next);
+    replace(await database.refresh());
+    setUndo(keepUndo ? before : null);
+    setEditing(null);
+    setVersion((v) => v + 1);
+  };
+  const at = (i: number) => ({
+    onEdit: () => setEditing(goals[i].id),
+    onDuplicate: () => {
+      let copy = `${goals[i].id}-kopia`;
+      for (let n = 2; goals.some((g) => g.id === copy); n++) copy = `${goals[i].id}-kopia-${n}`;
+      void apply([...goals.slice(0, i + 1), { ...goals[i], id: copy, title: `${goals[i].title} (kopia)` }, ...goals.slice(i + 1)]);
+    },
+    onRemove: () => void apply(goals.filter((_, j) => j !== i)),
+    onMove: (step: -1 | 1) => {
+      const next = [...goals];
+      [next[i], next[i + step]] = [next[i + step], next[i]];
+      void apply(next);
+    },
+    first: i === 0,
+    last: i === goals.length - 1,
+  });
+  const year = asOf !== undefined ? dateOfEpochDay(asOf).getFullYear() : new Date().getFullYear();
+  const blank: GoalDefinition = {
+    id: 'nytt-mal', promise: '', title: '', owner: 'Gemensam', dataset: 'interventions', filter: {}, measure: 'count', direction: 'at_least',
+    target: 1, period: 'year', per_area: null, start: `${year}-01-01`, end: `${year}-12-31`, follow_up: null,
+  };
   return (
     <Page title={t('pages.goalsLong')}>
       <p className="lead">{t('placeholder.goals')}</p>
@@ -178,8 +237,28 @@ export function GoalsPage() {
             {t('goals.count', { count: evaluations.length })}
             {asOf !== undefined ? ` · ${t('goals.asOf', { date: formatDate(dateOfEpochDay(asOf)) })}` : ''}
           </p>
+          {undo && (
+            <p role="status" className="banner banner-example" data-testid="goals-undo">
+              {t('goals.changed')} <button type="button" className="link-button" onClick={() => void apply(undo, false)}>{t('goals.undo')}</button>
+            </p>
+          )}
+          <div className="actions">
+            <button type="button" onClick={() => setEditing('new')} data-testid="goal-new">{t('goals.newGoal')}</button>
+          </div>
+          {editing === 'new' && (
+            <div className="panel"><GoalForm goal={blank} takenIds={goals.map((g) => g.id)} onSave={(g) => void apply([...goals, g])} onCancel={() => setEditing(null)} /></div>
+          )}
           <div className="goal-list" data-testid="goal-list">
-            {evaluations.map((e) => <GoalPanel key={e.goal.id} e={e} />)}
+            {evaluations.map((e, i) =>
+              editing === e.goal.id ? (
+                <div key={e.goal.id} className="panel">
+                  <GoalForm goal={e.goal} takenIds={goals.filter((g) => g.id !== e.goal.id).map((g) => g.id)}
+                    onSave={(g) => void apply(goals.map((x) => (x.id === e.goal.id ? g : x)))} onCancel={() => setEditing(null)} />
+                </div>
+              ) : (
+                <GoalPanel key={e.goal.id} e={e} actions={at(i)} />
+              ),
+            )}
           </div>
         </>
       )}
