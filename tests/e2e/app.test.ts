@@ -138,6 +138,10 @@ describe('Lägesbild in Chromium', () => {
     expect((await page.getByTestId('goal-lagesbild-varannan-vecka').getByTestId('verdict').textContent())?.trim()).toBe('→ I fas');
     expect((await page.getByTestId('goal-uppfoljning-brottsutsatta-platser').getByTestId('verdict').textContent())?.trim()).toBe('! Risk');
     expect(await dialogues.getByTestId('follow-up').textContent()).toContain('Kvar att nå: Västerby 1 av 2, Kvarnby 0 av 1.');
+    const followUps = page.getByTestId('goal-uppfoljning-brottsutsatta-platser');
+    await followUps.getByText('Visa raderna bakom siffran').click();
+    await followUps.getByTestId('goal-rows-uppfoljning-brottsutsatta-platser').locator('tbody tr').nth(2).waitFor();
+    expect(await followUps.getByTestId('goal-rows-uppfoljning-brottsutsatta-platser').locator('tbody tr').count()).toBe(3);
   });
 
   it('judges the goals under the shared cross-filter, and restores them on reset', async () => {

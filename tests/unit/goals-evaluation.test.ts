@@ -121,6 +121,21 @@ describe('the seed promises on the example data', () => {
     expect(filtered.get('ordningsstorningar-resecentrum')!.numbers!.actual).toBe(inSoderang);
   });
 
+  it('counts distinct values, and lists the rows behind a number', async () => {
+    const { goalWindows } = await import('../../src/features/goals/goal-period');
+    const { goalRowsQuery } = await import('../../src/features/goals/goals.query');
+    const goal = { ...byId.get('uppfoljning-brottsutsatta-platser')!.goal, id: 'platser', measure: 'distinct:place' };
+    const { evaluateGoal } = await import('../../src/features/goals/evaluate-goals');
+    const lastDay = byId.get('uppfoljning-brottsutsatta-platser')!.asOf;
+    const e = await evaluateGoal(runner, goal, lastDay, new Map([['type', 'VARCHAR'], ['place', 'VARCHAR']]));
+    const places = new Set(interventions.filter((i) => i.type === 'Uppföljning brottsutsatt plats' && in2026(i.started_at)).map((i) => i.place));
+    expect(e.numbers!.actual).toBe(places.size);
+    const { current } = goalWindows(goal, lastDay);
+    const rows = await runner.rows<{ what: string; place: string }>(goalRowsQuery(goal, current, lastDay));
+    expect(rows).toHaveLength(3);
+    expect(new Set(rows.map((r) => r.place))).toEqual(places);
+  });
+
   it('turns a goal that names a missing column into a problem, not a number', async () => {
     await runner.exec(`UPDATE goals SET measure = 'sum:finns_inte' WHERE id = 'lagfora-ej-tidigare-kanda'`);
     await runner.exec(`UPDATE goals SET filter = '{"typ": ["x"]}' WHERE id = 'storande-trafik'`);

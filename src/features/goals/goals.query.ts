@@ -77,3 +77,13 @@ export function goalDailyQuery(goal: GoalDefinition, measure: Measure, current: 
 }
 
 export const DELETE_GOALS = `DELETE FROM goals`;
+
+/** The rows behind a goal's number (text as stored: personnummer were masked or dropped at import). */
+export function goalRowsQuery(goal: GoalDefinition, window: DayWindow, asOf: number, extra: string[] = [], limit = 500): string {
+  const incidents = goal.dataset === 'incidents';
+  const time = incidents ? 'occurred_at' : 'started_at';
+  const what = incidents ? 'category' : 'type';
+  const detail = incidents ? 'description' : 'organisation';
+  return `SELECT id, strftime(${time}, '%Y-%m-%d %H:%M') AS time, ${what} AS what, area, place, ${detail} AS detail
+    FROM ${q(goal.dataset)} WHERE ${where(goal, window.from, asOf, extra)} ORDER BY ${time} LIMIT ${Math.max(1, Math.floor(limit))}`;
+}

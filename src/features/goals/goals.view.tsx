@@ -19,6 +19,7 @@ import { replaceGoals } from './goals-store';
 import { GoalForm } from './goal-form.view';
 import type { GoalDefinition } from '../../data/tables';
 import type { Verdict } from './goal-verdict';
+import { goalRowsQuery } from './goals.query';
 import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, VERDICT_SYMBOL, windowText } from './goals.model';
 
 function VerdictBadge({ verdict }: { verdict: Verdict }) {
@@ -82,6 +83,38 @@ function GoalActions({ a, title }: { a: PanelActions; title: string }) {
   );
 }
 
+interface GoalRow { id: string | null; time: string; what: string; area: string | null; place: string | null; detail: string | null }
+
+/** The rows behind the number, fetched when asked for. */
+function GoalRows({ e }: { e: GoalEvaluation }) {
+  const { t } = useTranslation();
+  const { database } = useDatabase();
+  const filter = useFilterSql();
+  const [rows, setRows] = useState<GoalRow[] | null>(null);
+  const load = async () => setRows(await database.runner.rows<GoalRow>(goalRowsQuery(e.goal, e.window, e.asOf, filter[e.goal.dataset])));
+  return (
+    <details onToggle={(ev) => { if ((ev.target as HTMLDetailsElement).open && !rows) void load(); }}>
+      <summary>{t('goals.showRows')}</summary>
+      {rows && (
+        <DataTable
+          caption={e.goal.title}
+          testId={`goal-rows-${e.goal.id}`}
+          rows={rows}
+          rowKey={(r) => `${r.id ?? ''}-${r.time}-${r.place ?? ''}`}
+          columns={[
+            { key: 'time', header: t('goals.date'), cell: (r) => r.time },
+            { key: 'what', header: t('goals.what'), cell: (r) => r.what },
+            { key: 'area', header: t('goals.area'), cell: (r) => r.area ?? '' },
+            { key: 'place', header: t('goals.place'), cell: (r) => r.place ?? '' },
+            { key: 'detail', header: e.goal.dataset === 'incidents' ? t('goals.description') : t('goals.owner'), cell: (r) => r.detail ?? '' },
+          ]}
+        />
+      )}
+      {rows && rows.length >= 500 && <p className="hint">{t('importer.showingFirst', { count: 500 })}</p>}
+    </details>
+  );
+}
+
 function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelActions }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -124,6 +157,7 @@ function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelActions })
           )}
           <CumulativeChart e={e} />
           <p className="rule">{t(rule.key, { days: rule.days })}</p>
+          <GoalRows e={e} />
           <details>
             <summary>{t('goals.followUpReport')}</summary>
             <p data-testid="follow-up">{followUpText(e, language)}</p>
