@@ -31,14 +31,18 @@ export function serveDist({ root = resolve(fileURLToPath(import.meta.url), '..',
     const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
     const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     served.push({ path, gzip });
+    // A browser that navigates away mid-download resets the connection: end quietly, never crash the server.
+    const source = createReadStream(file).on('error', () => res.destroy());
+    res.on('error', () => source.destroy());
     if (gzip) {
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-      createReadStream(file).pipe(createGzip({ level: 6 })).pipe(res);
+      source.pipe(createGzip({ level: 6 }).on('error', () => res.destroy())).pipe(res);
     } else {
       res.writeHead(200, { ...headers, 'content-length': statSync(file).size });
-      createReadStream(file).pipe(res);
+      source.pipe(res);
     }
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   return new Promise((resolvePromise) => {
     server.listen(port, host, () => {
       const address = server.address();

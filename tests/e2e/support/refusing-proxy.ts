@@ -23,8 +23,11 @@ export function startRefusingProxy(): Promise<{ port: number; close: () => Promi
   });
   server.on('connect', (req, socket) => {
     refused.push({ method: 'CONNECT', target: req.url ?? '' });
+    // The browser may reset the tunnel socket first: a raw socket without a listener would crash the test run.
+    socket.on('error', () => {});
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
+  server.on('clientError', (_error, socket) => socket.destroy());
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       resolve({ port: (server.address() as AddressInfo).port, close: () => new Promise((r) => server.close(() => r())) });

@@ -1,0 +1,48 @@
+// The e2e harness must survive what browsers do: reset a CONNECT tunnel at once, or abort a download midway.
+// (An unhandled ECONNRESET on a raw CONNECT socket once killed a CI run.)
+import { connect } from 'node:net';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { serveDist } from '../../scripts/serve-dist.mjs';
+import { readRefused, startRefusingProxy } from '../e2e/support/refusing-proxy';
+
+function resetAfter(port: number, request: string, afterBytes = 0): Promise<void> {
+  return new Promise((resolve) => {
+    let received = 0;
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    socket.on('data', (chunk) => {
+      received += chunk.length;
+      if (received >= afterBytes) { socket.resetAndDestroy(); resolve(); }
+    });
+    socket.on('error', () => resolve());
+    socket.on('close', () => resolve());
+    if (afterBytes === 0) setTimeout(() => { socket.resetAndDestroy(); resolve(); }, 5);
+  });
+}
+
+describe('the e2e harness', () => {
+  it('keeps the refusing proxy alive when a CONNECT tunnel is reset', async () => {
+    const proxy = await startRefusingProxy();
+    for (let i = 0; i < 20; i++) await resetAfter(proxy.port, 'CONNECT update.googleapis.com:443 HTTP/1.1\r\nHost: update.googleapis.com:443\r\n\r\n');
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await readRefused(proxy.port)).length).toBeGreaterThan(0);
+    await proxy.close();
+  });
+
+  it('keeps the static server alive when a download is aborted midway', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lagesbild-dist-'));
+    writeFileSync(join(root, 'big.wasm'), Buffer.alloc(8_000_000, 7));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    const server = await serveDist({ root });
+    const port = Number(new URL(server.url).port);
+    for (const encoding of ['gzip', 'identity']) {
+      await resetAfter(port, `GET /big.wasm HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: ${encoding}\r\n\r\n`, 10_000);
+    }
+    const response = await fetch(`${server.url}index.html`);
+    expect(response.status).toBe(200);
+    await server.close();
+    expect(existsSync(root)).toBe(true);
+  });
+});
