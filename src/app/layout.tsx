@@ -1,28 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { writeSetting } from '../data/settings-store';
-import type { Language } from '../lib/format';
-import { LANGUAGES, setLanguage, useLanguage } from '../lib/i18n/i18n';
+import { LanguageSwitch } from '../components/language-switch';
 import { ROUTES } from './routes';
-
-export function LanguageSwitch() {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const choose = (l: Language) => {
-    setLanguage(l);
-    writeSetting('language', l);
-  };
-  return (
-    <div className="language-switch" role="group" aria-label={t('app.language')}>
-      {LANGUAGES.map((l) => (
-        <button key={l} type="button" lang={l} aria-pressed={language === l} onClick={() => choose(l)}>
-          {l === 'sv' ? 'Svenska' : 'English'}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();

@@ -82,7 +82,12 @@ function wasmRunner(connection: duckdb.AsyncDuckDBConnection): SqlRunner {
     },
     async insertColumns(table: string, columns: NumericColumn[]) {
       const vectors: Record<string, Vector> = {};
-      for (const c of columns) {
+      // Arrow's IPC writer loses a column whose buffer another column already uses (seen as an empty line
+      // table in a Parquet import): give every column a buffer of its own.
+      const seen = new Set<ArrayBufferLike>();
+      for (const original of columns) {
+        const c = seen.has(original.values.buffer) ? { ...original, values: original.values.slice() } : original;
+        seen.add(c.values.buffer);
         if (c.type === 'int32') {
           vectors[c.name] = new Vector([makeData({ type: new Int32(), data: c.values as Int32Array })]);
         } else {

@@ -1,7 +1,8 @@
 // Loads Exempelkommun into the canonical tables in one transaction: either all of it lands or none.
 import { areaRowsFromGeoJson, type FeatureCollection } from './area-features';
 import { INSERT_AREA } from './areas.query';
-import { CLEAR_TABLES, EXAMPLE_OUTCOME_COLUMNS, INSERT_GOAL, insertExampleIncidents, insertExampleInterventions } from './example.query';
+import { CLEAR_TABLES, EXAMPLE_OUTCOME_COLUMNS, insertExampleIncidents, insertExampleInterventions } from './example.query';
+import { insertGoals } from './goals-table';
 import { WRITE_META, addOutcomeColumns } from './schema.query';
 import { inTransaction, type SqlRunner } from './sql-runner';
 import type { GoalDefinition } from './tables';
@@ -29,13 +30,4 @@ export async function loadExample(runner: SqlRunner, input: ExampleInput): Promi
     await runner.rows(WRITE_META, ['dataset', 'example']);
     await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
   });
-}
-
-export async function insertGoals(runner: SqlRunner, goals: GoalDefinition[]): Promise<void> {
-  for (const [position, g] of goals.entries()) {
-    await runner.rows(INSERT_GOAL, [
-      g.id, position, g.promise, g.title, g.owner, g.dataset, JSON.stringify(g.filter), g.measure, g.direction, g.target, g.period,
-      g.per_area ? JSON.stringify(g.per_area) : null, g.start, g.end, g.follow_up,
-    ]);
-  }
 }

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { areaRowsFromGeoJson, suggestAreaMapping, type FeatureCollection } from '../../src/data/area-features';
 import { importAreas } from '../../src/data/import/import-areas';
-import { CREATE_TABLES } from '../../src/data/schema.query';
 import { fromWgs84 } from '../../src/lib/parsing/coordinates';
-import { createNodeRunner } from './support/node-runner';
+import { createSchemaRunner } from './support/node-runner';
 
 // A square around Stockholm's centre, and one around Uppsala's, as a kommun file has them.
 const square = (lat: number, lon: number, d = 0.02) => [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]];
@@ -20,10 +19,9 @@ const kommuner: FeatureCollection = {
 };
 
 describe('area boundaries', () => {
-  let runner: Awaited<ReturnType<typeof createNodeRunner>>;
+  let runner: Awaited<ReturnType<typeof createSchemaRunner>>;
   beforeEach(async () => {
-    runner = await createNodeRunner();
-    await runner.exec(CREATE_TABLES);
+    runner = await createSchemaRunner();
   });
   afterEach(() => runner.close());
 

@@ -5,12 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { scanRecords } from '../../src/data/import/csv-records';
 import { CHECKED, COORDS, LINES, RAW, REJECTS, REJECTS_SCAN, dateTimeExpr } from '../../src/data/import/csv-import.query';
-import { CREATE_TABLES } from '../../src/data/schema.query';
 import { literal } from '../../src/data/sql-text';
 import { parseDateTime } from '../../src/lib/parsing/swedish-datetime';
 import { createExampleDatabase } from './support/example-database';
 import { importBytes } from './support/import-fixture';
-import { createNodeRunner } from './support/node-runner';
+import { createNodeRunner, createSchemaRunner } from './support/node-runner';
 
 type Runner = Awaited<ReturnType<typeof createNodeRunner>>;
 const SEMICOLON = { delimiter: ';', quote: '"', header: true, skipLines: 0 };
@@ -36,8 +35,7 @@ describe('the record scanner', () => {
 describe('importing CSV', () => {
   let runner: Runner;
   beforeEach(async () => {
-    runner = await createNodeRunner();
-    await runner.exec(CREATE_TABLES);
+    runner = await createSchemaRunner();
   });
   afterEach(() => runner.close());
   const count = async (sql: string) => (await runner.rows<{ n: number }>(sql))[0].n;
@@ -180,8 +178,7 @@ describe('importing CSV', () => {
 
 describe('personnummer in an import', () => {
   it('masks them by default, drops or keeps a column when told, and reports what it found', async () => {
-    const runner = await createNodeRunner();
-    await runner.exec(CREATE_TABLES);
+    const runner = await createSchemaRunner();
     const csv = [
       'Datum;Brottstyp;Beskrivning;Plats',
       '2026-03-01;Hot;Anmälare 19900101-0017 hotad av 900101-0017;Torget',

@@ -7,14 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARROW_TABLE, textRows } from '../../src/data/import/csv-import.query';
 import { planTable } from '../../src/data/import/csv-plan';
 import { importRows, readTableStage } from '../../src/data/import/import-csv';
-import { CREATE_TABLES } from '../../src/data/schema.query';
-import { createNodeRunner } from './support/node-runner';
+import { createSchemaRunner } from './support/node-runner';
 
 describe('rows from a Parquet file', () => {
-  let runner: Awaited<ReturnType<typeof createNodeRunner>>;
+  let runner: Awaited<ReturnType<typeof createSchemaRunner>>;
   beforeEach(async () => {
-    runner = await createNodeRunner();
-    await runner.exec(CREATE_TABLES);
+    runner = await createSchemaRunner();
   });
   afterEach(() => runner.close());
 

@@ -5,8 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scanRecords } from '../../src/data/import/csv-records';
 import { importCsv } from '../../src/data/import/import-csv';
 import { NotPoliceEventsError, policeEventsPlan, policeEventsToCsv } from '../../src/data/import/police-events';
-import { CREATE_TABLES } from '../../src/data/schema.query';
-import { createNodeRunner } from './support/node-runner';
+import { createSchemaRunner } from './support/node-runner';
 
 const EVENTS = [
   { id: 564008, datetime: '2025-01-01 00:12:19 +01:00', name: '31 december 22.44, Mord/dråp, Malmö', summary: 'Två personer, "skjutna"; Rosengård', url: '/x', type: 'Mord/dråp', location: { name: 'Malmö', gps: '55.604981,13.003822' } },
@@ -15,10 +14,9 @@ const EVENTS = [
 ];
 
 describe('police public events', () => {
-  let runner: Awaited<ReturnType<typeof createNodeRunner>>;
+  let runner: Awaited<ReturnType<typeof createSchemaRunner>>;
   beforeEach(async () => {
-    runner = await createNodeRunner();
-    await runner.exec(CREATE_TABLES);
+    runner = await createSchemaRunner();
   });
   afterEach(() => runner.close());
 

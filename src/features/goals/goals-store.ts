@@ -1,5 +1,5 @@
 // The goals set is what the analysts' file says: importing replaces it, in one transaction.
-import { insertGoals } from '../../data/example-load';
+import { insertGoals } from '../../data/goals-table';
 import { inTransaction, type SqlRunner } from '../../data/sql-runner';
 import type { GoalDefinition } from '../../data/tables';
 import { DELETE_GOALS } from './goals.query';

@@ -3,19 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { SUPPORTED_CRS, type CrsCode } from '../../lib/parsing/coordinates';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { ImportCardHeader, ImportModeChoice, ImportRun } from './import-card-parts.view';
+import { ImportCardHeader, ImportModeChoice, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import type { ImportEntry } from './import-entry.model';
 
 type AreasEntry = Extract<ImportEntry, { kind: 'areas' }>;
 
 /** Area boundaries: which property is the name, the kind and the population, and the coordinate system. */
-export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove }: {
-  entry: AreasEntry;
-  replacesExample: boolean;
-  onChange: (entry: AreasEntry) => void;
-  onImport: () => void;
-  onRemove: () => void;
-}) {
+/** Areas import in one quick transaction: no Cancel. */
+export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove }: ImportCardProps<AreasEntry>) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();

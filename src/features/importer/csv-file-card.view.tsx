@@ -6,7 +6,7 @@ import { REQUIRED_FOR } from '../../data/import/column-mapping';
 import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
-import { ImportCardHeader, ImportModeChoice, ImportRun } from './import-card-parts.view';
+import { ImportCardHeader, ImportModeChoice, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import { blockers, type ImportEntry } from './import-entry.model';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'csv' }>;
@@ -22,16 +22,7 @@ const CRS_LABELS: Record<string, string> = { 'EPSG:4326': 'WGS 84 (lat/long)', '
 const LOCAL_ZONES = ['12 00', '13 30', '15 00', '16 30', '18 00', '14 15', '15 45', '17 15', '18 45', '20 15', '21 45', '23 15'];
 const crsLabel = (c: CrsCode) => CRS_LABELS[c] ?? `SWEREF 99 ${LOCAL_ZONES[Number(c.slice(5)) - 3007]} (${c})`;
 
-interface Props {
-  entry: CsvEntry;
-  replacesExample: boolean;
-  onChange: (entry: CsvEntry) => void;
-  onImport: () => void;
-  onRemove: () => void;
-  onCancel?: () => void;
-}
-
-export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemove, onCancel }: Props) {
+export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemove, onCancel }: ImportCardProps<CsvEntry>) {
   const { t } = useTranslation();
   const id = useId();
   const { plan } = entry;

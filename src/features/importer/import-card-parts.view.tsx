@@ -8,6 +8,16 @@ import { ImportSummary } from './import-summary.view';
 
 type Runnable = Exclude<ImportEntry, { status: 'unsupported' }>;
 
+/** What the import page hands every card. */
+export interface ImportCardProps<E extends Runnable> {
+  entry: E;
+  replacesExample: boolean;
+  onChange: (entry: E) => void;
+  onImport: () => void;
+  onRemove: () => void;
+  onCancel?: () => void;
+}
+
 export function ImportCardHeader({ id, entry, onRemove }: { id: string; entry: Runnable; onRemove: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();

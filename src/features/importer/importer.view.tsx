@@ -137,7 +137,7 @@ export function ImporterPage() {
             ? t('importer.notPoliceEvents', { name: entry.file.name, detail: entry.detail })
             : entry.kind === 'parquet'
               ? t('importer.unreadableParquet', { name: entry.file.name, detail: entry.detail })
-              : t('importer.notYet', { name: entry.file.name, kind: entry.kind.toUpperCase() });
+              : t('importer.notYet', { name: entry.file.name });
           return <p key={entry.key} role="alert" className="warning panel">{message}</p>;
         }
         const cancel = () => controllers.current.get(entry.key)?.abort();

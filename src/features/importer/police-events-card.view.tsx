@@ -2,20 +2,13 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { ImportCardHeader, ImportModeChoice, ImportRun } from './import-card-parts.view';
+import { ImportCardHeader, ImportModeChoice, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import type { ImportEntry } from './import-entry.model';
 
 type PoliceEntry = Extract<ImportEntry, { kind: 'police-events' }>;
 
 /** Police public events need no mapping: the card says what they are good for, and what not. */
-export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, onRemove, onCancel }: {
-  entry: PoliceEntry;
-  replacesExample: boolean;
-  onChange: (entry: PoliceEntry) => void;
-  onImport: () => void;
-  onRemove: () => void;
-  onCancel?: () => void;
-}) {
+export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, onRemove, onCancel }: ImportCardProps<PoliceEntry>) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch } from '../../app/layout';
+import { LanguageSwitch } from '../../components/language-switch';
 import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
 import { formatCount } from '../../lib/format';

@@ -4,15 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeExample } from '../../../scripts/generate-example.mjs';
 import { loadExample } from '../../../src/data/example-load';
-import { CREATE_TABLES } from '../../../src/data/schema.query';
-import { createNodeRunner } from './node-runner';
+import { createSchemaRunner } from './node-runner';
 
 export async function createExampleDatabase() {
   const root = mkdtempSync(join(tmpdir(), 'lagesbild-example-'));
   writeExample(root);
   const dir = join(root, 'exempelkommun');
-  const runner = await createNodeRunner();
-  await runner.exec(CREATE_TABLES);
+  const runner = await createSchemaRunner();
   await loadExample(runner, {
     incidentsFile: join(dir, 'incidents.csv'),
     interventionsFile: join(dir, 'interventions.csv'),

@@ -1,5 +1,6 @@
 // The data layer's SqlRunner over native DuckDB: the same SQL the browser runs, checked by running it.
 import { DuckDBInstance } from '@duckdb/node-api';
+import { CREATE_TABLES } from '../../../src/data/schema.query';
 import { normaliseRow, type NumericColumn, type Row, type SqlRunner, type SqlValue } from '../../../src/data/sql-runner';
 
 export async function createNodeRunner(): Promise<SqlRunner & { close(): void }> {
@@ -33,4 +34,11 @@ export async function createNodeRunner(): Promise<SqlRunner & { close(): void }>
       instance.closeSync();
     },
   };
+}
+
+/** Native DuckDB with the canonical tables, empty. */
+export async function createSchemaRunner() {
+  const runner = await createNodeRunner();
+  await runner.exec(CREATE_TABLES);
+  return runner;
 }

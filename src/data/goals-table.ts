@@ -1,0 +1,15 @@
+// Writing goals to the `goals` table: the example loader and the goals feature (file import, editor) share it.
+// Filters and per-area targets are stored as JSON text; `position` keeps the order the analysts chose.
+import type { SqlRunner } from './sql-runner';
+import type { GoalDefinition } from './tables';
+
+export const INSERT_GOAL = `INSERT INTO goals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::DATE, ?::DATE, ?::DATE)`;
+
+export async function insertGoals(runner: SqlRunner, goals: GoalDefinition[]): Promise<void> {
+  for (const [position, g] of goals.entries()) {
+    await runner.rows(INSERT_GOAL, [
+      g.id, position, g.promise, g.title, g.owner, g.dataset, JSON.stringify(g.filter), g.measure, g.direction, g.target, g.period,
+      g.per_area ? JSON.stringify(g.per_area) : null, g.start, g.end, g.follow_up,
+    ]);
+  }
+}

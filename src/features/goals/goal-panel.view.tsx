@@ -1,0 +1,161 @@
+// One goal's panel: its numbers, verdict (symbol + word + colour, never colour alone), the cumulative line, the
+// rule, the rows behind the number and the feedback text — plus the editing actions.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
+import { EChart } from '../../components/echart';
+import { useDatabase } from '../../hooks/use-database';
+import { useFilterSql } from '../../hooks/use-filter-sql';
+import { formatCount, formatDecimal } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import type { GoalEvaluation } from './evaluate-goals';
+import { followUpText } from './follow-up-report';
+import type { Verdict } from './goal-verdict';
+import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, VERDICT_SYMBOL, windowText } from './goals.model';
+import { goalRowsQuery } from './goals.query';
+
+function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`verdict verdict-${verdict}`} data-testid="verdict">
+      <span aria-hidden="true">{VERDICT_SYMBOL[verdict]}</span> {t(`goals.verdict_${verdict}`)}
+    </span>
+  );
+}
+
+/** Actual so far against the expected pace, with the same numbers as a table. */
+function CumulativeChart({ e }: { e: GoalEvaluation }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [showTable, setShowTable] = useState(false);
+  const points = useMemo(() => cumulativeSeries(e), [e]);
+  if (points.length === 0) return null;
+  const labels = { actual: t('goals.actual'), expected: e.previousDaily ? t('goals.previousFull') : t('goals.expected') };
+  return (
+    <div className="goal-chart">
+      <EChart label={`${e.goal.title}: ${labels.actual} / ${labels.expected}`} height={200} option={cumulativeChartOption(points, labels, language)} testId={`goal-chart-${e.goal.id}`} />
+      <button type="button" className="link-button" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)}>
+        {showTable ? t('overview.hideTable') : t('overview.showTable')}
+      </button>
+      {showTable && (
+        <DataTable
+          caption={e.goal.title}
+          rows={points}
+          rowKey={(p) => String(p.day)}
+          columns={[
+            { key: 'day', header: t('goals.date'), cell: (p) => p.label },
+            { key: 'actual', header: labels.actual, numeric: true, cell: (p) => (p.actual === null ? '–' : formatCount(p.actual, language)) },
+            { key: 'expected', header: labels.expected, numeric: true, cell: (p) => formatDecimal(p.expected, 1, language) },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+export interface PanelActions {
+  onEdit: () => void;
+  onDuplicate: () => void;
+  onRemove: () => void;
+  onMove: (step: -1 | 1) => void;
+  first: boolean;
+  last: boolean;
+}
+
+function GoalActions({ a, title }: { a: PanelActions; title: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="goal-actions" role="group" aria-label={title}>
+      <button type="button" className="link-button" onClick={a.onEdit}>{t('goals.edit')}</button>
+      <button type="button" className="link-button" onClick={a.onDuplicate}>{t('goals.duplicate')}</button>
+      <button type="button" className="link-button" onClick={a.onRemove}>{t('goals.remove')}</button>
+      <button type="button" className="link-button" disabled={a.first} onClick={() => a.onMove(-1)}>{t('goals.moveUp')}</button>
+      <button type="button" className="link-button" disabled={a.last} onClick={() => a.onMove(1)}>{t('goals.moveDown')}</button>
+    </div>
+  );
+}
+
+interface GoalRow { id: string | null; time: string; what: string; area: string | null; place: string | null; detail: string | null }
+
+/** The rows behind the number, fetched when asked for. */
+function GoalRows({ e }: { e: GoalEvaluation }) {
+  const { t } = useTranslation();
+  const { database } = useDatabase();
+  const filter = useFilterSql();
+  const [rows, setRows] = useState<GoalRow[] | null>(null);
+  const load = async () => setRows(await database.runner.rows<GoalRow>(goalRowsQuery(e.goal, e.window, e.asOf, filter[e.goal.dataset])));
+  return (
+    <details onToggle={(ev) => { if ((ev.target as HTMLDetailsElement).open && !rows) void load(); }}>
+      <summary>{t('goals.showRows')}</summary>
+      {rows && (
+        <DataTable
+          caption={e.goal.title}
+          testId={`goal-rows-${e.goal.id}`}
+          rows={rows}
+          rowKey={(r) => `${r.id ?? ''}-${r.time}-${r.place ?? ''}`}
+          columns={[
+            { key: 'time', header: t('goals.date'), cell: (r) => r.time },
+            { key: 'what', header: t('goals.what'), cell: (r) => r.what },
+            { key: 'area', header: t('goals.area'), cell: (r) => r.area ?? '' },
+            { key: 'place', header: t('goals.place'), cell: (r) => r.place ?? '' },
+            { key: 'detail', header: e.goal.dataset === 'incidents' ? t('goals.description') : t('goals.owner'), cell: (r) => r.detail ?? '' },
+          ]}
+        />
+      )}
+      {rows && rows.length >= 500 && <p className="hint">{t('importer.showingFirst', { count: 500 })}</p>}
+    </details>
+  );
+}
+
+export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelActions }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const rule = ruleKey(e);
+  const problem = e.problem;
+  return (
+    <article className="panel goal-panel" aria-labelledby={`goal-${e.goal.id}`} data-testid={`goal-${e.goal.id}`}>
+      <div className="panel-header">
+        <h2 id={`goal-${e.goal.id}`}>{e.goal.title}</h2>
+        {e.verdict && <VerdictBadge verdict={e.verdict} />}
+      </div>
+      <GoalActions a={actions} title={e.goal.title} />
+      <blockquote>{e.goal.promise}</blockquote>
+      <p className="hint">
+        {t(`goals.owners.${e.goal.owner}`, { defaultValue: e.goal.owner })} · {t('goals.period')}: {windowText(e, language)}
+        {e.goal.follow_up ? ` · ${t('goals.followUp')}: ${e.goal.follow_up}` : ''}
+      </p>
+      {problem ? (
+        <p role="alert" className="error">{t(`goals.problem_${problem.key.replace(/-/g, '_')}`, problem as unknown as Record<string, string>)}</p>
+      ) : (
+        <>
+          <dl className="goal-numbers">
+            {numberLines(e, language).map((line) => (
+              <div key={line.labelKey}><dt>{t(line.labelKey)}</dt><dd>{line.value}</dd></div>
+            ))}
+          </dl>
+          {e.areas && (
+            <DataTable
+              caption={e.goal.title}
+              rows={e.areas}
+              rowKey={(a) => `${a.kind}-${a.area}`}
+              columns={[
+                { key: 'area', header: t('goals.area'), cell: (a) => a.area },
+                { key: 'kind', header: t('goals.kind'), cell: (a) => a.kind },
+                { key: 'actual', header: t('goals.actual'), numeric: true, cell: (a) => (a.actual === 0 ? `0 (${t('goals.missing')})` : formatCount(a.actual, language)) },
+                { key: 'target', header: t('goals.target'), numeric: true, cell: (a) => formatCount(a.target, language) },
+                { key: 'verdict', header: t('goals.verdict'), cell: (a) => <VerdictBadge verdict={a.verdict} /> },
+              ]}
+            />
+          )}
+          <CumulativeChart e={e} />
+          <p className="rule">{t(rule.key, { days: rule.days })}</p>
+          <GoalRows e={e} />
+          <details>
+            <summary>{t('goals.followUpReport')}</summary>
+            <p data-testid="follow-up">{followUpText(e, language)}</p>
+          </details>
+        </>
+      )}
+    </article>
+  );
+}
