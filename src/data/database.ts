@@ -2,6 +2,7 @@
 // on first start, and the coordinator every view queries through.
 import type { Coordinator } from '@uwdata/mosaic-core';
 import { createCoordinator, refreshAfterDataChange } from './coordinator';
+import { fillDerivedColumns } from './derived-columns';
 import { type Engine, removeStoredDatabase, startEngine } from './engine';
 import { EXAMPLE_URLS } from './example-assets';
 import { loadExample } from './example-load';
@@ -74,6 +75,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
     await checkpoint(engine);
     state = await readState(engine);
   }
+  await fillDerivedColumns(engine.runner);
   const coordinator = createCoordinator(engine.db, engine.connection);
   // Pre-aggregates from an earlier visit may describe data that has changed since.
   await coordinator.preaggregator.dropSchema();
@@ -84,6 +86,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
       coordinator,
       ...s,
       async refresh() {
+        await fillDerivedColumns(engine.runner);
         await checkpoint(engine);
         await refreshAfterDataChange(coordinator);
         return make(await readState(engine));

@@ -1,6 +1,7 @@
 // The canonical tables (docs/data-model.md). Everything downstream speaks only these names.
 // `epoch_day` (days since 1970-01-01 of the local date) is on both event tables so one period filter
 // applies to both, and brushes snap to whole days (see features/filters/selections.ts).
+import { ADD_GRID_COLUMNS } from './grid.query';
 import { quoteIdentifier } from './sql-text';
 
 export const SCHEMA_VERSION = '1';
@@ -63,6 +64,7 @@ CREATE TABLE IF NOT EXISTS goals (
   "end" DATE NOT NULL,
   follow_up DATE
 );
+${ADD_GRID_COLUMNS}
 `;
 
 /** Interventions carry any number of numeric outcome columns (beslag, lagforda, …): any can be a goal's measure. */

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeExample } from '../../../scripts/generate-example.mjs';
+import { fillDerivedColumns } from '../../../src/data/derived-columns';
 import { loadExample } from '../../../src/data/example-load';
 import { createSchemaRunner } from './node-runner';
 
@@ -17,5 +18,6 @@ export async function createExampleDatabase() {
     areas: JSON.parse(readFileSync(join(dir, 'areas.geojson'), 'utf8')),
     goals: JSON.parse(readFileSync(join(dir, 'goals.json'), 'utf8')),
   });
+  await fillDerivedColumns(runner);
   return { runner, root };
 }

@@ -1,0 +1,135 @@
+// Gi*, Mann-Kendall, the confidence bins and the emerging categories against published reference values.
+import { describe, expect, it } from 'vitest';
+import { benjaminiHochbergThreshold, confidenceBins } from '../../src/lib/statistics/confidence-bins';
+import { emergingPattern } from '../../src/lib/statistics/emerging-hot-spots';
+import { giStar } from '../../src/lib/statistics/gi-star';
+import { mannKendall } from '../../src/lib/statistics/mann-kendall';
+import { normalCdf, twoSidedP } from '../../src/lib/statistics/normal';
+
+describe('Getis-Ord Gi*', () => {
+  // PySAL esda's own test (tests/test_getisord.py): six points, DistanceBand(threshold=15),
+  // G_Local(y, w, transform='B', star=True).Zs[0] == -1.39727626.
+  const points = [[10, 10], [20, 10], [40, 10], [15, 20], [30, 20], [30, 30]];
+  const values = [2, 3, 3.2, 5, 8, 7];
+  const features = points.map(([x, y], i) => ({ x, y, value: values[i] }));
+
+  it('matches esda.G_Local (binary, star) for the reference data', () => {
+    const result = giStar(features, 15);
+    expect(result[0].z).toBeCloseTo(-1.39727626, 7);
+    expect(result[0].neighbours).toBe(3); // itself, (20,10) and (15,20)
+  });
+
+  it('gives the same z-scores as the textbook O(n²) formula for every feature', () => {
+    const n = values.length;
+    const mean = values.reduce((a, b) => a + b) / n;
+    const s = Math.sqrt(values.reduce((a, b) => a + b * b, 0) / n - mean * mean);
+    const result = giStar(features, 15);
+    features.forEach((f, i) => {
+      const w = features.map((g) => (Math.hypot(g.x - f.x, g.y - f.y) <= 15 ? 1 : 0));
+      const W = w.reduce<number>((a, b) => a + b, 0);
+      const lag = w.reduce<number>((a, wj, j) => a + wj * values[j], 0);
+      const z = (lag - mean * W) / (s * Math.sqrt((n * W - W * W) / (n - 1)));
+      expect(result[i].z).toBeCloseTo(z, 10);
+    });
+  });
+
+  it('reports no z-score where every value is the same (no variance, nothing to test)', () => {
+    const flat = giStar(points.map(([x, y]) => ({ x, y, value: 4 })), 15);
+    expect(flat.every((r) => Number.isNaN(r.z))).toBe(true);
+    expect(confidenceBins(flat)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('finds a planted cluster on a grid as a 99 % hot spot and leaves the rest alone', () => {
+    const cells = [];
+    for (let x = 0; x < 20; x++) for (let y = 0; y < 20; y++) cells.push({ x: x * 100, y: y * 100, value: x >= 9 && x <= 11 && y >= 9 && y <= 11 ? 20 : (x * 7 + y * 3) % 3 });
+    const result = giStar(cells, 150);
+    const bins = confidenceBins(result);
+    const centre = cells.findIndex((c) => c.x === 1000 && c.y === 1000);
+    expect(bins[centre]).toBe(3);
+    const corner = cells.findIndex((c) => c.x === 0 && c.y === 0);
+    expect(bins[corner]).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('normal distribution', () => {
+  it('has the familiar critical values', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 7);
+    expect(twoSidedP(1.959964)).toBeCloseTo(0.05, 6);
+    expect(twoSidedP(2.575829)).toBeCloseTo(0.01, 6);
+    expect(twoSidedP(1.644854)).toBeCloseTo(0.1, 6);
+  });
+});
+
+describe('confidence bins and the false discovery rate', () => {
+  it('bins by two-sided p at 90/95/99 % with the sign of z', () => {
+    expect(confidenceBins([{ z: 2.7, p: twoSidedP(2.7) }, { z: -2.1, p: twoSidedP(2.1) }, { z: 1.7, p: twoSidedP(1.7) }, { z: 1.2, p: twoSidedP(1.2) }])).toEqual([3, -2, 1, 0]);
+  });
+
+  it('applies the Benjamini–Hochberg step-up rule', () => {
+    // Worked example: m = 5, α = 0.05 → limits 0.01, 0.02, 0.03, 0.04, 0.05; the largest p under its limit is 0.03.
+    expect(benjaminiHochbergThreshold([0.001, 0.015, 0.03, 0.2, 0.9], 0.05)).toBe(0.03);
+    expect(benjaminiHochbergThreshold([0.2, 0.5], 0.05)).toBe(0);
+  });
+
+  it('with FDR, a lone borderline result among many nulls is no longer significant', () => {
+    const results = [{ z: 2.0, p: twoSidedP(2.0) }, ...Array.from({ length: 50 }, () => ({ z: 0.1, p: twoSidedP(0.1) }))];
+    expect(confidenceBins(results)[0]).toBe(2);
+    expect(confidenceBins(results, true)[0]).toBe(0);
+  });
+});
+
+describe('Mann-Kendall', () => {
+  it('matches MannKendall.jl / pyMannKendall for 1..100', () => {
+    const r = mannKendall(Array.from({ length: 100 }, (_, i) => i + 1));
+    expect(r.s).toBe(4950);
+    expect(r.varS).toBe(112750);
+    expect(r.z).toBeCloseTo(14.73869998208331, 10);
+    expect(r.trend).toBe('increasing');
+  });
+
+  it('corrects the variance for ties', () => {
+    // [1, 2, 2, 3]: S = 5 (pairs up) − 0 (down), one tie group of 2 → Var = (4·3·13 − 2·1·9)/18 = 7.6667.
+    const r = mannKendall([1, 2, 2, 3]);
+    expect(r.s).toBe(5);
+    expect(r.varS).toBeCloseTo((4 * 3 * 13 - 2 * 1 * 9) / 18, 10);
+    expect(r.z).toBeCloseTo(4 / Math.sqrt(r.varS), 10);
+  });
+
+  it('finds no trend in a flat or alternating series', () => {
+    expect(mannKendall([3, 3, 3, 3, 3]).trend).toBe('none');
+    expect(mannKendall([1, 5, 1, 5, 1, 5, 1, 5]).trend).toBe('none');
+  });
+});
+
+describe('emerging hot-spot categories', () => {
+  const z = (n: number, f: (i: number) => number) => Array.from({ length: n }, (_, i) => f(i));
+  type Bin = -3 | -2 | -1 | 0 | 1 | 2 | 3;
+  const bins = (s: string) => [...s].map((c) => (c === 'H' ? 3 : c === 'h' ? 1 : c === 'C' ? -3 : 0)) as Bin[];
+
+  it('new: significant in the last step only', () => {
+    expect(emergingPattern(bins('..........H'), z(11, (i) => (i === 10 ? 3 : 0))).pattern).toBe('new');
+  });
+  it('consecutive: an unbroken final run, nothing before', () => {
+    expect(emergingPattern(bins('.......HHHH'), z(11, (i) => (i >= 7 ? 3 : 0))).pattern).toBe('consecutive');
+  });
+  it('intensifying, persistent, diminishing: ≥ 90 % of steps, by the Mann-Kendall trend of z', () => {
+    expect(emergingPattern(bins('HHHHHHHHHHH'), z(11, (i) => 2 + i * 0.3)).pattern).toBe('intensifying');
+    expect(emergingPattern(bins('HHHHHHHHHHH'), z(11, (i) => 3 + (i % 2) * 0.2)).pattern).toBe('persistent');
+    expect(emergingPattern(bins('HHHHHHHHHHH'), z(11, (i) => 6 - i * 0.3)).pattern).toBe('diminishing');
+  });
+  it('historical: mostly hot, not in the last step', () => {
+    expect(emergingPattern(bins('HHHHHHHHHHHHHHHHHHHH.'), z(21, (i) => (i < 20 ? 3 : 0))).pattern).toBe('historical');
+  });
+  it('sporadic and oscillating: on and off, with or without a cold past', () => {
+    expect(emergingPattern(bins('H..H..H...H'), z(11, () => 1)).pattern).toBe('sporadic');
+    expect(emergingPattern(bins('C..H..C...H'), z(11, () => 1)).pattern).toBe('oscillating');
+  });
+  it('cold spots mirror the rules', () => {
+    const r = emergingPattern(bins('CCCCCCCCCCC'), z(11, (i) => -2 - i * 0.3));
+    expect(r).toMatchObject({ pattern: 'intensifying', side: 'cold' });
+    expect(emergingPattern(bins('..........C'), z(11, (i) => (i === 10 ? -3 : 0)))).toMatchObject({ pattern: 'new', side: 'cold' });
+  });
+  it('no significant step → no pattern', () => {
+    expect(emergingPattern(bins('...........'), z(11, () => 0)).pattern).toBeNull();
+  });
+});
