@@ -11,6 +11,7 @@ import { PlaceholderPage } from '../features/placeholder/placeholder.view';
 import { SettingsPage } from '../features/settings/settings.view';
 import { DatabaseGate, useDatabaseStart } from './database-provider';
 import { DatasetBanner } from './dataset-banner';
+import { useFilterUrlSync } from './filter-url';
 import { Layout } from './layout';
 
 function ViewError({ error }: { error: Error }) {
@@ -21,6 +22,7 @@ function ViewError({ error }: { error: Error }) {
 export function App() {
   const { t } = useTranslation();
   const start = useDatabaseStart();
+  useFilterUrlSync();
   const withData = (node: React.ReactNode) => (
     <DatabaseGate start={start}>
       <DatasetBanner />

@@ -1,7 +1,7 @@
 // The shared cross-filter as SQL WHERE fragments, per table: for views that query outside Mosaic's clients
-// (the goal evaluation). Incidents answer to every clause, interventions to the period clauses only.
+// (the goal evaluation). Incidents answer to every clause, interventions to the shared ones (not category).
 import { useEffect, useState } from 'react';
-import { incidentSelection, periodSelection } from '../data/selections';
+import { incidentSelection, sharedSelection } from '../data/selections';
 
 export interface FilterSql {
   incidents: string[];
@@ -18,7 +18,7 @@ function fragments(selection: typeof incidentSelection): string[] {
 
 function read(): FilterSql {
   const incidents = fragments(incidentSelection);
-  const interventions = fragments(periodSelection);
+  const interventions = fragments(sharedSelection);
   return { incidents, interventions, key: JSON.stringify([incidents, interventions]) };
 }
 
@@ -27,11 +27,11 @@ export function useFilterSql(): FilterSql {
   useEffect(() => {
     const update = () => setValue((old) => { const next = read(); return next.key === old.key ? old : next; });
     incidentSelection.addEventListener('value', update);
-    periodSelection.addEventListener('value', update);
+    sharedSelection.addEventListener('value', update);
     update();
     return () => {
       incidentSelection.removeEventListener('value', update);
-      periodSelection.removeEventListener('value', update);
+      sharedSelection.removeEventListener('value', update);
     };
   }, []);
   return value;

@@ -3,6 +3,8 @@
 import { makeClient, type MosaicClient, type Selection } from '@uwdata/mosaic-core';
 import type { FilterExpr, Query } from '@uwdata/mosaic-sql';
 import { useEffect, useRef, useState } from 'react';
+import { FILTER_SOURCES } from '../data/selections';
+import type { FilterName } from '../lib/filter-state';
 import { useDatabase } from './use-database';
 
 export type ClientState<T> =
@@ -17,6 +19,8 @@ interface Options {
   filterStable?: boolean;
   /** Changing the key rebuilds the client (e.g. a different bin size). */
   key?: string;
+  /** Filters this view draws itself (a brush, a selected bar): it is not filtered by them. */
+  owns?: FilterName[];
 }
 
 interface ArrowLike {
@@ -32,28 +36,40 @@ function toRows<T>(data: unknown): T[] {
   });
 }
 
-export function useMosaicClient<T>({ selection, query, filterStable = true, key = '' }: Options): { state: ClientState<T>; client: MosaicClient | null } {
+export function useMosaicClient<T>({ selection, query, filterStable = true, key = '', owns = [] }: Options): { state: ClientState<T>; client: MosaicClient | null } {
   const { database } = useDatabase();
   const [state, setState] = useState<ClientState<T>>({ status: 'pending', rows: null });
   const [client, setClient] = useState<MosaicClient | null>(null);
   const queryRef = useRef(query);
   queryRef.current = query;
 
+  const ownsKey = owns.join(',');
+
   useEffect(() => {
+    const holder: { client: MosaicClient | null } = { client: null };
+    const sources = owns.map((name) => FILTER_SOURCES[name]);
     const c = makeClient({
       coordinator: database.coordinator,
       selection,
       filterStable,
+      // Runs before the first query, after makeClient has returned: register as owner so that query already skips our own filters.
+      prepare: async () => {
+        await Promise.resolve();
+        for (const s of sources) s.clients.add(holder.client!);
+      },
       query: (filter) => queryRef.current(filter),
       queryPending: () => setState((s) => ({ status: 'pending', rows: s.rows })),
       queryResult: (data) => setState({ status: 'ready', rows: toRows<T>(data) }),
       queryError: (error) => setState((s) => ({ status: 'error', rows: s.rows, error: error as unknown as Error })),
     });
+    holder.client = c;
     setClient(c);
     return () => {
+      for (const s of sources) s.clients.delete(c);
       database.coordinator.disconnect(c);
     };
-  }, [database.coordinator, selection, filterStable, key]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `owns` is compared by its key
+  }, [database.coordinator, selection, filterStable, key, ownsKey]);
 
   return { state, client };
 }

@@ -10,3 +10,16 @@ export function dateOfEpochDay(day: number): Date {
   const utc = new Date(day * MS_PER_DAY);
   return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
 }
+
+/** 'YYYY-MM-DD' of an epoch day (no time zone involved). */
+export function isoDateOfEpochDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** Epoch day of a 'YYYY-MM-DD' text; NaN when it is not a real date. */
+export function epochDayOfIsoDate(text: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return NaN;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return isoDateOfEpochDay(ms / MS_PER_DAY) === text ? ms / MS_PER_DAY : NaN;
+}

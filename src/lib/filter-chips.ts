@@ -1,28 +1,28 @@
-import type { SelectionClause } from '@uwdata/mosaic-core';
+// The active filters as labelled chips (pure: filter state → what the chip row shows).
 import type { Language } from './format';
+import { formatCount } from './format';
 import { describeDayRange } from './day-range';
+import { FILTER_NAMES, type FilterName, type FilterState } from './filter-state';
 
 export interface FilterChip {
-  clause: SelectionClause;
-  kind: 'period' | 'category' | 'other';
+  name: FilterName;
   label: string;
 }
 
-function fieldName(clause: SelectionClause): string {
-  const f = clause.fields?.[0] as { column?: string } | undefined;
-  return f?.column ?? String(clause.fields?.[0] ?? '');
-}
-
-export function chipsFromClauses(clauses: SelectionClause[], language: Language): FilterChip[] {
-  return clauses
-    .filter((c) => c.predicate != null && c.value != null)
-    .map((clause) => {
-      const field = fieldName(clause);
-      if (field === 'epoch_day') {
-        const [from, to] = clause.value as number[];
-        return { clause, kind: 'period', label: describeDayRange({ from, to }, language) };
-      }
-      if (field === 'category') return { clause, kind: 'category', label: String(clause.value) };
-      return { clause, kind: 'other', label: `${field}: ${String(clause.value)}` };
-    });
+export function chipsFromState(state: FilterState, language: Language): FilterChip[] {
+  const chips: FilterChip[] = [];
+  for (const name of FILTER_NAMES) {
+    if (name === 'period' && state.period) chips.push({ name, label: describeDayRange(state.period, language) });
+    if (name === 'category' && state.category !== undefined) chips.push({ name, label: state.category });
+    if (name === 'area' && state.area !== undefined) chips.push({ name, label: state.area });
+    if (name === 'cell' && state.cell) {
+      const { size, ix, iy } = state.cell;
+      chips.push({ name, label: `${formatCount(size, language)} m, E ${formatCount(ix * size, language)} N ${formatCount(iy * size, language)}` });
+    }
+    if (name === 'extent' && state.extent) {
+      const e = state.extent;
+      chips.push({ name, label: `${e.south.toFixed(3)}–${e.north.toFixed(3)} N, ${e.west.toFixed(3)}–${e.east.toFixed(3)} E` });
+    }
+  }
+  return chips;
 }

@@ -2,7 +2,7 @@
 import { Coordinator, makeClient, type Selection } from '@uwdata/mosaic-core';
 import type { FilterExpr, Query } from '@uwdata/mosaic-sql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { categoryClause, incidentSelection, periodClause, periodSelection, resetAllFilters } from '../../src/data/selections';
+import { FILTER_SOURCES, incidentSelection, resetAllFilters, setFilter, sharedSelection } from '../../src/data/selections';
 import { incidentTotalsQuery, incidentsByCategoryQuery, incidentsPerWeekQuery, interventionTotalsQuery, INCIDENT_DAY_EXTENT } from '../../src/features/overview/overview.query';
 import { brushToDayRange, dayRangeToBrush, weeklySeries } from '../../src/features/overview/overview.model';
 import type { DayRange } from '../../src/lib/day-range';
@@ -51,9 +51,12 @@ describe('Översikt through the coordinator', () => {
 
   it('shows the same numbers as plain SQL, before and after a brush and a category click', async () => {
     const totals = client(coordinator, incidentSelection, incidentTotalsQuery);
-    const interventions = client(coordinator, periodSelection, interventionTotalsQuery);
+    const interventions = client(coordinator, sharedSelection, interventionTotalsQuery);
     const weeks = client(coordinator, incidentSelection, incidentsPerWeekQuery);
     const categories = client(coordinator, incidentSelection, incidentsByCategoryQuery);
+    // As useMosaicClient's `owns` does: the brushed chart and the clicked chart draw those filters themselves.
+    FILTER_SOURCES.period.clients.add(weeks.client);
+    FILTER_SOURCES.category.clients.add(categories.client);
     const all = await sqlCount('true');
     const allInterventions = await sqlCount('true', [], 'interventions');
     await eventually(() => {
@@ -74,7 +77,7 @@ describe('Översikt through the coordinator', () => {
     for (const step of [[10, 12], [10, 16], [10, 20]] as [number, number][]) {
       const r = brushToDayRange(step, series, extent)!;
       const expected = await sqlCount(`epoch_day BETWEEN ${r.from} AND ${r.to}`);
-      periodSelection.update(periodClause(r, weeks.client, extent));
+      setFilter('period', r);
       await eventually(() => expect(totals.rows[0].incidents).toBe(expected));
     }
     const inRange = `epoch_day BETWEEN ${range.from} AND ${range.to}`;
@@ -90,7 +93,7 @@ describe('Översikt through the coordinator', () => {
     expect(sent.some((s) => s.includes('FROM "mosaic"."preagg_'))).toBe(true);
 
     const drugs = await sqlCount(`${inRange} AND category = 'Narkotikabrott'`);
-    incidentSelection.update(categoryClause('Narkotikabrott', categories.client));
+    setFilter('category', 'Narkotikabrott');
     await eventually(() => expect(totals.rows[0].incidents).toBe(drugs));
     // Interventions answer to the period only, not to an incident category.
     expect(interventions.rows[0].interventions).toBe(inRangeInterventions);

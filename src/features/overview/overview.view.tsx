@@ -1,4 +1,3 @@
-import type { SelectionClause } from '@uwdata/mosaic-core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
@@ -7,11 +6,11 @@ import { KeyFigure } from '../../components/key-figure';
 import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
-import { useSelectionClauses } from '../../hooks/use-selection-clauses';
+import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { FilterChips } from '../../components/filter-chips';
-import { categoryClause, incidentSelection, periodClause, periodSelection } from '../../data/selections';
+import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
 import type { DayRange } from '../../lib/day-range';
 import {
   INCIDENT_DAY_EXTENT,
@@ -44,10 +43,6 @@ function useDayExtent(): DayRange | null {
   return extent;
 }
 
-function ownClause(clauses: SelectionClause[], source: unknown): SelectionClause | undefined {
-  return clauses.find((c) => c.source === source);
-}
-
 export function OverviewPage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -57,27 +52,19 @@ export function OverviewPage() {
   const [showCategoryTable, setShowCategoryTable] = useState(false);
 
   const totals = useMosaicClient<{ incidents: number; without_position: number | null }>({ selection: incidentSelection, query: incidentTotalsQuery });
-  const interventionTotals = useMosaicClient<{ interventions: number }>({ selection: periodSelection, query: interventionTotalsQuery });
-  const weeks = useMosaicClient<WeekRow>({ selection: incidentSelection, query: incidentsPerWeekQuery });
-  const categories = useMosaicClient<CategoryRow>({ selection: incidentSelection, query: incidentsByCategoryQuery });
+  const interventionTotals = useMosaicClient<{ interventions: number }>({ selection: sharedSelection, query: interventionTotalsQuery });
+  const weeks = useMosaicClient<WeekRow>({ selection: incidentSelection, query: incidentsPerWeekQuery, owns: ['period'] });
+  const categories = useMosaicClient<CategoryRow>({ selection: incidentSelection, query: incidentsByCategoryQuery, owns: ['category'] });
 
-  const periodClauses = useSelectionClauses(periodSelection);
-  const incidentClauses = useSelectionClauses(incidentSelection);
-  const brushClause = ownClause(periodClauses, weeks.client);
-  const selectedCategory = ownClause(incidentClauses, categories.client)?.value as string | undefined;
+  const filters = useFilterState();
+  const selectedCategory = filters.category;
 
   const series = useMemo(() => (extent && weeks.state.rows ? weeklySeries(weeks.state.rows, extent, language) : []), [weeks.state.rows, extent, language]);
   const sortedCategories = useMemo(() => sortCategories(categories.state.rows ?? []), [categories.state.rows]);
-  const brushRange = brushClause?.value ? dayRangeToBrush({ from: (brushClause.value as number[])[0], to: (brushClause.value as number[])[1] }, series) : null;
+  const brushRange = filters.period ? dayRangeToBrush(filters.period, series) : null;
 
-  const setPeriod = (range: DayRange | null) => {
-    if (!extent || !weeks.client) return;
-    periodSelection.update(periodClause(range, weeks.client, extent));
-  };
-  const setCategory = (category: string | undefined) => {
-    if (!categories.client) return;
-    incidentSelection.update(categoryClause(category === selectedCategory ? undefined : category, categories.client));
-  };
+  const setPeriod = (range: DayRange | null) => setFilter('period', range ?? undefined);
+  const setCategory = (category: string | undefined) => setFilter('category', category === selectedCategory ? undefined : category);
 
   const total = totals.state.rows?.[0];
   const pending = [totals, interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');

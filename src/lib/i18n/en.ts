@@ -59,6 +59,9 @@ export const en: Messages = {
     resetAll: 'Reset all',
     period: 'Period',
     category: 'Category',
+    area: 'Area',
+    cell: 'Cell',
+    extent: 'Map extent',
   },
   placeholder: {
     comingSoon: 'This part is being built. Navigation and data are already in place.',

@@ -58,6 +58,9 @@ export const sv = {
     resetAll: 'Återställ alla',
     period: 'Period',
     category: 'Kategori',
+    area: 'Område',
+    cell: 'Ruta',
+    extent: 'Kartutsnitt',
   },
   placeholder: {
     comingSoon: 'Den här delen byggs nu. Navigering och data finns redan på plats.',

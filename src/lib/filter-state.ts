@@ -1,0 +1,66 @@
+// The shared filter as plain values, and its form in a link (?period=…&kategori=…). A link carries the
+// filter, never data: the receiver's own database answers it.
+import { epochDayOfIsoDate, isoDateOfEpochDay } from './epoch-day';
+import type { DayRange } from './day-range';
+
+export interface GridCellRef {
+  /** Cell side in metres (SWEREF 99 TM). */
+  size: number;
+  /** floor(grid_e / size), floor(grid_n / size). */
+  ix: number;
+  iy: number;
+}
+
+export interface Bounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+export interface FilterState {
+  period?: DayRange;
+  category?: string;
+  area?: string;
+  cell?: GridCellRef;
+  extent?: Bounds;
+}
+
+export const FILTER_NAMES = ['period', 'category', 'area', 'cell', 'extent'] as const;
+export type FilterName = (typeof FILTER_NAMES)[number];
+
+const PARAM: Record<FilterName, string> = { period: 'period', category: 'kategori', area: 'omrade', cell: 'ruta', extent: 'utsnitt' };
+
+const finite = (values: number[]) => values.every((v) => Number.isFinite(v));
+
+export function filterStateToParams(state: FilterState, params = new URLSearchParams()): URLSearchParams {
+  for (const name of FILTER_NAMES) params.delete(PARAM[name]);
+  if (state.period) params.set(PARAM.period, `${isoDateOfEpochDay(state.period.from)}..${isoDateOfEpochDay(state.period.to)}`);
+  if (state.category !== undefined) params.set(PARAM.category, state.category);
+  if (state.area !== undefined) params.set(PARAM.area, state.area);
+  if (state.cell) params.set(PARAM.cell, `${state.cell.size}:${state.cell.ix}:${state.cell.iy}`);
+  if (state.extent) params.set(PARAM.extent, [state.extent.west, state.extent.south, state.extent.east, state.extent.north].map((v) => v.toFixed(5)).join(','));
+  return params;
+}
+
+/** Reads what it can; a malformed part is ignored rather than failing the page. */
+export function filterStateFromParams(params: URLSearchParams): FilterState {
+  const state: FilterState = {};
+  const period = params.get(PARAM.period)?.match(/^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/);
+  if (period) {
+    const from = epochDayOfIsoDate(period[1]);
+    const to = epochDayOfIsoDate(period[2]);
+    if (Number.isFinite(from) && Number.isFinite(to) && from <= to) state.period = { from, to };
+  }
+  const category = params.get(PARAM.category);
+  if (category) state.category = category;
+  const area = params.get(PARAM.area);
+  if (area) state.area = area;
+  const cell = params.get(PARAM.cell)?.split(':').map(Number);
+  if (cell && cell.length === 3 && finite(cell) && cell[0] > 0) state.cell = { size: cell[0], ix: Math.trunc(cell[1]), iy: Math.trunc(cell[2]) };
+  const extent = params.get(PARAM.extent)?.split(',').map(Number);
+  if (extent && extent.length === 4 && finite(extent) && extent[0] < extent[2] && extent[1] < extent[3]) {
+    state.extent = { west: extent[0], south: extent[1], east: extent[2], north: extent[3] };
+  }
+  return state;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { applyFilterState, readFilterState, resetAllFilters } from '../../src/data/selections';
+import { epochDayOfIsoDate, isoDateOfEpochDay } from '../../src/lib/epoch-day';
+import { filterStateFromParams, filterStateToParams, type FilterState } from '../../src/lib/filter-state';
+import { chipsFromState } from '../../src/lib/filter-chips';
+
+const state: FilterState = {
+  period: { from: epochDayOfIsoDate('2026-11-02'), to: epochDayOfIsoDate('2026-11-15') },
+  category: 'Skadegörelse & klotter',
+  area: 'Centrum',
+  cell: { size: 250, ix: 2404, iy: 26592 },
+  extent: { west: 16.8, south: 59.95, east: 16.85, north: 59.98 },
+};
+
+describe('filter state in a link', () => {
+  it('round-trips every filter through the query string', () => {
+    const params = filterStateToParams(state);
+    expect(params.get('period')).toBe('2026-11-02..2026-11-15');
+    expect(params.get('kategori')).toBe('Skadegörelse & klotter');
+    expect(filterStateFromParams(new URLSearchParams(params.toString()))).toEqual(state);
+  });
+
+  it('keeps unrelated parameters and drops filters that are gone', () => {
+    const params = filterStateToParams({ area: 'Hamnstaden' }, new URLSearchParams('kategori=Stöld&lang=sv'));
+    expect(params.toString()).toBe('lang=sv&omrade=Hamnstaden');
+  });
+
+  it('ignores malformed parts instead of failing', () => {
+    expect(filterStateFromParams(new URLSearchParams('period=2026-02-30..2026-03-01&ruta=abc&utsnitt=1,2,0,0&kategori='))).toEqual({});
+  });
+
+  it('epoch days and ISO dates agree across a year boundary and a leap day', () => {
+    for (const d of ['2024-02-29', '2025-12-31', '2026-01-01', '1970-01-01']) expect(isoDateOfEpochDay(epochDayOfIsoDate(d))).toBe(d);
+    expect(epochDayOfIsoDate('1970-01-02')).toBe(1);
+  });
+});
+
+describe('filters as Mosaic selections', () => {
+  it('applies a state to the selections and reads the same state back', () => {
+    applyFilterState(state);
+    expect(readFilterState()).toEqual(state);
+    applyFilterState({ category: 'Stöld' });
+    expect(readFilterState()).toEqual({ category: 'Stöld' });
+    resetAllFilters();
+    expect(readFilterState()).toEqual({});
+  });
+
+  it('labels each active filter as a chip', () => {
+    const chips = chipsFromState(state, 'sv');
+    expect(chips.map((c) => c.name)).toEqual(['period', 'category', 'area', 'cell', 'extent']);
+    expect(chips[3].label.replace(/\u00a0/g, ' ')).toBe('250 m, E 601 000 N 6 648 000');
+  });
+});
