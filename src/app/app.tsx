@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
@@ -10,6 +11,9 @@ import { OverviewPage } from '../features/overview/overview.view';
 import { PlaceholderPage } from '../features/placeholder/placeholder.view';
 import { SettingsPage } from '../features/settings/settings.view';
 import { DatabaseGate, useDatabaseStart } from './database-provider';
+
+// MapLibre is large: loaded with the map page, not with the app.
+const MapPage = lazy(() => import('../features/map/map.view').then((m) => ({ default: m.MapPage })));
 import { DatasetBanner } from './dataset-banner';
 import { useFilterUrlSync } from './filter-url';
 import { Layout } from './layout';
@@ -36,7 +40,7 @@ export function App() {
         <Switch>
           <Route path="/">{withData(<OverviewPage />)}</Route>
           <Route path="/lagesbild">{withData(<PlaceholderPage titleKey="pages.lagesbild" descriptionKey="placeholder.lagesbild" />)}</Route>
-          <Route path="/karta">{withData(<PlaceholderPage titleKey="pages.map" descriptionKey="placeholder.map" />)}</Route>
+          <Route path="/karta">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><MapPage /></Suspense>)}</Route>
           <Route path="/trender">{withData(<PlaceholderPage titleKey="pages.trends" descriptionKey="placeholder.trends" />)}</Route>
           <Route path="/mal">{withData(<GoalsPage />)}</Route>
           <Route path="/importera">{withData(<ImporterPage />)}</Route>

@@ -1,7 +1,8 @@
 // The shared cross-filter as SQL WHERE fragments, per table: for views that query outside Mosaic's clients
 // (the goal evaluation). Incidents answer to every clause, interventions to the shared ones (not category).
 import { useEffect, useState } from 'react';
-import { incidentSelection, sharedSelection } from '../data/selections';
+import { FILTER_SOURCES, incidentSelection, sharedSelection } from '../data/selections';
+import type { FilterName } from '../lib/filter-state';
 
 export interface FilterSql {
   incidents: string[];
@@ -10,22 +11,27 @@ export interface FilterSql {
   key: string;
 }
 
-function fragments(selection: typeof incidentSelection): string[] {
-  const predicate = selection.predicate(null) as unknown;
-  const list = Array.isArray(predicate) ? predicate : predicate ? [predicate] : [];
-  return list.map((p) => String(p)).filter((s) => s && s !== 'true');
+function fragments(selection: typeof incidentSelection, without: FilterName[]): string[] {
+  const skipped = new Set(without.map((n) => FILTER_SOURCES[n]));
+  return selection.clauses
+    .filter((c) => c.predicate != null && !skipped.has(c.source as never))
+    .map((c) => String(c.predicate))
+    .filter((s) => s && s !== 'true');
 }
 
-function read(): FilterSql {
-  const incidents = fragments(incidentSelection);
-  const interventions = fragments(sharedSelection);
+function read(without: FilterName[]): FilterSql {
+  const incidents = fragments(incidentSelection, without);
+  const interventions = fragments(sharedSelection, without);
   return { incidents, interventions, key: JSON.stringify([incidents, interventions]) };
 }
 
-export function useFilterSql(): FilterSql {
-  const [value, setValue] = useState(read);
+/** `without`: filters to leave out (a panel that shows its own period, say). */
+export function useFilterSql(without: FilterName[] = []): FilterSql {
+  const withoutKey = without.join(',');
+  const [value, setValue] = useState(() => read(without));
   useEffect(() => {
-    const update = () => setValue((old) => { const next = read(); return next.key === old.key ? old : next; });
+    const skip = withoutKey ? (withoutKey.split(',') as FilterName[]) : [];
+    const update = () => setValue((old) => { const next = read(skip); return next.key === old.key ? old : next; });
     incidentSelection.addEventListener('value', update);
     sharedSelection.addEventListener('value', update);
     update();
@@ -33,6 +39,6 @@ export function useFilterSql(): FilterSql {
       incidentSelection.removeEventListener('value', update);
       sharedSelection.removeEventListener('value', update);
     };
-  }, []);
+  }, [withoutKey]);
   return value;
 }

@@ -21,6 +21,8 @@ interface Options {
   key?: string;
   /** Filters this view draws itself (a brush, a selected bar): it is not filtered by them. */
   owns?: FilterName[];
+  /** False: no client, no queries (a layer that is not shown). */
+  enabled?: boolean;
 }
 
 interface ArrowLike {
@@ -36,7 +38,7 @@ function toRows<T>(data: unknown): T[] {
   });
 }
 
-export function useMosaicClient<T>({ selection, query, filterStable = true, key = '', owns = [] }: Options): { state: ClientState<T>; client: MosaicClient | null } {
+export function useMosaicClient<T>({ selection, query, filterStable = true, key = '', owns = [], enabled = true }: Options): { state: ClientState<T>; client: MosaicClient | null } {
   const { database } = useDatabase();
   const [state, setState] = useState<ClientState<T>>({ status: 'pending', rows: null });
   const [client, setClient] = useState<MosaicClient | null>(null);
@@ -46,6 +48,10 @@ export function useMosaicClient<T>({ selection, query, filterStable = true, key 
   const ownsKey = owns.join(',');
 
   useEffect(() => {
+    if (!enabled) {
+      setClient(null);
+      return;
+    }
     const holder: { client: MosaicClient | null } = { client: null };
     const sources = owns.map((name) => FILTER_SOURCES[name]);
     const c = makeClient({
@@ -69,7 +75,7 @@ export function useMosaicClient<T>({ selection, query, filterStable = true, key 
       database.coordinator.disconnect(c);
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `owns` is compared by its key
-  }, [database.coordinator, selection, filterStable, key, ownsKey]);
+  }, [database.coordinator, selection, filterStable, key, ownsKey, enabled]);
 
   return { state, client };
 }

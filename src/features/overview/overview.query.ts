@@ -21,6 +21,3 @@ export function incidentsPerWeekQuery(filter: FilterExpr): Query {
 export function incidentsByCategoryQuery(filter: FilterExpr): Query {
   return Query.from('incidents').select({ category: 'category', incidents: count() }).groupby('category').orderby('category').where(filter);
 }
-
-/** The days the data spans: the brush's fixed scale (see filters/selections.ts). */
-export const INCIDENT_DAY_EXTENT = `SELECT min(epoch_day) AS first_day, max(epoch_day) AS last_day FROM incidents`;

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
 import { EChart } from '../../components/echart';
@@ -6,6 +6,7 @@ import { KeyFigure } from '../../components/key-figure';
 import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
+import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -13,7 +14,6 @@ import { FilterChips } from '../../components/filter-chips';
 import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
 import type { DayRange } from '../../lib/day-range';
 import {
-  INCIDENT_DAY_EXTENT,
   incidentTotalsQuery,
   incidentsByCategoryQuery,
   incidentsPerWeekQuery,
@@ -29,19 +29,6 @@ import {
   type CategoryRow,
   type WeekRow,
 } from './overview.model';
-
-function useDayExtent(): DayRange | null {
-  const { database } = useDatabase();
-  const [extent, setExtent] = useState<DayRange | null>(null);
-  useEffect(() => {
-    let live = true;
-    void database.runner.rows<{ first_day: number | null; last_day: number | null }>(INCIDENT_DAY_EXTENT).then(([r]) => {
-      if (live && r?.first_day != null && r.last_day != null) setExtent({ from: r.first_day, to: r.last_day });
-    });
-    return () => { live = false; };
-  }, [database]);
-  return extent;
-}
 
 export function OverviewPage() {
   const { t } = useTranslation();

@@ -1,7 +1,10 @@
 // What the example's numbers should be, computed by native DuckDB straight from the generated CSV files —
 // independently of the app's loader — so the e2e tests compare the screen with the data, not with itself.
 import { join } from 'node:path';
+import proj4 from 'proj4';
 import { createNodeRunner } from '../../unit/support/node-runner';
+
+const SWEREF99TM = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 
 const DIR = join(import.meta.dirname, '..', '..', '..', 'data', 'exempelkommun');
 
@@ -10,6 +13,9 @@ export async function expectedCounts() {
   const csv = (name: string) => `read_csv(${`'${join(DIR, name).replaceAll("'", "''")}'`}, header = true, all_varchar = true)`;
   await runner.exec(`CREATE VIEW i AS SELECT * FROM ${csv('incidents.csv')}; CREATE VIEW v AS SELECT * FROM ${csv('interventions.csv')};`);
   const count = async (sql: string, params: string[] = []) => (await runner.rows<{ n: number }>(sql, params))[0].n;
+  // Grid cells computed here with proj4 from the raw CSV, not with the app's SQL projection.
+  const points = (await runner.rows<{ lat: string; lon: string }>(`SELECT lat, lon FROM i WHERE location_precision = 'point'`))
+    .map((r) => proj4('WGS84', SWEREF99TM, [Number(r.lon), Number(r.lat)]));
   return {
     incidents: await count('SELECT count(*) AS n FROM i'),
     interventions: await count('SELECT count(*) AS n FROM v'),
@@ -17,6 +23,9 @@ export async function expectedCounts() {
     incidentsBetween: (from: string, to: string, category?: string) =>
       count(`SELECT count(*) AS n FROM i WHERE occurred_at[1:10] BETWEEN ? AND ?${category ? ' AND category = ?' : ''}`, category ? [from, to, category] : [from, to]),
     interventionsBetween: (from: string, to: string) => count('SELECT count(*) AS n FROM v WHERE started_at[1:10] BETWEEN ? AND ?', [from, to]),
+    located: points.length,
+    incidentsInCell: (size: number, ix: number, iy: number) => points.filter(([e, n]) => Math.floor(e / size) === ix && Math.floor(n / size) === iy).length,
+    incidentsInArea: (area: string) => count('SELECT count(*) AS n FROM i WHERE area = ?', [area]),
     close: () => runner.close(),
   };
 }

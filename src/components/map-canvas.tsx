@@ -1,0 +1,164 @@
+// The single adapter around MapLibre GL: the map page hands it GeoJSON layers (aggregates, never rows) and
+// plain label positions, and gets clicks and the visible extent back. No glyphs or sprites are used, so the
+// style needs nothing from any server: labels are HTML markers whose text is set with textContent.
+import type { FeatureCollection } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+
+// Bundled, the library cannot find its worker by itself (docs/architecture.md).
+maplibregl.setWorkerUrl(workerUrl);
+
+export interface MapLayer {
+  id: string;
+  type: 'fill' | 'line' | 'circle' | 'heatmap';
+  data: FeatureCollection;
+  paint: Record<string, unknown>;
+  /** Clicks on this layer are reported with the feature's properties. */
+  interactive?: boolean;
+}
+
+export interface MapLabel {
+  id: string;
+  lon: number;
+  lat: number;
+  text: string;
+  kind: 'area' | 'place';
+}
+
+export interface MapBounds { west: number; south: number; east: number; north: number }
+
+interface Props {
+  label: string;
+  basemap: FeatureCollection | null;
+  /** The organisation's own raster tiles, only when configured in Inställningar. */
+  rasterTiles?: { url: string; attribution: string } | null;
+  layers: MapLayer[];
+  labels: MapLabel[];
+  /** Where to look first (and again when it changes). */
+  fit: MapBounds | null;
+  attribution: string;
+  onFeatureClick?: (layerId: string, properties: Record<string, unknown>) => void;
+  onView?: (bounds: MapBounds, zoom: number) => void;
+  testId?: string;
+}
+
+const BASE_SOURCES = ['basemap', 'raster-tiles'];
+
+export function MapCanvas({ label, basemap, rasterTiles, layers, labels, fit, attribution, onFeatureClick, onView, testId }: Props) {
+  const element = useRef<HTMLDivElement>(null);
+  const map = useRef<maplibregl.Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const handlers = useRef({ onFeatureClick, onView, layers });
+  handlers.current = { onFeatureClick, onView, layers };
+
+  useEffect(() => {
+    let instance: maplibregl.Map;
+    try {
+      instance = new maplibregl.Map({
+        container: element.current!,
+        style: { version: 8, sources: {}, layers: [{ id: 'water', type: 'background', paint: { 'background-color': '#dbe7f0' } }] },
+        center: [15, 62],
+        zoom: 4,
+        attributionControl: { compact: false, customAttribution: attribution },
+        // The map is data, not decoration: keep what was drawn for screenshots and print.
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+    } catch (e) {
+      setFailed((e as Error).message);
+      return;
+    }
+    map.current = instance;
+    instance.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    instance.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    instance.on('load', () => setReady(true));
+    instance.on('error', (e) => console.warn('map:', e.error?.message));
+    instance.on('click', (e) => {
+      const interactive = handlers.current.layers.filter((l) => l.interactive).map((l) => l.id).filter((id) => instance.getLayer(id));
+      if (interactive.length === 0) return;
+      const hit = instance.queryRenderedFeatures(e.point, { layers: interactive })[0];
+      if (hit) handlers.current.onFeatureClick?.(hit.layer.id, hit.properties as Record<string, unknown>);
+    });
+    const report = () => {
+      const b = instance.getBounds();
+      handlers.current.onView?.({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() }, instance.getZoom());
+    };
+    instance.on('moveend', report);
+    instance.once('load', report);
+    return () => {
+      instance.remove();
+      map.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is created once
+  }, []);
+
+  // Base layers: the packaged basemap, or the organisation's tiles when configured.
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready) return;
+    for (const id of ['basemap-land', 'basemap-border', 'raster-tiles']) if (m.getLayer(id)) m.removeLayer(id);
+    for (const id of BASE_SOURCES) if (m.getSource(id)) m.removeSource(id);
+    if (rasterTiles) {
+      m.addSource('raster-tiles', { type: 'raster', tiles: [rasterTiles.url], tileSize: 256, attribution: rasterTiles.attribution });
+      m.addLayer({ id: 'raster-tiles', type: 'raster', source: 'raster-tiles' }, m.getStyle().layers[1]?.id);
+    } else if (basemap) {
+      m.addSource('basemap', { type: 'geojson', data: basemap });
+      const before = m.getStyle().layers[1]?.id;
+      m.addLayer({ id: 'basemap-land', type: 'fill', source: 'basemap', paint: { 'fill-color': '#f4f1ea' } }, before);
+      m.addLayer({ id: 'basemap-border', type: 'line', source: 'basemap', paint: { 'line-color': '#a9a39a', 'line-width': 0.8 } }, before);
+    }
+  }, [ready, basemap, rasterTiles?.url, rasterTiles?.attribution]);
+
+  // Data layers, in the order given, above the base layers.
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready) return;
+    const wanted = new Set(layers.map((l) => l.id));
+    for (const layer of m.getStyle().layers) {
+      if (layer.id !== 'water' && !layer.id.startsWith('basemap-') && layer.id !== 'raster-tiles' && !wanted.has(layer.id)) m.removeLayer(layer.id);
+    }
+    for (const id of Object.keys(m.getStyle().sources)) {
+      if (!BASE_SOURCES.includes(id) && !wanted.has(id)) m.removeSource(id);
+    }
+    for (const l of layers) {
+      const source = m.getSource(l.id) as maplibregl.GeoJSONSource | undefined;
+      const existing = m.getLayer(l.id);
+      if (existing && existing.type !== l.type) {
+        m.removeLayer(l.id);
+      }
+      if (source) source.setData(l.data);
+      else m.addSource(l.id, { type: 'geojson', data: l.data });
+      if (!m.getLayer(l.id)) m.addLayer({ id: l.id, type: l.type, source: l.id, paint: l.paint } as maplibregl.AddLayerObject);
+      else for (const [k, v] of Object.entries(l.paint)) m.setPaintProperty(l.id, k as never, v as never);
+      m.moveLayer(l.id);
+    }
+  }, [ready, layers]);
+
+  // Labels as DOM markers: text only, never HTML.
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready) return;
+    const markers = labels.map((l) => {
+      const el = document.createElement('div');
+      el.className = `map-label map-label-${l.kind}`;
+      el.textContent = l.text;
+      return new maplibregl.Marker({ element: el }).setLngLat([l.lon, l.lat]).addTo(m);
+    });
+    return () => markers.forEach((mk) => mk.remove());
+  }, [ready, labels]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || !ready || !fit) return;
+    m.fitBounds([[fit.west, fit.south], [fit.east, fit.north]], { padding: 24, animate: false });
+  }, [ready, fit?.west, fit?.south, fit?.east, fit?.north]);
+
+  return (
+    <div className="map-frame">
+      <div ref={element} className="map-canvas" role="region" aria-label={label} data-testid={testId} data-ready={ready ? 'true' : 'false'} />
+      {failed && <p role="alert" className="error">{failed}</p>}
+    </div>
+  );
+}

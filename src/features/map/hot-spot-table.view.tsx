@@ -1,0 +1,78 @@
+// The table alternative to the map: the ranked hot spots, keyboard-selectable, exportable as Excel CSV.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
+import { setFilter } from '../../data/selections';
+import { useDatabase } from '../../hooks/use-database';
+import { useFilterSql } from '../../hooks/use-filter-sql';
+import { downloadText, toExcelCsv } from '../../lib/excel-csv';
+import { formatCount, formatDecimal } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import type { GridCellRef } from '../../lib/filter-state';
+import { cellLabelsSql } from './map.query';
+import type { HotSpotCell } from './map.model';
+
+interface Label { ix: number; iy: number; place: string | null; area: string | null; category: string | null }
+
+const CONFIDENCE: Record<number, string> = { 3: '99 %', 2: '95 %', 1: '90 %' };
+
+export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]; size: number; selected: GridCellRef | undefined }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database } = useDatabase();
+  const filter = useFilterSql(['cell', 'extent']);
+  const [labels, setLabels] = useState<Map<string, Label>>(new Map());
+
+  useEffect(() => {
+    let live = true;
+    const where = filter.incidents.length ? filter.incidents.map((f) => `(${f})`).join(' AND ') : 'true';
+    void database.runner.rows<Label>(cellLabelsSql(size, where)).then((rows) => {
+      if (live) setLabels(new Map(rows.map((r) => [`${r.ix}:${r.iy}`, r])));
+    });
+    return () => { live = false; };
+  }, [database, size, filter.key]);
+
+  const rows = ranked.map((c, i) => {
+    const l = labels.get(`${c.ix}:${c.iy}`);
+    return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? '–', category: l?.category ?? '–' };
+  });
+  const isSelected = (c: HotSpotCell) => selected?.size === size && selected.ix === c.ix && selected.iy === c.iy;
+  const toggle = (c: HotSpotCell) => setFilter('cell', isSelected(c) ? undefined : { size, ix: c.ix, iy: c.iy });
+  const pattern = (c: HotSpotCell) => (c.pattern ? t(`map.pattern.${c.pattern}`) + (c.patternSide === 'cold' ? ` (${t('map.pattern.coldShort')})` : '') : '–');
+
+  const exportCsv = () => {
+    const header = [t('map.table.rank'), t('map.table.place'), 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', t('map.table.count'), 'z', 'p', t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
+    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, r.n, r.z.toFixed(3), r.p.toFixed(4), CONFIDENCE[r.bin], r.category, pattern(r)]);
+    downloadText('hot-spots.csv', toExcelCsv(header, body));
+  };
+
+  return (
+    <div className="panel">
+      <div className="panel-header">
+        <h2>{t('map.table.title')}</h2>
+        <button type="button" className="link-button" onClick={exportCsv} disabled={rows.length === 0}>{t('map.table.export')}</button>
+      </div>
+      {rows.length === 0 ? <p className="hint">{t('map.table.none')}</p> : (
+        <DataTable
+          caption={t('map.table.caption', { size })}
+          testId="hot-spot-table"
+          rows={rows}
+          rowKey={(r) => `${r.ix}:${r.iy}`}
+          columns={[
+            { key: 'rank', header: t('map.table.rank'), numeric: true, cell: (r) => r.rank },
+            { key: 'place', header: t('map.table.place'), cell: (r) => r.place },
+            { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatCount(r.n, language) },
+            { key: 'z', header: 'z', numeric: true, cell: (r) => formatDecimal(r.z, 2, language) },
+            { key: 'conf', header: t('map.table.confidence'), cell: (r) => CONFIDENCE[r.bin] },
+            { key: 'cat', header: t('map.table.category'), cell: (r) => r.category },
+            { key: 'trend', header: t('map.table.trend'), cell: (r) => pattern(r) },
+            {
+              key: 'select', header: t('map.table.select'),
+              cell: (r) => <button type="button" className="link-button" aria-pressed={isSelected(r)} onClick={() => toggle(r)} data-testid="select-cell">{isSelected(r) ? t('map.table.selected') : t('map.table.select')}</button>,
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// The side panel for a selected cell or area: what is there under the current filter, how it changed
+// against the period before, and the interventions in the same place.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setFilter } from '../../data/selections';
+import { useDatabase } from '../../hooks/use-database';
+import { useFilterSql } from '../../hooks/use-filter-sql';
+import { describeDayRange, type DayRange } from '../../lib/day-range';
+import { formatCount, formatPercent } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import type { FilterState } from '../../lib/filter-state';
+import { detailQueries } from './map.query';
+
+interface Details {
+  total: number;
+  byCategory: { category: string; n: number }[];
+  topPlaces: { place: string; n: number }[];
+  interventions: { type: string; organisation: string | null; n: number; latest: string }[];
+  current: DayRange;
+  previous: DayRange;
+  currentCount: number;
+  previousCount: number;
+}
+
+const where = (fragments: string[]) => (fragments.length ? fragments.map((f) => `(${f})`).join(' AND ') : 'true');
+
+/** The comparison windows: the filtered period and the equally long one before it, else the data's last 28 days. */
+export function comparisonWindows(period: DayRange | undefined, lastDay: number): { current: DayRange; previous: DayRange } {
+  const current = period ?? { from: lastDay - 27, to: lastDay };
+  const length = current.to - current.from + 1;
+  return { current, previous: { from: current.from - length, to: current.from - 1 } };
+}
+
+export function MapDetails({ filters, title }: { filters: FilterState; title: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database } = useDatabase();
+  const all = useFilterSql();
+  const withoutPeriod = useFilterSql(['period']);
+  const [details, setDetails] = useState<Details | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const q = detailQueries(where(all.incidents), where(all.interventions));
+    const qp = detailQueries(where(withoutPeriod.incidents), where(withoutPeriod.interventions));
+    void (async () => {
+      const r = database.runner;
+      const [days] = await r.rows<{ last_day: number | null }>(qp.days);
+      const { current, previous } = comparisonWindows(filters.period, days?.last_day ?? 0);
+      const [[total], byCategory, topPlaces, interventions, [cur], [prev]] = await Promise.all([
+        r.rows<{ n: number }>(q.days),
+        r.rows<Details['byCategory'][number]>(q.byCategory),
+        r.rows<Details['topPlaces'][number]>(q.topPlaces),
+        r.rows<Details['interventions'][number]>(q.interventions),
+        r.rows<{ n: number }>(qp.countBetween(current.from, current.to)),
+        r.rows<{ n: number }>(qp.countBetween(previous.from, previous.to)),
+      ]);
+      if (live) setDetails({ total: total?.n ?? 0, byCategory, topPlaces, interventions, current, previous, currentCount: cur?.n ?? 0, previousCount: prev?.n ?? 0 });
+    })();
+    return () => { live = false; };
+  }, [database, all.key, withoutPeriod.key, filters.period?.from, filters.period?.to]);
+
+  const change = details && details.previousCount > 0 ? details.currentCount / details.previousCount - 1 : null;
+  return (
+    <aside className="map-details panel" aria-live="polite" data-testid="map-details">
+      <div className="panel-header">
+        <h2>{title}</h2>
+        <button type="button" className="link-button" onClick={() => { setFilter('cell', undefined); setFilter('area', undefined); }}>{t('map.details.close')}</button>
+      </div>
+      {!details ? <p className="hint">{t('map.details.loading')}</p> : (
+        <>
+          <p className="summary-line" data-testid="details-total">{t('map.details.total', { count: details.total, formatted: formatCount(details.total, language) })}</p>
+          <p>
+            {t('map.details.change', {
+              current: formatCount(details.currentCount, language),
+              currentPeriod: describeDayRange(details.current, language),
+              previous: formatCount(details.previousCount, language),
+              change: change == null ? '–' : `${change > 0 ? '+' : ''}${formatPercent(change, language)}`,
+            })}
+          </p>
+          <h3>{t('map.details.byCategory')}</h3>
+          <ul className="plain">{details.byCategory.map((c) => <li key={c.category}>{c.category}: {formatCount(c.n, language)}</li>)}</ul>
+          <h3>{t('map.details.topPlaces')}</h3>
+          <ul className="plain">{details.topPlaces.map((p) => <li key={p.place}>{p.place}: {formatCount(p.n, language)}</li>)}</ul>
+          <h3>{t('map.details.interventions')}</h3>
+          {details.interventions.length === 0 ? <p className="hint">{t('map.details.noInterventions')}</p> : (
+            <ul className="plain">{details.interventions.map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {formatCount(i.n, language)}</li>)}</ul>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,99 @@
+// Pure: the chosen layer and its aggregates → the MapLibre layers the adapter draws.
+import type { MapLayer } from '../../components/map-canvas';
+import type { FeatureCollection } from 'geojson';
+import {
+  BIN_COLOURS, PATTERN_COLOURS, areaValue, cellPoints, cellPolygons, countBreaks, countColour,
+  type AreaShape, type CellCount, type CellKey, type HotSpotCell,
+} from './map.model';
+
+export const LAYER_KINDS = ['hotspots', 'emerging', 'cells', 'points', 'heat', 'areas'] as const;
+export type LayerKind = (typeof LAYER_KINDS)[number];
+
+const asCollection = (f: unknown) => f as FeatureCollection;
+
+export function hotSpotLayer(cells: HotSpotCell[], size: number): MapLayer {
+  // Not-significant cells are drawn faintly so the study area stays visible without competing with the result.
+  return {
+    id: 'cells', type: 'fill', interactive: true,
+    data: asCollection(cellPolygons(cells as never, size, (c: HotSpotCell) => BIN_COLOURS[c.bin])),
+    paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': ['case', ['==', ['get', 'bin'], 0], 0.12, 0.85], 'fill-outline-color': 'rgba(80,80,80,0.25)' },
+  };
+}
+
+export function emergingLayer(cells: HotSpotCell[], size: number): MapLayer {
+  const shown = cells.filter((c) => c.pattern);
+  return {
+    id: 'cells', type: 'fill', interactive: true,
+    data: asCollection(cellPolygons(shown as never, size, (c: HotSpotCell) => (c.patternSide === 'cold' ? '#4575b5' : PATTERN_COLOURS[c.pattern!]))),
+    paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.8, 'fill-outline-color': 'rgba(40,40,40,0.5)' },
+  };
+}
+
+export function countLayer(cells: CellCount[], size: number): MapLayer {
+  const breaks = countBreaks(cells.map((c) => c.n));
+  return {
+    id: 'cells', type: 'fill', interactive: true,
+    data: asCollection(cellPolygons(cells as never, size, (c: CellCount) => countColour(c.n, breaks))),
+    paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.8, 'fill-outline-color': 'rgba(80,80,80,0.3)' },
+  };
+}
+
+/** Points, clustered in DuckDB by a zoom-dependent grid: one circle per cluster, its area proportional to the count. */
+export function pointLayer(clusters: CellCount[], size: number): MapLayer {
+  const max = Math.max(1, ...clusters.map((c) => c.n));
+  return {
+    id: 'points', type: 'circle', interactive: true,
+    data: asCollection(cellPoints(clusters, size)),
+    paint: {
+      'circle-radius': ['+', 3, ['*', 18, ['sqrt', ['/', ['get', 'n'], max]]]],
+      'circle-color': '#1d3557', 'circle-opacity': 0.7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1,
+    },
+  };
+}
+
+/** Kernel density from fine cells weighted by their counts (MapLibre's heat map is a Gaussian kernel). */
+export function heatLayer(cells: CellCount[], size: number): MapLayer {
+  const max = Math.max(1, ...cells.map((c) => c.n));
+  return {
+    id: 'heat', type: 'heatmap',
+    data: asCollection(cellPoints(cells, size)),
+    paint: {
+      'heatmap-weight': ['/', ['get', 'n'], max],
+      'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 9, 8, 13, 25, 16, 60],
+      'heatmap-intensity': ['interpolate', ['linear'], ['zoom'], 9, 1, 15, 3],
+      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], 0, 'rgba(255,255,204,0)', 0.2, '#ffeda0', 0.4, '#feb24c', 0.6, '#fd8d3c', 0.8, '#f03b20', 1, '#bd0026'],
+      'heatmap-opacity': 0.85,
+    },
+  };
+}
+
+export interface AreaValue { name: string; n: number; value: number | null; population: number | null }
+
+export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, measure: 'count' | 'rate'): { collection: FeatureCollection; values: AreaValue[] } {
+  const chosen = shapes.filter((s) => (s.kind ?? '') === (kind ?? ''));
+  const values: AreaValue[] = chosen.map((s) => {
+    const n = counts.get(s.name) ?? 0;
+    return { name: s.name, n, population: s.population, value: areaValue(n, s.population, measure) };
+  });
+  const breaks = countBreaks(values.map((v) => v.value ?? 0));
+  const features = chosen.map((s, i) => ({
+    type: 'Feature' as const,
+    properties: { name: s.name, n: values[i].n, value: values[i].value, colour: values[i].value == null ? '#e0e0e0' : countColour(values[i].value!, breaks) },
+    geometry: JSON.parse(s.geometry),
+  }));
+  return { collection: { type: 'FeatureCollection', features }, values };
+}
+
+export function areaFillLayer(collection: FeatureCollection): MapLayer {
+  return { id: 'area-fill', type: 'fill', interactive: true, data: collection, paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.75 } };
+}
+
+export function areaOutlineLayer(collection: FeatureCollection): MapLayer {
+  return { id: 'area-outline', type: 'line', data: collection, paint: { 'line-color': '#1d3557', 'line-width': 1.2, 'line-opacity': 0.7 } };
+}
+
+export function selectionLayer(ring: CellKey | null, size: number, area: FeatureCollection | null): MapLayer | null {
+  if (ring) return { id: 'selection', type: 'line', data: asCollection(cellPolygons([ring as never], size, () => '')), paint: { 'line-color': '#a4147f', 'line-width': 3 } };
+  if (area && area.features.length) return { id: 'selection', type: 'line', data: area, paint: { 'line-color': '#a4147f', 'line-width': 3 } };
+  return null;
+}

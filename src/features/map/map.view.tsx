@@ -1,0 +1,251 @@
+// Karta: where problems concentrate (counts, points, density, areas), which concentrations are statistically
+// significant (Gi*), and which are new, growing or fading (emerging hot spots). Every layer follows the shared
+// filter; a click on a cell or an area filters every other view.
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FilterChips } from '../../components/filter-chips';
+import { MapCanvas, type MapBounds, type MapLabel, type MapLayer } from '../../components/map-canvas';
+import { Page } from '../../components/page';
+import { incidentSelection, setFilter } from '../../data/selections';
+import { useDayExtent } from '../../hooks/use-day-extent';
+import { useFilterState } from '../../hooks/use-filter-state';
+import { useMosaicClient } from '../../hooks/use-mosaic-client';
+import { formatBiweek, formatCount } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { AreaTable } from './area-table.view';
+import { emergingWindow } from './emerging-window';
+import { HotSpotTable } from './hot-spot-table.view';
+import { MapDetails } from './map-details.view';
+import { MapLegend } from './map-legend.view';
+import {
+  LAYER_KINDS, areaFeatures, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
+  type LayerKind,
+} from './map-layers.model';
+import {
+  CELL_SIZES, MIN_INCIDENTS_FOR_TEST, bestAreaKind, clusterSizeForZoom, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns,
+  type CellCount, type StepCount,
+} from './map.model';
+import { areaCountsQuery, cellCountsQuery, cellStepCountsQuery, precisionCountsQuery } from './map.query';
+import { TimeSlider } from './time-slider.view';
+import { useCellUniverse, useMapContext } from './use-map-context';
+
+const EMERGING_STEPS = [10, 13, 20, 26];
+
+function shapeLabelPoint(geometry: string): [number, number] | null {
+  // The middle of the shape's bounding box: good enough for labels on compact town districts.
+  const coords = (JSON.stringify(JSON.parse(geometry).coordinates).match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? []).map((p) => p.split(',').map(Number));
+  if (coords.length === 0) return null;
+  const lons = coords.map((c) => c[0]);
+  const lats = coords.map((c) => c[1]);
+  return [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
+}
+
+export function MapPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const context = useMapContext();
+  const dayExtent = useDayExtent();
+  const filters = useFilterState();
+  const [kind, setKind] = useState<LayerKind>('hotspots');
+  const [chosenSize, setChosenSize] = useState<number | null>(null);
+  const [bandCells, setBandCells] = useState(2);
+  const [fdr, setFdr] = useState(false);
+  const [steps, setSteps] = useState(13);
+  const [areaMeasure, setAreaMeasure] = useState<'count' | 'rate'>('count');
+  const [showPlaces, setShowPlaces] = useState(true);
+  const [filterByExtent, setFilterByExtent] = useState(false);
+  const [zoom, setZoom] = useState(12);
+  const extentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const size = chosenSize ?? defaultCellSize(context.extent ?? null);
+  const band = defaultBand(size) * (bandCells / 2);
+  const universe = useCellUniverse(size);
+  const latitude = context.extent ? (context.extent.south + context.extent.north) / 2 : 60;
+  const clusterSize = kind === 'heat' ? Math.min(100, clusterSizeForZoom(zoom, latitude)) : clusterSizeForZoom(zoom, latitude);
+  const gridKinds: LayerKind[] = ['hotspots', 'emerging', 'cells'];
+
+  const precision = useMosaicClient<{ precision: string; n: number }>({ selection: incidentSelection, query: precisionCountsQuery, filterStable: false });
+  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size), key: `cells-${size}`, owns: ['cell', 'extent'], filterStable: false, enabled: gridKinds.includes(kind) });
+  const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: `clusters-${clusterSize}`, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
+  const areaCounts = useMosaicClient<{ area: string; n: number }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
+  const window = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
+  const stepCounts = useMosaicClient<StepCount>({
+    selection: incidentSelection, query: cellStepCountsQuery(size, window?.starts ?? [0, 1]), key: `steps-${size}-${window?.starts.join(',')}`,
+    owns: ['period', 'cell', 'extent'], filterStable: false, enabled: window !== null && (kind === 'emerging' || kind === 'hotspots'),
+  });
+
+  const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
+  const areaOnly = precision.state.rows?.find((r) => r.precision === 'area')?.n ?? 0;
+  const unlocated = precision.state.rows?.find((r) => r.precision === 'none')?.n ?? 0;
+  const pointsPossible = (context.extent ?? null) !== null;
+
+  const outcome = useMemo(
+    () => (universe && cells.state.rows ? hotSpots(universe, cells.state.rows, size, band, fdr) : null),
+    [universe, cells.state.rows, size, band, fdr],
+  );
+  const patterns = useMemo(
+    () => (universe && stepCounts.state.rows && window ? emergingHotSpots(universe, stepCounts.state.rows, window.periods.length, size, band, fdr) : null),
+    [universe, stepCounts.state.rows, window, size, band, fdr],
+  );
+  const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
+  const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
+
+  const areaKind = useMemo(() => bestAreaKind(context.areas, (areaCounts.state.rows ?? []).map((r) => r.area)), [context.areas, areaCounts.state.rows]);
+  const areaData = useMemo(
+    () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), areaMeasure),
+    [context.areas, areaKind, areaCounts.state.rows, areaMeasure],
+  );
+  const selectedArea = filters.area !== undefined ? { type: 'FeatureCollection' as const, features: areaData.collection.features.filter((f) => f.properties?.name === filters.area) } : null;
+  const selectedCell = filters.cell ?? null;
+
+  const layers = useMemo(() => {
+    const list: MapLayer[] = [];
+    if (kind === 'areas') list.push(areaFillLayer(areaData.collection));
+    if (kind === 'hotspots' && outcome?.status === 'ok') list.push(hotSpotLayer(statCells, size));
+    if (kind === 'emerging' && outcome?.status === 'ok') list.push(emergingLayer(statCells, size));
+    if (kind === 'cells' && cells.state.rows) list.push(countLayer(cells.state.rows, size));
+    if (kind === 'points' && clusters.state.rows) list.push(pointLayer(clusters.state.rows, clusterSize));
+    if (kind === 'heat' && clusters.state.rows) list.push(heatLayer(clusters.state.rows, clusterSize));
+    list.push(areaOutlineLayer(areaData.collection));
+    const selection = selectionLayer(selectedCell, selectedCell?.size ?? size, selectedArea);
+    if (selection) list.push(selection);
+    return list;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind, areaData, outcome, patterns, cells.state.rows, clusters.state.rows, size, clusterSize, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, filters.area]);
+
+  const labels = useMemo<MapLabel[]>(() => {
+    const list: MapLabel[] = [];
+    for (const f of context.areas.filter((a) => (a.kind ?? '') === (areaKind ?? ''))) {
+      const p = shapeLabelPoint(f.geometry);
+      if (p) list.push({ id: `area-${f.name}`, lon: p[0], lat: p[1], text: f.name, kind: 'area' });
+    }
+    if (showPlaces) for (const p of context.places) list.push({ id: `place-${p.place}`, lon: p.lon, lat: p.lat, text: p.place, kind: 'place' });
+    return list;
+  }, [context.areas, context.places, areaKind, showPlaces]);
+
+  const fit = useMemo<MapBounds | null>(() => {
+    const e = context.extent;
+    if (e) return { west: e.west, south: e.south, east: e.east, north: e.north };
+    return null;
+  }, [context.extent]);
+
+  const onFeatureClick = (layerId: string, p: Record<string, unknown>) => {
+    if (layerId === 'cells' || layerId === 'points') {
+      const cellSize = layerId === 'points' ? clusterSize : size;
+      const same = selectedCell && selectedCell.size === cellSize && selectedCell.ix === Number(p.ix) && selectedCell.iy === Number(p.iy);
+      setFilter('cell', same ? undefined : { size: cellSize, ix: Number(p.ix), iy: Number(p.iy) });
+    }
+    if (layerId === 'area-fill') setFilter('area', filters.area === p.name ? undefined : String(p.name));
+  };
+  const onView = (bounds: MapBounds, z: number) => {
+    setZoom(z);
+    if (!filterByExtent) return;
+    if (extentTimer.current) clearTimeout(extentTimer.current);
+    extentTimer.current = setTimeout(() => setFilter('extent', bounds), 300);
+  };
+
+  const detailsTitle = selectedCell
+    ? t('map.details.cellTitle', { size: selectedCell.size, e: formatCount(selectedCell.ix * selectedCell.size, language), n: formatCount(selectedCell.iy * selectedCell.size, language) })
+    : filters.area !== undefined ? filters.area : null;
+
+  return (
+    <Page title={t('pages.map')}>
+      <p className="lead">{t('map.intro')}</p>
+      <FilterChips />
+      <div className="map-controls" role="group" aria-label={t('map.controls')}>
+        <fieldset>
+          <legend>{t('map.layer')}</legend>
+          {LAYER_KINDS.map((k) => (
+            <label key={k} className="radio">
+              <input type="radio" name="map-layer" value={k} checked={kind === k} onChange={() => setKind(k)} disabled={k !== 'areas' && !pointsPossible} />
+              {t(`map.kind.${k}`)}
+            </label>
+          ))}
+        </fieldset>
+        {gridKinds.includes(kind) && (
+          <fieldset>
+            <legend>{t('map.grid')}</legend>
+            <label>{t('map.cellSize')}
+              <select value={size} onChange={(e) => setChosenSize(Number(e.target.value))} data-testid="cell-size">
+                {CELL_SIZES.map((s) => <option key={s} value={s}>{formatCount(s, language)} m</option>)}
+              </select>
+            </label>
+            {kind !== 'cells' && (
+              <>
+                <label>{t('map.band')}
+                  <select value={bandCells} onChange={(e) => setBandCells(Number(e.target.value))}>
+                    {[1.5, 2, 3, 4].map((b) => <option key={b} value={b}>{formatCount(defaultBand(size) * (b / 2), language)} m</option>)}
+                  </select>
+                </label>
+                <label className="checkbox"><input type="checkbox" checked={fdr} onChange={(e) => setFdr(e.target.checked)} />{t('map.fdr')}</label>
+              </>
+            )}
+            {kind === 'emerging' && (
+              <label>{t('map.steps')}
+                <select value={steps} onChange={(e) => setSteps(Number(e.target.value))}>
+                  {EMERGING_STEPS.map((s) => <option key={s} value={s}>{t('map.stepsOption', { count: s })}</option>)}
+                </select>
+              </label>
+            )}
+          </fieldset>
+        )}
+        {kind === 'areas' && (
+          <fieldset>
+            <legend>{t('map.areaMeasure')}</legend>
+            <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'count'} onChange={() => setAreaMeasure('count')} />{t('map.measure.count')}</label>
+            <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'rate'} onChange={() => setAreaMeasure('rate')} />{t('map.measure.rate')}</label>
+          </fieldset>
+        )}
+        <fieldset>
+          <legend>{t('map.show')}</legend>
+          <label className="checkbox"><input type="checkbox" checked={showPlaces} onChange={(e) => setShowPlaces(e.target.checked)} />{t('map.places')}</label>
+          <label className="checkbox">
+            <input type="checkbox" checked={filterByExtent} onChange={(e) => { setFilterByExtent(e.target.checked); if (!e.target.checked) setFilter('extent', undefined); }} data-testid="filter-by-extent" />
+            {t('map.filterByExtent')}
+          </label>
+        </fieldset>
+      </div>
+      {dayExtent && <TimeSlider extent={dayExtent} period={filters.period} />}
+
+      <div className="map-status" aria-live="polite" data-testid="map-status">
+        <span data-testid="located-count">{t('map.located', { count: located, formatted: formatCount(located, language) })}</span>
+        {areaOnly > 0 && <span> · {t('map.areaOnly', { formatted: formatCount(areaOnly, language) })}</span>}
+        <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: formatCount(unlocated, language) })}</span></span>
+      </div>
+      {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}
+      {gridKinds.includes(kind) && outcome?.status === 'too-few' && (
+        <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: formatCount(outcome.incidents, language), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
+      )}
+      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
+        <p className="hint" data-testid="stat-rule">
+          {t('map.rule', { size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
+          {fdr ? ' ' + t('map.ruleFdr') : ''}
+          {kind === 'emerging' && window ? ' ' + t('map.ruleEmerging', { count: window.periods.length, from: formatBiweek(window.periods[0], language), to: formatBiweek(window.periods[window.periods.length - 1], language) }) : ''}
+        </p>
+      )}
+
+      <div className="map-layout">
+        <div className="map-main">
+          <MapCanvas
+            label={t('map.canvasLabel', { layer: t(`map.kind.${kind}`) })}
+            basemap={context.basemap}
+            layers={layers}
+            labels={labels}
+            fit={fit}
+            attribution={t('map.attribution')}
+            onFeatureClick={onFeatureClick}
+            onView={onView}
+            testId="map"
+          />
+          <MapLegend kind={kind} />
+        </div>
+        {detailsTitle !== null && <MapDetails filters={filters} title={detailsTitle} />}
+      </div>
+
+      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} selected={filters.cell} />}
+      {kind === 'areas' && (
+        <AreaTable rows={areaData.values} measure={areaMeasure} selected={filters.area} />
+      )}
+    </Page>
+  );
+}

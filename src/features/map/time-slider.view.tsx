@@ -1,0 +1,61 @@
+// A week-by-week slider with play: each step sets the shared period filter to one ISO week, so every view
+// (not only the map) follows along.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setFilter } from '../../data/selections';
+import { mondayOf, type DayRange } from '../../lib/day-range';
+import { dateOfEpochDay } from '../../lib/epoch-day';
+import { formatIsoWeek } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { isoWeekOf } from '../../lib/iso-week';
+
+interface Props {
+  extent: DayRange;
+  period: DayRange | undefined;
+}
+
+const PLAY_INTERVAL_MS = 1500;
+
+export function TimeSlider({ extent, period }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const weeks = useMemo(() => {
+    const list: number[] = [];
+    for (let d = mondayOf(extent.from); d <= extent.to; d += 7) list.push(d);
+    return list;
+  }, [extent.from, extent.to]);
+  const index = period && period.to - period.from <= 6 ? weeks.findIndex((w) => w <= period.from && period.from <= w + 6) : -1;
+  const [playing, setPlaying] = useState(false);
+
+  const go = (i: number) => {
+    const monday = weeks[Math.max(0, Math.min(weeks.length - 1, i))];
+    setFilter('period', { from: Math.max(extent.from, monday), to: Math.min(extent.to, monday + 6) });
+  };
+
+  useEffect(() => {
+    if (!playing) return;
+    const timer = setInterval(() => {
+      if (index >= weeks.length - 1) setPlaying(false);
+      else go(index + 1);
+    }, PLAY_INTERVAL_MS);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- go() reads the same props
+  }, [playing, index, weeks]);
+
+  const label = index >= 0 ? formatIsoWeek(isoWeekOf(dateOfEpochDay(weeks[index])), language) : t('map.slider.allWeeks');
+  return (
+    <div className="time-slider" role="group" aria-label={t('map.slider.label')}>
+      <button type="button" onClick={() => go(index < 0 ? weeks.length - 1 : index - 1)} aria-label={t('map.slider.previous')}>◀</button>
+      <button type="button" onClick={() => { if (index < 0) go(Math.max(0, weeks.length - 26)); setPlaying((p) => !p); }} aria-pressed={playing} data-testid="slider-play">
+        {playing ? t('map.slider.pause') : t('map.slider.play')}
+      </button>
+      <button type="button" onClick={() => go(index + 1)} aria-label={t('map.slider.next')}>▶</button>
+      <input
+        type="range" min={0} max={weeks.length - 1} value={index < 0 ? weeks.length - 1 : index}
+        onChange={(e) => go(Number(e.target.value))} aria-label={t('map.slider.label')} aria-valuetext={label}
+      />
+      <output data-testid="slider-week">{label}</output>
+      {index >= 0 && <button type="button" className="link-button" onClick={() => { setPlaying(false); setFilter('period', undefined); }}>{t('map.slider.allWeeks')}</button>}
+    </div>
+  );
+}

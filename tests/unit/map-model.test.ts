@@ -1,0 +1,98 @@
+// The map's pure parts: cells in metres, guardrails, the emerging window, the comparison windows; and the
+// map queries against the example in native DuckDB.
+import proj4 from 'proj4';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparisonWindows } from '../../src/features/map/map-details.view';
+import { emergingWindow } from '../../src/features/map/emerging-window';
+import { MIN_INCIDENTS_FOR_TEST, bestAreaKind, cellRing, clusterSizeForZoom, defaultCellSize, hotSpots, rankedHotSpots } from '../../src/features/map/map.model';
+import { cellUniverseSql } from '../../src/features/map/map.query';
+import { epochDayOfIsoDate, isoDateOfEpochDay } from '../../src/lib/epoch-day';
+import type { SqlRunner } from '../../src/data/sql-runner';
+import { createExampleDatabase } from './support/example-database';
+
+const SWEREF99TM = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+
+describe('cells in metres', () => {
+  it('a cell is a square of exactly `size` metres in SWEREF 99 TM, whatever the latitude', () => {
+    for (const [ix, iy, size] of [[2404, 26592, 250], [6700, 75000, 100], [600, 6200, 1000]]) {
+      const ring = cellRing({ ix, iy }, size).map(([lon, lat]) => proj4('WGS84', SWEREF99TM, [lon, lat]));
+      expect(ring[0][0]).toBeCloseTo(ix * size, 3);
+      expect(ring[0][1]).toBeCloseTo(iy * size, 3);
+      expect(ring[2][0] - ring[0][0]).toBeCloseTo(size, 3);
+      expect(ring[2][1] - ring[0][1]).toBeCloseTo(size, 3);
+    }
+  });
+
+  it('picks a cell size from the data extent, between 100 m and 1 km', () => {
+    expect(defaultCellSize({ min_e: 0, max_e: 8000, min_n: 0, max_n: 6000 })).toBe(200);
+    expect(defaultCellSize({ min_e: 0, max_e: 100_000, min_n: 0, max_n: 2000 })).toBe(1000);
+    expect(defaultCellSize({ min_e: 0, max_e: 500, min_n: 0, max_n: 500 })).toBe(100);
+    expect(defaultCellSize(null)).toBe(250);
+  });
+
+  it('clusters points by about 20 screen pixels', () => {
+    // At 60° N a pixel is 1.19 m at zoom 16 (×20 = 24 m → 50 m clusters) and 19 m at zoom 12 (→ 500 m).
+    expect(clusterSizeForZoom(18, 60)).toBe(20);
+    expect(clusterSizeForZoom(16, 60)).toBe(50);
+    expect(clusterSizeForZoom(12, 60)).toBe(500);
+    expect(clusterSizeForZoom(8, 60)).toBe(5000);
+  });
+});
+
+describe('guardrails', () => {
+  const universe = Array.from({ length: 100 }, (_, i) => ({ ix: i % 10, iy: Math.floor(i / 10) }));
+  it('refuses the test with too few incidents instead of colouring noise', () => {
+    const few = hotSpots(universe, [{ ix: 1, iy: 1, n: MIN_INCIDENTS_FOR_TEST - 1 }], 100, 200, false);
+    expect(few).toEqual({ status: 'too-few', incidents: MIN_INCIDENTS_FOR_TEST - 1, cells: 100 });
+    expect(hotSpots(universe.slice(0, 10), [{ ix: 1, iy: 0, n: 500 }], 100, 200, false).status).toBe('too-few');
+  });
+  it('with enough, the planted cell ranks first and an empty corner is not a hot spot', () => {
+    const counts = [{ ix: 5, iy: 5, n: 40 }, { ix: 5, iy: 6, n: 30 }, { ix: 6, iy: 5, n: 25 }, { ix: 0, iy: 0, n: 1 }];
+    const outcome = hotSpots(universe, counts, 100, 200, false);
+    if (outcome.status !== 'ok') throw new Error('expected a test');
+    const ranked = rankedHotSpots(outcome.cells);
+    expect(ranked[0]).toMatchObject({ ix: 5, iy: 5 });
+    expect(outcome.cells.find((c) => c.ix === 9 && c.iy === 9)!.bin).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('periods', () => {
+  it('the emerging window ends with the latest complete ISO two-week period and is contiguous', () => {
+    const w = emergingWindow(epochDayOfIsoDate('2026-11-18'), undefined, 13); // a Wednesday in week 47
+    expect(w.periods.at(-1)).toEqual({ year: 2026, firstWeek: 45, lastWeek: 46 });
+    expect(isoDateOfEpochDay(w.starts.at(-1)! - 1)).toBe('2026-11-15'); // the Sunday ending week 46
+    expect(w.starts).toHaveLength(14);
+    for (let i = 1; i < w.starts.length; i++) expect(w.starts[i] - w.starts[i - 1]).toBe(14);
+  });
+
+  it('across a 53-week year the last period of the year is three weeks long', () => {
+    const w = emergingWindow(epochDayOfIsoDate('2027-01-20'), undefined, 3); // Wednesday of week 3, 2027
+    expect(w.periods.map((p) => `${p.year}:${p.firstWeek}-${p.lastWeek}`)).toEqual(['2026:49-50', '2026:51-53', '2027:1-2']);
+    expect(w.starts[2] - w.starts[1]).toBe(21);
+    expect(w.starts[1] - w.starts[0]).toBe(14);
+  });
+
+  it('compares a filtered period with the equally long period before it', () => {
+    expect(comparisonWindows({ from: 100, to: 113 }, 500)).toEqual({ current: { from: 100, to: 113 }, previous: { from: 86, to: 99 } });
+    expect(comparisonWindows(undefined, 500)).toEqual({ current: { from: 473, to: 500 }, previous: { from: 445, to: 472 } });
+  });
+});
+
+describe('map queries on the example', () => {
+  let runner: SqlRunner & { close(): void };
+  beforeAll(async () => { ({ runner } = await createExampleDatabase()); });
+  afterAll(() => runner.close());
+
+  it('every located incident lands in exactly one cell of the study area', async () => {
+    const cells = await runner.rows<{ ix: number; iy: number }>(cellUniverseSql(250));
+    const [{ n }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE location_precision = 'point'`);
+    const [{ m }] = await runner.rows<{ m: number }>(`SELECT count(*)::INTEGER AS m FROM incidents WHERE grid_e IS NOT NULL`);
+    expect(m).toBe(n);
+    expect(cells.length).toBeGreaterThan(100);
+  });
+
+  it('colours the area kind the incidents are counted by', () => {
+    const shapes = [{ name: 'A', kind: 'kommun', population: null, geometry: '{}' }, { name: 'Centrum', kind: 'stadsdel', population: 1, geometry: '{}' }, { name: 'Norr', kind: 'stadsdel', population: 1, geometry: '{}' }];
+    expect(bestAreaKind(shapes, ['Centrum', 'Norr'])).toBe('stadsdel');
+  });
+});
