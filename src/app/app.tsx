@@ -14,6 +14,7 @@ import { DatabaseGate, useDatabaseStart } from './database-provider';
 
 // MapLibre is large: loaded with the map page, not with the app.
 const MapPage = lazy(() => import('../features/map/map.view').then((m) => ({ default: m.MapPage })));
+const TrendsPage = lazy(() => import('../features/trends/trends.view').then((m) => ({ default: m.TrendsPage })));
 import { DatasetBanner } from './dataset-banner';
 import { useFilterUrlSync } from './filter-url';
 import { Layout } from './layout';
@@ -41,7 +42,7 @@ export function App() {
           <Route path="/">{withData(<OverviewPage />)}</Route>
           <Route path="/lagesbild">{withData(<PlaceholderPage titleKey="pages.lagesbild" descriptionKey="placeholder.lagesbild" />)}</Route>
           <Route path="/karta">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><MapPage /></Suspense>)}</Route>
-          <Route path="/trender">{withData(<PlaceholderPage titleKey="pages.trends" descriptionKey="placeholder.trends" />)}</Route>
+          <Route path="/trender">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><TrendsPage /></Suspense>)}</Route>
           <Route path="/mal">{withData(<GoalsPage />)}</Route>
           <Route path="/importera">{withData(<ImporterPage />)}</Route>
           <Route path="/presentation">{withData(<PlaceholderPage titleKey="pages.presentation" descriptionKey="placeholder.presentation" />)}</Route>

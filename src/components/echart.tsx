@@ -1,14 +1,14 @@
 // The single adapter around ECharts: everything else hands it an option object (built by a *.model.ts) and
 // receives plain events back. Tests assert the options, not pixels. Animation is off: the numbers change on
 // every brush and motion would only delay them.
-import { BarChart, LineChart } from 'echarts/charts';
-import { BrushComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, ToolboxComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BrushComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type MutableRefObject } from 'react';
 
 // The brush component refers to the toolbox even when none is shown.
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, BrushComponent, ToolboxComponent, DataZoomComponent, MarkAreaComponent, MarkLineComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, HeatmapChart, VisualMapComponent, GridComponent, TooltipComponent, LegendComponent, BrushComponent, ToolboxComponent, DataZoomComponent, MarkAreaComponent, MarkLineComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
 
@@ -24,9 +24,15 @@ interface Props {
   /** When set, the brush is redrawn to this range (or cleared when null). */
   brushRange?: [number, number] | null;
   testId?: string;
+  /** Filled with a way to take the chart as a PNG (data: URL) for the export buttons. */
+  exportRef?: MutableRefObject<ChartExport | null>;
 }
 
-export function EChart({ option, label, height = 260, onBrush, onSelect, brushRange, testId }: Props) {
+export interface ChartExport {
+  png(): string;
+}
+
+export function EChart({ option, label, height = 260, onBrush, onSelect, brushRange, testId, exportRef }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const handlers = useRef({ onBrush, onSelect });
@@ -45,6 +51,7 @@ export function EChart({ option, label, height = 260, onBrush, onSelect, brushRa
       const { dataIndex } = event as { dataIndex?: number };
       if (dataIndex !== undefined) handlers.current.onSelect?.(dataIndex);
     });
+    if (exportRef) exportRef.current = { png: () => instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }) };
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
     return () => {

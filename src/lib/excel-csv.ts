@@ -23,3 +23,13 @@ export function downloadText(fileName: string, text: string, type = 'text/csv;ch
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** Save a data: URL (a chart's PNG) under a file name. */
+export function downloadDataUrl(fileName: string, dataUrl: string): void {
+  const a = document.createElement('a');
+  a.href = dataUrl;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}

@@ -75,7 +75,7 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
               current: formatCount(details.currentCount, language),
               currentPeriod: describeDayRange(details.current, language),
               previous: formatCount(details.previousCount, language),
-              change: change == null ? '–' : `${change > 0 ? '+' : ''}${formatPercent(change, language)}`,
+              change: formatPercent(change, language),
             })}
           </p>
           <h3>{t('map.details.byCategory')}</h3>

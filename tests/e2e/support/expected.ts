@@ -24,6 +24,8 @@ export async function expectedCounts() {
       count(`SELECT count(*) AS n FROM i WHERE occurred_at[1:10] BETWEEN ? AND ?${category ? ' AND category = ?' : ''}`, category ? [from, to, category] : [from, to]),
     interventionsBetween: (from: string, to: string) => count('SELECT count(*) AS n FROM v WHERE started_at[1:10] BETWEEN ? AND ?', [from, to]),
     located: points.length,
+    locatedBetween: (from: string, to: string) => count(`SELECT count(*) AS n FROM i WHERE location_precision = 'point' AND occurred_at[1:10] BETWEEN ? AND ?`, [from, to]),
+    interventionsOfTypeBetween: (type: string, from: string, to: string) => count('SELECT count(*) AS n FROM v WHERE type = ? AND started_at[1:10] BETWEEN ? AND ?', [type, from, to]),
     incidentsInCell: (size: number, ix: number, iy: number) => points.filter(([e, n]) => Math.floor(e / size) === ix && Math.floor(n / size) === iy).length,
     incidentsInArea: (area: string) => count('SELECT count(*) AS n FROM i WHERE area = ?', [area]),
     close: () => runner.close(),

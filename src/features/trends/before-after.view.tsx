@@ -1,0 +1,101 @@
+// Before/after for one intervention: incidents where it was (its area, or within a radius of its place) in the
+// N weeks before and after, against the rest of the municipality, as an estimate with an interval and plain
+// words about what it can and cannot show.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDatabase } from '../../hooks/use-database';
+import { useDayExtent } from '../../hooks/use-day-extent';
+import { useFilterSql } from '../../hooks/use-filter-sql';
+import { isoDateOfEpochDay } from '../../lib/epoch-day';
+import { formatCount, formatPercent } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { beforeAfterEstimate, type BeforeAfterCounts, type BeforeAfterEstimate } from '../../lib/statistics/before-after';
+import { INTERVENTIONS_FOR_EVALUATION, INTERVENTION_TYPES, beforeAfterSql } from './trends.query';
+
+interface Intervention { k: number; id: string | null; type: string; organisation: string | null; area: string | null; place: string | null; epoch_day: number; started: string; grid_e: number | null; grid_n: number | null }
+
+const RADIUS_M = 500;
+
+export function BeforeAfterPanel() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database } = useDatabase();
+  // Category is kept (before/after of drug offences, say); period, area, cell and extent are the panel's own.
+  const filter = useFilterSql(['period', 'area', 'cell', 'extent']);
+  const [types, setTypes] = useState<{ type: string; n: number }[]>([]);
+  const [type, setType] = useState<string>('');
+  const [list, setList] = useState<Intervention[]>([]);
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [weeks, setWeeks] = useState(8);
+  const extent = useDayExtent();
+  // An intervention can be evaluated when it has a place and the data covers its whole "after" window.
+  const usable = (i: Intervention) => (i.area !== null || i.grid_e !== null) && extent !== null && i.epoch_day + weeks * 7 - 1 <= extent.to && i.epoch_day - weeks * 7 >= extent.from;
+  const [result, setResult] = useState<{ counts: BeforeAfterCounts; estimate: BeforeAfterEstimate; where: string } | null>(null);
+
+  useEffect(() => {
+    void database.runner.rows<{ type: string; n: number }>(INTERVENTION_TYPES).then((r) => {
+      setTypes(r);
+      setType((old) => old || r[0]?.type || '');
+    });
+  }, [database]);
+  useEffect(() => {
+    if (!type) return;
+    void database.runner.rows<Intervention>(INTERVENTIONS_FOR_EVALUATION, [type]).then((r) => {
+      setList(r);
+    });
+  }, [database, type]);
+  useEffect(() => {
+    setChosen((old) => (list.some((i) => i.k === old && usable(i)) ? old : list.find(usable)?.k ?? null));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- usable() depends on these
+  }, [list, weeks, extent?.from, extent?.to]);
+
+  const intervention = list.find((i) => i.k === chosen) ?? null;
+  useEffect(() => {
+    if (!intervention) { setResult(null); return; }
+    const where = filter.incidents.length ? filter.incidents.map((f) => `(${f})`).join(' AND ') : 'true';
+    const q = beforeAfterSql(where, { area: intervention.area, e: intervention.grid_e, n: intervention.grid_n }, RADIUS_M);
+    const d = intervention.epoch_day;
+    const params = [d - weeks * 7, d - 1, d, d + weeks * 7 - 1];
+    void Promise.all([database.runner.rows<{ before: number; after: number }>(q.target, params), database.runner.rows<{ before: number; after: number }>(q.comparison, params)]).then(([[a], [c]]) => {
+      const counts = { targetBefore: a.before, targetAfter: a.after, comparisonBefore: c.before, comparisonAfter: c.after };
+      setResult({ counts, estimate: beforeAfterEstimate(counts), where: intervention.area ?? t('trends.beforeAfter.radius', { radius: RADIUS_M }) });
+    });
+  }, [database, intervention?.k, weeks, filter.key]);
+
+  const e = result?.estimate;
+  const pct = (v: number) => formatPercent(v - 1, language);
+  return (
+    <div className="panel" data-testid="before-after">
+      <h2>{t('trends.beforeAfter.title')}</h2>
+      <div className="map-controls">
+        <label>{t('trends.beforeAfter.type')}
+          <select value={type} onChange={(ev) => setType(ev.target.value)}>{types.map((x) => <option key={x.type} value={x.type}>{x.type} ({formatCount(x.n, language)})</option>)}</select>
+        </label>
+        <label>{t('trends.beforeAfter.intervention')}
+          <select value={chosen ?? ''} onChange={(ev) => setChosen(Number(ev.target.value))} data-testid="before-after-intervention">
+            {list.map((i) => <option key={i.k} value={i.k} disabled={!usable(i)}>{i.started.slice(0, 10)} · {i.area ?? i.place ?? '–'}{i.organisation ? ` · ${i.organisation}` : ''}</option>)}
+          </select>
+        </label>
+        <label>{t('trends.beforeAfter.weeks')}
+          <select value={weeks} onChange={(ev) => setWeeks(Number(ev.target.value))}>{[4, 8, 12, 26].map((w) => <option key={w} value={w}>{w}</option>)}</select>
+        </label>
+      </div>
+      {result && intervention && (
+        <>
+          <table className="data-table" data-testid="before-after-table">
+            <caption>{t('trends.beforeAfter.caption', { weeks, date: isoDateOfEpochDay(intervention.epoch_day) })}</caption>
+            <thead><tr><th scope="col" /><th scope="col" className="numeric">{t('trends.beforeAfter.before')}</th><th scope="col" className="numeric">{t('trends.beforeAfter.after')}</th></tr></thead>
+            <tbody>
+              <tr><th scope="row">{result.where}</th><td className="numeric">{formatCount(result.counts.targetBefore, language)}</td><td className="numeric">{formatCount(result.counts.targetAfter, language)}</td></tr>
+              <tr><th scope="row">{t('trends.beforeAfter.rest')}</th><td className="numeric">{formatCount(result.counts.comparisonBefore, language)}</td><td className="numeric">{formatCount(result.counts.comparisonAfter, language)}</td></tr>
+            </tbody>
+          </table>
+          <p className="summary-line" data-testid="before-after-estimate">
+            {e!.tooFew ? t('trends.beforeAfter.tooFew') : t(e!.significant ? 'trends.beforeAfter.estimateSignificant' : 'trends.beforeAfter.estimate', { change: pct(e!.ratio), low: pct(e!.low), high: pct(e!.high) })}
+          </p>
+          <p className="rule">{t('trends.beforeAfter.caveat')}</p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+// Pure: per-day counts → the trend chart's series (buckets, split series, last year's line, rolling average,
+// intervention counts, calendar markers) and the comparison figures with their significance.
+import type { ChartOption } from '../../components/echart';
+import { compareCounts, type CountChange } from '../../lib/statistics/compstat';
+import { formatCount, type Language } from '../../lib/format';
+import type { DayRange } from '../../lib/day-range';
+import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from './trend-buckets';
+
+export interface DayCount { epoch_day: number; series: string; n: number }
+export interface InterventionDay { epoch_day: number; type: string; n: number }
+export interface CalendarDay { day: number; name: string }
+
+export interface TrendSeries {
+  buckets: Bucket[];
+  /** Series name → count per bucket. */
+  series: Map<string, number[]>;
+  total: number[];
+  lastYear: (number | null)[];
+  rolling: (number | null)[];
+  interventions: number[];
+}
+
+const MAX_SERIES = 8;
+
+function sumIn(byDay: Map<number, number>, from: number, to: number): number {
+  let s = 0;
+  for (let d = from; d <= to; d++) s += byDay.get(d) ?? 0;
+  return s;
+}
+
+/** The biggest series by total, the rest summed as "Övrigt", so a stacked chart stays readable. */
+export function topSeries(rows: DayCount[], otherLabel: string): DayCount[] {
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.series, (totals.get(r.series) ?? 0) + r.n);
+  const keep = new Set([...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SERIES - 1).map(([k]) => k));
+  if (totals.size <= MAX_SERIES) return rows;
+  return rows.map((r) => (keep.has(r.series) ? r : { ...r, series: otherLabel }));
+}
+
+export function trendSeries(rows: DayCount[], interventions: InterventionDay[], extent: DayRange, unit: Unit, rollingWindow: number, language: Language): TrendSeries {
+  const buckets = bucketsBetween(extent.from, extent.to, unit, language);
+  const index = new Map<number, number>();
+  buckets.forEach((b, i) => { for (let d = b.from; d <= b.to; d++) index.set(d, i); });
+  const series = new Map<string, number[]>();
+  const byDay = new Map<number, number>();
+  for (const r of rows) {
+    const i = index.get(r.epoch_day);
+    byDay.set(r.epoch_day, (byDay.get(r.epoch_day) ?? 0) + r.n);
+    if (i === undefined) continue;
+    if (!series.has(r.series)) series.set(r.series, buckets.map(() => 0));
+    series.get(r.series)![i] += r.n;
+  }
+  const total = buckets.map((_, i) => [...series.values()].reduce((s, v) => s + v[i], 0));
+  const lastYear = buckets.map((b) => {
+    const ly = sameTimeLastYear(b, unit);
+    return ly.from < extent.from ? null : sumIn(byDay, ly.from, ly.to);
+  });
+  const rolling = total.map((_, i) => (i + 1 < rollingWindow ? null : total.slice(i + 1 - rollingWindow, i + 1).reduce((a, b) => a + b, 0) / rollingWindow));
+  const iv = buckets.map(() => 0);
+  for (const r of interventions) {
+    const i = index.get(r.epoch_day);
+    if (i !== undefined) iv[i] += r.n;
+  }
+  return { buckets, series, total, lastYear, rolling, interventions: iv };
+}
+
+export interface Comparison {
+  current: DayRange;
+  previous: DayRange;
+  lastYear: DayRange;
+  vsPrevious: CountChange;
+  vsLastYear: CountChange | null;
+}
+
+/**
+ * The period being compared: the brushed period, else the latest complete bucket. "Previous" is the bucket
+ * before when the period is exactly one bucket (so months compare with months), else an equally long period.
+ */
+export function comparisonPeriods(period: DayRange | undefined, extent: DayRange, unit: Unit): { current: DayRange; previous: DayRange; lastYear: DayRange } {
+  let current: DayRange;
+  if (period) current = period;
+  else {
+    const last = bucketOf(extent.to, unit);
+    current = last.to <= extent.to ? last : bucketOf(last.from - 1, unit);
+  }
+  const asBucket = bucketOf(current.from, unit);
+  const exact = asBucket.from === current.from && asBucket.to === current.to;
+  const previous = exact ? bucketOf(current.from - 1, unit) : previousPeriod(current);
+  return { current: { from: current.from, to: current.to }, previous: { from: previous.from, to: previous.to }, lastYear: sameTimeLastYear(current, unit) };
+}
+
+export function compare(counts: { current: number; previous: number; lastYear: number | null }, periods: ReturnType<typeof comparisonPeriods>): Comparison {
+  return {
+    ...periods,
+    vsPrevious: compareCounts(counts.current, counts.previous),
+    vsLastYear: counts.lastYear === null ? null : compareCounts(counts.current, counts.lastYear),
+  };
+}
+
+const PALETTE = ['#1d3557', '#e76f51', '#2a9d8f', '#e9c46a', '#6d597a', '#f4a261', '#457b9d', '#8d99ae'];
+
+export function trendChartOption(t: TrendSeries, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string } }, language: Language): ChartOption {
+  const fmt = (v: unknown) => (v == null ? '–' : formatCount(Math.round(Number(v) * 10) / 10, language));
+  const names = [...t.series.keys()];
+  const dataSeries = options.stacked && names.length > 1
+    ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: t.series.get(name), itemStyle: { color: PALETTE[i % PALETTE.length] }, barCategoryGap: '15%' }))
+    : [{ type: 'bar', name: options.labels.total, data: t.total, itemStyle: { color: PALETTE[0] }, barCategoryGap: '15%' }];
+  const calendarLines = options.calendar
+    .map((c) => ({ index: t.buckets.findIndex((b) => b.from <= c.day && c.day <= b.to), name: c.name }))
+    .filter((c) => c.index >= 0)
+    .map((c) => ({ xAxis: c.index, label: { formatter: c.name, position: 'insideEndTop', fontSize: 10, color: '#4a5563' }, lineStyle: { color: '#8d99ae', type: 'dotted' } }));
+  if (dataSeries[0]) (dataSeries[0] as Record<string, unknown>).markLine = { symbol: 'none', silent: true, data: calendarLines };
+  const extra: Record<string, unknown>[] = [];
+  if (options.showLastYear) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear, symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
+  if (options.showRolling) extra.push({ type: 'line', name: options.labels.rolling, data: t.rolling, symbol: 'none', smooth: true, lineStyle: { color: '#a4147f', width: 2 }, itemStyle: { color: '#a4147f' } });
+  if (options.showInterventions) extra.push({ type: 'scatter', name: options.labels.interventions, yAxisIndex: 1, data: t.interventions.map((v) => (v > 0 ? v : null)), symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#2a9d8f' } });
+  return {
+    grid: { left: 52, right: options.showInterventions ? 48 : 16, top: 40, bottom: 56 },
+    legend: { top: 0, type: 'scroll' },
+    tooltip: { trigger: 'axis', valueFormatter: fmt },
+    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(164,20,127,0.12)', borderColor: '#a4147f' } },
+    xAxis: { type: 'category', data: t.buckets.map((b) => b.label), axisLabel: { hideOverlap: true } },
+    yAxis: [
+      { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
+      { type: 'value', minInterval: 1, show: options.showInterventions, splitLine: { show: false }, name: options.showInterventions ? options.labels.interventions : '', nameTextStyle: { fontSize: 10 } },
+    ],
+    series: [...dataSeries, ...extra],
+  };
+}
+
+export interface WeekHourRow { dow: number; hour: number; n: number }
+
+export function weekHourMatrix(rows: WeekHourRow[]): number[][] {
+  const m = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const r of rows) if (r.dow >= 1 && r.dow <= 7 && r.hour >= 0 && r.hour < 24) m[r.dow - 1][r.hour] += r.n;
+  return m;
+}
+
+export function weekHourOption(matrix: number[][], dayNames: string[], language: Language): ChartOption {
+  const max = Math.max(1, ...matrix.flat());
+  return {
+    grid: { left: 56, right: 16, top: 8, bottom: 64 },
+    tooltip: { position: 'top', formatter: (p: { value: [number, number, number] }) => `${dayNames[p.value[1]]} ${String(p.value[0]).padStart(2, '0')}–${String(p.value[0] + 1).padStart(2, '0')}: ${formatCount(p.value[2], language)}` },
+    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), splitArea: { show: true } },
+    yAxis: { type: 'category', data: dayNames, inverse: true, splitArea: { show: true } },
+    visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] }, text: ['', ''], itemHeight: 120 },
+    series: [{ type: 'heatmap', data: matrix.flatMap((row, d) => row.map((n, h) => [h, d, n])), emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }],
+  };
+}

@@ -1,0 +1,42 @@
+// The SQL behind the Trender page: per-day counts (bucketed in trend-buckets.ts so ISO weeks, week 53 and
+// months are handled in one tested place), interventions per day, weekday × hour, and before/after counts.
+import { Query, count, eq, literal as sqlLiteral, sql, type FilterExpr } from '@uwdata/mosaic-sql';
+import { literal } from '../../data/sql-text';
+
+export type Split = 'none' | 'category' | 'area';
+
+export function incidentsPerDayQuery(split: Split) {
+  const series = split === 'none' ? sql`'all'` : split === 'category' ? sql`category` : sql`coalesce(area, '–')`;
+  return (filter: FilterExpr): Query => Query.from('incidents').select({ epoch_day: 'epoch_day', series, n: count() }).where(filter).groupby('epoch_day', 'series');
+}
+
+export function interventionsPerDayQuery(type: string | null) {
+  return (filter: FilterExpr): Query =>
+    Query.from('interventions').select({ epoch_day: 'epoch_day', type: 'type', n: count() }).where(filter, type ? eq('type', sqlLiteral(type)) : sql`true`).groupby('epoch_day', 'type');
+}
+
+export function weekdayHourQuery(filter: FilterExpr): Query {
+  return Query.from('incidents').select({ dow: sql`isodow(occurred_at)`, hour: sql`hour(occurred_at)`, n: count() }).where(filter).groupby('dow', 'hour');
+}
+
+export const INTERVENTION_TYPES = `SELECT type, count(*)::INTEGER AS n FROM interventions GROUP BY type ORDER BY n DESC, type`;
+
+export const INTERVENTIONS_FOR_EVALUATION = `
+SELECT row_number() OVER (ORDER BY started_at, id)::INTEGER AS k, id, type, organisation, area, place, epoch_day, started_at::VARCHAR AS started, grid_e, grid_n
+FROM interventions WHERE type = ? ORDER BY started_at DESC LIMIT 300`;
+
+export function countInPeriodSql(where: string): string {
+  return `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${where} AND epoch_day BETWEEN ? AND ?`;
+}
+
+/** Incidents near an intervention: in its area, or within `radius` metres of its point when it has no area. */
+export function beforeAfterSql(where: string, place: { area: string | null; e: number | null; n: number | null }, radius: number): { target: string; comparison: string } {
+  const target = place.area !== null
+    ? `area = ${literal(place.area)}`
+    : `grid_e IS NOT NULL AND (grid_e - ${Number(place.e)}) ^ 2 + (grid_n - ${Number(place.n)}) ^ 2 <= ${radius * radius}`;
+  const base = `SELECT
+      count(*) FILTER (WHERE epoch_day BETWEEN ? AND ?)::INTEGER AS before,
+      count(*) FILTER (WHERE epoch_day BETWEEN ? AND ?)::INTEGER AS after
+    FROM incidents WHERE ${where}`;
+  return { target: `${base} AND (${target})`, comparison: `${base} AND NOT coalesce(${target}, false)` };
+}

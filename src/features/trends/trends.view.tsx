@@ -1,0 +1,200 @@
+// Trender: is it getting better, since when, where — and did the interventions matter? The trend chart's
+// brush sets the shared period filter, which every other view follows.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ChartPanel } from '../../components/chart-panel';
+import { DataTable } from '../../components/data-table';
+import { EChart } from '../../components/echart';
+import { FilterChips } from '../../components/filter-chips';
+import { KeyFigure } from '../../components/key-figure';
+import { Page } from '../../components/page';
+import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
+import { useDatabase } from '../../hooks/use-database';
+import { useDayExtent } from '../../hooks/use-day-extent';
+import { useFilterSql } from '../../hooks/use-filter-sql';
+import { useFilterState } from '../../hooks/use-filter-state';
+import { useMosaicClient } from '../../hooks/use-mosaic-client';
+import { describeDayRange } from '../../lib/day-range';
+import { dateOfEpochDay } from '../../lib/epoch-day';
+import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import type { CountChange } from '../../lib/statistics/compstat';
+import { BeforeAfterPanel } from './before-after.view';
+import { swedishCalendarDays } from './calendar-days';
+import { UNITS, type Unit } from './trend-buckets';
+import { compare, comparisonPeriods, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
+import { countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
+
+const ROLLING = { day: 7, week: 4, biweek: 3, month: 3, quarter: 2 } as const;
+
+function ChangeFigure({ label, change, testId }: { label: string; change: CountChange | null; testId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (!change) return <KeyFigure label={label} value="–" testId={testId} note={t('trends.noLastYear')} />;
+  const pct = formatPercent(change.change, language);
+  const mark = change.significant ? (change.z > 0 ? '▲ ' : '▼ ') : '';
+  return (
+    <KeyFigure
+      label={label}
+      value={`${mark}${pct}`}
+      testId={testId}
+      note={`${formatCount(change.previous, language)} → ${formatCount(change.current, language)} · z = ${formatDecimal(change.z, 2, language)} · ${change.significant ? t('trends.significant') : t('trends.notSignificant')}`}
+    />
+  );
+}
+
+export function TrendsPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database } = useDatabase();
+  const extent = useDayExtent();
+  const filters = useFilterState();
+  const [unit, setUnit] = useState<Unit>('week');
+  const [split, setSplit] = useState<Split>('none');
+  const [showLastYear, setShowLastYear] = useState(true);
+  const [showRolling, setShowRolling] = useState(true);
+  const [showInterventions, setShowInterventions] = useState(true);
+  const [showCalendar, setShowCalendar] = useState(true);
+
+  const perDay = useMosaicClient<DayCount>({ selection: incidentSelection, query: incidentsPerDayQuery(split), key: `days-${split}`, owns: ['period'] });
+  const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(null), owns: ['period'] });
+  const weekHour = useMosaicClient<WeekHourRow>({ selection: incidentSelection, query: weekdayHourQuery });
+
+  const series = useMemo(
+    () => (extent && perDay.state.rows ? trendSeries(topSeries(perDay.state.rows, t('trends.other')), interventions.state.rows ?? [], extent, unit, ROLLING[unit], language) : null),
+    [extent, perDay.state.rows, interventions.state.rows, unit, language, t],
+  );
+  const calendar = useMemo(
+    () => (extent && showCalendar && unit !== 'quarter' ? swedishCalendarDays(dateOfEpochDay(extent.from).getFullYear(), dateOfEpochDay(extent.to).getFullYear()) : []),
+    [extent, showCalendar, unit],
+  );
+  const option = useMemo(
+    () => series && trendChartOption(series, {
+      stacked: split !== 'none', showLastYear, showRolling, showInterventions, calendar: unit === 'day' || unit === 'week' ? calendar : [],
+      labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions') },
+    }, language),
+    [series, split, showLastYear, showRolling, showInterventions, calendar, unit, language, t],
+  );
+
+  // The comparison: the brushed period (or the latest complete one) against the period before and last year.
+  const withoutPeriod = useFilterSql(['period']);
+  const periods = useMemo(() => (extent ? comparisonPeriods(filters.period, extent, unit) : null), [extent, filters.period?.from, filters.period?.to, unit]);
+  const [comparison, setComparison] = useState<ReturnType<typeof compare> | null>(null);
+  useEffect(() => {
+    if (!periods || !extent) return;
+    let live = true;
+    const where = withoutPeriod.incidents.length ? withoutPeriod.incidents.map((f) => `(${f})`).join(' AND ') : 'true';
+    const sqlText = countInPeriodSql(where);
+    const count = (r: { from: number; to: number }) => database.runner.rows<{ n: number }>(sqlText, [r.from, r.to]).then(([x]) => x.n);
+    void Promise.all([count(periods.current), count(periods.previous), count(periods.lastYear)]).then(([current, previous, lastYear]) => {
+      if (live) setComparison(compare({ current, previous, lastYear: periods.lastYear.from < extent.from ? null : lastYear }, periods));
+    });
+    return () => { live = false; };
+  }, [database, periods, withoutPeriod.key, extent]);
+
+  const brushRange = useMemo(() => {
+    if (!series || !filters.period) return null;
+    const first = series.buckets.findIndex((b) => b.to >= filters.period!.from);
+    let last = -1;
+    series.buckets.forEach((b, i) => { if (b.from <= filters.period!.to) last = i; });
+    return first >= 0 && last >= first ? ([first, last] as [number, number]) : null;
+  }, [series, filters.period?.from, filters.period?.to]);
+  const onBrush = (indices: [number, number] | null) => {
+    if (!indices || !series || !extent) { setFilter('period', undefined); return; }
+    const a = series.buckets[Math.max(0, Math.min(indices[0], indices[1]))];
+    const b = series.buckets[Math.min(series.buckets.length - 1, Math.max(indices[0], indices[1]))];
+    setFilter('period', { from: Math.max(extent.from, a.from), to: Math.min(extent.to, b.to) });
+  };
+
+  const dayNames = t('trends.weekdays').split(',');
+  const matrix = useMemo(() => weekHourMatrix(weekHour.state.rows ?? []), [weekHour.state.rows]);
+  const seriesNames = series ? [...series.series.keys()] : [];
+  const tableRows = series ? series.buckets.map((b, i) => ({ b, i })) : [];
+
+  return (
+    <Page title={t('pages.trends')}>
+      <p className="lead">{t('trends.intro')}</p>
+      <FilterChips />
+      <div className="map-controls" role="group" aria-label={t('trends.controls')}>
+        <fieldset>
+          <legend>{t('trends.unit')}</legend>
+          {UNITS.map((u) => (
+            <label key={u} className="radio"><input type="radio" name="trend-unit" checked={unit === u} onChange={() => setUnit(u)} />{t(`trends.units.${u}`)}</label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('trends.split')}</legend>
+          <select value={split} onChange={(e) => setSplit(e.target.value as Split)} aria-label={t('trends.split')} data-testid="trend-split">
+            {(['none', 'category', 'area'] as Split[]).map((s) => <option key={s} value={s}>{t(`trends.splits.${s}`)}</option>)}
+          </select>
+        </fieldset>
+        <fieldset>
+          <legend>{t('trends.show')}</legend>
+          <label className="checkbox"><input type="checkbox" checked={showLastYear} onChange={(e) => setShowLastYear(e.target.checked)} />{t('trends.lastYearLine')}</label>
+          <label className="checkbox"><input type="checkbox" checked={showRolling} onChange={(e) => setShowRolling(e.target.checked)} />{t('trends.rollingShort')}</label>
+          <label className="checkbox"><input type="checkbox" checked={showInterventions} onChange={(e) => setShowInterventions(e.target.checked)} />{t('trends.interventions')}</label>
+          <label className="checkbox"><input type="checkbox" checked={showCalendar} onChange={(e) => setShowCalendar(e.target.checked)} />{t('trends.calendar')}</label>
+        </fieldset>
+      </div>
+
+      {comparison && (
+        <>
+          <h2 className="section-heading" data-testid="comparison-period">{t('trends.comparisonHeading', { period: describeDayRange(comparison.current, language) })}</h2>
+          <div className="key-figures" aria-live="polite">
+            <KeyFigure label={t('trends.current')} value={formatCount(comparison.vsPrevious.current, language)} testId="trend-current" />
+            <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} testId="trend-vs-previous" />
+            <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} testId="trend-vs-last-year" />
+          </div>
+          <p className="rule">{t('trends.rule')}</p>
+        </>
+      )}
+
+      {series && option && (
+        <ChartPanel
+          title={t('trends.chartTitle', { unit: t(`trends.units.${unit}`).toLowerCase() })}
+          fileName="trend"
+          testId="trend-panel"
+          chart={(ref) => <EChart testId="chart-trend" label={t('trends.chartTitle', { unit: t(`trends.units.${unit}`) })} option={option} height={340} onBrush={onBrush} brushRange={brushRange} exportRef={ref} />}
+          csv={() => ({
+            header: [t('trends.period'), t('trends.from'), t('trends.to'), ...(split === 'none' ? [] : seriesNames), t('trends.incidents'), t('trends.lastYearLine'), t('trends.interventions')],
+            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(split === 'none' ? [] : seriesNames.map((n) => series.series.get(n)![i])), series.total[i], series.lastYear[i] ?? '', series.interventions[i]]),
+          })}
+          table={
+            <DataTable
+              caption={t('trends.tableCaption')}
+              testId="trend-table"
+              rows={tableRows}
+              rowKey={({ b }) => String(b.from)}
+              columns={[
+                { key: 'label', header: t('trends.period'), cell: ({ b }) => <button type="button" className="link-button" onClick={() => setFilter('period', { from: Math.max(b.from, extent!.from), to: Math.min(b.to, extent!.to) })}>{b.label}</button> },
+                ...(split === 'none' ? [] : seriesNames.map((n) => ({ key: `s-${n}`, header: n, numeric: true, cell: ({ i }: { i: number }) => formatCount(series.series.get(n)![i], language) }))),
+                { key: 'total', header: t('trends.incidents'), numeric: true, cell: ({ i }) => formatCount(series.total[i], language) },
+                { key: 'ly', header: t('trends.lastYearLine'), numeric: true, cell: ({ i }) => formatCount(series.lastYear[i], language) },
+                { key: 'iv', header: t('trends.interventions'), numeric: true, cell: ({ i }) => formatCount(series.interventions[i], language) },
+              ]}
+            />
+          }
+        >
+          <p className="hint">{t('trends.brushHint')}</p>
+        </ChartPanel>
+      )}
+
+      <ChartPanel
+        title={t('trends.weekHourTitle')}
+        fileName="veckodag-timme"
+        chart={(ref) => <EChart testId="chart-week-hour" label={t('trends.weekHourTitle')} option={weekHourOption(matrix, dayNames, language)} height={300} exportRef={ref} />}
+        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${h}`)], rows: matrix.map((row, d) => [dayNames[d], ...row]) })}
+        table={
+          <DataTable
+            caption={t('trends.weekHourTitle')}
+            rows={matrix.map((row, d) => ({ row, d }))}
+            rowKey={({ d }) => String(d)}
+            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: 24 }, (_, h) => ({ key: `h${h}`, header: String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: number[] }) => formatCount(row[h], language) }))]}
+          />
+        }
+      />
+
+      <BeforeAfterPanel />
+    </Page>
+  );
+}

@@ -1,0 +1,82 @@
+// Trender in Chromium: brushing a period on the trend chart filters the map and the goal panels to the
+// numbers a direct SQL query over the raw files gives; reset restores them; the URL carries the state.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, type Browser } from './support/chromium';
+import { expectedCounts } from './support/expected';
+
+const baseUrl = inject('baseUrl');
+const proxyPort = inject('proxyPort');
+
+describe('Trender in Chromium', () => {
+  let browser: Browser;
+  let expected: Awaited<ReturnType<typeof expectedCounts>>;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    expected = await expectedCounts();
+    browser = await openBrowser(proxyPort);
+    browser.page.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    expected?.close();
+  });
+
+  const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+  const waitForNumber = (selector: string, value: number) =>
+    browser.page.waitForFunction(
+      ([sel, v]) => Number((document.querySelector(sel)?.textContent ?? '').replace(/[^\d]/g, '')) === v,
+      [selector, value] as const,
+      { timeout: 30_000 },
+    );
+
+  it('shows the trend, the comparison with its test, weekday × hour and a before/after estimate', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/trender`);
+    await page.getByTestId('chart-trend').waitFor({ timeout: 60_000 });
+    await page.getByTestId('trend-current').waitFor();
+    expect(await page.getByTestId('comparison-period').textContent()).toContain('v. 46 2026');
+    expect(number(await page.getByTestId('trend-current').textContent())).toBe(await expected.incidentsBetween('2026-11-09', '2026-11-15'));
+    expect(await page.getByTestId('trend-vs-previous').locator('..').textContent()).toMatch(/z = -?\d/);
+    await page.getByTestId('before-after-estimate').waitFor({ timeout: 30_000 });
+    // Every unit and split can be chosen.
+    for (const unit of ['Dag', 'Två veckor', 'Månad', 'Kvartal', 'Vecka']) await page.getByLabel(unit, { exact: true }).check();
+    await page.getByTestId('trend-split').selectOption('category');
+    await page.getByTestId('trend-panel').getByRole('button', { name: 'Visa tabell' }).click();
+    await page.getByTestId('trend-table').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('a brushed period filters the map and the goals to what SQL gives, in the URL too; reset restores', async () => {
+    const { page } = browser;
+    const chart = page.getByTestId('chart-trend');
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    const y = box.y + box.height * 0.6;
+    await page.mouse.move(box.x + box.width * 0.86, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.95, y, { steps: 8 });
+    await page.mouse.up();
+    const chip = page.locator('.chip[data-filter=period] .chip-label');
+    await chip.waitFor({ timeout: 10_000 });
+    const [, from, to] = (await chip.textContent())!.match(/(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})/)!;
+    expect(new URL(page.url()).searchParams.get('period')).toBe(`${from}..${to}`);
+    expect(from >= '2026-01-01').toBe(true);
+
+    // The comparison now describes the brushed period.
+    await waitForNumber('[data-testid=trend-current]', await expected.incidentsBetween(from, to));
+
+    await page.getByRole('link', { name: 'Karta' }).click();
+    await waitForNumber('[data-testid=located-count]', await expected.locatedBetween(from, to));
+
+    await page.getByRole('link', { name: 'Mål' }).click();
+    const panel = page.getByTestId('goal-uppfoljning-brottsutsatta-platser');
+    await panel.waitFor({ timeout: 30_000 });
+    const followUps = await expected.interventionsOfTypeBetween('Uppföljning brottsutsatt plats', from, to);
+    await waitForNumber('[data-testid=goal-uppfoljning-brottsutsatta-platser] .goal-numbers dd', followUps);
+
+    await page.getByRole('button', { name: 'Återställ alla' }).click();
+    await waitForNumber('[data-testid=goal-uppfoljning-brottsutsatta-platser] .goal-numbers dd', await expected.interventionsOfTypeBetween('Uppföljning brottsutsatt plats', '2026-01-01', '2026-12-31'));
+    expect(new URL(page.url()).searchParams.get('period')).toBeNull();
+  });
+});

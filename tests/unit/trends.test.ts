@@ -1,0 +1,128 @@
+// Trend period arithmetic, comparisons, the CompStat test and the before/after estimate on known answers —
+// and the per-day query through native DuckDB against plain SQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bucketOf, bucketsBetween, sameTimeLastYear } from '../../src/features/trends/trend-buckets';
+import { comparisonPeriods, topSeries, trendSeries, weekHourMatrix } from '../../src/features/trends/trends.model';
+import { beforeAfterSql } from '../../src/features/trends/trends.query';
+import { swedishCalendarDays } from '../../src/features/trends/calendar-days';
+import { epochDayOfIsoDate as d, isoDateOfEpochDay as iso } from '../../src/lib/epoch-day';
+import { beforeAfterEstimate } from '../../src/lib/statistics/before-after';
+import { compareCounts } from '../../src/lib/statistics/compstat';
+import type { SqlRunner } from '../../src/data/sql-runner';
+import { createExampleDatabase } from './support/example-database';
+
+const range = (b: { from: number; to: number }) => `${iso(b.from)}..${iso(b.to)}`;
+
+describe('trend buckets', () => {
+  it('ISO weeks across a year boundary (2025-12-29 is week 1 of 2026)', () => {
+    expect(range(bucketOf(d('2025-12-31'), 'week'))).toBe('2025-12-29..2026-01-04');
+    expect(bucketOf(d('2025-12-31'), 'week').label).toBe('v. 1 2026');
+  });
+
+  it('two-week periods, with week 53 of 2026 joining 51–53', () => {
+    expect(range(bucketOf(d('2026-12-30'), 'biweek'))).toBe('2026-12-14..2027-01-03');
+    expect(range(bucketOf(d('2027-01-05'), 'biweek'))).toBe('2027-01-04..2027-01-17');
+  });
+
+  it('months and quarters, including February in a leap year', () => {
+    expect(range(bucketOf(d('2024-02-10'), 'month'))).toBe('2024-02-01..2024-02-29');
+    expect(range(bucketOf(d('2026-11-22'), 'quarter'))).toBe('2026-10-01..2026-12-31');
+  });
+
+  it('a day that has 23 hours (DST starts 2026-03-29 in Sweden) is still one whole day', () => {
+    const b = bucketOf(d('2026-03-29'), 'day');
+    expect(b.from).toBe(b.to);
+    expect(range(bucketOf(d('2026-03-29'), 'week'))).toBe('2026-03-23..2026-03-29');
+    expect(bucketsBetween(d('2026-03-28'), d('2026-03-30'), 'day')).toHaveLength(3);
+  });
+
+  it('buckets cover a range without gaps or overlaps', () => {
+    const list = bucketsBetween(d('2024-01-01'), d('2026-11-15'), 'biweek');
+    for (let i = 1; i < list.length; i++) expect(list[i].from).toBe(list[i - 1].to + 1);
+  });
+
+  it('last year is the same ISO weeks (52 weeks back) or the same months', () => {
+    expect(range(sameTimeLastYear({ from: d('2026-11-09'), to: d('2026-11-15') }, 'week'))).toBe('2025-11-10..2025-11-16');
+    expect(range(sameTimeLastYear({ from: d('2024-02-01'), to: d('2024-02-29') }, 'month'))).toBe('2023-02-01..2023-02-28');
+  });
+});
+
+describe('comparisons', () => {
+  const extent = { from: d('2024-01-01'), to: d('2026-11-18') };
+  it('without a brush: the latest complete bucket against the one before and last year', () => {
+    const p = comparisonPeriods(undefined, extent, 'week');
+    expect(range(p.current)).toBe('2026-11-09..2026-11-15');
+    expect(range(p.previous)).toBe('2026-11-02..2026-11-08');
+    const m = comparisonPeriods(undefined, extent, 'month');
+    expect(range(m.current)).toBe('2026-10-01..2026-10-31');
+    expect(range(m.previous)).toBe('2026-09-01..2026-09-30');
+  });
+  it('a brushed period against an equally long one before it', () => {
+    const p = comparisonPeriods({ from: d('2026-06-03'), to: d('2026-06-12') }, extent, 'week');
+    expect(range(p.previous)).toBe('2026-05-24..2026-06-02');
+  });
+  it('the CompStat test: z = 2(√current − √previous), significant at |z| ≥ 1.96', () => {
+    expect(compareCounts(100, 64)).toMatchObject({ z: 4, significant: true, change: 0.5625 });
+    expect(compareCounts(36, 49)).toMatchObject({ z: -2, significant: true });
+    expect(compareCounts(25, 30).significant).toBe(false);
+    expect(compareCounts(5, 0).change).toBeNull();
+  });
+});
+
+describe('before/after estimate', () => {
+  it('halving where the comparison is flat gives a ratio of 0.5 with a Woolf interval', () => {
+    const e = beforeAfterEstimate({ targetBefore: 100, targetAfter: 50, comparisonBefore: 1000, comparisonAfter: 1000 });
+    expect(e.ratio).toBeCloseTo(0.5, 10);
+    const se = Math.sqrt(1 / 100 + 1 / 50 + 1 / 1000 + 1 / 1000);
+    expect(e.low).toBeCloseTo(0.5 * Math.exp(-1.96 * se), 10);
+    expect(e.high).toBeCloseTo(0.5 * Math.exp(1.96 * se), 10);
+    expect(e.significant).toBe(true);
+  });
+  it('a change the comparison area shares is no effect', () => {
+    expect(beforeAfterEstimate({ targetBefore: 40, targetAfter: 20, comparisonBefore: 400, comparisonAfter: 200 }).ratio).toBeCloseTo(1, 10);
+  });
+  it('says too few rather than estimating from zeros', () => {
+    expect(beforeAfterEstimate({ targetBefore: 3, targetAfter: 0, comparisonBefore: 100, comparisonAfter: 90 }).tooFew).toBe(true);
+  });
+});
+
+describe('series and calendar', () => {
+  it('splits into the biggest series plus "Övrigt", and counts last year by the same weeks', () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ epoch_day: d('2026-01-05'), series: `c${i}`, n: 10 - i }));
+    const top = topSeries(rows, 'Övrigt');
+    expect(new Set(top.map((r) => r.series)).size).toBe(8);
+    expect(top.filter((r) => r.series === 'Övrigt').reduce((s, r) => s + r.n, 0)).toBe(2 + 1 + 3);
+    const extent = { from: d('2025-01-06'), to: d('2026-01-11') };
+    const t = trendSeries([{ epoch_day: d('2025-01-07'), series: 'all', n: 4 }, { epoch_day: d('2026-01-06'), series: 'all', n: 9 }], [], extent, 'week', 2, 'sv');
+    const last = t.buckets.length - 1;
+    expect(t.total[last]).toBe(9);
+    expect(t.lastYear[last]).toBe(4);
+    expect(t.lastYear[0]).toBeNull();
+  });
+  it('weekday × hour puts ISO weekday 7 (Sunday) last', () => {
+    const m = weekHourMatrix([{ dow: 7, hour: 23, n: 5 }, { dow: 1, hour: 0, n: 2 }]);
+    expect(m[6][23]).toBe(5);
+    expect(m[0][0]).toBe(2);
+  });
+  it('Swedish calendar days come from the holiday library: midsommarafton 2026 is 19 June', () => {
+    const days = swedishCalendarDays(2026, 2026);
+    expect(days.find((x) => x.name === 'midsommarafton')?.day).toBe(d('2026-06-19'));
+    expect(days.find((x) => x.name === 'valborgsmässoafton')?.day).toBe(d('2026-04-30'));
+  });
+});
+
+describe('before/after SQL on the example', () => {
+  let runner: SqlRunner & { close(): void };
+  beforeAll(async () => { ({ runner } = await createExampleDatabase()); });
+  afterAll(() => runner.close());
+
+  it('target and comparison split the municipality: together they are every incident in the windows', async () => {
+    const q = beforeAfterSql('true', { area: 'Hamnstaden', e: null, n: null }, 500);
+    const params = [d('2026-03-01'), d('2026-04-30'), d('2026-05-01'), d('2026-06-30')];
+    const [[a], [c]] = await Promise.all([runner.rows<{ before: number; after: number }>(q.target, params), runner.rows<{ before: number; after: number }>(q.comparison, params)]);
+    const [{ n: before }] = await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents WHERE epoch_day BETWEEN ? AND ?', params.slice(0, 2));
+    const [{ n: hamn }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE area = 'Hamnstaden' AND epoch_day BETWEEN ? AND ?`, params.slice(0, 2));
+    expect(a.before).toBe(hamn);
+    expect(a.before + c.before).toBe(before);
+  });
+});
