@@ -6,12 +6,16 @@ import react from '@vitejs/plugin-react';
  * workers come from our own files (and blob: for MapLibre's). Inline styles are set by React and ECharts.
  * Only in the build: Vite's dev server injects inline scripts for hot reload.
  */
+// An organisation's own tile server (Inställningar → Bakgrundskarta) must be named at build time, e.g.
+// LAGESBILD_TILE_ORIGIN=https://karta.example.se npm run build. Without it, no other host is reachable.
+const TILE_ORIGIN = /^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(process.env.LAGESBILD_TILE_ORIGIN ?? '') ? ` ${process.env.LAGESBILD_TILE_ORIGIN}` : '';
+
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
-  "connect-src 'self' blob: data:",
-  "img-src 'self' blob: data:",
+  `connect-src 'self' blob: data:${TILE_ORIGIN}`,
+  `img-src 'self' blob: data:${TILE_ORIGIN}`,
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",
   "object-src 'none'",

@@ -51,3 +51,19 @@ describe('filters as Mosaic selections', () => {
     expect(chips[3].label.replace(/\u00a0/g, ' ')).toBe('250 m, E 601 000 N 6 648 000');
   });
 });
+
+import { parseTileSource, tileSourceProblem } from '../../src/lib/tile-source';
+
+describe('an organisation tile source', () => {
+  it('accepts only https templates with {z}, {x} and {y}', () => {
+    expect(tileSourceProblem('https://karta.example.se/tiles/{z}/{x}/{y}.png')).toBeNull();
+    expect(tileSourceProblem('http://karta.example.se/tiles/{z}/{x}/{y}.png')).toBe('not-https');
+    expect(tileSourceProblem('javascript:alert(1)//{z}{x}{y}')).toBe('not-https');
+    expect(tileSourceProblem('https://karta.example.se/tiles.png')).toBe('placeholders');
+  });
+  it('ignores a stored value that is broken or unsafe', () => {
+    expect(parseTileSource('{')).toBeNull();
+    expect(parseTileSource(JSON.stringify({ url: 'http://x/{z}/{x}/{y}' }))).toBeNull();
+    expect(parseTileSource(JSON.stringify({ url: 'https://x.se/{z}/{x}/{y}.png', attribution: '© Kommunen' }))).toEqual({ url: 'https://x.se/{z}/{x}/{y}.png', attribution: '© Kommunen' });
+  });
+});

@@ -7,6 +7,9 @@ import { FilterChips } from '../../components/filter-chips';
 import { MapCanvas, type MapBounds, type MapLabel, type MapLayer } from '../../components/map-canvas';
 import { Page } from '../../components/page';
 import { incidentSelection, setFilter } from '../../data/selections';
+import { readSetting } from '../../data/settings-store';
+import { parseTileSource } from '../../lib/tile-source';
+import { TILE_SETTING } from '../settings/tile-source-form.view';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
@@ -55,6 +58,7 @@ export function MapPage() {
   const [showPlaces, setShowPlaces] = useState(true);
   const [filterByExtent, setFilterByExtent] = useState(false);
   const [zoom, setZoom] = useState(12);
+  const [tiles] = useState(() => parseTileSource(readSetting(TILE_SETTING)));
   const extentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const size = chosenSize ?? defaultCellSize(context.extent ?? null);
@@ -229,6 +233,7 @@ export function MapPage() {
           <MapCanvas
             label={t('map.canvasLabel', { layer: t(`map.kind.${kind}`) })}
             basemap={context.basemap}
+            rasterTiles={tiles}
             layers={layers}
             labels={labels}
             fit={fit}

@@ -5,6 +5,7 @@ import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
+import { TileSourceForm } from './tile-source-form.view';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ export function SettingsPage() {
           </button>
         </div>
       </section>
+      <TileSourceForm />
     </Page>
   );
 }

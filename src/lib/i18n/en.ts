@@ -350,6 +350,18 @@ export const en: Messages = {
     clearConfirm: 'All loaded data, mappings, goals and settings will be removed from this browser. The example data is loaded again. Continue?',
     clearing: 'Clearing …',
     reloadExample: 'Reload the example data',
+    tiles: {
+      heading: 'Background map',
+      intro: 'The map uses a built-in background (Natural Earth) and fetches nothing from elsewhere. If your organisation has its own map server, its raster tiles can be used instead. The browser\'s security policy only lets through the address given when the app was built (LAGESBILD_TILE_ORIGIN, see the README); other addresses are blocked.',
+      url: 'Tile URL template',
+      attribution: 'Attribution to show on the map',
+      save: 'Save',
+      clear: 'Use the built-in background',
+      saved: 'Saved. The map uses your own map server.',
+      cleared: 'The map uses the built-in background.',
+      problem_not_https: 'The address must start with https://.',
+      problem_placeholders: 'The address must contain {z}, {x} and {y}.',
+    },
   },
   help: {
     intro: "Lägesbild is a tool for the police's and the municipality's joint crime prevention: mapping, situation reports, citizen promises and follow-up.",

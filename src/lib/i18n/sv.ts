@@ -349,6 +349,18 @@ export const sv = {
     clearConfirm: 'All inläst data, alla mappningar, mål och inställningar tas bort från den här webbläsaren. Exempeldata läses in igen. Fortsätta?',
     clearing: 'Rensar …',
     reloadExample: 'Läs in exempeldata igen',
+    tiles: {
+      heading: 'Bakgrundskarta',
+      intro: 'Kartan använder en inbyggd bakgrund (Natural Earth) och hämtar ingenting utifrån. Har organisationen en egen kartserver kan dess rasterplattor användas i stället. Webbläsarens säkerhetspolicy släpper bara igenom den adress som angavs när appen byggdes (LAGESBILD_TILE_ORIGIN, se README); andra adresser blockeras.',
+      url: 'Adressmall för plattor',
+      attribution: 'Källa att visa på kartan',
+      save: 'Spara',
+      clear: 'Använd den inbyggda bakgrunden',
+      saved: 'Sparat. Kartan använder den egna kartservern.',
+      cleared: 'Kartan använder den inbyggda bakgrunden.',
+      problem_not_https: 'Adressen måste börja med https://.',
+      problem_placeholders: 'Adressen måste innehålla {z}, {x} och {y}.',
+    },
   },
   help: {
     intro: 'Lägesbild är ett verktyg för polisens och kommunens gemensamma brottsförebyggande arbete: kartläggning, lägesbild, medborgarlöften och uppföljning.',
