@@ -44,6 +44,14 @@ describe('Trender in Chromium', () => {
     await page.getByTestId('trend-split').selectOption('category');
     await page.getByTestId('trend-panel').getByRole('button', { name: 'Visa tabell' }).click();
     await page.getByTestId('trend-table').waitFor();
+    // Interventions of one type on the timeline: the table's last column sums to that type's count.
+    await page.getByTestId('trend-intervention-type').selectOption('Trygghetsvandring');
+    const expectedWalks = await expected.interventionsOfTypeBetween('Trygghetsvandring', '2000-01-01', '2100-01-01');
+    await page.waitForFunction((n) => {
+      const cells = [...document.querySelectorAll('[data-testid=trend-table] tbody tr td:last-child')];
+      return cells.reduce((s, c) => s + Number((c.textContent ?? '').replace(/[^\d]/g, '') || 0), 0) === n;
+    }, expectedWalks, { timeout: 20_000 });
+    await page.getByTestId('trend-intervention-type').selectOption('');
     expect(errors).toEqual([]);
   });
 

@@ -23,7 +23,7 @@ import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from './trend-buckets';
 import { compare, comparisonPeriods, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
-import { countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
+import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
 
 const ROLLING = { day: 7, week: 4, biweek: 3, month: 3, quarter: 2 } as const;
 
@@ -55,9 +55,14 @@ export function TrendsPage() {
   const [showRolling, setShowRolling] = useState(true);
   const [showInterventions, setShowInterventions] = useState(true);
   const [showCalendar, setShowCalendar] = useState(true);
+  const [interventionType, setInterventionType] = useState('');
+  const [types, setTypes] = useState<string[]>([]);
+  useEffect(() => {
+    void database.runner.rows<{ type: string }>(INTERVENTION_TYPES).then((r) => setTypes(r.map((x) => x.type)));
+  }, [database]);
 
   const perDay = useMosaicClient<DayCount>({ selection: incidentSelection, query: incidentsPerDayQuery(split), key: `days-${split}`, owns: ['period'] });
-  const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(null), owns: ['period'] });
+  const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(interventionType || null), key: `iv-${interventionType}`, owns: ['period'] });
   const weekHour = useMosaicClient<WeekHourRow>({ selection: incidentSelection, query: weekdayHourQuery });
 
   const series = useMemo(
@@ -133,6 +138,10 @@ export function TrendsPage() {
           <label className="checkbox"><input type="checkbox" checked={showLastYear} onChange={(e) => setShowLastYear(e.target.checked)} />{t('trends.lastYearLine')}</label>
           <label className="checkbox"><input type="checkbox" checked={showRolling} onChange={(e) => setShowRolling(e.target.checked)} />{t('trends.rollingShort')}</label>
           <label className="checkbox"><input type="checkbox" checked={showInterventions} onChange={(e) => setShowInterventions(e.target.checked)} />{t('trends.interventions')}</label>
+          <select value={interventionType} onChange={(e) => setInterventionType(e.target.value)} aria-label={t('trends.interventionType')} disabled={!showInterventions} data-testid="trend-intervention-type">
+            <option value="">{t('trends.allInterventions')}</option>
+            {types.map((x) => <option key={x} value={x}>{x}</option>)}
+          </select>
           <label className="checkbox"><input type="checkbox" checked={showCalendar} onChange={(e) => setShowCalendar(e.target.checked)} />{t('trends.calendar')}</label>
         </fieldset>
       </div>

@@ -122,6 +122,8 @@ export const en: Messages = {
     rolling: 'Rolling average ({{count}} periods)',
     rollingShort: 'Rolling average',
     interventions: 'Interventions',
+    interventionType: 'Type of intervention on the timeline',
+    allInterventions: 'All interventions',
     calendar: 'Holidays (Valborg, midsummer, New Year …)',
     incidents: 'Incidents',
     other: 'Other',

@@ -121,6 +121,8 @@ export const sv = {
     rolling: 'Glidande medel ({{count}} perioder)',
     rollingShort: 'Glidande medel',
     interventions: 'Insatser',
+    interventionType: 'Typ av insats på tidslinjen',
+    allInterventions: 'Alla insatser',
     calendar: 'Högtider (valborg, midsommar, nyår …)',
     incidents: 'Händelser',
     other: 'Övrigt',
