@@ -1,7 +1,7 @@
 // Keeps the shared filter in the address bar (?period=…&kategori=…, before the #/page), so a copied link
 // reproduces the view and Back/Forward move through pages with the filter intact. The link never carries data.
 import { useEffect } from 'react';
-import { applyFilterState, incidentSelection, readFilterState, sharedSelection } from '../data/selections';
+import { applyFilterState, onFilterChange, readFilterState } from '../data/selections';
 import { filterStateFromParams, filterStateToParams } from '../lib/filter-state';
 
 function readUrl(): void {
@@ -20,12 +20,10 @@ function writeUrl(): void {
 export function useFilterUrlSync(): void {
   useEffect(() => {
     readUrl();
-    incidentSelection.addEventListener('value', writeUrl);
-    sharedSelection.addEventListener('value', writeUrl);
+    const unsubscribe = onFilterChange(writeUrl);
     addEventListener('popstate', readUrl);
     return () => {
-      incidentSelection.removeEventListener('value', writeUrl);
-      sharedSelection.removeEventListener('value', writeUrl);
+      unsubscribe();
       removeEventListener('popstate', readUrl);
     };
   }, []);

@@ -108,6 +108,16 @@ export function readFilterState(): FilterState {
   return state;
 }
 
+/** Call `listener` whenever any filter changes; returns the unsubscribe function. */
+export function onFilterChange(listener: () => void): () => void {
+  incidentSelection.addEventListener('value', listener);
+  sharedSelection.addEventListener('value', listener);
+  return () => {
+    incidentSelection.removeEventListener('value', listener);
+    sharedSelection.removeEventListener('value', listener);
+  };
+}
+
 export function resetAllFilters(): void {
   for (const name of FILTER_NAMES) if (clauseOf(name)) setFilter(name, undefined);
 }

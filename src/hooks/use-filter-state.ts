@@ -1,6 +1,6 @@
 // The shared filter as plain values, re-read whenever any view changes it.
 import { useEffect, useState } from 'react';
-import { incidentSelection, readFilterState, sharedSelection } from '../data/selections';
+import { onFilterChange, readFilterState } from '../data/selections';
 import type { FilterState } from '../lib/filter-state';
 
 export function useFilterState(): FilterState {
@@ -10,13 +10,8 @@ export function useFilterState(): FilterState {
       const next = readFilterState();
       return JSON.stringify(next) === JSON.stringify(old) ? old : next;
     });
-    incidentSelection.addEventListener('value', update);
-    sharedSelection.addEventListener('value', update);
     update();
-    return () => {
-      incidentSelection.removeEventListener('value', update);
-      sharedSelection.removeEventListener('value', update);
-    };
+    return onFilterChange(update);
   }, []);
   return state;
 }

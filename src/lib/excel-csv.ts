@@ -13,23 +13,22 @@ export function toExcelCsv(header: string[], rows: unknown[][]): string {
   return '\ufeff' + [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
 }
 
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function clickDownload(href: string, fileName: string): void {
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = fileName;
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  clickDownload(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Save a data: URL (a chart's PNG) under a file name. */
 export function downloadDataUrl(fileName: string, dataUrl: string): void {
-  const a = document.createElement('a');
-  a.href = dataUrl;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
+  clickDownload(dataUrl, fileName);
 }

@@ -92,7 +92,8 @@ describe('map queries on the example', () => {
   });
 
   it('colours the area kind the incidents are counted by', () => {
-    const shapes = [{ name: 'A', kind: 'kommun', population: null, geometry: '{}' }, { name: 'Centrum', kind: 'stadsdel', population: 1, geometry: '{}' }, { name: 'Norr', kind: 'stadsdel', population: 1, geometry: '{}' }];
+    const shape = (name: string, kind: string) => ({ name, kind, population: null, geometry: {}, label_lon: null, label_lat: null });
+    const shapes = [shape('A', 'kommun'), shape('Centrum', 'stadsdel'), shape('Norr', 'stadsdel')];
     expect(bestAreaKind(shapes, ['Centrum', 'Norr'])).toBe('stadsdel');
   });
 });

@@ -25,8 +25,7 @@ export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]
 
   useEffect(() => {
     let live = true;
-    const where = filter.incidents.length ? filter.incidents.map((f) => `(${f})`).join(' AND ') : 'true';
-    void database.runner.rows<Label>(cellLabelsSql(size, where)).then((rows) => {
+    void database.runner.rows<Label>(cellLabelsSql(size, filter.incidentWhere)).then((rows) => {
       if (live) setLabels(new Map(rows.map((r) => [`${r.ix}:${r.iy}`, r])));
     });
     return () => { live = false; };
@@ -42,7 +41,7 @@ export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]
 
   const exportCsv = () => {
     const header = [t('map.table.rank'), t('map.table.place'), 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', t('map.table.count'), 'z', 'p', t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
-    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, r.n, r.z.toFixed(3), r.p.toFixed(4), CONFIDENCE[r.bin], r.category, pattern(r)]);
+    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, r.n, Number(r.z.toFixed(3)), Number(r.p.toFixed(4)), CONFIDENCE[r.bin], r.category, pattern(r)]);
     downloadText('hot-spots.csv', toExcelCsv(header, body));
   };
 

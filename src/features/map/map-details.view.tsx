@@ -22,8 +22,6 @@ interface Details {
   previousCount: number;
 }
 
-const where = (fragments: string[]) => (fragments.length ? fragments.map((f) => `(${f})`).join(' AND ') : 'true');
-
 /** The comparison windows: the filtered period and the equally long one before it, else the data's last 28 days. */
 export function comparisonWindows(period: DayRange | undefined, lastDay: number): { current: DayRange; previous: DayRange } {
   const current = period ?? { from: lastDay - 27, to: lastDay };
@@ -41,8 +39,8 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
 
   useEffect(() => {
     let live = true;
-    const q = detailQueries(where(all.incidents), where(all.interventions));
-    const qp = detailQueries(where(withoutPeriod.incidents), where(withoutPeriod.interventions));
+    const q = detailQueries(all.incidentWhere, all.interventionWhere);
+    const qp = detailQueries(withoutPeriod.incidentWhere, withoutPeriod.interventionWhere);
     void (async () => {
       const r = database.runner;
       const [days] = await r.rows<{ last_day: number | null }>(qp.days);

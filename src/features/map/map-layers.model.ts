@@ -1,6 +1,6 @@
 // Pure: the chosen layer and its aggregates → the MapLibre layers the adapter draws.
 import type { MapLayer } from '../../components/map-canvas';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import {
   BIN_COLOURS, PATTERN_COLOURS, areaValue, cellPoints, cellPolygons, countBreaks, countColour,
   type AreaShape, type CellCount, type CellKey, type HotSpotCell,
@@ -79,7 +79,7 @@ export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: M
   const features = chosen.map((s, i) => ({
     type: 'Feature' as const,
     properties: { name: s.name, n: values[i].n, value: values[i].value, colour: values[i].value == null ? '#e0e0e0' : countColour(values[i].value!, breaks) },
-    geometry: JSON.parse(s.geometry),
+    geometry: s.geometry as Geometry,
   }));
   return { collection: { type: 'FeatureCollection', features }, values };
 }

@@ -154,7 +154,8 @@ export function clusterSizeForZoom(zoom: number, latitude: number): number {
   return sizes.find((s) => s >= wanted) ?? sizes[sizes.length - 1];
 }
 
-export interface AreaShape { name: string; kind: string | null; population: number | null; geometry: string }
+/** An area as the map uses it: the geometry parsed once, when the map context loads. */
+export interface AreaShape { name: string; kind: string | null; population: number | null; geometry: unknown; label_lon: number | null; label_lat: number | null }
 
 /** Choropleth value per area: count, or per 1 000 inhabitants when the area has a population. */
 export function areaValue(count: number, population: number | null, measure: 'count' | 'rate'): number | null {

@@ -56,7 +56,8 @@ SELECT place, count(*)::INTEGER AS n, median(lat) AS lat, median(lon) AS lon
 FROM incidents WHERE place IS NOT NULL AND grid_e IS NOT NULL
 GROUP BY place HAVING count(*) >= 25 ORDER BY n DESC LIMIT 40`;
 
-export const AREA_SHAPES = `SELECT name, kind, population, geometry FROM areas ORDER BY kind, name`;
+/** The areas with their shapes and a label point (the middle of the bounding box: fine for compact districts). */
+export const AREA_SHAPES = `SELECT name, kind, population, geometry, (min_lon + max_lon) / 2 AS label_lon, (min_lat + max_lat) / 2 AS label_lat FROM areas ORDER BY kind, name`;
 
 /** What a cell or area holds under the current filter (WHERE fragments from the shared selection). */
 export function detailQueries(where: string, interventionWhere: string) {

@@ -34,15 +34,6 @@ import { useCellUniverse, useMapContext } from './use-map-context';
 
 const EMERGING_STEPS = [10, 13, 20, 26];
 
-function shapeLabelPoint(geometry: string): [number, number] | null {
-  // The middle of the shape's bounding box: good enough for labels on compact town districts.
-  const coords = (JSON.stringify(JSON.parse(geometry).coordinates).match(/-?\d+(\.\d+)?,-?\d+(\.\d+)?/g) ?? []).map((p) => p.split(',').map(Number));
-  if (coords.length === 0) return null;
-  const lons = coords.map((c) => c[0]);
-  const lats = coords.map((c) => c[1]);
-  return [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2];
-}
-
 export function MapPage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -119,9 +110,8 @@ export function MapPage() {
 
   const labels = useMemo<MapLabel[]>(() => {
     const list: MapLabel[] = [];
-    for (const f of context.areas.filter((a) => (a.kind ?? '') === (areaKind ?? ''))) {
-      const p = shapeLabelPoint(f.geometry);
-      if (p) list.push({ id: `area-${f.name}`, lon: p[0], lat: p[1], text: f.name, kind: 'area' });
+    for (const a of context.areas.filter((x) => (x.kind ?? '') === (areaKind ?? ''))) {
+      if (a.label_lon !== null && a.label_lat !== null) list.push({ id: `area-${a.name}`, lon: a.label_lon, lat: a.label_lat, text: a.name, kind: 'area' });
     }
     if (showPlaces) for (const p of context.places) list.push({ id: `place-${p.place}`, lon: p.lon, lat: p.lat, text: p.place, kind: 'place' });
     return list;

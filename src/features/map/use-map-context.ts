@@ -25,7 +25,7 @@ export function useMapContext() {
   useEffect(() => {
     let live = true;
     void loadBasemap().then((b) => live && setBasemap(b));
-    void database.runner.rows<AreaShape>(AREA_SHAPES).then((r) => live && setAreas(r));
+    void database.runner.rows<AreaShape & { geometry: string }>(AREA_SHAPES).then((r) => live && setAreas(r.map((a) => ({ ...a, geometry: JSON.parse(a.geometry) as unknown }))));
     void database.runner.rows<GridExtent>(GRID_EXTENT).then(([r]) => live && setExtent(r && r.min_e != null ? r : null));
     void database.runner.rows<NamedPlace>(NAMED_PLACES).then((r) => live && setPlaces(r));
     return () => { live = false; };

@@ -1,5 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChartPanel } from '../../components/chart-panel';
 import { DataTable } from '../../components/data-table';
 import { EChart } from '../../components/echart';
 import { KeyFigure } from '../../components/key-figure';
@@ -35,8 +36,6 @@ export function OverviewPage() {
   const language = useLanguage();
   const { database } = useDatabase();
   const extent = useDayExtent();
-  const [showWeekTable, setShowWeekTable] = useState(false);
-  const [showCategoryTable, setShowCategoryTable] = useState(false);
 
   const totals = useMosaicClient<{ incidents: number; without_position: number | null }>({ selection: incidentSelection, query: incidentTotalsQuery });
   const interventionTotals = useMosaicClient<{ interventions: number }>({ selection: sharedSelection, query: interventionTotalsQuery });
@@ -71,22 +70,21 @@ export function OverviewPage() {
         c.state.status === 'error' ? <p key={i} role="alert" className="error">{t('errors.queryFailed', { message: c.state.error.message })}</p> : null,
       )}
 
-      <div className="panel">
-        <div className="panel-header">
-          <h2>{t('overview.perWeek')}</h2>
-          <button type="button" className="link-button" aria-expanded={showWeekTable} onClick={() => setShowWeekTable((v) => !v)}>
-            {showWeekTable ? t('overview.hideTable') : t('overview.showTable')}
-          </button>
-        </div>
-        <p className="hint">{t('overview.brushHint')}</p>
-        <EChart
-          testId="chart-weekly"
-          label={t('overview.perWeek')}
-          option={weeklyChartOption(series, language)}
-          onBrush={(indices) => setPeriod(indices ? brushToDayRange(indices, series, extent!) : null)}
-          brushRange={brushRange}
-        />
-        {showWeekTable && (
+      <ChartPanel
+        title={t('overview.perWeek')}
+        fileName="handelser-per-vecka"
+        chart={(ref) => (
+          <EChart
+            testId="chart-weekly"
+            label={t('overview.perWeek')}
+            option={weeklyChartOption(series, language)}
+            onBrush={(indices) => setPeriod(indices ? brushToDayRange(indices, series, extent!) : null)}
+            brushRange={brushRange}
+            exportRef={ref}
+          />
+        )}
+        csv={() => ({ header: [t('overview.week'), t('overview.count')], rows: series.map((p) => [p.label, p.incidents]) })}
+        table={
           <DataTable
             caption={t('overview.perWeek')}
             rows={series}
@@ -100,24 +98,26 @@ export function OverviewPage() {
               },
             ]}
           />
-        )}
-      </div>
+        }
+      >
+        <p className="hint">{t('overview.brushHint')}</p>
+      </ChartPanel>
 
-      <div className="panel">
-        <div className="panel-header">
-          <h2>{t('overview.byCategory')}</h2>
-          <button type="button" className="link-button" aria-expanded={showCategoryTable} onClick={() => setShowCategoryTable((v) => !v)}>
-            {showCategoryTable ? t('overview.hideTable') : t('overview.showTable')}
-          </button>
-        </div>
-        <EChart
-          testId="chart-categories"
-          label={t('overview.byCategory')}
-          height={Math.max(160, sortedCategories.length * 28 + 40)}
-          option={categoryChartOption(sortedCategories, selectedCategory, language)}
-          onSelect={(i) => setCategory(sortedCategories[i]?.category)}
-        />
-        {showCategoryTable && (
+      <ChartPanel
+        title={t('overview.byCategory')}
+        fileName="handelser-per-kategori"
+        chart={(ref) => (
+          <EChart
+            testId="chart-categories"
+            label={t('overview.byCategory')}
+            height={Math.max(160, sortedCategories.length * 28 + 40)}
+            option={categoryChartOption(sortedCategories, selectedCategory, language)}
+            onSelect={(i) => setCategory(sortedCategories[i]?.category)}
+            exportRef={ref}
+          />
+        )}
+        csv={() => ({ header: [t('overview.category'), t('overview.count')], rows: sortedCategories.map((r) => [r.category, r.incidents]) })}
+        table={
           <DataTable
             caption={t('overview.byCategory')}
             testId="table-categories"
@@ -131,8 +131,8 @@ export function OverviewPage() {
               { key: 'count', header: t('overview.count'), numeric: true, cell: (r) => formatCount(r.incidents, language) },
             ]}
           />
-        )}
-      </div>
+        }
+      />
     </Page>
   );
 }

@@ -52,8 +52,7 @@ export function BeforeAfterPanel() {
   const intervention = list.find((i) => i.k === chosen) ?? null;
   useEffect(() => {
     if (!intervention) { setResult(null); return; }
-    const where = filter.incidents.length ? filter.incidents.map((f) => `(${f})`).join(' AND ') : 'true';
-    const q = beforeAfterSql(where, { area: intervention.area, e: intervention.grid_e, n: intervention.grid_n }, RADIUS_M);
+    const q = beforeAfterSql(filter.incidentWhere, { area: intervention.area, e: intervention.grid_e, n: intervention.grid_n }, RADIUS_M);
     const d = intervention.epoch_day;
     const params = [d - weeks * 7, d - 1, d, d + weeks * 7 - 1];
     void Promise.all([database.runner.rows<{ before: number; after: number }>(q.target, params), database.runner.rows<{ before: number; after: number }>(q.comparison, params)]).then(([[a], [c]]) => {

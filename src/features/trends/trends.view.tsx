@@ -88,8 +88,7 @@ export function TrendsPage() {
   useEffect(() => {
     if (!periods || !extent) return;
     let live = true;
-    const where = withoutPeriod.incidents.length ? withoutPeriod.incidents.map((f) => `(${f})`).join(' AND ') : 'true';
-    const sqlText = countInPeriodSql(where);
+    const sqlText = countInPeriodSql(withoutPeriod.incidentWhere);
     const count = (r: { from: number; to: number }) => database.runner.rows<{ n: number }>(sqlText, [r.from, r.to]).then(([x]) => x.n);
     void Promise.all([count(periods.current), count(periods.previous), count(periods.lastYear)]).then(([current, previous, lastYear]) => {
       if (live) setComparison(compare({ current, previous, lastYear: periods.lastYear.from < extent.from ? null : lastYear }, periods));
