@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, parseCount, type Browser } from './support/chromium';
+import { openBrowser, parseCount, waitForNumber, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
 import { isBrowserHousekeeping, readRefused } from './support/refusing-proxy';
 
@@ -25,12 +25,7 @@ describe('Lägesbild in Chromium', () => {
   });
 
   const kpi = async (id: string) => parseCount(await browser.page.getByTestId(id).textContent());
-  const waitForKpi = (id: string, value: number) =>
-    browser.page.waitForFunction(
-      ([testId, v]) => Number((document.querySelector(`[data-testid=${testId}]`)?.textContent ?? '').replace(/\s/g, '')) === v,
-      [id, value] as const,
-      { timeout: 20_000 },
-    );
+  const waitForKpi = (id: string, value: number) => waitForNumber(browser.page, `[data-testid=${id}]`, value);
 
   it('opens with Exempelkommun, labelled as invented, showing its numbers', async () => {
     const { page } = browser;

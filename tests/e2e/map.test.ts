@@ -1,7 +1,7 @@
 // The map page in Chromium (WebGL in software): it renders the example offline, every layer can be chosen,
 // and choosing a hot spot or an area filters the other views to the numbers the raw data gives.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type Browser } from './support/chromium';
+import { openBrowser, waitForNumber as waitForSelector, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
 import { isBrowserHousekeeping, readRefused } from './support/refusing-proxy';
 
@@ -23,12 +23,7 @@ describe('Karta in Chromium', () => {
     expected?.close();
   });
 
-  const waitForNumber = (testId: string, value: number) =>
-    browser.page.waitForFunction(
-      ([id, v]) => Number((document.querySelector(`[data-testid=${id}]`)?.textContent ?? '').replace(/[^\d]/g, '')) === v,
-      [testId, value] as const,
-      { timeout: 30_000 },
-    );
+  const waitForNumber = (testId: string, value: number) => waitForSelector(browser.page, `[data-testid=${testId}]`, value);
 
   it('draws the example with its basemap, areas and significant hot spots, and counts what has no position', async () => {
     const { page } = browser;

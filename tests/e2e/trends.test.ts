@@ -1,7 +1,7 @@
 // Trender in Chromium: brushing a period on the trend chart filters the map and the goal panels to the
 // numbers a direct SQL query over the raw files gives; reset restores them; the URL carries the state.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, type Browser } from './support/chromium';
+import { openBrowser, waitForNumber as waitForSelector, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
 
 const baseUrl = inject('baseUrl');
@@ -23,12 +23,7 @@ describe('Trender in Chromium', () => {
   });
 
   const number = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
-  const waitForNumber = (selector: string, value: number) =>
-    browser.page.waitForFunction(
-      ([sel, v]) => Number((document.querySelector(sel)?.textContent ?? '').replace(/[^\d]/g, '')) === v,
-      [selector, value] as const,
-      { timeout: 30_000 },
-    );
+  const waitForNumber = (selector: string, value: number) => waitForSelector(browser.page, selector, value);
 
   it('shows the trend, the comparison with its test, weekday × hour and a before/after estimate', async () => {
     const { page } = browser;

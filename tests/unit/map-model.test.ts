@@ -2,9 +2,8 @@
 // map queries against the example in native DuckDB.
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { comparisonWindows } from '../../src/features/map/map-details.view';
 import { emergingWindow } from '../../src/features/map/emerging-window';
-import { MIN_INCIDENTS_FOR_TEST, bestAreaKind, cellRing, clusterSizeForZoom, defaultCellSize, hotSpots, rankedHotSpots } from '../../src/features/map/map.model';
+import { MIN_INCIDENTS_FOR_TEST, bestAreaKind, comparisonWindows, cellRing, clusterSizeForZoom, defaultCellSize, hotSpots, rankedHotSpots } from '../../src/features/map/map.model';
 import { cellUniverseSql } from '../../src/features/map/map.query';
 import { epochDayOfIsoDate, isoDateOfEpochDay } from '../../src/lib/epoch-day';
 import type { SqlRunner } from '../../src/data/sql-runner';

@@ -4,11 +4,13 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setFilter } from '../../data/selections';
 import { useDatabase } from '../../hooks/use-database';
+import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterSql } from '../../hooks/use-filter-sql';
 import { describeDayRange, type DayRange } from '../../lib/day-range';
 import { formatCount, formatPercent } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { FilterState } from '../../lib/filter-state';
+import { comparisonWindows } from './map.model';
 import { detailQueries } from './map.query';
 
 interface Details {
@@ -22,31 +24,25 @@ interface Details {
   previousCount: number;
 }
 
-/** The comparison windows: the filtered period and the equally long one before it, else the data's last 28 days. */
-export function comparisonWindows(period: DayRange | undefined, lastDay: number): { current: DayRange; previous: DayRange } {
-  const current = period ?? { from: lastDay - 27, to: lastDay };
-  const length = current.to - current.from + 1;
-  return { current, previous: { from: current.from - length, to: current.from - 1 } };
-}
-
 export function MapDetails({ filters, title }: { filters: FilterState; title: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { database } = useDatabase();
   const all = useFilterSql();
   const withoutPeriod = useFilterSql(['period']);
+  const dayExtent = useDayExtent();
   const [details, setDetails] = useState<Details | null>(null);
 
   useEffect(() => {
+    if (!dayExtent) return;
     let live = true;
     const q = detailQueries(all.incidentWhere, all.interventionWhere);
     const qp = detailQueries(withoutPeriod.incidentWhere, withoutPeriod.interventionWhere);
     void (async () => {
       const r = database.runner;
-      const [days] = await r.rows<{ last_day: number | null }>(qp.days);
-      const { current, previous } = comparisonWindows(filters.period, days?.last_day ?? 0);
+      const { current, previous } = comparisonWindows(filters.period, dayExtent.to);
       const [[total], byCategory, topPlaces, interventions, [cur], [prev]] = await Promise.all([
-        r.rows<{ n: number }>(q.days),
+        r.rows<{ n: number }>(q.total),
         r.rows<Details['byCategory'][number]>(q.byCategory),
         r.rows<Details['topPlaces'][number]>(q.topPlaces),
         r.rows<Details['interventions'][number]>(q.interventions),
@@ -56,7 +52,7 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
       if (live) setDetails({ total: total?.n ?? 0, byCategory, topPlaces, interventions, current, previous, currentCount: cur?.n ?? 0, previousCount: prev?.n ?? 0 });
     })();
     return () => { live = false; };
-  }, [database, all.key, withoutPeriod.key, filters.period?.from, filters.period?.to]);
+  }, [database, all.key, withoutPeriod.key, filters.period?.from, filters.period?.to, dayExtent?.to]);
 
   const change = details && details.previousCount > 0 ? details.currentCount / details.previousCount - 1 : null;
   return (

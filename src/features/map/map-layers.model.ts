@@ -92,8 +92,8 @@ export function areaOutlineLayer(collection: FeatureCollection): MapLayer {
   return { id: 'area-outline', type: 'line', data: collection, paint: { 'line-color': '#1d3557', 'line-width': 1.2, 'line-opacity': 0.7 } };
 }
 
-export function selectionLayer(ring: CellKey | null, size: number, area: FeatureCollection | null): MapLayer | null {
-  if (ring) return { id: 'selection', type: 'line', data: asCollection(cellPolygons([ring as never], size, () => '')), paint: { 'line-color': '#a4147f', 'line-width': 3 } };
+export function selectionLayer(cell: CellKey | null, size: number, area: FeatureCollection | null): MapLayer | null {
+  if (cell) return { id: 'selection', type: 'line', data: asCollection(cellPolygons([cell as never], size, () => '')), paint: { 'line-color': '#a4147f', 'line-width': 3 } };
   if (area && area.features.length) return { id: 'selection', type: 'line', data: area, paint: { 'line-color': '#a4147f', 'line-width': 3 } };
   return null;
 }

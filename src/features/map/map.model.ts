@@ -3,6 +3,8 @@ import { confidenceBins, type ConfidenceBin } from '../../lib/statistics/confide
 import { emergingPattern, type EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import { giStar } from '../../lib/statistics/gi-star';
 import { toWgs84 } from '../../lib/parsing/coordinates';
+import type { DayRange } from '../../lib/day-range';
+import { previousPeriod } from '../trends/trend-buckets';
 
 export const CELL_SIZES = [100, 125, 200, 250, 500, 1000] as const;
 /** Fewer located incidents or cells than this and Gi* is not run (ArcGIS's Optimized Hot Spot Analysis asks for 30). */
@@ -83,6 +85,12 @@ export function emergingHotSpots(universe: CellKey[], stepCounts: StepCount[], s
 export function withPatterns(cells: HotSpotCell[], patterns: Map<string, { pattern: EmergingPattern | null; side: 'hot' | 'cold' | null }> | null): HotSpotCell[] {
   if (!patterns) return cells;
   return cells.map((c) => ({ ...c, pattern: patterns.get(keyOf(c))?.pattern ?? null, patternSide: patterns.get(keyOf(c))?.side ?? null }));
+}
+
+/** The side panel's comparison: the filtered period, else the data's last 28 days, against the equally long period before. */
+export function comparisonWindows(period: DayRange | undefined, lastDay: number): { current: DayRange; previous: DayRange } {
+  const current = period ?? { from: lastDay - 27, to: lastDay };
+  return { current, previous: previousPeriod(current) };
 }
 
 /** The ranked hot spots: significant hot cells, strongest first. */

@@ -65,7 +65,7 @@ export function detailQueries(where: string, interventionWhere: string) {
     byCategory: `SELECT category, count(*)::INTEGER AS n FROM incidents WHERE ${where} GROUP BY category ORDER BY n DESC, category LIMIT 8`,
     topPlaces: `SELECT coalesce(place, '–') AS place, count(*)::INTEGER AS n FROM incidents WHERE ${where} GROUP BY ALL ORDER BY n DESC, place LIMIT 5`,
     interventions: `SELECT type, organisation, count(*)::INTEGER AS n, max(started_at)::VARCHAR AS latest FROM interventions WHERE ${interventionWhere} GROUP BY ALL ORDER BY n DESC, type LIMIT 8`,
-    days: `SELECT min(epoch_day) AS first_day, max(epoch_day) AS last_day, count(*)::INTEGER AS n FROM incidents WHERE ${where}`,
+    total: `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${where}`,
     countBetween: (from: number, to: number) => `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${where} AND epoch_day BETWEEN ${Math.trunc(from)} AND ${Math.trunc(to)}`,
   };
 }

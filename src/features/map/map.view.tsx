@@ -63,10 +63,10 @@ export function MapPage() {
   const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size), key: `cells-${size}`, owns: ['cell', 'extent'], filterStable: false, enabled: gridKinds.includes(kind) });
   const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: `clusters-${clusterSize}`, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
   const areaCounts = useMosaicClient<{ area: string; n: number }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
-  const window = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
+  const emergingPeriods = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
   const stepCounts = useMosaicClient<StepCount>({
-    selection: incidentSelection, query: cellStepCountsQuery(size, window?.starts ?? [0, 1]), key: `steps-${size}-${window?.starts.join(',')}`,
-    owns: ['period', 'cell', 'extent'], filterStable: false, enabled: window !== null && (kind === 'emerging' || kind === 'hotspots'),
+    selection: incidentSelection, query: cellStepCountsQuery(size, emergingPeriods?.starts ?? [0, 1]), key: `steps-${size}-${emergingPeriods?.starts.join(',')}`,
+    owns: ['period', 'cell', 'extent'], filterStable: false, enabled: emergingPeriods !== null && (kind === 'emerging' || kind === 'hotspots'),
   });
 
   const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
@@ -79,8 +79,8 @@ export function MapPage() {
     [universe, cells.state.rows, size, band, fdr],
   );
   const patterns = useMemo(
-    () => (universe && stepCounts.state.rows && window ? emergingHotSpots(universe, stepCounts.state.rows, window.periods.length, size, band, fdr) : null),
-    [universe, stepCounts.state.rows, window, size, band, fdr],
+    () => (universe && stepCounts.state.rows && emergingPeriods ? emergingHotSpots(universe, stepCounts.state.rows, emergingPeriods.periods.length, size, band, fdr) : null),
+    [universe, stepCounts.state.rows, emergingPeriods, size, band, fdr],
   );
   const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
   const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
@@ -214,7 +214,7 @@ export function MapPage() {
         <p className="hint" data-testid="stat-rule">
           {t('map.rule', { size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
           {fdr ? ' ' + t('map.ruleFdr') : ''}
-          {kind === 'emerging' && window ? ' ' + t('map.ruleEmerging', { count: window.periods.length, from: formatBiweek(window.periods[0], language), to: formatBiweek(window.periods[window.periods.length - 1], language) }) : ''}
+          {kind === 'emerging' && emergingPeriods ? ' ' + t('map.ruleEmerging', { count: emergingPeriods.periods.length, from: formatBiweek(emergingPeriods.periods[0], language), to: formatBiweek(emergingPeriods.periods[emergingPeriods.periods.length - 1], language) }) : ''}
         </p>
       )}
 

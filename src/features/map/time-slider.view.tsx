@@ -3,11 +3,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setFilter } from '../../data/selections';
-import { mondayOf, type DayRange } from '../../lib/day-range';
-import { dateOfEpochDay } from '../../lib/epoch-day';
-import { formatIsoWeek } from '../../lib/format';
+import type { DayRange } from '../../lib/day-range';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { isoWeekOf } from '../../lib/iso-week';
+import { bucketsBetween } from '../trends/trend-buckets';
 
 interface Props {
   extent: DayRange;
@@ -19,17 +17,13 @@ const PLAY_INTERVAL_MS = 1500;
 export function TimeSlider({ extent, period }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const weeks = useMemo(() => {
-    const list: number[] = [];
-    for (let d = mondayOf(extent.from); d <= extent.to; d += 7) list.push(d);
-    return list;
-  }, [extent.from, extent.to]);
-  const index = period && period.to - period.from <= 6 ? weeks.findIndex((w) => w <= period.from && period.from <= w + 6) : -1;
+  const weeks = useMemo(() => bucketsBetween(extent.from, extent.to, 'week', language), [extent.from, extent.to, language]);
+  const index = period && period.to - period.from <= 6 ? weeks.findIndex((w) => w.from <= period.from && period.from <= w.to) : -1;
   const [playing, setPlaying] = useState(false);
 
   const go = (i: number) => {
-    const monday = weeks[Math.max(0, Math.min(weeks.length - 1, i))];
-    setFilter('period', { from: Math.max(extent.from, monday), to: Math.min(extent.to, monday + 6) });
+    const week = weeks[Math.max(0, Math.min(weeks.length - 1, i))];
+    setFilter('period', { from: Math.max(extent.from, week.from), to: Math.min(extent.to, week.to) });
   };
 
   useEffect(() => {
@@ -42,7 +36,7 @@ export function TimeSlider({ extent, period }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- go() reads the same props
   }, [playing, index, weeks]);
 
-  const label = index >= 0 ? formatIsoWeek(isoWeekOf(dateOfEpochDay(weeks[index])), language) : t('map.slider.allWeeks');
+  const label = index >= 0 ? weeks[index].label : t('map.slider.allWeeks');
   return (
     <div className="time-slider" role="group" aria-label={t('map.slider.label')}>
       <button type="button" onClick={() => go(index < 0 ? weeks.length - 1 : index - 1)} aria-label={t('map.slider.previous')}>◀</button>

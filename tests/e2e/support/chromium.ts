@@ -58,3 +58,12 @@ export async function addedCard(page: Page, add: () => Promise<void>) {
   await cards.nth(before).waitFor({ timeout: 30_000 });
   return cards.nth(before);
 }
+
+/** Wait until the element matching `selector` shows `value` (digits only, so "37 794" and "37 794 händelser" match). */
+export function waitForNumber(page: Page, selector: string, value: number) {
+  return page.waitForFunction(
+    ([sel, v]) => Number((document.querySelector(sel)?.textContent ?? '').replace(/[^\d]/g, '')) === v,
+    [selector, value] as const,
+    { timeout: 30_000 },
+  );
+}
