@@ -64,6 +64,8 @@ CREATE TABLE IF NOT EXISTS goals (
   "end" DATE NOT NULL,
   follow_up DATE
 );
+-- The analyst's written assessment of one lägesbild period ("2026-v45-46"), saved with it.
+CREATE TABLE IF NOT EXISTS assessments (period VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL);
 ${ADD_GRID_COLUMNS}
 `;
 

@@ -106,9 +106,11 @@ export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, last
   return { ...base, numbers, verdict: verdictFor(goal.direction, numbers), daily, previousDaily };
 }
 
-export async function evaluateGoals(runner: SqlRunner, extra: { incidents?: string[]; interventions?: string[] } = {}): Promise<GoalEvaluation[]> {
+/** `asOfDay` judges the goals as they stood that day (a past lägesbild); by default, as of the data's last day. */
+export async function evaluateGoals(runner: SqlRunner, extra: { incidents?: string[]; interventions?: string[] } = {}, asOfDay?: number): Promise<GoalEvaluation[]> {
   const goals = await readGoals(runner);
-  const [{ last_day }] = await runner.rows<{ last_day: number | null }>(DATA_COVERAGE);
+  const [{ last_day: lastDataDay }] = await runner.rows<{ last_day: number | null }>(DATA_COVERAGE);
+  const last_day = lastDataDay === null || asOfDay === undefined ? lastDataDay : Math.min(lastDataDay, asOfDay);
   const columns = new Map<string, Map<string, string>>();
   for (const table of ['incidents', 'interventions']) {
     const rows = await runner.rows<{ column_name: string; data_type: string }>(COLUMNS_OF, [table]);

@@ -11,7 +11,12 @@ export interface CountChange {
   significant: boolean;
 }
 
-export function compareCounts(current: number, previous: number): CountChange {
-  const z = 2 * (Math.sqrt(current) - Math.sqrt(previous));
-  return { current, previous, change: previous > 0 ? current / previous - 1 : null, z, significant: Math.abs(z) >= COMPSTAT_CRITICAL_Z };
+/**
+ * `exposure` is the current period's length over the previous one's (1 when equally long): a three-week period
+ * (v. 51–53) is compared with 3/2 of a two-week one, i.e. per day.
+ */
+export function compareCounts(current: number, previous: number, exposure = 1): CountChange {
+  const expected = previous * exposure;
+  const z = 2 * (Math.sqrt(current) - Math.sqrt(expected));
+  return { current, previous, change: expected > 0 ? current / expected - 1 : null, z, significant: Math.abs(z) >= COMPSTAT_CRITICAL_Z };
 }

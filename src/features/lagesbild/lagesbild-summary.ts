@@ -1,0 +1,180 @@
+// The lägesbild's summary in plain language, written from the (published) numbers by fixed templates — never
+// guesswork: every sentence says a number, a comparison the CompStat test marks as more than chance, or that
+// there is nothing to say. Hidden counts are written "färre än 5", and no change is given for them.
+import { formatBiweek, formatCount, formatPercent, type Language } from '../../lib/format';
+import type { CountChange } from '../../lib/statistics/compstat';
+import { notableChanges, verdictCounts, type Figure, type HotSpotEntry, type LagesbildReport } from './lagesbild.model';
+
+interface Words {
+  count(n: number | null, k: number | null, one: string, many: string): string;
+  list(items: string[]): string;
+  total(period: string, n: string): string;
+  versus(c: CountChange, label: string, previousText: string, which: 'previous' | 'lastYear'): string;
+  noComparison: string;
+  significance(previous: boolean | null, lastYear: boolean | null): string;
+  changes(items: string[]): string;
+  noChanges: string;
+  categoryChange(name: string, from: string, to: string, pct: string, up: boolean): string;
+  largest(name: string, n: string): string;
+  places(items: string[]): string;
+  hotSpots(newOnes: string[], persistent: string[], fading: string[]): string;
+  tooFewForHotSpots: string;
+  interventions(n: string, top: string | null): string;
+  noInterventions: string;
+  goals(parts: string[]): string;
+  verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind', (n: number) => string>;
+  incident: [string, string];
+  intervention: [string, string];
+}
+
+const sv: Words = {
+  count: (n, k, one, many) => (n === null ? `färre än ${k} ${many}` : `${formatCount(n, 'sv')} ${n === 1 ? one : many}`),
+  list: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`),
+  total: (period, n) => `Under ${period} registrerades ${n}`,
+  versus: (c, label, previousText, which) => {
+    const place = which === 'previous' ? 'föregående period' : 'samma period förra året';
+    if (c.change === null) return `mot ${previousText} ${place} (${label})`;
+    if (Math.abs(c.change) < 0.005) return `lika många som ${place} (${label}: ${previousText})`;
+    return `${formatPercent(Math.abs(c.change), 'sv').replace('+', '')} ${c.change > 0 ? 'fler' : 'färre'} än ${place} (${label}: ${previousText})`;
+  },
+  noComparison: 'Jämförelser med små antal visas inte.',
+  significance: (p, y) => {
+    const sure = [p && 'föregående period', y && 'förra året'].filter(Boolean) as string[];
+    const chance = [p === false && 'föregående period', y === false && 'förra året'].filter(Boolean) as string[];
+    const out: string[] = [];
+    if (sure.length) out.push(`Skillnaden mot ${sv.list(sure)} är större än slumpen brukar ge (CompStat-test, |z| ≥ 1,96).`);
+    if (chance.length) out.push(`Skillnaden mot ${sv.list(chance)} ryms inom vad slumpen kan ge.`);
+    return out.join(' ');
+  },
+  changes: (items) => `Tydliga förändringar mot föregående period: ${items.join('; ')}.`,
+  noChanges: 'Ingen brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
+  categoryChange: (name, from, to, pct, up) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct})`,
+  largest: (name, n) => `Vanligast var ${name} (${n}).`,
+  places: (items) => `Flest händelser registrerades vid ${sv.list(items)}.`,
+  hotSpots: (newOnes, persistent, fading) => {
+    const parts: string[] = [];
+    parts.push(newOnes.length ? `${newOnes.length === 1 ? 'en ny hot spot' : `${newOnes.length} nya hot spots`} (${sv.list(newOnes)})` : 'inga nya hot spots');
+    parts.push(persistent.length ? `${persistent.length === 1 ? 'en bestående' : `${persistent.length} bestående`} (${sv.list(persistent)})` : 'inga bestående');
+    const fadingText = fading.length ? ` ${fading.length === 1 ? 'En tidigare hot spot har' : `${fading.length} tidigare hot spots har`} upphört (${sv.list(fading)}).` : '';
+    return `Hot spot-analysen (Gi*, tvåveckorsperioder) visar ${sv.list(parts)}.${fadingText}`;
+  },
+  tooFewForHotSpots: 'För få händelser med position för en hot spot-analys.',
+  interventions: (n, top) => `Under perioden genomfördes ${n}${top ? `, flest av typen ${top}` : ''}.`,
+  noInterventions: 'Inga insatser registrerades under perioden.',
+  goals: (parts) => `Medborgarlöftena: ${sv.list(parts)}.`,
+  verdict: {
+    met: (n) => (n === 1 ? '1 uppnått' : `${n} uppnådda`), on_track: (n) => `${n} i fas`, at_risk: (n) => `${n} med risk`, behind: (n) => `${n} efter`,
+  },
+  incident: ['händelse', 'händelser'],
+  intervention: ['insats', 'insatser'],
+};
+
+const en: Words = {
+  count: (n, k, one, many) => (n === null ? `fewer than ${k} ${many}` : `${formatCount(n, 'en')} ${n === 1 ? one : many}`),
+  list: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+  total: (period, n) => `In ${period}, ${n} were recorded`,
+  versus: (c, label, previousText, which) => {
+    const place = which === 'previous' ? 'the previous period' : 'the same period last year';
+    if (c.change === null) return `against ${previousText} in ${place} (${label})`;
+    if (Math.abs(c.change) < 0.005) return `as many as in ${place} (${label}: ${previousText})`;
+    return `${formatPercent(Math.abs(c.change), 'en').replace('+', '')} ${c.change > 0 ? 'more' : 'fewer'} than ${place} (${label}: ${previousText})`;
+  },
+  noComparison: 'Comparisons of small counts are not shown.',
+  significance: (p, y) => {
+    const sure = [p && 'the previous period', y && 'last year'].filter(Boolean) as string[];
+    const chance = [p === false && 'the previous period', y === false && 'last year'].filter(Boolean) as string[];
+    const out: string[] = [];
+    if (sure.length) out.push(`The difference from ${en.list(sure)} is larger than chance usually gives (CompStat test, |z| ≥ 1.96).`);
+    if (chance.length) out.push(`The difference from ${en.list(chance)} is within what chance can give.`);
+    return out.join(' ');
+  },
+  changes: (items) => `Clear changes against the previous period: ${items.join('; ')}.`,
+  noChanges: 'No category changed more than chance can explain compared with the previous period.',
+  categoryChange: (name, from, to, pct, up) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct})`,
+  largest: (name, n) => `The most common was ${name} (${n}).`,
+  places: (items) => `Most incidents were recorded at ${en.list(items)}.`,
+  hotSpots: (newOnes, persistent, fading) => {
+    const parts: string[] = [];
+    parts.push(newOnes.length ? `${newOnes.length === 1 ? 'one new hot spot' : `${newOnes.length} new hot spots`} (${en.list(newOnes)})` : 'no new hot spots');
+    parts.push(persistent.length ? `${persistent.length} persistent (${en.list(persistent)})` : 'no persistent ones');
+    const fadingText = fading.length ? ` ${fading.length === 1 ? 'One former hot spot has' : `${fading.length} former hot spots have`} faded (${en.list(fading)}).` : '';
+    return `The hot-spot analysis (Gi*, two-week periods) shows ${en.list(parts)}.${fadingText}`;
+  },
+  tooFewForHotSpots: 'Too few located incidents for a hot-spot analysis.',
+  interventions: (n, top) => `${n[0].toUpperCase()}${n.slice(1)} were carried out in the period${top ? `, most of them ${top}` : ''}.`,
+  noInterventions: 'No interventions were recorded in the period.',
+  goals: (parts) => `Citizen promises: ${en.list(parts)}.`,
+  verdict: {
+    met: (n) => `${n} met`, on_track: (n) => `${n} on track`, at_risk: (n) => `${n} at risk`, behind: (n) => `${n} behind`,
+  },
+  incident: ['incident', 'incidents'],
+  intervention: ['intervention', 'interventions'],
+};
+
+const WORDS: Record<Language, Words> = { sv, en };
+
+/** A cell's name in a sentence: its most common place, else its area, else its position. */
+export function hotSpotName(c: Pick<HotSpotEntry, 'place' | 'area' | 'ix' | 'iy'>, size: number): string {
+  return c.place ?? c.area ?? `${formatCount(c.ix * size)}/${formatCount(c.iy * size)}`;
+}
+
+function distinctNames(cells: HotSpotEntry[], size: number, limit: number): string[] {
+  return [...new Set(cells.map((c) => hotSpotName(c, size)))].slice(0, limit);
+}
+
+function shownCount(n: number | null, language: Language, k: number | null): string {
+  return n === null ? `<${k}` : formatCount(n, language);
+}
+
+/** The summary as paragraphs of sentences. */
+export function summaryParagraphs(report: LagesbildReport, language: Language): string[] {
+  const w = WORDS[language];
+  const k = report.rule?.k ?? null;
+  const { periods, total } = report;
+  const label = formatBiweek(periods.period, language);
+  const first: string[] = [];
+
+  let sentence = w.total(label, w.count(total.current, k, w.incident[0], w.incident[1]));
+  const comparisons: string[] = [];
+  if (total.vsPrevious) comparisons.push(w.versus(total.vsPrevious, formatBiweek(periods.previousPeriod, language), formatCount(total.previous, language), 'previous'));
+  if (total.vsLastYear) comparisons.push(w.versus(total.vsLastYear, formatBiweek(periods.lastYearPeriod, language), formatCount(total.lastYear, language), 'lastYear'));
+  sentence += comparisons.length ? `, ${w.list(comparisons)}.` : '.';
+  first.push(sentence);
+  const hiddenComparison = total.current === null || total.previous === null || total.lastYear === null;
+  if (report.rule && hiddenComparison) first.push(w.noComparison);
+  const sig = w.significance(total.vsPrevious ? total.vsPrevious.significant : null, total.vsLastYear ? total.vsLastYear.significant : null);
+  if (sig) first.push(sig);
+
+  const second: string[] = [];
+  const largest = report.categories.find((c) => c.current !== null && c.current > 0);
+  if (largest) second.push(w.largest(largest.name ?? '–', formatCount(largest.current, language)));
+  const notable = notableChanges(report.categories, 'vsPrevious');
+  second.push(
+    notable.length
+      ? w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(f.previous, language), formatCount(f.current, language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0)))
+      : w.noChanges,
+  );
+  if (report.places.length) second.push(w.places(report.places.slice(0, 3).map((p) => `${p.name} (${shownCount(p.current, language, k)})`)));
+
+  const third: string[] = [];
+  const h = report.hotSpots;
+  if (h.status === 'ok') {
+    third.push(w.hotSpots(
+      distinctNames(h.cells.filter((c) => c.group === 'new'), h.size, 4),
+      distinctNames(h.cells.filter((c) => c.group === 'persistent'), h.size, 4),
+      distinctNames(h.cells.filter((c) => c.group === 'fading'), h.size, 3),
+    ));
+  } else third.push(w.tooFewForHotSpots);
+
+  const it = report.interventionTotal;
+  if (it.current === 0) third.push(w.noInterventions);
+  else {
+    const top = report.interventions.find((i) => i.current !== null && i.current > 0);
+    third.push(w.interventions(w.count(it.current, k, w.intervention[0], w.intervention[1]), top ? `${top.name} (${shownCount(top.current, language, k)})` : null));
+  }
+  const verdicts = verdictCounts(report.goals);
+  const parts = (['met', 'on_track', 'at_risk', 'behind'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
+  if (parts.length) third.push(w.goals(parts));
+
+  return [first.join(' '), second.join(' '), third.join(' ')].filter((p) => p.length > 0);
+}

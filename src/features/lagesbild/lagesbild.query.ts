@@ -1,0 +1,54 @@
+// The SQL behind the Lägesbild page. The lägesbild is a report on one two-week period for the whole data set,
+// so it reads the tables directly (not through the cross-filter): counts per category, area, place and
+// intervention type in the period, the one before and the same period last year — aggregates only.
+import type { DayRange } from '../../lib/day-range';
+import { cellLabelsSql, cellStepCountsQuery } from '../map/map.query';
+
+export interface PeriodWindows {
+  current: DayRange;
+  previous: DayRange;
+  lastYear: DayRange;
+}
+
+const between = (r: DayRange) => `epoch_day BETWEEN ${Math.trunc(r.from)} AND ${Math.trunc(r.to)}`;
+const inAny = (w: PeriodWindows) => `(${between(w.current)} OR ${between(w.previous)} OR ${between(w.lastYear)})`;
+const threeCounts = (w: PeriodWindows) =>
+  `count(*) FILTER (WHERE ${between(w.current)})::INTEGER AS current,
+   count(*) FILTER (WHERE ${between(w.previous)})::INTEGER AS previous,
+   count(*) FILTER (WHERE ${between(w.lastYear)})::INTEGER AS last_year`;
+
+/** Incidents per category in the three windows (every category seen in any of them). */
+export function categoryCountsSql(w: PeriodWindows): string {
+  return `SELECT category AS name, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} GROUP BY category ORDER BY current DESC, name`;
+}
+
+/** Incidents per area in the three windows; incidents without an area as their own row (NULL name). */
+export function areaCountsSql(w: PeriodWindows): string {
+  return `SELECT area AS name, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} GROUP BY area ORDER BY current DESC, name NULLS LAST`;
+}
+
+/** Interventions per type in the three windows. */
+export function interventionCountsSql(w: PeriodWindows): string {
+  return `SELECT type AS name, ${threeCounts(w)} FROM interventions WHERE ${inAny(w)} GROUP BY type ORDER BY current DESC, name`;
+}
+
+/** The places with the most incidents in the period, with the period before for comparison. */
+export function topPlacesSql(w: PeriodWindows, limit: number): string {
+  return `SELECT place AS name, ${threeCounts(w)} FROM incidents WHERE place IS NOT NULL AND ${inAny(w)}
+    GROUP BY place HAVING count(*) FILTER (WHERE ${between(w.current)}) > 0 ORDER BY current DESC, name LIMIT ${Math.trunc(limit)}`;
+}
+
+/** The emerging hot-spot analysis up to the period's end, without the cross-filter (the map's own SQL). */
+export function cellStepsSql(size: number, starts: number[]): string {
+  return String(cellStepCountsQuery(size, starts)([]));
+}
+
+/** How a hot spot is named: the most common place, area and category per cell in a window. */
+export function cellPlacesSql(size: number, window: DayRange): string {
+  return cellLabelsSql(size, between(window));
+}
+
+/** The analyst's assessment of a period. Values go in as parameters. */
+export const READ_ASSESSMENT = `SELECT text, strftime(saved_at, '%Y-%m-%d %H:%M') AS saved_at FROM assessments WHERE period = ?`;
+export const WRITE_ASSESSMENT = `INSERT OR REPLACE INTO assessments VALUES (?, ?, ?::TIMESTAMP)`;
+export const DELETE_ASSESSMENT = `DELETE FROM assessments WHERE period = ?`;

@@ -1,0 +1,56 @@
+// Everything a lägesbild needs, read from the database for one period: counts in three windows, the emerging
+// hot-spot analysis up to the period's end, and the goals as they stood that day.
+import type { SqlRunner } from '../../data/sql-runner';
+import { evaluateGoals } from '../goals/evaluate-goals';
+import { emergingWindow } from '../map/emerging-window';
+import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, type CellKey, type StepCount } from '../map/map.model';
+import { GRID_EXTENT, cellUniverseSql } from '../map/map.query';
+import type { GridExtent } from '../map/use-map-context';
+import { hotSpotGroup, type CountRow, type RawReport } from './lagesbild.model';
+import { lagesbildPeriods } from './lagesbild-period';
+import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, interventionCountsSql, topPlacesSql } from './lagesbild.query';
+import type { BiweekPeriod } from '../../lib/iso-week';
+
+/** Two-week steps in the emerging analysis: half a year, ArcGIS's guidance of at least ten. */
+export const HOT_SPOT_STEPS = 13;
+export const TOP_PLACES = 5;
+
+async function hotSpots(runner: SqlRunner, periodEnd: number): Promise<RawReport['hotSpots']> {
+  const [extent] = await runner.rows<GridExtent>(GRID_EXTENT);
+  const size = defaultCellSize(extent && extent.min_e != null ? extent : null);
+  const base = { size, steps: HOT_SPOT_STEPS, cells: [] };
+  const universe = await runner.rows<CellKey>(cellUniverseSql(size));
+  if (universe.length === 0) return { ...base, status: 'no-positions' };
+  const window = emergingWindow(periodEnd, undefined, HOT_SPOT_STEPS);
+  const steps = await runner.rows<StepCount>(cellStepsSql(size, window.starts));
+  const last = steps.filter((s) => s.step === HOT_SPOT_STEPS - 1);
+  const lastTotal = last.reduce((sum, s) => sum + s.n, 0);
+  if (lastTotal < MIN_INCIDENTS_FOR_TEST || universe.length < MIN_CELLS_FOR_TEST) return { ...base, status: 'too-few' };
+  const patterns = emergingHotSpots(universe, steps, HOT_SPOT_STEPS, size, defaultBand(size), false);
+  const names = await runner.rows<CellKey & { place: string | null; area: string | null }>(
+    cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }),
+  );
+  const nameOf = new Map(names.map((r) => [`${r.ix}:${r.iy}`, r]));
+  const currentOf = new Map(last.map((r) => [`${r.ix}:${r.iy}`, r.n]));
+  const cells: RawReport['hotSpots']['cells'] = [];
+  for (const c of universe) {
+    const key = `${c.ix}:${c.iy}`;
+    const p = patterns.get(key);
+    if (!p?.pattern || p.side !== 'hot') continue;
+    const name = nameOf.get(key);
+    cells.push({ ix: c.ix, iy: c.iy, pattern: p.pattern, group: hotSpotGroup(p.pattern), place: name?.place ?? null, area: name?.area ?? null, current: currentOf.get(key) ?? 0 });
+  }
+  return { ...base, status: 'ok', cells };
+}
+
+export async function loadReport(runner: SqlRunner, period: BiweekPeriod): Promise<RawReport> {
+  const periods = lagesbildPeriods(period);
+  const windows = { current: periods.current, previous: periods.previous, lastYear: periods.lastYear };
+  const categories = await runner.rows<CountRow>(categoryCountsSql(windows));
+  const areas = await runner.rows<CountRow>(areaCountsSql(windows));
+  const places = await runner.rows<CountRow>(topPlacesSql(windows, TOP_PLACES));
+  const interventions = await runner.rows<CountRow>(interventionCountsSql(windows));
+  const spots = await hotSpots(runner, periods.current.to);
+  const goals = await evaluateGoals(runner, {}, periods.current.to);
+  return { periods, categories, areas, places, interventions, hotSpots: spots, goals };
+}

@@ -1,0 +1,19 @@
+// Counts as the current disclosure allows: the number, or "<k" when publish.ts has hidden it (null).
+import { formatCount, type Language } from '../format';
+import type { DisclosureRule } from './suppression';
+
+export function hiddenLabel(rule: DisclosureRule): string {
+  return `<${rule.k}`;
+}
+
+/** `value` null means hidden (under a rule) or unknown (no rule); undefined means not known yet. */
+export function formatShownCount(value: number | null | undefined, rule: DisclosureRule | null, language: Language): string {
+  if (value === null && rule) return hiddenLabel(rule);
+  return formatCount(value, language);
+}
+
+/** The same, for CSV cells: a number stays a number, a hidden count becomes the text "<k". */
+export function csvCount(value: number | null | undefined, rule: DisclosureRule | null): number | string | null {
+  if (value === null && rule) return hiddenLabel(rule);
+  return value ?? null;
+}

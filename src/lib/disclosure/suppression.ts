@@ -1,0 +1,169 @@
+// Small-count suppression (SCB's "röjandekontroll"): in public mode every count below k is hidden ("<5"), and
+// enough other cells are hidden with it that no hidden count can be recomputed from what is still shown.
+//
+// The tables here are sets of linear equations: a list with its total (Σ cells = total), a matrix with row
+// and column totals. Primary suppression hides each count below k — zero too, since "nobody" can disclose as
+// much as "one". Complementary suppression then repairs every equation until, in each one,
+//   • no single entry is hidden (it would be the total minus the rest), and
+//   • when the total is shown, the hidden cells add up to at least k (else their sum is itself a small count).
+// Repairs hide the smallest shown cell of the equation first (the least information lost), the total only when
+// nothing else is left. A final audit solves the equations together (a hidden cell can follow from several
+// lines at once even when each line has two hidden) and hides more until no hidden entry is determined. This is
+// not an optimal pattern (τ-Argus minimises the information lost); docs/lagesbild.md says what it does not
+// protect against (differencing between two different tables).
+
+export interface DisclosureRule {
+  /** Counts below k are hidden. */
+  k: number;
+}
+
+export const DEFAULT_K = 5;
+
+export function isSmall(n: number, rule: DisclosureRule): boolean {
+  return n < rule.k;
+}
+
+/** One linear relation: the cells (indices into a flat value array) add up to the total (another index). */
+export interface Equation {
+  cells: number[];
+  total: number;
+}
+
+/** Hides entries of `values` (primary then complementary) under the given equations; returns the hidden mask. */
+function suppress(values: number[], equations: Equation[], rule: DisclosureRule): boolean[] {
+  const hidden = values.map((v) => isSmall(v, rule));
+  // Every round hides one more entry, so this ends after at most values.length rounds.
+  for (;;) {
+    repairLines(values, equations, rule, hidden);
+    const determined = determinedEntries(equations, hidden, values.length);
+    if (determined.length === 0) return hidden;
+    // A hidden entry the equations pin down together (not one line alone): hide one more cell beside it.
+    const target = determined[0];
+    const eq = equations.find((e) => (e.cells.includes(target) || e.total === target) && e.cells.some((i) => !hidden[i]));
+    const candidates = eq ? eq.cells.filter((i) => !hidden[i]) : [];
+    if (candidates.length === 0) {
+      const rest = equations.flatMap((e) => (e.cells.includes(target) || e.total === target) && !hidden[e.total] ? [e.total] : []);
+      if (rest.length === 0) return hidden; // cannot happen: a determined entry has an equation with something shown
+      hidden[rest[0]] = true;
+    } else {
+      hidden[candidates.sort((a, b) => values[a] - values[b] || a - b)[0]] = true;
+    }
+  }
+}
+
+/** The per-line rules: never exactly one hidden entry; hidden cells under a shown total add up to at least k. */
+function repairLines(values: number[], equations: Equation[], rule: DisclosureRule, hidden: boolean[]): void {
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const eq of equations) {
+      const hiddenCells = eq.cells.filter((i) => hidden[i]);
+      const totalHidden = hidden[eq.total];
+      const hiddenCount = hiddenCells.length + (totalHidden ? 1 : 0);
+      if (hiddenCount === 0) continue;
+      const hiddenSum = hiddenCells.reduce((s, i) => s + values[i], 0);
+      if (hiddenCount >= 2 && (totalHidden || hiddenSum >= rule.k)) continue;
+      const shownCells = eq.cells.filter((i) => !hidden[i]).sort((a, b) => values[a] - values[b] || a - b);
+      if (shownCells.length > 0) hidden[shownCells[0]] = true;
+      else if (!totalHidden) hidden[eq.total] = true;
+      else continue;
+      changed = true;
+    }
+  }
+}
+
+/**
+ * The audit: hidden entries whose value follows from the shown ones through the equations taken together.
+ * Entry i is determined exactly when the unit vector e_i lies in the row space of the equations restricted to
+ * the hidden entries, i.e. when a row of that matrix's reduced row echelon form is e_i.
+ */
+export function determinedEntries(equations: Equation[], hidden: boolean[], size: number): number[] {
+  const columns = Array.from({ length: size }, (_, i) => i).filter((i) => hidden[i]);
+  if (columns.length === 0) return [];
+  const position = new Map(columns.map((c, j) => [c, j]));
+  const rows: number[][] = [];
+  for (const eq of equations) {
+    const row = new Array<number>(columns.length).fill(0);
+    let any = false;
+    for (const i of eq.cells) if (position.has(i)) { row[position.get(i)!] += 1; any = true; }
+    if (position.has(eq.total)) { row[position.get(eq.total)!] -= 1; any = true; }
+    if (any) rows.push(row);
+  }
+  const EPS = 1e-9;
+  let pivotRow = 0;
+  const pivots: number[] = [];
+  for (let c = 0; c < columns.length && pivotRow < rows.length; c++) {
+    let best = -1;
+    for (let r = pivotRow; r < rows.length; r++) if (Math.abs(rows[r][c]) > EPS && (best < 0 || Math.abs(rows[r][c]) > Math.abs(rows[best][c]))) best = r;
+    if (best < 0) continue;
+    [rows[pivotRow], rows[best]] = [rows[best], rows[pivotRow]];
+    const p = rows[pivotRow][c];
+    for (let k = c; k < columns.length; k++) rows[pivotRow][k] /= p;
+    for (let r = 0; r < rows.length; r++) {
+      if (r === pivotRow || Math.abs(rows[r][c]) <= EPS) continue;
+      const f = rows[r][c];
+      for (let k = c; k < columns.length; k++) rows[r][k] -= f * rows[pivotRow][k];
+    }
+    pivots.push(c);
+    pivotRow++;
+  }
+  const determined: number[] = [];
+  for (let r = 0; r < pivots.length; r++) {
+    const nonZero = rows[r].reduce((n, v) => n + (Math.abs(v) > EPS ? 1 : 0), 0);
+    if (nonZero === 1) determined.push(columns[pivots[r]]);
+  }
+  return determined;
+}
+
+export interface SuppressedList {
+  cells: boolean[];
+  total: boolean;
+}
+
+/**
+ * A list of counts. With `totalShown`, their sum is published too (a key figure, a total row), so the list is
+ * one equation; without it, only primary suppression applies.
+ */
+export function suppressList(values: number[], rule: DisclosureRule, totalShown = true): SuppressedList {
+  if (!totalShown) return { cells: values.map((v) => isSmall(v, rule)), total: false };
+  const total = values.reduce((s, v) => s + v, 0);
+  const flat = [...values, total];
+  const hidden = suppress(flat, [{ cells: values.map((_, i) => i), total: values.length }], rule);
+  return { cells: hidden.slice(0, values.length), total: hidden[values.length] };
+}
+
+export interface SuppressedTable {
+  cells: boolean[][];
+  rowTotals: boolean[];
+  columnTotals: boolean[];
+  grandTotal: boolean;
+}
+
+/**
+ * A rows × columns table with its row totals, column totals and grand total all published (the margins of a
+ * stacked chart are its bar heights, and the grand total is usually a key figure nearby).
+ */
+export function suppressTable(matrix: number[][], rule: DisclosureRule): SuppressedTable {
+  const rows = matrix.length;
+  const columns = rows > 0 ? matrix[0].length : 0;
+  const at = (r: number, c: number) => r * (columns + 1) + c; // column `columns` holds the row total
+  const totalRow = rows; // row `rows` holds the column totals
+  const flat: number[] = new Array((rows + 1) * (columns + 1)).fill(0);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      flat[at(r, c)] = matrix[r][c];
+      flat[at(r, columns)] += matrix[r][c];
+      flat[at(totalRow, c)] += matrix[r][c];
+      flat[at(totalRow, columns)] += matrix[r][c];
+    }
+  }
+  const equations: Equation[] = [];
+  for (let r = 0; r <= rows; r++) equations.push({ cells: Array.from({ length: columns }, (_, c) => at(r, c)), total: at(r, columns) });
+  for (let c = 0; c <= columns; c++) equations.push({ cells: Array.from({ length: rows }, (_, r) => at(r, c)), total: at(totalRow, c) });
+  const hidden = suppress(flat, equations, rule);
+  return {
+    cells: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => hidden[at(r, c)])),
+    rowTotals: Array.from({ length: rows }, (_, r) => hidden[at(r, columns)]),
+    columnTotals: Array.from({ length: columns }, (_, c) => hidden[at(totalRow, c)]),
+    grandTotal: hidden[at(totalRow, columns)],
+  };
+}

@@ -1,0 +1,164 @@
+// The lägesbild: which period it covers (ISO weeks, year boundaries, week 53), the report from the example
+// against counts taken from the generator's own rows, the summary text from known numbers, and suppression.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../scripts/generate-example.mjs';
+import { canStep, defaultLagesbildPeriod, lagesbildPeriods, parsePeriodKey, periodKey, sameBiweekLastYear } from '../../src/features/lagesbild/lagesbild-period';
+import { buildReport, type CountRow, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
+import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
+import { loadReport } from '../../src/features/lagesbild/load-report';
+import { epochDayOfIsoDate as d, isoDateOfEpochDay as iso } from '../../src/lib/epoch-day';
+import type { SqlRunner } from '../../src/data/sql-runner';
+import { createExampleDatabase } from './support/example-database';
+
+const span = (r: { from: number; to: number }) => `${iso(r.from)}..${iso(r.to)}`;
+
+describe('the lägesbild period', () => {
+  it('defaults to the latest two-week period the data fully covers', () => {
+    // The example ends on Sunday 2026-11-15, the last day of week 46.
+    expect(defaultLagesbildPeriod(d('2026-11-15'))).toEqual({ year: 2026, firstWeek: 45, lastWeek: 46 });
+    // Data ending on a Saturday leaves that period incomplete.
+    expect(defaultLagesbildPeriod(d('2026-11-14'))).toEqual({ year: 2026, firstWeek: 43, lastWeek: 44 });
+    // Mid-period data (Monday of week 47) still means 45–46.
+    expect(defaultLagesbildPeriod(d('2026-11-16'))).toEqual({ year: 2026, firstWeek: 45, lastWeek: 46 });
+  });
+
+  it('crosses year boundaries by ISO year, with week 53 in the last period', () => {
+    // 2027-01-03 is the Sunday ending ISO week 53 of 2026.
+    expect(defaultLagesbildPeriod(d('2027-01-03'))).toEqual({ year: 2026, firstWeek: 51, lastWeek: 53 });
+    // 2026-01-04 ends week 1 of 2026, so the latest complete period is 2025's last.
+    expect(defaultLagesbildPeriod(d('2026-01-04'))).toEqual({ year: 2025, firstWeek: 51, lastWeek: 52 });
+    const p = lagesbildPeriods({ year: 2027, firstWeek: 1, lastWeek: 2 });
+    expect(p.previousPeriod).toEqual({ year: 2026, firstWeek: 51, lastWeek: 53 });
+    expect(span(p.previous)).toBe('2026-12-14..2027-01-03');
+    expect(span(p.current)).toBe('2027-01-04..2027-01-17');
+  });
+
+  it('compares with the period of the same name a year earlier, however long it is', () => {
+    expect(sameBiweekLastYear({ year: 2026, firstWeek: 51, lastWeek: 53 })).toEqual({ year: 2025, firstWeek: 51, lastWeek: 52 });
+    expect(sameBiweekLastYear({ year: 2027, firstWeek: 51, lastWeek: 52 })).toEqual({ year: 2026, firstWeek: 51, lastWeek: 53 });
+    expect(span(lagesbildPeriods({ year: 2026, firstWeek: 45, lastWeek: 46 }).lastYear)).toBe('2025-11-03..2025-11-16');
+  });
+
+  it('names periods in the URL and refuses names that are not periods', () => {
+    expect(periodKey({ year: 2026, firstWeek: 45, lastWeek: 46 })).toBe('2026-v45-46');
+    expect(parsePeriodKey('2026-v51-53')).toEqual({ year: 2026, firstWeek: 51, lastWeek: 53 });
+    expect(parsePeriodKey('2025-v51-53')).toBeNull(); // 2025 has 52 weeks
+    expect(parsePeriodKey('2026-v46-47')).toBeNull();
+    expect(parsePeriodKey('<script>')).toBeNull();
+  });
+
+  it('steps only within the data', () => {
+    const data = { from: d('2024-01-01'), to: d('2026-11-15') };
+    expect(canStep({ year: 2026, firstWeek: 45, lastWeek: 46 }, 1, data)).toBe(false);
+    expect(canStep({ year: 2026, firstWeek: 45, lastWeek: 46 }, -1, data)).toBe(true);
+    expect(canStep({ year: 2024, firstWeek: 1, lastWeek: 2 }, -1, data)).toBe(false);
+  });
+});
+
+/** A hand-made report: the numbers are chosen, so every sentence can be checked word for word. */
+function knownReport(): RawReport {
+  const row = (name: string, current: number, previous: number, last_year: number): CountRow => ({ name, current, previous, last_year });
+  return {
+    periods: lagesbildPeriods({ year: 2026, firstWeek: 45, lastWeek: 46 }),
+    categories: [row('Ordningsstörning', 120, 118, 125), row('Narkotikabrott', 37, 22, 30), row('Skadegörelse', 10, 25, 14), row('Rån', 3, 2, 4)],
+    areas: [row('Centrum', 100, 95, 100), row('Hamnen', 70, 72, 73)],
+    places: [row('Resecentrum', 45, 40, 50), row('Stora torget', 30, 31, 28), row('Krogstråket', 28, 20, 22)],
+    interventions: [row('Trygghetsvandring', 5, 3, 4), row('Riktad narkotikainsats', 4, 2, 0), row('Medborgardialog', 2, 1, 1)],
+    hotSpots: {
+      status: 'ok', size: 250, steps: 13,
+      cells: [
+        { ix: 1, iy: 1, pattern: 'persistent', group: 'persistent', place: 'Resecentrum', area: 'Centrum', current: 20 },
+        { ix: 2, iy: 1, pattern: 'new', group: 'new', place: 'Hamnen', area: 'Hamnen', current: 9 },
+        { ix: 3, iy: 1, pattern: 'historical', group: 'fading', place: 'Skolparken', area: 'Söder', current: 1 },
+      ],
+    },
+    goals: [],
+  };
+}
+
+describe('the summary text', () => {
+  it('writes the numbers, the changes and the test from known figures', () => {
+    const [first, second, third] = summaryParagraphs(buildReport(knownReport(), null), 'sv');
+    // 170 against 167 (+2 %) and 173 (−2 %); neither is more than chance.
+    expect(first).toBe(
+      'Under v. 45–46 2026 registrerades 170 händelser, 2\u00a0% fler än föregående period (v. 43–44 2026: 167) och 2\u00a0% färre än samma period förra året (v. 45–46 2025: 173). ' +
+      'Skillnaden mot föregående period och förra året ryms inom vad slumpen kan ge.',
+    );
+    // Narkotikabrott 22 → 37: z = 2(√37 − √22) = 2.78, significant; Skadegörelse 25 → 10: z = −3.68.
+    expect(second).toBe(
+      'Vanligast var Ordningsstörning (120). Tydliga förändringar mot föregående period: Skadegörelse minskade från 25 till 10 (−60\u00a0%); ' +
+      'Narkotikabrott ökade från 22 till 37 (+68\u00a0%). Flest händelser registrerades vid Resecentrum (45), Stora torget (30) och Krogstråket (28).',
+    );
+    expect(third).toBe(
+      'Hot spot-analysen (Gi*, tvåveckorsperioder) visar en ny hot spot (Hamnen) och en bestående (Resecentrum). En tidigare hot spot har upphört (Skolparken). ' +
+      'Under perioden genomfördes 11 insatser, flest av typen Trygghetsvandring (5).',
+    );
+  });
+
+  it('says "färre än 5" and gives no comparison for hidden counts in public mode', () => {
+    const raw = knownReport();
+    raw.categories = [raw.categories[3]]; // only Rån: 3, 2, 4
+    const report = buildReport(raw, { k: 5 });
+    expect(report.total.current).toBeNull();
+    expect(report.total.vsPrevious).toBeNull();
+    const [first] = summaryParagraphs(report, 'sv');
+    expect(first).toBe('Under v. 45–46 2026 registrerades färre än 5 händelser. Jämförelser med små antal visas inte.');
+  });
+
+  it('hides the complement too: one hidden category cannot be recomputed from the total', () => {
+    const report = buildReport(knownReport(), { k: 5 });
+    const rån = report.categories.find((c) => c.name === 'Rån')!;
+    expect([rån.current, rån.previous, rån.lastYear]).toEqual([null, null, null]);
+    // Each period column had one small cell (Rån): another cell in it is hidden as well.
+    for (const column of ['current', 'previous', 'lastYear'] as const) {
+      expect(report.categories.filter((c) => c[column] === null).length).toBeGreaterThanOrEqual(2);
+    }
+    expect(report.total.current).toBe(170);
+    for (const f of [...report.categories, ...report.interventions, ...report.places]) {
+      for (const v of [f.current, f.previous, f.lastYear]) if (v !== null) expect(v).toBeGreaterThanOrEqual(5);
+    }
+    expect(report.hotSpots.cells.find((c) => c.place === 'Skolparken')!.current).toBeNull();
+  });
+
+  it('writes English too', () => {
+    const [first] = summaryParagraphs(buildReport(knownReport(), null), 'en');
+    expect(first.startsWith('In wk 45–46 2026, 170 incidents were recorded, 2% more than the previous period (wk 43–44 2026: 167)')).toBe(true);
+  });
+});
+
+describe('the example’s lägesbild', () => {
+  let runner: SqlRunner;
+  let raw: RawReport;
+  beforeAll(async () => {
+    ({ runner } = await createExampleDatabase());
+    raw = await loadReport(runner, { year: 2026, firstWeek: 45, lastWeek: 46 });
+  }, 120_000);
+  afterAll(() => runner?.close?.());
+
+  it('counts what the generator wrote in each window', () => {
+    const { incidents, interventions } = generate();
+    const inRange = (ts: string, r: { from: number; to: number }) => { const day = d(ts.slice(0, 10)); return day >= r.from && day <= r.to; };
+    const report = buildReport(raw, null);
+    expect(report.total.current).toBe(incidents.filter((r: { occurred_at: string }) => inRange(r.occurred_at, raw.periods.current)).length);
+    expect(report.total.previous).toBe(incidents.filter((r: { occurred_at: string }) => inRange(r.occurred_at, raw.periods.previous)).length);
+    expect(report.total.lastYear).toBe(incidents.filter((r: { occurred_at: string }) => inRange(r.occurred_at, raw.periods.lastYear)).length);
+    expect(report.interventionTotal.current).toBe(interventions.filter((r: { started_at: string }) => inRange(r.started_at, raw.periods.current)).length);
+    const drugs = incidents.filter((r: { occurred_at: string; category: string }) => r.category === 'Narkotikabrott' && inRange(r.occurred_at, raw.periods.current)).length;
+    expect(report.categories.find((c) => c.name === 'Narkotikabrott')?.current ?? 0).toBe(drugs);
+  });
+
+  it('finds the example’s persistent hot spot at Resecentrum', () => {
+    expect(raw.hotSpots.status).toBe('ok');
+    const persistent = raw.hotSpots.cells.filter((c) => c.group === 'persistent').map((c) => c.place);
+    expect(persistent).toContain('Resecentrum');
+  });
+
+  it('judges the goals as of the period’s last day', () => {
+    expect(raw.goals.length).toBeGreaterThan(0);
+    for (const g of raw.goals) if (!g.problem) expect(g.asOf).toBeLessThanOrEqual(raw.periods.current.to);
+    const earlier = lagesbildPeriods({ year: 2026, firstWeek: 21, lastWeek: 22 });
+    return loadReport(runner, earlier.period).then((r) => {
+      for (const g of r.goals) if (!g.problem) expect(g.asOf).toBe(earlier.current.to);
+    });
+  });
+});

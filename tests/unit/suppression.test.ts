@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { determinedEntries, suppressList, suppressTable, type Equation } from '../../src/lib/disclosure/suppression';
+import { publishList, publishTable } from '../../src/lib/disclosure/publish';
+import { formatShownCount, csvCount } from '../../src/lib/disclosure/format-count';
+
+const rule = { k: 5 };
+
+/** Seeded LCG: the property tests are the same on every run. */
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** The equations of a table with all margins published, as suppressTable builds them, for the audit below. */
+function tableEquations(rows: number, columns: number): Equation[] {
+  const at = (r: number, c: number) => r * (columns + 1) + c;
+  const eqs: Equation[] = [];
+  for (let r = 0; r <= rows; r++) eqs.push({ cells: Array.from({ length: columns }, (_, c) => at(r, c)), total: at(r, columns) });
+  for (let c = 0; c <= columns; c++) eqs.push({ cells: Array.from({ length: rows }, (_, r) => at(r, c)), total: at(rows, c) });
+  return eqs;
+}
+
+function flatten(s: ReturnType<typeof suppressTable>): boolean[] {
+  const out: boolean[] = [];
+  s.cells.forEach((row, r) => out.push(...row, s.rowTotals[r]));
+  out.push(...s.columnTotals, s.grandTotal);
+  return out;
+}
+
+describe('small-count suppression: a list with its total', () => {
+  it('hides the small count and, as its complement, the smallest shown one', () => {
+    const s = suppressList([10, 3, 8, 20], rule);
+    expect(s.cells).toEqual([false, true, true, false]);
+    expect(s.total).toBe(false);
+  });
+
+  it('hides a third cell when the two hidden ones add up to less than k', () => {
+    // 1 + 2 = 3 would itself be a small count recoverable from the total.
+    expect(suppressList([10, 1, 2, 20], rule).cells).toEqual([true, true, true, false]);
+  });
+
+  it('treats zero as small: "nobody" discloses as much as "one"', () => {
+    expect(suppressList([0, 12, 30], rule).cells).toEqual([true, true, false]);
+  });
+
+  it('hides the total when nothing else is left to hide', () => {
+    expect(suppressList([3], rule)).toEqual({ cells: [true], total: true });
+    expect(suppressList([2, 1], rule)).toEqual({ cells: [true, true], total: true });
+  });
+
+  it('leaves a list without small counts alone, and applies only the primary rule when no total is published', () => {
+    expect(suppressList([10, 20, 5], rule).cells).toEqual([false, false, false]);
+    expect(suppressList([10, 3, 8], rule, false).cells).toEqual([false, true, false]);
+  });
+
+  it('follows k', () => {
+    expect(suppressList([10, 3, 8, 20], { k: 11 }).cells).toEqual([true, true, true, false]);
+    expect(suppressList([10, 3, 8, 20], { k: 3 }).cells).toEqual([false, false, false, false]);
+  });
+});
+
+describe('small-count suppression: a table with row and column totals', () => {
+  it('never leaves one hidden cell alone in a row or a column', () => {
+    const s = suppressTable([[20, 3, 15], [12, 30, 9], [25, 40, 18]], rule);
+    expect(s.cells[0][1]).toBe(true);
+    for (let r = 0; r < 3; r++) expect(s.cells[r].filter(Boolean).length).not.toBe(1);
+    for (let c = 0; c < 3; c++) expect(s.cells.map((row) => row[c]).filter(Boolean).length).not.toBe(1);
+  });
+
+  it('leaves no hidden entry that the equations determine together, on 300 random tables', () => {
+    const next = random(20261122);
+    for (let trial = 0; trial < 300; trial++) {
+      const rows = 1 + Math.floor(next() * 6);
+      const columns = 1 + Math.floor(next() * 8);
+      const matrix = Array.from({ length: rows }, () => Array.from({ length: columns }, () => Math.floor(next() * (next() < 0.5 ? 6 : 60))));
+      const s = suppressTable(matrix, rule);
+      const hidden = flatten(s);
+      // Every small cell is hidden …
+      matrix.forEach((row, r) => row.forEach((v, c) => { if (v < rule.k) expect(s.cells[r][c]).toBe(true); }));
+      // … and none can be solved for from what is shown.
+      expect(determinedEntries(tableEquations(rows, columns), hidden, hidden.length)).toEqual([]);
+    }
+  });
+
+  it('the audit calls one hidden entry in a line determined, and two not', () => {
+    const eqs: Equation[] = [{ cells: [0, 1], total: 2 }];
+    expect(determinedEntries(eqs, [true, false, false], 3)).toEqual([0]);
+    expect(determinedEntries(eqs, [true, true, false], 3)).toEqual([]);
+    // Across lines: x0 + x1 = t0 and x1 + x2 = t1 with x1 shown pins down both x0 and x2.
+    const chain: Equation[] = [{ cells: [0, 1], total: 3 }, { cells: [1, 2], total: 4 }];
+    expect(determinedEntries(chain, [true, false, true, false, false], 5).sort()).toEqual([0, 2]);
+  });
+});
+
+describe('publishing counts', () => {
+  it('turns hidden counts into null, shown as "<k" on screen and in CSV', () => {
+    const p = publishList([10, 3, 8, 20], rule);
+    expect(p.values).toEqual([10, null, null, 20]);
+    expect(p.total).toBe(41);
+    expect(formatShownCount(p.values[1], rule, 'sv')).toBe('<5');
+    expect(csvCount(p.values[1], rule)).toBe('<5');
+    expect(formatShownCount(1234, rule, 'sv')).toBe('1\u00a0234');
+  });
+
+  it('passes everything through in the analyst view', () => {
+    expect(publishList([10, 3], null)).toEqual({ values: [10, 3], total: 13 });
+    expect(publishTable([[1, 2]], null).grandTotal).toBe(3);
+  });
+
+  it('a published table hides the same cells as its suppression pattern', () => {
+    const t = publishTable([[20, 3], [12, 30]], rule);
+    expect(t.cells[0][1]).toBeNull();
+    expect(t.cells.flat().filter((v) => v === null).length).toBeGreaterThanOrEqual(4);
+  });
+});
