@@ -15,6 +15,7 @@ import { DatabaseGate, useDatabaseStart } from './database-provider';
 // MapLibre is large: loaded with the map page, not with the app.
 const MapPage = lazy(() => import('../features/map/map.view').then((m) => ({ default: m.MapPage })));
 const TrendsPage = lazy(() => import('../features/trends/trends.view').then((m) => ({ default: m.TrendsPage })));
+const LagesbildPage = lazy(() => import('../features/lagesbild/lagesbild.view').then((m) => ({ default: m.LagesbildPage })));
 import { DatasetBanner } from './dataset-banner';
 import { useFilterUrlSync } from './filter-url';
 import { Layout } from './layout';
@@ -40,7 +41,7 @@ export function App() {
       <Layout>
         <Switch>
           <Route path="/">{withData(<OverviewPage />)}</Route>
-          <Route path="/lagesbild">{withData(<PlaceholderPage titleKey="pages.lagesbild" descriptionKey="placeholder.lagesbild" />)}</Route>
+          <Route path="/lagesbild">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><LagesbildPage /></Suspense>)}</Route>
           <Route path="/karta">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><MapPage /></Suspense>)}</Route>
           <Route path="/trender">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><TrendsPage /></Suspense>)}</Route>
           <Route path="/mal">{withData(<GoalsPage />)}</Route>

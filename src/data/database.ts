@@ -21,6 +21,8 @@ export interface Database extends Engine {
   refresh(): Promise<Database>;
   /** Replace everything with the example again. */
   reloadExample(): Promise<Database>;
+  /** Write small changes (an assessment) to the stored file now, without re-querying the views. */
+  persist(): Promise<void>;
   /** Remove every trace from this browser: database file, settings, mappings. Ends with a page reload. */
   clearAll(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
         await refreshAfterDataChange(coordinator);
         return make(await readState(engine));
       },
+      persist: () => checkpoint(engine),
       async reloadExample() {
         await loadEmbeddedExample(engine);
         return database.refresh();

@@ -117,7 +117,8 @@ describe('the summary text', () => {
     for (const f of [...report.categories, ...report.interventions, ...report.places]) {
       for (const v of [f.current, f.previous, f.lastYear]) if (v !== null) expect(v).toBeGreaterThanOrEqual(5);
     }
-    expect(report.hotSpots.cells.find((c) => c.place === 'Skolparken')!.current).toBeNull();
+    expect(report.hotSpots.rows.find((r) => r.name === 'Skolparken')!.current).toBeNull();
+    expect(report.hotSpots.rows.find((r) => r.name === 'Resecentrum')!.current).toBe(20);
   });
 
   it('writes English too', () => {
@@ -127,7 +128,7 @@ describe('the summary text', () => {
 });
 
 describe('the example’s lägesbild', () => {
-  let runner: SqlRunner;
+  let runner: SqlRunner & { close(): void };
   let raw: RawReport;
   beforeAll(async () => {
     ({ runner } = await createExampleDatabase());

@@ -3,11 +3,16 @@
 // there is nothing to say. Hidden counts are written "färre än 5", and no change is given for them.
 import { formatBiweek, formatCount, formatPercent, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/compstat';
-import { notableChanges, verdictCounts, type Figure, type HotSpotEntry, type LagesbildReport } from './lagesbild.model';
+import { notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
+
+/** Hot spots named in a sentence; more are "m.fl.". */
+const NAMED = 4;
 
 interface Words {
   count(n: number | null, k: number | null, one: string, many: string): string;
   list(items: string[]): string;
+  /** A list that names at most NAMED items. */
+  some(items: string[]): string;
   total(period: string, n: string): string;
   versus(c: CountChange, label: string, previousText: string, which: 'previous' | 'lastYear'): string;
   noComparison: string;
@@ -30,6 +35,7 @@ interface Words {
 const sv: Words = {
   count: (n, k, one, many) => (n === null ? `färre än ${k} ${many}` : `${formatCount(n, 'sv')} ${n === 1 ? one : many}`),
   list: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`),
+  some: (items) => (items.length > NAMED ? `${items.slice(0, NAMED).join(', ')} m.fl.` : sv.list(items)),
   total: (period, n) => `Under ${period} registrerades ${n}`,
   versus: (c, label, previousText, which) => {
     const place = which === 'previous' ? 'föregående period' : 'samma period förra året';
@@ -53,9 +59,9 @@ const sv: Words = {
   places: (items) => `Flest händelser registrerades vid ${sv.list(items)}.`,
   hotSpots: (newOnes, persistent, fading) => {
     const parts: string[] = [];
-    parts.push(newOnes.length ? `${newOnes.length === 1 ? 'en ny hot spot' : `${newOnes.length} nya hot spots`} (${sv.list(newOnes)})` : 'inga nya hot spots');
-    parts.push(persistent.length ? `${persistent.length === 1 ? 'en bestående' : `${persistent.length} bestående`} (${sv.list(persistent)})` : 'inga bestående');
-    const fadingText = fading.length ? ` ${fading.length === 1 ? 'En tidigare hot spot har' : `${fading.length} tidigare hot spots har`} upphört (${sv.list(fading)}).` : '';
+    parts.push(newOnes.length ? `${newOnes.length === 1 ? 'en ny hot spot' : `${newOnes.length} nya hot spots`} (${sv.some(newOnes)})` : 'inga nya hot spots');
+    parts.push(persistent.length ? `${persistent.length === 1 ? 'en bestående' : `${persistent.length} bestående`} (${sv.some(persistent)})` : 'inga bestående');
+    const fadingText = fading.length ? ` ${fading.length === 1 ? 'En tidigare hot spot har' : `${fading.length} tidigare hot spots har`} upphört (${sv.some(fading)}).` : '';
     return `Hot spot-analysen (Gi*, tvåveckorsperioder) visar ${sv.list(parts)}.${fadingText}`;
   },
   tooFewForHotSpots: 'För få händelser med position för en hot spot-analys.',
@@ -72,6 +78,7 @@ const sv: Words = {
 const en: Words = {
   count: (n, k, one, many) => (n === null ? `fewer than ${k} ${many}` : `${formatCount(n, 'en')} ${n === 1 ? one : many}`),
   list: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+  some: (items) => (items.length > NAMED ? `${items.slice(0, NAMED).join(', ')} and others` : en.list(items)),
   total: (period, n) => `In ${period}, ${n} were recorded`,
   versus: (c, label, previousText, which) => {
     const place = which === 'previous' ? 'the previous period' : 'the same period last year';
@@ -95,9 +102,9 @@ const en: Words = {
   places: (items) => `Most incidents were recorded at ${en.list(items)}.`,
   hotSpots: (newOnes, persistent, fading) => {
     const parts: string[] = [];
-    parts.push(newOnes.length ? `${newOnes.length === 1 ? 'one new hot spot' : `${newOnes.length} new hot spots`} (${en.list(newOnes)})` : 'no new hot spots');
-    parts.push(persistent.length ? `${persistent.length} persistent (${en.list(persistent)})` : 'no persistent ones');
-    const fadingText = fading.length ? ` ${fading.length === 1 ? 'One former hot spot has' : `${fading.length} former hot spots have`} faded (${en.list(fading)}).` : '';
+    parts.push(newOnes.length ? `${newOnes.length === 1 ? 'one new hot spot' : `${newOnes.length} new hot spots`} (${en.some(newOnes)})` : 'no new hot spots');
+    parts.push(persistent.length ? `${persistent.length} persistent (${en.some(persistent)})` : 'no persistent ones');
+    const fadingText = fading.length ? ` ${fading.length === 1 ? 'One former hot spot has' : `${fading.length} former hot spots have`} faded (${en.some(fading)}).` : '';
     return `The hot-spot analysis (Gi*, two-week periods) shows ${en.list(parts)}.${fadingText}`;
   },
   tooFewForHotSpots: 'Too few located incidents for a hot-spot analysis.',
@@ -113,13 +120,8 @@ const en: Words = {
 
 const WORDS: Record<Language, Words> = { sv, en };
 
-/** A cell's name in a sentence: its most common place, else its area, else its position. */
-export function hotSpotName(c: Pick<HotSpotEntry, 'place' | 'area' | 'ix' | 'iy'>, size: number): string {
-  return c.place ?? c.area ?? `${formatCount(c.ix * size)}/${formatCount(c.iy * size)}`;
-}
-
-function distinctNames(cells: HotSpotEntry[], size: number, limit: number): string[] {
-  return [...new Set(cells.map((c) => hotSpotName(c, size)))].slice(0, limit);
+function names(rows: HotSpotRow[]): string[] {
+  return rows.map((r) => r.name);
 }
 
 function shownCount(n: number | null, language: Language, k: number | null): string {
@@ -160,9 +162,9 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const h = report.hotSpots;
   if (h.status === 'ok') {
     third.push(w.hotSpots(
-      distinctNames(h.cells.filter((c) => c.group === 'new'), h.size, 4),
-      distinctNames(h.cells.filter((c) => c.group === 'persistent'), h.size, 4),
-      distinctNames(h.cells.filter((c) => c.group === 'fading'), h.size, 3),
+      names(h.rows.filter((r) => r.group === 'new')),
+      names(h.rows.filter((r) => r.group === 'persistent')),
+      names(h.rows.filter((r) => r.group === 'fading')),
     ));
   } else third.push(w.tooFewForHotSpots);
 

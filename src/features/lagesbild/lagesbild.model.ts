@@ -29,14 +29,25 @@ export interface Figure {
 
 export type HotSpotGroup = 'new' | 'persistent' | 'other' | 'fading';
 
-export interface HotSpotEntry {
+/** One cell of the emerging analysis that is (or was) a hot spot. */
+export interface HotSpotCell {
   ix: number;
   iy: number;
   pattern: EmergingPattern;
   group: HotSpotGroup;
   place: string | null;
   area: string | null;
-  /** Incidents in the cell in the period (published). */
+  /** Incidents in the cell in the period. */
+  current: number;
+}
+
+/** What a leader reads: hot-spot cells gathered by place and group ("Västerby, new, 4 cells, 9 incidents"). */
+export interface HotSpotRow {
+  name: string;
+  group: HotSpotGroup;
+  patterns: EmergingPattern[];
+  cells: number;
+  /** Incidents in the row's cells in the period (published). */
   current: number | null;
 }
 
@@ -44,8 +55,10 @@ export interface HotSpotSummary {
   status: 'ok' | 'too-few' | 'no-positions';
   size: number;
   steps: number;
-  /** Hot spots in the period, strongest pattern first, then fading ones (hot before, not now). */
-  cells: HotSpotEntry[];
+  /** New first, then persistent, recurring, faded; most incidents first within a group. */
+  rows: HotSpotRow[];
+  /** The cells for the map, each with the index of its row. */
+  cells: (Pick<HotSpotCell, 'ix' | 'iy' | 'group'> & { row: number })[];
 }
 
 export interface GoalStatus {
@@ -76,7 +89,7 @@ export interface RawReport {
   areas: CountRow[];
   places: CountRow[];
   interventions: CountRow[];
-  hotSpots: Omit<HotSpotSummary, 'cells'> & { cells: (Omit<HotSpotEntry, 'current'> & { current: number })[] };
+  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells'> & { cells: HotSpotCell[] };
   goals: GoalEvaluation[];
 }
 
@@ -119,9 +132,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const interventions = publishRows(raw.interventions, rule, raw.periods);
   // Top places are a subset: no published total adds up to them, so the table rule (with its margins) is stricter than needed.
   const places = publishRows(raw.places, rule, raw.periods).rows;
-  const hotCells = [...raw.hotSpots.cells]
-    .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || b.current - a.current)
-    .map((c) => ({ ...c, current: publishCount(c.current, rule) }));
+  const hotSpots = hotSpotSummary(raw.hotSpots, rule);
   const goals: GoalStatus[] = raw.goals.map((e) => {
     const comparative = e.rule === 'increase' || e.rule === 'decrease';
     const target = e.numbers ? (comparative ? publishCount(e.numbers.target, rule) : e.numbers.target) : null;
@@ -136,8 +147,35 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     places,
     interventionTotal: interventions.total,
     interventions: interventions.rows,
-    hotSpots: { ...raw.hotSpots, cells: hotCells },
+    hotSpots,
     goals,
+  };
+}
+
+/** A hot spot's name: its cells' most common place, else their area, else its position in metres. */
+export function hotSpotName(c: Pick<HotSpotCell, 'place' | 'area' | 'ix' | 'iy'>, size: number): string {
+  return c.place ?? c.area ?? `E ${c.ix * size} N ${c.iy * size}`;
+}
+
+function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): HotSpotSummary {
+  const groups = new Map<string, { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number }>();
+  for (const c of raw.cells) {
+    const name = hotSpotName(c, raw.size);
+    const key = `${c.group}\u0000${name}`;
+    const g = groups.get(key) ?? { name, group: c.group, patterns: new Set(), cells: [], current: 0 };
+    g.patterns.add(c.pattern);
+    g.cells.push(c);
+    g.current += c.current;
+    groups.set(key, g);
+  }
+  const ordered = [...groups.values()].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || b.current - a.current || a.name.localeCompare(b.name, 'sv'));
+  return {
+    status: raw.status,
+    size: raw.size,
+    steps: raw.steps,
+    // Hot spots are a selection of places, not a table with a published total: each sum stands alone.
+    rows: ordered.map((g) => ({ name: g.name, group: g.group, patterns: [...g.patterns], cells: g.cells.length, current: publishCount(g.current, rule) })),
+    cells: ordered.flatMap((g, row) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row }))),
   };
 }
 

@@ -6,7 +6,7 @@ import { emergingWindow } from '../map/emerging-window';
 import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, type CellKey, type StepCount } from '../map/map.model';
 import { GRID_EXTENT, cellUniverseSql } from '../map/map.query';
 import type { GridExtent } from '../map/use-map-context';
-import { hotSpotGroup, type CountRow, type RawReport } from './lagesbild.model';
+import { hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
 import { lagesbildPeriods } from './lagesbild-period';
 import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, interventionCountsSql, topPlacesSql } from './lagesbild.query';
 import type { BiweekPeriod } from '../../lib/iso-week';
@@ -26,13 +26,15 @@ async function hotSpots(runner: SqlRunner, periodEnd: number): Promise<RawReport
   const last = steps.filter((s) => s.step === HOT_SPOT_STEPS - 1);
   const lastTotal = last.reduce((sum, s) => sum + s.n, 0);
   if (lastTotal < MIN_INCIDENTS_FOR_TEST || universe.length < MIN_CELLS_FOR_TEST) return { ...base, status: 'too-few' };
-  const patterns = emergingHotSpots(universe, steps, HOT_SPOT_STEPS, size, defaultBand(size), false);
+  // With the false-discovery-rate correction: a leader should not be sent to a "new hot spot" that is one of the
+  // hundreds of cells chance alone makes significant at 90 %.
+  const patterns = emergingHotSpots(universe, steps, HOT_SPOT_STEPS, size, defaultBand(size), true);
   const names = await runner.rows<CellKey & { place: string | null; area: string | null }>(
     cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }),
   );
   const nameOf = new Map(names.map((r) => [`${r.ix}:${r.iy}`, r]));
   const currentOf = new Map(last.map((r) => [`${r.ix}:${r.iy}`, r.n]));
-  const cells: RawReport['hotSpots']['cells'] = [];
+  const cells: HotSpotCell[] = [];
   for (const c of universe) {
     const key = `${c.ix}:${c.iy}`;
     const p = patterns.get(key);

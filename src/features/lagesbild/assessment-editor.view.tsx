@@ -1,0 +1,74 @@
+// The analyst's assessment of the period: written here, saved with the period in the database, with Undo.
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDatabase } from '../../hooks/use-database';
+import { MAX_ASSESSMENT_LENGTH, readAssessment, writeAssessment, type Assessment } from './assessment-store';
+
+interface Props {
+  periodKey: string;
+  /** The saved text, for the printed and exported copies. */
+  onSaved: (text: string) => void;
+}
+
+export function AssessmentEditor({ periodKey, onSaved }: Props) {
+  const { t } = useTranslation();
+  const { database } = useDatabase();
+  const id = useId();
+  const [saved, setSaved] = useState<Assessment | null>(null);
+  const [draft, setDraft] = useState('');
+  const [before, setBefore] = useState<string | null>(null);
+  const [status, setStatus] = useState<'idle' | 'saving' | 'error'>('idle');
+
+  useEffect(() => {
+    let live = true;
+    setSaved(null);
+    setBefore(null);
+    void readAssessment(database.runner, periodKey).then((a) => {
+      if (!live) return;
+      setSaved(a);
+      setDraft(a.text);
+      onSaved(a.text);
+    });
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [database, periodKey]);
+
+  const save = async (text: string, keepUndo: boolean) => {
+    setStatus('saving');
+    try {
+      const previous = saved?.text ?? '';
+      const stored = await writeAssessment(database.runner, periodKey, text);
+      await database.persist();
+      setSaved(stored);
+      setDraft(stored.text);
+      setBefore(keepUndo && previous !== stored.text ? previous : null);
+      onSaved(stored.text);
+      setStatus('idle');
+    } catch {
+      setStatus('error');
+    }
+  };
+
+  const dirty = saved !== null && draft.trim() !== saved.text;
+  return (
+    <div className="lb-editor">
+      <label htmlFor={id} className="hint">{t('lagesbild.assessmentHint')}</label>
+      <textarea
+        id={id}
+        value={draft}
+        maxLength={MAX_ASSESSMENT_LENGTH}
+        disabled={saved === null}
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && dirty) void save(draft, true); }}
+        data-testid="assessment"
+      />
+      <div className="lb-editor-actions">
+        <button type="button" onClick={() => void save(draft, true)} disabled={!dirty || status === 'saving'} data-testid="save-assessment">{t('lagesbild.saveAssessment')}</button>
+        {before !== null && <button type="button" className="secondary" onClick={() => void save(before, false)}>{t('lagesbild.undoAssessment')}</button>}
+        <span role="status" data-testid="assessment-status">
+          {status === 'error' ? t('lagesbild.assessmentFailed') : dirty ? t('lagesbild.unsaved') : saved?.savedAt ? t('lagesbild.savedAt', { time: saved.savedAt }) : ''}
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,231 @@
+// The lägesbild as a document: the same component draws the page, the printed A4 and the self-contained HTML
+// file (through renderToStaticMarkup), so the three can't disagree. It takes everything as props — no hooks
+// that need the app around it — and shows only aggregates from the published report.
+import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
+import { dateOfEpochDay } from '../../lib/epoch-day';
+import { formatBiweek, formatCount, formatDate, formatPercent, type Language } from '../../lib/format';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import type { CountChange } from '../../lib/statistics/compstat';
+import { VERDICT_SYMBOL } from '../goals/goals.model';
+import type { Figure, LagesbildReport } from './lagesbild.model';
+import { GroupSwatch, ReportMap } from './report-map.view';
+import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
+
+export interface DocumentProps {
+  report: LagesbildReport;
+  summary: string[];
+  assessment: string;
+  outlines: AreaOutline[];
+  t: TFunction;
+  language: Language;
+  /** Where the page puts its PNG buttons and the assessment editor; absent in the printed and exported copies. */
+  panelActions?: (panel: string, title: string) => ReactNode;
+  assessmentEditor?: ReactNode;
+  /** Name of the data set, for the exported file's heading. */
+  datasetName?: string;
+}
+
+export const FIGURE_CATEGORIES = 4;
+
+function ChangeText({ c, against, t, language }: { c: CountChange | null; against: string; t: TFunction; language: Language }) {
+  if (!c) return <span className="lb-change">{t('lagesbild.noChange', { against })}</span>;
+  const arrow = c.significant ? (c.z > 0 ? '▲ ' : '▼ ') : '';
+  const pct = c.change === null ? '–' : formatPercent(c.change, language);
+  return (
+    <span className={`lb-change${c.significant ? ' lb-significant' : ''}`}>
+      {arrow}{pct} {t('lagesbild.against', { against })}{c.significant ? ` (${t('lagesbild.significant')})` : ''}
+    </span>
+  );
+}
+
+function FigureCard({ label, f, report, t, language, testId }: { label: string; f: Figure; report: LagesbildReport; t: TFunction; language: Language; testId?: string }) {
+  const p = report.periods;
+  return (
+    <div className="lb-figure">
+      <div className="lb-figure-label">{label}</div>
+      <div className="lb-figure-value" data-testid={testId}>{formatShownCount(f.current, report.rule, language)}</div>
+      <div className="lb-figure-notes">
+        <ChangeText c={f.vsPrevious} against={formatBiweek(p.previousPeriod, language)} t={t} language={language} />
+        <ChangeText c={f.vsLastYear} against={formatBiweek(p.lastYearPeriod, language)} t={t} language={language} />
+      </div>
+    </div>
+  );
+}
+
+function Panel({ id, title, children, actions, className }: { id: string; title: string; children: ReactNode; actions?: DocumentProps['panelActions']; className?: string }) {
+  return (
+    <section className={`lb-panel ${className ?? ''}`} data-panel={id} aria-labelledby={`lb-${id}-title`}>
+      <div className="lb-panel-header">
+        <h2 id={`lb-${id}-title`}>{title}</h2>
+        {actions?.(id, title)}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function CountTable({ caption, nameHeader, rows, report, t, language, testId, lastYear = true }: {
+  caption: string; nameHeader: string; rows: Figure[]; report: LagesbildReport; t: TFunction; language: Language; testId: string; lastYear?: boolean;
+}) {
+  const p = report.periods;
+  const n = (v: number | null) => formatShownCount(v, report.rule, language);
+  const pct = (c: CountChange | null) => (c && c.change !== null ? `${c.significant ? (c.z > 0 ? '▲ ' : '▼ ') : ''}${formatPercent(c.change, language)}` : '–');
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+      <table className="data-table" data-testid={testId}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{nameHeader}</th>
+            <th scope="col" className="numeric">{formatBiweek(p.period, language)}</th>
+            <th scope="col" className="numeric">{formatBiweek(p.previousPeriod, language)}</th>
+            <th scope="col" className="numeric">{t('lagesbild.changeHeader')}</th>
+            {lastYear && <th scope="col" className="numeric">{formatBiweek(p.lastYearPeriod, language)}</th>}
+            {lastYear && <th scope="col" className="numeric">{t('lagesbild.changeHeader')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.name ?? '∅'}>
+              <th scope="row">{r.name ?? t('lagesbild.noArea')}</th>
+              <td className="numeric">{n(r.current)}</td>
+              <td className="numeric">{n(r.previous)}</td>
+              <td className="numeric">{pct(r.vsPrevious)}</td>
+              {lastYear && <td className="numeric">{n(r.lastYear)}</td>}
+              {lastYear && <td className="numeric">{pct(r.vsLastYear)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function HotSpotTable({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.hotSpotTable')}>
+      <table className="data-table" data-testid="lb-hot-spots">
+        <caption>{t('lagesbild.hotSpotTable')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lagesbild.marker')}</th>
+            <th scope="col">{t('lagesbild.place')}</th>
+            <th scope="col">{t('lagesbild.pattern')}</th>
+            <th scope="col" className="numeric">{t('lagesbild.cells')}</th>
+            <th scope="col" className="numeric">{formatBiweek(report.periods.period, language)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.hotSpots.rows.map((r, i) => (
+            <tr key={`${r.group}-${r.name}`}>
+              <td><GroupSwatch group={r.group} /> {markerFor(i)}</td>
+              <th scope="row">{r.name}</th>
+              <td>{t(`lagesbild.group.${r.group}`)}{r.patterns.length === 1 && r.patterns[0] === r.group ? '' : ` (${r.patterns.map((p) => t(`map.pattern.${p}`).toLowerCase()).join(', ')})`}</td>
+              <td className="numeric" data-not-count="">{formatCount(r.cells, language)}</td>
+              <td className="numeric">{formatShownCount(r.current, report.rule, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function LagesbildDocument({ report, summary, assessment, outlines, t, language, panelActions, assessmentEditor, datasetName }: DocumentProps) {
+  const p = report.periods;
+  const range = `${formatDate(dateOfEpochDay(p.current.from))} – ${formatDate(dateOfEpochDay(p.current.to))}`;
+  const topCategories = report.categories.slice(0, FIGURE_CATEGORIES);
+  const mapCells = report.hotSpots.cells;
+  const rule = report.rule;
+  return (
+    <article className="lb-document" data-testid="lagesbild-document">
+      <header className="lb-heading">
+        <p className="lb-kicker">{datasetName ? `${t('pages.lagesbild')} · ${datasetName}` : t('pages.lagesbild')}</p>
+        <h2 className="lb-period" data-testid="lb-period">{formatBiweek(p.period, language)}</h2>
+        <p className="lb-range">{range}</p>
+        {rule && <p className="lb-public" data-testid="lb-public-note">{t('disclosure.note', { k: rule.k })}</p>}
+      </header>
+
+      <Panel id="summary" title={t('lagesbild.summary')} actions={panelActions} className="lb-wide">
+        <div data-testid="lb-summary">{summary.map((s, i) => <p key={i}>{s}</p>)}</div>
+        <h3>{t('lagesbild.assessment')}</h3>
+        {assessmentEditor ?? (assessment ? <p className="lb-assessment">{assessment}</p> : <p className="hint">{t('lagesbild.noAssessment')}</p>)}
+      </Panel>
+
+      <Panel id="figures" title={t('lagesbild.figures')} actions={panelActions} className="lb-wide">
+        <div className="lb-figures">
+          <FigureCard label={t('lagesbild.allIncidents')} f={report.total} report={report} t={t} language={language} testId="lb-total" />
+          <FigureCard label={t('lagesbild.interventions')} f={report.interventionTotal} report={report} t={t} language={language} testId="lb-interventions-total" />
+          {topCategories.map((c) => <FigureCard key={c.name} label={c.name ?? '–'} f={c} report={report} t={t} language={language} />)}
+        </div>
+        <p className="lb-footnote">{t('lagesbild.testNote')}</p>
+      </Panel>
+
+      <Panel id="map" title={t('lagesbild.hotSpots')} actions={panelActions}>
+        {report.hotSpots.status === 'ok' ? (
+          <>
+            <ReportMap cells={mapCells} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatBiweek(p.period, language) })} t={t} />
+            <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size })}</p>
+            {report.hotSpots.rows.length > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+          </>
+        ) : (
+          <p>{t(report.hotSpots.status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : 'lagesbild.hotSpotsNoPositions')}</p>
+        )}
+      </Panel>
+
+      <Panel id="places" title={t('lagesbild.topPlaces')} actions={panelActions}>
+        {report.places.length ? (
+          <CountTable caption={t('lagesbild.topPlaces')} nameHeader={t('lagesbild.place')} rows={report.places} report={report} t={t} language={language} testId="lb-places" lastYear={false} />
+        ) : <p>{t('lagesbild.noPlaces')}</p>}
+      </Panel>
+
+      <Panel id="categories" title={t('lagesbild.categories')} actions={panelActions} className="lb-wide">
+        <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={[...report.categories, report.total].map((f) => (f.name === null ? { ...f, name: t('lagesbild.total') } : f))} report={report} t={t} language={language} testId="lb-categories" />
+      </Panel>
+
+      <Panel id="areas" title={t('lagesbild.areas')} actions={panelActions}>
+        <CountTable caption={t('lagesbild.areas')} nameHeader={t('lagesbild.area')} rows={report.areas} report={report} t={t} language={language} testId="lb-areas" lastYear={false} />
+      </Panel>
+
+      <Panel id="interventions" title={t('lagesbild.interventionsDone')} actions={panelActions}>
+        {report.interventions.length ? (
+          <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId="lb-interventions" lastYear={false} />
+        ) : <p>{t('lagesbild.noInterventions')}</p>}
+      </Panel>
+
+      <Panel id="goals" title={t('lagesbild.goals')} actions={panelActions} className="lb-wide">
+        {report.goals.length ? (
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.goals')}>
+            <table className="data-table" data-testid="lb-goals">
+              <caption>{t('lagesbild.goalsCaption', { date: formatDate(dateOfEpochDay(p.current.to)) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('lagesbild.goal')}</th>
+                  <th scope="col">{t('lagesbild.verdict')}</th>
+                  <th scope="col" className="numeric">{t('goals.actual')}</th>
+                  <th scope="col" className="numeric">{t('goals.target')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.goals.map((g) => (
+                  <tr key={g.id}>
+                    <th scope="row">{g.title}</th>
+                    <td>{g.verdict ? <span className={`verdict verdict-${g.verdict}`}><span aria-hidden="true">{VERDICT_SYMBOL[g.verdict]}</span> {t(`goals.verdict_${g.verdict}`)}</span> : t('lagesbild.goalProblem')}</td>
+                    <td className="numeric">{g.verdict ? formatShownCount(g.actual, rule, language) : '–'}</td>
+                    <td className="numeric" data-not-count={g.rule === 'increase' || g.rule === 'decrease' ? undefined : ''}>{g.target === null ? (rule && g.verdict ? `<${rule.k}` : '–') : formatShownCount(g.target, rule, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : <p>{t('lagesbild.noGoals')}</p>}
+      </Panel>
+
+      <footer className="lb-method">
+        <p>{t('lagesbild.methodNote', { previous: formatBiweek(p.previousPeriod, language), lastYear: formatBiweek(p.lastYearPeriod, language) })}</p>
+        {rule && <p>{t('disclosure.method', { k: rule.k })}</p>}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,59 @@
+// The lägesbild's exports: every figure of the period as Excel CSV, and the whole lägesbild as one
+// self-contained HTML file (inline CSS and SVG, no scripts, aggregates only) that can be mailed and opened offline.
+import type { TFunction } from 'i18next';
+import { csvCount } from '../../lib/disclosure/format-count';
+import { formatBiweek, type Language } from '../../lib/format';
+import type { CountChange } from '../../lib/statistics/compstat';
+import type { Figure, LagesbildReport } from './lagesbild.model';
+
+const ratio = (c: CountChange | null) => (c && c.change !== null ? Math.round(c.change * 1000) / 1000 : null);
+const z = (c: CountChange | null) => (c ? Math.round(c.z * 100) / 100 : null);
+
+/** One row per figure: section, name, the three periods' counts, changes (as fractions) and the test's z. */
+export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language: Language): { header: string[]; rows: unknown[][] } {
+  const p = report.periods;
+  const header = [
+    t('lagesbild.csv.section'), t('lagesbild.csv.name'),
+    formatBiweek(p.period, language), formatBiweek(p.previousPeriod, language), formatBiweek(p.lastYearPeriod, language),
+    t('lagesbild.csv.changePrevious'), t('lagesbild.csv.zPrevious'), t('lagesbild.csv.changeLastYear'), t('lagesbild.csv.zLastYear'),
+  ];
+  const row = (section: string, f: Figure, name: string) => [
+    section, name, csvCount(f.current, report.rule), csvCount(f.previous, report.rule), csvCount(f.lastYear, report.rule),
+    ratio(f.vsPrevious), z(f.vsPrevious), ratio(f.vsLastYear), z(f.vsLastYear),
+  ];
+  const rows: unknown[][] = [
+    row(t('lagesbild.allIncidents'), report.total, t('lagesbild.total')),
+    ...report.categories.map((f) => row(t('overview.category'), f, f.name ?? '')),
+    ...report.areas.map((f) => row(t('lagesbild.area'), f, f.name ?? t('lagesbild.noArea'))),
+    ...report.places.map((f) => row(t('lagesbild.place'), f, f.name ?? '')),
+    row(t('lagesbild.interventions'), report.interventionTotal, t('lagesbild.total')),
+    ...report.interventions.map((f) => row(t('lagesbild.type'), f, f.name ?? '')),
+    ...report.hotSpots.rows.map((r) => [t('lagesbild.hotSpots'), `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule), null, null, null, null, null, null]),
+    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : '–'})`, csvCount(g.actual, report.rule), null, null, null, null, null, null]),
+  ];
+  return { header, rows };
+}
+
+export function exportFileName(report: LagesbildReport, extension: string): string {
+  const p = report.periods.period;
+  return `lagesbild-${p.year}-v${p.firstWeek}-${p.lastWeek}${report.rule ? '-publik' : ''}.${extension}`;
+}
+
+/** A complete HTML document around the rendered lägesbild: inline styles only, no script, no external reference. */
+export function standaloneHtml(body: string, css: string, title: string, language: Language): string {
+  const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escape(title)}</title>
+<style>${css}</style>
+</head>
+<body class="lb-standalone">
+${body}
+</body>
+</html>
+`;
+}

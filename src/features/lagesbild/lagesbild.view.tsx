@@ -1,0 +1,115 @@
+// Lägesbild: the biweekly picture leaders read in minutes. One ISO two-week period (by default the latest the
+// data fully covers), stepped back and forth; key figures against the period before and last year, the hot-spot
+// map, places, interventions, goals and a summary written from the numbers — printable, exportable, presentable.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { Page } from '../../components/page';
+import { useDatabase } from '../../hooks/use-database';
+import { useDayExtent } from '../../hooks/use-day-extent';
+import { downloadText, toExcelCsv } from '../../lib/excel-csv';
+import { formatBiweek, type Language } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
+import { AssessmentEditor } from './assessment-editor.view';
+import { LagesbildDocument } from './lagesbild-document.view';
+import { exportFileName, lagesbildCsvRows, standaloneHtml } from './lagesbild-export';
+import { canStep, defaultLagesbildPeriod, parsePeriodKey, periodKey } from './lagesbild-period';
+import { summaryParagraphs } from './lagesbild-summary';
+import type { LagesbildReport } from './lagesbild.model';
+import { PanelPng } from './panel-png.view';
+import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
+import type { AreaOutline } from './report-map.model';
+import type { TFunction } from 'i18next';
+import './lagesbild.css';
+
+const URL_PARAM = 'lagesbild';
+
+function periodFromUrl(): BiweekPeriod | null {
+  return parsePeriodKey(new URLSearchParams(location.search).get(URL_PARAM));
+}
+
+function writePeriodToUrl(p: BiweekPeriod): void {
+  const url = new URL(location.href);
+  url.searchParams.set(URL_PARAM, periodKey(p));
+  history.replaceState(history.state, '', url.href);
+}
+
+async function exportHtml(report: LagesbildReport, summary: string[], assessment: string, outlines: AreaOutline[], t: TFunction, language: Language, datasetName: string) {
+  // Loaded on demand: the page itself never needs server rendering or the stylesheet as text.
+  const [{ renderToStaticMarkup }, css] = await Promise.all([import('react-dom/server'), import('./lagesbild.css?raw').then((m) => m.default as string)]);
+  const body = renderToStaticMarkup(
+    <LagesbildDocument report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} datasetName={datasetName} />,
+  );
+  const title = `${t('pages.lagesbild')} ${formatBiweek(report.periods.period, language)}`;
+  downloadText(exportFileName(report, 'html'), standaloneHtml(body, css, title, language), 'text/html;charset=utf-8');
+}
+
+export function LagesbildPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database } = useDatabase();
+  const extent = useDayExtent();
+  const [chosen, setChosen] = useState<BiweekPeriod | null>(periodFromUrl);
+  const period = chosen ?? (extent ? defaultLagesbildPeriod(extent.to) : null);
+  const state = useLagesbildReport(period);
+  const outlines = useAreaOutlines();
+  const [assessment, setAssessment] = useState('');
+  const [exporting, setExporting] = useState(false);
+
+  useEffect(() => { if (chosen) writePeriodToUrl(chosen); }, [chosen]);
+
+  const report = state.status === 'ready' ? state.report : null;
+  const summary = useMemo(() => (report ? summaryParagraphs(report, language) : []), [report, language]);
+  const datasetName = database.meta.dataset === 'example' ? t('lagesbild.exampleName') : '';
+
+  const step = (n: number) => period && setChosen(shiftBiweek(period, n));
+  const canBack = Boolean(period && extent && canStep(period, -1, extent));
+  const canForward = Boolean(period && extent && canStep(period, 1, extent));
+
+  const downloadCsv = () => {
+    if (!report) return;
+    const { header, rows } = lagesbildCsvRows(report, t, language);
+    downloadText(exportFileName(report, 'csv'), toExcelCsv(header, rows));
+  };
+  const downloadHtml = async () => {
+    if (!report) return;
+    setExporting(true);
+    try { await exportHtml(report, summary, assessment, outlines, t, language, datasetName); } finally { setExporting(false); }
+  };
+
+  return (
+    <Page title={t('pages.lagesbild')}>
+      <p className="lead no-print">{t('lagesbild.intro')}</p>
+      <div className="lb-toolbar no-print" role="toolbar" aria-label={t('lagesbild.toolbar')}>
+        <div className="lb-stepper">
+          <button type="button" onClick={() => step(-1)} disabled={!canBack} aria-label={t('lagesbild.previousPeriod')} data-testid="period-back">◀</button>
+          <output aria-live="polite" data-testid="period-label">{period ? formatBiweek(period, language) : '–'}</output>
+          <button type="button" onClick={() => step(1)} disabled={!canForward} aria-label={t('lagesbild.nextPeriod')} data-testid="period-forward">▶</button>
+          {chosen && extent && periodKey(chosen) !== periodKey(defaultLagesbildPeriod(extent.to)) && (
+            <button type="button" onClick={() => setChosen(defaultLagesbildPeriod(extent.to))}>{t('lagesbild.latest')}</button>
+          )}
+        </div>
+        <button type="button" onClick={() => window.print()} disabled={!report} data-testid="print">{t('lagesbild.print')}</button>
+        <button type="button" onClick={downloadCsv} disabled={!report} data-testid="export-csv">{t('lagesbild.exportCsv')}</button>
+        <button type="button" onClick={() => void downloadHtml()} disabled={!report || exporting} data-testid="export-html">{t('lagesbild.exportHtml')}</button>
+        <Link href="/presentation" className="button">{t('lagesbild.present')}</Link>
+      </div>
+      {state.status === 'pending' && <p className="hint" role="status">{t('app.loading')}</p>}
+      {state.status === 'error' && <p role="alert" className="error">{t('errors.queryFailed', { message: state.message })}</p>}
+      {report && period && (
+        <LagesbildDocument
+          report={report}
+          summary={summary}
+          assessment={assessment}
+          outlines={outlines}
+          t={t}
+          language={language}
+          datasetName={datasetName}
+          panelActions={(panel, title) => <PanelPng panel={panel} fileName={`${exportFileName(report, 'x').replace(/\.x$/, '')}-${panel}`} title={title} />}
+          assessmentEditor={<AssessmentEditor periodKey={periodKey(period)} onSaved={setAssessment} />}
+        />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,73 @@
+// The lägesbild's hot-spot map as inline SVG: area outlines and names, hot-spot cells coloured and outlined by
+// group (never colour alone: each cell carries the letter of its row in the table beside it).
+import type { TFunction } from 'i18next';
+import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
+import { GROUP_STYLE, VIEW_WIDTH, mapFrame, markerLetter, projectOutlines, ringCentre, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+
+interface Props {
+  cells: HotSpotSummary['cells'];
+  size: number;
+  outlines: AreaOutline[];
+  label: string;
+  t: TFunction;
+}
+
+const GROUPS: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
+
+/** One letter per table row, beside the row's easternmost cell at its centre row. */
+function letterPoints(cells: Props['cells'], size: number): { row: number; e: number; n: number }[] {
+  const byRow = new Map<number, Props['cells']>();
+  for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  return [...byRow.entries()].map(([row, list]) => {
+    const east = list.reduce((a, b) => (b.ix > a.ix ? b : a));
+    return { row, e: east.ix * size, n: (east.iy + 0.5) * size };
+  });
+}
+
+export function GroupSwatch({ group }: { group: HotSpotGroup }) {
+  const style = GROUP_STYLE[group];
+  return <svg width="14" height="14" aria-hidden="true" className="lb-swatch"><rect x="1" y="1" width="12" height="12" fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} /></svg>;
+}
+
+export function ReportMap({ cells, size, outlines, label, t }: Props) {
+  const areas = projectOutlines(outlines);
+  const frame = mapFrame(cells, size, areas.flatMap((a) => a.rings));
+  if (!frame) return null;
+  const height = viewHeight(frame);
+  const scale = VIEW_WIDTH / (frame.maxE - frame.minE);
+  const cellSide = size * scale;
+  const side = Math.max(cellSide, 6);
+  const fontSize = 18;
+  return (
+    <figure className="lb-map">
+      <svg viewBox={`0 0 ${VIEW_WIDTH} ${height}`} role="img" aria-label={label} data-testid="lb-map" preserveAspectRatio="xMidYMid meet">
+        <title>{label}</title>
+        <rect x="0" y="0" width={VIEW_WIDTH} height={height} fill="#f4f6f8" />
+        {areas.map((a) => a.rings.map((ring, i) => <path key={`${a.name}-${i}`} d={ringPath(frame, ring)} fill="#ffffff" stroke="#8a96a3" strokeWidth="1.2" />))}
+        {areas.map((a) => {
+          if (!a.rings[0]) return null;
+          const [e, n] = ringCentre(a.rings[0]);
+          const [x, y] = toView(frame, e, n);
+          return <text key={`label-${a.name}`} x={x} y={y} className="lb-map-area" textAnchor="middle" fontSize="16" fill="#4a5563">{a.name}</text>;
+        })}
+        {cells.map((c) => {
+          const style = GROUP_STYLE[c.group];
+          const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size);
+          return <rect key={`${c.ix}:${c.iy}`} x={x} y={y} width={side} height={side} fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} />;
+        })}
+        {letterPoints(cells, size).map(({ row, e, n }) => {
+          const [x, y] = toView(frame, e, n);
+          return <text key={`letter-${row}`} x={x + side + 2} y={y} dominantBaseline="middle" fontSize={fontSize} fontWeight="700" fill="#111111" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">{markerLetter(row)}</text>;
+        })}
+      </svg>
+      <figcaption className="lb-legend">
+        {GROUPS.map((g) => (
+          <span key={g} className="lb-legend-item">
+            <GroupSwatch group={g} />
+            {t(`lagesbild.group.${g}`)}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
