@@ -8,13 +8,13 @@ import { GoalsPage } from '../features/goals/goals.view';
 import { HelpPage } from '../features/help/help.view';
 import { ImporterPage } from '../features/importer/importer.view';
 import { OverviewPage } from '../features/overview/overview.view';
-import { PlaceholderPage } from '../features/placeholder/placeholder.view';
 import { SettingsPage } from '../features/settings/settings.view';
 import { DatabaseGate, useDatabaseStart } from './database-provider';
 
 // MapLibre is large: loaded with the map page, not with the app.
 const MapPage = lazy(() => import('../features/map/map.view').then((m) => ({ default: m.MapPage })));
 const TrendsPage = lazy(() => import('../features/trends/trends.view').then((m) => ({ default: m.TrendsPage })));
+const PresentationPage = lazy(() => import('../features/presentation/presentation.view').then((m) => ({ default: m.PresentationPage })));
 const LagesbildPage = lazy(() => import('../features/lagesbild/lagesbild.view').then((m) => ({ default: m.LagesbildPage })));
 import { DatasetBanner } from './dataset-banner';
 import { useFilterUrlSync } from './filter-url';
@@ -46,7 +46,7 @@ export function App() {
           <Route path="/trender">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><TrendsPage /></Suspense>)}</Route>
           <Route path="/mal">{withData(<GoalsPage />)}</Route>
           <Route path="/importera">{withData(<ImporterPage />)}</Route>
-          <Route path="/presentation">{withData(<PlaceholderPage titleKey="pages.presentation" descriptionKey="placeholder.presentation" />)}</Route>
+          <Route path="/presentation">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><PresentationPage /></Suspense>)}</Route>
           <Route path="/installningar">{withData(<SettingsPage />)}</Route>
           <Route path="/hjalp"><HelpPage /></Route>
           <Route><Page title={t('pages.notFound')}>{null}</Page></Route>

@@ -60,6 +60,7 @@ function knownReport(): RawReport {
   const row = (name: string, current: number, previous: number, last_year: number): CountRow => ({ name, current, previous, last_year });
   return {
     periods: lagesbildPeriods({ year: 2026, firstWeek: 45, lastWeek: 46 }),
+    development: [],
     categories: [row('Ordningsstörning', 120, 118, 125), row('Narkotikabrott', 37, 22, 30), row('Skadegörelse', 10, 25, 14), row('Rån', 3, 2, 4)],
     areas: [row('Centrum', 100, 95, 100), row('Hamnen', 70, 72, 73)],
     places: [row('Resecentrum', 45, 40, 50), row('Stora torget', 30, 31, 28), row('Krogstråket', 28, 20, 22)],
@@ -70,6 +71,8 @@ function knownReport(): RawReport {
         { ix: 1, iy: 1, pattern: 'persistent', group: 'persistent', place: 'Resecentrum', area: 'Centrum', current: 20 },
         { ix: 2, iy: 1, pattern: 'new', group: 'new', place: 'Hamnen', area: 'Hamnen', current: 9 },
         { ix: 3, iy: 1, pattern: 'historical', group: 'fading', place: 'Skolparken', area: 'Söder', current: 1 },
+        { ix: 4, iy: 1, pattern: 'sporadic', group: 'other', place: null, area: 'Norrmalm', current: 4 },
+        { ix: 4, iy: 2, pattern: 'oscillating', group: 'other', place: null, area: 'Norrmalm', current: 3 },
       ],
     },
     goals: [],
@@ -121,6 +124,13 @@ describe('the summary text', () => {
     expect(report.hotSpots.rows.find((r) => r.name === 'Resecentrum')!.current).toBe(20);
   });
 
+  it('gathers hot-spot cells by place and group, recurring ones into one line', () => {
+    const h = buildReport(knownReport(), null).hotSpots;
+    expect(h.rows.map((r) => `${r.group}:${r.name}:${r.current}`)).toEqual(['new:Hamnen:9', 'persistent:Resecentrum:20', 'fading:Skolparken:1']);
+    expect(h.recurring).toEqual({ cells: 2, current: 7, names: ['Norrmalm'] });
+    expect(h.cells.filter((c) => c.row === -1)).toHaveLength(2);
+  });
+
   it('writes English too', () => {
     const [first] = summaryParagraphs(buildReport(knownReport(), null), 'en');
     expect(first.startsWith('In wk 45–46 2026, 170 incidents were recorded, 2% more than the previous period (wk 43–44 2026: 167)')).toBe(true);
@@ -146,6 +156,20 @@ describe('the example’s lägesbild', () => {
     expect(report.interventionTotal.current).toBe(interventions.filter((r: { started_at: string }) => inRange(r.started_at, raw.periods.current)).length);
     const drugs = incidents.filter((r: { occurred_at: string; category: string }) => r.category === 'Narkotikabrott' && inRange(r.occurred_at, raw.periods.current)).length;
     expect(report.categories.find((c) => c.name === 'Narkotikabrott')?.current ?? 0).toBe(drugs);
+  });
+
+  it('sums the development chart into the same two-week periods, this year and last', () => {
+    const { incidents } = generate();
+    const report = buildReport(raw, null);
+    const last = report.development[report.development.length - 1];
+    expect(last.period).toEqual(raw.periods.period);
+    expect(last.current).toBe(report.total.current);
+    expect(last.lastYear).toBe(report.total.lastYear);
+    const first = raw.development[0];
+    const range = lagesbildPeriods(first.period).current;
+    const count = incidents.filter((r: { occurred_at: string }) => { const day = d(r.occurred_at.slice(0, 10)); return day >= range.from && day <= range.to; }).length;
+    expect(first.current).toBe(count);
+    expect(raw.development).toHaveLength(13);
   });
 
   it('finds the example’s persistent hot spot at Resecentrum', () => {

@@ -63,7 +63,7 @@ export function GoalsPage() {
   };
   return (
     <Page title={t('pages.goalsLong')}>
-      <p className="lead">{t('placeholder.goals')}</p>
+      <p className="lead">{t('goals.intro')}</p>
       <FilterChips />
       {error && <p role="alert" className="error">{t('errors.queryFailed', { message: error })}</p>}
       {!evaluations && !error && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" /></p>}

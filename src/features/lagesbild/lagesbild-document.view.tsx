@@ -8,7 +8,8 @@ import { formatBiweek, formatCount, formatDate, formatPercent, type Language } f
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { CountChange } from '../../lib/statistics/compstat';
 import { VERDICT_SYMBOL } from '../goals/goals.model';
-import type { Figure, LagesbildReport } from './lagesbild.model';
+import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
+import type { Figure, HotSpotGroup, LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
 
@@ -22,6 +23,8 @@ export interface DocumentProps {
   /** Where the page puts its PNG buttons and the assessment editor; absent in the printed and exported copies. */
   panelActions?: (panel: string, title: string) => ReactNode;
   assessmentEditor?: ReactNode;
+  /** The interactive development chart (with its table on demand); the static copies show the table. */
+  developmentChart?: ReactNode;
   /** Name of the data set, for the exported file's heading. */
   datasetName?: string;
 }
@@ -39,7 +42,7 @@ function ChangeText({ c, against, t, language }: { c: CountChange | null; agains
   );
 }
 
-function FigureCard({ label, f, report, t, language, testId }: { label: string; f: Figure; report: LagesbildReport; t: TFunction; language: Language; testId?: string }) {
+export function FigureCard({ label, f, report, t, language, testId }: { label: string; f: Figure; report: LagesbildReport; t: TFunction; language: Language; testId?: string }) {
   const p = report.periods;
   return (
     <div className="lb-figure">
@@ -65,7 +68,7 @@ function Panel({ id, title, children, actions, className }: { id: string; title:
   );
 }
 
-function CountTable({ caption, nameHeader, rows, report, t, language, testId, lastYear = true }: {
+export function CountTable({ caption, nameHeader, rows, report, t, language, testId, lastYear = true }: {
   caption: string; nameHeader: string; rows: Figure[]; report: LagesbildReport; t: TFunction; language: Language; testId: string; lastYear?: boolean;
 }) {
   const p = report.periods;
@@ -121,9 +124,51 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
             <tr key={`${r.group}-${r.name}`}>
               <td><GroupSwatch group={r.group} /> {markerFor(i)}</td>
               <th scope="row">{r.name}</th>
-              <td>{t(`lagesbild.group.${r.group}`)}{r.patterns.length === 1 && r.patterns[0] === r.group ? '' : ` (${r.patterns.map((p) => t(`map.pattern.${p}`).toLowerCase()).join(', ')})`}</td>
+              <td>{t(`lagesbild.group.${r.group}`)}{patternNote(r.group, r.patterns, t)}</td>
               <td className="numeric" data-not-count="">{formatCount(r.cells, language)}</td>
               <td className="numeric">{formatShownCount(r.current, report.rule, language)}</td>
+            </tr>
+          ))}
+          {report.hotSpots.recurring.cells > 0 && (
+            <tr>
+              <td><GroupSwatch group="other" /></td>
+              <th scope="row">{t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.slice(0, 6).join(', ') + (report.hotSpots.recurring.names.length > 6 ? ' …' : '') })}</th>
+              <td>{t('lagesbild.group.other')}</td>
+              <td className="numeric" data-not-count="">{formatCount(report.hotSpots.recurring.cells, language)}</td>
+              <td className="numeric">{formatShownCount(report.hotSpots.recurring.current, report.rule, language)}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The ArcGIS patterns behind a group, when they say more than the group's name ("Ny (sammanhängande)"). */
+function patternNote(group: HotSpotGroup, patterns: EmergingPattern[], t: TFunction): string {
+  const own: Record<HotSpotGroup, EmergingPattern | null> = { new: 'new', persistent: 'persistent', fading: 'historical', other: null };
+  const extra = patterns.filter((p) => p !== own[group]);
+  return extra.length ? ` (${extra.map((p) => t(`map.pattern.${p}`).toLowerCase()).join(', ')})` : '';
+}
+
+export function DevelopmentTable({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.development')}>
+      <table className="data-table" data-testid="lb-development">
+        <caption>{t('lagesbild.development')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lagesbild.period')}</th>
+            <th scope="col" className="numeric">{t('lagesbild.allIncidents')}</th>
+            <th scope="col" className="numeric">{t('lagesbild.sameLastYear')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.development.map((d) => (
+            <tr key={`${d.period.year}-${d.period.firstWeek}`}>
+              <th scope="row">{formatBiweek(d.period, language)}</th>
+              <td className="numeric">{formatShownCount(d.current, report.rule, language)}</td>
+              <td className="numeric">{formatShownCount(d.lastYear, report.rule, language)}</td>
             </tr>
           ))}
         </tbody>
@@ -132,7 +177,37 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
   );
 }
 
-export function LagesbildDocument({ report, summary, assessment, outlines, t, language, panelActions, assessmentEditor, datasetName }: DocumentProps) {
+export function GoalsTable({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
+  const p = report.periods;
+  const rule = report.rule;
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.goals')}>
+      <table className="data-table" data-testid="lb-goals">
+        <caption>{t('lagesbild.goalsCaption', { date: formatDate(dateOfEpochDay(p.current.to)) })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('lagesbild.goal')}</th>
+            <th scope="col">{t('lagesbild.verdict')}</th>
+            <th scope="col" className="numeric">{t('goals.actual')}</th>
+            <th scope="col" className="numeric">{t('goals.target')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.goals.map((g) => (
+            <tr key={g.id}>
+              <th scope="row">{g.title}</th>
+              <td>{g.verdict ? <span className={`verdict verdict-${g.verdict}`}><span aria-hidden="true">{VERDICT_SYMBOL[g.verdict]}</span> {t(`goals.verdict_${g.verdict}`)}</span> : t('lagesbild.goalProblem')}</td>
+              <td className="numeric">{g.verdict ? formatShownCount(g.actual, rule, language) : '–'}</td>
+              <td className="numeric" data-not-count={g.rule === 'increase' || g.rule === 'decrease' ? undefined : ''}>{g.target === null ? (rule && g.verdict ? `<${rule.k}` : '–') : formatShownCount(g.target, rule, language)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function LagesbildDocument({ report, summary, assessment, outlines, t, language, panelActions, assessmentEditor, developmentChart, datasetName }: DocumentProps) {
   const p = report.periods;
   const range = `${formatDate(dateOfEpochDay(p.current.from))} – ${formatDate(dateOfEpochDay(p.current.to))}`;
   const topCategories = report.categories.slice(0, FIGURE_CATEGORIES);
@@ -162,12 +237,16 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
         <p className="lb-footnote">{t('lagesbild.testNote')}</p>
       </Panel>
 
+      <Panel id="development" title={t('lagesbild.development')} actions={panelActions} className="lb-wide">
+        {developmentChart ?? <DevelopmentTable report={report} t={t} language={language} />}
+      </Panel>
+
       <Panel id="map" title={t('lagesbild.hotSpots')} actions={panelActions}>
         {report.hotSpots.status === 'ok' ? (
           <>
             <ReportMap cells={mapCells} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatBiweek(p.period, language) })} t={t} />
             <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size })}</p>
-            {report.hotSpots.rows.length > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+            {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
           </>
         ) : (
           <p>{t(report.hotSpots.status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : 'lagesbild.hotSpotsNoPositions')}</p>
@@ -195,31 +274,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       </Panel>
 
       <Panel id="goals" title={t('lagesbild.goals')} actions={panelActions} className="lb-wide">
-        {report.goals.length ? (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.goals')}>
-            <table className="data-table" data-testid="lb-goals">
-              <caption>{t('lagesbild.goalsCaption', { date: formatDate(dateOfEpochDay(p.current.to)) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('lagesbild.goal')}</th>
-                  <th scope="col">{t('lagesbild.verdict')}</th>
-                  <th scope="col" className="numeric">{t('goals.actual')}</th>
-                  <th scope="col" className="numeric">{t('goals.target')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.goals.map((g) => (
-                  <tr key={g.id}>
-                    <th scope="row">{g.title}</th>
-                    <td>{g.verdict ? <span className={`verdict verdict-${g.verdict}`}><span aria-hidden="true">{VERDICT_SYMBOL[g.verdict]}</span> {t(`goals.verdict_${g.verdict}`)}</span> : t('lagesbild.goalProblem')}</td>
-                    <td className="numeric">{g.verdict ? formatShownCount(g.actual, rule, language) : '–'}</td>
-                    <td className="numeric" data-not-count={g.rule === 'increase' || g.rule === 'decrease' ? undefined : ''}>{g.target === null ? (rule && g.verdict ? `<${rule.k}` : '–') : formatShownCount(g.target, rule, language)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : <p>{t('lagesbild.noGoals')}</p>}
+        {report.goals.length ? <GoalsTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noGoals')}</p>}
       </Panel>
 
       <footer className="lb-method">

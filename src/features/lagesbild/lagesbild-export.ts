@@ -29,6 +29,9 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     row(t('lagesbild.interventions'), report.interventionTotal, t('lagesbild.total')),
     ...report.interventions.map((f) => row(t('lagesbild.type'), f, f.name ?? '')),
     ...report.hotSpots.rows.map((r) => [t('lagesbild.hotSpots'), `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule), null, null, null, null, null, null]),
+    ...(report.hotSpots.recurring.cells > 0
+      ? [[t('lagesbild.hotSpots'), t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule), null, null, null, null, null, null]]
+      : []),
     ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : '–'})`, csvCount(g.actual, report.rule), null, null, null, null, null, null]),
   ];
   return { header, rows };

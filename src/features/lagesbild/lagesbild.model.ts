@@ -1,12 +1,13 @@
 // Pure: the lägesbild's query results → the report every view of it shows (page, slides, HTML, CSV), with the
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
 import type { DayRange } from '../../lib/day-range';
-import { publishCount, publishTable } from '../../lib/disclosure/publish';
+import { publishCount, publishList, publishTable } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/compstat';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import type { GoalEvaluation } from '../goals/evaluate-goals';
 import type { Verdict } from '../goals/goal-verdict';
+import type { BiweekPeriod } from '../../lib/iso-week';
 import type { LagesbildPeriods } from './lagesbild-period';
 
 /** One row of a three-window count query (lagesbild.query.ts). */
@@ -55,9 +56,11 @@ export interface HotSpotSummary {
   status: 'ok' | 'too-few' | 'no-positions';
   size: number;
   steps: number;
-  /** New first, then persistent, recurring, faded; most incidents first within a group. */
+  /** New first, then persistent, then faded; most incidents first within a group. Each has a letter on the map. */
   rows: HotSpotRow[];
-  /** The cells for the map, each with the index of its row. */
+  /** Sporadic and oscillating hot spots, summed into one line: on the map, but not worth a row each. */
+  recurring: { cells: number; current: number | null; names: string[] };
+  /** The cells for the map, each with the index of its row (−1: recurring, no letter). */
   cells: (Pick<HotSpotCell, 'ix' | 'iy' | 'group'> & { row: number })[];
 }
 
@@ -70,8 +73,16 @@ export interface GoalStatus {
   rule: GoalEvaluation['rule'];
 }
 
+/** The development chart: incidents per two-week period up to this one, and in the same periods a year earlier. */
+export interface DevelopmentPoint {
+  period: BiweekPeriod;
+  current: number | null;
+  lastYear: number | null;
+}
+
 export interface LagesbildReport {
   periods: LagesbildPeriods;
+  development: DevelopmentPoint[];
   rule: DisclosureRule | null;
   total: Figure;
   categories: Figure[];
@@ -85,11 +96,12 @@ export interface LagesbildReport {
 
 export interface RawReport {
   periods: LagesbildPeriods;
+  development: { period: BiweekPeriod; current: number; lastYear: number }[];
   categories: CountRow[];
   areas: CountRow[];
   places: CountRow[];
   interventions: CountRow[];
-  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells'> & { cells: HotSpotCell[] };
+  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring'> & { cells: HotSpotCell[] };
   goals: GoalEvaluation[];
 }
 
@@ -124,7 +136,7 @@ export function hotSpotGroup(pattern: EmergingPattern): HotSpotGroup {
   return 'other';
 }
 
-const GROUP_ORDER: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
+const GROUP_ORDER: HotSpotGroup[] = ['new', 'persistent', 'fading', 'other'];
 
 export function buildReport(raw: RawReport, rule: DisclosureRule | null): LagesbildReport {
   const categories = publishRows(raw.categories, rule, raw.periods);
@@ -138,8 +150,12 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     const target = e.numbers ? (comparative ? publishCount(e.numbers.target, rule) : e.numbers.target) : null;
     return { id: e.goal.id, title: e.goal.title, verdict: e.verdict ?? null, actual: e.numbers ? publishCount(e.numbers.actual, rule) : null, target, rule: e.rule };
   });
+  // Each series stands alone (no total of it is published), so only the primary rule applies.
+  const current = publishList(raw.development.map((d) => d.current), rule, false).values;
+  const lastYear = publishList(raw.development.map((d) => d.lastYear), rule, false).values;
   return {
     periods: raw.periods,
+    development: raw.development.map((d, i) => ({ period: d.period, current: current[i], lastYear: lastYear[i] })),
     rule,
     total: categories.total,
     categories: categories.rows,
@@ -159,7 +175,9 @@ export function hotSpotName(c: Pick<HotSpotCell, 'place' | 'area' | 'ix' | 'iy'>
 
 function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): HotSpotSummary {
   const groups = new Map<string, { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number }>();
+  const recurring: HotSpotCell[] = [];
   for (const c of raw.cells) {
+    if (c.group === 'other') { recurring.push(c); continue; }
     const name = hotSpotName(c, raw.size);
     const key = `${c.group}\u0000${name}`;
     const g = groups.get(key) ?? { name, group: c.group, patterns: new Set(), cells: [], current: 0 };
@@ -175,7 +193,15 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     steps: raw.steps,
     // Hot spots are a selection of places, not a table with a published total: each sum stands alone.
     rows: ordered.map((g) => ({ name: g.name, group: g.group, patterns: [...g.patterns], cells: g.cells.length, current: publishCount(g.current, rule) })),
-    cells: ordered.flatMap((g, row) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row }))),
+    recurring: {
+      cells: recurring.length,
+      current: publishCount(recurring.reduce((s, c) => s + c.current, 0), rule),
+      names: [...new Set(recurring.map((c) => hotSpotName(c, raw.size)))].sort((a, b) => a.localeCompare(b, 'sv')),
+    },
+    cells: [
+      ...ordered.flatMap((g, row) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row }))),
+      ...recurring.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row: -1 })),
+    ],
   };
 }
 

@@ -38,6 +38,11 @@ export function topPlacesSql(w: PeriodWindows, limit: number): string {
     GROUP BY place HAVING count(*) FILTER (WHERE ${between(w.current)}) > 0 ORDER BY current DESC, name LIMIT ${Math.trunc(limit)}`;
 }
 
+/** Incidents per day over a span (the development chart sums them into two-week periods). */
+export function dailyCountsSql(span: DayRange): string {
+  return `SELECT epoch_day, count(*)::INTEGER AS n FROM incidents WHERE ${between(span)} GROUP BY epoch_day ORDER BY epoch_day`;
+}
+
 /** The emerging hot-spot analysis up to the period's end, without the cross-filter (the map's own SQL). */
 export function cellStepsSql(size: number, starts: number[]): string {
   return String(cellStepCountsQuery(size, starts)([]));

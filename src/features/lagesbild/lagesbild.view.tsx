@@ -17,6 +17,7 @@ import { exportFileName, lagesbildCsvRows, standaloneHtml } from './lagesbild-ex
 import { canStep, defaultLagesbildPeriod, parsePeriodKey, periodKey } from './lagesbild-period';
 import { summaryParagraphs } from './lagesbild-summary';
 import type { LagesbildReport } from './lagesbild.model';
+import { DevelopmentChart } from './development-chart.view';
 import { PanelPng } from './panel-png.view';
 import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
 import type { AreaOutline } from './report-map.model';
@@ -108,6 +109,7 @@ export function LagesbildPage() {
           datasetName={datasetName}
           panelActions={(panel, title) => <PanelPng panel={panel} fileName={`${exportFileName(report, 'x').replace(/\.x$/, '')}-${panel}`} title={title} />}
           assessmentEditor={<AssessmentEditor periodKey={periodKey(period)} onSaved={setAssessment} />}
+          developmentChart={<DevelopmentChart report={report} />}
         />
       )}
     </Page>

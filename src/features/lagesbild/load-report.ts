@@ -7,9 +7,9 @@ import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSiz
 import { GRID_EXTENT, cellUniverseSql } from '../map/map.query';
 import type { GridExtent } from '../map/use-map-context';
 import { hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
-import { lagesbildPeriods } from './lagesbild-period';
-import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, interventionCountsSql, topPlacesSql } from './lagesbild.query';
-import type { BiweekPeriod } from '../../lib/iso-week';
+import { dayRangeOf, lagesbildPeriods, sameBiweekLastYear } from './lagesbild-period';
+import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, interventionCountsSql, topPlacesSql } from './lagesbild.query';
+import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
 
 /** Two-week steps in the emerging analysis: half a year, ArcGIS's guidance of at least ten. */
 export const HOT_SPOT_STEPS = 13;
@@ -45,6 +45,18 @@ async function hotSpots(runner: SqlRunner, periodEnd: number): Promise<RawReport
   return { ...base, status: 'ok', cells };
 }
 
+/** Two-week periods in the development chart: half a year. */
+export const DEVELOPMENT_PERIODS = 13;
+
+async function development(runner: SqlRunner, period: BiweekPeriod): Promise<RawReport['development']> {
+  const periods = Array.from({ length: DEVELOPMENT_PERIODS }, (_, i) => shiftBiweek(period, i - (DEVELOPMENT_PERIODS - 1)));
+  const ranges = periods.map((p) => ({ period: p, current: dayRangeOf(p), lastYear: dayRangeOf(sameBiweekLastYear(p)) }));
+  const span = { from: ranges[0].lastYear.from, to: ranges[ranges.length - 1].current.to };
+  const days = await runner.rows<{ epoch_day: number; n: number }>(dailyCountsSql(span));
+  const sum = (r: { from: number; to: number }) => days.reduce((s, d) => (d.epoch_day >= r.from && d.epoch_day <= r.to ? s + d.n : s), 0);
+  return ranges.map((r) => ({ period: r.period, current: sum(r.current), lastYear: sum(r.lastYear) }));
+}
+
 export async function loadReport(runner: SqlRunner, period: BiweekPeriod): Promise<RawReport> {
   const periods = lagesbildPeriods(period);
   const windows = { current: periods.current, previous: periods.previous, lastYear: periods.lastYear };
@@ -54,5 +66,5 @@ export async function loadReport(runner: SqlRunner, period: BiweekPeriod): Promi
   const interventions = await runner.rows<CountRow>(interventionCountsSql(windows));
   const spots = await hotSpots(runner, periods.current.to);
   const goals = await evaluateGoals(runner, {}, periods.current.to);
-  return { periods, categories, areas, places, interventions, hotSpots: spots, goals };
+  return { periods, development: await development(runner, period), categories, areas, places, interventions, hotSpots: spots, goals };
 }

@@ -17,7 +17,7 @@ const GROUPS: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
 /** One letter per table row, beside the row's easternmost cell at its centre row. */
 function letterPoints(cells: Props['cells'], size: number): { row: number; e: number; n: number }[] {
   const byRow = new Map<number, Props['cells']>();
-  for (const c of cells) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  for (const c of cells) if (c.row >= 0) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
   return [...byRow.entries()].map(([row, list]) => {
     const east = list.reduce((a, b) => (b.ix > a.ix ? b : a));
     return { row, e: east.ix * size, n: (east.iy + 0.5) * size };

@@ -1,0 +1,29 @@
+// Pure: the development chart's option — incidents per two-week period, the period in focus marked, and the
+// same periods a year earlier as a line. Hidden counts (public view) are gaps, never zero bars.
+import type { ChartOption } from '../../components/echart';
+import { formatBiweek, formatCount, type Language } from '../../lib/format';
+import type { DevelopmentPoint } from './lagesbild.model';
+
+export function developmentChartOption(points: DevelopmentPoint[], labels: { current: string; lastYear: string }, language: Language, large = false): ChartOption {
+  const fontSize = large ? 20 : 12;
+  const last = points.length - 1;
+  return {
+    grid: { left: large ? 70 : 50, right: 20, top: large ? 60 : 40, bottom: large ? 60 : 40 },
+    legend: { top: 0, textStyle: { fontSize, color: '#111111' } },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatCount(v, language) : '–') },
+    xAxis: { type: 'category', data: points.map((p) => `${p.period.firstWeek}–${p.period.lastWeek}`), axisLabel: { fontSize, color: '#111111' }, name: language === 'sv' ? 'v.' : 'wk', nameLocation: 'start', nameTextStyle: { fontSize, color: '#111111' } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize, color: '#111111', formatter: (v: number) => formatCount(v, language) } },
+    series: [
+      {
+        name: labels.current, type: 'bar',
+        data: points.map((p, i) => ({ value: p.current, itemStyle: { color: i === last ? '#a4147f' : '#1d3557' } })),
+      },
+      { name: labels.lastYear, type: 'line', data: points.map((p) => p.lastYear), connectNulls: false, lineStyle: { width: large ? 4 : 2, type: 'dashed', color: '#b35c00' }, itemStyle: { color: '#b35c00' }, symbolSize: large ? 10 : 6 },
+    ],
+    aria: { enabled: false },
+  };
+}
+
+export function developmentLabel(p: DevelopmentPoint, language: Language): string {
+  return formatBiweek(p.period, language);
+}
