@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/language-switch';
+import { PublicSwitch } from '../components/public-switch';
 import { ROUTES } from './routes';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -17,7 +18,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <LanguageSwitch />
+        <div className="header-controls">
+          <PublicSwitch />
+          <LanguageSwitch />
+        </div>
       </header>
       <nav className="app-nav" aria-label={t('app.mainNavigation')}>
         <ul>

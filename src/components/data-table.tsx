@@ -6,6 +6,8 @@ export interface Column<T> {
   header: string;
   cell: (row: T) => ReactNode;
   numeric?: boolean;
+  /** A number that is not a count of events (a rank, a cell size): public view and its checks leave it alone. */
+  notCount?: boolean;
 }
 
 interface Props<T> {
@@ -32,7 +34,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, testId }: Props<T
           {rows.map((row) => (
             <tr key={rowKey(row)}>
               {columns.map((c) => (
-                <td key={c.key} className={c.numeric ? 'numeric' : undefined}>{c.cell(row)}</td>
+                <td key={c.key} className={c.numeric ? 'numeric' : undefined} data-not-count={c.notCount ? '' : undefined}>{c.cell(row)}</td>
               ))}
             </tr>
           ))}

@@ -4,13 +4,15 @@ interface Props {
   note?: string;
   testId?: string;
   pending?: boolean;
+  /** A fact about the setup (how many areas are loaded), not a count of events: public view leaves it alone. */
+  notCount?: boolean;
 }
 
-export function KeyFigure({ label, value, note, testId, pending }: Props) {
+export function KeyFigure({ label, value, note, testId, pending, notCount }: Props) {
   return (
     <div className="key-figure" aria-busy={pending || undefined}>
       <div className="key-figure-label">{label}</div>
-      <div className="key-figure-value" data-testid={testId}>{value}</div>
+      <div className="key-figure-value" data-testid={testId} data-not-count={notCount ? '' : undefined}>{value}</div>
       {note && <div className="key-figure-note">{note}</div>}
     </div>
   );

@@ -3,6 +3,8 @@
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDate, formatDecimal, type Language } from '../../lib/format';
 import type { GoalEvaluation } from './evaluate-goals';
+import { hiddenLabel } from '../../lib/disclosure/format-count';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 const OWNER_SV: Record<string, string> = { Polis: 'Polisen', Kommun: 'Kommunen', Gemensam: 'Polisen och kommunen' };
 const OWNER_EN: Record<string, string> = { Polis: 'The police', Kommun: 'The municipality', Gemensam: 'The police and the municipality' };
@@ -11,7 +13,9 @@ const VERDICT_EN = { met: 'The promise is kept', on_track: 'The work is on track
 
 const n = (v: number, language: Language) => (Number.isInteger(v) ? formatCount(v, language) : formatDecimal(v, 1, language));
 
-export function followUpText(e: GoalEvaluation, language: Language = 'sv'): string {
+/** In public view, counts from the data below k are written "<k" (targets and calendar counts are not data). */
+export function followUpText(e: GoalEvaluation, language: Language = 'sv', rule: DisclosureRule | null = null): string {
+  const c = (v: number, l: Language) => (rule && v < rule.k ? hiddenLabel(rule) : n(v, l));
   const sv = language === 'sv';
   const date = formatDate(dateOfEpochDay(e.asOf));
   const owner = (sv ? OWNER_SV : OWNER_EN)[e.goal.owner] ?? e.goal.owner;
@@ -22,22 +26,22 @@ export function followUpText(e: GoalEvaluation, language: Language = 'sv'): stri
   let done: string;
   if (e.rule === 'cadence') {
     done = sv
-      ? `Till och med ${date} har ${n(x.actual, language)} av ${n(x.expected, language)} perioder haft en aktivitet.`
-      : `Up to ${date}, ${n(x.actual, language)} of ${n(x.expected, language)} periods had an activity.`;
+      ? `Till och med ${date} har ${c(x.actual, language)} av ${n(x.expected, language)} perioder haft en aktivitet.`
+      : `Up to ${date}, ${c(x.actual, language)} of ${n(x.expected, language)} periods had an activity.`;
   } else if (e.areas) {
     const short = e.areas.filter((a) => a.actual < a.target);
-    const list = short.map((a) => `${a.area} ${n(a.actual, language)} ${sv ? 'av' : 'of'} ${n(a.target, language)}`).join(', ');
+    const list = short.map((a) => `${a.area} ${c(a.actual, language)} ${sv ? 'av' : 'of'} ${n(a.target, language)}`).join(', ');
     done = sv
-      ? `Till och med ${date}: ${n(x.actual, language)} av ${n(x.target, language)} för hela perioden.${short.length ? ` Kvar att nå: ${list}.` : ' Alla områden har nått sitt mål.'}`
-      : `Up to ${date}: ${n(x.actual, language)} of ${n(x.target, language)} for the whole period.${short.length ? ` Still to reach: ${list}.` : ' Every area has reached its target.'}`;
+      ? `Till och med ${date}: ${c(x.actual, language)} av ${n(x.target, language)} för hela perioden.${short.length ? ` Kvar att nå: ${list}.` : ' Alla områden har nått sitt mål.'}`
+      : `Up to ${date}: ${c(x.actual, language)} of ${n(x.target, language)} for the whole period.${short.length ? ` Still to reach: ${list}.` : ' Every area has reached its target.'}`;
   } else if (e.rule === 'increase' || e.rule === 'decrease') {
     done = sv
-      ? `Till och med ${date}: ${n(x.actual, language)}, mot ${n(x.expected, language)} vid samma tid förra perioden och ${n(x.target, language)} under hela förra perioden.`
-      : `Up to ${date}: ${n(x.actual, language)}, against ${n(x.expected, language)} at the same point last period and ${n(x.target, language)} in the whole previous period.`;
+      ? `Till och med ${date}: ${c(x.actual, language)}, mot ${c(x.expected, language)} vid samma tid förra perioden och ${c(x.target, language)} under hela förra perioden.`
+      : `Up to ${date}: ${c(x.actual, language)}, against ${c(x.expected, language)} at the same point last period and ${c(x.target, language)} in the whole previous period.`;
   } else {
     done = sv
-      ? `Till och med ${date}: ${n(x.actual, language)}, målet är ${e.rule === 'at_most' ? 'högst' : 'minst'} ${n(x.target, language)} under perioden.`
-      : `Up to ${date}: ${n(x.actual, language)}; the target is ${e.rule === 'at_most' ? 'at most' : 'at least'} ${n(x.target, language)} for the period.`;
+      ? `Till och med ${date}: ${c(x.actual, language)}, målet är ${e.rule === 'at_most' ? 'högst' : 'minst'} ${n(x.target, language)} under perioden.`
+      : `Up to ${date}: ${c(x.actual, language)}; the target is ${e.rule === 'at_most' ? 'at most' : 'at least'} ${n(x.target, language)} for the period.`;
   }
   return `${head} ${done} ${verdict}.`;
 }

@@ -7,6 +7,9 @@ import { EChart } from '../../components/echart';
 import { useDatabase } from '../../hooks/use-database';
 import { useFilterSql } from '../../hooks/use-filter-sql';
 import { formatCount, formatDecimal } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import { publishList } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GoalEvaluation } from './evaluate-goals';
 import { followUpText } from './follow-up-report';
@@ -110,6 +113,9 @@ function GoalRows({ e }: { e: GoalEvaluation }) {
 export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelActions }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { rule: disclosure } = useDisclosure();
+  // The areas add up to the goal's actual, shown above them: one list with its total.
+  const areaActuals = e.areas ? publishList(e.areas.map((a) => a.actual), disclosure, true).values : [];
   const rule = ruleKey(e);
   const problem = e.problem;
   return (
@@ -129,30 +135,31 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
       ) : (
         <>
           <dl className="goal-numbers">
-            {numberLines(e, language).map((line) => (
-              <div key={line.labelKey}><dt>{t(line.labelKey)}</dt><dd>{line.value}</dd></div>
+            {numberLines(e, language, disclosure).map((line) => (
+              <div key={line.labelKey}><dt>{t(line.labelKey)}</dt><dd data-not-count={line.notCount ? '' : undefined}>{line.value}</dd></div>
             ))}
           </dl>
           {e.areas && (
             <DataTable
               caption={e.goal.title}
-              rows={e.areas}
+              rows={e.areas.map((a, i) => ({ ...a, shown: areaActuals[i] }))}
               rowKey={(a) => `${a.kind}-${a.area}`}
               columns={[
                 { key: 'area', header: t('goals.area'), cell: (a) => a.area },
                 { key: 'kind', header: t('goals.kind'), cell: (a) => a.kind },
-                { key: 'actual', header: t('goals.actual'), numeric: true, cell: (a) => (a.actual === 0 ? `0 (${t('goals.missing')})` : formatCount(a.actual, language)) },
-                { key: 'target', header: t('goals.target'), numeric: true, cell: (a) => formatCount(a.target, language) },
+                { key: 'actual', header: t('goals.actual'), numeric: true, cell: (a) => (a.shown === null ? formatShownCount(null, disclosure, language) : a.actual === 0 ? `0 (${t('goals.missing')})` : formatCount(a.actual, language)) },
+                { key: 'target', header: t('goals.target'), numeric: true, notCount: true, cell: (a) => formatCount(a.target, language) },
                 { key: 'verdict', header: t('goals.verdict'), cell: (a) => <VerdictBadge verdict={a.verdict} /> },
               ]}
             />
           )}
-          <CumulativeChart e={e} />
+          {/* Public view: week-by-week steps of a cumulative line would show each week's count, and rows are rows. */}
+          {disclosure ? <p className="hint">{t('disclosure.goalDetailsHidden')}</p> : <CumulativeChart e={e} />}
           <p className="rule">{t(rule.key, { days: rule.days })}</p>
-          <GoalRows e={e} />
+          {!disclosure && <GoalRows e={e} />}
           <details>
             <summary>{t('goals.followUpReport')}</summary>
-            <p data-testid="follow-up">{followUpText(e, language)}</p>
+            <p data-testid="follow-up">{followUpText(e, language, disclosure)}</p>
           </details>
         </>
       )}

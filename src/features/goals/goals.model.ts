@@ -5,34 +5,46 @@ import { formatCount, formatDate, formatDecimal, formatPercent, type Language } 
 import type { GoalEvaluation } from './evaluate-goals';
 import type { Verdict } from './goal-verdict';
 import { parseMeasure } from './goals.query';
+import { hiddenLabel } from '../../lib/disclosure/format-count';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 export const VERDICT_SYMBOL: Record<Verdict, string> = { met: '✓', on_track: '→', at_risk: '!', behind: '✗' };
 
 export interface NumberLine {
   labelKey: string;
   value: string;
+  /** A target or a share of it: set by the goal, not counted from the data. */
+  notCount?: boolean;
 }
 
 function number(v: number, language: Language): string {
   return Number.isInteger(v) ? formatCount(v, language) : formatDecimal(v, 1, language);
 }
 
-export function numberLines(e: GoalEvaluation, language: Language): NumberLine[] {
+/**
+ * In public view (`rule`), numbers from the data below k are written "<k": the actual, and for increase/decrease
+ * the previous period's counts; the projection is hidden with the actual it is computed from.
+ */
+export function numberLines(e: GoalEvaluation, language: Language, rule: DisclosureRule | null = null): NumberLine[] {
   const n = e.numbers;
   if (!n) return [];
+  const small = (v: number) => rule !== null && v < rule.k;
+  const data = (v: number) => (small(v) ? hiddenLabel(rule!) : number(v, language));
+  const projected = small(n.actual) ? hiddenLabel(rule!) : number(n.projected, language);
   if (e.rule === 'cadence') {
     return [
-      { labelKey: 'goals.windows', value: number(n.actual, language) },
-      { labelKey: 'goals.windowsPassed', value: number(n.expected, language) },
-      { labelKey: 'goals.windowsTotal', value: number(n.target, language) },
+      { labelKey: 'goals.windows', value: data(n.actual) },
+      // Periods passed and in all: the calendar's, not the data's.
+      { labelKey: 'goals.windowsPassed', value: number(n.expected, language), notCount: true },
+      { labelKey: 'goals.windowsTotal', value: number(n.target, language), notCount: true },
     ];
   }
   const comparative = e.rule === 'increase' || e.rule === 'decrease';
   return [
-    { labelKey: 'goals.actual', value: number(n.actual, language) },
-    { labelKey: comparative ? 'goals.previousToDate' : 'goals.expected', value: number(n.expected, language) },
-    { labelKey: 'goals.projected', value: number(n.projected, language) },
-    { labelKey: comparative ? 'goals.previousFull' : 'goals.target', value: number(n.target, language) },
+    { labelKey: 'goals.actual', value: data(n.actual) },
+    { labelKey: comparative ? 'goals.previousToDate' : 'goals.expected', value: comparative ? data(n.expected) : number(n.expected, language), notCount: !comparative },
+    { labelKey: 'goals.projected', value: projected },
+    { labelKey: comparative ? 'goals.previousFull' : 'goals.target', value: comparative ? data(n.target) : number(n.target, language), notCount: !comparative },
   ];
 }
 

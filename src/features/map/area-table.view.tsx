@@ -5,15 +5,18 @@ import { setFilter } from '../../data/selections';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
 import { formatCount, formatDecimal } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
 import type { AreaValue } from './map-layers.model';
 
 export function AreaTable({ rows, measure, selected }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { rule } = useDisclosure();
   const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name, 'sv'));
   const exportCsv = () => downloadText('omraden.csv', toExcelCsv(
     [t('map.table.area'), t('map.table.count'), t('map.table.population'), t('map.measure.rate')],
-    sorted.map((r) => [r.name, r.n, r.population ?? '', r.population ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
+    sorted.map((r) => [r.name, csvCount(r.n, rule), r.population ?? '', r.population && r.n !== null ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
   ));
   return (
     <div className="panel">
@@ -28,9 +31,10 @@ export function AreaTable({ rows, measure, selected }: { rows: AreaValue[]; meas
         rowKey={(r) => r.name}
         columns={[
           { key: 'name', header: t('map.table.area'), cell: (r) => <button type="button" className="link-button" aria-pressed={selected === r.name} onClick={() => setFilter('area', selected === r.name ? undefined : r.name)}>{r.name}</button> },
-          { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatCount(r.n, language) },
-          { key: 'pop', header: t('map.table.population'), numeric: true, cell: (r) => formatCount(r.population, language) },
-          { key: 'rate', header: t('map.measure.rate'), numeric: true, cell: (r) => (r.population ? formatDecimal((r.n / r.population) * 1000, 1, language) : '–') },
+          { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatShownCount(r.n, rule, language) },
+          // Population is SCB's published figure, not a count of events.
+          { key: 'pop', header: t('map.table.population'), numeric: true, notCount: true, cell: (r) => formatCount(r.population, language) },
+          { key: 'rate', header: t('map.measure.rate'), numeric: true, cell: (r) => (r.population && r.n !== null ? formatDecimal((r.n / r.population) * 1000, 1, language) : '–') },
         ]}
       />
       {measure === 'rate' && <p className="hint">{t('map.rateHint')}</p>}

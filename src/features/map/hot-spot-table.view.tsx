@@ -6,7 +6,10 @@ import { setFilter } from '../../data/selections';
 import { useDatabase } from '../../hooks/use-database';
 import { useFilterSql } from '../../hooks/use-filter-sql';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
-import { formatCount, formatDecimal } from '../../lib/format';
+import { formatDecimal } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
+import { publishCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GridCellRef } from '../../lib/filter-state';
 import { cellLabelsSql } from './map.query';
@@ -19,6 +22,7 @@ const CONFIDENCE: Record<number, string> = { 3: '99 %', 2: '95 %', 1: '90 %' };
 export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]; size: number; selected: GridCellRef | undefined }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { rule } = useDisclosure();
   const { database } = useDatabase();
   const filter = useFilterSql(['cell', 'extent']);
   const [labels, setLabels] = useState<Map<string, Label>>(new Map());
@@ -41,7 +45,7 @@ export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]
 
   const exportCsv = () => {
     const header = [t('map.table.rank'), t('map.table.place'), 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', t('map.table.count'), 'z', 'p', t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
-    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, r.n, Number(r.z.toFixed(3)), Number(r.p.toFixed(4)), CONFIDENCE[r.bin], r.category, pattern(r)]);
+    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, csvCount(publishCount(r.n, rule), rule), Number(r.z.toFixed(3)), Number(r.p.toFixed(4)), CONFIDENCE[r.bin], r.category, pattern(r)]);
     downloadText('hot-spots.csv', toExcelCsv(header, body));
   };
 
@@ -58,9 +62,9 @@ export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]
           rows={rows}
           rowKey={(r) => `${r.ix}:${r.iy}`}
           columns={[
-            { key: 'rank', header: t('map.table.rank'), numeric: true, cell: (r) => r.rank },
+            { key: 'rank', header: t('map.table.rank'), numeric: true, notCount: true, cell: (r) => r.rank },
             { key: 'place', header: t('map.table.place'), cell: (r) => r.place },
-            { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatCount(r.n, language) },
+            { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatShownCount(publishCount(r.n, rule), rule, language) },
             { key: 'z', header: 'z', numeric: true, cell: (r) => formatDecimal(r.z, 2, language) },
             { key: 'conf', header: t('map.table.confidence'), cell: (r) => CONFIDENCE[r.bin] },
             { key: 'cat', header: t('map.table.category'), cell: (r) => r.category },

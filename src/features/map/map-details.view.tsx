@@ -7,7 +7,10 @@ import { useDatabase } from '../../hooks/use-database';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterSql } from '../../hooks/use-filter-sql';
 import { describeDayRange, type DayRange } from '../../lib/day-range';
-import { formatCount, formatPercent } from '../../lib/format';
+import { formatPercent } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import { publishCount, publishList } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { FilterState } from '../../lib/filter-state';
 import { comparisonWindows } from './map.model';
@@ -54,7 +57,12 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
     return () => { live = false; };
   }, [database, all.key, withoutPeriod.key, filters.period?.from, filters.period?.to, dayExtent?.to]);
 
-  const change = details && details.previousCount > 0 ? details.currentCount / details.previousCount - 1 : null;
+  const { rule } = useDisclosure();
+  const lone = (v: number) => formatShownCount(publishCount(v, rule), rule, language);
+  const hiddenChange = details !== null && rule !== null && (details.currentCount < rule.k || details.previousCount < rule.k);
+  const change = details && details.previousCount > 0 && !hiddenChange ? details.currentCount / details.previousCount - 1 : null;
+  // The categories add up to the total shown above them: one list with its total.
+  const byCategory = details ? publishList(details.byCategory.map((c) => c.n), rule, true).values : [];
   return (
     <aside className="map-details panel" aria-live="polite" data-testid="map-details">
       <div className="panel-header">
@@ -63,22 +71,22 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
       </div>
       {!details ? <p className="hint">{t('map.details.loading')}</p> : (
         <>
-          <p className="summary-line" data-testid="details-total">{t('map.details.total', { count: details.total, formatted: formatCount(details.total, language) })}</p>
+          <p className="summary-line" data-testid="details-total">{t('map.details.total', { count: details.total, formatted: lone(details.total) })}</p>
           <p>
             {t('map.details.change', {
-              current: formatCount(details.currentCount, language),
+              current: lone(details.currentCount),
               currentPeriod: describeDayRange(details.current, language),
-              previous: formatCount(details.previousCount, language),
+              previous: lone(details.previousCount),
               change: formatPercent(change, language),
             })}
           </p>
           <h3>{t('map.details.byCategory')}</h3>
-          <ul className="plain">{details.byCategory.map((c) => <li key={c.category}>{c.category}: {formatCount(c.n, language)}</li>)}</ul>
+          <ul className="plain">{details.byCategory.map((c, i) => <li key={c.category}>{c.category}: {formatShownCount(byCategory[i], rule, language)}</li>)}</ul>
           <h3>{t('map.details.topPlaces')}</h3>
-          <ul className="plain">{details.topPlaces.map((p) => <li key={p.place}>{p.place}: {formatCount(p.n, language)}</li>)}</ul>
+          <ul className="plain">{details.topPlaces.map((p) => <li key={p.place}>{p.place}: {lone(p.n)}</li>)}</ul>
           <h3>{t('map.details.interventions')}</h3>
           {details.interventions.length === 0 ? <p className="hint">{t('map.details.noInterventions')}</p> : (
-            <ul className="plain">{details.interventions.map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {formatCount(i.n, language)}</li>)}</ul>
+            <ul className="plain">{details.interventions.map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {lone(i.n)}</li>)}</ul>
           )}
         </>
       )}

@@ -5,6 +5,8 @@ import {
   BIN_COLOURS, PATTERN_COLOURS, areaValue, cellPoints, cellPolygons, countBreaks, countColour,
   type AreaShape, type CellCount, type CellKey, type HotSpotCell,
 } from './map.model';
+import { publishList } from '../../lib/disclosure/publish';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 export const LAYER_KINDS = ['hotspots', 'emerging', 'cells', 'points', 'heat', 'areas'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
@@ -27,6 +29,13 @@ export function emergingLayer(cells: HotSpotCell[], size: number): MapLayer {
     data: asCollection(cellPolygons(shown as never, size, (c: HotSpotCell) => (c.patternSide === 'cold' ? '#4575b5' : PATTERN_COLOURS[c.pattern!]))),
     paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.8, 'fill-outline-color': 'rgba(40,40,40,0.5)' },
   };
+}
+
+/** In public view, the cells whose counts may be shown; the rest are not drawn (a drawn cell says "something here"). */
+export function publishedCells(cells: CellCount[], rule: DisclosureRule | null): CellCount[] {
+  if (!rule) return cells;
+  const shown = publishList(cells.map((c) => c.n), rule, true).values;
+  return cells.filter((_, i) => shown[i] !== null);
 }
 
 export function countLayer(cells: CellCount[], size: number): MapLayer {
@@ -67,13 +76,15 @@ export function heatLayer(cells: CellCount[], size: number): MapLayer {
   };
 }
 
-export interface AreaValue { name: string; n: number; value: number | null; population: number | null }
+/** n is null where public view hides the count; its rate is hidden with it (the population would give it away). */
+export interface AreaValue { name: string; n: number | null; value: number | null; population: number | null }
 
-export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, measure: 'count' | 'rate'): { collection: FeatureCollection; values: AreaValue[] } {
+export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null): { collection: FeatureCollection; values: AreaValue[] } {
   const chosen = shapes.filter((s) => (s.kind ?? '') === (kind ?? ''));
-  const values: AreaValue[] = chosen.map((s) => {
-    const n = counts.get(s.name) ?? 0;
-    return { name: s.name, n, population: s.population, value: areaValue(n, s.population, measure) };
+  const published = publishList(chosen.map((s) => counts.get(s.name) ?? 0), rule, true).values;
+  const values: AreaValue[] = chosen.map((s, i) => {
+    const n = published[i];
+    return { name: s.name, n, population: s.population, value: n === null ? null : areaValue(n, s.population, measure) };
   });
   const breaks = countBreaks(values.map((v) => v.value ?? 0));
   const features = chosen.map((s, i) => ({

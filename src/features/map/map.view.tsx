@@ -1,7 +1,7 @@
 // Karta: where problems concentrate (counts, points, density, areas), which concentrations are statistically
 // significant (Gi*), and which are new, growing or fading (emerging hot spots). Every layer follows the shared
 // filter; a click on a cell or an area filters every other view.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterChips } from '../../components/filter-chips';
 import { MapCanvas, type MapBounds, type MapLabel, type MapLayer } from '../../components/map-canvas';
@@ -15,13 +15,16 @@ import { useFilterState } from '../../hooks/use-filter-state';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { formatBiweek, formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import { publishCount } from '../../lib/disclosure/publish';
 import { AreaTable } from './area-table.view';
 import { emergingWindow } from './emerging-window';
 import { HotSpotTable } from './hot-spot-table.view';
 import { MapDetails } from './map-details.view';
 import { MapLegend } from './map-legend.view';
 import {
-  LAYER_KINDS, areaFeatures, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
+  LAYER_KINDS, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
 import {
@@ -52,6 +55,12 @@ export function MapPage() {
   const [tiles] = useState(() => parseTileSource(readSetting(TILE_SETTING)));
   const extentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  const { rule } = useDisclosure();
+  // Points and density can single out one incident: not offered in public view.
+  const pointKinds: LayerKind[] = ['points', 'heat'];
+  useEffect(() => { if (rule && pointKinds.includes(kind)) setKind('hotspots'); }, [rule, kind]);
+  const count = (v: number | null | undefined) => formatShownCount(v, rule, language);
+  const lone = (v: number) => count(publishCount(v, rule));
   const size = chosenSize ?? defaultCellSize(context.extent ?? null);
   const band = defaultBand(size) * (bandCells / 2);
   const universe = useCellUniverse(size);
@@ -87,8 +96,8 @@ export function MapPage() {
 
   const areaKind = useMemo(() => bestAreaKind(context.areas, (areaCounts.state.rows ?? []).map((r) => r.area)), [context.areas, areaCounts.state.rows]);
   const areaData = useMemo(
-    () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), areaMeasure),
-    [context.areas, areaKind, areaCounts.state.rows, areaMeasure],
+    () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), areaMeasure, rule),
+    [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule],
   );
   const selectedArea = filters.area !== undefined ? { type: 'FeatureCollection' as const, features: areaData.collection.features.filter((f) => f.properties?.name === filters.area) } : null;
   const selectedCell = filters.cell ?? null;
@@ -98,7 +107,7 @@ export function MapPage() {
     if (kind === 'areas') list.push(areaFillLayer(areaData.collection));
     if (kind === 'hotspots' && outcome?.status === 'ok') list.push(hotSpotLayer(statCells, size));
     if (kind === 'emerging' && outcome?.status === 'ok') list.push(emergingLayer(statCells, size));
-    if (kind === 'cells' && cells.state.rows) list.push(countLayer(cells.state.rows, size));
+    if (kind === 'cells' && cells.state.rows) list.push(countLayer(publishedCells(cells.state.rows, rule), size));
     if (kind === 'points' && clusters.state.rows) list.push(pointLayer(clusters.state.rows, clusterSize));
     if (kind === 'heat' && clusters.state.rows) list.push(heatLayer(clusters.state.rows, clusterSize));
     list.push(areaOutlineLayer(areaData.collection));
@@ -106,7 +115,7 @@ export function MapPage() {
     if (selection) list.push(selection);
     return list;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, areaData, outcome, patterns, cells.state.rows, clusters.state.rows, size, clusterSize, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, filters.area]);
+  }, [kind, areaData, outcome, patterns, cells.state.rows, clusters.state.rows, size, clusterSize, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, filters.area, rule]);
 
   const labels = useMemo<MapLabel[]>(() => {
     const list: MapLabel[] = [];
@@ -151,7 +160,7 @@ export function MapPage() {
           <legend>{t('map.layer')}</legend>
           {LAYER_KINDS.map((k) => (
             <label key={k} className="radio">
-              <input type="radio" name="map-layer" value={k} checked={kind === k} onChange={() => setKind(k)} disabled={k !== 'areas' && !pointsPossible} />
+              <input type="radio" name="map-layer" value={k} checked={kind === k} onChange={() => setKind(k)} disabled={(k !== 'areas' && !pointsPossible) || (rule !== null && pointKinds.includes(k))} />
               {t(`map.kind.${k}`)}
             </label>
           ))}
@@ -202,13 +211,14 @@ export function MapPage() {
       {dayExtent && <TimeSlider extent={dayExtent} period={filters.period} />}
 
       <div className="map-status" aria-live="polite" data-testid="map-status">
-        <span data-testid="located-count">{t('map.located', { count: located, formatted: formatCount(located, language) })}</span>
-        {areaOnly > 0 && <span> · {t('map.areaOnly', { formatted: formatCount(areaOnly, language) })}</span>}
-        <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: formatCount(unlocated, language) })}</span></span>
+        <span data-testid="located-count">{t('map.located', { count: located, formatted: lone(located) })}</span>
+        {areaOnly > 0 && <span> · {t('map.areaOnly', { formatted: lone(areaOnly) })}</span>}
+        <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: lone(unlocated) })}</span></span>
       </div>
+      {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
       {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}
       {gridKinds.includes(kind) && outcome?.status === 'too-few' && (
-        <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: formatCount(outcome.incidents, language), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
+        <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: lone(outcome.incidents), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
       )}
       {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
         <p className="hint" data-testid="stat-rule">

@@ -4,6 +4,8 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { mondayOf, type DayRange } from '../../lib/day-range';
 import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
 import { isoWeekOf } from '../../lib/iso-week';
+import { publishList } from '../../lib/disclosure/publish';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 export interface WeekRow {
   week_day: number;
@@ -19,6 +21,19 @@ export interface CategoryRow {
   incidents: number;
 }
 
+/** Counts as published: null where public view hides them (see lib/disclosure). */
+export type Published<T> = Omit<T, 'incidents'> & { incidents: number | null };
+
+/** The weekly series and the category list each add up to the incident total shown beside them. */
+export function publishCounts<T extends { incidents: number }>(rows: T[], rule: DisclosureRule | null): Published<T>[] {
+  const published = publishList(rows.map((r) => r.incidents), rule, true).values;
+  return rows.map((r, i) => ({ ...r, incidents: published[i] }));
+}
+
+function countText(v: unknown, language: Language, hidden: string): string {
+  return typeof v === 'number' ? formatCount(v, language) : hidden;
+}
+
 
 /** Every week of the data's extent, zero where a filter left no incidents, so the x axis never jumps. */
 export function weeklySeries(rows: WeekRow[], extent: DayRange, language: Language): WeekPoint[] {
@@ -31,14 +46,14 @@ export function weeklySeries(rows: WeekRow[], extent: DayRange, language: Langua
 }
 
 /** Bar indices of a brush → the days it covers, whole weeks, clipped to the data. */
-export function brushToDayRange([first, last]: [number, number], series: WeekPoint[], extent: DayRange): DayRange | null {
+export function brushToDayRange([first, last]: [number, number], series: Pick<WeekPoint, 'weekDay'>[], extent: DayRange): DayRange | null {
   if (series.length === 0) return null;
   const a = Math.max(0, Math.min(first, last));
   const b = Math.min(series.length - 1, Math.max(first, last));
   return { from: Math.max(extent.from, series[a].weekDay), to: Math.min(extent.to, series[b].weekDay + 6) };
 }
 
-export function dayRangeToBrush(range: DayRange, series: WeekPoint[]): [number, number] | null {
+export function dayRangeToBrush(range: DayRange, series: Pick<WeekPoint, 'weekDay'>[]): [number, number] | null {
   const first = series.findIndex((p) => p.weekDay + 6 >= range.from);
   let last = -1;
   series.forEach((p, i) => { if (p.weekDay <= range.to) last = i; });
@@ -49,10 +64,10 @@ const INK = '#1d3557';
 const ACCENT = '#b5179e';
 const MUTED = '#a8b3c4';
 
-export function weeklyChartOption(series: WeekPoint[], language: Language): ChartOption {
+export function weeklyChartOption(series: Published<WeekPoint>[], language: Language, hidden = '–'): ChartOption {
   return {
     grid: { left: 48, right: 16, top: 16, bottom: 48 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatCount(Number(v), language) },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => countText(v, language, hidden) },
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
     xAxis: { type: 'category', data: series.map((p) => p.label), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
@@ -61,17 +76,17 @@ export function weeklyChartOption(series: WeekPoint[], language: Language): Char
 }
 
 /** `sorted` in display order (sortCategories): a click reports an index into it. */
-export function categoryChartOption(sorted: CategoryRow[], selected: string | undefined, language: Language): ChartOption {
+export function categoryChartOption(sorted: Published<CategoryRow>[], selected: string | undefined, language: Language, hidden = '–'): ChartOption {
   return {
     grid: { left: 140, right: 48, top: 8, bottom: 24 },
-    tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatCount(Number(v), language) },
+    tooltip: { trigger: 'item', valueFormatter: (v: unknown) => countText(v, language, hidden) },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
     yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.category) },
     series: [{
       type: 'bar',
       name: 'incidents',
       data: sorted.map((r) => ({ value: r.incidents, itemStyle: { color: selected === undefined || selected === r.category ? INK : MUTED } })),
-      label: { show: true, position: 'right', formatter: (p: { value: number }) => formatCount(p.value, language) },
+      label: { show: true, position: 'right', formatter: (p: { value: unknown }) => countText(p.value, language, hidden) },
     }],
   };
 }

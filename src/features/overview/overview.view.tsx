@@ -10,6 +10,10 @@ import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { csvCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
+import { publishCount } from '../../lib/disclosure/publish';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { FilterChips } from '../../components/filter-chips';
 import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
@@ -24,12 +28,18 @@ import {
   brushToDayRange,
   categoryChartOption,
   dayRangeToBrush,
+  publishCounts,
   sortCategories,
   weeklyChartOption,
   weeklySeries,
   type CategoryRow,
   type WeekRow,
 } from './overview.model';
+
+/** A key figure with no table that adds up to it. */
+function lone(value: number | null | undefined, rule: DisclosureRule | null): number | null | undefined {
+  return typeof value === 'number' ? publishCount(value, rule) : value;
+}
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -45,8 +55,11 @@ export function OverviewPage() {
   const filters = useFilterState();
   const selectedCategory = filters.category;
 
-  const series = useMemo(() => (extent && weeks.state.rows ? weeklySeries(weeks.state.rows, extent, language) : []), [weeks.state.rows, extent, language]);
-  const sortedCategories = useMemo(() => sortCategories(categories.state.rows ?? []), [categories.state.rows]);
+  const { rule } = useDisclosure();
+  const hidden = rule ? hiddenLabel(rule) : '–';
+  const count = (v: number | null | undefined) => formatShownCount(v, rule, language);
+  const series = useMemo(() => (extent && weeks.state.rows ? publishCounts(weeklySeries(weeks.state.rows, extent, language), rule) : []), [weeks.state.rows, extent, language, rule]);
+  const sortedCategories = useMemo(() => publishCounts(sortCategories(categories.state.rows ?? []), rule), [categories.state.rows, rule]);
   const brushRange = filters.period ? dayRangeToBrush(filters.period, series) : null;
 
   const setPeriod = (range: DayRange | null) => setFilter('period', range ?? undefined);
@@ -60,11 +73,12 @@ export function OverviewPage() {
       <p className="lead">{t('overview.intro')}</p>
       <FilterChips />
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
-        <KeyFigure label={t('overview.incidents')} value={formatCount(total?.incidents, language)} testId="kpi-incidents" pending={totals.state.status === 'pending'} />
-        <KeyFigure label={t('overview.interventions')} value={formatCount(interventionTotals.state.rows?.[0]?.interventions, language)} testId="kpi-interventions" />
-        <KeyFigure label={t('overview.withoutPosition')} value={formatCount(total ? total.without_position ?? 0 : undefined, language)} testId="kpi-without-position" />
-        <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" />
-        <KeyFigure label={t('overview.goals')} value={formatCount(database.counts.goals, language)} testId="kpi-goals" />
+        <KeyFigure label={t('overview.incidents')} value={count(lone(total?.incidents, rule))} testId="kpi-incidents" pending={totals.state.status === 'pending'} />
+        <KeyFigure label={t('overview.interventions')} value={count(lone(interventionTotals.state.rows?.[0]?.interventions, rule))} testId="kpi-interventions" />
+        <KeyFigure label={t('overview.withoutPosition')} value={count(lone(total ? total.without_position ?? 0 : undefined, rule))} testId="kpi-without-position" />
+        {/* How many areas and goals are loaded: facts about the setup, not counts of events. */}
+        <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" notCount />
+        <KeyFigure label={t('overview.goals')} value={formatCount(database.counts.goals, language)} testId="kpi-goals" notCount />
       </div>
       {[totals, weeks, categories, interventionTotals].map((c, i) =>
         c.state.status === 'error' ? <p key={i} role="alert" className="error">{t('errors.queryFailed', { message: c.state.error.message })}</p> : null,
@@ -77,13 +91,13 @@ export function OverviewPage() {
           <EChart
             testId="chart-weekly"
             label={t('overview.perWeek')}
-            option={weeklyChartOption(series, language)}
+            option={weeklyChartOption(series, language, hidden)}
             onBrush={(indices) => setPeriod(indices ? brushToDayRange(indices, series, extent!) : null)}
             brushRange={brushRange}
             exportRef={ref}
           />
         )}
-        csv={() => ({ header: [t('overview.week'), t('overview.count')], rows: series.map((p) => [p.label, p.incidents]) })}
+        csv={() => ({ header: [t('overview.week'), t('overview.count')], rows: series.map((p) => [p.label, csvCount(p.incidents, rule)]) })}
         table={
           <DataTable
             caption={t('overview.perWeek')}
@@ -91,7 +105,7 @@ export function OverviewPage() {
             rowKey={(p) => String(p.weekDay)}
             columns={[
               { key: 'week', header: t('overview.week'), cell: (p) => p.label },
-              { key: 'count', header: t('overview.count'), numeric: true, cell: (p) => formatCount(p.incidents, language) },
+              { key: 'count', header: t('overview.count'), numeric: true, cell: (p) => count(p.incidents) },
               {
                 key: 'filter', header: t('filters.period'),
                 cell: (p) => <button type="button" className="link-button" onClick={() => setPeriod({ from: Math.max(p.weekDay, extent!.from), to: Math.min(p.weekDay + 6, extent!.to) })}>{p.label}</button>,
@@ -111,12 +125,12 @@ export function OverviewPage() {
             testId="chart-categories"
             label={t('overview.byCategory')}
             height={Math.max(160, sortedCategories.length * 28 + 40)}
-            option={categoryChartOption(sortedCategories, selectedCategory, language)}
+            option={categoryChartOption(sortedCategories, selectedCategory, language, hidden)}
             onSelect={(i) => setCategory(sortedCategories[i]?.category)}
             exportRef={ref}
           />
         )}
-        csv={() => ({ header: [t('overview.category'), t('overview.count')], rows: sortedCategories.map((r) => [r.category, r.incidents]) })}
+        csv={() => ({ header: [t('overview.category'), t('overview.count')], rows: sortedCategories.map((r) => [r.category, csvCount(r.incidents, rule)]) })}
         table={
           <DataTable
             caption={t('overview.byCategory')}
@@ -128,7 +142,7 @@ export function OverviewPage() {
                 key: 'category', header: t('overview.category'),
                 cell: (r) => <button type="button" className="link-button" aria-pressed={selectedCategory === r.category} onClick={() => setCategory(r.category)}>{r.category}</button>,
               },
-              { key: 'count', header: t('overview.count'), numeric: true, cell: (r) => formatCount(r.incidents, language) },
+              { key: 'count', header: t('overview.count'), numeric: true, cell: (r) => count(r.incidents) },
             ]}
           />
         }

@@ -4,7 +4,11 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
 import { formatCount } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import { publishCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
+import { DisclosureForm } from './disclosure-form.view';
 import { TileSourceForm } from './tile-source-form.view';
 
 export function SettingsPage() {
@@ -12,6 +16,7 @@ export function SettingsPage() {
   const language = useLanguage();
   const { database, replace } = useDatabase();
   const [busy, setBusy] = useState(false);
+  const { rule } = useDisclosure();
 
   const clearAll = async () => {
     if (!window.confirm(t('settings.clearConfirm'))) return;
@@ -46,7 +51,7 @@ export function SettingsPage() {
           <dd>
             <ul className="plain">
               {Object.entries(database.counts).map(([name, n]) => (
-                <li key={name}><code>{name}</code>: <span data-testid={`count-${name}`}>{formatCount(n, language)}</span></li>
+                <li key={name}><code>{name}</code>: <span data-testid={`count-${name}`}>{name === 'incidents' || name === 'interventions' ? formatShownCount(publishCount(n, rule), rule, language) : formatCount(n, language)}</span></li>
               ))}
             </ul>
           </dd>
@@ -58,6 +63,7 @@ export function SettingsPage() {
           </button>
         </div>
       </section>
+      <DisclosureForm />
       <TileSourceForm />
     </Page>
   );

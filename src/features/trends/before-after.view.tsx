@@ -7,7 +7,10 @@ import { useDatabase } from '../../hooks/use-database';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterSql } from '../../hooks/use-filter-sql';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
-import { formatCount, formatPercent } from '../../lib/format';
+import { formatPercent } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import { publishCount, publishTable } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { beforeAfterEstimate, type BeforeAfterCounts, type BeforeAfterEstimate } from '../../lib/statistics/before-after';
 import { INTERVENTIONS_FOR_EVALUATION, INTERVENTION_TYPES, beforeAfterSql } from './trends.query';
@@ -61,14 +64,19 @@ export function BeforeAfterPanel() {
     });
   }, [database, intervention?.k, weeks, filter.key]);
 
+  const { rule } = useDisclosure();
   const e = result?.estimate;
+  // Public view: the 2 × 2 table as one table with margins; the estimate is a function of all four counts.
+  const shownCounts = result ? publishTable([[result.counts.targetBefore, result.counts.targetAfter], [result.counts.comparisonBefore, result.counts.comparisonAfter]], rule).cells : null;
+  const anyHidden = shownCounts?.flat().some((v) => v === null) ?? false;
+  const count = (v: number | null) => formatShownCount(v, rule, language);
   const pct = (v: number) => formatPercent(v - 1, language);
   return (
     <div className="panel" data-testid="before-after">
       <h2>{t('trends.beforeAfter.title')}</h2>
       <div className="map-controls">
         <label>{t('trends.beforeAfter.type')}
-          <select value={type} onChange={(ev) => setType(ev.target.value)}>{types.map((x) => <option key={x.type} value={x.type}>{x.type} ({formatCount(x.n, language)})</option>)}</select>
+          <select value={type} onChange={(ev) => setType(ev.target.value)}>{types.map((x) => <option key={x.type} value={x.type}>{x.type} ({formatShownCount(publishCount(x.n, rule), rule, language)})</option>)}</select>
         </label>
         <label>{t('trends.beforeAfter.intervention')}
           <select value={chosen ?? ''} onChange={(ev) => setChosen(Number(ev.target.value))} data-testid="before-after-intervention">
@@ -76,7 +84,7 @@ export function BeforeAfterPanel() {
           </select>
         </label>
         <label>{t('trends.beforeAfter.weeks')}
-          <select value={weeks} onChange={(ev) => setWeeks(Number(ev.target.value))}>{[4, 8, 12, 26].map((w) => <option key={w} value={w}>{w}</option>)}</select>
+          <select value={weeks} onChange={(ev) => setWeeks(Number(ev.target.value))}>{[4, 8, 12, 26].map((w) => <option key={w} value={w}>{t('trends.beforeAfter.weeksOption', { count: w })}</option>)}</select>
         </label>
       </div>
       {result && intervention && (
@@ -85,12 +93,12 @@ export function BeforeAfterPanel() {
             <caption>{t('trends.beforeAfter.caption', { weeks, date: isoDateOfEpochDay(intervention.epoch_day) })}</caption>
             <thead><tr><th scope="col" /><th scope="col" className="numeric">{t('trends.beforeAfter.before')}</th><th scope="col" className="numeric">{t('trends.beforeAfter.after')}</th></tr></thead>
             <tbody>
-              <tr><th scope="row">{result.where}</th><td className="numeric">{formatCount(result.counts.targetBefore, language)}</td><td className="numeric">{formatCount(result.counts.targetAfter, language)}</td></tr>
-              <tr><th scope="row">{t('trends.beforeAfter.rest')}</th><td className="numeric">{formatCount(result.counts.comparisonBefore, language)}</td><td className="numeric">{formatCount(result.counts.comparisonAfter, language)}</td></tr>
+              <tr><th scope="row">{result.where}</th><td className="numeric">{count(shownCounts![0][0])}</td><td className="numeric">{count(shownCounts![0][1])}</td></tr>
+              <tr><th scope="row">{t('trends.beforeAfter.rest')}</th><td className="numeric">{count(shownCounts![1][0])}</td><td className="numeric">{count(shownCounts![1][1])}</td></tr>
             </tbody>
           </table>
           <p className="summary-line" data-testid="before-after-estimate">
-            {e!.tooFew ? t('trends.beforeAfter.tooFew') : t(e!.significant ? 'trends.beforeAfter.estimateSignificant' : 'trends.beforeAfter.estimate', { change: pct(e!.ratio), low: pct(e!.low), high: pct(e!.high) })}
+            {anyHidden && rule ? t('disclosure.estimateHidden', { k: rule.k }) : e!.tooFew ? t('trends.beforeAfter.tooFew') : t(e!.significant ? 'trends.beforeAfter.estimateSignificant' : 'trends.beforeAfter.estimate', { change: pct(e!.ratio), low: pct(e!.low), high: pct(e!.high) })}
           </p>
           <p className="rule">{t('trends.beforeAfter.caveat')}</p>
         </>

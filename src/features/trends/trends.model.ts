@@ -5,6 +5,8 @@ import { compareCounts, type CountChange } from '../../lib/statistics/compstat';
 import { formatCount, type Language } from '../../lib/format';
 import type { DayRange } from '../../lib/day-range';
 import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from './trend-buckets';
+import { publishCount, publishList, publishTable } from '../../lib/disclosure/publish';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 export interface DayCount { epoch_day: number; series: string; n: number }
 export interface InterventionDay { epoch_day: number; type: string; n: number }
@@ -64,6 +66,43 @@ export function trendSeries(rows: DayCount[], interventions: InterventionDay[], 
   return { buckets, series, total, lastYear, rolling, interventions: iv };
 }
 
+/** The trend as public view may show it: hidden counts are null, and nothing derived from them is shown. */
+export interface PublishedTrend {
+  buckets: Bucket[];
+  series: Map<string, (number | null)[]>;
+  total: (number | null)[];
+  lastYear: (number | null)[];
+  rolling: (number | null)[];
+  interventions: (number | null)[];
+}
+
+/**
+ * Split series × buckets is one table whose margins are the bucket totals (the stacked bars' heights); last
+ * year's value is the published total of the same bucket when that bucket is in the chart (so a count hidden
+ * there can't reappear here), and the rolling mean is shown only where every value in its window is.
+ */
+export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollingWindow: number): PublishedTrend {
+  if (!rule) return t;
+  const names = [...t.series.keys()];
+  const table = publishTable(names.map((n) => t.series.get(n)!), rule);
+  const series = new Map(names.map((n, i) => [n, table.cells[i]]));
+  const total = names.length > 1 ? table.columnTotals : names.length === 1 ? table.cells[0] : t.total.map(() => null);
+  const byRange = new Map(t.buckets.map((b, i) => [`${b.from}:${b.to}`, i]));
+  const lastYear = t.lastYear.map((v, i) => {
+    if (v === null) return null;
+    const b = t.buckets[i];
+    const ly = { from: b.from - 364, to: b.to - 364 };
+    const same = byRange.get(`${ly.from}:${ly.to}`);
+    return same !== undefined ? total[same] : publishCount(v, rule);
+  });
+  const rolling = total.map((_, i) => {
+    if (i + 1 < rollingWindow) return null;
+    const window = total.slice(i + 1 - rollingWindow, i + 1);
+    return window.some((v) => v === null) ? null : (window as number[]).reduce((a, b) => a + b, 0) / rollingWindow;
+  });
+  return { buckets: t.buckets, series, total, lastYear, rolling, interventions: publishList(t.interventions, rule, true).values };
+}
+
 export interface Comparison {
   current: DayRange;
   previous: DayRange;
@@ -99,8 +138,8 @@ export function compare(counts: { current: number; previous: number; lastYear: n
 
 const PALETTE = ['#1d3557', '#e76f51', '#2a9d8f', '#e9c46a', '#6d597a', '#f4a261', '#457b9d', '#8d99ae'];
 
-export function trendChartOption(t: TrendSeries, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string } }, language: Language): ChartOption {
-  const fmt = (v: unknown) => (v == null ? '–' : formatCount(Math.round(Number(v) * 10) / 10, language));
+export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string }; hidden?: string }, language: Language): ChartOption {
+  const fmt = (v: unknown) => (v == null || v === '-' ? options.hidden ?? '–' : formatCount(Math.round(Number(v) * 10) / 10, language));
   const names = [...t.series.keys()];
   const dataSeries = options.stacked && names.length > 1
     ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: t.series.get(name), itemStyle: { color: PALETTE[i % PALETTE.length] }, barCategoryGap: '15%' }))
@@ -113,7 +152,7 @@ export function trendChartOption(t: TrendSeries, options: { stacked: boolean; sh
   const extra: Record<string, unknown>[] = [];
   if (options.showLastYear) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear, symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
   if (options.showRolling) extra.push({ type: 'line', name: options.labels.rolling, data: t.rolling, symbol: 'none', smooth: true, lineStyle: { color: '#a4147f', width: 2 }, itemStyle: { color: '#a4147f' } });
-  if (options.showInterventions) extra.push({ type: 'scatter', name: options.labels.interventions, yAxisIndex: 1, data: t.interventions.map((v) => (v > 0 ? v : null)), symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#2a9d8f' } });
+  if (options.showInterventions) extra.push({ type: 'scatter', name: options.labels.interventions, yAxisIndex: 1, data: t.interventions.map((v) => (v !== null && v > 0 ? v : null)), symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#2a9d8f' } });
   return {
     grid: { left: 52, right: options.showInterventions ? 48 : 16, top: 40, bottom: 56 },
     legend: { top: 0, type: 'scroll' },
@@ -136,14 +175,15 @@ export function weekHourMatrix(rows: WeekHourRow[]): number[][] {
   return m;
 }
 
-export function weekHourOption(matrix: number[][], dayNames: string[], language: Language): ChartOption {
-  const max = Math.max(1, ...matrix.flat());
+/** `matrix` as published: hidden cells (null) are left blank in the heat map. */
+export function weekHourOption(matrix: (number | null)[][], dayNames: string[], language: Language, hidden = '–'): ChartOption {
+  const max = Math.max(1, ...matrix.flat().map((v) => v ?? 0));
   return {
     grid: { left: 56, right: 16, top: 8, bottom: 64 },
-    tooltip: { position: 'top', formatter: (p: { value: [number, number, number] }) => `${dayNames[p.value[1]]} ${String(p.value[0]).padStart(2, '0')}–${String(p.value[0] + 1).padStart(2, '0')}: ${formatCount(p.value[2], language)}` },
+    tooltip: { position: 'top', formatter: (p: { value: [number, number, number | null] }) => `${dayNames[p.value[1]]} ${String(p.value[0]).padStart(2, '0')}–${String(p.value[0] + 1).padStart(2, '0')}: ${p.value[2] === null ? hidden : formatCount(p.value[2], language)}` },
     xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), splitArea: { show: true } },
     yAxis: { type: 'category', data: dayNames, inverse: true, splitArea: { show: true } },
     visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] }, text: ['', ''], itemHeight: 120 },
-    series: [{ type: 'heatmap', data: matrix.flatMap((row, d) => row.map((n, h) => [h, d, n])), emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }],
+    series: [{ type: 'heatmap', data: matrix.flatMap((row, d) => row.flatMap((n, h) => (n === null ? [] : [[h, d, n]]))), emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }],
   };
 }

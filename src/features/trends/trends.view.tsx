@@ -17,20 +17,33 @@ import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { describeDayRange } from '../../lib/day-range';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { csvCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
+import { publishCount, publishTable } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/compstat';
 import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from './trend-buckets';
-import { compare, comparisonPeriods, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
+import { compare, comparisonPeriods, publishTrend, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
 import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
 
 const ROLLING = { day: 7, week: 4, biweek: 3, month: 3, quarter: 2 } as const;
 
+/** Last year's value is missing (before the data starts) rather than hidden when its bucket has no year before. */
+function trendLastYearMissing(series: { buckets: { from: number }[] }, i: number): boolean {
+  return series.buckets[i].from - 364 < series.buckets[0].from;
+}
+
 function ChangeFigure({ label, change, testId }: { label: string; change: CountChange | null; testId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const { rule } = useDisclosure();
   if (!change) return <KeyFigure label={label} value="–" testId={testId} note={t('trends.noLastYear')} />;
+  // Public view: a change between counts of which one is hidden would give it away.
+  if (rule && (publishCount(change.current, rule) === null || publishCount(change.previous, rule) === null)) {
+    return <KeyFigure label={label} value="–" testId={testId} note={t('disclosure.changeHidden', { k: rule.k })} />;
+  }
   const pct = formatPercent(change.change, language);
   const mark = change.significant ? (change.z > 0 ? '▲ ' : '▼ ') : '';
   return (
@@ -65,9 +78,12 @@ export function TrendsPage() {
   const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(interventionType || null), key: `iv-${interventionType}`, owns: ['period'] });
   const weekHour = useMosaicClient<WeekHourRow>({ selection: incidentSelection, query: weekdayHourQuery });
 
+  const { rule } = useDisclosure();
+  const hidden = rule ? hiddenLabel(rule) : '–';
+  const count = (v: number | null | undefined) => formatShownCount(v, rule, language);
   const series = useMemo(
-    () => (extent && perDay.state.rows ? trendSeries(topSeries(perDay.state.rows, t('trends.other')), interventions.state.rows ?? [], extent, unit, ROLLING[unit], language) : null),
-    [extent, perDay.state.rows, interventions.state.rows, unit, language, t],
+    () => (extent && perDay.state.rows ? publishTrend(trendSeries(topSeries(perDay.state.rows, t('trends.other')), interventions.state.rows ?? [], extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
+    [extent, perDay.state.rows, interventions.state.rows, unit, language, t, rule],
   );
   const calendar = useMemo(
     () => (extent && showCalendar && unit !== 'quarter' ? swedishCalendarDays(dateOfEpochDay(extent.from).getFullYear(), dateOfEpochDay(extent.to).getFullYear()) : []),
@@ -77,8 +93,9 @@ export function TrendsPage() {
     () => series && trendChartOption(series, {
       stacked: split !== 'none', showLastYear, showRolling, showInterventions, calendar: unit === 'day' || unit === 'week' ? calendar : [],
       labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions') },
+      hidden,
     }, language),
-    [series, split, showLastYear, showRolling, showInterventions, calendar, unit, language, t],
+    [series, split, showLastYear, showRolling, showInterventions, calendar, unit, language, t, hidden],
   );
 
   // The comparison: the brushed period (or the latest complete one) against the period before and last year.
@@ -111,7 +128,8 @@ export function TrendsPage() {
   };
 
   const dayNames = t('trends.weekdays').split(',');
-  const matrix = useMemo(() => weekHourMatrix(weekHour.state.rows ?? []), [weekHour.state.rows]);
+  // The week × hour table adds up to the incident total shown elsewhere: suppressed as one table with margins.
+  const matrix = useMemo(() => publishTable(weekHourMatrix(weekHour.state.rows ?? []), rule).cells, [weekHour.state.rows, rule]);
   const seriesNames = series ? [...series.series.keys()] : [];
   const tableRows = series ? series.buckets.map((b, i) => ({ b, i })) : [];
 
@@ -149,7 +167,7 @@ export function TrendsPage() {
         <>
           <h2 className="section-heading" data-testid="comparison-period">{t('trends.comparisonHeading', { period: describeDayRange(comparison.current, language) })}</h2>
           <div className="key-figures" aria-live="polite">
-            <KeyFigure label={t('trends.current')} value={formatCount(comparison.vsPrevious.current, language)} testId="trend-current" />
+            <KeyFigure label={t('trends.current')} value={count(publishCount(comparison.vsPrevious.current, rule))} testId="trend-current" />
             <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} testId="trend-vs-previous" />
             <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} testId="trend-vs-last-year" />
           </div>
@@ -165,7 +183,7 @@ export function TrendsPage() {
           chart={(ref) => <EChart testId="chart-trend" label={t('trends.chartTitle', { unit: t(`trends.units.${unit}`) })} option={option} height={340} onBrush={onBrush} brushRange={brushRange} exportRef={ref} />}
           csv={() => ({
             header: [t('trends.period'), t('trends.from'), t('trends.to'), ...(split === 'none' ? [] : seriesNames), t('trends.incidents'), t('trends.lastYearLine'), t('trends.interventions')],
-            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(split === 'none' ? [] : seriesNames.map((n) => series.series.get(n)![i])), series.total[i], series.lastYear[i] ?? '', series.interventions[i]]),
+            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule))), csvCount(series.total[i], rule), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule)), csvCount(series.interventions[i], rule)]),
           })}
           table={
             <DataTable
@@ -175,10 +193,10 @@ export function TrendsPage() {
               rowKey={({ b }) => String(b.from)}
               columns={[
                 { key: 'label', header: t('trends.period'), cell: ({ b }) => <button type="button" className="link-button" onClick={() => setFilter('period', { from: Math.max(b.from, extent!.from), to: Math.min(b.to, extent!.to) })}>{b.label}</button> },
-                ...(split === 'none' ? [] : seriesNames.map((n) => ({ key: `s-${n}`, header: n, numeric: true, cell: ({ i }: { i: number }) => formatCount(series.series.get(n)![i], language) }))),
-                { key: 'total', header: t('trends.incidents'), numeric: true, cell: ({ i }) => formatCount(series.total[i], language) },
-                { key: 'ly', header: t('trends.lastYearLine'), numeric: true, cell: ({ i }) => formatCount(series.lastYear[i], language) },
-                { key: 'iv', header: t('trends.interventions'), numeric: true, cell: ({ i }) => formatCount(series.interventions[i], language) },
+                ...(split === 'none' ? [] : seriesNames.map((n) => ({ key: `s-${n}`, header: n, numeric: true, cell: ({ i }: { i: number }) => count(series.series.get(n)![i]) }))),
+                { key: 'total', header: t('trends.incidents'), numeric: true, cell: ({ i }) => count(series.total[i]) },
+                { key: 'ly', header: t('trends.lastYearLine'), numeric: true, cell: ({ i }) => (series.lastYear[i] === null && trendLastYearMissing(series, i) ? '–' : count(series.lastYear[i])) },
+                { key: 'iv', header: t('trends.interventions'), numeric: true, cell: ({ i }) => count(series.interventions[i]) },
               ]}
             />
           }
@@ -190,14 +208,14 @@ export function TrendsPage() {
       <ChartPanel
         title={t('trends.weekHourTitle')}
         fileName="veckodag-timme"
-        chart={(ref) => <EChart testId="chart-week-hour" label={t('trends.weekHourTitle')} option={weekHourOption(matrix, dayNames, language)} height={300} exportRef={ref} />}
-        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${h}`)], rows: matrix.map((row, d) => [dayNames[d], ...row]) })}
+        chart={(ref) => <EChart testId="chart-week-hour" label={t('trends.weekHourTitle')} option={weekHourOption(matrix, dayNames, language, hidden)} height={300} exportRef={ref} />}
+        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`)], rows: matrix.map((row, d) => [dayNames[d], ...row.map((v) => csvCount(v, rule))]) })}
         table={
           <DataTable
             caption={t('trends.weekHourTitle')}
             rows={matrix.map((row, d) => ({ row, d }))}
             rowKey={({ d }) => String(d)}
-            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: 24 }, (_, h) => ({ key: `h${h}`, header: String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: number[] }) => formatCount(row[h], language) }))]}
+            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: 24 }, (_, h) => ({ key: `h${h}`, header: String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: (number | null)[] }) => count(row[h]) }))]}
           />
         }
       />

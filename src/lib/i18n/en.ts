@@ -147,6 +147,7 @@ export const en: Messages = {
     weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
     beforeAfter: {
       title: 'Before and after an intervention',
+      weeksOption_one: '{{count}} week', weeksOption_other: '{{count}} weeks',
       type: 'Type of intervention',
       intervention: 'Intervention',
       weeks: 'Weeks before and after',
@@ -247,6 +248,10 @@ export const en: Messages = {
     settingsHelp: 'With public view on, every count below the threshold is hidden in numbers, tables, charts, maps and exports – with complementary suppression so that a hidden count cannot be worked out from totals. Presentation mode starts with public view on.',
     threshold: 'Threshold (k)',
     enable: 'Public view on',
+    changeHidden: 'Hidden: one of the counts is below {{k}}.',
+    estimateHidden: 'The estimate is not shown in public view when a count is below {{k}}.',
+    areaHidden: 'Below {{k}}',
+    goalDetailsHidden: 'The curve and the rows behind the number are not shown in public view.',
     pointsHidden: 'Points and density are not shown in public view: they can single out individual incidents.',
   },
   importer: {

@@ -146,6 +146,7 @@ export const sv = {
     weekdays: 'Måndag,Tisdag,Onsdag,Torsdag,Fredag,Lördag,Söndag',
     beforeAfter: {
       title: 'Före och efter en insats',
+      weeksOption_one: '{{count}} vecka', weeksOption_other: '{{count}} veckor',
       type: 'Typ av insats',
       intervention: 'Insats',
       weeks: 'Veckor före och efter',
@@ -246,6 +247,10 @@ export const sv = {
     settingsHelp: 'När publik visning är på döljs varje antal under gränsen i siffror, tabeller, diagram, kartor och exporter – med kompletterande döljning så att ett dolt antal inte kan räknas fram ur totalsummor. Presentationsläget har publik visning på från början.',
     threshold: 'Gräns (k)',
     enable: 'Publik visning på',
+    changeHidden: 'Döljs: ett av antalen är under {{k}}.',
+    estimateHidden: 'Skattningen visas inte i publik visning när något antal är under {{k}}.',
+    areaHidden: 'Under {{k}}',
+    goalDetailsHidden: 'Kurvan och raderna bakom siffran visas inte i publik visning.',
     pointsHidden: 'Punkter och täthet visas inte i publik visning: de kan peka ut enskilda händelser.',
   },
   importer: {
