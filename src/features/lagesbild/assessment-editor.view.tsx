@@ -52,7 +52,7 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
   const dirty = saved !== null && draft.trim() !== saved.text;
   return (
     <div className="lb-editor">
-      <label htmlFor={id} className="hint">{t('lagesbild.assessmentHint')}</label>
+      <label htmlFor={id} className="hint no-print">{t('lagesbild.assessmentHint')}</label>
       <textarea
         id={id}
         value={draft}

@@ -30,6 +30,8 @@ export interface DocumentProps {
 }
 
 export const FIGURE_CATEGORIES = 4;
+/** Hot spots named in the table and lettered on the map; the rest are in the CSV (and on the Karta page). */
+export const HOT_SPOT_ROWS = 12;
 
 function ChangeText({ c, against, t, language }: { c: CountChange | null; against: string; t: TFunction; language: Language }) {
   if (!c) return <span className="lb-change">{t('lagesbild.noChange', { against })}</span>;
@@ -109,18 +111,18 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.hotSpotTable')}>
       <table className="data-table" data-testid="lb-hot-spots">
-        <caption>{t('lagesbild.hotSpotTable')}</caption>
+        <caption>{t('lagesbild.hotSpotCaption', { period: formatBiweek(report.periods.period, language) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('lagesbild.marker')}</th>
             <th scope="col">{t('lagesbild.place')}</th>
             <th scope="col">{t('lagesbild.pattern')}</th>
             <th scope="col" className="numeric">{t('lagesbild.cells')}</th>
-            <th scope="col" className="numeric">{formatBiweek(report.periods.period, language)}</th>
+            <th scope="col" className="numeric">{t('lagesbild.incidents')}</th>
           </tr>
         </thead>
         <tbody>
-          {report.hotSpots.rows.map((r, i) => (
+          {report.hotSpots.rows.slice(0, HOT_SPOT_ROWS).map((r, i) => (
             <tr key={`${r.group}-${r.name}`}>
               <td><GroupSwatch group={r.group} /> {markerFor(i)}</td>
               <th scope="row">{r.name}</th>
@@ -129,10 +131,16 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
               <td className="numeric">{formatShownCount(r.current, report.rule, language)}</td>
             </tr>
           ))}
+          {report.hotSpots.rows.length > HOT_SPOT_ROWS && (
+            <tr>
+              <td />
+              <th scope="row" colSpan={4}>{t('lagesbild.moreHotSpots', { count: report.hotSpots.rows.length - HOT_SPOT_ROWS })}</th>
+            </tr>
+          )}
           {report.hotSpots.recurring.cells > 0 && (
             <tr>
               <td><GroupSwatch group="other" /></td>
-              <th scope="row">{t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.slice(0, 6).join(', ') + (report.hotSpots.recurring.names.length > 6 ? ' …' : '') })}</th>
+              <th scope="row">{t('lagesbild.recurringShort')}</th>
               <td>{t('lagesbild.group.other')}</td>
               <td className="numeric" data-not-count="">{formatCount(report.hotSpots.recurring.cells, language)}</td>
               <td className="numeric">{formatShownCount(report.hotSpots.recurring.current, report.rule, language)}</td>
@@ -244,14 +252,19 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       <Panel id="map" title={t('lagesbild.hotSpots')} actions={panelActions}>
         {report.hotSpots.status === 'ok' ? (
           <>
-            <ReportMap cells={mapCells} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatBiweek(p.period, language) })} t={t} />
+            <ReportMap cells={mapCells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatBiweek(p.period, language) })} t={t} />
             <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size })}</p>
-            {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
           </>
         ) : (
           <p>{t(report.hotSpots.status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : 'lagesbild.hotSpotsNoPositions')}</p>
         )}
       </Panel>
+
+      {report.hotSpots.status === 'ok' && (
+        <Panel id="hot-spots" title={t('lagesbild.hotSpotTable')} actions={panelActions}>
+          {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+        </Panel>
+      )}
 
       <Panel id="places" title={t('lagesbild.topPlaces')} actions={panelActions}>
         {report.places.length ? (

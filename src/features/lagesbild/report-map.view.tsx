@@ -6,6 +6,8 @@ import { GROUP_STYLE, VIEW_WIDTH, mapFrame, markerLetter, projectOutlines, ringC
 
 interface Props {
   cells: HotSpotSummary['cells'];
+  /** Rows below this index get their letter on the map. */
+  letters: number;
   size: number;
   outlines: AreaOutline[];
   label: string;
@@ -29,7 +31,7 @@ export function GroupSwatch({ group }: { group: HotSpotGroup }) {
   return <svg width="14" height="14" aria-hidden="true" className="lb-swatch"><rect x="1" y="1" width="12" height="12" fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} /></svg>;
 }
 
-export function ReportMap({ cells, size, outlines, label, t }: Props) {
+export function ReportMap({ cells, letters, size, outlines, label, t }: Props) {
   const areas = projectOutlines(outlines);
   const frame = mapFrame(cells, size, areas.flatMap((a) => a.rings));
   if (!frame) return null;
@@ -55,7 +57,7 @@ export function ReportMap({ cells, size, outlines, label, t }: Props) {
           const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size);
           return <rect key={`${c.ix}:${c.iy}`} x={x} y={y} width={side} height={side} fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} />;
         })}
-        {letterPoints(cells, size).map(({ row, e, n }) => {
+        {letterPoints(cells.filter((c) => c.row < letters), size).map(({ row, e, n }) => {
           const [x, y] = toView(frame, e, n);
           return <text key={`letter-${row}`} x={x + side + 2} y={y} dominantBaseline="middle" fontSize={fontSize} fontWeight="700" fill="#111111" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">{markerLetter(row)}</text>;
         })}

@@ -12,7 +12,7 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import type { BiweekPeriod } from '../../lib/iso-week';
 import { readAssessment } from '../lagesbild/assessment-store';
 import { DevelopmentChart } from '../lagesbild/development-chart.view';
-import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable } from '../lagesbild/lagesbild-document.view';
+import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HOT_SPOT_ROWS, HotSpotTable } from '../lagesbild/lagesbild-document.view';
 import { defaultLagesbildPeriod, parsePeriodKey, periodKey } from '../lagesbild/lagesbild-period';
 import { summaryParagraphs } from '../lagesbild/lagesbild-summary';
 import type { LagesbildReport } from '../lagesbild/lagesbild.model';
@@ -165,7 +165,7 @@ function SlideContent({ slide, report, assessment, outlines, heading, datasetNam
           {h(`${t('lagesbild.hotSpots')} ${period}`)}
           {report.hotSpots.status === 'ok' ? (
             <div className="slide-map">
-              <ReportMap cells={report.hotSpots.cells} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period })} t={t} />
+              <ReportMap cells={report.hotSpots.cells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period })} t={t} />
               {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
             </div>
           ) : <p>{t('lagesbild.hotSpotsTooFew')}</p>}

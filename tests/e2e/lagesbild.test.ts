@@ -1,0 +1,177 @@
+// Lägesbild in Chromium: the example's latest complete period and its numbers against SQL over the raw files,
+// stepping between periods, the assessment saved with its period across a reload, the exports (CSV, one
+// self-contained HTML file with aggregates only, PNG of a panel) and the printed A4 landscape PDF.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openBrowser, parseCount, type Browser } from './support/chromium';
+import { expectedCounts } from './support/expected';
+
+const baseUrl = inject('baseUrl');
+const proxyPort = inject('proxyPort');
+
+describe('Lägesbild in Chromium', () => {
+  let browser: Browser;
+  let expected: Awaited<ReturnType<typeof expectedCounts>>;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    expected = await expectedCounts();
+    browser = await openBrowser(proxyPort);
+    browser.page.on('pageerror', (e) => errors.push(e.message));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    expected?.close();
+  });
+
+  const openLagesbild = async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.getByTestId('lb-summary').waitFor({ timeout: 60_000 });
+  };
+
+  it('opens on the latest complete two-week period with the numbers SQL gives', async () => {
+    await openLagesbild();
+    const { page } = browser;
+    expect(await page.getByTestId('lb-period').textContent()).toBe('v. 45–46 2026');
+    const total = await expected.incidentsBetween('2026-11-02', '2026-11-15');
+    expect(parseCount(await page.getByTestId('lb-total').textContent())).toBe(total);
+    expect(parseCount(await page.getByTestId('lb-interventions-total').textContent())).toBe(await expected.interventionsBetween('2026-11-02', '2026-11-15'));
+    // Every category row of the table, against SQL.
+    const rows = await page.getByTestId('lb-categories').locator('tbody tr').all();
+    for (const row of rows.slice(0, -1)) {
+      const name = (await row.locator('th').textContent())!;
+      expect(parseCount(await row.locator('td').first().textContent()), name).toBe(await expected.incidentsBetween('2026-11-02', '2026-11-15', name));
+    }
+    const summary = (await page.getByTestId('lb-summary').textContent())!;
+    expect(summary).toContain(`Under v. 45–46 2026 registrerades ${total.toLocaleString('sv-SE')} händelser`);
+    const previous = await expected.incidentsBetween('2026-10-19', '2026-11-01');
+    expect(summary.replace(/\u00a0/g, ' ')).toContain(`(v. 43–44 2026: ${previous.toLocaleString('sv-SE').replace(/\u00a0/g, ' ')})`);
+    // The newest period is the latest: there is nothing after it to step to.
+    expect(await page.getByTestId('period-forward').isDisabled()).toBe(true);
+    expect(await page.getByTestId('lb-map').count()).toBe(1);
+    expect(await page.getByTestId('lb-goals').locator('tbody tr').count()).toBe(7);
+  });
+
+  it('steps back a period, and the address bar keeps it', async () => {
+    const { page } = browser;
+    await page.getByTestId('period-back').click();
+    await page.getByTestId('lb-period').filter({ hasText: 'v. 43–44 2026' }).waitFor();
+    await page.waitForFunction(
+      (n) => Number((document.querySelector('[data-testid=lb-total]')?.textContent ?? '').replace(/\D/g, '')) === n,
+      await expected.incidentsBetween('2026-10-19', '2026-11-01'),
+      { timeout: 20_000 },
+    );
+    expect(page.url()).toContain('lagesbild=2026-v43-44');
+    await page.reload();
+    await page.getByTestId('lb-period').filter({ hasText: 'v. 43–44 2026' }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Senaste hela perioden' }).click();
+    await page.getByTestId('lb-period').filter({ hasText: 'v. 45–46 2026' }).waitFor();
+  });
+
+  it('saves the analyst’s assessment with the period, as text, across a reload; Undo restores', async () => {
+    const { page } = browser;
+    const text = 'Oron kring <b>Hamnen</b> består. =HYPERLINK("x")';
+    await page.getByTestId('assessment').fill(text);
+    await page.getByTestId('save-assessment').click();
+    await page.getByTestId('assessment-status').filter({ hasText: 'Sparad' }).waitFor();
+    await page.reload();
+    await page.getByTestId('lb-summary').waitFor({ timeout: 60_000 });
+    await page.waitForFunction((t) => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === t, text, { timeout: 20_000 });
+    expect(await page.locator('main b').count()).toBe(0);
+    // Another period has its own (empty) assessment.
+    await page.getByTestId('period-back').click();
+    await page.getByTestId('lb-period').filter({ hasText: 'v. 43–44 2026' }).waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === '', null, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Senaste hela perioden' }).click();
+    await page.waitForFunction((t) => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === t, text, { timeout: 20_000 });
+    await page.getByTestId('assessment').fill('Ändrad');
+    await page.getByTestId('save-assessment').click();
+    await page.getByRole('button', { name: 'Ångra' }).click();
+    await page.waitForFunction((t) => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === t, text, { timeout: 20_000 });
+  });
+
+  it('exports all figures as Excel CSV with the same numbers', async () => {
+    const { page } = browser;
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('lagesbild-2026-v45-46.csv');
+    const lines = readFileSync((await file.path())!, 'utf8').replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0].split(';').slice(2, 5)).toEqual(['v. 45–46 2026', 'v. 43–44 2026', 'v. 45–46 2025']);
+    const [section, name, current, previous, lastYear] = lines[1].split(';');
+    expect([section, name]).toEqual(['Alla händelser', 'Totalt']);
+    expect(Number(current)).toBe(await expected.incidentsBetween('2026-11-02', '2026-11-15'));
+    expect(Number(previous)).toBe(await expected.incidentsBetween('2026-10-19', '2026-11-01'));
+    expect(Number(lastYear)).toBe(await expected.incidentsBetween('2025-11-03', '2025-11-16'));
+  });
+
+  it('saves one self-contained HTML file with aggregates only, which opens offline', async () => {
+    const { page, context } = browser;
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-html').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('lagesbild-2026-v45-46.html');
+    const html = readFileSync((await file.path())!, 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/\b(src|href)=["']?(https?:|\/\/)/i);
+    expect(html).toContain('v. 45–46 2026');
+    // No rows: no incident id or free-text description from the data is in the file.
+    const incidents = readFileSync(new URL('../../data/exempelkommun/incidents.csv', import.meta.url), 'utf8').split('\n').slice(1, 400);
+    for (const line of incidents) {
+      const id = line.split(',')[0];
+      if (id) expect(html.includes(id), id).toBe(false);
+    }
+    // The assessment is in it, escaped.
+    expect(html).toContain('&lt;b&gt;Hamnen&lt;/b&gt;');
+    // Opened in a tab with no server behind it, it shows the same total.
+    const offline = await context.newPage();
+    await offline.setContent(html);
+    expect(parseCount(await offline.getByTestId('lb-total').textContent())).toBe(await expected.incidentsBetween('2026-11-02', '2026-11-15'));
+    expect(await offline.locator('svg[data-testid=lb-map] rect').count()).toBeGreaterThan(5);
+    await offline.close();
+  });
+
+  it('saves a panel as PNG', async () => {
+    const { page } = browser;
+    const download = page.waitForEvent('download');
+    await page.getByTestId('png-figures').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('lagesbild-2026-v45-46-figures.png');
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(5_000);
+  });
+
+  it('prints to A4 landscape with the app around it hidden and no panel cut off', async () => {
+    const { page } = browser;
+    // A4 landscape less 12 mm margins, in CSS pixels (96 per inch): 273 × 186 mm.
+    const pageWidth = Math.floor((273 / 25.4) * 96);
+    const pageHeight = Math.floor((186 / 25.4) * 96);
+    await page.setViewportSize({ width: pageWidth, height: pageHeight });
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.app-nav', '.app-header', '.lb-toolbar', '.lb-panel-actions']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    const panels = await page.locator('.lb-panel').evaluateAll((els) => els.map((el) => ({
+      id: el.getAttribute('data-panel'),
+      height: el.getBoundingClientRect().height,
+      overflow: el.scrollWidth - el.clientWidth,
+      right: el.getBoundingClientRect().right,
+    })));
+    expect(panels.length).toBeGreaterThanOrEqual(8);
+    for (const p of panels) {
+      expect(p.height, `${p.id} fits on one page`).toBeLessThanOrEqual(pageHeight);
+      expect(p.overflow, `${p.id} has no horizontal overflow`).toBeLessThanOrEqual(1);
+      expect(p.right, `${p.id} inside the page`).toBeLessThanOrEqual(pageWidth + 1);
+    }
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(2);
+    expect(pages).toBeLessThanOrEqual(8);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(errors).toEqual([]);
+  });
+});
