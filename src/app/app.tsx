@@ -5,6 +5,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { ErrorBoundary } from '../components/error-boundary';
 import { Page } from '../components/page';
 import { GoalsPage } from '../features/goals/goals.view';
+import { AccessibilityPage } from '../features/accessibility/accessibility.view';
 import { HelpPage } from '../features/help/help.view';
 import { ImporterPage } from '../features/importer/importer.view';
 import { OverviewPage } from '../features/overview/overview.view';
@@ -49,6 +50,7 @@ export function App() {
           <Route path="/presentation">{withData(<Suspense fallback={<p className="hint">{t('app.loading')}</p>}><PresentationPage /></Suspense>)}</Route>
           <Route path="/installningar">{withData(<SettingsPage />)}</Route>
           <Route path="/hjalp"><HelpPage /></Route>
+          <Route path="/tillganglighet"><AccessibilityPage /></Route>
           <Route><Page title={t('pages.notFound')}>{null}</Page></Route>
         </Switch>
       </Layout>

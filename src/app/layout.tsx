@@ -33,7 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>{children}</main>
-      <footer className="app-footer">{t('app.privacyNote')}</footer>
+      <footer className="app-footer">{t('app.privacyNote')} · <Link href="/tillganglighet">{t('pages.accessibility')}</Link></footer>
     </div>
   );
 }

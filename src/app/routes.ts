@@ -16,4 +16,5 @@ export const ROUTES: Route[] = [
   { path: '/presentation', titleKey: 'pages.presentation', needsData: true },
   { path: '/installningar', titleKey: 'pages.settings', needsData: true },
   { path: '/hjalp', titleKey: 'pages.help', needsData: false },
+  { path: '/tillganglighet', titleKey: 'pages.accessibility', needsData: false },
 ];

@@ -86,7 +86,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const report = state.status === 'ready' ? state.report : null;
   return (
     <div className="presentation" ref={container} tabIndex={-1} data-testid="presentation" data-slide={slide} role="region" aria-roledescription={t('presentation.roledescription')} aria-label={t('pages.presentation')}>
-      <div className="slide" key={slide} data-testid={`slide-${slide}`} aria-roledescription={t('presentation.slide')} aria-label={t('presentation.slideOf', { n: index + 1, total: SLIDES.length })}>
+      <div className="slide" role="group" key={slide} data-testid={`slide-${slide}`} aria-roledescription={t('presentation.slide')} aria-label={t('presentation.slideOf', { n: index + 1, total: SLIDES.length })}>
         {state.status === 'pending' && <p role="status">{t('app.loading')}</p>}
         {state.status === 'error' && <p role="alert">{t('errors.queryFailed', { message: state.message })}</p>}
         {report && <SlideContent slide={slide} report={report} assessment={assessment} outlines={outlines} heading={heading} datasetName={database.meta.dataset === 'example' ? t('lagesbild.exampleName') : ''} />}
@@ -176,8 +176,8 @@ function SlideContent({ slide, report, assessment, outlines, heading, datasetNam
         <>
           {h(`${t('lagesbild.categories')} ${period}`)}
           <div className="slide-columns">
-            <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={report.categories.slice(0, 8)} report={report} t={t} language={language} testId="slide-categories" lastYear={false} />
-            <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId="slide-interventions" lastYear={false} />
+            <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={report.categories.slice(0, 8)} report={report} t={t} language={language} testId="slide-categories-table" lastYear={false} />
+            <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId="slide-interventions-table" lastYear={false} />
           </div>
         </>
       );
