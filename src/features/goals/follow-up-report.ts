@@ -15,12 +15,18 @@ const n = (v: number, language: Language) => (Number.isInteger(v) ? formatCount(
 
 /** In public view, counts from the data below k are written "<k" (targets and calendar counts are not data). */
 export function followUpText(e: GoalEvaluation, language: Language = 'sv', rule: DisclosureRule | null = null): string {
+  const { promise, outcome } = followUpParts(e, language, rule);
+  return outcome ? `${promise} ${outcome}` : promise;
+}
+
+/** The promise as quoted (its own words, numbers included) and the outcome written from the data. */
+export function followUpParts(e: GoalEvaluation, language: Language = 'sv', rule: DisclosureRule | null = null): { promise: string; outcome: string } {
   const c = (v: number, l: Language) => (rule && v < rule.k ? hiddenLabel(rule) : n(v, l));
   const sv = language === 'sv';
   const date = formatDate(dateOfEpochDay(e.asOf));
   const owner = (sv ? OWNER_SV : OWNER_EN)[e.goal.owner] ?? e.goal.owner;
   const head = sv ? `${owner} lovade: ”${e.goal.promise}”` : `${owner} promised: “${e.goal.promise}”`;
-  if (!e.numbers || !e.verdict) return head;
+  if (!e.numbers || !e.verdict) return { promise: head, outcome: '' };
   const x = e.numbers;
   const verdict = (sv ? VERDICT_SV : VERDICT_EN)[e.verdict];
   let done: string;
@@ -43,5 +49,5 @@ export function followUpText(e: GoalEvaluation, language: Language = 'sv', rule:
       ? `Till och med ${date}: ${c(x.actual, language)}, målet är ${e.rule === 'at_most' ? 'högst' : 'minst'} ${n(x.target, language)} under perioden.`
       : `Up to ${date}: ${c(x.actual, language)}; the target is ${e.rule === 'at_most' ? 'at most' : 'at least'} ${n(x.target, language)} for the period.`;
   }
-  return `${head} ${done} ${verdict}.`;
+  return { promise: head, outcome: `${done} ${verdict}.` };
 }

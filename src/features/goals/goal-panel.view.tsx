@@ -12,7 +12,7 @@ import { formatShownCount } from '../../lib/disclosure/format-count';
 import { publishList } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GoalEvaluation } from './evaluate-goals';
-import { followUpText } from './follow-up-report';
+import { followUpParts } from './follow-up-report';
 import type { Verdict } from './goal-verdict';
 import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, VERDICT_SYMBOL, windowText } from './goals.model';
 import { goalRowsQuery } from './goals.query';
@@ -110,6 +110,13 @@ function GoalRows({ e }: { e: GoalEvaluation }) {
   );
 }
 
+function FollowUp({ e }: { e: GoalEvaluation }) {
+  const language = useLanguage();
+  const { rule } = useDisclosure();
+  const { promise, outcome } = followUpParts(e, language, rule);
+  return <p data-testid="follow-up"><span data-not-count="">{promise}</span>{outcome ? ` ${outcome}` : ''}</p>;
+}
+
 export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelActions }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -125,7 +132,8 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
         {e.verdict && <VerdictBadge verdict={e.verdict} />}
       </div>
       <GoalActions a={actions} title={e.goal.title} />
-      <blockquote>{e.goal.promise}</blockquote>
+      {/* The promise's own words ("minst fyra (4) tillfällen"): a target, not a count from the data. */}
+      <blockquote data-not-count="">{e.goal.promise}</blockquote>
       <p className="hint">
         {t(`goals.owners.${e.goal.owner}`, { defaultValue: e.goal.owner })} · {t('goals.period')}: {windowText(e, language)}
         {e.goal.follow_up ? ` · ${t('goals.followUp')}: ${e.goal.follow_up}` : ''}
@@ -159,7 +167,7 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
           {!disclosure && <GoalRows e={e} />}
           <details>
             <summary>{t('goals.followUpReport')}</summary>
-            <p data-testid="follow-up">{followUpText(e, language, disclosure)}</p>
+            <FollowUp e={e} />
           </details>
         </>
       )}

@@ -1,0 +1,76 @@
+// Public view in the views' models: what reaches a chart, a map layer or a table when small counts are hidden.
+import { describe, expect, it } from 'vitest';
+import { publishTrend, type TrendSeries } from '../../src/features/trends/trends.model';
+import { areaFeatures, publishedCells } from '../../src/features/map/map-layers.model';
+import { publishCounts } from '../../src/features/overview/overview.model';
+import { numberLines } from '../../src/features/goals/goals.model';
+import type { GoalEvaluation } from '../../src/features/goals/evaluate-goals';
+
+const rule = { k: 5 };
+
+function trend(): TrendSeries {
+  // Two series over four weekly buckets; the buckets are 7 days apart.
+  const buckets = [0, 7, 14, 21].map((from, i) => ({ from, to: from + 6, label: `v${i + 1}` }));
+  return {
+    buckets,
+    series: new Map([['A', [10, 3, 12, 20]], ['B', [8, 9, 7, 11]]]),
+    total: [18, 12, 19, 31],
+    lastYear: [null, null, null, null],
+    rolling: [null, 15, 15.5, 25],
+    interventions: [2, 0, 6, 9],
+  };
+}
+
+describe('public view in the trend chart', () => {
+  it('hides a small stacked value together with a complement in its bucket and its series', () => {
+    const p = publishTrend(trend(), rule, 2);
+    expect(p.series.get('A')![1]).toBeNull();
+    // Bucket 2 (index 1) has A hidden: B in it is hidden too, else A = total − B.
+    expect(p.series.get('B')![1]).toBeNull();
+    for (const values of p.series.values()) for (const v of values) if (v !== null) expect(v).toBeGreaterThanOrEqual(5);
+    // The bucket's total (3 + 9 = 12, two hidden cells adding up to ≥ k) can be shown, and the mean over it.
+    expect(p.total[1]).toBe(12);
+    expect(p.rolling[1]).toBe(15);
+    expect(p.interventions[0]).toBeNull();
+  });
+
+  it('shows no rolling mean over a hidden total', () => {
+    const t = trend();
+    t.series = new Map([['A', [10, 3, 12, 20]]]);
+    t.total = [10, 3, 12, 20];
+    const p = publishTrend(t, rule, 2);
+    // 3 is hidden, and 10 as its complement (the series' total is published); 12 and 20 are shown.
+    expect(p.total).toEqual([null, null, 12, 20]);
+    expect(p.rolling).toEqual([null, null, null, 16]);
+  });
+
+  it('passes everything through without a rule', () => {
+    expect(publishTrend(trend(), null, 2).series.get('A')).toEqual([10, 3, 12, 20]);
+  });
+});
+
+describe('public view on the map', () => {
+  it('leaves hidden cells off the count layer', () => {
+    const cells = [{ ix: 0, iy: 0, n: 40 }, { ix: 1, iy: 0, n: 2 }, { ix: 2, iy: 0, n: 7 }, { ix: 3, iy: 0, n: 30 }];
+    expect(publishedCells(cells, rule).map((c) => c.ix)).toEqual([0, 3]);
+    expect(publishedCells(cells, null)).toHaveLength(4);
+  });
+
+  it('hides an area’s count and its rate', () => {
+    const shapes = ['Centrum', 'Kvarnby', 'Hamnen'].map((name) => ({ name, kind: 'stadsdel', population: 1000, geometry: { type: 'Polygon', coordinates: [] }, label_lon: null, label_lat: null }));
+    const { values } = areaFeatures(shapes, 'stadsdel', new Map([['Centrum', 50], ['Kvarnby', 3], ['Hamnen', 20]]), 'rate', rule);
+    expect(values.map((v) => [v.name, v.n, v.value])).toEqual([['Centrum', 50, 50], ['Kvarnby', null, null], ['Hamnen', null, null]]);
+  });
+});
+
+describe('public view in Översikt and Mål', () => {
+  it('hides small weeks with a complement', () => {
+    expect(publishCounts([{ category: 'A', incidents: 3 }, { category: 'B', incidents: 9 }, { category: 'C', incidents: 30 }], rule).map((r) => r.incidents)).toEqual([null, null, 30]);
+  });
+
+  it('writes a small actual as "<5" and hides the projection made from it, not the target', () => {
+    const e = { rule: 'at_least', numbers: { actual: 3, expected: 2.5, projected: 3.6, target: 4, ended: false } } as unknown as GoalEvaluation;
+    expect(numberLines(e, 'sv', rule).map((l) => l.value)).toEqual(['<5', '2,5', '<5', '4']);
+    expect(numberLines(e, 'sv', null).map((l) => l.value)).toEqual(['3', '2,5', '3,6', '4']);
+  });
+});
