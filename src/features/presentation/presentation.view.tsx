@@ -51,6 +51,10 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const first = useRef(true);
 
   useEffect(() => {
+    document.title = `${t('pages.presentation')} – ${t('app.name')}`;
+  }, [t]);
+
+  useEffect(() => {
     if (!period) return;
     let live = true;
     void readAssessment(database.runner, periodKey(period)).then((a) => live && setAssessment(a.text));
@@ -61,8 +65,9 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target && IGNORED_TARGETS.has(target.tagName)) return;
       const command = commandForKey(e.key, e.shiftKey);
+      // A focused control keeps its own keys (space ticks a checkbox); Esc always leaves.
+      if (command !== 'exit' && target && IGNORED_TARGETS.has(target.tagName)) return;
       if (!command) return;
       e.preventDefault();
       if (command === 'exit') {

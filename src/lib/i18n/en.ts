@@ -476,7 +476,7 @@ export const en: Messages = {
     filtersHeading: 'Filters and links',
     filters: 'A period, category, area, map cell or the map extent filters every view and shows as a filter at the top of the page. The filters are in the address, so a copied link shows the same selection — it carries only the filter, never data.',
     keyboardHeading: 'Keyboard',
-    keyboard: 'Every function is reachable by keyboard. Tab moves between controls; Enter or Space selects. Every chart has a table with the same numbers.',
+    keyboard: 'Every function is reachable by keyboard. Tab moves between controls; Enter or Space selects. Every chart has a table with the same numbers, and a period is chosen with the button on the table’s row instead of dragging in the chart. In the presentation the arrows change slides.',
     lagesbildHeading: 'The lägesbild and the presentation',
     lagesbild: 'Lägesbild shows one two-week period (first the latest complete one): key figures against the previous period and the same weeks last year, hot spots (new, persistent, faded), places, interventions, citizen promises and a summary written from the numbers. Write your assessment in the box – it is saved with the period. Print (A4 landscape, or save as PDF in the print dialogue), download all figures as CSV, save the lägesbild as a standalone HTML file with totals only, or save a panel as PNG. Present shows the same content as full-screen slides; arrows, space and Page Up/Down change slides, Esc exits.',
     publicHeading: 'Public view and small counts',

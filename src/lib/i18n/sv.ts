@@ -475,7 +475,7 @@ export const sv = {
     filtersHeading: 'Filter och länkar',
     filters: 'En period, kategori, ett område, en ruta eller kartutsnittet filtrerar alla vyer och visas som filter överst på sidan. Filtren står i adressen, så en kopierad länk visar samma urval – länken innehåller bara filtret, aldrig data.',
     keyboardHeading: 'Tangentbord',
-    keyboard: 'Alla funktioner nås med tangentbordet. Tab flyttar mellan kontroller; Enter eller mellanslag väljer. Varje diagram har en tabell med samma siffror.',
+    keyboard: 'Alla funktioner nås med tangentbordet. Tab flyttar mellan kontroller; Enter eller mellanslag väljer. Varje diagram har en tabell med samma siffror, och en period väljs med knappen på tabellens rad i stället för att dra i diagrammet. I presentationen byter pilarna bild.',
     lagesbildHeading: 'Lägesbilden och presentationen',
     lagesbild: 'Lägesbild visar en tvåveckorsperiod (först den senaste hela): nyckeltal mot föregående period och samma veckor förra året, hot spots (nya, bestående, upphörda), platser, insatser, medborgarlöften och en sammanfattning som skrivs ur siffrorna. Skriv din bedömning i rutan – den sparas med perioden. Skriv ut (A4 liggande, eller spara som PDF i utskriftsdialogen), hämta alla siffror som CSV, spara lägesbilden som en fristående HTML-fil med bara summerade siffror, eller spara en panel som PNG. Presentera visar samma innehåll som helskärmsbilder; pilarna, mellanslag och Page Up/Down byter bild, Esc avslutar.',
     publicHeading: 'Publik visning och små antal',
