@@ -96,7 +96,8 @@ export function LagesbildPage() {
         <button type="button" onClick={() => void downloadHtml()} disabled={!report || exporting} data-testid="export-html">{t('lagesbild.exportHtml')}</button>
         <Link href="/presentation" className="button">{t('lagesbild.present')}</Link>
       </div>
-      {state.status === 'pending' && <p className="hint" role="status">{t('app.loading')}</p>}
+      {extent === null && <p role="status">{t('lagesbild.noData')}</p>}
+      {extent !== null && state.status === 'pending' && <p className="hint" role="status">{t('app.loading')}</p>}
       {state.status === 'error' && <p role="alert" className="error">{t('errors.queryFailed', { message: state.message })}</p>}
       {report && period && (
         <LagesbildDocument

@@ -32,7 +32,7 @@ export function BeforeAfterPanel() {
   const [weeks, setWeeks] = useState(8);
   const extent = useDayExtent();
   // An intervention can be evaluated when it has a place and the data covers its whole "after" window.
-  const usable = (i: Intervention) => (i.area !== null || i.grid_e !== null) && extent !== null && i.epoch_day + weeks * 7 - 1 <= extent.to && i.epoch_day - weeks * 7 >= extent.from;
+  const usable = (i: Intervention) => (i.area !== null || i.grid_e !== null) && extent != null && i.epoch_day + weeks * 7 - 1 <= extent.to && i.epoch_day - weeks * 7 >= extent.from;
   const [result, setResult] = useState<{ counts: BeforeAfterCounts; estimate: BeforeAfterEstimate; where: string } | null>(null);
 
   useEffect(() => {

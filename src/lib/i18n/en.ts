@@ -166,6 +166,7 @@ export const en: Messages = {
   lagesbild: {
     intro: 'The joint situational picture for one two-week period: what changed, where, what was done and how the citizen promises are going. It covers all loaded data – the filters on the other pages do not affect it.',
     toolbar: 'Period and export',
+    noData: 'No incidents are loaded. Import data (or reload the example under Settings) and the lägesbild shows here.',
     previousPeriod: 'Previous period',
     nextPeriod: 'Next period',
     latest: 'Latest complete period',

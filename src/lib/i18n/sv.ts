@@ -165,6 +165,7 @@ export const sv = {
   lagesbild: {
     intro: 'Den gemensamma lägesbilden för en tvåveckorsperiod: vad som ändrats, var, vad som gjorts och hur medborgarlöftena går. Lägesbilden gäller all inläst data – filtren på de andra sidorna påverkar den inte.',
     toolbar: 'Period och export',
+    noData: 'Det finns inga händelser inlästa. Importera data (eller läs in exemplet igen under Inställningar) så visas lägesbilden här.',
     previousPeriod: 'Föregående period',
     nextPeriod: 'Nästa period',
     latest: 'Senaste hela perioden',
