@@ -30,10 +30,14 @@ export function serveDist({ root = resolve(fileURLToPath(import.meta.url), '..',
     const ext = extname(file);
     const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
     const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-    served.push({ path, gzip });
+    const entry = { path, gzip, bytes: 0 };
+    served.push(entry);
     // A browser that navigates away mid-download resets the connection: end quietly, never crash the server.
     const source = createReadStream(file).on('error', () => res.destroy());
     res.on('error', () => source.destroy());
+    // Bytes on the wire (compressed when gzipped): the benchmark's "transferred on first visit".
+    const write = res.write.bind(res);
+    res.write = (chunk, ...rest) => { entry.bytes += chunk.length; return write(chunk, ...rest); };
     if (gzip) {
       res.writeHead(200, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
       source.pipe(createGzip({ level: 6 }).on('error', () => res.destroy())).pipe(res);

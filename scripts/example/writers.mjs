@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-function csvField(value, delimiter) {
+export function csvField(value, delimiter) {
   if (value === null || value === undefined) return '';
   const s = String(value);
   return s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') ? `"${s.replaceAll('"', '""')}"` : s;

@@ -3,6 +3,7 @@
 import { makeClient, type MosaicClient, type Selection } from '@uwdata/mosaic-core';
 import type { FilterExpr, Query } from '@uwdata/mosaic-sql';
 import { useEffect, useRef, useState } from 'react';
+import { queryEnded, queryStarted } from '../data/query-activity';
 import { FILTER_SOURCES } from '../data/selections';
 import type { FilterName } from '../lib/filter-state';
 import { useDatabase } from './use-database';
@@ -64,13 +65,23 @@ export function useMosaicClient<T>({ selection, query, filterStable = true, key 
         for (const s of sources) s.clients.add(holder.client!);
       },
       query: (filter) => queryRef.current(filter),
-      queryPending: () => setState((s) => ({ status: 'pending', rows: s.rows })),
-      queryResult: (data) => setState({ status: 'ready', rows: toRows<T>(data) }),
-      queryError: (error) => setState((s) => ({ status: 'error', rows: s.rows, error: error as unknown as Error })),
+      queryPending: () => {
+        queryStarted(holder);
+        setState((s) => ({ status: 'pending', rows: s.rows }));
+      },
+      queryResult: (data) => {
+        setState({ status: 'ready', rows: toRows<T>(data) });
+        queryEnded(holder);
+      },
+      queryError: (error) => {
+        setState((s) => ({ status: 'error', rows: s.rows, error: error as unknown as Error }));
+        queryEnded(holder);
+      },
     });
     holder.client = c;
     setClient(c);
     return () => {
+      queryEnded(holder);
       for (const s of sources) s.clients.delete(c);
       database.coordinator.disconnect(c);
     };

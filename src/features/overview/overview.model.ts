@@ -19,6 +19,16 @@ export interface WeekPoint {
 export interface CategoryRow {
   category: string;
   incidents: number;
+  without_position?: number | null;
+}
+
+/** The key figures from the per-category rows: all of them, or the selected category's (the list ignores that filter). */
+export function totalsFromCategories(rows: CategoryRow[], selected: string | undefined): { incidents: number; without_position: number } {
+  const chosen = selected === undefined ? rows : rows.filter((r) => r.category === selected);
+  return {
+    incidents: chosen.reduce((s, r) => s + r.incidents, 0),
+    without_position: chosen.reduce((s, r) => s + (r.without_position ?? 0), 0),
+  };
 }
 
 /** Counts as published: null where public view hides them (see lib/disclosure). */

@@ -4,12 +4,6 @@ import { Query, count, sql, sum, type FilterExpr } from '@uwdata/mosaic-sql';
 /** Monday of the ISO week, as an epoch day (epoch day 0, 1970-01-01, was a Thursday). */
 const WEEK_START = sql`epoch_day - ((((epoch_day + 3) % 7) + 7) % 7)`;
 
-export function incidentTotalsQuery(filter: FilterExpr): Query {
-  return Query.from('incidents')
-    .select({ incidents: count(), without_position: sum(sql`CASE WHEN location_precision = 'none' THEN 1 ELSE 0 END`) })
-    .where(filter);
-}
-
 export function interventionTotalsQuery(filter: FilterExpr): Query {
   return Query.from('interventions').select({ interventions: count() }).where(filter);
 }
@@ -18,6 +12,12 @@ export function incidentsPerWeekQuery(filter: FilterExpr): Query {
   return Query.from('incidents').select({ week_day: WEEK_START, incidents: count() }).groupby('week_day').orderby('week_day').where(filter);
 }
 
+/**
+ * Per category, with the incidents that have no position: the key figures are sums over these rows (or the
+ * selected category's row), so a brush costs one query fewer — each round trip to the DuckDB worker is ~10 ms.
+ */
 export function incidentsByCategoryQuery(filter: FilterExpr): Query {
-  return Query.from('incidents').select({ category: 'category', incidents: count() }).groupby('category').orderby('category').where(filter);
+  return Query.from('incidents')
+    .select({ category: 'category', incidents: count(), without_position: sum(sql`CASE WHEN location_precision = 'none' THEN 1 ELSE 0 END`) })
+    .groupby('category').orderby('category').where(filter);
 }

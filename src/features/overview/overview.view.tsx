@@ -19,7 +19,6 @@ import { FilterChips } from '../../components/filter-chips';
 import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
 import type { DayRange } from '../../lib/day-range';
 import {
-  incidentTotalsQuery,
   incidentsByCategoryQuery,
   incidentsPerWeekQuery,
   interventionTotalsQuery,
@@ -29,6 +28,7 @@ import {
   categoryChartOption,
   dayRangeToBrush,
   publishCounts,
+  totalsFromCategories,
   sortCategories,
   weeklyChartOption,
   weeklySeries,
@@ -47,7 +47,6 @@ export function OverviewPage() {
   const { database } = useDatabase();
   const extent = useDayExtent();
 
-  const totals = useMosaicClient<{ incidents: number; without_position: number | null }>({ selection: incidentSelection, query: incidentTotalsQuery });
   const interventionTotals = useMosaicClient<{ interventions: number }>({ selection: sharedSelection, query: interventionTotalsQuery });
   const weeks = useMosaicClient<WeekRow>({ selection: incidentSelection, query: incidentsPerWeekQuery, owns: ['period'] });
   const categories = useMosaicClient<CategoryRow>({ selection: incidentSelection, query: incidentsByCategoryQuery, owns: ['category'] });
@@ -60,27 +59,30 @@ export function OverviewPage() {
   const count = (v: number | null | undefined) => formatShownCount(v, rule, language);
   const series = useMemo(() => (extent && weeks.state.rows ? publishCounts(weeklySeries(weeks.state.rows, extent, language), rule) : []), [weeks.state.rows, extent, language, rule]);
   const sortedCategories = useMemo(() => publishCounts(sortCategories(categories.state.rows ?? []), rule), [categories.state.rows, rule]);
-  const brushRange = filters.period ? dayRangeToBrush(filters.period, series) : null;
+  const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);
+  // The options are memoised: a new object makes ECharts redraw the whole chart, and every query result re-renders the page.
+  const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden), [series, language, hidden]);
+  const categoryOption = useMemo(() => categoryChartOption(sortedCategories, selectedCategory, language, hidden), [sortedCategories, selectedCategory, language, hidden]);
 
   const setPeriod = (range: DayRange | null) => setFilter('period', range ?? undefined);
   const setCategory = (category: string | undefined) => setFilter('category', category === selectedCategory ? undefined : category);
 
-  const total = totals.state.rows?.[0];
-  const pending = [totals, interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');
+  const total = categories.state.rows ? totalsFromCategories(categories.state.rows, selectedCategory) : undefined;
+  const pending = [interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');
 
   return (
     <Page title={t('pages.overview')}>
       <p className="lead">{t('overview.intro')}</p>
       <FilterChips />
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
-        <KeyFigure label={t('overview.incidents')} value={count(lone(total?.incidents, rule))} testId="kpi-incidents" pending={totals.state.status === 'pending'} />
+        <KeyFigure label={t('overview.incidents')} value={count(lone(total?.incidents, rule))} testId="kpi-incidents" pending={categories.state.status === 'pending'} />
         <KeyFigure label={t('overview.interventions')} value={count(lone(interventionTotals.state.rows?.[0]?.interventions, rule))} testId="kpi-interventions" />
         <KeyFigure label={t('overview.withoutPosition')} value={count(lone(total ? total.without_position ?? 0 : undefined, rule))} testId="kpi-without-position" />
         {/* How many areas and goals are loaded: facts about the setup, not counts of events. */}
         <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" notCount />
         <KeyFigure label={t('overview.goals')} value={formatCount(database.counts.goals, language)} testId="kpi-goals" notCount />
       </div>
-      {[totals, weeks, categories, interventionTotals].map((c, i) =>
+      {[weeks, categories, interventionTotals].map((c, i) =>
         c.state.status === 'error' ? <p key={i} role="alert" className="error">{t('errors.queryFailed', { message: c.state.error.message })}</p> : null,
       )}
 
@@ -91,7 +93,7 @@ export function OverviewPage() {
           <EChart
             testId="chart-weekly"
             label={t('overview.perWeek')}
-            option={weeklyChartOption(series, language, hidden)}
+            option={weeklyOption}
             onBrush={(indices) => setPeriod(indices ? brushToDayRange(indices, series, extent!) : null)}
             brushRange={brushRange}
             exportRef={ref}
@@ -125,7 +127,7 @@ export function OverviewPage() {
             testId="chart-categories"
             label={t('overview.byCategory')}
             height={Math.max(160, sortedCategories.length * 28 + 40)}
-            option={categoryChartOption(sortedCategories, selectedCategory, language, hidden)}
+            option={categoryOption}
             onSelect={(i) => setCategory(sortedCategories[i]?.category)}
             exportRef={ref}
           />

@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `npm run bench` — speed and memory through the real app in headless Chromium, next to native DuckDB on the same
+// files and the same aggregates, with the ratios. Not part of `npm test`: figures are reported, never asserted.
+//   npm run bench                 1M and 5M incidents (CSV and Parquet generated into bench/data/, reused)
+//   npm run bench -- --quick      100k incidents (CI runs this so the benchmark can't rot)
+//   npm run bench -- --no-build   use the dist/ that is there
+// Output: a table on stdout and bench/results/latest.json, one object per figure:
+//   { name, rows, value, unit, native?, ratio? }
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist } from '../serve-dist.mjs';
+import { coldStart, csvRun, parquetRun } from './browser.mjs';
+import { incidentSet } from './incident-sets.mjs';
+import { brushWindows, nativeFigures, percentile } from './native.mjs';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const sizes = quick ? [100_000] : [1_000_000, 5_000_000];
+const BRUSHES = 31; // the first builds Mosaic's pre-aggregates; the 30 after it are the steady state
+
+const figures = [];
+const add = (name, rows, value, unit, native) => {
+  const f = { name, rows, value: round(value), unit };
+  if (native !== undefined && native !== null) Object.assign(f, { native: round(native), ratio: round(value / native, 2) });
+  figures.push(f);
+};
+function round(v, digits = 1) {
+  const m = 10 ** digits;
+  return typeof v === 'number' ? Math.round(v * m) / m : v;
+}
+const MB = 1024 * 1024;
+
+if (!args.includes('--no-build')) {
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', cwd: root });
+  if (build.status !== 0) throw new Error('npm run build failed');
+}
+const server = await serveDist({ root: join(root, 'dist') });
+const failures = [];
+try {
+  console.log('Kallstart med exemplet …');
+  const cold = await coldStart(server.url, server);
+  add('cold start to first full Översikt (example)', 0, cold.ms, 'ms');
+  add('first-visit transfer (compressed)', 0, cold.bytes / MB, 'MB');
+  add('first-visit files', 0, cold.files, 'files');
+  add('peak tab memory, example', 0, cold.memory / MB, 'MB');
+
+  for (const rows of sizes) {
+    console.log(`${rows.toLocaleString('sv-SE')} händelser: genererar filer …`);
+    const set = await incidentSet(join(root, 'bench', 'data'), rows);
+    add('CSV file size', rows, set.csvBytes / MB, 'MB');
+    add('Parquet file size', rows, set.parquetBytes / MB, 'MB');
+    console.log('  native DuckDB …');
+    const native = await nativeFigures(set, BRUSHES);
+    const windows = brushWindows(native.firstDay, native.lastDay, BRUSHES);
+    console.log('  appen: CSV-import, översikt, markeringar, karta …');
+    const run = await csvRun(server.url, set, windows, native);
+    if (run.error) {
+      failures.push(`${rows} rows, CSV: ${run.error}${run.crashed ? ' (the tab crashed)' : ''}`);
+      add('CSV import failed', rows, run.crashed ? 1 : 0, run.crashed ? 'crashed' : 'error');
+      add('peak tab memory (until failure)', rows, run.memory / MB, 'MB');
+    } else {
+      add('ingest CSV through the app', rows, run.ingest, 'ms', native.ingestCsv);
+      add('first full Översikt after import', rows, run.firstDashboard, 'ms');
+      const steady = run.brushes.slice(1);
+      add('first brush (builds pre-aggregates)', rows, run.brushes[0], 'ms');
+      add('cross-filter update, whole page, median', rows, percentile(steady, 50), 'ms', native.crossFilterMedian);
+      add('cross-filter update, whole page, p95', rows, percentile(steady, 95), 'ms', native.crossFilterP95);
+      add('map re-aggregation on cell size, median', rows, percentile(run.cellSize, 50), 'ms', native.gridMedian);
+      add('map re-aggregation on period step, median', rows, percentile(run.periodSteps, 50), 'ms');
+      add('peak tab memory (renderer + DuckDB worker)', rows, run.memory / MB, 'MB');
+    }
+    console.log('  appen: Parquet-import …');
+    const pq = await parquetRun(server.url, set);
+    if (pq.error) {
+      failures.push(`${rows} rows, Parquet: ${pq.error}${pq.crashed ? ' (the tab crashed)' : ''}`);
+      add('Parquet import failed', rows, pq.crashed ? 1 : 0, pq.crashed ? 'crashed' : 'error');
+    } else {
+      add('ingest Parquet through the app', rows, pq.ingest, 'ms', native.ingestParquet);
+      add('peak tab memory, Parquet import', rows, pq.memory / MB, 'MB');
+    }
+  }
+} finally {
+  await server.close();
+}
+
+const resultsDir = join(root, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), quick, figures, failures }, null, 2) + '\n');
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`\n${pad('figure', 46)}${pad('rows', 11)}${pad('value', 12)}${pad('native', 10)}ratio`);
+for (const f of figures) {
+  console.log(`${pad(f.name, 46)}${pad(f.rows ? f.rows.toLocaleString('sv-SE') : '–', 11)}${pad(`${f.value} ${f.unit}`, 12)}${pad(f.native ?? '', 10)}${f.ratio ?? ''}`);
+}
+for (const f of failures) console.log(`FAILED: ${f}`);
+console.log(`\nbench/results/latest.json (${figures.length} figures)`);
+process.exit(failures.length > 0 ? 1 : 0);
