@@ -65,7 +65,14 @@ export async function coldStart(baseUrl, server) {
     const ms = performance.now() - start;
     await tab.page.waitForTimeout(1000);
     const bytes = server.served.reduce((s, e) => s + e.bytes, 0);
-    return { ms, bytes, files: server.served.length, memory: tab.peakMemory() };
+    const files = server.served.length;
+    // A second visit: the example is already in the browser's storage, so this is DuckDB's start and the queries.
+    const again = performance.now();
+    await tab.page.reload();
+    await tab.page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
+    await settled(tab.page);
+    const warm = performance.now() - again;
+    return { ms, warm, bytes, files, memory: tab.peakMemory() };
   } finally {
     await tab.close();
   }

@@ -111,6 +111,19 @@ describe('importing CSV', () => {
     expect(rows[2].lat).toBeCloseTo(rows[0].lat!, 9);
   });
 
+  it('checks WGS 84 positions in SQL: inside Sweden kept, outside rejected, either order', async () => {
+    const csv = new TextEncoder().encode(['Datum;Brottstyp;Lat;Lon', '2026-03-01;Stöld;59,33;18,07', '2026-03-02;Stöld;48,85;2,35', '2026-03-03;Stöld;;'].join('\n'));
+    const columns = { date: 'Datum', category: 'Brottstyp', north: 'Lat', east: 'Lon' };
+    const result = await importBytes(runner, csv, SEMICOLON, { ...base, columns, coordinates: { crs: 'EPSG:4326', order: 'north-east' } });
+    expect(result.rejected).toEqual([{ line: 3, reason: 'outside-sweden' }]);
+    const rows = await runner.rows<{ lat: number | null; lon: number | null; p: string }>('SELECT lat, lon, location_precision AS p FROM incidents ORDER BY occurred_at');
+    expect(rows).toEqual([{ lat: 59.33, lon: 18.07, p: 'point' }, { lat: null, lon: null, p: 'none' }]);
+    // The same file declared lon/lat: 59,33 is no longitude in Sweden, so both positioned rows are outside.
+    await runner.exec('DELETE FROM incidents');
+    const swapped = await importBytes(runner, csv, SEMICOLON, { ...base, columns, coordinates: { crs: 'EPSG:4326', order: 'east-north' } });
+    expect(swapped.rejected.map((r) => r.reason)).toEqual(['outside-sweden', 'outside-sweden']);
+  });
+
   it('appends without doubling, and replaces only when asked', async () => {
     const csv = (ids: string[]) => new TextEncoder().encode(['Datum;Brottstyp;Id', ...ids.map((id, i) => `2026-01-0${i + 1};Stöld;${id}`)].join('\n'));
     const noCoords = { ...base, coordinates: null, columns: { date: 'Datum', category: 'Brottstyp', id: 'Id' } };

@@ -50,6 +50,9 @@ export function textRows(table: string, columns: string[]): string {
   return `SELECT ${asText(columns)} FROM ${q(table)}`;
 }
 
+/** Once the checked table exists the raw text and the line map are not needed: freed before the insert, which lowers the import's peak memory. */
+export const DROP_RAW_STAGING = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LINES};`;
+
 export const COUNT_RAW = `SELECT count(*)::INTEGER AS n FROM ${RAW}`;
 export const READ_REJECTS = `SELECT line::INTEGER AS line, error_type, csv_line FROM ${REJECTS} ORDER BY line`;
 export const CREATE_LINES = `CREATE TABLE ${LINES} (__record INTEGER, __line INTEGER)`;
@@ -120,7 +123,12 @@ export function dateTimeExpr(dateSql: string, timeSql: string): string {
     WHEN regexp_matches(${dateSql}, '^\\d{10}$') THEN make_timestamp(TRY_CAST(${dateSql} AS BIGINT) * 1000000) END`;
   const epochYear = `year(${epochUtc})::INTEGER`;
   const epochLocal = `${epochUtc} + INTERVAL 1 HOUR + CASE WHEN ${epochUtc} >= ${euSwitchUtc(epochYear, 3)} AND ${epochUtc} < ${euSwitchUtc(epochYear, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
-  return `CASE WHEN ${timeSql} IS NULL AND regexp_matches(${dateSql}, '^\\d{10}(\\d{3})?$') THEN ${epochLocal}
+  // Fast path for the common shape (ISO date and time in one column, no offset): one regular expression and one
+  // parse instead of the general expression's dozen — DuckDB evaluates the other branches only for the rest.
+  const isoLocal = `${timeSql} IS NULL AND regexp_full_match(${dateSql}, '\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2})?')`;
+  const isoParsed = `try_strptime(replace(${dateSql}, 'T', ' '), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M'])`;
+  return `CASE WHEN ${isoLocal} THEN ${isoParsed}
+    WHEN ${timeSql} IS NULL AND regexp_matches(${dateSql}, '^\\d{10}(\\d{3})?$') THEN ${epochLocal}
     WHEN ${offset} = '' OR ${offset} IS NULL THEN ${parsed} ELSE ${local} END`;
 }
 
@@ -196,6 +204,17 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
 }
 
 export const POINTS_TO_CONVERT = `SELECT line, north, east FROM ${CHECKED} WHERE reason IS NULL AND north IS NOT NULL AND east IS NOT NULL ORDER BY line`;
+
+/**
+ * WGS 84 needs no projection, only the "inside Sweden" check: done in SQL, so a million points don't travel to
+ * JS and back (1.5 s of a 16 s import at 1M rows). Same result as the JS path: a point outside gets NULLs.
+ */
+export function wgs84Coords(order: 'north-east' | 'east-north', b: { minLat: number; maxLat: number; minLon: number; maxLon: number }): string {
+  const [lat, lon] = order === 'north-east' ? ['north', 'east'] : ['east', 'north'];
+  const inside = `isfinite(${lat}) AND isfinite(${lon}) AND ${lat} BETWEEN ${b.minLat} AND ${b.maxLat} AND ${lon} BETWEEN ${b.minLon} AND ${b.maxLon}`;
+  return `INSERT INTO ${COORDS} SELECT line, CASE WHEN ${inside} THEN ${lat} END, CASE WHEN ${inside} THEN ${lon} END
+  FROM ${CHECKED} WHERE reason IS NULL AND north IS NOT NULL AND east IS NOT NULL`;
+}
 
 /** After coordinates are converted: points outside Sweden, repeated ids in the file, rows already loaded. */
 export function markLateRejects(target: 'incidents' | 'interventions', replace: boolean): string {

@@ -2,7 +2,7 @@
 // rows in the file = imported + rejected (each rejected row with its line and reason). Everything happens in
 // staging tables; the canonical table changes only in the final transaction, so a failed import leaves the
 // data already loaded untouched.
-import { type CrsCode, insideSweden, type PairOrder, toWgs84 } from '../../lib/parsing/coordinates';
+import { type CrsCode, SWEDEN_BOUNDS, insideSweden, type PairOrder, toWgs84 } from '../../lib/parsing/coordinates';
 import { isPersonalIdentityNumber, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
@@ -10,7 +10,7 @@ import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
-  CHECKED_REJECTS, COORDS, COUNT_RAW, CREATE_COORDS, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS,
+  CHECKED_REJECTS, COORDS, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
   type CsvDialect, type DecimalMark, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
@@ -152,6 +152,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const policy: PersonalDataPolicy = Object.fromEntries(personalData.map((f) => [f.column, f.action]));
     const interventionColumns = request.columns as InterventionColumns;
     await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy) : checkInterventions(interventionColumns, request.decimal, policy));
+    await runner.exec(DROP_RAW_STAGING);
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
     await runner.exec(markLateRejects(target, request.mode === 'replace' || request.replaceExample));
@@ -192,6 +193,10 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
 }
 
 async function convertCoordinates(runner: SqlRunner, { crs, order }: { crs: CrsCode; order: PairOrder }): Promise<void> {
+  if (crs === 'EPSG:4326') {
+    await runner.exec(wgs84Coords(order, SWEDEN_BOUNDS));
+    return;
+  }
   const points = await runner.rows<{ line: number; north: number; east: number }>(POINTS_TO_CONVERT);
   const lines = new Int32Array(points.length);
   const lats = new Float64Array(points.length);
