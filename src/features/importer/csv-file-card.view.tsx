@@ -151,7 +151,8 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
 
       <ImportModeChoice id={id} entry={entry} replacesExample={replacesExample} onMode={(mode) => onChange({ ...entry, mode })} />
       <ImportRun entry={entry} blocked={Boolean(blocked)} onImport={onImport} onCancel={onCancel}>
-        {blocked && blocked.missing.length > 0 && <p className="warning">{t('importer.missingRequired', { fields: blocked.missing.map((f) => t(`importer.fields.${f}`)).join(', ') })}</p>}
+        {blocked?.empty && <p role="alert" className="warning">{t(blocked.empty === 'no-columns' ? 'importer.emptyFile' : 'importer.headerOnly')}</p>}
+        {blocked && blocked.missing.length > 0 && <p role="alert" className="warning">{t('importer.missingRequired', { fields: blocked.missing.map((f) => t(`importer.fields.${f}`)).join(', ') })}</p>}
       </ImportRun>
     </section>
   );

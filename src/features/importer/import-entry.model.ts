@@ -33,10 +33,12 @@ export type ImportEntry =
   | ({ key: string; file: File; kind: 'areas'; collection: FeatureCollection; keys: string[]; mapping: AreaMapping; crsAmbiguous: boolean } & Progress);
 
 /** Why the import button is not yet enabled, or null when the plan can run. */
-export function blockers(plan: CsvPlan): { missing: string[]; needsCrs: boolean; binary: boolean } | null {
-  const missing = missingRequired(plan.mapping, plan.target);
+/** Why a file can't be imported as planned; null when it can. An empty file or one with only a header says so. */
+export function blockers(plan: CsvPlan): { missing: string[]; needsCrs: boolean; binary: boolean; empty: 'no-columns' | 'no-rows' | null } | null {
+  const empty = plan.dialect.columns.length === 0 ? 'no-columns' : plan.previewRows.length === 0 ? 'no-rows' : null;
+  const missing = empty ? [] : missingRequired(plan.mapping, plan.target);
   const needsCrs = Boolean(plan.coordinates?.ambiguous);
-  return missing.length || needsCrs || plan.looksBinary ? { missing, needsCrs, binary: plan.looksBinary } : null;
+  return missing.length || needsCrs || plan.looksBinary || empty ? { missing, needsCrs, binary: plan.looksBinary, empty } : null;
 }
 
 export function formatBytes(n: number, language: 'sv' | 'en'): string {

@@ -270,6 +270,8 @@ export const en: Messages = {
     unreadableParquet: '{{name}}: the Parquet file could not be read ({{detail}}).',
     notYet: '{{name}}: this kind of file cannot be imported. Use CSV, TSV, TXT, Parquet, JSON (police events) or GeoJSON (areas).',
     binary: 'The file does not look like text (CSV). Check that it is the right file.',
+    emptyFile: 'The file is empty: it has no columns or rows to import.',
+    headerOnly: 'The file has only a header row: there are no rows to import.',
     tooLarge: 'The file is too large for the browser ({{size}}). The limit is {{limit}}. Split the file.',
     settings: 'Detected settings',
     encoding: 'Character encoding',

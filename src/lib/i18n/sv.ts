@@ -269,6 +269,8 @@ export const sv = {
     unreadableParquet: '{{name}}: Parquet-filen kunde inte läsas ({{detail}}).',
     notYet: '{{name}}: den här filtypen kan inte importeras. Använd CSV, TSV, TXT, Parquet, JSON (polisens händelser) eller GeoJSON (områden).',
     binary: 'Filen ser inte ut att vara text (CSV). Kontrollera att det är rätt fil.',
+    emptyFile: 'Filen är tom: den innehåller inga kolumner eller rader att importera.',
+    headerOnly: 'Filen har bara en rubrikrad: det finns inga rader att importera.',
     tooLarge: 'Filen är för stor för webbläsaren ({{size}}). Gränsen är {{limit}}. Dela upp filen.',
     settings: 'Inställningar som hittades',
     encoding: 'Teckenkodning',
