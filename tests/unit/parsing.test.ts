@@ -146,6 +146,15 @@ describe('text encodings', () => {
     expect(detectEncoding(bomless).encoding).toBe('utf-16be');
   });
 
+  it('keeps a UTF-8 file with a few broken bytes as UTF-8, and Windows-1252 with its å, ä, ö as Windows-1252', () => {
+    const good = new TextEncoder().encode('Datum;Händelse;Plats\n' + '2026-05-01;Stöld;Skärgårdsvägen\n'.repeat(20));
+    const broken = new Uint8Array([...good.subarray(0, 60), 0xc3, 0x28, 0xff, ...good.subarray(60)]);
+    expect(detectEncoding(broken).encoding).toBe('utf-8');
+    expect(decodeText(broken, detectEncoding(broken))).toContain('Skärgårdsvägen');
+    const swedish1252 = new Uint8Array([...'Datum;Plats\n'].map((c) => c.charCodeAt(0)).concat(...Array.from({ length: 20 }, () => [0x53, 0x6b, 0xe4, 0x72, 0x67, 0xe5, 0x72, 0x64, 0x0a])));
+    expect(detectEncoding(swedish1252).encoding).toBe('windows-1252');
+  });
+
   it('flags NUL bytes in a file that is not UTF-16', () => {
     expect(detectEncoding(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14, 0x00, 0x08, 0x00, 0x41, 0x42])).looksBinary).toBe(true);
   });

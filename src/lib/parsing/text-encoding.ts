@@ -25,7 +25,26 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   if (oddNul > half * 0.4 && evenNul < half * 0.05) return { encoding: 'utf-16le', bomLength: 0, looksBinary: false };
   if (evenNul > half * 0.4 && oddNul < half * 0.05) return { encoding: 'utf-16be', bomLength: 0, looksBinary: false };
   const looksBinary = evenNul + oddNul > 0;
-  return { encoding: isValidUtf8(sample, sample.length < bytes.length) ? 'utf-8' : 'windows-1252', bomLength: 0, looksBinary };
+  return { encoding: isValidUtf8(sample, sample.length < bytes.length) || mostlyUtf8(sample) ? 'utf-8' : 'windows-1252', bomLength: 0, looksBinary };
+}
+
+/**
+ * A UTF-8 file with a few broken bytes (a bad copy, a cut-off field) is still UTF-8: read as Windows-1252 every
+ * å, ä and ö in it would turn into "Ã¥". Windows-1252 text almost never forms valid multi-byte sequences, so:
+ * UTF-8 when its valid multi-byte characters outnumber the stray bytes twenty to one (those become U+FFFD).
+ */
+export function mostlyUtf8(sample: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < sample.length; ) {
+    const b = sample[i];
+    if (b < 0x80) { i++; continue; }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= sample.length;
+    for (let k = 1; ok && k < length; k++) ok = (sample[i + k] & 0xc0) === 0x80;
+    if (ok) { valid++; i += length; } else { invalid++; i++; }
+  }
+  return valid > 0 && invalid * 20 <= valid;
 }
 
 /** Valid UTF-8, allowing a multi-byte character cut off at the end of a sample. */
