@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Database, StartPhase } from '../data/database';
 import { DatabaseContext } from '../hooks/use-database';
 
-type State = { phase: StartPhase } | { phase: 'ready'; database: Database } | { phase: 'failed'; error: Error };
+type State = { phase: StartPhase } | { phase: 'ready'; database: Database } | { phase: 'failed'; error: Error } | { phase: 'crashed'; message: string };
 
 let opening: Promise<Database> | null = null;
 function openOnce(onPhase: (p: StartPhase) => void): Promise<Database> {
@@ -26,6 +26,15 @@ export function useDatabaseStart() {
     );
   }, []);
   useEffect(start, [start]);
+  // DuckDB's worker can die under the page (out of memory, a wasm trap): an uncaught error in it means its state
+  // is unknown. Say so and offer a restart; the stored database file is untouched by the crash.
+  const worker = state.phase === 'ready' ? state.database.worker : null;
+  useEffect(() => {
+    if (!worker) return;
+    const crashed = (event: ErrorEvent) => setState({ phase: 'crashed', message: event.message || 'worker error' });
+    worker.addEventListener('error', crashed);
+    return () => worker.removeEventListener('error', crashed);
+  }, [worker]);
   return { state, setState, retry: start };
 }
 
@@ -36,6 +45,15 @@ export function DatabaseGate({ start, children }: { start: ReturnType<typeof use
     () => (state.phase === 'ready' ? { database: state.database, replace: (database: Database) => setState({ phase: 'ready', database }) } : null),
     [state, setState],
   );
+  if (state.phase === 'crashed') {
+    return (
+      <div role="alert" className="engine-status error" data-testid="engine-crashed">
+        <p>{t('engine.crashed')}</p>
+        <pre>{state.message}</pre>
+        <button type="button" className="primary" onClick={() => location.reload()}>{t('engine.restart')}</button>
+      </div>
+    );
+  }
   if (state.phase === 'failed') {
     return (
       <div role="alert" className="engine-status error">

@@ -45,4 +45,46 @@ describe('Faults in Chromium', () => {
     await page.goto(`${baseUrl}#/lagesbild`);
     await page.getByTestId('lb-summary').waitFor({ timeout: 60_000 });
   }, 300_000);
+
+  it('a crash of the DuckDB worker offers a restart, and the stored data is there after it', async () => {
+    const { page } = browser;
+    const before = await kpi();
+    const duckdb = page.workers().find((w) => /duckdb/i.test(w.url()));
+    expect(duckdb, 'the DuckDB worker').toBeTruthy();
+    // An uncaught error inside the worker, as a wasm trap or an out-of-memory abort would raise.
+    await duckdb!.evaluate(() => { setTimeout(() => { throw new Error('simulerad krasch'); }); });
+    await page.getByTestId('engine-crashed').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('engine-crashed').textContent()).toContain('Dina sparade data finns kvar');
+    await page.getByRole('button', { name: 'Starta om databasen' }).click();
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await kpi()).toBe(before);
+  }, 120_000);
+
+  it('a full disk (storage quota) gives a message and keeps the data as it was', async () => {
+    const { page, context } = browser;
+    const before = await kpi();
+    const origin = new URL(baseUrl).origin;
+    const cdp = await context.newCDPSession(page);
+    const usage = await cdp.send('Storage.getUsageAndQuota', { origin });
+    // Just above what is stored now: the next big write can't fit.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage.usage + 2 * 1024 * 1024 });
+    try {
+      const rows = Array.from({ length: 200_000 }, (_, i) => `2026-06-${String((i % 28) + 1).padStart(2, '0')} 10:00;Stöld;Plats ${i} ${'y'.repeat(60)}`);
+      const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-quota-')), 'for-stor.csv');
+      writeFileSync(file, ['Datum;Brottstyp;Beskrivning', ...rows].join('\n'));
+      await page.goto(`${baseUrl}#/importera`);
+      const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(file));
+      await card.getByTestId('import-button').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=import-summary]') || document.querySelector('[data-testid=import-card] [role=alert].error'), null, { timeout: 180_000 });
+      const failed = await card.locator('[role=alert].error').count();
+      console.log(`Quota: import ${failed ? `failed: ${(await card.locator('[role=alert].error').textContent())?.slice(0, 200)}` : 'fitted after all'}`);
+      expect(failed).toBe(1);
+      expect(await card.locator('[role=alert].error').textContent()).toContain('Webbläsarens lagring för Lägesbild är full');
+    } finally {
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    }
+    expect(await kpi()).toBe(before);
+    await page.reload();
+    expect(await kpi()).toBe(before);
+  }, 300_000);
 });

@@ -15,6 +15,12 @@ import { fileKind, formatBytes, type ImportEntry } from './import-entry.model';
 
 let nextKey = 0;
 
+/** The browser's storage quota ran out while DuckDB wrote its file (OPFS says "No space available"). */
+function isStorageFull(error: unknown): boolean {
+  const text = `${(error as Error)?.name ?? ''} ${(error as Error)?.message ?? ''}`;
+  return /QuotaExceeded|No space available|quota/i.test(text);
+}
+
 export function ImporterPage() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -106,7 +112,8 @@ export function ImporterPage() {
     } catch (error) {
       const message = error instanceof FileTooLargeError
         ? t('importer.tooLarge', { size: formatBytes(error.size, language), limit: formatBytes(MAX_CSV_BYTES, language) })
-        : error instanceof ImportCancelledError ? t('importer.cancelled') : (error as Error).message;
+        : error instanceof ImportCancelledError ? t('importer.cancelled')
+          : isStorageFull(error) ? t('importer.storageFull') : (error as Error).message;
       outcome = { status: 'failed', error: message };
     } finally {
       controllers.current.delete(entry.key);

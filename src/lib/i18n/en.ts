@@ -25,6 +25,8 @@ export const en: Messages = {
     notFound: 'Page not found',
   },
   engine: {
+    crashed: 'The database in the browser stopped working. Your stored data is still there – restart the database to continue. (If it happens with large files: close other tabs and try again.)',
+    restart: 'Restart the database',
     starting: 'Starting the in-browser database …',
     loadingExample: 'Loading example data (Exempelkommun) …',
     failed: 'The database could not start.',
@@ -272,6 +274,7 @@ export const en: Messages = {
     binary: 'The file does not look like text (CSV). Check that it is the right file.',
     emptyFile: 'The file is empty: it has no columns or rows to import.',
     headerOnly: 'The file has only a header row: there are no rows to import.',
+    storageFull: 'The browser’s storage for Lägesbild is full, so the import could not be saved. Nothing from the file was saved and the data already there is untouched. Free space on the computer (or clear old data under Settings) and try again.',
     tooLarge: 'The file is too large for the browser ({{size}}). The limit is {{limit}}. Split the file.',
     settings: 'Detected settings',
     encoding: 'Character encoding',

@@ -24,6 +24,8 @@ export const sv = {
     notFound: 'Sidan finns inte',
   },
   engine: {
+    crashed: 'Databasen i webbläsaren slutade fungera. Dina sparade data finns kvar – starta om databasen för att fortsätta. (Om det händer vid stora filer: stäng andra flikar och försök igen.)',
+    restart: 'Starta om databasen',
     starting: 'Startar databasen i webbläsaren …',
     loadingExample: 'Läser in exempeldata (Exempelkommun) …',
     failed: 'Databasen kunde inte starta.',
@@ -271,6 +273,7 @@ export const sv = {
     binary: 'Filen ser inte ut att vara text (CSV). Kontrollera att det är rätt fil.',
     emptyFile: 'Filen är tom: den innehåller inga kolumner eller rader att importera.',
     headerOnly: 'Filen har bara en rubrikrad: det finns inga rader att importera.',
+    storageFull: 'Webbläsarens lagring för Lägesbild är full, så importen kunde inte sparas. Inget av filen sparades och data som redan fanns är orörd. Frigör utrymme på datorn (eller rensa gamla data under Inställningar) och försök igen.',
     tooLarge: 'Filen är för stor för webbläsaren ({{size}}). Gränsen är {{limit}}. Dela upp filen.',
     settings: 'Inställningar som hittades',
     encoding: 'Teckenkodning',
