@@ -228,8 +228,16 @@ describe('Lägesbild in Chromium', () => {
     expect(await page.getByTestId('goal-list').locator('article').count()).toBe(7);
   });
 
-  it('clears all data on request and starts over from the example', async () => {
+  it('clears all data on request — every trace, verified after a reload — and starts over from the example', async () => {
     const { page } = browser;
+    // Traces to remove: an assessment in the database, public view in the settings.
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.getByTestId('assessment').waitFor({ timeout: 60_000 });
+    await page.getByTestId('assessment').fill('Spår som ska bort');
+    await page.getByTestId('save-assessment').click();
+    await page.getByTestId('assessment-status').filter({ hasText: 'Sparad' }).waitFor();
+    await page.getByTestId('public-switch').click();
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lagesbild.')).length)).toBeGreaterThan(0);
     await page.goto(`${baseUrl}#/installningar`);
     const loadedAt = page.getByTestId('loaded-at');
     await loadedAt.waitFor();
@@ -241,6 +249,13 @@ describe('Lägesbild in Chromium', () => {
       return t && t !== b;
     }, before, { timeout: 30_000 });
     expect(parseCount(await page.getByTestId('count-incidents').textContent())).toBe(expected.incidents);
+    await page.reload();
+    await page.getByTestId('count-incidents').waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lagesbild.')))).toEqual([]);
+    expect(await page.getByTestId('public-switch').getAttribute('aria-pressed')).toBe('false');
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.getByTestId('assessment').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === '' && !(document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement).disabled, null, { timeout: 20_000 });
   });
 
   it('requested nothing from any host but its own', async () => {

@@ -1,7 +1,7 @@
 // Broken and hostile files through the real Importera page: each one is refused with a message, blocked with a
 // message, or imported with every row accounted for — never a crash or a hang — and the data loaded before it
 // stays as it was. Prints a tally: files tried, refused with a message, imported, crashes (must be 0).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -50,6 +50,8 @@ async function incidentCount(page: Page): Promise<number> {
 
 /** Gives the page one file and follows it to its end: refused, blocked, failed or imported. */
 async function tryFile(page: Page, path: string): Promise<Outcome> {
+  // A fresh Importera page (leaving it forgets its cards), so only this file's outcome is on it.
+  await page.goto(`${baseUrl}#/hjalp`);
   await page.goto(`${baseUrl}#/importera`);
   await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: 60_000 });
   const cards = page.getByTestId('import-card');
@@ -86,6 +88,21 @@ describe('Bad files in Chromium', () => {
     browser.page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
   });
   afterAll(async () => browser?.close());
+
+  it('refuses a Parquet or JSON file too large for the tab before reading it', async () => {
+    const { page } = browser;
+    const big = join(dir, 'enorm.parquet');
+    const sparse = join(dir, 'enorm.json');
+    // Sparse files: their size is what the browser sees; nothing is written to disk.
+    for (const [path, size] of [[big, 200 * 1024 ** 2], [sparse, 300 * 1024 ** 2]] as const) {
+      writeFileSync(path, '');
+      truncateSync(path, size);
+    }
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByTestId('file-input').setInputFiles([big, sparse]);
+    await page.getByRole('alert').filter({ hasText: 'enorm.parquet: Filen är för stor för webbläsaren' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('alert').filter({ hasText: 'enorm.json: Filen är för stor för webbläsaren' }).waitFor({ timeout: 30_000 });
+  });
 
   it('refuses, blocks or imports each broken file with a message, never crashes, and keeps the data', async () => {
     const { page } = browser;

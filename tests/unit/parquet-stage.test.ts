@@ -35,4 +35,19 @@ describe('rows from a Parquet file', () => {
     const [first] = await runner.rows<{ t: string; lon: number }>(`SELECT strftime(occurred_at, '%Y-%m-%d %H:%M') AS t, lon FROM incidents WHERE id = 'P1'`);
     expect(first).toEqual({ t: '2026-03-01 10:01', lon: 18.06 });
   });
+
+  it('are scanned for personnummer like a CSV, and masked by default', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-pq-')), 'pnr.parquet');
+    await runner.exec(`COPY (SELECT * FROM (VALUES (TIMESTAMP '2026-03-01 10:00', 'Hot', 'Anmälare 19900101-0017 hotad'), (TIMESTAMP '2026-03-02 11:00', 'Stöld', 'Inget')) t(tid, kategori, beskrivning)) TO '${file}' (FORMAT parquet)`);
+    await runner.exec(`CREATE TABLE ${ARROW_TABLE} AS SELECT * FROM read_parquet('${file}')`);
+    const columns = ['tid', 'kategori', 'beskrivning'];
+    const result = await importRows(
+      runner,
+      { target: 'incidents', columns: { date: 'tid', category: 'kategori', description: 'beskrivning' }, decimal: '.', coordinates: null, mode: 'append', replaceExample: false, source: 'pnr.parquet' },
+      () => readTableStage(runner, ARROW_TABLE, columns),
+    );
+    expect(result.personalData).toEqual([{ column: 'beskrivning', found: 1, action: 'mask' }]);
+    const rows = await runner.rows<{ description: string }>('SELECT description FROM incidents ORDER BY occurred_at');
+    expect(rows[0].description).toBe('Anmälare [personnummer] hotad');
+  });
 });

@@ -27,7 +27,7 @@ interface Progress {
 }
 
 export type ImportEntry =
-  | { key: string; file: File; status: 'unsupported'; kind: FileKind; detail?: string }
+  | { key: string; file: File; status: 'unsupported'; kind: FileKind; detail?: string; tooLarge?: number }
   | ({ key: string; file: File; kind: 'csv'; bytes: Uint8Array; plan: CsvPlan } & Progress)
   | ({ key: string; file: File; kind: 'police-events'; events: number } & Progress)
   | ({ key: string; file: File; kind: 'areas'; collection: FeatureCollection; keys: string[]; mapping: AreaMapping; crsAmbiguous: boolean } & Progress);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, planFile, type ImportPhase } from '../../data/import/browser-import';
+import { FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, MAX_JSON_BYTES, MAX_PARQUET_BYTES, planFile, type ImportPhase } from '../../data/import/browser-import';
 import { ImportCancelledError, type ReadProgress } from '../../data/import/read-file';
 import { policeEventsToCsv } from '../../data/import/police-events';
 import { parseFeatureCollection, propertyKeys, suggestAreaMapping } from '../../data/area-features';
@@ -37,6 +37,12 @@ export function ImporterPage() {
     for (const file of files) {
       const key = `f${nextKey++}`;
       const kind = fileKind(file.name);
+      // Refused before reading: a file the tab could not hold would end in a dead tab, not a message.
+      const limit = kind === 'parquet' ? MAX_PARQUET_BYTES : kind === 'json' || kind === 'geojson' ? MAX_JSON_BYTES : null;
+      if (limit !== null && file.size > limit) {
+        setEntries((list) => [...list, { key, file, status: 'unsupported', kind, tooLarge: limit }]);
+        continue;
+      }
       if (kind === 'csv') {
         const { bytes, plan } = await planFile(databaseRef.current, file);
         setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append' }]);
@@ -140,7 +146,9 @@ export function ImporterPage() {
       </div>
       {entries.map((entry) => {
         if (entry.status === 'unsupported') {
-          const message = entry.kind === 'json'
+          const message = entry.tooLarge
+            ? `${entry.file.name}: ${t('importer.tooLarge', { size: formatBytes(entry.file.size, language), limit: formatBytes(entry.tooLarge, language) })}`
+            : entry.kind === 'json'
             ? t('importer.notPoliceEvents', { name: entry.file.name, detail: entry.detail })
             : entry.kind === 'parquet'
               ? t('importer.unreadableParquet', { name: entry.file.name, detail: entry.detail })
