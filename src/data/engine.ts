@@ -65,13 +65,15 @@ export async function startEngine(): Promise<Engine> {
   return { db, connection, runner: wasmRunner(connection), storage, storageProblem, worker };
 }
 
-/** Each statement as a performance measure ("sql: CREATE TABLE …"): a profile shows where an import spends its time. */
+/** Statements that take 20 ms or more become performance measures ("sql: CREATE TABLE …"): a profile shows where an
+ * import spends its time. Quick ones are not recorded, so a long session doesn't collect thousands of entries. */
 async function measured<T>(sql: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
   try {
     return await work();
   } finally {
-    performance.measure(`sql: ${sql.replace(/\s+/g, ' ').trim().slice(0, 80)}`, { start, end: performance.now() });
+    const end = performance.now();
+    if (end - start >= 20) performance.measure(`sql: ${sql.replace(/\s+/g, ' ').trim().slice(0, 80)}`, { start, end });
   }
 }
 

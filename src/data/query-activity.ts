@@ -7,7 +7,9 @@ function publish(): void {
   const state = pending.size > 0 ? 'busy' : 'idle';
   if (document.documentElement.dataset.queries === state) return;
   document.documentElement.dataset.queries = state;
-  // A mark per transition: a performance profile shows when the page started and stopped waiting.
+  // A mark per transition: a performance profile shows when the page started and stopped waiting. The previous
+  // mark of the same name is cleared so a long session doesn't pile them up (a recorded profile keeps them all).
+  performance.clearMarks(`lagesbild:queries-${state}`);
   performance.mark(`lagesbild:queries-${state}`);
 }
 

@@ -70,6 +70,7 @@ export function setFilter<K extends FilterName>(name: K, value: FilterState[K] |
         : name === 'area' ? areaClause(value as string | undefined)
           : name === 'cell' ? cellClause(value as GridCellRef | undefined)
             : extentClause(value as Bounds | undefined);
+  performance.clearMarks(`lagesbild:filter-${name}`);
   performance.mark(`lagesbild:filter-${name}`);
   selectionFor(name).update(clause);
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, parseCount, type Browser } from './support/chromium';
+import { incidentKpi, openBrowser, type Browser } from './support/chromium';
 import { summaryNumbers } from './support/summary';
 
 const baseUrl = inject('baseUrl');
@@ -42,11 +42,7 @@ function faults(dir: string): { name: string; path: string }[] {
   ];
 }
 
-async function incidentCount(page: Page): Promise<number> {
-  await page.goto(`${baseUrl}#/`);
-  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '') && document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
-  return parseCount(await page.getByTestId('kpi-incidents').textContent());
-}
+const incidentCount = (page: Page) => incidentKpi(page, baseUrl);
 
 /** Gives the page one file and follows it to its end: refused, blocked, failed or imported. */
 async function tryFile(page: Page, path: string): Promise<Outcome> {

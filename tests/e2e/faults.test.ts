@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { addedCard, openBrowser, parseCount, type Browser } from './support/chromium';
+import { addedCard, incidentKpi, openBrowser, type Browser } from './support/chromium';
 
 const baseUrl = inject('baseUrl');
 const proxyPort = inject('proxyPort');
@@ -17,12 +17,7 @@ describe('Faults in Chromium', () => {
   });
   afterAll(async () => browser?.close());
 
-  const kpi = async () => {
-    const { page } = browser;
-    await page.goto(`${baseUrl}#/`);
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '') && document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
-    return parseCount(await page.getByTestId('kpi-incidents').textContent());
-  };
+  const kpi = () => incidentKpi(browser.page, baseUrl);
 
   it('a reload in the middle of an import leaves the stored data as it was', async () => {
     const { page } = browser;

@@ -67,3 +67,10 @@ export function waitForNumber(page: Page, selector: string, value: number) {
     { timeout: 30_000 },
   );
 }
+
+/** Översikt's incident count once every view has settled: what the stored data holds now. */
+export async function incidentKpi(page: Page, baseUrl: string): Promise<number> {
+  await page.goto(`${baseUrl}#/`);
+  await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '') && document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+  return parseCount(await page.getByTestId('kpi-incidents').textContent());
+}
