@@ -4,6 +4,7 @@
 //   npm run bench                 1M and 5M incidents (CSV and Parquet generated into bench/data/, reused)
 //   npm run bench -- --quick      100k incidents (CI runs this so the benchmark can't rot)
 //   npm run bench -- --no-build   use the dist/ that is there
+//   npm run bench -- --sizes=1000000   other row counts
 // Output: a table on stdout and bench/results/latest.json, one object per figure:
 //   { name, rows, value, unit, native?, ratio? }
 import { spawnSync } from 'node:child_process';
@@ -18,7 +19,8 @@ import { brushWindows, nativeFigures, percentile } from './native.mjs';
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const sizes = quick ? [100_000] : [1_000_000, 5_000_000];
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number) : quick ? [100_000] : [1_000_000, 5_000_000];
 const BRUSHES = 31; // the first builds Mosaic's pre-aggregates; the 30 after it are the steady state
 
 const figures = [];
