@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { determinedEntries, suppressList, suppressTable, type Equation } from '../../src/lib/disclosure/suppression';
 import { publishList, publishTable } from '../../src/lib/disclosure/publish';
-import { formatShownCount, csvCount } from '../../src/lib/disclosure/format-count';
+import { formatLoneCount, formatShownCount, csvCount } from '../../src/lib/disclosure/format-count';
 
 const rule = { k: 5 };
 
@@ -100,6 +100,14 @@ describe('publishing counts', () => {
     expect(formatShownCount(p.values[1], rule, 'sv')).toBe('<5');
     expect(csvCount(p.values[1], rule)).toBe('<5');
     expect(formatShownCount(1234, rule, 'sv')).toBe('1\u00a0234');
+  });
+
+  it('writes a lone small count as "<k", and leaves large counts and the analyst view alone', () => {
+    expect(formatLoneCount(3, rule, 'sv')).toBe('<5');
+    expect(formatLoneCount(0, rule, 'sv')).toBe('<5');
+    expect(formatLoneCount(5, rule, 'sv')).toBe('5');
+    expect(formatLoneCount(3, null, 'sv')).toBe('3');
+    expect(formatLoneCount(undefined, rule, 'sv')).toBe('–');
   });
 
   it('passes everything through in the analyst view', () => {

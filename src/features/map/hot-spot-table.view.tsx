@@ -8,7 +8,7 @@ import { useFilterSql } from '../../hooks/use-filter-sql';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
 import { formatDecimal } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
+import { csvCount, formatLoneCount } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GridCellRef } from '../../lib/filter-state';
@@ -64,7 +64,7 @@ export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]
           columns={[
             { key: 'rank', header: t('map.table.rank'), numeric: true, notCount: true, cell: (r) => r.rank },
             { key: 'place', header: t('map.table.place'), cell: (r) => r.place },
-            { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatShownCount(publishCount(r.n, rule), rule, language) },
+            { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatLoneCount(r.n, rule, language) },
             { key: 'z', header: 'z', numeric: true, cell: (r) => formatDecimal(r.z, 2, language) },
             { key: 'conf', header: t('map.table.confidence'), cell: (r) => CONFIDENCE[r.bin] },
             { key: 'cat', header: t('map.table.category'), cell: (r) => r.category },

@@ -9,8 +9,8 @@ import { useFilterSql } from '../../hooks/use-filter-sql';
 import { describeDayRange, type DayRange } from '../../lib/day-range';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { formatShownCount } from '../../lib/disclosure/format-count';
-import { publishCount, publishList } from '../../lib/disclosure/publish';
+import { formatLoneCount, formatShownCount } from '../../lib/disclosure/format-count';
+import { publishList } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { FilterState } from '../../lib/filter-state';
 import { comparisonWindows } from './map.model';
@@ -58,7 +58,7 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
   }, [database, all.key, withoutPeriod.key, filters.period?.from, filters.period?.to, dayExtent?.to]);
 
   const { rule } = useDisclosure();
-  const lone = (v: number) => formatShownCount(publishCount(v, rule), rule, language);
+  const lone = (v: number) => formatLoneCount(v, rule, language);
   const hiddenChange = details !== null && rule !== null && (details.currentCount < rule.k || details.previousCount < rule.k);
   const change = details && details.previousCount > 0 && !hiddenChange ? details.currentCount / details.previousCount - 1 : null;
   // The categories add up to the total shown above them: one list with its total.

@@ -16,8 +16,7 @@ import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { formatBiweek, formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { formatShownCount } from '../../lib/disclosure/format-count';
-import { publishCount } from '../../lib/disclosure/publish';
+import { formatLoneCount } from '../../lib/disclosure/format-count';
 import { AreaTable } from './area-table.view';
 import { emergingWindow } from './emerging-window';
 import { HotSpotTable } from './hot-spot-table.view';
@@ -59,8 +58,7 @@ export function MapPage() {
   // Points and density can single out one incident: not offered in public view.
   const pointKinds: LayerKind[] = ['points', 'heat'];
   useEffect(() => { if (rule && pointKinds.includes(kind)) setKind('hotspots'); }, [rule, kind]);
-  const count = (v: number | null | undefined) => formatShownCount(v, rule, language);
-  const lone = (v: number) => count(publishCount(v, rule));
+  const lone = (v: number) => formatLoneCount(v, rule, language);
   const size = chosenSize ?? defaultCellSize(context.extent ?? null);
   const band = defaultBand(size) * (bandCells / 2);
   const universe = useCellUniverse(size);

@@ -11,9 +11,7 @@ import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { csvCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
-import { publishCount } from '../../lib/disclosure/publish';
-import type { DisclosureRule } from '../../lib/disclosure/suppression';
+import { csvCount, formatLoneCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { FilterChips } from '../../components/filter-chips';
 import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
@@ -35,11 +33,6 @@ import {
   type CategoryRow,
   type WeekRow,
 } from './overview.model';
-
-/** A key figure with no table that adds up to it. */
-function lone(value: number | null | undefined, rule: DisclosureRule | null): number | null | undefined {
-  return typeof value === 'number' ? publishCount(value, rule) : value;
-}
 
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -75,9 +68,9 @@ export function OverviewPage() {
       <p className="lead">{t('overview.intro')}</p>
       <FilterChips />
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
-        <KeyFigure label={t('overview.incidents')} value={count(lone(total?.incidents, rule))} testId="kpi-incidents" pending={categories.state.status === 'pending'} />
-        <KeyFigure label={t('overview.interventions')} value={count(lone(interventionTotals.state.rows?.[0]?.interventions, rule))} testId="kpi-interventions" />
-        <KeyFigure label={t('overview.withoutPosition')} value={count(lone(total ? total.without_position ?? 0 : undefined, rule))} testId="kpi-without-position" />
+        <KeyFigure label={t('overview.incidents')} value={formatLoneCount(total?.incidents, rule, language)} testId="kpi-incidents" pending={categories.state.status === 'pending'} />
+        <KeyFigure label={t('overview.interventions')} value={formatLoneCount(interventionTotals.state.rows?.[0]?.interventions, rule, language)} testId="kpi-interventions" />
+        <KeyFigure label={t('overview.withoutPosition')} value={formatLoneCount(total ? total.without_position : undefined, rule, language)} testId="kpi-without-position" />
         {/* How many areas and goals are loaded: facts about the setup, not counts of events. */}
         <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" notCount />
         <KeyFigure label={t('overview.goals')} value={formatCount(database.counts.goals, language)} testId="kpi-goals" notCount />

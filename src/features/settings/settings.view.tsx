@@ -5,8 +5,7 @@ import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
 import { formatCount } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { formatShownCount } from '../../lib/disclosure/format-count';
-import { publishCount } from '../../lib/disclosure/publish';
+import { formatLoneCount } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { DisclosureForm } from './disclosure-form.view';
 import { TileSourceForm } from './tile-source-form.view';
@@ -51,7 +50,7 @@ export function SettingsPage() {
           <dd>
             <ul className="plain">
               {Object.entries(database.counts).map(([name, n]) => (
-                <li key={name}><code>{name}</code>: <span data-testid={`count-${name}`}>{name === 'incidents' || name === 'interventions' ? formatShownCount(publishCount(n, rule), rule, language) : formatCount(n, language)}</span></li>
+                <li key={name}><code>{name}</code>: <span data-testid={`count-${name}`}>{name === 'incidents' || name === 'interventions' ? formatLoneCount(n, rule, language) : formatCount(n, language)}</span></li>
               ))}
             </ul>
           </dd>

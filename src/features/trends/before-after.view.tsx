@@ -9,8 +9,8 @@ import { useFilterSql } from '../../hooks/use-filter-sql';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { formatShownCount } from '../../lib/disclosure/format-count';
-import { publishCount, publishTable } from '../../lib/disclosure/publish';
+import { formatLoneCount, formatShownCount } from '../../lib/disclosure/format-count';
+import { publishTable } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { beforeAfterEstimate, type BeforeAfterCounts, type BeforeAfterEstimate } from '../../lib/statistics/before-after';
 import { INTERVENTIONS_FOR_EVALUATION, INTERVENTION_TYPES, beforeAfterSql } from './trends.query';
@@ -76,7 +76,7 @@ export function BeforeAfterPanel() {
       <h2>{t('trends.beforeAfter.title')}</h2>
       <div className="map-controls">
         <label>{t('trends.beforeAfter.type')}
-          <select value={type} onChange={(ev) => setType(ev.target.value)}>{types.map((x) => <option key={x.type} value={x.type}>{x.type} ({formatShownCount(publishCount(x.n, rule), rule, language)})</option>)}</select>
+          <select value={type} onChange={(ev) => setType(ev.target.value)}>{types.map((x) => <option key={x.type} value={x.type}>{x.type} ({formatLoneCount(x.n, rule, language)})</option>)}</select>
         </label>
         <label>{t('trends.beforeAfter.intervention')}
           <select value={chosen ?? ''} onChange={(ev) => setChosen(Number(ev.target.value))} data-testid="before-after-intervention">

@@ -18,7 +18,7 @@ import { describeDayRange } from '../../lib/day-range';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { csvCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
+import { csvCount, formatLoneCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
 import { publishCount, publishTable } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/compstat';
@@ -167,7 +167,7 @@ export function TrendsPage() {
         <>
           <h2 className="section-heading" data-testid="comparison-period">{t('trends.comparisonHeading', { period: describeDayRange(comparison.current, language) })}</h2>
           <div className="key-figures" aria-live="polite">
-            <KeyFigure label={t('trends.current')} value={count(publishCount(comparison.vsPrevious.current, rule))} testId="trend-current" />
+            <KeyFigure label={t('trends.current')} value={formatLoneCount(comparison.vsPrevious.current, rule, language)} testId="trend-current" />
             <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} testId="trend-vs-previous" />
             <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} testId="trend-vs-last-year" />
           </div>

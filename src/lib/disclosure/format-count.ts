@@ -12,6 +12,11 @@ export function formatShownCount(value: number | null | undefined, rule: Disclos
   return formatCount(value, language);
 }
 
+/** A lone count (a key figure, a list item with no published total): "<k" when it is small, else the number. */
+export function formatLoneCount(value: number | null | undefined, rule: DisclosureRule | null, language: Language): string {
+  return formatShownCount(typeof value === 'number' && rule && value < rule.k ? null : value, rule, language);
+}
+
 /** The same, for CSV cells: a number stays a number, a hidden count becomes the text "<k". */
 export function csvCount(value: number | null | undefined, rule: DisclosureRule | null): number | string | null {
   if (value === null && rule) return hiddenLabel(rule);
