@@ -124,6 +124,69 @@ describe('emerging hot-spot categories', () => {
     expect(emergingPattern(bins('H..H..H...H'), z(11, () => 1)).pattern).toBe('sporadic');
     expect(emergingPattern(bins('C..H..C...H'), z(11, () => 1)).pattern).toBe('oscillating');
   });
+  it("the current ESRI rules: a hot spot in an early step only is no pattern; a cold past makes new/consecutive oscillating (sfdep)", () => {
+    const flat = z(10, () => 1);
+    expect(emergingPattern(bins('H.........'), flat)).toMatchObject({ pattern: null, side: null });
+    expect(emergingPattern(bins('HH.H......'), flat)).toMatchObject({ pattern: null, side: null });
+    expect(emergingPattern(bins('C........H'), flat)).toMatchObject({ pattern: 'oscillating', side: 'hot' });
+    expect(emergingPattern(bins('C.......HH'), flat)).toMatchObject({ pattern: 'oscillating', side: 'hot' });
+    expect(emergingPattern(bins('C.........'), flat)).toMatchObject({ pattern: null, side: null });
+    expect(emergingPattern(bins('H........C'), flat)).toMatchObject({ pattern: 'oscillating', side: 'cold' });
+    expect(emergingPattern(bins('H.......CC'), flat)).toMatchObject({ pattern: 'oscillating', side: 'cold' });
+    expect(emergingPattern(bins('.......CCC'), flat)).toMatchObject({ pattern: 'consecutive', side: 'cold' });
+    expect(emergingPattern(bins('C..C.....C'), flat)).toMatchObject({ pattern: 'sporadic', side: 'cold' });
+    expect(emergingPattern(bins('CCCCCCCCC.'), flat)).toMatchObject({ pattern: 'historical', side: 'cold' });
+  });
+
+  it("every sequence of ten steps gets the category ESRI's text gives it (exhaustive truth table, 3¹⁰ sequences)", () => {
+    // The oracle: each rule written out from the ArcGIS Pro page, per side, without the app's code path.
+    type Side = 'hot' | 'cold';
+    const oracle = (hot: boolean[], cold: boolean[], trend: 'up' | 'down' | 'none'): { side: Side; pattern: string }[] => {
+      const found: { side: Side; pattern: string }[] = [];
+      for (const side of ['hot', 'cold'] as Side[]) {
+        const sig = side === 'hot' ? hot : cold;
+        const other = side === 'hot' ? cold : hot;
+        const rising = side === 'hot' ? trend === 'up' : trend === 'down';
+        const falling = side === 'hot' ? trend === 'down' : trend === 'up';
+        const n = sig.length;
+        const count = sig.filter(Boolean).length;
+        const final = sig[n - 1];
+        let run = 0;
+        for (let t = n - 1; t >= 0 && sig[t]; t--) run++;
+        const share = count / n;
+        const add = (pattern: string) => found.push({ side, pattern });
+        if (final && count === 1) add('new');
+        if (final && run >= 2 && run === count && share < 0.9) add('consecutive');
+        if (share >= 0.9 && final && rising) add('intensifying');
+        if (share >= 0.9 && final && !rising && !falling) add('persistent');
+        if (share >= 0.9 && final && falling) add('diminishing');
+        if (final && share < 0.9 && !other.some(Boolean) && count > run) add('sporadic');
+        if (final && share < 0.9 && other.slice(0, n - 1).some(Boolean)) add('oscillating');
+        if (!final && share >= 0.9) add('historical');
+      }
+      return found;
+    };
+    const symbols = ['.', 'H', 'C'];
+    let checked = 0;
+    for (let code = 0; code < 3 ** 10; code++) {
+      let c = code;
+      let text = '';
+      for (let i = 0; i < 10; i++) { text += symbols[c % 3]; c = Math.floor(c / 3); }
+      const b = bins(text);
+      const zs = b.map((v, i) => v + (i % 2) * 0.01); // intensity follows the bins; MK decides the trend
+      const mk = mannKendall(zs);
+      const trend = mk.trend === 'increasing' ? 'up' : mk.trend === 'decreasing' ? 'down' : 'none';
+      let candidates = oracle(b.map((v) => v > 0), b.map((v) => v < 0), trend);
+      const finalSide = b[9] > 0 ? 'hot' : b[9] < 0 ? 'cold' : null;
+      if (finalSide && candidates.some((x) => x.side === finalSide)) candidates = candidates.filter((x) => x.side === finalSide);
+      if (candidates.some((x) => x.pattern === 'oscillating')) candidates = candidates.filter((x) => x.pattern === 'oscillating');
+      expect(candidates.length, text).toBeLessThanOrEqual(1);
+      const expected = candidates[0] ?? { side: null, pattern: null };
+      expect(emergingPattern(b, zs), text).toMatchObject(expected);
+      checked++;
+    }
+    expect(checked).toBe(59049);
+  });
   it('cold spots mirror the rules', () => {
     const r = emergingPattern(bins('CCCCCCCCCCC'), z(11, (i) => -2 - i * 0.3));
     expect(r).toMatchObject({ pattern: 'intensifying', side: 'cold' });

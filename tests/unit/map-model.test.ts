@@ -3,9 +3,12 @@
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergingWindow } from '../../src/features/map/emerging-window';
-import { MIN_INCIDENTS_FOR_TEST, bestAreaKind, comparisonWindows, cellRing, clusterSizeForZoom, defaultCellSize, hotSpots, rankedHotSpots } from '../../src/features/map/map.model';
+import { MIN_INCIDENTS_FOR_TEST, bestAreaKind, emergingHotSpots, comparisonWindows, cellRing, clusterSizeForZoom, defaultCellSize, hotSpots, rankedHotSpots } from '../../src/features/map/map.model';
 import { cellUniverseSql } from '../../src/features/map/map.query';
 import { epochDayOfIsoDate, isoDateOfEpochDay } from '../../src/lib/epoch-day';
+import { confidenceBins } from '../../src/lib/statistics/confidence-bins';
+import { emergingPattern } from '../../src/lib/statistics/emerging-hot-spots';
+import { giStar } from '../../src/lib/statistics/gi-star';
 import type { SqlRunner } from '../../src/data/sql-runner';
 import { createExampleDatabase } from './support/example-database';
 
@@ -52,6 +55,45 @@ describe('guardrails', () => {
     const ranked = rankedHotSpots(outcome.cells);
     expect(ranked[0]).toMatchObject({ ix: 5, iy: 5 });
     expect(outcome.cells.find((c) => c.ix === 9 && c.iy === 9)!.bin).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('the emerging analysis: study area and FDR', () => {
+  // A 12 × 12 field over 10 steps with a cluster that lights up in the last three steps.
+  const steps = 10;
+  const rows: { ix: number; iy: number; step: number; n: number }[] = [];
+  for (let step = 0; step < steps; step++) {
+    for (let ix = 0; ix < 12; ix++) {
+      for (let iy = 0; iy < 12; iy++) {
+        const base = (ix * 7 + iy * 3 + step) % 4; // 0–3, some cells empty in some steps
+        const burst = step >= 7 && ix >= 5 && ix <= 6 && iy >= 5 && iy <= 6 ? 12 : 0;
+        if (base + burst > 0) rows.push({ ix, iy, step, n: base + burst });
+      }
+    }
+  }
+
+  it('covers exactly the cells with at least one incident in the analysed steps (as an ArcGIS space-time cube)', () => {
+    const result = emergingHotSpots(rows, steps, 100, 200);
+    const active = new Set(rows.map((r) => `${r.ix}:${r.iy}`));
+    expect(new Set(result.keys())).toEqual(active);
+    // Zero rows and rows outside the window add nothing to the study area and change no category.
+    const padded = [...rows, { ix: 40, iy: 40, step: 3, n: 0 }, { ix: 41, iy: 41, step: -1, n: 9 }, { ix: 42, iy: 42, step: steps, n: 9 }];
+    expect(emergingHotSpots(padded, steps, 100, 200)).toEqual(result);
+  });
+
+  it('equals Gi* per step over those cells with FDR bins, classified step by step (independent assembly)', () => {
+    const cells = [...new Set(rows.map((r) => `${r.ix}:${r.iy}`))].map((k) => k.split(':').map(Number));
+    const perStep = Array.from({ length: steps }, (_, step) => {
+      const values = cells.map(([ix, iy]) => rows.find((r) => r.ix === ix && r.iy === iy && r.step === step)?.n ?? 0);
+      const results = giStar(cells.map(([ix, iy], i) => ({ x: (ix + 0.5) * 100, y: (iy + 0.5) * 100, value: values[i] })), 200);
+      return { results, bins: confidenceBins(results, true) };
+    });
+    const result = emergingHotSpots(rows, steps, 100, 200);
+    cells.forEach(([ix, iy], i) => {
+      const expected = emergingPattern(perStep.map((s) => s.bins[i]), perStep.map((s) => s.results[i].z));
+      expect(result.get(`${ix}:${iy}`)).toEqual({ pattern: expected.pattern, side: expected.side });
+    });
+    expect(result.get('5:5')?.side).toBe('hot');
   });
 });
 

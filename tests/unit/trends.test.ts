@@ -1,13 +1,12 @@
-// Trend period arithmetic, comparisons, the CompStat test and the before/after estimate on known answers —
+// Trend period arithmetic, comparisons, the change test and the before/after estimate on known answers —
 // and the per-day query through native DuckDB against plain SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketOf, bucketsBetween, sameTimeLastYear } from '../../src/features/trends/trend-buckets';
-import { comparisonPeriods, topSeries, trendSeries, weekHourMatrix } from '../../src/features/trends/trends.model';
+import { compare, comparisonPeriods, topSeries, trendSeries, weekHourMatrix } from '../../src/features/trends/trends.model';
 import { beforeAfterSql } from '../../src/features/trends/trends.query';
 import { swedishCalendarDays } from '../../src/features/trends/calendar-days';
 import { epochDayOfIsoDate as d, isoDateOfEpochDay as iso } from '../../src/lib/epoch-day';
 import { beforeAfterEstimate } from '../../src/lib/statistics/before-after';
-import { compareCounts } from '../../src/lib/statistics/compstat';
 import type { SqlRunner } from '../../src/data/sql-runner';
 import { createExampleDatabase } from './support/example-database';
 
@@ -61,11 +60,14 @@ describe('comparisons', () => {
     const p = comparisonPeriods({ from: d('2026-06-03'), to: d('2026-06-12') }, extent, 'week');
     expect(range(p.previous)).toBe('2026-05-24..2026-06-02');
   });
-  it('the CompStat test: z = 2(√current − √previous), significant at |z| ≥ 1.96', () => {
-    expect(compareCounts(100, 64)).toMatchObject({ z: 4, significant: true, change: 0.5625 });
-    expect(compareCounts(36, 49)).toMatchObject({ z: -2, significant: true });
-    expect(compareCounts(25, 30).significant).toBe(false);
-    expect(compareCounts(5, 0).change).toBeNull();
+  it('compares a month with the month before per day (March 31 days against February 28)', () => {
+    const p = comparisonPeriods({ from: d('2026-03-01'), to: d('2026-03-31') }, extent, 'month');
+    expect(range(p.previous)).toBe('2026-02-01..2026-02-28');
+    const c = compare({ current: 36 * 31, previous: 36 * 28, lastYear: 36 * 31 }, p);
+    expect(c.vsPrevious.exposure).toBeCloseTo(31 / 28, 12);
+    expect(c.vsPrevious.change).toBeCloseTo(0, 12);
+    expect(c.vsPrevious.significant).toBe(false);
+    expect(c.vsLastYear?.change).toBeCloseTo(0, 12);
   });
 });
 

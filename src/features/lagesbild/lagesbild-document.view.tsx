@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatBiweek, formatCount, formatDate, formatPercent, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
-import type { CountChange } from '../../lib/statistics/compstat';
+import type { CountChange } from '../../lib/statistics/count-change';
 import { VERDICT_SYMBOL } from '../goals/goals.model';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import type { Figure, HotSpotGroup, LagesbildReport } from './lagesbild.model';

@@ -3,23 +3,24 @@
 import type { TFunction } from 'i18next';
 import { csvCount } from '../../lib/disclosure/format-count';
 import { formatBiweek, type Language } from '../../lib/format';
-import type { CountChange } from '../../lib/statistics/compstat';
+import type { CountChange } from '../../lib/statistics/count-change';
 import type { Figure, LagesbildReport } from './lagesbild.model';
 
 const ratio = (c: CountChange | null) => (c && c.change !== null ? Math.round(c.change * 1000) / 1000 : null);
 const z = (c: CountChange | null) => (c ? Math.round(c.z * 100) / 100 : null);
+const pValue = (c: CountChange | null) => (c ? Number(c.p.toPrecision(3)) : null);
 
-/** One row per figure: section, name, the three periods' counts, changes (as fractions) and the test's z. */
+/** One row per figure: section, name, the three periods' counts, changes (as fractions, per day), the test's z and p. */
 export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language: Language): { header: string[]; rows: unknown[][] } {
   const p = report.periods;
   const header = [
     t('lagesbild.csv.section'), t('lagesbild.csv.name'),
     formatBiweek(p.period, language), formatBiweek(p.previousPeriod, language), formatBiweek(p.lastYearPeriod, language),
-    t('lagesbild.csv.changePrevious'), t('lagesbild.csv.zPrevious'), t('lagesbild.csv.changeLastYear'), t('lagesbild.csv.zLastYear'),
+    t('lagesbild.csv.changePrevious'), t('lagesbild.csv.zPrevious'), t('lagesbild.csv.pPrevious'), t('lagesbild.csv.changeLastYear'), t('lagesbild.csv.zLastYear'), t('lagesbild.csv.pLastYear'),
   ];
   const row = (section: string, f: Figure, name: string) => [
     section, name, csvCount(f.current, report.rule), csvCount(f.previous, report.rule), csvCount(f.lastYear, report.rule),
-    ratio(f.vsPrevious), z(f.vsPrevious), ratio(f.vsLastYear), z(f.vsLastYear),
+    ratio(f.vsPrevious), z(f.vsPrevious), pValue(f.vsPrevious), ratio(f.vsLastYear), z(f.vsLastYear), pValue(f.vsLastYear),
   ];
   const rows: unknown[][] = [
     row(t('lagesbild.allIncidents'), report.total, t('lagesbild.total')),
@@ -28,11 +29,11 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...report.places.map((f) => row(t('lagesbild.place'), f, f.name ?? '')),
     row(t('lagesbild.interventions'), report.interventionTotal, t('lagesbild.total')),
     ...report.interventions.map((f) => row(t('lagesbild.type'), f, f.name ?? '')),
-    ...report.hotSpots.rows.map((r) => [t('lagesbild.hotSpots'), `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule), null, null, null, null, null, null]),
+    ...report.hotSpots.rows.map((r) => [t('lagesbild.hotSpots'), `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule), null, null, null, null, null, null, null, null]),
     ...(report.hotSpots.recurring.cells > 0
-      ? [[t('lagesbild.hotSpots'), t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule), null, null, null, null, null, null]]
+      ? [[t('lagesbild.hotSpots'), t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule), null, null, null, null, null, null, null, null]]
       : []),
-    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : '–'})`, csvCount(g.actual, report.rule), null, null, null, null, null, null]),
+    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : '–'})`, csvCount(g.actual, report.rule), null, null, null, null, null, null, null, null]),
   ];
   return { header, rows };
 }

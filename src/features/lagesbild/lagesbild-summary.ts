@@ -1,8 +1,8 @@
 // The lägesbild's summary in plain language, written from the (published) numbers by fixed templates — never
-// guesswork: every sentence says a number, a comparison the CompStat test marks as more than chance, or that
+// guesswork: every sentence says a number, a comparison the change test (count-change.ts) marks as more than chance, or that
 // there is nothing to say. Hidden counts are written "färre än 5", and no change is given for them.
 import { formatBiweek, formatCount, formatPercent, type Language } from '../../lib/format';
-import type { CountChange } from '../../lib/statistics/compstat';
+import type { CountChange } from '../../lib/statistics/count-change';
 import { notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
 
 /** Hot spots named in a sentence; more are "m.fl.". */
@@ -48,7 +48,7 @@ const sv: Words = {
     const sure = [p && 'föregående period', y && 'förra året'].filter(Boolean) as string[];
     const chance = [p === false && 'föregående period', y === false && 'förra året'].filter(Boolean) as string[];
     const out: string[] = [];
-    if (sure.length) out.push(`Skillnaden mot ${sv.list(sure)} är större än slumpen brukar ge (CompStat-test, |z| ≥ 1,96).`);
+    if (sure.length) out.push(`Skillnaden mot ${sv.list(sure)} är större än slumpen kan förklara (95 %, exakt test för två antal).`);
     if (chance.length) out.push(`Skillnaden mot ${sv.list(chance)} ryms inom vad slumpen kan ge.`);
     return out.join(' ');
   },
@@ -91,7 +91,7 @@ const en: Words = {
     const sure = [p && 'the previous period', y && 'last year'].filter(Boolean) as string[];
     const chance = [p === false && 'the previous period', y === false && 'last year'].filter(Boolean) as string[];
     const out: string[] = [];
-    if (sure.length) out.push(`The difference from ${en.list(sure)} is larger than chance usually gives (CompStat test, |z| ≥ 1.96).`);
+    if (sure.length) out.push(`The difference from ${en.list(sure)} is larger than chance can explain (95 %, exact test for two counts).`);
     if (chance.length) out.push(`The difference from ${en.list(chance)} is within what chance can give.`);
     return out.join(' ');
   },

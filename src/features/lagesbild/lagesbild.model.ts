@@ -3,7 +3,7 @@
 import type { DayRange } from '../../lib/day-range';
 import { publishCount, publishList, publishTable } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
-import { compareCounts, type CountChange } from '../../lib/statistics/compstat';
+import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import type { GoalEvaluation } from '../goals/evaluate-goals';
 import type { Verdict } from '../goals/goal-verdict';
@@ -205,7 +205,7 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
   };
 }
 
-/** Changes worth a sentence: significant by the CompStat test, strongest first. */
+/** Changes worth a sentence: significant by the change test (count-change.ts), strongest first. */
 export function notableChanges(figures: Figure[], against: 'vsPrevious' | 'vsLastYear', limit = 3): Figure[] {
   return figures
     .filter((f) => f[against]?.significant)

@@ -19,28 +19,27 @@ async function hotSpots(runner: SqlRunner, periodEnd: number): Promise<RawReport
   const [extent] = await runner.rows<GridExtent>(GRID_EXTENT);
   const size = defaultCellSize(extent && extent.min_e != null ? extent : null);
   const base = { size, steps: HOT_SPOT_STEPS, cells: [] };
-  const universe = await runner.rows<CellKey>(cellUniverseSql(size));
+  const universe = await runner.rows(cellUniverseSql(size));
   if (universe.length === 0) return { ...base, status: 'no-positions' };
   const window = emergingWindow(periodEnd, undefined, HOT_SPOT_STEPS);
   const steps = await runner.rows<StepCount>(cellStepsSql(size, window.starts));
   const last = steps.filter((s) => s.step === HOT_SPOT_STEPS - 1);
   const lastTotal = last.reduce((sum, s) => sum + s.n, 0);
-  if (lastTotal < MIN_INCIDENTS_FOR_TEST || universe.length < MIN_CELLS_FOR_TEST) return { ...base, status: 'too-few' };
   // With the false-discovery-rate correction: a leader should not be sent to a "new hot spot" that is one of the
-  // hundreds of cells chance alone makes significant at 90 %.
-  const patterns = emergingHotSpots(universe, steps, HOT_SPOT_STEPS, size, defaultBand(size), true);
+  // hundreds of cells chance alone makes significant at 90 %. Study area: the cells active in the 13 periods.
+  const patterns = emergingHotSpots(steps, HOT_SPOT_STEPS, size, defaultBand(size), true);
+  if (lastTotal < MIN_INCIDENTS_FOR_TEST || patterns.size < MIN_CELLS_FOR_TEST) return { ...base, status: 'too-few' };
   const names = await runner.rows<CellKey & { place: string | null; area: string | null }>(
     cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }),
   );
   const nameOf = new Map(names.map((r) => [`${r.ix}:${r.iy}`, r]));
   const currentOf = new Map(last.map((r) => [`${r.ix}:${r.iy}`, r.n]));
   const cells: HotSpotCell[] = [];
-  for (const c of universe) {
-    const key = `${c.ix}:${c.iy}`;
-    const p = patterns.get(key);
-    if (!p?.pattern || p.side !== 'hot') continue;
+  for (const [key, p] of patterns) {
+    if (!p.pattern || p.side !== 'hot') continue;
+    const [ix, iy] = key.split(':').map(Number);
     const name = nameOf.get(key);
-    cells.push({ ix: c.ix, iy: c.iy, pattern: p.pattern, group: hotSpotGroup(p.pattern), place: name?.place ?? null, area: name?.area ?? null, current: currentOf.get(key) ?? 0 });
+    cells.push({ ix, iy, pattern: p.pattern, group: hotSpotGroup(p.pattern), place: name?.place ?? null, area: name?.area ?? null, current: currentOf.get(key) ?? 0 });
   }
   return { ...base, status: 'ok', cells };
 }

@@ -45,7 +45,7 @@ export function defaultBand(size: number): number {
 const keyOf = (c: CellKey) => `${c.ix}:${c.iy}`;
 
 /**
- * Gi* over the study area (every cell that ever had a located incident), with the filtered counts as values
+ * Gi* over the study area (every cell that ever had a located incident, in the whole data set), with the filtered counts as values
  * (0 where the filter left none). Refuses when there is too little to test.
  */
 export function hotSpots(universe: CellKey[], counts: CellCount[], size: number, band: number, fdr: boolean): HotSpotOutcome {
@@ -62,10 +62,28 @@ export function hotSpots(universe: CellKey[], counts: CellCount[], size: number,
   };
 }
 
-/** Gi* per 2-week step over the same study area, then each cell's emerging category. */
-export function emergingHotSpots(universe: CellKey[], stepCounts: StepCount[], steps: number, size: number, band: number, fdr: boolean): Map<string, { pattern: EmergingPattern | null; side: 'hot' | 'cold' | null }> {
+/**
+ * The emerging hot-spot analysis: Gi* per two-week step, then each location's category (emerging-hot-spots.ts).
+ *
+ * Study area: the cells with at least one incident (under the current filter) in the analysed steps — as ArcGIS
+ * builds its space-time cube from the points in the cube's time span. Chosen on purpose: the question is how
+ * places active in this window changed within it; cells active only years earlier would add zeros to every step
+ * and lower the mean each cell is compared with. (The single-period Gi* layer keeps every cell that ever had a
+ * located incident, so a quiet period still compares against the places incidents usually happen.)
+ *
+ * FDR on by default: ArcGIS's Emerging Hot Spot Analysis always corrects for multiple testing.
+ * Returns one entry per location in the study area, keyed "ix:iy".
+ */
+export function emergingHotSpots(stepCounts: StepCount[], steps: number, size: number, band: number, fdr = true): Map<string, { pattern: EmergingPattern | null; side: 'hot' | 'cold' | null }> {
   const perStep: Map<string, number>[] = Array.from({ length: steps }, () => new Map());
-  for (const r of stepCounts) if (r.step >= 0 && r.step < steps) perStep[r.step].set(keyOf(r), r.n);
+  const located = new Map<string, CellKey>();
+  for (const r of stepCounts) {
+    if (r.step < 0 || r.step >= steps || r.n <= 0) continue;
+    perStep[r.step].set(keyOf(r), r.n);
+    located.set(keyOf(r), { ix: r.ix, iy: r.iy });
+  }
+  // A fixed order, so sums (and so z-scores to the last bit) do not depend on the order SQL returned rows in.
+  const universe = [...located.values()].sort((a, b) => a.iy - b.iy || a.ix - b.ix);
   const zs: number[][] = universe.map(() => []);
   const bins: ConfidenceBin[][] = universe.map(() => []);
   for (const counts of perStep) {

@@ -86,8 +86,9 @@ export function MapPage() {
     [universe, cells.state.rows, size, band, fdr],
   );
   const patterns = useMemo(
-    () => (universe && stepCounts.state.rows && emergingPeriods ? emergingHotSpots(universe, stepCounts.state.rows, emergingPeriods.periods.length, size, band, fdr) : null),
-    [universe, stepCounts.state.rows, emergingPeriods, size, band, fdr],
+    // Always with FDR, as ArcGIS's Emerging Hot Spot Analysis; the checkbox is for the single-period Gi* layer.
+    () => (stepCounts.state.rows && emergingPeriods ? emergingHotSpots(stepCounts.state.rows, emergingPeriods.periods.length, size, band, true) : null),
+    [stepCounts.state.rows, emergingPeriods, size, band],
   );
   const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
   const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
@@ -178,7 +179,7 @@ export function MapPage() {
                     {[1.5, 2, 3, 4].map((b) => <option key={b} value={b}>{formatCount(defaultBand(size) * (b / 2), language)} m</option>)}
                   </select>
                 </label>
-                <label className="checkbox"><input type="checkbox" checked={fdr} onChange={(e) => setFdr(e.target.checked)} />{t('map.fdr')}</label>
+                {kind === 'hotspots' && <label className="checkbox"><input type="checkbox" checked={fdr} onChange={(e) => setFdr(e.target.checked)} />{t('map.fdr')}</label>}
               </>
             )}
             {kind === 'emerging' && (
@@ -220,9 +221,12 @@ export function MapPage() {
       )}
       {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
         <p className="hint" data-testid="stat-rule">
-          {t('map.rule', { size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
-          {fdr ? ' ' + t('map.ruleFdr') : ''}
-          {kind === 'emerging' && emergingPeriods ? ' ' + t('map.ruleEmerging', { count: emergingPeriods.periods.length, from: formatBiweek(emergingPeriods.periods[0], language), to: formatBiweek(emergingPeriods.periods[emergingPeriods.periods.length - 1], language) }) : ''}
+          {kind === 'hotspots' && t('map.rule', { size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
+          {kind === 'hotspots' && fdr ? ' ' + t('map.ruleFdr') : ''}
+          {kind === 'emerging' && emergingPeriods && patterns ? t('map.ruleEmerging', {
+            count: emergingPeriods.periods.length, size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(patterns.size, language),
+            from: formatBiweek(emergingPeriods.periods[0], language), to: formatBiweek(emergingPeriods.periods[emergingPeriods.periods.length - 1], language),
+          }) : ''}
         </p>
       )}
 

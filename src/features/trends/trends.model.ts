@@ -1,7 +1,7 @@
 // Pure: per-day counts → the trend chart's series (buckets, split series, last year's line, rolling average,
 // intervention counts, calendar markers) and the comparison figures with their significance.
 import type { ChartOption } from '../../components/echart';
-import { compareCounts, type CountChange } from '../../lib/statistics/compstat';
+import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { formatCount, type Language } from '../../lib/format';
 import type { DayRange } from '../../lib/day-range';
 import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from './trend-buckets';
@@ -128,11 +128,17 @@ export function comparisonPeriods(period: DayRange | undefined, extent: DayRange
   return { current: { from: current.from, to: current.to }, previous: { from: previous.from, to: previous.to }, lastYear: sameTimeLastYear(current, unit) };
 }
 
+const days = (r: DayRange) => r.to - r.from + 1;
+
+/**
+ * The period against the one before and last year, as rates per day: March (31 days) against February (28) or
+ * v. 1–2 against v. 51–53 compare like with like, and the exposure ratio goes into the test.
+ */
 export function compare(counts: { current: number; previous: number; lastYear: number | null }, periods: ReturnType<typeof comparisonPeriods>): Comparison {
   return {
     ...periods,
-    vsPrevious: compareCounts(counts.current, counts.previous),
-    vsLastYear: counts.lastYear === null ? null : compareCounts(counts.current, counts.lastYear),
+    vsPrevious: compareCounts(counts.current, counts.previous, days(periods.current) / days(periods.previous)),
+    vsLastYear: counts.lastYear === null ? null : compareCounts(counts.current, counts.lastYear, days(periods.current) / days(periods.lastYear)),
   };
 }
 

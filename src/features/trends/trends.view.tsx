@@ -21,7 +21,7 @@ import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatLoneCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
 import { publishCount, publishTable } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
-import type { CountChange } from '../../lib/statistics/compstat';
+import type { CountChange } from '../../lib/statistics/count-change';
 import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from './trend-buckets';
@@ -51,7 +51,14 @@ function ChangeFigure({ label, change, testId }: { label: string; change: CountC
       label={label}
       value={`${mark}${pct}`}
       testId={testId}
-      note={`${formatCount(change.previous, language)} → ${formatCount(change.current, language)} · z = ${formatDecimal(change.z, 2, language)} · ${change.significant ? t('trends.significant') : t('trends.notSignificant')}`}
+      note={[
+        `${formatCount(change.previous, language)} → ${formatCount(change.current, language)}`,
+        // Unequal lengths: say that the percentage is per day, so "+10 %" is not read off the raw counts.
+        ...(Math.abs(change.exposure - 1) > 1e-9 ? [t('trends.perDay', { before: formatDecimal(change.previous, 1, language), now: formatDecimal(change.current / change.exposure, 1, language) })] : []),
+        `z = ${formatDecimal(change.z, 2, language)}`,
+        `p = ${formatDecimal(change.p, change.p < 0.001 ? 4 : 3, language)}`,
+        change.significant ? t('trends.significant') : t('trends.notSignificant'),
+      ].join(' · ')}
     />
   );
 }

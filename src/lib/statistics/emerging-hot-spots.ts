@@ -1,14 +1,27 @@
-// Emerging hot-spot categories (ArcGIS Pro, "How Emerging Hot Spot Analysis works"): Gi* per time step, and a
-// Mann-Kendall test on each location's series of z-scores for the intensity trend. The rules, for hot spots
-// (cold spots mirror them), with "significant" meaning at least 90 % confidence:
-//   new          significant in the last step, never before
-//   consecutive  one unbroken run of ≥ 2 significant steps ending in the last step, none before it, < 90 % of steps
-//   intensifying ≥ 90 % of steps significant including the last, z rising (Mann-Kendall)
-//   persistent   ≥ 90 % of steps significant including the last, no trend
-//   diminishing  ≥ 90 % of steps significant including the last, z falling
-//   sporadic     on again, off again; < 90 % of steps; never a significant cold spot
-//   oscillating  significant in the last step, and a significant cold spot in an earlier one; < 90 % of steps
-//   historical   not significant in the last step, but in ≥ 90 % of the steps
+// Emerging hot-spot categories, after ArcGIS Pro's current text ("How Emerging Hot Spot Analysis works",
+// https://pro.arcgis.com/en/pro-app/latest/tool-reference/space-time-pattern-mining/learnmoreemerging.htm; the
+// ArcGIS AllSource edition of the page says the same): Gi* per time step, and a Mann-Kendall test on each
+// location's series of z-scores for the intensity trend. "Significant" is the per-step confidence bin (90 % or
+// more, FDR-corrected where the caller asks). For hot spots (cold spots mirror them):
+//   new          significant hot in the final step, never a significant hot spot before
+//   consecutive  a single unbroken run of ≥ 2 significant hot steps ending in the final step, never significant
+//                hot before that run, and < 90 % of all steps significant hot
+//   intensifying ≥ 90 % of steps significant hot, including the final step; z rising (Mann-Kendall)
+//   persistent   ≥ 90 % of steps significant hot, including the final step; no significant trend
+//   diminishing  ≥ 90 % of steps significant hot, including the final step; z falling (Mann-Kendall)
+//   sporadic     significant hot in the final step, on again, off again before; < 90 % of steps significant hot;
+//                never a significant cold spot
+//   oscillating  significant hot in the final step, and a significant cold spot in a prior step; < 90 % of steps
+//                significant hot
+//   historical   not significant hot in the final step, but in ≥ 90 % of the steps
+//   (none)       anything else — in particular a hot spot in earlier steps only (`H.........`): ESRI's older rule
+//                set called that sporadic, the current one requires the final step.
+// Where ESRI's text overlaps — `C........H` fits both new and oscillating, `C.......HH` both consecutive and
+// oscillating — we follow the open implementation sfdep (emerging_hotspot_analysis, R/emerging-hostpot-
+// classifications.R: new and consecutive require no earlier significant step of either kind), so a history of a
+// significant cold spot makes it oscillating: that history is what defines the pattern.
+// ESRI's persistent text does not repeat "including the final step"; a location hot in ≥ 90 % of steps but not
+// the final one is historical by ESRI's own historical rule, so persistent here needs the final step.
 // Time neighbourhood: this app uses the spatial neighbourhood within each step only (ArcGIS also pools the
 // previous step by default); said on screen.
 import type { ConfidenceBin } from './confidence-bins';
@@ -34,22 +47,15 @@ function classifySide(significant: boolean[], opposite: boolean[], trend: 'incre
   if (count === 0) return null;
   const last = significant[steps - 1];
   const mostly = count / steps >= SHARE;
-  if (mostly) {
-    if (!last) return 'historical';
-    if (trend === 'increasing') return 'intensifying';
-    if (trend === 'decreasing') return 'diminishing';
-    return 'persistent';
-  }
-  const everOpposite = opposite.some(Boolean);
-  if (last) {
-    if (count === 1) return 'new';
-    let run = 0;
-    for (let t = steps - 1; t >= 0 && significant[t]; t--) run++;
-    if (run === count && run >= 2) return 'consecutive';
-    if (everOpposite) return 'oscillating';
-    return 'sporadic';
-  }
-  return everOpposite ? null : 'sporadic';
+  if (!last) return mostly ? 'historical' : null;
+  if (mostly) return trend === 'increasing' ? 'intensifying' : trend === 'decreasing' ? 'diminishing' : 'persistent';
+  // An earlier significant spot of the other kind decides first (sfdep's reading of ESRI's overlapping rules).
+  if (opposite.some(Boolean)) return 'oscillating';
+  if (count === 1) return 'new';
+  let run = 0;
+  for (let t = steps - 1; t >= 0 && significant[t]; t--) run++;
+  if (run === count) return 'consecutive'; // run ≥ 2 here, since count ≥ 2
+  return 'sporadic';
 }
 
 /**

@@ -1,4 +1,4 @@
-// The standard normal distribution: the p-values behind Gi* z-scores, Mann-Kendall and the CompStat test.
+// The standard normal distribution: the p-values behind Gi* z-scores, Mann-Kendall and the square-root change test.
 // erfc after W. J. Cody's rational Chebyshev approximation as given in Numerical Recipes (erfcc):
 // fractional error below 1.2e-7 everywhere, far finer than the 90/95/99 % bins the p-values feed.
 
