@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, waitForNumber as waitForSelector, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
+import { compareCounts } from '../../src/lib/statistics/count-change';
 
 const baseUrl = inject('baseUrl');
 const proxyPort = inject('proxyPort');
@@ -81,5 +82,25 @@ describe('Trender in Chromium', () => {
     await page.getByRole('button', { name: 'Återställ alla' }).click();
     await waitForNumber('[data-testid=goal-uppfoljning-brottsutsatta-platser] .goal-numbers dd', await expected.interventionsOfTypeBetween('Uppföljning brottsutsatt plats', '2026-01-01', '2026-12-31'));
     expect(new URL(page.url()).searchParams.get('period')).toBeNull();
+  });
+  it('compares March with February per day, with the exact test computed from SQL counts', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?period=2026-03-01..2026-03-31#/trender`);
+    await page.getByLabel('Månad', { exact: true }).check();
+    const march = await expected.incidentsBetween('2026-03-01', '2026-03-31');
+    const february = await expected.incidentsBetween('2026-02-01', '2026-02-28');
+    await waitForNumber('[data-testid=trend-current]', march);
+    await page.waitForFunction(() => (document.querySelector('[data-testid=trend-vs-previous]')?.parentElement?.textContent ?? '').includes('omräknat'), null, { timeout: 20_000 });
+    const change = compareCounts(march, february, 31 / 28);
+    const value = (await page.getByTestId('trend-vs-previous').textContent())!;
+    const note = (await page.getByTestId('trend-vs-previous').locator('..').textContent())!;
+    // The percentage is the change per day, not of the raw counts.
+    const percent = Math.round(change.change! * 100);
+    expect(value.replace(/\u2212/g, '-').replace(/\s/g, '')).toContain(`${percent > 0 ? '+' : ''}${percent}%`);
+    expect(value.includes('▲') || value.includes('▼')).toBe(change.significant);
+    expect(note).toContain(change.significant ? 'signifikant' : 'inte signifikant');
+    const shownP = Number(note.match(/p = ([\d,]+)/)![1].replace(',', '.'));
+    expect(Math.abs(shownP - change.p)).toBeLessThan(0.001);
+    expect(errors).toEqual([]);
   });
 });
