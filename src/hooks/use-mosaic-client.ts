@@ -64,7 +64,11 @@ export function useMosaicClient<T>({ selection, query, filterStable = true, key 
         await Promise.resolve();
         for (const s of sources) s.clients.add(holder.client!);
       },
-      query: (filter) => queryRef.current(filter),
+      // Mosaic's cross-filter predicate is `undefined` for a client that owns the *active* clause ("keep what you
+      // show"): right for an update, but a first query (a page opened from a link, a re-mount, a refresh after an
+      // import) would then run with no filter at all — a link with a period and a category showed every
+      // category-filtered incident ever. Ask instead for every clause except the ones this view draws itself.
+      query: (filter) => queryRef.current(filter ?? selection.predicate(holder.client, true)),
       queryPending: () => {
         queryStarted(holder);
         setState((s) => ({ status: 'pending', rows: s.rows }));

@@ -8,6 +8,14 @@ const SWEREF99TM = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +unit
 
 const DIR = join(import.meta.dirname, '..', '..', '..', 'data', 'exempelkommun');
 
+export interface ExpectedFilter {
+  period?: [string, string];
+  category?: string;
+  area?: string;
+  cell?: { size: number; ix: number; iy: number };
+  extent?: { west: number; south: number; east: number; north: number };
+}
+
 export async function expectedCounts() {
   const runner = await createNodeRunner();
   const csv = (name: string) => `read_csv(${`'${join(DIR, name).replaceAll("'", "''")}'`}, header = true, all_varchar = true)`;
@@ -16,7 +24,21 @@ export async function expectedCounts() {
   // Grid cells computed here with proj4 from the raw CSV, not with the app's SQL projection.
   const points = (await runner.rows<{ lat: string; lon: string }>(`SELECT lat, lon FROM i WHERE location_precision = 'point'`))
     .map((r) => proj4('WGS84', SWEREF99TM, [Number(r.lon), Number(r.lat)]));
+  // Every incident as plain values, for filters of any combination (period, category, area, cell, extent).
+  const all = (await runner.rows<{ day: string; category: string; area: string | null; lat: string | null; lon: string | null; precision: string }>(
+    `SELECT occurred_at[1:10] AS day, category, area, lat, lon, location_precision AS precision FROM i`,
+  )).map((r) => {
+    const point = r.precision === 'point' && r.lat && r.lon ? proj4('WGS84', SWEREF99TM, [Number(r.lon), Number(r.lat)]) : null;
+    return { ...r, lat: r.lat ? Number(r.lat) : null, lon: r.lon ? Number(r.lon) : null, e: point?.[0] ?? null, n: point?.[1] ?? null };
+  });
   return {
+    incidentsMatching: (f: ExpectedFilter) => all.filter((r) =>
+      (!f.period || (r.day >= f.period[0] && r.day <= f.period[1])) &&
+      (f.category === undefined || r.category === f.category) &&
+      (f.area === undefined || r.area === f.area) &&
+      (!f.cell || (r.e !== null && Math.floor(r.e / f.cell.size) === f.cell.ix && Math.floor(r.n! / f.cell.size) === f.cell.iy)) &&
+      (!f.extent || (r.lon !== null && r.lat !== null && r.lon >= f.extent.west && r.lon <= f.extent.east && r.lat >= f.extent.south && r.lat <= f.extent.north)),
+    ),
     incidents: await count('SELECT count(*) AS n FROM i'),
     interventions: await count('SELECT count(*) AS n FROM v'),
     withoutPosition: await count(`SELECT count(*) AS n FROM i WHERE location_precision = 'none'`),
