@@ -6,6 +6,8 @@ import { scanRecords } from '../../src/data/import/csv-records';
 import { importCsv } from '../../src/data/import/import-csv';
 import { NotPoliceEventsError, policeEventsPlan, policeEventsToCsv } from '../../src/data/import/police-events';
 import { createSchemaRunner } from './support/node-runner';
+import { incidentsByCategoryQuery } from '../../src/features/overview/overview.query';
+import { precisionCountsQuery } from '../../src/features/map/map.query';
 
 const EVENTS = [
   { id: 564008, datetime: '2025-01-01 00:12:19 +01:00', name: '31 december 22.44, Mord/dråp, Malmö', summary: 'Två personer, "skjutna"; Rosengård', url: '/x', type: 'Mord/dråp', location: { name: 'Malmö', gps: '55.604981,13.003822' } },
@@ -46,6 +48,16 @@ describe('police public events', () => {
     ]);
     expect(rows[0].lat).toBeCloseTo(55.604981, 6);
     expect(rows[0].description).toBe('Två personer, "skjutna"; Rosengård');
+  });
+
+  it('Översikt and Karta agree on what is not on the map: area-only events are not on it', async () => {
+    await importEvents(EVENTS);
+    const perCategory = await runner.rows<{ without_position: number; area_only: number; incidents: number }>(String(incidentsByCategoryQuery([])));
+    const precision = await runner.rows<{ precision: string; n: number }>(String(precisionCountsQuery([])));
+    const notPoint = precision.filter((r) => r.precision !== 'point').reduce((s, r) => s + Number(r.n), 0);
+    expect(perCategory.reduce((s, r) => s + Number(r.without_position), 0)).toBe(notPoint);
+    expect(notPoint).toBe(2);
+    expect(perCategory.reduce((s, r) => s + Number(r.area_only), 0)).toBe(Number(precision.find((r) => r.precision === 'area')?.n));
   });
 
   it('adds only new events when a later dump overlaps an earlier one', async () => {

@@ -70,7 +70,13 @@ export function OverviewPage() {
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
         <KeyFigure label={t('overview.incidents')} value={formatLoneCount(total?.incidents, rule, language)} testId="kpi-incidents" pending={categories.state.status === 'pending'} />
         <KeyFigure label={t('overview.interventions')} value={formatLoneCount(interventionTotals.state.rows?.[0]?.interventions, rule, language)} testId="kpi-interventions" />
-        <KeyFigure label={t('overview.withoutPosition')} value={formatLoneCount(total ? total.without_position : undefined, rule, language)} testId="kpi-without-position" />
+        <KeyFigure
+          label={t('overview.withoutPosition')}
+          value={formatLoneCount(total ? total.without_position : undefined, rule, language)}
+          testId="kpi-without-position"
+          // A part beside its total would let public view's hidden counts be worked out: the split is not shown there.
+          note={total && total.area_only > 0 && !rule ? t('overview.areaOnlyNote', { formatted: formatCount(total.area_only, language) }) : t('overview.withoutPositionNote')}
+        />
         {/* How many areas and goals are loaded: facts about the setup, not counts of events. */}
         <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" notCount />
         <KeyFigure label={t('overview.goals')} value={formatCount(database.counts.goals, language)} testId="kpi-goals" notCount />

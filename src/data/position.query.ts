@@ -1,0 +1,9 @@
+// One definition of "where an incident is" for every view (Översikt, Karta, the lägesbild):
+//   'point' — a position of its own: drawn on the map, counted in cells and hot spots;
+//   'area'  — only a kommun or län (police public events: the area's centre) — counted per area, never drawn;
+//   'none'  — no position at all.
+// "Not on the map" is everything that is not a point, so Översikt and Karta can never disagree about it.
+import { sql } from '@uwdata/mosaic-sql';
+
+export const NOT_ON_MAP = sql`location_precision IS DISTINCT FROM 'point'`;
+export const AREA_ONLY = sql`location_precision = 'area'`;
