@@ -94,6 +94,14 @@ function wasmRunner(connection: duckdb.AsyncDuckDBConnection): SqlRunner {
         }
       });
     },
+    async numericColumns(sql: string) {
+      return measured(sql, async () => {
+        const table = await connection.query(sql);
+        const out: Record<string, Float64Array> = {};
+        for (const field of table.schema.fields) out[field.name] = Float64Array.from(table.getChild(field.name)!.toArray() as ArrayLike<number>);
+        return out;
+      });
+    },
     async insertColumns(table: string, columns: NumericColumn[]) {
       const vectors: Record<string, Vector> = {};
       // Arrow's IPC writer loses a column whose buffer another column already uses (seen as an empty line

@@ -1,6 +1,7 @@
 // The canonical tables (docs/data-model.md). Everything downstream speaks only these names.
 // `epoch_day` (days since 1970-01-01 of the local date) is on both event tables so one period filter
 // applies to both, and brushes snap to whole days (see features/filters/selections.ts).
+import { ADD_AREA_ASSIGNMENT_COLUMNS } from './area-assignment.query';
 import { ADD_GRID_COLUMNS } from './grid.query';
 import { quoteIdentifier } from './sql-text';
 
@@ -67,6 +68,7 @@ CREATE TABLE IF NOT EXISTS goals (
 -- The analyst's written assessment of one lägesbild period ("2026-v45-46"), saved with it.
 CREATE TABLE IF NOT EXISTS assessments (period VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL);
 ${ADD_GRID_COLUMNS}
+${ADD_AREA_ASSIGNMENT_COLUMNS}
 `;
 
 /** Interventions carry any number of numeric outcome columns (beslag, lagforda, …): any can be a goal's measure. */

@@ -11,6 +11,11 @@ export interface SqlRunner {
   rows<T = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
   /** Append whole numeric columns to an existing table (line numbers, converted coordinates): fast paths only. */
   insertColumns(table: string, columns: NumericColumn[]): Promise<void>;
+  /**
+   * Read a query's columns as Float64Arrays (cast them to DOUBLE, no NULLs): for a million points without a
+   * million row objects.
+   */
+  numericColumns(sql: string): Promise<Record<string, Float64Array>>;
 }
 
 export interface NumericColumn {

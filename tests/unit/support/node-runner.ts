@@ -14,6 +14,12 @@ export async function createNodeRunner(): Promise<SqlRunner & { close(): void }>
       const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined);
       return reader.getRowObjectsJS().map((r) => normaliseRow(r as Row)) as T[];
     },
+    async numericColumns(sql: string) {
+      const reader = await connection.runAndReadAll(sql);
+      const names = reader.columnNames();
+      const columns = reader.getColumnsJS();
+      return Object.fromEntries(names.map((name, i) => [name, Float64Array.from((columns[i] ?? []) as number[])]));
+    },
     async insertColumns(table: string, columns: NumericColumn[]) {
       const appender = await connection.createAppender(table);
       const n = columns[0]?.values.length ?? 0;

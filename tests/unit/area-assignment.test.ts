@@ -1,0 +1,89 @@
+// Points belong to areas: the point-in-polygon lookup on shapes whose answer is plain arithmetic (rectangles,
+// a hole, a MultiPolygon), and the assignment in native DuckDB: the file's own area wins, points in no area
+// are 'outside', the finest area kind is used, and a change to the areas makes the assignments again.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assignAreas } from '../../src/data/area-assignment';
+import { areaLookup, type AreaShape } from '../../src/lib/geo/area-lookup';
+import { createSchemaRunner } from './support/node-runner';
+
+const rect = (w: number, s: number, e: number, n: number) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+// Centrum: 16.80–16.82 × 59.95–59.97 with a hole 16.805–16.81 × 59.955–59.96 (a park, say).
+const centrum: AreaShape = { type: 'Polygon', coordinates: [rect(16.8, 59.95, 16.82, 59.97), rect(16.805, 59.955, 16.81, 59.96)] };
+// Öar: two islands.
+const islands: AreaShape = { type: 'MultiPolygon', coordinates: [[rect(16.9, 59.9, 16.91, 59.91)], [rect(16.95, 59.95, 16.96, 59.96)]] };
+// The whole kommun, containing both.
+const kommun: AreaShape = { type: 'Polygon', coordinates: [rect(16.5, 59.5, 17.5, 60.5)] };
+
+describe('areaLookup', () => {
+  const lookup = areaLookup([centrum, islands]);
+  it('finds the area by arithmetic on rectangles, honouring holes and every part of a MultiPolygon', () => {
+    const inside = (x: number, y: number, [w, s, e, n]: number[]) => x >= w && x <= e && y >= s && y <= n;
+    // A grid of points over the whole scene, each judged by plain comparisons.
+    for (let x = 16.79; x <= 16.97; x += 0.0013) {
+      for (let y = 59.89; y <= 59.98; y += 0.0011) {
+        const inCentrum = inside(x, y, [16.8, 59.95, 16.82, 59.97]) && !(x > 16.805 && x < 16.81 && y > 59.955 && y < 59.96);
+        const onIsland = inside(x, y, [16.9, 59.9, 16.91, 59.91]) || inside(x, y, [16.95, 59.95, 16.96, 59.96]);
+        expect(lookup.find(x, y), `${x},${y}`).toBe(inCentrum ? 0 : onIsland ? 1 : -1);
+      }
+    }
+  });
+  it('prefers the smaller of two overlapping areas, whatever their order', () => {
+    expect(areaLookup([kommun, centrum]).find(16.815, 59.965)).toBe(1);
+    expect(areaLookup([centrum, kommun]).find(16.815, 59.965)).toBe(0);
+    expect(areaLookup([]).find(16.815, 59.965)).toBe(-1);
+  });
+});
+
+describe('assignAreas in DuckDB', () => {
+  let runner: Awaited<ReturnType<typeof createSchemaRunner>>;
+  beforeEach(async () => {
+    runner = await createSchemaRunner();
+  });
+  afterEach(() => runner.close());
+
+  const addArea = (name: string, kind: string, shape: AreaShape) => {
+    const ring = (shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates).flat(2) as unknown as number[][];
+    const xs = ring.map((p) => p[0]);
+    const ys = ring.map((p) => p[1]);
+    return runner.rows('INSERT INTO areas VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)', [name, kind, JSON.stringify(shape), Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), 'test']);
+  };
+  const addIncident = (id: string, lon: number | null, lat: number | null, area: string | null, precision = 'point') =>
+    runner.rows(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, source, epoch_day) VALUES (?, TIMESTAMP '2026-01-01', 'Stöld', ?, ?, ?, ?, 't', 0)`, [id, lat, lon, precision, area]);
+  const areas = async () => Object.fromEntries((await runner.rows<{ id: string; area: string | null; how: string | null }>('SELECT id, area, area_assignment AS how FROM incidents ORDER BY id')).map((r) => [r.id, `${r.area ?? '–'}/${r.how ?? 'file'}`]));
+
+  it('gives points the finest kind’s area that contains them; the file’s own area wins; the rest are outside', async () => {
+    await addArea('Centrum', 'stadsdel', centrum);
+    await addArea('Öarna', 'stadsdel', islands);
+    await addArea('Exempelkommun', 'kommun', kommun);
+    await addIncident('a', 16.815, 59.965, null); // in Centrum
+    await addIncident('b', 16.807, 59.957, null); // in Centrum's hole: in no stadsdel
+    await addIncident('c', 16.955, 59.955, null); // on the second island
+    await addIncident('d', 16.815, 59.965, 'Hamnen'); // the file says Hamnen: kept
+    await addIncident('e', null, null, null, 'none'); // no position: untouched
+    await addIncident('f', 16.815, 59.965, null, 'area'); // a kommun centre (police events): not a point
+    const result = await assignAreas(runner);
+    expect(result).toEqual({ kind: 'stadsdel', assigned: 2, outside: 1 });
+    expect(await areas()).toEqual({ a: 'Centrum/geometry', b: '–/outside', c: 'Öarna/geometry', d: 'Hamnen/file', e: '–/file', f: '–/file' });
+    // Nothing left to do: a second run tests no point again.
+    expect(await assignAreas(runner)).toEqual({ kind: 'stadsdel', assigned: 0, outside: 0 });
+  });
+
+  it('makes the assignments again when the areas change, and uses the kommun when it is the only kind', async () => {
+    await addArea('Centrum', 'stadsdel', centrum);
+    await addIncident('a', 16.815, 59.965, null);
+    await addIncident('b', 16.7, 59.7, null);
+    await assignAreas(runner);
+    expect(await areas()).toEqual({ a: 'Centrum/geometry', b: '–/outside' });
+    await runner.exec(`DELETE FROM areas`);
+    await addArea('Exempelkommun', 'kommun', kommun);
+    expect(await assignAreas(runner)).toEqual({ kind: 'kommun', assigned: 2, outside: 0 });
+    expect(await areas()).toEqual({ a: 'Exempelkommun/geometry', b: 'Exempelkommun/geometry' });
+  });
+
+  it('assigns interventions too', async () => {
+    await addArea('Centrum', 'stadsdel', centrum);
+    await runner.exec(`INSERT INTO interventions (id, started_at, type, lat, lon, source, epoch_day) VALUES ('i1', TIMESTAMP '2026-01-01', 'Trygghetsvandring', 59.965, 16.815, 't', 0)`);
+    await assignAreas(runner);
+    expect(await runner.rows('SELECT area, area_assignment AS how FROM interventions')).toEqual([{ area: 'Centrum', how: 'geometry' }]);
+  });
+});
