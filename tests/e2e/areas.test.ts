@@ -1,0 +1,71 @@
+// Points belong to areas, through the real Importera page: a points file with no area column and area
+// boundaries (a hole, a MultiPolygon) give per-area counts equal to plain arithmetic on the rectangles, in
+// either import order.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addedCard, openBrowser, type Browser } from './support/chromium';
+
+const baseUrl = inject('baseUrl');
+const proxyPort = inject('proxyPort');
+
+const rect = (w: number, s: number, e: number, n: number) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+const inside = (x: number, y: number, [w, s, e, n]: number[]) => x > w && x < e && y > s && y < n;
+const areasFile = {
+  type: 'FeatureCollection',
+  features: [
+    { type: 'Feature', properties: { namn: 'Västra', befolkning: 12000 }, geometry: { type: 'Polygon', coordinates: [rect(13.0, 55.59, 13.02, 55.62), rect(13.005, 55.6, 13.01, 55.605)] } },
+    { type: 'Feature', properties: { namn: 'Östra', befolkning: 8000 }, geometry: { type: 'MultiPolygon', coordinates: [[rect(13.02, 55.59, 13.04, 55.605)], [rect(13.03, 55.61, 13.04, 55.62)]] } },
+  ],
+};
+// Where each point should land, by comparisons only.
+function expectedArea(x: number, y: number): string | null {
+  if (inside(x, y, [13.0, 55.59, 13.02, 55.62]) && !inside(x, y, [13.005, 55.6, 13.01, 55.605])) return 'Västra';
+  if (inside(x, y, [13.02, 55.59, 13.04, 55.605]) || inside(x, y, [13.03, 55.61, 13.04, 55.62])) return 'Östra';
+  return null;
+}
+const points: { x: number; y: number; day: string }[] = [];
+for (let i = 0; i < 40; i++) {
+  for (let j = 0; j < 30; j++) {
+    points.push({ x: 12.995 + i * 0.00123 + 0.00007, y: 55.585 + j * 0.00131 + 0.00009, day: `2026-06-${String(1 + ((i + j) % 28)).padStart(2, '0')}` });
+  }
+}
+const csv = ['Datum;Brottstyp;Lat;Lon', ...points.map((p) => `${p.day};Stöld;${p.y.toFixed(6)};${p.x.toFixed(6)}`)].join('\n');
+
+describe('points in areas', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await openBrowser(proxyPort);
+  });
+  afterAll(async () => browser?.close());
+
+  async function importFile(name: string, mimeType: string, body: string, prepare?: (card: Awaited<ReturnType<typeof addedCard>>) => Promise<void>) {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/importera`);
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name, mimeType, buffer: Buffer.from(body, 'utf8') }));
+    await prepare?.(card);
+    await card.getByTestId('import-button').click();
+    await card.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+  }
+
+  async function kpiFor(area: string): Promise<number> {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?omrade=${encodeURIComponent(area)}#/`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '') && document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+    return Number((await page.getByTestId('kpi-incidents').textContent())!.replace(/[^\d]/g, ''));
+  }
+
+  it('points first, then the boundaries: every area counts the points inside it', async () => {
+    await importFile('punkter.csv', 'text/csv', csv);
+    await importFile('stadsdelar.geojson', 'application/geo+json', JSON.stringify(areasFile), async (card) => {
+      await card.getByTestId('area-fixed-kind').fill('stadsdel');
+    });
+    const counts = { Västra: 0, Östra: 0 };
+    for (const p of points) {
+      const a = expectedArea(p.x, p.y);
+      if (a) counts[a as keyof typeof counts]++;
+    }
+    expect(counts.Västra).toBeGreaterThan(100);
+    expect(counts.Östra).toBeGreaterThan(100);
+    expect(await kpiFor('Västra')).toBe(counts.Västra);
+    expect(await kpiFor('Östra')).toBe(counts.Östra);
+  });
+});
