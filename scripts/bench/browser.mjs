@@ -184,3 +184,31 @@ export async function parquetRun(baseUrl, set) {
     await tab.close();
   }
 }
+
+/**
+ * Points against polygons: import the points (no area column), then the polygons; the import's refresh assigns
+ * every point to the polygon containing it. Returns the app's own measure of that step (area-assignment.ts).
+ */
+export async function areaRun(baseUrl, area, rows) {
+  const tab = await openTab();
+  try {
+    const { page } = tab;
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
+    await importFile(tab, baseUrl, area.points, rows);
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByTestId('file-input').setInputFiles(area.areas);
+    await page.getByTestId('area-fixed-kind').fill('deso');
+    await page.getByTestId('import-button').click();
+    await page.waitForFunction((n) => performance.getEntriesByName('lagesbild:area-assignment').some((e) => e.detail?.polygons === n), area.polygons, { timeout: LONG, polling: 500 });
+    const measure = await page.evaluate((n) => {
+      const e = performance.getEntriesByName('lagesbild:area-assignment').filter((m) => m.detail?.polygons === n).at(-1);
+      return { ms: e.duration, points: e.detail.points, polygons: e.detail.polygons };
+    }, area.polygons);
+    return { ...measure, memory: tab.peakMemory() };
+  } catch (error) {
+    return { error: String(error?.message ?? error).slice(0, 300), crashed: tab.state.crashed };
+  } finally {
+    await tab.close();
+  }
+}

@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist } from '../serve-dist.mjs';
-import { coldStart, csvRun, parquetRun } from './browser.mjs';
+import { areaSet } from './area-sets.mjs';
+import { areaRun, coldStart, csvRun, parquetRun } from './browser.mjs';
 import { incidentSet } from './incident-sets.mjs';
 import { brushWindows, nativeFigures, percentile } from './native.mjs';
 
@@ -83,6 +84,15 @@ try {
     } else {
       add('ingest Parquet through the app', rows, pq.ingest, 'ms', native.ingestParquet);
       add('peak tab memory, Parquet import', rows, pq.memory / MB, 'MB');
+    }
+    console.log('  appen: punkter mot ~6 000 ytor …');
+    const areas = await areaRun(server.url, await areaSet(join(root, 'bench', 'data'), set), rows);
+    if (areas.error) {
+      failures.push(`${rows} rows, area assignment: ${areas.error}`);
+      add('area assignment failed', rows, areas.crashed ? 1 : 0, areas.crashed ? 'crashed' : 'error');
+    } else {
+      // Target ≤ 5 000 ms at 1M points (issue #17). No native figure: DuckDB's spatial extension is not offline here.
+      add(`area assignment, points × ${areas.polygons} polygons (target ≤ 5 s at 1M)`, areas.points, areas.ms, 'ms');
     }
   }
 } finally {
