@@ -4,6 +4,7 @@ import { publishTrend, type TrendSeries } from '../../src/features/trends/trends
 import { areaFeatures, publishedCells } from '../../src/features/map/map-layers.model';
 import { publishCounts } from '../../src/features/overview/overview.model';
 import { numberLines } from '../../src/features/goals/goals.model';
+import { publishGoal } from '../../src/features/goals/publish-goal';
 import type { GoalEvaluation } from '../../src/features/goals/evaluate-goals';
 
 const rule = { k: 5 };
@@ -70,7 +71,7 @@ describe('public view in Översikt and Mål', () => {
 
   it('writes a small actual as "<5" and hides the projection made from it, not the target', () => {
     const e = { rule: 'at_least', numbers: { actual: 3, expected: 2.5, projected: 3.6, target: 4, ended: false } } as unknown as GoalEvaluation;
-    expect(numberLines(e, 'sv', rule).map((l) => l.value)).toEqual(['<5', '2,5', '<5', '4']);
-    expect(numberLines(e, 'sv', null).map((l) => l.value)).toEqual(['3', '2,5', '3,6', '4']);
+    expect(numberLines(publishGoal(e, rule), 'sv', rule).map((l) => l.value)).toEqual(['<5', '2,5', '<5', '4']);
+    expect(numberLines(publishGoal(e, null), 'sv', null).map((l) => l.value)).toEqual(['3', '2,5', '3,6', '4']);
   });
 });

@@ -27,7 +27,7 @@ interface Words {
   interventions(n: string, top: string | null): string;
   noInterventions: string;
   goals(parts: string[]): string;
-  verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind', (n: number) => string>;
+  verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind' | 'withheld', (n: number) => string>;
   incident: [string, string];
   intervention: [string, string];
 }
@@ -70,6 +70,7 @@ const sv: Words = {
   goals: (parts) => `Medborgarlöftena: ${sv.list(parts)}.`,
   verdict: {
     met: (n) => (n === 1 ? '1 uppnått' : `${n} uppnådda`), on_track: (n) => `${n} i fas`, at_risk: (n) => `${n} med risk`, behind: (n) => `${n} efter`,
+    withheld: (n) => `${n} utan bedömning i publik visning (den skulle avslöja ett litet antal)`,
   },
   incident: ['händelse', 'händelser'],
   intervention: ['insats', 'insatser'],
@@ -113,6 +114,7 @@ const en: Words = {
   goals: (parts) => `Citizen promises: ${en.list(parts)}.`,
   verdict: {
     met: (n) => `${n} met`, on_track: (n) => `${n} on track`, at_risk: (n) => `${n} at risk`, behind: (n) => `${n} behind`,
+    withheld: (n) => `${n} without a verdict in public view (it would give a small count away)`,
   },
   incident: ['incident', 'incidents'],
   intervention: ['intervention', 'interventions'],
@@ -175,7 +177,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
     third.push(w.interventions(w.count(it.current, k, w.intervention[0], w.intervention[1]), top ? `${top.name} (${shownCount(top.current, language, k)})` : null));
   }
   const verdicts = verdictCounts(report.goals);
-  const parts = (['met', 'on_track', 'at_risk', 'behind'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
+  const parts = (['met', 'on_track', 'at_risk', 'behind', 'withheld'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
   if (parts.length) third.push(w.goals(parts));
 
   return [first.join(' '), second.join(' '), third.join(' ')].filter((p) => p.length > 0);
