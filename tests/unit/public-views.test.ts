@@ -17,6 +17,7 @@ function trend(): TrendSeries {
     series: new Map([['A', [10, 3, 12, 20]], ['B', [8, 9, 7, 11]]]),
     total: [18, 12, 19, 31],
     lastYear: [null, null, null, null],
+    lastYearRanges: buckets.map((b) => ({ from: b.from - 364, to: b.to - 364 })),
     rolling: [null, 15, 15.5, 25],
     interventions: [2, 0, 6, 9],
   };
