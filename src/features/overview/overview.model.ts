@@ -20,15 +20,15 @@ export interface CategoryRow {
   category: string;
   incidents: number;
   without_position?: number | null;
+  area_only?: number | null;
 }
 
 /** The key figures from the per-category rows: all of them, or the selected category's (the list ignores that filter). */
-export function totalsFromCategories(rows: CategoryRow[], selected: string | undefined): { incidents: number; without_position: number } {
+export function totalsFromCategories(rows: CategoryRow[], selected: string | undefined): { incidents: number; without_position: number; area_only: number } {
   const chosen = selected === undefined ? rows : rows.filter((r) => r.category === selected);
-  return {
-    incidents: chosen.reduce((s, r) => s + r.incidents, 0),
-    without_position: chosen.reduce((s, r) => s + (r.without_position ?? 0), 0),
-  };
+  // DuckDB's sum() is a HUGEINT, which can arrive as a bigint: Number() it.
+  const sumOf = (f: (r: CategoryRow) => number | null | undefined) => chosen.reduce((s, r) => s + Number(f(r) ?? 0), 0);
+  return { incidents: sumOf((r) => r.incidents), without_position: sumOf((r) => r.without_position), area_only: sumOf((r) => r.area_only) };
 }
 
 /** Counts as published: null where public view hides them (see lib/disclosure). */

@@ -18,6 +18,6 @@ export function incidentsPerWeekQuery(filter: FilterExpr): Query {
  */
 export function incidentsByCategoryQuery(filter: FilterExpr): Query {
   return Query.from('incidents')
-    .select({ category: 'category', incidents: count(), without_position: sum(sql`CASE WHEN location_precision = 'none' THEN 1 ELSE 0 END`) })
+    .select({ category: 'category', incidents: count(), without_position: sum(sql`CASE WHEN location_precision = 'none' THEN 1 ELSE 0 END`), area_only: sum(sql`CASE WHEN location_precision = 'area' THEN 1 ELSE 0 END`) })
     .groupby('category').orderby('category').where(filter);
 }

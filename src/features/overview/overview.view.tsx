@@ -10,6 +10,7 @@ import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
+import { publishPositions } from '../../lib/disclosure/publish-positions';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatLoneCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -61,6 +62,8 @@ export function OverviewPage() {
   const setCategory = (category: string | undefined) => setFilter('category', category === selectedCategory ? undefined : category);
 
   const total = categories.state.rows ? totalsFromCategories(categories.state.rows, selectedCategory) : undefined;
+  // "Without position" is a part of the incident total beside it: published as Karta publishes it.
+  const positions = total ? publishPositions({ located: total.incidents - total.without_position - total.area_only, areaOnly: total.area_only, unlocated: total.without_position }, rule) : null;
   const pending = [interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');
 
   return (
@@ -70,7 +73,7 @@ export function OverviewPage() {
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
         <KeyFigure label={t('overview.incidents')} value={formatLoneCount(total?.incidents, rule, language)} testId="kpi-incidents" pending={categories.state.status === 'pending'} />
         <KeyFigure label={t('overview.interventions')} value={formatLoneCount(interventionTotals.state.rows?.[0]?.interventions, rule, language)} testId="kpi-interventions" />
-        <KeyFigure label={t('overview.withoutPosition')} value={formatLoneCount(total ? total.without_position : undefined, rule, language)} testId="kpi-without-position" />
+        <KeyFigure label={t('overview.withoutPosition')} value={positions ? formatShownCount(positions.unlocated, rule, language) : formatCount(undefined, language)} testId="kpi-without-position" />
         {/* How many areas and goals are loaded: facts about the setup, not counts of events. */}
         <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" notCount />
         <KeyFigure label={t('overview.goals')} value={formatCount(database.counts.goals, language)} testId="kpi-goals" notCount />

@@ -66,6 +66,9 @@ function repairLines(values: number[], equations: Equation[], rule: DisclosureRu
       const atCeiling = !totalHidden && hiddenSum === hiddenCells.length * (rule.k - 1);
       if (hiddenCount >= 2 && (totalHidden || (hiddenSum >= rule.k && !atCeiling))) continue;
       const shownCells = eq.cells.filter((i) => !hidden[i]).sort((a, b) => values[a] - values[b] || a - b);
+      // A total of k or more is shown as a lone key figure elsewhere (Översikt, a side panel): hiding it here
+      // would not hide it there. docs/reliability.md names this case as not protected.
+      if (hiddenCount >= 2 && atCeiling && shownCells.length === 0) continue;
       if (shownCells.length > 0) hidden[shownCells[0]] = true;
       else if (!totalHidden) hidden[eq.total] = true;
       else continue;
