@@ -7,7 +7,7 @@ import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GoalEvaluation } from './evaluate-goals';
 import { followUpText } from './follow-up-report';
-import { goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
+import { GOAL_LIMITS, goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
 import { replaceGoals } from './goals-store';
 
 export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEvaluation[]; onImported: () => void }) {
@@ -22,7 +22,10 @@ export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEv
   const goals = evaluations.map((e) => e.goal);
   const importFile = async (file: File) => {
     setMessage(null);
-    const parsed = parseGoalsFile(await file.text());
+    // Refused before it is read: a goals file is a few kilobytes.
+    const parsed = file.size > GOAL_LIMITS.fileBytes
+      ? { goals: [], problems: [{ line: 1, field: file.name, message: 'too-large', allowed: String(GOAL_LIMITS.fileBytes) } satisfies GoalFileProblem] }
+      : parseGoalsFile(await file.text());
     setProblems(parsed.problems);
     if (parsed.problems.length || parsed.goals.length === 0) return;
     await replaceGoals(database.runner, parsed.goals);

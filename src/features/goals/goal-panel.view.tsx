@@ -127,7 +127,7 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
       {/* The promise's own words ("minst fyra (4) tillfällen"): a target, not a count from the data. */}
       <blockquote data-not-count="">{e.goal.promise}</blockquote>
       <p className="hint">
-        {t(`goals.owners.${e.goal.owner}`, { defaultValue: e.goal.owner })} · {t('goals.period')}: {windowText(e, language)}
+        {t(`goals.owners.${e.goal.owner}`, { defaultValue: e.goal.owner })}{problem?.key === 'invalid' ? '' : ` · ${t('goals.period')}: ${windowText(e, language)}`}
         {e.goal.follow_up ? ` · ${t('goals.followUp')}: ${e.goal.follow_up}` : ''}
       </p>
       {problem ? (
