@@ -310,6 +310,7 @@ export const en: Messages = {
   },
   errors: {
     viewFailed: 'This view could not be shown.',
+    refusedFilter: 'The link held a filter with characters that are not allowed ({{params}}). It is not used; the page shows the data without that filter.',
     queryFailed: 'The database query failed: {{message}}',
   },
 };

@@ -311,6 +311,7 @@ export const sv = {
   },
   errors: {
     viewFailed: 'Den här vyn kunde inte visas.',
+    refusedFilter: 'Länken innehöll ett filter med otillåtna tecken ({{params}}). Det används inte; sidan visar utan det filtret.',
     queryFailed: 'Frågan mot databasen misslyckades: {{message}}',
   },
 };
