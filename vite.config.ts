@@ -23,10 +23,20 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The policy goes into index.html as a meta tag and into dist/content-security-policy.txt, which
+ * scripts/serve-dist.mjs sends as a header with every file. The header is what binds DuckDB's worker: a worker
+ * loaded from its own URL takes the policy of its own response, not the page's meta tag.
+ */
+export const CSP_FILE = 'content-security-policy.txt';
+
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'lagesbild-csp',
     apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: CSP_FILE, source: CONTENT_SECURITY_POLICY + '\n' });
+    },
     transformIndexHtml(html) {
       return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
     },

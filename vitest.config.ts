@@ -9,7 +9,8 @@ const browser = { environment: 'node', globalSetup: ['tests/e2e/global-setup.ts'
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, env } },
+      // Hooks build the example database (~3 s alone): on two shared cores under load that passed the default 10 s.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000, env } },
       { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], ...browser, globalSetup: [...browser.globalSetup] } },
       { test: { name: 'corpus', include: ['tests/corpus/**/*.test.ts'], ...browser, globalSetup: [...browser.globalSetup] } },
     ],

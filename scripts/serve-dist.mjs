@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Serves dist/ on 127.0.0.1 the way an intranet web server should: correct MIME types (application/wasm
-// lets the browser compile while downloading), gzip for text and wasm, and nothing else.
+// lets the browser compile while downloading), gzip for text and wasm, the build's Content-Security-Policy as a
+// header on every file (dist/content-security-policy.txt — the meta tag in index.html does not reach DuckDB's
+// worker, which takes the policy of its own response), and nothing else.
 // Usage: node scripts/serve-dist.mjs [port] — or import { serveDist } for tests and the benchmark.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,18 +19,21 @@ const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '
 
 export function serveDist({ root = resolve(fileURLToPath(import.meta.url), '..', '..', 'dist'), port = 0, host = '127.0.0.1' } = {}) {
   const served = [];
+  const policyFile = join(root, 'content-security-policy.txt');
+  const policy = existsSync(policyFile) ? readFileSync(policyFile, 'utf8').trim() : null;
+  if (!policy) throw new Error(`${policyFile} is missing: run npm run build first`);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
     const file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.writeHead(404, { 'content-type': 'text/plain', 'content-security-policy': policy });
       res.end('Not found');
       return;
     }
     const ext = extname(file);
-    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', 'content-security-policy': policy };
     const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     const entry = { path, gzip, bytes: 0 };
     served.push(entry);

@@ -1,6 +1,7 @@
 // The single adapter around MapLibre GL: the map page hands it GeoJSON layers (aggregates, never rows) and
 // plain label positions, and gets clicks and the visible extent back. No glyphs or sprites are used, so the
 // style needs nothing from any server: labels are HTML markers whose text is set with textContent.
+import { htmlText } from '../lib/html-text';
 import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -62,7 +63,8 @@ export function MapCanvas({ label, basemap, rasterTiles, layers, labels, fit, at
         style: { version: 8, sources: {}, layers: [{ id: 'water', type: 'background', paint: { 'background-color': '#dbe7f0' } }] },
         center: [15, 62],
         zoom: 4,
-        attributionControl: { compact: false, customAttribution: attribution },
+        // MapLibre renders attribution as HTML; ours is text (some of it typed by the user in Inställningar).
+        attributionControl: { compact: false, customAttribution: htmlText(attribution) },
         // The map is data, not decoration: keep what was drawn for screenshots and print.
         canvasContextAttributes: { preserveDrawingBuffer: true },
       });
@@ -101,7 +103,7 @@ export function MapCanvas({ label, basemap, rasterTiles, layers, labels, fit, at
     for (const id of ['basemap-land', 'basemap-border', 'raster-tiles']) if (m.getLayer(id)) m.removeLayer(id);
     for (const id of BASE_SOURCES) if (m.getSource(id)) m.removeSource(id);
     if (rasterTiles) {
-      m.addSource('raster-tiles', { type: 'raster', tiles: [rasterTiles.url], tileSize: 256, attribution: rasterTiles.attribution });
+      m.addSource('raster-tiles', { type: 'raster', tiles: [rasterTiles.url], tileSize: 256, attribution: htmlText(rasterTiles.attribution) });
       m.addLayer({ id: 'raster-tiles', type: 'raster', source: 'raster-tiles' }, m.getStyle().layers[1]?.id);
     } else if (basemap) {
       m.addSource('basemap', { type: 'geojson', data: basemap });

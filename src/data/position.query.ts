@@ -2,8 +2,9 @@
 //   'point' — a position of its own: drawn on the map, counted in cells and hot spots;
 //   'area'  — only a kommun or län (police public events: the area's centre) — counted per area, never drawn;
 //   'none'  — no position at all.
-// "Not on the map" is everything that is not a point, so Översikt and Karta can never disagree about it.
+// "Not on the map" is everything that is not a point (area-only + none), so Översikt and Karta can never disagree
+// about it; both publish the three parts through lib/disclosure/publish-positions.ts.
 import { sql } from '@uwdata/mosaic-sql';
 
-export const NOT_ON_MAP = sql`location_precision IS DISTINCT FROM 'point'`;
 export const AREA_ONLY = sql`location_precision = 'area'`;
+export const UNLOCATED = sql`location_precision = 'none'`;

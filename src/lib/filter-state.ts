@@ -43,9 +43,20 @@ export function filterStateToParams(state: FilterState, params = new URLSearchPa
   return params;
 }
 
+/**
+ * A control character (NUL above all) is in no category or area name, and NUL cuts DuckDB's SQL text short
+ * ("Parser Error"): such a value in a link is refused, and named by refusedFilterParams so the page can say so.
+ */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+export function refusedFilterParams(params: URLSearchParams): string[] {
+  return [PARAM.category, PARAM.area].filter((name) => CONTROL.test(params.get(name) ?? ''));
+}
+
 /** Reads what it can; a malformed part is ignored rather than failing the page. */
 export function filterStateFromParams(params: URLSearchParams): FilterState {
   const state: FilterState = {};
+  const refused = refusedFilterParams(params);
   const period = params.get(PARAM.period)?.match(/^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/);
   if (period) {
     const from = epochDayOfIsoDate(period[1]);
@@ -53,9 +64,9 @@ export function filterStateFromParams(params: URLSearchParams): FilterState {
     if (Number.isFinite(from) && Number.isFinite(to) && from <= to) state.period = { from, to };
   }
   const category = params.get(PARAM.category);
-  if (category) state.category = category;
+  if (category && !refused.includes(PARAM.category)) state.category = category;
   const area = params.get(PARAM.area);
-  if (area) state.area = area;
+  if (area && !refused.includes(PARAM.area)) state.area = area;
   const cell = params.get(PARAM.cell)?.split(':').map(Number);
   if (cell && cell.length === 3 && finite(cell) && cell[0] > 0) state.cell = { size: cell[0], ix: Math.trunc(cell[1]), iy: Math.trunc(cell[2]) };
   const extent = params.get(PARAM.extent)?.split(',').map(Number);

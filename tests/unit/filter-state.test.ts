@@ -67,3 +67,12 @@ describe('an organisation tile source', () => {
     expect(parseTileSource(JSON.stringify({ url: 'https://x.se/{z}/{x}/{y}.png', attribution: '© Kommunen' }))).toEqual({ url: 'https://x.se/{z}/{x}/{y}.png', attribution: '© Kommunen' });
   });
 });
+
+describe('a link with a control character in a filter', () => {
+  it('refuses the value and names the parameter, keeping the rest', async () => {
+    const { filterStateFromParams, refusedFilterParams } = await import('../../src/lib/filter-state');
+    const params = new URLSearchParams('?kategori=a%00&omrade=V%C3%A4sterby');
+    expect(refusedFilterParams(params)).toEqual(['kategori']);
+    expect(filterStateFromParams(params)).toEqual({ area: 'Västerby' });
+  });
+});

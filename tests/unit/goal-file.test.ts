@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { evaluateGoals, readGoals } from '../../src/features/goals/evaluate-goals';
-import { goalsToCsv, goalsToJson, parseGoalsFile } from '../../src/features/goals/goal-file';
+import { GOAL_LIMITS, goalsToCsv, goalsToJson, parseGoalsFile } from '../../src/features/goals/goal-file';
 import { replaceGoals } from '../../src/features/goals/goals-store';
 import { createExampleDatabase } from './support/example-database';
 
@@ -57,6 +57,61 @@ describe('the goals file', () => {
     expect((await readGoals(runner)).find((g) => g.id === 'uppfoljning-brottsutsatta-platser')!.target).toBe(3);
     const byId = new Map((await evaluateGoals(runner)).map((e) => [e.goal.id, e]));
     expect(byId.get('uppfoljning-brottsutsatta-platser')!.verdict).toBe('met');
+    runner.close();
+  });
+});
+
+describe('a goals file that is not goals', () => {
+  const goal = (over: Record<string, unknown>) => ({ ...goals[1], ...over });
+  const problemsOf = (list: unknown) => parseGoalsFile(JSON.stringify(list)).problems;
+
+  it('refuses a filter of the wrong shape, naming the line and the field, and stores nothing', () => {
+    for (const filter of [{ category: 'Stöld' }, { category: 5 }, { category: { a: 1 } }, { category: [1, 2] }]) {
+      const { goals: parsed, problems } = parseGoalsFile(JSON.stringify([goals[0], goal({ filter })]));
+      expect(parsed).toEqual([]);
+      expect(problems).toEqual([{ line: 2, field: 'filter.category', message: 'filter-list', allowed: '"category": ["…"]' }]);
+    }
+    for (const filter of [5, ['Stöld'], true]) expect(problemsOf([goal({ filter })])).toEqual([{ line: 1, field: 'filter', message: 'filter' }]);
+    expect(problemsOf([goal({ filter: 'category=Stöld' })])).toEqual([]);
+  });
+
+  it('refuses text per-area targets, years like 0050, negative, absurd and non-numeric targets', () => {
+    expect(problemsOf([goal({ per_area: { stadsdel: 'två' } })])).toEqual([{ line: 1, field: 'per_area.stadsdel', message: 'number' }]);
+    expect(problemsOf([goal({ per_area: { stadsdel: -1 } })])).toEqual([{ line: 1, field: 'per_area.stadsdel', message: 'range', allowed: '0–1000000' }]);
+    expect(problemsOf([goal({ per_area: [1, 2] })])).toEqual([{ line: 1, field: 'per_area', message: 'per-area' }]);
+    expect(problemsOf([goal({ start: '0050-01-01' })])).toEqual([{ line: 1, field: 'start', message: 'date-range', allowed: '2000–2100' }]);
+    expect(problemsOf([goal({ target: -4 })])).toEqual([{ line: 1, field: 'target', message: 'range', allowed: '0–1000000' }]);
+    expect(problemsOf([goal({ target: 1e308 })])).toEqual([{ line: 1, field: 'target', message: 'range', allowed: '0–1000000' }]);
+    expect(problemsOf([goal({ target: '1e308' })])).toEqual([{ line: 1, field: 'target', message: 'number' }]);
+    expect(problemsOf([goal({ target: { n: 4 } })])).toEqual([{ line: 1, field: 'target', message: 'number' }]);
+    expect(problemsOf([goal({ title: { a: 1 } })])).toEqual([{ line: 1, field: 'title', message: 'text' }]);
+    expect(problemsOf([goal({ promise: 'x'.repeat(2001) })])).toEqual([{ line: 1, field: 'promise', message: 'too-long', allowed: '2000' }]);
+    expect(problemsOf([goal({ target: '4,5' })])).toEqual([]);
+    const csv = goalsToCsv([goals[1]]).replace(';4;year;', ';-4;year;');
+    expect(parseGoalsFile(csv).problems).toEqual([{ line: 2, field: 'target', message: 'range', allowed: '0–1000000' }]);
+  });
+
+  it('refuses more goals than the limit, and what is not a goal at all', () => {
+    const many = Array.from({ length: GOAL_LIMITS.goals + 1 }, (_, i) => goal({ id: `g${i}` }));
+    expect(problemsOf(many)).toEqual([{ line: GOAL_LIMITS.goals + 1, field: '', message: 'too-many', allowed: String(GOAL_LIMITS.goals) }]);
+    expect(problemsOf(many.slice(0, GOAL_LIMITS.goals))).toEqual([]);
+    expect(problemsOf([goals[0], 'text', null])).toEqual([{ line: 2, field: '', message: 'not-a-goal' }, { line: 3, field: '', message: 'not-a-goal' }]);
+    expect(parseGoalsFile('{"id": "a"}').problems[0].message).toBe('columns');
+  });
+
+  it('a goal stored broken shows its own problem; the other goals are judged', async () => {
+    const { runner } = await createExampleDatabase();
+    // As an older version stored it: a string where a list belongs, and a text per-area target.
+    await runner.exec(`UPDATE goals SET filter = '{"category": "Stöld"}' WHERE id = '${goals[0].id}'`);
+    const perAreaGoal = goals.find((g) => g.per_area)!;
+    await runner.exec(`UPDATE goals SET per_area = '{"stadsdel": "två"}' WHERE id = '${perAreaGoal.id}'`);
+    const evaluations = await evaluateGoals(runner);
+    const byId = new Map(evaluations.map((e) => [e.goal.id, e]));
+    expect(byId.get(goals[0].id)!.problem).toEqual({ key: 'invalid', fields: 'filter.category' });
+    expect(byId.get(perAreaGoal.id)!.problem).toEqual({ key: 'invalid', fields: 'per_area.stadsdel' });
+    const rest = evaluations.filter((e) => e.goal.id !== goals[0].id && e.goal.id !== perAreaGoal.id);
+    expect(rest.length).toBe(goals.length - 2);
+    for (const e of rest) expect(e.problem, e.goal.id).toBeUndefined();
     runner.close();
   });
 });

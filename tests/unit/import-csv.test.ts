@@ -149,6 +149,15 @@ describe('importing CSV', () => {
     expect(await runner.rows(`SELECT description FROM incidents ORDER BY occurred_at`)).toEqual([{ description: 'Cykel; röd\noch blå' }, { description: 'Väska' }]);
   });
 
+  it('imports headers named like the staging table’s own columns (__record, line, reason)', async () => {
+    const csv = new TextEncoder().encode('__record;line;reason;__line\n2026-03-01;Stöld;Röd cykel;x\n2026-03-02;Rån;Väska;y\n');
+    const result = await importBytes(runner, csv, SEMICOLON, { ...base, coordinates: null, columns: { date: '__record', category: 'line', description: 'reason', place: '__line' } });
+    expect(result).toMatchObject({ rowsInFile: 2, imported: 2, rejected: [] });
+    expect(await runner.rows(`SELECT category, description, place FROM incidents ORDER BY occurred_at`)).toEqual([
+      { category: 'Stöld', description: 'Röd cykel', place: 'x' }, { category: 'Rån', description: 'Väska', place: 'y' },
+    ]);
+  });
+
   it('leaves the data already loaded untouched when an import fails', async () => {
     const good = new TextEncoder().encode('Datum;Brottstyp\n2026-02-01;Rån\n');
     const cols = { ...base, coordinates: null, columns: { date: 'Datum', category: 'Brottstyp' } };

@@ -4,6 +4,8 @@ import { publishTrend, type TrendSeries } from '../../src/features/trends/trends
 import { areaFeatures, publishedCells } from '../../src/features/map/map-layers.model';
 import { publishCounts } from '../../src/features/overview/overview.model';
 import { numberLines } from '../../src/features/goals/goals.model';
+import { publishPositions } from '../../src/lib/disclosure/publish-positions';
+import { publishGoal } from '../../src/features/goals/publish-goal';
 import type { GoalEvaluation } from '../../src/features/goals/evaluate-goals';
 
 const rule = { k: 5 };
@@ -16,6 +18,7 @@ function trend(): TrendSeries {
     series: new Map([['A', [10, 3, 12, 20]], ['B', [8, 9, 7, 11]]]),
     total: [18, 12, 19, 31],
     lastYear: [null, null, null, null],
+    lastYearRanges: buckets.map((b) => ({ from: b.from - 364, to: b.to - 364 })),
     rolling: [null, 15, 15.5, 25],
     interventions: [2, 0, 6, 9],
   };
@@ -70,7 +73,33 @@ describe('public view in Översikt and Mål', () => {
 
   it('writes a small actual as "<5" and hides the projection made from it, not the target', () => {
     const e = { rule: 'at_least', numbers: { actual: 3, expected: 2.5, projected: 3.6, target: 4, ended: false } } as unknown as GoalEvaluation;
-    expect(numberLines(e, 'sv', rule).map((l) => l.value)).toEqual(['<5', '2,5', '<5', '4']);
-    expect(numberLines(e, 'sv', null).map((l) => l.value)).toEqual(['3', '2,5', '3,6', '4']);
+    expect(numberLines(publishGoal(e, rule), 'sv', rule).map((l) => l.value)).toEqual(['<5', '2,5', '<5', '4']);
+    expect(numberLines(publishGoal(e, null), 'sv', null).map((l) => l.value)).toEqual(['3', '2,5', '3,6', '4']);
+  });
+});
+
+describe('parts shown beside their total (Karta’s position line, Översikt’s "without position")', () => {
+  it('never leaves one part recomputable as the total minus the others', () => {
+    let hiddenSeen = 0;
+    for (let located = 0; located <= 12; located++) for (let areaOnly = 0; areaOnly <= 6; areaOnly++) for (let unlocated = 0; unlocated <= 12; unlocated++) {
+      const p = publishPositions({ located, areaOnly, unlocated }, rule);
+      const truth = { located, areaOnly, unlocated };
+      const parts = (['located', 'areaOnly', 'unlocated'] as const);
+      const hidden = parts.filter((x) => p[x] === null);
+      if (hidden.length) hiddenSeen++;
+      if (p.total === null) continue;
+      // The attacker: total − the shown parts = the sum of the hidden ones.
+      const rest = p.total - parts.reduce((s, x) => s + (p[x] ?? 0), 0);
+      if (hidden.length === 1) throw new Error(`${JSON.stringify(truth)}: ${hidden[0]} = ${rest}`);
+      if (hidden.length > 1) expect(rest, JSON.stringify(truth)).toBeGreaterThanOrEqual(rule.k);
+    }
+    expect(hiddenSeen).toBeGreaterThan(0);
+  });
+
+  it('the issue’s case: 6 with position, 1 without, 7 in all', () => {
+    const p = publishPositions({ located: 6, areaOnly: 0, unlocated: 1 }, rule);
+    expect(p.total).toBe(7);
+    expect(p.unlocated).toBeNull();
+    expect(p.located).toBeNull();
   });
 });

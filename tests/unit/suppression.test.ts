@@ -121,3 +121,14 @@ describe('publishing counts', () => {
     expect(t.cells.flat().filter((v) => v === null).length).toBeGreaterThanOrEqual(4);
   });
 });
+
+describe('hidden cells that read "<k" must not add up to m·(k − 1)', () => {
+  it('hides one more when the hidden cells of a line would each read k − 1', () => {
+    // 4 + 4 under a shown total of 13 with 5 shown: a reader taking "<5" at its word gets 4 and 4.
+    const hidden = suppressList([5, 4, 4], { k: 5 });
+    expect(hidden.cells.filter(Boolean).length + (hidden.total ? 1 : 0)).toBeGreaterThan(2);
+    // With nothing left to hide but the total (4 + 4 = 8), the total stays: it is a lone key figure elsewhere,
+    // and docs/reliability.md names this case as not protected.
+    expect(suppressList([4, 4], { k: 5 }).total).toBe(false);
+  });
+});

@@ -35,6 +35,7 @@ describe('the e2e harness', () => {
     const root = mkdtempSync(join(tmpdir(), 'lagesbild-dist-'));
     writeFileSync(join(root, 'big.wasm'), Buffer.alloc(8_000_000, 7));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(root, 'content-security-policy.txt'), "default-src 'self'\n");
     const server = await serveDist({ root });
     const port = Number(new URL(server.url).port);
     for (const encoding of ['gzip', 'identity']) {
@@ -44,5 +45,20 @@ describe('the e2e harness', () => {
     expect(response.status).toBe(200);
     await server.close();
     expect(existsSync(root)).toBe(true);
+  });
+
+  it('sends the build’s Content-Security-Policy as a header with every file, and refuses to serve without one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lagesbild-dist-'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(root, 'worker.js'), 'self.onmessage = () => {};');
+    expect(() => serveDist({ root })).toThrow(/content-security-policy/);
+    const policy = "default-src 'self'; connect-src 'self'";
+    writeFileSync(join(root, 'content-security-policy.txt'), policy + '\n');
+    const server = await serveDist({ root });
+    for (const path of ['index.html', 'worker.js', 'missing.js']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get('content-security-policy'), path).toBe(policy);
+    }
+    await server.close();
   });
 });

@@ -44,6 +44,9 @@ async function rememberMapping(database: Database, plan: CsvPlan): Promise<void>
 export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: CsvPlan }> {
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
   const first = planCsv(bytes);
+  // A binary file is refused on its card; its "header" (NUL bytes and all) is not looked up — a NUL in a bound
+  // text once ran DuckDB-wasm out of bounds and the file showed nothing at all.
+  if (first.looksBinary) return { bytes, plan: first };
   const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [headerSignature(first.dialect.columns)]);
   if (!row) return { bytes, plan: first };
   const remembered = JSON.parse(row.plan) as RememberedMapping;

@@ -29,9 +29,18 @@ export function dropStaging(keepArrow = false): string {
   return [RAW, LINES, CHECKED, COORDS, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
 }
 
+/**
+ * A file's column as it is named in the staging table: prefixed, so a header can never collide with the staging
+ * table's own columns (`__record`, `line`, …) — a header named `__record` once failed the import with a raw
+ * "Binder Error". No internal column starts with this prefix.
+ */
+export function stagedColumn(name: string): string {
+  return `u:${name}`;
+}
+
 /** Every column as text; malformed rows go to DuckDB's rejects table with their line. Read in file order. */
 export function readRawCsv(fileName: string, d: CsvDialect): string {
-  const columns = d.columns.map((c) => `${literal(c)}: 'VARCHAR'`).join(', ');
+  const columns = d.columns.map((c) => `${literal(stagedColumn(c))}: 'VARCHAR'`).join(', ');
   return `CREATE TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, * FROM read_csv(${literal(fileName)},
     delim = ${literal(d.delimiter)}, quote = ${literal(d.quote)}, escape = ${literal(d.quote)}, header = ${d.header ? 'true' : 'false'},
     skip = ${Math.max(0, Math.floor(d.skipLines))}, auto_detect = false, columns = {${columns}}, null_padding = false,
@@ -42,7 +51,8 @@ const asText = (columns: string[]) => columns.map((c) => `CAST(${q(c)} AS VARCHA
 
 /** Staging from a table DuckDB already holds (Parquet via Arrow): every column as text, in row order. */
 export function rawFromTable(table: string, columns: string[]): string {
-  return `CREATE TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, ${asText(columns)} FROM ${q(table)}`;
+  const staged = columns.map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(stagedColumn(c))}`).join(', ');
+  return `CREATE TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, ${staged} FROM ${q(table)}`;
 }
 
 /** The same text, for the preview. */
@@ -60,7 +70,7 @@ export const CREATE_COORDS = `CREATE TABLE ${COORDS} (__line INTEGER, lat DOUBLE
 
 // --- conversions -------------------------------------------------------------------------------------------
 
-const text = (column: string | undefined) => (column ? `nullif(trim(${q(column)}), '')` : 'NULL::VARCHAR');
+const text = (column: string | undefined) => (column ? `nullif(trim(${q(stagedColumn(column))}), '')` : 'NULL::VARCHAR');
 
 /** What to do with text columns where personnummer were found: mask them, drop the column, or keep it. */
 export type PersonalDataPolicy = Record<string, PersonalDataAction>;
@@ -75,7 +85,7 @@ function stored(column: string | undefined, policy: PersonalDataPolicy): string 
 
 /** Everything in a column shaped like a personnummer (the library then checks each). */
 export function personalNumberCandidates(column: string): string {
-  return `SELECT unnest(regexp_extract_all(${q(column)}, ${literal(PERSONAL_NUMBER_PATTERN)})) AS candidate FROM ${RAW} WHERE regexp_matches(${q(column)}, ${literal(PERSONAL_NUMBER_PATTERN)})`;
+  return `SELECT unnest(regexp_extract_all(${q(stagedColumn(column))}, ${literal(PERSONAL_NUMBER_PATTERN)})) AS candidate FROM ${RAW} WHERE regexp_matches(${q(stagedColumn(column))}, ${literal(PERSONAL_NUMBER_PATTERN)})`;
 }
 
 export type DecimalMark = ',' | '.';

@@ -2,6 +2,7 @@
 // ("the column … does not exist") instead of a wrong number.
 import type { SqlRunner } from '../../data/sql-runner';
 import type { GoalDefinition } from '../../data/tables';
+import { validateGoal } from './goal-file';
 import { elapsedShare, goalWindows, type DayWindow } from './goal-period';
 import { verdictFor, worst, type GoalNumbers, type Verdict } from './goal-verdict';
 import { COLUMNS_OF, DATA_COVERAGE, goalDailyQuery, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
@@ -19,7 +20,11 @@ export type GoalProblem =
   | { key: 'unknown-column'; column: string; dataset: string }
   | { key: 'not-numeric'; column: string }
   | { key: 'no-target' }
-  | { key: 'no-data' };
+  | { key: 'no-data' }
+  /** Stored before the file was checked this closely (or written by hand): the fields that are not right. */
+  | { key: 'invalid'; fields: string }
+  /** The database refused this goal's query: the message, on this goal's panel only. */
+  | { key: 'failed'; message: string };
 
 export interface GoalEvaluation {
   goal: GoalDefinition;
@@ -42,9 +47,32 @@ interface StoredGoal extends Omit<GoalDefinition, 'filter' | 'per_area'> {
   per_area: string | null;
 }
 
-export async function readGoals(runner: SqlRunner): Promise<GoalDefinition[]> {
+/** A stored goal, checked again as the file import checks it: a goal stored by an older version, or broken. */
+export interface ReadGoal {
+  goal: GoalDefinition;
+  /** The fields that fail the goals file's checks; empty when the goal is sound. */
+  invalid: string[];
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try { return JSON.parse(text); } catch { return text; }
+}
+
+export async function readStoredGoals(runner: SqlRunner): Promise<ReadGoal[]> {
   const rows = await runner.rows<StoredGoal>(READ_GOALS);
-  return rows.map((g) => ({ ...g, filter: JSON.parse(g.filter) as Record<string, string[]>, per_area: g.per_area ? (JSON.parse(g.per_area) as Record<string, number>) : null }));
+  return rows.map((row, i) => {
+    const raw = { ...row, filter: parseJson(row.filter), per_area: parseJson(row.per_area) } as Record<string, unknown>;
+    const checked = validateGoal(raw, i + 1);
+    if (checked.goal) return { goal: checked.goal, invalid: [] };
+    // Shown as stored, with a filter and per-area targets of a safe shape, so the panel and its editor still work.
+    const goal = { ...row, filter: {}, per_area: null, target: typeof row.target === 'number' && Number.isFinite(row.target) ? row.target : null } as GoalDefinition;
+    return { goal, invalid: [...new Set(checked.problems.map((p) => p.field))] };
+  });
+}
+
+export async function readGoals(runner: SqlRunner): Promise<GoalDefinition[]> {
+  return (await readStoredGoals(runner)).map((r) => r.goal);
 }
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|REAL)$/i;
@@ -108,7 +136,7 @@ export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, last
 
 /** `asOfDay` judges the goals as they stood that day (a past lägesbild); by default, as of the data's last day. */
 export async function evaluateGoals(runner: SqlRunner, extra: { incidents?: string[]; interventions?: string[] } = {}, asOfDay?: number): Promise<GoalEvaluation[]> {
-  const goals = await readGoals(runner);
+  const goals = await readStoredGoals(runner);
   const [{ last_day: lastDataDay }] = await runner.rows<{ last_day: number | null }>(DATA_COVERAGE);
   const last_day = lastDataDay === null || asOfDay === undefined ? lastDataDay : Math.min(lastDataDay, asOfDay);
   const columns = new Map<string, Map<string, string>>();
@@ -117,13 +145,25 @@ export async function evaluateGoals(runner: SqlRunner, extra: { incidents?: stri
     columns.set(table, new Map(rows.map((r) => [r.column_name, r.data_type])));
   }
   const results: GoalEvaluation[] = [];
-  for (const goal of goals) {
+  for (const { goal, invalid } of goals) {
+    if (invalid.length) {
+      // No window either: its dates may be what is wrong.
+      const none = { from: 0, to: 0 };
+      results.push({ goal, window: none, previous: none, asOf: last_day ?? 0, share: 0, rule: goal.direction, problem: { key: 'invalid', fields: invalid.join(', ') } });
+      continue;
+    }
     if (last_day === null) {
       const { current, previous, asOf } = goalWindows(goal, 0);
       results.push({ goal, window: current, previous, asOf, share: 0, rule: goal.direction, problem: { key: 'no-data' } });
       continue;
     }
-    results.push(await evaluateGoal(runner, goal, last_day, columns.get(goal.dataset) ?? new Map(), extra[goal.dataset] ?? []));
+    try {
+      results.push(await evaluateGoal(runner, goal, last_day, columns.get(goal.dataset) ?? new Map(), extra[goal.dataset] ?? []));
+    } catch (error) {
+      // One goal's failure is that goal's problem: the other goals, the page's import and edit controls stay.
+      const { current, previous, asOf } = goalWindows(goal, last_day);
+      results.push({ goal, window: current, previous, asOf, share: 0, rule: goal.direction, problem: { key: 'failed', message: error instanceof Error ? error.message : String(error) } });
+    }
   }
   return results;
 }

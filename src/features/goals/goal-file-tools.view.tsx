@@ -3,15 +3,18 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../hooks/use-database';
 import { downloadText } from '../../lib/excel-csv';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GoalEvaluation } from './evaluate-goals';
 import { followUpText } from './follow-up-report';
-import { goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
+import { GOAL_LIMITS, goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
 import { replaceGoals } from './goals-store';
 
 export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEvaluation[]; onImported: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  // The download is published like the screen: public view hides the same counts and verdicts here.
+  const { rule } = useDisclosure();
   const { database, replace } = useDatabase();
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<GoalFileProblem[]>([]);
@@ -19,7 +22,10 @@ export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEv
   const goals = evaluations.map((e) => e.goal);
   const importFile = async (file: File) => {
     setMessage(null);
-    const parsed = parseGoalsFile(await file.text());
+    // Refused before it is read: a goals file is a few kilobytes.
+    const parsed = file.size > GOAL_LIMITS.fileBytes
+      ? { goals: [], problems: [{ line: 1, field: file.name, message: 'too-large', allowed: String(GOAL_LIMITS.fileBytes) } satisfies GoalFileProblem] }
+      : parseGoalsFile(await file.text());
     setProblems(parsed.problems);
     if (parsed.problems.length || parsed.goals.length === 0) return;
     await replaceGoals(database.runner, parsed.goals);
@@ -32,7 +38,7 @@ export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEv
       <div className="actions">
         <button type="button" onClick={() => downloadText('medborgarloften.csv', goalsToCsv(goals))}>{t('goals.exportCsv')}</button>
         <button type="button" onClick={() => downloadText('medborgarloften.json', goalsToJson(goals), 'application/json')}>{t('goals.exportJson')}</button>
-        <button type="button" onClick={() => downloadText('aterkoppling.txt', evaluations.map((e) => `${e.goal.title}\r\n${followUpText(e, language)}`).join('\r\n\r\n') + '\r\n', 'text/plain;charset=utf-8')}>{t('goals.downloadReport')}</button>
+        <button type="button" onClick={() => downloadText('aterkoppling.txt', evaluations.map((e) => `${e.goal.title}\r\n${followUpText(e, language, rule)}`).join('\r\n\r\n') + '\r\n', 'text/plain;charset=utf-8')}>{t('goals.downloadReport')}</button>
         <input ref={input} type="file" accept=".csv,.json,text/csv,application/json" hidden data-testid="goals-file-input"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
         <button type="button" onClick={() => input.current?.click()}>{t('goals.importFile')}</button>

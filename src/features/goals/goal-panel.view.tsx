@@ -9,22 +9,13 @@ import { useFilterSql } from '../../hooks/use-filter-sql';
 import { formatCount, formatDecimal } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatShownCount } from '../../lib/disclosure/format-count';
-import { publishList } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GoalEvaluation } from './evaluate-goals';
 import { followUpParts } from './follow-up-report';
-import type { Verdict } from './goal-verdict';
-import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, VERDICT_SYMBOL, windowText } from './goals.model';
+import { publishGoal } from './publish-goal';
+import { VerdictBadge } from './verdict-badge.view';
+import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, windowText } from './goals.model';
 import { goalRowsQuery } from './goals.query';
-
-function VerdictBadge({ verdict }: { verdict: Verdict }) {
-  const { t } = useTranslation();
-  return (
-    <span className={`verdict verdict-${verdict}`} data-testid="verdict">
-      <span aria-hidden="true">{VERDICT_SYMBOL[verdict]}</span> {t(`goals.verdict_${verdict}`)}
-    </span>
-  );
-}
 
 /** Actual so far against the expected pace, with the same numbers as a table. */
 function CumulativeChart({ e }: { e: GoalEvaluation }) {
@@ -121,21 +112,22 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule: disclosure } = useDisclosure();
-  // The areas add up to the goal's actual, shown above them: one list with its total.
-  const areaActuals = e.areas ? publishList(e.areas.map((a) => a.actual), disclosure, true).values : [];
+  // Everything drawn below comes from the published goal: hidden counts and what would give them away are null.
+  const g = publishGoal(e, disclosure);
+  const k = disclosure?.k ?? null;
   const rule = ruleKey(e);
   const problem = e.problem;
   return (
     <article className="panel goal-panel" aria-labelledby={`goal-${e.goal.id}`} data-testid={`goal-${e.goal.id}`}>
       <div className="panel-header">
         <h2 id={`goal-${e.goal.id}`}>{e.goal.title}</h2>
-        {e.verdict && <VerdictBadge verdict={e.verdict} />}
+        <VerdictBadge verdict={g.verdict} withheld={g.verdictWithheld} k={k} t={t} />
       </div>
       <GoalActions a={actions} title={e.goal.title} />
       {/* The promise's own words ("minst fyra (4) tillfällen"): a target, not a count from the data. */}
       <blockquote data-not-count="">{e.goal.promise}</blockquote>
       <p className="hint">
-        {t(`goals.owners.${e.goal.owner}`, { defaultValue: e.goal.owner })} · {t('goals.period')}: {windowText(e, language)}
+        {t(`goals.owners.${e.goal.owner}`, { defaultValue: e.goal.owner })}{problem?.key === 'invalid' ? '' : ` · ${t('goals.period')}: ${windowText(e, language)}`}
         {e.goal.follow_up ? ` · ${t('goals.followUp')}: ${e.goal.follow_up}` : ''}
       </p>
       {problem ? (
@@ -143,28 +135,29 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
       ) : (
         <>
           <dl className="goal-numbers">
-            {numberLines(e, language, disclosure).map((line) => (
+            {numberLines(g, language, disclosure).map((line) => (
               <div key={line.labelKey}><dt>{t(line.labelKey)}</dt><dd data-not-count={line.notCount ? '' : undefined}>{line.value}</dd></div>
             ))}
           </dl>
-          {e.areas && (
+          {g.verdictWithheld && <p className="hint" data-testid="verdict-withheld">{t('disclosure.verdictWithheldHelp', { k })}</p>}
+          {g.areas && (
             <DataTable
               caption={e.goal.title}
-              rows={e.areas.map((a, i) => ({ ...a, shown: areaActuals[i] }))}
+              rows={g.areas}
               rowKey={(a) => `${a.kind}-${a.area}`}
               columns={[
                 { key: 'area', header: t('goals.area'), cell: (a) => a.area },
                 { key: 'kind', header: t('goals.kind'), cell: (a) => a.kind },
-                { key: 'actual', header: t('goals.actual'), numeric: true, cell: (a) => (a.shown === null ? formatShownCount(null, disclosure, language) : a.actual === 0 ? `0 (${t('goals.missing')})` : formatCount(a.actual, language)) },
+                { key: 'actual', header: t('goals.actual'), numeric: true, cell: (a) => (a.actual === null ? formatShownCount(null, disclosure, language) : a.actual === 0 ? `0 (${t('goals.missing')})` : formatCount(a.actual, language)) },
                 { key: 'target', header: t('goals.target'), numeric: true, notCount: true, cell: (a) => formatCount(a.target, language) },
-                { key: 'verdict', header: t('goals.verdict'), cell: (a) => <VerdictBadge verdict={a.verdict} /> },
+                { key: 'verdict', header: t('goals.verdict'), cell: (a) => <VerdictBadge verdict={a.verdict} withheld={a.verdict === null} k={k} t={t} /> },
               ]}
             />
           )}
           {/* Public view: week-by-week steps of a cumulative line would show each week's count, and rows are rows. */}
-          {disclosure ? <p className="hint">{t('disclosure.goalDetailsHidden')}</p> : <CumulativeChart e={e} />}
+          {g.detailsShown ? <CumulativeChart e={e} /> : <p className="hint">{t('disclosure.goalDetailsHidden')}</p>}
           <p className="rule">{t(rule.key, { days: rule.days })}</p>
-          {!disclosure && <GoalRows e={e} />}
+          {g.detailsShown && <GoalRows e={e} />}
           <details>
             <summary>{t('goals.followUpReport')}</summary>
             <FollowUp e={e} />

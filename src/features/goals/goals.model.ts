@@ -5,7 +5,8 @@ import { formatCount, formatDate, formatDecimal, formatPercent, type Language } 
 import type { GoalEvaluation } from './evaluate-goals';
 import type { Verdict } from './goal-verdict';
 import { parseMeasure } from './goals.query';
-import { hiddenLabel } from '../../lib/disclosure/format-count';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import type { PublishedGoal } from './publish-goal';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 export const VERDICT_SYMBOL: Record<Verdict, string> = { met: '✓', on_track: '→', at_risk: '!', behind: '✗' };
@@ -22,29 +23,27 @@ function number(v: number, language: Language): string {
 }
 
 /**
- * In public view (`rule`), numbers from the data below k are written "<k": the actual, and for increase/decrease
- * the previous period's counts; the projection is hidden with the actual it is computed from.
+ * The numbers of a published goal: a hidden one (null) is written "<k"; the projection is hidden with the actual
+ * it is computed from (publish-goal.ts decides what is hidden).
  */
-export function numberLines(e: GoalEvaluation, language: Language, rule: DisclosureRule | null = null): NumberLine[] {
-  const n = e.numbers;
+export function numberLines(g: PublishedGoal, language: Language, rule: DisclosureRule | null = null): NumberLine[] {
+  const n = g.numbers;
   if (!n) return [];
-  const small = (v: number) => rule !== null && v < rule.k;
-  const data = (v: number) => (small(v) ? hiddenLabel(rule!) : number(v, language));
-  const projected = small(n.actual) ? hiddenLabel(rule!) : number(n.projected, language);
-  if (e.rule === 'cadence') {
+  const shown = (v: number | null) => (v === null ? formatShownCount(null, rule, language) : number(v, language));
+  if (g.e.rule === 'cadence') {
     return [
-      { labelKey: 'goals.windows', value: data(n.actual) },
+      { labelKey: 'goals.windows', value: shown(n.actual) },
       // Periods passed and in all: the calendar's, not the data's.
-      { labelKey: 'goals.windowsPassed', value: number(n.expected, language), notCount: true },
-      { labelKey: 'goals.windowsTotal', value: number(n.target, language), notCount: true },
+      { labelKey: 'goals.windowsPassed', value: shown(n.expected), notCount: true },
+      { labelKey: 'goals.windowsTotal', value: shown(n.target), notCount: true },
     ];
   }
-  const comparative = e.rule === 'increase' || e.rule === 'decrease';
+  const comparative = g.e.rule === 'increase' || g.e.rule === 'decrease';
   return [
-    { labelKey: 'goals.actual', value: data(n.actual) },
-    { labelKey: comparative ? 'goals.previousToDate' : 'goals.expected', value: comparative ? data(n.expected) : number(n.expected, language), notCount: !comparative },
-    { labelKey: 'goals.projected', value: projected },
-    { labelKey: comparative ? 'goals.previousFull' : 'goals.target', value: comparative ? data(n.target) : number(n.target, language), notCount: !comparative },
+    { labelKey: 'goals.actual', value: shown(n.actual) },
+    { labelKey: comparative ? 'goals.previousToDate' : 'goals.expected', value: shown(n.expected), notCount: !comparative },
+    { labelKey: 'goals.projected', value: shown(n.projected) },
+    { labelKey: comparative ? 'goals.previousFull' : 'goals.target', value: shown(n.target), notCount: !comparative },
   ];
 }
 

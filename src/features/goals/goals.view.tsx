@@ -66,6 +66,8 @@ export function GoalsPage() {
       <p className="lead">{t('goals.intro')}</p>
       <FilterChips />
       {error && <p role="alert" className="error">{t('errors.queryFailed', { message: error })}</p>}
+      {/* Even when the goals cannot be read, a new goals file can replace them. */}
+      {error && <GoalFileTools evaluations={[]} onImported={() => { setError(null); setVersion((v) => v + 1); }} />}
       {!evaluations && !error && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" /></p>}
       {evaluations && (
         <>

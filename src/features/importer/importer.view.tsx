@@ -44,8 +44,13 @@ export function ImporterPage() {
         continue;
       }
       if (kind === 'csv') {
-        const { bytes, plan } = await planFile(databaseRef.current, file);
-        setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append' }]);
+        try {
+          const { bytes, plan } = await planFile(databaseRef.current, file);
+          setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append' }]);
+        } catch (error) {
+          // Whatever fails while reading the start of a file is said on its card, never swallowed.
+          setEntries((list) => [...list, { key, file, status: 'unsupported', kind, detail: String((error as Error).message ?? error) }]);
+        }
       } else if (kind === 'parquet') {
         try {
           const { planParquetFile } = await import('../../data/import/parquet-file');

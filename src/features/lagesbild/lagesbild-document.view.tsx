@@ -7,7 +7,7 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatBiweek, formatCount, formatDate, formatPercent, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { CountChange } from '../../lib/statistics/count-change';
-import { VERDICT_SYMBOL } from '../goals/goals.model';
+import { VerdictBadge } from '../goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import type { Figure, HotSpotGroup, LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
@@ -204,9 +204,9 @@ export function GoalsTable({ report, t, language }: { report: LagesbildReport; t
           {report.goals.map((g) => (
             <tr key={g.id}>
               <th scope="row">{g.title}</th>
-              <td>{g.verdict ? <span className={`verdict verdict-${g.verdict}`}><span aria-hidden="true">{VERDICT_SYMBOL[g.verdict]}</span> {t(`goals.verdict_${g.verdict}`)}</span> : t('lagesbild.goalProblem')}</td>
-              <td className="numeric">{g.verdict ? formatShownCount(g.actual, rule, language) : '–'}</td>
-              <td className="numeric" data-not-count={g.rule === 'increase' || g.rule === 'decrease' ? undefined : ''}>{g.target === null ? (rule && g.verdict ? `<${rule.k}` : '–') : formatShownCount(g.target, rule, language)}</td>
+              <td>{g.evaluated ? <VerdictBadge verdict={g.verdict} withheld={g.withheld} k={rule?.k ?? null} t={t} /> : t('lagesbild.goalProblem')}</td>
+              <td className="numeric">{g.evaluated ? formatShownCount(g.actual, rule, language) : '–'}</td>
+              <td className="numeric" data-not-count={g.rule === 'increase' || g.rule === 'decrease' ? undefined : ''}>{g.evaluated ? formatShownCount(g.target, rule, language) : '–'}</td>
             </tr>
           ))}
         </tbody>

@@ -33,7 +33,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...(report.hotSpots.recurring.cells > 0
       ? [[t('lagesbild.hotSpots'), t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule), null, null, null, null, null, null, null, null]]
       : []),
-    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : '–'})`, csvCount(g.actual, report.rule), null, null, null, null, null, null, null, null]),
+    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule), null, null, null, null, null, null, null, null]),
   ];
   return { header, rows };
 }

@@ -19,6 +19,8 @@ interface Words {
   significance(previous: boolean | null, lastYear: boolean | null): string;
   changes(items: string[]): string;
   noChanges: string;
+  /** Public view: some category's change can't be judged (a count is hidden), so "nothing changed" would claim too much. */
+  changesWithheld: string;
   categoryChange(name: string, from: string, to: string, pct: string, up: boolean): string;
   largest(name: string, n: string): string;
   places(items: string[]): string;
@@ -27,7 +29,7 @@ interface Words {
   interventions(n: string, top: string | null): string;
   noInterventions: string;
   goals(parts: string[]): string;
-  verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind', (n: number) => string>;
+  verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind' | 'withheld', (n: number) => string>;
   incident: [string, string];
   intervention: [string, string];
 }
@@ -54,6 +56,7 @@ const sv: Words = {
   },
   changes: (items) => `Tydliga förändringar mot föregående period: ${items.join('; ')}.`,
   noChanges: 'Ingen brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
+  changesWithheld: 'Om övriga brottskategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
   categoryChange: (name, from, to, pct, up) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct})`,
   largest: (name, n) => `Vanligast var ${name} (${n}).`,
   places: (items) => `Flest händelser registrerades vid ${sv.list(items)}.`,
@@ -70,6 +73,7 @@ const sv: Words = {
   goals: (parts) => `Medborgarlöftena: ${sv.list(parts)}.`,
   verdict: {
     met: (n) => (n === 1 ? '1 uppnått' : `${n} uppnådda`), on_track: (n) => `${n} i fas`, at_risk: (n) => `${n} med risk`, behind: (n) => `${n} efter`,
+    withheld: (n) => `${n} utan bedömning i publik visning (den skulle avslöja ett litet antal)`,
   },
   incident: ['händelse', 'händelser'],
   intervention: ['insats', 'insatser'],
@@ -97,6 +101,7 @@ const en: Words = {
   },
   changes: (items) => `Clear changes against the previous period: ${items.join('; ')}.`,
   noChanges: 'No category changed more than chance can explain compared with the previous period.',
+  changesWithheld: 'Whether the other categories changed more than chance can explain is not stated here: some of their counts are hidden in public view.',
   categoryChange: (name, from, to, pct, up) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct})`,
   largest: (name, n) => `The most common was ${name} (${n}).`,
   places: (items) => `Most incidents were recorded at ${en.list(items)}.`,
@@ -113,6 +118,7 @@ const en: Words = {
   goals: (parts) => `Citizen promises: ${en.list(parts)}.`,
   verdict: {
     met: (n) => `${n} met`, on_track: (n) => `${n} on track`, at_risk: (n) => `${n} at risk`, behind: (n) => `${n} behind`,
+    withheld: (n) => `${n} without a verdict in public view (it would give a small count away)`,
   },
   incident: ['incident', 'incidents'],
   intervention: ['intervention', 'interventions'],
@@ -151,11 +157,11 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const largest = report.categories.find((c) => c.current !== null && c.current > 0);
   if (largest) second.push(w.largest(largest.name ?? '–', formatCount(largest.current, language)));
   const notable = notableChanges(report.categories, 'vsPrevious');
-  second.push(
-    notable.length
-      ? w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(f.previous, language), formatCount(f.current, language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0)))
-      : w.noChanges,
-  );
+  // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
+  const untested = report.rule !== null && report.categories.some((c) => c.current === null || c.previous === null);
+  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(f.previous, language), formatCount(f.current, language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0))));
+  if (untested) second.push(w.changesWithheld);
+  else if (!notable.length) second.push(w.noChanges);
   if (report.places.length) second.push(w.places(report.places.slice(0, 3).map((p) => `${p.name} (${shownCount(p.current, language, k)})`)));
 
   const third: string[] = [];
@@ -175,7 +181,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
     third.push(w.interventions(w.count(it.current, k, w.intervention[0], w.intervention[1]), top ? `${top.name} (${shownCount(top.current, language, k)})` : null));
   }
   const verdicts = verdictCounts(report.goals);
-  const parts = (['met', 'on_track', 'at_risk', 'behind'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
+  const parts = (['met', 'on_track', 'at_risk', 'behind', 'withheld'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
   if (parts.length) third.push(w.goals(parts));
 
   return [first.join(' '), second.join(' '), third.join(' ')].filter((p) => p.length > 0);

@@ -7,6 +7,7 @@ import { compareCounts, type CountChange } from '../../lib/statistics/count-chan
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import type { GoalEvaluation } from '../goals/evaluate-goals';
 import type { Verdict } from '../goals/goal-verdict';
+import { publishGoal } from '../goals/publish-goal';
 import type { BiweekPeriod } from '../../lib/iso-week';
 import type { LagesbildPeriods } from './lagesbild-period';
 
@@ -67,7 +68,11 @@ export interface HotSpotSummary {
 export interface GoalStatus {
   id: string;
   title: string;
+  /** null with `withheld`: public view hides it (it would give a hidden count away); null alone: a problem. */
   verdict: Verdict | null;
+  withheld: boolean;
+  /** The goal has numbers (no problem). */
+  evaluated: boolean;
   actual: number | null;
   target: number | null;
   rule: GoalEvaluation['rule'];
@@ -145,10 +150,10 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   // Top places are a subset: no published total adds up to them, so the table rule (with its margins) is stricter than needed.
   const places = publishRows(raw.places, rule, raw.periods).rows;
   const hotSpots = hotSpotSummary(raw.hotSpots, rule);
+  // The same published goal as on Mål (publish-goal.ts): a verdict resting on a hidden count is withheld.
   const goals: GoalStatus[] = raw.goals.map((e) => {
-    const comparative = e.rule === 'increase' || e.rule === 'decrease';
-    const target = e.numbers ? (comparative ? publishCount(e.numbers.target, rule) : e.numbers.target) : null;
-    return { id: e.goal.id, title: e.goal.title, verdict: e.verdict ?? null, actual: e.numbers ? publishCount(e.numbers.actual, rule) : null, target, rule: e.rule };
+    const g = publishGoal(e, rule);
+    return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule };
   });
   // Each series stands alone (no total of it is published), so only the primary rule applies.
   const current = publishList(raw.development.map((d) => d.current), rule, false).values;
@@ -213,8 +218,8 @@ export function notableChanges(figures: Figure[], against: 'vsPrevious' | 'vsLas
     .slice(0, limit);
 }
 
-export function verdictCounts(goals: GoalStatus[]): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { met: 0, on_track: 0, at_risk: 0, behind: 0 };
-  for (const g of goals) if (g.verdict) counts[g.verdict]++;
+export function verdictCounts(goals: GoalStatus[]): Record<Verdict | 'withheld', number> {
+  const counts: Record<Verdict | 'withheld', number> = { met: 0, on_track: 0, at_risk: 0, behind: 0, withheld: 0 };
+  for (const g of goals) if (g.verdict) counts[g.verdict]++; else if (g.withheld) counts.withheld++;
   return counts;
 }

@@ -9,7 +9,7 @@ import { useFilterSql } from '../../hooks/use-filter-sql';
 import { describeDayRange, type DayRange } from '../../lib/day-range';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { formatLoneCount, formatShownCount } from '../../lib/disclosure/format-count';
+import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
 import { publishList } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { FilterState } from '../../lib/filter-state';
@@ -71,7 +71,7 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
       </div>
       {!details ? <p className="hint">{t('map.details.loading')}</p> : (
         <>
-          <p className="summary-line" data-testid="details-total">{t('map.details.total', { count: details.total, formatted: lone(details.total) })}</p>
+          <p className="summary-line" data-testid="details-total">{t('map.details.total', { count: rule && details.total < rule.k ? PLURAL_FOR_HIDDEN : details.total, formatted: lone(details.total) })}</p>
           <p>
             {t('map.details.change', {
               current: lone(details.currentCount),

@@ -16,7 +16,8 @@ import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { formatBiweek, formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { formatLoneCount } from '../../lib/disclosure/format-count';
+import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
+import { publishPositions } from '../../lib/disclosure/publish-positions';
 import { AreaTable } from './area-table.view';
 import { emergingWindow } from './emerging-window';
 import { HotSpotTable } from './hot-spot-table.view';
@@ -79,6 +80,9 @@ export function MapPage() {
   const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
   const areaOnly = precision.state.rows?.find((r) => r.precision === 'area')?.n ?? 0;
   const unlocated = precision.state.rows?.find((r) => r.precision === 'none')?.n ?? 0;
+  // The three add up to the incident total the side panel (and Översikt) shows: one list with its total.
+  const positions = publishPositions({ located, areaOnly, unlocated }, rule);
+  const shown = (v: number | null) => formatShownCount(v, rule, language);
   const pointsPossible = (context.extent ?? null) !== null;
 
   const outcome = useMemo(
@@ -210,9 +214,10 @@ export function MapPage() {
       {dayExtent && <TimeSlider extent={dayExtent} period={filters.period} />}
 
       <div className="map-status" aria-live="polite" data-testid="map-status">
-        <span data-testid="located-count">{t('map.located', { count: located, formatted: lone(located) })}</span>
-        {areaOnly > 0 && <span> · {t('map.areaOnly', { formatted: lone(areaOnly) })}</span>}
-        <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: lone(unlocated) })}</span></span>
+        <span data-testid="located-count">{t('map.located', { count: positions.located ?? PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
+        {/* In public view the line is always there: leaving it out only when it is 0 would publish the 0. */}
+        {(areaOnly > 0 || rule) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
+        <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: shown(positions.unlocated) })}</span></span>
       </div>
       {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
       {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}

@@ -19,20 +19,16 @@ export interface WeekPoint {
 export interface CategoryRow {
   category: string;
   incidents: number;
-  /** Not on the map: no point position (data/position.query.ts). */
   without_position?: number | null;
-  /** Of those, the ones with only an area (kommun/län). */
   area_only?: number | null;
 }
 
 /** The key figures from the per-category rows: all of them, or the selected category's (the list ignores that filter). */
 export function totalsFromCategories(rows: CategoryRow[], selected: string | undefined): { incidents: number; without_position: number; area_only: number } {
   const chosen = selected === undefined ? rows : rows.filter((r) => r.category === selected);
-  return {
-    incidents: chosen.reduce((s, r) => s + r.incidents, 0),
-    without_position: chosen.reduce((s, r) => s + (r.without_position ?? 0), 0),
-    area_only: chosen.reduce((s, r) => s + (r.area_only ?? 0), 0),
-  };
+  // DuckDB's sum() is a HUGEINT, which can arrive as a bigint: Number() it.
+  const sumOf = (f: (r: CategoryRow) => number | null | undefined) => chosen.reduce((s, r) => s + Number(f(r) ?? 0), 0);
+  return { incidents: sumOf((r) => r.incidents), without_position: sumOf((r) => r.without_position), area_only: sumOf((r) => r.area_only) };
 }
 
 /** Counts as published: null where public view hides them (see lib/disclosure). */

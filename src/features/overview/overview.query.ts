@@ -1,6 +1,6 @@
 // The SQL behind the Översikt page. Built with mosaic-sql so the coordinator can pre-aggregate it.
 import { Query, count, sql, sum, type FilterExpr } from '@uwdata/mosaic-sql';
-import { AREA_ONLY, NOT_ON_MAP } from '../../data/position.query';
+import { AREA_ONLY, UNLOCATED } from '../../data/position.query';
 
 /** Monday of the ISO week, as an epoch day (epoch day 0, 1970-01-01, was a Thursday). */
 const WEEK_START = sql`epoch_day - ((((epoch_day + 3) % 7) + 7) % 7)`;
@@ -20,6 +20,6 @@ export function incidentsPerWeekQuery(filter: FilterExpr): Query {
  */
 export function incidentsByCategoryQuery(filter: FilterExpr): Query {
   return Query.from('incidents')
-    .select({ category: 'category', incidents: count(), without_position: sum(sql`CASE WHEN ${NOT_ON_MAP} THEN 1 ELSE 0 END`), area_only: sum(sql`CASE WHEN ${AREA_ONLY} THEN 1 ELSE 0 END`) })
+    .select({ category: 'category', incidents: count(), without_position: sum(sql`CASE WHEN ${UNLOCATED} THEN 1 ELSE 0 END`), area_only: sum(sql`CASE WHEN ${AREA_ONLY} THEN 1 ELSE 0 END`) })
     .groupby('category').orderby('category').where(filter);
 }

@@ -10,6 +10,7 @@ import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
+import { publishPositions } from '../../lib/disclosure/publish-positions';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatLoneCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -61,6 +62,10 @@ export function OverviewPage() {
   const setCategory = (category: string | undefined) => setFilter('category', category === selectedCategory ? undefined : category);
 
   const total = categories.state.rows ? totalsFromCategories(categories.state.rows, selectedCategory) : undefined;
+  // "Without position" is a part of the incident total beside it: published as Karta publishes it.
+  const positions = total ? publishPositions({ located: total.incidents - total.without_position - total.area_only, areaOnly: total.area_only, unlocated: total.without_position }, rule) : null;
+  // Not on the map = area-only + no position, shown only when Karta shows both parts (a link opens both views).
+  const notOnMap = !positions ? undefined : positions.areaOnly !== null && positions.unlocated !== null ? positions.areaOnly + positions.unlocated : null;
   const pending = [interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');
 
   return (
@@ -72,10 +77,10 @@ export function OverviewPage() {
         <KeyFigure label={t('overview.interventions')} value={formatLoneCount(interventionTotals.state.rows?.[0]?.interventions, rule, language)} testId="kpi-interventions" />
         <KeyFigure
           label={t('overview.withoutPosition')}
-          value={formatLoneCount(total ? total.without_position : undefined, rule, language)}
+          value={notOnMap === undefined ? formatCount(undefined, language) : formatShownCount(notOnMap, rule, language)}
           testId="kpi-without-position"
-          // A part beside its total would let public view's hidden counts be worked out: the split is not shown there.
-          note={total && total.area_only > 0 && !rule ? t('overview.areaOnlyNote', { formatted: formatCount(total.area_only, language) }) : t('overview.withoutPositionNote')}
+          // The split is a part of a part: only where public view hides nothing.
+          note={positions && !rule && (positions.areaOnly ?? 0) > 0 ? t('overview.areaOnlyNote', { formatted: formatCount(positions.areaOnly, language) }) : t('overview.withoutPositionNote')}
         />
         {/* How many areas and goals are loaded: facts about the setup, not counts of events. */}
         <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" notCount />

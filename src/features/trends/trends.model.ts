@@ -18,6 +18,8 @@ export interface TrendSeries {
   series: Map<string, number[]>;
   total: number[];
   lastYear: (number | null)[];
+  /** The days each bucket's last-year value counts (sameTimeLastYear: 52 weeks back, or the same months). */
+  lastYearRanges: DayRange[];
   rolling: (number | null)[];
   interventions: number[];
 }
@@ -53,17 +55,15 @@ export function trendSeries(rows: DayCount[], interventions: InterventionDay[], 
     series.get(r.series)![i] += r.n;
   }
   const total = buckets.map((_, i) => [...series.values()].reduce((s, v) => s + v[i], 0));
-  const lastYear = buckets.map((b) => {
-    const ly = sameTimeLastYear(b, unit);
-    return ly.from < extent.from ? null : sumIn(byDay, ly.from, ly.to);
-  });
+  const lastYearRanges = buckets.map((b) => sameTimeLastYear(b, unit));
+  const lastYear = lastYearRanges.map((ly) => (ly.from < extent.from ? null : sumIn(byDay, ly.from, ly.to)));
   const rolling = total.map((_, i) => (i + 1 < rollingWindow ? null : total.slice(i + 1 - rollingWindow, i + 1).reduce((a, b) => a + b, 0) / rollingWindow));
   const iv = buckets.map(() => 0);
   for (const r of interventions) {
     const i = index.get(r.epoch_day);
     if (i !== undefined) iv[i] += r.n;
   }
-  return { buckets, series, total, lastYear, rolling, interventions: iv };
+  return { buckets, series, total, lastYear, lastYearRanges, rolling, interventions: iv };
 }
 
 /** The trend as public view may show it: hidden counts are null, and nothing derived from them is shown. */
@@ -72,14 +72,16 @@ export interface PublishedTrend {
   series: Map<string, (number | null)[]>;
   total: (number | null)[];
   lastYear: (number | null)[];
+  lastYearRanges: DayRange[];
   rolling: (number | null)[];
   interventions: (number | null)[];
 }
 
 /**
- * Split series × buckets is one table whose margins are the bucket totals (the stacked bars' heights); last
- * year's value is the published total of the same bucket when that bucket is in the chart (so a count hidden
- * there can't reappear here), and the rolling mean is shown only where every value in its window is.
+ * Split series × buckets is one table whose margins are the bucket totals (the stacked bars' heights). Last
+ * year's value and the comparison figures count days that are buckets of the same chart, so they are published
+ * through rangeCount: the same published total, never a second look at a count the table hid. The rolling mean
+ * is shown only where every value in its window is.
  */
 export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollingWindow: number): PublishedTrend {
   if (!rule) return t;
@@ -87,20 +89,30 @@ export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollin
   const table = publishTable(names.map((n) => t.series.get(n)!), rule);
   const series = new Map(names.map((n, i) => [n, table.cells[i]]));
   const total = names.length > 1 ? table.columnTotals : names.length === 1 ? table.cells[0] : t.total.map(() => null);
-  const byRange = new Map(t.buckets.map((b, i) => [`${b.from}:${b.to}`, i]));
-  const lastYear = t.lastYear.map((v, i) => {
-    if (v === null) return null;
-    const b = t.buckets[i];
-    const ly = { from: b.from - 364, to: b.to - 364 };
-    const same = byRange.get(`${ly.from}:${ly.to}`);
-    return same !== undefined ? total[same] : publishCount(v, rule);
-  });
+  const lastYear = t.lastYear.map((v, i) => (v === null ? null : rangeCount(v, t.lastYearRanges[i], { buckets: t.buckets, total }, rule)));
   const rolling = total.map((_, i) => {
     if (i + 1 < rollingWindow) return null;
     const window = total.slice(i + 1 - rollingWindow, i + 1);
     return window.some((v) => v === null) ? null : (window as number[]).reduce((a, b) => a + b, 0) / rollingWindow;
   });
-  return { buckets: t.buckets, series, total, lastYear, rolling, interventions: publishList(t.interventions, rule, true).values };
+  return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, rule, true).values };
+}
+
+/**
+ * A count over `range` shown beside the chart's published bucket totals (last year's column, the comparison
+ * figures). It is that bucket's published total when the range is one bucket; hidden when it touches a bucket
+ * whose total is hidden (a brushed sum of a hidden and a shown bucket gives the hidden one away by subtraction);
+ * otherwise it stands alone and only the primary rule applies.
+ */
+export function rangeCount(value: number, range: DayRange, chart: { buckets: Bucket[]; total: (number | null)[] }, rule: DisclosureRule | null): number | null {
+  if (!rule) return value;
+  let touchesHidden = false;
+  for (let i = 0; i < chart.buckets.length; i++) {
+    const b = chart.buckets[i];
+    if (b.from === range.from && b.to === range.to) return chart.total[i];
+    if (b.to >= range.from && b.from <= range.to && chart.total[i] === null) touchesHidden = true;
+  }
+  return touchesHidden ? null : publishCount(value, rule);
 }
 
 export interface Comparison {

@@ -18,30 +18,31 @@ import { describeDayRange } from '../../lib/day-range';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { csvCount, formatLoneCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
-import { publishCount, publishTable } from '../../lib/disclosure/publish';
+import { csvCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
+import { publishTable } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from './trend-buckets';
-import { compare, comparisonPeriods, publishTrend, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
+import { compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
 import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
 
 const ROLLING = { day: 7, week: 4, biweek: 3, month: 3, quarter: 2 } as const;
 
 /** Last year's value is missing (before the data starts) rather than hidden when its bucket has no year before. */
-function trendLastYearMissing(series: { buckets: { from: number }[] }, i: number): boolean {
-  return series.buckets[i].from - 364 < series.buckets[0].from;
+function trendLastYearMissing(series: { buckets: { from: number }[]; lastYearRanges: { from: number }[] }, i: number): boolean {
+  return series.lastYearRanges[i].from < series.buckets[0].from;
 }
 
-function ChangeFigure({ label, change, testId }: { label: string; change: CountChange | null; testId: string }) {
+/** `shown`: the two counts as published beside the chart (rangeCount); null where public view hides one. */
+function ChangeFigure({ label, change, shown, testId }: { label: string; change: CountChange | null; shown: [number | null, number | null]; testId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
   if (!change) return <KeyFigure label={label} value="–" testId={testId} note={t('trends.noLastYear')} />;
   // Public view: a change between counts of which one is hidden would give it away.
-  if (rule && (publishCount(change.current, rule) === null || publishCount(change.previous, rule) === null)) {
+  if (rule && (shown[0] === null || shown[1] === null)) {
     return <KeyFigure label={label} value="–" testId={testId} note={t('disclosure.changeHidden', { k: rule.k })} />;
   }
   const pct = formatPercent(change.change, language);
@@ -120,6 +121,13 @@ export function TrendsPage() {
     return () => { live = false; };
   }, [database, periods, withoutPeriod.key, extent]);
 
+  // The comparison's counts sit beside the chart and its table: published as the same bucket totals (rangeCount).
+  const shownComparison = useMemo(() => {
+    if (!comparison || !series) return null;
+    const shown = (v: number | null, r: { from: number; to: number }) => (v === null ? null : rangeCount(v, r, series, rule));
+    return { current: shown(comparison.vsPrevious.current, comparison.current), previous: shown(comparison.vsPrevious.previous, comparison.previous), lastYear: shown(comparison.vsLastYear?.previous ?? null, comparison.lastYear) };
+  }, [comparison, series, rule]);
+
   const brushRange = useMemo(() => {
     if (!series || !filters.period) return null;
     const first = series.buckets.findIndex((b) => b.to >= filters.period!.from);
@@ -174,9 +182,9 @@ export function TrendsPage() {
         <>
           <h2 className="section-heading" data-testid="comparison-period">{t('trends.comparisonHeading', { period: describeDayRange(comparison.current, language) })}</h2>
           <div className="key-figures" aria-live="polite">
-            <KeyFigure label={t('trends.current')} value={formatLoneCount(comparison.vsPrevious.current, rule, language)} testId="trend-current" />
-            <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} testId="trend-vs-previous" />
-            <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} testId="trend-vs-last-year" />
+            <KeyFigure label={t('trends.current')} value={formatShownCount(shownComparison?.current, rule, language)} testId="trend-current" />
+            <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} shown={[shownComparison?.current ?? null, shownComparison?.previous ?? null]} testId="trend-vs-previous" />
+            <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} shown={[shownComparison?.current ?? null, shownComparison?.lastYear ?? null]} testId="trend-vs-last-year" />
           </div>
           <p className="rule">{t('trends.rule')}</p>
         </>

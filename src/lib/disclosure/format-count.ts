@@ -2,6 +2,12 @@
 import { formatCount, type Language } from '../format';
 import type { DisclosureRule } from './suppression';
 
+/**
+ * The count given to a plural rule when the number is hidden: "<5 händelser", never "<5 händelse" — the singular
+ * would say the hidden count is 1.
+ */
+export const PLURAL_FOR_HIDDEN = 2;
+
 export function hiddenLabel(rule: DisclosureRule): string {
   return `<${rule.k}`;
 }

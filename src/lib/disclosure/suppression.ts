@@ -61,8 +61,14 @@ function repairLines(values: number[], equations: Equation[], rule: DisclosureRu
       const hiddenCount = hiddenCells.length + (totalHidden ? 1 : 0);
       if (hiddenCount === 0) continue;
       const hiddenSum = hiddenCells.reduce((s, i) => s + values[i], 0);
-      if (hiddenCount >= 2 && (totalHidden || hiddenSum >= rule.k)) continue;
+      // Every hidden cell reads "<k", so a reader takes each to be at most k − 1: a sum of exactly m·(k − 1) over
+      // m hidden cells under a shown total "pins" each at k − 1 — true for the cells that are. Hide one more.
+      const atCeiling = !totalHidden && hiddenSum === hiddenCells.length * (rule.k - 1);
+      if (hiddenCount >= 2 && (totalHidden || (hiddenSum >= rule.k && !atCeiling))) continue;
       const shownCells = eq.cells.filter((i) => !hidden[i]).sort((a, b) => values[a] - values[b] || a - b);
+      // A total of k or more is shown as a lone key figure elsewhere (Översikt, a side panel): hiding it here
+      // would not hide it there. docs/reliability.md names this case as not protected.
+      if (hiddenCount >= 2 && atCeiling && shownCells.length === 0) continue;
       if (shownCells.length > 0) hidden[shownCells[0]] = true;
       else if (!totalHidden) hidden[eq.total] = true;
       else continue;

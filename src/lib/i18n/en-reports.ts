@@ -96,6 +96,8 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     changeHidden: 'Hidden: one of the counts is below {{k}}.',
     estimateHidden: 'The estimate is not shown in public view when a count is below {{k}}.',
     areaHidden: 'Below {{k}}',
+    verdictWithheld: 'Not shown',
+    verdictWithheldHelp: 'The verdict is not shown: it rests on a count below {{k}} and would give it away.',
     goalDetailsHidden: 'The curve and the rows behind the number are not shown in public view.',
     pointsHidden: 'Points and density are not shown in public view: they can single out individual incidents.',
   },

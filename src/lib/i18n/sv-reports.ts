@@ -94,6 +94,8 @@ export const svReports = {
     changeHidden: 'Döljs: ett av antalen är under {{k}}.',
     estimateHidden: 'Skattningen visas inte i publik visning när något antal är under {{k}}.',
     areaHidden: 'Under {{k}}',
+    verdictWithheld: 'Visas inte',
+    verdictWithheldHelp: 'Bedömningen visas inte: den bygger på ett antal under {{k}} och skulle avslöja det.',
     goalDetailsHidden: 'Kurvan och raderna bakom siffran visas inte i publik visning.',
     pointsHidden: 'Punkter och täthet visas inte i publik visning: de kan peka ut enskilda händelser.',
   },
