@@ -39,6 +39,7 @@ export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
     let assigned = 0;
     let outside = 0;
     const start = performance.now();
+    let lookupMs = 0;
     await runner.exec(CREATE_HITS);
     await runner.rows(CREATE_NAMES, [kind]);
     try {
@@ -46,11 +47,13 @@ export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
         const { rid, lon, lat } = await runner.numericColumns(pointsToAssign(table));
         if (rid.length === 0) continue;
         const idx = new Int32Array(rid.length);
+        const lookupStart = performance.now();
         for (let i = 0; i < rid.length; i++) {
           idx[i] = lookup.find(lon[i], lat[i]);
           if (idx[i] >= 0) assigned++;
           else outside++;
         }
+        lookupMs += performance.now() - lookupStart;
         await runner.exec('DELETE FROM area_hits');
         await runner.insertColumns('area_hits', [{ name: 'rid', type: 'float64', values: rid }, { name: 'idx', type: 'int32', values: idx }]);
         await runner.exec(writeAssignments(table));
@@ -59,7 +62,7 @@ export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
       await runner.exec(DROP_TEMP);
     }
     // Read by `npm run bench` (points against polygons, in the browser).
-    performance.measure('lagesbild:area-assignment', { start, end: performance.now(), detail: { points: assigned + outside, polygons: areas.length } });
+    performance.measure('lagesbild:area-assignment', { start, end: performance.now(), detail: { points: assigned + outside, polygons: areas.length, lookupMs } });
     return { kind, assigned, outside };
   });
 }
