@@ -252,7 +252,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       <Panel id="map" title={t('lagesbild.hotSpots')} actions={panelActions}>
         {report.hotSpots.status === 'ok' ? (
           <>
-            <ReportMap cells={mapCells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatBiweek(p.period, language) })} t={t} />
+            <ReportMap extent={report.hotSpots.extent} cells={mapCells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatBiweek(p.period, language) })} t={t} />
             <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size })}</p>
           </>
         ) : (

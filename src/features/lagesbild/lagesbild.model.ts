@@ -63,7 +63,11 @@ export interface HotSpotSummary {
   recurring: { cells: number; current: number | null; names: string[] };
   /** The cells for the map, each with the index of its row (−1: recurring, no letter). */
   cells: (Pick<HotSpotCell, 'ix' | 'iy' | 'group'> & { row: number })[];
+  /** Where the located incidents are (SWEREF 99 TM m, 2nd–98th percentile): the map opens on this, not on every loaded boundary. */
+  extent: IncidentExtent | null;
 }
+
+export interface IncidentExtent { minE: number; maxE: number; minN: number; maxN: number }
 
 export interface GoalStatus {
   id: string;
@@ -106,7 +110,7 @@ export interface RawReport {
   areas: CountRow[];
   places: CountRow[];
   interventions: CountRow[];
-  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring'> & { cells: HotSpotCell[] };
+  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null };
   goals: GoalEvaluation[];
 }
 
@@ -196,6 +200,7 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     status: raw.status,
     size: raw.size,
     steps: raw.steps,
+    extent: raw.extent ?? null,
     // Hot spots are a selection of places, not a table with a published total: each sum stands alone.
     rows: ordered.map((g) => ({ name: g.name, group: g.group, patterns: [...g.patterns], cells: g.cells.length, current: publishCount(g.current, rule) })),
     recurring: {

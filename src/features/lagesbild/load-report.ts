@@ -18,7 +18,8 @@ export const TOP_PLACES = 5;
 async function hotSpots(runner: SqlRunner, periodEnd: number): Promise<RawReport['hotSpots']> {
   const [extent] = await runner.rows<GridExtent>(GRID_EXTENT);
   const size = defaultCellSize(extent && extent.min_e != null ? extent : null);
-  const base = { size, steps: HOT_SPOT_STEPS, cells: [] };
+  const incidentExtent = extent && extent.min_e != null ? { minE: extent.min_e, maxE: extent.max_e, minN: extent.min_n, maxN: extent.max_n } : null;
+  const base = { size, steps: HOT_SPOT_STEPS, cells: [], extent: incidentExtent };
   const universe = await runner.rows(cellUniverseSql(size));
   if (universe.length === 0) return { ...base, status: 'no-positions' };
   const window = emergingWindow(periodEnd, undefined, HOT_SPOT_STEPS);

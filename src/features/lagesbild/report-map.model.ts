@@ -1,7 +1,7 @@
 // Pure: the lägesbild's hot-spot map as SVG geometry. Drawn in SWEREF 99 TM metres (the grid the cells live in),
 // so cells are true squares and the map needs no WebGL: it prints, goes into the HTML file and onto a slide.
 import { toSweref99tm } from '../../lib/geo/sweref99tm';
-import type { HotSpotCell, HotSpotGroup } from './lagesbild.model';
+import type { HotSpotCell, HotSpotGroup, IncidentExtent } from './lagesbild.model';
 
 export interface AreaOutline { name: string; geometry: unknown }
 export interface MapFrame { minE: number; maxE: number; minN: number; maxN: number }
@@ -15,12 +15,17 @@ export const GROUP_STYLE: Record<HotSpotGroup, { fill: string; stroke: string; d
 
 export const VIEW_WIDTH = 1000;
 
-/** The frame: the hot spots and area outlines with a margin, never narrower than 2 km. */
-export function mapFrame(cells: Pick<HotSpotCell, 'ix' | 'iy'>[], size: number, outlines: [number, number][][]): MapFrame | null {
+/**
+ * The frame: where the incidents are (their 2nd–98th percentile extent) and every hot-spot cell, with a margin,
+ * never narrower than 2 km. Area outlines are context, not the extent: a national kommun file must not zoom a
+ * district's lägesbild out to all of Sweden. Only without incidents do the outlines set the frame.
+ */
+export function mapFrame(cells: Pick<HotSpotCell, 'ix' | 'iy'>[], size: number, extent: IncidentExtent | null, outlines: [number, number][][] = []): MapFrame | null {
   const es: number[] = [];
   const ns: number[] = [];
   for (const c of cells) { es.push(c.ix * size, (c.ix + 1) * size); ns.push(c.iy * size, (c.iy + 1) * size); }
-  for (const ring of outlines) for (const [e, n] of ring) { es.push(e); ns.push(n); }
+  if (extent) { es.push(extent.minE, extent.maxE); ns.push(extent.minN, extent.maxN); }
+  if (es.length === 0) for (const ring of outlines) for (const [e, n] of ring) { es.push(e); ns.push(n); }
   if (es.length === 0) return null;
   let minE = Math.min(...es), maxE = Math.max(...es), minN = Math.min(...ns), maxN = Math.max(...ns);
   const pad = Math.max(300, 0.05 * Math.max(maxE - minE, maxN - minN));
@@ -39,6 +44,34 @@ export function projectOutlines(areas: AreaOutline[]): { name: string; rings: [n
     const rings = polygons.flatMap((poly) => poly.map((ring) => ring.map(([lon, lat]) => { const p = toSweref99tm(lat, lon); return [p.e, p.n] as [number, number]; })));
     return { name: a.name, rings };
   });
+}
+
+/** Whether a ring's bounding box meets the frame (rings wholly outside are not drawn). */
+export function ringMeetsFrame(frame: MapFrame, ring: [number, number][]): boolean {
+  let minE = Infinity, maxE = -Infinity, minN = Infinity, maxN = -Infinity;
+  for (const [e, n] of ring) { if (e < minE) minE = e; if (e > maxE) maxE = e; if (n < minN) minN = n; if (n > maxN) maxN = n; }
+  return maxE >= frame.minE && minE <= frame.maxE && maxN >= frame.minN && minN <= frame.maxN;
+}
+
+export interface LabelBox { x: number; y: number; width: number; height: number }
+const overlaps = (a: LabelBox, b: LabelBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Which area names fit: inside the view, over no hot-spot cell and no other label (greedy, larger areas first).
+ * Widths are estimated from the text length (0.6 em per character), generous for Swedish names.
+ */
+export function placeLabels(candidates: { name: string; x: number; y: number; weight: number }[], obstacles: LabelBox[], view: { width: number; height: number }, fontSize: number): { name: string; x: number; y: number }[] {
+  const placed: LabelBox[] = [];
+  const out: { name: string; x: number; y: number }[] = [];
+  for (const c of [...candidates].sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name, 'sv'))) {
+    const width = c.name.length * fontSize * 0.6;
+    const box = { x: c.x - width / 2, y: c.y - fontSize, width, height: fontSize * 1.3 };
+    if (box.x < 0 || box.y < 0 || box.x + box.width > view.width || box.y + box.height > view.height) continue;
+    if (obstacles.some((o) => overlaps(box, o)) || placed.some((p) => overlaps(box, p))) continue;
+    placed.push(box);
+    out.push({ name: c.name, x: c.x, y: c.y });
+  }
+  return out;
 }
 
 export function viewHeight(frame: MapFrame): number {
@@ -63,6 +96,13 @@ export function markerLetter(index: number): string {
 }
 
 /** Where an area's name goes: the centre of its outer ring's bounding box (fine for compact districts). */
+/** A ring's area in m² (shoelace), for ordering labels: larger areas are named first. */
+export function ringArea(ring: [number, number][]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] + ring[i][0]) * (ring[j][1] - ring[i][1]);
+  return Math.abs(sum / 2);
+}
+
 export function ringCentre(ring: [number, number][]): [number, number] {
   const es = ring.map((p) => p[0]);
   const ns = ring.map((p) => p[1]);

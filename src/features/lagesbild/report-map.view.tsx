@@ -2,10 +2,12 @@
 // group (never colour alone: each cell carries the letter of its row in the table beside it).
 import type { TFunction } from 'i18next';
 import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
-import { GROUP_STYLE, VIEW_WIDTH, mapFrame, markerLetter, projectOutlines, ringCentre, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+import { GROUP_STYLE, VIEW_WIDTH, mapFrame, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
 
 interface Props {
   cells: HotSpotSummary['cells'];
+  /** Where the incidents are: the map opens on this (area outlines are context). */
+  extent: HotSpotSummary['extent'];
   /** Rows below this index get their letter on the map. */
   letters: number;
   size: number;
@@ -31,27 +33,32 @@ export function GroupSwatch({ group }: { group: HotSpotGroup }) {
   return <svg width="14" height="14" aria-hidden="true" className="lb-swatch"><rect x="1" y="1" width="12" height="12" fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} /></svg>;
 }
 
-export function ReportMap({ cells, letters, size, outlines, label, t }: Props) {
-  const areas = projectOutlines(outlines);
-  const frame = mapFrame(cells, size, areas.flatMap((a) => a.rings));
+export function ReportMap({ cells, extent, letters, size, outlines, label, t }: Props) {
+  const projected = projectOutlines(outlines);
+  const frame = mapFrame(cells, size, extent, projected.flatMap((a) => a.rings));
   if (!frame) return null;
   const height = viewHeight(frame);
   const scale = VIEW_WIDTH / (frame.maxE - frame.minE);
   const cellSide = size * scale;
   const side = Math.max(cellSide, 6);
   const fontSize = 18;
+  const areas = projected.map((a) => ({ ...a, rings: a.rings.filter((ring) => ringMeetsFrame(frame, ring)) })).filter((a) => a.rings.length > 0);
+  const cellBoxes = cells.map((c) => { const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size); return { x, y, width: side, height: side }; });
+  const labels = placeLabels(
+    areas.map((a) => {
+      const [e, n] = ringCentre(a.rings[0]);
+      const [x, y] = toView(frame, e, n);
+      return { name: a.name, x, y, weight: ringArea(a.rings[0]) };
+    }),
+    cellBoxes, { width: VIEW_WIDTH, height }, 16,
+  );
   return (
     <figure className="lb-map">
       <svg viewBox={`0 0 ${VIEW_WIDTH} ${height}`} role="img" aria-label={label} data-testid="lb-map" preserveAspectRatio="xMidYMid meet">
         <title>{label}</title>
         <rect x="0" y="0" width={VIEW_WIDTH} height={height} fill="#f4f6f8" />
         {areas.map((a) => a.rings.map((ring, i) => <path key={`${a.name}-${i}`} d={ringPath(frame, ring)} fill="#ffffff" stroke="#8a96a3" strokeWidth="1.2" />))}
-        {areas.map((a) => {
-          if (!a.rings[0]) return null;
-          const [e, n] = ringCentre(a.rings[0]);
-          const [x, y] = toView(frame, e, n);
-          return <text key={`label-${a.name}`} x={x} y={y} className="lb-map-area" textAnchor="middle" fontSize="16" fill="#4a5563">{a.name}</text>;
-        })}
+        {labels.map((l) => <text key={`label-${l.name}`} x={l.x} y={l.y} className="lb-map-area" textAnchor="middle" fontSize="16" fill="#4a5563">{l.name}</text>)}
         {cells.map((c) => {
           const style = GROUP_STYLE[c.group];
           const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size);

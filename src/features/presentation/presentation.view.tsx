@@ -170,7 +170,7 @@ function SlideContent({ slide, report, assessment, outlines, heading, datasetNam
           {h(`${t('lagesbild.hotSpots')} ${period}`)}
           {report.hotSpots.status === 'ok' ? (
             <div className="slide-map">
-              <ReportMap cells={report.hotSpots.cells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period })} t={t} />
+              <ReportMap extent={report.hotSpots.extent} cells={report.hotSpots.cells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period })} t={t} />
               {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
             </div>
           ) : <p>{t('lagesbild.hotSpotsTooFew')}</p>}
