@@ -3,6 +3,11 @@ import { formatDate, formatIsoWeek, type Language } from './format';
 import { isoWeekOf } from './iso-week';
 
 /** An inclusive range of epoch days (see epoch-day.ts). */
+/** Days of `r` inside `extent` (0 when none): the days a count over `r` can actually have come from. */
+export function coveredDays(r: DayRange, extent: DayRange): number {
+  return Math.max(0, Math.min(r.to, extent.to) - Math.max(r.from, extent.from) + 1);
+}
+
 export interface DayRange {
   from: number;
   to: number;

@@ -1,5 +1,6 @@
 // The lägesbild: which period it covers (ISO weeks, year boundaries, week 53), the report from the example
 // against counts taken from the generator's own rows, the summary text from known numbers, and suppression.
+import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { canStep, defaultLagesbildPeriod, lagesbildPeriods, parsePeriodKey, periodKey, sameBiweekLastYear } from '../../src/features/lagesbild/lagesbild-period';
@@ -100,6 +101,16 @@ describe('the summary text', () => {
     );
   });
 
+  it('makes no comparison with a window before the data: the first year has no "last year"', () => {
+    const raw = { ...knownReport(), dataExtent: { from: epochDayOfIsoDate('2025-12-01'), to: epochDayOfIsoDate('2026-11-15') } };
+    const report = buildReport(raw, null);
+    expect(report.total.vsLastYear).toBeNull();
+    expect(report.categories.every((c) => c.vsLastYear === null)).toBe(true);
+    expect(report.total.vsPrevious).not.toBeNull();
+    const [first] = summaryParagraphs(report, 'sv');
+    expect(first).not.toContain('större än slumpen');
+  });
+
   it('says "färre än 5" and gives no comparison for hidden counts in public mode', () => {
     const raw = knownReport();
     raw.categories = [raw.categories[3]]; // only Rån: 3, 2, 4
@@ -188,4 +199,15 @@ describe('the example’s lägesbild', () => {
       for (const g of r.goals) if (!g.problem) expect(g.asOf).toBe(earlier.current.to);
     });
   });
+
+  it('runs no emerging analysis over periods before the data, and none with fewer than ten periods of data', async () => {
+    // The example starts 2024-01-01 (v. 1): by v. 13–14 there are 7 two-week periods of data, by v. 19–20 ten.
+    const early = await loadReport(runner, { year: 2024, firstWeek: 13, lastWeek: 14 });
+    expect(early.hotSpots.status).toBe('too-short');
+    expect(early.dataExtent?.from).toBe(d('2024-01-01'));
+    const tenth = await loadReport(runner, { year: 2024, firstWeek: 19, lastWeek: 20 });
+    expect(tenth.hotSpots).toMatchObject({ status: 'ok', steps: 10 });
+    // And no comparison with 2023, which the data does not reach.
+    expect(buildReport(early, null).total.vsLastYear).toBeNull();
+  }, 60_000);
 });

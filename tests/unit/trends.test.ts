@@ -63,11 +63,31 @@ describe('comparisons', () => {
   it('compares a month with the month before per day (March 31 days against February 28)', () => {
     const p = comparisonPeriods({ from: d('2026-03-01'), to: d('2026-03-31') }, extent, 'month');
     expect(range(p.previous)).toBe('2026-02-01..2026-02-28');
-    const c = compare({ current: 36 * 31, previous: 36 * 28, lastYear: 36 * 31 }, p);
-    expect(c.vsPrevious.exposure).toBeCloseTo(31 / 28, 12);
-    expect(c.vsPrevious.change).toBeCloseTo(0, 12);
-    expect(c.vsPrevious.significant).toBe(false);
+    const c = compare({ current: 36 * 31, previous: 36 * 28, lastYear: 36 * 31 }, p, { from: d('2024-01-01'), to: d('2026-11-15') });
+    expect(c.vsPrevious!.exposure).toBeCloseTo(31 / 28, 12);
+    expect(c.vsPrevious!.change).toBeCloseTo(0, 12);
+    expect(c.vsPrevious!.significant).toBe(false);
     expect(c.vsLastYear?.change).toBeCloseTo(0, 12);
+  });
+
+  it('compares only the days the data covers: no change from before the data, a month past the last day per covered day', () => {
+    const data = { from: d('2024-01-01'), to: d('2026-11-15') };
+    // January 2024 against December 2023 (no data): no comparison, not "0 → 872, significant".
+    const first = comparisonPeriods({ from: d('2024-01-01'), to: d('2024-01-31') }, data, 'month');
+    expect(compare({ current: 872, previous: 0, lastYear: 0 }, first, data)).toMatchObject({ vsPrevious: null, vsLastYear: null });
+    // November 2026 (15 of 30 days in the data) against October: 36 a day in both is no change.
+    const november = comparisonPeriods({ from: d('2026-11-01'), to: d('2026-11-30') }, data, 'month');
+    const c = compare({ current: 36 * 15, previous: 36 * 31, lastYear: 36 * 30 }, november, data);
+    expect(c.covered).toEqual({ current: 15, previous: 31, lastYear: 30 });
+    expect(c.vsPrevious!.change).toBeCloseTo(0, 12);
+    expect(c.vsPrevious!.significant).toBe(false);
+    expect(c.vsLastYear!.change).toBeCloseTo(0, 12);
+    // A range whose earlier period is partly before the data: per covered day.
+    const early = comparisonPeriods({ from: d('2024-01-10'), to: d('2024-02-09') }, data, 'week');
+    const e = compare({ current: 31 * 30, previous: 9 * 30, lastYear: 0 }, early, data);
+    expect(e.covered.previous).toBe(9);
+    expect(e.vsPrevious!.change).toBeCloseTo(0, 12);
+    expect(e.vsLastYear).toBeNull();
   });
 });
 

@@ -9,7 +9,7 @@ import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { VerdictBadge } from '../goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import type { Figure, HotSpotGroup, LagesbildReport } from './lagesbild.model';
+import { MIN_HOT_SPOT_STEPS, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
 
@@ -256,7 +256,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
             <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size })}</p>
           </>
         ) : (
-          <p>{t(report.hotSpots.status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : 'lagesbild.hotSpotsNoPositions')}</p>
+          <p>{t(report.hotSpots.status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : report.hotSpots.status === 'too-short' ? 'lagesbild.hotSpotsTooShort' : 'lagesbild.hotSpotsNoPositions', { count: MIN_HOT_SPOT_STEPS })}</p>
         )}
       </Panel>
 

@@ -1,6 +1,6 @@
 // Pure: the lägesbild's query results → the report every view of it shows (page, slides, HTML, CSV), with the
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
-import type { DayRange } from '../../lib/day-range';
+import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount, publishList, publishTable } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
@@ -53,8 +53,11 @@ export interface HotSpotRow {
   current: number | null;
 }
 
+/** ArcGIS's guidance for an emerging analysis: at least ten time steps, all of them inside the data. */
+export const MIN_HOT_SPOT_STEPS = 10;
+
 export interface HotSpotSummary {
-  status: 'ok' | 'too-few' | 'no-positions';
+  status: 'ok' | 'too-few' | 'no-positions' | 'too-short';
   size: number;
   steps: number;
   /** New first, then persistent, then faded; most incidents first within a group. Each has a letter on the map. */
@@ -112,6 +115,8 @@ export interface RawReport {
   interventions: CountRow[];
   hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null };
   goals: GoalEvaluation[];
+  /** The days the incidents span: a window before the first day (or after the last) holds no data, not zero incidents. */
+  dataExtent?: DayRange | null;
 }
 
 const length = (r: DayRange) => r.to - r.from + 1;
@@ -120,21 +125,25 @@ function change(current: number | null, previous: number | null, exposure: numbe
   return current === null || previous === null ? null : compareCounts(current, previous, exposure);
 }
 
-function figure(name: string | null, c: number | null, p: number | null, y: number | null, periods: LagesbildPeriods): Figure {
+function figure(name: string | null, c: number | null, p: number | null, y: number | null, periods: LagesbildPeriods, data: DayRange | null): Figure {
+  // Per day over the days the data covers; no comparison with a window the data does not reach (a 2024 period
+  // against 2023 once read "0 → 114, statistiskt säker").
+  const days = (r: DayRange) => (data ? coveredDays(r, data) : length(r));
+  const against = (other: number | null, r: DayRange) => (days(r) === 0 || days(periods.current) === 0 ? null : change(c, other, days(periods.current) / days(r)));
   return {
     name, current: c, previous: p, lastYear: y,
-    vsPrevious: change(c, p, length(periods.current) / length(periods.previous)),
-    vsLastYear: change(c, y, length(periods.current) / length(periods.lastYear)),
+    vsPrevious: against(p, periods.previous),
+    vsLastYear: against(y, periods.lastYear),
   };
 }
 
 /** Rows × the three windows as one table whose column totals (the period totals) are published too. */
-function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: LagesbildPeriods): { rows: Figure[]; total: Figure } {
+function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: LagesbildPeriods, data: DayRange | null): { rows: Figure[]; total: Figure } {
   const table = publishTable(rows.map((r) => [r.current, r.previous, r.last_year]), rule);
   const [c, p, y] = rows.length ? table.columnTotals : [publishCount(0, rule), publishCount(0, rule), publishCount(0, rule)];
   return {
-    rows: rows.map((r, i) => figure(r.name, table.cells[i][0], table.cells[i][1], table.cells[i][2], periods)),
-    total: figure(null, c, p, y, periods),
+    rows: rows.map((r, i) => figure(r.name, table.cells[i][0], table.cells[i][1], table.cells[i][2], periods, data)),
+    total: figure(null, c, p, y, periods, data),
   };
 }
 
@@ -148,11 +157,11 @@ export function hotSpotGroup(pattern: EmergingPattern): HotSpotGroup {
 const GROUP_ORDER: HotSpotGroup[] = ['new', 'persistent', 'fading', 'other'];
 
 export function buildReport(raw: RawReport, rule: DisclosureRule | null): LagesbildReport {
-  const categories = publishRows(raw.categories, rule, raw.periods);
-  const areas = publishRows(raw.areas, rule, raw.periods);
-  const interventions = publishRows(raw.interventions, rule, raw.periods);
+  const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);
+  const areas = publishRows(raw.areas, rule, raw.periods, raw.dataExtent ?? null);
+  const interventions = publishRows(raw.interventions, rule, raw.periods, raw.dataExtent ?? null);
   // Top places are a subset: no published total adds up to them, so the table rule (with its margins) is stricter than needed.
-  const places = publishRows(raw.places, rule, raw.periods).rows;
+  const places = publishRows(raw.places, rule, raw.periods, raw.dataExtent ?? null).rows;
   const hotSpots = hotSpotSummary(raw.hotSpots, rule);
   // The same published goal as on Mål (publish-goal.ts): a verdict resting on a hidden count is withheld.
   const goals: GoalStatus[] = raw.goals.map((e) => {

@@ -1,12 +1,13 @@
 // Everything a lägesbild needs, read from the database for one period: counts in three windows, the emerging
 // hot-spot analysis up to the period's end, and the goals as they stood that day.
+import { INCIDENT_DAY_EXTENT } from '../../data/extent.query';
 import type { SqlRunner } from '../../data/sql-runner';
 import { evaluateGoals } from '../goals/evaluate-goals';
 import { emergingWindow } from '../map/emerging-window';
 import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, type CellKey, type StepCount } from '../map/map.model';
 import { GRID_EXTENT, cellUniverseSql } from '../map/map.query';
 import type { GridExtent } from '../map/use-map-context';
-import { hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
+import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
 import { dayRangeOf, lagesbildPeriods, sameBiweekLastYear } from './lagesbild-period';
 import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, interventionCountsSql, topPlacesSql } from './lagesbild.query';
 import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
@@ -15,20 +16,26 @@ import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
 export const HOT_SPOT_STEPS = 13;
 export const TOP_PLACES = 5;
 
-async function hotSpots(runner: SqlRunner, periodEnd: number): Promise<RawReport['hotSpots']> {
+async function hotSpots(runner: SqlRunner, periodEnd: number, firstDay: number | null): Promise<RawReport['hotSpots']> {
   const [extent] = await runner.rows<GridExtent>(GRID_EXTENT);
   const size = defaultCellSize(extent && extent.min_e != null ? extent : null);
   const incidentExtent = extent && extent.min_e != null ? { minE: extent.min_e, maxE: extent.max_e, minN: extent.min_n, maxN: extent.max_n } : null;
   const base = { size, steps: HOT_SPOT_STEPS, cells: [], extent: incidentExtent };
   const universe = await runner.rows(cellUniverseSql(size));
   if (universe.length === 0) return { ...base, status: 'no-positions' };
-  const window = emergingWindow(periodEnd, undefined, HOT_SPOT_STEPS);
+  // Periods before the data's first day hold no data, not "no hot spot": counting them as quiet once called a
+  // place hot since the data began a "new" hot spot. Use the periods the data covers, at least ten.
+  const full = emergingWindow(periodEnd, undefined, HOT_SPOT_STEPS);
+  const coveredSteps = firstDay === null ? HOT_SPOT_STEPS : full.starts.slice(0, -1).filter((start) => start >= firstDay).length;
+  if (coveredSteps < MIN_HOT_SPOT_STEPS) return { ...base, status: 'too-short' };
+  const stepCount = Math.min(HOT_SPOT_STEPS, coveredSteps);
+  const window = stepCount === HOT_SPOT_STEPS ? full : emergingWindow(periodEnd, undefined, stepCount);
   const steps = await runner.rows<StepCount>(cellStepsSql(size, window.starts));
-  const last = steps.filter((s) => s.step === HOT_SPOT_STEPS - 1);
+  const last = steps.filter((s) => s.step === stepCount - 1);
   const lastTotal = last.reduce((sum, s) => sum + s.n, 0);
   // With the false-discovery-rate correction: a leader should not be sent to a "new hot spot" that is one of the
   // hundreds of cells chance alone makes significant at 90 %. Study area: the cells active in the 13 periods.
-  const patterns = emergingHotSpots(steps, HOT_SPOT_STEPS, size, defaultBand(size), true);
+  const patterns = emergingHotSpots(steps, stepCount, size, defaultBand(size), true);
   if (lastTotal < MIN_INCIDENTS_FOR_TEST || patterns.size < MIN_CELLS_FOR_TEST) return { ...base, status: 'too-few' };
   const names = await runner.rows<CellKey & { place: string | null; area: string | null }>(
     cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }),
@@ -42,7 +49,7 @@ async function hotSpots(runner: SqlRunner, periodEnd: number): Promise<RawReport
     const name = nameOf.get(key);
     cells.push({ ix, iy, pattern: p.pattern, group: hotSpotGroup(p.pattern), place: name?.place ?? null, area: name?.area ?? null, current: currentOf.get(key) ?? 0 });
   }
-  return { ...base, status: 'ok', cells };
+  return { ...base, steps: stepCount, status: 'ok', cells };
 }
 
 /** Two-week periods in the development chart: half a year. */
@@ -64,7 +71,9 @@ export async function loadReport(runner: SqlRunner, period: BiweekPeriod): Promi
   const areas = await runner.rows<CountRow>(areaCountsSql(windows));
   const places = await runner.rows<CountRow>(topPlacesSql(windows, TOP_PLACES));
   const interventions = await runner.rows<CountRow>(interventionCountsSql(windows));
-  const spots = await hotSpots(runner, periods.current.to);
+  const [extent] = await runner.rows<{ first_day: number | null; last_day: number | null }>(INCIDENT_DAY_EXTENT);
+  const dataExtent = extent && extent.first_day !== null && extent.last_day !== null ? { from: extent.first_day, to: extent.last_day } : null;
+  const spots = await hotSpots(runner, periods.current.to, dataExtent?.from ?? null);
   const goals = await evaluateGoals(runner, {}, periods.current.to);
-  return { periods, development: await development(runner, period), categories, areas, places, interventions, hotSpots: spots, goals };
+  return { periods, development: await development(runner, period), categories, areas, places, interventions, hotSpots: spots, goals, dataExtent };
 }

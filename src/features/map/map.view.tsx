@@ -77,6 +77,7 @@ export function MapPage() {
     owns: ['period', 'cell', 'extent'], filterStable: false, enabled: emergingPeriods !== null && (kind === 'emerging' || kind === 'hotspots'),
   });
 
+  const windowBeforeData = emergingPeriods !== null && dayExtent != null && emergingPeriods.starts[0] < dayExtent.from;
   const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
   const areaOnly = precision.state.rows?.find((r) => r.precision === 'area')?.n ?? 0;
   const unlocated = precision.state.rows?.find((r) => r.precision === 'none')?.n ?? 0;
@@ -91,8 +92,9 @@ export function MapPage() {
   );
   const patterns = useMemo(
     // Always with FDR, as ArcGIS's Emerging Hot Spot Analysis; the checkbox is for the single-period Gi* layer.
-    () => (stepCounts.state.rows && emergingPeriods ? emergingHotSpots(stepCounts.state.rows, emergingPeriods.periods.length, size, band, true) : null),
-    [stepCounts.state.rows, emergingPeriods, size, band],
+    // Not when the window reaches before the data's first day: those periods hold no data, not "no hot spot".
+    () => (stepCounts.state.rows && emergingPeriods && !windowBeforeData ? emergingHotSpots(stepCounts.state.rows, emergingPeriods.periods.length, size, band, true) : null),
+    [stepCounts.state.rows, emergingPeriods, size, band, windowBeforeData],
   );
   const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
   const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
@@ -221,6 +223,7 @@ export function MapPage() {
       </div>
       {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
       {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}
+      {kind === 'emerging' && windowBeforeData && <p className="warning" role="note" data-testid="emerging-too-short">{t('map.emergingTooShort')}</p>}
       {gridKinds.includes(kind) && outcome?.status === 'too-few' && (
         <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: lone(outcome.incidents), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
       )}

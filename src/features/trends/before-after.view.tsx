@@ -68,9 +68,18 @@ export function BeforeAfterPanel() {
   const e = result?.estimate;
   // Public view: the 2 × 2 table as one table with margins; the estimate is a function of all four counts.
   const shownCounts = result ? publishTable([[result.counts.targetBefore, result.counts.targetAfter], [result.counts.comparisonBefore, result.counts.comparisonAfter]], rule).cells : null;
-  const anyHidden = shownCounts?.flat().some((v) => v === null) ?? false;
   const count = (v: number | null) => formatShownCount(v, rule, language);
   const pct = (v: number) => formatPercent(v - 1, language);
+  // Public view: the list of single interventions (date · area · organisation) would let anyone count the
+  // interventions of a type, area or period that the rest of the app hides as "<5".
+  if (rule) {
+    return (
+      <div className="panel" data-testid="before-after">
+        <h2>{t('trends.beforeAfter.title')}</h2>
+        <p className="hint" role="note" data-testid="before-after-public">{t('trends.beforeAfter.publicView')}</p>
+      </div>
+    );
+  }
   return (
     <div className="panel" data-testid="before-after">
       <h2>{t('trends.beforeAfter.title')}</h2>
@@ -98,7 +107,7 @@ export function BeforeAfterPanel() {
             </tbody>
           </table>
           <p className="summary-line" data-testid="before-after-estimate">
-            {anyHidden && rule ? t('disclosure.estimateHidden', { k: rule.k }) : e!.tooFew ? t('trends.beforeAfter.tooFew') : t(e!.significant ? 'trends.beforeAfter.estimateSignificant' : 'trends.beforeAfter.estimate', { change: pct(e!.ratio), low: pct(e!.low), high: pct(e!.high) })}
+            {e!.tooFew ? t('trends.beforeAfter.tooFew') : t(e!.significant ? 'trends.beforeAfter.estimateSignificant' : 'trends.beforeAfter.estimate', { change: pct(e!.ratio), low: pct(e!.low), high: pct(e!.high) })}
           </p>
           <p className="rule">{t('trends.beforeAfter.caveat')}</p>
         </>

@@ -3,7 +3,7 @@
 import type { ChartOption } from '../../components/echart';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { formatCount, type Language } from '../../lib/format';
-import type { DayRange } from '../../lib/day-range';
+import { coveredDays, type DayRange } from '../../lib/day-range';
 import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from './trend-buckets';
 import { publishCount, publishList, publishTable } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
@@ -119,8 +119,13 @@ export interface Comparison {
   current: DayRange;
   previous: DayRange;
   lastYear: DayRange;
-  vsPrevious: CountChange;
+  /** The counts over each whole range (days outside the data count nothing). */
+  counts: { current: number; previous: number; lastYear: number | null };
+  /** null: the data covers none of the earlier period — no comparison. */
+  vsPrevious: CountChange | null;
   vsLastYear: CountChange | null;
+  /** The days of each period the data covers: what the per-day rates are over. */
+  covered: { current: number; previous: number; lastYear: number };
 }
 
 /**
@@ -140,17 +145,22 @@ export function comparisonPeriods(period: DayRange | undefined, extent: DayRange
   return { current: { from: current.from, to: current.to }, previous: { from: previous.from, to: previous.to }, lastYear: sameTimeLastYear(current, unit) };
 }
 
-const days = (r: DayRange) => r.to - r.from + 1;
-
 /**
- * The period against the one before and last year, as rates per day: March (31 days) against February (28) or
- * v. 1–2 against v. 51–53 compare like with like, and the exposure ratio goes into the test.
+ * The period against the one before and last year, as rates per day over the days the data covers: March (31
+ * days) against February (28), v. 1–2 against v. 51–53, or a month that runs past the data's last day compare like
+ * with like, and the exposure ratio goes into the test. A period before the data's first day is no comparison —
+ * counting its days as zero incidents once marked every change at the start of the data "significant".
  */
-export function compare(counts: { current: number; previous: number; lastYear: number | null }, periods: ReturnType<typeof comparisonPeriods>): Comparison {
+export function compare(counts: { current: number; previous: number; lastYear: number | null }, periods: ReturnType<typeof comparisonPeriods>, extent: DayRange): Comparison {
+  const covered = { current: coveredDays(periods.current, extent), previous: coveredDays(periods.previous, extent), lastYear: coveredDays(periods.lastYear, extent) };
+  const against = (count: number | null, coveredDays: number) =>
+    count === null || covered.current === 0 || coveredDays === 0 ? null : compareCounts(counts.current, count, covered.current / coveredDays);
   return {
     ...periods,
-    vsPrevious: compareCounts(counts.current, counts.previous, days(periods.current) / days(periods.previous)),
-    vsLastYear: counts.lastYear === null ? null : compareCounts(counts.current, counts.lastYear, days(periods.current) / days(periods.lastYear)),
+    counts,
+    vsPrevious: against(counts.previous, covered.previous),
+    vsLastYear: against(counts.lastYear, covered.lastYear),
+    covered,
   };
 }
 

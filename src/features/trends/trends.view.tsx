@@ -36,11 +36,11 @@ function trendLastYearMissing(series: { buckets: { from: number }[]; lastYearRan
 }
 
 /** `shown`: the two counts as published beside the chart (rangeCount); null where public view hides one. */
-function ChangeFigure({ label, change, shown, testId }: { label: string; change: CountChange | null; shown: [number | null, number | null]; testId: string }) {
+function ChangeFigure({ label, change, shown, testId, missing }: { label: string; change: CountChange | null; shown: [number | null, number | null]; testId: string; missing: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
-  if (!change) return <KeyFigure label={label} value="–" testId={testId} note={t('trends.noLastYear')} />;
+  if (!change) return <KeyFigure label={label} value="–" testId={testId} note={missing} />;
   // Public view: a change between counts of which one is hidden would give it away.
   if (rule && (shown[0] === null || shown[1] === null)) {
     return <KeyFigure label={label} value="–" testId={testId} note={t('disclosure.changeHidden', { k: rule.k })} />;
@@ -116,7 +116,7 @@ export function TrendsPage() {
     const sqlText = countInPeriodSql(withoutPeriod.incidentWhere);
     const count = (r: { from: number; to: number }) => database.runner.rows<{ n: number }>(sqlText, [r.from, r.to]).then(([x]) => x.n);
     void Promise.all([count(periods.current), count(periods.previous), count(periods.lastYear)]).then(([current, previous, lastYear]) => {
-      if (live) setComparison(compare({ current, previous, lastYear: periods.lastYear.from < extent.from ? null : lastYear }, periods));
+      if (live) setComparison(compare({ current, previous, lastYear }, periods, extent));
     });
     return () => { live = false; };
   }, [database, periods, withoutPeriod.key, extent]);
@@ -125,7 +125,7 @@ export function TrendsPage() {
   const shownComparison = useMemo(() => {
     if (!comparison || !series) return null;
     const shown = (v: number | null, r: { from: number; to: number }) => (v === null ? null : rangeCount(v, r, series, rule));
-    return { current: shown(comparison.vsPrevious.current, comparison.current), previous: shown(comparison.vsPrevious.previous, comparison.previous), lastYear: shown(comparison.vsLastYear?.previous ?? null, comparison.lastYear) };
+    return { current: shown(comparison.counts.current, comparison.current), previous: shown(comparison.counts.previous, comparison.previous), lastYear: shown(comparison.counts.lastYear, comparison.lastYear) };
   }, [comparison, series, rule]);
 
   const brushRange = useMemo(() => {
@@ -183,9 +183,12 @@ export function TrendsPage() {
           <h2 className="section-heading" data-testid="comparison-period">{t('trends.comparisonHeading', { period: describeDayRange(comparison.current, language) })}</h2>
           <div className="key-figures" aria-live="polite">
             <KeyFigure label={t('trends.current')} value={formatShownCount(shownComparison?.current, rule, language)} testId="trend-current" />
-            <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} shown={[shownComparison?.current ?? null, shownComparison?.previous ?? null]} testId="trend-vs-previous" />
-            <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} shown={[shownComparison?.current ?? null, shownComparison?.lastYear ?? null]} testId="trend-vs-last-year" />
+            <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} shown={[shownComparison?.current ?? null, shownComparison?.previous ?? null]} testId="trend-vs-previous" missing={t('trends.noPrevious')} />
+            <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} shown={[shownComparison?.current ?? null, shownComparison?.lastYear ?? null]} testId="trend-vs-last-year" missing={t('trends.noLastYear')} />
           </div>
+          {comparison.covered.current < comparison.current.to - comparison.current.from + 1 && (
+            <p className="hint" role="note" data-testid="partial-coverage">{t('trends.partialCoverage', { covered: comparison.covered.current, days: comparison.current.to - comparison.current.from + 1 })}</p>
+          )}
           <p className="rule">{t('trends.rule')}</p>
         </>
       )}

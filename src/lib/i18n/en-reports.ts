@@ -39,6 +39,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     mapLabel: 'Map of hot spots {{period}}. The same information is in the table.',
     hotSpotMethod: 'Getis-Ord Gi* per two-week period in {{size}} m cells over the last {{steps}} periods, corrected for many simultaneous tests (FDR); patterns by ArcGIS Pro’s current Emerging Hot Spot Analysis categories (overlaps resolved as sfdep does), over the cells with at least one incident in those periods. The letter on the map belongs to the row in the table.',
     noHotSpots: 'No hot spots in the period.',
+    hotSpotsTooShort: 'The hot-spot analysis needs at least {{count}} two-week periods of data up to this one; the data starts later.',
     hotSpotsTooFew: 'Too few located incidents in the period for a hot-spot analysis.',
     hotSpotsNoPositions: 'The incidents have no positions, so no hot-spot map can be shown.',
     marker: 'Marker',

@@ -37,6 +37,7 @@ export const svReports = {
     mapLabel: 'Karta över hot spots {{period}}. Samma uppgifter finns i tabellen.',
     hotSpotMethod: 'Getis-Ord Gi* per tvåveckorsperiod i rutor om {{size}} m, de senaste {{steps}} perioderna, med korrektion för många samtidiga test (FDR); mönster enligt ArcGIS Pros nuvarande kategorier i Emerging Hot Spot Analysis (överlapp avgjorda som i sfdep), över de rutor som haft minst en händelse under perioderna. Bokstaven på kartan hör till raden i tabellen.',
     noHotSpots: 'Inga hot spots i perioden.',
+    hotSpotsTooShort: 'Hot spot-analysen behöver minst {{count}} tvåveckorsperioder med data före och med den här; data börjar senare.',
     hotSpotsTooFew: 'För få händelser med position i perioden för en hot spot-analys.',
     hotSpotsNoPositions: 'Händelserna saknar position, så ingen hot spot-karta kan visas.',
     marker: 'Markering',
