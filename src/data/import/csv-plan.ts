@@ -6,7 +6,7 @@ import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordi
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
 import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { decodeText, detectEncoding, type TextEncodingName } from '../../lib/parsing/text-encoding';
-import { FIELDS_FOR, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
+import { FIELDS_FOR, crsFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
 import type { CsvDialect, DecimalMark } from './csv-import.query';
 
 export const PREVIEW_ROWS = 50;
@@ -19,6 +19,8 @@ export interface CoordinateChoice {
   order: PairOrder;
   /** SWEREF 99 TM and a local zone both fit: the user must say which. */
   ambiguous: boolean;
+  /** The system was read from the column headers. */
+  named?: boolean;
 }
 
 export interface CsvPlan {
@@ -151,7 +153,10 @@ export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMappin
       .map(([a, b]) => [(a as { value: number }).value, (b as { value: number }).value] as [number, number]);
     // Mapped coordinates that fit no system: the user must choose one rather than see every row rejected.
     const guessed = (pairs.length ? guessCrs(pairs) : null) ?? { crs: 'EPSG:3006' as CrsCode, order: 'north-east' as PairOrder, ambiguous: true };
-    coordinates = remembered?.coordinates ? { ...remembered.coordinates, ambiguous: false } : guessed;
+    // A system the header names ("X-koordinat (SWEREF 99 TM)") is the export's own word: it beats magnitudes.
+    const named = crsFromHeaders(plan.mapping);
+    const fromHeader = named ? { crs: named, order: orderByMagnitude(pairs), ambiguous: false, named: true } : null;
+    coordinates = remembered?.coordinates ? { ...remembered.coordinates, ambiguous: false } : fromHeader ?? guessed;
   }
 
   let outcomes: CsvPlan['outcomes'] = [];
@@ -163,6 +168,15 @@ export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMappin
       .map(({ c }) => ({ column: c, name: outcomeName(c) }));
   }
   return { ...plan, decimal, coordinates, outcomes };
+}
+
+/**
+ * In every Swedish system the northing (or latitude) is the larger number of a pair, so the order follows from
+ * which column is larger in most rows; with no rows, Swedish convention (N/X first).
+ */
+function orderByMagnitude(pairs: [number, number][]): PairOrder {
+  const firstLarger = pairs.filter(([a, b]) => a > b).length;
+  return pairs.length && firstLarger * 2 < pairs.length ? 'east-north' : 'north-east';
 }
 
 export function replan(bytes: Uint8Array, plan: CsvPlan, choices: PlanChoices): CsvPlan {

@@ -79,7 +79,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
             <label>{t('importer.coordinates')}
               <select
                 value={plan.coordinates.ambiguous ? '' : plan.coordinates.crs}
-                onChange={(e) => setPlan({ ...plan, coordinates: { ...plan.coordinates!, crs: e.target.value as CrsCode, ambiguous: false } })}
+                onChange={(e) => setPlan({ ...plan, coordinates: { ...plan.coordinates!, crs: e.target.value as CrsCode, ambiguous: false, named: false } })}
                 data-testid="import-crs"
               >
                 {plan.coordinates.ambiguous && <option value="">{t('importer.chooseSystem')}</option>}
@@ -97,6 +97,10 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       </fieldset>
       {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
       {plan.coordinates?.ambiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
+      {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
+      {!(plan.mapping.north && plan.mapping.east) && plan.previewRows.length > 0 && (
+        <p role="status" className="warning" data-testid="no-position">{t(plan.target === 'incidents' ? 'importer.noPositionIncidents' : 'importer.noPositionInterventions')}</p>
+      )}
 
       {plan.personalData.length > 0 && (
         <fieldset disabled={locked} className="personal-data" data-testid="personal-data">
