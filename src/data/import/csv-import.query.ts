@@ -20,13 +20,15 @@ export const REJECTS_SCAN = 'import_rejects_scan';
 export const LINES = 'import_lines';
 export const CHECKED = 'import_checked';
 export const COORDS = 'import_coords';
+/** Start lines of records with bytes that are not valid in the chosen encoding. */
+export const BAD_BYTES = 'import_bad_bytes';
 /** Where a Parquet file's Arrow table lands before staging. */
 export const ARROW_TABLE = 'import_arrow';
 export const PREVIEW_TABLE = 'import_preview';
 
 /** `keepArrow` at the start of an import: the Parquet file's Arrow table is its input. */
 export function dropStaging(keepArrow = false): string {
-  return [RAW, LINES, CHECKED, COORDS, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
 }
 
 /** Every column as text; malformed rows go to DuckDB's rejects table with their line. Read in file order. */
@@ -56,6 +58,9 @@ export const DROP_RAW_STAGING = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXIS
 export const COUNT_RAW = `SELECT count(*)::INTEGER AS n FROM ${RAW}`;
 export const READ_REJECTS = `SELECT line::INTEGER AS line, error_type, csv_line FROM ${REJECTS} ORDER BY line`;
 export const CREATE_LINES = `CREATE TABLE ${LINES} (__record INTEGER, __line INTEGER)`;
+export const CREATE_BAD_BYTES = `CREATE TABLE ${BAD_BYTES} (__line INTEGER)`;
+/** Bytes that are not text in the chosen encoding decide a row's reason before anything else can. */
+export const MARK_BAD_BYTES = `UPDATE ${CHECKED} SET reason = 'invalid-encoding' WHERE line IN (SELECT __line FROM ${BAD_BYTES})`;
 export const CREATE_COORDS = `CREATE TABLE ${COORDS} (__line INTEGER, lat DOUBLE, lon DOUBLE)`;
 
 // --- conversions -------------------------------------------------------------------------------------------

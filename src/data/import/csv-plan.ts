@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
 import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
-import { decodeText, detectEncoding, type TextEncodingName } from '../../lib/parsing/text-encoding';
+import { decodeText, detectEncoding, type EncodingGuess, type TextEncodingName } from '../../lib/parsing/text-encoding';
 import { FIELDS_FOR, crsFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
 import type { CsvDialect, DecimalMark } from './csv-import.query';
 
@@ -99,9 +99,13 @@ export function planTable(columns: string[], previewRows: string[][], target?: T
   }, { decimal: '.' });
 }
 
-export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered?: RememberedMapping | null): CsvPlan {
-  const guess = detectEncoding(bytes);
-  const encoding = choices.encoding ?? remembered?.encoding ?? guess.encoding;
+/**
+ * `detected`: the encoding decided from the whole file (`detectFileEncoding`); without it, from these bytes. Bytes
+ * beyond ASCII outweigh a remembered encoding (the last file of this kind may have been plain ASCII).
+ */
+export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered?: RememberedMapping | null, detected?: EncodingGuess): CsvPlan {
+  const guess = detected ?? detectEncoding(bytes);
+  const encoding = choices.encoding ?? (guess.decided === false ? remembered?.encoding : undefined) ?? guess.encoding;
   const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
   const text = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
   const quote = choices.quote ?? '"';
@@ -180,6 +184,7 @@ function orderByMagnitude(pairs: [number, number][]): PairOrder {
 }
 
 export function replan(bytes: Uint8Array, plan: CsvPlan, choices: PlanChoices): CsvPlan {
+  // The encoding in the plan was decided from the whole file (or chosen): it is kept, BOM included.
   return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, ...choices });
 }
 

@@ -161,3 +161,17 @@ export function acceptedLines(scan: RecordScan, rejectedReaderLines: number[], a
   }
   return { lines: lines.subarray(0, k), unaccounted, rejectedPhysical };
 }
+
+/** The start line of the data record that a physical line belongs to; null before the first data record. */
+export function recordStartOf(scan: RecordScan, line: number): number | null {
+  const starts = scan.startLines;
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0 || line < starts[0]) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo];
+}

@@ -10,7 +10,7 @@ import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
-  CHECKED_REJECTS, COORDS, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  BAD_BYTES, CHECKED_REJECTS, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
   type CsvDialect, type DecimalMark, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
@@ -45,6 +45,8 @@ export interface CsvImportRequest {
   personalData?: PersonalDataPolicy;
   /** Cancelling before the commit leaves the loaded data untouched. */
   signal?: AbortSignal;
+  /** Start lines of records holding bytes that are not valid UTF-8 (replaced before DuckDB read them). */
+  invalidUtf8Records?: number[];
 }
 
 export interface PersonalDataFinding {
@@ -152,6 +154,11 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const policy: PersonalDataPolicy = Object.fromEntries(personalData.map((f) => [f.column, f.action]));
     const interventionColumns = request.columns as InterventionColumns;
     await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy) : checkInterventions(interventionColumns, request.decimal, policy));
+    if (request.invalidUtf8Records?.length) {
+      await runner.exec(CREATE_BAD_BYTES);
+      await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);
+      await runner.exec(MARK_BAD_BYTES);
+    }
     await runner.exec(DROP_RAW_STAGING);
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);

@@ -97,7 +97,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     reasons: {
       'no-geometry': 'No geometry', 'not-polygon': 'Not an area (polygon)', 'missing-name': 'Name missing',
       'too-many-columns': 'Too many columns', 'too-few-columns': 'Too few columns', 'bad-quotes': 'Bad quotes',
-      'line-too-long': 'Line too long', 'invalid-encoding': 'Invalid characters (wrong encoding?)',
+      'line-too-long': 'Line too long', 'invalid-encoding': 'Bytes that are not valid in the chosen encoding (UTF-8) – the file is probably in another encoding, e.g. Windows-1252: choose it and import again',
       unreadable: 'Could not be read (a quote never closes – the rest of the file becomes one field)',
       'missing-date': 'Date missing', 'bad-date': 'Invalid date or time', 'missing-category': 'Category missing', 'missing-type': 'Type missing',
       'unparsable-number': 'Invalid number', 'half-coordinate': 'Only one of two coordinates', 'outside-sweden': 'Coordinate outside Sweden',

@@ -95,7 +95,7 @@ export const svImporter = {
     reasons: {
       'no-geometry': 'Saknar geometri', 'not-polygon': 'Inte en yta (polygon)', 'missing-name': 'Namn saknas',
       'too-many-columns': 'För många kolumner', 'too-few-columns': 'För få kolumner', 'bad-quotes': 'Felaktiga citattecken',
-      'line-too-long': 'Raden är för lång', 'invalid-encoding': 'Ogiltiga tecken (fel teckenkodning?)',
+      'line-too-long': 'Raden är för lång', 'invalid-encoding': 'Byte som inte är giltiga i den valda teckenkodningen (UTF-8) – filen är troligen i en annan kodning, t.ex. Windows-1252: välj den och importera igen',
       unreadable: 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)',
       'missing-date': 'Datum saknas', 'bad-date': 'Ogiltigt datum eller klockslag', 'missing-category': 'Kategori saknas', 'missing-type': 'Typ saknas',
       'unparsable-number': 'Ogiltigt tal', 'half-coordinate': 'Bara en av två koordinater', 'outside-sweden': 'Koordinaten ligger utanför Sverige',
