@@ -53,3 +53,41 @@ describe('encoding from the whole file (2)', () => {
     expect(result.rejected).toEqual([expect.objectContaining({ line: 3002, reason: 'invalid-encoding' }), expect.objectContaining({ line: 3003, reason: 'invalid-encoding' })]);
   });
 });
+
+describe('dates and times real systems write (3)', () => {
+  const file = (rows: string[]) => enc(['Ärendenr;Datum;Tid;Brottstyp', ...rows].join('\n') + '\n');
+  it('reads datetime2 fractions and a separate 0730 time; rejects implausible years with the range, and bad times as times', async () => {
+    const bytes = file([
+      'A1;2025-03-05 18:50:00.0000000;;Stöld', //   2
+      'A2;2025-03-05T18:51:00.1234567;;Stöld', //   3
+      'A3;2025-03-06;0730;Rån', //                   4
+      'A4;2025-03-06;730;Rån', //                    5
+      'A5;0025-03-11;1200;Hot', //                   6 a typo: year 25
+      'A6;2205-03-07;1200;Hot', //                   7 a typo: year 2205
+      'A7;2026-02-30;1200;Hot', //                   8 no such date
+      'A8;2026-02-03;25.70;Hot', //                  9 no such time
+    ]);
+    const plan = await planBytes(bytes);
+    expect(plan.mapping).toMatchObject({ id: 'Ärendenr', date: 'Datum', time: 'Tid' });
+    const result = await importPlanned(runner, bytes, plan, { years: { min: 1990, max: 2027 } });
+    expect(result.imported).toBe(4);
+    expect(result.years).toEqual({ min: 1990, max: 2027 });
+    expect(result.rejected.map((r) => [r.line, r.reason, r.column, r.value])).toEqual([
+      [6, 'year-out-of-range', 'Datum', '0025-03-11'],
+      [7, 'year-out-of-range', 'Datum', '2205-03-07'],
+      [8, 'bad-date', 'Datum', '2026-02-30'],
+      [9, 'bad-time', 'Tid', '25.70'],
+    ]);
+    const rows = await runner.rows<{ id: string; t: string }>(`SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S') AS t FROM incidents ORDER BY id`);
+    expect(rows.map((r) => [r.id, r.t])).toEqual([['A1', '2025-03-05 18:50:00'], ['A2', '2025-03-05 18:51:00'], ['A3', '2025-03-06 07:30:00'], ['A4', '2025-03-06 07:30:00']]);
+  });
+  it('takes a wider range when the user sets one', async () => {
+    const result = await importPlanned(runner, file(['A1;1985-03-05;1200;Stöld', 'A2;2025-03-05;1200;Stöld']), await planBytes(file(['A1;1985-03-05;1200;Stöld'])), { years: { min: 1980, max: 2030 } });
+    expect(result).toMatchObject({ imported: 2, rejected: [] });
+  });
+  it('tells a bad time after the date from a bad date in a single date-time column', async () => {
+    const bytes = enc('Datum;Brottstyp\n2026-03-05 25.70;Hot\n2026-02-30 10:00;Hot\n');
+    const result = await importPlanned(runner, bytes, await planBytes(bytes));
+    expect(result.rejected.map((r) => [r.reason, r.column, r.value])).toEqual([['bad-time', 'Datum', '2026-03-05 25.70'], ['bad-date', 'Datum', '2026-02-30 10:00']]);
+  });
+});

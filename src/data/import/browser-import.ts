@@ -122,6 +122,7 @@ async function importUtf8(
       personalData: plan.personalChoices,
       signal,
       invalidUtf8Records,
+      years: plan.years,
     });
   } finally {
     await database.db.dropFile(name);

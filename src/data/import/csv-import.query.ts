@@ -94,9 +94,11 @@ export function numberExpr(valueSql: string, decimal: DecimalMark): string {
 }
 
 const DATE_TIME_FORMATS = [
-  '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %H.%M', '%Y-%m-%d %H.%M.%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%d',
+  '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %H.%M', '%Y-%m-%d %H.%M.%S', '%Y-%m-%d',
   '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%Y%m%d %H%M', '%Y%m%d %H:%M', '%Y%m%d',
   '%d/%m %Y %H:%M', '%d/%m %Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H.%M', '%d.%m.%Y',
+  // A separate time column written "0730" (or "730", once Excel has dropped the zero: padded below).
+  '%Y-%m-%d %H%M', '%Y/%m/%d %H%M', '%d.%m.%Y %H%M', '%d/%m %Y %H%M',
 ];
 // "+01:00", "+0100", "+01" (DuckDB prints TIMESTAMPTZ as "…+00") or "Z".
 const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
@@ -112,8 +114,10 @@ function euSwitchUtc(yearSql: string, month: 3 | 10): string {
  * already Swedish local time; with one ("+01:00", "Z") the instant is turned into Swedish wall-clock time.
  */
 export function dateTimeExpr(dateSql: string, timeSql: string): string {
-  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateSql} || ' ' || ${timeSql} END`;
-  const unT = `regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 ')`;
+  const paddedTime = `CASE WHEN regexp_full_match(${timeSql}, '\\d{3}') THEN '0' || ${timeSql} ELSE ${timeSql} END`;
+  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateSql} || ' ' || ${paddedTime} END`;
+  // SQL Server's datetime2 writes up to 7 fraction digits ("18:50:00.0000000"): fractions of a second are dropped.
+  const unT = `regexp_replace(regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 '), '(\\d{1,2}:\\d{2}:\\d{2})[.,]\\d+', '\\1')`;
   // An offset only follows a time ("2026-03-05" ends in "-05", which is a day, not an offset).
   const offset = `CASE WHEN regexp_matches(${unT}, '\\d[ T]\\d{1,2}[:.]\\d{2}') THEN regexp_extract(${unT}, ${literal(OFFSET_PATTERN)}, 1) ELSE '' END`;
   const bare = `CASE WHEN ${offset} = '' THEN ${unT} ELSE regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '') END`;
@@ -150,8 +154,32 @@ export interface InterventionColumns {
   outcomes?: { column: string; name: string }[];
 }
 
+/** Years a date may have: a typo ("0025", "2205") is rejected rather than stretching every time axis. */
+export interface YearRange { min: number; max: number }
+
+/** Defaults: 1990 to next year. The import card shows the range and lets the user change it. */
+export function defaultYearRange(today = new Date()): YearRange {
+  return { min: 1990, max: today.getFullYear() + 1 };
+}
+
+// A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00"): cut off to see if the date alone is good.
+const TIME_SUFFIX = '[ T]+\\d{1,2}[:.]?\\d{2}([:.]\\d{2}([.,]\\d+)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$';
+
+/** For a row whose date and time did not convert: was it the time (in its own column or after the date) or the date? */
+function dateFailure(dateText: string, timeText: string): string {
+  const dateOnly = `regexp_replace(${dateText}, ${literal(TIME_SUFFIX)}, '')`;
+  return `CASE WHEN ${timeText} IS NOT NULL AND ${dateTimeExpr(dateText, 'NULL::VARCHAR')} IS NOT NULL THEN 'bad-time'
+      WHEN ${timeText} IS NULL AND ${dateOnly} <> ${dateText} AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL THEN 'bad-time'
+      ELSE 'bad-date' END`;
+}
+
+function dateReasons(at: string, years: YearRange): string {
+  return `WHEN date_text IS NULL THEN 'missing-date' WHEN ${at} IS NULL THEN ${dateFailure('date_text', 'time_text')}
+      WHEN year(${at}) NOT BETWEEN ${Math.floor(years.min)} AND ${Math.floor(years.max)} THEN 'year-out-of-range'`;
+}
+
 export type RejectReason =
-  | 'missing-date' | 'bad-date' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
+  | 'missing-date' | 'bad-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
   | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded';
 
 function commonChecks(c: { north?: string; east?: string }, decimal: DecimalMark) {
@@ -170,7 +198,7 @@ function rowKey(idSql: string, valueSqls: string[]): string {
   return `coalesce(${idSql}, 'h:' || md5(concat_ws(chr(31), ${valueSqls.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')})))`;
 }
 
-export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}): string {
+export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange()): string {
   const coords = commonChecks(c, decimal);
   const s = (column: string | undefined) => stored(column, policy);
   return `CREATE TABLE ${CHECKED} AS
@@ -182,12 +210,12 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
       ${s(c.place)} AS place, ${s(c.description)} AS description, ${coords.select}
     FROM src)
   SELECT *, ${rowKey('id', ['occurred_at', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'])} AS row_key,
-    CASE WHEN date_text IS NULL THEN 'missing-date' WHEN occurred_at IS NULL THEN 'bad-date'
+    CASE ${dateReasons('occurred_at', years)}
       WHEN category IS NULL THEN 'missing-category' ${coords.reasons} ELSE NULL END AS reason
   FROM parsed`;
 }
 
-export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}): string {
+export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange()): string {
   const coords = commonChecks(c, decimal);
   const s = (column: string | undefined) => stored(column, policy);
   const outcomes = (c.outcomes ?? []).map((o) => `${numberExpr(text(o.column), decimal)} AS ${q(o.name)}, ${text(o.column)} AS ${q(`${o.name}__text`)}`);
@@ -196,14 +224,14 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
   return `CREATE TABLE ${CHECKED} AS
   WITH src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
   parsed AS (
-    SELECT line, ${s(c.id)} AS id, ${text(c.date)} AS date_text,
+    SELECT line, ${s(c.id)} AS id, ${text(c.date)} AS date_text, ${text(c.time)} AS time_text,
       ${dateTimeExpr(text(c.date), text(c.time))} AS started_at,
       CASE WHEN ${text(c.end_time)} IS NULL AND ${text(c.end_date)} IS NULL THEN NULL ELSE ${dateTimeExpr(endDate, text(c.end_time))} END AS ended_at,
       ${s(c.type)} AS type, ${s(c.organisation)} AS organisation, ${s(c.area)} AS area, ${s(c.place)} AS place,
       ${s(c.description)} AS description, ${coords.select}${outcomes.length ? ', ' + outcomes.join(', ') : ''}
     FROM src)
   SELECT *, ${rowKey('id', ['started_at', 'type', 'organisation', 'north', 'east', 'area', 'place'])} AS row_key,
-    CASE WHEN date_text IS NULL THEN 'missing-date' WHEN started_at IS NULL THEN 'bad-date'
+    CASE ${dateReasons('started_at', years)}
       WHEN type IS NULL THEN 'missing-type' ${coords.reasons} ${outcomeReasons} ELSE NULL END AS reason
   FROM parsed`;
 }
@@ -235,7 +263,43 @@ export function markLateRejects(target: 'incidents' | 'interventions', replace: 
   ${alreadyLoaded}`;
 }
 
-export const CHECKED_REJECTS = `SELECT line, reason FROM ${CHECKED} WHERE reason IS NOT NULL ORDER BY line`;
+/**
+ * Every rejected row with what the user needs to fix it: the field at fault (mapped back to the file's column
+ * in JS), the offending value, and the row as it was read — its fields joined by the file's delimiter, quoted
+ * where needed (for an ordinary line that is the line itself). Personnummer in the report are masked: the report
+ * is shown and downloaded, and must not be the way round the mask. Needs the raw staging table, so it runs
+ * before that is dropped; only rejected rows are rebuilt.
+ */
+export function checkedRejects(target: 'incidents' | 'interventions', rawColumns: string[], delimiter: string, outcomeNames: string[] = []): string {
+  const mask = (sql: string) => `regexp_replace(${sql}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
+  const special = literal(`[${delimiter.replace(/[\]\\^-]/g, '\\$&')}"\n\r]`);
+  const field = (c: string) => `CASE WHEN ${q(c)} IS NULL THEN '' WHEN regexp_matches(${q(c)}, ${special}) THEN '"' || replace(${q(c)}, '"', '""') || '"' ELSE ${q(c)} END`;
+  const rawText = rawColumns.length ? `concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')})` : "''";
+  const required = target === 'incidents' ? "'category'" : "'type'";
+  const outcomeField = outcomeNames.map((o) => `WHEN ${q(`${o}__text`)} IS NOT NULL AND ${q(o)} IS NULL THEN ${literal(`outcome:${o}`)}`).join(' ');
+  const outcomeValue = outcomeNames.map((o) => `WHEN ${q(`${o}__text`)} IS NOT NULL AND ${q(o)} IS NULL THEN ${q(`${o}__text`)}`).join(' ');
+  return `WITH rejected AS (
+    SELECT line, reason,
+      CASE reason WHEN 'missing-date' THEN 'date' WHEN 'bad-date' THEN 'date' WHEN 'year-out-of-range' THEN 'date'
+        WHEN 'bad-time' THEN CASE WHEN time_text IS NULL THEN 'date' ELSE 'time' END
+        WHEN 'missing-category' THEN ${required} WHEN 'missing-type' THEN ${required}
+        WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN 'north' WHEN east_text IS NOT NULL AND east IS NULL THEN 'east' ${outcomeField} END
+        WHEN 'half-coordinate' THEN CASE WHEN north_text IS NULL THEN 'north' ELSE 'east' END
+        WHEN 'outside-sweden' THEN 'position'
+        WHEN 'duplicate-id-in-file' THEN 'id' WHEN 'already-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END END AS field,
+      CASE reason WHEN 'bad-date' THEN date_text WHEN 'year-out-of-range' THEN date_text
+        WHEN 'bad-time' THEN coalesce(time_text, date_text)
+        WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN north_text WHEN east_text IS NOT NULL AND east IS NULL THEN east_text ${outcomeValue} END
+        WHEN 'half-coordinate' THEN coalesce(north_text, east_text)
+        WHEN 'outside-sweden' THEN north_text || ' / ' || east_text
+        WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id END AS value
+    FROM ${CHECKED} WHERE reason IS NOT NULL)
+  SELECT j.line, j.reason, j.field, ${mask('j.value')} AS value, ${mask(rawText)} AS text
+  FROM rejected j JOIN ${LINES} l ON l.__line = j.line JOIN ${RAW} r USING (__record) ORDER BY j.line`;
+}
+
+/** The raw staging table's columns (the file's), for rebuilding a rejected row's text. */
+export const RAW_COLUMNS = `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${RAW}' AND column_name <> '__record' ORDER BY ordinal_position`;
 export const CHECKED_ACCEPTED = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WHERE reason IS NULL`;
 
 const EPOCH_DAY = (col: string) => `date_diff('day', DATE '1970-01-01', CAST(${col} AS DATE))::INTEGER`;

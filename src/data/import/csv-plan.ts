@@ -7,7 +7,7 @@ import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS }
 import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { decodeText, detectEncoding, type EncodingGuess, type TextEncodingName } from '../../lib/parsing/text-encoding';
 import { FIELDS_FOR, crsFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
-import type { CsvDialect, DecimalMark } from './csv-import.query';
+import { defaultYearRange, type CsvDialect, type DecimalMark, type YearRange } from './csv-import.query';
 
 export const PREVIEW_ROWS = 50;
 /** Enough bytes for 50 rows of any sane export; the preview never reads the whole file. */
@@ -42,6 +42,8 @@ export interface CsvPlan {
   personalData: { column: string; found: number }[];
   /** The user's choice per column; the import masks any column with hits that has no choice. */
   personalChoices: Record<string, PersonalDataAction>;
+  /** Plausible years: dates outside are rejected with this range in the reason. Shown and changeable. */
+  years: YearRange;
 }
 
 export interface PlanChoices {
@@ -50,6 +52,7 @@ export interface PlanChoices {
   quote?: string;
   header?: boolean;
   target?: TargetTable;
+  years?: YearRange;
 }
 
 /** Column names DuckDB accepts: non-empty and unique — case-insensitively, as DuckDB compares them. */
@@ -95,7 +98,7 @@ export function planTable(columns: string[], previewRows: string[][], target?: T
   return completePlan({
     format: 'parquet', encoding: 'utf-8', bomLength: 0, looksBinary: false,
     dialect: { delimiter: ',', quote: '"', header: true, skipLines: 0, columns }, previewRows, target: chosen,
-    mapping: suggestMapping(columns, chosen), outcomes: [], decimal: '.', coordinates: null, remembered: false, personalData, personalChoices: {},
+    mapping: suggestMapping(columns, chosen), outcomes: [], decimal: '.', coordinates: null, remembered: false, personalData, personalChoices: {}, years: defaultYearRange(),
   }, { decimal: '.' });
 }
 
@@ -123,7 +126,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
     .filter((p) => p.found > 0);
   return completePlan({
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
-    remembered: Boolean(remembered), personalData, personalChoices: {},
+    remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
   }, remembered);
 }
 
@@ -185,7 +188,7 @@ function orderByMagnitude(pairs: [number, number][]): PairOrder {
 
 export function replan(bytes: Uint8Array, plan: CsvPlan, choices: PlanChoices): CsvPlan {
   // The encoding in the plan was decided from the whole file (or chosen): it is kept, BOM included.
-  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, ...choices });
+  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, ...choices });
 }
 
 export function setMapping(plan: CsvPlan, field: CanonicalField, columnName: string | undefined): CsvPlan {

@@ -74,6 +74,14 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
             <option value=".">{t('importer.decimalPoint')}</option>
           </select>
         </label>
+        <label>{t('importer.yearsFrom')}
+          <input type="number" className="year-input" value={plan.years.min} min={1} max={9999} data-testid="years-min"
+            onChange={(e) => setPlan({ ...plan, years: { ...plan.years, min: Number(e.target.value) || plan.years.min } })} />
+        </label>
+        <label>{t('importer.yearsTo')}
+          <input type="number" className="year-input" value={plan.years.max} min={1} max={9999} data-testid="years-max"
+            onChange={(e) => setPlan({ ...plan, years: { ...plan.years, max: Number(e.target.value) || plan.years.max } })} />
+        </label>
         {plan.coordinates && (
           <>
             <label>{t('importer.coordinates')}
@@ -96,6 +104,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         )}
       </fieldset>
       {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
+      <p className="hint" data-testid="years-note">{t('importer.yearsNote', { min: plan.years.min, max: plan.years.max })}</p>
       {plan.coordinates?.ambiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
       {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
       {!(plan.mapping.north && plan.mapping.east) && plan.previewRows.length > 0 && (

@@ -20,3 +20,8 @@ export function findPersonalIdentityNumbers(text: string): string[] {
 }
 
 export type PersonalDataAction = 'mask' | 'drop' | 'keep';
+
+/** Everything shaped like a personnummer replaced by the mask (as the SQL does for a masked column). */
+export function maskPersonalNumbers(text: string): string {
+  return text.replace(new RegExp(PERSONAL_NUMBER_PATTERN, 'g'), PERSONAL_NUMBER_MASK);
+}
