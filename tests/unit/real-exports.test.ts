@@ -91,3 +91,42 @@ describe('dates and times real systems write (3)', () => {
     expect(result.rejected.map((r) => [r.reason, r.column, r.value])).toEqual([['bad-time', 'Datum', '2026-03-05 25.70'], ['bad-date', 'Datum', '2026-02-30 10:00']]);
   });
 });
+
+describe('Unicode text (4)', () => {
+  it('stores every text column in NFC and trims every kind of space, so one word is one category', async () => {
+    const nfd = 'Sto\u0308ld';
+    const bytes = enc([
+      'Datum;Brottstyp;Område;Plats;Beskrivning',
+      `2026-03-01;${nfd};Ma\u030alo\u0308v;\u00a0Torget\u202f;Text`,
+      '2026-03-02;Stöld;Målöv;Torget;Text',
+      `2026-03-03;\u2003Stöld\u3000;Målöv\ufeff;\u200bTorget;\tText `,
+      '2026-03-04;Skadegörelse\u00a0;Å\u0308ngby;Torget;Text', // not NFC-composable: Å + U+0308 stays two characters
+    ].join('\n') + '\n');
+    const result = await importPlanned(runner, bytes, await planBytes(bytes));
+    expect(result).toMatchObject({ imported: 4, rejected: [] });
+    const categories = await runner.rows<{ category: string; n: number }>(`SELECT category, count(*)::INTEGER AS n FROM incidents GROUP BY ALL ORDER BY category`);
+    expect(categories).toEqual([{ category: 'Skadegörelse', n: 1 }, { category: 'Stöld', n: 3 }]);
+    const [{ areas, places, descriptions }] = await runner.rows<{ areas: number; places: number; descriptions: number }>(
+      `SELECT count(DISTINCT area)::INTEGER AS areas, count(DISTINCT place)::INTEGER AS places, count(DISTINCT description)::INTEGER AS descriptions FROM incidents WHERE category = 'Stöld'`);
+    expect({ areas, places, descriptions }).toEqual({ areas: 1, places: 1, descriptions: 1 });
+  });
+  it('reads a composed file without normalising (the read found no combining mark), with the same values', async () => {
+    const bytes = enc('Datum;Brottstyp;Plats\n2026-03-01;Stöld;\u00a0Torget\n');
+    const result = await importPlanned(runner, bytes, await planBytes(bytes), { unicodeNormalize: false });
+    expect(result.imported).toBe(1);
+    expect(await runner.rows(`SELECT category, place FROM incidents`)).toEqual([{ category: 'Stöld', place: 'Torget' }]);
+  });
+});
+
+describe('personnummer (5)', () => {
+  it('finds and masks every form in the whole file, and counts each one', async () => {
+    const forms = ['121212-1212', '121212\u20131212', '121212 1212', '121212\u00a01212', '19121212\u22121212', '1212121212', '191212121212'];
+    const bytes = enc(['Datum;Brottstyp;Beskrivning', ...forms.map((f, i) => `2026-03-0${i + 1};Stöld;Anmälare ${f} hördes`)].join('\n') + '\n');
+    const plan = await planBytes(bytes);
+    expect(plan.personalData).toEqual([{ column: 'Beskrivning', found: 7 }]);
+    const result = await importPlanned(runner, bytes, plan);
+    expect(result.personalData).toEqual([{ column: 'Beskrivning', found: 7, action: 'mask' }]);
+    const rows = await runner.rows<{ description: string }>(`SELECT DISTINCT description FROM incidents`);
+    expect(rows).toEqual([{ description: 'Anmälare [personnummer] hördes' }]);
+  });
+});

@@ -64,8 +64,8 @@ export async function importCsvFile(
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
   const { dialect } = plan;
-  const { utf8, scan, invalidUtf8Records } = await readAndScan(file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal);
-  const result = await importUtf8(database, utf8, plan, mode, file.name, onPhase, 'point', scan, signal, invalidUtf8Records);
+  const { utf8, scan, invalidUtf8Records, unicodeNormalize } = await readAndScan(file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal);
+  const result = await importUtf8(database, utf8, plan, mode, file.name, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize });
   onPhase('saving');
   await rememberMapping(database, plan);
   return result;
@@ -95,7 +95,7 @@ async function importUtf8(
   locationPrecision: 'point' | 'area' = 'point',
   knownScan?: RecordScan,
   signal?: AbortSignal,
-  invalidUtf8Records: number[] = [],
+  read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean } = {},
 ): Promise<CsvImportResult> {
   onPhase('scanning');
   const scan = knownScan ?? scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
@@ -121,7 +121,7 @@ async function importUtf8(
       locationPrecision,
       personalData: plan.personalChoices,
       signal,
-      invalidUtf8Records,
+      ...read,
       years: plan.years,
     });
   } finally {

@@ -65,17 +65,42 @@ export const CREATE_COORDS = `CREATE TABLE ${COORDS} (__line INTEGER, lat DOUBLE
 
 // --- conversions -------------------------------------------------------------------------------------------
 
-const text = (column: string | undefined) => (column ? `nullif(trim(${q(column)}), '')` : 'NULL::VARCHAR');
+/** Every kind of space a file can carry at the edges of a value: ASCII whitespace, Unicode spaces (Zs, Zl, Zp), NEL, zero-width space, word joiner, BOM. */
+const SPACE_CHARS = ' \t\n\r\f\v\u0085\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff';
+const EDGE_SPACES = '^[\\s\\pZ\\x{0b}\\x{85}\\x{180e}\\x{200b}\\x{2060}\\x{feff}]+|[\\s\\pZ\\x{0b}\\x{85}\\x{180e}\\x{200b}\\x{2060}\\x{feff}]+$';
+
+/**
+ * A value with every kind of space trimmed, NULL when empty. The regular expression runs only on values that
+ * start or end with a space character (a cheap test), so clean values cost what `trim` did.
+ */
+function trimmed(valueSql: string): string {
+  const spaces = literal(SPACE_CHARS);
+  return `nullif(CASE WHEN contains(${spaces}, left(${valueSql}, 1)) OR contains(${spaces}, right(${valueSql}, 1)) THEN regexp_replace(${valueSql}, ${literal(EDGE_SPACES)}, '', 'g') ELSE ${valueSql} END, '')`;
+}
+
+const text = (column: string | undefined) => (column ? trimmed(q(column)) : 'NULL::VARCHAR');
+
+/**
+ * A stored text value: also in Unicode NFC, so "Stöld" written o + U+0308 (as macOS tools write it) and "Stöld"
+ * are one category. `nfc_normalize` is slow in DuckDB (~6 µs a value), so it runs only when the read found a
+ * combining mark in the file (`normalize`), and then only on values that are not plain ASCII.
+ */
+function normalisedText(column: string | undefined, normalize: boolean): string {
+  if (!column || !normalize) return text(column);
+  const c = q(column);
+  return trimmed(`CASE WHEN strlen(${c}) = length(${c}) THEN ${c} ELSE nfc_normalize(${c}) END`);
+}
 
 /** What to do with text columns where personnummer were found: mask them, drop the column, or keep it. */
 export type PersonalDataPolicy = Record<string, PersonalDataAction>;
 
 /** A stored text field under the personal-data policy. */
-function stored(column: string | undefined, policy: PersonalDataPolicy): string {
+function stored(column: string | undefined, policy: PersonalDataPolicy, normalize: boolean): string {
   const action = column ? policy[column] : undefined;
   if (action === 'drop') return 'NULL::VARCHAR';
-  if (action === 'mask') return `regexp_replace(${text(column)}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
-  return text(column);
+  const value = normalisedText(column, normalize);
+  if (action === 'mask') return `regexp_replace(${value}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
+  return value;
 }
 
 /** Everything in a column shaped like a personnummer (the library then checks each). */
@@ -198,9 +223,9 @@ function rowKey(idSql: string, valueSqls: string[]): string {
   return `coalesce(${idSql}, 'h:' || md5(concat_ws(chr(31), ${valueSqls.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')})))`;
 }
 
-export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange()): string {
+export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
   const coords = commonChecks(c, decimal);
-  const s = (column: string | undefined) => stored(column, policy);
+  const s = (column: string | undefined) => stored(column, policy, normalize);
   return `CREATE TABLE ${CHECKED} AS
   WITH src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
   parsed AS (
@@ -215,9 +240,9 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
   FROM parsed`;
 }
 
-export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange()): string {
+export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
   const coords = commonChecks(c, decimal);
-  const s = (column: string | undefined) => stored(column, policy);
+  const s = (column: string | undefined) => stored(column, policy, normalize);
   const outcomes = (c.outcomes ?? []).map((o) => `${numberExpr(text(o.column), decimal)} AS ${q(o.name)}, ${text(o.column)} AS ${q(`${o.name}__text`)}`);
   const outcomeReasons = (c.outcomes ?? []).map((o) => `WHEN ${q(`${o.name}__text`)} IS NOT NULL AND ${q(o.name)} IS NULL THEN 'unparsable-number'`).join(' ');
   const endDate = c.end_date ? text(c.end_date) : text(c.date);

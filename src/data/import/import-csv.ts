@@ -53,6 +53,8 @@ export interface CsvImportRequest {
   signal?: AbortSignal;
   /** Plausible years for dates; outside → 'year-out-of-range'. Default: `defaultYearRange()`. */
   years?: YearRange;
+  /** Normalise stored text to NFC (default): the read may rule it out (no combining mark in the file). */
+  unicodeNormalize?: boolean;
   /** Start lines of records holding bytes that are not valid UTF-8 (replaced before DuckDB read them). */
   invalidUtf8Records?: number[];
 }
@@ -71,6 +73,8 @@ export interface CsvImportResult {
   personalData: PersonalDataFinding[];
   /** The plausible years the dates were checked against (CSV and Parquet imports). */
   years?: YearRange;
+  /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
+  notes?: { line: number; column: string; value: string; problem: 'unreadable-population' }[];
 }
 
 /** Text fields that are stored: where personnummer could hide. */
@@ -171,7 +175,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const policy: PersonalDataPolicy = Object.fromEntries(personalData.map((f) => [f.column, f.action]));
     const interventionColumns = request.columns as InterventionColumns;
     const years = request.years ?? defaultYearRange();
-    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years) : checkInterventions(interventionColumns, request.decimal, policy, years));
+    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true));
     if (request.invalidUtf8Records?.length) {
       await runner.exec(CREATE_BAD_BYTES);
       await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);

@@ -28,7 +28,7 @@ export async function readAndScan(
   scanOptions: ScanOptions,
   onProgress: (p: ReadProgress) => void = () => {},
   signal?: AbortSignal,
-): Promise<{ utf8: Uint8Array; scan: RecordScan; invalidUtf8Records: number[] }> {
+): Promise<{ utf8: Uint8Array; scan: RecordScan; invalidUtf8Records: number[]; unicodeNormalize: boolean }> {
   const started = performance.now();
   const scanner = new RecordScanner(scanOptions);
   const reader = file.stream().getReader();
@@ -89,7 +89,9 @@ export async function readAndScan(
   // Rare (a file read as UTF-8 that isn't, or a damaged one): mark the bad bytes and reject their rows as such.
   const invalidUtf8Records = tally && tally.invalid > 0 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
   onProgress({ bytesRead, totalBytes: file.size, records: scan.records, elapsedMs: performance.now() - started });
-  return { utf8, scan, invalidUtf8Records };
+  // Windows-1252 has no combining marks; UTF-16 is not tallied, so it is normalised to be safe.
+  const unicodeNormalize = tally ? tally.composable : encoding.encoding !== 'windows-1252';
+  return { utf8, scan, invalidUtf8Records, unicodeNormalize };
 }
 
 /** The start lines of the data records that contain the given physical lines (header and title lines excluded). */

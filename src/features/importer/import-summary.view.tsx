@@ -32,6 +32,12 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Csv
           {t('importer.personalSummary', { column: f.column, count: formatCount(f.found, language) as unknown as number, action: t(`importer.personalDone_${f.action}`) })}
         </p>
       ))}
+      {result.notes && result.notes.length > 0 && (
+        <div className="warning" data-testid="import-notes">
+          <p>{t('importer.notesHeading', { count: result.notes.length })}</p>
+          <ul>{result.notes.slice(0, SHOWN).map((n) => <li key={n.line}>{t(`importer.note_${n.problem}`, { line: formatCount(n.line, language), column: n.column, value: n.value, where })}</li>)}</ul>
+        </div>
+      )}
       {result.rejected.length > 0 && (
         <>
           <DataTable

@@ -91,6 +91,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     rejectColumn: 'Column',
     rejectValue: 'Value',
     rejectText: 'The row as read',
+    notesHeading: 'Imported, but a value could not be read ({{count}}) – it was stored as unknown:',
+    'note_unreadable-population': '{{where}} {{line}}: population ({{column}}) "{{value}}" is not a number',
     showingFirst: 'Showing the first {{count}}.',
     downloadRejected: 'Download rejected rows (CSV)',
     failed: 'The import failed. The data already loaded is untouched.',

@@ -89,6 +89,8 @@ export const svImporter = {
     rejectColumn: 'Kolumn',
     rejectValue: 'Värde',
     rejectText: 'Raden som den lästes',
+    notesHeading: 'Importerade, men ett värde kunde inte läsas ({{count}} st) – det lagrades som okänt:',
+    'note_unreadable-population': '{{where}} {{line}}: befolkning ({{column}}) "{{value}}" är inget tal',
     showingFirst: 'Visar de första {{count}}.',
     downloadRejected: 'Ladda ner avvisade rader (CSV)',
     failed: 'Importen misslyckades. Data som redan fanns är orörd.',

@@ -18,6 +18,12 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
 export class Utf8Tally {
   valid = 0;
   invalid = 0;
+  /**
+   * A combining mark (U+0300–U+036F and the other combining blocks, as macOS tools write "o" + U+0308 for "ö")
+   * or a compatibility letter (Å as the Ångström sign U+212B) was seen: the text may not be in NFC. Files without
+   * one — nearly all — skip normalisation, which is slow in DuckDB.
+   */
+  composable = false;
   private carry = new Uint8Array(0);
 
   push(chunk: Uint8Array, last = false): void {
@@ -37,7 +43,14 @@ export class Utf8Tally {
         if (i + need > n) { this.carry = bytes.slice(i); return; }
       }
       const length = sequenceLength(bytes, i);
-      if (length) { this.valid++; i += length; } else { this.invalid++; i++; }
+      if (length) {
+        if (!this.composable && mayNeedComposition(bytes, i)) this.composable = true;
+        this.valid++;
+        i += length;
+      } else {
+        this.invalid++;
+        i++;
+      }
     }
   }
 
@@ -54,6 +67,15 @@ export class Utf8Tally {
   get decided(): boolean {
     return this.valid + this.invalid > 0;
   }
+}
+
+/** A valid UTF-8 sequence at i that NFC could change: a combining mark, or Ω/K/Å as the Ohm, Kelvin and Ångström signs. */
+function mayNeedComposition(bytes: Uint8Array, i: number): boolean {
+  const [b, second, third] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+  if (b === 0xcc || (b === 0xcd && second <= 0xaf)) return true; // U+0300–U+036F
+  if (b === 0xe1) return second === 0xaa || second === 0xab || second === 0xb7; // U+1AB0–U+1AFF, U+1DC0–U+1DFF
+  if (b === 0xe2) return second === 0x83 || (second === 0x84 && (third === 0xa6 || third === 0xaa || third === 0xab)); // U+20C0–U+20FF, U+2126, U+212A, U+212B
+  return b === 0xef && second === 0xb8 && third >= 0xa0 && third <= 0xaf; // U+FE20–U+FE2F
 }
 
 /** True when the whole buffer is valid UTF-8; native, so it costs little on the common (valid) file. */
