@@ -130,3 +130,42 @@ describe('personnummer (5)', () => {
     expect(rows).toEqual([{ description: 'Anmälare [personnummer] hördes' }]);
   });
 });
+
+describe('title lines above the header (6)', () => {
+  const report = [
+    'Anmälda brott i Exempelkommun;;;;', //        1 title
+    'Period: 2025-01-01 – 2025-03-31;;;;', //      2 period
+    ';;;;', //                                     3 empty Excel line
+    'Ärendenr;Datum;Klockslag;Brottstyp;Plats', // 4 header
+    'A1;2025-01-02;10.00;Stöld;Torget', //          5
+    'A2;2025-01-03;11.00;Rån;Parken;extra', //      6 too many columns
+    '', //                                          7 blank
+    'A3;2025-13-01;12.00;Hot;Torget', //            8 bad date
+    'A4;2025-01-04;13.00;Hot;Torget', //            9
+  ];
+  it('finds the header row, skips the lines above, and numbers rejects by the file\'s own lines', async () => {
+    const bytes = enc(report.join('\r\n') + '\r\n');
+    const plan = await planBytes(bytes);
+    expect(plan.dialect).toMatchObject({ delimiter: ';', skipLines: 3, columns: ['Ärendenr', 'Datum', 'Klockslag', 'Brottstyp', 'Plats'] });
+    expect(plan.mapping).toMatchObject({ id: 'Ärendenr', date: 'Datum', time: 'Klockslag', category: 'Brottstyp', place: 'Plats' });
+    expect(plan.previewRows[0]).toEqual(['A1', '2025-01-02', '10.00', 'Stöld', 'Torget']);
+    const result = await importPlanned(runner, bytes, plan);
+    expect(result.rowsInFile).toBe(4);
+    expect(result.imported).toBe(2);
+    expect(result.rejected.map((r) => [r.line, r.reason])).toEqual([[6, 'too-many-columns'], [8, 'bad-date']]);
+  });
+  it('also with a blank line in the preamble, and takes the user\'s number', async () => {
+    const lines = ['Rapport', '', ...report.slice(3)];
+    const bytes = enc(lines.join('\n') + '\n');
+    const plan = await planBytes(bytes);
+    expect(plan.dialect.skipLines).toBe(2);
+    expect((await importPlanned(runner, bytes, plan)).rejected.map((r) => r.line)).toEqual([5, 7]);
+    const { replan } = await import('../../src/data/import/csv-plan');
+    expect(replan(bytes, plan, { skipLines: 0 }).dialect.columns[0]).toBe('Rapport');
+  });
+  it('leaves an ordinary file, and one whose header has empty names, alone', async () => {
+    expect((await planBytes(enc('Datum;Brottstyp\n2025-01-01;Stöld\n'))).dialect.skipLines).toBe(0);
+    expect((await planBytes(enc('Datum;Brottstyp;;\n2025-01-01;Stöld;1;2\n2025-01-02;Rån;1;2\n'))).dialect.skipLines).toBe(0);
+    expect((await planBytes(enc('Namn\nA\nB\n'))).dialect.skipLines).toBe(0);
+  });
+});

@@ -6,6 +6,7 @@ import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordi
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
 import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { decodeText, detectEncoding, type EncodingGuess, type TextEncodingName } from '../../lib/parsing/text-encoding';
+import { afterLines, linesBeforeHeader } from './header-row';
 import { FIELDS_FOR, crsFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
 import { defaultYearRange, type CsvDialect, type DecimalMark, type YearRange } from './csv-import.query';
 
@@ -53,6 +54,8 @@ export interface PlanChoices {
   header?: boolean;
   target?: TargetTable;
   years?: YearRange;
+  /** Physical lines above the header to skip. */
+  skipLines?: number;
 }
 
 /** Column names DuckDB accepts: non-empty and unique — case-insensitively, as DuckDB compares them. */
@@ -110,14 +113,19 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const guess = detected ?? detectEncoding(bytes);
   const encoding = choices.encoding ?? (guess.decided === false ? remembered?.encoding : undefined) ?? guess.encoding;
   const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
-  const text = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
+  const whole = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
   const quote = choices.quote ?? '"';
-  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter, quote);
+  // Lines above the header (a report's title and period): found from the dialect of the whole preview, unless
+  // the user said how many.
+  const delimiterGuess = choices.delimiter ?? remembered?.delimiter ?? parsePreview(whole, undefined, quote).delimiter;
+  const skipLines = Math.max(0, Math.floor(choices.skipLines ?? linesBeforeHeader(whole, delimiterGuess)));
+  const text = whole.slice(afterLines(whole, skipLines));
+  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter ?? (skipLines > 0 ? delimiterGuess : undefined), quote);
   const header = choices.header ?? remembered?.header ?? true;
   const width = Math.max(0, ...parsed.rows.map((r) => r.length));
   const columns = header ? uniqueNames(parsed.rows[0] ?? []) : Array.from({ length: width }, (_, i) => `Kolumn ${i + 1}`);
   const previewRows = (header ? parsed.rows.slice(1) : parsed.rows).slice(0, PREVIEW_ROWS);
-  const dialect: CsvDialect = { delimiter: parsed.delimiter, quote, header, skipLines: 0, columns };
+  const dialect: CsvDialect = { delimiter: parsed.delimiter, quote, header, skipLines, columns };
 
   const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
   const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggestMapping(columns, target);
@@ -188,7 +196,7 @@ function orderByMagnitude(pairs: [number, number][]): PairOrder {
 
 export function replan(bytes: Uint8Array, plan: CsvPlan, choices: PlanChoices): CsvPlan {
   // The encoding in the plan was decided from the whole file (or chosen): it is kept, BOM included.
-  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, ...choices });
+  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, skipLines: plan.dialect.skipLines, ...choices });
 }
 
 export function setMapping(plan: CsvPlan, field: CanonicalField, columnName: string | undefined): CsvPlan {

@@ -21,7 +21,7 @@ export interface ScanOptions {
   delimiter: string;
   quote: string;
   header: boolean;
-  /** Skip lines before the header (e.g. a title line). */
+  /** Physical lines before the header (a report's title, period and empty lines), as DuckDB's `skip` counts them. */
   skipLines?: number;
 }
 
@@ -106,7 +106,10 @@ export class RecordScanner {
     if (this.inQuotes && !this.quoteClosedPending) unterminatedQuoteLine = this.recordStartLine;
     if (this.recordHasContent) this.endRecord();
     const all = this.starts.subarray(0, this.count);
-    const skip = Math.min(this.options.skipLines ?? 0, all.length);
+    // Records that start on a skipped line are not rows (blank lines among them are no records at all).
+    const skipLines = this.options.skipLines ?? 0;
+    let skip = 0;
+    while (skip < all.length && all[skip] <= skipLines) skip++;
     const firstIsHeader = this.options.header && all.length > skip;
     const headerLine = firstIsHeader ? all[skip] : 0;
     const first = skip + (firstIsHeader ? 1 : 0);

@@ -61,6 +61,10 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           </select>
         </label>
         <label className="checkbox"><input type="checkbox" checked={plan.dialect.header} onChange={(e) => setPlan(replan(entry.bytes, plan, { header: e.target.checked }))} />{t('importer.header')}</label>
+        <label>{t('importer.skipLines')}
+          <input type="number" className="year-input" min={0} max={1000} value={plan.dialect.skipLines} data-testid="skip-lines"
+            onChange={(e) => setPlan(replan(entry.bytes, plan, { skipLines: Math.max(0, Math.floor(Number(e.target.value) || 0)) }))} />
+        </label>
         </>}
         <label>{t('importer.target')}
           <select value={plan.target} onChange={(e) => setPlan(plan.format === 'csv' ? replan(entry.bytes, plan, { target: e.target.value as CsvPlan['target'] }) : planTable(plan.dialect.columns, plan.previewRows, e.target.value as CsvPlan['target']))} data-testid="import-target">
@@ -103,6 +107,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           </>
         )}
       </fieldset>
+      {plan.format === 'csv' && plan.dialect.skipLines > 0 && <p className="hint" data-testid="skip-note">{t('importer.skipNote', { count: plan.dialect.skipLines, header: plan.dialect.skipLines + 1 })}</p>}
       {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
       <p className="hint" data-testid="years-note">{t('importer.yearsNote', { min: plan.years.min, max: plan.years.max })}</p>
       {plan.coordinates?.ambiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
