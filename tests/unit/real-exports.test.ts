@@ -169,3 +169,27 @@ describe('title lines above the header (6)', () => {
     expect((await planBytes(enc('Namn\nA\nB\n'))).dialect.skipLines).toBe(0);
   });
 });
+
+describe('re-import with another id mapping (7)', () => {
+  const bytes = enc(['Ärendenr;Datum;Brottstyp;N;E;Beskrivning',
+    'A1;2026-03-01 10:00;Stöld;6580822;674032;Cykel', 'A2;2026-03-01 10:00;Stöld;6580822;674032;Cykel', 'A3;2026-03-02 11:00;Rån;;;Väska'].join('\n') + '\n');
+  const count = async () => (await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents'))[0].n;
+  it('does not double rows imported first without an id, then with one', async () => {
+    const plan = await planBytes(bytes);
+    const withoutId = { ...plan, mapping: { ...plan.mapping, id: undefined } };
+    expect((await importPlanned(runner, bytes, withoutId)).imported).toBe(3);
+    const again = await importPlanned(runner, bytes, plan);
+    expect(again.imported).toBe(0);
+    expect(again.rejected.map((r) => [r.line, r.reason, r.value])).toEqual([[2, 'same-content-loaded', 'A1'], [3, 'same-content-loaded', 'A2'], [4, 'same-content-loaded', 'A3']]);
+    expect(await count()).toBe(3);
+  });
+  it('nor the other way round; rows with two different ids stay two rows', async () => {
+    const plan = await planBytes(bytes);
+    expect((await importPlanned(runner, bytes, plan)).imported).toBe(3);
+    const again = await importPlanned(runner, bytes, { ...plan, mapping: { ...plan.mapping, id: undefined } });
+    expect(again.rejected.map((r) => r.reason)).toEqual(['same-content-loaded', 'same-content-loaded', 'same-content-loaded']);
+    expect(await count()).toBe(3);
+    const other = enc('Ärendenr;Datum;Brottstyp;N;E;Beskrivning\nB1;2026-03-01 10:00;Stöld;6580822;674032;Cykel\n');
+    expect((await importPlanned(runner, other, await planBytes(other))).imported).toBe(1);
+  });
+});

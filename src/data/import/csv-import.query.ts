@@ -205,7 +205,7 @@ function dateReasons(at: string, years: YearRange): string {
 
 export type RejectReason =
   | 'missing-date' | 'bad-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
-  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded';
+  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
 
 function commonChecks(c: { north?: string; east?: string }, decimal: DecimalMark) {
   const north = text(c.north);
@@ -288,6 +288,39 @@ export function markLateRejects(target: 'incidents' | 'interventions', replace: 
   ${alreadyLoaded}`;
 }
 
+// --- the same rows under another id mapping ------------------------------------------------------------------
+
+/** What a row says, from the values that are stored (so stored rows and new rows hash alike). */
+function contentHash(target: 'incidents' | 'interventions', row: string, coords: string): string {
+  const fields = target === 'incidents'
+    ? [`${row}.occurred_at`, `${row}.category`, `${row}.subcategory`, `${row}.area`, `${row}.place`, `${row}.description`]
+    : [`${row}.started_at`, `${row}.type`, `${row}.organisation`, `${row}.area`, `${row}.place`];
+  const values = [...fields, `round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`];
+  return `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')}))`;
+}
+
+/** New rows with and without an id, and stored rows with and without one: decides whether the check below can find anything. */
+export function idRegimes(target: 'incidents' | 'interventions'): string {
+  return `SELECT (SELECT count(*) FILTER (WHERE id IS NOT NULL) FROM ${CHECKED} WHERE reason IS NULL)::INTEGER AS new_with_id,
+    (SELECT count(*) FILTER (WHERE id IS NULL) FROM ${CHECKED} WHERE reason IS NULL)::INTEGER AS new_without_id,
+    (SELECT count(*) FILTER (WHERE id IS NOT NULL) FROM ${target})::INTEGER AS stored_with_id,
+    (SELECT count(*) FILTER (WHERE id IS NULL) FROM ${target})::INTEGER AS stored_without_id`;
+}
+
+/**
+ * Append: a row is keyed by its id, else by a hash of its values, so the same export imported once without and
+ * once with an id column would be stored twice. A new row with an id that matches, value for value, a stored
+ * row without one (or the other way round) is the same row: rejected as 'same-content-loaded'. Rows are only
+ * compared across that divide — two rows that both have ids are two events when the ids differ.
+ */
+export function markSameContent(target: 'incidents' | 'interventions'): string {
+  return `UPDATE ${CHECKED} SET reason = 'same-content-loaded' WHERE line IN (
+    WITH fresh AS (SELECT c.line, c.id IS NULL AS no_id, ${contentHash(target, 'c', 'k')} AS content
+      FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL),
+    stored AS (SELECT DISTINCT t.id IS NULL AS no_id, ${contentHash(target, 't', 't')} AS content FROM ${target} t)
+    SELECT f.line FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)`;
+}
+
 /**
  * Every rejected row with what the user needs to fix it: the field at fault (mapped back to the file's column
  * in JS), the offending value, and the row as it was read — its fields joined by the file's delimiter, quoted
@@ -311,13 +344,14 @@ export function checkedRejects(target: 'incidents' | 'interventions', rawColumns
         WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN 'north' WHEN east_text IS NOT NULL AND east IS NULL THEN 'east' ${outcomeField} END
         WHEN 'half-coordinate' THEN CASE WHEN north_text IS NULL THEN 'north' ELSE 'east' END
         WHEN 'outside-sweden' THEN 'position'
-        WHEN 'duplicate-id-in-file' THEN 'id' WHEN 'already-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END END AS field,
+        WHEN 'duplicate-id-in-file' THEN 'id' WHEN 'already-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END
+        WHEN 'same-content-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END END AS field,
       CASE reason WHEN 'bad-date' THEN date_text WHEN 'year-out-of-range' THEN date_text
         WHEN 'bad-time' THEN coalesce(time_text, date_text)
         WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN north_text WHEN east_text IS NOT NULL AND east IS NULL THEN east_text ${outcomeValue} END
         WHEN 'half-coordinate' THEN coalesce(north_text, east_text)
         WHEN 'outside-sweden' THEN north_text || ' / ' || east_text
-        WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id END AS value
+        WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id WHEN 'same-content-loaded' THEN id END AS value
     FROM ${CHECKED} WHERE reason IS NOT NULL)
   SELECT j.line, j.reason, j.field, ${mask('j.value')} AS value, ${mask(rawText)} AS text
   FROM rejected j JOIN ${LINES} l ON l.__line = j.line JOIN ${RAW} r USING (__record) ORDER BY j.line`;

@@ -10,14 +10,14 @@ import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
-  BAD_BYTES, RAW_COLUMNS, checkedRejects, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  BAD_BYTES, RAW_COLUMNS, checkedRejects, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
   defaultYearRange, type CsvDialect, type DecimalMark, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
 export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
-  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded';
+  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
 
 export interface RejectedRow {
   line: number;
@@ -183,7 +183,13 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     }
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
-    await runner.exec(markLateRejects(target, request.mode === 'replace' || request.replaceExample));
+    const replacing = request.mode === 'replace' || request.replaceExample;
+    await runner.exec(markLateRejects(target, replacing));
+    if (!replacing) {
+      // Hashing every row costs; only when new and stored rows are keyed differently can the same row hide.
+      const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target));
+      if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target));
+    }
     const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
     const rawColumns = (await runner.rows<{ name: string }>(RAW_COLUMNS)).map((c) => c.name);
     const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string }>(
