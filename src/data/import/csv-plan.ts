@@ -118,7 +118,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   // Lines above the header (a report's title and period): found from the dialect of the whole preview, unless
   // the user said how many.
   const delimiterGuess = choices.delimiter ?? remembered?.delimiter ?? parsePreview(whole, undefined, quote).delimiter;
-  const skipLines = Math.max(0, Math.floor(choices.skipLines ?? linesBeforeHeader(whole, delimiterGuess)));
+  const skipLines = Math.max(0, Math.floor(choices.skipLines ?? linesBeforeHeader(whole, delimiterGuess, quote)));
   const text = whole.slice(afterLines(whole, skipLines));
   const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter ?? (skipLines > 0 ? delimiterGuess : undefined), quote);
   const header = choices.header ?? remembered?.header ?? true;

@@ -19,8 +19,11 @@ export function afterLines(text: string, count: number): number {
 
 const nonEmptyCells = (line: string, delimiter: string) => line.split(delimiter).filter((c) => c.replace(/["'\s]/g, '') !== '').length;
 
+/** A cell that reads as data (a number, a date, a time), which a header name never is. */
+const dataLike = (cell: string) => /^[\d\s.,:/+\-]+$/.test(cell.replace(/["']/g, '').trim());
+
 /** How many physical lines precede the header row (0 for an ordinary file). */
-export function linesBeforeHeader(text: string, delimiter: string): number {
+export function linesBeforeHeader(text: string, delimiter: string, quote = '"'): number {
   const lines = text.slice(0, afterLines(text, 60)).split(/\r\n|\r|\n/);
   const counts = lines.map((l) => nonEmptyCells(l, delimiter));
   // The data's usual width: the most common count among lines with two or more values.
@@ -34,5 +37,11 @@ export function linesBeforeHeader(text: string, delimiter: string): number {
   // A preamble is a title, a period ("Period:;2025-01-01 – 2025-03-31") and empty lines: at most two values a
   // line, and at least one line with one or none. Otherwise (say a header with some empty names) keep line 1.
   const preamble = counts.slice(0, k);
-  return preamble.every((c) => c <= 2) && preamble.some((c) => c <= 1) ? k : 0;
+  if (!preamble.every((c) => c <= 2) || !preamble.some((c) => c <= 1)) return 0;
+  // Not a header after all: a quoted field spanning lines (an odd number of quotes above), or a line of data
+  // under an empty header (",,").
+  const above = lines.slice(0, k).join('\n');
+  if (quote && above.split(quote).length % 2 === 0) return 0;
+  if (lines[k].split(delimiter).some((cell) => cell.trim() !== '' && dataLike(cell))) return 0;
+  return k;
 }
