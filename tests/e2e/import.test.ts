@@ -183,7 +183,9 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 60_000 }));
     expect(summary).toEqual({ rows: 1000, imported: 500, rejected: 500 });
-    expect(await card.getByTestId('rejected-rows').locator('tbody tr').first().textContent()).toBe('1Kategori saknas');
+    const first = await card.getByTestId('rejected-rows').locator('tbody tr').first().evaluate((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
+    // Record 1, the reason, the column at fault, no value, and the row as read (fields joined by ";").
+    expect(first).toEqual(['1', 'Kategori saknas', 'kategori', '', 'Q1;2026-07-01 10:01:00+00;;59.3301;18.06']);
     expect(await kpi()).toBe(before + 500);
   });
 

@@ -83,7 +83,8 @@ function parsePreview(text: string, delimiter: string | undefined, quote: string
     delimitersToGuess: [...DELIMITERS],
     quoteChar: quote,
     preview: PREVIEW_ROWS + 1,
-    skipEmptyLines: 'greedy',
+    // Only truly empty lines: a line of empty cells (";;;;") is a record to DuckDB and the record scan, so it is one here too.
+    skipEmptyLines: true,
   });
   return { rows: result.data, delimiter: result.meta.delimiter };
 }
