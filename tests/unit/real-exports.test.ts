@@ -110,6 +110,11 @@ describe('Unicode text (4)', () => {
       `SELECT count(DISTINCT area)::INTEGER AS areas, count(DISTINCT place)::INTEGER AS places, count(DISTINCT description)::INTEGER AS descriptions FROM incidents WHERE category = 'Stöld'`);
     expect({ areas, places, descriptions }).toEqual({ areas: 1, places: 1, descriptions: 1 });
   });
+  it('composes the Ångström sign and marks from other combining blocks, in every stored text field', async () => {
+    const bytes = enc('Ärendenr;Datum;Brottstyp;Underkategori;Område;Plats;Beskrivning\n\u212B1;2026-03-01;Stöld;Cykel;\u212Bngby;Torget;Cafe\u0301\n');
+    await importPlanned(runner, bytes, await planBytes(bytes));
+    expect(await runner.rows('SELECT id, area, description FROM incidents')).toEqual([{ id: 'Å1', area: 'Ångby', description: 'Café' }]);
+  });
   it('reads a composed file without normalising (the read found no combining mark), with the same values', async () => {
     const bytes = enc('Datum;Brottstyp;Plats\n2026-03-01;Stöld;\u00a0Torget\n');
     const result = await importPlanned(runner, bytes, await planBytes(bytes), { unicodeNormalize: false });

@@ -80,15 +80,20 @@ function trimmed(valueSql: string): string {
 
 const text = (column: string | undefined) => (column ? trimmed(q(column)) : 'NULL::VARCHAR');
 
+// What NFC can change: combining marks (U+0300–U+036F and the other combining blocks) and Ω/K/Å written as the
+// Ohm, Kelvin and Ångström signs. Same set as `mayNeedComposition` in utf8-check.ts.
+const COMPOSABLE = '[\\x{0300}-\\x{036f}\\x{1ab0}-\\x{1aff}\\x{1dc0}-\\x{1dff}\\x{20d0}-\\x{20ff}\\x{fe20}-\\x{fe2f}\\x{2126}\\x{212a}\\x{212b}]';
+
 /**
  * A stored text value: also in Unicode NFC, so "Stöld" written o + U+0308 (as macOS tools write it) and "Stöld"
  * are one category. `nfc_normalize` is slow in DuckDB (~6 µs a value), so it runs only when the read found a
- * combining mark in the file (`normalize`), and then only on values that are not plain ASCII.
+ * combining mark in the file (`normalize`; Parquet and JSON are always checked), and then only on values that
+ * are not plain ASCII and hold something NFC can change.
  */
 function normalisedText(column: string | undefined, normalize: boolean): string {
   if (!column || !normalize) return text(column);
   const c = q(column);
-  return trimmed(`CASE WHEN strlen(${c}) = length(${c}) THEN ${c} ELSE nfc_normalize(${c}) END`);
+  return trimmed(`CASE WHEN strlen(${c}) = length(${c}) THEN ${c} WHEN regexp_matches(${c}, ${literal(COMPOSABLE)}) THEN nfc_normalize(${c}) ELSE ${c} END`);
 }
 
 /** What to do with text columns where personnummer were found: mask them, drop the column, or keep it. */
