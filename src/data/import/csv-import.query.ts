@@ -22,13 +22,15 @@ export const CHECKED = 'import_checked';
 export const COORDS = 'import_coords';
 /** Start lines of records with bytes that are not valid in the chosen encoding. */
 export const BAD_BYTES = 'import_bad_bytes';
+/** The text of rows rejected by the checks (see saveRejectText). */
+export const REJECT_TEXT = 'import_reject_text';
 /** Where a Parquet file's Arrow table lands before staging. */
 export const ARROW_TABLE = 'import_arrow';
 export const PREVIEW_TABLE = 'import_preview';
 
 /** `keepArrow` at the start of an import: the Parquet file's Arrow table is its input. */
 export function dropStaging(keepArrow = false): string {
-  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, REJECT_TEXT, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
 }
 
 /** Every column as text; malformed rows go to DuckDB's rejects table with their line. Read in file order. */
@@ -333,11 +335,23 @@ export function markSameContent(target: 'incidents' | 'interventions'): string {
  * is shown and downloaded, and must not be the way round the mask. Needs the raw staging table, so it runs
  * before that is dropped; only rejected rows are rebuilt.
  */
-export function checkedRejects(target: 'incidents' | 'interventions', rawColumns: string[], delimiter: string, outcomeNames: string[] = []): string {
-  const mask = (sql: string) => `regexp_replace(${sql}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
+const mask = (sql: string) => `regexp_replace(${sql}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
+
+/**
+ * The row as read, for rows the checks rejected, kept in a small table so the raw text can be dropped before
+ * the coordinates and the insert (dropping it there lets DuckDB reuse its blocks: keeping it grew the database
+ * file, and a full disk then struck mid-statement). Rows rejected later (outside Sweden, repeated id, already
+ * loaded) are reported with their column and value but without this text.
+ */
+export function saveRejectText(rawColumns: string[], delimiter: string): string {
   const special = literal(`[${delimiter.replace(/[\]\\^-]/g, '\\$&')}"\n\r]`);
-  const field = (c: string) => `CASE WHEN ${q(c)} IS NULL THEN '' WHEN regexp_matches(${q(c)}, ${special}) THEN '"' || replace(${q(c)}, '"', '""') || '"' ELSE ${q(c)} END`;
+  const field = (c: string) => { const v = `r.${q(c)}`; return `CASE WHEN ${v} IS NULL THEN '' WHEN regexp_matches(${v}, ${special}) THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`; };
   const rawText = rawColumns.length ? `concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')})` : "''";
+  return `CREATE TABLE ${REJECT_TEXT} AS SELECT c.line, ${mask(rawText)} AS text
+    FROM ${CHECKED} c JOIN ${LINES} l ON l.__line = c.line JOIN ${RAW} r USING (__record) WHERE c.reason IS NOT NULL`;
+}
+
+export function checkedRejects(target: 'incidents' | 'interventions', outcomeNames: string[] = []): string {
   const required = target === 'incidents' ? "'category'" : "'type'";
   const outcomeField = outcomeNames.map((o) => `WHEN ${q(`${o}__text`)} IS NOT NULL AND ${q(o)} IS NULL THEN ${literal(`outcome:${o}`)}`).join(' ');
   const outcomeValue = outcomeNames.map((o) => `WHEN ${q(`${o}__text`)} IS NOT NULL AND ${q(o)} IS NULL THEN ${q(`${o}__text`)}`).join(' ');
@@ -358,8 +372,8 @@ export function checkedRejects(target: 'incidents' | 'interventions', rawColumns
         WHEN 'outside-sweden' THEN north_text || ' / ' || east_text
         WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id WHEN 'same-content-loaded' THEN id END AS value
     FROM ${CHECKED} WHERE reason IS NOT NULL)
-  SELECT j.line, j.reason, j.field, ${mask('j.value')} AS value, ${mask(rawText)} AS text
-  FROM rejected j JOIN ${LINES} l ON l.__line = j.line JOIN ${RAW} r USING (__record) ORDER BY j.line`;
+  SELECT j.line, j.reason, j.field, ${mask('j.value')} AS value, t.text
+  FROM rejected j LEFT JOIN ${REJECT_TEXT} t ON t.line = j.line ORDER BY j.line`;
 }
 
 /** The raw staging table's columns (the file's), for rebuilding a rejected row's text. */

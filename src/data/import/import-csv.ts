@@ -10,7 +10,7 @@ import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
-  BAD_BYTES, RAW_COLUMNS, checkedRejects, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  BAD_BYTES, RAW_COLUMNS, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
   defaultYearRange, type CsvDialect, type DecimalMark, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
@@ -181,6 +181,11 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);
       await runner.exec(MARK_BAD_BYTES);
     }
+    const rawColumns = (await runner.rows<{ name: string }>(RAW_COLUMNS)).map((c) => c.name);
+    await runner.exec(saveRejectText(rawColumns, delimiter));
+    // The raw text is not needed any more: freed before the coordinates and the insert, which lowers the
+    // import's peak memory and lets the database reuse its blocks.
+    await runner.exec(DROP_RAW_STAGING);
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
     const replacing = request.mode === 'replace' || request.replaceExample;
@@ -191,12 +196,9 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target));
     }
     const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
-    const rawColumns = (await runner.rows<{ name: string }>(RAW_COLUMNS)).map((c) => c.name);
-    const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string }>(
-      checkedRejects(target, rawColumns, delimiter, outcomeNames),
+    const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }>(
+      checkedRejects(target, outcomeNames),
     )).map((r) => withColumn(r, request.columns));
-    // The raw text is not needed any more: freed before the insert, which lowers the import's peak memory.
-    await runner.exec(DROP_RAW_STAGING);
 
     const importable = accepted - rowRejects.length;
     if (importable === 0 && (request.mode === 'replace' || request.replaceExample)) {
@@ -232,11 +234,11 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
 }
 
 /** A reject's field as the file's column name(s), and no empty details. */
-function withColumn(r: { line: number; reason: RowReason; field: string | null; value: string | null; text: string }, columns: IncidentColumns | InterventionColumns): RejectedRow {
+function withColumn(r: { line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }, columns: IncidentColumns | InterventionColumns): RejectedRow {
   const mapped = columns as Record<string, string | undefined>;
   const outcome = r.field?.startsWith('outcome:') ? (columns as InterventionColumns).outcomes?.find((o) => o.name === r.field!.slice(8))?.column : undefined;
   const column = r.field === 'position' ? `${mapped.north} / ${mapped.east}` : outcome ?? (r.field ? mapped[r.field] : undefined);
-  return { line: r.line, reason: r.reason, ...(column ? { column } : {}), ...(r.value !== null ? { value: r.value } : {}), text: r.text };
+  return { line: r.line, reason: r.reason, ...(column ? { column } : {}), ...(r.value !== null ? { value: r.value } : {}), ...(r.text !== null ? { text: r.text } : {}) };
 }
 
 async function convertCoordinates(runner: SqlRunner, { crs, order }: { crs: CrsCode; order: PairOrder }): Promise<void> {
