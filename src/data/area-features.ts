@@ -2,6 +2,8 @@
 // Geometry is stored as GeoJSON text in WGS 84: DuckDB-wasm has no spatial extension offline, so
 // point-in-polygon and rendering work on the GeoJSON in JavaScript. SWEREF 99 / RT 90 input is converted with
 // proj4; the system comes from the file's `crs` member or, failing that, from the coordinates' magnitude.
+import { cleanText } from '../lib/parsing/clean-text';
+import { INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS, parseNumber } from '../lib/parsing/swedish-number';
 import { guessCrs, insideSweden, toWgs84, type CrsCode, SUPPORTED_CRS } from '../lib/parsing/coordinates';
 import type { AreaRow } from './tables';
 
@@ -55,7 +57,26 @@ export function boundingBox(geometry: Geometry): [number, number, number, number
 }
 
 function text(v: unknown): string | null {
-  return v === null || v === undefined || String(v).trim() === '' ? null : String(v).trim();
+  if (v === null || v === undefined) return null;
+  const cleaned = cleanText(String(v));
+  return cleaned === '' ? null : cleaned;
+}
+
+/**
+ * A population as files write it: a number, or text in Swedish ("12 345", "12 345,0") or international form.
+ * Missing (null, absent, empty) is unknown — never 0, which would divide rates by nothing. Text that is no
+ * number is unknown too, and reported.
+ */
+export function readPopulation(v: unknown): { value: number | null; unreadable: boolean } {
+  if (v === null || v === undefined) return { value: null, unreadable: false };
+  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? { value: Math.round(v), unreadable: false } : { value: null, unreadable: true };
+  const t = cleanText(String(v));
+  if (t === '') return { value: null, unreadable: false };
+  for (const format of [SWEDISH_NUMBERS, INTERNATIONAL_NUMBERS]) {
+    const parsed = parseNumber(t, format);
+    if (parsed.ok && parsed.value !== null && parsed.value >= 0) return { value: Math.round(parsed.value), unreadable: false };
+  }
+  return { value: null, unreadable: true };
 }
 
 const NAME_KEYS = ['name', 'namn', 'kom_namn', 'kommunnamn', 'kommun', 'lan_namn', 'lansnamn', 'stadsdel', 'omrade', 'område', 'regso', 'deso', 'code', 'kod'];
@@ -113,6 +134,8 @@ export function suggestAreaMapping(collection: FeatureCollection): AreaMapping &
 export interface AreaConversion {
   rows: AreaRow[];
   rejected: { line: number; reason: AreaRejectReason }[];
+  /** Imported areas whose population could not be read (stored as unknown). */
+  notes?: { line: number; column: string; value: string; problem: 'unreadable-population' }[];
 }
 
 /** Every feature → a row or a rejection (`line` is the feature's position in the file, from 1). */
@@ -120,6 +143,7 @@ export function areaRowsFromGeoJson(collection: FeatureCollection, source: strin
   const m = { ...suggestAreaMapping(collection), ...mapping };
   const rows: AreaRow[] = [];
   const rejected: AreaConversion['rejected'] = [];
+  const notes: NonNullable<AreaConversion['notes']> = [];
   collection.features.forEach((f, i) => {
     const line = i + 1;
     const geometry = f?.geometry;
@@ -133,15 +157,16 @@ export function areaRowsFromGeoJson(collection: FeatureCollection, source: strin
       : { ...geometry, coordinates: mapPositions(geometry.coordinates, ([x, y]) => { const { lat, lon } = toWgs84(m.crs, y, x); return [lon, lat]; }) };
     const [min_lon, min_lat, max_lon, max_lat] = boundingBox(wgs);
     if (!insideSweden(min_lat, min_lon) || !insideSweden(max_lat, max_lon)) return void rejected.push({ line, reason: 'outside-sweden' });
-    const population = Number(m.populationKey ? p[m.populationKey] : NaN);
+    const population = readPopulation(m.populationKey ? p[m.populationKey] : null);
+    if (population.unreadable && m.populationKey) notes.push({ line, column: m.populationKey, value: String(p[m.populationKey]), problem: 'unreadable-population' });
     rows.push({
       name,
       kind: text(m.kindKey ? p[m.kindKey] : null) ?? m.fixedKind,
-      population: Number.isFinite(population) ? Math.round(population) : null,
+      population: population.value,
       geometry: JSON.stringify(wgs),
       min_lon, min_lat, max_lon, max_lat,
       source,
     });
   });
-  return { rows, rejected };
+  return { rows, rejected, notes };
 }

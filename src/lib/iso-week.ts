@@ -1,5 +1,6 @@
 // ISO 8601 weeks (Monday first, week 1 holds the year's first Thursday), as Swedes speak of them:
 // "vecka 12", "v. 45–46". All functions take and return local calendar dates; no time zones involved.
+import { calendarDate } from './epoch-day';
 import { addWeeks, getISOWeek, getISOWeeksInYear, getISOWeekYear, startOfISOWeek } from 'date-fns';
 
 export interface IsoWeek {
@@ -13,13 +14,13 @@ export function isoWeekOf(date: Date): IsoWeek {
 
 export function weeksInIsoYear(year: number): 52 | 53 {
   // Any date in the middle of the year lies in that ISO year.
-  return getISOWeeksInYear(new Date(year, 6, 1)) as 52 | 53;
+  return getISOWeeksInYear(calendarDate(year, 6, 1)) as 52 | 53;
 }
 
 /** Monday 00:00 (local) of the given ISO week. */
 export function isoWeekStart({ year, week }: IsoWeek): Date {
   // 4 January is always in ISO week 1.
-  return addWeeks(startOfISOWeek(new Date(year, 0, 4)), week - 1);
+  return addWeeks(startOfISOWeek(calendarDate(year, 0, 4)), week - 1);
 }
 
 export function addIsoWeeks(w: IsoWeek, n: number): IsoWeek {
@@ -68,7 +69,7 @@ export function shiftBiweek(p: BiweekPeriod, steps: number): BiweekPeriod {
 
 /** The latest biweekly period that has fully ended on or before `day` (a period ending that day counts). */
 export function latestCompleteBiweek(day: Date): BiweekPeriod {
-  const next = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1);
+  const next = calendarDate(day.getFullYear(), day.getMonth(), day.getDate() + 1);
   const containing = biweekPeriodOf(next);
   const { start } = biweekRange(containing);
   return start.getTime() === next.getTime() ? biweekPeriodOf(day) : shiftBiweek(containing, -1);

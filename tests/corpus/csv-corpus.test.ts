@@ -50,7 +50,7 @@ describe('the CSV corpus', () => {
       const utf8 = new TextEncoder().encode(decodeText(bytes, plan));
       const file = join(dir, 'file.csv');
       writeFileSync(file, utf8);
-      const scan = scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header });
+      const scan = scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
       await runner.exec(dropStaging());
       const stage = await readCsvStage(runner, file, scan, plan.dialect);
       const accounted = stage.accepted + stage.readerRejects.length + stage.unaccounted.length;

@@ -67,13 +67,20 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }));
     expect(summary).toEqual({ rows: 7, imported: 3, rejected: 4 });
-    const rejected = await card.getByTestId('rejected-rows').locator('tbody tr').allTextContents();
-    expect(rejected).toEqual(['5För många kolumner', '6Ogiltigt datum eller klockslag', '7Kategori saknas', '9Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)']);
+    const rows = card.getByTestId('rejected-rows').locator('tbody tr');
+    const rejected = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    // Line, reason, column, value, the row as read.
+    expect(rejected).toEqual([
+      ['5', 'För många kolumner', '', '', 'B3;2026-03-03;10:00;Rån;1;2;3'],
+      ['6', 'Ogiltigt datum', 'Datum', '2026-02-30', 'B4;2026-02-30;10:00;Hot;;'],
+      ['7', 'Kategori saknas', 'Brottstyp', '', 'B5;2026-03-04;10:00;;;'],
+      ['9', 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)', '', '', ''],
+    ]);
     const download = page.waitForEvent('download');
     await card.getByRole('button', { name: 'Ladda ner avvisade rader (CSV)' }).click();
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8');
-    expect(csv.startsWith('\ufeffRad;Orsak\r\n5;För många kolumner\r\n')).toBe(true);
+    expect(csv.startsWith('\ufeffRad;Orsak;Kolumn;Värde;Raden som den lästes\r\n5;För många kolumner;;;"B3;2026-03-03;10:00;Rån;1;2;3"\r\n6;Ogiltigt datum;Datum;2026-02-30;')).toBe(true);
     expect(await kpi()).toBe(policeRows + 3);
   });
 
@@ -176,7 +183,9 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 60_000 }));
     expect(summary).toEqual({ rows: 1000, imported: 500, rejected: 500 });
-    expect(await card.getByTestId('rejected-rows').locator('tbody tr').first().textContent()).toBe('1Kategori saknas');
+    const first = await card.getByTestId('rejected-rows').locator('tbody tr').first().evaluate((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
+    // Record 1, the reason, the column at fault, no value, and the row as read (fields joined by ";").
+    expect(first).toEqual(['1', 'Kategori saknas', 'kategori', '', 'Q1;2026-07-01 10:01:00+00;;59.3301;18.06']);
     expect(await kpi()).toBe(before + 500);
   });
 

@@ -71,3 +71,24 @@ describe('area boundaries', () => {
     expect(await count()).toBe(1);
   });
 });
+
+describe('area populations (issue 15)', () => {
+  const square2 = (lat: number, lon: number, d = 0.02) => [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]];
+  const feature = (name: string, befolkning: unknown) => ({ type: 'Feature' as const, properties: { namn: name, befolkning }, geometry: { type: 'Polygon' as const, coordinates: square2(59.33, 18.07) } });
+  it('keeps unknown unknown, reads Swedish numbers, and reports what it cannot read', () => {
+    const collection: FeatureCollection = { type: 'FeatureCollection', features: [
+      feature('Null', null), feature('Saknas', undefined), feature('Tom', ''), feature('Mellanslag', '12 345'), feature('Hårt mellanslag', '12\u00a0345'),
+      feature('Tal', 4200), feature('Text', '4200'), feature('Decimal', '1 234,0'), feature('Noll', 0), feature('Okänt', 'ca 5 tusen'), feature('Negativ', -5),
+      feature('Sto\u0308ld\u200b', 1),
+    ] };
+    const { rows, notes } = areaRowsFromGeoJson(collection, 'omr.geojson', { fixedKind: 'stadsdel' });
+    expect(rows.map((r) => [r.name, r.population])).toEqual([
+      ['Null', null], ['Saknas', null], ['Tom', null], ['Mellanslag', 12345], ['Hårt mellanslag', 12345],
+      ['Tal', 4200], ['Text', 4200], ['Decimal', 1234], ['Noll', 0], ['Okänt', null], ['Negativ', null], ['Stöld', 1],
+    ]);
+    expect(notes).toEqual([
+      { line: 10, column: 'befolkning', value: 'ca 5 tusen', problem: 'unreadable-population' },
+      { line: 11, column: 'befolkning', value: '-5', problem: 'unreadable-population' },
+    ]);
+  });
+});

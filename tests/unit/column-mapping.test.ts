@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guessTargetTable, headerSignature, missingRequired, suggestMapping } from '../../src/data/import/column-mapping';
+import { crsNamedIn } from '../../src/data/import/header-names';
 
 describe('column mapping suggestions', () => {
   it('maps the police export the example generator writes', () => {
@@ -29,5 +30,34 @@ describe('column mapping suggestions', () => {
   it('gives the same signature to the same export, whatever the case or BOM', () => {
     expect(headerSignature(['\ufeffDatum', 'Brottstyp'])).toBe(headerSignature(['datum ', 'BROTTSTYP']));
     expect(headerSignature(['Datum', 'Brottstyp'])).not.toBe(headerSignature(['Brottstyp', 'Datum']));
+  });
+});
+
+describe('header variants real exports write (issue 15)', () => {
+  const incident = (headers: string[]) => suggestMapping(headers, 'incidents');
+  it('recognises Swedish and English coordinate headers, with a system in brackets', () => {
+    const police = ['Händelsenummer', 'Händelsedatum', 'Klockslag', 'Brottstyp', 'Område', 'X-koordinat (SWEREF 99 TM)', 'Y-koordinat (SWEREF 99 TM)', 'Beskrivning'];
+    expect(incident(police)).toMatchObject({ id: 'Händelsenummer', date: 'Händelsedatum', time: 'Klockslag', north: 'X-koordinat (SWEREF 99 TM)', east: 'Y-koordinat (SWEREF 99 TM)' });
+    for (const [n, e] of [['X-koord', 'Y-koord'], ['Koordinat X', 'Koordinat Y'], ['Nordkoordinat', 'Ostkoordinat'], ['Northing', 'Easting'],
+      ['Lat (WGS84)', 'Lon (WGS84)'], ['X_SWEREF99TM', 'Y_SWEREF99TM'], ['N [m]', 'E [m]'], ['Latitude', 'Longitude'], ['X koord.', 'Y koord.']]) {
+      expect(incident(['Datum', 'Brottstyp', n, e]), `${n} / ${e}`).toMatchObject({ north: n, east: e });
+    }
+  });
+  it('recognises id and category variants', () => {
+    for (const id of ['Ärendenr', 'Diarienummer', 'HändelseId', 'Händelse-ID', 'Diarienr', 'Ärende nr', 'Löpnr']) {
+      expect(incident([id, 'Datum', 'Brottstyp']).id, id).toBe(id);
+    }
+    expect(incident(['Datum', 'Brottskod']).category).toBe('Brottskod');
+    expect(incident(['Datum', 'Brottskod', 'Brottstyp']).category).toBe('Brottstyp');
+    expect(guessTargetTable(['Ärendenr', 'Datum', 'Brottskod'])).toBe('incidents');
+  });
+  it('reads the coordinate system a header names', () => {
+    expect(crsNamedIn('X-koordinat (SWEREF 99 TM)')).toBe('EPSG:3006');
+    expect(crsNamedIn('N_SWEREF99TM')).toBe('EPSG:3006');
+    expect(crsNamedIn('X (SWEREF 99 18 00)')).toBe('EPSG:3011');
+    expect(crsNamedIn('Lat (WGS84)')).toBe('EPSG:4326');
+    expect(crsNamedIn('X RT90 2,5 gon V')).toBe('EPSG:3021');
+    expect(crsNamedIn('Northing (EPSG:3006)')).toBe('EPSG:3006');
+    expect(crsNamedIn('Koordinat X')).toBeNull();
   });
 });

@@ -63,3 +63,19 @@ describe('the import plan', () => {
     expect(outcomeName('"; DROP TABLE x; --')).toBe('drop_table_x');
   });
 });
+
+describe('coordinates named in the header (issue 15)', () => {
+  it('maps the police X/Y SWEREF 99 TM columns, N = X, and takes the system from the header', () => {
+    const csv = 'Händelsenummer;Händelsedatum;Klockslag;Brottstyp;Område;X-koordinat (SWEREF 99 TM);Y-koordinat (SWEREF 99 TM);Beskrivning\n'
+      + '1;2026-03-01;22.15;Stöld;Centrum;6580822;674032;x\n2;2026-03-02;07.05;Rån;Norr;6581000;674100;y\n';
+    const plan = planCsv(enc(csv));
+    expect(plan.mapping).toMatchObject({ id: 'Händelsenummer', north: 'X-koordinat (SWEREF 99 TM)', east: 'Y-koordinat (SWEREF 99 TM)' });
+    expect(plan.coordinates).toEqual({ crs: 'EPSG:3006', order: 'north-east', ambiguous: false, named: true });
+  });
+  it('uses a named system even when magnitudes would leave it ambiguous, and the order from magnitudes', () => {
+    // A local zone's eastings alone can't name the zone: the header settles it. X holds eastings here (the
+    // English convention), so N/E are the other way round from the mapping.
+    const csv = 'Datum;Brottstyp;X (SWEREF 99 15 00);Y (SWEREF 99 15 00)\n2026-03-01;Stöld;150000;6580822\n2026-03-02;Rån;160000;6581000\n';
+    expect(planCsv(enc(csv)).coordinates).toEqual({ crs: 'EPSG:3009', order: 'east-north', ambiguous: false, named: true });
+  });
+});

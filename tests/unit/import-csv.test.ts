@@ -12,6 +12,7 @@ import { importBytes } from './support/import-fixture';
 import { createNodeRunner, createSchemaRunner } from './support/node-runner';
 
 type Runner = Awaited<ReturnType<typeof createNodeRunner>>;
+const lineAndReason = (rejected: { line: number; reason: string }[]) => rejected.map(({ line, reason }) => ({ line, reason }));
 const SEMICOLON = { delimiter: ';', quote: '"', header: true, skipLines: 0 };
 const POLICE_COLUMNS = { id: 'Diarienummer', date: 'Händelsedatum', time: 'Klockslag', category: 'Brottstyp', subcategory: 'Underkategori', place: 'Plats', area: 'Område', north: 'N', east: 'E', description: 'Beskrivning' };
 const base = { target: 'incidents' as const, decimal: ',' as const, coordinates: { crs: 'EPSG:3006' as const, order: 'north-east' as const }, mode: 'append' as const, replaceExample: false, source: 'test.csv' };
@@ -45,7 +46,7 @@ describe('importing CSV', () => {
     const { root } = await createExampleDatabase();
     const bytes = readFileSync(join(root, 'exports', 'polisen-anmalda-brott.csv'));
     const result = await importBytes(runner, bytes, SEMICOLON, { ...base, columns: POLICE_COLUMNS });
-    expect(result).toEqual({ rowsInFile: incidents.length, imported: incidents.length, rejected: [], personalData: [] });
+    expect(result).toMatchObject({ rowsInFile: incidents.length, imported: incidents.length, rejected: [], personalData: [] });
     const rows = await runner.rows<{ id: string; occurred_at: string; lat: number | null; lon: number | null; location_precision: string; area: string | null; place: string | null }>(
       `SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S') AS occurred_at, lat, lon, location_precision, area, place FROM incidents ORDER BY id`,
     );
@@ -92,7 +93,7 @@ describe('importing CSV', () => {
     const result = await importBytes(runner, bytes, SEMICOLON, { ...base, columns });
     expect(result.rowsInFile).toBe(13); // lines 3–4 and 16–17 are one record each; 14 is blank
     expect(result.imported).toBe(3);
-    expect(result.rejected).toEqual([
+    expect(lineAndReason(result.rejected)).toEqual([
       { line: 5, reason: 'too-many-columns' },
       { line: 6, reason: 'bad-date' },
       { line: 7, reason: 'missing-category' },
@@ -100,11 +101,20 @@ describe('importing CSV', () => {
       { line: 9, reason: 'outside-sweden' },
       { line: 10, reason: 'unparsable-number' },
       { line: 11, reason: 'duplicate-id-in-file' },
-      { line: 12, reason: 'bad-date' },
+      { line: 12, reason: 'bad-time' },
       { line: 15, reason: 'too-few-columns' },
       { line: 16, reason: 'unreadable' },
     ]);
     expect(result.imported + result.rejected.length).toBe(result.rowsInFile);
+    // What the report says about each: the column, the value and the row as read.
+    const byLine = new Map(result.rejected.map((r) => [r.line, r]));
+    expect(byLine.get(5)).toMatchObject({ text: 'A3;2026-03-03;10:00;Rån;1;2;3' });
+    expect(byLine.get(6)).toMatchObject({ column: 'Datum', value: '2026-02-30', text: 'A4;2026-02-30;10:00;Hot;;' });
+    expect(byLine.get(8)).toMatchObject({ column: 'E', value: '6580822' });
+    expect(byLine.get(9)).toMatchObject({ column: 'N / E', value: '5800000 / 674032' });
+    expect(byLine.get(10)).toMatchObject({ column: 'N', value: '65x' });
+    expect(byLine.get(11)).toMatchObject({ column: 'Diarienummer', value: 'A1' });
+    expect(byLine.get(12)).toMatchObject({ column: 'Tid', value: '25:00' });
     const rows = await runner.rows<{ id: string; t: string; lat: number | null; category: string }>(`SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M') AS t, lat, category FROM incidents ORDER BY id`);
     expect(rows.map((r) => [r.id, r.t])).toEqual([['A1', '2026-03-01 07:05'], ['A10', '2026-03-05 00:00'], ['A2', '2026-03-02 22:15']]);
     expect(rows[2].category).toBe('Rån\nmed kniv');
@@ -115,7 +125,7 @@ describe('importing CSV', () => {
     const csv = new TextEncoder().encode(['Datum;Brottstyp;Lat;Lon', '2026-03-01;Stöld;59,33;18,07', '2026-03-02;Stöld;48,85;2,35', '2026-03-03;Stöld;;'].join('\n'));
     const columns = { date: 'Datum', category: 'Brottstyp', north: 'Lat', east: 'Lon' };
     const result = await importBytes(runner, csv, SEMICOLON, { ...base, columns, coordinates: { crs: 'EPSG:4326', order: 'north-east' } });
-    expect(result.rejected).toEqual([{ line: 3, reason: 'outside-sweden' }]);
+    expect(lineAndReason(result.rejected)).toEqual([{ line: 3, reason: 'outside-sweden' }]);
     const rows = await runner.rows<{ lat: number | null; lon: number | null; p: string }>('SELECT lat, lon, location_precision AS p FROM incidents ORDER BY occurred_at');
     expect(rows).toEqual([{ lat: 59.33, lon: 18.07, p: 'point' }, { lat: null, lon: null, p: 'none' }]);
     // The same file declared lon/lat: 59,33 is no longitude in Sweden, so both positioned rows are outside.
@@ -130,7 +140,7 @@ describe('importing CSV', () => {
     expect((await importBytes(runner, csv(['a', 'b']), SEMICOLON, noCoords)).imported).toBe(2);
     const again = await importBytes(runner, csv(['a', 'b', 'c']), SEMICOLON, noCoords);
     expect(again.imported).toBe(1);
-    expect(again.rejected).toEqual([{ line: 2, reason: 'already-loaded' }, { line: 3, reason: 'already-loaded' }]);
+    expect(lineAndReason(again.rejected)).toEqual([{ line: 2, reason: 'already-loaded' }, { line: 3, reason: 'already-loaded' }]);
     expect(await count('SELECT count(*)::INTEGER AS n FROM incidents')).toBe(3);
     // Without an id the row itself is the key: the same rows again add nothing.
     const noId = new TextEncoder().encode('Datum;Brottstyp\n2026-02-01;Rån\n2026-02-01;Rån\n');
@@ -239,6 +249,9 @@ describe('date and time conversion in SQL', () => {
       ['20260301', '0745'], ['2025-01-01 0:49:20 +01:00', null], ['2025-07-01 10:00:00 +00:00', null], ['2025-01-01T10:00:00Z', null],
       ['2026-10-25T00:30:00Z', null], ['2026-07-01 10:01:00+00', null], ['2026-01-15 23:30:00-0130', null], ['2026-03-05', null], ['2026-03-05', '10:00'], ['1782900000000', null], ['1767225600', null], ['1774746000000', null], ['2026-10-25T01:30:00Z', null], ['2026-03-29T00:59:00Z', null], ['2026-03-29T01:00:00Z', null],
       ['2026-02-30', null], ['igår', null], ['2026-02-03', '25:00'],
+      // SQL Server datetime2(n): any number of fraction digits, space or T; a separate time "0730" or "730".
+      ['2025-03-05 18:50:00.0000000', null], ['2025-03-05T18:50:00.1234567', null], ['2025-03-05 18:50:00.5', null], ['2025-07-05T18:50:00.0000000+00:00', null],
+      ['2026-03-05', '0730'], ['2026-03-05', '730'], ['05.03.2026', '0730'], ['2026-03-05', '2460'],
     ];
     for (const [date, time] of cases) {
       const sql = `SELECT strftime(${dateTimeExpr(literal(date), time === null ? 'NULL::VARCHAR' : literal(time))}, '%Y-%m-%d %H:%M:%S') AS v`;

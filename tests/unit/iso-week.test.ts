@@ -49,3 +49,15 @@ describe('biweekly periods', () => {
     expect(formatBiweek(latestCompleteBiweek(d('2026-11-14')))).toBe('v. 43–44 2026');
   });
 });
+
+describe('years before 100 (issue 15)', () => {
+  it('are those years, not 1900 + year', async () => {
+    const { calendarDate, dateOfEpochDay, epochDayOf, epochDayOfIsoDate, isoDateOfEpochDay } = await import('../../src/lib/epoch-day');
+    expect(calendarDate(25, 2, 11).getFullYear()).toBe(25);
+    const day = epochDayOfIsoDate('0025-03-11');
+    expect(isoDateOfEpochDay(day)).toBe('0025-03-11');
+    expect(dateOfEpochDay(day).getFullYear()).toBe(25);
+    expect(epochDayOf(dateOfEpochDay(day))).toBe(day);
+    expect(isoWeekStart({ year: 25, week: 11 }).getFullYear()).toBe(25);
+  });
+});

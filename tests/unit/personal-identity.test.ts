@@ -12,3 +12,15 @@ describe('personnummer', () => {
     expect(isPersonalIdentityNumber('5000-1234')).toBe(false);
   });
 });
+
+describe('personnummer with every separator (issue 15)', () => {
+  const forms = ['121212-1212', '121212\u20131212', '121212\u20141212', '121212\u22121212', '121212\u20111212', '121212 1212', '121212\u00a01212', '121212\u202f1212',
+    '121212 - 1212', '1212121212', '19121212-1212', '19121212\u20131212', '19121212 1212', '191212121212'];
+  it('finds and validates each form, once', () => {
+    for (const form of forms) expect(findPersonalIdentityNumbers(`Anmälare ${form}, tel.`), JSON.stringify(form)).toEqual([form]);
+    expect(findPersonalIdentityNumbers(forms.join('; '))).toHaveLength(forms.length);
+  });
+  it('still rejects a wrong checksum and numbers that are only shaped like one', () => {
+    expect(findPersonalIdentityNumbers('121212\u20131213, 121212 1213, ärende 2026030112, kl 20260301 1200')).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { headerSignature } from './column-mapping';
 import type { IncidentColumns, InterventionColumns } from './csv-import.query';
 import { planCsv, rememberable, PREVIEW_BYTES, type CsvPlan, type RememberedMapping } from './csv-plan';
 import { scanRecords, type RecordScan } from './csv-records';
+import { detectFileEncoding } from './file-encoding';
 import { readAndScan, type ReadProgress } from './read-file';
 import { importCsv, type CsvImportResult } from './import-csv';
 import { policeEventsPlan, policeEventsToCsv } from './police-events';
@@ -43,14 +44,15 @@ async function rememberMapping(database: Database, plan: CsvPlan): Promise<void>
 /** The plan for a file, with the mapping remembered for its header signature when there is one. */
 export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: CsvPlan }> {
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
-  const first = planCsv(bytes);
+  const encoding = await detectFileEncoding(file, bytes);
+  const first = planCsv(bytes, {}, null, encoding);
   // A binary file is refused on its card; its "header" (NUL bytes and all) is not looked up — a NUL in a bound
   // text once ran DuckDB-wasm out of bounds and the file showed nothing at all.
   if (first.looksBinary) return { bytes, plan: first };
   const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [headerSignature(first.dialect.columns)]);
   if (!row) return { bytes, plan: first };
   const remembered = JSON.parse(row.plan) as RememberedMapping;
-  return { bytes, plan: planCsv(bytes, {}, remembered) };
+  return { bytes, plan: planCsv(bytes, {}, remembered, encoding) };
 }
 
 export async function importCsvFile(
@@ -65,8 +67,8 @@ export async function importCsvFile(
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
   const { dialect } = plan;
-  const { utf8, scan } = await readAndScan(file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal);
-  const result = await importUtf8(database, utf8, plan, mode, file.name, onPhase, 'point', scan, signal);
+  const { utf8, scan, invalidUtf8Records, unicodeNormalize } = await readAndScan(file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal);
+  const result = await importUtf8(database, utf8, plan, mode, file.name, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize });
   onPhase('saving');
   await rememberMapping(database, plan);
   return result;
@@ -96,6 +98,7 @@ async function importUtf8(
   locationPrecision: 'point' | 'area' = 'point',
   knownScan?: RecordScan,
   signal?: AbortSignal,
+  read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean } = {},
 ): Promise<CsvImportResult> {
   onPhase('scanning');
   const scan = knownScan ?? scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
@@ -121,6 +124,8 @@ async function importUtf8(
       locationPrecision,
       personalData: plan.personalChoices,
       signal,
+      ...read,
+      years: plan.years,
     });
   } finally {
     await database.db.dropFile(name);

@@ -1,32 +1,50 @@
 // Suggest which export column fills which canonical field, from Swedish and English header names.
 // Pure: headers in, suggestion out. The user can change every choice; a confirmed mapping is remembered per
 // header signature (see header-signature below) so the next export from the same system imports in one click.
+import { crsNamedIn, headerKey } from './header-names';
+
 export type TargetTable = 'incidents' | 'interventions';
 
 export type CanonicalField =
   | 'id' | 'date' | 'time' | 'category' | 'subcategory' | 'north' | 'east' | 'area' | 'place' | 'description'
   | 'type' | 'organisation' | 'end_date' | 'end_time';
 
+/** Only for the header signature: it must stay as it was, or remembered mappings would be lost. */
 const normalise = (h: string) =>
   h.trim().toLowerCase().replace(/^\ufeff/, '').replace(/[_\-./()]+/g, ' ').replace(/\s+/g, ' ').trim();
 
-/** Header names per field, already normalised; the first list that matches wins, in field order. */
-const SYNONYMS: Record<CanonicalField, string[]> = {
-  id: ['id', 'diarienummer', 'ärendenummer', 'arendenummer', 'händelse id', 'handelse id', 'händelsenummer', 'anmälningsnummer', 'aktivitets id', 'löpnummer', 'nr', 'event id'],
-  date: ['datum', 'händelsedatum', 'handelsedatum', 'brottsdatum', 'anmälningsdatum', 'startdatum', 'tidpunkt', 'date', 'datetime', 'occurred at', 'started at', 'start', 'från', 'fran'],
-  time: ['tid', 'klockslag', 'kl', 'händelsetid', 'starttid', 'time', 'start time'],
+/**
+ * Header names per field, written as people write them; folded with `headerKey` before matching, so case,
+ * diacritics, brackets ("(SWEREF 99 TM)"), dashes and "nr"/"koord" don't matter. The first match wins, in field
+ * order; within a field, earlier names win (so "Brottstyp" beats "Brottskod").
+ */
+const NAMES: Record<CanonicalField, string[]> = {
+  id: ['id', 'diarienummer', 'ärendenummer', 'ärende', 'händelse id', 'händelseid', 'händelsenummer', 'anmälningsnummer', 'anmälan id', 'aktivitets id', 'löpnummer', 'nummer',
+    'event id', 'eventid', 'incident id', 'incidentid', 'case id', 'case number', 'reference number'],
+  date: ['datum', 'händelsedatum', 'brottsdatum', 'anmälningsdatum', 'startdatum', 'tidpunkt', 'händelsetidpunkt', 'brottstidpunkt', 'datum och tid', 'datum tid',
+    'date', 'datetime', 'date time', 'timestamp', 'occurred at', 'occurred', 'event date', 'incident date', 'started at', 'start', 'från'],
+  time: ['tid', 'klockslag', 'kl', 'klocka', 'händelsetid', 'brottstid', 'starttid', 'time', 'start time', 'time of day'],
   end_date: ['slutdatum', 'end date', 'ended at', 'till'],
   end_time: ['sluttid', 'end time'],
-  category: ['brottstyp', 'händelsetyp', 'handelsetyp', 'kategori', 'brottskategori', 'category', 'offence', 'offense', 'crime type'],
+  category: ['brottstyp', 'händelsetyp', 'kategori', 'brottskategori', 'händelsekategori', 'brottsrubricering', 'rubricering', 'category', 'offence', 'offense', 'crime type',
+    'incident type', 'event type', 'brottskod', 'crime code', 'offence code'],
   subcategory: ['underkategori', 'underrubrik', 'underbrottstyp', 'subcategory', 'sub category'],
   type: ['aktivitet', 'insats', 'insatstyp', 'aktivitetstyp', 'åtgärd', 'type', 'activity', 'intervention'],
   organisation: ['ansvarig', 'organisation', 'aktör', 'utförare', 'organization', 'owner'],
-  north: ['n', 'x', 'lat', 'latitud', 'latitude', 'nordkoordinat', 'koordinat n', 'koordinat x', 'northing', 'n sweref99tm', 'x koordinat'],
-  east: ['e', 'y', 'lon', 'long', 'lng', 'longitud', 'longitude', 'ostkoordinat', 'östkoordinat', 'koordinat e', 'koordinat y', 'easting', 'e sweref99tm', 'y koordinat'],
-  area: ['område', 'omrade', 'stadsdel', 'kommundel', 'distrikt', 'area', 'district', 'neighbourhood'],
-  place: ['plats', 'adress', 'gatuadress', 'platsnamn', 'place', 'address', 'location', 'site'],
+  // Swedish convention: X is the northing, Y the easting (the order is checked by magnitude anyway).
+  north: ['n', 'x', 'nord', 'lat', 'latitud', 'latitude', 'nordkoordinat', 'nordlig koordinat', 'koordinat n', 'koordinat x', 'koordinat nord', 'x koordinat', 'n koordinat',
+    'north', 'northing', 'x coordinate', 'coordinate x'],
+  east: ['e', 'y', 'ost', 'lon', 'long', 'lng', 'longitud', 'longitude', 'ostkoordinat', 'ostlig koordinat', 'koordinat e', 'koordinat y', 'koordinat ost', 'y koordinat', 'e koordinat',
+    'east', 'easting', 'y coordinate', 'coordinate y'],
+  area: ['område', 'stadsdel', 'kommundel', 'delområde', 'distrikt', 'lokalpolisområde', 'polisområde', 'area', 'district', 'neighbourhood', 'neighborhood'],
+  place: ['plats', 'adress', 'gatuadress', 'platsnamn', 'brottsplats', 'händelseplats', 'place', 'address', 'location', 'site', 'street'],
   description: ['beskrivning', 'händelsebeskrivning', 'fritext', 'kommentar', 'anteckning', 'sammanfattning', 'description', 'summary', 'text', 'notes'],
 };
+/** Compound words are written together or apart ("Ärende nr", "Ärendenr"): compare without spaces. */
+const compactKey = (h: string) => headerKey(h).replace(/ /g, '');
+const SYNONYMS = Object.fromEntries(
+  Object.entries(NAMES).map(([field, names]) => [field, [...new Set(names.map(compactKey))]]),
+) as Record<CanonicalField, string[]>;
 
 export const FIELDS_FOR: Record<TargetTable, CanonicalField[]> = {
   incidents: ['id', 'date', 'time', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'],
@@ -43,7 +61,9 @@ export type Mapping = Partial<Record<CanonicalField, string>>;
 export function suggestMapping(headers: string[], table: TargetTable): Mapping {
   const mapping: Mapping = {};
   const used = new Set<string>();
-  const byNorm = new Map(headers.map((h) => [normalise(h), h]));
+  // The first header with a key wins (a later duplicate must not shadow it).
+  const byNorm = new Map<string, string>();
+  for (const h of headers) if (!byNorm.has(compactKey(h))) byNorm.set(compactKey(h), h);
   for (const field of FIELDS_FOR[table]) {
     for (const synonym of SYNONYMS[field]) {
       const header = byNorm.get(synonym);
@@ -78,4 +98,9 @@ export function headerSignature(headers: string[]): string {
 
 export function missingRequired(mapping: Mapping, table: TargetTable): CanonicalField[] {
   return REQUIRED_FOR[table].filter((f) => !mapping[f]);
+}
+
+/** The coordinate system the mapped N/E headers name ("X-koordinat (SWEREF 99 TM)"), or null. */
+export function crsFromHeaders(mapping: Mapping): ReturnType<typeof crsNamedIn> {
+  return (mapping.north ? crsNamedIn(mapping.north) : null) ?? (mapping.east ? crsNamedIn(mapping.east) : null);
 }

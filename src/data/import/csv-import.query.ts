@@ -20,13 +20,17 @@ export const REJECTS_SCAN = 'import_rejects_scan';
 export const LINES = 'import_lines';
 export const CHECKED = 'import_checked';
 export const COORDS = 'import_coords';
+/** Start lines of records with bytes that are not valid in the chosen encoding. */
+export const BAD_BYTES = 'import_bad_bytes';
+/** The text of rows rejected by the checks (see saveRejectText). */
+export const REJECT_TEXT = 'import_reject_text';
 /** Where a Parquet file's Arrow table lands before staging. */
 export const ARROW_TABLE = 'import_arrow';
 export const PREVIEW_TABLE = 'import_preview';
 
 /** `keepArrow` at the start of an import: the Parquet file's Arrow table is its input. */
 export function dropStaging(keepArrow = false): string {
-  return [RAW, LINES, CHECKED, COORDS, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, REJECT_TEXT, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
 }
 
 /**
@@ -66,21 +70,54 @@ export const DROP_RAW_STAGING = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXIS
 export const COUNT_RAW = `SELECT count(*)::INTEGER AS n FROM ${RAW}`;
 export const READ_REJECTS = `SELECT line::INTEGER AS line, error_type, csv_line FROM ${REJECTS} ORDER BY line`;
 export const CREATE_LINES = `CREATE TABLE ${LINES} (__record INTEGER, __line INTEGER)`;
+export const CREATE_BAD_BYTES = `CREATE TABLE ${BAD_BYTES} (__line INTEGER)`;
+/** Bytes that are not text in the chosen encoding decide a row's reason before anything else can. */
+export const MARK_BAD_BYTES = `UPDATE ${CHECKED} SET reason = 'invalid-encoding' WHERE line IN (SELECT __line FROM ${BAD_BYTES})`;
 export const CREATE_COORDS = `CREATE TABLE ${COORDS} (__line INTEGER, lat DOUBLE, lon DOUBLE)`;
 
 // --- conversions -------------------------------------------------------------------------------------------
 
-const text = (column: string | undefined) => (column ? `nullif(trim(${q(stagedColumn(column))}), '')` : 'NULL::VARCHAR');
+/** Every kind of space a file can carry at the edges of a value: ASCII whitespace, Unicode spaces (Zs, Zl, Zp), NEL, zero-width space, word joiner, BOM. */
+const SPACE_CHARS = ' \t\n\r\f\v\u0085\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff';
+const EDGE_SPACES = '^[\\s\\pZ\\x{0b}\\x{85}\\x{180e}\\x{200b}\\x{2060}\\x{feff}]+|[\\s\\pZ\\x{0b}\\x{85}\\x{180e}\\x{200b}\\x{2060}\\x{feff}]+$';
+
+/**
+ * A value with every kind of space trimmed, NULL when empty. The regular expression runs only on values that
+ * start or end with a space character (a cheap test), so clean values cost what `trim` did.
+ */
+function trimmed(valueSql: string): string {
+  const spaces = literal(SPACE_CHARS);
+  return `nullif(CASE WHEN contains(${spaces}, left(${valueSql}, 1)) OR contains(${spaces}, right(${valueSql}, 1)) THEN regexp_replace(${valueSql}, ${literal(EDGE_SPACES)}, '', 'g') ELSE ${valueSql} END, '')`;
+}
+
+const text = (column: string | undefined) => (column ? trimmed(q(stagedColumn(column))) : 'NULL::VARCHAR');
+
+// What NFC can change: combining marks (U+0300–U+036F and the other combining blocks) and Ω/K/Å written as the
+// Ohm, Kelvin and Ångström signs. Same set as `mayNeedComposition` in utf8-check.ts.
+const COMPOSABLE = '[\\x{0300}-\\x{036f}\\x{1ab0}-\\x{1aff}\\x{1dc0}-\\x{1dff}\\x{20d0}-\\x{20ff}\\x{fe20}-\\x{fe2f}\\x{2126}\\x{212a}\\x{212b}]';
+
+/**
+ * A stored text value: also in Unicode NFC, so "Stöld" written o + U+0308 (as macOS tools write it) and "Stöld"
+ * are one category. `nfc_normalize` is slow in DuckDB (~6 µs a value), so it runs only when the read found a
+ * combining mark in the file (`normalize`; Parquet and JSON are always checked), and then only on values that
+ * are not plain ASCII and hold something NFC can change.
+ */
+function normalisedText(column: string | undefined, normalize: boolean): string {
+  if (!column || !normalize) return text(column);
+  const c = q(stagedColumn(column));
+  return trimmed(`CASE WHEN strlen(${c}) = length(${c}) THEN ${c} WHEN regexp_matches(${c}, ${literal(COMPOSABLE)}) THEN nfc_normalize(${c}) ELSE ${c} END`);
+}
 
 /** What to do with text columns where personnummer were found: mask them, drop the column, or keep it. */
 export type PersonalDataPolicy = Record<string, PersonalDataAction>;
 
 /** A stored text field under the personal-data policy. */
-function stored(column: string | undefined, policy: PersonalDataPolicy): string {
+function stored(column: string | undefined, policy: PersonalDataPolicy, normalize: boolean): string {
   const action = column ? policy[column] : undefined;
   if (action === 'drop') return 'NULL::VARCHAR';
-  if (action === 'mask') return `regexp_replace(${text(column)}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
-  return text(column);
+  const value = normalisedText(column, normalize);
+  if (action === 'mask') return `regexp_replace(${value}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
+  return value;
 }
 
 /** Everything in a column shaped like a personnummer (the library then checks each). */
@@ -99,9 +136,11 @@ export function numberExpr(valueSql: string, decimal: DecimalMark): string {
 }
 
 const DATE_TIME_FORMATS = [
-  '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %H.%M', '%Y-%m-%d %H.%M.%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%d',
+  '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %H.%M', '%Y-%m-%d %H.%M.%S', '%Y-%m-%d',
   '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%Y%m%d %H%M', '%Y%m%d %H:%M', '%Y%m%d',
   '%d/%m %Y %H:%M', '%d/%m %Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H.%M', '%d.%m.%Y',
+  // A separate time column written "0730" (or "730", once Excel has dropped the zero: padded below).
+  '%Y-%m-%d %H%M', '%Y/%m/%d %H%M', '%d.%m.%Y %H%M', '%d/%m %Y %H%M',
 ];
 // "+01:00", "+0100", "+01" (DuckDB prints TIMESTAMPTZ as "…+00") or "Z".
 const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
@@ -117,8 +156,10 @@ function euSwitchUtc(yearSql: string, month: 3 | 10): string {
  * already Swedish local time; with one ("+01:00", "Z") the instant is turned into Swedish wall-clock time.
  */
 export function dateTimeExpr(dateSql: string, timeSql: string): string {
-  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateSql} || ' ' || ${timeSql} END`;
-  const unT = `regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 ')`;
+  const paddedTime = `CASE WHEN regexp_full_match(${timeSql}, '\\d{3}') THEN '0' || ${timeSql} ELSE ${timeSql} END`;
+  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateSql} || ' ' || ${paddedTime} END`;
+  // SQL Server's datetime2 writes up to 7 fraction digits ("18:50:00.0000000"): fractions of a second are dropped.
+  const unT = `regexp_replace(regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 '), '(\\d{1,2}:\\d{2}:\\d{2})[.,]\\d+', '\\1')`;
   // An offset only follows a time ("2026-03-05" ends in "-05", which is a day, not an offset).
   const offset = `CASE WHEN regexp_matches(${unT}, '\\d[ T]\\d{1,2}[:.]\\d{2}') THEN regexp_extract(${unT}, ${literal(OFFSET_PATTERN)}, 1) ELSE '' END`;
   const bare = `CASE WHEN ${offset} = '' THEN ${unT} ELSE regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '') END`;
@@ -155,9 +196,33 @@ export interface InterventionColumns {
   outcomes?: { column: string; name: string }[];
 }
 
+/** Years a date may have: a typo ("0025", "2205") is rejected rather than stretching every time axis. */
+export interface YearRange { min: number; max: number }
+
+/** Defaults: 1990 to next year. The import card shows the range and lets the user change it. */
+export function defaultYearRange(today = new Date()): YearRange {
+  return { min: 1990, max: today.getFullYear() + 1 };
+}
+
+// A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00"): cut off to see if the date alone is good.
+const TIME_SUFFIX = '[ T]+\\d{1,2}[:.]?\\d{2}([:.]\\d{2}([.,]\\d+)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$';
+
+/** For a row whose date and time did not convert: was it the time (in its own column or after the date) or the date? */
+function dateFailure(dateText: string, timeText: string): string {
+  const dateOnly = `regexp_replace(${dateText}, ${literal(TIME_SUFFIX)}, '')`;
+  return `CASE WHEN ${timeText} IS NOT NULL AND ${dateTimeExpr(dateText, 'NULL::VARCHAR')} IS NOT NULL THEN 'bad-time'
+      WHEN ${timeText} IS NULL AND ${dateOnly} <> ${dateText} AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL THEN 'bad-time'
+      ELSE 'bad-date' END`;
+}
+
+function dateReasons(at: string, years: YearRange): string {
+  return `WHEN date_text IS NULL THEN 'missing-date' WHEN ${at} IS NULL THEN ${dateFailure('date_text', 'time_text')}
+      WHEN year(${at}) NOT BETWEEN ${Math.floor(years.min)} AND ${Math.floor(years.max)} THEN 'year-out-of-range'`;
+}
+
 export type RejectReason =
-  | 'missing-date' | 'bad-date' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
-  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded';
+  | 'missing-date' | 'bad-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
+  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
 
 function commonChecks(c: { north?: string; east?: string }, decimal: DecimalMark) {
   const north = text(c.north);
@@ -175,9 +240,9 @@ function rowKey(idSql: string, valueSqls: string[]): string {
   return `coalesce(${idSql}, 'h:' || md5(concat_ws(chr(31), ${valueSqls.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')})))`;
 }
 
-export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}): string {
+export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
   const coords = commonChecks(c, decimal);
-  const s = (column: string | undefined) => stored(column, policy);
+  const s = (column: string | undefined) => stored(column, policy, normalize);
   return `CREATE TABLE ${CHECKED} AS
   WITH src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
   parsed AS (
@@ -187,28 +252,28 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
       ${s(c.place)} AS place, ${s(c.description)} AS description, ${coords.select}
     FROM src)
   SELECT *, ${rowKey('id', ['occurred_at', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'])} AS row_key,
-    CASE WHEN date_text IS NULL THEN 'missing-date' WHEN occurred_at IS NULL THEN 'bad-date'
+    CASE ${dateReasons('occurred_at', years)}
       WHEN category IS NULL THEN 'missing-category' ${coords.reasons} ELSE NULL END AS reason
   FROM parsed`;
 }
 
-export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}): string {
+export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
   const coords = commonChecks(c, decimal);
-  const s = (column: string | undefined) => stored(column, policy);
+  const s = (column: string | undefined) => stored(column, policy, normalize);
   const outcomes = (c.outcomes ?? []).map((o) => `${numberExpr(text(o.column), decimal)} AS ${q(o.name)}, ${text(o.column)} AS ${q(`${o.name}__text`)}`);
   const outcomeReasons = (c.outcomes ?? []).map((o) => `WHEN ${q(`${o.name}__text`)} IS NOT NULL AND ${q(o.name)} IS NULL THEN 'unparsable-number'`).join(' ');
   const endDate = c.end_date ? text(c.end_date) : text(c.date);
   return `CREATE TABLE ${CHECKED} AS
   WITH src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
   parsed AS (
-    SELECT line, ${s(c.id)} AS id, ${text(c.date)} AS date_text,
+    SELECT line, ${s(c.id)} AS id, ${text(c.date)} AS date_text, ${text(c.time)} AS time_text,
       ${dateTimeExpr(text(c.date), text(c.time))} AS started_at,
       CASE WHEN ${text(c.end_time)} IS NULL AND ${text(c.end_date)} IS NULL THEN NULL ELSE ${dateTimeExpr(endDate, text(c.end_time))} END AS ended_at,
       ${s(c.type)} AS type, ${s(c.organisation)} AS organisation, ${s(c.area)} AS area, ${s(c.place)} AS place,
       ${s(c.description)} AS description, ${coords.select}${outcomes.length ? ', ' + outcomes.join(', ') : ''}
     FROM src)
   SELECT *, ${rowKey('id', ['started_at', 'type', 'organisation', 'north', 'east', 'area', 'place'])} AS row_key,
-    CASE WHEN date_text IS NULL THEN 'missing-date' WHEN started_at IS NULL THEN 'bad-date'
+    CASE ${dateReasons('started_at', years)}
       WHEN type IS NULL THEN 'missing-type' ${coords.reasons} ${outcomeReasons} ELSE NULL END AS reason
   FROM parsed`;
 }
@@ -240,7 +305,89 @@ export function markLateRejects(target: 'incidents' | 'interventions', replace: 
   ${alreadyLoaded}`;
 }
 
-export const CHECKED_REJECTS = `SELECT line, reason FROM ${CHECKED} WHERE reason IS NOT NULL ORDER BY line`;
+// --- the same rows under another id mapping ------------------------------------------------------------------
+
+/** What a row says, from the values that are stored (so stored rows and new rows hash alike). */
+function contentHash(target: 'incidents' | 'interventions', row: string, coords: string): string {
+  const fields = target === 'incidents'
+    ? [`${row}.occurred_at`, `${row}.category`, `${row}.subcategory`, `${row}.area`, `${row}.place`, `${row}.description`]
+    : [`${row}.started_at`, `${row}.type`, `${row}.organisation`, `${row}.area`, `${row}.place`];
+  const values = [...fields, `round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`];
+  return `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')}))`;
+}
+
+/** New rows with and without an id, and stored rows with and without one: decides whether the check below can find anything. */
+export function idRegimes(target: 'incidents' | 'interventions'): string {
+  return `SELECT (SELECT count(*) FILTER (WHERE id IS NOT NULL) FROM ${CHECKED} WHERE reason IS NULL)::INTEGER AS new_with_id,
+    (SELECT count(*) FILTER (WHERE id IS NULL) FROM ${CHECKED} WHERE reason IS NULL)::INTEGER AS new_without_id,
+    (SELECT count(*) FILTER (WHERE id IS NOT NULL) FROM ${target})::INTEGER AS stored_with_id,
+    (SELECT count(*) FILTER (WHERE id IS NULL) FROM ${target})::INTEGER AS stored_without_id`;
+}
+
+/**
+ * Append: a row is keyed by its id, else by a hash of its values, so the same export imported once without and
+ * once with an id column would be stored twice. A new row with an id that matches, value for value, a stored
+ * row without one (or the other way round) is the same row: rejected as 'same-content-loaded'. Rows are only
+ * compared across that divide — two rows that both have ids are two events when the ids differ.
+ */
+export function markSameContent(target: 'incidents' | 'interventions'): string {
+  return `UPDATE ${CHECKED} SET reason = 'same-content-loaded' WHERE line IN (
+    WITH fresh AS (SELECT c.line, c.id IS NULL AS no_id, ${contentHash(target, 'c', 'k')} AS content
+      FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL),
+    stored AS (SELECT DISTINCT t.id IS NULL AS no_id, ${contentHash(target, 't', 't')} AS content FROM ${target} t)
+    SELECT f.line FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)`;
+}
+
+/**
+ * Every rejected row with what the user needs to fix it: the field at fault (mapped back to the file's column
+ * in JS), the offending value, and the row as it was read — its fields joined by the file's delimiter, quoted
+ * where needed (for an ordinary line that is the line itself). Personnummer in the report are masked: the report
+ * is shown and downloaded, and must not be the way round the mask. Needs the raw staging table, so it runs
+ * before that is dropped; only rejected rows are rebuilt.
+ */
+const mask = (sql: string) => `regexp_replace(${sql}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
+
+/**
+ * The row as read, for rows the checks rejected, kept in a small table so the raw text can be dropped before
+ * the coordinates and the insert (dropping it there lets DuckDB reuse its blocks: keeping it grew the database
+ * file, and a full disk then struck mid-statement). Rows rejected later (outside Sweden, repeated id, already
+ * loaded) are reported with their column and value but without this text.
+ */
+export function saveRejectText(rawColumns: string[], delimiter: string): string {
+  const special = literal(`[${delimiter.replace(/[\]\\^-]/g, '\\$&')}"\n\r]`);
+  const field = (c: string) => { const v = `r.${q(c)}`; /* c: the staging table's own (prefixed) name */ return `CASE WHEN ${v} IS NULL THEN '' WHEN regexp_matches(${v}, ${special}) THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`; };
+  const rawText = rawColumns.length ? `concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')})` : "''";
+  return `CREATE TABLE ${REJECT_TEXT} AS SELECT c.line, ${mask(rawText)} AS text
+    FROM ${CHECKED} c JOIN ${LINES} l ON l.__line = c.line JOIN ${RAW} r USING (__record) WHERE c.reason IS NOT NULL`;
+}
+
+export function checkedRejects(target: 'incidents' | 'interventions', outcomeNames: string[] = []): string {
+  const required = target === 'incidents' ? "'category'" : "'type'";
+  const outcomeField = outcomeNames.map((o) => `WHEN ${q(`${o}__text`)} IS NOT NULL AND ${q(o)} IS NULL THEN ${literal(`outcome:${o}`)}`).join(' ');
+  const outcomeValue = outcomeNames.map((o) => `WHEN ${q(`${o}__text`)} IS NOT NULL AND ${q(o)} IS NULL THEN ${q(`${o}__text`)}`).join(' ');
+  return `WITH rejected AS (
+    SELECT line, reason,
+      CASE reason WHEN 'missing-date' THEN 'date' WHEN 'bad-date' THEN 'date' WHEN 'year-out-of-range' THEN 'date'
+        WHEN 'bad-time' THEN CASE WHEN time_text IS NULL THEN 'date' ELSE 'time' END
+        WHEN 'missing-category' THEN ${required} WHEN 'missing-type' THEN ${required}
+        WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN 'north' WHEN east_text IS NOT NULL AND east IS NULL THEN 'east' ${outcomeField} END
+        WHEN 'half-coordinate' THEN CASE WHEN north_text IS NULL THEN 'north' ELSE 'east' END
+        WHEN 'outside-sweden' THEN 'position'
+        WHEN 'duplicate-id-in-file' THEN 'id' WHEN 'already-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END
+        WHEN 'same-content-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END END AS field,
+      CASE reason WHEN 'bad-date' THEN date_text WHEN 'year-out-of-range' THEN date_text
+        WHEN 'bad-time' THEN coalesce(time_text, date_text)
+        WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN north_text WHEN east_text IS NOT NULL AND east IS NULL THEN east_text ${outcomeValue} END
+        WHEN 'half-coordinate' THEN coalesce(north_text, east_text)
+        WHEN 'outside-sweden' THEN north_text || ' / ' || east_text
+        WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id WHEN 'same-content-loaded' THEN id END AS value
+    FROM ${CHECKED} WHERE reason IS NOT NULL)
+  SELECT j.line, j.reason, j.field, ${mask('j.value')} AS value, t.text
+  FROM rejected j LEFT JOIN ${REJECT_TEXT} t ON t.line = j.line ORDER BY j.line`;
+}
+
+/** The raw staging table's columns (the file's), for rebuilding a rejected row's text. */
+export const RAW_COLUMNS = `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${RAW}' AND column_name <> '__record' ORDER BY ordinal_position`;
 export const CHECKED_ACCEPTED = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WHERE reason IS NULL`;
 
 const EPOCH_DAY = (col: string) => `date_diff('day', DATE '1970-01-01', CAST(${col} AS DATE))::INTEGER`;

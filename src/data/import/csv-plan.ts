@@ -5,9 +5,10 @@ import Papa from 'papaparse';
 import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
 import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
-import { decodeText, detectEncoding, type TextEncodingName } from '../../lib/parsing/text-encoding';
-import { FIELDS_FOR, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
-import type { CsvDialect, DecimalMark } from './csv-import.query';
+import { decodeText, detectEncoding, type EncodingGuess, type TextEncodingName } from '../../lib/parsing/text-encoding';
+import { afterLines, linesBeforeHeader } from './header-row';
+import { FIELDS_FOR, crsFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
+import { defaultYearRange, type CsvDialect, type DecimalMark, type YearRange } from './csv-import.query';
 
 export const PREVIEW_ROWS = 50;
 /** Enough bytes for 50 rows of any sane export; the preview never reads the whole file. */
@@ -19,6 +20,8 @@ export interface CoordinateChoice {
   order: PairOrder;
   /** SWEREF 99 TM and a local zone both fit: the user must say which. */
   ambiguous: boolean;
+  /** The system was read from the column headers. */
+  named?: boolean;
 }
 
 export interface CsvPlan {
@@ -40,6 +43,8 @@ export interface CsvPlan {
   personalData: { column: string; found: number }[];
   /** The user's choice per column; the import masks any column with hits that has no choice. */
   personalChoices: Record<string, PersonalDataAction>;
+  /** Plausible years: dates outside are rejected with this range in the reason. Shown and changeable. */
+  years: YearRange;
 }
 
 export interface PlanChoices {
@@ -48,6 +53,9 @@ export interface PlanChoices {
   quote?: string;
   header?: boolean;
   target?: TargetTable;
+  years?: YearRange;
+  /** Physical lines above the header to skip. */
+  skipLines?: number;
 }
 
 /** Column names DuckDB accepts: non-empty and unique — case-insensitively, as DuckDB compares them. */
@@ -75,7 +83,8 @@ function parsePreview(text: string, delimiter: string | undefined, quote: string
     delimitersToGuess: [...DELIMITERS],
     quoteChar: quote,
     preview: PREVIEW_ROWS + 1,
-    skipEmptyLines: 'greedy',
+    // Only truly empty lines: a line of empty cells (";;;;") is a record to DuckDB and the record scan, so it is one here too.
+    skipEmptyLines: true,
   });
   return { rows: result.data, delimiter: result.meta.delimiter };
 }
@@ -93,22 +102,31 @@ export function planTable(columns: string[], previewRows: string[][], target?: T
   return completePlan({
     format: 'parquet', encoding: 'utf-8', bomLength: 0, looksBinary: false,
     dialect: { delimiter: ',', quote: '"', header: true, skipLines: 0, columns }, previewRows, target: chosen,
-    mapping: suggestMapping(columns, chosen), outcomes: [], decimal: '.', coordinates: null, remembered: false, personalData, personalChoices: {},
+    mapping: suggestMapping(columns, chosen), outcomes: [], decimal: '.', coordinates: null, remembered: false, personalData, personalChoices: {}, years: defaultYearRange(),
   }, { decimal: '.' });
 }
 
-export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered?: RememberedMapping | null): CsvPlan {
-  const guess = detectEncoding(bytes);
-  const encoding = choices.encoding ?? remembered?.encoding ?? guess.encoding;
+/**
+ * `detected`: the encoding decided from the whole file (`detectFileEncoding`); without it, from these bytes. Bytes
+ * beyond ASCII outweigh a remembered encoding (the last file of this kind may have been plain ASCII).
+ */
+export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered?: RememberedMapping | null, detected?: EncodingGuess): CsvPlan {
+  const guess = detected ?? detectEncoding(bytes);
+  const encoding = choices.encoding ?? (guess.decided === false ? remembered?.encoding : undefined) ?? guess.encoding;
   const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
-  const text = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
+  const whole = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
   const quote = choices.quote ?? '"';
-  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter, quote);
+  // Lines above the header (a report's title and period): found from the dialect of the whole preview, unless
+  // the user said how many.
+  const delimiterGuess = choices.delimiter ?? remembered?.delimiter ?? parsePreview(whole, undefined, quote).delimiter;
+  const skipLines = Math.max(0, Math.floor(choices.skipLines ?? linesBeforeHeader(whole, delimiterGuess, quote)));
+  const text = whole.slice(afterLines(whole, skipLines));
+  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter ?? (skipLines > 0 ? delimiterGuess : undefined), quote);
   const header = choices.header ?? remembered?.header ?? true;
   const width = Math.max(0, ...parsed.rows.map((r) => r.length));
   const columns = header ? uniqueNames(parsed.rows[0] ?? []) : Array.from({ length: width }, (_, i) => `Kolumn ${i + 1}`);
   const previewRows = (header ? parsed.rows.slice(1) : parsed.rows).slice(0, PREVIEW_ROWS);
-  const dialect: CsvDialect = { delimiter: parsed.delimiter, quote, header, skipLines: 0, columns };
+  const dialect: CsvDialect = { delimiter: parsed.delimiter, quote, header, skipLines, columns };
 
   const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
   const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggestMapping(columns, target);
@@ -117,7 +135,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
     .filter((p) => p.found > 0);
   return completePlan({
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
-    remembered: Boolean(remembered), personalData, personalChoices: {},
+    remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
   }, remembered);
 }
 
@@ -151,7 +169,10 @@ export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMappin
       .map(([a, b]) => [(a as { value: number }).value, (b as { value: number }).value] as [number, number]);
     // Mapped coordinates that fit no system: the user must choose one rather than see every row rejected.
     const guessed = (pairs.length ? guessCrs(pairs) : null) ?? { crs: 'EPSG:3006' as CrsCode, order: 'north-east' as PairOrder, ambiguous: true };
-    coordinates = remembered?.coordinates ? { ...remembered.coordinates, ambiguous: false } : guessed;
+    // A system the header names ("X-koordinat (SWEREF 99 TM)") is the export's own word: it beats magnitudes.
+    const named = crsFromHeaders(plan.mapping);
+    const fromHeader = named ? { crs: named, order: orderByMagnitude(pairs), ambiguous: false, named: true } : null;
+    coordinates = remembered?.coordinates ? { ...remembered.coordinates, ambiguous: false } : fromHeader ?? guessed;
   }
 
   let outcomes: CsvPlan['outcomes'] = [];
@@ -165,8 +186,18 @@ export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMappin
   return { ...plan, decimal, coordinates, outcomes };
 }
 
+/**
+ * In every Swedish system the northing (or latitude) is the larger number of a pair, so the order follows from
+ * which column is larger in most rows; with no rows, Swedish convention (N/X first).
+ */
+function orderByMagnitude(pairs: [number, number][]): PairOrder {
+  const firstLarger = pairs.filter(([a, b]) => a > b).length;
+  return pairs.length && firstLarger * 2 < pairs.length ? 'east-north' : 'north-east';
+}
+
 export function replan(bytes: Uint8Array, plan: CsvPlan, choices: PlanChoices): CsvPlan {
-  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, ...choices });
+  // The encoding in the plan was decided from the whole file (or chosen): it is kept, BOM included.
+  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, skipLines: plan.dialect.skipLines, ...choices });
 }
 
 export function setMapping(plan: CsvPlan, field: CanonicalField, columnName: string | undefined): CsvPlan {

@@ -21,7 +21,7 @@ export interface ScanOptions {
   delimiter: string;
   quote: string;
   header: boolean;
-  /** Skip lines before the header (e.g. a title line). */
+  /** Physical lines before the header (a report's title, period and empty lines), as DuckDB's `skip` counts them. */
   skipLines?: number;
 }
 
@@ -106,7 +106,10 @@ export class RecordScanner {
     if (this.inQuotes && !this.quoteClosedPending) unterminatedQuoteLine = this.recordStartLine;
     if (this.recordHasContent) this.endRecord();
     const all = this.starts.subarray(0, this.count);
-    const skip = Math.min(this.options.skipLines ?? 0, all.length);
+    // Records that start on a skipped line are not rows (blank lines among them are no records at all).
+    const skipLines = this.options.skipLines ?? 0;
+    let skip = 0;
+    while (skip < all.length && all[skip] <= skipLines) skip++;
     const firstIsHeader = this.options.header && all.length > skip;
     const headerLine = firstIsHeader ? all[skip] : 0;
     const first = skip + (firstIsHeader ? 1 : 0);
@@ -160,4 +163,18 @@ export function acceptedLines(scan: RecordScan, rejectedReaderLines: number[], a
     else unaccounted.push(scan.startLines[i]);
   }
   return { lines: lines.subarray(0, k), unaccounted, rejectedPhysical };
+}
+
+/** The start line of the data record that a physical line belongs to; null before the first data record. */
+export function recordStartOf(scan: RecordScan, line: number): number | null {
+  const starts = scan.startLines;
+  let lo = 0;
+  let hi = starts.length - 1;
+  if (hi < 0 || line < starts[0]) return null;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo];
 }

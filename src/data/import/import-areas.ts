@@ -26,5 +26,5 @@ export async function importAreas(
     await runner.rows(WRITE_META, ['dataset', 'user']);
     await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
   });
-  return { rowsInFile: features, imported: rows.length, rejected, personalData: [] };
+  return { rowsInFile: features, imported: rows.length, rejected, personalData: [], notes: conversion.notes ?? [] };
 }

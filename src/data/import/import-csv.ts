@@ -3,25 +3,31 @@
 // staging tables; the canonical table changes only in the final transaction, so a failed import leaves the
 // data already loaded untouched.
 import { type CrsCode, SWEDEN_BOUNDS, insideSweden, type PairOrder, toWgs84 } from '../../lib/parsing/coordinates';
-import { isPersonalIdentityNumber, type PersonalDataAction } from '../../lib/parsing/personal-identity';
+import { isPersonalIdentityNumber, maskPersonalNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
 import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
-  CHECKED_REJECTS, COORDS, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  BAD_BYTES, RAW_COLUMNS, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
-  type CsvDialect, type DecimalMark, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
+  defaultYearRange, type CsvDialect, type DecimalMark, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
-export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'missing-category' | 'missing-type' | 'unparsable-number'
-  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded';
+export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
+  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
 
 export interface RejectedRow {
   line: number;
   reason: RowReason;
+  /** The file's column at fault (two for a position: "N / E"), when one is. */
+  column?: string;
+  /** The offending value as it was in the file. */
+  value?: string;
+  /** The row as read: its fields joined by the delimiter (the reader's own text for unreadable records). */
+  text?: string;
 }
 
 export interface CsvImportRequest {
@@ -45,6 +51,12 @@ export interface CsvImportRequest {
   personalData?: PersonalDataPolicy;
   /** Cancelling before the commit leaves the loaded data untouched. */
   signal?: AbortSignal;
+  /** Plausible years for dates; outside → 'year-out-of-range'. Default: `defaultYearRange()`. */
+  years?: YearRange;
+  /** Normalise stored text to NFC (default): the read may rule it out (no combining mark in the file). */
+  unicodeNormalize?: boolean;
+  /** Start lines of records holding bytes that are not valid UTF-8 (replaced before DuckDB read them). */
+  invalidUtf8Records?: number[];
 }
 
 export interface PersonalDataFinding {
@@ -59,6 +71,10 @@ export interface CsvImportResult {
   imported: number;
   rejected: RejectedRow[];
   personalData: PersonalDataFinding[];
+  /** The plausible years the dates were checked against (CSV and Parquet imports). */
+  years?: YearRange;
+  /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
+  notes?: { line: number; column: string; value: string; problem: 'unreadable-population' }[];
 }
 
 /** Text fields that are stored: where personnummer could hide. */
@@ -99,6 +115,8 @@ export interface ReadStage {
   readerRejects: RejectedRow[];
   /** Physical lines of records DuckDB neither accepted nor rejected (after an unterminated quote). */
   unaccounted: number[];
+  /** How a rejected row's fields are joined back into a line for the report. */
+  delimiter: string;
 }
 
 /**
@@ -108,10 +126,15 @@ export interface ReadStage {
 export async function readCsvStage(runner: SqlRunner, fileName: string, scan: RecordScan, dialect: CsvDialect): Promise<ReadStage> {
   await runner.exec(readRawCsv(fileName, dialect));
   const [{ n: accepted }] = await runner.rows<{ n: number }>(COUNT_RAW);
-  const rejects = await runner.rows<{ line: number; error_type: string }>(READ_REJECTS);
+  const rejects = await runner.rows<{ line: number; error_type: string; csv_line: string | null }>(READ_REJECTS);
   // One record can be reported more than once (one entry per bad column); it counts once.
   const rejectedByReader = new Map<number, ReaderReason>();
-  for (const r of rejects) if (!rejectedByReader.has(r.line)) rejectedByReader.set(r.line, READER_REASONS[r.error_type] ?? 'unreadable');
+  const readerText = new Map<number, string>();
+  for (const r of rejects) {
+    if (rejectedByReader.has(r.line)) continue;
+    rejectedByReader.set(r.line, READER_REASONS[r.error_type] ?? 'unreadable');
+    if (r.csv_line !== null) readerText.set(r.line, maskPersonalNumbers(r.csv_line));
+  }
   const { lines, unaccounted, rejectedPhysical } = acceptedLines(scan, [...rejectedByReader.keys()], accepted);
   if (lines.length !== accepted || rejectedPhysical.size !== rejectedByReader.size) {
     throw new ImportAccountingError(`The file's rows could not be matched to lines (DuckDB read ${accepted} and rejected ${rejectedByReader.size}; the file has ${scan.records}).`);
@@ -120,8 +143,8 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
   const records = new Int32Array(accepted);
   for (let i = 0; i < accepted; i++) records[i] = i + 1;
   await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
-  const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason }));
-  return { rows: scan.records, accepted, readerRejects, unaccounted };
+  const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason, text: readerText.get(readerLine) }));
+  return { rows: scan.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter };
 }
 
 /** A table already in DuckDB (e.g. from Parquet via Arrow) as the staging text table; its "lines" are row numbers. */
@@ -132,7 +155,7 @@ export async function readTableStage(runner: SqlRunner, table: string, columns: 
   const records = new Int32Array(n);
   for (let i = 0; i < n; i++) records[i] = i + 1;
   await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: records }]);
-  return { rows: n, accepted: n, readerRejects: [], unaccounted: [] };
+  return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';' };
 }
 
 export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<CsvImportResult> {
@@ -146,19 +169,37 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
   const { target } = request;
   await runner.exec(dropStaging(true));
   try {
-    const { rows: rowsInFile, accepted, readerRejects, unaccounted } = await read();
+    const { rows: rowsInFile, accepted, readerRejects, unaccounted, delimiter } = await read();
 
     const personalData = await scanPersonalData(runner, request.columns, request.personalData ?? {});
     const policy: PersonalDataPolicy = Object.fromEntries(personalData.map((f) => [f.column, f.action]));
     const interventionColumns = request.columns as InterventionColumns;
-    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy) : checkInterventions(interventionColumns, request.decimal, policy));
+    const years = request.years ?? defaultYearRange();
+    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true));
+    if (request.invalidUtf8Records?.length) {
+      await runner.exec(CREATE_BAD_BYTES);
+      await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);
+      await runner.exec(MARK_BAD_BYTES);
+    }
+    const rawColumns = (await runner.rows<{ name: string }>(RAW_COLUMNS)).map((c) => c.name);
+    await runner.exec(saveRejectText(rawColumns, delimiter));
+    // The raw text is not needed any more: freed before the coordinates and the insert, which lowers the
+    // import's peak memory and lets the database reuse its blocks.
     await runner.exec(DROP_RAW_STAGING);
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
-    await runner.exec(markLateRejects(target, request.mode === 'replace' || request.replaceExample));
-    const rowRejects = await runner.rows<{ line: number; reason: RowReason }>(CHECKED_REJECTS);
-
+    const replacing = request.mode === 'replace' || request.replaceExample;
+    await runner.exec(markLateRejects(target, replacing));
+    if (!replacing) {
+      // Hashing every row costs; only when new and stored rows are keyed differently can the same row hide.
+      const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target));
+      if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target));
+    }
     const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
+    const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }>(
+      checkedRejects(target, outcomeNames),
+    )).map((r) => withColumn(r, request.columns));
+
     const importable = accepted - rowRejects.length;
     if (importable === 0 && (request.mode === 'replace' || request.replaceExample)) {
       // Replacing what is loaded with nothing is never what the user meant: keep the data, say why.
@@ -186,10 +227,18 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
-    return { rowsInFile, imported, rejected, personalData };
+    return { rowsInFile, imported, rejected, personalData, years };
   } finally {
     await runner.exec(dropStaging());
   }
+}
+
+/** A reject's field as the file's column name(s), and no empty details. */
+function withColumn(r: { line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }, columns: IncidentColumns | InterventionColumns): RejectedRow {
+  const mapped = columns as Record<string, string | undefined>;
+  const outcome = r.field?.startsWith('outcome:') ? (columns as InterventionColumns).outcomes?.find((o) => o.name === r.field!.slice(8))?.column : undefined;
+  const column = r.field === 'position' ? `${mapped.north} / ${mapped.east}` : outcome ?? (r.field ? mapped[r.field] : undefined);
+  return { line: r.line, reason: r.reason, ...(column ? { column } : {}), ...(r.value !== null ? { value: r.value } : {}), ...(r.text !== null ? { text: r.text } : {}) };
 }
 
 async function convertCoordinates(runner: SqlRunner, { crs, order }: { crs: CrsCode; order: PairOrder }): Promise<void> {

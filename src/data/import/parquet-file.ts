@@ -47,7 +47,7 @@ export async function importParquetFile(database: Database, file: File, plan: Cs
     {
       target: plan.target, columns, decimal: plan.decimal,
       coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
-      mode, replaceExample: database.meta.dataset === 'example', source: file.name, personalData: plan.personalChoices, signal,
+      mode, replaceExample: database.meta.dataset === 'example', source: file.name, personalData: plan.personalChoices, signal, years: plan.years,
     },
     () => readTableStage(database.runner, ARROW_TABLE, plan.dialect.columns),
   );

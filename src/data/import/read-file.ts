@@ -1,7 +1,8 @@
 // Reads a file in chunks: transcodes to UTF-8 and counts records as it goes, reporting progress and stopping
 // when cancelled. The whole UTF-8 text ends up in one buffer for DuckDB (registerFileBuffer).
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
-import { RecordScanner, type RecordScan, type ScanOptions } from './csv-records';
+import { Utf8Tally, markInvalidUtf8 } from '../../lib/parsing/utf8-check';
+import { RecordScanner, recordStartOf, type RecordScan, type ScanOptions } from './csv-records';
 
 export interface ReadProgress {
   bytesRead: number;
@@ -27,13 +28,16 @@ export async function readAndScan(
   scanOptions: ScanOptions,
   onProgress: (p: ReadProgress) => void = () => {},
   signal?: AbortSignal,
-): Promise<{ utf8: Uint8Array; scan: RecordScan }> {
+): Promise<{ utf8: Uint8Array; scan: RecordScan; invalidUtf8Records: number[]; unicodeNormalize: boolean }> {
   const started = performance.now();
   const scanner = new RecordScanner(scanOptions);
   const reader = file.stream().getReader();
   const passThrough = encoding.encoding === 'utf-8';
   const decoder = passThrough ? null : new TextDecoder(encoding.encoding);
   const encoder = new TextEncoder();
+  // UTF-8 passes through unchecked by the decoder, so its validity is tallied here (one cheap pass): DuckDB's
+  // reader gives up on the rest of the file at the first invalid byte.
+  const tally = passThrough ? new Utf8Tally() : null;
   // UTF-8 input keeps its size; transcoded text is collected in chunks and joined once.
   let out = passThrough ? new Uint8Array(file.size) : null;
   const chunks: Uint8Array[] = [];
@@ -54,6 +58,7 @@ export async function readAndScan(
         skip -= cut;
       }
       const utf8 = decoder ? encoder.encode(decoder.decode(bytes, { stream: true })) : bytes;
+      tally?.push(utf8);
       scanner.push(utf8);
       if (out) out.set(utf8, length);
       else chunks.push(utf8);
@@ -79,6 +84,22 @@ export async function readAndScan(
     for (const c of chunks) { out.set(c, offset); offset += c.length; }
   }
   const scan = scanner.finish();
+  tally?.push(new Uint8Array(0), true);
+  const utf8 = out.subarray(0, length);
+  // Rare (a file read as UTF-8 that isn't, or a damaged one): mark the bad bytes and reject their rows as such.
+  const invalidUtf8Records = tally && tally.invalid > 0 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
   onProgress({ bytesRead, totalBytes: file.size, records: scan.records, elapsedMs: performance.now() - started });
-  return { utf8: out.subarray(0, length), scan };
+  // Windows-1252 has no combining marks; UTF-16 is not tallied, so it is normalised to be safe.
+  const unicodeNormalize = tally ? tally.composable : encoding.encoding !== 'windows-1252';
+  return { utf8, scan, invalidUtf8Records, unicodeNormalize };
+}
+
+/** The start lines of the data records that contain the given physical lines (header and title lines excluded). */
+export function recordsOfLines(scan: RecordScan, lines: number[]): number[] {
+  const records = new Set<number>();
+  for (const line of lines) {
+    const start = recordStartOf(scan, line);
+    if (start !== null) records.add(start);
+  }
+  return [...records];
 }

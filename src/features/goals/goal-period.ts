@@ -1,7 +1,7 @@
 // Which stretch of days a goal is judged on. A goal runs from `start` to `end` (its promise period) and is
 // measured per `period`: the period that holds the as-of day, clipped to start–end. "As of" is the last day the
 // data covers, not today: an export that ends on Sunday must not make Monday look like a day without events.
-import { dateOfEpochDay, epochDayOf } from '../../lib/epoch-day';
+import { dateOfEpochDay, epochDayOf, calendarDate } from '../../lib/epoch-day';
 import { biweekPeriodOf, biweekRange } from '../../lib/iso-week';
 import type { GoalDefinition } from '../../data/tables';
 
@@ -12,7 +12,7 @@ export interface DayWindow {
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split('-').map(Number);
-  return epochDayOf(new Date(y, m - 1, d));
+  return epochDayOf(calendarDate(y, m - 1, d));
 };
 
 function calendarWindow(period: GoalDefinition['period'], at: Date): DayWindow | null {
@@ -20,10 +20,10 @@ function calendarWindow(period: GoalDefinition['period'], at: Date): DayWindow |
   const m = at.getMonth();
   const range = (a: Date, b: Date) => ({ from: epochDayOf(a), to: epochDayOf(b) - 1 });
   switch (period) {
-    case 'year': return range(new Date(y, 0, 1), new Date(y + 1, 0, 1));
-    case 'half': return m < 6 ? range(new Date(y, 0, 1), new Date(y, 6, 1)) : range(new Date(y, 6, 1), new Date(y + 1, 0, 1));
-    case 'quarter': { const q = Math.floor(m / 3) * 3; return range(new Date(y, q, 1), new Date(y, q + 3, 1)); }
-    case 'month': return range(new Date(y, m, 1), new Date(y, m + 1, 1));
+    case 'year': return range(calendarDate(y, 0, 1), calendarDate(y + 1, 0, 1));
+    case 'half': return m < 6 ? range(calendarDate(y, 0, 1), calendarDate(y, 6, 1)) : range(calendarDate(y, 6, 1), calendarDate(y + 1, 0, 1));
+    case 'quarter': { const q = Math.floor(m / 3) * 3; return range(calendarDate(y, q, 1), calendarDate(y, q + 3, 1)); }
+    case 'month': return range(calendarDate(y, m, 1), calendarDate(y, m + 1, 1));
     case '2weeks': { const { start, end } = biweekRange(biweekPeriodOf(at)); return range(start, end); }
     default: return null;
   }

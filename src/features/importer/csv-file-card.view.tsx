@@ -61,6 +61,10 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           </select>
         </label>
         <label className="checkbox"><input type="checkbox" checked={plan.dialect.header} onChange={(e) => setPlan(replan(entry.bytes, plan, { header: e.target.checked }))} />{t('importer.header')}</label>
+        <label>{t('importer.skipLines')}
+          <input type="number" className="year-input" min={0} max={1000} value={plan.dialect.skipLines} data-testid="skip-lines"
+            onChange={(e) => setPlan(replan(entry.bytes, plan, { skipLines: Math.max(0, Math.floor(Number(e.target.value) || 0)) }))} />
+        </label>
         </>}
         <label>{t('importer.target')}
           <select value={plan.target} onChange={(e) => setPlan(plan.format === 'csv' ? replan(entry.bytes, plan, { target: e.target.value as CsvPlan['target'] }) : planTable(plan.dialect.columns, plan.previewRows, e.target.value as CsvPlan['target']))} data-testid="import-target">
@@ -74,12 +78,20 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
             <option value=".">{t('importer.decimalPoint')}</option>
           </select>
         </label>
+        <label>{t('importer.yearsFrom')}
+          <input type="number" className="year-input" value={plan.years.min} min={1} max={9999} data-testid="years-min"
+            onChange={(e) => setPlan({ ...plan, years: { ...plan.years, min: Number(e.target.value) || plan.years.min } })} />
+        </label>
+        <label>{t('importer.yearsTo')}
+          <input type="number" className="year-input" value={plan.years.max} min={1} max={9999} data-testid="years-max"
+            onChange={(e) => setPlan({ ...plan, years: { ...plan.years, max: Number(e.target.value) || plan.years.max } })} />
+        </label>
         {plan.coordinates && (
           <>
             <label>{t('importer.coordinates')}
               <select
                 value={plan.coordinates.ambiguous ? '' : plan.coordinates.crs}
-                onChange={(e) => setPlan({ ...plan, coordinates: { ...plan.coordinates!, crs: e.target.value as CrsCode, ambiguous: false } })}
+                onChange={(e) => setPlan({ ...plan, coordinates: { ...plan.coordinates!, crs: e.target.value as CrsCode, ambiguous: false, named: false } })}
                 data-testid="import-crs"
               >
                 {plan.coordinates.ambiguous && <option value="">{t('importer.chooseSystem')}</option>}
@@ -95,8 +107,14 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           </>
         )}
       </fieldset>
+      {plan.format === 'csv' && plan.dialect.skipLines > 0 && <p className="hint" data-testid="skip-note">{t('importer.skipNote', { count: plan.dialect.skipLines, header: plan.dialect.skipLines + 1 })}</p>}
       {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
+      <p className="hint" data-testid="years-note">{t('importer.yearsNote', { min: plan.years.min, max: plan.years.max })}</p>
       {plan.coordinates?.ambiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
+      {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
+      {!(plan.mapping.north && plan.mapping.east) && plan.previewRows.length > 0 && (
+        <p role="status" className="warning" data-testid="no-position">{t(plan.target === 'incidents' ? 'importer.noPositionIncidents' : 'importer.noPositionInterventions')}</p>
+      )}
 
       {plan.personalData.length > 0 && (
         <fieldset disabled={locked} className="personal-data" data-testid="personal-data">

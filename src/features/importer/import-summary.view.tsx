@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
-import type { CsvImportResult } from '../../data/import/import-csv';
+import type { CsvImportResult, RejectedRow } from '../../data/import/import-csv';
 import { toExcelCsv, downloadText } from '../../lib/excel-csv';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -12,10 +12,15 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Csv
   const { t } = useTranslation();
   const language = useLanguage();
   const where = unit === 'line' ? t('importer.line') : t('importer.record');
+  // The range a year was checked against goes into that reason's text.
+  const reason = (r: RejectedRow) => t(`importer.reasons.${r.reason}`, result.years ?? {});
   const download = () =>
     downloadText(
       fileName.replace(/\.[^.]+$/, '') + '-avvisade.csv',
-      toExcelCsv([where, t('importer.reason')], result.rejected.map((r) => [r.line, t(`importer.reasons.${r.reason}`)])),
+      toExcelCsv(
+        [where, t('importer.reason'), t('importer.rejectColumn'), t('importer.rejectValue'), t('importer.rejectText')],
+        result.rejected.map((r) => [r.line, reason(r), r.column ?? '', r.value ?? '', r.text ?? '']),
+      ),
     );
   return (
     <div className="import-summary" role="status">
@@ -27,6 +32,12 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Csv
           {t('importer.personalSummary', { column: f.column, count: formatCount(f.found, language) as unknown as number, action: t(`importer.personalDone_${f.action}`) })}
         </p>
       ))}
+      {result.notes && result.notes.length > 0 && (
+        <div className="warning" data-testid="import-notes">
+          <p>{t('importer.notesHeading', { count: result.notes.length })}</p>
+          <ul>{result.notes.slice(0, SHOWN).map((n) => <li key={n.line}>{t(`importer.note_${n.problem}`, { line: formatCount(n.line, language), column: n.column, value: n.value, where })}</li>)}</ul>
+        </div>
+      )}
       {result.rejected.length > 0 && (
         <>
           <DataTable
@@ -36,7 +47,10 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Csv
             rowKey={(r) => `${r.line}-${r.reason}`}
             columns={[
               { key: 'line', header: where, numeric: true, cell: (r) => formatCount(r.line, language) },
-              { key: 'reason', header: t('importer.reason'), cell: (r) => t(`importer.reasons.${r.reason}`) },
+              { key: 'reason', header: t('importer.reason'), cell: reason },
+              { key: 'column', header: t('importer.rejectColumn'), cell: (r) => r.column ?? '' },
+              { key: 'value', header: t('importer.rejectValue'), cell: (r) => r.value ?? '' },
+              { key: 'text', header: t('importer.rejectText'), cell: (r) => <code className="reject-text">{r.text ?? ''}</code> },
             ]}
           />
           {result.rejected.length > SHOWN && <p className="hint">{t('importer.showingFirst', { count: SHOWN })}</p>}

@@ -1,6 +1,6 @@
 // Pure period arithmetic for the trend charts: an epoch day → its bucket (day, ISO week, ISO two weeks with
 // week 53 joining 51–53, month, quarter), bucket labels, and the "same period last year".
-import { dateOfEpochDay, epochDayOf } from '../../lib/epoch-day';
+import { dateOfEpochDay, epochDayOf, calendarDate } from '../../lib/epoch-day';
 import { mondayOf } from '../../lib/day-range';
 import { biweekPeriodOf, biweekRange, isoWeekOf } from '../../lib/iso-week';
 import { formatBiweek, formatDate, formatIsoWeek, type Language } from '../../lib/format';
@@ -31,10 +31,10 @@ export function bucketOf(day: number, unit: Unit, language: Language = 'sv'): Bu
   if (unit === 'month') {
     const m = date.getMonth();
     const label = new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short', year: 'numeric' }).format(date);
-    return { from: epochDayOf(new Date(y, m, 1)), to: epochDayOf(new Date(y, m + 1, 0)), label };
+    return { from: epochDayOf(calendarDate(y, m, 1)), to: epochDayOf(calendarDate(y, m + 1, 0)), label };
   }
   const q = Math.floor(date.getMonth() / 3);
-  return { from: epochDayOf(new Date(y, q * 3, 1)), to: epochDayOf(new Date(y, q * 3 + 3, 0)), label: `${language === 'sv' ? 'kv.' : 'Q'}${q + 1} ${y}` };
+  return { from: epochDayOf(calendarDate(y, q * 3, 1)), to: epochDayOf(calendarDate(y, q * 3 + 3, 0)), label: `${language === 'sv' ? 'kv.' : 'Q'}${q + 1} ${y}` };
 }
 
 /** Every bucket that touches [from, to], in order. */
@@ -57,7 +57,7 @@ export function sameTimeLastYear(range: { from: number; to: number }, unit: Unit
   if (unit === 'month' || unit === 'quarter') {
     const shift = (day: number, end: boolean) => {
       const d = dateOfEpochDay(day);
-      return end ? epochDayOf(new Date(d.getFullYear() - 1, d.getMonth() + 1, 0)) : epochDayOf(new Date(d.getFullYear() - 1, d.getMonth(), 1));
+      return end ? epochDayOf(calendarDate(d.getFullYear() - 1, d.getMonth() + 1, 0)) : epochDayOf(calendarDate(d.getFullYear() - 1, d.getMonth(), 1));
     };
     return { from: shift(range.from, false), to: shift(range.to, true) };
   }

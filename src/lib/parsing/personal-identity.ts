@@ -3,13 +3,26 @@
 // one unless it also passes the checksum.
 import Personnummer from 'personnummer';
 
-/** The shape: YYMMDD or YYYYMMDD, optional - or +, four digits. Same pattern in JS and in DuckDB (RE2). */
-export const PERSONAL_NUMBER_PATTERN = '\\b(?:19|20)?\\d{6}[-+]?\\d{4}\\b';
+// What people and word processors put between birth date and number: a hyphen, or what Word makes of it (en
+// and em dash, minus sign, non-breaking and figure hyphens, full-width hyphen), "+" (100 years or older), with or
+// without spaces around; or only a space (plain, no-break, narrow no-break, thin); or nothing. The characters are
+// written literally (not as \u escapes) so the one pattern means the same in JavaScript and in DuckDB's RE2.
+const DASHES = '-+\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d';
+const SPACES = ' \u00a0\u202f\u2009';
+const SEPARATOR = `(?:[${SPACES}]*[${DASHES}][${SPACES}]*|[${SPACES}])?`;
+
+/** The shape: YYMMDD or YYYYMMDD, a separator or none, four digits. Same pattern in JS and in DuckDB (RE2). */
+export const PERSONAL_NUMBER_PATTERN = `\\b(?:19|20)?\\d{6}${SEPARATOR}\\d{4}\\b`;
 export const PERSONAL_NUMBER_MASK = '[personnummer]';
+
+/** A candidate in the form the library reads: spaces gone, any dash a hyphen ("+" kept: it means 100+). */
+export function canonicalPersonalNumber(candidate: string): string {
+  return candidate.replace(new RegExp(`[${SPACES}]`, 'g'), '').replace(/[\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d]/g, '-');
+}
 
 export function isPersonalIdentityNumber(candidate: string): boolean {
   try {
-    return Personnummer.valid(candidate);
+    return Personnummer.valid(canonicalPersonalNumber(candidate));
   } catch {
     return false;
   }
@@ -20,3 +33,8 @@ export function findPersonalIdentityNumbers(text: string): string[] {
 }
 
 export type PersonalDataAction = 'mask' | 'drop' | 'keep';
+
+/** Everything shaped like a personnummer replaced by the mask (as the SQL does for a masked column). */
+export function maskPersonalNumbers(text: string): string {
+  return text.replace(new RegExp(PERSONAL_NUMBER_PATTERN, 'g'), PERSONAL_NUMBER_MASK);
+}

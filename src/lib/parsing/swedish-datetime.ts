@@ -32,10 +32,10 @@ export function parseDate(raw: string): Ymd | null {
   return null;
 }
 
-/** "7:32", "07:32:06", "18.50" (Swedish period), "1850". */
+/** "7:32", "07:32:06", "18:50:00.0000000" (fractions dropped), "18.50" (Swedish period), "1850", "730". */
 export function parseTime(raw: string): Hms | null {
   const s = raw.trim();
-  const m = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?$/.exec(s) ?? /^(\d{2})(\d{2})$/.exec(s);
+  const m = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?$/.exec(s) ?? /^(\d{1,2})(\d{2})$/.exec(s);
   if (!m) return null;
   const t = { h: +m[1], min: +m[2], s: m[3] ? +m[3] : 0 };
   return t.h <= 23 && t.min <= 59 && t.s <= 59 ? t : null;

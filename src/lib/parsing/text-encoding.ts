@@ -10,22 +10,25 @@ export interface EncodingGuess {
   bomLength: number;
   /** NUL bytes in a file that is not UTF-16: most likely not a text file at all. */
   looksBinary: boolean;
+  /** The bytes decided it (a BOM, UTF-16, or bytes beyond ASCII); false for plain ASCII, where any choice reads the same. */
+  decided?: boolean;
 }
 
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, looksBinary: false };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, looksBinary: false };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, looksBinary: false };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, looksBinary: false, decided: true };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2, looksBinary: false, decided: true };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2, looksBinary: false, decided: true };
   const sample = bytes.subarray(0, 1 << 16);
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
   const half = sample.length / 2;
   // UTF-16 without BOM: ASCII text has a NUL in every other byte.
-  if (oddNul > half * 0.4 && evenNul < half * 0.05) return { encoding: 'utf-16le', bomLength: 0, looksBinary: false };
-  if (evenNul > half * 0.4 && oddNul < half * 0.05) return { encoding: 'utf-16be', bomLength: 0, looksBinary: false };
+  if (oddNul > half * 0.4 && evenNul < half * 0.05) return { encoding: 'utf-16le', bomLength: 0, looksBinary: false, decided: true };
+  if (evenNul > half * 0.4 && oddNul < half * 0.05) return { encoding: 'utf-16be', bomLength: 0, looksBinary: false, decided: true };
   const looksBinary = evenNul + oddNul > 0;
-  return { encoding: isValidUtf8(sample, sample.length < bytes.length) || mostlyUtf8(sample) ? 'utf-8' : 'windows-1252', bomLength: 0, looksBinary };
+  const decided = sample.some((b) => b >= 0x80);
+  return { encoding: isValidUtf8(sample, sample.length < bytes.length) || mostlyUtf8(sample) ? 'utf-8' : 'windows-1252', bomLength: 0, looksBinary, decided };
 }
 
 /**

@@ -1,0 +1,78 @@
+// Issue 15 through the built page: what the import card says before anything is stored, and what the summary
+// says after, for files shaped like real Swedish exports.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { summaryNumbers } from './support/summary';
+import { addedCard, openBrowser, parseCount, type Browser } from './support/chromium';
+
+const baseUrl = inject('baseUrl');
+const proxyPort = inject('proxyPort');
+const cp1252 = (s: string) => Buffer.from(s, 'latin1');
+
+describe('real exports in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => { browser = await openBrowser(proxyPort); });
+  afterAll(async () => browser?.close());
+
+  const drop = async (name: string, buffer: Buffer) => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/importera`);
+    return addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name, mimeType: 'text/csv', buffer }));
+  };
+  const kpi = async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: 30_000 });
+    return parseCount(await page.getByTestId('kpi-incidents').textContent());
+  };
+
+  it('reads a police report: title lines skipped, X/Y (SWEREF 99 TM) mapped, Windows-1252 decided past 64 kB, bad years rejected with the range', async () => {
+    const rows: string[] = [];
+    // Sorted by date, ASCII for well over 64 kB; å/ä/ö only at the end.
+    for (let i = 0; i < 1500; i++) rows.push(`H${i};2025-01-${String((i % 28) + 1).padStart(2, '0')};1200;Stold;Centrum;${6580000 + i};674032;Plain ascii text number ${i}`);
+    rows.push('H9001;2025-03-05;0730;Stöld;Östermalm;6581000;674100;Cykel på gården');
+    rows.push('H9002;0025-03-11;0730;Stöld;Östermalm;6581000;674100;Skrivfel i året');
+    rows.push('H9003;2025-03-05;0730;Stöld;Östermalm;5581000;674100;Utanför Sverige');
+    const text = ['Anmälda brott, Exempelkommun;;;;;;;', 'Period: 2025-01-01 – 2025-03-31;;;;;;;', ';;;;;;;',
+      'Händelsenummer;Händelsedatum;Klockslag;Brottstyp;Område;X-koordinat (SWEREF 99 TM);Y-koordinat (SWEREF 99 TM);Beskrivning', ...rows].join('\r\n') + '\r\n';
+    expect(cp1252(text).indexOf(0xd6)).toBeGreaterThan(65536); // Ö
+    const card = await drop('rapport.csv', cp1252(text));
+    expect(await card.locator('select').first().inputValue()).toBe('windows-1252');
+    expect(await card.getByTestId('skip-lines').inputValue()).toBe('3');
+    await card.getByTestId('skip-note').waitFor();
+    expect(await card.getByTestId('import-crs').inputValue()).toBe('EPSG:3006');
+    await card.getByTestId('crs-from-header').waitFor();
+    expect(await card.getByTestId('no-position').count()).toBe(0);
+    expect(await card.getByTestId('years-note').textContent()).toMatch(/1990–20\d\d/);
+    // Skipping one line too few shows the period line as the header, at once; back to three, the real header.
+    await card.getByTestId('skip-lines').fill('2');
+    await card.locator('.preview-table th', { hasText: 'Kolumn 1' }).waitFor({ state: 'attached' });
+    await card.getByTestId('skip-lines').fill('3');
+    await card.locator('.preview-table th', { hasText: 'Händelsenummer' }).waitFor({ state: 'attached' });
+    await card.getByTestId('import-button').click();
+    const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 60_000 }));
+    expect(summary).toEqual({ rows: 1503, imported: 1501, rejected: 2 });
+    const rejected = await card.getByTestId('rejected-rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].slice(0, 4).map((c) => (c.textContent ?? '').replace(/^[\d\s\u00a0]+$/, (n) => n.replace(/\D/g, '')))));
+    expect(rejected[0][0]).toBe('1506');
+    expect(rejected[0][1]).toMatch(/^Året ligger utanför 1990–20\d\d/);
+    expect(rejected[0].slice(2)).toEqual(['Händelsedatum', '0025-03-11']);
+    expect(rejected[1]).toEqual(['1507', 'Koordinaten ligger utanför Sverige', 'X-koordinat (SWEREF 99 TM) / Y-koordinat (SWEREF 99 TM)', '5581000 / 674100']);
+    expect(await kpi()).toBe(1501);
+  });
+
+  it('says before the import that rows without a mapped position will not be on the map, and does not double them under a new id mapping', async () => {
+    const text = ['Ärendenr;Datum;Brottstyp;Plats', 'K1;2025-02-01 10:00:00.0000000;Skadegörelse;Skolan', 'K2;2025-02-02T11:00:00.1234567;Klotter;Torget'].join('\n') + '\n';
+    let card = await drop('kommun.csv', Buffer.from(text, 'utf8'));
+    await card.getByTestId('no-position').filter({ hasText: 'kommer inte att synas på kartan' }).waitFor();
+    // First without the id column …
+    await card.getByLabel('Id', { exact: true }).selectOption('');
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 2, rejected: 0 });
+    // … then again with it: the same two rows, not two more.
+    card = await drop('kommun.csv', Buffer.from(text, 'utf8'));
+    await card.getByLabel('Id', { exact: true }).selectOption('Ärendenr');
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 0, rejected: 2 });
+    expect(await card.getByTestId('rejected-rows').textContent()).toContain('En rad med samma innehåll finns redan inläst');
+    expect(await kpi()).toBe(1503);
+  });
+});
