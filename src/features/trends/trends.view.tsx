@@ -18,8 +18,8 @@ import { describeDayRange } from '../../lib/day-range';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { csvCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
-import { publishTable } from '../../lib/disclosure/publish';
+import { csvCount, formatShownCount, hiddenExplanation, hiddenLabel } from '../../lib/disclosure/format-count';
+import { publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { BeforeAfterPanel } from './before-after.view';
@@ -36,13 +36,13 @@ function trendLastYearMissing(series: { buckets: { from: number }[]; lastYearRan
 }
 
 /** `shown`: the two counts as published beside the chart (rangeCount); null where public view hides one. */
-function ChangeFigure({ label, change, shown, testId }: { label: string; change: CountChange | null; shown: [number | null, number | null]; testId: string }) {
+function ChangeFigure({ label, change, shown, testId }: { label: string; change: CountChange | null; shown: [PublishedCount, PublishedCount]; testId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
   if (!change) return <KeyFigure label={label} value="–" testId={testId} note={t('trends.noLastYear')} />;
   // Public view: a change between counts of which one is hidden would give it away.
-  if (rule && (shown[0] === null || shown[1] === null)) {
+  if (rule && (typeof shown[0] !== 'number' || typeof shown[1] !== 'number')) {
     return <KeyFigure label={label} value="–" testId={testId} note={t('disclosure.changeHidden', { k: rule.k })} />;
   }
   const pct = formatPercent(change.change, language);
@@ -88,7 +88,7 @@ export function TrendsPage() {
 
   const { rule } = useDisclosure();
   const hidden = rule ? hiddenLabel(rule) : '–';
-  const count = (v: number | null | undefined) => formatShownCount(v, rule, language);
+  const count = (v: PublishedCount | undefined) => formatShownCount(v, rule, language);
   const series = useMemo(
     () => (extent && perDay.state.rows ? publishTrend(trendSeries(topSeries(perDay.state.rows, t('trends.other')), interventions.state.rows ?? [], extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
     [extent, perDay.state.rows, interventions.state.rows, unit, language, t, rule],
@@ -182,7 +182,7 @@ export function TrendsPage() {
         <>
           <h2 className="section-heading" data-testid="comparison-period">{t('trends.comparisonHeading', { period: describeDayRange(comparison.current, language) })}</h2>
           <div className="key-figures" aria-live="polite">
-            <KeyFigure label={t('trends.current')} value={formatShownCount(shownComparison?.current, rule, language)} testId="trend-current" />
+            <KeyFigure label={t('trends.current')} value={formatShownCount(shownComparison?.current, rule, language)} title={hiddenExplanation(shownComparison?.current, rule, language)} testId="trend-current" />
             <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} shown={[shownComparison?.current ?? null, shownComparison?.previous ?? null]} testId="trend-vs-previous" />
             <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} shown={[shownComparison?.current ?? null, shownComparison?.lastYear ?? null]} testId="trend-vs-last-year" />
           </div>
@@ -230,7 +230,7 @@ export function TrendsPage() {
             caption={t('trends.weekHourTitle')}
             rows={matrix.map((row, d) => ({ row, d }))}
             rowKey={({ d }) => String(d)}
-            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: 24 }, (_, h) => ({ key: `h${h}`, header: String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: (number | null)[] }) => count(row[h]) }))]}
+            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: 24 }, (_, h) => ({ key: `h${h}`, header: String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: PublishedCount[] }) => count(row[h]) }))]}
           />
         }
       />
