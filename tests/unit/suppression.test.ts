@@ -131,6 +131,15 @@ describe('publishing counts', () => {
   });
 });
 
+describe('the "dold" marker says k or more: Q protected cells must not add up to exactly Q·k', () => {
+  it('hides one more when a "<k" and a "dold" cell add up to exactly k (they would read 0 and k)', () => {
+    // [0, 5, 9, 20]: 0 is small, 5 its complement; 0 + 5 = 5 = 1·k pins both. A third cell must go.
+    const s = suppressList([0, 5, 9, 20], { k: 5 });
+    expect(s.why.slice(0, 2)).toEqual(['small', 'protects']);
+    expect(s.cells.filter(Boolean).length).toBeGreaterThan(2);
+  });
+});
+
 describe('hidden cells that read "<k" must not add up to m·(k − 1)', () => {
   it('hides one more when the hidden cells of a line would each read k − 1', () => {
     // 4 + 4 under a shown total of 13 with 5 shown: a reader taking "<5" at its word gets 4 and 4.

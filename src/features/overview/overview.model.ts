@@ -4,8 +4,8 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { mondayOf, type DayRange } from '../../lib/day-range';
 import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
 import { isoWeekOf } from '../../lib/iso-week';
-import { isProtected, publishList, type PublishedCount } from '../../lib/disclosure/publish';
-import type { DisclosureRule } from '../../lib/disclosure/suppression';
+import { isProtected, PROTECTED, publishList, type PublishedCount } from '../../lib/disclosure/publish';
+import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
 
 export interface WeekRow {
   week_day: number;
@@ -41,6 +41,29 @@ export function publishCounts<T extends { incidents: number }>(rows: T[], rule: 
 }
 
 /** A bar's text: the number, or the marker of why it is hidden ("<k" when small, "dold" when it protects another). */
+/**
+ * The weekly series and the Händelser key figure as one audit: the weeks add up to their own total, and the weeks
+ * inside the period filter add up to the key figure (a two-week period shows its total beside two bars: with one
+ * bar hidden alone, it would be the key figure minus the other). Weeks outside the period stay in the first
+ * equation only. `periodTotal` is the key figure as published (undefined without a period: the key figure is
+ * then the series' own total).
+ */
+export function publishWeeks<T extends { weekDay: number; incidents: number }>(series: T[], period: DayRange | undefined, rule: DisclosureRule | null): { weeks: Published<T>[]; periodTotal: PublishedCount } {
+  const values = series.map((p) => p.incidents);
+  const inside = series.flatMap((p, i) => (!period || (p.weekDay + 6 >= period.from && p.weekDay <= period.to) ? [i] : []));
+  const all = values.reduce((s, v) => s + v, 0);
+  const within = inside.reduce((s, i) => s + values[i], 0);
+  if (!rule) return { weeks: series, periodTotal: within };
+  const flat = [...values, all, within];
+  const equations: Equation[] = [{ cells: values.map((_, i) => i), total: values.length }];
+  // The key figure is published here (the view shows this periodTotal), so it may be hidden with its weeks.
+  if (period) equations.push({ cells: inside, total: values.length + 1, ownsTotal: true });
+  else equations.push({ cells: [values.length], total: values.length + 1 }); // no period: the key figure is the total
+  const why = suppressEquations(flat, equations, rule);
+  const mark = (i: number): PublishedCount => (why[i] === null ? flat[i] : why[i] === 'protects' ? PROTECTED : null);
+  return { weeks: series.map((p, i) => ({ ...p, incidents: mark(i) })), periodTotal: mark(values.length + 1) };
+}
+
 function countText(v: unknown, language: Language, hidden: string, protectedText: string | undefined): string {
   return typeof v === 'number' ? formatCount(v, language) : protectedText ?? hidden;
 }

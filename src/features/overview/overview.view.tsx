@@ -28,6 +28,7 @@ import {
   categoryChartOption,
   dayRangeToBrush,
   publishCounts,
+  publishWeeks,
   totalsFromCategories,
   sortCategories,
   weeklyChartOption,
@@ -53,7 +54,12 @@ export function OverviewPage() {
   const hidden = rule ? hiddenLabel(rule) : '–';
   const count = (v: PublishedCount | undefined) => formatShownCount(v, rule, language);
   const protectedText = protectedLabel(language);
-  const series = useMemo(() => (extent && weeks.state.rows ? publishCounts(weeklySeries(weeks.state.rows, extent, language), rule) : []), [weeks.state.rows, extent, language, rule]);
+  // The weeks inside the period and the Händelser key figure are one table for the audit (publishWeeks).
+  const publishedWeeks = useMemo(
+    () => (extent && weeks.state.rows ? publishWeeks(weeklySeries(weeks.state.rows, extent, language), filters.period, rule) : null),
+    [weeks.state.rows, extent, language, rule, filters.period?.from, filters.period?.to],
+  );
+  const series = useMemo(() => publishedWeeks?.weeks ?? [], [publishedWeeks]);
   const sortedCategories = useMemo(() => publishCounts(sortCategories(categories.state.rows ?? []), rule), [categories.state.rows, rule]);
   const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);
   // The options are memoised: a new object makes ECharts redraw the whole chart, and every query result re-renders the page.
@@ -78,7 +84,13 @@ export function OverviewPage() {
       <p className="lead">{t('overview.intro')}</p>
       <FilterChips />
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
-        <KeyFigure label={t('overview.incidents')} value={formatLoneCount(total?.incidents, rule, language)} testId="kpi-incidents" pending={categories.state.status === 'pending'} />
+        <KeyFigure
+          label={t('overview.incidents')}
+          value={rule && publishedWeeks && typeof publishedWeeks.periodTotal !== 'number' ? formatShownCount(publishedWeeks.periodTotal, rule, language) : formatLoneCount(total?.incidents, rule, language)}
+          title={rule && publishedWeeks ? hiddenExplanation(publishedWeeks.periodTotal, rule, language) : undefined}
+          testId="kpi-incidents"
+          pending={categories.state.status === 'pending'}
+        />
         <KeyFigure label={t('overview.interventions')} value={formatLoneCount(interventionTotals.state.rows?.[0]?.interventions, rule, language)} testId="kpi-interventions" />
         <KeyFigure
           label={t('overview.withoutPosition')}

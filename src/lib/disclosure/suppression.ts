@@ -27,6 +27,8 @@ export function isSmall(n: number, rule: DisclosureRule): boolean {
 export interface Equation {
   cells: number[];
   total: number;
+  /** The total is published only with these cells (not also as a lone figure elsewhere), so it may be hidden too. */
+  ownsTotal?: boolean;
 }
 
 /** Hides entries of `values` (primary then complementary) under the given equations; returns the hidden mask. */
@@ -71,7 +73,7 @@ function repairLines(values: number[], equations: Equation[], rule: DisclosureRu
       const shownCells = eq.cells.filter((i) => !hidden[i]).sort((a, b) => values[a] - values[b] || a - b);
       // A total of k or more is shown as a lone key figure elsewhere (Översikt, a side panel): hiding it here
       // would not hide it there. docs/reliability.md names this case as not protected.
-      if (hiddenCount >= 2 && atCeiling && protectors === 0 && shownCells.length === 0) continue;
+      if (hiddenCount >= 2 && atCeiling && protectors === 0 && shownCells.length === 0 && !eq.ownsTotal) continue;
       if (shownCells.length > 0) hidden[shownCells[0]] = true;
       else if (!totalHidden) hidden[eq.total] = true;
       else continue;
@@ -132,6 +134,16 @@ export type HiddenReason = 'small' | 'protects';
 
 export function hiddenReason(value: number, hidden: boolean, rule: DisclosureRule): HiddenReason | null {
   return !hidden ? null : isSmall(value, rule) ? 'small' : 'protects';
+}
+
+/**
+ * Any set of equations over `values` (cells and totals by index): why each entry is hidden, null where shown.
+ * For tables that share cells, e.g. Översikt's weeks, which add up both to their own total and, those inside the
+ * period filter, to the key figure beside them.
+ */
+export function suppressEquations(values: number[], equations: Equation[], rule: DisclosureRule): (HiddenReason | null)[] {
+  const hidden = suppress(values, equations, rule);
+  return values.map((v, i) => hiddenReason(v, hidden[i], rule));
 }
 
 export interface SuppressedList {
