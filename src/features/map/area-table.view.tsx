@@ -16,7 +16,7 @@ export function AreaTable({ rows, measure, selected }: { rows: AreaValue[]; meas
   const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name, 'sv'));
   const exportCsv = () => downloadText('omraden.csv', toExcelCsv(
     [t('map.table.area'), t('map.table.count'), t('map.table.population'), t('map.measure.rate')],
-    sorted.map((r) => [r.name, csvCount(r.n, rule), r.population ?? '', r.population && typeof r.n === 'number' ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
+    sorted.map((r) => [r.name, csvCount(r.n, rule, language), r.population ?? '', r.population && typeof r.n === 'number' ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
   ));
   return (
     <div className="panel">

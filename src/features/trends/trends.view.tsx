@@ -198,7 +198,7 @@ export function TrendsPage() {
           chart={(ref) => <EChart testId="chart-trend" label={t('trends.chartTitle', { unit: t(`trends.units.${unit}`) })} option={option} height={340} onBrush={onBrush} brushRange={brushRange} exportRef={ref} />}
           csv={() => ({
             header: [t('trends.period'), t('trends.from'), t('trends.to'), ...(split === 'none' ? [] : seriesNames), t('trends.incidents'), t('trends.lastYearLine'), t('trends.interventions')],
-            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule))), csvCount(series.total[i], rule), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule)), csvCount(series.interventions[i], rule)]),
+            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule, language))), csvCount(series.total[i], rule, language), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule, language)), csvCount(series.interventions[i], rule, language)]),
           })}
           table={
             <DataTable
@@ -224,7 +224,7 @@ export function TrendsPage() {
         title={t('trends.weekHourTitle')}
         fileName="veckodag-timme"
         chart={(ref) => <EChart testId="chart-week-hour" label={t('trends.weekHourTitle')} option={weekHourOption(matrix, dayNames, language, hidden)} height={300} exportRef={ref} />}
-        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`)], rows: matrix.map((row, d) => [dayNames[d], ...row.map((v) => csvCount(v, rule))]) })}
+        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`)], rows: matrix.map((row, d) => [dayNames[d], ...row.map((v) => csvCount(v, rule, language))]) })}
         table={
           <DataTable
             caption={t('trends.weekHourTitle')}
