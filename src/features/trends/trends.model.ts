@@ -159,7 +159,13 @@ const PALETTE = ['#1d3557', '#e76f51', '#2a9d8f', '#e9c46a', '#6d597a', '#f4a261
 
 export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string }; hidden?: string; protectedText?: string }, language: Language): ChartOption {
   // A hidden value: "<k" when small, the protected marker ("dold") when the bucket's total is hidden only to protect another.
-  const hiddenAt = (i: number | undefined) => (i !== undefined && isProtected(t.total[i]) && options.protectedText ? options.protectedText : options.hidden ?? '–');
+  // The tooltip knows the bucket, not the series: "<k" only when every hidden value in the bucket is small, else the
+  // protected marker (true of either kind: each is hidden), never "<k" about a count of k or more.
+  const hiddenAt = (i: number | undefined) => {
+    if (i === undefined || !options.protectedText) return options.hidden ?? '–';
+    const values = options.stacked ? [...t.series.values()].map((s) => s[i]) : [t.total[i]];
+    return values.some((v) => isProtected(v)) ? options.protectedText : options.hidden ?? '–';
+  };
   const fmt = (v: unknown, i?: number) => (v == null || v === '-' ? hiddenAt(i) : formatCount(Math.round(Number(v) * 10) / 10, language));
   const bar = (values: PublishedCount[] | undefined) => (values ?? []).map((v) => (typeof v === 'number' ? v : null));
   const names = [...t.series.keys()];

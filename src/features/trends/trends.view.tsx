@@ -18,7 +18,7 @@ import { describeDayRange } from '../../lib/day-range';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { csvCount, formatShownCount, hiddenExplanation, hiddenLabel } from '../../lib/disclosure/format-count';
+import { csvCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
 import { publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/count-change';
@@ -102,6 +102,7 @@ export function TrendsPage() {
       stacked: split !== 'none', showLastYear, showRolling, showInterventions, calendar: unit === 'day' || unit === 'week' ? calendar : [],
       labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions') },
       hidden,
+      protectedText: protectedLabel(language),
     }, language),
     [series, split, showLastYear, showRolling, showInterventions, calendar, unit, language, t, hidden],
   );
