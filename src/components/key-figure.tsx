@@ -8,11 +8,11 @@ interface Props {
   notCount?: boolean;
 }
 
-export function KeyFigure({ label, value, note, testId, pending, notCount }: Props) {
+export function KeyFigure({ label, value, note, testId, pending, notCount, title }: Props & { title?: string }) {
   return (
     <div className="key-figure" aria-busy={pending || undefined}>
       <div className="key-figure-label">{label}</div>
-      <div className="key-figure-value" data-testid={testId} data-not-count={notCount ? '' : undefined}>{value}</div>
+      <div className="key-figure-value" data-testid={testId} data-not-count={notCount ? '' : undefined} title={title} aria-label={title ? `${value} (${title})` : undefined}>{value}</div>
       {note && <div className="key-figure-note">{note}</div>}
     </div>
   );

@@ -108,7 +108,7 @@ describe('a goal in public view cannot be worked back to a hidden count', () => 
     for (let a = 0; a <= 9; a++) for (let b = 0; b <= 9; b++) for (let c = 0; c <= 9; c++) {
       const g = publishGoal(perArea([a, b, c], targets, 0.874), rule);
       const shown = g.areas!.map((x) => x.actual);
-      const hidden = shown.flatMap((v, i) => (v === null ? [i] : []));
+      const hidden = shown.flatMap((v, i) => (typeof v !== 'number' ? [i] : []));
       if (hidden.length === 0) continue;
       hiddenSeen++;
       const total = g.numbers!.actual;
@@ -116,11 +116,13 @@ describe('a goal in public view cannot be worked back to a hidden count', () => 
       const fits: number[][] = [];
       const walk = (i: number, acc: number[]) => {
         if (i === hidden.length) {
-          const sum = acc.reduce((s, v) => s + v, 0) + shown.reduce<number>((s, v) => s + (v ?? 0), 0);
-          if (total === null || sum === total) fits.push(acc);
+          const sum = acc.reduce((s, v) => s + v, 0) + shown.reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
+          if (typeof total !== 'number' || sum === total) fits.push(acc);
           return;
         }
-        for (let x = 0; x < rule.k; x++) walk(i + 1, [...acc, x]);
+        // "<k" reads 0 … k − 1; "dold" (hidden to protect another) reads k or more.
+        if (shown[hidden[i]] === null) for (let x = 0; x < rule.k; x++) walk(i + 1, [...acc, x]);
+        else for (let x = rule.k; x <= 40; x++) walk(i + 1, [...acc, x]);
       };
       walk(0, []);
       // A leak is a single fit that is the truth. A single fit that is not (a complement of k or more also reads

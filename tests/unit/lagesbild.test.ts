@@ -127,11 +127,11 @@ describe('the summary text', () => {
     expect([rån.current, rån.previous, rån.lastYear]).toEqual([null, null, null]);
     // Each period column had one small cell (Rån): another cell in it is hidden as well.
     for (const column of ['current', 'previous', 'lastYear'] as const) {
-      expect(report.categories.filter((c) => c[column] === null).length).toBeGreaterThanOrEqual(2);
+      expect(report.categories.filter((c) => typeof c[column] !== 'number').length).toBeGreaterThanOrEqual(2);
     }
     expect(report.total.current).toBe(170);
     for (const f of [...report.categories, ...report.interventions, ...report.places]) {
-      for (const v of [f.current, f.previous, f.lastYear]) if (v !== null) expect(v).toBeGreaterThanOrEqual(5);
+      for (const v of [f.current, f.previous, f.lastYear]) if (typeof v === 'number') expect(v).toBeGreaterThanOrEqual(5);
     }
     expect(report.hotSpots.rows.find((r) => r.name === 'Skolparken')!.current).toBeNull();
     expect(report.hotSpots.rows.find((r) => r.name === 'Resecentrum')!.current).toBe(20);

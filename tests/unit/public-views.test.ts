@@ -5,6 +5,7 @@ import { areaFeatures, publishedCells } from '../../src/features/map/map-layers.
 import { publishCounts } from '../../src/features/overview/overview.model';
 import { numberLines } from '../../src/features/goals/goals.model';
 import { publishPositions } from '../../src/lib/disclosure/publish-positions';
+import { PROTECTED } from '../../src/lib/disclosure/publish';
 import { publishGoal } from '../../src/features/goals/publish-goal';
 import type { GoalEvaluation } from '../../src/features/goals/evaluate-goals';
 
@@ -28,9 +29,10 @@ describe('public view in the trend chart', () => {
   it('hides a small stacked value together with a complement in its bucket and its series', () => {
     const p = publishTrend(trend(), rule, 2);
     expect(p.series.get('A')![1]).toBeNull();
-    // Bucket 2 (index 1) has A hidden: B in it is hidden too, else A = total − B.
-    expect(p.series.get('B')![1]).toBeNull();
-    for (const values of p.series.values()) for (const v of values) if (v !== null) expect(v).toBeGreaterThanOrEqual(5);
+    // Bucket 2 (index 1) has A hidden: B in it is hidden too, else A = total − B. B is 9: hidden to protect A,
+    // so marked PROTECTED ("dold"), never null ("<5", which would be false about 9).
+    expect(p.series.get('B')![1]).toBe(PROTECTED);
+    for (const values of p.series.values()) for (const v of values) if (typeof v === 'number') expect(v).toBeGreaterThanOrEqual(5);
     // The bucket's total (3 + 9 = 12, two hidden cells adding up to ≥ k) can be shown, and the mean over it.
     expect(p.total[1]).toBe(12);
     expect(p.rolling[1]).toBe(15);
@@ -43,7 +45,7 @@ describe('public view in the trend chart', () => {
     t.total = [10, 3, 12, 20];
     const p = publishTrend(t, rule, 2);
     // 3 is hidden, and 10 as its complement (the series' total is published); 12 and 20 are shown.
-    expect(p.total).toEqual([null, null, 12, 20]);
+    expect(p.total).toEqual([PROTECTED, null, 12, 20]);
     expect(p.rolling).toEqual([null, null, null, 16]);
   });
 
@@ -62,13 +64,13 @@ describe('public view on the map', () => {
   it('hides an area’s count and its rate', () => {
     const shapes = ['Centrum', 'Kvarnby', 'Hamnen'].map((name) => ({ name, kind: 'stadsdel', population: 1000, geometry: { type: 'Polygon', coordinates: [] }, label_lon: null, label_lat: null }));
     const { values } = areaFeatures(shapes, 'stadsdel', new Map([['Centrum', 50], ['Kvarnby', 3], ['Hamnen', 20]]), 'rate', rule);
-    expect(values.map((v) => [v.name, v.n, v.value])).toEqual([['Centrum', 50, 50], ['Kvarnby', null, null], ['Hamnen', null, null]]);
+    expect(values.map((v) => [v.name, v.n, v.value])).toEqual([['Centrum', 50, 50], ['Kvarnby', null, null], ['Hamnen', PROTECTED, null]]);
   });
 });
 
 describe('public view in Översikt and Mål', () => {
   it('hides small weeks with a complement', () => {
-    expect(publishCounts([{ category: 'A', incidents: 3 }, { category: 'B', incidents: 9 }, { category: 'C', incidents: 30 }], rule).map((r) => r.incidents)).toEqual([null, null, 30]);
+    expect(publishCounts([{ category: 'A', incidents: 3 }, { category: 'B', incidents: 9 }, { category: 'C', incidents: 30 }], rule).map((r) => r.incidents)).toEqual([null, PROTECTED, 30]);
   });
 
   it('writes a small actual as "<5" and hides the projection made from it, not the target', () => {
@@ -85,11 +87,11 @@ describe('parts shown beside their total (Karta’s position line, Översikt’s
       const p = publishPositions({ located, areaOnly, unlocated }, rule);
       const truth = { located, areaOnly, unlocated };
       const parts = (['located', 'areaOnly', 'unlocated'] as const);
-      const hidden = parts.filter((x) => p[x] === null);
+      const hidden = parts.filter((x) => typeof p[x] !== 'number');
       if (hidden.length) hiddenSeen++;
-      if (p.total === null) continue;
+      if (typeof p.total !== 'number') continue;
       // The attacker: total − the shown parts = the sum of the hidden ones.
-      const rest = p.total - parts.reduce((s, x) => s + (p[x] ?? 0), 0);
+      const rest = p.total - parts.reduce((s, x) => s + (typeof p[x] === 'number' ? (p[x] as number) : 0), 0);
       if (hidden.length === 1) throw new Error(`${JSON.stringify(truth)}: ${hidden[0]} = ${rest}`);
       if (hidden.length > 1) expect(rest, JSON.stringify(truth)).toBeGreaterThanOrEqual(rule.k);
     }
@@ -100,6 +102,7 @@ describe('parts shown beside their total (Karta’s position line, Översikt’s
     const p = publishPositions({ located: 6, areaOnly: 0, unlocated: 1 }, rule);
     expect(p.total).toBe(7);
     expect(p.unlocated).toBeNull();
-    expect(p.located).toBeNull();
+    // 6 is hidden only to protect the 1: "dold", not "<5".
+    expect(p.located).toBe(PROTECTED);
   });
 });

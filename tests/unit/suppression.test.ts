@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { determinedEntries, suppressList, suppressTable, type Equation } from '../../src/lib/disclosure/suppression';
-import { publishList, publishTable } from '../../src/lib/disclosure/publish';
-import { formatLoneCount, formatShownCount, csvCount } from '../../src/lib/disclosure/format-count';
+import { PROTECTED, publishList, publishTable } from '../../src/lib/disclosure/publish';
+import { formatLoneCount, formatShownCount, csvCount, hiddenExplanation } from '../../src/lib/disclosure/format-count';
 
 const rule = { k: 5 };
 
@@ -44,8 +44,8 @@ describe('small-count suppression: a list with its total', () => {
   });
 
   it('hides the total when nothing else is left to hide', () => {
-    expect(suppressList([3], rule)).toEqual({ cells: [true], total: true });
-    expect(suppressList([2, 1], rule)).toEqual({ cells: [true, true], total: true });
+    expect(suppressList([3], rule)).toMatchObject({ cells: [true], total: true, why: ['small'], totalWhy: 'small' });
+    expect(suppressList([2, 1], rule)).toMatchObject({ cells: [true, true], total: true });
   });
 
   it('leaves a list without small counts alone, and applies only the primary rule when no total is published', () => {
@@ -93,12 +93,18 @@ describe('small-count suppression: a table with row and column totals', () => {
 });
 
 describe('publishing counts', () => {
-  it('turns hidden counts into null, shown as "<k" on screen and in CSV', () => {
+  it('turns small hidden counts into null ("<k") and their complements into PROTECTED ("dold"), on screen and in CSV', () => {
     const p = publishList([10, 3, 8, 20], rule);
-    expect(p.values).toEqual([10, null, null, 20]);
+    // 3 is small; 8 is hidden only to protect it: saying "<5" about 8 would be false.
+    expect(p.values).toEqual([10, null, PROTECTED, 20]);
     expect(p.total).toBe(41);
     expect(formatShownCount(p.values[1], rule, 'sv')).toBe('<5');
     expect(csvCount(p.values[1], rule)).toBe('<5');
+    expect(formatShownCount(p.values[2], rule, 'sv')).toBe('dold');
+    expect(formatShownCount(p.values[2], rule, 'en')).toBe('hidden');
+    expect(csvCount(p.values[2], rule, 'sv')).toBe('dold');
+    expect(hiddenExplanation(p.values[2], rule, 'sv')).toMatch(/skydda ett litet antal/);
+    expect(suppressList([10, 3, 8, 20], rule).why).toEqual([null, 'small', 'protects', null]);
     expect(formatShownCount(1234, rule, 'sv')).toBe('1\u00a0234');
   });
 
@@ -118,7 +124,19 @@ describe('publishing counts', () => {
   it('a published table hides the same cells as its suppression pattern', () => {
     const t = publishTable([[20, 3], [12, 30]], rule);
     expect(t.cells[0][1]).toBeNull();
-    expect(t.cells.flat().filter((v) => v === null).length).toBeGreaterThanOrEqual(4);
+    expect(t.cells.flat().filter((v) => typeof v !== 'number').length).toBeGreaterThanOrEqual(4);
+    // Every hidden count of k or more is marked PROTECTED, never null ("<k").
+    const m = [[20, 3], [12, 30]];
+    t.cells.forEach((r, i) => r.forEach((v, j) => { if (typeof v !== 'number') expect(v).toBe(m[i][j] < 5 ? null : PROTECTED); }));
+  });
+});
+
+describe('the "dold" marker says k or more: Q protected cells must not add up to exactly Q·k', () => {
+  it('hides one more when a "<k" and a "dold" cell add up to exactly k (they would read 0 and k)', () => {
+    // [0, 5, 9, 20]: 0 is small, 5 its complement; 0 + 5 = 5 = 1·k pins both. A third cell must go.
+    const s = suppressList([0, 5, 9, 20], { k: 5 });
+    expect(s.why.slice(0, 2)).toEqual(['small', 'protects']);
+    expect(s.cells.filter(Boolean).length).toBeGreaterThan(2);
   });
 });
 

@@ -1,6 +1,7 @@
 // Public view on Trender: last year's column and the comparison figures repeat counts of the same chart, so they
 // must be the published values of the rows they repeat. The attacker here reads every shown number (bucket totals,
 // last year's column, the comparison) and solves for each hidden bucket total.
+import { PROTECTED } from '../../src/lib/disclosure/publish';
 import { describe, expect, it } from 'vitest';
 import { publishTrend, rangeCount, trendSeries, type DayCount } from '../../src/features/trends/trends.model';
 import { epochDayOf } from '../../src/lib/epoch-day';
@@ -20,7 +21,7 @@ describe('last year in the trend table', () => {
     const extent = { from: epochDayOf(new Date(2024, 0, 1)), to: epochDayOf(new Date(2026, 10, 30)) };
     const raw = trendSeries(months(counts), [], extent, 'month', 3, 'sv');
     const shown = publishTrend(raw, rule, 3);
-    const hidden = shown.total.flatMap((v, i) => (v === null ? [i] : []));
+    const hidden = shown.total.flatMap((v, i) => (typeof v !== 'number' ? [i] : []));
     expect(hidden).toContain(34);
     expect(hidden.length).toBeGreaterThanOrEqual(2);
     // Every month whose last year is a hidden month shows last year hidden too, and never a number.
@@ -32,11 +33,11 @@ describe('last year in the trend table', () => {
     // The attacker: the series total is not published here, but every visible number is; with the hidden months
     // known only to add up to ≥ k, solving for any one needs a second equation, and last year gives none.
     const visible = new Map<number, number>();
-    shown.total.forEach((v, i) => { if (v !== null) visible.set(i, v); });
+    shown.total.forEach((v, i) => { if (typeof v === 'number') visible.set(i, v); });
     shown.lastYear.forEach((v, i) => {
       const ly = raw.lastYearRanges[i];
       const j = shown.buckets.findIndex((x) => x.from === ly.from && x.to === ly.to);
-      if (v !== null && j >= 0) visible.set(j, v);
+      if (typeof v === 'number' && j >= 0) visible.set(j, v);
     });
     for (const i of hidden) expect(visible.has(i), `month ${shown.buckets[i].label} recovered from last year's column`).toBe(false);
   });
@@ -56,7 +57,9 @@ describe('a count over a range beside the chart', () => {
     expect(rangeCount(20, { from: 14, to: 20 }, chart, rule)).toBe(20);
   });
   it('is hidden when it spans a hidden bucket (a brushed 3 + 20 would give the 3 away)', () => {
-    expect(rangeCount(23, { from: 0, to: 20 }, chart, rule)).toBeNull();
+    // 23 is not small: hidden to protect the bucket, so PROTECTED ("dold"), not null ("<5").
+    expect(rangeCount(23, { from: 0, to: 20 }, chart, rule)).toBe(PROTECTED);
+    expect(rangeCount(4, { from: 0, to: 20 }, chart, rule)).toBeNull();
     expect(rangeCount(23, { from: 0, to: 20 }, chart, null)).toBe(23);
   });
 });

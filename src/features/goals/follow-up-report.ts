@@ -3,7 +3,8 @@
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDate, formatDecimal, type Language } from '../../lib/format';
 import type { GoalEvaluation } from './evaluate-goals';
-import { hiddenLabel } from '../../lib/disclosure/format-count';
+import { hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
+import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { publishGoal } from './publish-goal';
 
@@ -28,7 +29,7 @@ export function followUpText(e: GoalEvaluation, language: Language, rule: Disclo
 /** The promise as quoted (its own words, numbers included) and the outcome written from the published numbers. */
 export function followUpParts(e: GoalEvaluation, language: Language, rule: DisclosureRule | null): { promise: string; outcome: string } {
   const g = publishGoal(e, rule);
-  const c = (v: number | null, l: Language) => (v === null ? (rule ? hiddenLabel(rule) : '–') : n(v, l));
+  const c = (v: PublishedCount, l: Language) => (typeof v === 'number' ? n(v, l) : isProtected(v) ? protectedLabel(l) : rule ? hiddenLabel(rule) : '–');
   const sv = language === 'sv';
   const date = formatDate(dateOfEpochDay(e.asOf));
   const owner = (sv ? OWNER_SV : OWNER_EN)[e.goal.owner] ?? e.goal.owner;
@@ -44,8 +45,8 @@ export function followUpParts(e: GoalEvaluation, language: Language, rule: Discl
   } else if (g.areas) {
     // Only areas whose count is shown are listed as short of their target: listing a hidden one would say its
     // count is below its target, which for a small target is the count itself.
-    const short = g.areas.filter((a) => a.actual !== null && a.actual < a.target);
-    const hidden = g.areas.filter((a) => a.actual === null);
+    const short = g.areas.filter((a) => typeof a.actual === 'number' && a.actual < a.target);
+    const hidden = g.areas.filter((a) => typeof a.actual !== 'number');
     const list = short.map((a) => `${a.area} ${c(a.actual, language)} ${sv ? 'av' : 'of'} ${n(a.target, language)}`).join(', ');
     const rest = short.length
       ? sv ? ` Kvar att nå: ${list}.` : ` Still to reach: ${list}.`

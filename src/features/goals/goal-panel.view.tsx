@@ -148,7 +148,7 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
               columns={[
                 { key: 'area', header: t('goals.area'), cell: (a) => a.area },
                 { key: 'kind', header: t('goals.kind'), cell: (a) => a.kind },
-                { key: 'actual', header: t('goals.actual'), numeric: true, cell: (a) => (a.actual === null ? formatShownCount(null, disclosure, language) : a.actual === 0 ? `0 (${t('goals.missing')})` : formatCount(a.actual, language)) },
+                { key: 'actual', header: t('goals.actual'), numeric: true, cell: (a) => (typeof a.actual !== 'number' ? formatShownCount(a.actual, disclosure, language) : a.actual === 0 ? `0 (${t('goals.missing')})` : formatCount(a.actual, language)) },
                 { key: 'target', header: t('goals.target'), numeric: true, notCount: true, cell: (a) => formatCount(a.target, language) },
                 { key: 'verdict', header: t('goals.verdict'), cell: (a) => <VerdictBadge verdict={a.verdict} withheld={a.verdict === null} k={k} t={t} /> },
               ]}

@@ -6,6 +6,7 @@ import type { GoalEvaluation } from './evaluate-goals';
 import type { Verdict } from './goal-verdict';
 import { parseMeasure } from './goals.query';
 import { formatShownCount } from '../../lib/disclosure/format-count';
+import type { PublishedCount } from '../../lib/disclosure/publish';
 import type { PublishedGoal } from './publish-goal';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
@@ -29,7 +30,7 @@ function number(v: number, language: Language): string {
 export function numberLines(g: PublishedGoal, language: Language, rule: DisclosureRule | null = null): NumberLine[] {
   const n = g.numbers;
   if (!n) return [];
-  const shown = (v: number | null) => (v === null ? formatShownCount(null, rule, language) : number(v, language));
+  const shown = (v: PublishedCount) => (typeof v === 'number' ? number(v, language) : formatShownCount(v, rule, language));
   if (g.e.rule === 'cadence') {
     return [
       { labelKey: 'goals.windows', value: shown(n.actual) },

@@ -5,14 +5,14 @@
 // Hiding a count is not enough: a verdict, a projection or a "short of target" list computed from a hidden count
 // narrows it down (target 4, 87 % of the year gone, verdict "risk" → only 3 fits). So where a count a verdict
 // depends on is hidden, the verdict is withheld too, and the projection (computed from the actual) with it.
-import { publishCount, publishList } from '../../lib/disclosure/publish';
+import { publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import type { GoalEvaluation } from './evaluate-goals';
 import type { Verdict } from './goal-verdict';
 
-/** null: hidden in public view. */
+/** null: hidden in public view (below k); PROTECTED: hidden to protect a small count (an area's). */
 export interface ShownGoalNumbers {
-  actual: number | null;
+  actual: PublishedCount;
   expected: number | null;
   projected: number | null;
   target: number | null;
@@ -22,7 +22,7 @@ export interface ShownGoalNumbers {
 export interface ShownArea {
   area: string;
   kind: string;
-  actual: number | null;
+  actual: PublishedCount;
   target: number;
   verdict: Verdict | null;
 }
@@ -45,7 +45,7 @@ export function publishGoal(e: GoalEvaluation, rule: DisclosureRule | null): Pub
   if (!rule) {
     return { e, numbers: { ...n }, verdict: e.verdict ?? null, verdictWithheld: false, areas: e.areas ? e.areas.map((a) => ({ ...a })) : null, detailsShown: true };
   }
-  let actual: number | null;
+  let actual: PublishedCount;
   let areas: ShownArea[] | null = null;
   if (e.areas) {
     // The areas add up to the goal's actual and are shown beside it: one list with its total.
@@ -53,7 +53,7 @@ export function publishGoal(e: GoalEvaluation, rule: DisclosureRule | null): Pub
     actual = published.total;
     areas = e.areas.map((a, i) => {
       const shown = published.values[i];
-      return { area: a.area, kind: a.kind, target: a.target, actual: shown, verdict: shown === null ? null : a.verdict };
+      return { area: a.area, kind: a.kind, target: a.target, actual: shown, verdict: typeof shown === 'number' ? a.verdict : null };
     });
   } else {
     actual = publishCount(n.actual, rule);
@@ -63,8 +63,8 @@ export function publishGoal(e: GoalEvaluation, rule: DisclosureRule | null): Pub
   // goal (a target, or a share of it, or the calendar's count of windows).
   const expected = comparative ? publishCount(n.expected, rule) : n.expected;
   const target = comparative ? publishCount(n.target, rule) : n.target;
-  const projected = actual === null ? null : n.projected;
-  const anyHidden = actual === null || expected === null || target === null || (areas?.some((a) => a.actual === null) ?? false);
+  const projected = typeof actual === 'number' ? n.projected : null;
+  const anyHidden = typeof actual !== 'number' || expected === null || target === null || (areas?.some((a) => typeof a.actual !== 'number') ?? false);
   const withheld = anyHidden && e.verdict !== undefined;
   return {
     e,

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatBiweek, formatCount, formatDate, formatPercent, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
+import type { PublishedCount } from '../../lib/disclosure/publish';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { VerdictBadge } from '../goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
@@ -74,7 +75,7 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
   caption: string; nameHeader: string; rows: Figure[]; report: LagesbildReport; t: TFunction; language: Language; testId: string; lastYear?: boolean;
 }) {
   const p = report.periods;
-  const n = (v: number | null) => formatShownCount(v, report.rule, language);
+  const n = (v: PublishedCount) => formatShownCount(v, report.rule, language);
   const pct = (c: CountChange | null) => (c && c.change !== null ? `${c.significant ? (c.z > 0 ? '▲ ' : '▼ ') : ''}${formatPercent(c.change, language)}` : '–');
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>

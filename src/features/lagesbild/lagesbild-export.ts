@@ -19,7 +19,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     t('lagesbild.csv.changePrevious'), t('lagesbild.csv.zPrevious'), t('lagesbild.csv.pPrevious'), t('lagesbild.csv.changeLastYear'), t('lagesbild.csv.zLastYear'), t('lagesbild.csv.pLastYear'),
   ];
   const row = (section: string, f: Figure, name: string) => [
-    section, name, csvCount(f.current, report.rule), csvCount(f.previous, report.rule), csvCount(f.lastYear, report.rule),
+    section, name, csvCount(f.current, report.rule, language), csvCount(f.previous, report.rule, language), csvCount(f.lastYear, report.rule, language),
     ratio(f.vsPrevious), z(f.vsPrevious), pValue(f.vsPrevious), ratio(f.vsLastYear), z(f.vsLastYear), pValue(f.vsLastYear),
   ];
   const rows: unknown[][] = [
@@ -29,11 +29,11 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...report.places.map((f) => row(t('lagesbild.place'), f, f.name ?? '')),
     row(t('lagesbild.interventions'), report.interventionTotal, t('lagesbild.total')),
     ...report.interventions.map((f) => row(t('lagesbild.type'), f, f.name ?? '')),
-    ...report.hotSpots.rows.map((r) => [t('lagesbild.hotSpots'), `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule), null, null, null, null, null, null, null, null]),
+    ...report.hotSpots.rows.map((r) => [t('lagesbild.hotSpots'), `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule, language), null, null, null, null, null, null, null, null]),
     ...(report.hotSpots.recurring.cells > 0
-      ? [[t('lagesbild.hotSpots'), t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule), null, null, null, null, null, null, null, null]]
+      ? [[t('lagesbild.hotSpots'), t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule, language), null, null, null, null, null, null, null, null]]
       : []),
-    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule), null, null, null, null, null, null, null, null]),
+    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule, language), null, null, null, null, null, null, null, null]),
   ];
   return { header, rows };
 }

@@ -3,13 +3,14 @@
 // there is nothing to say. Hidden counts are written "färre än 5", and no change is given for them.
 import { formatBiweek, formatCount, formatPercent, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
+import { isProtected, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
 import { notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
 
 /** Hot spots named in a sentence; more are "m.fl.". */
 const NAMED = 4;
 
 interface Words {
-  count(n: number | null, k: number | null, one: string, many: string): string;
+  count(n: PublishedCount, k: number | null, one: string, many: string): string;
   list(items: string[]): string;
   /** A list that names at most NAMED items. */
   some(items: string[]): string;
@@ -35,7 +36,7 @@ interface Words {
 }
 
 const sv: Words = {
-  count: (n, k, one, many) => (n === null ? `färre än ${k} ${many}` : `${formatCount(n, 'sv')} ${n === 1 ? one : many}`),
+  count: (n, k, one, many) => (isProtected(n) ? `ett dolt antal ${many} (dolt för att skydda ett litet antal)` : typeof n !== 'number' ? `färre än ${k} ${many}` : `${formatCount(n, 'sv')} ${n === 1 ? one : many}`),
   list: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`),
   some: (items) => (items.length > NAMED ? `${items.slice(0, NAMED).join(', ')} m.fl.` : sv.list(items)),
   total: (period, n) => `Under ${period} registrerades ${n}`,
@@ -80,7 +81,7 @@ const sv: Words = {
 };
 
 const en: Words = {
-  count: (n, k, one, many) => (n === null ? `fewer than ${k} ${many}` : `${formatCount(n, 'en')} ${n === 1 ? one : many}`),
+  count: (n, k, one, many) => (isProtected(n) ? `a hidden number of ${many} (hidden to protect a small count)` : typeof n !== 'number' ? `fewer than ${k} ${many}` : `${formatCount(n, 'en')} ${n === 1 ? one : many}`),
   list: (items) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
   some: (items) => (items.length > NAMED ? `${items.slice(0, NAMED).join(', ')} and others` : en.list(items)),
   total: (period, n) => `In ${period}, ${n} were recorded`,
@@ -130,8 +131,8 @@ function names(rows: HotSpotRow[]): string[] {
   return rows.map((r) => r.name);
 }
 
-function shownCount(n: number | null, language: Language, k: number | null): string {
-  return n === null ? `<${k}` : formatCount(n, language);
+function shownCount(n: PublishedCount, language: Language, k: number | null): string {
+  return isProtected(n) ? (language === 'sv' ? 'dold' : 'hidden') : typeof n !== 'number' ? `<${k}` : formatCount(n, language);
 }
 
 /** The summary as paragraphs of sentences. */
@@ -144,22 +145,22 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
 
   let sentence = w.total(label, w.count(total.current, k, w.incident[0], w.incident[1]));
   const comparisons: string[] = [];
-  if (total.vsPrevious) comparisons.push(w.versus(total.vsPrevious, formatBiweek(periods.previousPeriod, language), formatCount(total.previous, language), 'previous'));
-  if (total.vsLastYear) comparisons.push(w.versus(total.vsLastYear, formatBiweek(periods.lastYearPeriod, language), formatCount(total.lastYear, language), 'lastYear'));
+  if (total.vsPrevious) comparisons.push(w.versus(total.vsPrevious, formatBiweek(periods.previousPeriod, language), formatCount(shownNumber(total.previous), language), 'previous'));
+  if (total.vsLastYear) comparisons.push(w.versus(total.vsLastYear, formatBiweek(periods.lastYearPeriod, language), formatCount(shownNumber(total.lastYear), language), 'lastYear'));
   sentence += comparisons.length ? `, ${w.list(comparisons)}.` : '.';
   first.push(sentence);
-  const hiddenComparison = total.current === null || total.previous === null || total.lastYear === null;
+  const hiddenComparison = typeof total.current !== 'number' || typeof total.previous !== 'number' || typeof total.lastYear !== 'number';
   if (report.rule && hiddenComparison) first.push(w.noComparison);
   const sig = w.significance(total.vsPrevious ? total.vsPrevious.significant : null, total.vsLastYear ? total.vsLastYear.significant : null);
   if (sig) first.push(sig);
 
   const second: string[] = [];
-  const largest = report.categories.find((c) => c.current !== null && c.current > 0);
-  if (largest) second.push(w.largest(largest.name ?? '–', formatCount(largest.current, language)));
+  const largest = report.categories.find((c) => typeof c.current === 'number' && c.current > 0);
+  if (largest) second.push(w.largest(largest.name ?? '–', formatCount(shownNumber(largest.current), language)));
   const notable = notableChanges(report.categories, 'vsPrevious');
   // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
-  const untested = report.rule !== null && report.categories.some((c) => c.current === null || c.previous === null);
-  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(f.previous, language), formatCount(f.current, language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0))));
+  const untested = report.rule !== null && report.categories.some((c) => typeof c.current !== 'number' || typeof c.previous !== 'number');
+  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0))));
   if (untested) second.push(w.changesWithheld);
   else if (!notable.length) second.push(w.noChanges);
   if (report.places.length) second.push(w.places(report.places.slice(0, 3).map((p) => `${p.name} (${shownCount(p.current, language, k)})`)));
@@ -177,7 +178,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const it = report.interventionTotal;
   if (it.current === 0) third.push(w.noInterventions);
   else {
-    const top = report.interventions.find((i) => i.current !== null && i.current > 0);
+    const top = report.interventions.find((i) => typeof i.current === 'number' && i.current > 0);
     third.push(w.interventions(w.count(it.current, k, w.intervention[0], w.intervention[1]), top ? `${top.name} (${shownCount(top.current, language, k)})` : null));
   }
   const verdicts = verdictCounts(report.goals);

@@ -1,7 +1,7 @@
 // Pure: the lägesbild's query results → the report every view of it shows (page, slides, HTML, CSV), with the
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
 import { coveredDays, type DayRange } from '../../lib/day-range';
-import { publishCount, publishList, publishTable } from '../../lib/disclosure/publish';
+import { publishCount, publishList, publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
@@ -22,9 +22,9 @@ export interface CountRow {
 /** A published figure: null counts are hidden; a change is shown only when both its counts are. */
 export interface Figure {
   name: string | null;
-  current: number | null;
-  previous: number | null;
-  lastYear: number | null;
+  current: PublishedCount;
+  previous: PublishedCount;
+  lastYear: PublishedCount;
   vsPrevious: CountChange | null;
   vsLastYear: CountChange | null;
 }
@@ -80,7 +80,7 @@ export interface GoalStatus {
   withheld: boolean;
   /** The goal has numbers (no problem). */
   evaluated: boolean;
-  actual: number | null;
+  actual: PublishedCount;
   target: number | null;
   rule: GoalEvaluation['rule'];
 }
@@ -88,8 +88,8 @@ export interface GoalStatus {
 /** The development chart: incidents per two-week period up to this one, and in the same periods a year earlier. */
 export interface DevelopmentPoint {
   period: BiweekPeriod;
-  current: number | null;
-  lastYear: number | null;
+  current: PublishedCount;
+  lastYear: PublishedCount;
 }
 
 export interface LagesbildReport {
@@ -121,15 +121,15 @@ export interface RawReport {
 
 const length = (r: DayRange) => r.to - r.from + 1;
 
-function change(current: number | null, previous: number | null, exposure: number): CountChange | null {
-  return current === null || previous === null ? null : compareCounts(current, previous, exposure);
+function change(current: PublishedCount, previous: PublishedCount, exposure: number): CountChange | null {
+  return typeof current !== 'number' || typeof previous !== 'number' ? null : compareCounts(current, previous, exposure);
 }
 
-function figure(name: string | null, c: number | null, p: number | null, y: number | null, periods: LagesbildPeriods, data: DayRange | null): Figure {
+function figure(name: string | null, c: PublishedCount, p: PublishedCount, y: PublishedCount, periods: LagesbildPeriods, data: DayRange | null): Figure {
   // Per day over the days the data covers; no comparison with a window the data does not reach (a 2024 period
   // against 2023 once read "0 → 114, statistiskt säker").
   const days = (r: DayRange) => (data ? coveredDays(r, data) : length(r));
-  const against = (other: number | null, r: DayRange) => (days(r) === 0 || days(periods.current) === 0 ? null : change(c, other, days(periods.current) / days(r)));
+  const against = (other: PublishedCount, r: DayRange) => (days(r) === 0 || days(periods.current) === 0 ? null : change(c, other, days(periods.current) / days(r)));
   return {
     name, current: c, previous: p, lastYear: y,
     vsPrevious: against(p, periods.previous),

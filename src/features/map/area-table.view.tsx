@@ -16,7 +16,7 @@ export function AreaTable({ rows, measure, selected }: { rows: AreaValue[]; meas
   const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name, 'sv'));
   const exportCsv = () => downloadText('omraden.csv', toExcelCsv(
     [t('map.table.area'), t('map.table.count'), t('map.table.population'), t('map.measure.rate')],
-    sorted.map((r) => [r.name, csvCount(r.n, rule), r.population ?? '', r.population && r.n !== null ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
+    sorted.map((r) => [r.name, csvCount(r.n, rule, language), r.population ?? '', r.population && typeof r.n === 'number' ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
   ));
   return (
     <div className="panel">
@@ -34,7 +34,7 @@ export function AreaTable({ rows, measure, selected }: { rows: AreaValue[]; meas
           { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatShownCount(r.n, rule, language) },
           // Population is SCB's published figure, not a count of events.
           { key: 'pop', header: t('map.table.population'), numeric: true, notCount: true, cell: (r) => formatCount(r.population, language) },
-          { key: 'rate', header: t('map.measure.rate'), numeric: true, cell: (r) => (r.population && r.n !== null ? formatDecimal((r.n / r.population) * 1000, 1, language) : '–') },
+          { key: 'rate', header: t('map.measure.rate'), numeric: true, cell: (r) => (r.population && typeof r.n === 'number' ? formatDecimal((r.n / r.population) * 1000, 1, language) : '–') },
         ]}
       />
       {measure === 'rate' && <p className="hint">{t('map.rateHint')}</p>}

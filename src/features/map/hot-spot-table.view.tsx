@@ -45,7 +45,7 @@ export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]
 
   const exportCsv = () => {
     const header = [t('map.table.rank'), t('map.table.place'), 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', t('map.table.count'), 'z', 'p', t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
-    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, csvCount(publishCount(r.n, rule), rule), Number(r.z.toFixed(3)), Number(r.p.toFixed(4)), CONFIDENCE[r.bin], r.category, pattern(r)]);
+    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, csvCount(publishCount(r.n, rule), rule, language), Number(r.z.toFixed(3)), Number(r.p.toFixed(4)), CONFIDENCE[r.bin], r.category, pattern(r)]);
     downloadText('hot-spots.csv', toExcelCsv(header, body));
   };
 

@@ -5,7 +5,7 @@ import {
   BIN_COLOURS, PATTERN_COLOURS, areaValue, cellPoints, cellPolygons, countBreaks, countColour,
   type AreaShape, type CellCount, type CellKey, type HotSpotCell,
 } from './map.model';
-import { publishList } from '../../lib/disclosure/publish';
+import { publishList, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 export const LAYER_KINDS = ['hotspots', 'emerging', 'cells', 'points', 'heat', 'areas'] as const;
@@ -35,7 +35,7 @@ export function emergingLayer(cells: HotSpotCell[], size: number): MapLayer {
 export function publishedCells(cells: CellCount[], rule: DisclosureRule | null): CellCount[] {
   if (!rule) return cells;
   const shown = publishList(cells.map((c) => c.n), rule, true).values;
-  return cells.filter((_, i) => shown[i] !== null);
+  return cells.filter((_, i) => typeof shown[i] === 'number');
 }
 
 export function countLayer(cells: CellCount[], size: number): MapLayer {
@@ -77,19 +77,19 @@ export function heatLayer(cells: CellCount[], size: number): MapLayer {
 }
 
 /** n is null where public view hides the count; its rate is hidden with it (the population would give it away). */
-export interface AreaValue { name: string; n: number | null; value: number | null; population: number | null }
+export interface AreaValue { name: string; n: PublishedCount; value: number | null; population: number | null }
 
 export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null): { collection: FeatureCollection; values: AreaValue[] } {
   const chosen = shapes.filter((s) => (s.kind ?? '') === (kind ?? ''));
   const published = publishList(chosen.map((s) => counts.get(s.name) ?? 0), rule, true).values;
   const values: AreaValue[] = chosen.map((s, i) => {
     const n = published[i];
-    return { name: s.name, n, population: s.population, value: n === null ? null : areaValue(n, s.population, measure) };
+    return { name: s.name, n, population: s.population, value: typeof n === 'number' ? areaValue(n, s.population, measure) : null };
   });
   const breaks = countBreaks(values.map((v) => v.value ?? 0));
   const features = chosen.map((s, i) => ({
     type: 'Feature' as const,
-    properties: { name: s.name, n: values[i].n, value: values[i].value, colour: values[i].value == null ? '#e0e0e0' : countColour(values[i].value!, breaks) },
+    properties: { name: s.name, n: shownNumber(values[i].n), protected: values[i].n !== null && typeof values[i].n === 'object', value: values[i].value, colour: values[i].value == null ? '#e0e0e0' : countColour(values[i].value!, breaks) },
     geometry: s.geometry as Geometry,
   }));
   return { collection: { type: 'FeatureCollection', features }, values };

@@ -18,6 +18,7 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
 import { publishPositions } from '../../lib/disclosure/publish-positions';
+import type { PublishedCount } from '../../lib/disclosure/publish';
 import { AreaTable } from './area-table.view';
 import { emergingWindow } from './emerging-window';
 import { HotSpotTable } from './hot-spot-table.view';
@@ -83,7 +84,7 @@ export function MapPage() {
   const unlocated = precision.state.rows?.find((r) => r.precision === 'none')?.n ?? 0;
   // The three add up to the incident total the side panel (and Översikt) shows: one list with its total.
   const positions = publishPositions({ located, areaOnly, unlocated }, rule);
-  const shown = (v: number | null) => formatShownCount(v, rule, language);
+  const shown = (v: PublishedCount) => formatShownCount(v, rule, language);
   const pointsPossible = (context.extent ?? null) !== null;
 
   const outcome = useMemo(
@@ -216,7 +217,7 @@ export function MapPage() {
       {dayExtent && <TimeSlider extent={dayExtent} period={filters.period} />}
 
       <div className="map-status" aria-live="polite" data-testid="map-status">
-        <span data-testid="located-count">{t('map.located', { count: positions.located ?? PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
+        <span data-testid="located-count">{t('map.located', { count: typeof positions.located === 'number' ? positions.located : PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
         {/* In public view the line is always there: leaving it out only when it is 0 would publish the 0. */}
         {(areaOnly > 0 || rule) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
         <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: shown(positions.unlocated) })}</span></span>

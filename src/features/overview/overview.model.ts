@@ -4,8 +4,8 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { mondayOf, type DayRange } from '../../lib/day-range';
 import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
 import { isoWeekOf } from '../../lib/iso-week';
-import { publishList } from '../../lib/disclosure/publish';
-import type { DisclosureRule } from '../../lib/disclosure/suppression';
+import { isProtected, PROTECTED, publishList, type PublishedCount } from '../../lib/disclosure/publish';
+import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
 
 export interface WeekRow {
   week_day: number;
@@ -32,7 +32,7 @@ export function totalsFromCategories(rows: CategoryRow[], selected: string | und
 }
 
 /** Counts as published: null where public view hides them (see lib/disclosure). */
-export type Published<T> = Omit<T, 'incidents'> & { incidents: number | null };
+export type Published<T> = Omit<T, 'incidents'> & { incidents: PublishedCount };
 
 /** The weekly series and the category list each add up to the incident total shown beside them. */
 export function publishCounts<T extends { incidents: number }>(rows: T[], rule: DisclosureRule | null): Published<T>[] {
@@ -40,9 +40,36 @@ export function publishCounts<T extends { incidents: number }>(rows: T[], rule: 
   return rows.map((r, i) => ({ ...r, incidents: published[i] }));
 }
 
-function countText(v: unknown, language: Language, hidden: string): string {
-  return typeof v === 'number' ? formatCount(v, language) : hidden;
+/** A bar's text: the number, or the marker of why it is hidden ("<k" when small, "dold" when it protects another). */
+/**
+ * The weekly series and the Händelser key figure as one audit: the weeks add up to their own total, and the weeks
+ * inside the period filter add up to the key figure (a two-week period shows its total beside two bars: with one
+ * bar hidden alone, it would be the key figure minus the other). Weeks outside the period stay in the first
+ * equation only. `periodTotal` is the key figure as published (undefined without a period: the key figure is
+ * then the series' own total).
+ */
+export function publishWeeks<T extends { weekDay: number; incidents: number }>(series: T[], period: DayRange | undefined, rule: DisclosureRule | null): { weeks: Published<T>[]; periodTotal: PublishedCount } {
+  const values = series.map((p) => p.incidents);
+  const inside = series.flatMap((p, i) => (!period || (p.weekDay + 6 >= period.from && p.weekDay <= period.to) ? [i] : []));
+  const all = values.reduce((s, v) => s + v, 0);
+  const within = inside.reduce((s, i) => s + values[i], 0);
+  if (!rule) return { weeks: series, periodTotal: within };
+  const flat = [...values, all, within];
+  const equations: Equation[] = [{ cells: values.map((_, i) => i), total: values.length }];
+  // The key figure is published here (the view shows this periodTotal), so it may be hidden with its weeks.
+  if (period) equations.push({ cells: inside, total: values.length + 1, ownsTotal: true });
+  else equations.push({ cells: [values.length], total: values.length + 1 }); // no period: the key figure is the total
+  const why = suppressEquations(flat, equations, rule);
+  const mark = (i: number): PublishedCount => (why[i] === null ? flat[i] : why[i] === 'protects' ? PROTECTED : null);
+  return { weeks: series.map((p, i) => ({ ...p, incidents: mark(i) })), periodTotal: mark(values.length + 1) };
 }
+
+function countText(v: unknown, language: Language, hidden: string, protectedText: string | undefined): string {
+  return typeof v === 'number' ? formatCount(v, language) : protectedText ?? hidden;
+}
+
+/** A published count as a chart value: hidden ones (either kind) are no bar. */
+const barValue = (v: PublishedCount) => (typeof v === 'number' ? v : null);
 
 
 /** Every week of the data's extent, zero where a filter left no incidents, so the x axis never jumps. */
@@ -74,29 +101,29 @@ const INK = '#1d3557';
 const ACCENT = '#b5179e';
 const MUTED = '#a8b3c4';
 
-export function weeklyChartOption(series: Published<WeekPoint>[], language: Language, hidden = '–'): ChartOption {
+export function weeklyChartOption(series: Published<WeekPoint>[], language: Language, hidden = '–', protectedText?: string): ChartOption {
   return {
     grid: { left: 48, right: 16, top: 16, bottom: 48 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => countText(v, language, hidden) },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown, i?: number) => countText(v, language, hidden, i !== undefined && isProtected(series[i]?.incidents) ? protectedText : undefined) },
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
     xAxis: { type: 'category', data: series.map((p) => p.label), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
-    series: [{ type: 'bar', name: 'incidents', data: series.map((p) => p.incidents), itemStyle: { color: INK }, barCategoryGap: '10%' }],
+    series: [{ type: 'bar', name: 'incidents', data: series.map((p) => barValue(p.incidents)), itemStyle: { color: INK }, barCategoryGap: '10%' }],
   };
 }
 
 /** `sorted` in display order (sortCategories): a click reports an index into it. */
-export function categoryChartOption(sorted: Published<CategoryRow>[], selected: string | undefined, language: Language, hidden = '–'): ChartOption {
+export function categoryChartOption(sorted: Published<CategoryRow>[], selected: string | undefined, language: Language, hidden = '–', protectedText?: string): ChartOption {
   return {
     grid: { left: 140, right: 48, top: 8, bottom: 24 },
-    tooltip: { trigger: 'item', valueFormatter: (v: unknown) => countText(v, language, hidden) },
+    tooltip: { trigger: 'item', valueFormatter: (v: unknown, i?: number) => countText(v, language, hidden, i !== undefined && isProtected(sorted[i]?.incidents) ? protectedText : undefined) },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
     yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.category) },
     series: [{
       type: 'bar',
       name: 'incidents',
-      data: sorted.map((r) => ({ value: r.incidents, itemStyle: { color: selected === undefined || selected === r.category ? INK : MUTED } })),
-      label: { show: true, position: 'right', formatter: (p: { value: unknown }) => countText(p.value, language, hidden) },
+      data: sorted.map((r) => ({ value: barValue(r.incidents), itemStyle: { color: selected === undefined || selected === r.category ? INK : MUTED } })),
+      label: { show: true, position: 'right', formatter: (p: { value: unknown; dataIndex?: number }) => countText(p.value, language, hidden, p.dataIndex !== undefined && isProtected(sorted[p.dataIndex]?.incidents) ? protectedText : undefined) },
     }],
   };
 }

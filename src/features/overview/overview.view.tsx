@@ -12,7 +12,8 @@ import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
 import { publishPositions } from '../../lib/disclosure/publish-positions';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { csvCount, formatLoneCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
+import { csvCount, formatLoneCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
+import { PROTECTED, type PublishedCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { FilterChips } from '../../components/filter-chips';
 import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
@@ -27,6 +28,7 @@ import {
   categoryChartOption,
   dayRangeToBrush,
   publishCounts,
+  publishWeeks,
   totalsFromCategories,
   sortCategories,
   weeklyChartOption,
@@ -50,13 +52,19 @@ export function OverviewPage() {
 
   const { rule } = useDisclosure();
   const hidden = rule ? hiddenLabel(rule) : '–';
-  const count = (v: number | null | undefined) => formatShownCount(v, rule, language);
-  const series = useMemo(() => (extent && weeks.state.rows ? publishCounts(weeklySeries(weeks.state.rows, extent, language), rule) : []), [weeks.state.rows, extent, language, rule]);
+  const count = (v: PublishedCount | undefined) => formatShownCount(v, rule, language);
+  const protectedText = protectedLabel(language);
+  // The weeks inside the period and the Händelser key figure are one table for the audit (publishWeeks).
+  const publishedWeeks = useMemo(
+    () => (extent && weeks.state.rows ? publishWeeks(weeklySeries(weeks.state.rows, extent, language), filters.period, rule) : null),
+    [weeks.state.rows, extent, language, rule, filters.period?.from, filters.period?.to],
+  );
+  const series = useMemo(() => publishedWeeks?.weeks ?? [], [publishedWeeks]);
   const sortedCategories = useMemo(() => publishCounts(sortCategories(categories.state.rows ?? []), rule), [categories.state.rows, rule]);
   const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);
   // The options are memoised: a new object makes ECharts redraw the whole chart, and every query result re-renders the page.
-  const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden), [series, language, hidden]);
-  const categoryOption = useMemo(() => categoryChartOption(sortedCategories, selectedCategory, language, hidden), [sortedCategories, selectedCategory, language, hidden]);
+  const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden, protectedText), [series, language, hidden, protectedText]);
+  const categoryOption = useMemo(() => categoryChartOption(sortedCategories, selectedCategory, language, hidden, protectedText), [sortedCategories, selectedCategory, language, hidden, protectedText]);
 
   const setPeriod = (range: DayRange | null) => setFilter('period', range ?? undefined);
   const setCategory = (category: string | undefined) => setFilter('category', category === selectedCategory ? undefined : category);
@@ -65,7 +73,10 @@ export function OverviewPage() {
   // "Without position" is a part of the incident total beside it: published as Karta publishes it.
   const positions = total ? publishPositions({ located: total.incidents - total.without_position - total.area_only, areaOnly: total.area_only, unlocated: total.without_position }, rule) : null;
   // Not on the map = area-only + no position, shown only when Karta shows both parts (a link opens both views).
-  const notOnMap = !positions ? undefined : positions.areaOnly !== null && positions.unlocated !== null ? positions.areaOnly + positions.unlocated : null;
+  // When either part is hidden so is the sum: "<k" only if the sum itself is small, else "dold" (not "<5" about 1 416).
+  const notOnMap: PublishedCount | undefined = !positions || !total ? undefined
+    : typeof positions.areaOnly === 'number' && typeof positions.unlocated === 'number' ? positions.areaOnly + positions.unlocated
+    : rule && total.area_only + total.without_position >= rule.k ? PROTECTED : null;
   const pending = [interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');
 
   return (
@@ -73,14 +84,21 @@ export function OverviewPage() {
       <p className="lead">{t('overview.intro')}</p>
       <FilterChips />
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
-        <KeyFigure label={t('overview.incidents')} value={formatLoneCount(total?.incidents, rule, language)} testId="kpi-incidents" pending={categories.state.status === 'pending'} />
+        <KeyFigure
+          label={t('overview.incidents')}
+          value={rule && publishedWeeks && typeof publishedWeeks.periodTotal !== 'number' ? formatShownCount(publishedWeeks.periodTotal, rule, language) : formatLoneCount(total?.incidents, rule, language)}
+          title={rule && publishedWeeks ? hiddenExplanation(publishedWeeks.periodTotal, rule, language) : undefined}
+          testId="kpi-incidents"
+          pending={categories.state.status === 'pending'}
+        />
         <KeyFigure label={t('overview.interventions')} value={formatLoneCount(interventionTotals.state.rows?.[0]?.interventions, rule, language)} testId="kpi-interventions" />
         <KeyFigure
           label={t('overview.withoutPosition')}
           value={notOnMap === undefined ? formatCount(undefined, language) : formatShownCount(notOnMap, rule, language)}
+          title={hiddenExplanation(notOnMap, rule, language)}
           testId="kpi-without-position"
           // The split is a part of a part: only where public view hides nothing.
-          note={positions && !rule && (positions.areaOnly ?? 0) > 0 ? t('overview.areaOnlyNote', { formatted: formatCount(positions.areaOnly, language) }) : t('overview.withoutPositionNote')}
+          note={positions && !rule && typeof positions.areaOnly === 'number' && positions.areaOnly > 0 ? t('overview.areaOnlyNote', { formatted: formatCount(positions.areaOnly, language) }) : t('overview.withoutPositionNote')}
         />
         {/* How many areas and goals are loaded: facts about the setup, not counts of events. */}
         <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" notCount />
@@ -103,7 +121,7 @@ export function OverviewPage() {
             exportRef={ref}
           />
         )}
-        csv={() => ({ header: [t('overview.week'), t('overview.count')], rows: series.map((p) => [p.label, csvCount(p.incidents, rule)]) })}
+        csv={() => ({ header: [t('overview.week'), t('overview.count')], rows: series.map((p) => [p.label, csvCount(p.incidents, rule, language)]) })}
         table={
           <DataTable
             caption={t('overview.perWeek')}
@@ -136,7 +154,7 @@ export function OverviewPage() {
             exportRef={ref}
           />
         )}
-        csv={() => ({ header: [t('overview.category'), t('overview.count')], rows: sortedCategories.map((r) => [r.category, csvCount(r.incidents, rule)]) })}
+        csv={() => ({ header: [t('overview.category'), t('overview.count')], rows: sortedCategories.map((r) => [r.category, csvCount(r.incidents, rule, language)]) })}
         table={
           <DataTable
             caption={t('overview.byCategory')}

@@ -10,7 +10,7 @@ import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatLoneCount, formatShownCount } from '../../lib/disclosure/format-count';
-import { publishTable } from '../../lib/disclosure/publish';
+import { publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { beforeAfterEstimate, type BeforeAfterCounts, type BeforeAfterEstimate } from '../../lib/statistics/before-after';
 import { INTERVENTIONS_FOR_EVALUATION, INTERVENTION_TYPES, beforeAfterSql } from './trends.query';
@@ -68,7 +68,7 @@ export function BeforeAfterPanel() {
   const e = result?.estimate;
   // Public view: the 2 × 2 table as one table with margins; the estimate is a function of all four counts.
   const shownCounts = result ? publishTable([[result.counts.targetBefore, result.counts.targetAfter], [result.counts.comparisonBefore, result.counts.comparisonAfter]], rule).cells : null;
-  const count = (v: number | null) => formatShownCount(v, rule, language);
+  const count = (v: PublishedCount) => formatShownCount(v, rule, language);
   const pct = (v: number) => formatPercent(v - 1, language);
   // Public view: the list of single interventions (date · area · organisation) would let anyone count the
   // interventions of a type, area or period that the rest of the app hides as "<5".

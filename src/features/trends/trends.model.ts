@@ -5,7 +5,7 @@ import { compareCounts, type CountChange } from '../../lib/statistics/count-chan
 import { formatCount, type Language } from '../../lib/format';
 import { coveredDays, type DayRange } from '../../lib/day-range';
 import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from './trend-buckets';
-import { publishCount, publishList, publishTable } from '../../lib/disclosure/publish';
+import { isProtected, PROTECTED, publishCount, publishList, publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 export interface DayCount { epoch_day: number; series: string; n: number }
@@ -69,12 +69,12 @@ export function trendSeries(rows: DayCount[], interventions: InterventionDay[], 
 /** The trend as public view may show it: hidden counts are null, and nothing derived from them is shown. */
 export interface PublishedTrend {
   buckets: Bucket[];
-  series: Map<string, (number | null)[]>;
-  total: (number | null)[];
-  lastYear: (number | null)[];
+  series: Map<string, PublishedCount[]>;
+  total: PublishedCount[];
+  lastYear: PublishedCount[];
   lastYearRanges: DayRange[];
   rolling: (number | null)[];
-  interventions: (number | null)[];
+  interventions: PublishedCount[];
 }
 
 /**
@@ -93,7 +93,7 @@ export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollin
   const rolling = total.map((_, i) => {
     if (i + 1 < rollingWindow) return null;
     const window = total.slice(i + 1 - rollingWindow, i + 1);
-    return window.some((v) => v === null) ? null : (window as number[]).reduce((a, b) => a + b, 0) / rollingWindow;
+    return window.some((v) => typeof v !== 'number') ? null : (window as number[]).reduce((a, b) => a + b, 0) / rollingWindow;
   });
   return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, rule, true).values };
 }
@@ -104,15 +104,16 @@ export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollin
  * whose total is hidden (a brushed sum of a hidden and a shown bucket gives the hidden one away by subtraction);
  * otherwise it stands alone and only the primary rule applies.
  */
-export function rangeCount(value: number, range: DayRange, chart: { buckets: Bucket[]; total: (number | null)[] }, rule: DisclosureRule | null): number | null {
+export function rangeCount(value: number, range: DayRange, chart: { buckets: Bucket[]; total: PublishedCount[] }, rule: DisclosureRule | null): PublishedCount {
   if (!rule) return value;
   let touchesHidden = false;
   for (let i = 0; i < chart.buckets.length; i++) {
     const b = chart.buckets[i];
     if (b.from === range.from && b.to === range.to) return chart.total[i];
-    if (b.to >= range.from && b.from <= range.to && chart.total[i] === null) touchesHidden = true;
+    if (b.to >= range.from && b.from <= range.to && typeof chart.total[i] !== 'number') touchesHidden = true;
   }
-  return touchesHidden ? null : publishCount(value, rule);
+  // Hidden to protect a hidden bucket: "<k" only if it is itself small, else "dold" (saying "<5" about 23 is false).
+  return touchesHidden ? (value < rule.k ? null : PROTECTED) : publishCount(value, rule);
 }
 
 export interface Comparison {
@@ -166,21 +167,30 @@ export function compare(counts: { current: number; previous: number; lastYear: n
 
 const PALETTE = ['#1d3557', '#e76f51', '#2a9d8f', '#e9c46a', '#6d597a', '#f4a261', '#457b9d', '#8d99ae'];
 
-export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string }; hidden?: string }, language: Language): ChartOption {
-  const fmt = (v: unknown) => (v == null || v === '-' ? options.hidden ?? '–' : formatCount(Math.round(Number(v) * 10) / 10, language));
+export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string }; hidden?: string; protectedText?: string }, language: Language): ChartOption {
+  // A hidden value: "<k" when small, the protected marker ("dold") when the bucket's total is hidden only to protect another.
+  // The tooltip knows the bucket, not the series: "<k" only when every hidden value in the bucket is small, else the
+  // protected marker (true of either kind: each is hidden), never "<k" about a count of k or more.
+  const hiddenAt = (i: number | undefined) => {
+    if (i === undefined || !options.protectedText) return options.hidden ?? '–';
+    const values = options.stacked ? [...t.series.values()].map((s) => s[i]) : [t.total[i]];
+    return values.some((v) => isProtected(v)) ? options.protectedText : options.hidden ?? '–';
+  };
+  const fmt = (v: unknown, i?: number) => (v == null || v === '-' ? hiddenAt(i) : formatCount(Math.round(Number(v) * 10) / 10, language));
+  const bar = (values: PublishedCount[] | undefined) => (values ?? []).map((v) => (typeof v === 'number' ? v : null));
   const names = [...t.series.keys()];
   const dataSeries = options.stacked && names.length > 1
-    ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: t.series.get(name), itemStyle: { color: PALETTE[i % PALETTE.length] }, barCategoryGap: '15%' }))
-    : [{ type: 'bar', name: options.labels.total, data: t.total, itemStyle: { color: PALETTE[0] }, barCategoryGap: '15%' }];
+    ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: bar(t.series.get(name)), itemStyle: { color: PALETTE[i % PALETTE.length] }, barCategoryGap: '15%' }))
+    : [{ type: 'bar', name: options.labels.total, data: bar(t.total), itemStyle: { color: PALETTE[0] }, barCategoryGap: '15%' }];
   const calendarLines = options.calendar
     .map((c) => ({ index: t.buckets.findIndex((b) => b.from <= c.day && c.day <= b.to), name: c.name }))
     .filter((c) => c.index >= 0)
     .map((c) => ({ xAxis: c.index, label: { formatter: c.name, position: 'insideEndTop', fontSize: 10, color: '#4a5563' }, lineStyle: { color: '#8d99ae', type: 'dotted' } }));
   if (dataSeries[0]) (dataSeries[0] as Record<string, unknown>).markLine = { symbol: 'none', silent: true, data: calendarLines };
   const extra: Record<string, unknown>[] = [];
-  if (options.showLastYear) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear, symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
+  if (options.showLastYear) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear.map((v) => (typeof v === 'number' ? v : null)), symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
   if (options.showRolling) extra.push({ type: 'line', name: options.labels.rolling, data: t.rolling, symbol: 'none', smooth: true, lineStyle: { color: '#a4147f', width: 2 }, itemStyle: { color: '#a4147f' } });
-  if (options.showInterventions) extra.push({ type: 'scatter', name: options.labels.interventions, yAxisIndex: 1, data: t.interventions.map((v) => (v !== null && v > 0 ? v : null)), symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#2a9d8f' } });
+  if (options.showInterventions) extra.push({ type: 'scatter', name: options.labels.interventions, yAxisIndex: 1, data: t.interventions.map((v) => (typeof v === 'number' && v > 0 ? v : null)), symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#2a9d8f' } });
   return {
     grid: { left: 52, right: options.showInterventions ? 48 : 16, top: 40, bottom: 56 },
     legend: { top: 0, type: 'scroll' },
@@ -203,8 +213,9 @@ export function weekHourMatrix(rows: WeekHourRow[]): number[][] {
   return m;
 }
 
-/** `matrix` as published: hidden cells (null) are left blank in the heat map. */
-export function weekHourOption(matrix: (number | null)[][], dayNames: string[], language: Language, hidden = '–'): ChartOption {
+/** `matrix` as published: hidden cells (null, PROTECTED) are left blank in the heat map. */
+export function weekHourOption(published: PublishedCount[][], dayNames: string[], language: Language, hidden = '–'): ChartOption {
+  const matrix = published.map((row) => row.map((v) => (typeof v === 'number' ? v : null)));
   const max = Math.max(1, ...matrix.flat().map((v) => v ?? 0));
   return {
     grid: { left: 56, right: 16, top: 8, bottom: 64 },

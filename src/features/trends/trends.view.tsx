@@ -18,8 +18,8 @@ import { describeDayRange } from '../../lib/day-range';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { csvCount, formatShownCount, hiddenLabel } from '../../lib/disclosure/format-count';
-import { publishTable } from '../../lib/disclosure/publish';
+import { csvCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
+import { publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { BeforeAfterPanel } from './before-after.view';
@@ -36,13 +36,13 @@ function trendLastYearMissing(series: { buckets: { from: number }[]; lastYearRan
 }
 
 /** `shown`: the two counts as published beside the chart (rangeCount); null where public view hides one. */
-function ChangeFigure({ label, change, shown, testId, missing }: { label: string; change: CountChange | null; shown: [number | null, number | null]; testId: string; missing: string }) {
+function ChangeFigure({ label, change, shown, testId, missing }: { label: string; change: CountChange | null; shown: [PublishedCount, PublishedCount]; testId: string; missing: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
   if (!change) return <KeyFigure label={label} value="–" testId={testId} note={missing} />;
   // Public view: a change between counts of which one is hidden would give it away.
-  if (rule && (shown[0] === null || shown[1] === null)) {
+  if (rule && (typeof shown[0] !== 'number' || typeof shown[1] !== 'number')) {
     return <KeyFigure label={label} value="–" testId={testId} note={t('disclosure.changeHidden', { k: rule.k })} />;
   }
   const pct = formatPercent(change.change, language);
@@ -88,7 +88,7 @@ export function TrendsPage() {
 
   const { rule } = useDisclosure();
   const hidden = rule ? hiddenLabel(rule) : '–';
-  const count = (v: number | null | undefined) => formatShownCount(v, rule, language);
+  const count = (v: PublishedCount | undefined) => formatShownCount(v, rule, language);
   const series = useMemo(
     () => (extent && perDay.state.rows ? publishTrend(trendSeries(topSeries(perDay.state.rows, t('trends.other')), interventions.state.rows ?? [], extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
     [extent, perDay.state.rows, interventions.state.rows, unit, language, t, rule],
@@ -102,6 +102,7 @@ export function TrendsPage() {
       stacked: split !== 'none', showLastYear, showRolling, showInterventions, calendar: unit === 'day' || unit === 'week' ? calendar : [],
       labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions') },
       hidden,
+      protectedText: protectedLabel(language),
     }, language),
     [series, split, showLastYear, showRolling, showInterventions, calendar, unit, language, t, hidden],
   );
@@ -182,7 +183,7 @@ export function TrendsPage() {
         <>
           <h2 className="section-heading" data-testid="comparison-period">{t('trends.comparisonHeading', { period: describeDayRange(comparison.current, language) })}</h2>
           <div className="key-figures" aria-live="polite">
-            <KeyFigure label={t('trends.current')} value={formatShownCount(shownComparison?.current, rule, language)} testId="trend-current" />
+            <KeyFigure label={t('trends.current')} value={formatShownCount(shownComparison?.current, rule, language)} title={hiddenExplanation(shownComparison?.current, rule, language)} testId="trend-current" />
             <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} shown={[shownComparison?.current ?? null, shownComparison?.previous ?? null]} testId="trend-vs-previous" missing={t('trends.noPrevious')} />
             <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} shown={[shownComparison?.current ?? null, shownComparison?.lastYear ?? null]} testId="trend-vs-last-year" missing={t('trends.noLastYear')} />
           </div>
@@ -201,7 +202,7 @@ export function TrendsPage() {
           chart={(ref) => <EChart testId="chart-trend" label={t('trends.chartTitle', { unit: t(`trends.units.${unit}`) })} option={option} height={340} onBrush={onBrush} brushRange={brushRange} exportRef={ref} />}
           csv={() => ({
             header: [t('trends.period'), t('trends.from'), t('trends.to'), ...(split === 'none' ? [] : seriesNames), t('trends.incidents'), t('trends.lastYearLine'), t('trends.interventions')],
-            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule))), csvCount(series.total[i], rule), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule)), csvCount(series.interventions[i], rule)]),
+            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule, language))), csvCount(series.total[i], rule, language), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule, language)), csvCount(series.interventions[i], rule, language)]),
           })}
           table={
             <DataTable
@@ -227,13 +228,13 @@ export function TrendsPage() {
         title={t('trends.weekHourTitle')}
         fileName="veckodag-timme"
         chart={(ref) => <EChart testId="chart-week-hour" label={t('trends.weekHourTitle')} option={weekHourOption(matrix, dayNames, language, hidden)} height={300} exportRef={ref} />}
-        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`)], rows: matrix.map((row, d) => [dayNames[d], ...row.map((v) => csvCount(v, rule))]) })}
+        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`)], rows: matrix.map((row, d) => [dayNames[d], ...row.map((v) => csvCount(v, rule, language))]) })}
         table={
           <DataTable
             caption={t('trends.weekHourTitle')}
             rows={matrix.map((row, d) => ({ row, d }))}
             rowKey={({ d }) => String(d)}
-            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: 24 }, (_, h) => ({ key: `h${h}`, header: String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: (number | null)[] }) => count(row[h]) }))]}
+            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: 24 }, (_, h) => ({ key: `h${h}`, header: String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: PublishedCount[] }) => count(row[h]) }))]}
           />
         }
       />

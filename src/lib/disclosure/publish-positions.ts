@@ -2,7 +2,7 @@
 // incident count. Karta shows all three beside its side panel's total, Översikt shows "without position" beside
 // the same total (a shared link reproduces both views), so both publish through this one function: the same
 // counts are hidden in both, and no part can be worked out as the total minus the others.
-import { publishList } from './publish';
+import { publishList, type PublishedCount } from './publish';
 import type { DisclosureRule } from './suppression';
 
 export interface PositionCounts {
@@ -11,7 +11,7 @@ export interface PositionCounts {
   unlocated: number;
 }
 
-export type PublishedPositions = { [K in keyof PositionCounts]: number | null } & { total: number | null };
+export type PublishedPositions = { [K in keyof PositionCounts]: PublishedCount } & { total: PublishedCount };
 
 export function publishPositions(c: PositionCounts, rule: DisclosureRule | null): PublishedPositions {
   const { values, total } = publishList([c.located, c.areaOnly, c.unlocated], rule, true);

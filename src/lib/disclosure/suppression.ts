@@ -27,6 +27,8 @@ export function isSmall(n: number, rule: DisclosureRule): boolean {
 export interface Equation {
   cells: number[];
   total: number;
+  /** The total is published only with these cells (not also as a lone figure elsewhere), so it may be hidden too. */
+  ownsTotal?: boolean;
 }
 
 /** Hides entries of `values` (primary then complementary) under the given equations; returns the hidden mask. */
@@ -63,12 +65,15 @@ function repairLines(values: number[], equations: Equation[], rule: DisclosureRu
       const hiddenSum = hiddenCells.reduce((s, i) => s + values[i], 0);
       // Every hidden cell reads "<k", so a reader takes each to be at most k − 1: a sum of exactly m·(k − 1) over
       // m hidden cells under a shown total "pins" each at k − 1 — true for the cells that are. Hide one more.
-      const atCeiling = !totalHidden && hiddenSum === hiddenCells.length * (rule.k - 1);
+      // With the two markers a reader also knows each "dold" cell is k or more: Q of them and a sum of exactly Q·k
+      // pins them all at k (and every "<k" cell beside them at 0). Hide one more there too.
+      const protectors = hiddenCells.filter((i) => !isSmall(values[i], rule)).length;
+      const atCeiling = !totalHidden && (protectors === 0 ? hiddenSum === hiddenCells.length * (rule.k - 1) : hiddenSum === protectors * rule.k);
       if (hiddenCount >= 2 && (totalHidden || (hiddenSum >= rule.k && !atCeiling))) continue;
       const shownCells = eq.cells.filter((i) => !hidden[i]).sort((a, b) => values[a] - values[b] || a - b);
       // A total of k or more is shown as a lone key figure elsewhere (Översikt, a side panel): hiding it here
       // would not hide it there. docs/reliability.md names this case as not protected.
-      if (hiddenCount >= 2 && atCeiling && shownCells.length === 0) continue;
+      if (hiddenCount >= 2 && atCeiling && protectors === 0 && shownCells.length === 0 && !eq.ownsTotal) continue;
       if (shownCells.length > 0) hidden[shownCells[0]] = true;
       else if (!totalHidden) hidden[eq.total] = true;
       else continue;
@@ -120,9 +125,33 @@ export function determinedEntries(equations: Equation[], hidden: boolean[], size
   return determined;
 }
 
+/**
+ * Why an entry is hidden: 'small' (primary — the count itself is below k, shown "<k") or 'protects' (secondary —
+ * the count is k or more and hidden only so that a small count elsewhere cannot be recomputed; shown "dold").
+ * Printing "<5" for a hidden 1 416 would be a false statement, so the two are never shown alike.
+ */
+export type HiddenReason = 'small' | 'protects';
+
+export function hiddenReason(value: number, hidden: boolean, rule: DisclosureRule): HiddenReason | null {
+  return !hidden ? null : isSmall(value, rule) ? 'small' : 'protects';
+}
+
+/**
+ * Any set of equations over `values` (cells and totals by index): why each entry is hidden, null where shown.
+ * For tables that share cells, e.g. Översikt's weeks, which add up both to their own total and, those inside the
+ * period filter, to the key figure beside them.
+ */
+export function suppressEquations(values: number[], equations: Equation[], rule: DisclosureRule): (HiddenReason | null)[] {
+  const hidden = suppress(values, equations, rule);
+  return values.map((v, i) => hiddenReason(v, hidden[i], rule));
+}
+
 export interface SuppressedList {
   cells: boolean[];
   total: boolean;
+  /** Per cell: null when shown, else why it is hidden. */
+  why: (HiddenReason | null)[];
+  totalWhy: HiddenReason | null;
 }
 
 /**
@@ -130,11 +159,19 @@ export interface SuppressedList {
  * one equation; without it, only primary suppression applies.
  */
 export function suppressList(values: number[], rule: DisclosureRule, totalShown = true): SuppressedList {
-  if (!totalShown) return { cells: values.map((v) => isSmall(v, rule)), total: false };
   const total = values.reduce((s, v) => s + v, 0);
+  if (!totalShown) {
+    const cells = values.map((v) => isSmall(v, rule));
+    return { cells, total: false, why: values.map((v, i) => hiddenReason(v, cells[i], rule)), totalWhy: null };
+  }
   const flat = [...values, total];
   const hidden = suppress(flat, [{ cells: values.map((_, i) => i), total: values.length }], rule);
-  return { cells: hidden.slice(0, values.length), total: hidden[values.length] };
+  return {
+    cells: hidden.slice(0, values.length),
+    total: hidden[values.length],
+    why: values.map((v, i) => hiddenReason(v, hidden[i], rule)),
+    totalWhy: hiddenReason(total, hidden[values.length], rule),
+  };
 }
 
 export interface SuppressedTable {
@@ -142,6 +179,8 @@ export interface SuppressedTable {
   rowTotals: boolean[];
   columnTotals: boolean[];
   grandTotal: boolean;
+  /** Why each entry is hidden, in the same shape (null where shown). */
+  why: { cells: (HiddenReason | null)[][]; rowTotals: (HiddenReason | null)[]; columnTotals: (HiddenReason | null)[]; grandTotal: HiddenReason | null };
 }
 
 /**
@@ -166,7 +205,14 @@ export function suppressTable(matrix: number[][], rule: DisclosureRule): Suppres
   for (let r = 0; r <= rows; r++) equations.push({ cells: Array.from({ length: columns }, (_, c) => at(r, c)), total: at(r, columns) });
   for (let c = 0; c <= columns; c++) equations.push({ cells: Array.from({ length: rows }, (_, r) => at(r, c)), total: at(totalRow, c) });
   const hidden = suppress(flat, equations, rule);
+  const why = (i: number) => hiddenReason(flat[i], hidden[i], rule);
   return {
+    why: {
+      cells: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => why(at(r, c)))),
+      rowTotals: Array.from({ length: rows }, (_, r) => why(at(r, columns))),
+      columnTotals: Array.from({ length: columns }, (_, c) => why(at(totalRow, c))),
+      grandTotal: why(at(totalRow, columns)),
+    },
     cells: Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => hidden[at(r, c)])),
     rowTotals: Array.from({ length: rows }, (_, r) => hidden[at(r, columns)]),
     columnTotals: Array.from({ length: columns }, (_, c) => hidden[at(totalRow, c)]),

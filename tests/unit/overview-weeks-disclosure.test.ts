@@ -1,0 +1,79 @@
+// Översikt in public view: the weekly table and the Händelser key figure beside it. With a period filter the
+// key figure is the sum of the weeks inside the period, so those weeks and the key figure are one table: a week
+// hidden alone among them would be the key figure minus the others (the tester's case: 12 − 8 = 4).
+import { describe, expect, it } from 'vitest';
+import { publishWeeks } from '../../src/features/overview/overview.model';
+import { PROTECTED, type PublishedCount } from '../../src/lib/disclosure/publish';
+
+const rule = { k: 5 };
+const week = (i: number, incidents: number) => ({ weekDay: i * 7, label: `v${i}`, incidents });
+
+/** Every assignment of the hidden weeks in the period (below k for "<k", k … 60 for "dold") that fits the shown key figure. */
+function completions(weeks: PublishedCount[], inside: number[], keyFigure: PublishedCount): number[][] {
+  const hidden = inside.filter((i) => typeof weeks[i] !== 'number');
+  const shownSum = inside.reduce((s, i) => s + (typeof weeks[i] === 'number' ? (weeks[i] as number) : 0), 0);
+  const fits: number[][] = [];
+  const walk = (j: number, acc: number[]) => {
+    if (j === hidden.length) {
+      if (typeof keyFigure !== 'number' || shownSum + acc.reduce((s, v) => s + v, 0) === keyFigure) fits.push(acc);
+      return;
+    }
+    const [lo, hi] = weeks[hidden[j]] === null ? [0, rule.k - 1] : [rule.k, 60];
+    for (let x = lo; x <= hi; x++) walk(j + 1, [...acc, x]);
+  };
+  walk(0, []);
+  return fits;
+}
+
+describe('Översikt: weeks inside the period and the key figure are published together', () => {
+  it('the tester’s case: v. 19 = 4, v. 20 = 8, key figure 12 — v. 19 cannot be worked out as 12 − 8', () => {
+    // Weeks 0–3 outside the period, 4 and 5 inside (the period is those two whole weeks). Week 1 (2) is the
+    // complement a single list over all weeks picks, which left week 5 (8) shown beside the key figure 12.
+    const series = [week(0, 30), week(1, 2), week(2, 40), week(3, 22), week(4, 4), week(5, 8)];
+    const period = { from: 28, to: 41 };
+    const { weeks, periodTotal } = publishWeeks(series, period, rule);
+    const shown = weeks.map((w) => w.incidents);
+    expect(shown[4]).toBeNull(); // 4 is small: "<5"
+    expect(shown[5]).toBe(PROTECTED); // 8 is hidden to protect it: "dold", not "<5"
+    // Try every value of the hidden weeks: more than one fits the key figure, so none is determined.
+    const fits = completions(shown, [4, 5], periodTotal);
+    expect(fits.length).toBeGreaterThan(1);
+    expect(new Set(fits.map((f) => f[0])).size).toBeGreaterThan(1);
+    // Outside the period: week 1 (2) stays hidden, and one more week (22, "dold") with it, else week 1 would be the
+    // series total minus the shown weeks minus the key figure. The other weeks are shown.
+    expect(shown.slice(0, 4)).toEqual([30, null, 40, PROTECTED]);
+  });
+
+  it('no hidden week inside any period is determined by the key figure (exhaustive over small cases)', () => {
+    let hiddenSeen = 0;
+    for (let a = 0; a <= 10; a++) for (let b = 0; b <= 10; b++) for (let c = 0; c <= 10; c++) {
+      const series = [week(0, 20), week(1, a), week(2, b), week(3, c), week(4, 15)];
+      for (const period of [{ from: 7, to: 20 }, { from: 7, to: 27 }, { from: 14, to: 34 }]) {
+        const { weeks, periodTotal } = publishWeeks(series, period, rule);
+        const shown = weeks.map((w) => w.incidents);
+        const inside = series.flatMap((p, i) => (p.weekDay + 6 >= period.from && p.weekDay <= period.to ? [i] : []));
+        const hidden = inside.filter((i) => typeof shown[i] !== 'number');
+        if (hidden.length === 0) continue;
+        hiddenSeen++;
+        // Every hidden count of k or more is marked PROTECTED, every small one null.
+        for (const i of hidden) expect(shown[i]).toBe(series[i].incidents < rule.k ? null : PROTECTED);
+        const fits = completions(shown, inside, periodTotal);
+        const truth = hidden.map((i) => series[i].incidents);
+        // A leak: only one completion fits, and it is the truth (for each hidden week, its value set has one member).
+        hidden.forEach((_, j) => {
+          const values = new Set(fits.map((f) => f[j]));
+          expect(values.size, `${JSON.stringify(series.map((s) => s.incidents))} period ${JSON.stringify(period)}: week ${hidden[j]} = ${truth[j]}`).toBeGreaterThan(1);
+        });
+      }
+    }
+    expect(hiddenSeen).toBeGreaterThan(0);
+  });
+
+  it('passes everything through without a rule, and without a period the key figure is the series total', () => {
+    const series = [week(0, 3), week(1, 9)];
+    expect(publishWeeks(series, undefined, null).periodTotal).toBe(12);
+    const { weeks, periodTotal } = publishWeeks(series, undefined, rule);
+    expect(weeks.map((w) => w.incidents)).toEqual([null, PROTECTED]);
+    expect(periodTotal).toBe(12);
+  });
+});
