@@ -48,7 +48,8 @@ export function DatabaseGate({ start, children }: { start: ReturnType<typeof use
   if (state.phase === 'crashed') {
     return (
       <div role="alert" className="engine-status error" data-testid="engine-crashed">
-        <p>{t('engine.crashed')}</p>
+        {/* A full disk can strike in DuckDB's worker outside any query (OPFS: "No space available"): say that plainly. */}
+        <p>{/No space available|QuotaExceeded|quota/i.test(state.message) ? t('importer.storageFull') : t('engine.crashed')}</p>
         <pre>{state.message}</pre>
         <button type="button" className="primary" onClick={() => location.reload()}>{t('engine.restart')}</button>
       </div>
