@@ -4,7 +4,7 @@
 // other week.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, parseCount, type Browser } from './support/chromium';
+import { openBrowser, parseCount, type Browser, setPublicView } from './support/chromium';
 
 const baseUrl = inject('baseUrl');
 const proxyPort = inject('proxyPort');
@@ -14,8 +14,7 @@ async function settled(page: Page) {
 }
 
 async function setPublic(page: Page, on: boolean) {
-  const pressed = (await page.getByTestId('public-switch').getAttribute('aria-pressed')) === 'true';
-  if (pressed !== on) await page.getByTestId('public-switch').click();
+  await setPublicView(page, on);
   await settled(page);
 }
 

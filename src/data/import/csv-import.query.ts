@@ -4,6 +4,7 @@
 // speed. No TIMESTAMPTZ: an explicit offset is removed by arithmetic and Swedish DST is computed by rule.
 import { PERSONAL_NUMBER_MASK, PERSONAL_NUMBER_PATTERN, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { literal, quoteIdentifier as q } from '../sql-text';
+import { normalisedValue, trimmed } from './text-values.query';
 
 export interface CsvDialect {
   delimiter: string;
@@ -77,35 +78,11 @@ export const CREATE_COORDS = `CREATE TABLE ${COORDS} (__line INTEGER, lat DOUBLE
 
 // --- conversions -------------------------------------------------------------------------------------------
 
-/** Every kind of space a file can carry at the edges of a value: ASCII whitespace, Unicode spaces (Zs, Zl, Zp), NEL, zero-width space, word joiner, BOM. */
-const SPACE_CHARS = ' \t\n\r\f\v\u0085\u00a0\u1680\u180e\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff';
-const EDGE_SPACES = '^[\\s\\pZ\\x{0b}\\x{85}\\x{180e}\\x{200b}\\x{2060}\\x{feff}]+|[\\s\\pZ\\x{0b}\\x{85}\\x{180e}\\x{200b}\\x{2060}\\x{feff}]+$';
-
-/**
- * A value with every kind of space trimmed, NULL when empty. The regular expression runs only on values that
- * start or end with a space character (a cheap test), so clean values cost what `trim` did.
- */
-function trimmed(valueSql: string): string {
-  const spaces = literal(SPACE_CHARS);
-  return `nullif(CASE WHEN contains(${spaces}, left(${valueSql}, 1)) OR contains(${spaces}, right(${valueSql}, 1)) THEN regexp_replace(${valueSql}, ${literal(EDGE_SPACES)}, '', 'g') ELSE ${valueSql} END, '')`;
-}
-
 const text = (column: string | undefined) => (column ? trimmed(q(stagedColumn(column))) : 'NULL::VARCHAR');
 
-// What NFC can change: combining marks (U+0300–U+036F and the other combining blocks) and Ω/K/Å written as the
-// Ohm, Kelvin and Ångström signs. Same set as `mayNeedComposition` in utf8-check.ts.
-const COMPOSABLE = '[\\x{0300}-\\x{036f}\\x{1ab0}-\\x{1aff}\\x{1dc0}-\\x{1dff}\\x{20d0}-\\x{20ff}\\x{fe20}-\\x{fe2f}\\x{2126}\\x{212a}\\x{212b}]';
-
-/**
- * A stored text value: also in Unicode NFC, so "Stöld" written o + U+0308 (as macOS tools write it) and "Stöld"
- * are one category. `nfc_normalize` is slow in DuckDB (~6 µs a value), so it runs only when the read found a
- * combining mark in the file (`normalize`; Parquet and JSON are always checked), and then only on values that
- * are not plain ASCII and hold something NFC can change.
- */
 function normalisedText(column: string | undefined, normalize: boolean): string {
   if (!column || !normalize) return text(column);
-  const c = q(stagedColumn(column));
-  return trimmed(`CASE WHEN strlen(${c}) = length(${c}) THEN ${c} WHEN regexp_matches(${c}, ${literal(COMPOSABLE)}) THEN nfc_normalize(${c}) ELSE ${c} END`);
+  return normalisedValue(q(stagedColumn(column)));
 }
 
 /** What to do with text columns where personnummer were found: mask them, drop the column, or keep it. */

@@ -74,3 +74,9 @@ export async function incidentKpi(page: Page, baseUrl: string): Promise<number> 
   await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '') && document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
   return parseCount(await page.getByTestId('kpi-incidents').textContent());
 }
+
+/** Turn public view (the header's "Publik visning" switch) on or off. */
+export async function setPublicView(page: Page, on: boolean): Promise<void> {
+  const pressed = (await page.getByTestId('public-switch').getAttribute('aria-pressed')) === 'true';
+  if (pressed !== on) await page.getByTestId('public-switch').click();
+}
