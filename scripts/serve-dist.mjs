@@ -23,8 +23,16 @@ export function serveDist({ root = resolve(fileURLToPath(import.meta.url), '..',
   const policy = existsSync(policyFile) ? readFileSync(policyFile, 'utf8').trim() : null;
   if (!policy) throw new Error(`${policyFile} is missing: run npm run build first`);
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    // Parse the path only: a request line such as `//x` would otherwise be read as a host ("Invalid URL" threw).
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(`http://localhost/${(req.url ?? '/').replace(/^\/+/, '')}`).pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain', 'content-security-policy': policy });
+      res.end('Bad request');
+      return;
+    }
+    let path = normalize(pathname).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';
     const file = join(root, path);
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {

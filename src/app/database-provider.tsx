@@ -28,13 +28,20 @@ export function useDatabaseStart() {
   useEffect(start, [start]);
   // DuckDB's worker can die under the page (out of memory, a wasm trap): an uncaught error in it means its state
   // is unknown. Say so and offer a restart; the stored database file is untouched by the crash.
+  // DuckDB can also give up on the database without the worker dying (a FATAL error, e.g. a checkpoint that could
+  // not be written to a full disk): every later query would fail, so that is a crash too.
   const worker = state.phase === 'ready' ? state.database.worker : null;
+  const fatalErrors = state.phase === 'ready' ? state.database.fatalErrors : null;
   useEffect(() => {
-    if (!worker) return;
-    const crashed = (event: ErrorEvent) => setState({ phase: 'crashed', message: event.message || 'worker error' });
+    if (!worker || !fatalErrors) return;
+    const crashed = (event: Event) => setState({ phase: 'crashed', message: (event as ErrorEvent).message || 'worker error' });
     worker.addEventListener('error', crashed);
-    return () => worker.removeEventListener('error', crashed);
-  }, [worker]);
+    fatalErrors.addEventListener('fatal', crashed);
+    return () => {
+      worker.removeEventListener('error', crashed);
+      fatalErrors.removeEventListener('fatal', crashed);
+    };
+  }, [worker, fatalErrors]);
   return { state, setState, retry: start };
 }
 
@@ -48,7 +55,7 @@ export function DatabaseGate({ start, children }: { start: ReturnType<typeof use
   if (state.phase === 'crashed') {
     return (
       <div role="alert" className="engine-status error" data-testid="engine-crashed">
-        {/* A full disk can strike in DuckDB's worker outside any query (OPFS: "No space available"): say that plainly. */}
+        {/* A full disk (public/duckdb-worker.js reports it as "No space available") can end in a FATAL error: say that plainly. */}
         <p>{/No space available|QuotaExceeded|quota/i.test(state.message) ? t('importer.storageFull') : t('engine.crashed')}</p>
         <pre>{state.message}</pre>
         <button type="button" className="primary" onClick={() => location.reload()}>{t('engine.restart')}</button>

@@ -18,6 +18,8 @@ export interface Engine {
   storage: StorageMode;
   storageProblem: StorageProblem;
   worker: Worker;
+  /** Fires `fatal` (an ErrorEvent) when DuckDB invalidates the database after a FATAL error: every later query fails. */
+  fatalErrors: EventTarget;
 }
 
 // Extensions that are not built in (parquet, json, icu) would be fetched from extensions.duckdb.org:
@@ -39,8 +41,18 @@ async function holdTabLock(): Promise<boolean> {
   });
 }
 
+/**
+ * DuckDB's bundled worker, started through public/duckdb-worker.js: that wrapper turns a write the browser's storage
+ * quota refused into an IO Error inside the query (the transaction rolls back) instead of a silently corrupted file —
+ * see the comment there. Both URLs are this origin's own files.
+ */
+function startWorker(): Worker {
+  const bundled = new URL(workerUrl, document.baseURI).href;
+  return new Worker(`${new URL('duckdb-worker.js', document.baseURI).href}?worker=${encodeURIComponent(bundled)}`);
+}
+
 export async function startEngine(): Promise<Engine> {
-  const worker = new Worker(workerUrl);
+  const worker = startWorker();
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(wasmUrl);
 
@@ -61,8 +73,43 @@ export async function startEngine(): Promise<Engine> {
   if (storage === 'memory') await db.open({ path: ':memory:' });
 
   const connection = await db.connect();
+  const fatalErrors = new EventTarget();
+  reportFatalErrors(connection, fatalErrors);
   await connection.query(SAFE_SETTINGS);
-  return { db, connection, runner: wasmRunner(connection), storage, storageProblem, worker };
+  return { db, connection, runner: wasmRunner(connection), storage, storageProblem, worker, fatalErrors };
+}
+
+// DuckDB's words when it gives up on the whole database (a checkpoint that could not be written to a full disk, say):
+// the instance stays up but refuses every later query until the engine is restarted.
+const FATAL_ERROR = /FATAL Error|database has been invalidated/i;
+
+/**
+ * Watch every query on the one connection (the runner's and Mosaic's alike) for a FATAL error and tell `events`,
+ * so the app can say the engine must restart instead of showing a page of failed queries. Errors still reach the caller.
+ */
+function reportFatalErrors(connection: duckdb.AsyncDuckDBConnection, events: EventTarget): void {
+  const report = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    if (FATAL_ERROR.test(message)) events.dispatchEvent(new ErrorEvent('fatal', { message }));
+  };
+  const query = connection.query.bind(connection);
+  connection.query = (async (text: string) => {
+    try {
+      return await query(text);
+    } catch (error) {
+      report(error);
+      throw error;
+    }
+  }) as typeof connection.query;
+  const insert = connection.insertArrowFromIPCStream.bind(connection);
+  connection.insertArrowFromIPCStream = async (...args: Parameters<typeof insert>) => {
+    try {
+      return await insert(...args);
+    } catch (error) {
+      report(error);
+      throw error;
+    }
+  };
 }
 
 /** Statements that take 20 ms or more become performance measures ("sql: CREATE TABLE …"): a profile shows where an

@@ -129,8 +129,13 @@ export function ImporterPage() {
     } finally {
       controllers.current.delete(entry.key);
     }
-    // Whatever happened, every view shows what the database now holds before the summary says "done".
-    replace(await databaseRef.current.refresh());
+    // Whatever happened, every view shows what the database now holds before the summary says "done". If even that
+    // fails (the engine gave up after a full disk), the card still ends with what happened; the crash screen follows.
+    try {
+      replace(await databaseRef.current.refresh());
+    } catch (error) {
+      if (outcome.status === 'done') outcome = { status: 'failed', error: isStorageFull(error) ? t('importer.storageFull') : (error as Error).message };
+    }
     update(entry.key, (e) => ({ ...e, ...outcome }) as ImportEntry);
   };
 
