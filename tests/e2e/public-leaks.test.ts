@@ -81,6 +81,38 @@ describe('issue #20 in Chromium', () => {
     }
   });
 
+  it('Lägesbild: two periods’ running goal totals never give the count between them (◀ and subtract)', async () => {
+    const { page } = browser;
+    // The goals table's actual column for the period on screen, then for the one before it (◀).
+    const actuals = async () => {
+      await page.getByTestId('lb-goals').waitFor({ timeout: 60_000 });
+      return page.getByTestId('lb-goals').locator('tbody tr td:nth-child(3)').allTextContents();
+    };
+    const twoPeriods = async () => {
+      await page.goto(`${baseUrl}#/lagesbild`);
+      const now = await actuals();
+      // The report's own heading names the period it was computed for: wait until it is the one before.
+      const shown = await page.getByTestId('lb-period').textContent();
+      await page.getByTestId('period-back').click();
+      await page.waitForFunction((before) => {
+        const heading = document.querySelector('[data-testid=lb-period]')?.textContent;
+        return !!heading && heading !== before && !!document.querySelector('[data-testid=lb-goals]');
+      }, shown, { timeout: 60_000 });
+      return [now, await actuals()];
+    };
+    await page.goto(`${baseUrl}#/`);
+    await setPublicView(page, false);
+    const [openNow, openBefore] = await twoPeriods();
+    // The analyst's own view: the totals move between the periods (so the check below can fail).
+    const moved = openNow.filter((v, i) => v !== openBefore[i] && /^\d/.test(v) && /^\d/.test(openBefore[i]));
+    expect(moved.length).toBeGreaterThan(0);
+    await setPublicView(page, true);
+    const [publicNow, publicBefore] = await twoPeriods();
+    // Public view: every shown total is the same on both pages, so subtracting them gives nothing.
+    expect(publicBefore).toEqual(publicNow);
+    await expect.poll(() => page.getByTestId('lb-goals-latest').count()).toBe(1);
+  });
+
   it('Karta: the position line and the side panel’s total never leave one part to subtract', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}?kategori=R%C3%A5n&omrade=Kvarnby#/karta`);

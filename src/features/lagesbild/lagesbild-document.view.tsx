@@ -187,12 +187,14 @@ export function DevelopmentTable({ report, t, language }: { report: LagesbildRep
 }
 
 export function GoalsTable({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
-  const p = report.periods;
   const rule = report.rule;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.goals')}>
       <table className="data-table" data-testid="lb-goals">
-        <caption>{t('lagesbild.goalsCaption', { date: formatDate(dateOfEpochDay(p.current.to)) })}</caption>
+        <caption>
+          {t('lagesbild.goalsCaption', { date: formatDate(dateOfEpochDay(report.goalsAsOf)) })}
+          {report.goalsLatestInPublic && <span className="caption-note" data-testid="lb-goals-latest"> {t('lagesbild.goalsLatestInPublic')}</span>}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t('lagesbild.goal')}</th>

@@ -104,6 +104,10 @@ export interface LagesbildReport {
   interventions: Figure[];
   hotSpots: HotSpotSummary;
   goals: GoalStatus[];
+  /** The day the goals are judged as of (epoch day): the period's last day, or in public view the data's last day. */
+  goalsAsOf: number;
+  /** Public view shows the goals as of the data's last day instead of the period's (running totals would difference). */
+  goalsLatestInPublic: boolean;
 }
 
 export interface RawReport {
@@ -114,7 +118,10 @@ export interface RawReport {
   places: CountRow[];
   interventions: CountRow[];
   hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null };
+  /** The goals as they stood on the period's last day (the analyst's view). */
   goals: GoalEvaluation[];
+  /** The goals as they stand on the data's last day: what public view shows for every period (see buildReport). */
+  goalsLatest?: GoalEvaluation[];
   /** The days the incidents span: a window before the first day (or after the last) holds no data, not zero incidents. */
   dataExtent?: DayRange | null;
 }
@@ -164,7 +171,12 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const places = publishRows(raw.places, rule, raw.periods, raw.dataExtent ?? null).rows;
   const hotSpots = hotSpotSummary(raw.hotSpots, rule);
   // The same published goal as on Mål (publish-goal.ts): a verdict resting on a hidden count is withheld.
-  const goals: GoalStatus[] = raw.goals.map((e) => {
+  // Public view: a goal's actual is a running total, so the totals of two periods' lägesbilder (◀ ▶) would give the
+  // count between them (7 − 5 = 2) though each is shown. So public view shows every period the goals as they stand
+  // on the data's last day — one published value per goal window, as on Mål — and says so in the table's caption.
+  const latest = rule && raw.goalsLatest ? raw.goalsLatest : null;
+  const goalsAsOf = latest ? Math.max(raw.periods.current.to, ...latest.map((e) => e.asOf)) : raw.periods.current.to;
+  const goals: GoalStatus[] = (latest ?? raw.goals).map((e) => {
     const g = publishGoal(e, rule);
     return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule };
   });
@@ -183,6 +195,8 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     interventions: interventions.rows,
     hotSpots,
     goals,
+    goalsAsOf,
+    goalsLatestInPublic: latest !== null && goalsAsOf !== raw.periods.current.to,
   };
 }
 

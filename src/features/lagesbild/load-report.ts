@@ -75,5 +75,7 @@ export async function loadReport(runner: SqlRunner, period: BiweekPeriod): Promi
   const dataExtent = extent && extent.first_day !== null && extent.last_day !== null ? { from: extent.first_day, to: extent.last_day } : null;
   const spots = await hotSpots(runner, periods.current.to, dataExtent?.from ?? null);
   const goals = await evaluateGoals(runner, {}, periods.current.to);
-  return { periods, development: await development(runner, period), categories, areas, places, interventions, hotSpots: spots, goals, dataExtent };
+  // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
+  const goalsLatest = await evaluateGoals(runner, {});
+  return { periods, development: await development(runner, period), categories, areas, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent };
 }

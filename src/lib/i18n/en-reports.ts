@@ -64,6 +64,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     noInterventions: 'No interventions recorded in the period.',
     goals: 'Citizen promises',
     goalsCaption: 'Citizen promises as of {{date}}',
+    goalsLatestInPublic: '(Public view: the same date, the data’s last day, for every period – the running totals of two lägesbilder would otherwise give the count between them.)',
     goal: 'Promise',
     verdict: 'Verdict',
     goalProblem: 'Cannot be judged (see Goals)',

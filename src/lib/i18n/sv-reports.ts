@@ -62,6 +62,7 @@ export const svReports = {
     noInterventions: 'Inga insatser registrerade under perioden.',
     goals: 'Medborgarlöften',
     goalsCaption: 'Medborgarlöftena per {{date}}',
+    goalsLatestInPublic: '(Publik visning: samma datum, datans sista dag, för varje period – två lägesbilders löpande summor skulle annars ge antalet mellan dem.)',
     goal: 'Löfte',
     verdict: 'Bedömning',
     goalProblem: 'Kan inte bedömas (se Mål)',
