@@ -6,10 +6,16 @@ import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { Protocol } from 'pmtiles';
 import { useEffect, useRef, useState } from 'react';
+import type { StoredBasemap } from '../data/basemap-file';
+import { basemapLayers, PMTILES_LAYER_PREFIX, PMTILES_SOURCE } from './basemap-layers';
 
 // Bundled, the library cannot find its worker by itself (docs/architecture.md).
 maplibregl.setWorkerUrl(workerUrl);
+// `pmtiles://<key>` sources read tiles from a PMTiles archive added to this protocol (the user's stored file).
+const pmtiles = new Protocol();
+maplibregl.addProtocol('pmtiles', pmtiles.tile);
 
 export interface MapLayer {
   id: string;
@@ -35,6 +41,8 @@ interface Props {
   basemap: FeatureCollection | null;
   /** The organisation's own raster tiles, only when configured in Inställningar. */
   rasterTiles?: { url: string; attribution: string } | null;
+  /** The street-level basemap file the user added (Inställningar → Bakgrundskarta); drawn instead of the others. */
+  storedBasemap?: StoredBasemap | null;
   layers: MapLayer[];
   labels: MapLabel[];
   /** Where to look first (and again when it changes). */
@@ -47,7 +55,7 @@ interface Props {
 
 const BASE_SOURCES = ['basemap', 'raster-tiles'];
 
-export function MapCanvas({ label, basemap, rasterTiles, layers, labels, fit, attribution, onFeatureClick, onView, testId }: Props) {
+export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, labels, fit, attribution, onFeatureClick, onView, testId }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -96,13 +104,28 @@ export function MapCanvas({ label, basemap, rasterTiles, layers, labels, fit, at
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the map is created once
   }, []);
 
-  // Base layers: the packaged basemap, or the organisation's tiles when configured.
+  // Base layers: the user's basemap file, else the organisation's tiles when configured, else the packaged basemap.
   useEffect(() => {
     const m = map.current;
     if (!m || !ready) return;
     for (const id of ['basemap-land', 'basemap-border', 'raster-tiles']) if (m.getLayer(id)) m.removeLayer(id);
-    for (const id of BASE_SOURCES) if (m.getSource(id)) m.removeSource(id);
-    if (rasterTiles) {
+    for (const layer of m.getStyle().layers) if (layer.id.startsWith(PMTILES_LAYER_PREFIX)) m.removeLayer(layer.id);
+    for (const id of [...BASE_SOURCES, PMTILES_SOURCE]) if (m.getSource(id)) m.removeSource(id);
+    element.current?.setAttribute('data-basemap', storedBasemap ? 'pmtiles' : rasterTiles ? 'tiles' : basemap ? 'packaged' : 'none');
+    if (storedBasemap) {
+      pmtiles.add(storedBasemap.archive);
+      const url = `pmtiles://${storedBasemap.key}`;
+      const attribution = htmlText(storedBasemap.attribution || storedBasemap.name);
+      m.addSource(PMTILES_SOURCE, storedBasemap.kind === 'vector' ? { type: 'vector', url, attribution } : { type: 'raster', url, tileSize: 256, attribution });
+      const before = m.getStyle().layers[1]?.id;
+      for (const layer of basemapLayers(storedBasemap.kind, storedBasemap.vectorLayers)) m.addLayer(layer, before);
+      // Once drawn, say how many of the file's features are on screen (read by tests and useful when a file shows nothing).
+      m.once('idle', () => {
+        if (!m.getSource(PMTILES_SOURCE)) return;
+        const features = storedBasemap.vectorLayers.reduce((n, sourceLayer) => n + m.querySourceFeatures(PMTILES_SOURCE, { sourceLayer }).length, 0);
+        element.current?.setAttribute('data-basemap-features', String(features));
+      });
+    } else if (rasterTiles) {
       m.addSource('raster-tiles', { type: 'raster', tiles: [rasterTiles.url], tileSize: 256, attribution: htmlText(rasterTiles.attribution) });
       m.addLayer({ id: 'raster-tiles', type: 'raster', source: 'raster-tiles' }, m.getStyle().layers[1]?.id);
     } else if (basemap) {
@@ -111,7 +134,7 @@ export function MapCanvas({ label, basemap, rasterTiles, layers, labels, fit, at
       m.addLayer({ id: 'basemap-land', type: 'fill', source: 'basemap', paint: { 'fill-color': '#f4f1ea' } }, before);
       m.addLayer({ id: 'basemap-border', type: 'line', source: 'basemap', paint: { 'line-color': '#a9a39a', 'line-width': 0.8 } }, before);
     }
-  }, [ready, basemap, rasterTiles?.url, rasterTiles?.attribution]);
+  }, [ready, basemap, rasterTiles?.url, rasterTiles?.attribution, storedBasemap]);
 
   // Data layers, in the order given, above the base layers.
   useEffect(() => {

@@ -1,6 +1,7 @@
 // The database as the app sees it: the engine started, the canonical tables in place, the example loaded
 // on first start, and the coordinator every view queries through.
 import type { Coordinator } from '@uwdata/mosaic-core';
+import { removeBasemapFile } from './basemap-file';
 import { createCoordinator, refreshAfterDataChange } from './coordinator';
 import { fillDerivedColumns } from './derived-columns';
 import { type Engine, removeStoredDatabase, startEngine } from './engine';
@@ -102,6 +103,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
         await engine.db.terminate().catch(() => undefined);
         engine.worker.terminate();
         await removeStoredDatabase();
+        await removeBasemapFile();
         clearStoredSettings();
         location.reload();
       },

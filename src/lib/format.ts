@@ -47,3 +47,12 @@ export function formatBiweek(p: BiweekPeriod, language: Language = 'sv'): string
   const prefix = language === 'sv' ? 'v.' : 'wk';
   return `${prefix} ${p.firstWeek}–${p.lastWeek} ${p.year}`;
 }
+
+/** A file size in decimal units (kB = 1 000 bytes, as file managers show them): "19,5 MB". */
+export function formatBytes(n: number, language: Language = 'sv'): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let i = 0;
+  let v = n;
+  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
+  return `${new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: i ? 1 : 0 }).format(v)} ${units[i]}`;
+}

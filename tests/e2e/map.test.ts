@@ -1,8 +1,12 @@
 // The map page in Chromium (WebGL in software): it renders the example offline, every layer can be chosen,
 // and choosing a hot spot or an area filters the other views to the numbers the raw data gives.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openBrowser, waitForNumber as waitForSelector, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
+import { buildPmtiles } from './support/pmtiles-file';
 import { isBrowserHousekeeping, readRefused } from './support/refusing-proxy';
 
 const baseUrl = inject('baseUrl');
@@ -86,6 +90,46 @@ describe('Karta in Chromium', () => {
     await page.getByRole('link', { name: 'Översikt' }).click();
     await waitForNumber('kpi-incidents', inArea);
     await page.getByRole('button', { name: 'Återställ alla' }).click();
+  });
+
+  it('draws a street map added as a PMTiles file, from the stored file only, and falls back when it is removed', async () => {
+    const { page } = browser;
+    // A small Protomaps-shaped file around the example (land, a lake, a road), built here from GeoJSON.
+    const box = (w: number, s: number, e: number, n: number) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } });
+    const bounds: [number, number, number, number] = [16.5, 59.8, 17.1, 60.1];
+    const road = { type: 'Feature' as const, properties: { kind: 'major_road' }, geometry: { type: 'LineString' as const, coordinates: [[16.6, 59.95], [17.0, 59.97]] } };
+    const bytes = buildPmtiles({
+      earth: { type: 'FeatureCollection', features: [box(...bounds)] },
+      water: { type: 'FeatureCollection', features: [box(16.80, 59.94, 16.84, 59.96)] },
+      roads: { type: 'FeatureCollection', features: [road] },
+    }, bounds, 0, 13);
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-pmtiles-')), 'exempelkommun.pmtiles');
+    writeFileSync(file, bytes);
+    // Not a PMTiles file: refused with the reason, nothing stored.
+    const wrong = join(mkdtempSync(join(tmpdir(), 'lagesbild-pmtiles-')), 'fel.pmtiles');
+    writeFileSync(wrong, 'Datum;Brottstyp\n2026-01-01;Stöld\n');
+    await page.goto(`${baseUrl}#/installningar`);
+    await page.getByTestId('basemap-file-input').setInputFiles(wrong);
+    await page.getByTestId('basemap-file').getByRole('alert').waitFor();
+    expect(await page.getByTestId('basemap-file').getByRole('alert').textContent()).toContain('ingen PMTiles-fil');
+    expect(await page.getByTestId('basemap-file-status').textContent()).toContain('Ingen gatukarta');
+    await page.getByTestId('basemap-file-input').setInputFiles(file);
+    await page.waitForFunction(() => /exempelkommun\.pmtiles/.test(document.querySelector('[data-testid=basemap-file-status]')?.textContent ?? ''));
+    expect(await page.getByTestId('basemap-file-status').textContent()).toContain('vektor, zoomnivå 0–13');
+    // Karta draws it: MapLibre decoded the file's features (land, lake, road) through the pmtiles protocol.
+    await page.goto(`${baseUrl}#/karta`);
+    await page.locator('[data-testid=map][data-basemap=pmtiles]').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-basemap-features') ?? 0) >= 3, null, { timeout: 60_000 });
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('© OpenStreetMap (testdata)');
+    // Stored: still there after a reload.
+    await page.reload();
+    await page.locator('[data-testid=map][data-basemap=pmtiles]').waitFor({ timeout: 60_000 });
+    // Removed: the packaged basemap again.
+    await page.goto(`${baseUrl}#/installningar`);
+    await page.getByRole('button', { name: 'Ta bort gatukartan' }).click();
+    await page.waitForFunction(() => /Ingen gatukarta/.test(document.querySelector('[data-testid=basemap-file-status]')?.textContent ?? ''));
+    await page.goto(`${baseUrl}#/karta`);
+    await page.locator('[data-testid=map][data-basemap=packaged]').waitFor({ timeout: 60_000 });
   });
 
   it('made no request to any other host', async () => {

@@ -41,10 +41,4 @@ export function blockers(plan: CsvPlan): { missing: string[]; needsCrs: boolean;
   return missing.length || needsCrs || plan.looksBinary || empty ? { missing, needsCrs, binary: plan.looksBinary, empty } : null;
 }
 
-export function formatBytes(n: number, language: 'sv' | 'en'): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let i = 0;
-  let v = n;
-  while (v >= 1000 && i < units.length - 1) { v /= 1000; i++; }
-  return `${new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: i ? 1 : 0 }).format(v)} ${units[i]}`;
-}
+export { formatBytes } from '../../lib/format';

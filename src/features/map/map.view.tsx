@@ -1,6 +1,7 @@
 // Karta: where problems concentrate (counts, points, density, areas), which concentrations are statistically
 // significant (Gi*), and which are new, growing or fading (emerging hot spots). Every layer follows the shared
 // filter; a click on a cell or an area filters every other view.
+import { useStoredBasemap } from '../../hooks/use-stored-basemap';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FilterChips } from '../../components/filter-chips';
@@ -54,6 +55,7 @@ export function MapPage() {
   const [filterByExtent, setFilterByExtent] = useState(false);
   const [zoom, setZoom] = useState(12);
   const [tiles] = useState(() => parseTileSource(readSetting(TILE_SETTING)));
+  const { basemap: storedBasemap } = useStoredBasemap();
   const extentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const { rule } = useDisclosure();
@@ -245,6 +247,7 @@ export function MapPage() {
             label={t('map.canvasLabel', { layer: t(`map.kind.${kind}`) })}
             basemap={context.basemap}
             rasterTiles={tiles}
+            storedBasemap={storedBasemap}
             layers={layers}
             labels={labels}
             fit={fit}

@@ -8,6 +8,7 @@ import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatLoneCount } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { DisclosureForm } from './disclosure-form.view';
+import { BasemapFileForm } from './basemap-file-form.view';
 import { TileSourceForm } from './tile-source-form.view';
 
 export function SettingsPage() {
@@ -63,6 +64,7 @@ export function SettingsPage() {
         </div>
       </section>
       <DisclosureForm />
+      <BasemapFileForm />
       <TileSourceForm />
     </Page>
   );
