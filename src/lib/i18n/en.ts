@@ -44,6 +44,9 @@ export const en: Messages = {
     span: '{{from}} – {{to}}',
   },
   overview: {
+    otherAreas_one: 'Other ({{count}} area)', otherAreas_other: 'Other ({{count}} areas)',
+    otherCategories_one: 'Other ({{count}} category)', otherCategories_other: 'Other ({{count}} categories)',
+    otherHint: 'The chart shows the {{count}} largest categories and Other (the rest summed). The table has every category.',
     intro: 'The situation at a glance for the current filter. Select a period in the chart or click a category to filter every view.',
     incidents: 'Incidents',
     interventions: 'Interventions',
@@ -71,6 +74,8 @@ export const en: Messages = {
     developmentLabel: 'Chart: incidents per two-week period, bars for this year and a dashed line for the same periods last year. The numbers are in the table.',
     category: 'Category',
     area: 'Area',
+    source: 'Source',
+    allSources: 'All sources ({{count}})',
     cell: 'Cell',
     extent: 'Map extent',
   },

@@ -45,6 +45,9 @@ export const sv = {
     span: '{{from}} – {{to}}',
   },
   overview: {
+    otherAreas_one: 'Övrigt ({{count}} område)', otherAreas_other: 'Övrigt ({{count}} områden)',
+    otherCategories_one: 'Övrigt ({{count}} kategori)', otherCategories_other: 'Övrigt ({{count}} kategorier)',
+    otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övrigt (resten summerat). Tabellen har alla kategorier.',
     intro: 'Läget i korthet för det filter som gäller just nu. Markera en period i diagrammet eller klicka på en kategori för att filtrera alla vyer.',
     incidents: 'Händelser',
     interventions: 'Insatser',
@@ -72,6 +75,8 @@ export const sv = {
     developmentLabel: 'Diagram: händelser per tvåveckorsperiod, staplar för i år och streckad linje för samma perioder förra året. Siffrorna finns i tabellen.',
     category: 'Kategori',
     area: 'Område',
+    source: 'Källa',
+    allSources: 'Alla källor ({{count}})',
     cell: 'Ruta',
     extent: 'Kartutsnitt',
   },
