@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { resetAllFilters, setFilter } from '../data/selections';
 import { useFilterState } from '../hooks/use-filter-state';
+import { useDatabase } from '../hooks/use-database';
+import { formatCount } from '../lib/format';
 import { chipsFromState } from '../lib/filter-chips';
 import { useLanguage } from '../lib/i18n/i18n';
 
@@ -8,9 +10,24 @@ import { useLanguage } from '../lib/i18n/i18n';
 export function FilterChips() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const chips = chipsFromState(useFilterState(), language);
+  const state = useFilterState();
+  const chips = chipsFromState(state, language);
+  const { database } = useDatabase();
+  const sources = database.sources;
+  // With more than one source the views mix them unless one is chosen: the choice is always in sight.
+  const sourcePicker = sources.length > 1 || state.source !== undefined ? (
+    <label className="source-filter">
+      {t('filters.source')}{' '}
+      <select value={state.source ?? ''} onChange={(e) => setFilter('source', e.target.value || undefined)} data-testid="source-filter">
+        <option value="">{t('filters.allSources', { count: sources.length })}</option>
+        {sources.map((s) => <option key={s.source} value={s.source}>{`${s.source} (${formatCount(s.incidents + s.interventions, language)})`}</option>)}
+        {state.source !== undefined && !sources.some((s) => s.source === state.source) && <option value={state.source}>{state.source}</option>}
+      </select>
+    </label>
+  ) : null;
   return (
     <div className="filter-chips" role="region" aria-label={t('filters.active')} data-testid="filter-chips">
+      {sourcePicker}
       {chips.length === 0 ? (
         <span className="hint">{t('filters.none')}</span>
       ) : (

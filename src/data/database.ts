@@ -11,6 +11,7 @@ import { CREATE_TABLES, READ_META, SCHEMA_VERSION, TABLE_COUNTS, WRITE_META, typ
 import type { GoalDefinition } from './tables';
 import type { FeatureCollection } from './area-features';
 import { clearStoredSettings } from './settings-store';
+import { listSources, type SourceCount } from './import-history';
 
 export type StartPhase = 'starting' | 'loading-example';
 
@@ -18,6 +19,8 @@ export interface Database extends Engine {
   coordinator: Coordinator;
   meta: Record<string, string>;
   counts: Record<TableName, number>;
+  /** Every source in the event tables with its counts (the source filter's choices). */
+  sources: SourceCount[];
   /** Re-read counts and metadata and re-query every view (after an import, say). */
   refresh(): Promise<Database>;
   /** Replace everything with the example again. */
@@ -33,7 +36,8 @@ async function readState(engine: Engine) {
     (await engine.runner.rows<{ name: TableName; row_count: number }>(TABLE_COUNTS)).map((r) => [r.name, r.row_count]),
   ) as Record<TableName, number>;
   const meta = Object.fromEntries((await engine.runner.rows<{ key: string; value: string }>(READ_META)).map((r) => [r.key, r.value]));
-  return { counts, meta };
+  const sources = await listSources(engine.runner);
+  return { counts, meta, sources };
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {

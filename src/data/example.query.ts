@@ -30,4 +30,4 @@ export function insertExampleInterventions(fileName: string): string {
   return `INSERT INTO interventions BY NAME SELECT *, ${EPOCH_DAY('started_at')} AS epoch_day, id AS row_key FROM ${source}`;
 }
 
-export const CLEAR_TABLES = `DELETE FROM incidents; DELETE FROM interventions; DELETE FROM areas; DELETE FROM goals;`;
+export const CLEAR_TABLES = `DELETE FROM incidents; DELETE FROM interventions; DELETE FROM areas; DELETE FROM goals; DELETE FROM imports;`;

@@ -3,6 +3,7 @@
 // applies to both, and brushes snap to whole days (see features/filters/selections.ts).
 import { ADD_AREA_ASSIGNMENT_COLUMNS } from './area-assignment.query';
 import { ADD_GRID_COLUMNS } from './grid.query';
+import { ADD_IMPORT_COLUMNS, CREATE_IMPORTS } from './import-history.query';
 import { quoteIdentifier } from './sql-text';
 
 export const SCHEMA_VERSION = '1';
@@ -69,6 +70,8 @@ CREATE TABLE IF NOT EXISTS goals (
 CREATE TABLE IF NOT EXISTS assessments (period VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL);
 ${ADD_GRID_COLUMNS}
 ${ADD_AREA_ASSIGNMENT_COLUMNS}
+${CREATE_IMPORTS}
+${ADD_IMPORT_COLUMNS}
 `;
 
 /** Interventions carry any number of numeric outcome columns (beslag, lagforda, …): any can be a goal's measure. */

@@ -1,6 +1,6 @@
 // The app's shared cross-filter (Mosaic selections). Every filter has one stable source object, so a filter
 // set on one page is still the same filter on the next, and it can be written to and read from the URL.
-// - sharedSelection: filters on columns both event tables have (epoch_day, area, grid_e/grid_n, lat/lon).
+// - sharedSelection: filters on columns both event tables have (epoch_day, area, source, grid_e/grid_n, lat/lon).
 // - incidentSelection: everything in sharedSelection plus incident-only columns (category).
 // A view is never filtered by a filter it draws itself: it registers its client with that filter's source
 // (`owns` in useMosaicClient), and Mosaic's cross-filter skips clauses whose `clients` include it.
@@ -27,6 +27,7 @@ export const FILTER_SOURCES: Record<FilterName, FilterSource> = {
   period: source('period'),
   category: source('category'),
   area: source('area'),
+  source: source('source'),
   cell: source('cell'),
   extent: source('extent'),
 };
@@ -51,6 +52,11 @@ export function areaClause(area: string | undefined): SelectionClause {
   return clausePoint('area', area, options('area'));
 }
 
+/** The rows of one source (the import's source name), in both event tables. */
+export function sourceClause(name: string | undefined): SelectionClause {
+  return clausePoint('source', name, options('source'));
+}
+
 /** A square of the SWEREF 99 TM grid: floor() so a point on a cell edge belongs to exactly one cell. */
 export function cellClause(cell: GridCellRef | undefined): SelectionClause {
   const predicate = cell
@@ -68,6 +74,7 @@ export function setFilter<K extends FilterName>(name: K, value: FilterState[K] |
     name === 'period' ? periodClause((value as DayRange | undefined) ?? null)
       : name === 'category' ? categoryClause(value as string | undefined)
         : name === 'area' ? areaClause(value as string | undefined)
+          : name === 'source' ? sourceClause(value as string | undefined)
           : name === 'cell' ? cellClause(value as GridCellRef | undefined)
             : extentClause(value as Bounds | undefined);
   performance.clearMarks(`lagesbild:filter-${name}`);

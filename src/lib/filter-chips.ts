@@ -15,6 +15,7 @@ export function chipsFromState(state: FilterState, language: Language): FilterCh
     if (name === 'period' && state.period) chips.push({ name, label: describeDayRange(state.period, language) });
     if (name === 'category' && state.category !== undefined) chips.push({ name, label: state.category });
     if (name === 'area' && state.area !== undefined) chips.push({ name, label: state.area });
+    if (name === 'source' && state.source !== undefined) chips.push({ name, label: state.source });
     if (name === 'cell' && state.cell) {
       const { size, ix, iy } = state.cell;
       chips.push({ name, label: `${formatCount(size, language)} m, E ${formatCount(ix * size, language)} N ${formatCount(iy * size, language)}` });

@@ -22,14 +22,16 @@ export interface FilterState {
   period?: DayRange;
   category?: string;
   area?: string;
+  /** Which source the rows came from (the import's source name: "Polisens händelser", a file name …). */
+  source?: string;
   cell?: GridCellRef;
   extent?: Bounds;
 }
 
-export const FILTER_NAMES = ['period', 'category', 'area', 'cell', 'extent'] as const;
+export const FILTER_NAMES = ['period', 'category', 'area', 'source', 'cell', 'extent'] as const;
 export type FilterName = (typeof FILTER_NAMES)[number];
 
-const PARAM: Record<FilterName, string> = { period: 'period', category: 'kategori', area: 'omrade', cell: 'ruta', extent: 'utsnitt' };
+const PARAM: Record<FilterName, string> = { period: 'period', category: 'kategori', area: 'omrade', source: 'kalla', cell: 'ruta', extent: 'utsnitt' };
 
 const finite = (values: number[]) => values.every((v) => Number.isFinite(v));
 
@@ -38,6 +40,7 @@ export function filterStateToParams(state: FilterState, params = new URLSearchPa
   if (state.period) params.set(PARAM.period, `${isoDateOfEpochDay(state.period.from)}..${isoDateOfEpochDay(state.period.to)}`);
   if (state.category !== undefined) params.set(PARAM.category, state.category);
   if (state.area !== undefined) params.set(PARAM.area, state.area);
+  if (state.source !== undefined) params.set(PARAM.source, state.source);
   if (state.cell) params.set(PARAM.cell, `${state.cell.size}:${state.cell.ix}:${state.cell.iy}`);
   if (state.extent) params.set(PARAM.extent, [state.extent.west, state.extent.south, state.extent.east, state.extent.north].map((v) => v.toFixed(5)).join(','));
   return params;
@@ -50,7 +53,7 @@ export function filterStateToParams(state: FilterState, params = new URLSearchPa
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function refusedFilterParams(params: URLSearchParams): string[] {
-  return [PARAM.category, PARAM.area].filter((name) => CONTROL.test(params.get(name) ?? ''));
+  return [PARAM.category, PARAM.area, PARAM.source].filter((name) => CONTROL.test(params.get(name) ?? ''));
 }
 
 /** Reads what it can; a malformed part is ignored rather than failing the page. */
@@ -67,6 +70,8 @@ export function filterStateFromParams(params: URLSearchParams): FilterState {
   if (category && !refused.includes(PARAM.category)) state.category = category;
   const area = params.get(PARAM.area);
   if (area && !refused.includes(PARAM.area)) state.area = area;
+  const source = params.get(PARAM.source);
+  if (source && !refused.includes(PARAM.source)) state.source = source;
   const cell = params.get(PARAM.cell)?.split(':').map(Number);
   if (cell && cell.length === 3 && finite(cell) && cell[0] > 0) state.cell = { size: cell[0], ix: Math.trunc(cell[1]), iy: Math.trunc(cell[2]) };
   const extent = params.get(PARAM.extent)?.split(',').map(Number);

@@ -45,7 +45,7 @@ describe('assignAreas in DuckDB', () => {
     const ring = (shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates).flat(2) as unknown as number[][];
     const xs = ring.map((p) => p[0]);
     const ys = ring.map((p) => p[1]);
-    return runner.rows('INSERT INTO areas VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)', [name, kind, JSON.stringify(shape), Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), 'test']);
+    return runner.rows('INSERT INTO areas (name, kind, population, geometry, min_lon, min_lat, max_lon, max_lat, source) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)', [name, kind, JSON.stringify(shape), Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys), 'test']);
   };
   const addIncident = (id: string, lon: number | null, lat: number | null, area: string | null, precision = 'point') =>
     runner.rows(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, source, epoch_day) VALUES (?, TIMESTAMP '2026-01-01', 'Stöld', ?, ?, ?, ?, 't', 0)`, [id, lat, lon, precision, area]);

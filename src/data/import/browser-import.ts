@@ -9,7 +9,7 @@ import { scanRecords, type RecordScan } from './csv-records';
 import { detectFileEncoding } from './file-encoding';
 import { readAndScan, type ReadProgress } from './read-file';
 import { importCsv, type CsvImportResult } from './import-csv';
-import { policeEventsPlan, policeEventsToCsv } from './police-events';
+import { policeEventsImport, type PoliceEventChoice } from './police-events';
 import { READ_MAPPING, SAVE_MAPPING } from './import-mappings.query';
 
 /** Above this the tab would likely run out of memory (the file, its UTF-8 copy and DuckDB's table). */
@@ -63,29 +63,46 @@ export async function importCsvFile(
   onPhase: (phase: ImportPhase) => void,
   onProgress?: (p: ReadProgress) => void,
   signal?: AbortSignal,
+  source: string = file.name,
 ): Promise<CsvImportResult> {
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
   const { dialect } = plan;
   const { utf8, scan, invalidUtf8Records, unicodeNormalize } = await readAndScan(file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal);
-  const result = await importUtf8(database, utf8, plan, mode, file.name, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize });
+  const history = { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) };
+  const result = await importUtf8(database, utf8, plan, mode, source, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize, history });
   onPhase('saving');
   await rememberMapping(database, plan);
   return result;
 }
 
 /** Area boundaries (GeoJSON): converted to WGS 84 rows, then one transaction. */
-export async function importAreasFile(database: Database, name: string, collection: FeatureCollection, mapping: AreaMapping, mode: 'append' | 'replace'): Promise<CsvImportResult> {
+export async function importAreasFile(database: Database, name: string, collection: FeatureCollection, mapping: AreaMapping, mode: 'append' | 'replace', source: string = name): Promise<CsvImportResult> {
   const conversion = areaRowsFromGeoJson(collection, name, mapping);
-  return importAreas(database.runner, conversion, collection.features.length, mode, database.meta.dataset === 'example');
+  return importAreas(database.runner, conversion, collection.features.length, mode, database.meta.dataset === 'example', { fileName: name, source, mapping: JSON.stringify(mapping) });
 }
 
-/** Police public events: converted to CSV, then the same import (location precision: area). */
-export async function importPoliceEventsFile(database: Database, file: File, mode: 'append' | 'replace', onPhase: (phase: ImportPhase) => void, signal?: AbortSignal): Promise<CsvImportResult> {
+/** The default source name of police public events (editable in the preview). */
+export const POLICE_EVENTS_SOURCE = 'Polisens händelser';
+
+/**
+ * Police public events: the chosen types and places converted to CSV, then the same import (location precision:
+ * area). Rows in the file = imported + rejected + left out; rejected events are numbered by their place in the file.
+ */
+export async function importPoliceEventsFile(
+  database: Database,
+  file: File,
+  mode: 'append' | 'replace',
+  onPhase: (phase: ImportPhase) => void,
+  signal?: AbortSignal,
+  options: { source?: string; choice?: PoliceEventChoice } = {},
+): Promise<CsvImportResult> {
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
-  const utf8 = new TextEncoder().encode(policeEventsToCsv(await file.text()).csv);
-  return importUtf8(database, utf8, policeEventsPlan(utf8), mode, file.name, onPhase, 'area', undefined, signal);
+  const events = policeEventsImport(await file.text(), options.choice);
+  const history = { fileName: file.name, mapping: JSON.stringify({ format: 'polisen-events', ...(options.choice ?? { excludedTypes: [], excludedLocations: [] }) }) };
+  const result = await importUtf8(database, events.utf8, events.plan, mode, options.source ?? POLICE_EVENTS_SOURCE, onPhase, 'area', events.scan, signal, { history, leftOut: events.leftOut });
+  return events.renumber(result);
 }
 
 async function importUtf8(
@@ -98,7 +115,7 @@ async function importUtf8(
   locationPrecision: 'point' | 'area' = 'point',
   knownScan?: RecordScan,
   signal?: AbortSignal,
-  read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean } = {},
+  read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean; history?: { fileName: string; mapping: string }; leftOut?: number } = {},
 ): Promise<CsvImportResult> {
   onPhase('scanning');
   const scan = knownScan ?? scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });

@@ -369,16 +369,16 @@ export const CHECKED_ACCEPTED = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} W
 
 const EPOCH_DAY = (col: string) => `date_diff('day', DATE '1970-01-01', CAST(${col} AS DATE))::INTEGER`;
 
-export function insertIncidents(source: string, precision: 'point' | 'area'): string {
-  return `INSERT INTO incidents (id, occurred_at, category, subcategory, lat, lon, location_precision, area, place, description, source, epoch_day, row_key)
+export function insertIncidents(source: string, precision: 'point' | 'area', importId: string): string {
+  return `INSERT INTO incidents (id, occurred_at, category, subcategory, lat, lon, location_precision, area, place, description, source, epoch_day, row_key, import_id)
   SELECT c.id, c.occurred_at, c.category, c.subcategory, k.lat, k.lon, CASE WHEN k.lat IS NULL THEN 'none' ELSE ${literal(precision)} END,
-    c.area, c.place, c.description, ${literal(source)}, ${EPOCH_DAY('c.occurred_at')}, c.row_key
+    c.area, c.place, c.description, ${literal(source)}, ${EPOCH_DAY('c.occurred_at')}, c.row_key, ${literal(importId)}
   FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL ORDER BY c.line`;
 }
 
-export function insertInterventions(source: string, outcomeNames: string[]): string {
+export function insertInterventions(source: string, outcomeNames: string[], importId: string): string {
   const extra = outcomeNames.map(q);
-  return `INSERT INTO interventions (id, started_at, ended_at, type, organisation, area, place, lat, lon, source, epoch_day, row_key${extra.map((e) => ', ' + e).join('')})
-  SELECT c.id, c.started_at, c.ended_at, c.type, c.organisation, c.area, c.place, k.lat, k.lon, ${literal(source)}, ${EPOCH_DAY('c.started_at')}, c.row_key${extra.map((e) => ', c.' + e).join('')}
+  return `INSERT INTO interventions (id, started_at, ended_at, type, organisation, area, place, lat, lon, source, epoch_day, row_key, import_id${extra.map((e) => ', ' + e).join('')})
+  SELECT c.id, c.started_at, c.ended_at, c.type, c.organisation, c.area, c.place, k.lat, k.lon, ${literal(source)}, ${EPOCH_DAY('c.started_at')}, c.row_key, ${literal(importId)}${extra.map((e) => ', c.' + e).join('')}
   FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL ORDER BY c.line`;
 }

@@ -6,6 +6,7 @@ import { type CrsCode, SWEDEN_BOUNDS, insideSweden, type PairOrder, toWgs84 } fr
 import { isPersonalIdentityNumber, maskPersonalNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
+import { INSERT_IMPORT } from '../import-history.query';
 import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
@@ -57,6 +58,12 @@ export interface CsvImportRequest {
   unicodeNormalize?: boolean;
   /** Start lines of records holding bytes that are not valid UTF-8 (replaced before DuckDB read them). */
   invalidUtf8Records?: number[];
+  /** The import's id, stored on every row it adds (default: a new UUID). */
+  importId?: string;
+  /** For the import history: the file's own name and the mapping used (JSON). */
+  history?: { fileName: string; mapping: string };
+  /** Rows of the file the user chose to leave out before the read (police events: types, kommuner/län). */
+  leftOut?: number;
 }
 
 export interface PersonalDataFinding {
@@ -67,8 +74,13 @@ export interface PersonalDataFinding {
 }
 
 export interface CsvImportResult {
+  /** Rows in the file = imported + rejected + left out. */
   rowsInFile: number;
   imported: number;
+  /** Rows the user chose to leave out (police events); 0 or absent otherwise. */
+  leftOut?: number;
+  /** The import's id in the history (and on every row it added). */
+  importId?: string;
   rejected: RejectedRow[];
   personalData: PersonalDataFinding[];
   /** The plausible years the dates were checked against (CSV and Parquet imports). */
@@ -167,9 +179,12 @@ export type RowsImportRequest = Omit<CsvImportRequest, 'fileName' | 'scan' | 'di
 /** The import after reading: checks, conversions, accounting and the commit, whatever the file format. */
 export async function importRows(runner: SqlRunner, request: RowsImportRequest, read: () => Promise<ReadStage>): Promise<CsvImportResult> {
   const { target } = request;
+  const importId = request.importId ?? newImportId();
+  const leftOut = request.leftOut ?? 0;
   await runner.exec(dropStaging(true));
   try {
-    const { rows: rowsInFile, accepted, readerRejects, unaccounted, delimiter } = await read();
+    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter } = await read();
+    const rowsInFile = rowsRead + leftOut;
 
     const personalData = await scanPersonalData(runner, request.columns, request.personalData ?? {});
     const policy: PersonalDataPolicy = Object.fromEntries(personalData.map((f) => [f.column, f.action]));
@@ -211,14 +226,18 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       else if (request.mode === 'replace') await runner.exec(`DELETE FROM ${target}`);
       if (target === 'interventions' && outcomeNames.length) await runner.exec(addOutcomeColumns(outcomeNames));
       const [{ before }] = await runner.rows<{ before: number }>(`SELECT count(*)::INTEGER AS before FROM ${target}`);
-      await runner.exec(target === 'incidents' ? insertIncidents(request.source, request.locationPrecision ?? 'point') : insertInterventions(request.source, outcomeNames));
+      await runner.exec(target === 'incidents' ? insertIncidents(request.source, request.locationPrecision ?? 'point', importId) : insertInterventions(request.source, outcomeNames, importId));
       const [{ after }] = await runner.rows<{ after: number }>(`SELECT count(*)::INTEGER AS after FROM ${target}`);
       await runner.rows(WRITE_META, ['dataset', 'user']);
       await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
       const rejectedCount = readerRejects.length + unaccounted.length + rowRejects.length;
-      if (after - before + rejectedCount !== rowsInFile) {
-        throw new ImportAccountingError(`Rows do not add up: ${after - before} imported + ${rejectedCount} rejected ≠ ${rowsInFile} in the file.`);
+      if (after - before + rejectedCount + leftOut !== rowsInFile) {
+        throw new ImportAccountingError(`Rows do not add up: ${after - before} imported + ${rejectedCount} rejected + ${leftOut} left out ≠ ${rowsInFile} in the file.`);
       }
+      await recordImport(runner, {
+        id: importId, fileName: request.history?.fileName ?? request.source, source: request.source, target, mode: request.replaceExample ? 'replace' : request.mode,
+        rowsIn: rowsInFile, imported: after - before, rejected: rejectedCount, leftOut, mapping: request.history?.mapping ?? null,
+      });
       return after - before;
     });
 
@@ -227,10 +246,34 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
-    return { rowsInFile, imported, rejected, personalData, years };
+    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years };
   } finally {
     await runner.exec(dropStaging());
   }
+}
+
+export function newImportId(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+export interface ImportRecord {
+  id: string;
+  fileName: string;
+  source: string;
+  target: 'incidents' | 'interventions' | 'areas';
+  mode: 'append' | 'replace';
+  rowsIn: number;
+  imported: number;
+  rejected: number;
+  leftOut: number;
+  mapping: string | null;
+}
+
+/** One row of the import history, written inside the import's own transaction (local wall-clock time). */
+export async function recordImport(runner: SqlRunner, r: ImportRecord): Promise<void> {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 23).replace('T', ' ');
+  await runner.rows(INSERT_IMPORT, [r.id, r.fileName, local, r.source, r.target, r.mode, r.rowsIn, r.imported, r.rejected, r.leftOut, r.mapping]);
 }
 
 /** A reject's field as the file's column name(s), and no empty details. */

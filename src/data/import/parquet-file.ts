@@ -7,6 +7,7 @@ import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Database } from '../database';
 import { ARROW_TABLE, PREVIEW_TABLE, textRows, type IncidentColumns, type InterventionColumns } from './csv-import.query';
 import { planTable, PREVIEW_ROWS, type CsvPlan } from './csv-plan';
+import { rememberable } from './csv-plan';
 import { importRows, readTableStage, type CsvImportResult } from './import-csv';
 import { throwIfCancelled } from './read-file';
 
@@ -35,7 +36,7 @@ export async function planParquetFile(database: Database, file: File): Promise<C
   }
 }
 
-export async function importParquetFile(database: Database, file: File, plan: CsvPlan, mode: 'append' | 'replace', signal?: AbortSignal): Promise<CsvImportResult> {
+export async function importParquetFile(database: Database, file: File, plan: CsvPlan, mode: 'append' | 'replace', signal?: AbortSignal, source: string = file.name): Promise<CsvImportResult> {
   await init();
   const ipc = readParquet(new Uint8Array(await file.arrayBuffer())).intoIPCStream();
   throwIfCancelled(signal);
@@ -47,7 +48,8 @@ export async function importParquetFile(database: Database, file: File, plan: Cs
     {
       target: plan.target, columns, decimal: plan.decimal,
       coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
-      mode, replaceExample: database.meta.dataset === 'example', source: file.name, personalData: plan.personalChoices, signal, years: plan.years,
+      mode, replaceExample: database.meta.dataset === 'example', source, personalData: plan.personalChoices, signal, years: plan.years,
+      history: { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) },
     },
     () => readTableStage(database.runner, ARROW_TABLE, plan.dialect.columns),
   );

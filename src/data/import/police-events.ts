@@ -6,6 +6,8 @@
 // accounting, append by id).
 import { parseDateTime, parsePoliceEventName } from '../../lib/parsing/swedish-datetime';
 import { planCsv, type CsvPlan } from './csv-plan';
+import { scanRecords, type RecordScan } from './csv-records';
+import type { CsvImportResult } from './import-csv';
 
 export const POLICE_EVENT_COLUMNS = ['id', 'occurred_at', 'type', 'summary', 'location', 'lat', 'lon'] as const;
 
@@ -30,8 +32,57 @@ function csvField(value: string): string {
   return /[,"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** The events as a UTF-8 CSV (comma, '.' decimals), one row per event in file order. */
-export function policeEventsToCsv(text: string): { csv: string; events: number } {
+/**
+ * Event types that are not incidents: the police's own summaries of a night or weekend, general information and
+ * updates of an earlier event (which would count the event twice). Left out by default; the user can change it.
+ */
+export function isNotIncidentType(type: string): boolean {
+  return /^sammanfattning\b/i.test(type.trim()) || /^(information|uppdatering)$/i.test(type.trim());
+}
+
+/** What to leave out of a police events file: event types, and places (kommun or län, `location.name`). */
+export interface PoliceEventChoice {
+  excludedTypes: string[];
+  excludedLocations: string[];
+}
+
+export interface NameCount {
+  name: string;
+  count: number;
+}
+
+export interface PoliceEventCounts {
+  events: number;
+  /** Per event type and per place, most first (ties by name, Swedish order). */
+  types: NameCount[];
+  locations: NameCount[];
+}
+
+function countsOf(values: string[]): NameCount[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'sv'));
+}
+
+/** The default: every place kept, every type that is not an incident left out. */
+export function defaultPoliceChoice(counts: PoliceEventCounts): PoliceEventChoice {
+  return { excludedTypes: counts.types.filter((t) => isNotIncidentType(t.name)).map((t) => t.name), excludedLocations: [] };
+}
+
+/** How many events a choice leaves out: by type first, then (of the rest) by place. */
+export function leftOutBy(pairs: [string, string][], choice: PoliceEventChoice): { type: number; location: number } {
+  const types = new Set(choice.excludedTypes);
+  const places = new Set(choice.excludedLocations);
+  let type = 0;
+  let location = 0;
+  for (const [t, l] of pairs) {
+    if (types.has(t)) type++;
+    else if (places.has(l)) location++;
+  }
+  return { type, location };
+}
+
+function parseEvents(text: string): PoliceEvent[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -44,9 +95,35 @@ export function policeEventsToCsv(text: string): { csv: string; events: number }
   if (!sample.some((e) => e && typeof e === 'object' && 'datetime' in e && 'name' in e && 'location' in e)) {
     throw new NotPoliceEventsError('the objects lack datetime, name and location');
   }
+  return (parsed as unknown[]).map((raw) => (raw && typeof raw === 'object' ? raw : {}) as PoliceEvent);
+}
+
+const typeOf = (e: PoliceEvent) => str(e.type).trim();
+const locationOf = (e: PoliceEvent) => str(e.location?.name).trim();
+
+/** The file's event types and places with their counts (for the choice in the preview), and each event's pair. */
+export function policeEventCounts(text: string): PoliceEventCounts & { pairs: [string, string][] } {
+  const events = parseEvents(text);
+  const pairs = events.map((e) => [typeOf(e), locationOf(e)] as [string, string]);
+  return { events: events.length, types: countsOf(pairs.map((p) => p[0])), locations: countsOf(pairs.map((p) => p[1])), pairs };
+}
+
+/**
+ * The events as a UTF-8 CSV (comma, '.' decimals), one row per kept event in file order. `positions[i]` is the
+ * 1-based number in the file of the i-th row; `leftOut` counts the events the choice left out.
+ */
+export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { excludedTypes: [], excludedLocations: [] }): { csv: string; events: number; leftOut: { type: number; location: number }; positions: number[] } {
+  const events = parseEvents(text);
+  const types = new Set(choice.excludedTypes);
+  const places = new Set(choice.excludedLocations);
+  const leftOut = { type: 0, location: 0 };
+  const positions: number[] = [];
   const lines = [POLICE_EVENT_COLUMNS.join(',')];
-  for (const raw of parsed as PoliceEvent[]) {
-    const e = raw && typeof raw === 'object' ? raw : {};
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (types.has(typeOf(e))) { leftOut.type++; continue; }
+    if (places.has(locationOf(e))) { leftOut.location++; continue; }
+    positions.push(i + 1);
     const published = parseDateTime(str(e.datetime));
     const occurred = published.ok ? parsePoliceEventName(str(e.name), published.value) : null;
     // An unreadable time is passed on as text, so the import rejects the row with "bad date" and its number.
@@ -54,7 +131,29 @@ export function policeEventsToCsv(text: string): { csv: string; events: number }
     const [lat, lon] = str(e.location?.gps).split(',').map((s) => s.trim());
     lines.push([str(e.id), occurredText, str(e.type), str(e.summary), str(e.location?.name), lat ?? '', lon ?? ''].map(csvField).join(','));
   }
-  return { csv: lines.join('\n') + '\n', events: parsed.length };
+  return { csv: lines.join('\n') + '\n', events: events.length, leftOut, positions };
+}
+
+/**
+ * Everything the import needs for a police events file under a choice: the kept events as CSV with its plan and
+ * record scan, how many were left out, and a function that renumbers rejected rows by their event's position in
+ * the original file ("post" N).
+ */
+export function policeEventsImport(text: string, choice?: PoliceEventChoice): {
+  utf8: Uint8Array; plan: CsvPlan; scan: RecordScan; events: number; leftOut: number; leftOutBy: { type: number; location: number }; renumber: (r: CsvImportResult) => CsvImportResult;
+} {
+  const converted = policeEventsToCsv(text, choice);
+  const utf8 = new TextEncoder().encode(converted.csv);
+  const plan = policeEventsPlan(utf8);
+  const scan = scanRecords(utf8, { delimiter: ',', quote: '"', header: true });
+  const recordOfLine = new Map<number, number>();
+  scan.startLines.forEach((line, i) => recordOfLine.set(line, i));
+  const renumber = (r: CsvImportResult): CsvImportResult => ({
+    ...r,
+    rejected: r.rejected.map((x) => ({ ...x, line: converted.positions[recordOfLine.get(x.line) ?? x.line - 2] ?? x.line - 1 })),
+  });
+  const leftOut = converted.leftOut.type + converted.leftOut.location;
+  return { utf8, plan, scan, events: converted.events, leftOut, leftOutBy: converted.leftOut, renumber };
 }
 
 /** The fixed plan for the converted events: nothing to guess, nothing for the user to map. */

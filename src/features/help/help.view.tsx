@@ -3,7 +3,7 @@ import { Page } from '../../components/page';
 
 export function HelpPage() {
   const { t } = useTranslation();
-  const sections = ['privacy', 'example', 'import', 'filters', 'map', 'trends', 'goals', 'lagesbild', 'public', 'weeks', 'keyboard'] as const;
+  const sections = ['privacy', 'example', 'import', 'sources', 'filters', 'map', 'trends', 'goals', 'lagesbild', 'public', 'weeks', 'keyboard'] as const;
   return (
     <Page title={t('pages.help')}>
       <p className="lead">{t('help.intro')}</p>

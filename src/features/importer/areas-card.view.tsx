@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SUPPORTED_CRS, type CrsCode } from '../../lib/parsing/coordinates';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { ImportCardHeader, ImportModeChoice, ImportRun, type ImportCardProps } from './import-card-parts.view';
+import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import type { ImportEntry } from './import-entry.model';
 
 type AreasEntry = Extract<ImportEntry, { kind: 'areas' }>;
@@ -29,6 +29,7 @@ export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove
   return (
     <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
       <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
+      <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
       <p>{t('importer.areas', { count: formatCount(entry.collection.features.length, language) as unknown as number })}</p>
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.mapping')}</legend>

@@ -6,7 +6,7 @@ import { REQUIRED_FOR } from '../../data/import/column-mapping';
 import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
-import { ImportCardHeader, ImportModeChoice, ImportRun, type ImportCardProps } from './import-card-parts.view';
+import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import { blockers, type ImportEntry } from './import-entry.model';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'csv' }>;
@@ -39,6 +39,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
   return (
     <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
       <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
+      <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
       {plan.looksBinary && <p role="alert" className="error">{t('importer.binary')}</p>}
       {plan.remembered && <p className="hint">{t('importer.remembered')}</p>}
 

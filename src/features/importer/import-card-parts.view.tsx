@@ -29,6 +29,20 @@ export function ImportCardHeader({ id, entry, onRemove }: { id: string; entry: R
   );
 }
 
+/** The source name the imported rows carry: what the source filter and the import history show. */
+export function SourceNameField({ entry, onSource }: { entry: Runnable; onSource: (source: string) => void }) {
+  const { t } = useTranslation();
+  if (entry.status === 'done') return <p className="hint" data-testid="import-source">{t('importer.sourceDone', { source: entry.source })}</p>;
+  return (
+    <label className="source-name">
+      {t('importer.sourceName')}{' '}
+      <input type="text" value={entry.source} disabled={entry.status === 'importing'} maxLength={120} data-testid="source-name"
+        onChange={(e) => onSource(e.target.value)} onBlur={(e) => { if (!e.target.value.trim()) onSource(entry.file.name); }} />
+      <span className="hint"> {t('importer.sourceNameHint')}</span>
+    </label>
+  );
+}
+
 export function ImportModeChoice({ id, entry, replacesExample, onMode, labels }: {
   id: string;
   entry: Runnable;

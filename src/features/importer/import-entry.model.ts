@@ -5,6 +5,7 @@ import type { CsvImportResult } from '../../data/import/import-csv';
 import type { ImportPhase } from '../../data/import/browser-import';
 import type { ReadProgress } from '../../data/import/read-file';
 import { missingRequired } from '../../data/import/column-mapping';
+import type { PoliceEventChoice, PoliceEventCounts } from '../../data/import/police-events';
 
 export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown' | 'police-events' | 'areas';
 
@@ -24,12 +25,14 @@ interface Progress {
   progress?: ReadProgress;
   result?: CsvImportResult;
   error?: string;
+  /** The source name the rows will carry (filter and import history); editable in the preview. */
+  source: string;
 }
 
 export type ImportEntry =
   | { key: string; file: File; status: 'unsupported'; kind: FileKind; detail?: string; tooLarge?: number }
   | ({ key: string; file: File; kind: 'csv'; bytes: Uint8Array; plan: CsvPlan } & Progress)
-  | ({ key: string; file: File; kind: 'police-events'; events: number } & Progress)
+  | ({ key: string; file: File; kind: 'police-events'; events: number; counts: PoliceEventCounts & { pairs: [string, string][] }; choice: PoliceEventChoice } & Progress)
   | ({ key: string; file: File; kind: 'areas'; collection: FeatureCollection; keys: string[]; mapping: AreaMapping; crsAmbiguous: boolean } & Progress);
 
 /** Why the import button is not yet enabled, or null when the plan can run. */

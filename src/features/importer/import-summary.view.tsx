@@ -25,7 +25,7 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Csv
   return (
     <div className="import-summary" role="status">
       <p className="summary-line" data-testid="import-summary">
-        {t('importer.summary', { rows: formatCount(result.rowsInFile, language), imported: formatCount(result.imported, language), rejected: formatCount(result.rejected.length, language) })}
+        {t(result.leftOut ? 'importer.summaryLeftOut' : 'importer.summary', { rows: formatCount(result.rowsInFile, language), imported: formatCount(result.imported, language), rejected: formatCount(result.rejected.length, language), leftOut: formatCount(result.leftOut ?? 0, language) })}
       </p>
       {result.personalData.map((f) => (
         <p key={f.column} className="warning" data-testid="personal-summary">

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, MAX_JSON_BYTES, MAX_PARQUET_BYTES, planFile, type ImportPhase } from '../../data/import/browser-import';
+import { FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, MAX_JSON_BYTES, MAX_PARQUET_BYTES, planFile, POLICE_EVENTS_SOURCE, type ImportPhase } from '../../data/import/browser-import';
 import { ImportCancelledError, type ReadProgress } from '../../data/import/read-file';
-import { policeEventsToCsv } from '../../data/import/police-events';
+import { defaultPoliceChoice, policeEventCounts } from '../../data/import/police-events';
+import { ImportHistory } from './import-history.view';
 import { parseFeatureCollection, propertyKeys, suggestAreaMapping } from '../../data/area-features';
 import { AreasCard } from './areas-card.view';
 import { useDatabase } from '../../hooks/use-database';
@@ -46,7 +47,7 @@ export function ImporterPage() {
       if (kind === 'csv') {
         try {
           const { bytes, plan } = await planFile(databaseRef.current, file);
-          setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append' }]);
+          setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append', source: file.name }]);
         } catch (error) {
           // Whatever fails while reading the start of a file is said on its card, never swallowed.
           setEntries((list) => [...list, { key, file, status: 'unsupported', kind, detail: String((error as Error).message ?? error) }]);
@@ -55,7 +56,7 @@ export function ImporterPage() {
         try {
           const { planParquetFile } = await import('../../data/import/parquet-file');
           const plan = await planParquetFile(databaseRef.current, file);
-          setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes: new Uint8Array(), plan, mode: 'append' }]);
+          setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes: new Uint8Array(), plan, mode: 'append', source: file.name }]);
         } catch (error) {
           setEntries((list) => [...list, { key, file, status: 'unsupported', kind, detail: String((error as Error).message ?? error) }]);
         }
@@ -64,12 +65,12 @@ export function ImporterPage() {
         const collection = parseFeatureCollection(text);
         if (collection) {
           const { crsAmbiguous, ...mapping } = suggestAreaMapping(collection);
-          setEntries((list) => [...list, { key, file, kind: 'areas', status: 'planned', collection, keys: propertyKeys(collection), mapping, crsAmbiguous, mode: 'append' }]);
+          setEntries((list) => [...list, { key, file, kind: 'areas', status: 'planned', collection, keys: propertyKeys(collection), mapping, crsAmbiguous, mode: 'append', source: file.name }]);
           continue;
         }
         try {
-          const { events } = policeEventsToCsv(text);
-          setEntries((list) => [...list, { key, file, kind: 'police-events', status: 'planned', events, mode: 'append' }]);
+          const counts = policeEventCounts(text);
+          setEntries((list) => [...list, { key, file, kind: 'police-events', status: 'planned', events: counts.events, counts, choice: defaultPoliceChoice(counts), mode: 'append', source: POLICE_EVENTS_SOURCE }]);
         } catch (error) {
           setEntries((list) => [...list, { key, file, status: 'unsupported', kind: 'json', detail: (error as Error).message }]);
         }
@@ -110,15 +111,17 @@ export function ImporterPage() {
     update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', progress: undefined, error: undefined }) as ImportEntry);
     const onProgress = (progress: ReadProgress) => update(entry.key, (e) => ({ ...e, progress }) as ImportEntry);
     let outcome: Partial<Exclude<ImportEntry, { status: 'unsupported' }>>;
+    // An empty name is never stored: the file's name stands in.
+    const source = entry.source.trim() || entry.file.name;
     const onPhase = (phase: ImportPhase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry);
     try {
       const result = entry.kind === 'csv' && entry.plan.format === 'parquet'
-        ? await (await import('../../data/import/parquet-file')).importParquetFile(databaseRef.current, entry.file, entry.plan, entry.mode, controller.signal)
+        ? await (await import('../../data/import/parquet-file')).importParquetFile(databaseRef.current, entry.file, entry.plan, entry.mode, controller.signal, source)
         : entry.kind === 'csv'
-        ? await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, onPhase, onProgress, controller.signal)
+        ? await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, onPhase, onProgress, controller.signal, source)
         : entry.kind === 'areas'
-          ? await importAreasFile(databaseRef.current, entry.file.name, entry.collection, entry.mapping, entry.mode)
-          : await importPoliceEventsFile(databaseRef.current, entry.file, entry.mode, onPhase, controller.signal);
+          ? await importAreasFile(databaseRef.current, entry.file.name, entry.collection, entry.mapping, entry.mode, source)
+          : await importPoliceEventsFile(databaseRef.current, entry.file, entry.mode, onPhase, controller.signal, { source, choice: entry.choice });
       outcome = { status: 'done', result };
     } catch (error) {
       const message = error instanceof FileTooLargeError
@@ -175,6 +178,7 @@ export function ImporterPage() {
         if (entry.kind === 'areas') return <AreasCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
         return <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
       })}
+      <ImportHistory />
     </Page>
   );
 }

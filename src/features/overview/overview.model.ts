@@ -21,6 +21,8 @@ export interface CategoryRow {
   incidents: number;
   without_position?: number | null;
   area_only?: number | null;
+  /** Set on the "Övrigt" bar: how many categories it sums (it is no category, and no filter). */
+  otherOf?: number;
 }
 
 /** The key figures from the per-category rows: all of them, or the selected category's (the list ignores that filter). */
@@ -100,6 +102,7 @@ export function dayRangeToBrush(range: DayRange, series: Pick<WeekPoint, 'weekDa
 const INK = '#1d3557';
 const ACCENT = '#b5179e';
 const MUTED = '#a8b3c4';
+const OTHER = '#5c6b80';
 
 export function weeklyChartOption(series: Published<WeekPoint>[], language: Language, hidden = '–', protectedText?: string): ChartOption {
   return {
@@ -122,7 +125,7 @@ export function categoryChartOption(sorted: Published<CategoryRow>[], selected: 
     series: [{
       type: 'bar',
       name: 'incidents',
-      data: sorted.map((r) => ({ value: barValue(r.incidents), itemStyle: { color: selected === undefined || selected === r.category ? INK : MUTED } })),
+      data: sorted.map((r) => ({ value: barValue(r.incidents), itemStyle: { color: r.otherOf !== undefined ? OTHER : selected === undefined || selected === r.category ? INK : MUTED } })),
       label: { show: true, position: 'right', formatter: (p: { value: unknown; dataIndex?: number }) => countText(p.value, language, hidden, p.dataIndex !== undefined && isProtected(sorted[p.dataIndex]?.incidents) ? protectedText : undefined) },
     }],
   };

@@ -14,6 +14,7 @@ import { publishPositions } from '../../lib/disclosure/publish-positions';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatLoneCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
 import { PROTECTED, type PublishedCount } from '../../lib/disclosure/publish';
+import { publishTop, TOP_CATEGORIES } from '../../lib/disclosure/publish-top';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { FilterChips } from '../../components/filter-chips';
 import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
@@ -27,7 +28,6 @@ import {
   brushToDayRange,
   categoryChartOption,
   dayRangeToBrush,
-  publishCounts,
   publishWeeks,
   totalsFromCategories,
   sortCategories,
@@ -60,11 +60,18 @@ export function OverviewPage() {
     [weeks.state.rows, extent, language, rule, filters.period?.from, filters.period?.to],
   );
   const series = useMemo(() => publishedWeeks?.weeks ?? [], [publishedWeeks]);
-  const sortedCategories = useMemo(() => publishCounts(sortCategories(categories.state.rows ?? []), rule), [categories.state.rows, rule]);
+  // The chart: the top categories (and the selected one) and Övrigt; the table behind it: every category. One audit.
+  const top = useMemo(
+    () => publishTop(sortCategories(categories.state.rows ?? []), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
+      (n, incidents) => ({ category: t('overview.otherCategories', { count: n }), incidents, otherOf: n })),
+    [categories.state.rows, rule, selectedCategory, t],
+  );
+  const sortedCategories = top.all;
+  const chartCategories = top.shown;
   const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);
   // The options are memoised: a new object makes ECharts redraw the whole chart, and every query result re-renders the page.
   const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden, protectedText), [series, language, hidden, protectedText]);
-  const categoryOption = useMemo(() => categoryChartOption(sortedCategories, selectedCategory, language, hidden, protectedText), [sortedCategories, selectedCategory, language, hidden, protectedText]);
+  const categoryOption = useMemo(() => categoryChartOption(chartCategories, selectedCategory, language, hidden, protectedText), [chartCategories, selectedCategory, language, hidden, protectedText]);
 
   const setPeriod = (range: DayRange | null) => setFilter('period', range ?? undefined);
   const setCategory = (category: string | undefined) => setFilter('category', category === selectedCategory ? undefined : category);
@@ -148,9 +155,9 @@ export function OverviewPage() {
           <EChart
             testId="chart-categories"
             label={t('overview.byCategory')}
-            height={Math.max(160, sortedCategories.length * 28 + 40)}
+            height={Math.max(160, chartCategories.length * 28 + 40)}
             option={categoryOption}
-            onSelect={(i) => setCategory(sortedCategories[i]?.category)}
+            onSelect={(i) => { const row = chartCategories[i]; if (row && row.otherOf === undefined) setCategory(row.category); }}
             exportRef={ref}
           />
         )}
@@ -170,7 +177,9 @@ export function OverviewPage() {
             ]}
           />
         }
-      />
+      >
+        {top.other && <p className="hint" data-testid="categories-other-hint">{t('overview.otherHint', { count: TOP_CATEGORIES })}</p>}
+      </ChartPanel>
     </Page>
   );
 }

@@ -33,12 +33,14 @@ function sumIn(byDay: Map<number, number>, from: number, to: number): number {
 }
 
 /** The biggest series by total, the rest summed as "Övrigt", so a stacked chart stays readable. */
-export function topSeries(rows: DayCount[], otherLabel: string): DayCount[] {
+export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number) => string)): DayCount[] {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.series, (totals.get(r.series) ?? 0) + r.n);
   const keep = new Set([...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SERIES - 1).map(([k]) => k));
   if (totals.size <= MAX_SERIES) return rows;
-  return rows.map((r) => (keep.has(r.series) ? r : { ...r, series: otherLabel }));
+  // The label names how many categories it sums: police events have a category of their own called "Övrigt".
+  const label = typeof otherLabel === 'string' ? otherLabel : otherLabel(totals.size - keep.size);
+  return rows.map((r) => (keep.has(r.series) ? r : { ...r, series: label }));
 }
 
 export function trendSeries(rows: DayCount[], interventions: InterventionDay[], extent: DayRange, unit: Unit, rollingWindow: number, language: Language): TrendSeries {

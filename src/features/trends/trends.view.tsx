@@ -90,7 +90,7 @@ export function TrendsPage() {
   const hidden = rule ? hiddenLabel(rule) : '–';
   const count = (v: PublishedCount | undefined) => formatShownCount(v, rule, language);
   const series = useMemo(
-    () => (extent && perDay.state.rows ? publishTrend(trendSeries(topSeries(perDay.state.rows, t('trends.other')), interventions.state.rows ?? [], extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
+    () => (extent && perDay.state.rows ? publishTrend(trendSeries(topSeries(perDay.state.rows, (rest) => t(split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), interventions.state.rows ?? [], extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
     [extent, perDay.state.rows, interventions.state.rows, unit, language, t, rule],
   );
   const calendar = useMemo(

@@ -1,0 +1,128 @@
+// Every import, newest first, with its accounting and the mapping it used, and "Ångra den här importen": the
+// rows that import added are deleted in one transaction (nothing else), then every view is refreshed.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listImports, undoImport, type ImportHistoryRow } from '../../data/import-history';
+import { setFilter } from '../../data/selections';
+import { useDatabase } from '../../hooks/use-database';
+import { formatCount } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+
+/** The mapping as plain text lines (never HTML: names come from the file). */
+function mappingLines(json: string | null, t: (key: string, o?: Record<string, unknown>) => string): string[] {
+  if (!json) return [];
+  let m: Record<string, unknown>;
+  try { m = JSON.parse(json) as Record<string, unknown>; } catch { return [json]; }
+  if (!m || typeof m !== 'object') return [];
+  if (m.format === 'polisen-events') {
+    const types = (m.excludedTypes as string[] | undefined) ?? [];
+    const places = (m.excludedLocations as string[] | undefined) ?? [];
+    return [t('importer.historyLeftOutTypes', { list: types.join(', ') || '–' }), t('importer.historyLeftOutPlaces', { list: places.join(', ') || '–' })];
+  }
+  const lines: string[] = [];
+  const mapping = m.mapping as Record<string, unknown> | undefined;
+  if (mapping) lines.push(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v).map(([k, v]) => `${k} ← ${String(v)}`).join(', '));
+  const extra = Object.entries(m).filter(([k, v]) => k !== 'mapping' && v !== null && typeof v !== 'object').map(([k, v]) => `${k}: ${String(v)}`);
+  const coords = m.coordinates as { crs?: string; order?: string } | null | undefined;
+  if (coords?.crs) extra.push(`crs: ${coords.crs} (${coords.order ?? ''})`);
+  if (extra.length) lines.push(extra.join(', '));
+  return lines;
+}
+
+export function ImportHistory() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { database, replace } = useDatabase();
+  const [rows, setRows] = useState<ImportHistoryRow[] | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  // Re-read whenever the database changes (an import, an undo, a reload of the example).
+  useEffect(() => {
+    let live = true;
+    listImports(database.runner).then((r) => { if (live) setRows(r); }, () => { if (live) setRows([]); });
+    return () => { live = false; };
+  }, [database]);
+
+  const undo = async (row: ImportHistoryRow) => {
+    setBusy(true);
+    try {
+      const { removed } = await undoImport(database.runner, row.id);
+      setMessage(t('importer.undone', { file: row.file_name, count: formatCount(removed, language) as unknown as number }));
+    } catch (error) {
+      setMessage(t('importer.undoFailed', { detail: (error as Error).message }));
+    } finally {
+      setConfirming(null);
+      setBusy(false);
+      // Derived columns (area assignment) are made again and every view re-queried.
+      replace(await database.refresh());
+    }
+  };
+
+  const f = (n: number) => formatCount(n, language);
+  return (
+    <section className="panel import-history" aria-labelledby="import-history-title" data-testid="import-history">
+      <h2 id="import-history-title">{t('importer.history')}</h2>
+      {message && <p role="status" data-testid="undo-message">{message}</p>}
+      {rows && rows.length === 0 && <p className="hint">{t('importer.historyEmpty')}</p>}
+      {rows && rows.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="import-history-table">
+            <caption className="visually-hidden">{t('importer.history')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('importer.historyFile')}</th>
+                <th scope="col">{t('importer.historyTime')}</th>
+                <th scope="col">{t('importer.historySource')}</th>
+                <th scope="col">{t('importer.historyTarget')}</th>
+                <th scope="col" className="numeric">{t('importer.historyRowsIn')}</th>
+                <th scope="col" className="numeric">{t('importer.historyImported')}</th>
+                <th scope="col" className="numeric">{t('importer.historyRejected')}</th>
+                <th scope="col" className="numeric">{t('importer.historyLeftOut')}</th>
+                <th scope="col" className="numeric">{t('importer.historyStored')}</th>
+                <th scope="col">{t('importer.historyMapping')}</th>
+                <th scope="col"><span className="visually-hidden">{t('importer.historyActions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const lines = mappingLines(r.mapping, t);
+                return (
+                  <tr key={r.id} data-import-id={r.id}>
+                    <th scope="row">{r.file_name}</th>
+                    <td>{r.imported_at}</td>
+                    <td>
+                      {r.source}{' '}
+                      {r.target !== 'areas' && <button type="button" className="link-button" onClick={() => setFilter('source', r.source)}>{t('importer.showSource')}</button>}
+                    </td>
+                    <td>{t(`importer.historyTargets.${r.target}`)}{r.mode === 'replace' && <span className="hint"> ({t('importer.historyReplaced')})</span>}</td>
+                    <td className="numeric">{f(r.rows_in)}</td>
+                    <td className="numeric">{f(r.imported)}</td>
+                    <td className="numeric">{f(r.rejected)}</td>
+                    <td className="numeric">{f(r.left_out)}</td>
+                    <td className="numeric" data-testid="history-stored">{f(r.stored)}</td>
+                    <td>{lines.length ? <details><summary>{t('importer.historyShowMapping')}</summary>{lines.map((l, i) => <p key={i} className="mapping-line">{l}</p>)}</details> : '–'}</td>
+                    <td>
+                      {confirming === r.id ? (
+                        <span role="group" aria-label={t('importer.undo')}>
+                          <span>{t('importer.undoConfirm', { count: f(r.stored) as unknown as number, file: r.file_name })}</span>{' '}
+                          {r.mode === 'replace' && <span className="hint">{t('importer.undoReplaceNote')} </span>}
+                          <button type="button" className="primary" disabled={busy} onClick={() => void undo(r)} data-testid="undo-confirm">{t('importer.undoYes')}</button>{' '}
+                          <button type="button" disabled={busy} onClick={() => setConfirming(null)}>{t('importer.undoNo')}</button>
+                        </span>
+                      ) : (
+                        <button type="button" onClick={() => setConfirming(r.id)} data-testid="undo-import">{t('importer.undo')}</button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="hint">{t('importer.historyNote')}</p>
+    </section>
+  );
+}
