@@ -1,9 +1,8 @@
 // Writing goals to the `goals` table: the example loader and the goals feature (file import, editor) share it.
 // Filters and per-area targets are stored as JSON text; `position` keeps the order the analysts chose.
 import { inTransaction, type SqlRunner } from './sql-runner';
+import { DELETE_GOALS, INSERT_GOAL } from './goals-table.query';
 import type { GoalDefinition } from './tables';
-
-export const INSERT_GOAL = `INSERT INTO goals VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::DATE, ?::DATE, ?::DATE)`;
 
 export async function insertGoals(runner: SqlRunner, goals: GoalDefinition[]): Promise<void> {
   for (const [position, g] of goals.entries()) {
@@ -13,8 +12,6 @@ export async function insertGoals(runner: SqlRunner, goals: GoalDefinition[]): P
     ]);
   }
 }
-
-export const DELETE_GOALS = `DELETE FROM goals`;
 
 /** The goals set is what the analysts' file (or editor) says: replacing it is one transaction. */
 export async function replaceGoals(runner: SqlRunner, goals: GoalDefinition[]): Promise<void> {

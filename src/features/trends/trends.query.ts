@@ -1,4 +1,4 @@
-// The SQL behind the Trender page: per-day counts (bucketed in trend-buckets.ts so ISO weeks, week 53 and
+// The SQL behind the Trender page: per-day counts (bucketed in analysis/periods/period-buckets.ts so ISO weeks, week 53 and
 // months are handled in one tested place), interventions per day, weekday × hour, and before/after counts.
 import { Query, count, eq, literal as sqlLiteral, sql, type FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
