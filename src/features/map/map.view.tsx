@@ -8,8 +8,7 @@ import { MapCanvas, type MapBounds, type MapLabel, type MapLayer } from '../../c
 import { Page } from '../../components/page';
 import { incidentSelection, setFilter } from '../../data/selections';
 import { readSetting } from '../../data/settings-store';
-import { parseTileSource } from '../../lib/tile-source';
-import { TILE_SETTING } from '../../lib/tile-source';
+import { TILE_SETTING, parseTileSource } from '../../lib/tile-source';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';

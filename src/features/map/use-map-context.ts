@@ -8,8 +8,7 @@ import { NAMED_PLACES } from './map.query';
 import { AREA_SHAPES } from '../../data/areas.query';
 import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
 import type { AreaShape } from './map.model';
-import type { GridExtent } from '../../analysis/hot-spots/hot-spots.model';
-import type { CellKey } from '../../analysis/hot-spots/hot-spots.model';
+import type { CellKey, GridExtent } from '../../analysis/hot-spots/hot-spots.model';
 
 export interface NamedPlace { place: string; n: number; lat: number; lon: number }
 
