@@ -7,6 +7,8 @@ import { giStar } from '../../lib/statistics/gi-star';
 
 /** The located incidents' extent (GRID_EXTENT): grid metres for the cell size, degrees for the map's view. */
 export interface GridExtent { min_e: number; max_e: number; min_n: number; max_n: number; west: number; south: number; east: number; north: number }
+
+/** The cell sizes an analyst can choose, in metres. */
 export const CELL_SIZES = [100, 125, 200, 250, 500, 1000] as const;
 /** Fewer located incidents or cells than this and Gi* is not run (ArcGIS's Optimized Hot Spot Analysis asks for 30). */
 export const MIN_INCIDENTS_FOR_TEST = 30;
