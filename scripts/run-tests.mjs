@@ -2,6 +2,8 @@
 // `npm test`: unit tests (Node, real DuckDB) and end-to-end tests (the built app in Debian's Chromium).
 // Gets Chromium when it is missing and we are root on Debian; otherwise stops and says how — never skips.
 // Ends with one line, `N passed, N failed`, which CI reads.
+// The unit stage starts with the import-boundary rule (dependency-cruiser, .dependency-cruiser.cjs): one check in
+// the tally, failed when any import crosses a boundary.
 // Options: --projects unit,e2e (default) · env LAGESBILD_TALLY_FILE=path writes {passed, failed} as JSON.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,8 +53,20 @@ function runProject(project) {
   return t;
 }
 
+// Features never import each other, the runner stays in src/data, no layer imports upwards, no cycles.
+function checkImportBoundaries() {
+  console.log('Import boundaries (dependency-cruiser) …');
+  const run = spawnSync('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { stdio: 'inherit' });
+  return run.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+}
+
 const result = { passed: 0, failed: 0 };
 for (const project of projects) {
+  if (project === 'unit') {
+    const t = checkImportBoundaries();
+    result.passed += t.passed;
+    result.failed += t.failed;
+  }
   const needsBrowser = project === 'e2e' || project === 'corpus';
   const t = needsBrowser && !ensureChromium() ? { passed: 0, failed: 1 } : runProject(project);
   result.passed += t.passed;

@@ -15,7 +15,7 @@ import { DatabaseGate, useDatabaseStart } from './database-provider';
 // MapLibre is large: loaded with the map page, not with the app.
 const MapPage = lazy(() => import('../features/map/map.view').then((m) => ({ default: m.MapPage })));
 const TrendsPage = lazy(() => import('../features/trends/trends.view').then((m) => ({ default: m.TrendsPage })));
-const PresentationPage = lazy(() => import('../features/presentation/presentation.view').then((m) => ({ default: m.PresentationPage })));
+const PresentationPage = lazy(() => import('../features/lagesbild/presentation.view').then((m) => ({ default: m.PresentationPage })));
 const LagesbildPage = lazy(() => import('../features/lagesbild/lagesbild.view').then((m) => ({ default: m.LagesbildPage })));
 import { DatasetBanner } from './dataset-banner';
 import { useFilterUrlSync } from './filter-url';

@@ -3,6 +3,7 @@
 import type { Coordinator } from '@uwdata/mosaic-core';
 import { removeBasemapFile } from './basemap-file';
 import { createCoordinator, refreshAfterDataChange } from './coordinator';
+import { coordinatorReader, type RowReader } from './row-reader';
 import { fillDerivedColumns } from './derived-columns';
 import { type Engine, removeStoredDatabase, startEngine } from './engine';
 import { EXAMPLE_URLS } from './example-assets';
@@ -17,6 +18,8 @@ export type StartPhase = 'starting' | 'loading-example';
 
 export interface Database extends Engine {
   coordinator: Coordinator;
+  /** One-off reads through the coordinator (queued, cached, counted as pending): the only read path outside src/data. */
+  reader: RowReader;
   meta: Record<string, string>;
   counts: Record<TableName, number>;
   /** Every source in the event tables with its counts (the source filter's choices). */
@@ -84,6 +87,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
   }
   await fillDerivedColumns(engine.runner);
   const coordinator = createCoordinator(engine.db, engine.connection);
+  const reader = coordinatorReader(coordinator);
   // Pre-aggregates from an earlier visit may describe data that has changed since.
   await coordinator.preaggregator.dropSchema();
 
@@ -91,6 +95,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
     const database: Database = {
       ...engine,
       coordinator,
+      reader,
       ...s,
       async refresh() {
         await fillDerivedColumns(engine.runner);

@@ -2,6 +2,7 @@
 // it added (incidents, interventions, areas) and its history row — nothing else. The derived columns (area
 // assignment, which depends on the areas) are refreshed by the caller's database.refresh() afterwards.
 import { COUNT_IMPORT_ROWS, LIST_IMPORTS, SOURCES, UNDO_IMPORT } from './import-history.query';
+import type { RowReader } from './row-reader';
 import { inTransaction, type SqlRunner } from './sql-runner';
 
 export interface ImportHistoryRow {
@@ -22,12 +23,17 @@ export interface ImportHistoryRow {
   stored: number;
 }
 
-export function listImports(runner: SqlRunner): Promise<ImportHistoryRow[]> {
-  return runner.rows<ImportHistoryRow>(LIST_IMPORTS);
+/** Every import, newest first, read through `reader` (database.reader in the app: the coordinator). */
+export function listImports(reader: RowReader): Promise<ImportHistoryRow[]> {
+  return reader.rows<ImportHistoryRow>(LIST_IMPORTS);
 }
 
-/** Deletes exactly the rows the import added; returns how many rows were removed from each table. */
-export async function undoImport(runner: SqlRunner, id: string): Promise<{ removed: number }> {
+/**
+ * Deletes exactly the rows the import added, on the database's own runner (features never hold it); returns how many
+ * rows were removed. Call database.refresh() afterwards.
+ */
+export async function undoImport(database: { runner: SqlRunner }, id: string): Promise<{ removed: number }> {
+  const runner = database.runner;
   return inTransaction(runner, async () => {
     const [{ n }] = await runner.rows<{ n: number }>(COUNT_IMPORT_ROWS, [id, id, id]);
     for (const statement of UNDO_IMPORT) await runner.rows(statement, [id]);

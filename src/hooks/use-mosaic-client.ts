@@ -3,6 +3,7 @@
 import { makeClient, type MosaicClient, type Selection } from '@uwdata/mosaic-core';
 import type { FilterExpr, Query } from '@uwdata/mosaic-sql';
 import { useEffect, useRef, useState } from 'react';
+import { arrowRows } from '../data/arrow-rows';
 import { queryEnded, queryStarted } from '../data/query-activity';
 import { FILTER_SOURCES } from '../data/selections';
 import type { FilterName } from '../lib/filter-state';
@@ -26,19 +27,7 @@ interface Options {
   enabled?: boolean;
 }
 
-interface ArrowLike {
-  toArray(): unknown[];
-}
-
-function toRows<T>(data: unknown): T[] {
-  const rows = (data as ArrowLike).toArray() as Record<string, unknown>[];
-  return rows.map((r) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(r)) out[k] = typeof v === 'bigint' ? Number(v) : v;
-    return out as T;
-  });
-}
-
+/** A view's Mosaic client: its query follows the shared filters (minus the ones it `owns`); rows come back as state. */
 export function useMosaicClient<T>({ selection, query, filterStable = true, key = '', owns = [], enabled = true }: Options): { state: ClientState<T>; client: MosaicClient | null } {
   const { database } = useDatabase();
   const [state, setState] = useState<ClientState<T>>({ status: 'pending', rows: null });
@@ -74,7 +63,7 @@ export function useMosaicClient<T>({ selection, query, filterStable = true, key 
         setState((s) => ({ status: 'pending', rows: s.rows }));
       },
       queryResult: (data) => {
-        setState({ status: 'ready', rows: toRows<T>(data) });
+        setState({ status: 'ready', rows: arrowRows<T>(data) });
         queryEnded(holder);
       },
       queryError: (error) => {

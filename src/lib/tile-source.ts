@@ -1,6 +1,9 @@
 // The organisation's own raster tiles (optional): a URL template such as
 // https://karta.example.se/tiles/{z}/{x}/{y}.png and its attribution. Nothing is fetched unless one is set, and
 // the browser only allows the origin the app was built for (LAGESBILD_TILE_ORIGIN, see README).
+/** The settings key the tile source is stored under (written by Inställningar, read by Karta). */
+export const TILE_SETTING = 'map.tiles';
+
 export interface TileSource {
   url: string;
   attribution: string;

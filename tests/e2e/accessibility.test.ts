@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROUTES } from '../../src/app/routes';
-import { SLIDES } from '../../src/features/presentation/slides';
+import { SLIDES } from '../../src/features/lagesbild/slides';
 import { openBrowser, type Browser } from './support/chromium';
 
 const baseUrl = inject('baseUrl');

@@ -1,7 +1,7 @@
 // Presentation mode in Chromium: driven by the keyboard (arrows, space, Page Up/Down, Home/End, Esc), public view
 // on from the start, the same numbers as the lägesbild.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SLIDES } from '../../src/features/presentation/slides';
+import { SLIDES } from '../../src/features/lagesbild/slides';
 import { openBrowser, parseCount, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GoalEvaluation } from '../../src/features/goals/evaluate-goals';
+import type { GoalEvaluation } from '../../src/analysis/goals/evaluate-goals';
 import { followUpText } from '../../src/features/goals/follow-up-report';
 import { epochDayOf } from '../../src/lib/epoch-day';
 

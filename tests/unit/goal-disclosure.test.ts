@@ -2,13 +2,13 @@
 // lägesbild's goals row) and tries to work a hidden count out of it. Each test enumerates every raw count that
 // could lie behind what is shown and checks that more than one value is left for each hidden count.
 import { describe, expect, it } from 'vitest';
-import type { GoalEvaluation } from '../../src/features/goals/evaluate-goals';
+import type { GoalEvaluation } from '../../src/analysis/goals/evaluate-goals';
 import { followUpText } from '../../src/features/goals/follow-up-report';
-import { verdictFor, worst } from '../../src/features/goals/goal-verdict';
+import { verdictFor, worst } from '../../src/analysis/goals/goal-verdict';
 import { numberLines } from '../../src/features/goals/goals.model';
-import { publishGoal } from '../../src/features/goals/publish-goal';
+import { publishGoal } from '../../src/analysis/goals/publish-goal';
 import { buildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
-import { lagesbildPeriods } from '../../src/features/lagesbild/lagesbild-period';
+import { lagesbildPeriods } from '../../src/analysis/periods/two-week-report-periods';
 import { epochDayOf } from '../../src/lib/epoch-day';
 
 const rule = { k: 5 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
-import { evaluateGoals, readGoals } from '../../src/features/goals/evaluate-goals';
-import { GOAL_LIMITS, goalsToCsv, goalsToJson, parseGoalsFile } from '../../src/features/goals/goal-file';
-import { replaceGoals } from '../../src/features/goals/goals-store';
+import { evaluateGoals, readGoals } from '../../src/analysis/goals/evaluate-goals';
+import { GOAL_LIMITS, goalsToCsv, goalsToJson, parseGoalsFile } from '../../src/analysis/goals/goal-file';
+import { replaceGoals } from '../../src/data/goals-table';
 import { createExampleDatabase } from './support/example-database';
 
 const { goals } = generate();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedShare, goalWindows } from '../../src/features/goals/goal-period';
-import { verdictFor, worst } from '../../src/features/goals/goal-verdict';
+import { elapsedShare, goalWindows } from '../../src/analysis/goals/goal-period';
+import { verdictFor, worst } from '../../src/analysis/goals/goal-verdict';
 import { dateOfEpochDay, epochDayOf } from '../../src/lib/epoch-day';
 import { formatDate } from '../../src/lib/format';
 

@@ -2,7 +2,7 @@
 // from the generator's own records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
-import { evaluateGoals, type GoalEvaluation } from '../../src/features/goals/evaluate-goals';
+import { evaluateGoals, type GoalEvaluation } from '../../src/analysis/goals/evaluate-goals';
 import { cumulativeSeries } from '../../src/features/goals/goals.model';
 import type { SqlRunner } from '../../src/data/sql-runner';
 import { createExampleDatabase } from './support/example-database';
@@ -122,10 +122,10 @@ describe('the seed promises on the example data', () => {
   });
 
   it('counts distinct values, and lists the rows behind a number', async () => {
-    const { goalWindows } = await import('../../src/features/goals/goal-period');
-    const { goalRowsQuery } = await import('../../src/features/goals/goals.query');
+    const { goalWindows } = await import('../../src/analysis/goals/goal-period');
+    const { goalRowsQuery } = await import('../../src/analysis/goals/goals.query');
     const goal = { ...byId.get('uppfoljning-brottsutsatta-platser')!.goal, id: 'platser', measure: 'distinct:place' };
-    const { evaluateGoal } = await import('../../src/features/goals/evaluate-goals');
+    const { evaluateGoal } = await import('../../src/analysis/goals/evaluate-goals');
     const lastDay = byId.get('uppfoljning-brottsutsatta-platser')!.asOf;
     const e = await evaluateGoal(runner, goal, lastDay, new Map([['type', 'VARCHAR'], ['place', 'VARCHAR']]));
     const places = new Set(interventions.filter((i) => i.type === 'Uppföljning brottsutsatt plats' && in2026(i.started_at)).map((i) => i.place));

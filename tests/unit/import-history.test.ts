@@ -109,13 +109,13 @@ describe('the import history and undo', () => {
     ]);
 
     const before = await runner.rows<{ id: string }>(`SELECT id FROM incidents WHERE import_id <> ? ORDER BY id`, [second.importId!]);
-    const removed = await undoImport(runner, second.importId!);
+    const removed = await undoImport({ runner }, second.importId!);
     expect(removed).toEqual({ removed: 4 });
     expect(await runner.rows<{ id: string }>(`SELECT id FROM incidents ORDER BY id`)).toEqual(before);
     expect((await listImports(runner)).map((h) => h.id)).toEqual([third.importId, first.importId]);
     expect(await counts()).toEqual(['areas:0', 'incidents:3', 'interventions:0']);
     // Undoing the first import leaves the third's row b1 (its a1 was refused as already loaded, so it is gone).
-    await undoImport(runner, first.importId!);
+    await undoImport({ runner }, first.importId!);
     expect(await runner.rows(`SELECT id, source FROM incidents`)).toEqual([{ id: 'b1', source: 'Kommunens rapporter' }]);
   });
 
@@ -129,7 +129,7 @@ describe('the import history and undo', () => {
     await fillDerivedColumns(runner);
     expect(await runner.rows(`SELECT id, area FROM incidents ORDER BY id`)).toEqual([{ id: 'a1', area: 'Centrum' }, { id: 'a2', area: null }]);
     expect((await listImports(runner))[0]).toMatchObject({ source: 'Stadsdelar', target: 'areas', rows_in: 1, imported: 1, stored: 1 });
-    await undoImport(runner, areas.importId!);
+    await undoImport({ runner }, areas.importId!);
     await fillDerivedColumns(runner);
     expect(await runner.rows(`SELECT id, area FROM incidents ORDER BY id`)).toEqual([{ id: 'a1', area: null }, { id: 'a2', area: null }]);
     expect(await counts()).toEqual(['areas:0', 'incidents:2', 'interventions:0']);

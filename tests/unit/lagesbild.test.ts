@@ -3,7 +3,7 @@
 import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
-import { canStep, defaultLagesbildPeriod, lagesbildPeriods, parsePeriodKey, periodKey, sameBiweekLastYear } from '../../src/features/lagesbild/lagesbild-period';
+import { canStep, defaultLagesbildPeriod, lagesbildPeriods, parsePeriodKey, periodKey, sameBiweekLastYear } from '../../src/analysis/periods/two-week-report-periods';
 import { buildReport, type CountRow, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
 import { loadReport } from '../../src/features/lagesbild/load-report';

@@ -2,9 +2,10 @@
 // map queries against the example in native DuckDB.
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emergingWindow } from '../../src/features/map/emerging-window';
-import { MIN_INCIDENTS_FOR_TEST, bestAreaKind, emergingHotSpots, comparisonWindows, cellRing, clusterSizeForZoom, defaultCellSize, hotSpots, rankedHotSpots } from '../../src/features/map/map.model';
-import { cellUniverseSql } from '../../src/features/map/map.query';
+import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
+import { bestAreaKind, comparisonWindows, cellRing, clusterSizeForZoom } from '../../src/features/map/map.model';
+import { MIN_INCIDENTS_FOR_TEST, emergingHotSpots, defaultCellSize, hotSpots, rankedHotSpots } from '../../src/analysis/hot-spots/hot-spots.model';
+import { cellUniverseSql } from '../../src/analysis/hot-spots/hot-spots.query';
 import { epochDayOfIsoDate, isoDateOfEpochDay } from '../../src/lib/epoch-day';
 import { confidenceBins } from '../../src/lib/statistics/confidence-bins';
 import { emergingPattern } from '../../src/lib/statistics/emerging-hot-spots';

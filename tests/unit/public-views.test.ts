@@ -6,8 +6,8 @@ import { publishCounts } from '../../src/features/overview/overview.model';
 import { numberLines } from '../../src/features/goals/goals.model';
 import { publishPositions } from '../../src/lib/disclosure/publish-positions';
 import { PROTECTED } from '../../src/lib/disclosure/publish';
-import { publishGoal } from '../../src/features/goals/publish-goal';
-import type { GoalEvaluation } from '../../src/features/goals/evaluate-goals';
+import { publishGoal } from '../../src/analysis/goals/publish-goal';
+import type { GoalEvaluation } from '../../src/analysis/goals/evaluate-goals';
 
 const rule = { k: 5 };
 

@@ -1,7 +1,7 @@
 // Trend period arithmetic, comparisons, the change test and the before/after estimate on known answers —
 // and the per-day query through native DuckDB against plain SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bucketOf, bucketsBetween, sameTimeLastYear } from '../../src/features/trends/trend-buckets';
+import { bucketOf, bucketsBetween, sameTimeLastYear } from '../../src/analysis/periods/period-buckets';
 import { compare, comparisonPeriods, topSeries, trendSeries, weekHourMatrix } from '../../src/features/trends/trends.model';
 import { beforeAfterSql } from '../../src/features/trends/trends.query';
 import { swedishCalendarDays } from '../../src/features/trends/calendar-days';
@@ -139,9 +139,9 @@ describe('before/after SQL on the example', () => {
   afterAll(() => runner.close());
 
   it('target and comparison split the municipality: together they are every incident in the windows', async () => {
-    const q = beforeAfterSql('true', { area: 'Hamnstaden', e: null, n: null }, 500);
     const params = [d('2026-03-01'), d('2026-04-30'), d('2026-05-01'), d('2026-06-30')];
-    const [[a], [c]] = await Promise.all([runner.rows<{ before: number; after: number }>(q.target, params), runner.rows<{ before: number; after: number }>(q.comparison, params)]);
+    const q = beforeAfterSql([], { area: 'Hamnstaden', e: null, n: null }, 500, { beforeFrom: params[0], beforeTo: params[1], afterFrom: params[2], afterTo: params[3] });
+    const [[a], [c]] = await Promise.all([runner.rows<{ before: number; after: number }>(q.target), runner.rows<{ before: number; after: number }>(q.comparison)]);
     const [{ n: before }] = await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents WHERE epoch_day BETWEEN ? AND ?', params.slice(0, 2));
     const [{ n: hamn }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE area = 'Hamnstaden' AND epoch_day BETWEEN ? AND ?`, params.slice(0, 2));
     expect(a.before).toBe(hamn);

@@ -2,11 +2,11 @@
 // and the verdict, in plain Swedish (English for the English UI). Templates filled from the numbers — no guessing.
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDate, formatDecimal, type Language } from '../../lib/format';
-import type { GoalEvaluation } from './evaluate-goals';
+import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import { hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
 import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
-import { publishGoal } from './publish-goal';
+import { publishGoal } from '../../analysis/goals/publish-goal';
 
 const OWNER_SV: Record<string, string> = { Polis: 'Polisen', Kommun: 'Kommunen', Gemensam: 'Polisen och kommunen' };
 const OWNER_EN: Record<string, string> = { Polis: 'The police', Kommun: 'The municipality', Gemensam: 'The police and the municipality' };

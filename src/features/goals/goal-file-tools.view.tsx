@@ -5,10 +5,10 @@ import { useDatabase } from '../../hooks/use-database';
 import { downloadText } from '../../lib/excel-csv';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { useLanguage } from '../../lib/i18n/i18n';
-import type { GoalEvaluation } from './evaluate-goals';
+import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import { followUpText } from './follow-up-report';
-import { GOAL_LIMITS, goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from './goal-file';
-import { replaceGoals } from './goals-store';
+import { GOAL_LIMITS, goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from '../../analysis/goals/goal-file';
+import { saveGoals } from '../../data/goals-table';
 
 export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEvaluation[]; onImported: () => void }) {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEv
       : parseGoalsFile(await file.text());
     setProblems(parsed.problems);
     if (parsed.problems.length || parsed.goals.length === 0) return;
-    await replaceGoals(database.runner, parsed.goals);
+    await saveGoals(database, parsed.goals);
     replace(await database.refresh());
     setMessage(t('goals.imported', { count: parsed.goals.length }));
     onImported();

@@ -3,7 +3,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalDefinition } from '../../data/tables';
-import { GOAL_FIELDS, filterText, perAreaText, validateGoal, type GoalFileProblem } from './goal-file';
+import { GOAL_FIELDS, filterText, perAreaText, validateGoal, type GoalFileProblem } from '../../analysis/goals/goal-file';
 
 type Draft = Record<(typeof GOAL_FIELDS)[number], string>;
 

@@ -5,17 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
 import { EChart } from '../../components/echart';
 import { useDatabase } from '../../hooks/use-database';
-import { useFilterSql } from '../../hooks/use-filter-sql';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { formatCount, formatDecimal } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
-import type { GoalEvaluation } from './evaluate-goals';
+import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import { followUpParts } from './follow-up-report';
-import { publishGoal } from './publish-goal';
-import { VerdictBadge } from './verdict-badge.view';
+import { publishGoal } from '../../analysis/goals/publish-goal';
+import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, windowText } from './goals.model';
-import { goalRowsQuery } from './goals.query';
+import { goalRowsQuery } from '../../analysis/goals/goals.query';
 
 /** Actual so far against the expected pace, with the same numbers as a table. */
 function CumulativeChart({ e }: { e: GoalEvaluation }) {
@@ -75,9 +75,9 @@ interface GoalRow { id: string | null; time: string; what: string; area: string 
 function GoalRows({ e }: { e: GoalEvaluation }) {
   const { t } = useTranslation();
   const { database } = useDatabase();
-  const filter = useFilterSql();
+  const filter = useFilterPredicates();
   const [rows, setRows] = useState<GoalRow[] | null>(null);
-  const load = async () => setRows(await database.runner.rows<GoalRow>(goalRowsQuery(e.goal, e.window, e.asOf, filter[e.goal.dataset])));
+  const load = async () => setRows(await database.reader.rows<GoalRow>(goalRowsQuery(e.goal, e.window, e.asOf, filter[e.goal.dataset])));
   return (
     <details onToggle={(ev) => { if ((ev.target as HTMLDetailsElement).open && !rows) void load(); }}>
       <summary>{t('goals.showRows')}</summary>

@@ -2,15 +2,13 @@
 import type { ChartOption } from '../../components/echart';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDate, formatDecimal, formatPercent, type Language } from '../../lib/format';
-import type { GoalEvaluation } from './evaluate-goals';
-import type { Verdict } from './goal-verdict';
-import { parseMeasure } from './goals.query';
+import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
+import { parseMeasure } from '../../analysis/goals/goals.query';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { PublishedCount } from '../../lib/disclosure/publish';
-import type { PublishedGoal } from './publish-goal';
+import type { PublishedGoal } from '../../analysis/goals/publish-goal';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
-export const VERDICT_SYMBOL: Record<Verdict, string> = { met: '✓', on_track: '→', at_risk: '!', behind: '✗' };
 
 export interface NumberLine {
   labelKey: string;

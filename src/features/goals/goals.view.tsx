@@ -5,14 +5,14 @@ import { FilterChips } from '../../components/filter-chips';
 import { Page } from '../../components/page';
 import type { GoalDefinition } from '../../data/tables';
 import { useDatabase } from '../../hooks/use-database';
-import { useFilterSql } from '../../hooks/use-filter-sql';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate } from '../../lib/format';
-import { evaluateGoals, type GoalEvaluation } from './evaluate-goals';
+import { evaluateGoals, type GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import { GoalFileTools } from './goal-file-tools.view';
 import { GoalForm } from './goal-form.view';
 import { GoalPanel } from './goal-panel.view';
-import { replaceGoals } from './goals-store';
+import { saveGoals } from '../../data/goals-table';
 
 export function GoalsPage() {
   const { t } = useTranslation();
@@ -20,10 +20,10 @@ export function GoalsPage() {
   const [evaluations, setEvaluations] = useState<GoalEvaluation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const filter = useFilterSql();
+  const filter = useFilterPredicates();
   useEffect(() => {
     let live = true;
-    evaluateGoals(database.runner, filter).then((r) => live && setEvaluations(r), (e: Error) => live && setError(e.message));
+    evaluateGoals(database.reader, filter).then((r) => live && setEvaluations(r), (e: Error) => live && setError(e.message));
     return () => { live = false; };
   }, [database, version, filter]);
   const asOf = evaluations?.find((e) => !e.problem)?.asOf;
@@ -34,7 +34,7 @@ export function GoalsPage() {
   /** Every change rewrites the ordered list in one transaction; the list before it is kept for Undo. */
   const apply = async (next: GoalDefinition[], keepUndo = true) => {
     const before = goals;
-    await replaceGoals(database.runner, next);
+    await saveGoals(database, next);
     replace(await database.refresh());
     setUndo(keepUndo ? before : null);
     setEditing(null);

@@ -41,14 +41,14 @@ export function ImportHistory() {
   // Re-read whenever the database changes (an import, an undo, a reload of the example).
   useEffect(() => {
     let live = true;
-    listImports(database.runner).then((r) => { if (live) setRows(r); }, () => { if (live) setRows([]); });
+    listImports(database.reader).then((r) => { if (live) setRows(r); }, () => { if (live) setRows([]); });
     return () => { live = false; };
   }, [database]);
 
   const undo = async (row: ImportHistoryRow) => {
     setBusy(true);
     try {
-      const { removed } = await undoImport(database.runner, row.id);
+      const { removed } = await undoImport(database, row.id);
       setMessage(t('importer.undone', { file: row.file_name, count: formatCount(removed, language) as unknown as number }));
     } catch (error) {
       setMessage(t('importer.undoFailed', { detail: (error as Error).message }));

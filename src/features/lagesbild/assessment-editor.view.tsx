@@ -2,7 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../hooks/use-database';
-import { MAX_ASSESSMENT_LENGTH, readAssessment, writeAssessment, type Assessment } from './assessment-store';
+import { MAX_ASSESSMENT_LENGTH, readAssessment, writeAssessment, type Assessment } from '../../data/assessments';
 
 interface Props {
   periodKey: string;
@@ -23,7 +23,7 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
     let live = true;
     setSaved(null);
     setBefore(null);
-    void readAssessment(database.runner, periodKey).then((a) => {
+    void readAssessment(database, periodKey).then((a) => {
       if (!live) return;
       setSaved(a);
       setDraft(a.text);
@@ -37,7 +37,7 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
     setStatus('saving');
     try {
       const previous = saved?.text ?? '';
-      const stored = await writeAssessment(database.runner, periodKey, text);
+      const stored = await writeAssessment(database, periodKey, text);
       await database.persist();
       setSaved(stored);
       setDraft(stored.text);

@@ -8,7 +8,7 @@ import { formatBiweek, formatCount, formatDate, formatPercent, type Language } f
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { PublishedCount } from '../../lib/disclosure/publish';
 import type { CountChange } from '../../lib/statistics/count-change';
-import { VerdictBadge } from '../goals/verdict-badge.view';
+import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import { MIN_HOT_SPOT_STEPS, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';

@@ -5,11 +5,11 @@ import { publishCount, publishList, publishTable, type PublishedCount } from '..
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import type { GoalEvaluation } from '../goals/evaluate-goals';
-import type { Verdict } from '../goals/goal-verdict';
-import { publishGoal } from '../goals/publish-goal';
+import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
+import type { Verdict } from '../../analysis/goals/goal-verdict';
+import { publishGoal } from '../../analysis/goals/publish-goal';
 import type { BiweekPeriod } from '../../lib/iso-week';
-import type { LagesbildPeriods } from './lagesbild-period';
+import type { LagesbildPeriods } from '../../analysis/periods/two-week-report-periods';
 
 /** One row of a three-window count query (lagesbild.query.ts). */
 export interface CountRow {

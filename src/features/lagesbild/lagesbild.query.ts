@@ -2,7 +2,7 @@
 // so it reads the tables directly (not through the cross-filter): counts per category, area, place and
 // intervention type in the period, the one before and the same period last year — aggregates only.
 import type { DayRange } from '../../lib/day-range';
-import { cellLabelsSql, cellStepCountsQuery } from '../map/map.query';
+import { cellLabelsSql, cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 
 export interface PeriodWindows {
   current: DayRange;
@@ -52,8 +52,3 @@ export function cellStepsSql(size: number, starts: number[]): string {
 export function cellPlacesSql(size: number, window: DayRange): string {
   return cellLabelsSql(size, between(window));
 }
-
-/** The analyst's assessment of a period. Values go in as parameters. */
-export const READ_ASSESSMENT = `SELECT text, strftime(saved_at, '%Y-%m-%d %H:%M') AS saved_at FROM assessments WHERE period = ?`;
-export const WRITE_ASSESSMENT = `INSERT OR REPLACE INTO assessments VALUES (?, ?, ?::TIMESTAMP)`;
-export const DELETE_ASSESSMENT = `DELETE FROM assessments WHERE period = ?`;

@@ -14,7 +14,7 @@ import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
 import { AssessmentEditor } from './assessment-editor.view';
 import { LagesbildDocument } from './lagesbild-document.view';
 import { exportFileName, lagesbildCsvRows, standaloneHtml } from './lagesbild-export';
-import { canStep, defaultLagesbildPeriod, parsePeriodKey, periodKey } from './lagesbild-period';
+import { canStep, defaultLagesbildPeriod, parsePeriodKey, periodKey } from '../../analysis/periods/two-week-report-periods';
 import { summaryParagraphs } from './lagesbild-summary';
 import type { LagesbildReport } from './lagesbild.model';
 import { DevelopmentChart } from './development-chart.view';

@@ -1,14 +1,13 @@
 // Everything a lägesbild needs, read from the database for one period: counts in three windows, the emerging
 // hot-spot analysis up to the period's end, and the goals as they stood that day.
 import { INCIDENT_DAY_EXTENT } from '../../data/extent.query';
-import type { SqlRunner } from '../../data/sql-runner';
-import { evaluateGoals } from '../goals/evaluate-goals';
-import { emergingWindow } from '../map/emerging-window';
-import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, type CellKey, type StepCount } from '../map/map.model';
-import { GRID_EXTENT, cellUniverseSql } from '../map/map.query';
-import type { GridExtent } from '../map/use-map-context';
+import type { RowReader } from '../../data/row-reader';
+import { evaluateGoals } from '../../analysis/goals/evaluate-goals';
+import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
+import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, type CellKey, type GridExtent, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
+import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
-import { dayRangeOf, lagesbildPeriods, sameBiweekLastYear } from './lagesbild-period';
+import { dayRangeOf, lagesbildPeriods, sameBiweekLastYear } from '../../analysis/periods/two-week-report-periods';
 import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, interventionCountsSql, topPlacesSql } from './lagesbild.query';
 import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
 
@@ -16,12 +15,12 @@ import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
 export const HOT_SPOT_STEPS = 13;
 export const TOP_PLACES = 5;
 
-async function hotSpots(runner: SqlRunner, periodEnd: number, firstDay: number | null): Promise<RawReport['hotSpots']> {
-  const [extent] = await runner.rows<GridExtent>(GRID_EXTENT);
+async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number | null): Promise<RawReport['hotSpots']> {
+  const [extent] = await reader.rows<GridExtent>(GRID_EXTENT);
   const size = defaultCellSize(extent && extent.min_e != null ? extent : null);
   const incidentExtent = extent && extent.min_e != null ? { minE: extent.min_e, maxE: extent.max_e, minN: extent.min_n, maxN: extent.max_n } : null;
   const base = { size, steps: HOT_SPOT_STEPS, cells: [], extent: incidentExtent };
-  const universe = await runner.rows(cellUniverseSql(size));
+  const universe = await reader.rows(cellUniverseSql(size));
   if (universe.length === 0) return { ...base, status: 'no-positions' };
   // Periods before the data's first day hold no data, not "no hot spot": counting them as quiet once called a
   // place hot since the data began a "new" hot spot. Use the periods the data covers, at least ten.
@@ -30,14 +29,14 @@ async function hotSpots(runner: SqlRunner, periodEnd: number, firstDay: number |
   if (coveredSteps < MIN_HOT_SPOT_STEPS) return { ...base, status: 'too-short' };
   const stepCount = Math.min(HOT_SPOT_STEPS, coveredSteps);
   const window = stepCount === HOT_SPOT_STEPS ? full : emergingWindow(periodEnd, undefined, stepCount);
-  const steps = await runner.rows<StepCount>(cellStepsSql(size, window.starts));
+  const steps = await reader.rows<StepCount>(cellStepsSql(size, window.starts));
   const last = steps.filter((s) => s.step === stepCount - 1);
   const lastTotal = last.reduce((sum, s) => sum + s.n, 0);
   // With the false-discovery-rate correction: a leader should not be sent to a "new hot spot" that is one of the
   // hundreds of cells chance alone makes significant at 90 %. Study area: the cells active in the 13 periods.
   const patterns = emergingHotSpots(steps, stepCount, size, defaultBand(size), true);
   if (lastTotal < MIN_INCIDENTS_FOR_TEST || patterns.size < MIN_CELLS_FOR_TEST) return { ...base, status: 'too-few' };
-  const names = await runner.rows<CellKey & { place: string | null; area: string | null }>(
+  const names = await reader.rows<CellKey & { place: string | null; area: string | null }>(
     cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }),
   );
   const nameOf = new Map(names.map((r) => [`${r.ix}:${r.iy}`, r]));
@@ -55,27 +54,28 @@ async function hotSpots(runner: SqlRunner, periodEnd: number, firstDay: number |
 /** Two-week periods in the development chart: half a year. */
 export const DEVELOPMENT_PERIODS = 13;
 
-async function development(runner: SqlRunner, period: BiweekPeriod): Promise<RawReport['development']> {
+async function development(reader: RowReader, period: BiweekPeriod): Promise<RawReport['development']> {
   const periods = Array.from({ length: DEVELOPMENT_PERIODS }, (_, i) => shiftBiweek(period, i - (DEVELOPMENT_PERIODS - 1)));
   const ranges = periods.map((p) => ({ period: p, current: dayRangeOf(p), lastYear: dayRangeOf(sameBiweekLastYear(p)) }));
   const span = { from: ranges[0].lastYear.from, to: ranges[ranges.length - 1].current.to };
-  const days = await runner.rows<{ epoch_day: number; n: number }>(dailyCountsSql(span));
+  const days = await reader.rows<{ epoch_day: number; n: number }>(dailyCountsSql(span));
   const sum = (r: { from: number; to: number }) => days.reduce((s, d) => (d.epoch_day >= r.from && d.epoch_day <= r.to ? s + d.n : s), 0);
   return ranges.map((r) => ({ period: r.period, current: sum(r.current), lastYear: sum(r.lastYear) }));
 }
 
-export async function loadReport(runner: SqlRunner, period: BiweekPeriod): Promise<RawReport> {
+/** Everything one lägesbild needs, read through `reader` (the coordinator in the app, a runner in unit tests). */
+export async function loadReport(reader: RowReader, period: BiweekPeriod): Promise<RawReport> {
   const periods = lagesbildPeriods(period);
   const windows = { current: periods.current, previous: periods.previous, lastYear: periods.lastYear };
-  const categories = await runner.rows<CountRow>(categoryCountsSql(windows));
-  const areas = await runner.rows<CountRow>(areaCountsSql(windows));
-  const places = await runner.rows<CountRow>(topPlacesSql(windows, TOP_PLACES));
-  const interventions = await runner.rows<CountRow>(interventionCountsSql(windows));
-  const [extent] = await runner.rows<{ first_day: number | null; last_day: number | null }>(INCIDENT_DAY_EXTENT);
+  const categories = await reader.rows<CountRow>(categoryCountsSql(windows));
+  const areas = await reader.rows<CountRow>(areaCountsSql(windows));
+  const places = await reader.rows<CountRow>(topPlacesSql(windows, TOP_PLACES));
+  const interventions = await reader.rows<CountRow>(interventionCountsSql(windows));
+  const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(INCIDENT_DAY_EXTENT);
   const dataExtent = extent && extent.first_day !== null && extent.last_day !== null ? { from: extent.first_day, to: extent.last_day } : null;
-  const spots = await hotSpots(runner, periods.current.to, dataExtent?.from ?? null);
-  const goals = await evaluateGoals(runner, {}, periods.current.to);
+  const spots = await hotSpots(reader, periods.current.to, dataExtent?.from ?? null);
+  const goals = await evaluateGoals(reader, {}, periods.current.to);
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
-  const goalsLatest = await evaluateGoals(runner, {});
-  return { periods, development: await development(runner, period), categories, areas, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent };
+  const goalsLatest = await evaluateGoals(reader, {});
+  return { periods, development: await development(reader, period), categories, areas, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent };
 }

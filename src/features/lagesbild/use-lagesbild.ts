@@ -2,9 +2,10 @@
 // (without a query) when the disclosure rule changes.
 import { useEffect, useMemo, useState } from 'react';
 import { useDatabase } from '../../hooks/use-database';
+import { useRows } from '../../hooks/use-rows';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import type { BiweekPeriod } from '../../lib/iso-week';
-import { AREA_SHAPES } from '../map/map.query';
+import { AREA_SHAPES } from '../../data/areas.query';
 import { buildReport, type LagesbildReport, type RawReport } from './lagesbild.model';
 import { loadReport } from './load-report';
 import type { AreaOutline } from './report-map.model';
@@ -19,7 +20,7 @@ export function useLagesbildReport(period: BiweekPeriod | null): ReportState {
   useEffect(() => {
     if (!period) return;
     let live = true;
-    loadReport(database.runner, period).then(
+    loadReport(database.reader, period).then(
       (r) => live && setRaw({ key, raw: r }),
       (e: Error) => live && setRaw({ key, error: e.message }),
     );
@@ -33,15 +34,8 @@ export function useLagesbildReport(period: BiweekPeriod | null): ReportState {
   }, [raw, key, rule]);
 }
 
+/** The area boundaries the report's map draws under the hot spots. */
 export function useAreaOutlines(): AreaOutline[] {
-  const { database } = useDatabase();
-  const [outlines, setOutlines] = useState<AreaOutline[]>([]);
-  useEffect(() => {
-    let live = true;
-    void database.runner.rows<{ name: string; geometry: string }>(AREA_SHAPES).then((rows) => {
-      if (live) setOutlines(rows.map((r) => ({ name: r.name, geometry: JSON.parse(r.geometry) as unknown })));
-    });
-    return () => { live = false; };
-  }, [database]);
-  return outlines;
+  const rows = useRows<{ name: string; geometry: string }>(AREA_SHAPES);
+  return useMemo(() => (rows ?? []).map((r) => ({ name: r.name, geometry: JSON.parse(r.geometry) as unknown })), [rows]);
 }

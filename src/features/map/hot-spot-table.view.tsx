@@ -1,10 +1,10 @@
 // The table alternative to the map: the ranked hot spots, keyboard-selectable, exportable as Excel CSV.
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
 import { setFilter } from '../../data/selections';
-import { useDatabase } from '../../hooks/use-database';
-import { useFilterSql } from '../../hooks/use-filter-sql';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
+import { useRows } from '../../hooks/use-rows';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
 import { formatDecimal } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
@@ -12,8 +12,8 @@ import { csvCount, formatLoneCount } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GridCellRef } from '../../lib/filter-state';
-import { cellLabelsSql } from './map.query';
-import type { HotSpotCell } from './map.model';
+import { cellLabelsSql } from '../../analysis/hot-spots/hot-spots.query';
+import type { HotSpotCell } from '../../analysis/hot-spots/hot-spots.model';
 
 interface Label { ix: number; iy: number; place: string | null; area: string | null; category: string | null }
 
@@ -23,17 +23,9 @@ export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
-  const { database } = useDatabase();
-  const filter = useFilterSql(['cell', 'extent']);
-  const [labels, setLabels] = useState<Map<string, Label>>(new Map());
-
-  useEffect(() => {
-    let live = true;
-    void database.runner.rows<Label>(cellLabelsSql(size, filter.incidentWhere)).then((rows) => {
-      if (live) setLabels(new Map(rows.map((r) => [`${r.ix}:${r.iy}`, r])));
-    });
-    return () => { live = false; };
-  }, [database, size, filter.key]);
+  const filter = useFilterPredicates(['cell', 'extent']);
+  const labelRows = useRows<Label>(useMemo(() => cellLabelsSql(size, filter.incidents), [size, filter]));
+  const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {
     const l = labels.get(`${c.ix}:${c.iy}`);

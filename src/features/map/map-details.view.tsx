@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { setFilter } from '../../data/selections';
 import { useDatabase } from '../../hooks/use-database';
 import { useDayExtent } from '../../hooks/use-day-extent';
-import { useFilterSql } from '../../hooks/use-filter-sql';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { describeDayRange, type DayRange } from '../../lib/day-range';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
@@ -31,18 +31,18 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
   const { t } = useTranslation();
   const language = useLanguage();
   const { database } = useDatabase();
-  const all = useFilterSql();
-  const withoutPeriod = useFilterSql(['period']);
+  const all = useFilterPredicates();
+  const withoutPeriod = useFilterPredicates(['period']);
   const dayExtent = useDayExtent();
   const [details, setDetails] = useState<Details | null>(null);
 
   useEffect(() => {
     if (!dayExtent) return;
     let live = true;
-    const q = detailQueries(all.incidentWhere, all.interventionWhere);
-    const qp = detailQueries(withoutPeriod.incidentWhere, withoutPeriod.interventionWhere);
+    const q = detailQueries(all.incidents, all.interventions);
+    const qp = detailQueries(withoutPeriod.incidents, withoutPeriod.interventions);
     void (async () => {
-      const r = database.runner;
+      const r = database.reader;
       const { current, previous } = comparisonWindows(filters.period, dayExtent.to);
       const [[total], byCategory, topPlaces, interventions, [cur], [prev]] = await Promise.all([
         r.rows<{ n: number }>(q.total),

@@ -1,10 +1,8 @@
 // Pure: the chosen layer and its aggregates → the MapLibre layers the adapter draws.
 import type { MapLayer } from '../../components/map-canvas';
 import type { FeatureCollection, Geometry } from 'geojson';
-import {
-  BIN_COLOURS, PATTERN_COLOURS, areaValue, cellPoints, cellPolygons, countBreaks, countColour,
-  type AreaShape, type CellCount, type CellKey, type HotSpotCell,
-} from './map.model';
+import { BIN_COLOURS, PATTERN_COLOURS, areaValue, cellPoints, cellPolygons, countBreaks, countColour, type AreaShape } from './map.model';
+import { type CellCount, type CellKey, type HotSpotCell } from '../../analysis/hot-spots/hot-spots.model';
 import { publishList, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 

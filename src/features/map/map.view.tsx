@@ -9,8 +9,7 @@ import { MapCanvas, type MapBounds, type MapLabel, type MapLayer } from '../../c
 import { Page } from '../../components/page';
 import { incidentSelection, setFilter } from '../../data/selections';
 import { readSetting } from '../../data/settings-store';
-import { parseTileSource } from '../../lib/tile-source';
-import { TILE_SETTING } from '../settings/tile-source-form.view';
+import { TILE_SETTING, parseTileSource } from '../../lib/tile-source';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
@@ -21,7 +20,7 @@ import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/
 import { publishPositions } from '../../lib/disclosure/publish-positions';
 import type { PublishedCount } from '../../lib/disclosure/publish';
 import { AreaTable } from './area-table.view';
-import { emergingWindow } from './emerging-window';
+import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
 import { HotSpotTable } from './hot-spot-table.view';
 import { MapDetails } from './map-details.view';
 import { MapLegend } from './map-legend.view';
@@ -29,11 +28,10 @@ import {
   LAYER_KINDS, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
-import {
-  CELL_SIZES, MIN_INCIDENTS_FOR_TEST, bestAreaKind, clusterSizeForZoom, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns,
-  type CellCount, type StepCount,
-} from './map.model';
-import { areaCountsQuery, cellCountsQuery, cellStepCountsQuery, precisionCountsQuery } from './map.query';
+import { bestAreaKind, clusterSizeForZoom } from './map.model';
+import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
+import { areaCountsQuery, cellCountsQuery, precisionCountsQuery } from './map.query';
+import { cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 import { TimeSlider } from './time-slider.view';
 import { useCellUniverse, useMapContext } from './use-map-context';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { setFilter } from '../../data/selections';
 import type { DayRange } from '../../lib/day-range';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { bucketsBetween } from '../trends/trend-buckets';
+import { bucketsBetween } from '../../analysis/periods/period-buckets';
 
 interface Props {
   extent: DayRange;

@@ -46,7 +46,7 @@ export function SettingsPage() {
           <dt>{t('settings.datasetLabel')}</dt>
           <dd data-testid="dataset">{database.meta.dataset === 'example' ? t('dataset.example') : t('dataset.user')}</dd>
           <dt>{t('settings.loadedAt')}</dt>
-          <dd data-testid="loaded-at">{database.meta.loaded_at ? new Date(database.meta.loaded_at).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB') : '–'}</dd>
+          <dd data-testid="loaded-at" data-not-count="">{database.meta.loaded_at ? new Date(database.meta.loaded_at).toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB') : '–'}</dd>
           <dt>{t('settings.tables')}</dt>
           <dd>
             <ul className="plain">

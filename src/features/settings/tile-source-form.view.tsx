@@ -2,9 +2,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readSetting, writeSetting } from '../../data/settings-store';
-import { parseTileSource, tileSourceProblem } from '../../lib/tile-source';
+import { TILE_SETTING, parseTileSource, tileSourceProblem } from '../../lib/tile-source';
 
-export const TILE_SETTING = 'map.tiles';
 
 export function TileSourceForm() {
   const { t } = useTranslation();

@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../hooks/use-database';
 import { useDayExtent } from '../../hooks/use-day-extent';
-import { useFilterSql } from '../../hooks/use-filter-sql';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
+import { useRows } from '../../hooks/use-rows';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
@@ -13,21 +14,23 @@ import { formatLoneCount, formatShownCount } from '../../lib/disclosure/format-c
 import { publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { beforeAfterEstimate, type BeforeAfterCounts, type BeforeAfterEstimate } from '../../lib/statistics/before-after';
-import { INTERVENTIONS_FOR_EVALUATION, INTERVENTION_TYPES, beforeAfterSql } from './trends.query';
+import { INTERVENTION_TYPES, beforeAfterSql, interventionsForEvaluationSql } from './trends.query';
 
 interface Intervention { k: number; id: string | null; type: string; organisation: string | null; area: string | null; place: string | null; epoch_day: number; started: string; grid_e: number | null; grid_n: number | null }
 
 const RADIUS_M = 500;
+const NO_TYPES: { type: string; n: number }[] = [];
+const NO_INTERVENTIONS: Intervention[] = [];
 
 export function BeforeAfterPanel() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { database } = useDatabase();
   // Category is kept (before/after of drug offences, say); period, area, cell and extent are the panel's own.
-  const filter = useFilterSql(['period', 'area', 'cell', 'extent']);
-  const [types, setTypes] = useState<{ type: string; n: number }[]>([]);
+  const filter = useFilterPredicates(['period', 'area', 'cell', 'extent']);
+  const types = useRows<{ type: string; n: number }>(INTERVENTION_TYPES) ?? NO_TYPES;
   const [type, setType] = useState<string>('');
-  const [list, setList] = useState<Intervention[]>([]);
+  const list = useRows<Intervention>(type ? interventionsForEvaluationSql(type) : null) ?? NO_INTERVENTIONS;
   const [chosen, setChosen] = useState<number | null>(null);
   const [weeks, setWeeks] = useState(8);
   const extent = useDayExtent();
@@ -36,17 +39,8 @@ export function BeforeAfterPanel() {
   const [result, setResult] = useState<{ counts: BeforeAfterCounts; estimate: BeforeAfterEstimate; where: string } | null>(null);
 
   useEffect(() => {
-    void database.runner.rows<{ type: string; n: number }>(INTERVENTION_TYPES).then((r) => {
-      setTypes(r);
-      setType((old) => old || r[0]?.type || '');
-    });
-  }, [database]);
-  useEffect(() => {
-    if (!type) return;
-    void database.runner.rows<Intervention>(INTERVENTIONS_FOR_EVALUATION, [type]).then((r) => {
-      setList(r);
-    });
-  }, [database, type]);
+    setType((old) => old || types[0]?.type || '');
+  }, [types]);
   useEffect(() => {
     setChosen((old) => (list.some((i) => i.k === old && usable(i)) ? old : list.find(usable)?.k ?? null));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- usable() depends on these
@@ -55,10 +49,10 @@ export function BeforeAfterPanel() {
   const intervention = list.find((i) => i.k === chosen) ?? null;
   useEffect(() => {
     if (!intervention) { setResult(null); return; }
-    const q = beforeAfterSql(filter.incidentWhere, { area: intervention.area, e: intervention.grid_e, n: intervention.grid_n }, RADIUS_M);
     const d = intervention.epoch_day;
-    const params = [d - weeks * 7, d - 1, d, d + weeks * 7 - 1];
-    void Promise.all([database.runner.rows<{ before: number; after: number }>(q.target, params), database.runner.rows<{ before: number; after: number }>(q.comparison, params)]).then(([[a], [c]]) => {
+    const days = { beforeFrom: d - weeks * 7, beforeTo: d - 1, afterFrom: d, afterTo: d + weeks * 7 - 1 };
+    const q = beforeAfterSql(filter.incidents, { area: intervention.area, e: intervention.grid_e, n: intervention.grid_n }, RADIUS_M, days);
+    void Promise.all([database.reader.rows<{ before: number; after: number }>(q.target), database.reader.rows<{ before: number; after: number }>(q.comparison)]).then(([[a], [c]]) => {
       const counts = { targetBefore: a.before, targetAfter: a.after, comparisonBefore: c.before, comparisonAfter: c.after };
       setResult({ counts, estimate: beforeAfterEstimate(counts), where: intervention.area ?? t('trends.beforeAfter.radius', { radius: RADIUS_M }) });
     });

@@ -4,7 +4,7 @@ import type { ChartOption } from '../../components/echart';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { formatCount, type Language } from '../../lib/format';
 import { coveredDays, type DayRange } from '../../lib/day-range';
-import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from './trend-buckets';
+import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from '../../analysis/periods/period-buckets';
 import { isProtected, PROTECTED, publishCount, publishList, publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 

@@ -1,6 +1,7 @@
-// The SQL behind the Trender page: per-day counts (bucketed in trend-buckets.ts so ISO weeks, week 53 and
+// The SQL behind the Trender page: per-day counts (bucketed in analysis/periods/period-buckets.ts so ISO weeks, week 53 and
 // months are handled in one tested place), interventions per day, weekday × hour, and before/after counts.
 import { Query, count, eq, literal as sqlLiteral, sql, type FilterExpr } from '@uwdata/mosaic-sql';
+import { whereSql } from '../../data/filter-predicates';
 import { literal } from '../../data/sql-text';
 
 export type Split = 'none' | 'category' | 'area';
@@ -21,22 +22,31 @@ export function weekdayHourQuery(filter: FilterExpr): Query {
 
 export const INTERVENTION_TYPES = `SELECT type, count(*)::INTEGER AS n FROM interventions GROUP BY type ORDER BY n DESC, type`;
 
-export const INTERVENTIONS_FOR_EVALUATION = `
+/** The latest interventions of one type, numbered so the panel can refer to one (the type as a quoted literal). */
+export function interventionsForEvaluationSql(type: string): string {
+  return `
 SELECT row_number() OVER (ORDER BY started_at, id)::INTEGER AS k, id, type, organisation, area, place, epoch_day, started_at::VARCHAR AS started, grid_e, grid_n
-FROM interventions WHERE type = ? ORDER BY started_at DESC LIMIT 300`;
-
-export function countInPeriodSql(where: string): string {
-  return `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${where} AND epoch_day BETWEEN ? AND ?`;
+FROM interventions WHERE type = ${literal(type)} ORDER BY started_at DESC LIMIT 300`;
 }
 
+/** Incidents under `filter` in one day range: the comparison beside the trend chart. */
+export function countInPeriodSql(filter: FilterExpr, range: { from: number; to: number }): string {
+  return `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${whereSql(filter)} AND epoch_day BETWEEN ${Math.trunc(range.from)} AND ${Math.trunc(range.to)}`;
+}
+
+/** The before and after windows of a before/after comparison, in epoch days. */
+export interface BeforeAfterDays { beforeFrom: number; beforeTo: number; afterFrom: number; afterTo: number }
+
 /** Incidents near an intervention: in its area, or within `radius` metres of its point when it has no area. */
-export function beforeAfterSql(where: string, place: { area: string | null; e: number | null; n: number | null }, radius: number): { target: string; comparison: string } {
+export function beforeAfterSql(filter: FilterExpr, place: { area: string | null; e: number | null; n: number | null }, radius: number, days: BeforeAfterDays): { target: string; comparison: string } {
+  const where = whereSql(filter);
+  const day = (d: number) => Math.trunc(d);
   const target = place.area !== null
     ? `area = ${literal(place.area)}`
     : `grid_e IS NOT NULL AND (grid_e - ${Number(place.e)}) ^ 2 + (grid_n - ${Number(place.n)}) ^ 2 <= ${radius * radius}`;
   const base = `SELECT
-      count(*) FILTER (WHERE epoch_day BETWEEN ? AND ?)::INTEGER AS before,
-      count(*) FILTER (WHERE epoch_day BETWEEN ? AND ?)::INTEGER AS after
+      count(*) FILTER (WHERE epoch_day BETWEEN ${day(days.beforeFrom)} AND ${day(days.beforeTo)})::INTEGER AS before,
+      count(*) FILTER (WHERE epoch_day BETWEEN ${day(days.afterFrom)} AND ${day(days.afterTo)})::INTEGER AS after
     FROM incidents WHERE ${where}`;
   return { target: `${base} AND (${target})`, comparison: `${base} AND NOT coalesce(${target}, false)` };
 }

@@ -11,7 +11,8 @@ import { Page } from '../../components/page';
 import { incidentSelection, setFilter, sharedSelection } from '../../data/selections';
 import { useDatabase } from '../../hooks/use-database';
 import { useDayExtent } from '../../hooks/use-day-extent';
-import { useFilterSql } from '../../hooks/use-filter-sql';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
+import { useRows } from '../../hooks/use-rows';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { describeDayRange } from '../../lib/day-range';
@@ -24,7 +25,7 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
-import { UNITS, type Unit } from './trend-buckets';
+import { UNITS, type Unit } from '../../analysis/periods/period-buckets';
 import { compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
 import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
 
@@ -77,10 +78,8 @@ export function TrendsPage() {
   const [showInterventions, setShowInterventions] = useState(true);
   const [showCalendar, setShowCalendar] = useState(true);
   const [interventionType, setInterventionType] = useState('');
-  const [types, setTypes] = useState<string[]>([]);
-  useEffect(() => {
-    void database.runner.rows<{ type: string }>(INTERVENTION_TYPES).then((r) => setTypes(r.map((x) => x.type)));
-  }, [database]);
+  const typeRows = useRows<{ type: string }>(INTERVENTION_TYPES);
+  const types = useMemo(() => (typeRows ?? []).map((x) => x.type), [typeRows]);
 
   const perDay = useMosaicClient<DayCount>({ selection: incidentSelection, query: incidentsPerDayQuery(split), key: `days-${split}`, owns: ['period'] });
   const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(interventionType || null), key: `iv-${interventionType}`, owns: ['period'] });
@@ -108,14 +107,13 @@ export function TrendsPage() {
   );
 
   // The comparison: the brushed period (or the latest complete one) against the period before and last year.
-  const withoutPeriod = useFilterSql(['period']);
+  const withoutPeriod = useFilterPredicates(['period']);
   const periods = useMemo(() => (extent ? comparisonPeriods(filters.period, extent, unit) : null), [extent, filters.period?.from, filters.period?.to, unit]);
   const [comparison, setComparison] = useState<ReturnType<typeof compare> | null>(null);
   useEffect(() => {
     if (!periods || !extent) return;
     let live = true;
-    const sqlText = countInPeriodSql(withoutPeriod.incidentWhere);
-    const count = (r: { from: number; to: number }) => database.runner.rows<{ n: number }>(sqlText, [r.from, r.to]).then(([x]) => x.n);
+    const count = (r: { from: number; to: number }) => database.reader.rows<{ n: number }>(countInPeriodSql(withoutPeriod.incidents, r)).then(([x]) => x.n);
     void Promise.all([count(periods.current), count(periods.previous), count(periods.lastYear)]).then(([current, previous, lastYear]) => {
       if (live) setComparison(compare({ current, previous, lastYear }, periods, extent));
     });

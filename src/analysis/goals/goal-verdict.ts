@@ -2,6 +2,8 @@
 import type { GoalDirection } from '../../data/tables';
 
 export type Verdict = 'met' | 'on_track' | 'at_risk' | 'behind';
+/** A verdict's symbol beside its words (never colour alone). */
+export const VERDICT_SYMBOL: Record<Verdict, string> = { met: '✓', on_track: '→', at_risk: '!', behind: '✗' };
 export type RuleKey =
   | 'at_least' | 'at_most' | 'increase' | 'decrease' | 'cadence';
 

@@ -1,5 +1,7 @@
 // The SQL behind the Mål page. A goal's filter is structured ({ column: [values] }): columns are quoted
 // identifiers, values are literals — a goal file can't inject SQL.
+import type { FilterExpr } from '@uwdata/mosaic-sql';
+import { whereSql } from '../../data/filter-predicates';
 import { literal, quoteIdentifier as q } from '../../data/sql-text';
 import type { GoalDefinition } from '../../data/tables';
 import type { DayWindow } from './goal-period';
@@ -11,7 +13,10 @@ export const READ_GOALS = `SELECT id, promise, title, owner, dataset, filter, me
 /** The last day the data covers: goals are judged "as of" it. */
 export const DATA_COVERAGE = `SELECT greatest((SELECT max(epoch_day) FROM incidents), (SELECT max(epoch_day) FROM interventions)) AS last_day`;
 
-export const COLUMNS_OF = `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?`;
+/** A table's columns and their types: a goal's filter and measure are checked against them before any query. */
+export function columnsOfSql(table: string): string {
+  return `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ${literal(table)}`;
+}
 
 export type Measure = { kind: 'count' } | { kind: 'sum' | 'distinct'; column: string } | { kind: 'cadence'; days: number };
 
@@ -42,8 +47,9 @@ function valueSql(measure: Measure, window: DayWindow): string {
   }
 }
 
-function where(goal: GoalDefinition, from: number, to: number, extra: string[]): string {
-  return ['TRUE', ...filterSql(goal.filter), `epoch_day BETWEEN ${from} AND ${to}`, ...extra].join(' AND ');
+/** The goal's own filter, its window and the shared filters (`extra`: predicates of the cross-filter). */
+function where(goal: GoalDefinition, from: number, to: number, extra: FilterExpr): string {
+  return ['TRUE', ...filterSql(goal.filter), `epoch_day BETWEEN ${from} AND ${to}`, whereSql(extra)].join(' AND ');
 }
 
 /**
@@ -51,7 +57,7 @@ function where(goal: GoalDefinition, from: number, to: number, extra: string[]):
  * window up to the same point (for a fair comparison mid-period). `lastCounted` caps the current window (cadence
  * counts complete windows only).
  */
-export function goalValuesQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, previous: DayWindow, lastCounted: number, extra: string[] = []): string {
+export function goalValuesQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, previous: DayWindow, lastCounted: number, extra: FilterExpr = []): string {
   const table = q(goal.dataset);
   const sameShare = previous.from + (lastCounted - current.from);
   return `SELECT
@@ -61,7 +67,7 @@ export function goalValuesQuery(goal: GoalDefinition, measure: Measure, current:
 }
 
 /** Every area of the goal's kinds, with its value (0 where nothing happened: those are the ones missing). */
-export function goalPerAreaQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, lastCounted: number, kinds: string[], extra: string[] = []): string {
+export function goalPerAreaQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, lastCounted: number, kinds: string[], extra: FilterExpr = []): string {
   return `SELECT a.name AS area, a.kind AS kind, coalesce(v.value, 0)::DOUBLE AS actual
     FROM areas a LEFT JOIN (
       SELECT area, ${valueSql(measure, current)} AS value FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, lastCounted, extra)} GROUP BY area
@@ -71,15 +77,13 @@ export function goalPerAreaQuery(goal: GoalDefinition, measure: Measure, current
 }
 
 /** Day by day in the current window: the cumulative actual line. */
-export function goalDailyQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, asOf: number, extra: string[] = []): string {
+export function goalDailyQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, asOf: number, extra: FilterExpr = []): string {
   return `SELECT epoch_day AS day, ${valueSql(measure.kind === 'cadence' ? { kind: 'count' } : measure, current)}::DOUBLE AS value
     FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, asOf, extra)} GROUP BY epoch_day ORDER BY epoch_day`;
 }
 
-export const DELETE_GOALS = `DELETE FROM goals`;
-
 /** The rows behind a goal's number (text as stored: personnummer were masked or dropped at import). */
-export function goalRowsQuery(goal: GoalDefinition, window: DayWindow, asOf: number, extra: string[] = [], limit = 500): string {
+export function goalRowsQuery(goal: GoalDefinition, window: DayWindow, asOf: number, extra: FilterExpr = [], limit = 500): string {
   const incidents = goal.dataset === 'incidents';
   const time = incidents ? 'occurred_at' : 'started_at';
   const what = incidents ? 'category' : 'type';

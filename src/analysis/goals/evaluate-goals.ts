@@ -1,11 +1,12 @@
 // Every goal judged against the data: its numbers, its verdict and the rule behind it, or a clear problem
 // ("the column … does not exist") instead of a wrong number.
-import type { SqlRunner } from '../../data/sql-runner';
+import type { FilterExpr } from '@uwdata/mosaic-sql';
+import type { RowReader } from '../../data/row-reader';
 import type { GoalDefinition } from '../../data/tables';
 import { validateGoal } from './goal-file';
 import { elapsedShare, goalWindows, type DayWindow } from './goal-period';
 import { verdictFor, worst, type GoalNumbers, type Verdict } from './goal-verdict';
-import { COLUMNS_OF, DATA_COVERAGE, goalDailyQuery, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
+import { DATA_COVERAGE, columnsOfSql, goalDailyQuery, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
 
 export interface AreaResult {
   area: string;
@@ -59,8 +60,9 @@ function parseJson(text: string | null): unknown {
   try { return JSON.parse(text); } catch { return text; }
 }
 
-export async function readStoredGoals(runner: SqlRunner): Promise<ReadGoal[]> {
-  const rows = await runner.rows<StoredGoal>(READ_GOALS);
+/** The stored goals, each checked again as a goals file is (an older or hand-written goal may not pass). */
+export async function readStoredGoals(reader: RowReader): Promise<ReadGoal[]> {
+  const rows = await reader.rows<StoredGoal>(READ_GOALS);
   return rows.map((row, i) => {
     const raw = { ...row, filter: parseJson(row.filter), per_area: parseJson(row.per_area) } as Record<string, unknown>;
     const checked = validateGoal(raw, i + 1);
@@ -71,8 +73,9 @@ export async function readStoredGoals(runner: SqlRunner): Promise<ReadGoal[]> {
   });
 }
 
-export async function readGoals(runner: SqlRunner): Promise<GoalDefinition[]> {
-  return (await readStoredGoals(runner)).map((r) => r.goal);
+/** The stored goals as definitions, broken ones in a safe shape. */
+export async function readGoals(reader: RowReader): Promise<GoalDefinition[]> {
+  return (await readStoredGoals(reader)).map((r) => r.goal);
 }
 
 const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|REAL)$/i;
@@ -88,7 +91,8 @@ function check(goal: GoalDefinition, measure: Measure | null, columns: Map<strin
   return null;
 }
 
-export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, lastDay: number, columns: Map<string, string>, extra: string[] = []): Promise<GoalEvaluation> {
+/** One goal judged as of `lastDay`: its numbers and verdict, or the problem that stops it. `extra`: the shared filters. */
+export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, lastDay: number, columns: Map<string, string>, extra: FilterExpr = []): Promise<GoalEvaluation> {
   const { current, previous, asOf } = goalWindows(goal, lastDay);
   const share = elapsedShare(current, asOf);
   const measure = parseMeasure(goal.measure);
@@ -103,7 +107,7 @@ export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, last
     const total = Math.ceil(length / measure.days);
     const passed = Math.floor((asOf - current.from + 1) / measure.days);
     const lastCounted = ended ? current.to : current.from + passed * measure.days - 1;
-    const [row] = await runner.rows<{ actual: number }>(goalValuesQuery(goal, measure, current, previous, lastCounted, extra));
+    const [row] = await reader.rows<{ actual: number }>(goalValuesQuery(goal, measure, current, previous, lastCounted, extra));
     const expected = ended ? total : passed;
     const numbers = { actual: row.actual, expected, target: total, projected: row.actual + (total - passed), ended };
     return { ...base, numbers, verdict: verdictFor('cadence', numbers) };
@@ -111,7 +115,7 @@ export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, last
 
   if (goal.per_area) {
     const targets = goal.per_area;
-    const rows = await runner.rows<{ area: string; kind: string; actual: number }>(goalPerAreaQuery(goal, measure, current, asOf, Object.keys(targets), extra));
+    const rows = await reader.rows<{ area: string; kind: string; actual: number }>(goalPerAreaQuery(goal, measure, current, asOf, Object.keys(targets), extra));
     const areas = rows.map((r) => {
       const target = targets[r.kind];
       const n = { actual: r.actual, target, expected: target * share, projected: share > 0 ? r.actual / share : r.actual, ended };
@@ -123,11 +127,11 @@ export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, last
     return { ...base, rule: 'at_least', numbers, areas, verdict: areas.length ? worst(areas.map((a) => a.verdict)) : 'behind' };
   }
 
-  const [row] = await runner.rows<{ actual: number; previous_full: number; previous_to_date: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));
+  const [row] = await reader.rows<{ actual: number; previous_full: number; previous_to_date: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));
   const projected = share > 0 ? row.actual / share : row.actual;
   const comparative = goal.direction === 'increase' || goal.direction === 'decrease';
-  const daily = await runner.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, current, asOf, extra));
-  const previousDaily = comparative ? await runner.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, previous, previous.to, extra)) : undefined;
+  const daily = await reader.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, current, asOf, extra));
+  const previousDaily = comparative ? await reader.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, previous, previous.to, extra)) : undefined;
   const numbers: GoalNumbers = comparative
     ? { actual: row.actual, target: row.previous_full, expected: row.previous_to_date, projected, ended }
     : { actual: row.actual, target: goal.target!, expected: goal.target! * share, projected, ended };
@@ -135,13 +139,13 @@ export async function evaluateGoal(runner: SqlRunner, goal: GoalDefinition, last
 }
 
 /** `asOfDay` judges the goals as they stood that day (a past lägesbild); by default, as of the data's last day. */
-export async function evaluateGoals(runner: SqlRunner, extra: { incidents?: string[]; interventions?: string[] } = {}, asOfDay?: number): Promise<GoalEvaluation[]> {
-  const goals = await readStoredGoals(runner);
-  const [{ last_day: lastDataDay }] = await runner.rows<{ last_day: number | null }>(DATA_COVERAGE);
+export async function evaluateGoals(reader: RowReader, extra: { incidents?: FilterExpr; interventions?: FilterExpr } = {}, asOfDay?: number): Promise<GoalEvaluation[]> {
+  const goals = await readStoredGoals(reader);
+  const [{ last_day: lastDataDay }] = await reader.rows<{ last_day: number | null }>(DATA_COVERAGE);
   const last_day = lastDataDay === null || asOfDay === undefined ? lastDataDay : Math.min(lastDataDay, asOfDay);
   const columns = new Map<string, Map<string, string>>();
   for (const table of ['incidents', 'interventions']) {
-    const rows = await runner.rows<{ column_name: string; data_type: string }>(COLUMNS_OF, [table]);
+    const rows = await reader.rows<{ column_name: string; data_type: string }>(columnsOfSql(table));
     columns.set(table, new Map(rows.map((r) => [r.column_name, r.data_type])));
   }
   const results: GoalEvaluation[] = [];
@@ -158,7 +162,7 @@ export async function evaluateGoals(runner: SqlRunner, extra: { incidents?: stri
       continue;
     }
     try {
-      results.push(await evaluateGoal(runner, goal, last_day, columns.get(goal.dataset) ?? new Map(), extra[goal.dataset] ?? []));
+      results.push(await evaluateGoal(reader, goal, last_day, columns.get(goal.dataset) ?? new Map(), extra[goal.dataset] ?? []));
     } catch (error) {
       // One goal's failure is that goal's problem: the other goals, the page's import and edit controls stay.
       const { current, previous, asOf } = goalWindows(goal, last_day);

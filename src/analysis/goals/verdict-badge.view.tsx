@@ -1,8 +1,7 @@
 // A verdict as symbol + word + colour (never colour alone), or a neutral "not shown" when public view withholds it
 // (publish-goal.ts): a withheld verdict has no colour, since the colour would say what the word does not.
 import type { TFunction } from 'i18next';
-import type { Verdict } from './goal-verdict';
-import { VERDICT_SYMBOL } from './goals.model';
+import { VERDICT_SYMBOL, type Verdict } from './goal-verdict';
 
 export function VerdictBadge({ verdict, withheld, k, t }: { verdict: Verdict | null; withheld: boolean; k: number | null; t: TFunction }) {
   if (withheld) {

@@ -10,16 +10,16 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatBiweek, formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { BiweekPeriod } from '../../lib/iso-week';
-import { readAssessment } from '../lagesbild/assessment-store';
-import { DevelopmentChart } from '../lagesbild/development-chart.view';
-import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HOT_SPOT_ROWS, HotSpotTable } from '../lagesbild/lagesbild-document.view';
-import { defaultLagesbildPeriod, parsePeriodKey, periodKey } from '../lagesbild/lagesbild-period';
-import { summaryParagraphs } from '../lagesbild/lagesbild-summary';
-import type { LagesbildReport } from '../lagesbild/lagesbild.model';
-import { ReportMap } from '../lagesbild/report-map.view';
-import { useAreaOutlines, useLagesbildReport } from '../lagesbild/use-lagesbild';
+import { readAssessment } from '../../data/assessments';
+import { DevelopmentChart } from './development-chart.view';
+import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HOT_SPOT_ROWS, HotSpotTable } from './lagesbild-document.view';
+import { defaultLagesbildPeriod, parsePeriodKey, periodKey } from '../../analysis/periods/two-week-report-periods';
+import { summaryParagraphs } from './lagesbild-summary';
+import type { LagesbildReport } from './lagesbild.model';
+import { ReportMap } from './report-map.view';
+import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
 import { SLIDES, commandForKey, moveSlide, type Slide } from './slides';
-import '../lagesbild/lagesbild.css';
+import './lagesbild.css';
 import './presentation.css';
 
 export function PresentationPage() {
@@ -57,7 +57,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   useEffect(() => {
     if (!period) return;
     let live = true;
-    void readAssessment(database.runner, periodKey(period)).then((a) => live && setAssessment(a.text));
+    void readAssessment(database, periodKey(period)).then((a) => live && setAssessment(a.text));
     return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [database, period && periodKey(period)]);

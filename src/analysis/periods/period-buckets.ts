@@ -1,5 +1,6 @@
-// Pure period arithmetic for the trend charts: an epoch day → its bucket (day, ISO week, ISO two weeks with
-// week 53 joining 51–53, month, quarter), bucket labels, and the "same period last year".
+// The periods every page counts in, pure: an epoch day → its bucket (day, ISO week, ISO two weeks with week 53
+// joining 51–53, month, quarter), bucket labels, the period before and the "same period last year". Used by Trender
+// and Karta; the lägesbild's two-week periods are in two-week-report-periods.ts, ISO week arithmetic in lib/iso-week.
 import { dateOfEpochDay, epochDayOf, calendarDate } from '../../lib/epoch-day';
 import { mondayOf } from '../../lib/day-range';
 import { biweekPeriodOf, biweekRange, isoWeekOf } from '../../lib/iso-week';
