@@ -29,7 +29,7 @@ export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
     const meta = await runner.rows<{ key: string; value: string }>(READ_META);
     if (meta.find((m) => m.key === SIGNATURE_KEY)?.value !== signature) {
       for (const table of ASSIGNED_TABLES) await runner.exec(clearAssignments(table));
-      await runner.rows(WRITE_META, [SIGNATURE_KEY, signature]);
+      await runner.run(WRITE_META, [SIGNATURE_KEY, signature]);
     }
     const kinds = await runner.rows<{ kind: string | null; n: number }>(AREA_KINDS);
     if (kinds.length === 0) return { assigned: 0, outside: 0 };
@@ -41,7 +41,7 @@ export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
     const start = performance.now();
     let lookupMs = 0;
     await runner.exec(CREATE_HITS);
-    await runner.rows(CREATE_NAMES, [kind]);
+    await runner.run(CREATE_NAMES, [kind]);
     try {
       for (const table of ASSIGNED_TABLES) {
         const { rid, lon, lat } = await runner.numericColumns(pointsToAssign(table));

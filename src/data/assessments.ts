@@ -23,11 +23,11 @@ export async function readAssessment(database: Pick<Database, 'coordinator'>, pe
 export async function writeAssessment(database: AssessmentStore, period: string, text: string, now: Date = new Date()): Promise<Assessment> {
   const trimmed = text.trim().slice(0, MAX_ASSESSMENT_LENGTH);
   if (trimmed === '') {
-    await database.runner.rows(DELETE_ASSESSMENT, [period]);
+    await database.runner.run(DELETE_ASSESSMENT, [period]);
     return { text: '', savedAt: null };
   }
   const pad = (n: number) => String(n).padStart(2, '0');
   const local = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ${pad(now.getHours())}:${pad(now.getMinutes())}:${pad(now.getSeconds())}`;
-  await database.runner.rows(WRITE_ASSESSMENT, [period, trimmed, local]);
+  await database.runner.run(WRITE_ASSESSMENT, [period, trimmed, local]);
   return readAssessment(database, period);
 }

@@ -81,7 +81,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
   if (!state.meta.dataset) {
     onPhase('loading-example');
     await loadEmbeddedExample(engine);
-    await engine.runner.rows(WRITE_META, ['schema_version', SCHEMA_VERSION]);
+    await engine.runner.run(WRITE_META, ['schema_version', SCHEMA_VERSION]);
     await checkpoint(engine);
     state = await readState(engine);
   }

@@ -141,6 +141,20 @@ function wasmRunner(connection: duckdb.AsyncDuckDBConnection): SqlRunner {
         }
       });
     },
+    async run(sql: string, params: SqlValue[] = []) {
+      await measured(sql, async () => {
+        if (params.length === 0) {
+          await connection.query(sql);
+          return;
+        }
+        const statement = await connection.prepare(sql);
+        try {
+          await statement.query(...params);
+        } finally {
+          await statement.close();
+        }
+      });
+    },
     async numericColumns(sql: string) {
       return measured(sql, async () => {
         const table = await connection.query(sql);

@@ -24,10 +24,10 @@ export async function loadExample(runner: SqlRunner, input: ExampleInput): Promi
     await runner.exec(insertExampleIncidents(input.incidentsFile));
     await runner.exec(insertExampleInterventions(input.interventionsFile));
     for (const a of areaRowsFromGeoJson(input.areas, EXAMPLE_SOURCE).rows) {
-      await runner.rows(INSERT_AREA, [a.name, a.kind, a.population, a.geometry, a.min_lon, a.min_lat, a.max_lon, a.max_lat, a.source, null]);
+      await runner.run(INSERT_AREA, [a.name, a.kind, a.population, a.geometry, a.min_lon, a.min_lat, a.max_lon, a.max_lat, a.source, null]);
     }
     await insertGoals(runner, input.goals);
-    await runner.rows(WRITE_META, ['dataset', 'example']);
-    await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
+    await runner.run(WRITE_META, ['dataset', 'example']);
+    await runner.run(WRITE_META, ['loaded_at', new Date().toISOString()]);
   });
 }

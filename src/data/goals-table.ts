@@ -6,7 +6,7 @@ import type { GoalDefinition } from './tables';
 
 export async function insertGoals(runner: SqlRunner, goals: GoalDefinition[]): Promise<void> {
   for (const [position, g] of goals.entries()) {
-    await runner.rows(INSERT_GOAL, [
+    await runner.run(INSERT_GOAL, [
       g.id, position, g.promise, g.title, g.owner, g.dataset, JSON.stringify(g.filter), g.measure, g.direction, g.target, g.period,
       g.per_area ? JSON.stringify(g.per_area) : null, g.start, g.end, g.follow_up,
     ]);

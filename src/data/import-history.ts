@@ -36,7 +36,7 @@ export async function undoImport(database: { runner: SqlRunner }, id: string): P
   const runner = database.runner;
   return inTransaction(runner, async () => {
     const [{ n }] = await runner.rows<{ n: number }>(COUNT_IMPORT_ROWS, [id, id, id]);
-    for (const statement of UNDO_IMPORT) await runner.rows(statement, [id]);
+    for (const statement of UNDO_IMPORT) await runner.run(statement, [id]);
     return { removed: n };
   });
 }

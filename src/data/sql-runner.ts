@@ -7,8 +7,10 @@ export type Row = Record<string, unknown>;
 export interface SqlRunner {
   /** Run a statement (or several separated by `;`) without parameters. */
   exec(sql: string): Promise<void>;
-  /** Run one statement with positional `?` parameters and return rows with BIGINTs as numbers. */
+  /** Run one query with positional `?` parameters and return rows with BIGINTs as numbers. */
   rows<T = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+  /** Run one statement that returns nothing (INSERT, UPDATE, DELETE) with positional `?` parameters. */
+  run(sql: string, params?: SqlValue[]): Promise<void>;
   /** Append whole numeric columns to an existing table (line numbers, converted coordinates): fast paths only. */
   insertColumns(table: string, columns: NumericColumn[]): Promise<void>;
   /**

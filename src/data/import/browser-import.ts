@@ -4,11 +4,11 @@ import type { Database } from '../database';
 import { importAreas } from './import-areas';
 import { headerSignature } from './column-mapping';
 import type { IncidentColumns, InterventionColumns } from './csv-import.query';
-import { planCsv, rememberable, PREVIEW_BYTES, type CsvPlan, type RememberedMapping } from './csv-plan';
+import { planCsv, rememberable, PREVIEW_BYTES, type TablePlan, type RememberedMapping } from './csv-plan';
 import { scanRecords, type RecordScan } from './csv-records';
 import { detectFileEncoding } from './file-encoding';
 import { readAndScan, type ReadProgress } from './read-file';
-import { importCsv, type CsvImportResult } from './import-csv';
+import { importCsv, type ImportResult } from './import-csv';
 import { policeEventsImport, type PoliceEventChoice } from './police-events';
 import { READ_MAPPING, SAVE_MAPPING } from './import-mappings.query';
 
@@ -31,18 +31,18 @@ export class FileTooLargeError extends Error {
 }
 
 /** Remembering is a convenience: the import has already committed, so a failure here must not report it failed. */
-async function rememberMapping(database: Database, plan: CsvPlan): Promise<void> {
+async function rememberMapping(database: Database, plan: TablePlan): Promise<void> {
   try {
     const now = new Date();
     const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-    await database.runner.rows(SAVE_MAPPING, [headerSignature(plan.dialect.columns), JSON.stringify(rememberable(plan)), local]);
+    await database.runner.run(SAVE_MAPPING, [headerSignature(plan.dialect.columns), JSON.stringify(rememberable(plan)), local]);
   } catch (error) {
     console.warn('Could not remember the import mapping', error);
   }
 }
 
 /** The plan for a file, with the mapping remembered for its header signature when there is one. */
-export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: CsvPlan }> {
+export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: TablePlan }> {
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
   const encoding = await detectFileEncoding(file, bytes);
   const first = planCsv(bytes, {}, null, encoding);
@@ -58,13 +58,13 @@ export async function planFile(database: Database, file: File): Promise<{ bytes:
 export async function importCsvFile(
   database: Database,
   file: File,
-  plan: CsvPlan,
+  plan: TablePlan,
   mode: 'append' | 'replace',
   onPhase: (phase: ImportPhase) => void,
   onProgress?: (p: ReadProgress) => void,
   signal?: AbortSignal,
   source: string = file.name,
-): Promise<CsvImportResult> {
+): Promise<ImportResult> {
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
   const { dialect } = plan;
@@ -77,7 +77,7 @@ export async function importCsvFile(
 }
 
 /** Area boundaries (GeoJSON): converted to WGS 84 rows, then one transaction. */
-export async function importAreasFile(database: Database, name: string, collection: FeatureCollection, mapping: AreaMapping, mode: 'append' | 'replace', source: string = name): Promise<CsvImportResult> {
+export async function importAreasFile(database: Database, name: string, collection: FeatureCollection, mapping: AreaMapping, mode: 'append' | 'replace', source: string = name): Promise<ImportResult> {
   const conversion = areaRowsFromGeoJson(collection, name, mapping);
   return importAreas(database.runner, conversion, collection.features.length, mode, database.meta.dataset === 'example', { fileName: name, source, mapping: JSON.stringify(mapping) });
 }
@@ -96,7 +96,7 @@ export async function importPoliceEventsFile(
   onPhase: (phase: ImportPhase) => void,
   signal?: AbortSignal,
   options: { source?: string; choice?: PoliceEventChoice } = {},
-): Promise<CsvImportResult> {
+): Promise<ImportResult> {
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
   const events = policeEventsImport(await file.text(), options.choice);
@@ -108,7 +108,7 @@ export async function importPoliceEventsFile(
 async function importUtf8(
   database: Database,
   utf8: Uint8Array,
-  plan: CsvPlan,
+  plan: TablePlan,
   mode: 'append' | 'replace',
   source: string,
   onPhase: (phase: ImportPhase) => void,
@@ -116,7 +116,7 @@ async function importUtf8(
   knownScan?: RecordScan,
   signal?: AbortSignal,
   read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean; history?: { fileName: string; mapping: string }; leftOut?: number } = {},
-): Promise<CsvImportResult> {
+): Promise<ImportResult> {
   onPhase('scanning');
   const scan = knownScan ?? scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
   const name = `import-${Date.now()}.csv`;

@@ -24,7 +24,7 @@ export interface CoordinateChoice {
   named?: boolean;
 }
 
-export interface CsvPlan {
+export interface TablePlan {
   /** Parquet files carry their own types and names: no encoding or dialect to choose. */
   format: 'csv' | 'parquet';
   encoding: TextEncodingName;
@@ -94,7 +94,7 @@ function column(rows: string[][], index: number): string[] {
 }
 
 /** A plan for rows that are already a table (Parquet): the same mapping, checks and coordinates as a CSV. */
-export function planTable(columns: string[], previewRows: string[][], target?: TargetTable): CsvPlan {
+export function planTable(columns: string[], previewRows: string[][], target?: TargetTable): TablePlan {
   const chosen = target ?? guessTargetTable(columns) ?? 'incidents';
   const personalData = columns
     .map((column, i) => ({ column, found: previewRows.reduce((n, r) => n + findPersonalIdentityNumbers(r[i] ?? '').length, 0) }))
@@ -110,7 +110,7 @@ export function planTable(columns: string[], previewRows: string[][], target?: T
  * `detected`: the encoding decided from the whole file (`detectFileEncoding`); without it, from these bytes. Bytes
  * beyond ASCII outweigh a remembered encoding (the last file of this kind may have been plain ASCII).
  */
-export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered?: RememberedMapping | null, detected?: EncodingGuess): CsvPlan {
+export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered?: RememberedMapping | null, detected?: EncodingGuess): TablePlan {
   const guess = detected ?? detectEncoding(bytes);
   const encoding = choices.encoding ?? (guess.decided === false ? remembered?.encoding : undefined) ?? guess.encoding;
   const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
@@ -147,7 +147,7 @@ function filterMapping(mapping: Mapping, columns: string[]): Mapping {
  * Decimal mark, coordinate system and outcome columns follow from the mapping and the preview rows, unless
  * fixed (by the user, or by a remembered mapping).
  */
-export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMapping, 'decimal' | 'coordinates'>> | null = null): CsvPlan {
+export function completePlan(plan: TablePlan, fixed: Partial<Pick<RememberedMapping, 'decimal' | 'coordinates'>> | null = null): TablePlan {
   const remembered = fixed;
   const index = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
   // Evidence from every cell but dates and times ("22.15" is a Swedish time, not a decimal); with none (only
@@ -175,7 +175,7 @@ export function completePlan(plan: CsvPlan, fixed: Partial<Pick<RememberedMappin
     coordinates = remembered?.coordinates ? { ...remembered.coordinates, ambiguous: false } : fromHeader ?? guessed;
   }
 
-  let outcomes: CsvPlan['outcomes'] = [];
+  let outcomes: TablePlan['outcomes'] = [];
   if (plan.target === 'interventions') {
     const mapped = new Set(Object.values(plan.mapping));
     outcomes = plan.dialect.columns
@@ -195,19 +195,19 @@ function orderByMagnitude(pairs: [number, number][]): PairOrder {
   return pairs.length && firstLarger * 2 < pairs.length ? 'east-north' : 'north-east';
 }
 
-export function replan(bytes: Uint8Array, plan: CsvPlan, choices: PlanChoices): CsvPlan {
+export function replan(bytes: Uint8Array, plan: TablePlan, choices: PlanChoices): TablePlan {
   // The encoding in the plan was decided from the whole file (or chosen): it is kept, BOM included.
   return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, skipLines: plan.dialect.skipLines, ...choices });
 }
 
-export function setMapping(plan: CsvPlan, field: CanonicalField, columnName: string | undefined): CsvPlan {
+export function setMapping(plan: TablePlan, field: CanonicalField, columnName: string | undefined): TablePlan {
   const mapping = { ...plan.mapping };
   if (columnName) mapping[field] = columnName;
   else delete mapping[field];
   return completePlan({ ...plan, mapping });
 }
 
-export function fieldsOf(plan: CsvPlan): CanonicalField[] {
+export function fieldsOf(plan: TablePlan): CanonicalField[] {
   return FIELDS_FOR[plan.target];
 }
 
@@ -222,7 +222,7 @@ export interface RememberedMapping {
   coordinates: { crs: CrsCode; order: PairOrder } | null;
 }
 
-export function rememberable(plan: CsvPlan): RememberedMapping {
+export function rememberable(plan: TablePlan): RememberedMapping {
   return {
     encoding: plan.encoding, delimiter: plan.dialect.delimiter, header: plan.dialect.header, target: plan.target, mapping: plan.mapping, decimal: plan.decimal,
     coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,

@@ -5,7 +5,7 @@ import { DELETE_ALL_AREAS, DELETE_SAME_AREA, INSERT_AREA } from '../areas.query'
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META } from '../schema.query';
 import { inTransaction, type SqlRunner } from '../sql-runner';
-import { NothingToImportError, newImportId, recordImport, type CsvImportResult } from './import-csv';
+import { NothingToImportError, newImportId, recordImport, type ImportResult } from './import-csv';
 
 export async function importAreas(
   runner: SqlRunner,
@@ -14,7 +14,7 @@ export async function importAreas(
   mode: 'append' | 'replace',
   replaceExample: boolean,
   history: { fileName: string; source?: string; mapping?: string } = { fileName: conversion.rows[0]?.source ?? 'areas' },
-): Promise<CsvImportResult> {
+): Promise<ImportResult> {
   const { rows, rejected } = conversion;
   const importId = newImportId();
   const source = history.source ?? rows[0]?.source ?? history.fileName;
@@ -23,15 +23,15 @@ export async function importAreas(
     if (replaceExample) await runner.exec(CLEAR_TABLES);
     else if (mode === 'replace') await runner.exec(DELETE_ALL_AREAS);
     for (const a of rows) {
-      if (mode === 'append' && !replaceExample) await runner.rows(DELETE_SAME_AREA, [a.name, a.kind]);
-      await runner.rows(INSERT_AREA, [a.name, a.kind, a.population, a.geometry, a.min_lon, a.min_lat, a.max_lon, a.max_lat, source, importId]);
+      if (mode === 'append' && !replaceExample) await runner.run(DELETE_SAME_AREA, [a.name, a.kind]);
+      await runner.run(INSERT_AREA, [a.name, a.kind, a.population, a.geometry, a.min_lon, a.min_lat, a.max_lon, a.max_lat, source, importId]);
     }
     await recordImport(runner, {
       id: importId, fileName: history.fileName, source, target: 'areas', mode: replaceExample ? 'replace' : mode,
       rowsIn: features, imported: rows.length, rejected: rejected.length, leftOut: 0, mapping: history.mapping ?? null,
     });
-    await runner.rows(WRITE_META, ['dataset', 'user']);
-    await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
+    await runner.run(WRITE_META, ['dataset', 'user']);
+    await runner.run(WRITE_META, ['loaded_at', new Date().toISOString()]);
   });
   return { rowsInFile: features, imported: rows.length, importId, rejected, personalData: [], notes: conversion.notes ?? [] };
 }

@@ -73,7 +73,7 @@ export interface PersonalDataFinding {
   action: PersonalDataAction;
 }
 
-export interface CsvImportResult {
+export interface ImportResult {
   /** Rows in the file = imported + rejected + left out. */
   rowsInFile: number;
   imported: number;
@@ -170,14 +170,14 @@ export async function readTableStage(runner: SqlRunner, table: string, columns: 
   return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';' };
 }
 
-export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<CsvImportResult> {
+export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<ImportResult> {
   return importRows(runner, request, () => readCsvStage(runner, request.fileName, request.scan, request.dialect));
 }
 
 export type RowsImportRequest = Omit<CsvImportRequest, 'fileName' | 'scan' | 'dialect'>;
 
 /** The import after reading: checks, conversions, accounting and the commit, whatever the file format. */
-export async function importRows(runner: SqlRunner, request: RowsImportRequest, read: () => Promise<ReadStage>): Promise<CsvImportResult> {
+export async function importRows(runner: SqlRunner, request: RowsImportRequest, read: () => Promise<ReadStage>): Promise<ImportResult> {
   const { target } = request;
   const importId = request.importId ?? newImportId();
   const leftOut = request.leftOut ?? 0;
@@ -228,8 +228,8 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       const [{ before }] = await runner.rows<{ before: number }>(`SELECT count(*)::INTEGER AS before FROM ${target}`);
       await runner.exec(target === 'incidents' ? insertIncidents(request.source, request.locationPrecision ?? 'point', importId) : insertInterventions(request.source, outcomeNames, importId));
       const [{ after }] = await runner.rows<{ after: number }>(`SELECT count(*)::INTEGER AS after FROM ${target}`);
-      await runner.rows(WRITE_META, ['dataset', 'user']);
-      await runner.rows(WRITE_META, ['loaded_at', new Date().toISOString()]);
+      await runner.run(WRITE_META, ['dataset', 'user']);
+      await runner.run(WRITE_META, ['loaded_at', new Date().toISOString()]);
       const rejectedCount = readerRejects.length + unaccounted.length + rowRejects.length;
       if (after - before + rejectedCount + leftOut !== rowsInFile) {
         throw new ImportAccountingError(`Rows do not add up: ${after - before} imported + ${rejectedCount} rejected + ${leftOut} left out ≠ ${rowsInFile} in the file.`);
@@ -273,7 +273,7 @@ export interface ImportRecord {
 export async function recordImport(runner: SqlRunner, r: ImportRecord): Promise<void> {
   const now = new Date();
   const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 23).replace('T', ' ');
-  await runner.rows(INSERT_IMPORT, [r.id, r.fileName, local, r.source, r.target, r.mode, r.rowsIn, r.imported, r.rejected, r.leftOut, r.mapping]);
+  await runner.run(INSERT_IMPORT, [r.id, r.fileName, local, r.source, r.target, r.mode, r.rowsIn, r.imported, r.rejected, r.leftOut, r.mapping]);
 }
 
 /** A reject's field as the file's column name(s), and no empty details. */

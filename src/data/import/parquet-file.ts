@@ -6,9 +6,9 @@ import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Database } from '../database';
 import { ARROW_TABLE, PREVIEW_TABLE, textRows, type IncidentColumns, type InterventionColumns } from './csv-import.query';
-import { planTable, PREVIEW_ROWS, type CsvPlan } from './csv-plan';
+import { planTable, PREVIEW_ROWS, type TablePlan } from './csv-plan';
 import { rememberable } from './csv-plan';
-import { importRows, readTableStage, type CsvImportResult } from './import-csv';
+import { importRows, readTableStage, type ImportResult } from './import-csv';
 import { throwIfCancelled } from './read-file';
 
 let ready: Promise<unknown> | null = null;
@@ -21,7 +21,7 @@ function init() {
  * The first rows as text, rendered by DuckDB with the same cast the import uses (decimals, timestamps and all),
  * so the preview shows exactly what the checks will see.
  */
-export async function planParquetFile(database: Database, file: File): Promise<CsvPlan> {
+export async function planParquetFile(database: Database, file: File): Promise<TablePlan> {
   await init();
   const bytes = new Uint8Array(await file.arrayBuffer());
   const ipc = readParquet(bytes, { limit: PREVIEW_ROWS }).intoIPCStream();
@@ -36,7 +36,7 @@ export async function planParquetFile(database: Database, file: File): Promise<C
   }
 }
 
-export async function importParquetFile(database: Database, file: File, plan: CsvPlan, mode: 'append' | 'replace', signal?: AbortSignal, source: string = file.name): Promise<CsvImportResult> {
+export async function importParquetFile(database: Database, file: File, plan: TablePlan, mode: 'append' | 'replace', signal?: AbortSignal, source: string = file.name): Promise<ImportResult> {
   await init();
   const ipc = readParquet(new Uint8Array(await file.arrayBuffer())).intoIPCStream();
   throwIfCancelled(signal);

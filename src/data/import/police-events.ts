@@ -5,9 +5,9 @@
 // The events are turned into a canonical CSV and go through the same import as any CSV (same checks, same
 // accounting, append by id).
 import { parseDateTime, parsePoliceEventName } from '../../lib/parsing/swedish-datetime';
-import { planCsv, type CsvPlan } from './csv-plan';
+import { planCsv, type TablePlan } from './csv-plan';
 import { scanRecords, type RecordScan } from './csv-records';
-import type { CsvImportResult } from './import-csv';
+import type { ImportResult } from './import-csv';
 
 export const POLICE_EVENT_COLUMNS = ['id', 'occurred_at', 'type', 'summary', 'location', 'lat', 'lon'] as const;
 
@@ -140,7 +140,7 @@ export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { ex
  * the original file ("post" N).
  */
 export function policeEventsImport(text: string, choice?: PoliceEventChoice): {
-  utf8: Uint8Array; plan: CsvPlan; scan: RecordScan; events: number; leftOut: number; leftOutBy: { type: number; location: number }; renumber: (r: CsvImportResult) => CsvImportResult;
+  utf8: Uint8Array; plan: TablePlan; scan: RecordScan; events: number; leftOut: number; leftOutBy: { type: number; location: number }; renumber: (r: ImportResult) => ImportResult;
 } {
   const converted = policeEventsToCsv(text, choice);
   const utf8 = new TextEncoder().encode(converted.csv);
@@ -148,7 +148,7 @@ export function policeEventsImport(text: string, choice?: PoliceEventChoice): {
   const scan = scanRecords(utf8, { delimiter: ',', quote: '"', header: true });
   const recordOfLine = new Map<number, number>();
   scan.startLines.forEach((line, i) => recordOfLine.set(line, i));
-  const renumber = (r: CsvImportResult): CsvImportResult => ({
+  const renumber = (r: ImportResult): ImportResult => ({
     ...r,
     rejected: r.rejected.map((x) => ({ ...x, line: converted.positions[recordOfLine.get(x.line) ?? x.line - 2] ?? x.line - 1 })),
   });
@@ -157,7 +157,7 @@ export function policeEventsImport(text: string, choice?: PoliceEventChoice): {
 }
 
 /** The fixed plan for the converted events: nothing to guess, nothing for the user to map. */
-export function policeEventsPlan(csv: Uint8Array): CsvPlan {
+export function policeEventsPlan(csv: Uint8Array): TablePlan {
   const plan = planCsv(csv, { encoding: 'utf-8', delimiter: ',', header: true, target: 'incidents' });
   return {
     ...plan,

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CanonicalField } from '../../data/import/column-mapping';
-import { DELIMITERS, QUOTES, fieldsOf, planTable, replan, setMapping, completePlan, PREVIEW_ROWS, type CsvPlan } from '../../data/import/csv-plan';
+import { DELIMITERS, QUOTES, fieldsOf, planTable, replan, setMapping, completePlan, PREVIEW_ROWS, type TablePlan } from '../../data/import/csv-plan';
 import { REQUIRED_FOR } from '../../data/import/column-mapping';
 import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
@@ -9,7 +9,7 @@ import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import { blockers, type ImportEntry } from './import-entry.model';
 
-type CsvEntry = Extract<ImportEntry, { kind: 'csv' }>;
+type CsvEntry = Extract<ImportEntry, { kind: 'table' }>;
 
 const ENCODINGS: { value: TextEncodingName; label: string }[] = [
   { value: 'utf-8', label: 'UTF-8' },
@@ -27,7 +27,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
   const id = useId();
   const { plan } = entry;
   const locked = entry.status === 'importing' || entry.status === 'done';
-  const setPlan = (next: CsvPlan) => onChange({ ...entry, plan: next });
+  const setPlan = (next: TablePlan) => onChange({ ...entry, plan: next });
   const blocked = blockers(plan);
   const columnIndex = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
   const samples = (c: string | undefined) => {
@@ -68,13 +68,13 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         </label>
         </>}
         <label>{t('importer.target')}
-          <select value={plan.target} onChange={(e) => setPlan(plan.format === 'csv' ? replan(entry.bytes, plan, { target: e.target.value as CsvPlan['target'] }) : planTable(plan.dialect.columns, plan.previewRows, e.target.value as CsvPlan['target']))} data-testid="import-target">
+          <select value={plan.target} onChange={(e) => setPlan(plan.format === 'csv' ? replan(entry.bytes, plan, { target: e.target.value as TablePlan['target'] }) : planTable(plan.dialect.columns, plan.previewRows, e.target.value as TablePlan['target']))} data-testid="import-target">
             <option value="incidents">{t('importer.targetIncidents')}</option>
             <option value="interventions">{t('importer.targetInterventions')}</option>
           </select>
         </label>
         <label>{t('importer.decimal')}
-          <select value={plan.decimal} onChange={(e) => setPlan(completePlan(plan, { decimal: e.target.value as CsvPlan['decimal'] }))}>
+          <select value={plan.decimal} onChange={(e) => setPlan(completePlan(plan, { decimal: e.target.value as TablePlan['decimal'] }))}>
             <option value=",">{t('importer.decimalComma')}</option>
             <option value=".">{t('importer.decimalPoint')}</option>
           </select>

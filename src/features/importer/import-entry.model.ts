@@ -1,43 +1,29 @@
 // One dropped file on the import page, from preview to summary. Pure helpers; the view holds the state.
-import type { AreaMapping, FeatureCollection } from '../../data/area-features';
-import type { CsvPlan } from '../../data/import/csv-plan';
-import type { CsvImportResult } from '../../data/import/import-csv';
+import type { TablePlan } from '../../data/import/csv-plan';
+import type { ImportResult } from '../../data/import/import-csv';
 import type { ImportPhase } from '../../data/import/browser-import';
 import type { ReadProgress } from '../../data/import/read-file';
 import { missingRequired } from '../../data/import/column-mapping';
-import type { PoliceEventChoice, PoliceEventCounts } from '../../data/import/police-events';
-
-export type FileKind = 'csv' | 'parquet' | 'json' | 'geojson' | 'unknown' | 'police-events' | 'areas';
-
-export function fileKind(name: string): FileKind {
-  const ext = name.toLowerCase().split('.').pop() ?? '';
-  if (['csv', 'tsv', 'txt', 'tab'].includes(ext)) return 'csv';
-  if (ext === 'parquet' || ext === 'parq') return 'parquet';
-  if (ext === 'geojson') return 'geojson';
-  if (ext === 'json') return 'json';
-  return 'unknown';
-}
+import type { AreasImportPlan, PoliceEventsImportPlan, RefusedPlan, TableImportPlan } from '../../data/import/import-plan';
 
 interface Progress {
   status: 'planned' | 'importing' | 'done' | 'failed';
-  mode: 'append' | 'replace';
   phase?: ImportPhase;
   progress?: ReadProgress;
-  result?: CsvImportResult;
+  result?: ImportResult;
   error?: string;
-  /** The source name the rows will carry (filter and import history); editable in the preview. */
-  source: string;
 }
 
+/** One dropped file's card: its import plan (data/import/import-plan.ts) and how far the import has come. */
 export type ImportEntry =
-  | { key: string; file: File; status: 'unsupported'; kind: FileKind; detail?: string; tooLarge?: number }
-  | ({ key: string; file: File; kind: 'csv'; bytes: Uint8Array; plan: CsvPlan } & Progress)
-  | ({ key: string; file: File; kind: 'police-events'; events: number; counts: PoliceEventCounts & { pairs: [string, string][] }; choice: PoliceEventChoice } & Progress)
-  | ({ key: string; file: File; kind: 'areas'; collection: FeatureCollection; keys: string[]; mapping: AreaMapping; crsAmbiguous: boolean } & Progress);
+  | (RefusedPlan & { key: string; status: 'unsupported' })
+  | (TableImportPlan & { key: string } & Progress)
+  | (PoliceEventsImportPlan & { key: string } & Progress)
+  | (AreasImportPlan & { key: string } & Progress);
 
 /** Why the import button is not yet enabled, or null when the plan can run. */
 /** Why a file can't be imported as planned; null when it can. An empty file or one with only a header says so. */
-export function blockers(plan: CsvPlan): { missing: string[]; needsCrs: boolean; binary: boolean; empty: 'no-columns' | 'no-rows' | null } | null {
+export function blockers(plan: TablePlan): { missing: string[]; needsCrs: boolean; binary: boolean; empty: 'no-columns' | 'no-rows' | null } | null {
   const empty = plan.dialect.columns.length === 0 ? 'no-columns' : plan.previewRows.length === 0 ? 'no-rows' : null;
   const missing = empty ? [] : missingRequired(plan.mapping, plan.target);
   const needsCrs = Boolean(plan.coordinates?.ambiguous);

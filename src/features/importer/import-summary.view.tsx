@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
-import type { CsvImportResult, RejectedRow } from '../../data/import/import-csv';
+import type { ImportResult, RejectedRow } from '../../data/import/import-csv';
 import { toExcelCsv, downloadText } from '../../lib/excel-csv';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -8,7 +8,7 @@ import { useLanguage } from '../../lib/i18n/i18n';
 const SHOWN = 200;
 
 /** Rows in the file = imported + rejected, and every rejected row with its line and reason. */
-export function ImportSummary({ result, fileName, unit = 'line' }: { result: CsvImportResult; fileName: string; unit?: 'line' | 'record' }) {
+export function ImportSummary({ result, fileName, unit = 'line' }: { result: ImportResult; fileName: string; unit?: 'line' | 'record' }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const where = unit === 'line' ? t('importer.line') : t('importer.record');

@@ -1,18 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
-import { FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, MAX_JSON_BYTES, MAX_PARQUET_BYTES, planFile, POLICE_EVENTS_SOURCE, type ImportPhase } from '../../data/import/browser-import';
+import type { ImportPhase } from '../../data/import/browser-import';
+import { FileTooLargeError, MAX_CSV_BYTES, planImport, runImport } from '../../data/import/import-plan';
 import { ImportCancelledError, type ReadProgress } from '../../data/import/read-file';
-import { defaultPoliceChoice, policeEventCounts } from '../../data/import/police-events';
 import { ImportHistory } from './import-history.view';
-import { parseFeatureCollection, propertyKeys, suggestAreaMapping } from '../../data/area-features';
 import { AreasCard } from './areas-card.view';
 import { useDatabase } from '../../hooks/use-database';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { CsvFileCard } from './csv-file-card.view';
 import { EXAMPLE_EXPORTS, fetchExampleExport } from './example-exports';
 import { PoliceEventsCard } from './police-events-card.view';
-import { fileKind, formatBytes, type ImportEntry } from './import-entry.model';
+import { formatBytes, type ImportEntry } from './import-entry.model';
 
 let nextKey = 0;
 
@@ -37,46 +36,8 @@ export function ImporterPage() {
   const addFiles = useCallback(async (files: File[]) => {
     for (const file of files) {
       const key = `f${nextKey++}`;
-      const kind = fileKind(file.name);
-      // Refused before reading: a file the tab could not hold would end in a dead tab, not a message.
-      const limit = kind === 'parquet' ? MAX_PARQUET_BYTES : kind === 'json' || kind === 'geojson' ? MAX_JSON_BYTES : null;
-      if (limit !== null && file.size > limit) {
-        setEntries((list) => [...list, { key, file, status: 'unsupported', kind, tooLarge: limit }]);
-        continue;
-      }
-      if (kind === 'csv') {
-        try {
-          const { bytes, plan } = await planFile(databaseRef.current, file);
-          setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes, plan, mode: 'append', source: file.name }]);
-        } catch (error) {
-          // Whatever fails while reading the start of a file is said on its card, never swallowed.
-          setEntries((list) => [...list, { key, file, status: 'unsupported', kind, detail: String((error as Error).message ?? error) }]);
-        }
-      } else if (kind === 'parquet') {
-        try {
-          const { planParquetFile } = await import('../../data/import/parquet-file');
-          const plan = await planParquetFile(databaseRef.current, file);
-          setEntries((list) => [...list, { key, file, kind: 'csv', status: 'planned', bytes: new Uint8Array(), plan, mode: 'append', source: file.name }]);
-        } catch (error) {
-          setEntries((list) => [...list, { key, file, status: 'unsupported', kind, detail: String((error as Error).message ?? error) }]);
-        }
-      } else if (kind === 'json' || kind === 'geojson') {
-        const text = await file.text();
-        const collection = parseFeatureCollection(text);
-        if (collection) {
-          const { crsAmbiguous, ...mapping } = suggestAreaMapping(collection);
-          setEntries((list) => [...list, { key, file, kind: 'areas', status: 'planned', collection, keys: propertyKeys(collection), mapping, crsAmbiguous, mode: 'append', source: file.name }]);
-          continue;
-        }
-        try {
-          const counts = policeEventCounts(text);
-          setEntries((list) => [...list, { key, file, kind: 'police-events', status: 'planned', events: counts.events, counts, choice: defaultPoliceChoice(counts), mode: 'append', source: POLICE_EVENTS_SOURCE }]);
-        } catch (error) {
-          setEntries((list) => [...list, { key, file, status: 'unsupported', kind: 'json', detail: (error as Error).message }]);
-        }
-      } else {
-        setEntries((list) => [...list, { key, file, status: 'unsupported', kind }]);
-      }
+      const plan = await planImport(databaseRef.current, file);
+      setEntries((list) => [...list, plan.kind === 'refused' ? { ...plan, key, status: 'unsupported' } : { ...plan, key, status: 'planned' }]);
     }
   }, []);
 
@@ -105,40 +66,29 @@ export function ImporterPage() {
   }, [addFiles]);
 
   const controllers = useRef(new Map<string, AbortController>());
-  const runImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
+  const startImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
     const controller = new AbortController();
     controllers.current.set(entry.key, controller);
     update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', progress: undefined, error: undefined }) as ImportEntry);
-    const onProgress = (progress: ReadProgress) => update(entry.key, (e) => ({ ...e, progress }) as ImportEntry);
-    let outcome: Partial<Exclude<ImportEntry, { status: 'unsupported' }>>;
-    // An empty name is never stored: the file's name stands in.
-    const source = entry.source.trim() || entry.file.name;
-    const onPhase = (phase: ImportPhase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry);
-    try {
-      const result = entry.kind === 'csv' && entry.plan.format === 'parquet'
-        ? await (await import('../../data/import/parquet-file')).importParquetFile(databaseRef.current, entry.file, entry.plan, entry.mode, controller.signal, source)
-        : entry.kind === 'csv'
-        ? await importCsvFile(databaseRef.current, entry.file, entry.plan, entry.mode, onPhase, onProgress, controller.signal, source)
-        : entry.kind === 'areas'
-          ? await importAreasFile(databaseRef.current, entry.file.name, entry.collection, entry.mapping, entry.mode, source)
-          : await importPoliceEventsFile(databaseRef.current, entry.file, entry.mode, onPhase, controller.signal, { source, choice: entry.choice });
-      outcome = { status: 'done', result };
-    } catch (error) {
-      const message = error instanceof FileTooLargeError
-        ? t('importer.tooLarge', { size: formatBytes(error.size, language), limit: formatBytes(MAX_CSV_BYTES, language) })
-        : error instanceof ImportCancelledError ? t('importer.cancelled')
-          : isStorageFull(error) ? t('importer.storageFull') : (error as Error).message;
-      outcome = { status: 'failed', error: message };
-    } finally {
-      controllers.current.delete(entry.key);
-    }
-    // Whatever happened, every view shows what the database now holds before the summary says "done". If even that
-    // fails (the engine gave up after a full disk), the card still ends with what happened; the crash screen follows.
-    try {
-      replace(await databaseRef.current.refresh());
-    } catch (error) {
-      if (outcome.status === 'done') outcome = { status: 'failed', error: isStorageFull(error) ? t('importer.storageFull') : (error as Error).message };
-    }
+    const run = await runImport(databaseRef.current, entry, {
+      onPhase: (phase: ImportPhase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry),
+      onProgress: (progress: ReadProgress) => update(entry.key, (e) => ({ ...e, progress }) as ImportEntry),
+      signal: controller.signal,
+    });
+    controllers.current.delete(entry.key);
+    // Every view shows what the database now holds before the card says "done" (runImport refreshed it). If even
+    // that failed (the engine gave up after a full disk), the card still ends with what happened; the crash screen follows.
+    if (run.database) replace(run.database);
+    const error = run.error;
+    const outcome = error === undefined
+      ? { status: 'done' as const, result: run.result }
+      : {
+          status: 'failed' as const,
+          error: error instanceof FileTooLargeError
+            ? t('importer.tooLarge', { size: formatBytes(error.size, language), limit: formatBytes(MAX_CSV_BYTES, language) })
+            : error instanceof ImportCancelledError ? t('importer.cancelled')
+              : isStorageFull(error) ? t('importer.storageFull') : (error as Error).message,
+        };
     update(entry.key, (e) => ({ ...e, ...outcome }) as ImportEntry);
   };
 
@@ -159,22 +109,26 @@ export function ImporterPage() {
       </div>
       {entries.map((entry) => {
         if (entry.status === 'unsupported') {
-          const message = entry.tooLarge
-            ? `${entry.file.name}: ${t('importer.tooLarge', { size: formatBytes(entry.file.size, language), limit: formatBytes(entry.tooLarge, language) })}`
-            : entry.kind === 'json'
+          const message = entry.reason === 'too-large'
+            ? `${entry.file.name}: ${t('importer.tooLarge', { size: formatBytes(entry.file.size, language), limit: formatBytes(entry.limit ?? 0, language) })}`
+            : entry.reason === 'not-police-events'
             ? t('importer.notPoliceEvents', { name: entry.file.name, detail: entry.detail })
-            : entry.kind === 'parquet'
+            : entry.reason === 'unreadable-parquet'
               ? t('importer.unreadableParquet', { name: entry.file.name, detail: entry.detail })
-              : t('importer.notYet', { name: entry.file.name });
+              : entry.reason === 'goals-file'
+                ? t('importer.goalsFile', { name: entry.file.name })
+                : entry.reason === 'unreadable'
+                  ? t('importer.unreadable', { name: entry.file.name, detail: entry.detail })
+                  : t('importer.notYet', { name: entry.file.name });
           return <p key={entry.key} role="alert" className="warning panel">{message}</p>;
         }
         const cancel = () => controllers.current.get(entry.key)?.abort();
         const common = {
           replacesExample: database.meta.dataset === 'example',
-          onImport: () => void runImport(entry),
+          onImport: () => void startImport(entry),
           onRemove: () => setEntries((list) => list.filter((e) => e.key !== entry.key)),
         };
-        if (entry.kind === 'csv') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
+        if (entry.kind === 'table') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
         if (entry.kind === 'areas') return <AreasCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
         return <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
       })}

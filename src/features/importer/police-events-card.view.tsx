@@ -74,7 +74,7 @@ export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, o
     <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
       <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
       <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
-      <p>{t('importer.policeEvents', { count: formatCount(entry.events, language) as unknown as number })}</p>
+      <p>{t('importer.policeEvents', { count: formatCount(entry.counts.events, language) as unknown as number })}</p>
       <p className="warning">{t('importer.policeEventsNote')}</p>
       {entry.status !== 'done' && (
         <details className="police-choice" open>
@@ -86,10 +86,10 @@ export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, o
         </details>
       )}
       <p role="status" data-testid="police-kept">
-        {t('importer.policeKept', { kept: f(entry.events - leftOut), events: f(entry.events), leftOut: f(leftOut), types: f(left.type), places: f(left.location) })}
+        {t('importer.policeKept', { kept: f(entry.counts.events - leftOut), events: f(entry.counts.events), leftOut: f(leftOut), types: f(left.type), places: f(left.location) })}
       </p>
       <ImportModeChoice id={id} entry={entry} replacesExample={replacesExample} onMode={(mode) => onChange({ ...entry, mode })} />
-      <ImportRun entry={entry} blocked={leftOut === entry.events} onImport={onImport} onCancel={onCancel} unit="record" />
+      <ImportRun entry={entry} blocked={leftOut === entry.counts.events} onImport={onImport} onCancel={onCancel} unit="record" />
     </section>
   );
 }

@@ -10,6 +10,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     examplePolice: 'Police export (Windows-1252, semicolons, SWEREF 99 TM)',
     exampleMunicipality: "The municipality's activity log",
     unreadableParquet: '{{name}}: the Parquet file could not be read ({{detail}}).',
+    goalsFile: '{{name}} looks like a file of citizen promises. It is imported under Goals (Import goals), where every goal is checked.',
+    unreadable: '{{name}} could not be read: {{detail}}',
     notYet: '{{name}}: this kind of file cannot be imported. Use CSV, TSV, TXT, Parquet, JSON (police events) or GeoJSON (areas).',
     binary: 'The file does not look like text (CSV). Check that it is the right file.',
     emptyFile: 'The file is empty: it has no columns or rows to import.',

@@ -8,6 +8,8 @@ export const svImporter = {
     examplePolice: 'Polisens export (Windows-1252, semikolon, SWEREF 99 TM)',
     exampleMunicipality: 'Kommunens aktivitetslogg',
     unreadableParquet: '{{name}}: Parquet-filen kunde inte läsas ({{detail}}).',
+    goalsFile: '{{name}} ser ut som en fil med medborgarlöften. Den importeras under Mål (Importera mål), där varje mål kontrolleras.',
+    unreadable: '{{name}} kunde inte läsas: {{detail}}',
     notYet: '{{name}}: den här filtypen kan inte importeras. Använd CSV, TSV, TXT, Parquet, JSON (polisens händelser) eller GeoJSON (områden).',
     binary: 'Filen ser inte ut att vara text (CSV). Kontrollera att det är rätt fil.',
     emptyFile: 'Filen är tom: den innehåller inga kolumner eller rader att importera.',

@@ -14,6 +14,9 @@ export async function createNodeRunner(): Promise<SqlRunner & { close(): void }>
       const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined);
       return reader.getRowObjectsJS().map((r) => normaliseRow(r as Row)) as T[];
     },
+    async run(sql: string, params: SqlValue[] = []) {
+      await connection.run(sql, params.length ? (params as never) : undefined);
+    },
     async numericColumns(sql: string) {
       const reader = await connection.runAndReadAll(sql);
       const names = reader.columnNames();
