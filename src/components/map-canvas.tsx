@@ -171,7 +171,25 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
       el.textContent = l.text;
       return new maplibregl.Marker({ element: el }).setLngLat([l.lon, l.lat]).addTo(m);
     });
-    return () => markers.forEach((mk) => mk.remove());
+    // Labels never cover each other: after every move, in the order given (areas before places), a label that would
+    // overlap one already shown is hidden until the map is zoomed in far enough for both.
+    const declutter = () => {
+      const shown: DOMRect[] = [];
+      for (const marker of markers) {
+        const el = marker.getElement();
+        el.style.visibility = '';
+        const box = el.getBoundingClientRect();
+        const overlaps = shown.some((b) => box.left < b.right + 2 && box.right > b.left - 2 && box.top < b.bottom + 1 && box.bottom > b.top - 1);
+        if (overlaps) el.style.visibility = 'hidden';
+        else shown.push(box);
+      }
+    };
+    declutter();
+    m.on('moveend', declutter);
+    return () => {
+      m.off('moveend', declutter);
+      markers.forEach((mk) => mk.remove());
+    };
   }, [ready, labels]);
 
   useEffect(() => {

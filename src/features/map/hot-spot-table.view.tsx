@@ -6,7 +6,7 @@ import { setFilter } from '../../data/selections';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useRows } from '../../hooks/use-rows';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
-import { formatDecimal } from '../../lib/format';
+import { formatCount, formatDecimal } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatLoneCount } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
@@ -19,7 +19,11 @@ interface Label { ix: number; iy: number; place: string | null; area: string | n
 
 const CONFIDENCE: Record<number, string> = { 3: '99 %', 2: '95 %', 1: '90 %' };
 
-export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]; size: number; selected: GridCellRef | undefined }) {
+/**
+ * The significant hot spots, strongest first. Each row names its cell (SWEREF 99 TM corner, so rows with the same place
+ * can be told apart) and can be shown on the map (`onLocate`) or chosen as a filter; the count is for `periodLabel`.
+ */
+export function HotSpotTable({ ranked, size, selected, periodLabel, onLocate }: { ranked: HotSpotCell[]; size: number; selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
@@ -56,11 +60,16 @@ export function HotSpotTable({ ranked, size, selected }: { ranked: HotSpotCell[]
           columns={[
             { key: 'rank', header: t('map.table.rank'), numeric: true, notCount: true, cell: (r) => r.rank },
             { key: 'place', header: t('map.table.place'), cell: (r) => r.place },
-            { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatLoneCount(r.n, rule, language) },
+            { key: 'ref', header: t('map.table.cell'), notCount: true, cell: (r) => <span className="cell-ref">E {formatCount(r.ix * size, language)} · N {formatCount(r.iy * size, language)}</span> },
+            { key: 'n', header: t('map.table.countIn', { period: periodLabel }), numeric: true, cell: (r) => formatLoneCount(r.n, rule, language) },
             { key: 'z', header: 'z', numeric: true, cell: (r) => formatDecimal(r.z, 2, language) },
             { key: 'conf', header: t('map.table.confidence'), cell: (r) => CONFIDENCE[r.bin] },
             { key: 'cat', header: t('map.table.category'), cell: (r) => r.category },
             { key: 'trend', header: t('map.table.trend'), cell: (r) => pattern(r) },
+            {
+              key: 'locate', header: t('map.table.locate'),
+              cell: (r) => <button type="button" className="link-button" onClick={() => onLocate(r)} data-testid="locate-cell" aria-label={t('map.table.locateLabel', { place: r.place, e: formatCount(r.ix * size, language), n: formatCount(r.iy * size, language) })}>{t('map.table.locate')}</button>,
+            },
             {
               key: 'select', header: t('map.table.select'),
               cell: (r) => <button type="button" className="link-button" aria-pressed={isSelected(r)} onClick={() => toggle(r)} data-testid="select-cell">{isSelected(r) ? t('map.table.selected') : t('map.table.select')}</button>,

@@ -47,6 +47,15 @@ export function cellRing(c: CellKey, size: number): [number, number][] {
   });
 }
 
+/** The map view around a cell: the cell and `margin` cells on each side, in WGS 84 degrees (for "show on the map"). */
+export function cellNeighbourhoodBounds(c: CellKey, size: number, margin = 6): { west: number; south: number; east: number; north: number } {
+  const corners = [...cellRing({ ix: c.ix - margin, iy: c.iy - margin }, size), ...cellRing({ ix: c.ix + margin, iy: c.iy + margin }, size)];
+  return {
+    west: Math.min(...corners.map((p) => p[0])), east: Math.max(...corners.map((p) => p[0])),
+    south: Math.min(...corners.map((p) => p[1])), north: Math.max(...corners.map((p) => p[1])),
+  };
+}
+
 export function cellCentre(c: CellKey, size: number): [number, number] {
   const { lat, lon } = toWgs84('EPSG:3006', (c.iy + 0.5) * size, (c.ix + 0.5) * size);
   return [lon, lat];

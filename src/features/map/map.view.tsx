@@ -13,7 +13,8 @@ import { TILE_SETTING, parseTileSource } from '../../lib/tile-source';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
-import { formatBiweek, formatCount } from '../../lib/format';
+import { dateOfEpochDay } from '../../lib/epoch-day';
+import { formatBiweek, formatCount, formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
@@ -28,7 +29,7 @@ import {
   LAYER_KINDS, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
-import { bestAreaKind, clusterSizeForZoom } from './map.model';
+import { bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } from './map.model';
 import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
 import { areaCountsQuery, cellCountsQuery, precisionCountsQuery } from './map.query';
 import { cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
@@ -132,11 +133,17 @@ export function MapPage() {
     return list;
   }, [context.areas, context.places, areaKind, showPlaces]);
 
+  // The map opens on the incidents' extent; "Visa" in the hot-spot table moves it to one cell's neighbourhood.
+  const [lookAt, setLookAt] = useState<MapBounds | null>(null);
   const fit = useMemo<MapBounds | null>(() => {
+    if (lookAt) return lookAt;
     const e = context.extent;
     if (e) return { west: e.west, south: e.south, east: e.east, north: e.north };
     return null;
-  }, [context.extent]);
+  }, [context.extent, lookAt]);
+  const periodLabel = filters.period
+    ? `${formatDate(dateOfEpochDay(filters.period.from))} – ${formatDate(dateOfEpochDay(filters.period.to))}`
+    : t('map.table.allWeeks');
 
   const onFeatureClick = (layerId: string, p: Record<string, unknown>) => {
     if (layerId === 'cells' || layerId === 'points') {
@@ -161,84 +168,86 @@ export function MapPage() {
     <Page title={t('pages.map')}>
       <p className="lead">{t('map.intro')}</p>
       <FilterChips />
-      <div className="map-controls" role="group" aria-label={t('map.controls')}>
-        <fieldset>
-          <legend>{t('map.layer')}</legend>
-          {LAYER_KINDS.map((k) => (
-            <label key={k} className="radio">
-              <input type="radio" name="map-layer" value={k} checked={kind === k} onChange={() => setKind(k)} disabled={(k !== 'areas' && !pointsPossible) || (rule !== null && pointKinds.includes(k))} />
-              {t(`map.kind.${k}`)}
-            </label>
-          ))}
-        </fieldset>
-        {gridKinds.includes(kind) && (
-          <fieldset>
-            <legend>{t('map.grid')}</legend>
-            <label>{t('map.cellSize')}
-              <select value={size} onChange={(e) => setChosenSize(Number(e.target.value))} data-testid="cell-size">
-                {CELL_SIZES.map((s) => <option key={s} value={s}>{formatCount(s, language)} m</option>)}
-              </select>
-            </label>
-            {kind !== 'cells' && (
-              <>
-                <label>{t('map.band')}
-                  <select value={bandCells} onChange={(e) => setBandCells(Number(e.target.value))}>
-                    {[1.5, 2, 3, 4].map((b) => <option key={b} value={b}>{formatCount(defaultBand(size) * (b / 2), language)} m</option>)}
+      <div className="map-workspace">
+        <aside className="map-sidebar">
+          <div className="map-controls" role="group" aria-label={t('map.controls')}>
+            <fieldset>
+              <legend>{t('map.layer')}</legend>
+              {LAYER_KINDS.map((k) => (
+                <label key={k} className="radio">
+                  <input type="radio" name="map-layer" value={k} checked={kind === k} onChange={() => setKind(k)} disabled={(k !== 'areas' && !pointsPossible) || (rule !== null && pointKinds.includes(k))} />
+                  {t(`map.kind.${k}`)}
+                </label>
+              ))}
+            </fieldset>
+            {gridKinds.includes(kind) && (
+              <fieldset>
+                <legend>{t('map.grid')}</legend>
+                <label>{t('map.cellSize')}
+                  <select value={size} onChange={(e) => setChosenSize(Number(e.target.value))} data-testid="cell-size">
+                    {CELL_SIZES.map((s) => <option key={s} value={s}>{formatCount(s, language)} m</option>)}
                   </select>
                 </label>
-                {kind === 'hotspots' && <label className="checkbox"><input type="checkbox" checked={fdr} onChange={(e) => setFdr(e.target.checked)} />{t('map.fdr')}</label>}
-              </>
+                {kind !== 'cells' && (
+                  <>
+                    <label>{t('map.band')}
+                      <select value={bandCells} onChange={(e) => setBandCells(Number(e.target.value))}>
+                        {[1.5, 2, 3, 4].map((b) => <option key={b} value={b}>{formatCount(defaultBand(size) * (b / 2), language)} m</option>)}
+                      </select>
+                    </label>
+                    {kind === 'hotspots' && <label className="checkbox"><input type="checkbox" checked={fdr} onChange={(e) => setFdr(e.target.checked)} />{t('map.fdr')}</label>}
+                  </>
+                )}
+                {kind === 'emerging' && (
+                  <label>{t('map.steps')}
+                    <select value={steps} onChange={(e) => setSteps(Number(e.target.value))}>
+                      {EMERGING_STEPS.map((s) => <option key={s} value={s}>{t('map.stepsOption', { count: s })}</option>)}
+                    </select>
+                  </label>
+                )}
+              </fieldset>
             )}
-            {kind === 'emerging' && (
-              <label>{t('map.steps')}
-                <select value={steps} onChange={(e) => setSteps(Number(e.target.value))}>
-                  {EMERGING_STEPS.map((s) => <option key={s} value={s}>{t('map.stepsOption', { count: s })}</option>)}
-                </select>
+            {kind === 'areas' && (
+              <fieldset>
+                <legend>{t('map.areaMeasure')}</legend>
+                <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'count'} onChange={() => setAreaMeasure('count')} />{t('map.measure.count')}</label>
+                <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'rate'} onChange={() => setAreaMeasure('rate')} />{t('map.measure.rate')}</label>
+              </fieldset>
+            )}
+            <fieldset>
+              <legend>{t('map.show')}</legend>
+              <label className="checkbox"><input type="checkbox" checked={showPlaces} onChange={(e) => setShowPlaces(e.target.checked)} />{t('map.places')}</label>
+              <label className="checkbox">
+                <input type="checkbox" checked={filterByExtent} onChange={(e) => { setFilterByExtent(e.target.checked); if (!e.target.checked) setFilter('extent', undefined); }} data-testid="filter-by-extent" />
+                {t('map.filterByExtent')}
               </label>
-            )}
-          </fieldset>
-        )}
-        {kind === 'areas' && (
-          <fieldset>
-            <legend>{t('map.areaMeasure')}</legend>
-            <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'count'} onChange={() => setAreaMeasure('count')} />{t('map.measure.count')}</label>
-            <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'rate'} onChange={() => setAreaMeasure('rate')} />{t('map.measure.rate')}</label>
-          </fieldset>
-        )}
-        <fieldset>
-          <legend>{t('map.show')}</legend>
-          <label className="checkbox"><input type="checkbox" checked={showPlaces} onChange={(e) => setShowPlaces(e.target.checked)} />{t('map.places')}</label>
-          <label className="checkbox">
-            <input type="checkbox" checked={filterByExtent} onChange={(e) => { setFilterByExtent(e.target.checked); if (!e.target.checked) setFilter('extent', undefined); }} data-testid="filter-by-extent" />
-            {t('map.filterByExtent')}
-          </label>
-        </fieldset>
-      </div>
-      {dayExtent && <TimeSlider extent={dayExtent} period={filters.period} />}
+            </fieldset>
+          </div>
+          {dayExtent && <TimeSlider extent={dayExtent} period={filters.period} />}
 
-      <div className="map-status" aria-live="polite" data-testid="map-status">
-        <span data-testid="located-count">{t('map.located', { count: typeof positions.located === 'number' ? positions.located : PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
-        {/* In public view the line is always there: leaving it out only when it is 0 would publish the 0. */}
-        {(areaOnly > 0 || rule) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
-        <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: shown(positions.unlocated) })}</span></span>
-      </div>
-      {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
-      {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}
-      {kind === 'emerging' && windowBeforeData && <p className="warning" role="note" data-testid="emerging-too-short">{t('map.emergingTooShort')}</p>}
-      {gridKinds.includes(kind) && outcome?.status === 'too-few' && (
-        <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: lone(outcome.incidents), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
-      )}
-      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
-        <p className="hint" data-testid="stat-rule">
-          {kind === 'hotspots' && t('map.rule', { size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
-          {kind === 'hotspots' && fdr ? ' ' + t('map.ruleFdr') : ''}
-          {kind === 'emerging' && emergingPeriods && patterns ? t('map.ruleEmerging', {
-            count: emergingPeriods.periods.length, size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(patterns.size, language),
-            from: formatBiweek(emergingPeriods.periods[0], language), to: formatBiweek(emergingPeriods.periods[emergingPeriods.periods.length - 1], language),
-          }) : ''}
-        </p>
-      )}
-
+          <div className="map-status" aria-live="polite" data-testid="map-status">
+            <span data-testid="located-count">{t('map.located', { count: typeof positions.located === 'number' ? positions.located : PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
+            {/* In public view the line is always there: leaving it out only when it is 0 would publish the 0. */}
+            {(areaOnly > 0 || rule) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
+            <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: shown(positions.unlocated) })}</span></span>
+          </div>
+          {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
+          {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}
+          {kind === 'emerging' && windowBeforeData && <p className="warning" role="note" data-testid="emerging-too-short">{t('map.emergingTooShort')}</p>}
+          {gridKinds.includes(kind) && outcome?.status === 'too-few' && (
+            <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: lone(outcome.incidents), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
+          )}
+          {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
+            <p className="hint" data-testid="stat-rule">
+              {kind === 'hotspots' && t('map.rule', { size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
+              {kind === 'hotspots' && fdr ? ' ' + t('map.ruleFdr') : ''}
+              {kind === 'emerging' && emergingPeriods && patterns ? t('map.ruleEmerging', {
+                count: emergingPeriods.periods.length, size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(patterns.size, language),
+                from: formatBiweek(emergingPeriods.periods[0], language), to: formatBiweek(emergingPeriods.periods[emergingPeriods.periods.length - 1], language),
+              }) : ''}
+            </p>
+          )}
+        </aside>
       <div className="map-layout">
         <div className="map-main">
           <MapCanvas
@@ -258,8 +267,9 @@ export function MapPage() {
         </div>
         {detailsTitle !== null && <MapDetails filters={filters} title={detailsTitle} />}
       </div>
+      </div>
 
-      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} selected={filters.cell} />}
+      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size)); document.querySelector('[data-testid=map]')?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <AreaTable rows={areaData.values} measure={areaMeasure} selected={filters.area} />
       )}
