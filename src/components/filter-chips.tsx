@@ -4,6 +4,7 @@ import { useFilterState } from '../hooks/use-filter-state';
 import { useDatabase } from '../hooks/use-database';
 import { formatCount } from '../lib/format';
 import { chipsFromState } from '../lib/filter-chips';
+import { useDisclosure } from '../lib/disclosure/disclosure-store';
 import { useLanguage } from '../lib/i18n/i18n';
 
 /** The active filters as removable chips; every view answers to them. */
@@ -13,6 +14,7 @@ export function FilterChips() {
   const state = useFilterState();
   const chips = chipsFromState(state, language);
   const { database } = useDatabase();
+  const { rule } = useDisclosure();
   const sources = database.sources;
   // With more than one source the views mix them unless one is chosen: the choice is always in sight.
   const sourcePicker = sources.length > 1 || state.source !== undefined ? (
@@ -20,7 +22,8 @@ export function FilterChips() {
       {t('filters.source')}{' '}
       <select value={state.source ?? ''} onChange={(e) => setFilter('source', e.target.value || undefined)} data-testid="source-filter">
         <option value="">{t('filters.allSources', { count: sources.length })}</option>
-        {sources.map((s) => <option key={s.source} value={s.source}>{`${s.source} (${formatCount(s.incidents + s.interventions, language)})`}</option>)}
+        {/* Public view: no counts here — a source of 3 rows beside the page's total is a small count shown. */}
+        {sources.map((s) => <option key={s.source} value={s.source}>{rule ? s.source : `${s.source} (${formatCount(s.incidents + s.interventions, language)})`}</option>)}
         {state.source !== undefined && !sources.some((s) => s.source === state.source) && <option value={state.source}>{state.source}</option>}
       </select>
     </label>

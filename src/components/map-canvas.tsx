@@ -93,6 +93,7 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
     });
     const report = () => {
       const b = instance.getBounds();
+      element.current?.setAttribute('data-zoom', instance.getZoom().toFixed(2));
       handlers.current.onView?.({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() }, instance.getZoom());
     };
     instance.on('moveend', report);

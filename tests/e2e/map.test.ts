@@ -40,6 +40,30 @@ describe('Karta in Chromium', () => {
     // The example's planted places come out on top.
     const top = await page.getByTestId('hot-spot-table').locator('tbody tr').first().locator('td').nth(1).textContent();
     expect(['Resecentrum', 'Krogstråket', 'Stora torget']).toContain(top);
+    // At 1400 × 900 (a laptop) the map and its legend are in view without scrolling.
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const box = (await page.getByTestId('map').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    expect(box.width).toBeGreaterThan(700);
+    // Each ranked hot spot names its cell and can be shown on the map: the map zooms in to it.
+    const firstRow = page.getByTestId('hot-spot-table').locator('tbody tr').first();
+    expect(await firstRow.textContent()).toMatch(/E \d[\d\s\u00a0]* · N \d/);
+    expect(await page.getByTestId('hot-spot-table').locator('thead').textContent()).toContain('Antal (alla veckor)');
+    const zoomBefore = Number(await page.getByTestId('map').getAttribute('data-zoom'));
+    await firstRow.getByTestId('locate-cell').click();
+    await page.waitForFunction((z) => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-zoom')) > z + 0.5, zoomBefore);
+    // Labels never overlap: every pair of visible labels has disjoint boxes.
+    const overlaps = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('.map-label')].filter((e) => (e as HTMLElement).style.visibility !== 'hidden').map((e) => e.getBoundingClientRect());
+      let n = 0;
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top) n++;
+      }
+      return n;
+    });
+    expect(overlaps).toBe(0);
+    await page.setViewportSize({ width: 1400, height: 1000 });
     // Area and place labels are drawn as text.
     expect(await page.locator('.map-label-area', { hasText: 'Centrum' }).count()).toBe(1);
     expect(await page.locator('.map-label-place', { hasText: 'Resecentrum' }).count()).toBe(1);

@@ -252,6 +252,9 @@ describe('date and time conversion in SQL', () => {
       // SQL Server datetime2(n): any number of fraction digits, space or T; a separate time "0730" or "730".
       ['2025-03-05 18:50:00.0000000', null], ['2025-03-05T18:50:00.1234567', null], ['2025-03-05 18:50:00.5', null], ['2025-07-05T18:50:00.0000000+00:00', null],
       ['2026-03-05', '0730'], ['2026-03-05', '730'], ['05.03.2026', '0730'], ['2026-03-05', '2460'],
+      // A midnight time on the date beside a time column: the date, at the column's time. Any other time in both: a conflict.
+      ['2025-04-01 00:00:00.0000000', '0730'], ['2025-04-01T00:00:00', '22.15'], ['2025-04-01 00:00', '0730'], ['2025-04-01 00.00', '07:30'],
+      ['2025-04-01 10:00', '0730'],
     ];
     for (const [date, time] of cases) {
       const sql = `SELECT strftime(${dateTimeExpr(literal(date), time === null ? 'NULL::VARCHAR' : literal(time))}, '%Y-%m-%d %H:%M:%S') AS v`;

@@ -211,3 +211,19 @@ describe('the example’s lägesbild', () => {
     expect(buildReport(early, null).total.vsLastYear).toBeNull();
   }, 60_000);
 });
+
+describe('the default lägesbild period', () => {
+  it('is the latest complete two-week period, unless the data is shorter: then the period holding it', async () => {
+    const { defaultLagesbildPeriod, dayRangeOf } = await import('../../src/analysis/periods/two-week-report-periods');
+    const { epochDayOf, calendarDate } = await import('../../src/lib/epoch-day');
+    const day = (y: number, m: number, d: number) => epochDayOf(calendarDate(y, m - 1, d));
+    // Data 5–6 March 2025 (ISO week 10): the latest complete period (v. 7–8) ends before the data.
+    const short = defaultLagesbildPeriod(day(2025, 3, 6), day(2025, 3, 5));
+    expect(dayRangeOf(short).from).toBeLessThanOrEqual(day(2025, 3, 5));
+    expect(dayRangeOf(short).to).toBeGreaterThanOrEqual(day(2025, 3, 6));
+    // A year of data ending mid-period: the complete period before it.
+    const long = defaultLagesbildPeriod(day(2025, 3, 6), day(2024, 3, 1));
+    expect(dayRangeOf(long).to).toBeLessThan(day(2025, 3, 6));
+    expect(dayRangeOf(long).to).toBeGreaterThanOrEqual(day(2025, 3, 6) - 14);
+  });
+});

@@ -56,6 +56,11 @@ describe('comparisons', () => {
     expect(range(m.current)).toBe('2026-10-01..2026-10-31');
     expect(range(m.previous)).toBe('2026-09-01..2026-09-30');
   });
+  it('data shorter than one bucket: the bucket that holds it, never one before the data', () => {
+    const short = { from: d('2025-03-05'), to: d('2025-03-06') };
+    expect(range(comparisonPeriods(undefined, short, 'week').current)).toBe('2025-03-03..2025-03-09');
+    expect(range(comparisonPeriods(undefined, short, 'month').current)).toBe('2025-03-01..2025-03-31');
+  });
   it('a brushed period against an equally long one before it', () => {
     const p = comparisonPeriods({ from: d('2026-06-03'), to: d('2026-06-12') }, extent, 'week');
     expect(range(p.previous)).toBe('2026-05-24..2026-06-02');

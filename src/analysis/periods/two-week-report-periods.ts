@@ -32,9 +32,14 @@ export function lagesbildPeriods(period: BiweekPeriod): LagesbildPeriods {
   return { period, previousPeriod, lastYearPeriod, current: dayRangeOf(period), previous: dayRangeOf(previousPeriod), lastYear: dayRangeOf(lastYearPeriod) };
 }
 
-/** The default: the latest two-week period the data fully covers. */
-export function defaultLagesbildPeriod(lastDataDay: number): BiweekPeriod {
-  return latestCompleteBiweek(dateOfEpochDay(lastDataDay));
+/**
+ * The default: the latest two-week period the data fully covers — or, when the data is shorter than that (a file of
+ * two days), the period that holds the data's last day, so the page never opens on a period before the data.
+ * @param lastDataDay, firstDataDay epoch days of the data's extent.
+ */
+export function defaultLagesbildPeriod(lastDataDay: number, firstDataDay: number = Number.NEGATIVE_INFINITY): BiweekPeriod {
+  const complete = latestCompleteBiweek(dateOfEpochDay(lastDataDay));
+  return dayRangeOf(complete).to < firstDataDay ? biweekPeriodOf(dateOfEpochDay(lastDataDay)) : complete;
 }
 
 /** A period as it travels in the URL and names the saved assessment: "2026-v45-46". */

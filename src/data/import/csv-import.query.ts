@@ -134,7 +134,10 @@ function euSwitchUtc(yearSql: string, month: 3 | 10): string {
  */
 export function dateTimeExpr(dateSql: string, timeSql: string): string {
   const paddedTime = `CASE WHEN regexp_full_match(${timeSql}, '\\d{3}') THEN '0' || ${timeSql} ELSE ${timeSql} END`;
-  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateSql} || ' ' || ${paddedTime} END`;
+  // With a separate time column, a date written with a midnight time (SQL Server's datetime2 "2025-04-01
+  // 00:00:00.0000000", Excel's "2025-04-01 00:00") is a date: the time comes from the time column.
+  const dateOfDay = `regexp_replace(${dateSql}, '[ T]00[:.]00([:.]00([.,]0+)?)?$', '')`;
+  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateOfDay} || ' ' || ${paddedTime} END`;
   // SQL Server's datetime2 writes up to 7 fraction digits ("18:50:00.0000000"): fractions of a second are dropped.
   const unT = `regexp_replace(regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 '), '(\\d{1,2}:\\d{2}:\\d{2})[.,]\\d+', '\\1')`;
   // An offset only follows a time ("2026-03-05" ends in "-05", which is a day, not an offset).

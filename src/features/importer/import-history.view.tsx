@@ -1,6 +1,7 @@
 // Every import, newest first, with its accounting and the mapping it used, and "Ångra den här importen": the
 // rows that import added are deleted in one transaction (nothing else), then every view is refreshed.
 import { useEffect, useState } from 'react';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { useTranslation } from 'react-i18next';
 import { listImports, undoImport, type ImportHistoryRow } from '../../data/import-history';
 import { setFilter } from '../../data/selections';
@@ -33,6 +34,7 @@ export function ImportHistory() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { database, replace } = useDatabase();
+  const { rule } = useDisclosure();
   const [rows, setRows] = useState<ImportHistoryRow[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -66,7 +68,9 @@ export function ImportHistory() {
       <h2 id="import-history-title">{t('importer.history')}</h2>
       {message && <p role="status" data-testid="undo-message">{message}</p>}
       {rows && rows.length === 0 && <p className="hint">{t('importer.historyEmpty')}</p>}
-      {rows && rows.length > 0 && (
+      {/* Rows per file are counts (a file of 3 reports is 3 events): not in public view, like every other count. */}
+      {rule && rows && rows.length > 0 && <p className="hint" data-testid="import-history-public">{t('importer.historyPublic')}</p>}
+      {!rule && rows && rows.length > 0 && (
         <div className="table-scroll">
           <table className="data-table" data-testid="import-history-table">
             <caption className="visually-hidden">{t('importer.history')}</caption>

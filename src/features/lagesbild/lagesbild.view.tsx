@@ -52,7 +52,7 @@ export function LagesbildPage() {
   const { database } = useDatabase();
   const extent = useDayExtent();
   const [chosen, setChosen] = useState<BiweekPeriod | null>(periodFromUrl);
-  const period = chosen ?? (extent ? defaultLagesbildPeriod(extent.to) : null);
+  const period = chosen ?? (extent ? defaultLagesbildPeriod(extent.to, extent.from) : null);
   const state = useLagesbildReport(period);
   const outlines = useAreaOutlines();
   const [assessment, setAssessment] = useState('');
@@ -87,8 +87,8 @@ export function LagesbildPage() {
           <button type="button" onClick={() => step(-1)} disabled={!canBack} aria-label={t('lagesbild.previousPeriod')} data-testid="period-back">◀</button>
           <output aria-live="polite" data-testid="period-label">{period ? formatBiweek(period, language) : '–'}</output>
           <button type="button" onClick={() => step(1)} disabled={!canForward} aria-label={t('lagesbild.nextPeriod')} data-testid="period-forward">▶</button>
-          {chosen && extent && periodKey(chosen) !== periodKey(defaultLagesbildPeriod(extent.to)) && (
-            <button type="button" onClick={() => setChosen(defaultLagesbildPeriod(extent.to))}>{t('lagesbild.latest')}</button>
+          {chosen && extent && periodKey(chosen) !== periodKey(defaultLagesbildPeriod(extent.to, extent.from)) && (
+            <button type="button" onClick={() => setChosen(defaultLagesbildPeriod(extent.to, extent.from))}>{t('lagesbild.latest')}</button>
           )}
         </div>
         <button type="button" onClick={() => window.print()} disabled={!report} data-testid="print">{t('lagesbild.print')}</button>

@@ -41,7 +41,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const [, navigate] = useLocation();
   const extent = useDayExtent();
   const [chosen] = useState<BiweekPeriod | null>(() => parsePeriodKey(new URLSearchParams(location.search).get('lagesbild')));
-  const period = chosen ?? (extent ? defaultLagesbildPeriod(extent.to) : null);
+  const period = chosen ?? (extent ? defaultLagesbildPeriod(extent.to, extent.from) : null);
   const state = useLagesbildReport(period);
   const outlines = useAreaOutlines();
   const [index, setIndex] = useState(0);

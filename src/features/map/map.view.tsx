@@ -17,9 +17,9 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatBiweek, formatCount, formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
+import { formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
 import { publishPositions } from '../../lib/disclosure/publish-positions';
-import type { PublishedCount } from '../../lib/disclosure/publish';
+import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
 import { AreaTable } from './area-table.view';
 import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
 import { HotSpotTable } from './hot-spot-table.view';
@@ -61,7 +61,6 @@ export function MapPage() {
   // Points and density can single out one incident: not offered in public view.
   const pointKinds: LayerKind[] = ['points', 'heat'];
   useEffect(() => { if (rule && pointKinds.includes(kind)) setKind('hotspots'); }, [rule, kind]);
-  const lone = (v: number) => formatLoneCount(v, rule, language);
   const size = chosenSize ?? defaultCellSize(context.extent ?? null);
   const band = defaultBand(size) * (bandCells / 2);
   const universe = useCellUniverse(size);
@@ -226,7 +225,7 @@ export function MapPage() {
           {dayExtent && <TimeSlider extent={dayExtent} period={filters.period} />}
 
           <div className="map-status" aria-live="polite" data-testid="map-status">
-            <span data-testid="located-count">{t('map.located', { count: typeof positions.located === 'number' ? positions.located : PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
+            <span data-testid="located-count">{isProtected(positions.located) ? t('map.locatedProtected') : t('map.located', { count: typeof positions.located === 'number' ? positions.located : PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
             {/* In public view the line is always there: leaving it out only when it is 0 would publish the 0. */}
             {(areaOnly > 0 || rule) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
             <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: shown(positions.unlocated) })}</span></span>
@@ -235,7 +234,7 @@ export function MapPage() {
           {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}
           {kind === 'emerging' && windowBeforeData && <p className="warning" role="note" data-testid="emerging-too-short">{t('map.emergingTooShort')}</p>}
           {gridKinds.includes(kind) && outcome?.status === 'too-few' && (
-            <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: lone(outcome.incidents), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
+            <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: isProtected(positions.located) ? t('map.hiddenAmount') : shown(positions.located), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
           )}
           {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
             <p className="hint" data-testid="stat-rule">

@@ -141,6 +141,8 @@ export function comparisonPeriods(period: DayRange | undefined, extent: DayRange
   else {
     const last = bucketOf(extent.to, unit);
     current = last.to <= extent.to ? last : bucketOf(last.from - 1, unit);
+    // Data shorter than one bucket (two days in March): compare the bucket that holds it, not one before the data.
+    if (current.to < extent.from) current = last;
   }
   const asBucket = bucketOf(current.from, unit);
   const exact = asBucket.from === current.from && asBucket.to === current.to;

@@ -91,6 +91,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     leaveOutShown: 'Leave out those shown',
     noName: '(no name)',
     history: 'Import history',
+    historyPublic: 'The import history is not shown in public view: rows per file are counts of events, which can be small. Turn public view off to see it and undo imports.',
     historyEmpty: 'No imports yet. (The example data and data imported before the import history are not listed.)',
     historyNote: 'Undo removes exactly the rows the import added – incidents, interventions or areas – in one transaction, and nothing else. Area membership is recomputed afterwards. What an import replaced (Replace) does not come back.',
     historyFile: 'File',

@@ -97,6 +97,8 @@ export const en: Messages = {
     filterByExtent: 'Filter the other views by the map extent',
     located: '{{formatted}} incidents with a position',
     areaOnly: '{{formatted}} with an area only',
+    locatedProtected: 'A hidden number of incidents with a position',
+    hiddenAmount: 'a hidden number',
     unlocated: '{{formatted}} without a position',
     onlyAreas: 'The incidents have an area only (for example the police public events, which give a municipality or county): they cannot be shown as points or hot spots, only as counts per area.',
     tooFew: 'Too few incidents for a hot-spot test: {{incidents}} with a position under the current filter, at least {{minimum}} are needed. The map shows no significance rather than colouring noise.',

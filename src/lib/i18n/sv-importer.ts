@@ -89,6 +89,7 @@ export const svImporter = {
     leaveOutShown: 'Utelämna de som visas',
     noName: '(utan namn)',
     history: 'Importhistorik',
+    historyPublic: 'Importhistoriken visas inte i publik visning: antalet rader per fil är antal händelser, som kan vara små. Stäng av publik visning för att se den och ångra importer.',
     historyEmpty: 'Inga importer ännu. (Exempeldata och data importerade före importhistoriken listas inte.)',
     historyNote: 'Ångra tar bort exakt de rader importen lade till – händelser, insatser eller områden – i en enda transaktion, och inget annat. Områdestillhörigheten räknas om efteråt. Det en import ersatte (Ersätt) kommer inte tillbaka.',
     historyFile: 'Fil',

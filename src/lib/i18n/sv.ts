@@ -97,6 +97,8 @@ export const sv = {
     places: 'Namngivna platser',
     filterByExtent: 'Filtrera övriga vyer på kartutsnittet',
     located: '{{formatted}} händelser med position',
+    locatedProtected: 'Ett dolt antal händelser med position',
+    hiddenAmount: 'ett dolt antal',
     areaOnly: '{{formatted}} med bara område',
     unlocated: '{{formatted}} utan position',
     onlyAreas: 'Händelserna har bara område (till exempel polisens publika händelser, som anger kommun eller län): de kan inte visas som punkter eller hot spots, bara som antal per område.',

@@ -79,7 +79,16 @@ export function parseDateTime(dateField: string | null | undefined, timeField?: 
   const [datePart, ...rest] = whole ? [s] : s.split(/[T ]+/);
   const date = whole ?? parseDate(datePart);
   if (!date) return { ok: false, reason: 'bad-date' };
-  const timeText = rest.join(' ') || (timeField ?? '').trim();
+  const ownTime = rest.join(' ');
+  const field = (timeField ?? '').trim();
+  let timeText = ownTime || field;
+  if (ownTime && field) {
+    // A date written with a midnight time (SQL Server's "2025-04-01 00:00:00.0000000") beside a time column is a
+    // date; any other time in both places is a conflict.
+    const own = parseTime(ownTime);
+    if (!own || own.h !== 0 || own.min !== 0 || own.s !== 0) return { ok: false, reason: 'bad-time' };
+    timeText = field;
+  }
   let time: Hms = { h: 0, min: 0, s: 0 };
   if (timeText !== '') {
     const parsed = parseTime(timeText);
