@@ -82,6 +82,13 @@ export function LagesbildPage() {
   return (
     <Page title={t('pages.lagesbild')}>
       <p className="lead no-print">{t('lagesbild.intro')}</p>
+      {/* The source filter does not reach the lägesbild (it reads every row): with several sources, say so, so that a
+          change driven by one source's reporting is not read as a change in incidents. */}
+      {database.sources.length > 1 && (
+        <p className="warning" role="note" data-testid="lb-sources-mixed">
+          {t('lagesbild.sourcesMixed', { sources: database.sources.map((s) => s.source).join(', ') })}
+        </p>
+      )}
       <div className="lb-toolbar no-print" role="toolbar" aria-label={t('lagesbild.toolbar')}>
         <div className="lb-stepper">
           <button type="button" onClick={() => step(-1)} disabled={!canBack} aria-label={t('lagesbild.previousPeriod')} data-testid="period-back">◀</button>

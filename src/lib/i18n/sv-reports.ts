@@ -1,6 +1,7 @@
 // UI strings of the reports: the lägesbild, the presentation, public view and the accessibility statement.
 export const svReports = {
   lagesbild: {
+    sourcesMixed: 'Lägesbilden räknar alla källor tillsammans: {{sources}}. Källfiltret gäller inte här – en ändring kan bero på att en källa rapporterat mer eller mindre.',
     intro: 'Den gemensamma lägesbilden för en tvåveckorsperiod: vad som ändrats, var, vad som gjorts och hur medborgarlöftena går. Lägesbilden gäller all inläst data – filtren på de andra sidorna påverkar den inte.',
     toolbar: 'Period och export',
     noData: 'Det finns inga händelser inlästa. Importera data (eller läs in exemplet igen under Inställningar) så visas lägesbilden här.',
