@@ -66,6 +66,24 @@ describe('public view on the map', () => {
     const { values } = areaFeatures(shapes, 'stadsdel', new Map([['Centrum', 50], ['Kvarnby', 3], ['Hamnen', 20]]), 'rate', rule);
     expect(values.map((v) => [v.name, v.n, v.value])).toEqual([['Centrum', 50, 50], ['Kvarnby', null, null], ['Hamnen', PROTECTED, null]]);
   });
+
+  it('an area wholly outside the located incidents is "no data", not 0, and stays out of the published list', () => {
+    const box = (w: number, s: number) => ({ type: 'Polygon', coordinates: [[[w, s], [w + 0.1, s], [w + 0.1, s + 0.1], [w, s]]] });
+    const shapes = [
+      { name: 'Malmö', kind: 'kommun', population: 360_000, geometry: box(13.0, 55.55), label_lon: null, label_lat: null },
+      { name: 'Lund', kind: 'kommun', population: 130_000, geometry: box(13.15, 55.68), label_lon: null, label_lat: null },
+      { name: 'Kiruna', kind: 'kommun', population: 22_000, geometry: box(20.2, 67.8), label_lon: null, label_lat: null },
+    ];
+    const extent = { west: 12.9, south: 55.5, east: 13.3, north: 55.8 };
+    const analyst = areaFeatures(shapes, 'kommun', new Map([['Malmö', 1875]]), 'count', null, extent).values;
+    // Lund is inside the data's extent with no incidents: a real 0. Kiruna is far outside: no data.
+    expect(analyst.map((v) => [v.name, v.n, v.noData ?? false])).toEqual([['Malmö', 1875, false], ['Lund', 0, false], ['Kiruna', null, true]]);
+    // Public view: Lund's 0 is hidden with its complement among the areas that have data; Kiruna is not part of it.
+    const published = areaFeatures(shapes, 'kommun', new Map([['Malmö', 1875]]), 'count', rule, extent).values;
+    expect(published.map((v) => [v.name, v.n, v.noData ?? false])).toEqual([['Malmö', PROTECTED, false], ['Lund', null, false], ['Kiruna', null, true]]);
+    // Without an extent (no located incidents) nothing is called "no data".
+    expect(areaFeatures(shapes, 'kommun', new Map(), 'count', null, null).values.every((v) => !v.noData)).toBe(true);
+  });
 });
 
 describe('public view in Översikt and Mål', () => {

@@ -31,7 +31,7 @@ export function AreaTable({ rows, measure, selected }: { rows: AreaValue[]; meas
         rowKey={(r) => r.name}
         columns={[
           { key: 'name', header: t('map.table.area'), cell: (r) => <button type="button" className="link-button" aria-pressed={selected === r.name} onClick={() => setFilter('area', selected === r.name ? undefined : r.name)}>{r.name}</button> },
-          { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => formatShownCount(r.n, rule, language) },
+          { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => (r.noData ? <span title={t('map.table.noData')}>–</span> : formatShownCount(r.n, rule, language)) },
           // Population is SCB's published figure, not a count of events.
           { key: 'pop', header: t('map.table.population'), numeric: true, notCount: true, cell: (r) => formatCount(r.population, language) },
           { key: 'rate', header: t('map.measure.rate'), numeric: true, cell: (r) => (r.population && typeof r.n === 'number' ? formatDecimal((r.n / r.population) * 1000, 1, language) : '–') },

@@ -75,19 +75,48 @@ export function heatLayer(cells: CellCount[], size: number): MapLayer {
 }
 
 /** n is null where public view hides the count; its rate is hidden with it (the population would give it away). */
-export interface AreaValue { name: string; n: PublishedCount; value: number | null; population: number | null }
+/** One area's published count; `noData` when the area lies wholly outside the located incidents (shown "–", not 0). */
+export interface AreaValue { name: string; n: PublishedCount; value: number | null; population: number | null; noData?: boolean }
 
-export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null): { collection: FeatureCollection; values: AreaValue[] } {
+/** West, south, east, north of any GeoJSON geometry's coordinates (degrees), or null for an empty one. */
+function geometryBounds(geometry: unknown): [number, number, number, number] | null {
+  const b = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1] as number); b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1] as number);
+    } else c.forEach(walk);
+  };
+  walk((geometry as { coordinates?: unknown } | null)?.coordinates);
+  return Number.isFinite(b[0]) ? (b as [number, number, number, number]) : null;
+}
+
+/**
+ * The areas of one kind with their published counts (or rates) and the features to draw. An area with no incident
+ * that lies wholly outside the located incidents' extent (`dataExtent`) is "no data" — a kommun file for all of
+ * Sweden beside one town's incidents must not paint 289 kommuner with 0 — and stays out of the published list.
+ */
+export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null, dataExtent: { west: number; south: number; east: number; north: number } | null = null): { collection: FeatureCollection; values: AreaValue[] } {
   const chosen = shapes.filter((s) => (s.kind ?? '') === (kind ?? ''));
-  const published = publishList(chosen.map((s) => counts.get(s.name) ?? 0), rule, true).values;
+  const outside = (s: AreaShape) => {
+    if (!dataExtent || counts.has(s.name)) return false;
+    const b = geometryBounds(s.geometry);
+    return b !== null && (b[2] < dataExtent.west || b[0] > dataExtent.east || b[3] < dataExtent.south || b[1] > dataExtent.north);
+  };
+  const noData = chosen.map(outside);
+  const withData = chosen.filter((_, i) => !noData[i]);
+  const publishedWithData = publishList(withData.map((s) => counts.get(s.name) ?? 0), rule, true).values;
+  let next = 0;
+  const published = chosen.map((_, i) => (noData[i] ? null : publishedWithData[next++]));
   const values: AreaValue[] = chosen.map((s, i) => {
     const n = published[i];
+    if (noData[i]) return { name: s.name, n: null, population: s.population, value: null, noData: true };
     return { name: s.name, n, population: s.population, value: typeof n === 'number' ? areaValue(n, s.population, measure) : null };
   });
   const breaks = countBreaks(values.map((v) => v.value ?? 0));
   const features = chosen.map((s, i) => ({
     type: 'Feature' as const,
-    properties: { name: s.name, n: shownNumber(values[i].n), protected: values[i].n !== null && typeof values[i].n === 'object', value: values[i].value, colour: values[i].value == null ? '#e0e0e0' : countColour(values[i].value!, breaks) },
+    properties: { name: s.name, n: shownNumber(values[i].n), protected: values[i].n !== null && typeof values[i].n === 'object', value: values[i].value, colour: values[i].noData ? 'rgba(0,0,0,0)' : values[i].value == null ? '#e0e0e0' : countColour(values[i].value!, breaks), noData: values[i].noData ?? false },
     geometry: s.geometry as Geometry,
   }));
   return { collection: { type: 'FeatureCollection', features }, values };

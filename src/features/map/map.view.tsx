@@ -102,8 +102,8 @@ export function MapPage() {
 
   const areaKind = useMemo(() => bestAreaKind(context.areas, (areaCounts.state.rows ?? []).map((r) => r.area)), [context.areas, areaCounts.state.rows]);
   const areaData = useMemo(
-    () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), areaMeasure, rule),
-    [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule],
+    () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), areaMeasure, rule, context.extent ?? null),
+    [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule, context.extent],
   );
   const selectedArea = filters.area !== undefined ? { type: 'FeatureCollection' as const, features: areaData.collection.features.filter((f) => f.properties?.name === filters.area) } : null;
   const selectedCell = filters.cell ?? null;

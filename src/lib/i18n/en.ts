@@ -124,7 +124,7 @@ export const en: Messages = {
     },
     table: {
       title: 'Ranked hot spots', caption: 'Significant hot spots, {{size}} m cells, strongest first', none: 'No significant hot spots under the current filter.',
-      export: 'Download CSV', rank: 'No.', place: 'Place or area', count: 'Count', countIn: 'Count ({{period}})', cell: 'Cell (SWEREF 99 TM)', locate: 'Show', locateLabel: 'Show {{place}} (E {{e}}, N {{n}}) on the map', allWeeks: 'all weeks', confidence: 'Confidence', category: 'Most frequent category', trend: 'Trend',
+      export: 'Download CSV', rank: 'No.', place: 'Place or area', count: 'Count', countIn: 'Count ({{period}})', noData: 'No data: the area lies outside the loaded incidents', cell: 'Cell (SWEREF 99 TM)', locate: 'Show', locateLabel: 'Show {{place}} (E {{e}}, N {{n}}) on the map', allWeeks: 'all weeks', confidence: 'Confidence', category: 'Most frequent category', trend: 'Trend',
       select: 'Select', selected: 'Selected', areasTitle: 'Incidents per area', area: 'Area', population: 'Inhabitants',
     },
   },

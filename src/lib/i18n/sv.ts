@@ -125,7 +125,7 @@ export const sv = {
     },
     table: {
       title: 'Rangordnade hot spots', caption: 'Signifikanta hot spots, rutor om {{size}} m, starkast först', none: 'Inga signifikanta hot spots under nuvarande filter.',
-      export: 'Ladda ner CSV', rank: 'Nr', place: 'Plats eller område', count: 'Antal', countIn: 'Antal ({{period}})', cell: 'Ruta (SWEREF 99 TM)', locate: 'Visa', locateLabel: 'Visa {{place}} (E {{e}}, N {{n}}) på kartan', allWeeks: 'alla veckor', confidence: 'Konfidens', category: 'Vanligaste kategori', trend: 'Trend',
+      export: 'Ladda ner CSV', rank: 'Nr', place: 'Plats eller område', count: 'Antal', countIn: 'Antal ({{period}})', noData: 'Inga data: området ligger utanför de inlästa händelserna', cell: 'Ruta (SWEREF 99 TM)', locate: 'Visa', locateLabel: 'Visa {{place}} (E {{e}}, N {{n}}) på kartan', allWeeks: 'alla veckor', confidence: 'Konfidens', category: 'Vanligaste kategori', trend: 'Trend',
       select: 'Välj', selected: 'Vald', areasTitle: 'Händelser per område', area: 'Område', population: 'Invånare',
     },
   },
