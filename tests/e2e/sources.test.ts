@@ -95,7 +95,17 @@ describe('sources and the import history in Chromium', () => {
       // Trender (a page of its own, loaded on demand) shows the same filter.
       await page.goto(`${baseUrl}?kalla=${encodeURIComponent(source)}#/trender`);
       await page.locator('[data-filter=source] .chip-label').filter({ hasText: source }).waitFor({ timeout: 60_000 });
+      // The lägesbild counts that source only, and says so on the page (and in print).
+      await page.goto(`${baseUrl}?kalla=${encodeURIComponent(source)}#/lagesbild`);
+      await page.getByTestId('lb-source-line').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('lb-source-line').textContent()).toContain(source);
+      expect(await page.getByTestId('lb-source').inputValue()).toBe(source);
+      expect(await page.getByTestId('lb-sources-mixed').count()).toBe(0);
     }
+    // Without a source, the lägesbild names the sources it counts together.
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.getByTestId('lb-sources-mixed').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lb-sources-mixed').textContent()).toContain('Polisens händelser');
     // Choosing in the picker writes the link.
     await page.goto(`${baseUrl}#/`);
     await page.getByTestId('source-filter').selectOption(MUNICIPAL_SOURCE);

@@ -150,6 +150,32 @@ describe('the summary text', () => {
   });
 });
 
+describe('a lägesbild of one source', () => {
+  it('counts only that source’s rows (categories, interventions, development) and every row without one', async () => {
+    const { runner } = await createExampleDatabase();
+    try {
+      // Split the example into two sources: every third incident and intervention comes from "Polisens händelser".
+      await runner.exec(`UPDATE incidents SET source = 'Polisens händelser' WHERE rowid % 3 = 0; UPDATE interventions SET source = 'Polisens händelser' WHERE rowid % 3 = 0`);
+      const period = { year: 2026, firstWeek: 45, lastWeek: 46 };
+      const police = buildReport(await loadReport(runner, period, 'Polisens händelser'), null);
+      const all = buildReport(await loadReport(runner, period), null);
+      const w = police.periods.current;
+      const sql = async (table: string, where: string) => (await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table} WHERE epoch_day BETWEEN ${w.from} AND ${w.to} AND ${where}`))[0].n;
+      expect(police.total.current).toBe(await sql('incidents', `source = 'Polisens händelser'`));
+      expect(police.interventionTotal.current).toBe(await sql('interventions', `source = 'Polisens händelser'`));
+      expect(all.total.current).toBe(await sql('incidents', 'TRUE'));
+      expect(police.total.current as number).toBeLessThan(all.total.current as number);
+      const stold = police.categories.find((c) => c.name === 'Stöld')?.current;
+      expect(stold).toBe(await sql('incidents', `source = 'Polisens händelser' AND category = 'Stöld'`));
+      expect(police.development.at(-1)?.current).toBe(police.total.current);
+      expect(police.source).toBe('Polisens händelser');
+      expect(all.source).toBeUndefined();
+    } finally {
+      runner.close();
+    }
+  }, 120_000);
+});
+
 describe('the example’s lägesbild', () => {
   let runner: SqlRunner & { close(): void };
   let raw: RawReport;

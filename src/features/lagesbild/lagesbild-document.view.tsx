@@ -230,6 +230,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
         <p className="lb-kicker">{datasetName ? `${t('pages.lagesbild')} · ${datasetName}` : t('pages.lagesbild')}</p>
         <h2 className="lb-period" data-testid="lb-period">{formatBiweek(p.period, language)}</h2>
         <p className="lb-range">{range}</p>
+        {report.source !== undefined && <p className="lb-source-line" data-testid="lb-source-line">{t('lagesbild.sourceLine', { source: report.source })}</p>}
         {rule && <p className="lb-public" data-testid="lb-public-note">{t('disclosure.note', { k: rule.k })}</p>}
       </header>
 

@@ -105,6 +105,8 @@ export interface LagesbildReport {
   hotSpots: HotSpotSummary;
   goals: GoalStatus[];
   /** The day the goals are judged as of (epoch day): the period's last day, or in public view the data's last day. */
+  /** The one source counted (the shared source filter), or undefined: every row. */
+  source?: string;
   goalsAsOf: number;
   /** Public view shows the goals as of the data's last day instead of the period's (running totals would difference). */
   goalsLatestInPublic: boolean;
@@ -122,6 +124,8 @@ export interface RawReport {
   goals: GoalEvaluation[];
   /** The goals as they stand on the data's last day: what public view shows for every period (see buildReport). */
   goalsLatest?: GoalEvaluation[];
+  /** The one source the report counts (the shared source filter), or undefined for every row. */
+  source?: string;
   /** The days the incidents span: a window before the first day (or after the last) holds no data, not zero incidents. */
   dataExtent?: DayRange | null;
 }
@@ -195,6 +199,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     interventions: interventions.rows,
     hotSpots,
     goals,
+    source: raw.source,
     goalsAsOf,
     goalsLatestInPublic: latest !== null && goalsAsOf !== raw.periods.current.to,
   };

@@ -1,6 +1,7 @@
 // The SQL behind the Lägesbild page. The lägesbild is a report on one two-week period for the whole data set,
 // so it reads the tables directly (not through the cross-filter): counts per category, area, place and
 // intervention type in the period, the one before and the same period last year — aggregates only.
+import { literal } from '../../data/sql-text';
 import type { DayRange } from '../../lib/day-range';
 import { cellLabelsSql, cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 
@@ -8,6 +9,14 @@ export interface PeriodWindows {
   current: DayRange;
   previous: DayRange;
   lastYear: DayRange;
+}
+
+/**
+ * The rows one lägesbild counts: every row, or the rows of one source (the shared `kalla=` filter) — so a national
+ * police-events import never mixes silently with the municipality's own reports. SQL text, `TRUE` for all.
+ */
+export function sourceScope(source: string | undefined): string {
+  return source === undefined ? 'TRUE' : `source = ${literal(source)}`;
 }
 
 const between = (r: DayRange) => `epoch_day BETWEEN ${Math.trunc(r.from)} AND ${Math.trunc(r.to)}`;
@@ -18,37 +27,42 @@ const threeCounts = (w: PeriodWindows) =>
    count(*) FILTER (WHERE ${between(w.lastYear)})::INTEGER AS last_year`;
 
 /** Incidents per category in the three windows (every category seen in any of them). */
-export function categoryCountsSql(w: PeriodWindows): string {
-  return `SELECT category AS name, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} GROUP BY category ORDER BY current DESC, name`;
+export function categoryCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
+  return `SELECT category AS name, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} AND ${scope} GROUP BY category ORDER BY current DESC, name`;
 }
 
 /** Incidents per area in the three windows; incidents without an area as their own row (NULL name). */
-export function areaCountsSql(w: PeriodWindows): string {
-  return `SELECT area AS name, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} GROUP BY area ORDER BY current DESC, name NULLS LAST`;
+export function areaCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
+  return `SELECT area AS name, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} AND ${scope} GROUP BY area ORDER BY current DESC, name NULLS LAST`;
 }
 
 /** Interventions per type in the three windows. */
-export function interventionCountsSql(w: PeriodWindows): string {
-  return `SELECT type AS name, ${threeCounts(w)} FROM interventions WHERE ${inAny(w)} GROUP BY type ORDER BY current DESC, name`;
+export function interventionCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
+  return `SELECT type AS name, ${threeCounts(w)} FROM interventions WHERE ${inAny(w)} AND ${scope} GROUP BY type ORDER BY current DESC, name`;
 }
 
 /** The places with the most incidents in the period, with the period before for comparison. */
-export function topPlacesSql(w: PeriodWindows, limit: number): string {
-  return `SELECT place AS name, ${threeCounts(w)} FROM incidents WHERE place IS NOT NULL AND ${inAny(w)}
+export function topPlacesSql(w: PeriodWindows, limit: number, scope = 'TRUE'): string {
+  return `SELECT place AS name, ${threeCounts(w)} FROM incidents WHERE place IS NOT NULL AND ${inAny(w)} AND ${scope}
     GROUP BY place HAVING count(*) FILTER (WHERE ${between(w.current)}) > 0 ORDER BY current DESC, name LIMIT ${Math.trunc(limit)}`;
 }
 
 /** Incidents per day over a span (the development chart sums them into two-week periods). */
-export function dailyCountsSql(span: DayRange): string {
-  return `SELECT epoch_day, count(*)::INTEGER AS n FROM incidents WHERE ${between(span)} GROUP BY epoch_day ORDER BY epoch_day`;
+export function dailyCountsSql(span: DayRange, scope = 'TRUE'): string {
+  return `SELECT epoch_day, count(*)::INTEGER AS n FROM incidents WHERE ${between(span)} AND ${scope} GROUP BY epoch_day ORDER BY epoch_day`;
 }
 
 /** The emerging hot-spot analysis up to the period's end, without the cross-filter (the map's own SQL). */
-export function cellStepsSql(size: number, starts: number[]): string {
-  return String(cellStepCountsQuery(size, starts)([]));
+export function cellStepsSql(size: number, starts: number[], scope = 'TRUE'): string {
+  return String(cellStepCountsQuery(size, starts)(scope === 'TRUE' ? [] : [scope]));
 }
 
 /** How a hot spot is named: the most common place, area and category per cell in a window. */
-export function cellPlacesSql(size: number, window: DayRange): string {
-  return cellLabelsSql(size, between(window));
+export function cellPlacesSql(size: number, window: DayRange, scope = 'TRUE'): string {
+  return cellLabelsSql(size, `${between(window)} AND ${scope}`);
+}
+
+/** The days the (scoped) incidents span. */
+export function dayExtentSql(scope = 'TRUE'): string {
+  return `SELECT min(epoch_day) AS first_day, max(epoch_day) AS last_day FROM incidents WHERE ${scope}`;
 }

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
+import { useFilterState } from '../../hooks/use-filter-state';
+import { setFilter } from '../../data/selections';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
 import { formatBiweek, type Language } from '../../lib/format';
@@ -50,6 +52,7 @@ export function LagesbildPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { database } = useDatabase();
+  const { source } = useFilterState();
   const extent = useDayExtent();
   const [chosen, setChosen] = useState<BiweekPeriod | null>(periodFromUrl);
   const period = chosen ?? (extent ? defaultLagesbildPeriod(extent.to, extent.from) : null);
@@ -84,10 +87,22 @@ export function LagesbildPage() {
       <p className="lead no-print">{t('lagesbild.intro')}</p>
       {/* The source filter does not reach the lägesbild (it reads every row): with several sources, say so, so that a
           change driven by one source's reporting is not read as a change in incidents. */}
-      {database.sources.length > 1 && (
-        <p className="warning" role="note" data-testid="lb-sources-mixed">
-          {t('lagesbild.sourcesMixed', { sources: database.sources.map((s) => s.source).join(', ') })}
-        </p>
+      {(database.sources.length > 1 || source !== undefined) && (
+        <div className="lb-source no-print">
+          <label>
+            {t('filters.source')}{' '}
+            <select value={source ?? ''} onChange={(e) => setFilter('source', e.target.value || undefined)} data-testid="lb-source">
+              <option value="">{t('filters.allSources', { count: database.sources.length })}</option>
+              {database.sources.map((s) => <option key={s.source} value={s.source}>{s.source}</option>)}
+              {source !== undefined && !database.sources.some((s) => s.source === source) && <option value={source}>{source}</option>}
+            </select>
+          </label>
+          {source === undefined && (
+            <p className="warning" role="note" data-testid="lb-sources-mixed">
+              {t('lagesbild.sourcesMixed', { sources: database.sources.map((s) => s.source).join(', ') })}
+            </p>
+          )}
+        </div>
       )}
       <div className="lb-toolbar no-print" role="toolbar" aria-label={t('lagesbild.toolbar')}>
         <div className="lb-stepper">

@@ -1,6 +1,5 @@
 // Everything a lägesbild needs, read from the database for one period: counts in three windows, the emerging
 // hot-spot analysis up to the period's end, and the goals as they stood that day.
-import { INCIDENT_DAY_EXTENT } from '../../data/extent.query';
 import type { RowReader } from '../../data/row-reader';
 import { evaluateGoals } from '../../analysis/goals/evaluate-goals';
 import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
@@ -8,14 +7,14 @@ import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSiz
 import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
 import { dayRangeOf, lagesbildPeriods, sameBiweekLastYear } from '../../analysis/periods/two-week-report-periods';
-import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, interventionCountsSql, topPlacesSql } from './lagesbild.query';
+import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceScope, topPlacesSql } from './lagesbild.query';
 import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
 
 /** Two-week steps in the emerging analysis: half a year, ArcGIS's guidance of at least ten. */
 export const HOT_SPOT_STEPS = 13;
 export const TOP_PLACES = 5;
 
-async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number | null): Promise<RawReport['hotSpots']> {
+async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number | null, scope: string): Promise<RawReport['hotSpots']> {
   const [extent] = await reader.rows<GridExtent>(GRID_EXTENT);
   const size = defaultCellSize(extent && extent.min_e != null ? extent : null);
   const incidentExtent = extent && extent.min_e != null ? { minE: extent.min_e, maxE: extent.max_e, minN: extent.min_n, maxN: extent.max_n } : null;
@@ -29,7 +28,7 @@ async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number |
   if (coveredSteps < MIN_HOT_SPOT_STEPS) return { ...base, status: 'too-short' };
   const stepCount = Math.min(HOT_SPOT_STEPS, coveredSteps);
   const window = stepCount === HOT_SPOT_STEPS ? full : emergingWindow(periodEnd, undefined, stepCount);
-  const steps = await reader.rows<StepCount>(cellStepsSql(size, window.starts));
+  const steps = await reader.rows<StepCount>(cellStepsSql(size, window.starts, scope));
   const last = steps.filter((s) => s.step === stepCount - 1);
   const lastTotal = last.reduce((sum, s) => sum + s.n, 0);
   // With the false-discovery-rate correction: a leader should not be sent to a "new hot spot" that is one of the
@@ -37,7 +36,7 @@ async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number |
   const patterns = emergingHotSpots(steps, stepCount, size, defaultBand(size), true);
   if (lastTotal < MIN_INCIDENTS_FOR_TEST || patterns.size < MIN_CELLS_FOR_TEST) return { ...base, status: 'too-few' };
   const names = await reader.rows<CellKey & { place: string | null; area: string | null }>(
-    cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }),
+    cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }, scope),
   );
   const nameOf = new Map(names.map((r) => [`${r.ix}:${r.iy}`, r]));
   const currentOf = new Map(last.map((r) => [`${r.ix}:${r.iy}`, r.n]));
@@ -54,28 +53,33 @@ async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number |
 /** Two-week periods in the development chart: half a year. */
 export const DEVELOPMENT_PERIODS = 13;
 
-async function development(reader: RowReader, period: BiweekPeriod): Promise<RawReport['development']> {
+async function development(reader: RowReader, period: BiweekPeriod, scope: string): Promise<RawReport['development']> {
   const periods = Array.from({ length: DEVELOPMENT_PERIODS }, (_, i) => shiftBiweek(period, i - (DEVELOPMENT_PERIODS - 1)));
   const ranges = periods.map((p) => ({ period: p, current: dayRangeOf(p), lastYear: dayRangeOf(sameBiweekLastYear(p)) }));
   const span = { from: ranges[0].lastYear.from, to: ranges[ranges.length - 1].current.to };
-  const days = await reader.rows<{ epoch_day: number; n: number }>(dailyCountsSql(span));
+  const days = await reader.rows<{ epoch_day: number; n: number }>(dailyCountsSql(span, scope));
   const sum = (r: { from: number; to: number }) => days.reduce((s, d) => (d.epoch_day >= r.from && d.epoch_day <= r.to ? s + d.n : s), 0);
   return ranges.map((r) => ({ period: r.period, current: sum(r.current), lastYear: sum(r.lastYear) }));
 }
 
-/** Everything one lägesbild needs, read through `reader` (the coordinator in the app, a runner in unit tests). */
-export async function loadReport(reader: RowReader, period: BiweekPeriod): Promise<RawReport> {
+/**
+ * Everything one lägesbild needs, read through `reader` (the coordinator in the app, a runner in unit tests), for
+ * every row or — `source` — the rows of one source (the shared source filter; the other filters do not apply).
+ */
+export async function loadReport(reader: RowReader, period: BiweekPeriod, source?: string): Promise<RawReport> {
+  const scope = sourceScope(source);
   const periods = lagesbildPeriods(period);
   const windows = { current: periods.current, previous: periods.previous, lastYear: periods.lastYear };
-  const categories = await reader.rows<CountRow>(categoryCountsSql(windows));
-  const areas = await reader.rows<CountRow>(areaCountsSql(windows));
-  const places = await reader.rows<CountRow>(topPlacesSql(windows, TOP_PLACES));
-  const interventions = await reader.rows<CountRow>(interventionCountsSql(windows));
-  const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(INCIDENT_DAY_EXTENT);
+  const categories = await reader.rows<CountRow>(categoryCountsSql(windows, scope));
+  const areas = await reader.rows<CountRow>(areaCountsSql(windows, scope));
+  const places = await reader.rows<CountRow>(topPlacesSql(windows, TOP_PLACES, scope));
+  const interventions = await reader.rows<CountRow>(interventionCountsSql(windows, scope));
+  const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(dayExtentSql(scope));
   const dataExtent = extent && extent.first_day !== null && extent.last_day !== null ? { from: extent.first_day, to: extent.last_day } : null;
-  const spots = await hotSpots(reader, periods.current.to, dataExtent?.from ?? null);
-  const goals = await evaluateGoals(reader, {}, periods.current.to);
+  const spots = await hotSpots(reader, periods.current.to, dataExtent?.from ?? null, scope);
+  const extra = source === undefined ? {} : { incidents: [scope], interventions: [scope] };
+  const goals = await evaluateGoals(reader, extra, periods.current.to);
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
-  const goalsLatest = await evaluateGoals(reader, {});
-  return { periods, development: await development(reader, period), categories, areas, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent };
+  const goalsLatest = await evaluateGoals(reader, extra);
+  return { periods, development: await development(reader, period, scope), categories, areas, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source };
 }

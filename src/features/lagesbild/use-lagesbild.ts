@@ -2,6 +2,7 @@
 // (without a query) when the disclosure rule changes.
 import { useEffect, useMemo, useState } from 'react';
 import { useDatabase } from '../../hooks/use-database';
+import { useFilterState } from '../../hooks/use-filter-state';
 import { useRows } from '../../hooks/use-rows';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import type { BiweekPeriod } from '../../lib/iso-week';
@@ -12,15 +13,17 @@ import type { AreaOutline } from './report-map.model';
 
 export type ReportState = { status: 'pending' } | { status: 'error'; message: string } | { status: 'ready'; report: LagesbildReport };
 
+/** The report for `period`, of every row or of the one source the shared source filter (`kalla=`) names. */
 export function useLagesbildReport(period: BiweekPeriod | null): ReportState {
   const { database } = useDatabase();
   const { rule } = useDisclosure();
+  const { source } = useFilterState();
   const [raw, setRaw] = useState<{ key: string; raw: RawReport } | { key: string; error: string } | null>(null);
-  const key = period ? `${period.year}-${period.firstWeek}` : '';
+  const key = period ? `${period.year}-${period.firstWeek}\u0000${source ?? ''}` : '';
   useEffect(() => {
     if (!period) return;
     let live = true;
-    loadReport(database.reader, period).then(
+    loadReport(database.reader, period, source).then(
       (r) => live && setRaw({ key, raw: r }),
       (e: Error) => live && setRaw({ key, error: e.message }),
     );

@@ -3,8 +3,9 @@ import type { Messages } from './sv';
 
 export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosure' | 'accessibility'> = {
   lagesbild: {
-    sourcesMixed: 'The lägesbild counts every source together: {{sources}}. The source filter does not apply here – a change may come from one source reporting more or less.',
-    intro: 'The joint situational picture for one two-week period: what changed, where, what was done and how the citizen promises are going. It covers all loaded data – the filters on the other pages do not affect it.',
+    sourcesMixed: 'The lägesbild counts every source together: {{sources}}. A change may come from one source reporting more or less – choose a source to see it on its own.',
+    sourceLine: 'Source: {{source}} (only incidents and interventions from that source are counted)',
+    intro: 'The joint situational picture for one two-week period: what changed, where, what was done and how the citizen promises are going. It covers all loaded data – the filters on the other pages do not affect it, except the source.',
     toolbar: 'Period and export',
     noData: 'No incidents are loaded. Import data (or reload the example under Settings) and the lägesbild shows here.',
     previousPeriod: 'Previous period',

@@ -1,8 +1,9 @@
 // UI strings of the reports: the lägesbild, the presentation, public view and the accessibility statement.
 export const svReports = {
   lagesbild: {
-    sourcesMixed: 'Lägesbilden räknar alla källor tillsammans: {{sources}}. Källfiltret gäller inte här – en ändring kan bero på att en källa rapporterat mer eller mindre.',
-    intro: 'Den gemensamma lägesbilden för en tvåveckorsperiod: vad som ändrats, var, vad som gjorts och hur medborgarlöftena går. Lägesbilden gäller all inläst data – filtren på de andra sidorna påverkar den inte.',
+    sourcesMixed: 'Lägesbilden räknar alla källor tillsammans: {{sources}}. En ändring kan bero på att en källa rapporterat mer eller mindre – välj en källa för att se den för sig.',
+    sourceLine: 'Källa: {{source}} (bara händelser och insatser från den källan räknas)',
+    intro: 'Den gemensamma lägesbilden för en tvåveckorsperiod: vad som ändrats, var, vad som gjorts och hur medborgarlöftena går. Lägesbilden gäller all inläst data – filtren på de andra sidorna påverkar den inte, utom källan.',
     toolbar: 'Period och export',
     noData: 'Det finns inga händelser inlästa. Importera data (eller läs in exemplet igen under Inställningar) så visas lägesbilden här.',
     previousPeriod: 'Föregående period',
