@@ -120,12 +120,18 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
       m.addSource(PMTILES_SOURCE, storedBasemap.kind === 'vector' ? { type: 'vector', url, attribution } : { type: 'raster', url, tileSize: 256, attribution });
       const before = m.getStyle().layers[1]?.id;
       for (const layer of basemapLayers(storedBasemap.kind, storedBasemap.vectorLayers)) m.addLayer(layer, before);
-      // Once drawn, say how many of the file's features are on screen (read by tests and useful when a file shows nothing).
-      m.once('idle', () => {
-        if (!m.getSource(PMTILES_SOURCE)) return;
-        const features = storedBasemap.vectorLayers.reduce((n, sourceLayer) => n + m.querySourceFeatures(PMTILES_SOURCE, { sourceLayer }).length, 0);
+      // Whenever drawn, say how many of the file's features are on screen (read by tests; useful when a file shows nothing).
+      const countFeatures = () => {
+        const features = m.getSource(PMTILES_SOURCE)
+          ? storedBasemap.vectorLayers.reduce((n, sourceLayer) => n + m.querySourceFeatures(PMTILES_SOURCE, { sourceLayer }).length, 0)
+          : 0;
         element.current?.setAttribute('data-basemap-features', String(features));
-      });
+        element.current?.setAttribute('data-basemap-idle', String(Number(element.current.getAttribute('data-basemap-idle') ?? 0) + 1));
+      };
+      m.on('idle', countFeatures);
+      return () => {
+        m.off('idle', countFeatures);
+      };
     } else if (rasterTiles) {
       m.addSource('raster-tiles', { type: 'raster', tiles: [rasterTiles.url], tileSize: 256, attribution: htmlText(rasterTiles.attribution) });
       m.addLayer({ id: 'raster-tiles', type: 'raster', source: 'raster-tiles' }, m.getStyle().layers[1]?.id);
@@ -142,11 +148,13 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
     const m = map.current;
     if (!m || !ready) return;
     const wanted = new Set(layers.map((l) => l.id));
+    // Base layers (the background, the packaged basemap, tiles, the user's street map) are the other effect's.
+    const isBase = (id: string) => id === 'water' || id.startsWith('basemap-') || id === 'raster-tiles' || id.startsWith(PMTILES_LAYER_PREFIX);
     for (const layer of m.getStyle().layers) {
-      if (layer.id !== 'water' && !layer.id.startsWith('basemap-') && layer.id !== 'raster-tiles' && !wanted.has(layer.id)) m.removeLayer(layer.id);
+      if (!isBase(layer.id) && !wanted.has(layer.id)) m.removeLayer(layer.id);
     }
     for (const id of Object.keys(m.getStyle().sources)) {
-      if (!BASE_SOURCES.includes(id) && !wanted.has(id)) m.removeSource(id);
+      if (!BASE_SOURCES.includes(id) && id !== PMTILES_SOURCE && !wanted.has(id)) m.removeSource(id);
     }
     for (const l of layers) {
       const source = m.getSource(l.id) as maplibregl.GeoJSONSource | undefined;

@@ -197,6 +197,7 @@ describe('importing in Chromium', () => {
       { name: 'annat.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection"}') },
     ]);
     await page.getByRole('alert').filter({ hasText: 'data.parquet: Parquet-filen kunde inte läsas' }).waitFor();
-    await page.getByRole('alert').filter({ hasText: 'annat.json: JSON-filen är inte polisens händelseformat' }).waitFor();
+    // Said in Swedish, the reason too (it once came through in the library's English).
+    await page.getByRole('alert').filter({ hasText: 'annat.json: JSON-filen är inte polisens händelseformat (den är inte en lista med händelser).' }).waitFor();
   });
 });

@@ -145,6 +145,16 @@ describe('Karta in Chromium', () => {
     await page.locator('[data-testid=map][data-basemap=pmtiles]').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-basemap-features') ?? 0) >= 3, null, { timeout: 60_000 });
     expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('© OpenStreetMap (testdata)');
+    // Changing the data layer or the cell size keeps the street map (they once removed it with the land).
+    await page.getByLabel('Rutor (antal)').check();
+    await page.getByTestId('cell-size').selectOption('500');
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+    // Then a zoom, so the map draws again after the change, and look once it is idle.
+    const before = Number(await page.getByTestId('map').getAttribute('data-basemap-idle'));
+    await page.getByRole('button', { name: /Zoom in|Zooma in/ }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-basemap-idle')) > n, before, { timeout: 60_000 });
+    expect(Number(await page.getByTestId('map').getAttribute('data-basemap-features'))).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('© OpenStreetMap (testdata)');
     // Stored: still there after a reload.
     await page.reload();
     await page.locator('[data-testid=map][data-basemap=pmtiles]').waitFor({ timeout: 60_000 });

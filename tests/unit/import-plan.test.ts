@@ -40,6 +40,6 @@ describe('planImport', () => {
     const events = [{ id: 1, datetime: '2026-01-05 10:00:00 +01:00', name: '5 januari 10.00, Stöld, Uppsala', summary: 'x', url: '/x', type: 'Stöld', location: { name: 'Uppsala', gps: '59.858,17.638' } }];
     const police = await planImport(noDatabase, new File([JSON.stringify(events)], 'handelser.json'));
     expect(police).toMatchObject({ kind: 'police-events', source: 'Polisens händelser', mode: 'append' });
-    expect(await planImport(noDatabase, new File(['{"a": 1}'], 'annat.json'))).toMatchObject({ kind: 'refused', reason: 'not-police-events' });
+    expect(await planImport(noDatabase, new File(['{"a": 1}'], 'annat.json'))).toMatchObject({ kind: 'refused', reason: 'not-police-events', detail: 'not-a-list' });
   });
 });

@@ -71,7 +71,8 @@ describe('police public events', () => {
 
   it('refuses JSON that is not police events, with a reason', () => {
     expect(() => policeEventsToCsv('{"type":"FeatureCollection"}')).toThrow(NotPoliceEventsError);
-    expect(() => policeEventsToCsv('[{"a":1}]')).toThrow(/lack datetime/);
-    expect(() => policeEventsToCsv('[{"id":1,')).toThrow(/invalid JSON/);
+    expect(() => policeEventsToCsv('[{"a":1}]')).toThrow(/missing-fields/);
+    expect(() => policeEventsToCsv('[{"id":1,')).toThrow(/invalid-json/);
+    expect(() => policeEventsToCsv('[]')).toThrow(/empty/);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from './browser-import';
 import type { TablePlan } from './csv-plan';
 import type { ImportResult } from './import-csv';
-import { defaultPoliceChoice, policeEventCounts, type PoliceEventChoice, type PoliceEventCounts } from './police-events';
+import { defaultPoliceChoice, NotPoliceEventsError, policeEventCounts, type PoliceEventChoice, type PoliceEventCounts } from './police-events';
 import type { ReadProgress } from './read-file';
 
 /** What a file's name says it is (the content decides between police events and areas for JSON). */
@@ -96,7 +96,8 @@ export async function planImport(database: Database, file: File): Promise<Import
         const counts = policeEventCounts(text);
         return { ...base, kind: 'police-events', counts, choice: defaultPoliceChoice(counts), source: POLICE_EVENTS_SOURCE };
       } catch (error) {
-        return { kind: 'refused', file, reason: 'not-police-events', detail: (error as Error).message };
+        // The reason as a code the page translates (importer.policeReason_*), never the library's English.
+        return { kind: 'refused', file, reason: 'not-police-events', detail: error instanceof NotPoliceEventsError ? error.reason : 'invalid-json' };
       }
     }
     return { kind: 'refused', file, reason: 'unknown-format' };

@@ -11,9 +11,12 @@ import type { ImportResult } from './import-csv';
 
 export const POLICE_EVENT_COLUMNS = ['id', 'occurred_at', 'type', 'summary', 'location', 'lat', 'lon'] as const;
 
+/** Why a JSON file is not police events; the page says it in the user's language (importer.policeReason_*). */
+export type NotPoliceEventsReason = 'invalid-json' | 'not-a-list' | 'empty' | 'missing-fields';
+
 export class NotPoliceEventsError extends Error {
-  constructor(detail: string) {
-    super(`Not a police events file: ${detail}`);
+  constructor(readonly reason: NotPoliceEventsReason, detail?: string) {
+    super(`Not a police events file: ${reason}${detail ? ` (${detail})` : ''}`);
   }
 }
 
@@ -87,13 +90,13 @@ function parseEvents(text: string): PoliceEvent[] {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new NotPoliceEventsError(`invalid JSON (${(error as Error).message})`);
+    throw new NotPoliceEventsError('invalid-json', (error as Error).message);
   }
-  if (!Array.isArray(parsed)) throw new NotPoliceEventsError('the top level is not a list of events');
-  if (parsed.length === 0) throw new NotPoliceEventsError('the list is empty');
+  if (!Array.isArray(parsed)) throw new NotPoliceEventsError('not-a-list');
+  if (parsed.length === 0) throw new NotPoliceEventsError('empty');
   const sample = parsed.slice(0, 20) as PoliceEvent[];
   if (!sample.some((e) => e && typeof e === 'object' && 'datetime' in e && 'name' in e && 'location' in e)) {
-    throw new NotPoliceEventsError('the objects lack datetime, name and location');
+    throw new NotPoliceEventsError('missing-fields');
   }
   return (parsed as unknown[]).map((raw) => (raw && typeof raw === 'object' ? raw : {}) as PoliceEvent);
 }

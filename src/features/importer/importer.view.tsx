@@ -112,7 +112,7 @@ export function ImporterPage() {
           const message = entry.reason === 'too-large'
             ? `${entry.file.name}: ${t('importer.tooLarge', { size: formatBytes(entry.file.size, language), limit: formatBytes(entry.limit ?? 0, language) })}`
             : entry.reason === 'not-police-events'
-            ? t('importer.notPoliceEvents', { name: entry.file.name, detail: entry.detail })
+            ? t('importer.notPoliceEvents', { name: entry.file.name, detail: t(`importer.policeReason_${(entry.detail ?? 'invalid-json').replace(/-/g, '_')}`) })
             : entry.reason === 'unreadable-parquet'
               ? t('importer.unreadableParquet', { name: entry.file.name, detail: entry.detail })
               : entry.reason === 'goals-file'
