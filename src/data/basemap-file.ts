@@ -30,7 +30,7 @@ export interface StoredBasemap {
 }
 
 export class BasemapFileError extends Error {
-  constructor(readonly reason: 'not-pmtiles' | 'tile-type' | 'too-large' | 'no-storage', detail?: string) {
+  constructor(readonly reason: 'not-pmtiles' | 'tile-type' | 'too-large' | 'no-storage' | 'truncated', detail?: string) {
     super(detail ?? reason);
   }
 }
@@ -56,6 +56,10 @@ export async function describeBasemap(file: File): Promise<StoredBasemap> {
     header = await archive.getHeader();
   } catch (error) {
     throw new BasemapFileError('not-pmtiles', error instanceof Error ? error.message : String(error));
+  }
+  // A copy cut short keeps its header and index but loses tiles: the header says where the tiles end.
+  if (header.tileDataLength !== undefined && header.tileDataOffset + header.tileDataLength > file.size) {
+    throw new BasemapFileError('truncated', `${file.size} of ${header.tileDataOffset + header.tileDataLength} bytes`);
   }
   const kind: BasemapKind | null = header.tileType === TileType.Mvt ? 'vector' : RASTER.has(header.tileType) ? 'raster' : null;
   if (!kind) throw new BasemapFileError('tile-type', String(header.tileType));

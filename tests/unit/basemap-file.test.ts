@@ -52,6 +52,9 @@ describe('a PMTiles basemap file', () => {
     bytes[99] = 0;
     await expect(describeBasemap(new File([bytes], 'okand.pmtiles'))).rejects.toBeInstanceOf(BasemapFileError);
     await expect(describeBasemap(new File([bytes], 'okand.pmtiles'))).rejects.toMatchObject({ reason: 'tile-type' });
+    // Cut short: header and index intact, tiles missing.
+    const whole = buildPmtiles({ earth: collection(box(...BOUNDS)) }, BOUNDS, 0, 6);
+    await expect(describeBasemap(new File([whole.slice(0, whole.length - 10)], 'avkortad.pmtiles'))).rejects.toMatchObject({ reason: 'truncated' });
     // PNG tiles are a raster basemap.
     bytes[99] = 2;
     expect((await describeBasemap(new File([bytes], 'raster.pmtiles'))).kind).toBe('raster');

@@ -299,6 +299,7 @@ export const en: Messages = {
       problem_not_pmtiles: 'The file is not a PMTiles file (version 3). Nothing was saved.',
       problem_tile_type: 'The file holds neither vector tiles (MVT) nor images (PNG, JPEG, WebP). Nothing was saved.',
       problem_too_large: 'The file is larger than 2 GB. Make an extract of a smaller area. Nothing was saved.',
+      problem_truncated: 'The file is incomplete (cut short): it is smaller than its own header says. Nothing was saved.',
       problem_no_storage: 'This browser has no private file storage (OPFS), so the street map cannot be saved.',
     },
     tiles: {

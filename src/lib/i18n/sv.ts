@@ -300,6 +300,7 @@ export const sv = {
       problem_not_pmtiles: 'Filen är ingen PMTiles-fil (version 3). Inget sparades.',
       problem_tile_type: 'Filen innehåller varken vektorplattor (MVT) eller bilder (PNG, JPEG, WebP). Inget sparades.',
       problem_too_large: 'Filen är större än 2 GB. Gör ett utdrag för ett mindre område. Inget sparades.',
+      problem_truncated: 'Filen är ofullständig (avkortad): den är mindre än dess eget huvud säger. Inget sparades.',
       problem_no_storage: 'Webbläsaren har ingen privat fillagring (OPFS), så gatukartan kan inte sparas.',
     },
     tiles: {
