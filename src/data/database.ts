@@ -22,6 +22,8 @@ export interface Database extends Engine {
   reader: RowReader;
   meta: Record<string, string>;
   counts: Record<TableName, number>;
+  /** The key sum of each table's rows (0 for areas and goals): public view shows a table's count with its noise. */
+  countKeys: Record<TableName, number>;
   /** Every source in the event tables with its counts (the source filter's choices). */
   sources: SourceCount[];
   /** Re-read counts and metadata and re-query every view (after an import, say). */
@@ -35,12 +37,12 @@ export interface Database extends Engine {
 }
 
 async function readState(engine: Engine) {
-  const counts = Object.fromEntries(
-    (await engine.runner.rows<{ name: TableName; row_count: number }>(TABLE_COUNTS)).map((r) => [r.name, r.row_count]),
-  ) as Record<TableName, number>;
+  const rows = await engine.runner.rows<{ name: TableName; row_count: number; key: number }>(TABLE_COUNTS);
+  const counts = Object.fromEntries(rows.map((r) => [r.name, r.row_count])) as Record<TableName, number>;
+  const countKeys = Object.fromEntries(rows.map((r) => [r.name, Number(r.key)])) as Record<TableName, number>;
   const meta = Object.fromEntries((await engine.runner.rows<{ key: string; value: string }>(READ_META)).map((r) => [r.key, r.value]));
   const sources = await listSources(engine.runner);
-  return { counts, meta, sources };
+  return { counts, countKeys, meta, sources };
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -86,6 +88,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
     state = await readState(engine);
   }
   await fillDerivedColumns(engine.runner);
+  state = await readState(engine); // with the record keys just filled
   const coordinator = createCoordinator(engine.db, engine.connection);
   const reader = coordinatorReader(coordinator);
   // Pre-aggregates from an earlier visit may describe data that has changed since.

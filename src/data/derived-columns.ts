@@ -2,12 +2,18 @@
 // a refresh after a goals edit costs one cheap scan).
 import { assignAreas } from './area-assignment';
 import { fillGridCoordinates, gridCoordinatesNeeded } from './grid.query';
+import { KEYED_TABLES, fillRecordKeys, recordKeysNeeded } from './record-keys.query';
 import type { SqlRunner } from './sql-runner';
 
 export async function fillDerivedColumns(runner: SqlRunner): Promise<void> {
   for (const table of ['incidents', 'interventions'] as const) {
     const [{ needed }] = await runner.rows<{ needed: boolean }>(gridCoordinatesNeeded(table));
     if (needed) await runner.exec(fillGridCoordinates(table));
+  }
+  // Public view's noise needs a record key on every row (lib/disclosure/cell-key.ts).
+  for (const table of KEYED_TABLES) {
+    const [{ needed }] = await runner.rows<{ needed: boolean }>(recordKeysNeeded(table));
+    if (needed) await runner.exec(fillRecordKeys(table));
   }
   // Points without an area of their own get the imported area that contains them.
   await assignAreas(runner);

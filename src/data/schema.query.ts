@@ -4,6 +4,7 @@
 import { ADD_AREA_ASSIGNMENT_COLUMNS } from './area-assignment.query';
 import { ADD_GRID_COLUMNS } from './grid.query';
 import { ADD_IMPORT_COLUMNS, CREATE_IMPORTS } from './import-history.query';
+import { ADD_RECORD_KEY_COLUMNS, keySumSql } from './record-keys.query';
 import { quoteIdentifier } from './sql-text';
 
 export const SCHEMA_VERSION = '1';
@@ -72,6 +73,7 @@ ${ADD_GRID_COLUMNS}
 ${ADD_AREA_ASSIGNMENT_COLUMNS}
 ${CREATE_IMPORTS}
 ${ADD_IMPORT_COLUMNS}
+${ADD_RECORD_KEY_COLUMNS}
 `;
 
 /** Interventions carry any number of numeric outcome columns (beslag, lagforda, …): any can be a goal's measure. */
@@ -83,11 +85,12 @@ export const EVENT_TABLES = ['incidents', 'interventions'] as const;
 export const ALL_TABLES = ['incidents', 'interventions', 'areas', 'goals'] as const;
 export type TableName = (typeof ALL_TABLES)[number];
 
+/** Rows per table; for the event tables also their key sum (public view's noise, lib/disclosure/cell-key.ts). */
 export const TABLE_COUNTS = `
-SELECT 'incidents' AS name, count(*)::INTEGER AS row_count FROM incidents
-UNION ALL SELECT 'interventions', count(*)::INTEGER FROM interventions
-UNION ALL SELECT 'areas', count(*)::INTEGER FROM areas
-UNION ALL SELECT 'goals', count(*)::INTEGER FROM goals`;
+SELECT 'incidents' AS name, count(*)::INTEGER AS row_count, ${keySumSql()} AS key FROM incidents
+UNION ALL SELECT 'interventions', count(*)::INTEGER, ${keySumSql()} FROM interventions
+UNION ALL SELECT 'areas', count(*)::INTEGER, 0::DOUBLE FROM areas
+UNION ALL SELECT 'goals', count(*)::INTEGER, 0::DOUBLE FROM goals`;
 
 export const READ_META = `SELECT key, value FROM app_meta`;
 export const WRITE_META = `INSERT OR REPLACE INTO app_meta VALUES (?, ?)`;

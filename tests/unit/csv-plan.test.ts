@@ -61,6 +61,10 @@ describe('the import plan', () => {
     expect(plan.dialect.columns).toEqual(['Datum', 'Datum (2)', 'Kolumn 3', 'Typ', 'typ (2)']);
     expect(outcomeName('Varav ej tidigare kända')).toBe('varav_ej_tidigare_kanda');
     expect(outcomeName('"; DROP TABLE x; --')).toBe('drop_table_x');
+    // A numeric column named like one of the table's own would write into it (grid_e, the record key …).
+    expect(outcomeName('Grid E')).toBe('grid_e_utfall');
+    expect(outcomeName('record_key')).toBe('record_key_utfall');
+    expect(outcomeName('Epoch day')).toBe('epoch_day_utfall');
   });
 });
 

@@ -7,7 +7,7 @@ describe('Översikt model', () => {
   const extent = { from: monday + 2, to: monday + 20 };
 
   it('fills weeks without incidents with zero and labels them with ISO weeks', () => {
-    const series = weeklySeries([{ week_day: monday + 7, incidents: 4 }], extent, 'sv');
+    const series = weeklySeries([{ week_day: monday + 7, incidents: 4, key: 0 }], extent, 'sv');
     expect(series.map((p) => p.label)).toEqual(['v. 2 2026', 'v. 3 2026', 'v. 4 2026']);
     expect(series.map((p) => p.incidents)).toEqual([0, 4, 0]);
   });
@@ -19,7 +19,7 @@ describe('Översikt model', () => {
   });
 
   it('orders categories by count, then name, and greys the unselected ones', () => {
-    const rows = sortCategories([{ category: 'Rån', incidents: 3 }, { category: 'Stöld', incidents: 9 }, { category: 'Hot', incidents: 3 }]);
+    const rows = sortCategories([{ category: 'Rån', incidents: 3, key: 0 }, { category: 'Stöld', incidents: 9, key: 0 }, { category: 'Hot', incidents: 3, key: 0 }]);
     expect(rows.map((r) => r.category)).toEqual(['Stöld', 'Hot', 'Rån']);
     const option = categoryChartOption(rows, 'Hot', 'sv') as { series: { data: { itemStyle: { color: string } }[] }[] };
     const colours = option.series[0].data.map((d) => d.itemStyle.color);

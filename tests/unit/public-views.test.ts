@@ -10,6 +10,7 @@ import { publishGoal } from '../../src/analysis/goals/publish-goal';
 import type { GoalEvaluation } from '../../src/analysis/goals/evaluate-goals';
 
 const rule = { k: 5 };
+const ZERO_KEYS = { located: 0, areaOnly: 0, unlocated: 0 };
 
 function trend(): TrendSeries {
   // Two series over four weekly buckets; the buckets are 7 days apart.
@@ -22,6 +23,8 @@ function trend(): TrendSeries {
     lastYearRanges: buckets.map((b) => ({ from: b.from - 364, to: b.to - 364 })),
     rolling: [null, 15, 15.5, 25],
     interventions: [2, 0, 6, 9],
+    // Keys of 0: no public-view noise, so what is tested here is the pattern of hiding (cell-key.test.ts tests the noise).
+    keys: { series: new Map([['A', [0, 0, 0, 0]], ['B', [0, 0, 0, 0]]]), lastYear: [null, null, null, null], interventions: [0, 0, 0, 0] },
   };
 }
 
@@ -42,6 +45,7 @@ describe('public view in the trend chart', () => {
   it('shows no rolling mean over a hidden total', () => {
     const t = trend();
     t.series = new Map([['A', [10, 3, 12, 20]]]);
+    t.keys.series = new Map([['A', [0, 0, 0, 0]]]);
     t.total = [10, 3, 12, 20];
     const p = publishTrend(t, rule, 2);
     // 3 is hidden, and 10 as its complement (the series' total is published); 12 and 20 are shown.
@@ -63,7 +67,7 @@ describe('public view on the map', () => {
 
   it('hides an area’s count and its rate', () => {
     const shapes = ['Centrum', 'Kvarnby', 'Hamnen'].map((name) => ({ name, kind: 'stadsdel', population: 1000, geometry: { type: 'Polygon', coordinates: [] }, label_lon: null, label_lat: null }));
-    const { values } = areaFeatures(shapes, 'stadsdel', new Map([['Centrum', 50], ['Kvarnby', 3], ['Hamnen', 20]]), 'rate', rule);
+    const { values } = areaFeatures(shapes, 'stadsdel', new Map([['Centrum', 50], ['Kvarnby', 3], ['Hamnen', 20]]), new Map(), 'rate', rule);
     expect(values.map((v) => [v.name, v.n, v.value])).toEqual([['Centrum', 50, 50], ['Kvarnby', null, null], ['Hamnen', PROTECTED, null]]);
   });
 
@@ -75,20 +79,20 @@ describe('public view on the map', () => {
       { name: 'Kiruna', kind: 'kommun', population: 22_000, geometry: box(20.2, 67.8), label_lon: null, label_lat: null },
     ];
     const extent = { west: 12.9, south: 55.5, east: 13.3, north: 55.8 };
-    const analyst = areaFeatures(shapes, 'kommun', new Map([['Malmö', 1875]]), 'count', null, extent).values;
+    const analyst = areaFeatures(shapes, 'kommun', new Map([['Malmö', 1875]]), new Map(), 'count', null, extent).values;
     // Lund is inside the data's extent with no incidents: a real 0. Kiruna is far outside: no data.
     expect(analyst.map((v) => [v.name, v.n, v.noData ?? false])).toEqual([['Malmö', 1875, false], ['Lund', 0, false], ['Kiruna', null, true]]);
     // Public view: Lund's 0 is hidden with its complement among the areas that have data; Kiruna is not part of it.
-    const published = areaFeatures(shapes, 'kommun', new Map([['Malmö', 1875]]), 'count', rule, extent).values;
+    const published = areaFeatures(shapes, 'kommun', new Map([['Malmö', 1875]]), new Map(), 'count', rule, extent).values;
     expect(published.map((v) => [v.name, v.n, v.noData ?? false])).toEqual([['Malmö', PROTECTED, false], ['Lund', null, false], ['Kiruna', null, true]]);
     // Without an extent (no located incidents) nothing is called "no data".
-    expect(areaFeatures(shapes, 'kommun', new Map(), 'count', null, null).values.every((v) => !v.noData)).toBe(true);
+    expect(areaFeatures(shapes, 'kommun', new Map(), new Map(), 'count', null, null).values.every((v) => !v.noData)).toBe(true);
   });
 });
 
 describe('public view in Översikt and Mål', () => {
   it('hides small weeks with a complement', () => {
-    expect(publishCounts([{ category: 'A', incidents: 3 }, { category: 'B', incidents: 9 }, { category: 'C', incidents: 30 }], rule).map((r) => r.incidents)).toEqual([null, PROTECTED, 30]);
+    expect(publishCounts([{ category: 'A', incidents: 3, key: 0 }, { category: 'B', incidents: 9, key: 0 }, { category: 'C', incidents: 30, key: 0 }], rule).map((r) => r.incidents)).toEqual([null, PROTECTED, 30]);
   });
 
   it('writes a small actual as "<5" and hides the projection made from it, not the target', () => {
@@ -102,7 +106,7 @@ describe('parts shown beside their total (Karta’s position line, Översikt’s
   it('never leaves one part recomputable as the total minus the others', () => {
     let hiddenSeen = 0;
     for (let located = 0; located <= 12; located++) for (let areaOnly = 0; areaOnly <= 6; areaOnly++) for (let unlocated = 0; unlocated <= 12; unlocated++) {
-      const p = publishPositions({ located, areaOnly, unlocated }, rule);
+      const p = publishPositions({ located, areaOnly, unlocated, keys: ZERO_KEYS }, rule);
       const truth = { located, areaOnly, unlocated };
       const parts = (['located', 'areaOnly', 'unlocated'] as const);
       const hidden = parts.filter((x) => typeof p[x] !== 'number');
@@ -117,7 +121,7 @@ describe('parts shown beside their total (Karta’s position line, Översikt’s
   });
 
   it('the issue’s case: 6 with position, 1 without, 7 in all', () => {
-    const p = publishPositions({ located: 6, areaOnly: 0, unlocated: 1 }, rule);
+    const p = publishPositions({ located: 6, areaOnly: 0, unlocated: 1, keys: ZERO_KEYS }, rule);
     expect(p.total).toBe(7);
     expect(p.unlocated).toBeNull();
     // 6 is hidden only to protect the 1: "dold", not "<5".

@@ -6,9 +6,10 @@ import { publishList, type PublishedCount } from '../../src/lib/disclosure/publi
 import { publishTop } from '../../src/lib/disclosure/publish-top';
 import { determinedEntries, type Equation } from '../../src/lib/disclosure/suppression';
 
-interface Row { category: string; incidents: number }
-const rows = (values: number[]): Row[] => values.map((incidents, i) => ({ category: `k${i}`, incidents }));
-const other = (n: number, incidents: PublishedCount) => ({ category: `Övrigt (${n})`, incidents });
+// Keys of 0: no public-view noise (cell-key.ts), so what is tested here is the pattern of hiding.
+interface Row { category: string; incidents: number; key: number }
+const rows = (values: number[]): Row[] => values.map((incidents, i) => ({ category: `k${i}`, incidents, key: 0 }));
+const other = (n: number, incidents: PublishedCount) => ({ category: `Övrigt (${n})`, incidents, key: 0 });
 const top = (values: number[], n: number, k: number | null, kept?: string) => publishTop(rows(values), n, k === null ? null : { k }, (r) => r.category === kept, other);
 
 /**
@@ -61,7 +62,7 @@ describe('top N and Övrigt', () => {
     const rest = [8, 9];
     // Suppressed one list at a time (the list with its total; Övrigt as a plain sum beside it), the attack works:
     // the list hides 3 and 4 (together 7 ≥ k), so 20 stays shown and Övrigt − 20 = 3.
-    const naiveAll = publishList(values, { k: 5 }, true);
+    const naiveAll = publishList(values, values.map(() => 0), { k: 5 }, true);
     const naive = { all: naiveAll.values.map((incidents) => ({ incidents })), total: naiveAll.total, other: { incidents: 20 + 3 as PublishedCount } };
     expect(attack(values, rest, naive)).toEqual([9, 10]); // and then 4 as the total minus the rest
     // Published as one table, it doesn't:

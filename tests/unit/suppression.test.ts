@@ -94,7 +94,7 @@ describe('small-count suppression: a table with row and column totals', () => {
 
 describe('publishing counts', () => {
   it('turns small hidden counts into null ("<k") and their complements into PROTECTED ("dold"), on screen and in CSV', () => {
-    const p = publishList([10, 3, 8, 20], rule);
+    const p = publishList([10, 3, 8, 20], [0, 0, 0, 0], rule);
     // 3 is small; 8 is hidden only to protect it: saying "<5" about 8 would be false.
     expect(p.values).toEqual([10, null, PROTECTED, 20]);
     expect(p.total).toBe(41);
@@ -109,20 +109,20 @@ describe('publishing counts', () => {
   });
 
   it('writes a lone small count as "<k", and leaves large counts and the analyst view alone', () => {
-    expect(formatLoneCount(3, rule, 'sv')).toBe('<5');
-    expect(formatLoneCount(0, rule, 'sv')).toBe('<5');
-    expect(formatLoneCount(5, rule, 'sv')).toBe('5');
-    expect(formatLoneCount(3, null, 'sv')).toBe('3');
-    expect(formatLoneCount(undefined, rule, 'sv')).toBe('–');
+    expect(formatLoneCount(3, 0, rule, 'sv')).toBe('<5');
+    expect(formatLoneCount(0, 0, rule, 'sv')).toBe('<5');
+    expect(formatLoneCount(5, 0, rule, 'sv')).toBe('5');
+    expect(formatLoneCount(3, 0, null, 'sv')).toBe('3');
+    expect(formatLoneCount(undefined, 0, rule, 'sv')).toBe('–');
   });
 
   it('passes everything through in the analyst view', () => {
-    expect(publishList([10, 3], null)).toEqual({ values: [10, 3], total: 13 });
-    expect(publishTable([[1, 2]], null).grandTotal).toBe(3);
+    expect(publishList([10, 3], [0, 0], null)).toEqual({ values: [10, 3], total: 13 });
+    expect(publishTable([[1, 2]], [[0, 0]], null).grandTotal).toBe(3);
   });
 
   it('a published table hides the same cells as its suppression pattern', () => {
-    const t = publishTable([[20, 3], [12, 30]], rule);
+    const t = publishTable([[20, 3], [12, 30]], [[0, 0], [0, 0]], rule);
     expect(t.cells[0][1]).toBeNull();
     expect(t.cells.flat().filter((v) => typeof v !== 'number').length).toBeGreaterThanOrEqual(4);
     // Every hidden count of k or more is marked PROTECTED, never null ("<k").

@@ -8,9 +8,13 @@ import { epochDayOf } from '../../src/lib/epoch-day';
 
 const rule = { k: 5 };
 
-/** Monthly counts from Jan 2024 to Nov 2026, one row per month on its first day; month 4 (May) 2024 is 5. */
+/**
+ * Monthly counts from Jan 2024 to Nov 2026, one row per month on its first day; month 4 (May) 2024 is 5. Each with
+ * a key sum spread over 0…255 (as random record keys give), so public view's noise is on: a repeated count must
+ * repeat the same noisy value.
+ */
 function months(counts: number[]): DayCount[] {
-  return counts.map((n, i) => ({ epoch_day: epochDayOf(new Date(2024, i, 1)), series: 'all', n }));
+  return counts.map((n, i) => ({ epoch_day: epochDayOf(new Date(2024, i, 1)), series: 'all', n, key: (i * 97 + 13) % 256 }));
 }
 
 describe('last year in the trend table', () => {
@@ -53,13 +57,13 @@ describe('last year in the trend table', () => {
 describe('a count over a range beside the chart', () => {
   const chart = { buckets: [{ from: 0, to: 6, label: 'a' }, { from: 7, to: 13, label: 'b' }, { from: 14, to: 20, label: 'c' }], total: [null, null, 20] as (number | null)[] };
   it('is the bucket’s published total when the range is one bucket', () => {
-    expect(rangeCount(9, { from: 7, to: 13 }, chart, rule)).toBeNull();
-    expect(rangeCount(20, { from: 14, to: 20 }, chart, rule)).toBe(20);
+    expect(rangeCount(9, 0, { from: 7, to: 13 }, chart, rule)).toBeNull();
+    expect(rangeCount(20, 0, { from: 14, to: 20 }, chart, rule)).toBe(20);
   });
   it('is hidden when it spans a hidden bucket (a brushed 3 + 20 would give the 3 away)', () => {
     // 23 is not small: hidden to protect the bucket, so PROTECTED ("dold"), not null ("<5").
-    expect(rangeCount(23, { from: 0, to: 20 }, chart, rule)).toBe(PROTECTED);
-    expect(rangeCount(4, { from: 0, to: 20 }, chart, rule)).toBeNull();
-    expect(rangeCount(23, { from: 0, to: 20 }, chart, null)).toBe(23);
+    expect(rangeCount(23, 0, { from: 0, to: 20 }, chart, rule)).toBe(PROTECTED);
+    expect(rangeCount(4, 0, { from: 0, to: 20 }, chart, rule)).toBeNull();
+    expect(rangeCount(23, 0, { from: 0, to: 20 }, chart, null)).toBe(23);
   });
 });

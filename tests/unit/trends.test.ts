@@ -115,21 +115,25 @@ describe('before/after estimate', () => {
 
 describe('series and calendar', () => {
   it('splits into the biggest series plus "Övrigt", and counts last year by the same weeks', () => {
-    const rows = Array.from({ length: 10 }, (_, i) => ({ epoch_day: d('2026-01-05'), series: `c${i}`, n: 10 - i }));
+    const rows = Array.from({ length: 10 }, (_, i) => ({ epoch_day: d('2026-01-05'), series: `c${i}`, n: 10 - i, key: i }));
     const top = topSeries(rows, 'Övrigt');
     expect(new Set(top.map((r) => r.series)).size).toBe(8);
     expect(top.filter((r) => r.series === 'Övrigt').reduce((s, r) => s + r.n, 0)).toBe(2 + 1 + 3);
     const extent = { from: d('2025-01-06'), to: d('2026-01-11') };
-    const t = trendSeries([{ epoch_day: d('2025-01-07'), series: 'all', n: 4 }, { epoch_day: d('2026-01-06'), series: 'all', n: 9 }], [], extent, 'week', 2, 'sv');
+    const t = trendSeries([{ epoch_day: d('2025-01-07'), series: 'all', n: 4, key: 300 }, { epoch_day: d('2026-01-06'), series: 'all', n: 9, key: 17 }], [], extent, 'week', 2, 'sv');
     const last = t.buckets.length - 1;
     expect(t.total[last]).toBe(9);
     expect(t.lastYear[last]).toBe(4);
     expect(t.lastYear[0]).toBeNull();
+    // Their key sums follow the same days: last year's is the key of the row 52 weeks back.
+    expect(t.keys.series.get('all')![last]).toBe(17);
+    expect(t.keys.lastYear[last]).toBe(300);
   });
   it('weekday × hour puts ISO weekday 7 (Sunday) last', () => {
-    const m = weekHourMatrix([{ dow: 7, hour: 23, n: 5 }, { dow: 1, hour: 0, n: 2 }]);
-    expect(m[6][23]).toBe(5);
-    expect(m[0][0]).toBe(2);
+    const m = weekHourMatrix([{ dow: 7, hour: 23, n: 5, key: 40 }, { dow: 1, hour: 0, n: 2, key: 7 }]);
+    expect(m.counts[6][23]).toBe(5);
+    expect(m.counts[0][0]).toBe(2);
+    expect(m.keys[6][23]).toBe(40);
   });
   it('Swedish calendar days come from the holiday library: midsommarafton 2026 is 19 June', () => {
     const days = swedishCalendarDays(2026, 2026);

@@ -12,6 +12,8 @@ export interface AreaResult {
   area: string;
   kind: string;
   actual: number;
+  /** Σ record keys of the rows behind `actual` (public view's noise, lib/disclosure/cell-key.ts). */
+  key: number;
   target: number;
   verdict: Verdict;
 }
@@ -35,6 +37,8 @@ export interface GoalEvaluation {
   share: number;
   rule: 'at_least' | 'at_most' | 'increase' | 'decrease' | 'cadence';
   numbers?: GoalNumbers;
+  /** The key sums of the numbers that are counts of rows: actual, and for increase/decrease target and expected. */
+  keys?: { actual: number; target: number; expected: number };
   verdict?: Verdict;
   areas?: AreaResult[];
   problem?: GoalProblem;
@@ -107,15 +111,15 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
     const total = Math.ceil(length / measure.days);
     const passed = Math.floor((asOf - current.from + 1) / measure.days);
     const lastCounted = ended ? current.to : current.from + passed * measure.days - 1;
-    const [row] = await reader.rows<{ actual: number }>(goalValuesQuery(goal, measure, current, previous, lastCounted, extra));
+    const [row] = await reader.rows<{ actual: number; actual_key: number }>(goalValuesQuery(goal, measure, current, previous, lastCounted, extra));
     const expected = ended ? total : passed;
     const numbers = { actual: row.actual, expected, target: total, projected: row.actual + (total - passed), ended };
-    return { ...base, numbers, verdict: verdictFor('cadence', numbers) };
+    return { ...base, numbers, keys: { actual: row.actual_key, target: 0, expected: 0 }, verdict: verdictFor('cadence', numbers) };
   }
 
   if (goal.per_area) {
     const targets = goal.per_area;
-    const rows = await reader.rows<{ area: string; kind: string; actual: number }>(goalPerAreaQuery(goal, measure, current, asOf, Object.keys(targets), extra));
+    const rows = await reader.rows<{ area: string; kind: string; actual: number; key: number }>(goalPerAreaQuery(goal, measure, current, asOf, Object.keys(targets), extra));
     const areas = rows.map((r) => {
       const target = targets[r.kind];
       const n = { actual: r.actual, target, expected: target * share, projected: share > 0 ? r.actual / share : r.actual, ended };
@@ -124,10 +128,10 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
     const actual = areas.reduce((s, a) => s + a.actual, 0);
     const target = areas.reduce((s, a) => s + a.target, 0);
     const numbers = { actual, target, expected: target * share, projected: share > 0 ? actual / share : actual, ended };
-    return { ...base, rule: 'at_least', numbers, areas, verdict: areas.length ? worst(areas.map((a) => a.verdict)) : 'behind' };
+    return { ...base, rule: 'at_least', numbers, keys: { actual: areas.reduce((s, a) => s + a.key, 0), target: 0, expected: 0 }, areas, verdict: areas.length ? worst(areas.map((a) => a.verdict)) : 'behind' };
   }
 
-  const [row] = await reader.rows<{ actual: number; previous_full: number; previous_to_date: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));
+  const [row] = await reader.rows<{ actual: number; previous_full: number; previous_to_date: number; actual_key: number; previous_full_key: number; previous_to_date_key: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));
   const projected = share > 0 ? row.actual / share : row.actual;
   const comparative = goal.direction === 'increase' || goal.direction === 'decrease';
   const daily = await reader.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, current, asOf, extra));
@@ -135,7 +139,8 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
   const numbers: GoalNumbers = comparative
     ? { actual: row.actual, target: row.previous_full, expected: row.previous_to_date, projected, ended }
     : { actual: row.actual, target: goal.target!, expected: goal.target! * share, projected, ended };
-  return { ...base, numbers, verdict: verdictFor(goal.direction, numbers), daily, previousDaily };
+  const keys = { actual: row.actual_key, target: row.previous_full_key, expected: row.previous_to_date_key };
+  return { ...base, numbers, keys, verdict: verdictFor(goal.direction, numbers), daily, previousDaily };
 }
 
 /** `asOfDay` judges the goals as they stood that day (a past lägesbild); by default, as of the data's last day. */

@@ -3,6 +3,7 @@
 import type { FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
 import { literal, quoteIdentifier as q } from '../../data/sql-text';
+import { keySumSql } from '../../data/record-keys.query';
 import type { GoalDefinition } from '../../data/tables';
 import type { DayWindow } from './goal-period';
 
@@ -60,17 +61,23 @@ function where(goal: GoalDefinition, from: number, to: number, extra: FilterExpr
 export function goalValuesQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, previous: DayWindow, lastCounted: number, extra: FilterExpr = []): string {
   const table = q(goal.dataset);
   const sameShare = previous.from + (lastCounted - current.from);
-  return `SELECT
-    (SELECT ${valueSql(measure, current)} FROM ${table} WHERE ${where(goal, current.from, lastCounted, extra)})::DOUBLE AS actual,
-    (SELECT ${valueSql(measure, previous)} FROM ${table} WHERE ${where(goal, previous.from, previous.to, extra)})::DOUBLE AS previous_full,
-    (SELECT ${valueSql(measure, previous)} FROM ${table} WHERE ${where(goal, previous.from, Math.min(previous.to, sameShare), extra)})::DOUBLE AS previous_to_date`;
+  // Each value with the key sum of its rows (`…_key`: public view's noise, lib/disclosure/cell-key.ts).
+  const windows = [
+    ['actual', measure, current.from, lastCounted],
+    ['previous_full', measure, previous.from, previous.to],
+    ['previous_to_date', measure, previous.from, Math.min(previous.to, sameShare)],
+  ] as const;
+  return `SELECT ${windows.map(([name, m, from, to]) => {
+    const rows = `FROM ${table} WHERE ${where(goal, from, to, extra)}`;
+    return `(SELECT ${valueSql(m, name === 'actual' ? current : previous)} ${rows})::DOUBLE AS ${name}, (SELECT ${keySumSql()} ${rows}) AS ${name}_key`;
+  }).join(', ')}`;
 }
 
 /** Every area of the goal's kinds, with its value (0 where nothing happened: those are the ones missing). */
 export function goalPerAreaQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, lastCounted: number, kinds: string[], extra: FilterExpr = []): string {
-  return `SELECT a.name AS area, a.kind AS kind, coalesce(v.value, 0)::DOUBLE AS actual
+  return `SELECT a.name AS area, a.kind AS kind, coalesce(v.value, 0)::DOUBLE AS actual, coalesce(v.key, 0)::DOUBLE AS key
     FROM areas a LEFT JOIN (
-      SELECT area, ${valueSql(measure, current)} AS value FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, lastCounted, extra)} GROUP BY area
+      SELECT area, ${valueSql(measure, current)} AS value, ${keySumSql()} AS key FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, lastCounted, extra)} GROUP BY area
     ) v ON v.area = a.name
     WHERE a.kind IN (${kinds.map((k) => literal(k)).join(', ')})
     ORDER BY a.kind, a.name`;

@@ -4,11 +4,13 @@
 //
 // Hiding a count is not enough: a verdict, a projection or a "short of target" list computed from a hidden count
 // narrows it down (target 4, 87 % of the year gone, verdict "risk" → only 3 fits). So where a count a verdict
-// depends on is hidden, the verdict is withheld too, and the projection (computed from the actual) with it.
+// depends on is hidden, the verdict is withheld too, and the projection (computed from the actual) with it. Where
+// the counts are shown, they carry public view's noise (cell-key.ts), and the projection and the verdict are
+// computed again from the shown numbers: one made from the exact count would tell on which side of the target it lies.
 import { publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import type { GoalEvaluation } from './evaluate-goals';
-import type { Verdict } from './goal-verdict';
+import { verdictFor, worst, type Verdict } from './goal-verdict';
 
 /** null: hidden in public view (below k); PROTECTED: hidden to protect a small count (an area's). */
 export interface ShownGoalNumbers {
@@ -45,33 +47,53 @@ export function publishGoal(e: GoalEvaluation, rule: DisclosureRule | null): Pub
   if (!rule) {
     return { e, numbers: { ...n }, verdict: e.verdict ?? null, verdictWithheld: false, areas: e.areas ? e.areas.map((a) => ({ ...a })) : null, detailsShown: true };
   }
+  const keys = e.keys ?? { actual: 0, target: 0, expected: 0 };
   let actual: PublishedCount;
   let areas: ShownArea[] | null = null;
   if (e.areas) {
     // The areas add up to the goal's actual and are shown beside it: one list with its total.
-    const published = publishList(e.areas.map((a) => a.actual), rule, true);
+    const published = publishList(e.areas.map((a) => a.actual), e.areas.map((a) => a.key), rule, true);
     actual = published.total;
     areas = e.areas.map((a, i) => {
       const shown = published.values[i];
-      return { area: a.area, kind: a.kind, target: a.target, actual: shown, verdict: typeof shown === 'number' ? a.verdict : null };
+      // Judged on the count as shown (perturbed): a verdict on the exact count would narrow the noise down.
+      const verdict = typeof shown === 'number' ? verdictFor('at_least', areaNumbers(shown, a.target, e.share, n.ended)) : null;
+      return { area: a.area, kind: a.kind, target: a.target, actual: shown, verdict };
     });
   } else {
-    actual = publishCount(n.actual, rule);
+    actual = publishCount(n.actual, keys.actual, rule);
   }
   const comparative = e.rule === 'increase' || e.rule === 'decrease';
   // Compared with the previous period, both of its counts are data; otherwise expected and target are set by the
   // goal (a target, or a share of it, or the calendar's count of windows).
-  const expected = comparative ? publishCount(n.expected, rule) : n.expected;
-  const target = comparative ? publishCount(n.target, rule) : n.target;
-  const projected = typeof actual === 'number' ? n.projected : null;
+  const expected = comparative ? publishCount(n.expected, keys.expected, rule) : n.expected;
+  const target = comparative ? publishCount(n.target, keys.target, rule) : n.target;
   const anyHidden = typeof actual !== 'number' || expected === null || target === null || (areas?.some((a) => typeof a.actual !== 'number') ?? false);
   const withheld = anyHidden && e.verdict !== undefined;
+  // Everything derived — projection and verdict — from the numbers as shown, so it says no more than they do.
+  const projected = typeof actual === 'number' ? projectedFrom(actual, n, e) : null;
+  let verdict: Verdict | null = null;
+  if (!withheld && e.verdict !== undefined && typeof actual === 'number' && expected !== null && target !== null) {
+    const shown = { actual, expected, target, projected: projected ?? actual, ended: n.ended };
+    verdict = areas ? worst(areas.map((a) => a.verdict!)) : verdictFor(e.rule === 'cadence' ? 'cadence' : e.goal.direction, shown);
+  }
   return {
     e,
     numbers: { actual, expected, projected, target, ended: n.ended },
-    verdict: withheld ? null : e.verdict ?? null,
+    verdict,
     verdictWithheld: withheld,
     areas,
     detailsShown: false,
   };
+}
+
+/** An area's numbers for its verdict, as evaluate-goals.ts makes them (target per area, even pace). */
+function areaNumbers(actual: number, target: number, share: number, ended: boolean) {
+  return { actual, target, expected: target * share, projected: share > 0 ? actual / share : actual, ended };
+}
+
+/** The projection of a shown actual, by the goal's own rule (evaluate-goals.ts): even pace, or the cadence's windows. */
+function projectedFrom(actual: number, n: NonNullable<GoalEvaluation['numbers']>, e: GoalEvaluation): number {
+  if (e.rule === 'cadence') return actual + (n.projected - n.actual);
+  return e.share > 0 ? actual / e.share : actual;
 }

@@ -15,11 +15,15 @@ export const MIN_INCIDENTS_FOR_TEST = 30;
 export const MIN_CELLS_FOR_TEST = 30;
 
 export interface CellKey { ix: number; iy: number }
-export interface CellCount extends CellKey { n: number }
-export interface StepCount extends CellKey { step: number; n: number }
+/** `key`: Σ record keys of the cell's incidents (public view's noise), when the query selects it. */
+export interface CellCount extends CellKey { n: number; key?: number | bigint }
+/** `key`: Σ record keys of the step's incidents in the cell (public view's noise), when the query selects it. */
+export interface StepCount extends CellKey { step: number; n: number; key?: number | bigint }
 
 export interface HotSpotCell extends CellKey {
   n: number;
+  /** Σ record keys of the n incidents (public view's noise). */
+  key: number;
   z: number;
   p: number;
   bin: ConfidenceBin;
@@ -54,14 +58,14 @@ const keyOf = (c: CellKey) => `${c.ix}:${c.iy}`;
 export function hotSpots(universe: CellKey[], counts: CellCount[], size: number, band: number, fdr: boolean): HotSpotOutcome {
   const total = counts.reduce((s, c) => s + c.n, 0);
   if (total < MIN_INCIDENTS_FOR_TEST || universe.length < MIN_CELLS_FOR_TEST) return { status: 'too-few', incidents: total, cells: universe.length };
-  const byKey = new Map(counts.map((c) => [keyOf(c), c.n]));
-  const features = universe.map((c) => ({ x: (c.ix + 0.5) * size, y: (c.iy + 0.5) * size, value: byKey.get(keyOf(c)) ?? 0 }));
+  const byKey = new Map(counts.map((c) => [keyOf(c), c]));
+  const features = universe.map((c) => ({ x: (c.ix + 0.5) * size, y: (c.iy + 0.5) * size, value: byKey.get(keyOf(c))?.n ?? 0 }));
   const results = giStar(features, band);
   const bins = confidenceBins(results, fdr);
   return {
     status: 'ok',
     band,
-    cells: universe.map((c, i) => ({ ix: c.ix, iy: c.iy, n: features[i].value, z: results[i].z, p: results[i].p, bin: bins[i], neighbours: results[i].neighbours })),
+    cells: universe.map((c, i) => ({ ix: c.ix, iy: c.iy, n: features[i].value, key: Number(byKey.get(keyOf(c))?.key ?? 0), z: results[i].z, p: results[i].p, bin: bins[i], neighbours: results[i].neighbours })),
   };
 }
 

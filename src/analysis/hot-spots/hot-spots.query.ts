@@ -3,6 +3,7 @@
 // Cell = floor(SWEREF 99 TM metres / size), the same expression as the cell filter (data/selections.ts).
 import { Query, count, sql, verbatim, type FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
+import { keySum } from '../../data/record-keys.query';
 
 const cellX = (size: number) => sql`floor(grid_e / ${size})::INTEGER`;
 const cellY = (size: number) => sql`floor(grid_n / ${size})::INTEGER`;
@@ -28,7 +29,7 @@ export function cellStepCountsQuery(size: number, starts: number[]) {
   const step = verbatim(`(CASE ${cases} ELSE ${starts.length - 2} END)::INTEGER`);
   return (filter: FilterExpr): Query =>
     Query.from('incidents')
-      .select({ ix: cellX(size), iy: cellY(size), step, n: count() })
+      .select({ ix: cellX(size), iy: cellY(size), step, n: count(), key: keySum() })
       .where(filter, sql`grid_e IS NOT NULL`, sql`epoch_day >= ${Math.trunc(starts[0])}`, sql`epoch_day < ${Math.trunc(starts[starts.length - 1])}`)
       .groupby('ix', 'iy', 'step');
 }

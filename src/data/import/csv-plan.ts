@@ -71,8 +71,16 @@ function uniqueNames(names: string[]): string[] {
 }
 
 /** A column name as a SQL-friendly outcome name: "Varav ej tidigare kända" → "varav_ej_tidigare_kanda". */
+/** The interventions table's own columns: an outcome normalised to one of these names would write into it. */
+const INTERVENTION_COLUMNS = new Set([
+  'id', 'started_at', 'ended_at', 'type', 'organisation', 'area', 'place', 'lat', 'lon', 'source', 'epoch_day', 'row_key',
+  'grid_e', 'grid_n', 'area_assignment', 'import_id', 'record_key',
+]);
+
+/** An outcome column's stored name: lower case a–z, 0–9 and _, never one of the table's own columns (then "…_utfall"). */
 export function outcomeName(column: string): string {
-  return column.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'varde';
+  const name = column.toLowerCase().replace(/[åä]/g, 'a').replace(/ö/g, 'o').replace(/é/g, 'e').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'varde';
+  return INTERVENTION_COLUMNS.has(name) ? `${name}_utfall` : name;
 }
 
 export const QUOTES = ['"', "'"] as const;

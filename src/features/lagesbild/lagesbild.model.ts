@@ -17,6 +17,10 @@ export interface CountRow {
   current: number;
   previous: number;
   last_year: number;
+  /** Σ record keys of each count (public view's noise, lib/disclosure/cell-key.ts). */
+  current_key: number;
+  previous_key: number;
+  last_year_key: number;
 }
 
 /** A published figure: null counts are hidden; a change is shown only when both its counts are. */
@@ -39,8 +43,9 @@ export interface HotSpotCell {
   group: HotSpotGroup;
   place: string | null;
   area: string | null;
-  /** Incidents in the cell in the period. */
+  /** Incidents in the cell in the period, and their key sum. */
   current: number;
+  currentKey: number;
 }
 
 /** What a leader reads: hot-spot cells gathered by place and group ("Västerby, new, 4 cells, 9 incidents"). */
@@ -114,7 +119,7 @@ export interface LagesbildReport {
 
 export interface RawReport {
   periods: LagesbildPeriods;
-  development: { period: BiweekPeriod; current: number; lastYear: number }[];
+  development: { period: BiweekPeriod; current: number; lastYear: number; keys: { current: number; lastYear: number } }[];
   categories: CountRow[];
   areas: CountRow[];
   places: CountRow[];
@@ -150,8 +155,8 @@ function figure(name: string | null, c: PublishedCount, p: PublishedCount, y: Pu
 
 /** Rows × the three windows as one table whose column totals (the period totals) are published too. */
 function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: LagesbildPeriods, data: DayRange | null): { rows: Figure[]; total: Figure } {
-  const table = publishTable(rows.map((r) => [r.current, r.previous, r.last_year]), rule);
-  const [c, p, y] = rows.length ? table.columnTotals : [publishCount(0, rule), publishCount(0, rule), publishCount(0, rule)];
+  const table = publishTable(rows.map((r) => [r.current, r.previous, r.last_year]), rows.map((r) => [Number(r.current_key), Number(r.previous_key), Number(r.last_year_key)]), rule);
+  const [c, p, y] = rows.length ? table.columnTotals : [publishCount(0, 0, rule), publishCount(0, 0, rule), publishCount(0, 0, rule)];
   return {
     rows: rows.map((r, i) => figure(r.name, table.cells[i][0], table.cells[i][1], table.cells[i][2], periods, data)),
     total: figure(null, c, p, y, periods, data),
@@ -185,8 +190,8 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule };
   });
   // Each series stands alone (no total of it is published), so only the primary rule applies.
-  const current = publishList(raw.development.map((d) => d.current), rule, false).values;
-  const lastYear = publishList(raw.development.map((d) => d.lastYear), rule, false).values;
+  const current = publishList(raw.development.map((d) => d.current), raw.development.map((d) => d.keys.current), rule, false).values;
+  const lastYear = publishList(raw.development.map((d) => d.lastYear), raw.development.map((d) => d.keys.lastYear), rule, false).values;
   return {
     periods: raw.periods,
     development: raw.development.map((d, i) => ({ period: d.period, current: current[i], lastYear: lastYear[i] })),
@@ -211,16 +216,17 @@ export function hotSpotName(c: Pick<HotSpotCell, 'place' | 'area' | 'ix' | 'iy'>
 }
 
 function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): HotSpotSummary {
-  const groups = new Map<string, { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number }>();
+  const groups = new Map<string, { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number; key: number }>();
   const recurring: HotSpotCell[] = [];
   for (const c of raw.cells) {
     if (c.group === 'other') { recurring.push(c); continue; }
     const name = hotSpotName(c, raw.size);
     const key = `${c.group}\u0000${name}`;
-    const g = groups.get(key) ?? { name, group: c.group, patterns: new Set(), cells: [], current: 0 };
+    const g = groups.get(key) ?? { name, group: c.group, patterns: new Set(), cells: [], current: 0, key: 0 };
     g.patterns.add(c.pattern);
     g.cells.push(c);
     g.current += c.current;
+    g.key += c.currentKey;
     groups.set(key, g);
   }
   const ordered = [...groups.values()].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || b.current - a.current || a.name.localeCompare(b.name, 'sv'));
@@ -230,10 +236,10 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     steps: raw.steps,
     extent: raw.extent ?? null,
     // Hot spots are a selection of places, not a table with a published total: each sum stands alone.
-    rows: ordered.map((g) => ({ name: g.name, group: g.group, patterns: [...g.patterns], cells: g.cells.length, current: publishCount(g.current, rule) })),
+    rows: ordered.map((g) => ({ name: g.name, group: g.group, patterns: [...g.patterns], cells: g.cells.length, current: publishCount(g.current, g.key, rule) })),
     recurring: {
       cells: recurring.length,
-      current: publishCount(recurring.reduce((s, c) => s + c.current, 0), rule),
+      current: publishCount(recurring.reduce((s, c) => s + c.current, 0), recurring.reduce((s, c) => s + c.currentKey, 0), rule),
       names: [...new Set(recurring.map((c) => hotSpotName(c, raw.size)))].sort((a, b) => a.localeCompare(b, 'sv')),
     },
     cells: [

@@ -2,6 +2,7 @@
 // so it reads the tables directly (not through the cross-filter): counts per category, area, place and
 // intervention type in the period, the one before and the same period last year — aggregates only.
 import { literal } from '../../data/sql-text';
+import { keySumSql } from '../../data/record-keys.query';
 import type { DayRange } from '../../lib/day-range';
 import { cellLabelsSql, cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 
@@ -21,10 +22,11 @@ export function sourceScope(source: string | undefined): string {
 
 const between = (r: DayRange) => `epoch_day BETWEEN ${Math.trunc(r.from)} AND ${Math.trunc(r.to)}`;
 const inAny = (w: PeriodWindows) => `(${between(w.current)} OR ${between(w.previous)} OR ${between(w.lastYear)})`;
+// Each count with its key sum (public view's noise: lib/disclosure/cell-key.ts).
 const threeCounts = (w: PeriodWindows) =>
-  `count(*) FILTER (WHERE ${between(w.current)})::INTEGER AS current,
-   count(*) FILTER (WHERE ${between(w.previous)})::INTEGER AS previous,
-   count(*) FILTER (WHERE ${between(w.lastYear)})::INTEGER AS last_year`;
+  `count(*) FILTER (WHERE ${between(w.current)})::INTEGER AS current, ${keySumSql(between(w.current))} AS current_key,
+   count(*) FILTER (WHERE ${between(w.previous)})::INTEGER AS previous, ${keySumSql(between(w.previous))} AS previous_key,
+   count(*) FILTER (WHERE ${between(w.lastYear)})::INTEGER AS last_year, ${keySumSql(between(w.lastYear))} AS last_year_key`;
 
 /** Incidents per category in the three windows (every category seen in any of them). */
 export function categoryCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
@@ -49,7 +51,7 @@ export function topPlacesSql(w: PeriodWindows, limit: number, scope = 'TRUE'): s
 
 /** Incidents per day over a span (the development chart sums them into two-week periods). */
 export function dailyCountsSql(span: DayRange, scope = 'TRUE'): string {
-  return `SELECT epoch_day, count(*)::INTEGER AS n FROM incidents WHERE ${between(span)} AND ${scope} GROUP BY epoch_day ORDER BY epoch_day`;
+  return `SELECT epoch_day, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${between(span)} AND ${scope} GROUP BY epoch_day ORDER BY epoch_day`;
 }
 
 /** The emerging hot-spot analysis up to the period's end, without the cross-filter (the map's own SQL). */

@@ -39,13 +39,13 @@ async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number |
     cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }, scope),
   );
   const nameOf = new Map(names.map((r) => [`${r.ix}:${r.iy}`, r]));
-  const currentOf = new Map(last.map((r) => [`${r.ix}:${r.iy}`, r.n]));
+  const currentOf = new Map(last.map((r) => [`${r.ix}:${r.iy}`, r]));
   const cells: HotSpotCell[] = [];
   for (const [key, p] of patterns) {
     if (!p.pattern || p.side !== 'hot') continue;
     const [ix, iy] = key.split(':').map(Number);
     const name = nameOf.get(key);
-    cells.push({ ix, iy, pattern: p.pattern, group: hotSpotGroup(p.pattern), place: name?.place ?? null, area: name?.area ?? null, current: currentOf.get(key) ?? 0 });
+    cells.push({ ix, iy, pattern: p.pattern, group: hotSpotGroup(p.pattern), place: name?.place ?? null, area: name?.area ?? null, current: currentOf.get(key)?.n ?? 0, currentKey: Number(currentOf.get(key)?.key ?? 0) });
   }
   return { ...base, steps: stepCount, status: 'ok', cells };
 }
@@ -57,9 +57,12 @@ async function development(reader: RowReader, period: BiweekPeriod, scope: strin
   const periods = Array.from({ length: DEVELOPMENT_PERIODS }, (_, i) => shiftBiweek(period, i - (DEVELOPMENT_PERIODS - 1)));
   const ranges = periods.map((p) => ({ period: p, current: dayRangeOf(p), lastYear: dayRangeOf(sameBiweekLastYear(p)) }));
   const span = { from: ranges[0].lastYear.from, to: ranges[ranges.length - 1].current.to };
-  const days = await reader.rows<{ epoch_day: number; n: number }>(dailyCountsSql(span, scope));
-  const sum = (r: { from: number; to: number }) => days.reduce((s, d) => (d.epoch_day >= r.from && d.epoch_day <= r.to ? s + d.n : s), 0);
-  return ranges.map((r) => ({ period: r.period, current: sum(r.current), lastYear: sum(r.lastYear) }));
+  const days = await reader.rows<{ epoch_day: number; n: number; key: number }>(dailyCountsSql(span, scope));
+  const sum = (r: { from: number; to: number }, f: (d: { n: number; key: number }) => number) => days.reduce((s, d) => (d.epoch_day >= r.from && d.epoch_day <= r.to ? s + f(d) : s), 0);
+  return ranges.map((r) => ({
+    period: r.period, current: sum(r.current, (d) => d.n), lastYear: sum(r.lastYear, (d) => d.n),
+    keys: { current: sum(r.current, (d) => d.key), lastYear: sum(r.lastYear, (d) => d.key) },
+  }));
 }
 
 /**

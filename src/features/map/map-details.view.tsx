@@ -10,21 +10,25 @@ import { describeDayRange, type DayRange } from '../../lib/day-range';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
-import { publishList } from '../../lib/disclosure/publish';
+import { publishCount, publishList } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { FilterState } from '../../lib/filter-state';
 import { comparisonWindows } from './map.model';
 import { detailQueries } from './map.query';
 
+/** Each count with `key`, the Σ record keys of its rows (public view's noise, lib/disclosure/cell-key.ts). */
 interface Details {
   total: number;
-  byCategory: { category: string; n: number }[];
-  topPlaces: { place: string; n: number }[];
-  interventions: { type: string; organisation: string | null; n: number; latest: string }[];
+  totalKey: number;
+  byCategory: { category: string; n: number; key: number }[];
+  topPlaces: { place: string; n: number; key: number }[];
+  interventions: { type: string; organisation: string | null; n: number; key: number; latest: string }[];
   current: DayRange;
   previous: DayRange;
   currentCount: number;
   previousCount: number;
+  currentKey: number;
+  previousKey: number;
 }
 
 export function MapDetails({ filters, title }: { filters: FilterState; title: string }) {
@@ -45,24 +49,31 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
       const r = database.reader;
       const { current, previous } = comparisonWindows(filters.period, dayExtent.to);
       const [[total], byCategory, topPlaces, interventions, [cur], [prev]] = await Promise.all([
-        r.rows<{ n: number }>(q.total),
+        r.rows<{ n: number; key: number }>(q.total),
         r.rows<Details['byCategory'][number]>(q.byCategory),
         r.rows<Details['topPlaces'][number]>(q.topPlaces),
         r.rows<Details['interventions'][number]>(q.interventions),
-        r.rows<{ n: number }>(qp.countBetween(current.from, current.to)),
-        r.rows<{ n: number }>(qp.countBetween(previous.from, previous.to)),
+        r.rows<{ n: number; key: number }>(qp.countBetween(current.from, current.to)),
+        r.rows<{ n: number; key: number }>(qp.countBetween(previous.from, previous.to)),
       ]);
-      if (live) setDetails({ total: total?.n ?? 0, byCategory, topPlaces, interventions, current, previous, currentCount: cur?.n ?? 0, previousCount: prev?.n ?? 0 });
+      if (live) {
+        setDetails({
+          total: total?.n ?? 0, totalKey: total?.key ?? 0, byCategory, topPlaces, interventions, current, previous,
+          currentCount: cur?.n ?? 0, previousCount: prev?.n ?? 0, currentKey: cur?.key ?? 0, previousKey: prev?.key ?? 0,
+        });
+      }
     })();
     return () => { live = false; };
   }, [database, all.key, withoutPeriod.key, filters.period?.from, filters.period?.to, dayExtent?.to]);
 
   const { rule } = useDisclosure();
-  const lone = (v: number) => formatLoneCount(v, rule, language);
-  const hiddenChange = details !== null && rule !== null && (details.currentCount < rule.k || details.previousCount < rule.k);
-  const change = details && details.previousCount > 0 && !hiddenChange ? details.currentCount / details.previousCount - 1 : null;
+  const lone = (v: number, key: number) => formatLoneCount(v, key, rule, language);
+  // The change is that of the counts as shown (perturbed in public view): the exact ratio would undo the noise.
+  const shownCurrent = details ? publishCount(details.currentCount, details.currentKey, rule) : null;
+  const shownPrevious = details ? publishCount(details.previousCount, details.previousKey, rule) : null;
+  const change = shownCurrent !== null && shownPrevious !== null && shownPrevious > 0 ? shownCurrent / shownPrevious - 1 : null;
   // The categories add up to the total shown above them: one list with its total.
-  const byCategory = details ? publishList(details.byCategory.map((c) => c.n), rule, true).values : [];
+  const byCategory = details ? publishList(details.byCategory.map((c) => c.n), details.byCategory.map((c) => c.key), rule, true).values : [];
   return (
     <aside className="map-details panel" aria-live="polite" data-testid="map-details">
       <div className="panel-header">
@@ -71,22 +82,22 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
       </div>
       {!details ? <p className="hint">{t('map.details.loading')}</p> : (
         <>
-          <p className="summary-line" data-testid="details-total">{t('map.details.total', { count: rule && details.total < rule.k ? PLURAL_FOR_HIDDEN : details.total, formatted: lone(details.total) })}</p>
+          <p className="summary-line" data-testid="details-total">{t('map.details.total', { count: rule && details.total < rule.k ? PLURAL_FOR_HIDDEN : details.total, formatted: lone(details.total, details.totalKey) })}</p>
           <p>
             {t('map.details.change', {
-              current: lone(details.currentCount),
+              current: lone(details.currentCount, details.currentKey),
               currentPeriod: describeDayRange(details.current, language),
-              previous: lone(details.previousCount),
+              previous: lone(details.previousCount, details.previousKey),
               change: formatPercent(change, language),
             })}
           </p>
           <h3>{t('map.details.byCategory')}</h3>
           <ul className="plain">{details.byCategory.map((c, i) => <li key={c.category}>{c.category}: {formatShownCount(byCategory[i], rule, language)}</li>)}</ul>
           <h3>{t('map.details.topPlaces')}</h3>
-          <ul className="plain">{details.topPlaces.map((p) => <li key={p.place}>{p.place}: {lone(p.n)}</li>)}</ul>
+          <ul className="plain">{details.topPlaces.map((p) => <li key={p.place}>{p.place}: {lone(p.n, p.key)}</li>)}</ul>
           <h3>{t('map.details.interventions')}</h3>
           {details.interventions.length === 0 ? <p className="hint">{t('map.details.noInterventions')}</p> : (
-            <ul className="plain">{details.interventions.map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {lone(i.n)}</li>)}</ul>
+            <ul className="plain">{details.interventions.map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {lone(i.n, i.key)}</li>)}</ul>
           )}
         </>
       )}

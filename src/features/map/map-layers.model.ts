@@ -29,11 +29,12 @@ export function emergingLayer(cells: HotSpotCell[], size: number): MapLayer {
   };
 }
 
-/** In public view, the cells whose counts may be shown; the rest are not drawn (a drawn cell says "something here"). */
+/** In public view, the cells whose counts may be shown, with their counts as shown; the rest are not drawn (a drawn cell says "something here"). */
 export function publishedCells(cells: CellCount[], rule: DisclosureRule | null): CellCount[] {
   if (!rule) return cells;
-  const shown = publishList(cells.map((c) => c.n), rule, true).values;
-  return cells.filter((_, i) => typeof shown[i] === 'number');
+  const shown = publishList(cells.map((c) => c.n), cells.map((c) => Number(c.key ?? 0)), rule, true).values;
+  // With the count as shown (perturbed): the colour classes and anything reading n see no exact count.
+  return cells.flatMap((c, i) => { const n = shown[i]; return typeof n === 'number' ? [{ ...c, n }] : []; });
 }
 
 export function countLayer(cells: CellCount[], size: number): MapLayer {
@@ -96,7 +97,7 @@ function geometryBounds(geometry: unknown): [number, number, number, number] | n
  * that lies wholly outside the located incidents' extent (`dataExtent`) is "no data" — a kommun file for all of
  * Sweden beside one town's incidents must not paint 289 kommuner with 0 — and stays out of the published list.
  */
-export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null, dataExtent: { west: number; south: number; east: number; north: number } | null = null): { collection: FeatureCollection; values: AreaValue[] } {
+export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, keys: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null, dataExtent: { west: number; south: number; east: number; north: number } | null = null): { collection: FeatureCollection; values: AreaValue[] } {
   const chosen = shapes.filter((s) => (s.kind ?? '') === (kind ?? ''));
   const outside = (s: AreaShape) => {
     if (!dataExtent || counts.has(s.name)) return false;
@@ -105,7 +106,7 @@ export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: M
   };
   const noData = chosen.map(outside);
   const withData = chosen.filter((_, i) => !noData[i]);
-  const publishedWithData = publishList(withData.map((s) => counts.get(s.name) ?? 0), rule, true).values;
+  const publishedWithData = publishList(withData.map((s) => counts.get(s.name) ?? 0), withData.map((s) => keys.get(s.name) ?? 0), rule, true).values;
   let next = 0;
   const published = chosen.map((_, i) => (noData[i] ? null : publishedWithData[next++]));
   const values: AreaValue[] = chosen.map((s, i) => {

@@ -2,6 +2,7 @@
 // never rows. Cell = floor(SWEREF 99 TM metres / size), the same expression as the cell filter.
 import { Query, count, sql, type FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
+import { keySum, keySumSql } from '../../data/record-keys.query';
 
 const cellX = (size: number) => sql`floor(grid_e / ${size})::INTEGER`;
 const cellY = (size: number) => sql`floor(grid_n / ${size})::INTEGER`;
@@ -10,19 +11,19 @@ const cellY = (size: number) => sql`floor(grid_n / ${size})::INTEGER`;
 export function cellCountsQuery(size: number) {
   return (filter: FilterExpr): Query =>
     Query.from('incidents')
-      .select({ ix: cellX(size), iy: cellY(size), n: count() })
+      .select({ ix: cellX(size), iy: cellY(size), n: count(), key: keySum() })
       .where(filter, sql`grid_e IS NOT NULL`)
       .groupby('ix', 'iy');
 }
 
 /** Incidents per area name under the current filter (choropleth). */
 export function areaCountsQuery(filter: FilterExpr): Query {
-  return Query.from('incidents').select({ area: 'area', n: count() }).where(filter, sql`area IS NOT NULL`).groupby('area');
+  return Query.from('incidents').select({ area: 'area', n: count(), key: keySum() }).where(filter, sql`area IS NOT NULL`).groupby('area');
 }
 
 /** How the filtered incidents are located: point, area only (e.g. police public events), none. */
 export function precisionCountsQuery(filter: FilterExpr): Query {
-  return Query.from('incidents').select({ precision: 'location_precision', n: count() }).where(filter).groupby('precision');
+  return Query.from('incidents').select({ precision: 'location_precision', n: count(), key: keySum() }).where(filter).groupby('precision');
 }
 
 /** Named places with enough located incidents to mark on the map. */
@@ -36,11 +37,11 @@ export function detailQueries(incidentFilter: FilterExpr, interventionFilter: Fi
   const where = whereSql(incidentFilter);
   const interventionWhere = whereSql(interventionFilter);
   return {
-    byCategory: `SELECT category, count(*)::INTEGER AS n FROM incidents WHERE ${where} GROUP BY category ORDER BY n DESC, category LIMIT 8`,
-    topPlaces: `SELECT coalesce(place, '–') AS place, count(*)::INTEGER AS n FROM incidents WHERE ${where} GROUP BY ALL ORDER BY n DESC, place LIMIT 5`,
-    interventions: `SELECT type, organisation, count(*)::INTEGER AS n, max(started_at)::VARCHAR AS latest FROM interventions WHERE ${interventionWhere} GROUP BY ALL ORDER BY n DESC, type LIMIT 8`,
-    total: `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${where}`,
-    countBetween: (from: number, to: number) => `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${where} AND epoch_day BETWEEN ${Math.trunc(from)} AND ${Math.trunc(to)}`,
+    byCategory: `SELECT category, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY category ORDER BY n DESC, category LIMIT 8`,
+    topPlaces: `SELECT coalesce(place, '–') AS place, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY ALL ORDER BY n DESC, place LIMIT 5`,
+    interventions: `SELECT type, organisation, count(*)::INTEGER AS n, ${keySumSql()} AS key, max(started_at)::VARCHAR AS latest FROM interventions WHERE ${interventionWhere} GROUP BY ALL ORDER BY n DESC, type LIMIT 8`,
+    total: `SELECT count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where}`,
+    countBetween: (from: number, to: number) => `SELECT count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} AND epoch_day BETWEEN ${Math.trunc(from)} AND ${Math.trunc(to)}`,
   };
 }
 

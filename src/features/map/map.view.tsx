@@ -68,10 +68,10 @@ export function MapPage() {
   const clusterSize = kind === 'heat' ? Math.min(100, clusterSizeForZoom(zoom, latitude)) : clusterSizeForZoom(zoom, latitude);
   const gridKinds: LayerKind[] = ['hotspots', 'emerging', 'cells'];
 
-  const precision = useMosaicClient<{ precision: string; n: number }>({ selection: incidentSelection, query: precisionCountsQuery, filterStable: false });
+  const precision = useMosaicClient<{ precision: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: precisionCountsQuery, filterStable: false });
   const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size), key: `cells-${size}`, owns: ['cell', 'extent'], filterStable: false, enabled: gridKinds.includes(kind) });
   const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: `clusters-${clusterSize}`, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
-  const areaCounts = useMosaicClient<{ area: string; n: number }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
+  const areaCounts = useMosaicClient<{ area: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
   const emergingPeriods = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
   const stepCounts = useMosaicClient<StepCount>({
     selection: incidentSelection, query: cellStepCountsQuery(size, emergingPeriods?.starts ?? [0, 1]), key: `steps-${size}-${emergingPeriods?.starts.join(',')}`,
@@ -82,8 +82,9 @@ export function MapPage() {
   const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
   const areaOnly = precision.state.rows?.find((r) => r.precision === 'area')?.n ?? 0;
   const unlocated = precision.state.rows?.find((r) => r.precision === 'none')?.n ?? 0;
+  const keyOf = (p: string) => Number(precision.state.rows?.find((r) => r.precision === p)?.key ?? 0);
   // The three add up to the incident total the side panel (and Översikt) shows: one list with its total.
-  const positions = publishPositions({ located, areaOnly, unlocated }, rule);
+  const positions = publishPositions({ located, areaOnly, unlocated, keys: { located: keyOf('point'), areaOnly: keyOf('area'), unlocated: keyOf('none') } }, rule);
   const shown = (v: PublishedCount) => formatShownCount(v, rule, language);
   const pointsPossible = (context.extent ?? null) !== null;
 
@@ -102,7 +103,7 @@ export function MapPage() {
 
   const areaKind = useMemo(() => bestAreaKind(context.areas, (areaCounts.state.rows ?? []).map((r) => r.area)), [context.areas, areaCounts.state.rows]);
   const areaData = useMemo(
-    () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), areaMeasure, rule, context.extent ?? null),
+    () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), new Map((areaCounts.state.rows ?? []).map((r) => [r.area, Number(r.key)])), areaMeasure, rule, context.extent ?? null),
     [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule, context.extent],
   );
   const selectedArea = filters.area !== undefined ? { type: 'FeatureCollection' as const, features: areaData.collection.features.filter((f) => f.properties?.name === filters.area) } : null;

@@ -4,41 +4,52 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { mondayOf, type DayRange } from '../../lib/day-range';
 import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
 import { isoWeekOf } from '../../lib/iso-week';
-import { isProtected, PROTECTED, publishList, type PublishedCount } from '../../lib/disclosure/publish';
+import { isProtected, markPublished, publishList, type PublishedCount } from '../../lib/disclosure/publish';
+import { sumKeys } from '../../lib/disclosure/cell-key';
 import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
 
 export interface WeekRow {
   week_day: number;
   incidents: number;
+  /** Σ record keys of the week's incidents (public view's noise, lib/disclosure/cell-key.ts). */
+  key: number | bigint;
 }
 export interface WeekPoint {
   weekDay: number;
   label: string;
   incidents: number;
+  key: number;
 }
 export interface CategoryRow {
   category: string;
   incidents: number;
+  /** Σ record keys of the category's incidents (and of its parts below). */
+  key: number | bigint;
   without_position?: number | null;
   area_only?: number | null;
+  without_position_key?: number | bigint | null;
+  area_only_key?: number | bigint | null;
   /** Set on the "Övrigt" bar: how many categories it sums (it is no category, and no filter). */
   otherOf?: number;
 }
 
 /** The key figures from the per-category rows: all of them, or the selected category's (the list ignores that filter). */
-export function totalsFromCategories(rows: CategoryRow[], selected: string | undefined): { incidents: number; without_position: number; area_only: number } {
+export function totalsFromCategories(rows: CategoryRow[], selected: string | undefined): { incidents: number; without_position: number; area_only: number; keys: { incidents: number; without_position: number; area_only: number } } {
   const chosen = selected === undefined ? rows : rows.filter((r) => r.category === selected);
   // DuckDB's sum() is a HUGEINT, which can arrive as a bigint: Number() it.
-  const sumOf = (f: (r: CategoryRow) => number | null | undefined) => chosen.reduce((s, r) => s + Number(f(r) ?? 0), 0);
-  return { incidents: sumOf((r) => r.incidents), without_position: sumOf((r) => r.without_position), area_only: sumOf((r) => r.area_only) };
+  const sumOf = (f: (r: CategoryRow) => number | bigint | null | undefined) => chosen.reduce((s, r) => s + Number(f(r) ?? 0), 0);
+  return {
+    incidents: sumOf((r) => r.incidents), without_position: sumOf((r) => r.without_position), area_only: sumOf((r) => r.area_only),
+    keys: { incidents: sumOf((r) => r.key), without_position: sumOf((r) => r.without_position_key), area_only: sumOf((r) => r.area_only_key) },
+  };
 }
 
 /** Counts as published: null where public view hides them (see lib/disclosure). */
 export type Published<T> = Omit<T, 'incidents'> & { incidents: PublishedCount };
 
 /** The weekly series and the category list each add up to the incident total shown beside them. */
-export function publishCounts<T extends { incidents: number }>(rows: T[], rule: DisclosureRule | null): Published<T>[] {
-  const published = publishList(rows.map((r) => r.incidents), rule, true).values;
+export function publishCounts<T extends { incidents: number; key: number | bigint }>(rows: T[], rule: DisclosureRule | null): Published<T>[] {
+  const published = publishList(rows.map((r) => r.incidents), rows.map((r) => Number(r.key)), rule, true).values;
   return rows.map((r, i) => ({ ...r, incidents: published[i] }));
 }
 
@@ -50,19 +61,21 @@ export function publishCounts<T extends { incidents: number }>(rows: T[], rule: 
  * equation only. `periodTotal` is the key figure as published (undefined without a period: the key figure is
  * then the series' own total).
  */
-export function publishWeeks<T extends { weekDay: number; incidents: number }>(series: T[], period: DayRange | undefined, rule: DisclosureRule | null): { weeks: Published<T>[]; periodTotal: PublishedCount } {
+export function publishWeeks<T extends { weekDay: number; incidents: number; key: number }>(series: T[], period: DayRange | undefined, rule: DisclosureRule | null): { weeks: Published<T>[]; periodTotal: PublishedCount } {
   const values = series.map((p) => p.incidents);
+  const keys = series.map((p) => p.key);
   const inside = series.flatMap((p, i) => (!period || (p.weekDay + 6 >= period.from && p.weekDay <= period.to) ? [i] : []));
   const all = values.reduce((s, v) => s + v, 0);
   const within = inside.reduce((s, i) => s + values[i], 0);
   if (!rule) return { weeks: series, periodTotal: within };
   const flat = [...values, all, within];
+  const flatKeys = [...keys, sumKeys(keys), sumKeys(inside.map((i) => keys[i]))];
   const equations: Equation[] = [{ cells: values.map((_, i) => i), total: values.length }];
   // The key figure is published here (the view shows this periodTotal), so it may be hidden with its weeks.
   if (period) equations.push({ cells: inside, total: values.length + 1, ownsTotal: true });
   else equations.push({ cells: [values.length], total: values.length + 1 }); // no period: the key figure is the total
   const why = suppressEquations(flat, equations, rule);
-  const mark = (i: number): PublishedCount => (why[i] === null ? flat[i] : why[i] === 'protects' ? PROTECTED : null);
+  const mark = (i: number): PublishedCount => markPublished(flat[i], flatKeys[i], why[i], rule);
   return { weeks: series.map((p, i) => ({ ...p, incidents: mark(i) })), periodTotal: mark(values.length + 1) };
 }
 
@@ -76,10 +89,11 @@ const barValue = (v: PublishedCount) => (typeof v === 'number' ? v : null);
 
 /** Every week of the data's extent, zero where a filter left no incidents, so the x axis never jumps. */
 export function weeklySeries(rows: WeekRow[], extent: DayRange, language: Language): WeekPoint[] {
-  const byWeek = new Map(rows.map((r) => [r.week_day, r.incidents]));
+  const byWeek = new Map(rows.map((r) => [r.week_day, r]));
   const points: WeekPoint[] = [];
   for (let day = mondayOf(extent.from); day <= extent.to; day += 7) {
-    points.push({ weekDay: day, label: formatIsoWeek(isoWeekOf(dateOfEpochDay(day)), language), incidents: byWeek.get(day) ?? 0 });
+    const row = byWeek.get(day);
+    points.push({ weekDay: day, label: formatIsoWeek(isoWeekOf(dateOfEpochDay(day)), language), incidents: row?.incidents ?? 0, key: Number(row?.key ?? 0) });
   }
   return points;
 }

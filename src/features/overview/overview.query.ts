@@ -1,16 +1,17 @@
 // The SQL behind the Översikt page. Built with mosaic-sql so the coordinator can pre-aggregate it.
 import { Query, count, sql, sum, type FilterExpr } from '@uwdata/mosaic-sql';
 import { AREA_ONLY, UNLOCATED } from '../../data/position.query';
+import { keySum } from '../../data/record-keys.query';
 
 /** Monday of the ISO week, as an epoch day (epoch day 0, 1970-01-01, was a Thursday). */
 const WEEK_START = sql`epoch_day - ((((epoch_day + 3) % 7) + 7) % 7)`;
 
 export function interventionTotalsQuery(filter: FilterExpr): Query {
-  return Query.from('interventions').select({ interventions: count() }).where(filter);
+  return Query.from('interventions').select({ interventions: count(), key: keySum() }).where(filter);
 }
 
 export function incidentsPerWeekQuery(filter: FilterExpr): Query {
-  return Query.from('incidents').select({ week_day: WEEK_START, incidents: count() }).groupby('week_day').orderby('week_day').where(filter);
+  return Query.from('incidents').select({ week_day: WEEK_START, incidents: count(), key: keySum() }).groupby('week_day').orderby('week_day').where(filter);
 }
 
 /**
@@ -20,6 +21,7 @@ export function incidentsPerWeekQuery(filter: FilterExpr): Query {
  */
 export function incidentsByCategoryQuery(filter: FilterExpr): Query {
   return Query.from('incidents')
-    .select({ category: 'category', incidents: count(), without_position: sum(sql`CASE WHEN ${UNLOCATED} THEN 1 ELSE 0 END`), area_only: sum(sql`CASE WHEN ${AREA_ONLY} THEN 1 ELSE 0 END`) })
+    .select({ category: 'category', incidents: count(), key: keySum(), without_position: sum(sql`CASE WHEN ${UNLOCATED} THEN 1 ELSE 0 END`), area_only: sum(sql`CASE WHEN ${AREA_ONLY} THEN 1 ELSE 0 END`),
+      without_position_key: sum(sql`CASE WHEN ${UNLOCATED} THEN record_key ELSE 0 END`), area_only_key: sum(sql`CASE WHEN ${AREA_ONLY} THEN record_key ELSE 0 END`) })
     .groupby('category').orderby('category').where(filter);
 }

@@ -13,7 +13,7 @@ import { formatCount } from '../../lib/format';
 import { publishPositions } from '../../lib/disclosure/publish-positions';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatLoneCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
-import { PROTECTED, type PublishedCount } from '../../lib/disclosure/publish';
+import { PROTECTED, publishCount, type PublishedCount } from '../../lib/disclosure/publish';
 import { publishTop, TOP_CATEGORIES } from '../../lib/disclosure/publish-top';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { FilterChips } from '../../components/filter-chips';
@@ -43,7 +43,7 @@ export function OverviewPage() {
   const { database } = useDatabase();
   const extent = useDayExtent();
 
-  const interventionTotals = useMosaicClient<{ interventions: number }>({ selection: sharedSelection, query: interventionTotalsQuery });
+  const interventionTotals = useMosaicClient<{ interventions: number; key: number | bigint }>({ selection: sharedSelection, query: interventionTotalsQuery });
   const weeks = useMosaicClient<WeekRow>({ selection: incidentSelection, query: incidentsPerWeekQuery, owns: ['period'] });
   const categories = useMosaicClient<CategoryRow>({ selection: incidentSelection, query: incidentsByCategoryQuery, owns: ['category'] });
 
@@ -63,7 +63,7 @@ export function OverviewPage() {
   // The chart: the top categories (and the selected one) and Övrigt; the table behind it: every category. One audit.
   const top = useMemo(
     () => publishTop(sortCategories(categories.state.rows ?? []), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
-      (n, incidents) => ({ category: t('overview.otherCategories', { count: n }), incidents, otherOf: n })),
+      (n, incidents) => ({ category: t('overview.otherCategories', { count: n }), incidents, key: 0, otherOf: n })),
     [categories.state.rows, rule, selectedCategory, t],
   );
   const sortedCategories = top.all;
@@ -78,11 +78,15 @@ export function OverviewPage() {
 
   const total = categories.state.rows ? totalsFromCategories(categories.state.rows, selectedCategory) : undefined;
   // "Without position" is a part of the incident total beside it: published as Karta publishes it.
-  const positions = total ? publishPositions({ located: total.incidents - total.without_position - total.area_only, areaOnly: total.area_only, unlocated: total.without_position }, rule) : null;
+  const positions = total ? publishPositions({
+    located: total.incidents - total.without_position - total.area_only, areaOnly: total.area_only, unlocated: total.without_position,
+    keys: { located: total.keys.incidents - total.keys.without_position - total.keys.area_only, areaOnly: total.keys.area_only, unlocated: total.keys.without_position },
+  }, rule) : null;
   // Not on the map = area-only + no position, shown only when Karta shows both parts (a link opens both views).
   // When either part is hidden so is the sum: "<k" only if the sum itself is small, else "dold" (not "<5" about 1 416).
   const notOnMap: PublishedCount | undefined = !positions || !total ? undefined
-    : typeof positions.areaOnly === 'number' && typeof positions.unlocated === 'number' ? positions.areaOnly + positions.unlocated
+    // Its own count of records (area-only + no position) with its own noise: never the sum of two perturbed parts.
+    : typeof positions.areaOnly === 'number' && typeof positions.unlocated === 'number' ? publishCount(total.area_only + total.without_position, total.keys.area_only + total.keys.without_position, rule) ?? PROTECTED
     : rule && total.area_only + total.without_position >= rule.k ? PROTECTED : null;
   const pending = [interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');
 
@@ -93,12 +97,12 @@ export function OverviewPage() {
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
         <KeyFigure
           label={t('overview.incidents')}
-          value={rule && publishedWeeks && typeof publishedWeeks.periodTotal !== 'number' ? formatShownCount(publishedWeeks.periodTotal, rule, language) : formatLoneCount(total?.incidents, rule, language)}
+          value={rule && publishedWeeks && typeof publishedWeeks.periodTotal !== 'number' ? formatShownCount(publishedWeeks.periodTotal, rule, language) : formatLoneCount(total?.incidents, total?.keys.incidents, rule, language)}
           title={rule && publishedWeeks ? hiddenExplanation(publishedWeeks.periodTotal, rule, language) : undefined}
           testId="kpi-incidents"
           pending={categories.state.status === 'pending'}
         />
-        <KeyFigure label={t('overview.interventions')} value={formatLoneCount(interventionTotals.state.rows?.[0]?.interventions, rule, language)} testId="kpi-interventions" />
+        <KeyFigure label={t('overview.interventions')} value={formatLoneCount(interventionTotals.state.rows?.[0]?.interventions, interventionTotals.state.rows?.[0]?.key, rule, language)} testId="kpi-interventions" />
         <KeyFigure
           label={t('overview.withoutPosition')}
           value={notOnMap === undefined ? formatCount(undefined, language) : formatShownCount(notOnMap, rule, language)}

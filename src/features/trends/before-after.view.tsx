@@ -19,7 +19,7 @@ import { INTERVENTION_TYPES, beforeAfterSql, interventionsForEvaluationSql } fro
 interface Intervention { k: number; id: string | null; type: string; organisation: string | null; area: string | null; place: string | null; epoch_day: number; started: string; grid_e: number | null; grid_n: number | null }
 
 const RADIUS_M = 500;
-const NO_TYPES: { type: string; n: number }[] = [];
+const NO_TYPES: { type: string; n: number; key: number }[] = [];
 const NO_INTERVENTIONS: Intervention[] = [];
 
 export function BeforeAfterPanel() {
@@ -28,7 +28,7 @@ export function BeforeAfterPanel() {
   const { database } = useDatabase();
   // Category is kept (before/after of drug offences, say); period, area, cell and extent are the panel's own.
   const filter = useFilterPredicates(['period', 'area', 'cell', 'extent']);
-  const types = useRows<{ type: string; n: number }>(INTERVENTION_TYPES) ?? NO_TYPES;
+  const types = useRows<{ type: string; n: number; key: number }>(INTERVENTION_TYPES) ?? NO_TYPES;
   const [type, setType] = useState<string>('');
   const list = useRows<Intervention>(type ? interventionsForEvaluationSql(type) : null) ?? NO_INTERVENTIONS;
   const [chosen, setChosen] = useState<number | null>(null);
@@ -36,7 +36,7 @@ export function BeforeAfterPanel() {
   const extent = useDayExtent();
   // An intervention can be evaluated when it has a place and the data covers its whole "after" window.
   const usable = (i: Intervention) => (i.area !== null || i.grid_e !== null) && extent != null && i.epoch_day + weeks * 7 - 1 <= extent.to && i.epoch_day - weeks * 7 >= extent.from;
-  const [result, setResult] = useState<{ counts: BeforeAfterCounts; estimate: BeforeAfterEstimate; where: string } | null>(null);
+  const [result, setResult] = useState<{ counts: BeforeAfterCounts; keys: number[][]; estimate: BeforeAfterEstimate; where: string } | null>(null);
 
   useEffect(() => {
     setType((old) => old || types[0]?.type || '');
@@ -52,16 +52,17 @@ export function BeforeAfterPanel() {
     const d = intervention.epoch_day;
     const days = { beforeFrom: d - weeks * 7, beforeTo: d - 1, afterFrom: d, afterTo: d + weeks * 7 - 1 };
     const q = beforeAfterSql(filter.incidents, { area: intervention.area, e: intervention.grid_e, n: intervention.grid_n }, RADIUS_M, days);
-    void Promise.all([database.reader.rows<{ before: number; after: number }>(q.target), database.reader.rows<{ before: number; after: number }>(q.comparison)]).then(([[a], [c]]) => {
+    type Row = { before: number; after: number; before_key: number; after_key: number };
+    void Promise.all([database.reader.rows<Row>(q.target), database.reader.rows<Row>(q.comparison)]).then(([[a], [c]]) => {
       const counts = { targetBefore: a.before, targetAfter: a.after, comparisonBefore: c.before, comparisonAfter: c.after };
-      setResult({ counts, estimate: beforeAfterEstimate(counts), where: intervention.area ?? t('trends.beforeAfter.radius', { radius: RADIUS_M }) });
+      setResult({ counts, keys: [[a.before_key, a.after_key], [c.before_key, c.after_key]], estimate: beforeAfterEstimate(counts), where: intervention.area ?? t('trends.beforeAfter.radius', { radius: RADIUS_M }) });
     });
   }, [database, intervention?.k, weeks, filter.key]);
 
   const { rule } = useDisclosure();
   const e = result?.estimate;
   // Public view: the 2 × 2 table as one table with margins; the estimate is a function of all four counts.
-  const shownCounts = result ? publishTable([[result.counts.targetBefore, result.counts.targetAfter], [result.counts.comparisonBefore, result.counts.comparisonAfter]], rule).cells : null;
+  const shownCounts = result ? publishTable([[result.counts.targetBefore, result.counts.targetAfter], [result.counts.comparisonBefore, result.counts.comparisonAfter]], result.keys, rule).cells : null;
   const count = (v: PublishedCount) => formatShownCount(v, rule, language);
   const pct = (v: number) => formatPercent(v - 1, language);
   // Public view: the list of single interventions (date · area · organisation) would let anyone count the
@@ -79,7 +80,7 @@ export function BeforeAfterPanel() {
       <h2>{t('trends.beforeAfter.title')}</h2>
       <div className="map-controls">
         <label>{t('trends.beforeAfter.type')}
-          <select value={type} onChange={(ev) => setType(ev.target.value)}>{types.map((x) => <option key={x.type} value={x.type}>{x.type} ({formatLoneCount(x.n, rule, language)})</option>)}</select>
+          <select value={type} onChange={(ev) => setType(ev.target.value)}>{types.map((x) => <option key={x.type} value={x.type}>{x.type} ({formatLoneCount(x.n, x.key, rule, language)})</option>)}</select>
         </label>
         <label>{t('trends.beforeAfter.intervention')}
           <select value={chosen ?? ''} onChange={(ev) => setChosen(Number(ev.target.value))} data-testid="before-after-intervention">

@@ -8,8 +8,9 @@ import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket
 import { isProtected, PROTECTED, publishCount, publishList, publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
-export interface DayCount { epoch_day: number; series: string; n: number }
-export interface InterventionDay { epoch_day: number; type: string; n: number }
+/** `key`: Σ record keys of the counted rows (public view's noise, lib/disclosure/cell-key.ts). */
+export interface DayCount { epoch_day: number; series: string; n: number; key: number | bigint }
+export interface InterventionDay { epoch_day: number; type: string; n: number; key: number | bigint }
 export interface CalendarDay { day: number; name: string }
 
 export interface TrendSeries {
@@ -22,14 +23,20 @@ export interface TrendSeries {
   lastYearRanges: DayRange[];
   rolling: (number | null)[];
   interventions: number[];
+  /** The key sums of the counts above, in the same shapes. */
+  keys: { series: Map<string, number[]>; lastYear: (number | null)[]; interventions: number[] };
 }
 
 const MAX_SERIES = 8;
 
-function sumIn(byDay: Map<number, number>, from: number, to: number): number {
-  let s = 0;
-  for (let d = from; d <= to; d++) s += byDay.get(d) ?? 0;
-  return s;
+function sumIn(byDay: Map<number, { n: number; key: number }>, from: number, to: number): { n: number; key: number } {
+  let n = 0;
+  let key = 0;
+  for (let d = from; d <= to; d++) {
+    const x = byDay.get(d);
+    if (x) { n += x.n; key += x.key; }
+  }
+  return { n, key };
 }
 
 /** The biggest series by total, the rest summed as "Övrigt", so a stacked chart stays readable. */
@@ -48,24 +55,30 @@ export function trendSeries(rows: DayCount[], interventions: InterventionDay[], 
   const index = new Map<number, number>();
   buckets.forEach((b, i) => { for (let d = b.from; d <= b.to; d++) index.set(d, i); });
   const series = new Map<string, number[]>();
-  const byDay = new Map<number, number>();
+  const seriesKeys = new Map<string, number[]>();
+  const byDay = new Map<number, { n: number; key: number }>();
   for (const r of rows) {
     const i = index.get(r.epoch_day);
-    byDay.set(r.epoch_day, (byDay.get(r.epoch_day) ?? 0) + r.n);
+    const key = Number(r.key);
+    const day = byDay.get(r.epoch_day) ?? { n: 0, key: 0 };
+    byDay.set(r.epoch_day, { n: day.n + r.n, key: day.key + key });
     if (i === undefined) continue;
-    if (!series.has(r.series)) series.set(r.series, buckets.map(() => 0));
+    if (!series.has(r.series)) { series.set(r.series, buckets.map(() => 0)); seriesKeys.set(r.series, buckets.map(() => 0)); }
     series.get(r.series)![i] += r.n;
+    seriesKeys.get(r.series)![i] += key;
   }
   const total = buckets.map((_, i) => [...series.values()].reduce((s, v) => s + v[i], 0));
   const lastYearRanges = buckets.map((b) => sameTimeLastYear(b, unit));
-  const lastYear = lastYearRanges.map((ly) => (ly.from < extent.from ? null : sumIn(byDay, ly.from, ly.to)));
+  const lastYearCounts = lastYearRanges.map((ly) => (ly.from < extent.from ? null : sumIn(byDay, ly.from, ly.to)));
+  const lastYear = lastYearCounts.map((c) => c?.n ?? null);
   const rolling = total.map((_, i) => (i + 1 < rollingWindow ? null : total.slice(i + 1 - rollingWindow, i + 1).reduce((a, b) => a + b, 0) / rollingWindow));
   const iv = buckets.map(() => 0);
+  const ivKeys = buckets.map(() => 0);
   for (const r of interventions) {
     const i = index.get(r.epoch_day);
-    if (i !== undefined) iv[i] += r.n;
+    if (i !== undefined) { iv[i] += r.n; ivKeys[i] += Number(r.key); }
   }
-  return { buckets, series, total, lastYear, lastYearRanges, rolling, interventions: iv };
+  return { buckets, series, total, lastYear, lastYearRanges, rolling, interventions: iv, keys: { series: seriesKeys, lastYear: lastYearCounts.map((c) => c?.key ?? null), interventions: ivKeys } };
 }
 
 /** The trend as public view may show it: hidden counts are null, and nothing derived from them is shown. */
@@ -88,16 +101,16 @@ export interface PublishedTrend {
 export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollingWindow: number): PublishedTrend {
   if (!rule) return t;
   const names = [...t.series.keys()];
-  const table = publishTable(names.map((n) => t.series.get(n)!), rule);
+  const table = publishTable(names.map((n) => t.series.get(n)!), names.map((n) => t.keys.series.get(n)!), rule);
   const series = new Map(names.map((n, i) => [n, table.cells[i]]));
   const total = names.length > 1 ? table.columnTotals : names.length === 1 ? table.cells[0] : t.total.map(() => null);
-  const lastYear = t.lastYear.map((v, i) => (v === null ? null : rangeCount(v, t.lastYearRanges[i], { buckets: t.buckets, total }, rule)));
+  const lastYear = t.lastYear.map((v, i) => (v === null ? null : rangeCount(v, t.keys.lastYear[i] ?? 0, t.lastYearRanges[i], { buckets: t.buckets, total }, rule)));
   const rolling = total.map((_, i) => {
     if (i + 1 < rollingWindow) return null;
     const window = total.slice(i + 1 - rollingWindow, i + 1);
     return window.some((v) => typeof v !== 'number') ? null : (window as number[]).reduce((a, b) => a + b, 0) / rollingWindow;
   });
-  return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, rule, true).values };
+  return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, t.keys.interventions, rule, true).values };
 }
 
 /**
@@ -106,7 +119,7 @@ export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollin
  * whose total is hidden (a brushed sum of a hidden and a shown bucket gives the hidden one away by subtraction);
  * otherwise it stands alone and only the primary rule applies.
  */
-export function rangeCount(value: number, range: DayRange, chart: { buckets: Bucket[]; total: PublishedCount[] }, rule: DisclosureRule | null): PublishedCount {
+export function rangeCount(value: number, keySum: number, range: DayRange, chart: { buckets: Bucket[]; total: PublishedCount[] }, rule: DisclosureRule | null): PublishedCount {
   if (!rule) return value;
   let touchesHidden = false;
   for (let i = 0; i < chart.buckets.length; i++) {
@@ -115,7 +128,7 @@ export function rangeCount(value: number, range: DayRange, chart: { buckets: Buc
     if (b.to >= range.from && b.from <= range.to && typeof chart.total[i] !== 'number') touchesHidden = true;
   }
   // Hidden to protect a hidden bucket: "<k" only if it is itself small, else "dold" (saying "<5" about 23 is false).
-  return touchesHidden ? (value < rule.k ? null : PROTECTED) : publishCount(value, rule);
+  return touchesHidden ? (value < rule.k ? null : PROTECTED) : publishCount(value, keySum, rule);
 }
 
 export interface Comparison {
@@ -209,12 +222,14 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   };
 }
 
-export interface WeekHourRow { dow: number; hour: number; n: number }
+export interface WeekHourRow { dow: number; hour: number; n: number; key: number | bigint }
 
-export function weekHourMatrix(rows: WeekHourRow[]): number[][] {
-  const m = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  for (const r of rows) if (r.dow >= 1 && r.dow <= 7 && r.hour >= 0 && r.hour < 24) m[r.dow - 1][r.hour] += r.n;
-  return m;
+/** Weekday (rows, Monday first) × hour (columns): the counts and their key sums. */
+export function weekHourMatrix(rows: WeekHourRow[]): { counts: number[][]; keys: number[][] } {
+  const counts = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  const keys = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const r of rows) if (r.dow >= 1 && r.dow <= 7 && r.hour >= 0 && r.hour < 24) { counts[r.dow - 1][r.hour] += r.n; keys[r.dow - 1][r.hour] += Number(r.key); }
+  return { counts, keys };
 }
 
 /** `matrix` as published: hidden cells (null, PROTECTED) are left blank in the heat map. */

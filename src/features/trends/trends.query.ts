@@ -3,24 +3,25 @@
 import { Query, count, eq, literal as sqlLiteral, sql, type FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
 import { literal } from '../../data/sql-text';
+import { keySum, keySumSql } from '../../data/record-keys.query';
 
 export type Split = 'none' | 'category' | 'area';
 
 export function incidentsPerDayQuery(split: Split) {
   const series = split === 'none' ? sql`'all'` : split === 'category' ? sql`category` : sql`coalesce(area, '–')`;
-  return (filter: FilterExpr): Query => Query.from('incidents').select({ epoch_day: 'epoch_day', series, n: count() }).where(filter).groupby('epoch_day', 'series');
+  return (filter: FilterExpr): Query => Query.from('incidents').select({ epoch_day: 'epoch_day', series, n: count(), key: keySum() }).where(filter).groupby('epoch_day', 'series');
 }
 
 export function interventionsPerDayQuery(type: string | null) {
   return (filter: FilterExpr): Query =>
-    Query.from('interventions').select({ epoch_day: 'epoch_day', type: 'type', n: count() }).where(filter, type ? eq('type', sqlLiteral(type)) : sql`true`).groupby('epoch_day', 'type');
+    Query.from('interventions').select({ epoch_day: 'epoch_day', type: 'type', n: count(), key: keySum() }).where(filter, type ? eq('type', sqlLiteral(type)) : sql`true`).groupby('epoch_day', 'type');
 }
 
 export function weekdayHourQuery(filter: FilterExpr): Query {
-  return Query.from('incidents').select({ dow: sql`isodow(occurred_at)`, hour: sql`hour(occurred_at)`, n: count() }).where(filter).groupby('dow', 'hour');
+  return Query.from('incidents').select({ dow: sql`isodow(occurred_at)`, hour: sql`hour(occurred_at)`, n: count(), key: keySum() }).where(filter).groupby('dow', 'hour');
 }
 
-export const INTERVENTION_TYPES = `SELECT type, count(*)::INTEGER AS n FROM interventions GROUP BY type ORDER BY n DESC, type`;
+export const INTERVENTION_TYPES = `SELECT type, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM interventions GROUP BY type ORDER BY n DESC, type`;
 
 /** The latest interventions of one type, numbered so the panel can refer to one (the type as a quoted literal). */
 export function interventionsForEvaluationSql(type: string): string {
@@ -31,7 +32,7 @@ FROM interventions WHERE type = ${literal(type)} ORDER BY started_at DESC LIMIT 
 
 /** Incidents under `filter` in one day range: the comparison beside the trend chart. */
 export function countInPeriodSql(filter: FilterExpr, range: { from: number; to: number }): string {
-  return `SELECT count(*)::INTEGER AS n FROM incidents WHERE ${whereSql(filter)} AND epoch_day BETWEEN ${Math.trunc(range.from)} AND ${Math.trunc(range.to)}`;
+  return `SELECT count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${whereSql(filter)} AND epoch_day BETWEEN ${Math.trunc(range.from)} AND ${Math.trunc(range.to)}`;
 }
 
 /** The before and after windows of a before/after comparison, in epoch days. */
@@ -44,9 +45,11 @@ export function beforeAfterSql(filter: FilterExpr, place: { area: string | null;
   const target = place.area !== null
     ? `area = ${literal(place.area)}`
     : `grid_e IS NOT NULL AND (grid_e - ${Number(place.e)}) ^ 2 + (grid_n - ${Number(place.n)}) ^ 2 <= ${radius * radius}`;
+  const before = `epoch_day BETWEEN ${day(days.beforeFrom)} AND ${day(days.beforeTo)}`;
+  const after = `epoch_day BETWEEN ${day(days.afterFrom)} AND ${day(days.afterTo)}`;
   const base = `SELECT
-      count(*) FILTER (WHERE epoch_day BETWEEN ${day(days.beforeFrom)} AND ${day(days.beforeTo)})::INTEGER AS before,
-      count(*) FILTER (WHERE epoch_day BETWEEN ${day(days.afterFrom)} AND ${day(days.afterTo)})::INTEGER AS after
+      count(*) FILTER (WHERE ${before})::INTEGER AS before, ${keySumSql(before)} AS before_key,
+      count(*) FILTER (WHERE ${after})::INTEGER AS after, ${keySumSql(after)} AS after_key
     FROM incidents WHERE ${where}`;
   return { target: `${base} AND (${target})`, comparison: `${base} AND NOT coalesce(${target}, false)` };
 }

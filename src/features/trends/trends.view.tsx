@@ -22,7 +22,7 @@ import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
 import { publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
-import type { CountChange } from '../../lib/statistics/count-change';
+import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from '../../analysis/periods/period-buckets';
@@ -46,6 +46,9 @@ function ChangeFigure({ label, change, shown, testId, missing }: { label: string
   if (rule && (typeof shown[0] !== 'number' || typeof shown[1] !== 'number')) {
     return <KeyFigure label={label} value="–" testId={testId} note={t('disclosure.changeHidden', { k: rule.k })} />;
   }
+  // Public view: the change, its test and the counts in the note are those of the shown (perturbed) counts — the
+  // exact ones would undo the noise.
+  if (rule) change = compareCounts(shown[0] as number, shown[1] as number, change.exposure);
   const pct = formatPercent(change.change, language);
   const mark = change.significant ? (change.z > 0 ? '▲ ' : '▼ ') : '';
   return (
@@ -109,13 +112,13 @@ export function TrendsPage() {
   // The comparison: the brushed period (or the latest complete one) against the period before and last year.
   const withoutPeriod = useFilterPredicates(['period']);
   const periods = useMemo(() => (extent ? comparisonPeriods(filters.period, extent, unit) : null), [extent, filters.period?.from, filters.period?.to, unit]);
-  const [comparison, setComparison] = useState<ReturnType<typeof compare> | null>(null);
+  const [comparison, setComparison] = useState<(ReturnType<typeof compare> & { keys: { current: number; previous: number; lastYear: number } }) | null>(null);
   useEffect(() => {
     if (!periods || !extent) return;
     let live = true;
-    const count = (r: { from: number; to: number }) => database.reader.rows<{ n: number }>(countInPeriodSql(withoutPeriod.incidents, r)).then(([x]) => x.n);
+    const count = (r: { from: number; to: number }) => database.reader.rows<{ n: number; key: number }>(countInPeriodSql(withoutPeriod.incidents, r)).then(([x]) => x);
     void Promise.all([count(periods.current), count(periods.previous), count(periods.lastYear)]).then(([current, previous, lastYear]) => {
-      if (live) setComparison(compare({ current, previous, lastYear }, periods, extent));
+      if (live) setComparison({ ...compare({ current: current.n, previous: previous.n, lastYear: lastYear.n }, periods, extent), keys: { current: current.key, previous: previous.key, lastYear: lastYear.key } });
     });
     return () => { live = false; };
   }, [database, periods, withoutPeriod.key, extent]);
@@ -123,8 +126,12 @@ export function TrendsPage() {
   // The comparison's counts sit beside the chart and its table: published as the same bucket totals (rangeCount).
   const shownComparison = useMemo(() => {
     if (!comparison || !series) return null;
-    const shown = (v: number | null, r: { from: number; to: number }) => (v === null ? null : rangeCount(v, r, series, rule));
-    return { current: shown(comparison.counts.current, comparison.current), previous: shown(comparison.counts.previous, comparison.previous), lastYear: shown(comparison.counts.lastYear, comparison.lastYear) };
+    const shown = (v: number | null, key: number, r: { from: number; to: number }) => (v === null ? null : rangeCount(v, key, r, series, rule));
+    return {
+      current: shown(comparison.counts.current, comparison.keys.current, comparison.current),
+      previous: shown(comparison.counts.previous, comparison.keys.previous, comparison.previous),
+      lastYear: shown(comparison.counts.lastYear, comparison.keys.lastYear, comparison.lastYear),
+    };
   }, [comparison, series, rule]);
 
   const brushRange = useMemo(() => {
@@ -143,7 +150,10 @@ export function TrendsPage() {
 
   const dayNames = t('trends.weekdays').split(',');
   // The week × hour table adds up to the incident total shown elsewhere: suppressed as one table with margins.
-  const matrix = useMemo(() => publishTable(weekHourMatrix(weekHour.state.rows ?? []), rule).cells, [weekHour.state.rows, rule]);
+  const matrix = useMemo(() => {
+    const m = weekHourMatrix(weekHour.state.rows ?? []);
+    return publishTable(m.counts, m.keys, rule).cells;
+  }, [weekHour.state.rows, rule]);
   const seriesNames = series ? [...series.series.keys()] : [];
   const tableRows = series ? series.buckets.map((b, i) => ({ b, i })) : [];
 

@@ -1,7 +1,7 @@
 // Counts as the current disclosure allows: the number; "<k" when publish.ts has hidden it because it is small
 // (null); "dold"/"hidden" when it is k or more and hidden only to protect a small count elsewhere (PROTECTED).
 import { formatCount, type Language } from '../format';
-import { isProtected, type PublishedCount } from './publish';
+import { isProtected, publishCount, type PublishedCount } from './publish';
 import type { DisclosureRule } from './suppression';
 
 /**
@@ -41,9 +41,12 @@ export function formatShownCount(value: PublishedCount | undefined, rule: Disclo
   return formatCount(value, language);
 }
 
-/** A lone count (a key figure, a list item with no published total): "<k" when it is small, else the number. */
-export function formatLoneCount(value: PublishedCount | undefined, rule: DisclosureRule | null, language: Language): string {
-  return formatShownCount(typeof value === 'number' && rule && value < rule.k ? null : value, rule, language);
+/**
+ * A lone count (a key figure, a list item with no published total), raw from the database with its key sum:
+ * "<k" when it is small, else the number as public view shows it (publishCount: with its cell key noise).
+ */
+export function formatLoneCount(value: number | undefined, keySum: number | bigint | undefined, rule: DisclosureRule | null, language: Language): string {
+  return formatShownCount(typeof value === 'number' ? publishCount(value, Number(keySum ?? 0), rule) : value, rule, language);
 }
 
 /** The same, for CSV cells: a number stays a number, a hidden count becomes the text "<k" or "dold"/"hidden". */

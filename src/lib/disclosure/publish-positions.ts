@@ -9,11 +9,13 @@ export interface PositionCounts {
   located: number;
   areaOnly: number;
   unlocated: number;
+  /** The key sum of each part (lib/disclosure/cell-key.ts). */
+  keys: { located: number; areaOnly: number; unlocated: number };
 }
 
-export type PublishedPositions = { [K in keyof PositionCounts]: PublishedCount } & { total: PublishedCount };
+export type PublishedPositions = { [K in Exclude<keyof PositionCounts, 'keys'>]: PublishedCount } & { total: PublishedCount };
 
 export function publishPositions(c: PositionCounts, rule: DisclosureRule | null): PublishedPositions {
-  const { values, total } = publishList([c.located, c.areaOnly, c.unlocated], rule, true);
+  const { values, total } = publishList([c.located, c.areaOnly, c.unlocated], [c.keys.located, c.keys.areaOnly, c.keys.unlocated], rule, true);
   return { located: values[0], areaOnly: values[1], unlocated: values[2], total };
 }

@@ -3,7 +3,8 @@
 // and Σ the rest = Övrigt. Suppressed one list at a time, a category hidden in the rest could be recovered as
 // Övrigt minus the rest's shown categories; here it can't (suppressEquations hides more until nothing hidden is
 // determined by what is shown, the equations taken together).
-import { PROTECTED, type PublishedCount } from './publish';
+import { sumKeys } from './cell-key';
+import { markPublished, type PublishedCount } from './publish';
 import { suppressEquations, type DisclosureRule, type Equation } from './suppression';
 
 export const TOP_CATEGORIES = 10;
@@ -20,10 +21,10 @@ export interface TopPublished<T> {
 }
 
 /**
- * `sorted`: every category in display order (most first). `keep`: a key that must stay out of Övrigt (the selected
+ * `sorted`: every category in display order (most first), each with the key sum of its count (`key`). `keep`: a key that must stay out of Övrigt (the selected
  * category). Only groups when at least two categories would go into Övrigt.
  */
-export function publishTop<T extends { incidents: number }>(
+export function publishTop<T extends { incidents: number; key: number | bigint }>(
   sorted: T[],
   n: number,
   rule: DisclosureRule | null,
@@ -31,6 +32,7 @@ export function publishTop<T extends { incidents: number }>(
   makeOther: (categories: number, incidents: PublishedCount) => Omit<T, 'incidents'> & { incidents: PublishedCount },
 ): TopPublished<T> {
   const values = sorted.map((r) => r.incidents);
+  const keys = sorted.map((r) => Number(r.key));
   const inTop = sorted.map((r, i) => i < n || isKept(r));
   const rest = sorted.flatMap((_, i) => (inTop[i] ? [] : [i]));
   const grouped = rest.length >= 2;
@@ -43,11 +45,12 @@ export function publishTop<T extends { incidents: number }>(
   } else {
     // Flat: the categories, then the total (index m), then Övrigt (m + 1).
     const flat = [...values, total, otherValue];
+    const flatKeys = [...keys, sumKeys(keys), sumKeys(rest.map((i) => keys[i]))];
     const equations: Equation[] = [{ cells: values.map((_, i) => i), total: m }];
     // Övrigt is published only as this bar: it may be hidden with its parts.
     if (grouped) equations.push({ cells: rest, total: m + 1, ownsTotal: true });
     const why = suppressEquations(flat, equations, rule);
-    published = flat.map((v, i) => (why[i] === null ? v : why[i] === 'protects' ? PROTECTED : null));
+    published = flat.map((v, i) => markPublished(v, flatKeys[i], why[i], rule));
     if (!grouped) published[m + 1] = null;
   }
   const all = sorted.map((r, i) => ({ ...r, incidents: published[i] }));

@@ -1,8 +1,13 @@
 // Counts as they may be published under the current rule: a hidden one becomes null when it is itself small
 // ("<k"), or PROTECTED when it is k or more and hidden only to protect a small count elsewhere ("dold") — saying
-// "<5" about 1 416 would be false. The rest stay numbers. With no rule (the analyst's own view) everything
-// passes through. Views, tables, charts and CSV exports all take their numbers from here, so what is hidden on
-// screen is hidden in every export too.
+// "<5" about 1 416 would be false. The rest are shown with the cell key method's noise (cell-key.ts): the same
+// records give the same shown number in every view, and no arithmetic across views gives a hidden count exactly.
+// With no rule (the analyst's own view) everything passes through unchanged. Views, tables, charts and CSV exports
+// all take their numbers from here, so what is hidden or perturbed on screen is so in every export too.
+//
+// Every count comes with its key sum (Σ record keys of the records it counts, `key` in the SQL): a total's is the
+// sum of its parts'.
+import { perturbCount, sumKeys } from './cell-key';
 import { suppressList, suppressTable, type DisclosureRule, type HiddenReason } from './suppression';
 
 /** A count hidden by complementary (secondary) suppression: its true value is k or more. */
@@ -23,8 +28,13 @@ export function shownNumber(v: PublishedCount | undefined): number | null {
   return typeof v === 'number' ? v : null;
 }
 
-function mark(value: number, why: HiddenReason | null): PublishedCount {
-  return why === null ? value : why === 'protects' ? PROTECTED : null;
+/**
+ * One entry as published: hidden (null / PROTECTED) by `why`, else perturbed by its key sum. Without a rule the
+ * value itself.
+ */
+export function markPublished(value: number, keySum: number, why: HiddenReason | null, rule: DisclosureRule | null): PublishedCount {
+  if (!rule) return value;
+  return why === null ? perturbCount(value, keySum, rule.k) : why === 'protects' ? PROTECTED : null;
 }
 
 export interface PublishedList {
@@ -32,11 +42,12 @@ export interface PublishedList {
   total: PublishedCount;
 }
 
-export function publishList(values: number[], rule: DisclosureRule | null, totalShown = true): PublishedList {
+/** `keys[i]`: the key sum of `values[i]` (same length). */
+export function publishList(values: number[], keys: readonly number[], rule: DisclosureRule | null, totalShown = true): PublishedList {
   const total = values.reduce((s, v) => s + v, 0);
   if (!rule) return { values, total };
   const hidden = suppressList(values, rule, totalShown);
-  return { values: values.map((v, i) => mark(v, hidden.why[i])), total: mark(total, hidden.totalWhy) };
+  return { values: values.map((v, i) => markPublished(v, keys[i], hidden.why[i], rule)), total: markPublished(total, sumKeys(keys), hidden.totalWhy, rule) };
 }
 
 export interface PublishedTable {
@@ -46,22 +57,26 @@ export interface PublishedTable {
   grandTotal: PublishedCount;
 }
 
-export function publishTable(matrix: number[][], rule: DisclosureRule | null): PublishedTable {
+/** `keys[r][c]`: the key sum of `matrix[r][c]` (same shape). */
+export function publishTable(matrix: number[][], keys: readonly (readonly number[])[], rule: DisclosureRule | null): PublishedTable {
   const rowTotals = matrix.map((r) => r.reduce((s, v) => s + v, 0));
   const columns = matrix[0]?.length ?? 0;
   const columnTotals = Array.from({ length: columns }, (_, c) => matrix.reduce((s, r) => s + r[c], 0));
   const grandTotal = rowTotals.reduce((s, v) => s + v, 0);
   if (!rule) return { cells: matrix, rowTotals, columnTotals, grandTotal };
+  const rowKeys = keys.map((r) => sumKeys(r));
+  const columnKeys = Array.from({ length: columns }, (_, c) => sumKeys(keys.map((r) => r[c])));
   const { why } = suppressTable(matrix, rule);
   return {
-    cells: matrix.map((r, i) => r.map((v, j) => mark(v, why.cells[i][j]))),
-    rowTotals: rowTotals.map((v, i) => mark(v, why.rowTotals[i])),
-    columnTotals: columnTotals.map((v, j) => mark(v, why.columnTotals[j])),
-    grandTotal: mark(grandTotal, why.grandTotal),
+    cells: matrix.map((r, i) => r.map((v, j) => markPublished(v, keys[i][j], why.cells[i][j], rule))),
+    rowTotals: rowTotals.map((v, i) => markPublished(v, rowKeys[i], why.rowTotals[i], rule)),
+    columnTotals: columnTotals.map((v, j) => markPublished(v, columnKeys[j], why.columnTotals[j], rule)),
+    grandTotal: markPublished(grandTotal, sumKeys(rowKeys), why.grandTotal, rule),
   };
 }
 
-/** A lone count (a key figure with no table that adds up to it). */
-export function publishCount(value: number, rule: DisclosureRule | null): number | null {
-  return rule && value < rule.k ? null : value;
+/** A lone count (a key figure with no table that adds up to it): hidden below k, else perturbed by its key sum. */
+export function publishCount(value: number, keySum: number, rule: DisclosureRule | null): number | null {
+  if (!rule) return value;
+  return value < rule.k ? null : perturbCount(value, keySum, rule.k);
 }

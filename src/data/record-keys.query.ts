@@ -1,0 +1,33 @@
+// Record keys for public view's cell key method (lib/disclosure/cell-key.ts): every incident and intervention
+// gets a random integer 0…255 once, stored with it, so the same records give the same cell key — and the same
+// shown count — in every view, every link and every session on this database. Stored databases from before get
+// the column on start and their keys at the next fill.
+import { sum } from '@uwdata/mosaic-sql';
+import { KEY_RANGE } from '../lib/disclosure/cell-key';
+
+export const KEYED_TABLES = ['incidents', 'interventions'] as const;
+
+export const ADD_RECORD_KEY_COLUMNS = KEYED_TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS record_key SMALLINT;`).join('\n');
+
+/** Whether any row still lacks its record key (`needed`): checked first, an UPDATE that changes nothing still writes. */
+export function recordKeysNeeded(table: (typeof KEYED_TABLES)[number]): string {
+  return `SELECT EXISTS (SELECT 1 FROM ${table} WHERE record_key IS NULL) AS needed`;
+}
+
+/** Gives every row without a record key a uniformly random one (DuckDB's random(): [0, 1)). */
+export function fillRecordKeys(table: (typeof KEYED_TABLES)[number]): string {
+  return `UPDATE ${table} SET record_key = floor(random() * ${KEY_RANGE})::SMALLINT WHERE record_key IS NULL`;
+}
+
+/**
+ * The key sum of the rows a count counts: select it beside `count(*)` as `key`. `filter`: the same FILTER
+ * condition as the count's, if it has one. DOUBLE so it arrives as a JS number (a HUGEINT sum would be a bigint).
+ */
+export function keySumSql(filter?: string): string {
+  return `coalesce(sum(record_key)${filter ? ` FILTER (WHERE ${filter})` : ''}, 0)::DOUBLE`;
+}
+
+/** The same for mosaic-sql queries (a plain sum, so the coordinator can still pre-aggregate): Number() the result. */
+export function keySum(): ReturnType<typeof sum> {
+  return sum('record_key');
+}
