@@ -2,6 +2,7 @@
 // a refresh after a goals edit costs one cheap scan).
 import { assignAreas } from './area-assignment';
 import { fillGridCoordinates, gridCoordinatesNeeded } from './grid.query';
+import { recordKeySalt } from './record-key-salt';
 import { KEYED_TABLES, fillRecordKeys, recordKeysNeeded } from './record-keys.query';
 import type { SqlRunner } from './sql-runner';
 
@@ -13,7 +14,7 @@ export async function fillDerivedColumns(runner: SqlRunner): Promise<void> {
   // Public view's noise needs a record key on every row (lib/disclosure/cell-key.ts).
   for (const table of KEYED_TABLES) {
     const [{ needed }] = await runner.rows<{ needed: boolean }>(recordKeysNeeded(table));
-    if (needed) await runner.exec(fillRecordKeys(table));
+    if (needed) await runner.run(fillRecordKeys(table), [recordKeySalt()]);
   }
   // Points without an area of their own get the imported area that contains them.
   await assignAreas(runner);

@@ -1,7 +1,8 @@
 // Record keys for public view's cell key method (lib/disclosure/cell-key.ts): every incident and intervention
-// gets a random integer 0…255 once, stored with it, so the same records give the same cell key — and the same
-// shown count — in every view, every link and every session on this database. Stored databases from before get
-// the column on start and their keys at the next fill.
+// gets an integer 0…255, stored with it — a hash of its row key (the export's id, else a hash of the row) and this
+// browser's secret salt (record-key-salt.ts), uniform over 0…255 — so the same records give the same cell key, and
+// the same shown count, in every view, every link and every visit, even when the database is rebuilt in memory.
+// Stored databases from before get the column on start and their keys at the next fill.
 import { sum } from '@uwdata/mosaic-sql';
 import { KEY_RANGE } from '../lib/disclosure/cell-key';
 
@@ -14,9 +15,9 @@ export function recordKeysNeeded(table: (typeof KEYED_TABLES)[number]): string {
   return `SELECT EXISTS (SELECT 1 FROM ${table} WHERE record_key IS NULL) AS needed`;
 }
 
-/** Gives every row without a record key a uniformly random one (DuckDB's random(): [0, 1)). */
+/** Gives every row without a record key its key: hash(row key, salt) mod 256; the salt is the one parameter. */
 export function fillRecordKeys(table: (typeof KEYED_TABLES)[number]): string {
-  return `UPDATE ${table} SET record_key = floor(random() * ${KEY_RANGE})::SMALLINT WHERE record_key IS NULL`;
+  return `UPDATE ${table} SET record_key = (hash(coalesce(row_key, rowid::VARCHAR), ?::VARCHAR) % ${KEY_RANGE})::SMALLINT WHERE record_key IS NULL`;
 }
 
 /**

@@ -103,6 +103,29 @@ describe('the linked-table attack of issue 20', () => {
   });
 });
 
+describe('record keys', () => {
+  it('are the same when the same rows are loaded again (the database rebuilt in memory), and spread over 0–255', async () => {
+    const read = async () => {
+      const { runner } = await createExampleDatabase();
+      try {
+        return await runner.rows<{ id: string; record_key: number }>('SELECT id, record_key FROM incidents ORDER BY id');
+      } finally {
+        runner.close();
+      }
+    };
+    const first = await read();
+    const second = await read();
+    expect(second).toEqual(first);
+    expect(first.every((r) => r.record_key >= 0 && r.record_key < KEY_RANGE)).toBe(true);
+    // Uniform enough: every quarter of the range holds 20–30 % of the rows.
+    for (let q = 0; q < 4; q++) {
+      const share = first.filter((r) => Math.floor(r.record_key / 64) === q).length / first.length;
+      expect(share).toBeGreaterThan(0.2);
+      expect(share).toBeLessThan(0.3);
+    }
+  }, 240_000);
+});
+
 describe('the same records, the same shown number, in two lägesbilder (the example)', () => {
   let runner: SqlRunner & { close(): void };
   beforeAll(async () => {
