@@ -39,6 +39,30 @@ describe('Lägesbild in Chromium', () => {
     expect(await page.title()).toBe('Översikt – Lägesbild');
   });
 
+  it('says first what it covers: the first and last day, and the latest full week against the one before', async () => {
+    const { page } = browser;
+    const line = page.getByTestId('coverage-line');
+    await expect.poll(() => line.textContent(), { timeout: 60_000 }).toMatch(/Senaste hela vecka/);
+    const text = (await line.textContent())!;
+    const [, first, last] = text.match(/Data från (\d{4}-\d{2}-\d{2}) till (\d{4}-\d{2}-\d{2})/)!;
+    // Every incident lies between them, and each end is a day with incidents.
+    expect(await expected.incidentsBetween(first, last)).toBe(expected.incidents);
+    expect(await expected.incidentsBetween(first, first)).toBeGreaterThan(0);
+    expect(await expected.incidentsBetween(last, last)).toBeGreaterThan(0);
+    // The latest full ISO week (Monday–Sunday) ending on or before the last day, computed here, and the week before.
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const lastDay = day(last);
+    const sunday = new Date(lastDay);
+    sunday.setUTCDate(lastDay.getUTCDate() - (lastDay.getUTCDay() % 7)); // the Sunday on or before the last day
+    const monday = new Date(sunday); monday.setUTCDate(sunday.getUTCDate() - 6);
+    const before = new Date(monday); before.setUTCDate(monday.getUTCDate() - 7);
+    const beforeSunday = new Date(monday); beforeSunday.setUTCDate(monday.getUTCDate() - 1);
+    const [, current, previous] = text.match(/: ([\d\s\u00a0]+) händelser, mot ([\d\s\u00a0]+) veckan före/)!;
+    expect(parseCount(current)).toBe(await expected.incidentsBetween(iso(monday), iso(sunday)));
+    expect(parseCount(previous)).toBe(await expected.incidentsBetween(iso(before), iso(beforeSunday)));
+  });
+
   it('filters every other view by a brushed period, by a category, and resets', async () => {
     const { page } = browser;
     const chart = page.getByTestId('chart-weekly');

@@ -1,3 +1,4 @@
+import { CoverageLine } from './coverage-line.view';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartPanel } from '../../components/chart-panel';
@@ -92,6 +93,7 @@ export function OverviewPage() {
 
   return (
     <Page title={t('pages.overview')}>
+      <CoverageLine />
       <p className="lead">{t('overview.intro')}</p>
       <FilterChips />
       <div className="key-figures" aria-live="polite" aria-busy={pending}>

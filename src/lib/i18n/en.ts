@@ -47,6 +47,8 @@ export const en: Messages = {
     otherAreas_one: 'Other ({{count}} area)', otherAreas_other: 'Other ({{count}} areas)',
     otherCategories_one: 'Other ({{count}} category)', otherCategories_other: 'Other ({{count}} categories)',
     otherHint: 'The chart shows the {{count}} largest categories and Other (the rest summed). The table has every category.',
+    coverage: 'Data from {{first}} to {{last}}.',
+    latestWeek: 'Latest full week, {{week}}: {{current}} incidents, against {{previous}} the week before ({{previousWeek}})',
     intro: 'The situation at a glance for the current filter. Select a period in the chart or click a category to filter every view.',
     incidents: 'Incidents',
     interventions: 'Interventions',

@@ -48,6 +48,8 @@ export const sv = {
     otherAreas_one: 'Övrigt ({{count}} område)', otherAreas_other: 'Övrigt ({{count}} områden)',
     otherCategories_one: 'Övrigt ({{count}} kategori)', otherCategories_other: 'Övrigt ({{count}} kategorier)',
     otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övrigt (resten summerat). Tabellen har alla kategorier.',
+    coverage: 'Data från {{first}} till {{last}}.',
+    latestWeek: 'Senaste hela vecka, {{week}}: {{current}} händelser, mot {{previous}} veckan före ({{previousWeek}})',
     intro: 'Läget i korthet för det filter som gäller just nu. Markera en period i diagrammet eller klicka på en kategori för att filtrera alla vyer.',
     incidents: 'Händelser',
     interventions: 'Insatser',

@@ -1,0 +1,61 @@
+// What Översikt covers, said first (#19 item 7): the data's first and last day, and the latest full ISO week
+// against the week before under the current filters (not the period filter: this line is about the latest week).
+// The change is the exact Poisson test of the trend views (lib/statistics/count-change.ts); in public view it is
+// computed from the counts as shown, and a hidden count hides the change.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bucketOf } from '../../analysis/periods/period-buckets';
+import { useDayExtent } from '../../hooks/use-day-extent';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
+import { useRows } from '../../hooks/use-rows';
+import { isoDateOfEpochDay } from '../../lib/epoch-day';
+import { formatPercent } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import { publishCount } from '../../lib/disclosure/publish';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { compareCounts } from '../../lib/statistics/count-change';
+import { twoRangeCountsSql } from './overview.query';
+
+/** The latest ISO week the data covers to its Sunday (else the week before), and the week before that. */
+export function latestFullWeeks(extent: { from: number; to: number }, language: 'sv' | 'en' = 'sv'): { current: { from: number; to: number; label: string }; previous: { from: number; to: number; label: string } } | null {
+  const last = bucketOf(extent.to, 'week', language);
+  const current = last.to <= extent.to ? last : bucketOf(last.from - 1, 'week', language);
+  if (current.from < extent.from) return null;
+  return { current, previous: bucketOf(current.from - 1, 'week', language) };
+}
+
+export function CoverageLine() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const extent = useDayExtent();
+  const filter = useFilterPredicates(['period']);
+  const { rule } = useDisclosure();
+  const weeks = useMemo(() => (extent ? latestFullWeeks(extent, language) : null), [extent?.from, extent?.to, language]);
+  const rows = useRows<{ current: number; current_key: number; previous: number; previous_key: number }>(
+    weeks ? twoRangeCountsSql(filter.incidents, weeks.current, weeks.previous) : null,
+  );
+  if (!extent) return null;
+  const row = rows?.[0];
+  const current = row ? publishCount(row.current, row.current_key, rule) : undefined;
+  const previous = row ? publishCount(row.previous, row.previous_key, rule) : undefined;
+  const change = typeof current === 'number' && typeof previous === 'number' && weeks && weeks.previous.from >= extent.from ? compareCounts(current, previous) : null;
+  return (
+    <p className="coverage-line" data-testid="coverage-line">
+      {t('overview.coverage', { first: isoDateOfEpochDay(extent.from), last: isoDateOfEpochDay(extent.to) })}
+      {weeks && row && (
+        <>
+          {' '}
+          {t('overview.latestWeek', {
+            week: weeks.current.label,
+            current: formatShownCount(current, rule, language),
+            previousWeek: weeks.previous.label,
+            previous: formatShownCount(previous, rule, language),
+          })}
+          {change && change.change !== null && ` (${formatPercent(change.change, language)}, ${change.significant ? t('trends.significant') : t('trends.notSignificant')})`}
+          .
+        </>
+      )}
+    </p>
+  );
+}
