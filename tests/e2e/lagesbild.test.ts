@@ -143,6 +143,19 @@ describe('Lägesbild in Chromium', () => {
     expect(bytes.length).toBeGreaterThan(5_000);
   });
 
+  it('says who reported: each source’s reports in the period (incidents + interventions), its usual level and last day', async () => {
+    const { page } = browser;
+    const table = page.getByTestId('lb-sources');
+    await table.waitFor({ timeout: 60_000 });
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({ status: (tr as HTMLElement).dataset.status, cells: [...tr.children].map((c) => c.textContent ?? '') })));
+    // The example has one source: everything in the period is its report, as usual.
+    expect(rows).toHaveLength(1);
+    const total = parseCount(await page.getByTestId('lb-total').textContent()) + parseCount(await page.getByTestId('lb-interventions-total').textContent());
+    expect(parseCount(rows[0].cells[1])).toBe(total);
+    expect(rows[0].status).toBe('ok');
+    expect(rows[0].cells[3]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it('prints to A4 landscape with the app around it hidden and no panel cut off', async () => {
     const { page } = browser;
     // A4 landscape less 12 mm margins, in CSS pixels (96 per inch): 273 × 186 mm.

@@ -3,8 +3,9 @@
 // that need the app around it — and shows only aggregates from the published report.
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
-import { dateOfEpochDay } from '../../lib/epoch-day';
-import { formatBiweek, formatCount, formatDate, formatPercent, type Language } from '../../lib/format';
+import { dateOfEpochDay, isoDateOfEpochDay } from '../../lib/epoch-day';
+import { BASELINE_PERIODS } from './source-reports.model';
+import { formatBiweek, formatCount, formatDate, formatDecimal, formatPercent, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { PublishedCount } from '../../lib/disclosure/publish';
 import type { CountChange } from '../../lib/statistics/count-change';
@@ -68,6 +69,40 @@ function Panel({ id, title, children, actions, className }: { id: string; title:
       </div>
       {children}
     </section>
+  );
+}
+
+/** Who reported in the period (source-reports.model.ts): reports, usual level, last day, state. */
+function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
+  return (
+    <>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.sources')}>
+        <table className="data-table" data-testid="lb-sources">
+          <caption>{t('lagesbild.sources')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('lagesbild.sourceHeader')}</th>
+              <th scope="col" className="numeric">{formatBiweek(report.periods.period, language)}</th>
+              <th scope="col" className="numeric">{t('lagesbild.sourceUsual')}</th>
+              <th scope="col">{t('lagesbild.sourceLast')}</th>
+              <th scope="col">{t('lagesbild.sourceStatus')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.sources.map((s) => (
+              <tr key={s.source} data-status={s.status}>
+                <th scope="row">{s.source}</th>
+                <td className="numeric">{formatShownCount(s.current, report.rule, language)}</td>
+                <td className="numeric">{s.usual === null ? '–' : formatDecimal(s.usual, 1, language)}</td>
+                <td>{s.lastDay === null ? '–' : isoDateOfEpochDay(s.lastDay)}</td>
+                <td className={s.status === 'silent' || s.status === 'low' ? 'lb-flag' : undefined}>{t(`lagesbild.sourceStatus_${s.status}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="lb-footnote">{t('lagesbild.sourcesNote', { count: BASELINE_PERIODS })}</p>
+    </>
   );
 }
 
@@ -248,6 +283,12 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
         </div>
         <p className="lb-footnote">{t('lagesbild.testNote')}</p>
       </Panel>
+
+      {report.sources.length > 0 && (
+        <Panel id="sources" title={t('lagesbild.sources')} actions={panelActions} className="lb-wide">
+          <SourceTable report={report} t={t} language={language} />
+        </Panel>
+      )}
 
       <Panel id="development" title={t('lagesbild.development')} actions={panelActions} className="lb-wide">
         {developmentChart ?? <DevelopmentTable report={report} t={t} language={language} />}

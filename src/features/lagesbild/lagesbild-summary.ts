@@ -5,6 +5,8 @@ import { formatBiweek, formatCount, formatPercent, type Language } from '../../l
 import type { CountChange } from '../../lib/statistics/count-change';
 import { isProtected, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
 import { notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
+import type { SourceReport } from './source-reports.model';
+import { isoDateOfEpochDay } from '../../lib/epoch-day';
 
 /** Hot spots named in a sentence; more are "m.fl.". */
 const NAMED = 4;
@@ -33,6 +35,8 @@ interface Words {
   verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind' | 'withheld', (n: number) => string>;
   incident: [string, string];
   intervention: [string, string];
+  /** Sources that went quiet: "X (senast 2026-10-30)" items; the sentence says a drop may be theirs, not fewer crimes. */
+  quietSources(silent: string[], low: string[]): string;
 }
 
 const sv: Words = {
@@ -78,6 +82,10 @@ const sv: Words = {
   },
   incident: ['händelse', 'händelser'],
   intervention: ['insats', 'insatser'],
+  quietSources: (silent, low) => {
+    const parts = [silent.length ? `${sv.list(silent)} rapporterade ingenting under perioden` : '', low.length ? `${sv.list(low)} rapporterade tydligt mindre än vanligt` : ''].filter(Boolean);
+    return `Obs: ${sv.list(parts)} – färre händelser kan bero på det, inte på färre brott.`;
+  },
 };
 
 const en: Words = {
@@ -123,9 +131,19 @@ const en: Words = {
   },
   incident: ['incident', 'incidents'],
   intervention: ['intervention', 'interventions'],
+  quietSources: (silent, low) => {
+    const parts = [silent.length ? `${en.list(silent)} reported nothing in the period` : '', low.length ? `${en.list(low)} reported clearly less than usual` : ''].filter(Boolean);
+    return `Note: ${en.list(parts)} – fewer incidents may be down to that, not to fewer crimes.`;
+  },
 };
 
 const WORDS: Record<Language, Words> = { sv, en };
+
+/** A source with the last day it reported: "Bostadsbolaget (senast 2026-10-30)". */
+function sourceName(s: SourceReport, language: Language): string {
+  if (s.lastDay === null) return s.source;
+  return `${s.source} (${language === 'sv' ? 'senast' : 'last'} ${isoDateOfEpochDay(s.lastDay)})`;
+}
 
 function names(rows: HotSpotRow[]): string[] {
   return rows.map((r) => r.name);
@@ -181,6 +199,9 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
     const top = report.interventions.find((i) => typeof i.current === 'number' && i.current > 0);
     third.push(w.interventions(w.count(it.current, k, w.intervention[0], w.intervention[1]), top ? `${top.name} (${shownCount(top.current, language, k)})` : null));
   }
+  const silent = report.sources.filter((s) => s.status === 'silent').map((s) => sourceName(s, language));
+  const low = report.sources.filter((s) => s.status === 'low').map((s) => sourceName(s, language));
+  if (silent.length || low.length) first.push(w.quietSources(silent, low));
   const verdicts = verdictCounts(report.goals);
   const parts = (['met', 'on_track', 'at_risk', 'behind', 'withheld'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
   if (parts.length) third.push(w.goals(parts));

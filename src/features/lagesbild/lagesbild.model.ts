@@ -1,5 +1,6 @@
 // Pure: the lägesbild's query results → the report every view of it shows (page, slides, HTML, CSV), with the
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
+import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
 import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount, publishList, publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
@@ -115,6 +116,8 @@ export interface LagesbildReport {
   goalsAsOf: number;
   /** Public view shows the goals as of the data's last day instead of the period's (running totals would difference). */
   goalsLatestInPublic: boolean;
+  /** Who reported: per source, the period against its usual level (source-reports.model.ts). */
+  sources: SourceReport[];
 }
 
 export interface RawReport {
@@ -133,6 +136,8 @@ export interface RawReport {
   source?: string;
   /** The days the incidents span: a window before the first day (or after the last) holds no data, not zero incidents. */
   dataExtent?: DayRange | null;
+  /** Reports per source in the period and its baseline (source-reports.model.ts); absent in hand-made reports. */
+  sources?: SourceReportRow[];
 }
 
 const length = (r: DayRange) => r.to - r.from + 1;
@@ -207,6 +212,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     source: raw.source,
     goalsAsOf,
     goalsLatestInPublic: latest !== null && goalsAsOf !== raw.periods.current.to,
+    sources: sourceReports(raw.sources ?? [], raw.periods.current, rule),
   };
 }
 

@@ -68,3 +68,18 @@ export function cellPlacesSql(size: number, window: DayRange, scope = 'TRUE'): s
 export function dayExtentSql(scope = 'TRUE'): string {
   return `SELECT min(epoch_day) AS first_day, max(epoch_day) AS last_day FROM incidents WHERE ${scope}`;
 }
+
+/**
+ * Per source (incidents and interventions together): rows in the period and in the baseline before it, each with
+ * its key sum, the source's first day and its last day up to the period's end. Every source, whatever the source
+ * filter: the panel is about who reported.
+ */
+export function sourceReportsSql(current: DayRange, baseline: DayRange): string {
+  return `SELECT source,
+    count(*) FILTER (WHERE ${between(current)})::INTEGER AS current, ${keySumSql(between(current))} AS current_key,
+    count(*) FILTER (WHERE ${between(baseline)})::INTEGER AS baseline, ${keySumSql(between(baseline))} AS baseline_key,
+    min(epoch_day)::INTEGER AS first_day, max(epoch_day) FILTER (WHERE epoch_day <= ${Math.trunc(current.to)})::INTEGER AS last_day
+  FROM (SELECT source, epoch_day, record_key FROM incidents UNION ALL SELECT source, epoch_day, record_key FROM interventions)
+  WHERE epoch_day <= ${Math.trunc(current.to)}
+  GROUP BY source ORDER BY source`;
+}

@@ -7,7 +7,8 @@ import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSiz
 import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
 import { dayRangeOf, lagesbildPeriods, sameBiweekLastYear } from '../../analysis/periods/two-week-report-periods';
-import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceScope, topPlacesSql } from './lagesbild.query';
+import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
+import { baselineWindow, type SourceReportRow } from './source-reports.model';
 import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
 
 /** Two-week steps in the emerging analysis: half a year, ArcGIS's guidance of at least ten. */
@@ -84,5 +85,6 @@ export async function loadReport(reader: RowReader, period: BiweekPeriod, source
   const goals = await evaluateGoals(reader, extra, periods.current.to);
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
   const goalsLatest = await evaluateGoals(reader, extra);
-  return { periods, development: await development(reader, period, scope), categories, areas, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source };
+  const sources = await reader.rows<SourceReportRow>(sourceReportsSql(periods.current, baselineWindow(periods.current)));
+  return { periods, development: await development(reader, period, scope), categories, areas, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
 }

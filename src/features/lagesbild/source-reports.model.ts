@@ -1,0 +1,66 @@
+// Which sources reported (#19 item 3): in EST work the kommun's services, housing companies, security firms and the
+// police each report; a source that went quiet must not be read as a drop in incidents. Per source: its reports in
+// the period against its usual level — the reports of the BASELINE_PERIODS periods before, per period of the days it
+// was already reporting — and the last day it reported. A source is "silent" with no report in the period, "low"
+// when the exact test for two Poisson counts (lib/statistics/count-change.ts) says the period is below its usual
+// level by more than chance (95 %) and by at least half. In public view everything is judged from the counts as
+// shown (perturbed, lib/disclosure/cell-key.ts), and a hidden count ("<k") is low only when the usual level is at
+// least 2k (fewer than k against a usual 2k or more is less than half, whatever it is).
+import type { DayRange } from '../../lib/day-range';
+import { publishCount } from '../../lib/disclosure/publish';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
+import { compareCounts } from '../../lib/statistics/count-change';
+
+/** How many periods before the current one make a source's usual level. */
+export const BASELINE_PERIODS = 6;
+
+export interface SourceReportRow {
+  source: string;
+  current: number;
+  current_key: number;
+  baseline: number;
+  baseline_key: number;
+  first_day: number;
+  last_day: number | null;
+}
+
+export type SourceStatus = 'ok' | 'silent' | 'low' | 'new';
+
+export interface SourceReport {
+  source: string;
+  /** Reports in the period as shown (null: below k in public view). */
+  current: number | null;
+  /** Usual reports per period (from the shown baseline), or null when the source has no baseline yet. */
+  usual: number | null;
+  lastDay: number | null;
+  status: SourceStatus;
+}
+
+/** The baseline window: the BASELINE_PERIODS periods of the same length just before `current`. */
+export function baselineWindow(current: DayRange): DayRange {
+  const length = current.to - current.from + 1;
+  return { from: current.from - BASELINE_PERIODS * length, to: current.from - 1 };
+}
+
+export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: DisclosureRule | null): SourceReport[] {
+  const length = current.to - current.from + 1;
+  const baseline = baselineWindow(current);
+  return rows.map((r) => {
+    // Days of the baseline on which the source already existed (a new source has a shorter baseline, or none).
+    const baselineDays = Math.max(0, baseline.to - Math.max(baseline.from, r.first_day) + 1);
+    const shownCurrent = publishCount(r.current, r.current_key, rule);
+    const shownBaseline = publishCount(r.baseline, r.baseline_key, rule);
+    const usual = baselineDays > 0 && shownBaseline !== null ? (shownBaseline * length) / baselineDays : null;
+    let status: SourceStatus = 'ok';
+    if (baselineDays < length) status = 'new';
+    else if (usual !== null && usual > 0) {
+      if (shownCurrent === null) status = rule && usual >= 2 * rule.k ? 'low' : 'ok';
+      else if (shownCurrent === 0) status = 'silent';
+      else {
+        const test = compareCounts(shownCurrent, shownBaseline!, length / baselineDays);
+        if (test.significant && test.change !== null && test.change <= -0.5) status = 'low';
+      }
+    }
+    return { source: r.source, current: shownCurrent, usual, lastDay: r.last_day, status };
+  });
+}

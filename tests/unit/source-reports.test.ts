@@ -1,0 +1,70 @@
+// Which sources reported (#19 item 3): the status of each source from its reports in the period and the baseline,
+// and on the example with one source that stops reporting, the counts against SQL and the summary's warning.
+import { describe, expect, it } from 'vitest';
+import { BASELINE_PERIODS, baselineWindow, sourceReports, type SourceReportRow } from '../../src/features/lagesbild/source-reports.model';
+import { buildReport } from '../../src/features/lagesbild/lagesbild.model';
+import { loadReport } from '../../src/features/lagesbild/load-report';
+import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
+import { createExampleDatabase } from './support/example-database';
+
+const period = { from: 1000, to: 1013 }; // two weeks
+const row = (source: string, current: number, baseline: number, firstDay = 0, lastDay: number | null = 1013): SourceReportRow =>
+  ({ source, current, current_key: 0, baseline, baseline_key: 0, first_day: firstDay, last_day: lastDay });
+
+describe('source status', () => {
+  it('baseline = the six periods of the same length before', () => {
+    expect(baselineWindow(period)).toEqual({ from: 1000 - BASELINE_PERIODS * 14, to: 999 });
+  });
+
+  it('silent, clearly low, as usual, new', () => {
+    const r = sourceReports([
+      row('Tyst', 0, 120, 0, 990),
+      row('Låg', 6, 120), // usual 20 per period, 6 is under half and beyond chance
+      row('Lite lägre', 15, 120), // usual 20, 15: within chance
+      row('Ny', 30, 10, 990), // first day inside the baseline, less than one period before: new
+    ], period, null);
+    expect(r.map((s) => s.status)).toEqual(['silent', 'low', 'ok', 'new']);
+    expect(r[1].usual).toBe(20);
+  });
+
+  it('a source that began during the baseline is judged per day it existed', () => {
+    // 3 periods (42 days) of the baseline, 60 reports: usually 20 per period; 20 now is as usual.
+    const [s] = sourceReports([row('Halv', 20, 60, 1000 - 42)], period, null);
+    expect(s.usual).toBe(20);
+    expect(s.status).toBe('ok');
+  });
+
+  it('public view: a hidden count is no zero; it is low only when the usual level is at least 2k', () => {
+    const r = sourceReports([row('Tyst', 0, 120), row('Liten', 2, 30)], period, { k: 5 });
+    expect(r[0].current).toBeNull();
+    expect(r[0].status).toBe('low'); // "<5" against usually 20 (≥ 10): under half, whatever it is
+    expect(r[1].status).toBe('ok'); // "<5" against usually 5: could be 4, not said to be low
+  });
+});
+
+describe('the example with a source that stopped reporting', () => {
+  it('flags it, counts it as SQL does, and the summary warns that fewer incidents may be its silence', async () => {
+    const { runner } = await createExampleDatabase();
+    try {
+      const reportPeriod = { year: 2026, firstWeek: 45, lastWeek: 46 };
+      const raw0 = await loadReport(runner, reportPeriod);
+      const stop = raw0.periods.current.from - 20; // Bostadsbolaget's last report: 20 days before the period
+      await runner.exec(`UPDATE incidents SET source = 'Bostadsbolaget' WHERE rowid % 5 = 0 AND epoch_day < ${stop}`);
+      const report = buildReport(await loadReport(runner, reportPeriod), null);
+      const housing = report.sources.find((s) => s.source === 'Bostadsbolaget')!;
+      expect(housing.status).toBe('silent');
+      expect(housing.current).toBe(0);
+      const [{ last }] = await runner.rows<{ last: number }>(`SELECT max(epoch_day)::INTEGER AS last FROM incidents WHERE source = 'Bostadsbolaget'`);
+      expect(housing.lastDay).toBe(last);
+      const other = report.sources.find((s) => s.source !== 'Bostadsbolaget')!;
+      const w = report.periods.current;
+      const [{ n }] = await runner.rows<{ n: number }>(`SELECT (SELECT count(*) FROM incidents WHERE source = '${other.source}' AND epoch_day BETWEEN ${w.from} AND ${w.to})
+        + (SELECT count(*) FROM interventions WHERE source = '${other.source}' AND epoch_day BETWEEN ${w.from} AND ${w.to}) AS n`);
+      expect(other.current).toBe(Number(n));
+      expect(other.status).toBe('ok');
+      expect(summaryParagraphs(report, 'sv')[0]).toMatch(/Obs: Bostadsbolaget \(senast \d{4}-\d{2}-\d{2}\) rapporterade ingenting under perioden/);
+    } finally {
+      runner.close();
+    }
+  }, 120_000);
+});
