@@ -40,8 +40,9 @@ export function HotSpotTable({ ranked, size, selected, periodLabel, onLocate }: 
   const pattern = (c: HotSpotCell) => (c.pattern ? t(`map.pattern.${c.pattern}`) + (c.patternSide === 'cold' ? ` (${t('map.pattern.coldShort')})` : '') : '–');
 
   const exportCsv = () => {
-    const header = [t('map.table.rank'), t('map.table.place'), 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', t('map.table.count'), 'z', 'p', t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
-    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, csvCount(publishCount(r.n, r.key, rule), rule, language), Number(r.z.toFixed(3)), Number(r.p.toFixed(4)), CONFIDENCE[r.bin], r.category, pattern(r)]);
+    // Public view: no z or p — exact functions of the exact counts around a cell, they could undo the counts' noise.
+    const header = [t('map.table.rank'), t('map.table.place'), 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', t('map.table.count'), ...(rule ? [] : ['z', 'p']), t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
+    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), CONFIDENCE[r.bin], r.category, pattern(r)]);
     downloadText('hot-spots.csv', toExcelCsv(header, body));
   };
 
@@ -62,7 +63,7 @@ export function HotSpotTable({ ranked, size, selected, periodLabel, onLocate }: 
             { key: 'place', header: t('map.table.place'), cell: (r) => r.place },
             { key: 'ref', header: t('map.table.cell'), notCount: true, cell: (r) => <span className="cell-ref">E {formatCount(r.ix * size, language)} · N {formatCount(r.iy * size, language)}</span> },
             { key: 'n', header: t('map.table.countIn', { period: periodLabel }), numeric: true, cell: (r) => formatLoneCount(r.n, r.key, rule, language) },
-            { key: 'z', header: 'z', numeric: true, cell: (r) => formatDecimal(r.z, 2, language) },
+            ...(rule ? [] : [{ key: 'z', header: 'z', numeric: true, cell: (r: (typeof rows)[number]) => formatDecimal(r.z, 2, language) }]),
             { key: 'conf', header: t('map.table.confidence'), cell: (r) => CONFIDENCE[r.bin] },
             { key: 'cat', header: t('map.table.category'), cell: (r) => r.category },
             { key: 'trend', header: t('map.table.trend'), cell: (r) => pattern(r) },
