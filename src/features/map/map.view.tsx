@@ -58,6 +58,8 @@ export function MapPage() {
   const extentTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   const { rule } = useDisclosure();
+  // Visa in the hot-spot table brings the map into view (it may be scrolled away under the table).
+  const mapMain = useRef<HTMLDivElement>(null);
   // Points and density can single out one incident: not offered in public view.
   const pointKinds: LayerKind[] = ['points', 'heat'];
   useEffect(() => { if (rule && pointKinds.includes(kind)) setKind('hotspots'); }, [rule, kind]);
@@ -249,7 +251,7 @@ export function MapPage() {
           )}
         </aside>
       <div className="map-layout">
-        <div className="map-main">
+        <div className="map-main" ref={mapMain}>
           <MapCanvas
             label={t('map.canvasLabel', { layer: t(`map.kind.${kind}`) })}
             basemap={context.basemap}
@@ -269,7 +271,7 @@ export function MapPage() {
       </div>
       </div>
 
-      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size)); document.querySelector('[data-testid=map]')?.scrollIntoView({ block: 'nearest' }); }} />}
+      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <AreaTable rows={areaData.values} measure={areaMeasure} selected={filters.area} />
       )}
