@@ -21,6 +21,7 @@ import { formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format
 import { publishPositions } from '../../lib/disclosure/publish-positions';
 import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
 import { AreaTable } from './area-table.view';
+import { AreaPriorityPanel } from './area-priority.view';
 import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
 import { HotSpotTable } from './hot-spot-table.view';
 import { MapDetails } from './map-details.view';
@@ -273,7 +274,10 @@ export function MapPage() {
 
       {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
-        <AreaTable rows={areaData.values} measure={areaMeasure} selected={filters.area} />
+        <>
+          <AreaTable rows={areaData.values} measure={areaMeasure} selected={filters.area} />
+          <AreaPriorityPanel kind={areaKind} size={size} band={band} universe={universe} />
+        </>
       )}
     </Page>
   );

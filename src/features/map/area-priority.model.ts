@@ -1,0 +1,67 @@
+// Areas ranked for the tertial analysis (#19 item 4; EST chooses about three times a year where to put larger
+// efforts). No hidden weights: the table is ranked by incidents per 1 000 inhabitants in the tertial, and shows
+// beside it three plain measures:
+//  • the rate against the rest of the areas of the kind together ("the kommun as a whole" when the areas cover it):
+//    rate ratio and the exact conditional test for two Poisson rates (Przyborowski & Wilenski 1940; the same test as
+//    every change in the app, lib/statistics/count-change.ts), at 95 %;
+//  • the change against the previous tertial, per day (tertials are 120–123 days), with the same test;
+//  • the share of the area's incidents in the tertial that lie in Gi* hot-spot cells (≥ 95 % with the false
+//    discovery rate correction, the map's own analysis over the tertial's counts).
+// In public view every count is the shown (perturbed) one and everything derived is computed from it; an area with
+// a hidden count gets no rate, test or share.
+import { publishCount } from '../../lib/disclosure/publish';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
+import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
+
+export interface AreaPriorityRow {
+  name: string;
+  population: number | null;
+  current: number;
+  current_key: number;
+  previous: number;
+  previous_key: number;
+  hot: number;
+  hot_key: number;
+}
+
+export interface AreaPriority {
+  name: string;
+  population: number | null;
+  /** Incidents in the tertial as shown (null: hidden in public view). */
+  current: number | null;
+  /** Per 1 000 inhabitants (null: no population or a hidden count). */
+  rate: number | null;
+  /** The area's rate against the other areas' together. */
+  vsRest: CountChange | null;
+  /** The tertial against the one before, per day. */
+  vsPrevious: CountChange | null;
+  /** Share of the tertial's incidents in hot-spot cells (0–1). */
+  hotShare: number | null;
+}
+
+/**
+ * `days`: the lengths of the current and previous tertial. Rows without population are listed last, unranked.
+ */
+export function rankAreas(rows: AreaPriorityRow[], days: { current: number; previous: number }, rule: DisclosureRule | null): AreaPriority[] {
+  const shown = rows.map((r) => ({
+    r,
+    current: publishCount(r.current, r.current_key, rule),
+    previous: publishCount(r.previous, r.previous_key, rule),
+    hot: publishCount(r.hot, r.hot_key, rule),
+  }));
+  const withPopulation = shown.filter((s) => s.r.population !== null && s.r.population > 0 && s.current !== null);
+  const totalCount = withPopulation.reduce((sum, s) => sum + (s.current as number), 0);
+  const totalPopulation = withPopulation.reduce((sum, s) => sum + (s.r.population as number), 0);
+  const out = shown.map(({ r, current, previous, hot }): AreaPriority => {
+    const population = r.population !== null && r.population > 0 ? r.population : null;
+    const rate = population !== null && current !== null ? (current / population) * 1000 : null;
+    const restCount = current !== null ? totalCount - current : 0;
+    const restPopulation = population !== null ? totalPopulation - population : 0;
+    const vsRest = rate !== null && restPopulation > 0 ? compareCounts(current as number, restCount, population! / restPopulation) : null;
+    const vsPrevious = current !== null && previous !== null ? compareCounts(current, previous, days.current / days.previous) : null;
+    // A share of a hidden part is hidden too ("<5 of 40" would be a small count again).
+    const hotShare = current !== null && current > 0 && (hot !== null || r.hot === 0 && !rule) ? (hot ?? 0) / current : null;
+    return { name: r.name, population, current, rate, vsRest, vsPrevious, hotShare: hotShare === null ? null : Math.min(1, hotShare) };
+  });
+  return out.sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.name.localeCompare(b.name, 'sv'));
+}

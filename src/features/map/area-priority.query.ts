@@ -1,0 +1,39 @@
+// The SQL behind the area prioritisation (area-priority.model.ts): incidents per cell in the tertial (for its Gi*),
+// and per area of one kind: the tertial, the one before, and the tertial's incidents in hot-spot cells.
+import type { FilterExpr } from '@uwdata/mosaic-sql';
+import { whereSql } from '../../data/filter-predicates';
+import { keySumSql } from '../../data/record-keys.query';
+import { literal } from '../../data/sql-text';
+
+const between = (r: { from: number; to: number }) => `epoch_day BETWEEN ${Math.trunc(r.from)} AND ${Math.trunc(r.to)}`;
+
+/** Located incidents per cell (SWEREF 99 TM metres / size) in `range` under `filter`. */
+export function tertialCellCountsSql(filter: FilterExpr, size: number, range: { from: number; to: number }): string {
+  return `SELECT floor(grid_e / ${size})::INTEGER AS ix, floor(grid_n / ${size})::INTEGER AS iy, count(*)::INTEGER AS n
+    FROM incidents WHERE grid_e IS NOT NULL AND ${between(range)} AND ${whereSql(filter)} GROUP BY ALL`;
+}
+
+/**
+ * Every area of `kind` with its population and, under `filter`, its incidents in `current` and `previous` and those
+ * of `current` that lie in one of `hotCells` — each with its key sum (public view's noise). Areas match on name.
+ */
+export function areaPrioritySql(filter: FilterExpr, kind: string | null, current: { from: number; to: number }, previous: { from: number; to: number }, size: number, hotCells: { ix: number; iy: number }[]): string {
+  const hot = hotCells.length
+    ? `(floor(grid_e / ${size})::INTEGER, floor(grid_n / ${size})::INTEGER) IN (${hotCells.map((c) => `(${Math.trunc(c.ix)}, ${Math.trunc(c.iy)})`).join(', ')})`
+    : 'FALSE';
+  const inHot = `${between(current)} AND grid_e IS NOT NULL AND ${hot}`;
+  return `SELECT a.name, a.population,
+      coalesce(v.current, 0)::INTEGER AS current, coalesce(v.current_key, 0)::DOUBLE AS current_key,
+      coalesce(v.previous, 0)::INTEGER AS previous, coalesce(v.previous_key, 0)::DOUBLE AS previous_key,
+      coalesce(v.hot, 0)::INTEGER AS hot, coalesce(v.hot_key, 0)::DOUBLE AS hot_key
+    FROM (SELECT DISTINCT name, population FROM areas WHERE kind IS NOT DISTINCT FROM ${kind === null ? 'NULL' : literal(kind)}) a
+    LEFT JOIN (
+      SELECT area,
+        count(*) FILTER (WHERE ${between(current)}) AS current, ${keySumSql(between(current))} AS current_key,
+        count(*) FILTER (WHERE ${between(previous)}) AS previous, ${keySumSql(between(previous))} AS previous_key,
+        count(*) FILTER (WHERE ${inHot}) AS hot, ${keySumSql(inHot)} AS hot_key
+      FROM incidents WHERE area IS NOT NULL AND (${between(current)} OR ${between(previous)}) AND ${whereSql(filter)}
+      GROUP BY area
+    ) v ON v.area = a.name
+    ORDER BY a.name`;
+}

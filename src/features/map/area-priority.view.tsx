@@ -1,0 +1,78 @@
+// Areas ranked for the tertial analysis (area-priority.model.ts): the latest complete tertial of the data, the
+// shared filters (not period, area, cell or view), the areas the incidents are assigned to.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
+import { formatTertial, latestCompleteTertial, previousTertial } from '../../analysis/periods/tertials';
+import { hotSpots, type CellKey } from '../../analysis/hot-spots/hot-spots.model';
+import { useDayExtent } from '../../hooks/use-day-extent';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
+import { useRows } from '../../hooks/use-rows';
+import { downloadText, toExcelCsv } from '../../lib/excel-csv';
+import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
+import { useDisclosure } from '../../lib/disclosure/disclosure-store';
+import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
+import { useLanguage } from '../../lib/i18n/i18n';
+import type { CountChange } from '../../lib/statistics/count-change';
+import { rankAreas, type AreaPriorityRow } from './area-priority.model';
+import { areaPrioritySql, tertialCellCountsSql } from './area-priority.query';
+
+export function AreaPriorityPanel({ kind, size, band, universe }: { kind: string | null; size: number; band: number; universe: CellKey[] | null }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { rule } = useDisclosure();
+  const extent = useDayExtent();
+  const filter = useFilterPredicates(['period', 'area', 'cell', 'extent']);
+  const current = useMemo(() => (extent ? latestCompleteTertial(extent) : null), [extent?.from, extent?.to]);
+  const previous = current ? previousTertial(current) : null;
+  const cells = useRows<{ ix: number; iy: number; n: number }>(current ? tertialCellCountsSql(filter.incidents, size, current) : null, { keepPrevious: false });
+  const hotCells = useMemo(() => {
+    if (!cells || !universe) return null;
+    const outcome = hotSpots(universe, cells, size, band, true);
+    return outcome.status === 'ok' ? outcome.cells.filter((c) => c.bin >= 2) : [];
+  }, [cells, universe, size, band]);
+  const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells) : null);
+  const ranked = useMemo(
+    () => (rows && current && previous ? rankAreas(rows, { current: current.to - current.from + 1, previous: previous.to - previous.from + 1 }, rule) : []),
+    [rows, current?.from, previous?.from, rule],
+  );
+  if (!current || !previous) return null;
+  const label = formatTertial(current, language);
+  const change = (c: CountChange | null) => (c && c.change !== null ? `${c.significant ? (c.z > 0 ? '▲ ' : '▼ ') : ''}${formatPercent(c.change, language)}` : '–');
+  const exportCsv = () => downloadText('omraden-prioritering.csv', toExcelCsv(
+    [t('map.priority.rank'), t('map.table.area'), t('map.table.population'), label, t('map.measure.rate'), t('map.priority.vsRest'), t('map.priority.significant'), t('map.priority.vsPrevious', { period: formatTertial(previous, language) }), t('map.priority.significant'), t('map.priority.hotShare')],
+    ranked.map((r, i) => [
+      r.rate === null ? '' : i + 1, r.name, r.population ?? '', csvCount(r.current, rule, language), r.rate === null ? '' : Number(r.rate.toFixed(2)),
+      r.vsRest?.change == null ? '' : Number((r.vsRest.change + 1).toFixed(3)), r.vsRest ? (r.vsRest.significant ? t('trends.significant') : t('trends.notSignificant')) : '',
+      r.vsPrevious?.change == null ? '' : Number(r.vsPrevious.change.toFixed(3)), r.vsPrevious ? (r.vsPrevious.significant ? t('trends.significant') : t('trends.notSignificant')) : '',
+      r.hotShare === null ? '' : Number(r.hotShare.toFixed(3)),
+    ]),
+  ));
+  return (
+    <div className="panel" data-testid="area-priority">
+      <div className="panel-header">
+        <h2>{t('map.priority.title', { period: label })}</h2>
+        <button type="button" className="link-button" onClick={exportCsv} disabled={ranked.length === 0}>{t('map.table.export')}</button>
+      </div>
+      {!rows ? <p className="hint">{t('map.details.loading')}</p> : (
+        <DataTable
+          caption={t('map.priority.title', { period: label })}
+          testId="area-priority-table"
+          rows={ranked}
+          rowKey={(r) => r.name}
+          columns={[
+            { key: 'rank', header: t('map.priority.rank'), numeric: true, notCount: true, cell: (r) => (r.rate === null ? '–' : ranked.indexOf(r) + 1) },
+            { key: 'name', header: t('map.table.area'), cell: (r) => r.name },
+            { key: 'pop', header: t('map.table.population'), numeric: true, notCount: true, cell: (r) => formatCount(r.population, language) },
+            { key: 'n', header: label, numeric: true, cell: (r) => formatShownCount(r.current, rule, language) },
+            { key: 'rate', header: t('map.measure.rate'), numeric: true, cell: (r) => (r.rate === null ? '–' : formatDecimal(r.rate, 1, language)) },
+            { key: 'rest', header: t('map.priority.vsRest'), numeric: true, cell: (r) => change(r.vsRest) },
+            { key: 'prev', header: t('map.priority.vsPrevious', { period: formatTertial(previous, language) }), numeric: true, cell: (r) => change(r.vsPrevious) },
+            { key: 'hot', header: t('map.priority.hotShare'), numeric: true, cell: (r) => (r.hotShare === null ? '–' : formatPercent(r.hotShare, language).replace('+', '')) },
+          ]}
+        />
+      )}
+      <p className="hint">{t('map.priority.method', { size })}</p>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Areas ranked for the tertial analysis (#19 item 4): tertial boundaries, and on the example the ranking's rates,
+// ratios against the other areas and hot-spot shares against an independent computation from the rows.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestCompleteTertial, previousTertial, tertial, tertialOf } from '../../src/analysis/periods/tertials';
+import { epochDayOfIsoDate as d } from '../../src/lib/epoch-day';
+import { areaPrioritySql, tertialCellCountsSql } from '../../src/features/map/area-priority.query';
+import { rankAreas, type AreaPriorityRow } from '../../src/features/map/area-priority.model';
+import { hotSpots, defaultBand } from '../../src/analysis/hot-spots/hot-spots.model';
+import { cellUniverseSql } from '../../src/analysis/hot-spots/hot-spots.query';
+import type { SqlRunner } from '../../src/data/sql-runner';
+import { createExampleDatabase } from './support/example-database';
+
+describe('tertials', () => {
+  it('jan–apr, maj–aug, sep–dec; the one before T1 is T3 of the year before', () => {
+    expect(tertial(2026, 1)).toMatchObject({ from: d('2026-01-01'), to: d('2026-04-30') });
+    expect(tertial(2026, 2)).toMatchObject({ from: d('2026-05-01'), to: d('2026-08-31') });
+    expect(tertial(2026, 3)).toMatchObject({ from: d('2026-09-01'), to: d('2026-12-31') });
+    expect(tertial(2024, 1).to - tertial(2024, 1).from + 1).toBe(121); // leap year
+    expect(tertialOf(d('2026-08-31')).index).toBe(2);
+    expect(previousTertial(tertial(2026, 1))).toMatchObject({ year: 2025, index: 3 });
+    expect(latestCompleteTertial({ from: d('2024-01-01'), to: d('2026-11-22') })).toMatchObject({ year: 2026, index: 2 });
+    expect(latestCompleteTertial({ from: d('2024-01-01'), to: d('2026-12-31') })).toMatchObject({ year: 2026, index: 3 });
+    expect(latestCompleteTertial({ from: d('2026-06-01'), to: d('2026-11-22') })).toBeNull();
+  });
+});
+
+describe('the example’s areas, ranked', () => {
+  let runner: SqlRunner & { close(): void };
+  beforeAll(async () => { ({ runner } = await createExampleDatabase()); }, 120_000);
+  afterAll(() => runner?.close?.());
+
+  it('rates, ratios against the other areas and hot-spot shares match a computation from the rows', async () => {
+    const [{ first, last }] = await runner.rows<{ first: number; last: number }>('SELECT min(epoch_day) AS first, max(epoch_day) AS last FROM incidents');
+    const current = latestCompleteTertial({ from: first, to: last })!;
+    const previous = previousTertial(current);
+    const size = 250;
+    const band = defaultBand(size);
+    const universe = await runner.rows<{ ix: number; iy: number }>(cellUniverseSql(size));
+    const cells = await runner.rows<{ ix: number; iy: number; n: number }>(tertialCellCountsSql([], size, current));
+    const outcome = hotSpots(universe, cells, size, band, true);
+    const hot = outcome.status === 'ok' ? outcome.cells.filter((c) => c.bin >= 2) : [];
+    expect(hot.length).toBeGreaterThan(0);
+    const [{ kind }] = await runner.rows<{ kind: string }>('SELECT kind FROM areas LIMIT 1');
+    const rows = await runner.rows<AreaPriorityRow>(areaPrioritySql([], kind, current, previous, size, hot));
+    const ranked = rankAreas(rows, { current: current.to - current.from + 1, previous: previous.to - previous.from + 1 }, null);
+
+    // Independently: every incident row of the tertial, its area and cell.
+    const points = await runner.rows<{ area: string | null; e: number | null; n: number | null; day: number }>(
+      `SELECT area, grid_e AS e, grid_n AS n, epoch_day AS day FROM incidents WHERE epoch_day BETWEEN ${current.from} AND ${current.to}`);
+    // The comparison is with the other areas of the same kind (the example's stadsdelar; its ytterområden are another kind).
+    const areas = await runner.rows<{ name: string; population: number }>(`SELECT name, population FROM areas WHERE kind = '${kind}'`);
+    expect(areas.length).toBeGreaterThan(3);
+    expect(ranked).toHaveLength(areas.length);
+    const hotSet = new Set(hot.map((c) => `${c.ix}:${c.iy}`));
+    const countOf = (name: string) => points.filter((p) => p.area === name).length;
+    const totalCount = areas.reduce((s, a) => s + countOf(a.name), 0);
+    const totalPop = areas.reduce((s, a) => s + a.population, 0);
+    for (const a of areas) {
+      const r = ranked.find((x) => x.name === a.name)!;
+      const c = countOf(a.name);
+      expect(r.current).toBe(c);
+      expect(r.rate).toBeCloseTo((c / a.population) * 1000, 9);
+      const ratio = (c / a.population) / ((totalCount - c) / (totalPop - a.population));
+      expect(r.vsRest!.change! + 1).toBeCloseTo(ratio, 9);
+      const inHot = points.filter((p) => p.area === a.name && p.e !== null && hotSet.has(`${Math.floor(p.e / size)}:${Math.floor(p.n! / size)}`)).length;
+      expect(r.hotShare).toBeCloseTo(c ? inHot / c : 0, 9);
+    }
+    // Ranked by rate, highest first.
+    const rates = ranked.map((r) => r.rate ?? -1);
+    expect(rates).toEqual([...rates].sort((x, y) => y - x));
+  }, 120_000);
+});
