@@ -252,6 +252,35 @@ describe('Lägesbild in Chromium', () => {
     expect(await page.getByTestId('goal-list').locator('article').count()).toBe(7);
   });
 
+  it('makes a goal with pickers (no syntax): it writes the goals file’s text and counts what SQL counts', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/mal`);
+    await page.getByTestId('goal-list').locator('article').nth(6).waitFor();
+    await page.getByTestId('goal-new').click();
+    const form = page.getByTestId('goal-form');
+    await form.getByLabel('Id').fill('plockat-stold');
+    await form.getByLabel('Löfte (som publicerat)').fill('Färre stölder');
+    await form.getByLabel('Kort titel').fill('Stöld (plockat)');
+    await form.getByLabel('Data').selectOption('incidents');
+    await form.getByTestId('filter-add').click();
+    // The first free column is the category; its values come from the data, most common first.
+    await form.getByTestId('filter-values').locator('option', { hasText: 'Stöld' }).waitFor();
+    await form.getByTestId('filter-values').selectOption(['Stöld']);
+    await form.getByTestId('measure-kind').selectOption('count');
+    await form.getByLabel('Riktning').selectOption('at_most');
+    await form.getByLabel('Målvärde').fill('100000');
+    await form.getByLabel('Period').selectOption('custom');
+    await form.getByLabel('Start').fill('2026-01-01');
+    await form.getByLabel('Slut').fill('2026-12-31');
+    expect(await form.getByTestId('goal-filter-text').textContent()).toBe('category=Stöld');
+    expect(await form.getByTestId('goal-measure-text').textContent()).toBe('count');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const panel = page.getByTestId('goal-plockat-stold');
+    await panel.locator('.goal-numbers dd').first().waitFor({ timeout: 60_000 });
+    const actual = parseCount(await panel.locator('.goal-numbers dd').first().textContent());
+    expect(actual).toBe(await expected.incidentsBetween('2026-01-01', '2026-12-31', 'Stöld'));
+  });
+
   it('clears all data on request — every trace, verified after a reload — and starts over from the example', async () => {
     const { page } = browser;
     // Traces to remove: an assessment in the database, public view in the settings.

@@ -98,3 +98,9 @@ export function goalRowsQuery(goal: GoalDefinition, window: DayWindow, asOf: num
   return `SELECT id, strftime(${time}, '%Y-%m-%d %H:%M') AS time, ${what} AS what, area, place, ${detail} AS detail
     FROM ${q(goal.dataset)} WHERE ${where(goal, window.from, asOf, extra)} ORDER BY ${time} LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
+
+/** The values a goal's filter can pick in one column: distinct, most common first (at most `limit`). */
+export function columnValuesSql(table: 'incidents' | 'interventions', column: string, limit = 300): string {
+  return `SELECT ${q(column)}::VARCHAR AS value, count(*)::INTEGER AS n FROM ${q(table)} WHERE ${q(column)} IS NOT NULL
+    GROUP BY ALL ORDER BY n DESC, value LIMIT ${Math.max(1, Math.floor(limit))}`;
+}

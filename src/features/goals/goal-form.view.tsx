@@ -1,9 +1,11 @@
-// Editing one goal in the app. The fields use the goals file's syntax and its validation (goal-file.ts), so a
-// goal typed here and a goal typed in Excel are held to the same rules.
+// Editing one goal in the app. The fields hold the goals file's text and its validation (goal-file.ts), so a goal
+// made here and a goal typed in Excel are held to the same rules; the filter and the measure are picked from the
+// data (goal-pickers.view.tsx) rather than typed.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GoalDefinition } from '../../data/tables';
 import { GOAL_FIELDS, filterText, perAreaText, validateGoal, type GoalFileProblem } from '../../analysis/goals/goal-file';
+import { FilterPicker, MeasurePicker } from './goal-pickers.view';
 
 type Draft = Record<(typeof GOAL_FIELDS)[number], string>;
 
@@ -49,6 +51,23 @@ export function GoalForm({ goal, takenIds, onSave, onCancel }: {
           id: inputId, value: draft[field], 'aria-invalid': problem ? true : undefined, 'aria-describedby': problem ? `${inputId}-problem` : undefined,
           onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: e.target.value })),
         };
+        const problemText = problem && (
+          <span id={`${inputId}-problem`} className="error" role="alert">
+            {t(`goals.fileMessage_${problem.message}`, { allowed: problem.allowed })}
+          </span>
+        );
+        // The filter and the measure are picked from the data (goal-pickers.view.tsx); they write the file's text.
+        if (field === 'filter' || field === 'measure') {
+          const Picker = field === 'filter' ? FilterPicker : MeasurePicker;
+          return (
+            <fieldset key={field} className="goal-field" aria-describedby={problem ? `${inputId}-problem` : undefined}>
+              <legend>{t(`goals.picker.legend_${field}`)}</legend>
+              <Picker dataset={draft.dataset} value={draft[field]} invalid={Boolean(problem)} onChange={(text) => setDraft((d) => ({ ...d, [field]: text }))} />
+              <span className="hint">{t('goals.picker.asText')} <code data-testid={`goal-${field}-text`}>{draft[field] || '–'}</code></span>
+              {problemText}
+            </fieldset>
+          );
+        }
         return (
           <div key={field} className="goal-field">
             <label htmlFor={inputId}>{t(`goals.field_${field}`)}</label>
@@ -59,11 +78,7 @@ export function GoalForm({ goal, takenIds, onSave, onCancel }: {
             ) : (
               <input type={DATES.has(field) ? 'date' : 'text'} {...common} />
             )}
-            {problem && (
-              <span id={`${inputId}-problem`} className="error" role="alert">
-                {t(`goals.fileMessage_${problem.message}`, { allowed: problem.allowed })}
-              </span>
-            )}
+            {problemText}
           </div>
         );
       })}
