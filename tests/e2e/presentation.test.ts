@@ -45,7 +45,9 @@ describe('Presentation in Chromium', () => {
     await expectSlide('summary');
     await page.keyboard.press(' ');
     await expectSlide('figures');
-    expect(parseCount(await page.getByTestId('slide-total').textContent())).toBe(await expected.incidentsBetween('2026-11-02', '2026-11-15'));
+    // Public view is on in the presentation: the shown total carries its noise (at most ±2, lib/disclosure/cell-key.ts).
+    const exact = await expected.incidentsBetween('2026-11-02', '2026-11-15');
+    expect(Math.abs(parseCount(await page.getByTestId('slide-total').textContent()) - exact)).toBeLessThanOrEqual(2);
     await page.keyboard.press('PageDown');
     await expectSlide('development');
     await page.keyboard.press('ArrowLeft');

@@ -5,11 +5,13 @@
 import { biweekPeriodOf, biweekRange, latestCompleteBiweek, shiftBiweek, weeksInIsoYear, type BiweekPeriod } from '../../lib/iso-week';
 import { dateOfEpochDay, epochDayOf } from '../../lib/epoch-day';
 import type { DayRange } from '../../lib/day-range';
+import { fromBiweek, sameLastYear, shiftPeriod, type ReportPeriod } from './report-periods';
 
+/** The periods one lägesbild compares (any unit: report-periods.ts), with their day ranges. */
 export interface LagesbildPeriods {
-  period: BiweekPeriod;
-  previousPeriod: BiweekPeriod;
-  lastYearPeriod: BiweekPeriod;
+  period: ReportPeriod;
+  previousPeriod: ReportPeriod;
+  lastYearPeriod: ReportPeriod;
   current: DayRange;
   previous: DayRange;
   lastYear: DayRange;
@@ -26,10 +28,17 @@ export function sameBiweekLastYear(p: BiweekPeriod): BiweekPeriod {
   return p.firstWeek === 51 ? { year, firstWeek: 51, lastWeek: weeksInIsoYear(year) } : { year, firstWeek: p.firstWeek, lastWeek: p.lastWeek };
 }
 
-export function lagesbildPeriods(period: BiweekPeriod): LagesbildPeriods {
-  const previousPeriod = shiftBiweek(period, -1);
-  const lastYearPeriod = sameBiweekLastYear(period);
-  return { period, previousPeriod, lastYearPeriod, current: dayRangeOf(period), previous: dayRangeOf(previousPeriod), lastYear: dayRangeOf(lastYearPeriod) };
+/** A period of any unit, or a two-week period in ISO-week terms ({ year, firstWeek, lastWeek }). */
+export function lagesbildPeriods(p: ReportPeriod | BiweekPeriod): LagesbildPeriods {
+  const period = asReportPeriod(p);
+  const previousPeriod = shiftPeriod(period, -1);
+  const lastYearPeriod = sameLastYear(period);
+  const range = (r: ReportPeriod) => ({ from: r.from, to: r.to });
+  return { period, previousPeriod, lastYearPeriod, current: range(period), previous: range(previousPeriod), lastYear: range(lastYearPeriod) };
+}
+
+export function asReportPeriod(p: ReportPeriod | BiweekPeriod): ReportPeriod {
+  return 'unit' in p ? p : fromBiweek(p);
 }
 
 /**

@@ -1,7 +1,8 @@
 // Pure: the development chart's option — incidents per two-week period, the period in focus marked, and the
 // same periods a year earlier as a line. Hidden counts (public view) are gaps, never zero bars.
+import { formatPeriod, shortPeriodLabel } from '../../analysis/periods/report-periods';
 import type { ChartOption } from '../../components/echart';
-import { formatBiweek, formatCount, type Language } from '../../lib/format';
+import { formatCount, type Language } from '../../lib/format';
 import type { DevelopmentPoint } from './lagesbild.model';
 
 export function developmentChartOption(points: DevelopmentPoint[], labels: { current: string; lastYear: string }, language: Language, large = false): ChartOption {
@@ -11,7 +12,7 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
     grid: { left: large ? 70 : 50, right: 20, top: large ? 60 : 40, bottom: large ? 60 : 40 },
     legend: { top: 0, textStyle: { fontSize, color: '#111111' } },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatCount(v, language) : '–') },
-    xAxis: { type: 'category', data: points.map((p) => `${p.period.firstWeek}–${p.period.lastWeek}`), axisLabel: { fontSize, color: '#111111' }, name: language === 'sv' ? 'v.' : 'wk', nameLocation: 'start', nameTextStyle: { fontSize, color: '#111111' } },
+    xAxis: { type: 'category', data: points.map((p) => shortPeriodLabel(p.period, language)), axisLabel: { fontSize, color: '#111111' }, name: points[0]?.period.unit === 'biweek' ? (language === 'sv' ? 'v.' : 'wk') : '', nameLocation: 'start', nameTextStyle: { fontSize, color: '#111111' } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize, color: '#111111', formatter: (v: number) => formatCount(v, language) } },
     series: [
       {
@@ -25,5 +26,5 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
 }
 
 export function developmentLabel(p: DevelopmentPoint, language: Language): string {
-  return formatBiweek(p.period, language);
+  return formatPeriod(p.period, language);
 }

@@ -1,11 +1,12 @@
 // The lägesbild as a document: the same component draws the page, the printed A4 and the self-contained HTML
 // file (through renderToStaticMarkup), so the three can't disagree. It takes everything as props — no hooks
 // that need the app around it — and shows only aggregates from the published report.
+import { formatPeriod } from '../../analysis/periods/report-periods';
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { dateOfEpochDay, isoDateOfEpochDay } from '../../lib/epoch-day';
 import { BASELINE_PERIODS } from './source-reports.model';
-import { formatBiweek, formatCount, formatDate, formatDecimal, formatPercent, type Language } from '../../lib/format';
+import { formatCount, formatDate, formatDecimal, formatPercent, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { PublishedCount } from '../../lib/disclosure/publish';
 import type { CountChange } from '../../lib/statistics/count-change';
@@ -53,8 +54,8 @@ export function FigureCard({ label, f, report, t, language, testId }: { label: s
       <div className="lb-figure-label">{label}</div>
       <div className="lb-figure-value" data-testid={testId}>{formatShownCount(f.current, report.rule, language)}</div>
       <div className="lb-figure-notes">
-        <ChangeText c={f.vsPrevious} against={formatBiweek(p.previousPeriod, language)} t={t} language={language} />
-        <ChangeText c={f.vsLastYear} against={formatBiweek(p.lastYearPeriod, language)} t={t} language={language} />
+        <ChangeText c={f.vsPrevious} against={formatPeriod(p.previousPeriod, language)} t={t} language={language} />
+        <ChangeText c={f.vsLastYear} against={formatPeriod(p.lastYearPeriod, language)} t={t} language={language} />
       </div>
     </div>
   );
@@ -82,7 +83,7 @@ function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFun
           <thead>
             <tr>
               <th scope="col">{t('lagesbild.sourceHeader')}</th>
-              <th scope="col" className="numeric">{formatBiweek(report.periods.period, language)}</th>
+              <th scope="col" className="numeric">{formatPeriod(report.periods.period, language)}</th>
               <th scope="col" className="numeric">{t('lagesbild.sourceUsual')}</th>
               <th scope="col">{t('lagesbild.sourceLast')}</th>
               <th scope="col">{t('lagesbild.sourceStatus')}</th>
@@ -119,10 +120,10 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
         <thead>
           <tr>
             <th scope="col">{nameHeader}</th>
-            <th scope="col" className="numeric">{formatBiweek(p.period, language)}</th>
-            <th scope="col" className="numeric">{formatBiweek(p.previousPeriod, language)}</th>
+            <th scope="col" className="numeric">{formatPeriod(p.period, language)}</th>
+            <th scope="col" className="numeric">{formatPeriod(p.previousPeriod, language)}</th>
             <th scope="col" className="numeric">{t('lagesbild.changeHeader')}</th>
-            {lastYear && <th scope="col" className="numeric">{formatBiweek(p.lastYearPeriod, language)}</th>}
+            {lastYear && <th scope="col" className="numeric">{formatPeriod(p.lastYearPeriod, language)}</th>}
             {lastYear && <th scope="col" className="numeric">{t('lagesbild.changeHeader')}</th>}
           </tr>
         </thead>
@@ -147,7 +148,7 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.hotSpotTable')}>
       <table className="data-table" data-testid="lb-hot-spots">
-        <caption>{t('lagesbild.hotSpotCaption', { period: formatBiweek(report.periods.period, language) })}</caption>
+        <caption>{t('lagesbild.hotSpotCaption', { period: formatPeriod(report.periods.period, language) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('lagesbild.marker')}</th>
@@ -209,8 +210,8 @@ export function DevelopmentTable({ report, t, language }: { report: LagesbildRep
         </thead>
         <tbody>
           {report.development.map((d) => (
-            <tr key={`${d.period.year}-${d.period.firstWeek}`}>
-              <th scope="row">{formatBiweek(d.period, language)}</th>
+            <tr key={d.period.from}>
+              <th scope="row">{formatPeriod(d.period, language)}</th>
               <td className="numeric">{formatShownCount(d.current, report.rule, language)}</td>
               <td className="numeric">{formatShownCount(d.lastYear, report.rule, language)}</td>
             </tr>
@@ -263,7 +264,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
     <article className="lb-document" data-testid="lagesbild-document">
       <header className="lb-heading">
         <p className="lb-kicker">{datasetName ? `${t('pages.lagesbild')} · ${datasetName}` : t('pages.lagesbild')}</p>
-        <h2 className="lb-period" data-testid="lb-period">{formatBiweek(p.period, language)}</h2>
+        <h2 className="lb-period" data-testid="lb-period">{formatPeriod(p.period, language)}</h2>
         <p className="lb-range">{range}</p>
         {report.source !== undefined && <p className="lb-source-line" data-testid="lb-source-line">{t('lagesbild.sourceLine', { source: report.source })}</p>}
         {rule && <p className="lb-public" data-testid="lb-public-note">{t('disclosure.note', { k: rule.k })}</p>}
@@ -297,7 +298,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       <Panel id="map" title={t('lagesbild.hotSpots')} actions={panelActions}>
         {report.hotSpots.status === 'ok' ? (
           <>
-            <ReportMap extent={report.hotSpots.extent} cells={mapCells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatBiweek(p.period, language) })} t={t} />
+            <ReportMap extent={report.hotSpots.extent} cells={mapCells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} />
             <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size })}</p>
           </>
         ) : (
@@ -336,7 +337,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       </Panel>
 
       <footer className="lb-method">
-        <p>{t('lagesbild.methodNote', { previous: formatBiweek(p.previousPeriod, language), lastYear: formatBiweek(p.lastYearPeriod, language) })}</p>
+        <p>{t('lagesbild.methodNote', { previous: formatPeriod(p.previousPeriod, language), lastYear: formatPeriod(p.lastYearPeriod, language) })}</p>
         {rule && <p>{t('disclosure.method', { k: rule.k })}</p>}
       </footer>
     </article>

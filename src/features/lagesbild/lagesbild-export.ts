@@ -1,8 +1,9 @@
 // The lägesbild's exports: every figure of the period as Excel CSV, and the whole lägesbild as one
 // self-contained HTML file (inline CSS and SVG, no scripts, aggregates only) that can be mailed and opened offline.
+import { formatPeriod, reportPeriodKey } from '../../analysis/periods/report-periods';
 import type { TFunction } from 'i18next';
 import { csvCount } from '../../lib/disclosure/format-count';
-import { formatBiweek, type Language } from '../../lib/format';
+import { type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
 import type { Figure, LagesbildReport } from './lagesbild.model';
 
@@ -15,7 +16,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
   const p = report.periods;
   const header = [
     t('lagesbild.csv.section'), t('lagesbild.csv.name'),
-    formatBiweek(p.period, language), formatBiweek(p.previousPeriod, language), formatBiweek(p.lastYearPeriod, language),
+    formatPeriod(p.period, language), formatPeriod(p.previousPeriod, language), formatPeriod(p.lastYearPeriod, language),
     t('lagesbild.csv.changePrevious'), t('lagesbild.csv.zPrevious'), t('lagesbild.csv.pPrevious'), t('lagesbild.csv.changeLastYear'), t('lagesbild.csv.zLastYear'), t('lagesbild.csv.pLastYear'),
   ];
   const row = (section: string, f: Figure, name: string) => [
@@ -39,8 +40,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
 }
 
 export function exportFileName(report: LagesbildReport, extension: string): string {
-  const p = report.periods.period;
-  return `lagesbild-${p.year}-v${p.firstWeek}-${p.lastWeek}${report.rule ? '-publik' : ''}.${extension}`;
+  return `lagesbild-${reportPeriodKey(report.periods.period)}${report.rule ? '-publik' : ''}.${extension}`;
 }
 
 /** A complete HTML document around the rendered lägesbild: inline styles only, no script, no external reference. */

@@ -1,7 +1,8 @@
 // The lägesbild's summary in plain language, written from the (published) numbers by fixed templates — never
 // guesswork: every sentence says a number, a comparison the change test (count-change.ts) marks as more than chance, or that
 // there is nothing to say. Hidden counts are written "färre än 5", and no change is given for them.
-import { formatBiweek, formatCount, formatPercent, type Language } from '../../lib/format';
+import { formatPeriod } from '../../analysis/periods/report-periods';
+import { formatCount, formatPercent, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { isProtected, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
 import { notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
@@ -158,13 +159,13 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const w = WORDS[language];
   const k = report.rule?.k ?? null;
   const { periods, total } = report;
-  const label = formatBiweek(periods.period, language);
+  const label = formatPeriod(periods.period, language);
   const first: string[] = [];
 
   let sentence = w.total(label, w.count(total.current, k, w.incident[0], w.incident[1]));
   const comparisons: string[] = [];
-  if (total.vsPrevious) comparisons.push(w.versus(total.vsPrevious, formatBiweek(periods.previousPeriod, language), formatCount(shownNumber(total.previous), language), 'previous'));
-  if (total.vsLastYear) comparisons.push(w.versus(total.vsLastYear, formatBiweek(periods.lastYearPeriod, language), formatCount(shownNumber(total.lastYear), language), 'lastYear'));
+  if (total.vsPrevious) comparisons.push(w.versus(total.vsPrevious, formatPeriod(periods.previousPeriod, language), formatCount(shownNumber(total.previous), language), 'previous'));
+  if (total.vsLastYear) comparisons.push(w.versus(total.vsLastYear, formatPeriod(periods.lastYearPeriod, language), formatCount(shownNumber(total.lastYear), language), 'lastYear'));
   sentence += comparisons.length ? `, ${w.list(comparisons)}.` : '.';
   first.push(sentence);
   const hiddenComparison = typeof total.current !== 'number' || typeof total.previous !== 'number' || typeof total.lastYear !== 'number';

@@ -1,5 +1,6 @@
 // Pure: the lägesbild's query results → the report every view of it shows (page, slides, HTML, CSV), with the
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
+import type { ReportPeriod } from '../../analysis/periods/report-periods';
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
 import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount, publishList, publishTable, type PublishedCount } from '../../lib/disclosure/publish';
@@ -9,7 +10,6 @@ import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import type { Verdict } from '../../analysis/goals/goal-verdict';
 import { publishGoal } from '../../analysis/goals/publish-goal';
-import type { BiweekPeriod } from '../../lib/iso-week';
 import type { LagesbildPeriods } from '../../analysis/periods/two-week-report-periods';
 
 /** One row of a three-window count query (lagesbild.query.ts). */
@@ -93,7 +93,7 @@ export interface GoalStatus {
 
 /** The development chart: incidents per two-week period up to this one, and in the same periods a year earlier. */
 export interface DevelopmentPoint {
-  period: BiweekPeriod;
+  period: ReportPeriod;
   current: PublishedCount;
   lastYear: PublishedCount;
 }
@@ -122,7 +122,7 @@ export interface LagesbildReport {
 
 export interface RawReport {
   periods: LagesbildPeriods;
-  development: { period: BiweekPeriod; current: number; lastYear: number; keys: { current: number; lastYear: number } }[];
+  development: { period: ReportPeriod; current: number; lastYear: number; keys: { current: number; lastYear: number } }[];
   categories: CountRow[];
   areas: CountRow[];
   places: CountRow[];

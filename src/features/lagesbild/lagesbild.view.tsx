@@ -1,6 +1,9 @@
-// Lägesbild: the biweekly picture leaders read in minutes. One ISO two-week period (by default the latest the
-// data fully covers), stepped back and forth; key figures against the period before and last year, the hot-spot
+// Lägesbild: the picture leaders read in minutes. One period of the group's rhythm — a week, two weeks (default), a
+// month, a tertial or a quarter; the choice is remembered and in the link — by default the latest the data fully
+// covers, stepped back and forth; key figures against the period before and last year, the hot-spot
 // map, places, interventions, goals and a summary written from the numbers — printable, exportable, presentable.
+import { REPORT_UNITS, canStepPeriod, defaultReportPeriod, formatPeriod, reportPeriodKey, shiftPeriod, type ReportPeriod, type ReportUnit } from '../../analysis/periods/report-periods';
+import { URL_PARAM, initialUnit, periodFromUrl, rememberUnit } from './report-period-choice';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
@@ -10,13 +13,11 @@ import { useFilterState } from '../../hooks/use-filter-state';
 import { setFilter } from '../../data/selections';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
-import { formatBiweek, type Language } from '../../lib/format';
+import { type Language } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
 import { AssessmentEditor } from './assessment-editor.view';
 import { LagesbildDocument } from './lagesbild-document.view';
 import { exportFileName, lagesbildCsvRows, standaloneHtml } from './lagesbild-export';
-import { canStep, defaultLagesbildPeriod, parsePeriodKey, periodKey } from '../../analysis/periods/two-week-report-periods';
 import { summaryParagraphs } from './lagesbild-summary';
 import type { LagesbildReport } from './lagesbild.model';
 import { DevelopmentChart } from './development-chart.view';
@@ -26,17 +27,13 @@ import type { AreaOutline } from './report-map.model';
 import type { TFunction } from 'i18next';
 import './lagesbild.css';
 
-const URL_PARAM = 'lagesbild';
-
-function periodFromUrl(): BiweekPeriod | null {
-  return parsePeriodKey(new URLSearchParams(location.search).get(URL_PARAM));
-}
-
-function writePeriodToUrl(p: BiweekPeriod): void {
+function writePeriodToUrl(p: ReportPeriod): void {
   const url = new URL(location.href);
-  url.searchParams.set(URL_PARAM, periodKey(p));
+  url.searchParams.set(URL_PARAM, reportPeriodKey(p));
   history.replaceState(history.state, '', url.href);
 }
+
+
 
 async function exportHtml(report: LagesbildReport, summary: string[], assessment: string, outlines: AreaOutline[], t: TFunction, language: Language, datasetName: string) {
   // Loaded on demand: the page itself never needs server rendering or the stylesheet as text.
@@ -44,7 +41,7 @@ async function exportHtml(report: LagesbildReport, summary: string[], assessment
   const body = renderToStaticMarkup(
     <LagesbildDocument report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} datasetName={datasetName} />,
   );
-  const title = `${t('pages.lagesbild')} ${formatBiweek(report.periods.period, language)}`;
+  const title = `${t('pages.lagesbild')} ${formatPeriod(report.periods.period, language)}`;
   downloadText(exportFileName(report, 'html'), standaloneHtml(body, css, title, language), 'text/html;charset=utf-8');
 }
 
@@ -54,8 +51,15 @@ export function LagesbildPage() {
   const { database } = useDatabase();
   const { source } = useFilterState();
   const extent = useDayExtent();
-  const [chosen, setChosen] = useState<BiweekPeriod | null>(periodFromUrl);
-  const period = chosen ?? (extent ? defaultLagesbildPeriod(extent.to, extent.from) : null);
+  const [unit, setUnit] = useState<ReportUnit>(initialUnit);
+  const [chosen, setChosen] = useState<ReportPeriod | null>(periodFromUrl);
+  const latest = extent ? defaultReportPeriod(unit, extent.to, extent.from) : null;
+  const period = chosen ?? latest;
+  const chooseUnit = (u: ReportUnit) => {
+    rememberUnit(u);
+    setUnit(u);
+    setChosen(extent ? defaultReportPeriod(u, extent.to, extent.from) : null);
+  };
   const state = useLagesbildReport(period);
   const outlines = useAreaOutlines();
   const [assessment, setAssessment] = useState('');
@@ -67,9 +71,9 @@ export function LagesbildPage() {
   const summary = useMemo(() => (report ? summaryParagraphs(report, language) : []), [report, language]);
   const datasetName = database.meta.dataset === 'example' ? t('lagesbild.exampleName') : '';
 
-  const step = (n: number) => period && setChosen(shiftBiweek(period, n));
-  const canBack = Boolean(period && extent && canStep(period, -1, extent));
-  const canForward = Boolean(period && extent && canStep(period, 1, extent));
+  const step = (n: number) => period && setChosen(shiftPeriod(period, n));
+  const canBack = Boolean(period && extent && canStepPeriod(period, -1, extent));
+  const canForward = Boolean(period && extent && canStepPeriod(period, 1, extent));
 
   const downloadCsv = () => {
     if (!report) return;
@@ -105,12 +109,18 @@ export function LagesbildPage() {
         </div>
       )}
       <div className="lb-toolbar no-print" role="toolbar" aria-label={t('lagesbild.toolbar')}>
+        <label className="lb-unit">
+          {t('lagesbild.unit')}{' '}
+          <select value={unit} onChange={(e) => chooseUnit(e.target.value as ReportUnit)} data-testid="lb-unit">
+            {REPORT_UNITS.map((u) => <option key={u} value={u}>{t(`lagesbild.unit_${u}`)}</option>)}
+          </select>
+        </label>
         <div className="lb-stepper">
           <button type="button" onClick={() => step(-1)} disabled={!canBack} aria-label={t('lagesbild.previousPeriod')} data-testid="period-back">◀</button>
-          <output aria-live="polite" data-testid="period-label">{period ? formatBiweek(period, language) : '–'}</output>
+          <output aria-live="polite" data-testid="period-label">{period ? formatPeriod(period, language) : '–'}</output>
           <button type="button" onClick={() => step(1)} disabled={!canForward} aria-label={t('lagesbild.nextPeriod')} data-testid="period-forward">▶</button>
-          {chosen && extent && periodKey(chosen) !== periodKey(defaultLagesbildPeriod(extent.to, extent.from)) && (
-            <button type="button" onClick={() => setChosen(defaultLagesbildPeriod(extent.to, extent.from))}>{t('lagesbild.latest')}</button>
+          {chosen && latest && reportPeriodKey(chosen) !== reportPeriodKey(latest) && (
+            <button type="button" onClick={() => setChosen(latest)}>{t('lagesbild.latest')}</button>
           )}
         </div>
         <button type="button" onClick={() => window.print()} disabled={!report} data-testid="print">{t('lagesbild.print')}</button>
@@ -131,7 +141,7 @@ export function LagesbildPage() {
           language={language}
           datasetName={datasetName}
           panelActions={(panel, title) => <PanelPng panel={panel} fileName={`${exportFileName(report, 'x').replace(/\.x$/, '')}-${panel}`} title={title} />}
-          assessmentEditor={<AssessmentEditor periodKey={periodKey(period)} onSaved={setAssessment} />}
+          assessmentEditor={<AssessmentEditor periodKey={reportPeriodKey(period)} onSaved={setAssessment} />}
           developmentChart={<DevelopmentChart report={report} />}
         />
       )}

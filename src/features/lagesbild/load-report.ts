@@ -6,10 +6,11 @@ import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
 import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, type CellKey, type GridExtent, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
 import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
-import { dayRangeOf, lagesbildPeriods, sameBiweekLastYear } from '../../analysis/periods/two-week-report-periods';
+import { asReportPeriod, lagesbildPeriods } from '../../analysis/periods/two-week-report-periods';
+import { sameLastYear, shiftPeriod, type ReportPeriod } from '../../analysis/periods/report-periods';
 import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
 import { baselineWindow, type SourceReportRow } from './source-reports.model';
-import { shiftBiweek, type BiweekPeriod } from '../../lib/iso-week';
+import type { BiweekPeriod } from '../../lib/iso-week';
 
 /** Two-week steps in the emerging analysis: half a year, ArcGIS's guidance of at least ten. */
 export const HOT_SPOT_STEPS = 13;
@@ -54,9 +55,9 @@ async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number |
 /** Two-week periods in the development chart: half a year. */
 export const DEVELOPMENT_PERIODS = 13;
 
-async function development(reader: RowReader, period: BiweekPeriod, scope: string): Promise<RawReport['development']> {
-  const periods = Array.from({ length: DEVELOPMENT_PERIODS }, (_, i) => shiftBiweek(period, i - (DEVELOPMENT_PERIODS - 1)));
-  const ranges = periods.map((p) => ({ period: p, current: dayRangeOf(p), lastYear: dayRangeOf(sameBiweekLastYear(p)) }));
+async function development(reader: RowReader, period: ReportPeriod, scope: string): Promise<RawReport['development']> {
+  const periods = Array.from({ length: DEVELOPMENT_PERIODS }, (_, i) => shiftPeriod(period, i - (DEVELOPMENT_PERIODS - 1)));
+  const ranges = periods.map((p) => ({ period: p, current: { from: p.from, to: p.to }, lastYear: (({ from, to }) => ({ from, to }))(sameLastYear(p)) }));
   const span = { from: ranges[0].lastYear.from, to: ranges[ranges.length - 1].current.to };
   const days = await reader.rows<{ epoch_day: number; n: number; key: number }>(dailyCountsSql(span, scope));
   const sum = (r: { from: number; to: number }, f: (d: { n: number; key: number }) => number) => days.reduce((s, d) => (d.epoch_day >= r.from && d.epoch_day <= r.to ? s + f(d) : s), 0);
@@ -70,8 +71,9 @@ async function development(reader: RowReader, period: BiweekPeriod, scope: strin
  * Everything one lägesbild needs, read through `reader` (the coordinator in the app, a runner in unit tests), for
  * every row or — `source` — the rows of one source (the shared source filter; the other filters do not apply).
  */
-export async function loadReport(reader: RowReader, period: BiweekPeriod, source?: string): Promise<RawReport> {
+export async function loadReport(reader: RowReader, chosen: ReportPeriod | BiweekPeriod, source?: string): Promise<RawReport> {
   const scope = sourceScope(source);
+  const period = asReportPeriod(chosen);
   const periods = lagesbildPeriods(period);
   const windows = { current: periods.current, previous: periods.previous, lastYear: periods.lastYear };
   const categories = await reader.rows<CountRow>(categoryCountsSql(windows, scope));

@@ -1,5 +1,6 @@
 // Presentation: the lägesbild as full-screen slides for the annual joint conference — large type, black on
 // white, driven by the keyboard or a clicker, and with public view (small counts hidden) on from the start.
+import { formatPeriod } from '../../analysis/periods/report-periods';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
@@ -7,13 +8,13 @@ import { useDatabase } from '../../hooks/use-database';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { DisclosureContext, useStoredDisclosure } from '../../lib/disclosure/disclosure-store';
 import { dateOfEpochDay } from '../../lib/epoch-day';
-import { formatBiweek, formatDate } from '../../lib/format';
+import { formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-import type { BiweekPeriod } from '../../lib/iso-week';
 import { readAssessment } from '../../data/assessments';
 import { DevelopmentChart } from './development-chart.view';
 import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HOT_SPOT_ROWS, HotSpotTable } from './lagesbild-document.view';
-import { defaultLagesbildPeriod, parsePeriodKey, periodKey } from '../../analysis/periods/two-week-report-periods';
+import { defaultReportPeriod, reportPeriodKey, type ReportPeriod } from '../../analysis/periods/report-periods';
+import { initialUnit, periodFromUrl } from './report-period-choice';
 import { summaryParagraphs } from './lagesbild-summary';
 import type { LagesbildReport } from './lagesbild.model';
 import { ReportMap } from './report-map.view';
@@ -40,8 +41,8 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const { database } = useDatabase();
   const [, navigate] = useLocation();
   const extent = useDayExtent();
-  const [chosen] = useState<BiweekPeriod | null>(() => parsePeriodKey(new URLSearchParams(location.search).get('lagesbild')));
-  const period = chosen ?? (extent ? defaultLagesbildPeriod(extent.to, extent.from) : null);
+  const [chosen] = useState<ReportPeriod | null>(periodFromUrl);
+  const period = chosen ?? (extent ? defaultReportPeriod(initialUnit(), extent.to, extent.from) : null);
   const state = useLagesbildReport(period);
   const outlines = useAreaOutlines();
   const [index, setIndex] = useState(0);
@@ -57,10 +58,10 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   useEffect(() => {
     if (!period) return;
     let live = true;
-    void readAssessment(database, periodKey(period)).then((a) => live && setAssessment(a.text));
+    void readAssessment(database, reportPeriodKey(period)).then((a) => live && setAssessment(a.text));
     return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [database, period && periodKey(period)]);
+  }, [database, period && reportPeriodKey(period)]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -130,7 +131,7 @@ function SlideContent({ slide, report, assessment, outlines, heading, datasetNam
   const { t } = useTranslation();
   const language = useLanguage();
   const p = report.periods;
-  const period = formatBiweek(p.period, language);
+  const period = formatPeriod(p.period, language);
   const h = (text: string) => <h2 ref={heading} tabIndex={-1}>{text}</h2>;
   switch (slide) {
     case 'title':

@@ -5,7 +5,7 @@ import { useDatabase } from '../../hooks/use-database';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { useRows } from '../../hooks/use-rows';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import type { BiweekPeriod } from '../../lib/iso-week';
+import { reportPeriodKey, type ReportPeriod } from '../../analysis/periods/report-periods';
 import { AREA_SHAPES } from '../../data/areas.query';
 import { buildReport, type LagesbildReport, type RawReport } from './lagesbild.model';
 import { loadReport } from './load-report';
@@ -14,12 +14,12 @@ import type { AreaOutline } from './report-map.model';
 export type ReportState = { status: 'pending' } | { status: 'error'; message: string } | { status: 'ready'; report: LagesbildReport };
 
 /** The report for `period`, of every row or of the one source the shared source filter (`kalla=`) names. */
-export function useLagesbildReport(period: BiweekPeriod | null): ReportState {
+export function useLagesbildReport(period: ReportPeriod | null): ReportState {
   const { database } = useDatabase();
   const { rule } = useDisclosure();
   const { source } = useFilterState();
   const [raw, setRaw] = useState<{ key: string; raw: RawReport } | { key: string; error: string } | null>(null);
-  const key = period ? `${period.year}-${period.firstWeek}\u0000${source ?? ''}` : '';
+  const key = period ? `${reportPeriodKey(period)}\u0000${source ?? ''}` : '';
   useEffect(() => {
     if (!period) return;
     let live = true;
