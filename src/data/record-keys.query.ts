@@ -1,7 +1,7 @@
 // Record keys for public view's cell key method (lib/disclosure/cell-key.ts): every incident and intervention
-// gets an integer 0…255, stored with it — a hash of its row key (the export's id, else a hash of the row) and this
-// browser's secret salt (record-key-salt.ts), uniform over 0…255 — so the same records give the same cell key, and
-// the same shown count, in every view, every link and every visit, even when the database is rebuilt in memory.
+// gets an integer 0…255, stored with it — a hash of its row key (the export's id, else a hash of the row) and a
+// fixed salt (record-key-salt.ts), uniform over 0…255 — so the same records give the same cell key, and the same
+// shown count, in every view, link, visit, reset and copy of the data.
 // Stored databases from before get the column on start and their keys at the next fill.
 import { sum } from '@uwdata/mosaic-sql';
 import { KEY_RANGE } from '../lib/disclosure/cell-key';

@@ -8,6 +8,8 @@ import { buildReport } from '../../src/features/lagesbild/lagesbild.model';
 import { loadReport } from '../../src/features/lagesbild/load-report';
 import type { SqlRunner } from '../../src/data/sql-runner';
 import { createExampleDatabase } from './support/example-database';
+import { evaluateGoals } from '../../src/analysis/goals/evaluate-goals';
+import { publishGoal } from '../../src/analysis/goals/publish-goal';
 
 const K = 5;
 
@@ -124,6 +126,24 @@ describe('record keys', () => {
       expect(share).toBeLessThan(0.3);
     }
   }, 240_000);
+});
+
+describe('goals in public view', () => {
+  it('a cadence goal’s count of periods carries no noise (tester: "21 av 22" and "Risk" for a goal in step)', async () => {
+    const { runner } = await createExampleDatabase();
+    try {
+      const evaluations = await evaluateGoals(runner);
+      const cadence = evaluations.filter((e) => e.rule === 'cadence' && e.numbers);
+      expect(cadence.length).toBeGreaterThan(0);
+      for (const e of cadence) {
+        const shown = publishGoal(e, { k: K });
+        if (e.numbers!.actual >= K) expect(shown.numbers!.actual).toBe(e.numbers!.actual);
+        if (!shown.verdictWithheld) expect(shown.verdict).toBe(e.verdict);
+      }
+    } finally {
+      runner.close();
+    }
+  }, 120_000);
 });
 
 describe('the same records, the same shown number, in two lägesbilder (the example)', () => {

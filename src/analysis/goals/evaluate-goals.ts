@@ -114,7 +114,9 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
     const [row] = await reader.rows<{ actual: number; actual_key: number }>(goalValuesQuery(goal, measure, current, previous, lastCounted, extra));
     const expected = ended ? total : passed;
     const numbers = { actual: row.actual, expected, target: total, projected: row.actual + (total - passed), ended };
-    return { ...base, numbers, keys: { actual: row.actual_key, target: 0, expected: 0 }, verdict: verdictFor('cadence', numbers) };
+    // A count of periods with at least one row, not of rows: no noise (a key of 0 leaves a count as it is) — ±2 on
+    // "22 of 22 periods" would turn a goal in step into one at risk.
+    return { ...base, numbers, keys: { actual: 0, target: 0, expected: 0 }, verdict: verdictFor('cadence', numbers) };
   }
 
   if (goal.per_area) {

@@ -5,8 +5,8 @@
 // With the noise, that arithmetic gives the small count ± a few, and the same records always get the same noise,
 // so asking for the same count in another view (or link) gives the same number, never a second sample to average.
 //
-// How: every incident and intervention has a record key in 0…255 — a hash of its row key and a secret salt kept
-// in the browser, so it is the same after a reload (data/record-keys.query.ts). A cell — any count of records — has the cell key Σ record keys mod 256, which the
+// How: every incident and intervention has a record key in 0…255 — a hash of its row key with a fixed salt, so it
+// is the same after a reload, a reset or in a copy of the same data (data/record-keys.query.ts). A cell — any count of records — has the cell key Σ record keys mod 256, which the
 // SQL returns beside the count (`key`). The noise is read off a perturbation table (p-table) at the row of the
 // count and the column of the key. A cell made of other cells (days into a week, categories into a total) has the
 // sum of their keys as its key, so JavaScript that sums counts sums their keys too.
