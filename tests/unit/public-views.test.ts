@@ -128,3 +128,21 @@ describe('parts shown beside their total (Karta’s position line, Översikt’s
     expect(p.located).toBe(PROTECTED);
   });
 });
+
+describe('order in public view (tester: the exact order told which "<5" was larger)', () => {
+  it('sorts by the shown count, hidden ones last by name, the unnamed row last', async () => {
+    const { sortByShown } = await import('../../src/lib/disclosure/publish');
+    const rows = [
+      { name: 'Trafikkontroll', shown: null },
+      { name: 'Lägesbildsmöte', shown: null },
+      { name: 'Norrmalm', shown: 60 },
+      { name: 'Söderäng', shown: 61 },
+      { name: null, shown: 90 },
+      { name: 'Centrum', shown: PROTECTED },
+    ];
+    const order = sortByShown(rows, (r) => r.shown as never, (r) => r.name, rule).map((r) => r.name);
+    expect(order).toEqual(['Söderäng', 'Norrmalm', 'Centrum', 'Lägesbildsmöte', 'Trafikkontroll', null]);
+    // The analyst's view keeps the caller's (exact) order.
+    expect(sortByShown(rows, (r) => r.shown as never, (r) => r.name, null).map((r) => r.name)).toEqual(rows.map((r) => r.name));
+  });
+});

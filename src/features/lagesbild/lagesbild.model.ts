@@ -3,7 +3,7 @@
 import type { ReportPeriod } from '../../analysis/periods/report-periods';
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
 import { coveredDays, type DayRange } from '../../lib/day-range';
-import { publishCount, publishList, publishTable, type PublishedCount } from '../../lib/disclosure/publish';
+import { publishCount, publishList, publishTable, type PublishedCount, sortByShown } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
@@ -162,8 +162,10 @@ function figure(name: string | null, c: PublishedCount, p: PublishedCount, y: Pu
 function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: LagesbildPeriods, data: DayRange | null): { rows: Figure[]; total: Figure } {
   const table = publishTable(rows.map((r) => [r.current, r.previous, r.last_year]), rows.map((r) => [Number(r.current_key), Number(r.previous_key), Number(r.last_year_key)]), rule);
   const [c, p, y] = rows.length ? table.columnTotals : [publishCount(0, 0, rule), publishCount(0, 0, rule), publishCount(0, 0, rule)];
+  const figures = rows.map((r, i) => figure(r.name, table.cells[i][0], table.cells[i][1], table.cells[i][2], periods, data));
   return {
-    rows: rows.map((r, i) => figure(r.name, table.cells[i][0], table.cells[i][1], table.cells[i][2], periods, data)),
+    // Public view: ordered by the shown counts, not the exact ones (sortByShown).
+    rows: sortByShown(figures, (f) => f.current, (f) => f.name, rule),
     total: figure(null, c, p, y, periods, data),
   };
 }
@@ -235,7 +237,9 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     g.key += c.currentKey;
     groups.set(key, g);
   }
-  const ordered = [...groups.values()].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || b.current - a.current || a.name.localeCompare(b.name, 'sv'));
+  // Within a group, by the count as shown (public view: perturbed, hidden ones by name), never by the exact one.
+  const shownOf = (g: { current: number; key: number }) => { const v = publishCount(g.current, g.key, rule); return v === null ? -1 : v; };
+  const ordered = [...groups.values()].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || shownOf(b) - shownOf(a) || a.name.localeCompare(b.name, 'sv'));
   return {
     status: raw.status,
     size: raw.size,

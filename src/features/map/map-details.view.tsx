@@ -10,7 +10,7 @@ import { describeDayRange, type DayRange } from '../../lib/day-range';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
-import { publishCount, publishList } from '../../lib/disclosure/publish';
+import { publishCount, publishList, sortByShown } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { FilterState } from '../../lib/filter-state';
 import { comparisonWindows } from './map.model';
@@ -92,12 +92,12 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
             })}
           </p>
           <h3>{t('map.details.byCategory')}</h3>
-          <ul className="plain">{details.byCategory.map((c, i) => <li key={c.category}>{c.category}: {formatShownCount(byCategory[i], rule, language)}</li>)}</ul>
+          <ul className="plain">{sortByShown(details.byCategory.map((c, i) => ({ name: c.category, shown: byCategory[i] })), (c) => c.shown, (c) => c.name, rule).map((c) => <li key={c.name}>{c.name}: {formatShownCount(c.shown, rule, language)}</li>)}</ul>
           <h3>{t('map.details.topPlaces')}</h3>
-          <ul className="plain">{details.topPlaces.map((p) => <li key={p.place}>{p.place}: {lone(p.n, p.key)}</li>)}</ul>
+          <ul className="plain">{sortByShown(details.topPlaces, (p) => publishCount(p.n, p.key, rule), (p) => p.place, rule).map((p) => <li key={p.place}>{p.place}: {lone(p.n, p.key)}</li>)}</ul>
           <h3>{t('map.details.interventions')}</h3>
           {details.interventions.length === 0 ? <p className="hint">{t('map.details.noInterventions')}</p> : (
-            <ul className="plain">{details.interventions.map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {lone(i.n, i.key)}</li>)}</ul>
+            <ul className="plain">{sortByShown(details.interventions, (i) => publishCount(i.n, i.key, rule), (i) => i.type, rule).map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {lone(i.n, i.key)}</li>)}</ul>
           )}
         </>
       )}

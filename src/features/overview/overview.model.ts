@@ -5,7 +5,7 @@ import { mondayOf, type DayRange } from '../../lib/day-range';
 import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
 import { isoWeekOf } from '../../lib/iso-week';
 import { isProtected, markPublished, publishList, type PublishedCount } from '../../lib/disclosure/publish';
-import { sumKeys } from '../../lib/disclosure/cell-key';
+import { perturbCount, sumKeys } from '../../lib/disclosure/cell-key';
 import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
 
 export interface WeekRow {
@@ -145,6 +145,11 @@ export function categoryChartOption(sorted: Published<CategoryRow>[], selected: 
   };
 }
 
-export function sortCategories(rows: CategoryRow[]): CategoryRow[] {
-  return [...rows].sort((a, b) => b.incidents - a.incidents || a.category.localeCompare(b.category, 'sv'));
+/**
+ * Most first, ties by name. Public view: by the count as shown (its noise), the small ones (hidden) last by name —
+ * the exact order would tell which of two "<5" is larger, and which way the noise moved two neighbours.
+ */
+export function sortCategories(rows: CategoryRow[], rule: DisclosureRule | null = null): CategoryRow[] {
+  const value = (r: CategoryRow) => (!rule ? r.incidents : r.incidents < rule.k ? -1 : perturbCount(r.incidents, Number(r.key), rule.k));
+  return [...rows].sort((a, b) => value(b) - value(a) || a.category.localeCompare(b.category, 'sv'));
 }

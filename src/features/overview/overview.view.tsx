@@ -63,7 +63,7 @@ export function OverviewPage() {
   const series = useMemo(() => publishedWeeks?.weeks ?? [], [publishedWeeks]);
   // The chart: the top categories (and the selected one) and Övrigt; the table behind it: every category. One audit.
   const top = useMemo(
-    () => publishTop(sortCategories(categories.state.rows ?? []), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
+    () => publishTop(sortCategories(categories.state.rows ?? [], rule), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
       (n, incidents) => ({ category: t('overview.otherCategories', { count: n }), incidents, key: 0, otherOf: n })),
     [categories.state.rows, rule, selectedCategory, t],
   );

@@ -80,3 +80,20 @@ export function publishCount(value: number, keySum: number, rule: DisclosureRule
   if (!rule) return value;
   return value < rule.k ? null : perturbCount(value, keySum, rule.k);
 }
+
+/**
+ * Rows in the order public view may show them: by the shown count, largest first, ties by name; hidden counts after
+ * them by name alone. Ordered by the exact counts, a table tells which of two "<5" is larger, and which way the noise
+ * moved two neighbours (a 60 above a 61). Without a rule the caller's order (the exact one) stands.
+ */
+export function sortByShown<T>(rows: readonly T[], shown: (row: T) => PublishedCount | undefined, name: (row: T) => string | null, rule: DisclosureRule | null): T[] {
+  if (!rule) return [...rows];
+  const key = (r: T) => { const v = shown(r); return typeof v === 'number' ? v : -1; };
+  return [...rows].sort((a, b) => {
+    const na = name(a);
+    const nb = name(b);
+    // A row without a name ("Utan område") stays last, as in the analyst's view.
+    if ((na === null) !== (nb === null)) return na === null ? 1 : -1;
+    return key(b) - key(a) || (na ?? '').localeCompare(nb ?? '', 'sv');
+  });
+}
