@@ -41,7 +41,7 @@ export class UndoBlockedError extends Error {
 }
 
 /** Local wall-clock time as DuckDB's TIMESTAMP text (the history stores local times). */
-export function localTimestamp(now = new Date()): string {
+export function localWallClock(now = new Date()): string {
   return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 23).replace('T', ' ');
 }
 
@@ -93,7 +93,7 @@ export async function undoImport(database: { runner: SqlRunner }, id: string, no
       }
       for (const statement of FORGET_REPLACED) await runner.run(statement, [id]);
     }
-    await runner.run(MARK_UNDONE, [localTimestamp(now), id]);
+    await runner.run(MARK_UNDONE, [localWallClock(now), id]);
     return { removed: n, restored };
   });
 }

@@ -367,8 +367,6 @@ export function checkedRejects(target: 'incidents' | 'interventions', outcomeNam
   FROM rejected j LEFT JOIN ${REJECT_TEXT} t ON t.line = j.line ORDER BY j.line`;
 }
 
-/** The raw staging table's columns (the file's), for rebuilding a rejected row's text. */
-export const RAW_COLUMNS = `SELECT column_name AS name FROM information_schema.columns WHERE table_name = '${RAW}' AND column_name <> '__record' ORDER BY ordinal_position`;
 /** Rows of an event table (before and after the insert: the accounting). */
 export const COUNT_ROWS = { incidents: 'SELECT count(*)::INTEGER AS before FROM incidents', interventions: 'SELECT count(*)::INTEGER AS before FROM interventions' } as const;
 export const DELETE_ALL = { incidents: 'DELETE FROM incidents', interventions: 'DELETE FROM interventions' } as const;
