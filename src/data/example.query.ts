@@ -1,5 +1,6 @@
 // Reading the embedded example's canonical CSV files (written by scripts/generate-example.mjs).
 // Explicit columns and formats: nothing is sniffed, so the example loads identically everywhere.
+import { CLEAR_REPLACED } from './import-history.query';
 import { literal, quoteIdentifier } from './sql-text';
 
 export const EXAMPLE_OUTCOME_COLUMNS = ['beslag', 'lagforda', 'lagforda_ej_tidigare_kanda', 'ungdomar_kontaktade', 'deltagare', 'timmar'];
@@ -30,4 +31,5 @@ export function insertExampleInterventions(fileName: string): string {
   return `INSERT INTO interventions BY NAME SELECT *, ${EPOCH_DAY('started_at')} AS epoch_day, id AS row_key FROM ${source}`;
 }
 
-export const CLEAR_TABLES = `DELETE FROM incidents; DELETE FROM interventions; DELETE FROM areas; DELETE FROM goals; DELETE FROM imports;`;
+/** Everything the example replaces (or a reload of it clears): the tables, the import history and the replaced rows kept for undo. */
+export const CLEAR_TABLES = `DELETE FROM incidents; DELETE FROM interventions; DELETE FROM areas; DELETE FROM goals; DELETE FROM imports; ${CLEAR_REPLACED}`;

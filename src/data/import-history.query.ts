@@ -4,6 +4,8 @@
 // Stored databases from before the history get the columns on start (ALTER … IF NOT EXISTS); their rows keep the
 // import id NULL and the source they had (the file name), so they are filterable by source but not in the list.
 
+import { literal, quoteIdentifier } from './sql-text';
+
 export const IMPORTED_TABLES = ['incidents', 'interventions', 'areas'] as const;
 export type ImportedTable = (typeof IMPORTED_TABLES)[number];
 
@@ -24,24 +26,82 @@ CREATE TABLE IF NOT EXISTS imports (
   mapping VARCHAR
 );`;
 
-export const INSERT_IMPORT = `INSERT INTO imports VALUES (?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?)`;
+/** An undone import stays in the history, marked with when it was undone (local time). */
+export const ADD_UNDONE_COLUMN = `ALTER TABLE imports ADD COLUMN IF NOT EXISTS undone_at TIMESTAMP;`;
 
-/** Newest first, with how many of its rows are still stored (a later replace may have removed them). */
+export const INSERT_IMPORT = `INSERT INTO imports (id, file_name, imported_at, source, target, mode, rows_in, imported, rejected, left_out, mapping)
+VALUES (?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+// --- what an import replaced ----------------------------------------------------------------------------------
+// A replace (Ersätt), and an area append that swaps an area of the same name and kind, move the rows they remove
+// into a table of replaced rows, marked with the import that removed them, so undoing that import can put them
+// back. They stay there until that import is undone (or the data is cleared with the example's reload).
+
+export const replacedTable = (t: ImportedTable) => `replaced_${t}`;
+
+/** Made with the canonical tables; the columns each table gains later (outcomes) are added when rows are kept. */
+export const CREATE_REPLACED = IMPORTED_TABLES.map((t) => `CREATE TABLE IF NOT EXISTS ${replacedTable(t)} AS SELECT NULL::VARCHAR AS replaced_by, * FROM ${t} LIMIT 0;`).join('\n');
+
+export const CLEAR_REPLACED = IMPORTED_TABLES.map((t) => `DELETE FROM ${replacedTable(t)};`).join(' ');
+
+/** Columns the replaced-rows table lacks (the table gained them after it was made): added before rows are kept. */
+export function addMissingColumns(t: ImportedTable, columns: { name: string; type: string }[]): string {
+  return columns.map((c) => `ALTER TABLE ${replacedTable(t)} ADD COLUMN IF NOT EXISTS ${quoteIdentifier(c.name)} ${c.type};`).join('\n');
+}
+
+/** Keeps the rows an import is about to remove (all of the table, or `where` with its parameters), marked with its id. */
+export function keepReplaced(t: ImportedTable, columns: string[], importId: string, where = 'true'): string {
+  const list = columns.map(quoteIdentifier).join(', ');
+  return `INSERT INTO ${replacedTable(t)} (replaced_by, ${list}) SELECT ${literal(importId)}, ${list} FROM ${t} WHERE ${where}`;
+}
+
+/** Puts back the rows an import removed (only the columns the table has now). */
+export function restoreReplaced(t: ImportedTable, columns: string[]): string {
+  const list = columns.map(quoteIdentifier).join(', ');
+  return `INSERT INTO ${t} (${list}) SELECT ${list} FROM ${replacedTable(t)} WHERE replaced_by = ?`;
+}
+
+export const COUNT_REPLACED = `SELECT (${IMPORTED_TABLES.map((t) => `(SELECT count(*) FROM ${replacedTable(t)} WHERE replaced_by = ?)`).join(' + ')})::INTEGER AS n`;
+
+/**
+ * Later imports, not undone, into the same table: while one exists, putting back
+ * what this import replaced would not give the data as it was, so an import that replaced rows is undone only
+ * when it is the latest one of its table.
+ */
+export const LATER_IMPORTS = `SELECT count(*)::INTEGER AS n FROM imports l, imports i WHERE i.id = ? AND l.id <> i.id AND l.undone_at IS NULL
+  AND l.target = i.target AND (l.imported_at > i.imported_at OR (l.imported_at = i.imported_at AND l.rowid > i.rowid))`;
+
+/**
+ * Newest first, with how many of its rows are still stored (a later replace may have removed them), how many rows
+ * it replaced that undo would put back, and whether a later import of its table stands in the way of that.
+ */
 export const LIST_IMPORTS = `
 SELECT i.id, i.file_name, strftime(i.imported_at, '%Y-%m-%d %H:%M') AS imported_at, i.source, i.target, i.mode,
   i.rows_in, i.imported, i.rejected, i.left_out, i.mapping,
-  (coalesce(n.incidents, 0) + coalesce(v.interventions, 0) + coalesce(a.areas, 0))::INTEGER AS stored
+  (coalesce(n.incidents, 0) + coalesce(v.interventions, 0) + coalesce(a.areas, 0))::INTEGER AS stored,
+  coalesce(r.replaced, 0)::INTEGER AS replaced,
+  strftime(i.undone_at, '%Y-%m-%d %H:%M') AS undone_at,
+  (i.undone_at IS NULL AND coalesce(r.replaced, 0) > 0 AND EXISTS (SELECT 1 FROM imports l WHERE l.id <> i.id AND l.undone_at IS NULL AND l.target = i.target
+    AND (l.imported_at > i.imported_at OR (l.imported_at = i.imported_at AND l.rowid > i.rowid)))) AS blocked
 FROM imports i
 LEFT JOIN (SELECT import_id, count(*) AS incidents FROM incidents WHERE import_id IS NOT NULL GROUP BY import_id) n ON n.import_id = i.id
 LEFT JOIN (SELECT import_id, count(*) AS interventions FROM interventions WHERE import_id IS NOT NULL GROUP BY import_id) v ON v.import_id = i.id
 LEFT JOIN (SELECT import_id, count(*) AS areas FROM areas WHERE import_id IS NOT NULL GROUP BY import_id) a ON a.import_id = i.id
-ORDER BY i.imported_at DESC, i.id DESC`;
+LEFT JOIN (SELECT replaced_by, sum(n) AS replaced FROM (${IMPORTED_TABLES.map((t) => `SELECT replaced_by, count(*) AS n FROM ${replacedTable(t)} GROUP BY replaced_by`).join(' UNION ALL ')}) GROUP BY replaced_by) r ON r.replaced_by = i.id
+ORDER BY i.imported_at DESC, i.rowid DESC`;
 
-/** Undo one import: its rows in every table, then its history row (run in one transaction). */
+/**
+ * Undo one import (run in one transaction, parameter: its id): its rows leave every table — and the replaced rows,
+ * where a later replace had put them — and its history row is marked undone. The rows it replaced are put back by
+ * restoreReplaced before the last statement here removes them from the replaced rows.
+ */
 export const UNDO_IMPORT = [
   ...IMPORTED_TABLES.map((t) => `DELETE FROM ${t} WHERE import_id = ?`),
-  `DELETE FROM imports WHERE id = ?`,
+  ...IMPORTED_TABLES.map((t) => `DELETE FROM ${replacedTable(t)} WHERE import_id = ?`),
 ];
+export const FORGET_REPLACED = IMPORTED_TABLES.map((t) => `DELETE FROM ${replacedTable(t)} WHERE replaced_by = ?`);
+export const MARK_UNDONE = `UPDATE imports SET undone_at = CAST(? AS TIMESTAMP) WHERE id = ? AND undone_at IS NULL`;
+export const IMPORT_STATE = `SELECT target, undone_at IS NOT NULL AS undone FROM imports WHERE id = ?`;
 
 export const COUNT_IMPORT_ROWS = `SELECT (${IMPORTED_TABLES.map((t) => `(SELECT count(*) FROM ${t} WHERE import_id = ?)`).join(' + ')})::INTEGER AS n`;
 

@@ -1,7 +1,12 @@
 // The import history as the Importera page reads it, and undoing one import: in one transaction, delete the rows
-// it added (incidents, interventions, areas) and its history row — nothing else. The derived columns (area
-// assignment, which depends on the areas) are refreshed by the caller's database.refresh() afterwards.
-import { COUNT_IMPORT_ROWS, LIST_IMPORTS, SOURCES, UNDO_IMPORT } from './import-history.query';
+// it added (incidents, interventions, areas), put back the rows it replaced, and mark its history row undone —
+// nothing else. The derived columns (area assignment, which depends on the areas) are refreshed by the caller's
+// database.refresh() afterwards.
+import {
+  COUNT_IMPORT_ROWS, COUNT_REPLACED, FORGET_REPLACED, IMPORTED_TABLES, IMPORT_STATE, LATER_IMPORTS, LIST_IMPORTS, MARK_UNDONE, SOURCES, UNDO_IMPORT,
+  addMissingColumns, keepReplaced, replacedTable, restoreReplaced, type ImportedTable,
+} from './import-history.query';
+import { TABLE_COLUMNS } from './schema.query';
 import type { RowReader } from './row-reader';
 import { inTransaction, type SqlRunner } from './sql-runner';
 
@@ -21,6 +26,39 @@ export interface ImportHistoryRow {
   mapping: string | null;
   /** Rows of this import still stored (a later replace of the table removes them). */
   stored: number;
+  /** Rows this import replaced (Ersätt, or areas of the same name and kind), which undo puts back. */
+  replaced: number;
+  /** When the import was undone (local `YYYY-MM-DD HH:MM`), or null. An undone import stays listed. */
+  undone_at: string | null;
+  /** It replaced rows and a later import of the same table is still in place: undo that one first. */
+  blocked: boolean;
+}
+
+export class UndoBlockedError extends Error {
+  constructor(readonly reason: 'already-undone' | 'later-import' | 'unknown') {
+    super(reason === 'later-import' ? 'A later import of the same table must be undone first.' : reason === 'already-undone' ? 'The import is already undone.' : 'No such import.');
+  }
+}
+
+/** Local wall-clock time as DuckDB's TIMESTAMP text (the history stores local times). */
+export function localWallClock(now = new Date()): string {
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 23).replace('T', ' ');
+}
+
+async function columnsOf(runner: SqlRunner, table: string): Promise<{ name: string; type: string }[]> {
+  return (await runner.rows<{ column_name: string; data_type: string }>(TABLE_COLUMNS, [table])).map((c) => ({ name: c.column_name, type: c.data_type }));
+}
+
+/**
+ * Inside an import's transaction, before it removes rows of `table` (all of them, or those matching `where` with
+ * `params`): keeps them, marked with the import's id, so undoing the import puts them back.
+ */
+export async function keepReplacedRows(runner: SqlRunner, table: ImportedTable, importId: string, where?: string, params: (string | null)[] = []): Promise<void> {
+  const columns = await columnsOf(runner, table);
+  const kept = new Set((await columnsOf(runner, replacedTable(table))).map((c) => c.name));
+  const missing = columns.filter((c) => !kept.has(c.name));
+  if (missing.length) await runner.exec(addMissingColumns(table, missing));
+  await runner.run(keepReplaced(table, columns.map((c) => c.name), importId, where), params);
 }
 
 /** Every import, newest first, read through `reader` (database.reader in the app: the coordinator). */
@@ -29,15 +67,34 @@ export function listImports(reader: RowReader): Promise<ImportHistoryRow[]> {
 }
 
 /**
- * Deletes exactly the rows the import added, on the database's own runner (features never hold it); returns how many
- * rows were removed. Call database.refresh() afterwards.
+ * Undoes one import on the database's own runner (features never hold it), in one transaction: deletes exactly the
+ * rows it added, puts back the rows it replaced, and marks it undone in the history (it stays listed). An import
+ * that replaced rows is undone only while no later import of the same table is in place (UndoBlockedError).
+ * Returns how many rows were removed and put back. Call database.refresh() afterwards.
  */
-export async function undoImport(database: { runner: SqlRunner }, id: string): Promise<{ removed: number }> {
+export async function undoImport(database: { runner: SqlRunner }, id: string, now = new Date()): Promise<{ removed: number; restored: number }> {
   const runner = database.runner;
   return inTransaction(runner, async () => {
-    const [{ n }] = await runner.rows<{ n: number }>(COUNT_IMPORT_ROWS, [id, id, id]);
+    const [state] = await runner.rows<{ target: ImportedTable; undone: boolean }>(IMPORT_STATE, [id]);
+    if (!state) throw new UndoBlockedError('unknown');
+    if (state.undone) throw new UndoBlockedError('already-undone');
+    const [{ n: restored }] = await runner.rows<{ n: number }>(COUNT_REPLACED, IMPORTED_TABLES.map(() => id));
+    if (restored > 0) {
+      const [{ n: later }] = await runner.rows<{ n: number }>(LATER_IMPORTS, [id]);
+      if (later > 0) throw new UndoBlockedError('later-import');
+    }
+    const [{ n }] = await runner.rows<{ n: number }>(COUNT_IMPORT_ROWS, IMPORTED_TABLES.map(() => id));
     for (const statement of UNDO_IMPORT) await runner.run(statement, [id]);
-    return { removed: n };
+    if (restored > 0) {
+      for (const table of IMPORTED_TABLES) {
+        const now = new Set((await columnsOf(runner, table)).map((c) => c.name));
+        const columns = (await columnsOf(runner, replacedTable(table))).map((c) => c.name).filter((c) => c !== 'replaced_by' && now.has(c));
+        await runner.run(restoreReplaced(table, columns), [id]);
+      }
+      for (const statement of FORGET_REPLACED) await runner.run(statement, [id]);
+    }
+    await runner.run(MARK_UNDONE, [localWallClock(now), id]);
+    return { removed: n, restored };
   });
 }
 

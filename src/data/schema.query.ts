@@ -3,7 +3,7 @@
 // applies to both, and brushes snap to whole days (see features/filters/selections.ts).
 import { ADD_AREA_ASSIGNMENT_COLUMNS } from './area-assignment.query';
 import { ADD_GRID_COLUMNS } from './grid.query';
-import { ADD_IMPORT_COLUMNS, CREATE_IMPORTS } from './import-history.query';
+import { ADD_IMPORT_COLUMNS, ADD_UNDONE_COLUMN, CREATE_IMPORTS, CREATE_REPLACED } from './import-history.query';
 import { ADD_RECORD_KEY_COLUMNS, keySumSql } from './record-keys.query';
 import { quoteIdentifier } from './sql-text';
 
@@ -72,8 +72,10 @@ CREATE TABLE IF NOT EXISTS assessments (period VARCHAR PRIMARY KEY, text VARCHAR
 ${ADD_GRID_COLUMNS}
 ${ADD_AREA_ASSIGNMENT_COLUMNS}
 ${CREATE_IMPORTS}
+${ADD_UNDONE_COLUMN}
 ${ADD_IMPORT_COLUMNS}
 ${ADD_RECORD_KEY_COLUMNS}
+${CREATE_REPLACED}
 `;
 
 /** Interventions carry any number of numeric outcome columns (beslag, lagforda, …): any can be a goal's measure. */

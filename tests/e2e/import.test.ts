@@ -55,6 +55,8 @@ describe('importing in Chromium', () => {
       'B4;2026-02-30;10:00;Hot;;',
       'B5;2026-03-04;10:00;;;',
       'B6;2026-03-05;;Hot;;',
+      'B9;2026-03-06;11:00;Hot;5800000;674032',
+      'B1;2026-03-06;11:30;Hot;;',
       'B7;"2026-03-06;12:00;Hot;;',
       'B8;2026-03-07;12:00;Hot;;',
     ].join('\n');
@@ -66,7 +68,7 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-crs').selectOption('EPSG:3006');
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }));
-    expect(summary).toEqual({ rows: 7, imported: 3, rejected: 4 });
+    expect(summary).toEqual({ rows: 9, imported: 3, rejected: 6 });
     const rows = card.getByTestId('rejected-rows').locator('tbody tr');
     const rejected = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
     // Line, reason, column, value, the row as read.
@@ -74,13 +76,17 @@ describe('importing in Chromium', () => {
       ['5', 'För många kolumner', '', '', 'B3;2026-03-03;10:00;Rån;1;2;3'],
       ['6', 'Ogiltigt datum', 'Datum', '2026-02-30', 'B4;2026-02-30;10:00;Hot;;'],
       ['7', 'Kategori saknas', 'Brottstyp', '', 'B5;2026-03-04;10:00;;;'],
-      ['9', 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)', '', '', ''],
+      // Rejected after the coordinates: the original line all the same.
+      ['9', 'Koordinaten ligger utanför Sverige', 'N / E', '5800000 / 674032', 'B9;2026-03-06;11:00;Hot;5800000;674032'],
+      ['10', 'Samma id finns tidigare i filen', 'Diarienummer', 'B1', 'B1;2026-03-06;11:30;Hot;;'],
+      ['11', 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)', '', '', ''],
     ]);
     const download = page.waitForEvent('download');
     await card.getByRole('button', { name: 'Ladda ner avvisade rader (CSV)' }).click();
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8');
     expect(csv.startsWith('\ufeffRad;Orsak;Kolumn;Värde;Raden som den lästes\r\n5;För många kolumner;;;"B3;2026-03-03;10:00;Rån;1;2;3"\r\n6;Ogiltigt datum;Datum;2026-02-30;')).toBe(true);
+    expect(csv).toContain('\r\n9;Koordinaten ligger utanför Sverige;N / E;5800000 / 674032;"B9;2026-03-06;11:00;Hot;5800000;674032"\r\n10;Samma id finns tidigare i filen;Diarienummer;B1;"B1;2026-03-06;11:30;Hot;;"\r\n');
     expect(await kpi()).toBe(policeRows + 3);
   });
 
@@ -92,7 +98,10 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 60_000 }));
     expect(summary).toEqual({ rows: policeRows, imported: 0, rejected: policeRows });
-    expect(await card.getByTestId('rejected-rows').locator('tbody tr').first().textContent()).toContain('Raden finns redan inläst');
+    const first = await card.getByTestId('rejected-rows').locator('tbody tr').first().evaluate((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
+    // Rejected after the coordinates, with the export's own line (Windows-1252, read as text).
+    expect(first.slice(0, 2)).toEqual(['2', 'Raden finns redan inläst']);
+    expect(first[4]).toBe(new TextDecoder('windows-1252').decode(readFileSync(POLICE_FILE)).split('\r\n')[1]);
     expect(await kpi()).toBe(policeRows + 3);
   });
 

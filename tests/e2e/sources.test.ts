@@ -128,10 +128,39 @@ describe('sources and the import history in Chromium', () => {
     await police.getByTestId('undo-import').click();
     await police.getByTestId('undo-confirm').click();
     await page.getByTestId('undo-message').filter({ hasText: `${expected.police} rader togs bort` }).waitFor({ timeout: 30_000 });
-    await expect.poll(() => rows.count()).toBe(1);
+    // The undone import stays listed, marked with when it was undone, with nothing left stored and no undo button.
+    await police.getByTestId('history-undone').waitFor({ timeout: 30_000 });
+    expect(await police.getByTestId('history-undone').textContent()).toMatch(/^Ångrad \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await police.getByTestId('undo-import').count()).toBe(0);
+    expect(await police.getByTestId('history-stored').textContent()).toBe('0');
+    expect(await rows.count()).toBe(2);
     expect(await incidentKpi(page, baseUrl)).toBe(expected.municipal);
     await page.reload();
     await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+    expect(await incidentKpi(page, baseUrl)).toBe(expected.municipal);
+    await page.goto(`${baseUrl}#/importera`);
+    await rows.filter({ hasText: 'handelser.json' }).getByTestId('history-undone').waitFor({ timeout: 30_000 });
+    // In English too.
+    await page.getByRole('button', { name: 'English' }).first().click();
+    expect(await rows.filter({ hasText: 'handelser.json' }).getByTestId('history-undone').textContent()).toMatch(/^Undone \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await page.getByRole('button', { name: 'Svenska' }).first().click();
+  });
+
+  it('undoing a replace puts back exactly what it replaced', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/importera`);
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'ny.csv', mimeType: 'text/csv', buffer: Buffer.from(MUNICIPAL.split('\r\n').slice(0, 2).join('\r\n') + '\r\n', 'utf8') }));
+    await card.getByLabel('Ersätt allt i tabellen').check();
+    await card.getByTestId('import-button').click();
+    await card.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    expect(await incidentKpi(page, baseUrl)).toBe(1);
+    await page.goto(`${baseUrl}#/importera`);
+    const replace = page.getByTestId('import-history-table').locator('tbody tr').filter({ hasText: 'ny.csv' });
+    expect(await replace.textContent()).toContain(`ersatte ${expected.municipal} rader`);
+    await replace.getByTestId('undo-import').click();
+    expect(await replace.textContent()).toContain(`De ${expected.municipal} rader den ersatte läggs tillbaka.`);
+    await replace.getByTestId('undo-confirm').click();
+    await page.getByTestId('undo-message').filter({ hasText: `1 rader togs bort och ${expected.municipal} lades tillbaka` }).waitFor({ timeout: 30_000 });
     expect(await incidentKpi(page, baseUrl)).toBe(expected.municipal);
   });
 });

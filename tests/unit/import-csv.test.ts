@@ -111,9 +111,10 @@ describe('importing CSV', () => {
     expect(byLine.get(5)).toMatchObject({ text: 'A3;2026-03-03;10:00;Rån;1;2;3' });
     expect(byLine.get(6)).toMatchObject({ column: 'Datum', value: '2026-02-30', text: 'A4;2026-02-30;10:00;Hot;;' });
     expect(byLine.get(8)).toMatchObject({ column: 'E', value: '6580822' });
-    expect(byLine.get(9)).toMatchObject({ column: 'N / E', value: '5800000 / 674032' });
+    // Rejected after the coordinates (outside Sweden, repeated id): the original line all the same.
+    expect(byLine.get(9)).toMatchObject({ column: 'N / E', value: '5800000 / 674032', text: 'A7;2026-03-04;10:00;Hot;5800000;674032' });
     expect(byLine.get(10)).toMatchObject({ column: 'N', value: '65x' });
-    expect(byLine.get(11)).toMatchObject({ column: 'Diarienummer', value: 'A1' });
+    expect(byLine.get(11)).toMatchObject({ column: 'Diarienummer', value: 'A1', text: 'A1;2026-03-05;10:00;Hot;;' });
     expect(byLine.get(12)).toMatchObject({ column: 'Tid', value: '25:00' });
     const rows = await runner.rows<{ id: string; t: string; lat: number | null; category: string }>(`SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M') AS t, lat, category FROM incidents ORDER BY id`);
     expect(rows.map((r) => [r.id, r.t])).toEqual([['A1', '2026-03-01 07:05'], ['A10', '2026-03-05 00:00'], ['A2', '2026-03-02 22:15']]);
@@ -132,6 +133,40 @@ describe('importing CSV', () => {
     await runner.exec('DELETE FROM incidents');
     const swapped = await importBytes(runner, csv, SEMICOLON, { ...base, columns, coordinates: { crs: 'EPSG:4326', order: 'east-north' } });
     expect(swapped.rejected.map((r) => r.reason)).toEqual(['outside-sweden', 'outside-sweden']);
+  });
+
+  it('gives every late reject its original line: outside Sweden (WGS 84 and projected), repeated id, already loaded, same content', async () => {
+    const wgs = ['Id;Datum;Brottstyp;Lat;Lon;Beskrivning',
+      'W1;2026-03-01;Stöld;59,33;18,07;Cykel', 'W2;2026-03-02;Stöld;48,85;2,35;"Väska; röd"', 'W1;2026-03-03;Rån;;;Andra gången'];
+    const wgsColumns = { id: 'Id', date: 'Datum', category: 'Brottstyp', north: 'Lat', east: 'Lon', description: 'Beskrivning' };
+    const first = await importBytes(runner, new TextEncoder().encode(wgs.join('\n') + '\n'), SEMICOLON, { ...base, columns: wgsColumns, coordinates: { crs: 'EPSG:4326', order: 'north-east' } });
+    expect(first.rejected).toEqual([
+      { line: 3, reason: 'outside-sweden', column: 'Lat / Lon', value: '48,85 / 2,35', text: wgs[2] },
+      { line: 4, reason: 'duplicate-id-in-file', column: 'Id', value: 'W1', text: wgs[3] },
+    ]);
+    // Projected (converted in JS): a northing outside Sweden.
+    const sweref = ['Id;Datum;Brottstyp;N;E', 'S1;2026-03-01;Stöld;6580822;674032', 'S2;2026-03-01;Stöld;5800000;674032'];
+    const projected = await importBytes(runner, new TextEncoder().encode(sweref.join('\r\n') + '\r\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp', north: 'N', east: 'E' } });
+    expect(projected.rejected).toEqual([{ line: 3, reason: 'outside-sweden', column: 'N / E', value: '5800000 / 674032', text: sweref[2] }]);
+    // Appended again: every row already loaded, each with its line (a quoted field spanning lines kept whole).
+    const again = ['Id;Datum;Brottstyp;Beskrivning', 'S1;2026-03-01;Stöld;', 'W1;2026-03-01;Stöld;Cykel', 'N1;2026-03-09;Rån;"Två', 'rader"'];
+    const noCoords = { ...base, coordinates: null, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp', description: 'Beskrivning' } };
+    expect((await importBytes(runner, new TextEncoder().encode(again.join('\n') + '\n'), SEMICOLON, noCoords)).imported).toBe(1);
+    const loaded = await importBytes(runner, new TextEncoder().encode(again.join('\n') + '\n'), SEMICOLON, noCoords);
+    expect(loaded.rejected).toEqual([
+      { line: 2, reason: 'already-loaded', column: 'Id', value: 'S1', text: 'S1;2026-03-01;Stöld;' },
+      { line: 3, reason: 'already-loaded', column: 'Id', value: 'W1', text: 'W1;2026-03-01;Stöld;Cykel' },
+      { line: 4, reason: 'already-loaded', column: 'Id', value: 'N1', text: 'N1;2026-03-09;Rån;"Två\nrader"' },
+    ]);
+    // The same rows without the id column: the same content, already stored under an id.
+    const noId = ['Datum;Brottstyp;Beskrivning', '2026-03-09;Rån;"Två', 'rader"'];
+    const same = await importBytes(runner, new TextEncoder().encode(noId.join('\n') + '\n'), SEMICOLON, { ...noCoords, columns: { date: 'Datum', category: 'Brottstyp', description: 'Beskrivning' } });
+    expect(same.rejected).toEqual([{ line: 2, reason: 'same-content-loaded', text: '2026-03-09;Rån;"Två\nrader"' }]);
+    // Personnummer in a late reject's line are masked, as in every other.
+    const pnr = ['Id;Datum;Brottstyp;Beskrivning', 'P1;2026-04-01;Hot;Anmälare 121212-1212', 'P1;2026-04-02;Hot;Igen 121212-1212'];
+    // (kept in the table, as chosen, but never shown)
+    const masked = await importBytes(runner, new TextEncoder().encode(pnr.join('\n') + '\n'), SEMICOLON, { ...noCoords, personalData: { Beskrivning: 'keep' } });
+    expect(masked.rejected).toEqual([{ line: 3, reason: 'duplicate-id-in-file', column: 'Id', value: 'P1', text: 'P1;2026-04-02;Hot;Igen [personnummer]' }]);
   });
 
   it('appends without doubling, and replaces only when asked', async () => {

@@ -108,11 +108,15 @@ describe('the import history and undo', () => {
       { source: 'Polisens händelser', incidents: 4, interventions: 0 },
     ]);
 
-    const before = await runner.rows<{ id: string }>(`SELECT id FROM incidents WHERE import_id <> ? ORDER BY id`, [second.importId!]);
-    const removed = await undoImport({ runner }, second.importId!);
-    expect(removed).toEqual({ removed: 4 });
-    expect(await runner.rows<{ id: string }>(`SELECT id FROM incidents ORDER BY id`)).toEqual(before);
-    expect((await listImports(runner)).map((h) => h.id)).toEqual([third.importId, first.importId]);
+    const before = await runner.rows<{ id: string }>(`SELECT * FROM incidents WHERE import_id <> ? ORDER BY id`, [second.importId!]);
+    const removed = await undoImport({ runner }, second.importId!, new Date(2026, 10, 30, 14, 5));
+    expect(removed).toEqual({ removed: 4, restored: 0 });
+    expect(await runner.rows<{ id: string }>(`SELECT * FROM incidents ORDER BY id`)).toEqual(before);
+    // The undone import stays in the history, marked with when it was undone, and can't be undone twice.
+    const afterUndo = await listImports(runner);
+    expect(afterUndo.map((h) => [h.id, h.undone_at, h.stored])).toEqual([[third.importId, null, 1], [second.importId, '2026-11-30 14:05', 0], [first.importId, null, 2]]);
+    expect(afterUndo[1]).toMatchObject({ rows_in: 7, imported: 4, rejected: 3 });
+    await expect(undoImport({ runner }, second.importId!)).rejects.toMatchObject({ reason: 'already-undone' });
     expect(await counts()).toEqual(['areas:0', 'incidents:3', 'interventions:0']);
     // Undoing the first import leaves the third's row b1 (its a1 was refused as already loaded, so it is gone).
     await undoImport({ runner }, first.importId!);
@@ -133,6 +137,80 @@ describe('the import history and undo', () => {
     await fillDerivedColumns(runner);
     expect(await runner.rows(`SELECT id, area FROM incidents ORDER BY id`)).toEqual([{ id: 'a1', area: null }, { id: 'a2', area: null }]);
     expect(await counts()).toEqual(['areas:0', 'incidents:2', 'interventions:0']);
+  });
+
+  it('undo puts back what a replace removed, exactly, and only while no later import of that table stands in the way', async () => {
+    const all = () => runner.rows(`SELECT * EXCLUDE (import_id) FROM incidents ORDER BY id`);
+    const first = await importBytes(runner, csv(['a1;2025-03-01;Stöld;Norr;59,3;18,0', 'a2;2025-03-02;Rån;;59,31;18,01']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Kommunen' });
+    await fillDerivedColumns(runner);
+    const asFirstLeftIt = await runner.rows(`SELECT * FROM incidents ORDER BY id`);
+    const replace = await importBytes(runner, csv(['r1;2025-05-01;Brand;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Ny export', mode: 'replace' });
+    expect(await runner.rows(`SELECT id FROM incidents`)).toEqual([{ id: 'r1' }]);
+    expect((await listImports(runner))[0]).toMatchObject({ id: replace.importId, mode: 'replace', replaced: 2, stored: 1, blocked: false });
+    // A later import into the same table: putting a1, a2 back now would not give the data as it was.
+    const later = await importBytes(runner, csv(['c1;2025-06-01;Stöld;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Ny export' });
+    expect((await listImports(runner)).find((h) => h.id === replace.importId)).toMatchObject({ blocked: true });
+    const blockedState = await all();
+    await expect(undoImport({ runner }, replace.importId!)).rejects.toMatchObject({ reason: 'later-import' });
+    expect(await all()).toEqual(blockedState);
+    expect((await listImports(runner)).find((h) => h.id === replace.importId)).toMatchObject({ undone_at: null });
+    // An import into another table does not stand in the way; the later one, once undone, no longer does.
+    await importAreas(runner, areaRowsFromGeoJson({ type: 'FeatureCollection', features: [] }, 'x.geojson', { name: 'namn', kind: null, fixedKind: 'stadsdel', population: null } as never), 0, 'append', false, { fileName: 'x.geojson' });
+    expect(await undoImport({ runner }, later.importId!)).toEqual({ removed: 1, restored: 0 });
+    expect(await undoImport({ runner }, replace.importId!)).toEqual({ removed: 1, restored: 2 });
+    // Exactly the rows the replace removed, every column as it was (derived columns and the first import's id too).
+    expect(await runner.rows(`SELECT * FROM incidents ORDER BY id`)).toEqual(asFirstLeftIt);
+    expect((await listImports(runner)).map((h) => [h.id, h.replaced, h.stored, h.undone_at !== null])).toEqual([
+      [(await listImports(runner))[0].id, 0, 0, false], [later.importId, 0, 0, true], [replace.importId, 0, 0, true], [first.importId, 0, 2, false],
+    ]);
+    // Undoing the first import now removes the restored rows: nothing is left behind in the kept rows either.
+    await undoImport({ runner }, first.importId!);
+    expect(await counts()).toEqual(['areas:0', 'incidents:0', 'interventions:0']);
+    expect(await runner.rows(`SELECT count(*)::INTEGER AS n FROM replaced_incidents`)).toEqual([{ n: 0 }]);
+  });
+
+  it('an import replaced by a later replace is undone there too, so undoing the replace does not bring it back', async () => {
+    const a = await importBytes(runner, csv(['a1;2025-03-01;Stöld;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'A' });
+    const b = await importBytes(runner, csv(['b1;2025-03-02;Rån;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'B' });
+    const r = await importBytes(runner, csv(['r1;2025-04-01;Brand;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'R', mode: 'replace' });
+    // b (appended before the replace, replaced nothing itself) can be undone at any time: also from the kept rows.
+    expect(await undoImport({ runner }, b.importId!)).toEqual({ removed: 0, restored: 0 });
+    expect(await undoImport({ runner }, r.importId!)).toEqual({ removed: 1, restored: 1 });
+    expect(await runner.rows(`SELECT id, source, import_id FROM incidents`)).toEqual([{ id: 'a1', source: 'A', import_id: a.importId }]);
+  });
+
+  it('undo of an area append puts back the boundary it replaced (same name and kind), and a replace of the areas', async () => {
+    const square = (name: string, x: number): FeatureCollection => ({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { namn: name }, geometry: { type: 'Polygon', coordinates: [[[x, 59.2], [x + 0.2, 59.2], [x + 0.2, 59.4], [x, 59.4], [x, 59.2]]] } }],
+    });
+    const mapping = { name: 'namn', kind: null, fixedKind: 'stadsdel', population: null } as never;
+    const areas = () => runner.rows(`SELECT name, kind, min_lon, source, import_id FROM areas ORDER BY name, min_lon`);
+    await importAreas(runner, areaRowsFromGeoJson(square('Centrum', 17.9, ), 'v1.geojson', mapping), 1, 'append', false, { fileName: 'v1.geojson', source: 'v1' });
+    await importAreas(runner, areaRowsFromGeoJson(square('Norr', 17.0), 'n.geojson', mapping), 1, 'append', false, { fileName: 'n.geojson', source: 'n' });
+    const original = await areas();
+    const v2 = await importAreas(runner, areaRowsFromGeoJson(square('Centrum', 18.5), 'v2.geojson', mapping), 1, 'append', false, { fileName: 'v2.geojson', source: 'v2' });
+    expect((await areas()).map((a) => [a.name, a.min_lon])).toEqual([['Centrum', 18.5], ['Norr', 17.0]]);
+    expect((await listImports(runner))[0]).toMatchObject({ id: v2.importId, replaced: 1 });
+    expect(await undoImport({ runner }, v2.importId!)).toEqual({ removed: 1, restored: 1 });
+    expect(await areas()).toEqual(original);
+    const all = await importAreas(runner, areaRowsFromGeoJson(square('Söder', 16.0), 's.geojson', mapping), 1, 'replace', false, { fileName: 's.geojson', source: 's' });
+    expect((await areas()).map((a) => a.name)).toEqual(['Söder']);
+    expect(await undoImport({ runner }, all.importId!)).toEqual({ removed: 1, restored: 2 });
+    expect(await areas()).toEqual(original);
+  });
+
+  it('undo of a replace of interventions puts back their outcome columns too', async () => {
+    const log = (rows: string[]) => new TextEncoder().encode(['Id;Datum;Aktivitet;Beslag;Timmar', ...rows].join('\n') + '\n');
+    const request = (mode: 'append' | 'replace', outcomes: { column: string; name: string }[]) => ({
+      ...base, target: 'interventions' as const, coordinates: null, mode, source: 'Kommunen', columns: { id: 'Id', date: 'Datum', type: 'Aktivitet', outcomes },
+    });
+    const rows = () => runner.rows(`SELECT * FROM interventions ORDER BY id`);
+    await importBytes(runner, log(['i1;2025-03-01;Patrull;2;', 'i2;2025-03-02;Patrull;5;']), SEMICOLON, request('append', [{ column: 'Beslag', name: 'beslag' }]));
+    const before = await rows();
+    const replace = await importBytes(runner, log(['i3;2025-04-01;Möte;;3']), SEMICOLON, request('replace', [{ column: 'Timmar', name: 'timmar' }]));
+    expect(await undoImport({ runner }, replace.importId!)).toEqual({ removed: 1, restored: 2 });
+    expect(await rows()).toEqual(before.map((r) => ({ ...r, timmar: null })));
   });
 
   it('a stored database from before the history gets its columns and keeps its rows', async () => {

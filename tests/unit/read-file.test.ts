@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanRecords } from '../../src/data/import/csv-records';
 import { ImportCancelledError, readAndScan, type ReadProgress } from '../../src/data/import/read-file';
+import { Utf8Tally } from '../../src/lib/parsing/utf8-check';
 
 function cp1252(s: string): Uint8Array<ArrayBuffer> {
   return Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
@@ -32,5 +33,31 @@ describe('reading a file in chunks', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(readAndScan(new Blob([utf8Of(text)]), { encoding: 'utf-8', bomLength: 0 }, scanOptions, undefined, controller.signal)).rejects.toBeInstanceOf(ImportCancelledError);
+  });
+});
+
+describe('the UTF-8 tally (ASCII skipped four bytes at a time)', () => {
+  it('counts the same wherever the ASCII runs, the chunk boundaries and the buffer’s alignment fall', () => {
+    for (let k = 0; k < 9; k++) {
+      for (let m = 0; m < 9; m++) {
+        // å (2 bytes), a stray 0xff, € (3 bytes), a combining diaeresis (U+0308): 3 valid, 1 invalid, composable.
+        const body = [...Array(k).fill(0x61), 0xc3, 0xa5, ...Array(m).fill(0x78), 0xff, 0xe2, 0x82, 0xac, 0x6f, 0xcc, 0x88, ...Array(m).fill(0x79)];
+        for (const shift of [0, 1, 2, 3]) {
+          // A view at an odd offset takes the byte-at-a-time path; offset 0 the four-byte one.
+          const bytes = new Uint8Array(new ArrayBuffer(body.length + 4), shift, body.length);
+          bytes.set(body);
+          for (let cut = 0; cut <= bytes.length; cut += 3) {
+            const tally = new Utf8Tally();
+            tally.push(bytes.subarray(0, cut));
+            tally.push(bytes.subarray(cut));
+            tally.push(new Uint8Array(0), true);
+            expect([tally.valid, tally.invalid, tally.composable]).toEqual([3, 1, true]);
+          }
+        }
+      }
+    }
+    const plain = new Utf8Tally();
+    plain.push(new TextEncoder().encode('Stöld;Åby;'.repeat(50)), true);
+    expect([plain.valid, plain.invalid, plain.composable, plain.isUtf8]).toEqual([100, 0, false, true]);
   });
 });

@@ -1,7 +1,8 @@
 // Area boundaries into the `areas` table in one transaction: append replaces areas of the same name and kind
 // (a new version of a district's boundary), replace swaps the whole set. Every feature is imported or rejected.
 import type { AreaConversion } from '../area-features';
-import { DELETE_ALL_AREAS, DELETE_SAME_AREA, INSERT_AREA } from '../areas.query';
+import { AREA_KEYS, DELETE_ALL_AREAS, DELETE_SAME_AREA, INSERT_AREA, sameAreas } from '../areas.query';
+import { keepReplacedRows } from '../import-history';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META } from '../schema.query';
 import { inTransaction, type SqlRunner } from '../sql-runner';
@@ -21,7 +22,15 @@ export async function importAreas(
   if (rows.length === 0 && (mode === 'replace' || replaceExample)) throw new NothingToImportError(features);
   await inTransaction(runner, async () => {
     if (replaceExample) await runner.exec(CLEAR_TABLES);
-    else if (mode === 'replace') await runner.exec(DELETE_ALL_AREAS);
+    else if (mode === 'replace') {
+      // Kept, so undoing this import puts them back.
+      await keepReplacedRows(runner, 'areas', importId);
+      await runner.exec(DELETE_ALL_AREAS);
+    } else {
+      const stored = new Set((await runner.rows<{ name: string; kind: string | null }>(AREA_KEYS)).map((k) => JSON.stringify([k.name, k.kind])));
+      const replaced = [...new Set(rows.map((a) => JSON.stringify([a.name, a.kind])))].filter((k) => stored.has(k)).map((k) => JSON.parse(k) as [string, string | null]);
+      if (replaced.length) await keepReplacedRows(runner, 'areas', importId, sameAreas(replaced.map(([name, kind]) => ({ name, kind }))));
+    }
     for (const a of rows) {
       if (mode === 'append' && !replaceExample) await runner.run(DELETE_SAME_AREA, [a.name, a.kind]);
       await runner.run(INSERT_AREA, [a.name, a.kind, a.population, a.geometry, a.min_lon, a.min_lat, a.max_lon, a.max_lat, source, importId]);

@@ -7,11 +7,12 @@ import { isPersonalIdentityNumber, maskPersonalNumbers, type PersonalDataAction 
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
 import { INSERT_IMPORT } from '../import-history.query';
+import { keepReplacedRows, localWallClock } from '../import-history';
 import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
-  BAD_BYTES, RAW_COLUMNS, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  BAD_BYTES, COUNT_ROWS, DELETE_ALL, stagedColumn, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
   defaultYearRange, type CsvDialect, type DecimalMark, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
@@ -129,6 +130,8 @@ export interface ReadStage {
   unaccounted: number[];
   /** How a rejected row's fields are joined back into a line for the report. */
   delimiter: string;
+  /** The staging table's columns (the file's, prefixed), in the file's order: a rejected row's text is rebuilt from them. */
+  rawColumns: string[];
 }
 
 /**
@@ -156,7 +159,7 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
   for (let i = 0; i < accepted; i++) records[i] = i + 1;
   await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
   const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason, text: readerText.get(readerLine) }));
-  return { rows: scan.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter };
+  return { rows: scan.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn) };
 }
 
 /** A table already in DuckDB (e.g. from Parquet via Arrow) as the staging text table; its "lines" are row numbers. */
@@ -167,7 +170,7 @@ export async function readTableStage(runner: SqlRunner, table: string, columns: 
   const records = new Int32Array(n);
   for (let i = 0; i < n; i++) records[i] = i + 1;
   await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: records }]);
-  return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';' };
+  return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';', rawColumns: columns.map(stagedColumn) };
 }
 
 export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<ImportResult> {
@@ -183,7 +186,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
   const leftOut = request.leftOut ?? 0;
   await runner.exec(dropStaging(true));
   try {
-    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter } = await read();
+    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns } = await read();
     const rowsInFile = rowsRead + leftOut;
 
     const personalData = await scanPersonalData(runner, request.columns, request.personalData ?? {});
@@ -196,11 +199,6 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);
       await runner.exec(MARK_BAD_BYTES);
     }
-    const rawColumns = (await runner.rows<{ name: string }>(RAW_COLUMNS)).map((c) => c.name);
-    await runner.exec(saveRejectText(rawColumns, delimiter));
-    // The raw text is not needed any more: freed before the coordinates and the insert, which lowers the
-    // import's peak memory and lets the database reuse its blocks.
-    await runner.exec(DROP_RAW_STAGING);
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
     const replacing = request.mode === 'replace' || request.replaceExample;
@@ -210,6 +208,10 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target));
       if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target));
     }
+    // Every reason is decided: the text of each rejected row (whatever step rejected it) is kept, and the raw
+    // text is freed before the insert, which lowers the import's peak memory and lets the database reuse its blocks.
+    await runner.exec(saveRejectText(rawColumns, delimiter));
+    await runner.exec(DROP_RAW_STAGING);
     const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
     const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }>(
       checkedRejects(target, outcomeNames),
@@ -222,12 +224,17 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     }
     throwIfCancelled(request.signal);
     const imported = await inTransaction(runner, async () => {
-      if (request.replaceExample) await runner.exec(CLEAR_TABLES);
-      else if (request.mode === 'replace') await runner.exec(`DELETE FROM ${target}`);
+      // New outcome columns first: DuckDB can't commit a DELETE from a table altered after it in one transaction.
       if (target === 'interventions' && outcomeNames.length) await runner.exec(addOutcomeColumns(outcomeNames));
-      const [{ before }] = await runner.rows<{ before: number }>(`SELECT count(*)::INTEGER AS before FROM ${target}`);
+      if (request.replaceExample) await runner.exec(CLEAR_TABLES);
+      else if (request.mode === 'replace') {
+        // Kept, so undoing this import puts them back.
+        await keepReplacedRows(runner, target, importId);
+        await runner.exec(DELETE_ALL[target]);
+      }
+      const [{ before }] = await runner.rows<{ before: number }>(COUNT_ROWS[target]);
       await runner.exec(target === 'incidents' ? insertIncidents(request.source, request.locationPrecision ?? 'point', importId) : insertInterventions(request.source, outcomeNames, importId));
-      const [{ after }] = await runner.rows<{ after: number }>(`SELECT count(*)::INTEGER AS after FROM ${target}`);
+      const [{ before: after }] = await runner.rows<{ before: number }>(COUNT_ROWS[target]);
       await runner.run(WRITE_META, ['dataset', 'user']);
       await runner.run(WRITE_META, ['loaded_at', new Date().toISOString()]);
       const rejectedCount = readerRejects.length + unaccounted.length + rowRejects.length;
@@ -271,9 +278,7 @@ export interface ImportRecord {
 
 /** One row of the import history, written inside the import's own transaction (local wall-clock time). */
 export async function recordImport(runner: SqlRunner, r: ImportRecord): Promise<void> {
-  const now = new Date();
-  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 23).replace('T', ' ');
-  await runner.run(INSERT_IMPORT, [r.id, r.fileName, local, r.source, r.target, r.mode, r.rowsIn, r.imported, r.rejected, r.leftOut, r.mapping]);
+  await runner.run(INSERT_IMPORT, [r.id, r.fileName, localWallClock(), r.source, r.target, r.mode, r.rowsIn, r.imported, r.rejected, r.leftOut, r.mapping]);
 }
 
 /** A reject's field as the file's column name(s), and no empty details. */

@@ -1,9 +1,10 @@
 // Every import, newest first, with its accounting and the mapping it used, and "Ångra den här importen": the
-// rows that import added are deleted in one transaction (nothing else), then every view is refreshed.
+// rows that import added are deleted and the rows it replaced put back in one transaction (nothing else), then
+// every view is refreshed. An undone import stays listed, marked "Ångrad <time>", without the button.
 import { useEffect, useState } from 'react';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { useTranslation } from 'react-i18next';
-import { listImports, undoImport, type ImportHistoryRow } from '../../data/import-history';
+import { listImports, undoImport, UndoBlockedError, type ImportHistoryRow } from '../../data/import-history';
 import { setFilter } from '../../data/selections';
 import { useDatabase } from '../../hooks/use-database';
 import { formatCount } from '../../lib/format';
@@ -50,10 +51,13 @@ export function ImportHistory() {
   const undo = async (row: ImportHistoryRow) => {
     setBusy(true);
     try {
-      const { removed } = await undoImport(database, row.id);
-      setMessage(t('importer.undone', { file: row.file_name, count: formatCount(removed, language) as unknown as number }));
+      const { removed, restored } = await undoImport(database, row.id);
+      const count = formatCount(removed, language) as unknown as number;
+      setMessage(restored > 0
+        ? t('importer.undoneRestored', { file: row.file_name, count, restored: formatCount(restored, language) })
+        : t('importer.undone', { file: row.file_name, count }));
     } catch (error) {
-      setMessage(t('importer.undoFailed', { detail: (error as Error).message }));
+      setMessage(t('importer.undoFailed', { detail: error instanceof UndoBlockedError && error.reason === 'later-import' ? t('importer.undoBlocked') : (error as Error).message }));
     } finally {
       setConfirming(null);
       setBusy(false);
@@ -93,14 +97,16 @@ export function ImportHistory() {
               {rows.map((r) => {
                 const lines = mappingLines(r.mapping, t);
                 return (
-                  <tr key={r.id} data-import-id={r.id}>
+                  <tr key={r.id} data-import-id={r.id} className={r.undone_at ? 'undone' : undefined}>
                     <th scope="row">{r.file_name}</th>
                     <td>{r.imported_at}</td>
                     <td>
                       {r.source}{' '}
                       {r.target !== 'areas' && <button type="button" className="link-button" onClick={() => setFilter('source', r.source)}>{t('importer.showSource')}</button>}
                     </td>
-                    <td>{t(`importer.historyTargets.${r.target}`)}{r.mode === 'replace' && <span className="hint"> ({t('importer.historyReplaced')})</span>}</td>
+                    <td>{t(`importer.historyTargets.${r.target}`)}{r.replaced > 0
+                      ? <span className="hint"> ({t('importer.historyReplacedRows', { count: f(r.replaced) as unknown as number })})</span>
+                      : r.mode === 'replace' && <span className="hint"> ({t('importer.historyReplaced')})</span>}</td>
                     <td className="numeric">{f(r.rows_in)}</td>
                     <td className="numeric">{f(r.imported)}</td>
                     <td className="numeric">{f(r.rejected)}</td>
@@ -108,10 +114,16 @@ export function ImportHistory() {
                     <td className="numeric" data-testid="history-stored">{f(r.stored)}</td>
                     <td>{lines.length ? <details><summary>{t('importer.historyShowMapping')}</summary>{lines.map((l, i) => <p key={i} className="mapping-line">{l}</p>)}</details> : '–'}</td>
                     <td>
-                      {confirming === r.id ? (
+                      {r.undone_at ? (
+                        <span data-testid="history-undone">{t('importer.undoneAt', { time: r.undone_at })}</span>
+                      ) : r.blocked ? (
+                        <span className="hint" data-testid="history-undo-blocked">{t('importer.undoBlocked')}</span>
+                      ) : confirming === r.id ? (
                         <span role="group" aria-label={t('importer.undo')}>
                           <span>{t('importer.undoConfirm', { count: f(r.stored) as unknown as number, file: r.file_name })}</span>{' '}
-                          {r.mode === 'replace' && <span className="hint">{t('importer.undoReplaceNote')} </span>}
+                          {r.replaced > 0
+                            ? <span className="hint">{t('importer.undoRestoreNote', { count: f(r.replaced) as unknown as number })} </span>
+                            : r.mode === 'replace' && <span className="hint">{t('importer.undoReplaceNote')} </span>}
                           <button type="button" className="primary" disabled={busy} onClick={() => void undo(r)} data-testid="undo-confirm">{t('importer.undoYes')}</button>{' '}
                           <button type="button" disabled={busy} onClick={() => setConfirming(null)}>{t('importer.undoNo')}</button>
                         </span>
