@@ -255,3 +255,20 @@ describe('the default lägesbild period', () => {
     expect(dayRangeOf(long).to).toBeGreaterThanOrEqual(day(2025, 3, 6) - 14);
   });
 });
+
+describe('a window before the data began (tester: 2024 periods lost their totals in public view)', () => {
+  it('is "no data" ("–"), stays out of the suppressed table, and the period total is shown', () => {
+    const raw = knownReport();
+    // The data begins after last year's window: its column is all zeros in SQL, which is no data, not nothing.
+    raw.categories = raw.categories.map((c) => ({ ...c, last_year: 0 }));
+    raw.dataExtent = { from: raw.periods.previous.from, to: raw.periods.current.to };
+    const report = buildReport(raw, { k: 5 });
+    expect(report.total.lastYear).toBeUndefined();
+    expect(report.total.vsLastYear).toBeNull();
+    expect(typeof report.total.current).toBe('number');
+    expect(report.categories.every((c) => c.lastYear === undefined)).toBe(true);
+    // The same report with last year's zeros counted as data hides the total as a complement.
+    const counted = buildReport({ ...raw, dataExtent: { from: raw.periods.lastYear.from, to: raw.periods.current.to } }, { k: 5 });
+    expect(typeof counted.total.lastYear).not.toBe('number');
+  });
+});

@@ -146,3 +146,25 @@ describe('order in public view (tester: the exact order told which "<5" was larg
     expect(sortByShown(rows, (r) => r.shown as never, (r) => r.name, null).map((r) => r.name)).toEqual(rows.map((r) => r.name));
   });
 });
+
+describe('the trend chart’s tooltip (tester: a bucket-wide marker said "<5" about a hidden 5)', () => {
+  it('marks each series by its own value, escapes names from files, and writes "–" for a mean it cannot show', async () => {
+    const { trendChartOption } = await import('../../src/features/trends/trends.model');
+    const p = publishTrend(trend(), rule, 2);
+    p.series = new Map([['<img src=x>', p.series.get('A')!], ['B', p.series.get('B')!]]);
+    const labels = { total: 'Händelser', lastYear: 'Förra året', rolling: 'Glidande medel', interventions: 'Insatser' };
+    const option = trendChartOption(p, { stacked: true, showLastYear: false, showRolling: true, showInterventions: true, calendar: [], labels, hidden: '<5', protectedText: 'dold' }, 'sv') as { tooltip: { formatter: (params: unknown) => string } };
+    const html = option.tooltip.formatter([
+      { seriesName: '<img src=x>', dataIndex: 1, marker: '', axisValueLabel: 'v2' },
+      { seriesName: 'B', dataIndex: 1, marker: '', axisValueLabel: 'v2' },
+      { seriesName: 'Glidande medel', dataIndex: 0, marker: '', axisValueLabel: 'v2' },
+      { seriesName: 'Insatser', dataIndex: 0, marker: '', axisValueLabel: 'v2' },
+    ]);
+    const lines = html.split('<br/>');
+    expect(lines[1]).toBe('&lt;img src=x&gt;: <5'); // 3, small
+    expect(lines[2]).toBe('B: dold'); // 9, hidden to protect the 3
+    expect(lines[3]).toBe('Glidande medel: –');
+    expect(lines[4]).toBe('Insatser: <5');
+    expect(html).not.toContain('<img');
+  });
+});

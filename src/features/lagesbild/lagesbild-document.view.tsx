@@ -111,7 +111,7 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
   caption: string; nameHeader: string; rows: Figure[]; report: LagesbildReport; t: TFunction; language: Language; testId: string; lastYear?: boolean;
 }) {
   const p = report.periods;
-  const n = (v: PublishedCount) => formatShownCount(v, report.rule, language);
+  const n = (v: PublishedCount | undefined) => formatShownCount(v, report.rule, language);
   const pct = (c: CountChange | null) => (c && c.change !== null ? `${c.significant ? (c.z > 0 ? '▲ ' : '▼ ') : ''}${formatPercent(c.change, language)}` : '–');
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>

@@ -28,8 +28,9 @@ export interface CountRow {
 export interface Figure {
   name: string | null;
   current: PublishedCount;
-  previous: PublishedCount;
-  lastYear: PublishedCount;
+  /** undefined: the window lies wholly outside the data (shown "–", never 0 or "<5"). */
+  previous: PublishedCount | undefined;
+  lastYear: PublishedCount | undefined;
   vsPrevious: CountChange | null;
   vsLastYear: CountChange | null;
 }
@@ -142,15 +143,15 @@ export interface RawReport {
 
 const length = (r: DayRange) => r.to - r.from + 1;
 
-function change(current: PublishedCount, previous: PublishedCount, exposure: number): CountChange | null {
+function change(current: PublishedCount, previous: PublishedCount | undefined, exposure: number): CountChange | null {
   return typeof current !== 'number' || typeof previous !== 'number' ? null : compareCounts(current, previous, exposure);
 }
 
-function figure(name: string | null, c: PublishedCount, p: PublishedCount, y: PublishedCount, periods: LagesbildPeriods, data: DayRange | null): Figure {
+function figure(name: string | null, c: PublishedCount, p: PublishedCount | undefined, y: PublishedCount | undefined, periods: LagesbildPeriods, data: DayRange | null): Figure {
   // Per day over the days the data covers; no comparison with a window the data does not reach (a 2024 period
   // against 2023 once read "0 → 114, statistiskt säker").
   const days = (r: DayRange) => (data ? coveredDays(r, data) : length(r));
-  const against = (other: PublishedCount, r: DayRange) => (days(r) === 0 || days(periods.current) === 0 ? null : change(c, other, days(periods.current) / days(r)));
+  const against = (other: PublishedCount | undefined, r: DayRange) => (days(r) === 0 || days(periods.current) === 0 ? null : change(c, other, days(periods.current) / days(r)));
   return {
     name, current: c, previous: p, lastYear: y,
     vsPrevious: against(p, periods.previous),
@@ -158,15 +159,26 @@ function figure(name: string | null, c: PublishedCount, p: PublishedCount, y: Pu
   };
 }
 
-/** Rows × the three windows as one table whose column totals (the period totals) are published too. */
+/**
+ * Rows × the three windows as one table whose column totals (the period totals) are published too. A window wholly
+ * outside the data (last year, before the data began) holds no data, not zeros: it stays out of the table — its
+ * zeros, all "small", once made the suppression hide a 2024 period's whole total (tester) — and shows "–".
+ */
 function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: LagesbildPeriods, data: DayRange | null): { rows: Figure[]; total: Figure } {
-  const table = publishTable(rows.map((r) => [r.current, r.previous, r.last_year]), rows.map((r) => [Number(r.current_key), Number(r.previous_key), Number(r.last_year_key)]), rule);
-  const [c, p, y] = rows.length ? table.columnTotals : [publishCount(0, 0, rule), publishCount(0, 0, rule), publishCount(0, 0, rule)];
-  const figures = rows.map((r, i) => figure(r.name, table.cells[i][0], table.cells[i][1], table.cells[i][2], periods, data));
+  const windows = [periods.current, periods.previous, periods.lastYear];
+  const withData = windows.map((w, j) => j === 0 || !data || coveredDays(w, data) > 0);
+  const columns = [0, 1, 2].filter((j) => withData[j]);
+  const counts = (r: CountRow) => [r.current, r.previous, r.last_year];
+  const keys = (r: CountRow) => [Number(r.current_key), Number(r.previous_key), Number(r.last_year_key)];
+  const table = publishTable(rows.map((r) => columns.map((j) => counts(r)[j])), rows.map((r) => columns.map((j) => keys(r)[j])), rule);
+  const at = (cells: PublishedCount[], j: number): PublishedCount | undefined => (withData[j] ? cells[columns.indexOf(j)] : undefined);
+  const totals = rows.length ? table.columnTotals : columns.map(() => publishCount(0, 0, rule));
+  const [c, p, y] = [0, 1, 2].map((j) => at(totals, j));
+  const figures = rows.map((r, i) => figure(r.name, at(table.cells[i], 0) as PublishedCount, at(table.cells[i], 1), at(table.cells[i], 2), periods, data));
   return {
     // Public view: ordered by the shown counts, not the exact ones (sortByShown).
     rows: sortByShown(figures, (f) => f.current, (f) => f.name, rule),
-    total: figure(null, c, p, y, periods, data),
+    total: figure(null, c as PublishedCount, p, y, periods, data),
   };
 }
 

@@ -182,20 +182,38 @@ export function compare(counts: { current: number; previous: number; lastYear: n
   };
 }
 
+/** Category and area names come from files: the tooltip is HTML, so they are escaped, never run. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
 const PALETTE = ['#1d3557', '#e76f51', '#2a9d8f', '#e9c46a', '#6d597a', '#f4a261', '#457b9d', '#8d99ae'];
 
 export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string }; hidden?: string; protectedText?: string }, language: Language): ChartOption {
-  // A hidden value: "<k" when small, the protected marker ("dold") when the bucket's total is hidden only to protect another.
-  // The tooltip knows the bucket, not the series: "<k" only when every hidden value in the bucket is small, else the
-  // protected marker (true of either kind: each is hidden), never "<k" about a count of k or more.
-  const hiddenAt = (i: number | undefined) => {
-    if (i === undefined || !options.protectedText) return options.hidden ?? '–';
-    const values = options.stacked ? [...t.series.values()].map((s) => s[i]) : [t.total[i]];
-    return values.some((v) => isProtected(v)) ? options.protectedText : options.hidden ?? '–';
-  };
-  const fmt = (v: unknown, i?: number) => (v == null || v === '-' ? hiddenAt(i) : formatCount(Math.round(Number(v) * 10) / 10, language));
-  const bar = (values: PublishedCount[] | undefined) => (values ?? []).map((v) => (typeof v === 'number' ? v : null));
+  // Each line of the tooltip says what its own series' value is: the number, "<k" when it is small, the protected
+  // marker ("dold") when it is k or more and hidden to protect another, "–" when there is none (a rolling mean over
+  // a hidden bucket, last year before the data). A bucket-wide marker once wrote "<5" about a hidden 5 and "dold"
+  // about a hidden 2 (tester).
   const names = [...t.series.keys()];
+  const marker = (v: PublishedCount | undefined) => (isProtected(v) ? options.protectedText ?? options.hidden ?? '–' : v === null && options.hidden ? options.hidden : '–');
+  const publishedAt = (seriesName: string, i: number): PublishedCount | undefined => {
+    if (seriesName === options.labels.rolling) return t.rolling[i] ?? undefined;
+    // Last year before the data's first bucket is no data ("–"), not a hidden count.
+    if (seriesName === options.labels.lastYear) return t.lastYearRanges[i] && t.lastYearRanges[i].from < t.buckets[0].from ? undefined : t.lastYear[i];
+    if (seriesName === options.labels.interventions) return t.interventions[i];
+    if (options.stacked && names.length > 1 && t.series.has(seriesName)) return t.series.get(seriesName)![i];
+    return t.total[i];
+  };
+  const line = (p: { seriesName?: string; dataIndex?: number; marker?: string }) => {
+    const v = publishedAt(p.seriesName ?? '', p.dataIndex ?? -1);
+    const text = typeof v === 'number' ? formatCount(Math.round(v * 10) / 10, language) : marker(v);
+    return `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}: ${text}`;
+  };
+  const tooltipText = (params: unknown) => {
+    const list = (Array.isArray(params) ? params : [params]) as { seriesName?: string; dataIndex?: number; marker?: string; axisValueLabel?: string }[];
+    return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...list.map(line)].join('<br/>');
+  };
+  const bar = (values: PublishedCount[] | undefined) => (values ?? []).map((v) => (typeof v === 'number' ? v : null));
   const dataSeries = options.stacked && names.length > 1
     ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: bar(t.series.get(name)), itemStyle: { color: PALETTE[i % PALETTE.length] }, barCategoryGap: '15%' }))
     : [{ type: 'bar', name: options.labels.total, data: bar(t.total), itemStyle: { color: PALETTE[0] }, barCategoryGap: '15%' }];
@@ -211,7 +229,7 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   return {
     grid: { left: 52, right: options.showInterventions ? 48 : 16, top: 40, bottom: 56 },
     legend: { top: 0, type: 'scroll' },
-    tooltip: { trigger: 'axis', valueFormatter: fmt },
+    tooltip: { trigger: 'axis', formatter: tooltipText },
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(164,20,127,0.12)', borderColor: '#a4147f' } },
     xAxis: { type: 'category', data: t.buckets.map((b) => b.label), axisLabel: { hideOverlap: true } },
     yAxis: [
