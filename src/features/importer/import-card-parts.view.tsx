@@ -2,7 +2,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { formatBytes, type ImportEntry } from './import-entry.model';
+import { formatBytes } from '../../lib/format';
+import type { ImportEntry } from './import-entry.model';
 import { ImportProgress } from './import-progress.view';
 import { ImportSummary } from './import-summary.view';
 

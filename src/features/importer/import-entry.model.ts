@@ -30,4 +30,3 @@ export function blockers(plan: TablePlan): { missing: string[]; needsCrs: boolea
   return missing.length || needsCrs || plan.looksBinary || empty ? { missing, needsCrs, binary: plan.looksBinary, empty } : null;
 }
 
-export { formatBytes } from '../../lib/format';

@@ -3,7 +3,7 @@ import type { ImportPhase } from '../../data/import/browser-import';
 import type { ReadProgress } from '../../data/import/read-file';
 import { formatCount, formatDecimal } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { formatBytes } from './import-entry.model';
+import { formatBytes } from '../../lib/format';
 
 /** Where an import is: a bar while the file is read (bytes, rows, MB/s), then the database's phases; and Cancel. */
 export function ImportProgress({ phase, progress, onCancel }: { phase?: ImportPhase; progress?: ReadProgress; onCancel?: () => void }) {

@@ -11,7 +11,8 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import { CsvFileCard } from './csv-file-card.view';
 import { EXAMPLE_EXPORTS, fetchExampleExport } from './example-exports';
 import { PoliceEventsCard } from './police-events-card.view';
-import { formatBytes, type ImportEntry } from './import-entry.model';
+import { formatBytes } from '../../lib/format';
+import type { ImportEntry } from './import-entry.model';
 
 let nextKey = 0;
 
