@@ -3,7 +3,7 @@
 // self-contained HTML file with aggregates only, PNG of a panel) and the printed A4 landscape PDF.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, parseCount, type Browser } from './support/chromium';
+import { openBrowser, parseCount, setPublicView, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
 
 const baseUrl = inject('baseUrl');
@@ -186,5 +186,35 @@ describe('Lägesbild in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(errors).toEqual([]);
+  });
+
+  it('prints "I korthet" alone on exactly one A4 page, with every element, and in public view no count below 5', async () => {
+    const { page } = browser;
+    const pdfOf = async () => {
+      // The print dialogue itself is the browser's; the test prints the page as the dialogue would.
+      await page.evaluate(() => { window.print = () => {}; });
+      await page.getByTestId('print-brief').click();
+      await page.emulateMedia({ media: 'print' });
+      const text = await page.getByTestId('lb-brief').innerText();
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => document.body.classList.remove('print-brief'));
+      return { text, pages: (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length };
+    };
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
+    const open = await pdfOf();
+    expect(open.pages).toBe(1);
+    for (const part of ['I korthet', 'v. 45–46 2026', 'Alla händelser', 'Sammanfattning', 'Hot spots', 'Medborgarlöften', 'Analytikerns bedömning']) {
+      expect(open.text, part).toContain(part);
+    }
+    await setPublicView(page, true);
+    await page.getByTestId('lb-public-note').waitFor({ timeout: 60_000 });
+    const shown = await pdfOf();
+    expect(shown.pages).toBe(1);
+    // No number from 0 to 4 standing alone as a count (dates, weeks and percentages excluded).
+    const small = shown.text.replace(/\d{4}-\d{2}-\d{2}/g, '').replace(/v\. \d+–\d+ \d{4}/g, '').match(/(?<![\d,.−+–])\b[0-4]\b(?![\d,.%])\s+(händelser|insatser)/g);
+    expect(small).toBeNull();
+    await setPublicView(page, false);
   });
 });

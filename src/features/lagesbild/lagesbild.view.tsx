@@ -17,6 +17,7 @@ import { type Language } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { AssessmentEditor } from './assessment-editor.view';
 import { LagesbildDocument } from './lagesbild-document.view';
+import { LagesbildBrief } from './lagesbild-brief.view';
 import { exportFileName, lagesbildCsvRows, standaloneHtml } from './lagesbild-export';
 import { summaryParagraphs } from './lagesbild-summary';
 import type { LagesbildReport } from './lagesbild.model';
@@ -75,6 +76,13 @@ export function LagesbildPage() {
   const canBack = Boolean(period && extent && canStepPeriod(period, -1, extent));
   const canForward = Boolean(period && extent && canStepPeriod(period, 1, extent));
 
+  // "I korthet" alone on one A4 page: the print style shows only the brief while body has this class.
+  const printBrief = () => {
+    document.body.classList.add('print-brief');
+    const done = () => { document.body.classList.remove('print-brief'); window.removeEventListener('afterprint', done); };
+    window.addEventListener('afterprint', done);
+    window.print();
+  };
   const downloadCsv = () => {
     if (!report) return;
     const { header, rows } = lagesbildCsvRows(report, t, language);
@@ -124,6 +132,7 @@ export function LagesbildPage() {
           )}
         </div>
         <button type="button" onClick={() => window.print()} disabled={!report} data-testid="print">{t('lagesbild.print')}</button>
+        <button type="button" onClick={printBrief} disabled={!report} data-testid="print-brief">{t('lagesbild.printBrief')}</button>
         <button type="button" onClick={downloadCsv} disabled={!report} data-testid="export-csv">{t('lagesbild.exportCsv')}</button>
         <button type="button" onClick={() => void downloadHtml()} disabled={!report || exporting} data-testid="export-html">{t('lagesbild.exportHtml')}</button>
         <Link href="/presentation" className="button">{t('lagesbild.present')}</Link>
@@ -131,6 +140,7 @@ export function LagesbildPage() {
       {extent === null && <p role="status">{t('lagesbild.noData')}</p>}
       {extent !== null && state.status === 'pending' && <p className="hint" role="status">{t('app.loading')}</p>}
       {state.status === 'error' && <p role="alert" className="error">{t('errors.queryFailed', { message: state.message })}</p>}
+      {report && <LagesbildBrief report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} />}
       {report && period && (
         <LagesbildDocument
           report={report}

@@ -33,7 +33,7 @@ export function GroupSwatch({ group }: { group: HotSpotGroup }) {
   return <svg width="14" height="14" aria-hidden="true" className="lb-swatch"><rect x="1" y="1" width="12" height="12" fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} /></svg>;
 }
 
-export function ReportMap({ cells, extent, letters, size, outlines, label, t }: Props) {
+export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId }: Props & { testId?: string }) {
   const projected = projectOutlines(outlines);
   const frame = mapFrame(cells, size, extent, projected.flatMap((a) => a.rings));
   if (!frame) return null;
@@ -54,7 +54,7 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t }: 
   );
   return (
     <figure className="lb-map">
-      <svg viewBox={`0 0 ${VIEW_WIDTH} ${height}`} role="img" aria-label={label} data-testid="lb-map" preserveAspectRatio="xMidYMid meet">
+      <svg viewBox={`0 0 ${VIEW_WIDTH} ${height}`} role="img" aria-label={label} data-testid={testId ?? 'lb-map'} preserveAspectRatio="xMidYMid meet">
         <title>{label}</title>
         <rect x="0" y="0" width={VIEW_WIDTH} height={height} fill="#f4f6f8" />
         {areas.map((a) => a.rings.map((ring, i) => <path key={`${a.name}-${i}`} d={ringPath(frame, ring)} fill="#ffffff" stroke="#8a96a3" strokeWidth="1.2" />))}

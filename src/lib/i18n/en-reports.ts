@@ -10,6 +10,8 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     noData: 'No incidents are loaded. Import data (or reload the example under Settings) and the lägesbild shows here.',
     unit: 'Period',
     unit_week: 'Week', unit_biweek: 'Two weeks', unit_month: 'Month', unit_tertial: 'Tertial', unit_quarter: 'Quarter',
+    brief: 'In brief',
+    printBrief: 'Print In brief (one page)',
     previousPeriod: 'Previous period',
     nextPeriod: 'Next period',
     latest: 'Latest complete period',

@@ -8,6 +8,8 @@ export const svReports = {
     noData: 'Det finns inga händelser inlästa. Importera data (eller läs in exemplet igen under Inställningar) så visas lägesbilden här.',
     unit: 'Period',
     unit_week: 'Vecka', unit_biweek: 'Två veckor', unit_month: 'Månad', unit_tertial: 'Tertial', unit_quarter: 'Kvartal',
+    brief: 'I korthet',
+    printBrief: 'Skriv ut I korthet (en sida)',
     previousPeriod: 'Föregående period',
     nextPeriod: 'Nästa period',
     latest: 'Senaste hela perioden',

@@ -1,0 +1,68 @@
+// "I korthet" (#19 item 1): the picture a leader reads in two minutes, on one A4 page — the period, the key figures
+// against the period before and last year, the generated summary, the top hot spots with a small map, the promises'
+// verdicts and the analyst's assessment. Printed alone ("Skriv ut I korthet": body.print-brief, A4 portrait); on
+// screen it is not shown (the full lägesbild holds the same, in more detail). Public view applies: it draws the same
+// published report.
+import type { TFunction } from 'i18next';
+import { formatPeriod } from '../../analysis/periods/report-periods';
+import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
+import { dateOfEpochDay } from '../../lib/epoch-day';
+import { formatDate, type Language } from '../../lib/format';
+import { formatShownCount } from '../../lib/disclosure/format-count';
+import { FigureCard } from './lagesbild-document.view';
+import type { LagesbildReport } from './lagesbild.model';
+import { GroupSwatch, ReportMap } from './report-map.view';
+import { markerLetter, type AreaOutline } from './report-map.model';
+
+/** Hot spots and categories the brief names: enough for two minutes, few enough for one page. */
+const BRIEF_HOT_SPOTS = 3;
+const BRIEF_CATEGORIES = 3;
+
+export function LagesbildBrief({ report, summary, assessment, outlines, t, language }: {
+  report: LagesbildReport; summary: string[]; assessment: string; outlines: AreaOutline[]; t: TFunction; language: Language;
+}) {
+  const p = report.periods;
+  const spots = report.hotSpots.status === 'ok' ? report.hotSpots.rows.slice(0, BRIEF_HOT_SPOTS) : [];
+  const cells = report.hotSpots.cells.filter((c) => c.row >= 0 && c.row < BRIEF_HOT_SPOTS);
+  return (
+    <section className="lb-brief" data-testid="lb-brief" aria-label={t('lagesbild.brief')}>
+      <header>
+        <h1>{t('lagesbild.brief')} · {formatPeriod(p.period, language)}</h1>
+        <p className="lb-range">{formatDate(dateOfEpochDay(p.current.from))} – {formatDate(dateOfEpochDay(p.current.to))}{report.source !== undefined ? ` · ${t('lagesbild.sourceLine', { source: report.source })}` : ''}</p>
+        {report.rule && <p className="lb-public">{t('disclosure.note', { k: report.rule.k })}</p>}
+      </header>
+      <div className="lb-figures">
+        <FigureCard label={t('lagesbild.allIncidents')} f={report.total} report={report} t={t} language={language} />
+        <FigureCard label={t('lagesbild.interventions')} f={report.interventionTotal} report={report} t={t} language={language} />
+        {report.categories.slice(0, BRIEF_CATEGORIES).map((c) => <FigureCard key={c.name} label={c.name ?? '–'} f={c} report={report} t={t} language={language} />)}
+      </div>
+      <h2>{t('lagesbild.summary')}</h2>
+      {summary.map((s, i) => <p key={i}>{s}</p>)}
+      <div className="lb-brief-columns">
+        <div>
+          <h2>{t('lagesbild.hotSpots')}</h2>
+          {spots.length ? (
+            <ol className="plain">
+              {spots.map((r, i) => (
+                <li key={`${r.group}-${r.name}`}><GroupSwatch group={r.group} /> {markerLetter(i)} {r.name} – {t(`lagesbild.group.${r.group}`)}, {formatShownCount(r.current, report.rule, language)}</li>
+              ))}
+            </ol>
+          ) : <p>{t('lagesbild.noHotSpots')}</p>}
+          {report.hotSpots.status === 'ok' && spots.length > 0 && (
+            <ReportMap extent={report.hotSpots.extent} cells={cells} letters={BRIEF_HOT_SPOTS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} testId="lb-brief-map" />
+          )}
+        </div>
+        <div>
+          <h2>{t('lagesbild.goals')}</h2>
+          {report.goals.length ? (
+            <ul className="plain">
+              {report.goals.map((g) => <li key={g.id}><VerdictBadge verdict={g.verdict} withheld={g.withheld} k={report.rule?.k ?? null} t={t} /> {g.title}</li>)}
+            </ul>
+          ) : <p>{t('lagesbild.noGoals')}</p>}
+          <h2>{t('lagesbild.assessment')}</h2>
+          {assessment ? <p className="lb-assessment">{assessment}</p> : <p className="hint">{t('lagesbild.noAssessment')}</p>}
+        </div>
+      </div>
+    </section>
+  );
+}
