@@ -156,6 +156,16 @@ describe('Lägesbild in Chromium', () => {
     expect(rows[0].cells[3]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('says so when a link’s period lies outside the data (its zeros are no data)', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?lagesbild=2026-v53#/lagesbild`);
+    await page.getByTestId('lb-outside-data').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lb-outside-data').textContent()).toMatch(/utanför datan \(från \d{4}-\d{2}-\d{2} till 2026-11-15\)/);
+    await page.goto(`${baseUrl}?lagesbild=2026-v45-46#/lagesbild`);
+    await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lb-outside-data').count()).toBe(0);
+  });
+
   it('prints to A4 landscape with the app around it hidden and no panel cut off', async () => {
     const { page } = browser;
     // A4 landscape less 12 mm margins, in CSS pixels (96 per inch): 273 × 186 mm.

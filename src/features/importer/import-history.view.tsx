@@ -50,19 +50,24 @@ export function ImportHistory() {
 
   const undo = async (row: ImportHistoryRow) => {
     setBusy(true);
+    let text: string;
     try {
       const { removed, restored } = await undoImport(database, row.id);
       const count = formatCount(removed, language) as unknown as number;
-      setMessage(restored > 0
+      text = restored > 0
         ? t('importer.undoneRestored', { file: row.file_name, count, restored: formatCount(restored, language) })
-        : t('importer.undone', { file: row.file_name, count }));
+        : t('importer.undone', { file: row.file_name, count });
     } catch (error) {
-      setMessage(t('importer.undoFailed', { detail: error instanceof UndoBlockedError && error.reason === 'later-import' ? t('importer.undoBlocked') : (error as Error).message }));
+      text = t('importer.undoFailed', { detail: error instanceof UndoBlockedError && error.reason === 'later-import' ? t('importer.undoBlocked') : (error as Error).message });
+    }
+    try {
+      // Derived columns (area assignment, record keys) are made again and every view re-queried — before the
+      // message says it is done, so nobody reads a view that still counts the undone rows.
+      replace(await database.refresh());
     } finally {
       setConfirming(null);
       setBusy(false);
-      // Derived columns (area assignment) are made again and every view re-queried.
-      replace(await database.refresh());
+      setMessage(text);
     }
   };
 

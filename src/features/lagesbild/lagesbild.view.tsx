@@ -13,6 +13,7 @@ import { useFilterState } from '../../hooks/use-filter-state';
 import { setFilter } from '../../data/selections';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
+import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { type Language } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { AssessmentEditor } from './assessment-editor.view';
@@ -138,6 +139,10 @@ export function LagesbildPage() {
         <Link href="/presentation" className="button">{t('lagesbild.present')}</Link>
       </div>
       {extent === null && <p role="status">{t('lagesbild.noData')}</p>}
+      {/* A period typed into a link can lie outside the data: its zeros are no data, and the page says so. */}
+      {extent && period && (period.from > extent.to || period.to < extent.from) && (
+        <p className="warning" role="note" data-testid="lb-outside-data">{t('lagesbild.outsideData', { first: isoDateOfEpochDay(extent.from), last: isoDateOfEpochDay(extent.to) })}</p>
+      )}
       {extent !== null && state.status === 'pending' && <p className="hint" role="status">{t('app.loading')}</p>}
       {state.status === 'error' && <p role="alert" className="error">{t('errors.queryFailed', { message: state.message })}</p>}
       {report && <LagesbildBrief report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} />}
