@@ -8,22 +8,11 @@ import { buildReport } from '../../src/features/lagesbild/lagesbild.model';
 import { loadReport } from '../../src/features/lagesbild/load-report';
 import type { SqlRunner } from '../../src/data/sql-runner';
 import { createExampleDatabase } from './support/example-database';
+import { seededRandom } from './support/seeded-random';
 import { evaluateGoals } from '../../src/analysis/goals/evaluate-goals';
 import { publishGoal } from '../../src/analysis/goals/publish-goal';
 
 const K = 5;
-
-/** Mulberry32: a seeded PRNG, so the simulation is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the p-table', () => {
   it('each row is a distribution over 256 keys, noise within ±2, never below k', () => {
@@ -68,7 +57,7 @@ describe('the linked-table attack of issue 20', () => {
   // shown total. Another view shows d as a number (the next period's "föregående" column): same records, same key.
   // The attacker computes total − s − d. Without noise that is c, every time (the tester's Rån = 468 − 442 − 22 = 4).
   it('without noise the attack always succeeds; with it the best guess is right far less often', () => {
-    const random = prng(20);
+    const random = seededRandom(20);
     const trials = 20_000;
     // Tally of (true c, attacker's estimate) over random record keys.
     const tally = new Map<string, number>();

@@ -1,5 +1,6 @@
 // The change test (two Poisson counts with an exposure ratio) against published values, against the exact
 // conditional test computed independently here, and its size on simulated no-change pairs.
+import { seededRandom } from './support/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { compareCounts } from '../../src/lib/statistics/count-change';
 import { binomialTestTwoSided, poissonRatioTest } from '../../src/lib/statistics/poisson-ratio-test';
@@ -18,17 +19,8 @@ function bruteForceTwoSided(k: number, n: number, p: number): number {
   return Math.min(1, pmf.reduce((sum, q) => (q <= limit ? sum + q : sum), 0));
 }
 
-/** A seeded generator (mulberry32) and Poisson draws by Knuth's product of uniforms. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Poisson draws by Knuth's product of uniforms (seeded: support/seeded-random.ts). */
+const rng = seededRandom;
 function poisson(lambda: number, u: () => number): number {
   // Knuth's method in chunks of 500 so e^-λ never underflows.
   let k = 0;
