@@ -69,6 +69,8 @@ CREATE TABLE IF NOT EXISTS goals (
 );
 -- The analyst's written assessment of one lägesbild period ("2026-v45-46"), saved with it.
 CREATE TABLE IF NOT EXISTS assessments (period VARCHAR PRIMARY KEY, text VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL);
+-- The speaker's arrangement of one period's talk (order, hidden slides, notes) as JSON: features/lagesbild/slides.ts.
+CREATE TABLE IF NOT EXISTS slide_decks (period VARCHAR PRIMARY KEY, deck VARCHAR NOT NULL, saved_at TIMESTAMP NOT NULL);
 ${ADD_GRID_COLUMNS}
 ${ADD_AREA_ASSIGNMENT_COLUMNS}
 ${CREATE_IMPORTS}

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROUTES } from '../../src/app/routes';
-import { SLIDES } from '../../src/features/lagesbild/slides';
+import { DEFAULT_DECK, SLIDES, shownSlides } from '../../src/features/lagesbild/slides';
 import { openBrowser, type Browser } from './support/chromium';
 
 const baseUrl = inject('baseUrl');
@@ -19,7 +19,7 @@ const READY: Record<string, string> = {
   '/trender': '[data-testid=chart-trend]',
   '/mal': '[data-testid=goal-list] article',
   '/importera': 'main h1',
-  '/presentation': '[data-testid=slide-title] h2',
+  '/presentation': '[data-testid=slide-brief] h1',
   '/installningar': '[data-testid=storage-mode]',
   '/hjalp': 'main h1',
   '/tillganglighet': 'main h1',
@@ -79,12 +79,24 @@ describe('Accessibility in Chromium', () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/presentation`);
     await page.locator(READY['/presentation']).waitFor({ timeout: 60_000 });
-    for (const slide of SLIDES) {
+    for (const slide of shownSlides(DEFAULT_DECK)) {
       await page.locator(`[data-testid=slide-${slide}]`).waitFor();
       await page.waitForTimeout(300);
       expect(await audit(), slide).toEqual([]);
       await page.keyboard.press('ArrowRight');
     }
+    // The speaker's slide list, and the title slide it can add (hidden by default).
+    await page.getByTestId('deck-editor-open').click();
+    await page.getByTestId('deck-editor').waitFor();
+    expect(await audit(), 'deck editor').toEqual([]);
+    await page.getByTestId('deck-show-title').check();
+    await page.getByTestId('deck-editor-close').click();
+    await page.getByTestId('presentation').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-testid=slide-title]').waitFor();
+    expect(await audit(), 'title').toEqual([]);
+    expect(SLIDES.every((s) => s === 'title' || shownSlides(DEFAULT_DECK).includes(s))).toBe(true);
   });
 
   it('shows where the keyboard focus is on every control of the lägesbild', async () => {

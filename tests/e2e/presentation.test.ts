@@ -1,6 +1,8 @@
 // Presentation mode in Chromium: driven by the keyboard (arrows, space, Page Up/Down, Home/End, Esc), public view
-// on from the start, the same numbers as the lägesbild.
+// on from the start, the same numbers as the lägesbild; the speaker's deck (hide, reorder, notes) saved with the
+// period; the presenter window following the audience window both ways; the map slide zoomed to a district.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { SLIDES } from '../../src/features/lagesbild/slides';
 import { openBrowser, parseCount, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
@@ -29,14 +31,19 @@ describe('Presentation in Chromium', () => {
     expect(await slide()).toBe(name);
   };
 
-  it('opens on the title slide with public view on', async () => {
+  const shown = SLIDES.length - 1; // the plain title slide is left out by default: I korthet opens the talk
+
+  it('opens on I korthet with public view on', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/presentation`);
-    await page.getByTestId('slide-title').locator('h2').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('slide-title').locator('h2').textContent()).toBe('Lägesbild v. 45–46 2026');
+    const brief = page.getByTestId('slide-brief');
+    await brief.locator('h1').waitFor({ timeout: 60_000 });
+    expect(await brief.locator('h1').textContent()).toBe('I korthet · v. 45–46 2026');
     expect(await page.getByTestId('presentation-public').isChecked()).toBe(true);
-    expect(await page.getByTestId('slide-public-note').textContent()).toContain('<5');
-    expect(await page.getByTestId('slide-counter').textContent()).toBe(`Bild 1 av ${SLIDES.length}`);
+    expect(await brief.locator('.lb-public').textContent()).toContain('<5');
+    expect(await page.getByTestId('slide-counter').textContent()).toBe(`Bild 1 av ${shown}`);
+    // Public view on the brief: no count below 5 anywhere on the slide.
+    for (const value of await brief.locator('.lb-figure-value').allTextContents()) expect(parseCount(value)).toBeGreaterThanOrEqual(5);
   });
 
   it('moves with arrows, space, Page Up/Down, Home and End', async () => {
@@ -59,7 +66,7 @@ describe('Presentation in Chromium', () => {
     await page.keyboard.press('ArrowRight');
     await expectSlide('goals');
     await page.keyboard.press('Home');
-    await expectSlide('title');
+    await expectSlide('brief');
     // Focus follows the slide: its heading is focused, so a screen reader reads it.
     await page.keyboard.press('ArrowDown');
     await expectSlide('summary');
@@ -79,6 +86,115 @@ describe('Presentation in Chromium', () => {
     await page.getByTestId('presentation-public').uncheck();
     await page.waitForFunction(() => !document.querySelector('[data-testid=slide-interventions-table]')?.textContent?.includes('<5'));
     await page.getByTestId('presentation-public').check();
+  });
+
+  it('lets the speaker hide and reorder slides and write notes, saved with the period', async () => {
+    const { page } = browser;
+    await page.getByTestId('presentation').focus();
+    await page.keyboard.press('Home');
+    await expectSlide('brief');
+    await page.getByTestId('deck-editor-open').click();
+    await page.getByTestId('deck-show-development').uncheck();
+    await page.getByTestId('deck-show-title').check();
+    await page.getByTestId('deck-up-goals').click(); // goals before categories
+    await page.getByTestId('deck-note-map').fill('Zooma till Söderäng – de två nya hot spots.');
+    await page.getByTestId('deck-note-map').blur();
+    await page.waitForFunction(() => document.querySelector('[data-testid=deck-status]')?.textContent === 'Sparat');
+    const order = ['brief', 'title', 'summary', 'figures', 'map', 'goals', 'categories'];
+    expect(await page.getByTestId('slide-counter').textContent()).toBe(`Bild 1 av ${order.length}`);
+    await page.getByTestId('deck-editor-close').click();
+    await page.getByTestId('presentation').focus();
+    for (const name of order.slice(1)) {
+      await page.keyboard.press('ArrowRight');
+      await expectSlide(name);
+    }
+    // Undo takes back the last change only.
+    await page.getByTestId('deck-editor-open').click();
+    await page.getByTestId('deck-show-summary').uncheck();
+    await page.getByTestId('deck-undo').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=deck-status]')?.textContent === 'Sparat');
+    expect(await page.getByTestId('deck-show-summary').isChecked()).toBe(true);
+    // Saved with the period: the same deck after a reload.
+    await page.reload();
+    await page.getByTestId('slide-brief').locator('h1').waitFor({ timeout: 60_000 });
+    await page.getByTestId('presentation').focus();
+    for (const name of order.slice(1)) {
+      await page.keyboard.press('ArrowRight');
+      await expectSlide(name);
+    }
+    await page.getByTestId('deck-editor-open').click();
+    expect(await page.getByTestId('deck-note-map').inputValue()).toBe('Zooma till Söderäng – de två nya hot spots.');
+    expect(await page.getByTestId('deck-show-development').isChecked()).toBe(false);
+    await page.getByTestId('deck-editor-close').click();
+  });
+
+  it('opens a presenter window that follows the talk both ways, with the notes and a clock', async () => {
+    const { page, context } = browser;
+    await page.getByTestId('presentation').focus();
+    await page.keyboard.press('Home');
+    await expectSlide('brief');
+    const opened = context.waitForEvent('page');
+    await page.getByTestId('presenter-open').click();
+    const presenter = await opened;
+    presenter.on('pageerror', (e) => errors.push(`presenter: ${e.message}`));
+    const presenterSlide = () => presenter.getByTestId('presenter-current').getAttribute('data-slide');
+    const follows = async (name: string) => {
+      await presenter.waitForFunction((n) => document.querySelector('[data-testid=presenter-current]')?.getAttribute('data-slide') === n, name, { timeout: 10_000 });
+      await expectSlide(name);
+    };
+    await follows('brief');
+    expect(await presenter.getByTestId('presenter-next-slide').getAttribute('data-slide')).toBe('title');
+    // The audience window moves: the presenter follows.
+    await page.keyboard.press('ArrowRight');
+    await follows('title');
+    // The presenter's buttons and keys move the audience window.
+    await presenter.getByTestId('presenter-next').click();
+    await follows('summary');
+    await presenter.locator('body').press('PageDown');
+    await follows('figures');
+    await presenter.locator('body').press('PageDown');
+    await follows('map');
+    expect(await presenter.getByTestId('presenter-notes').textContent()).toBe('Zooma till Söderäng – de två nya hot spots.');
+    expect(await presenter.getByTestId('presenter-counter').textContent()).toContain('Bild 5 av 7');
+    // The clock runs (waiting for its next second, not sleeping).
+    const start = await presenter.getByTestId('presenter-elapsed').textContent();
+    expect(start).toMatch(/^\d+:\d\d$/);
+    await presenter.waitForFunction((s) => document.querySelector('[data-testid=presenter-elapsed]')?.textContent !== s, start, { timeout: 5_000 });
+    expect(await presenterSlide()).toBe('map');
+  });
+
+  it('zooms the map slide to a district, in both windows', async () => {
+    const { page, context } = browser;
+    const [presenter] = context.pages().filter((p) => p !== page);
+    await expectSlide('map');
+    // Where letters A and B (the two new hot spots in Söderäng) are drawn: apart by more once zoomed in.
+    const letters = (root: Locator) => root.locator('[data-testid=lb-map] text[font-weight="700"]').evaluateAll((nodes) =>
+      Object.fromEntries(nodes.map((n) => [n.textContent, [Number(n.getAttribute('x')), Number(n.getAttribute('y'))]])));
+    const gap = (l: Record<string, number[]>) => Math.hypot(l.A[0] - l.B[0], l.A[1] - l.B[1]);
+    const before = await letters(page.getByTestId('slide-map'));
+    await page.getByTestId('map-zoom-area').selectOption('Söderäng');
+    await page.waitForFunction((g) => {
+      const texts = [...document.querySelectorAll('[data-testid=slide-map] [data-testid=lb-map] text[font-weight="700"]')];
+      const at = (name: string) => texts.find((n) => n.textContent === name)!;
+      const [a, b] = [at('A'), at('B')].map((n) => [Number(n.getAttribute('x')), Number(n.getAttribute('y'))]);
+      return Math.hypot(a[0] - b[0], a[1] - b[1]) > g * 1.5;
+    }, gap(before), { timeout: 10_000 });
+    const zoomed = await letters(page.getByTestId('slide-map'));
+    // The presenter window shows the same picture.
+    await presenter.waitForFunction((z) => {
+      const texts = [...document.querySelectorAll('[data-testid=presenter-current] [data-testid=lb-map] text[font-weight="700"]')];
+      return texts.some((n) => n.textContent === 'A' && Number(n.getAttribute('x')) === z);
+    }, zoomed.A[0], { timeout: 10_000 });
+    // The − key steps out, and "Hela kartan" returns to the whole map.
+    await page.getByTestId('presentation').focus();
+    await page.keyboard.press('-');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=map-zoom-area]') as HTMLSelectElement).value === '');
+    await page.keyboard.press('+');
+    await page.getByTestId('map-zoom-reset').click();
+    expect(await letters(page.getByTestId('slide-map'))).toEqual(before);
+    // Closing the presenter window is seen by the audience window.
+    await presenter.close();
+    await page.waitForFunction(() => document.querySelector('[data-testid=presenter-open]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 10_000 });
   });
 
   it('leaves with Esc for the lägesbild', async () => {

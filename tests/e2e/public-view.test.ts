@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEFAULT_DECK, shownSlides } from '../../src/features/lagesbild/slides';
 import { openBrowser, type Browser } from './support/chromium';
 import { smallCountsInCsv, smallCountsOnPage } from './support/small-counts';
 
@@ -132,8 +133,8 @@ describe('Public view in Chromium', () => {
     await page.getByTestId('storage-mode').waitFor({ timeout: 60_000 });
     expect(await smallCountsOnPage(page, K)).toEqual([]);
     await page.goto(`${baseUrl}#/presentation`);
-    await page.getByTestId('slide-title').waitFor({ timeout: 60_000 });
-    for (let i = 0; i < 7; i++) {
+    await page.getByTestId('slide-brief').waitFor({ timeout: 60_000 });
+    for (let i = 0; i < shownSlides(DEFAULT_DECK).length; i++) {
       await page.waitForTimeout(300);
       expect(await smallCountsOnPage(page, K), `slide ${i + 1}`).toEqual([]);
       await page.keyboard.press('ArrowRight');

@@ -18,8 +18,10 @@ import { markerLetter, type AreaOutline } from './report-map.model';
 const BRIEF_HOT_SPOTS = 3;
 const BRIEF_CATEGORIES = 3;
 
-export function LagesbildBrief({ report, summary, assessment, outlines, t, language }: {
+export function LagesbildBrief({ report, summary, assessment, outlines, t, language, headingRef }: {
   report: LagesbildReport; summary: string[]; assessment: string; outlines: AreaOutline[]; t: TFunction; language: Language;
+  /** The presentation focuses the heading when its slide comes up (a screen reader then reads where the talk is). */
+  headingRef?: React.Ref<HTMLHeadingElement>;
 }) {
   const p = report.periods;
   const spots = report.hotSpots.status === 'ok' ? report.hotSpots.rows.slice(0, BRIEF_HOT_SPOTS) : [];
@@ -27,7 +29,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
   return (
     <section className="lb-brief" data-testid="lb-brief" aria-label={t('lagesbild.brief')}>
       <header>
-        <h1>{t('lagesbild.brief')} · {formatPeriod(p.period, language)}</h1>
+        <h1 ref={headingRef} tabIndex={headingRef ? -1 : undefined}>{t('lagesbild.brief')} · {formatPeriod(p.period, language)}</h1>
         <p className="lb-range">{formatDate(dateOfEpochDay(p.current.from))} – {formatDate(dateOfEpochDay(p.current.to))}{report.source !== undefined ? ` · ${t('lagesbild.sourceLine', { source: report.source })}` : ''}</p>
         {report.rule && <p className="lb-public">{t('disclosure.note', { k: report.rule.k })}</p>}
       </header>

@@ -1,25 +1,24 @@
-// Presentation: the lägesbild as full-screen slides for the annual joint conference — large type, black on
-// white, driven by the keyboard or a clicker, and with public view (small counts hidden) on from the start.
-import { formatPeriod } from '../../analysis/periods/report-periods';
-import { useEffect, useRef, useState } from 'react';
+// Presentation: the lägesbild as full-screen slides for the annual joint conference — large type, black on white,
+// driven by the keyboard or a clicker, with public view (small counts hidden) on from the start. The speaker
+// chooses, hides and orders the slides and writes a note per slide (saved with the period), and can open a
+// presenter window (current and next slide, notes, time) that follows this one; the map slide zooms to a district.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { defaultReportPeriod, reportPeriodKey, type ReportPeriod } from '../../analysis/periods/report-periods';
+import { PopupWindow } from '../../components/popup-window';
+import { readAssessment } from '../../data/assessments';
+import { readSlideDeck, writeSlideDeck } from '../../data/slide-decks';
 import { useDatabase } from '../../hooks/use-database';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { DisclosureContext, useStoredDisclosure } from '../../lib/disclosure/disclosure-store';
-import { dateOfEpochDay } from '../../lib/epoch-day';
-import { formatDate } from '../../lib/format';
-import { useLanguage } from '../../lib/i18n/i18n';
-import { readAssessment } from '../../data/assessments';
-import { DevelopmentChart } from './development-chart.view';
-import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HOT_SPOT_ROWS, HotSpotTable } from './lagesbild-document.view';
-import { defaultReportPeriod, reportPeriodKey, type ReportPeriod } from '../../analysis/periods/report-periods';
+import { PresenterView } from './presenter-view.view';
 import { initialUnit, periodFromUrl } from './report-period-choice';
-import { summaryParagraphs } from './lagesbild-summary';
-import type { LagesbildReport } from './lagesbild.model';
-import { ReportMap } from './report-map.view';
+import { stepZoom, type MapZoom } from './report-map.model';
+import { SlideContent } from './slide-content.view';
+import { SlideDeckEditor, type DeckOrigin } from './slide-deck-editor.view';
+import { DEFAULT_DECK, arrangementOf, commandForKey, controlKeepsKey, moveSlide, normaliseDeck, shownSlides, type Slide, type SlideCommand, type SlideDeck } from './slides';
 import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
-import { SLIDES, commandForKey, moveSlide, type Slide } from './slides';
 import './lagesbild.css';
 import './presentation.css';
 
@@ -34,8 +33,6 @@ export function PresentationPage() {
   );
 }
 
-const IGNORED_TARGETS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'A']);
-
 function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPublicChange: (on: boolean) => void; k: number }) {
   const { t } = useTranslation();
   const { database } = useDatabase();
@@ -43,10 +40,16 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const extent = useDayExtent();
   const [chosen] = useState<ReportPeriod | null>(periodFromUrl);
   const period = chosen ?? (extent ? defaultReportPeriod(initialUnit(), extent.to, extent.from) : null);
+  const periodKey = period ? reportPeriodKey(period) : null;
   const state = useLagesbildReport(period);
   const outlines = useAreaOutlines();
-  const [index, setIndex] = useState(0);
+  const [deck, setDeck] = useState<{ deck: SlideDeck; origin: DeckOrigin } | null>(null);
+  const [deckStatus, setDeckStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const [current, setCurrent] = useState<Slide | null>(null);
   const [assessment, setAssessment] = useState('');
+  const [zoom, setZoom] = useState<MapZoom | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [presenter, setPresenter] = useState<'closed' | 'open' | 'blocked'>('closed');
   const container = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
@@ -56,52 +59,84 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   }, [t]);
 
   useEffect(() => {
-    if (!period) return;
+    if (!periodKey) return;
     let live = true;
-    void readAssessment(database, reportPeriodKey(period)).then((a) => live && setAssessment(a.text));
+    void readAssessment(database, periodKey).then((a) => live && setAssessment(a.text));
+    void readSlideDeck(database, periodKey).then((stored) => {
+      if (!live) return;
+      const parsed = stored.json === null ? DEFAULT_DECK : normaliseDeck(safeJson(stored.json));
+      setDeck({ deck: stored.own ? parsed : arrangementOf(parsed), origin: stored.json === null ? 'default' : stored.own ? 'own' : 'carried' });
+    }).catch(() => live && setDeck({ deck: DEFAULT_DECK, origin: 'default' }));
     return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [database, period && reportPeriodKey(period)]);
+  }, [database, periodKey]);
 
+  const slides = deck ? shownSlides(deck.deck) : [];
+  const index = Math.max(0, current ? slides.indexOf(current) : 0);
+  const slide = slides[index] as Slide | undefined;
+
+  const changeDeck = (next: SlideDeck) => {
+    if (!periodKey) return;
+    setDeck({ deck: next, origin: 'own' });
+    setDeckStatus('saving');
+    writeSlideDeck(database, periodKey, JSON.stringify(next)).then(() => setDeckStatus('saved'), () => setDeckStatus('error'));
+  };
+
+  // The keys of both windows: the audience's and the presenter's (a clicker may be paired with either).
+  const command = useCallback((c: SlideCommand) => {
+    if (c === 'exit') {
+      if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+      else navigate('/lagesbild');
+    } else if (c === 'fullscreen') toggleFullscreen(container.current);
+    else if (c === 'zoom-in' || c === 'zoom-out') setZoom((z) => stepZoom(z, c === 'zoom-in' ? 1 : -1));
+    else if (c) setCurrent(slides[moveSlide(index, c, slides.length)] ?? null);
+  }, [navigate, slides, index]);
+  const onKey = useCallback((e: KeyboardEvent) => {
+    const target = e.target as HTMLElement | null;
+    const c = commandForKey(e.key, e.shiftKey);
+    // A focused control keeps its own keys (space ticks a checkbox); Esc always leaves. Zoom only on the map slide.
+    if (!c || (c !== 'exit' && target && controlKeepsKey(target.tagName, target.getAttribute('type'), e.key))) return;
+    if ((c === 'zoom-in' || c === 'zoom-out') && slide !== 'map') return;
+    e.preventDefault();
+    command(c);
+  }, [command, slide]);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const command = commandForKey(e.key, e.shiftKey);
-      // A focused control keeps its own keys (space ticks a checkbox); Esc always leaves.
-      if (command !== 'exit' && target && IGNORED_TARGETS.has(target.tagName)) return;
-      if (!command) return;
-      e.preventDefault();
-      if (command === 'exit') {
-        if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-        else navigate('/lagesbild');
-      } else if (command === 'fullscreen') {
-        toggleFullscreen(container.current);
-      } else setIndex((i) => moveSlide(i, command, SLIDES.length));
-    };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [onKey]);
+  const [presenterWindow, setPresenterWindow] = useState<Window | null>(null);
+  useEffect(() => {
+    if (!presenterWindow) return;
+    presenterWindow.addEventListener('keydown', onKey);
+    return () => presenterWindow.removeEventListener('keydown', onKey);
+  }, [presenterWindow, onKey]);
 
   // Move focus to the new slide's heading, so a screen reader reads where the talk is (not on first show).
   useEffect(() => {
+    if (!slide) return;
     if (first.current) { first.current = false; container.current?.focus(); return; }
-    heading.current?.focus();
-  }, [index]);
+    if (!editing) heading.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slide]);
 
-  const slide = SLIDES[index];
   const report = state.status === 'ready' ? state.report : null;
+  const datasetName = database.meta.dataset === 'example' ? t('lagesbild.exampleName') : '';
+  const counter = t('presentation.slideOf', { n: index + 1, total: slides.length });
   return (
-    <div className="presentation" ref={container} tabIndex={-1} data-testid="presentation" data-slide={slide} role="region" aria-roledescription={t('presentation.roledescription')} aria-label={t('pages.presentation')}>
-      <div className="slide" role="group" key={slide} data-testid={`slide-${slide}`} aria-roledescription={t('presentation.slide')} aria-label={t('presentation.slideOf', { n: index + 1, total: SLIDES.length })}>
-        {state.status === 'pending' && <p role="status">{t('app.loading')}</p>}
+    <div className={`presentation presentation-look${editing ? ' editing' : ''}`} ref={container} tabIndex={-1} data-testid="presentation" data-slide={slide ?? ''} role="region" aria-roledescription={t('presentation.roledescription')} aria-label={t('pages.presentation')}>
+      <div className="slide" role="group" key={slide} data-testid={slide ? `slide-${slide}` : undefined} aria-roledescription={t('presentation.slide')} aria-label={counter}>
+        {(state.status === 'pending' || !deck) && <p role="status">{t('app.loading')}</p>}
         {state.status === 'error' && <p role="alert">{t('errors.queryFailed', { message: state.message })}</p>}
-        {report && <SlideContent slide={slide} report={report} assessment={assessment} outlines={outlines} heading={heading} datasetName={database.meta.dataset === 'example' ? t('lagesbild.exampleName') : ''} />}
+        {report && slide && <SlideContent slide={slide} report={report} assessment={assessment} outlines={outlines} heading={heading} datasetName={datasetName} zoom={zoom} onZoom={setZoom} />}
       </div>
+      {editing && deck && <SlideDeckEditor deck={deck.deck} origin={deck.origin} status={deckStatus} onChange={changeDeck} onClose={() => setEditing(false)} />}
       <div className="presentation-controls" role="toolbar" aria-label={t('presentation.controls')}>
-        <button type="button" onClick={() => setIndex((i) => moveSlide(i, 'previous', SLIDES.length))} disabled={index === 0}>{t('presentation.previous')}</button>
-        <span aria-live="polite" data-testid="slide-counter" data-not-count="">{t('presentation.slideOf', { n: index + 1, total: SLIDES.length })}</span>
-        <button type="button" onClick={() => setIndex((i) => moveSlide(i, 'next', SLIDES.length))} disabled={index === SLIDES.length - 1}>{t('presentation.next')}</button>
+        <button type="button" onClick={() => command('previous')} disabled={index === 0}>{t('presentation.previous')}</button>
+        <span aria-live="polite" data-testid="slide-counter" data-not-count="">{counter}</span>
+        <button type="button" onClick={() => command('next')} disabled={index >= slides.length - 1}>{t('presentation.next')}</button>
         <button type="button" onClick={() => toggleFullscreen(container.current)}>{t('presentation.fullscreen')}</button>
+        <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing} data-testid="deck-editor-open">{t('presentation.deck.open')}</button>
+        <button type="button" onClick={() => setPresenter((p) => (p === 'open' ? 'closed' : 'open'))} aria-pressed={presenter === 'open'} data-testid="presenter-open">{t('presentation.presenter.open')}</button>
+        {presenter === 'blocked' && <span role="alert">{t('presentation.presenter.blocked')}</span>}
         <label className="presentation-public">
           <input type="checkbox" checked={publicOn} onChange={(e) => onPublicChange(e.target.checked)} data-testid="presentation-public" />
           {t('disclosure.switchLabel')} (&lt;{k})
@@ -109,85 +144,28 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
         <button type="button" onClick={() => navigate('/lagesbild')}>{t('presentation.exit')}</button>
         <span className="presentation-keys">{t('presentation.keys')}</span>
       </div>
+      {presenter === 'open' && (
+        <PopupWindow
+          name="lagesbild-presenter"
+          title={`${t('presentation.presenter.title')} – ${counter}`}
+          features="popup,width=1200,height=800"
+          onOpen={(win) => { setPresenterWindow(win); if (!win) setPresenter('blocked'); }}
+          onClose={() => { setPresenterWindow(null); setPresenter((p) => (p === 'blocked' ? p : 'closed')); }}
+        >
+          {report && slide ? (
+            <PresenterView slides={slides} index={index} notes={deck?.deck.notes ?? {}} onMove={command} report={report} assessment={assessment} outlines={outlines} datasetName={datasetName} zoom={zoom} />
+          ) : <p>{t('app.loading')}</p>}
+        </PopupWindow>
+      )}
     </div>
   );
+}
+
+function safeJson(text: string): unknown {
+  try { return JSON.parse(text); } catch { return null; }
 }
 
 function toggleFullscreen(element: HTMLElement | null): void {
   if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   else void element?.requestFullscreen?.().catch(() => undefined);
-}
-
-interface SlideProps {
-  slide: Slide;
-  report: LagesbildReport;
-  assessment: string;
-  outlines: ReturnType<typeof useAreaOutlines>;
-  heading: React.RefObject<HTMLHeadingElement | null>;
-  datasetName: string;
-}
-
-function SlideContent({ slide, report, assessment, outlines, heading, datasetName }: SlideProps) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const p = report.periods;
-  const period = formatPeriod(p.period, language);
-  const h = (text: string) => <h2 ref={heading} tabIndex={-1}>{text}</h2>;
-  switch (slide) {
-    case 'title':
-      return (
-        <div className="slide-title">
-          <p className="slide-kicker">{datasetName || t('app.name')}</p>
-          {h(`${t('pages.lagesbild')} ${period}`)}
-          <p>{formatDate(dateOfEpochDay(p.current.from))} – {formatDate(dateOfEpochDay(p.current.to))}</p>
-          {report.rule && <p className="slide-public" data-testid="slide-public-note">{t('disclosure.note', { k: report.rule.k })}</p>}
-        </div>
-      );
-    case 'summary':
-      return (
-        <>
-          {h(t('lagesbild.summary'))}
-          {summaryParagraphs(report, language).map((s, i) => <p key={i}>{s}</p>)}
-          {assessment && <><h3>{t('lagesbild.assessment')}</h3><p className="lb-assessment">{assessment}</p></>}
-        </>
-      );
-    case 'figures':
-      return (
-        <>
-          {h(`${t('lagesbild.figures')} ${period}`)}
-          <div className="lb-figures">
-            <FigureCard label={t('lagesbild.allIncidents')} f={report.total} report={report} t={t} language={language} testId="slide-total" />
-            <FigureCard label={t('lagesbild.interventions')} f={report.interventionTotal} report={report} t={t} language={language} />
-            {report.categories.slice(0, FIGURE_CATEGORIES).map((c) => <FigureCard key={c.name} label={c.name ?? '–'} f={c} report={report} t={t} language={language} />)}
-          </div>
-          <p className="lb-footnote">{t('lagesbild.testNote')}</p>
-        </>
-      );
-    case 'development':
-      return <>{h(t('lagesbild.development'))}<DevelopmentChart report={report} large /></>;
-    case 'map':
-      return (
-        <>
-          {h(`${t('lagesbild.hotSpots')} ${period}`)}
-          {report.hotSpots.status === 'ok' ? (
-            <div className="slide-map">
-              <ReportMap extent={report.hotSpots.extent} cells={report.hotSpots.cells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period })} t={t} />
-              {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
-            </div>
-          ) : <p>{t('lagesbild.hotSpotsTooFew')}</p>}
-        </>
-      );
-    case 'categories':
-      return (
-        <>
-          {h(`${t('lagesbild.categories')} ${period}`)}
-          <div className="slide-columns">
-            <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={report.categories.slice(0, 8)} report={report} t={t} language={language} testId="slide-categories-table" lastYear={false} />
-            <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId="slide-interventions-table" lastYear={false} />
-          </div>
-        </>
-      );
-    case 'goals':
-      return <>{h(t('lagesbild.goals'))}{report.goals.length ? <GoalsTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noGoals')}</p>}</>;
-  }
 }

@@ -108,3 +108,51 @@ export function ringCentre(ring: [number, number][]): [number, number] {
   const ns = ring.map((p) => p[1]);
   return [(Math.min(...es) + Math.max(...es)) / 2, (Math.min(...ns) + Math.max(...ns)) / 2];
 }
+
+/** A zoom into the map: `factor` ≥ 1 times closer than the whole frame, centred on (e, n) in SWEREF 99 TM metres. */
+export interface MapZoom {
+  factor: number;
+  /** The centre; absent: the centre of the whole frame. */
+  e?: number;
+  n?: number;
+  /** The area zoomed to, when the zoom came from choosing one (a step in or out leaves it). */
+  area?: string;
+}
+export const MAX_ZOOM = 32;
+const ZOOM_STEP = 1.5;
+
+/**
+ * The part of `base` a zoom shows: the base's aspect ratio (the picture keeps its size), `factor` times smaller,
+ * moved inside the base where the centre is near its edge. Factor 1 (or less) is the whole base.
+ */
+export function zoomFrame(base: MapFrame, zoom: MapZoom | null): MapFrame {
+  if (!zoom || zoom.factor <= 1) return base;
+  const factor = Math.min(zoom.factor, MAX_ZOOM);
+  const w = (base.maxE - base.minE) / factor;
+  const h = (base.maxN - base.minN) / factor;
+  const e = zoom.e ?? (base.minE + base.maxE) / 2;
+  const n = zoom.n ?? (base.minN + base.maxN) / 2;
+  const minE = Math.min(Math.max(e - w / 2, base.minE), base.maxE - w);
+  const minN = Math.min(Math.max(n - h / 2, base.minN), base.maxN - h);
+  return { minE, maxE: minE + w, minN, maxN: minN + h };
+}
+
+/**
+ * The zoom that shows one area as large as the base frame allows: the part of its rings' bounding box inside the
+ * frame (a district reaching far beyond the data is shown where the data is), with a 10 % margin.
+ */
+export function zoomToRings(base: MapFrame, rings: [number, number][][]): MapZoom | null {
+  let minE = Infinity, maxE = -Infinity, minN = Infinity, maxN = -Infinity;
+  for (const ring of rings) for (const [e, n] of ring) { if (e < minE) minE = e; if (e > maxE) maxE = e; if (n < minN) minN = n; if (n > maxN) maxN = n; }
+  minE = Math.max(minE, base.minE); maxE = Math.min(maxE, base.maxE);
+  minN = Math.max(minN, base.minN); maxN = Math.min(maxN, base.maxN);
+  if (!Number.isFinite(minE) || minE >= maxE || minN >= maxN) return null;
+  const factor = Math.min((base.maxE - base.minE) / ((maxE - minE) * 1.1 || 1), (base.maxN - base.minN) / ((maxN - minN) * 1.1 || 1));
+  return { factor: Math.max(1, Math.min(MAX_ZOOM, factor)), e: (minE + maxE) / 2, n: (minN + maxN) / 2 };
+}
+
+/** One zoom step in (×1.5) or out (÷1.5) about the current centre; back at the whole frame it is null. */
+export function stepZoom(zoom: MapZoom | null, direction: 1 | -1): MapZoom | null {
+  const factor = direction > 0 ? Math.min(MAX_ZOOM, (zoom?.factor ?? 1) * ZOOM_STEP) : (zoom?.factor ?? 1) / ZOOM_STEP;
+  return factor <= 1.01 ? null : { factor, e: zoom?.e, n: zoom?.n };
+}

@@ -2,7 +2,7 @@
 // group (never colour alone: each cell carries the letter of its row in the table beside it).
 import type { TFunction } from 'i18next';
 import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
-import { GROUP_STYLE, VIEW_WIDTH, mapFrame, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+import { GROUP_STYLE, VIEW_WIDTH, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
 
 interface Props {
   cells: HotSpotSummary['cells'];
@@ -14,6 +14,8 @@ interface Props {
   outlines: AreaOutline[];
   label: string;
   t: TFunction;
+  /** Closer in than the whole frame (the presentation's map slide); the picture keeps its size. */
+  zoom?: MapZoom | null;
 }
 
 const GROUPS: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
@@ -33,10 +35,11 @@ export function GroupSwatch({ group }: { group: HotSpotGroup }) {
   return <svg width="14" height="14" aria-hidden="true" className="lb-swatch"><rect x="1" y="1" width="12" height="12" fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} /></svg>;
 }
 
-export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId }: Props & { testId?: string }) {
+export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId, zoom }: Props & { testId?: string }) {
   const projected = projectOutlines(outlines);
-  const frame = mapFrame(cells, size, extent, projected.flatMap((a) => a.rings));
-  if (!frame) return null;
+  const base = mapFrame(cells, size, extent, projected.flatMap((a) => a.rings));
+  if (!base) return null;
+  const frame = zoomFrame(base, zoom ?? null);
   const height = viewHeight(frame);
   const scale = VIEW_WIDTH / (frame.maxE - frame.minE);
   const cellSide = size * scale;

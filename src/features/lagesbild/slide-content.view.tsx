@@ -1,0 +1,95 @@
+// One slide of the presentation, drawn from the published lägesbild report: the audience window shows it full size,
+// the presenter window shows the current and the next one small (same component, so both always agree).
+import { formatPeriod } from '../../analysis/periods/report-periods';
+import { useTranslation } from 'react-i18next';
+import { dateOfEpochDay } from '../../lib/epoch-day';
+import { formatDate } from '../../lib/format';
+import { useLanguage } from '../../lib/i18n/i18n';
+import { DevelopmentChart } from './development-chart.view';
+import { LagesbildBrief } from './lagesbild-brief.view';
+import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable } from './lagesbild-document.view';
+import { summaryParagraphs } from './lagesbild-summary';
+import type { LagesbildReport } from './lagesbild.model';
+import type { AreaOutline, MapZoom } from './report-map.model';
+import { SlideMap } from './slide-map.view';
+import type { Slide } from './slides';
+
+export interface SlideProps {
+  slide: Slide;
+  report: LagesbildReport;
+  assessment: string;
+  outlines: AreaOutline[];
+  /** The audience window's heading takes focus on a new slide; previews pass none. */
+  heading?: React.RefObject<HTMLHeadingElement | null>;
+  datasetName: string;
+  /** The map slide's zoom, shared by the audience and presenter windows; without onZoom no zoom controls show. */
+  zoom: MapZoom | null;
+  onZoom?: (zoom: MapZoom | null) => void;
+}
+
+export function SlideContent({ slide, report, assessment, outlines, heading, datasetName, zoom, onZoom }: SlideProps) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const p = report.periods;
+  const period = formatPeriod(p.period, language);
+  const h = (text: string) => <h2 ref={heading} tabIndex={-1}>{text}</h2>;
+  switch (slide) {
+    case 'brief':
+      return <LagesbildBrief report={report} summary={summaryParagraphs(report, language)} assessment={assessment} outlines={outlines} t={t} language={language} headingRef={heading} />;
+    case 'title':
+      return (
+        <div className="slide-title">
+          <p className="slide-kicker">{datasetName || t('app.name')}</p>
+          {h(`${t('pages.lagesbild')} ${period}`)}
+          <p>{formatDate(dateOfEpochDay(p.current.from))} – {formatDate(dateOfEpochDay(p.current.to))}</p>
+          {report.rule && <p className="slide-public" data-testid="slide-public-note">{t('disclosure.note', { k: report.rule.k })}</p>}
+        </div>
+      );
+    case 'summary':
+      return (
+        <>
+          {h(t('lagesbild.summary'))}
+          {summaryParagraphs(report, language).map((s, i) => <p key={i}>{s}</p>)}
+          {assessment && <><h3>{t('lagesbild.assessment')}</h3><p className="lb-assessment">{assessment}</p></>}
+        </>
+      );
+    case 'figures':
+      return (
+        <>
+          {h(`${t('lagesbild.figures')} ${period}`)}
+          <div className="lb-figures">
+            <FigureCard label={t('lagesbild.allIncidents')} f={report.total} report={report} t={t} language={language} testId="slide-total" />
+            <FigureCard label={t('lagesbild.interventions')} f={report.interventionTotal} report={report} t={t} language={language} />
+            {report.categories.slice(0, FIGURE_CATEGORIES).map((c) => <FigureCard key={c.name} label={c.name ?? '–'} f={c} report={report} t={t} language={language} />)}
+          </div>
+          <p className="lb-footnote">{t('lagesbild.testNote')}</p>
+        </>
+      );
+    case 'development':
+      return <>{h(t('lagesbild.development'))}<DevelopmentChart report={report} large /></>;
+    case 'map':
+      return (
+        <>
+          {h(`${t('lagesbild.hotSpots')} ${period}`)}
+          {report.hotSpots.status === 'ok' ? (
+            <div className="slide-map">
+              <SlideMap report={report} outlines={outlines} period={period} zoom={zoom} onZoom={onZoom} />
+              {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+            </div>
+          ) : <p>{t('lagesbild.hotSpotsTooFew')}</p>}
+        </>
+      );
+    case 'categories':
+      return (
+        <>
+          {h(`${t('lagesbild.categories')} ${period}`)}
+          <div className="slide-columns">
+            <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={report.categories.slice(0, 8)} report={report} t={t} language={language} testId="slide-categories-table" lastYear={false} />
+            <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId="slide-interventions-table" lastYear={false} />
+          </div>
+        </>
+      );
+    case 'goals':
+      return <>{h(t('lagesbild.goals'))}{report.goals.length ? <GoalsTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noGoals')}</p>}</>;
+  }
+}
