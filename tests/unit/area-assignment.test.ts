@@ -3,6 +3,7 @@
 // are 'outside', the finest area kind is used, and a change to the areas makes the assignments again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignAreas } from '../../src/data/area-assignment';
+import { areaCountsSql } from '../../src/features/lagesbild/lagesbild.query';
 import { areaLookup, type AreaShape } from '../../src/lib/geo/area-lookup';
 import { createSchemaRunner } from './support/node-runner';
 
@@ -85,5 +86,24 @@ describe('assignAreas in DuckDB', () => {
     await runner.exec(`INSERT INTO interventions (id, started_at, type, lat, lon, source, epoch_day) VALUES ('i1', TIMESTAMP '2026-01-01', 'Trygghetsvandring', 59.965, 16.815, 't', 0)`);
     await assignAreas(runner);
     expect(await runner.rows('SELECT area, area_assignment AS how FROM interventions')).toEqual([{ area: 'Centrum', how: 'geometry' }]);
+  });
+
+  it('keeps the lägesbild’s rows without an area apart: outside the areas, no position, no areas to place in', async () => {
+    await addArea('Centrum', 'stadsdel', centrum);
+    await addIncident('a', 16.815, 59.965, null); // in Centrum
+    await addIncident('b', 16.807, 59.957, null); // in the hole: outside
+    await addIncident('c', 16.7, 59.7, null); // outside
+    await addIncident('e', null, null, null, 'none'); // no position
+    await addIncident('f', 16.815, 59.965, null, 'area'); // a kommun centre only: no position of its own
+    await assignAreas(runner);
+    const day = { from: 0, to: 0 };
+    const rows = await runner.rows<{ name: string | null; without: string | null; current: number }>(areaCountsSql({ current: day, previous: { from: -1, to: -1 }, lastYear: { from: -365, to: -365 } }));
+    const counted = Object.fromEntries(rows.map((r) => [r.name ?? `(${r.without})`, Number(r.current)]));
+    expect(counted).toEqual({ Centrum: 1, '(outside)': 2, '(unlocated)': 2 });
+    // Without any areas loaded, a point is simply without an area ('none'), not "outside".
+    await runner.exec('DELETE FROM areas');
+    await assignAreas(runner);
+    const again = await runner.rows<{ name: string | null; without: string | null; current: number }>(areaCountsSql({ current: day, previous: { from: -1, to: -1 }, lastYear: { from: -365, to: -365 } }));
+    expect(Object.fromEntries(again.map((r) => [r.name ?? `(${r.without})`, Number(r.current)]))).toEqual({ '(none)': 3, '(unlocated)': 2 });
   });
 });

@@ -129,8 +129,8 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.name ?? '∅'}>
-              <th scope="row">{r.name ?? t('lagesbild.noArea')}</th>
+            <tr key={r.name ?? `∅${r.without ?? ''}`}>
+              <th scope="row">{r.name ?? t(`lagesbild.without.${r.without ?? 'none'}`)}</th>
               <td className="numeric">{n(r.current)}</td>
               <td className="numeric">{n(r.previous)}</td>
               <td className="numeric">{pct(r.vsPrevious)}</td>

@@ -26,7 +26,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
   const rows: unknown[][] = [
     row(t('lagesbild.allIncidents'), report.total, t('lagesbild.total')),
     ...report.categories.map((f) => row(t('overview.category'), f, f.name ?? '')),
-    ...report.areas.map((f) => row(t('lagesbild.area'), f, f.name ?? t('lagesbild.noArea'))),
+    ...report.areas.map((f) => row(t('lagesbild.area'), f, f.name ?? t(`lagesbild.without.${f.without ?? 'none'}`))),
     ...report.places.map((f) => row(t('lagesbild.place'), f, f.name ?? '')),
     row(t('lagesbild.interventions'), report.interventionTotal, t('lagesbild.total')),
     ...report.interventions.map((f) => row(t('lagesbild.type'), f, f.name ?? '')),

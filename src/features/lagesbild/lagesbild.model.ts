@@ -13,8 +13,12 @@ import { publishGoal } from '../../analysis/goals/publish-goal';
 import type { LagesbildPeriods } from '../../analysis/periods/two-week-report-periods';
 
 /** One row of a three-window count query (lagesbild.query.ts). */
+/** Why an area row has no name (lagesbild.query.ts areaCountsSql); absent on named rows and other tables. */
+export type AreaGap = 'outside' | 'unlocated' | 'none';
+
 export interface CountRow {
   name: string | null;
+  without?: AreaGap | null;
   current: number;
   previous: number;
   last_year: number;
@@ -27,6 +31,7 @@ export interface CountRow {
 /** A published figure: null counts are hidden; a change is shown only when both its counts are. */
 export interface Figure {
   name: string | null;
+  without?: AreaGap;
   current: PublishedCount;
   /** undefined: the window lies wholly outside the data (shown "–", never 0 or "<5"). */
   previous: PublishedCount | undefined;
@@ -174,7 +179,10 @@ function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: Lag
   const at = (cells: PublishedCount[], j: number): PublishedCount | undefined => (withData[j] ? cells[columns.indexOf(j)] : undefined);
   const totals = rows.length ? table.columnTotals : columns.map(() => publishCount(0, 0, rule));
   const [c, p, y] = [0, 1, 2].map((j) => at(totals, j));
-  const figures = rows.map((r, i) => figure(r.name, at(table.cells[i], 0) as PublishedCount, at(table.cells[i], 1), at(table.cells[i], 2), periods, data));
+  const figures = rows.map((r, i) => {
+    const f = figure(r.name, at(table.cells[i], 0) as PublishedCount, at(table.cells[i], 1), at(table.cells[i], 2), periods, data);
+    return r.without ? { ...f, without: r.without } : f;
+  });
   return {
     // Public view: ordered by the shown counts, not the exact ones (sortByShown).
     rows: sortByShown(figures, (f) => f.current, (f) => f.name, rule),

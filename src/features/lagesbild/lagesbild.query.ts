@@ -33,9 +33,15 @@ export function categoryCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
   return `SELECT category AS name, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} AND ${scope} GROUP BY category ORDER BY current DESC, name`;
 }
 
-/** Incidents per area in the three windows; incidents without an area as their own row (NULL name). */
+/**
+ * Incidents per area in the three windows. Incidents without an area are rows of their own (NULL name), told apart
+ * by `without`: 'outside' (a position in none of the loaded areas), 'unlocated' (no position, no area in the file),
+ * 'none' (a position, but no areas to place it in).
+ */
 export function areaCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
-  return `SELECT area AS name, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} AND ${scope} GROUP BY area ORDER BY current DESC, name NULLS LAST`;
+  const without = `CASE WHEN area IS NOT NULL THEN NULL WHEN area_assignment = 'outside' THEN 'outside' WHEN lat IS NULL OR lon IS NULL OR location_precision <> 'point' THEN 'unlocated' ELSE 'none' END`;
+  return `SELECT area AS name, ${without} AS without, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} AND ${scope}
+    GROUP BY ALL ORDER BY current DESC, name NULLS LAST, without`;
 }
 
 /** Interventions per type in the three windows. */

@@ -65,7 +65,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     total: 'Total',
     areas: 'Incidents by area',
     area: 'Area',
-    noArea: 'No area',
+    without: { outside: 'Outside the areas', unlocated: 'No position or area', none: 'No area' },
     interventionsDone: 'Interventions in the period',
     type: 'Type',
     noInterventions: 'No interventions recorded in the period.',

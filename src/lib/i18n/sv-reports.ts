@@ -63,7 +63,7 @@ export const svReports = {
     total: 'Totalt',
     areas: 'Händelser per område',
     area: 'Område',
-    noArea: 'Utan område',
+    without: { outside: 'Utanför områdena', unlocated: 'Utan position och område', none: 'Utan område' },
     interventionsDone: 'Insatser under perioden',
     type: 'Typ',
     noInterventions: 'Inga insatser registrerade under perioden.',
