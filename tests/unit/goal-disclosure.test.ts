@@ -8,7 +8,7 @@ import { verdictFor, worst } from '../../src/analysis/goals/goal-verdict';
 import { numberLines } from '../../src/features/goals/goals.model';
 import { publishGoal } from '../../src/analysis/goals/publish-goal';
 import { buildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
-import { lagesbildPeriods } from '../../src/analysis/periods/two-week-report-periods';
+import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
 import { epochDayOf } from '../../src/lib/epoch-day';
 
 const rule = { k: 5 };

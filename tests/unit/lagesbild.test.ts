@@ -3,9 +3,10 @@
 import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
-import { canStep, defaultLagesbildPeriod, lagesbildPeriods, parsePeriodKey, periodKey, sameBiweekLastYear } from '../../src/analysis/periods/two-week-report-periods';
+import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
 import { buildReport, type CountRow, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
-import { asBiweek } from '../../src/analysis/periods/report-periods';
+import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
+import type { BiweekPeriod } from '../../src/lib/iso-week';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
 import { loadReport } from '../../src/features/lagesbild/load-report';
 import { epochDayOfIsoDate as d, isoDateOfEpochDay as iso } from '../../src/lib/epoch-day';
@@ -13,6 +14,13 @@ import type { SqlRunner } from '../../src/data/sql-runner';
 import { createExampleDatabase } from './support/example-database';
 
 const span = (r: { from: number; to: number }) => `${iso(r.from)}..${iso(r.to)}`;
+// The two-week rhythm in ISO-week terms, through the general period functions (report-periods.ts).
+const defaultLagesbildPeriod = (last: number, first?: number) => asBiweek(defaultReportPeriod('biweek', last, first));
+const dayRangeOf = (p: BiweekPeriod) => { const r = fromBiweek(p); return { from: r.from, to: r.to }; };
+const sameBiweekLastYear = (p: BiweekPeriod) => asBiweek(sameLastYear(fromBiweek(p)));
+const periodKey = (p: BiweekPeriod) => reportPeriodKey(fromBiweek(p));
+const parsePeriodKey = (text: string) => { const p = parseReportPeriodKey(text); return p && p.unit === 'biweek' ? asBiweek(p) : null; };
+const canStep = (p: BiweekPeriod, steps: number, data: { from: number; to: number }) => canStepPeriod(fromBiweek(p), steps, data);
 
 describe('the lägesbild period', () => {
   it('defaults to the latest two-week period the data fully covers', () => {
@@ -242,7 +250,6 @@ describe('the example’s lägesbild', () => {
 
 describe('the default lägesbild period', () => {
   it('is the latest complete two-week period, unless the data is shorter: then the period holding it', async () => {
-    const { defaultLagesbildPeriod, dayRangeOf } = await import('../../src/analysis/periods/two-week-report-periods');
     const { epochDayOf, calendarDate } = await import('../../src/lib/epoch-day');
     const day = (y: number, m: number, d: number) => epochDayOf(calendarDate(y, m - 1, d));
     // Data 5–6 March 2025 (ISO week 10): the latest complete period (v. 7–8) ends before the data.

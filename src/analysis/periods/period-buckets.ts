@@ -1,6 +1,7 @@
 // The periods every page counts in, pure: an epoch day → its bucket (day, ISO week, ISO two weeks with week 53
 // joining 51–53, month, quarter), bucket labels, the period before and the "same period last year". Used by Trender
-// and Karta; the lägesbild's two-week periods are in two-week-report-periods.ts, ISO week arithmetic in lib/iso-week.
+// and Karta; the lägesbild's periods in any rhythm are in report-periods.ts (what it compares: compared-periods.ts),
+// ISO week arithmetic in lib/iso-week.
 import { dateOfEpochDay, epochDayOf, calendarDate } from '../../lib/epoch-day';
 import { mondayOf } from '../../lib/day-range';
 import { biweekPeriodOf, biweekRange, isoWeekOf } from '../../lib/iso-week';

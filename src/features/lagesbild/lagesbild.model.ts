@@ -10,7 +10,7 @@ import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import type { Verdict } from '../../analysis/goals/goal-verdict';
 import { publishGoal } from '../../analysis/goals/publish-goal';
-import type { LagesbildPeriods } from '../../analysis/periods/two-week-report-periods';
+import type { LagesbildPeriods } from '../../analysis/periods/compared-periods';
 
 /** One row of a three-window count query (lagesbild.query.ts). */
 /** Why an area row has no name (lagesbild.query.ts areaCountsSql); absent on named rows and other tables. */

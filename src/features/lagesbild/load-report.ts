@@ -6,7 +6,7 @@ import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
 import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, type CellKey, type GridExtent, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
 import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
-import { asReportPeriod, lagesbildPeriods } from '../../analysis/periods/two-week-report-periods';
+import { asReportPeriod, lagesbildPeriods } from '../../analysis/periods/compared-periods';
 import { sameLastYear, shiftPeriod, type ReportPeriod } from '../../analysis/periods/report-periods';
 import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
 import { baselineWindow, type SourceReportRow } from './source-reports.model';
