@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { scanRecords } from '../../src/data/import/csv-records';
 import { CHECKED, COORDS, LINES, RAW, REJECTS, REJECTS_SCAN, dateTimeExpr } from '../../src/data/import/csv-import.query';
+import { fillGridCoordinates, gridCoordinatesNeeded } from '../../src/data/grid.query';
+import { recordKeySalt } from '../../src/data/record-key-salt';
+import { KEYED_TABLES, fillRecordKeys, recordKeysNeeded } from '../../src/data/record-keys.query';
 import { literal } from '../../src/data/sql-text';
 import { parseDateTime } from '../../src/lib/parsing/swedish-datetime';
 import { createExampleDatabase } from './support/example-database';
@@ -241,6 +244,37 @@ describe('importing CSV', () => {
     expect(sums.nya).toBe(interventions.reduce((s, r) => s + (r.lagforda_ej_tidigare_kanda ?? 0), 0));
     expect(sums.timmar).toBeCloseTo(interventions.reduce((s, r) => s + r.timmar, 0), 6);
   });
+});
+
+describe('columns derived as the rows are inserted', () => {
+  it('record keys and grid metres are computed by the insert, equal to what the later fill computes, so the fill has nothing left to do', async () => {
+    const runner = await createSchemaRunner();
+    try {
+      const { root } = await createExampleDatabase();
+      const exports = join(root, 'exports');
+      await importBytes(runner, readFileSync(join(exports, 'polisen-anmalda-brott.csv')), SEMICOLON, { ...base, columns: POLICE_COLUMNS });
+      await importBytes(runner, readFileSync(join(exports, 'kommunen-aktiviteter.csv')), SEMICOLON, {
+        ...base, target: 'interventions',
+        columns: { id: 'Aktivitets-ID', type: 'Aktivitet', date: 'Datum', time: 'Starttid', end_time: 'Sluttid', organisation: 'Ansvarig', area: 'Område', place: 'Plats', north: 'Koordinat N', east: 'Koordinat E' },
+      });
+      for (const table of KEYED_TABLES) {
+        expect((await runner.rows<{ needed: boolean }>(recordKeysNeeded(table)))[0].needed, table).toBe(false);
+        expect((await runner.rows<{ needed: boolean }>(gridCoordinatesNeeded(table)))[0].needed, table).toBe(false);
+        const read = () => runner.rows<{ row_key: string; record_key: number; grid_e: number | null; grid_n: number | null }>(
+          `SELECT row_key, record_key, grid_e, grid_n FROM ${table} ORDER BY row_key`);
+        const inserted = await read();
+        // Both files have located and unlocated rows (interventions: ~400 of ~1 000 located).
+        expect(inserted.filter((r) => r.grid_e !== null).length, table).toBeGreaterThan(100);
+        expect(inserted.some((r) => r.grid_e === null), table).toBe(true);
+        await runner.exec(`UPDATE ${table} SET record_key = NULL, grid_e = NULL, grid_n = NULL`);
+        await runner.exec(fillGridCoordinates(table));
+        await runner.run(fillRecordKeys(table), [recordKeySalt()]);
+        expect(await read(), table).toEqual(inserted);
+      }
+    } finally {
+      runner.close();
+    }
+  }, 120_000);
 });
 
 describe('personnummer in an import', () => {

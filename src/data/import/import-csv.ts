@@ -12,8 +12,8 @@ import { inTransaction, type SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
-  BAD_BYTES, COUNT_ROWS, DELETE_ALL, stagedColumn, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
-  checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv,
+  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv, separateBadTimes,
   defaultYearRange, type CsvDialect, type DecimalMark, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 
@@ -95,10 +95,10 @@ const TEXT_FIELDS = ['id', 'category', 'subcategory', 'area', 'place', 'descript
 
 async function scanPersonalData(runner: SqlRunner, columns: IncidentColumns | InterventionColumns, chosen: PersonalDataPolicy): Promise<PersonalDataFinding[]> {
   const mapped = [...new Set(TEXT_FIELDS.map((f) => (columns as Record<string, string | undefined>)[f]).filter((c): c is string => Boolean(c)))];
+  const candidates = mapped.length ? await runner.rows<{ column_name: string; candidate: string }>(personalNumberCandidates(mapped)) : [];
   const findings: PersonalDataFinding[] = [];
   for (const column of mapped) {
-    const candidates = await runner.rows<{ candidate: string }>(personalNumberCandidates(column));
-    const found = candidates.filter((c) => isPersonalIdentityNumber(c.candidate)).length;
+    const found = candidates.filter((c) => c.column_name === column && isPersonalIdentityNumber(c.candidate)).length;
     if (found > 0 || chosen[column]) findings.push({ column, found, action: chosen[column] ?? 'mask' });
   }
   return findings;
@@ -194,6 +194,8 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const interventionColumns = request.columns as InterventionColumns;
     const years = request.years ?? defaultYearRange();
     await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true));
+    const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
+    if (badDates > 0) await runner.exec(separateBadTimes());
     if (request.invalidUtf8Records?.length) {
       await runner.exec(CREATE_BAD_BYTES);
       await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);
