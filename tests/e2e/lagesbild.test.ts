@@ -226,5 +226,28 @@ describe('Lägesbild in Chromium', () => {
     const small = shown.text.replace(/\d{4}-\d{2}-\d{2}/g, '').replace(/v\. \d+–\d+ \d{4}/g, '').match(/(?<![\d,.−+–])\b[0-4]\b(?![\d,.%])\s+(händelser|insatser)/g);
     expect(small).toBeNull();
     await setPublicView(page, false);
+    // A long assessment (tester: three sentences made two pages): still one page, shrunk to fit; past the brief's
+    // length it is cut at a word and says where the rest is.
+    const sentence = 'Ökningen av stölder vid Resecentrum hänger ihop med de nya kvällsavgångarna, och bevakningen flyttas dit under vecka 47. ';
+    for (const repeats of [4, 9, 30]) {
+      await page.getByTestId('assessment').fill(sentence.repeat(repeats).trim());
+      await page.getByTestId('save-assessment').click();
+      await page.waitForFunction(() => /Sparad/.test(document.querySelector('[data-testid=assessment-status]')?.textContent ?? ''));
+      const long = await pdfOf();
+      expect(long.pages, `${repeats} sentences`).toBe(1);
+      expect(long.text.includes('hela bedömningen finns i lägesbilden'), `${repeats} sentences`).toBe(sentence.length * repeats > 1_200);
+    }
+    // The same long assessment on the presentation's first slide: on the screen, no scrolling.
+    await page.goto(`${baseUrl}#/presentation`);
+    await page.getByTestId('slide-brief').locator('h1').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => {
+      const slide = document.querySelector('[data-testid=slide-brief]') as HTMLElement | null;
+      return !!slide && slide.textContent!.includes('hela bedömningen') && slide.scrollHeight <= slide.clientHeight + 1;
+    }, null, { timeout: 10_000 });
+    await page.getByTestId('presentation').focus();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
+    await page.getByTestId('assessment').fill('');
+    await page.getByTestId('save-assessment').click();
   });
 });

@@ -125,7 +125,26 @@ describe('Presentation in Chromium', () => {
     await page.getByTestId('deck-editor-open').click();
     expect(await page.getByTestId('deck-note-map').inputValue()).toBe('Zooma till Söderäng – de två nya hot spots.');
     expect(await page.getByTestId('deck-show-development').isChecked()).toBe(false);
-    await page.getByTestId('deck-editor-close').click();
+    // Tester: a click straight from a note field was lost, and a note typed just before a reload too. Now the note
+    // is saved as it is typed, and a click right after it counts.
+    await page.getByTestId('deck-note-figures').fill('Jämför med v. 43–44.');
+    await page.getByTestId('deck-show-categories').uncheck();
+    await page.waitForFunction(() => document.querySelector('[data-testid=slide-counter]')?.textContent === 'Bild 1 av 6');
+    await page.getByTestId('deck-note-summary').fill('Läs upp bedömningen.');
+    await page.waitForFunction(() => document.querySelector('[data-testid=deck-status]')?.textContent === 'Sparat');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'deck-note-summary');
+    await page.reload();
+    await page.getByTestId('slide-brief').locator('h1').waitFor({ timeout: 60_000 });
+    await page.getByTestId('deck-editor-open').click();
+    expect(await page.getByTestId('deck-note-figures').inputValue()).toBe('Jämför med v. 43–44.');
+    expect(await page.getByTestId('deck-note-summary').inputValue()).toBe('Läs upp bedömningen.');
+    expect(await page.getByTestId('deck-show-categories').isChecked()).toBe(false);
+    await page.getByTestId('deck-show-categories').check();
+    // Esc in the panel closes the panel, not the presentation.
+    await page.getByTestId('deck-note-summary').focus();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('deck-editor').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('presentation').isVisible()).toBe(true);
   });
 
   it('opens a presenter window that follows the talk both ways, with the notes and a clock', async () => {
@@ -180,6 +199,9 @@ describe('Presentation in Chromium', () => {
       return Math.hypot(a[0] - b[0], a[1] - b[1]) > g * 1.5;
     }, gap(before), { timeout: 10_000 });
     const zoomed = await letters(page.getByTestId('slide-map'));
+    expect(await page.getByTestId('map-zoom-caption').textContent()).toBe('Utsnitt: Söderäng');
+    // The list gives the keys back: a clicker's next key changes the slide, not the area.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('SELECT');
     // The presenter window shows the same picture.
     await presenter.waitForFunction((z) => {
       const texts = [...document.querySelectorAll('[data-testid=presenter-current] [data-testid=lb-map] text[font-weight="700"]')];

@@ -4,7 +4,9 @@ import { Coordinator } from '@uwdata/mosaic-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSlideDeck, writeSlideDeck } from '../../src/data/slide-decks';
 import { formatElapsed } from '../../src/features/lagesbild/presenter-view.view';
-import { stepZoom, zoomFrame, zoomToRings, type MapFrame } from '../../src/features/lagesbild/report-map.model';
+import { briefAssessment } from '../../src/features/lagesbild/lagesbild-brief.view';
+import { A4_PORTRAIT_PRINTABLE_PX, fitZoom } from '../../src/lib/fit-zoom';
+import { MAX_ZOOM, stepZoom, zoomFrame, zoomToRings, type MapFrame } from '../../src/features/lagesbild/report-map.model';
 import {
   DEFAULT_DECK, MAX_NOTE_LENGTH, SLIDES, arrangementOf, commandForKey, controlKeepsKey, moveInDeck, moveSlide, normaliseDeck, setSlideNote,
   setSlideShown, shownSlides,
@@ -65,6 +67,7 @@ describe('the slide deck', () => {
   it('leaves a focused control its own keys, and no more', () => {
     expect(controlKeepsKey('TEXTAREA', null, 'ArrowRight')).toBe(true);
     expect(controlKeepsKey('SELECT', null, 'ArrowDown')).toBe(true);
+    expect(controlKeepsKey('SELECT', null, 'PageDown')).toBe(false);
     expect(controlKeepsKey('INPUT', 'text', 'Home')).toBe(true);
     expect(controlKeepsKey('INPUT', null, 'Home')).toBe(true);
     expect(controlKeepsKey('INPUT', 'checkbox', ' ')).toBe(true);
@@ -118,14 +121,16 @@ describe('the map slide zoom', () => {
   });
 
   it('zooms to a district: its extent inside the frame, with a margin', () => {
-    const district: [number, number][] = [[2_000, 1_000], [3_000, 1_000], [3_000, 1_500], [2_000, 1_500], [2_000, 1_000]];
+    const district: [number, number][] = [[2_000, 1_000], [4_000, 1_000], [4_000, 2_000], [2_000, 2_000], [2_000, 1_000]];
     const z = zoomToRings(base, [district])!;
-    expect(z.factor).toBeCloseTo(Math.min(10_000 / 1_100, 5_000 / 550));
+    expect(z.factor).toBeCloseTo(Math.min(10_000 / 2_200, 5_000 / 1_100));
+    // A tiny district is shown no closer than the closest zoom.
+    expect(zoomToRings(base, [[[2_000, 1_000], [2_010, 1_010], [2_000, 1_010], [2_000, 1_000]]])!.factor).toBe(MAX_ZOOM);
     const frame = zoomFrame(base, z);
     expect(frame.minE).toBeLessThanOrEqual(2_000);
-    expect(frame.maxE).toBeGreaterThanOrEqual(3_000);
+    expect(frame.maxE).toBeGreaterThanOrEqual(4_000);
     expect(frame.minN).toBeLessThanOrEqual(1_000);
-    expect(frame.maxN).toBeGreaterThanOrEqual(1_500);
+    expect(frame.maxN).toBeGreaterThanOrEqual(2_000);
     // A district reaching far beyond the data is framed where the data is.
     const huge: [number, number][] = [[-50_000, 4_000], [50_000, 4_000], [50_000, 90_000], [-50_000, 4_000]];
     const top = zoomToRings(base, [huge])!;
@@ -139,7 +144,7 @@ describe('the map slide zoom', () => {
     expect(stepZoom(inOnce, -1)).toBeNull();
     let z = null as ReturnType<typeof stepZoom>;
     for (let i = 0; i < 20; i++) z = stepZoom(z, 1);
-    expect(z!.factor).toBe(32);
+    expect(z!.factor).toBe(MAX_ZOOM);
   });
 });
 
@@ -149,5 +154,29 @@ describe('the presenter clock', () => {
     expect(formatElapsed(65_400)).toBe('1:05');
     expect(formatElapsed(3_725_000)).toBe('1:02:05');
     expect(formatElapsed(-5)).toBe('0:00');
+  });
+});
+
+describe('fitting I korthet onto one page or screen', () => {
+  it('shrinks only what is too tall, never below the readable minimum', () => {
+    expect(fitZoom(900, 1000)).toBe(1);
+    expect(fitZoom(2000, 1000)).toBe(0.6);
+    expect(fitZoom(1250, 1000)).toBe(0.8);
+    expect(fitZoom(1250, 1000) * 1250).toBeLessThanOrEqual(1000);
+    expect(fitZoom(0, 1000)).toBe(1);
+    // A4 portrait, 12 mm margins: 273 mm at 96 px per inch, less 4 %.
+    expect(A4_PORTRAIT_PRINTABLE_PX).toBeCloseTo((273 / 25.4) * 96 * 0.96, 5);
+  });
+
+  it('cuts a long assessment at a word and says so; a short one is whole', () => {
+    expect(briefAssessment('Kort bedömning.')).toEqual({ text: 'Kort bedömning.', cut: false });
+    const long = 'ord '.repeat(400).trim();
+    const cut = briefAssessment(long, 100);
+    expect(cut.cut).toBe(true);
+    expect(cut.text.endsWith(' …')).toBe(true);
+    expect(cut.text.length).toBeLessThanOrEqual(102);
+    expect(long.startsWith(cut.text.slice(0, -2))).toBe(true);
+    expect(cut.text.slice(0, -2).endsWith('ord')).toBe(true);
+    expect(briefAssessment('x'.repeat(150), 100)).toEqual({ text: `${'x'.repeat(100)} …`, cut: true });
   });
 });

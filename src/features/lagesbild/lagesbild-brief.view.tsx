@@ -17,12 +17,23 @@ import { markerLetter, type AreaOutline } from './report-map.model';
 /** Hot spots and categories the brief names: enough for two minutes, few enough for one page. */
 const BRIEF_HOT_SPOTS = 3;
 const BRIEF_CATEGORIES = 3;
+/** The assessment's length on the one page; a longer one is cut at a word and says where the rest is. */
+export const BRIEF_ASSESSMENT_CHARS = 1_200;
+
+/** The assessment as the brief shows it: whole, or cut at a word before `max` characters (`cut` true). */
+export function briefAssessment(text: string, max = BRIEF_ASSESSMENT_CHARS): { text: string; cut: boolean } {
+  if (text.length <= max) return { text, cut: false };
+  const head = text.slice(0, max);
+  const space = head.search(/\s\S*$/);
+  return { text: `${(space > max / 2 ? head.slice(0, space) : head).trimEnd()} …`, cut: true };
+}
 
 export function LagesbildBrief({ report, summary, assessment, outlines, t, language, headingRef }: {
   report: LagesbildReport; summary: string[]; assessment: string; outlines: AreaOutline[]; t: TFunction; language: Language;
   /** The presentation focuses the heading when its slide comes up (a screen reader then reads where the talk is). */
   headingRef?: React.Ref<HTMLHeadingElement>;
 }) {
+  const shown = briefAssessment(assessment);
   const p = report.periods;
   const spots = report.hotSpots.status === 'ok' ? report.hotSpots.rows.slice(0, BRIEF_HOT_SPOTS) : [];
   const cells = report.hotSpots.cells.filter((c) => c.row >= 0 && c.row < BRIEF_HOT_SPOTS);
@@ -62,7 +73,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
             </ul>
           ) : <p>{t('lagesbild.noGoals')}</p>}
           <h2>{t('lagesbild.assessment')}</h2>
-          {assessment ? <p className="lb-assessment">{assessment}</p> : <p className="hint">{t('lagesbild.noAssessment')}</p>}
+          {assessment ? <p className="lb-assessment">{shown.text}{shown.cut && <span className="hint"> {t('lagesbild.assessmentContinues')}</span>}</p> : <p className="hint">{t('lagesbild.noAssessment')}</p>}
         </div>
       </div>
     </section>

@@ -16,6 +16,7 @@ import { downloadText, toExcelCsv } from '../../lib/excel-csv';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { type Language } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
+import { A4_PORTRAIT_PRINTABLE_PX, fitZoom } from '../../lib/fit-zoom';
 import { AssessmentEditor } from './assessment-editor.view';
 import { LagesbildDocument } from './lagesbild-document.view';
 import { LagesbildBrief } from './lagesbild-brief.view';
@@ -80,7 +81,17 @@ export function LagesbildPage() {
   // "I korthet" alone on one A4 page: the print style shows only the brief while body has this class.
   const printBrief = () => {
     document.body.classList.add('print-brief');
-    const done = () => { document.body.classList.remove('print-brief'); window.removeEventListener('afterprint', done); };
+    // One sheet whatever the assessment's length: measured in the page layout, shrunk to fit (lib/fit-zoom.ts).
+    const brief = document.querySelector<HTMLElement>('[data-testid=lb-brief]');
+    if (brief) {
+      brief.style.zoom = '';
+      brief.style.zoom = String(fitZoom(brief.offsetHeight, A4_PORTRAIT_PRINTABLE_PX));
+    }
+    const done = () => {
+      document.body.classList.remove('print-brief');
+      if (brief) brief.style.zoom = '';
+      window.removeEventListener('afterprint', done);
+    };
     window.addEventListener('afterprint', done);
     window.print();
   };

@@ -15,7 +15,7 @@ import { DisclosureContext, useStoredDisclosure } from '../../lib/disclosure/dis
 import { PresenterView } from './presenter-view.view';
 import { initialUnit, periodFromUrl } from './report-period-choice';
 import { stepZoom, type MapZoom } from './report-map.model';
-import { SlideContent } from './slide-content.view';
+import { FittedSlide } from './slide-content.view';
 import { SlideDeckEditor, type DeckOrigin } from './slide-deck-editor.view';
 import { DEFAULT_DECK, arrangementOf, commandForKey, controlKeepsKey, moveSlide, normaliseDeck, shownSlides, type Slide, type SlideCommand, type SlideDeck } from './slides';
 import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
@@ -74,8 +74,16 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const index = Math.max(0, current ? slides.indexOf(current) : 0);
   const slide = slides[index] as Slide | undefined;
 
-  const changeDeck = (next: SlideDeck) => {
-    if (!periodKey) return;
+  // The latest deck, for updates that come in quick succession (a note saved as a checkbox is clicked): each
+  // applies to what the one before made, and each is written (saves run in order on the one connection).
+  const latestDeck = useRef<SlideDeck | null>(null);
+  latestDeck.current = deck?.deck ?? null;
+  const changeDeck = (update: (d: SlideDeck) => SlideDeck) => {
+    const current = latestDeck.current;
+    if (!periodKey || !current) return;
+    const next = update(current);
+    if (next === current) return;
+    latestDeck.current = next;
     setDeck({ deck: next, origin: 'own' });
     setDeckStatus('saving');
     writeSlideDeck(database, periodKey, JSON.stringify(next)).then(() => setDeckStatus('saved'), () => setDeckStatus('error'));
@@ -106,8 +114,10 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const [presenterWindow, setPresenterWindow] = useState<Window | null>(null);
   useEffect(() => {
     if (!presenterWindow) return;
-    presenterWindow.addEventListener('keydown', onKey);
-    return () => presenterWindow.removeEventListener('keydown', onKey);
+    // Esc in the presenter's own window must not end the talk on the big screen.
+    const onPresenterKey = (e: KeyboardEvent) => { if (e.key !== 'Escape') onKey(e); };
+    presenterWindow.addEventListener('keydown', onPresenterKey);
+    return () => presenterWindow.removeEventListener('keydown', onPresenterKey);
   }, [presenterWindow, onKey]);
 
   // Move focus to the new slide's heading, so a screen reader reads where the talk is (not on first show).
@@ -126,7 +136,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
       <div className="slide" role="group" key={slide} data-testid={slide ? `slide-${slide}` : undefined} aria-roledescription={t('presentation.slide')} aria-label={counter}>
         {(state.status === 'pending' || !deck) && <p role="status">{t('app.loading')}</p>}
         {state.status === 'error' && <p role="alert">{t('errors.queryFailed', { message: state.message })}</p>}
-        {report && slide && <SlideContent slide={slide} report={report} assessment={assessment} outlines={outlines} heading={heading} datasetName={datasetName} zoom={zoom} onZoom={setZoom} />}
+        {report && slide && <FittedSlide slide={slide} report={report} assessment={assessment} outlines={outlines} heading={heading} datasetName={datasetName} zoom={zoom} onZoom={setZoom} />}
       </div>
       {editing && deck && <SlideDeckEditor deck={deck.deck} origin={deck.origin} status={deckStatus} onChange={changeDeck} onClose={() => setEditing(false)} />}
       <div className="presentation-controls" role="toolbar" aria-label={t('presentation.controls')}>

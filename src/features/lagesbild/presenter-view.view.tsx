@@ -3,7 +3,7 @@
 // buttons to move. It draws the same slides as the audience window from the same state, so it always follows it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SlideContent, type SlideProps } from './slide-content.view';
+import { FittedSlide, type SlideProps } from './slide-content.view';
 import type { Slide } from './slides';
 
 interface Props extends Omit<SlideProps, 'slide' | 'heading' | 'onZoom'> {
@@ -45,14 +45,14 @@ export function PresenterView({ slides, index, notes, onMove, ...slide }: Props)
         <section aria-label={t('presentation.presenter.current')}>
           <h2 className="presenter-label">{t('presentation.presenter.current')}</h2>
           <div className="slide-preview slide-preview-current" data-testid="presenter-current" data-slide={current}>
-            <div className="presentation-look slide"><SlideContent slide={current} {...slide} /></div>
+            <div className="presentation-look slide"><FittedSlide slide={current} {...slide} /></div>
           </div>
         </section>
         <section aria-label={t('presentation.presenter.next')}>
           <h2 className="presenter-label">{t('presentation.presenter.next')}</h2>
           {next ? (
             <div className="slide-preview slide-preview-next" data-testid="presenter-next-slide" data-slide={next}>
-              <div className="presentation-look slide"><SlideContent slide={next} {...slide} /></div>
+              <div className="presentation-look slide"><FittedSlide slide={next} {...slide} /></div>
             </div>
           ) : <p data-testid="presenter-next-slide" data-slide="">{t('presentation.presenter.last')}</p>}
           <h2 className="presenter-label">{t('presentation.presenter.notes')}</h2>

@@ -118,7 +118,8 @@ export interface MapZoom {
   /** The area zoomed to, when the zoom came from choosing one (a step in or out leaves it). */
   area?: string;
 }
-export const MAX_ZOOM = 32;
+/** Closest zoom: an eighth of the frame's width (a few cells across at the usual sizes). */
+export const MAX_ZOOM = 8;
 const ZOOM_STEP = 1.5;
 
 /**

@@ -1,7 +1,9 @@
 // One slide of the presentation, drawn from the published lägesbild report: the audience window shows it full size,
 // the presenter window shows the current and the next one small (same component, so both always agree).
 import { formatPeriod } from '../../analysis/periods/report-periods';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fitZoom } from '../../lib/fit-zoom';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -25,6 +27,32 @@ export interface SlideProps {
   /** The map slide's zoom, shared by the audience and presenter windows; without onZoom no zoom controls show. */
   zoom: MapZoom | null;
   onZoom?: (zoom: MapZoom | null) => void;
+}
+
+/**
+ * A slide shrunk to the box around it (CSS zoom, lib/fit-zoom.ts) when its content is taller — a long assessment
+ * on I korthet or the summary, a small projector — so nothing is under the control bar or needs scrolling.
+ */
+export function FittedSlide(props: SlideProps) {
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = body.current;
+    const box = el?.parentElement;
+    if (!el || !box) return;
+    const apply = () => {
+      const style = getComputedStyle(box);
+      el.style.zoom = '';
+      el.style.zoom = String(fitZoom(el.offsetHeight, box.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom)));
+    };
+    apply();
+    // The window's own ResizeObserver: the presenter window's copies live in another document.
+    const Observer = (box.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.ResizeObserver ?? ResizeObserver;
+    const observer = new Observer(apply);
+    observer.observe(box);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [props.slide, props.report, props.assessment, props.zoom]);
+  return <div className="slide-body" ref={body}><SlideContent {...props} /></div>;
 }
 
 export function SlideContent({ slide, report, assessment, outlines, heading, datasetName, zoom, onZoom }: SlideProps) {

@@ -107,7 +107,9 @@ export function commandForKey(key: string, shift = false): SlideCommand {
 export function controlKeepsKey(tagName: string, inputType: string | null, key: string): boolean {
   const presses = key === ' ' || key === 'Enter';
   switch (tagName) {
-    case 'TEXTAREA': case 'SELECT': return true;
+    case 'TEXTAREA': return true;
+    // A list keeps the keys that move in it, but not a clicker's page keys.
+    case 'SELECT': return key !== 'PageDown' && key !== 'PageUp';
     case 'INPUT': return inputType === 'checkbox' || inputType === 'radio' || inputType === 'button' ? presses : true;
     case 'BUTTON': case 'A': return presses;
     default: return false;
