@@ -221,11 +221,18 @@ describe('Presentation in Chromium', () => {
 
   it('leaves with Esc for the lägesbild', async () => {
     const { page } = browser;
+    // Tab stays on the slides' own controls: the app behind them is inert (tester: Tab reached the hidden menu).
+    await page.getByTestId('presentation').focus();
+    for (let i = 0; i < 25; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !document.activeElement || document.activeElement === document.body || !!document.activeElement.closest('[data-testid=presentation]'))).toBe(true);
+    }
     await page.locator('body').focus();
     await page.getByTestId('presentation').focus();
     await page.keyboard.press('Escape');
     await page.waitForURL(/#\/lagesbild$/);
     await page.getByTestId('lb-summary').waitFor({ timeout: 60_000 });
+    expect(await page.evaluate(() => document.getElementById('root')?.hasAttribute('inert'))).toBe(false);
     expect(errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 // chooses, hides and orders the slides and writes a note per slide (saved with the period), and can open a
 // presenter window (current and next slide, notes, time) that follows this one; the map slide zooms to a district.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { defaultReportPeriod, reportPeriodKey, type ReportPeriod } from '../../analysis/periods/report-periods';
@@ -26,10 +27,17 @@ export function PresentationPage() {
   const stored = useStoredDisclosure();
   // On by default here whatever the analyst's own setting: the room is wider than the analyst group.
   const [publicOn, setPublicOn] = useState(true);
-  return (
+  // The slides cover the app; the app behind them is inert, so Tab never reaches a control no one can see.
+  useEffect(() => {
+    const app = document.getElementById('root');
+    app?.setAttribute('inert', '');
+    return () => app?.removeAttribute('inert');
+  }, []);
+  return createPortal(
     <DisclosureContext.Provider value={{ k: stored.k, rule: publicOn ? { k: stored.k } : null }}>
       <Presentation publicOn={publicOn} onPublicChange={setPublicOn} k={stored.k} />
-    </DisclosureContext.Provider>
+    </DisclosureContext.Provider>,
+    document.body,
   );
 }
 
