@@ -164,6 +164,12 @@ describe('Lägesbild in Chromium', () => {
     await page.goto(`${baseUrl}?lagesbild=2026-v45-46#/lagesbild`);
     await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lb-outside-data').count()).toBe(0);
+    // A name that is no period (tester: "2026-T9" showed v. 45–46 without a word and stayed in the link).
+    await page.goto(`${baseUrl}?lagesbild=2026-T9#/lagesbild`);
+    await page.getByTestId('lb-bad-link').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lb-bad-link').textContent()).toContain('"2026-T9", som inte är en period');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('lagesbild') === '2026-v45-46');
+    await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
   });
 
   it('prints to A4 landscape with the app around it hidden and no panel cut off', async () => {

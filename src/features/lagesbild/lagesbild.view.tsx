@@ -56,6 +56,8 @@ export function LagesbildPage() {
   const extent = useDayExtent();
   const [unit, setUnit] = useState<ReportUnit>(initialUnit);
   const [chosen, setChosen] = useState<ReportPeriod | null>(periodFromUrl);
+  // A link whose period is not one (a typo, "2026-T9"): said once, instead of silently showing another period.
+  const [badLinkPeriod] = useState(() => (periodFromUrl() ? null : new URLSearchParams(location.search).get(URL_PARAM)));
   const latest = extent ? defaultReportPeriod(unit, extent.to, extent.from) : null;
   const period = chosen ?? latest;
   const chooseUnit = (u: ReportUnit) => {
@@ -69,6 +71,11 @@ export function LagesbildPage() {
   const [exporting, setExporting] = useState(false);
 
   useEffect(() => { if (chosen) writePeriodToUrl(chosen); }, [chosen]);
+  const latestKey = latest ? reportPeriodKey(latest) : null;
+  useEffect(() => {
+    if (badLinkPeriod !== null && !chosen && latest) writePeriodToUrl(latest);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [badLinkPeriod, chosen, latestKey]);
 
   const report = state.status === 'ready' ? state.report : null;
   const summary = useMemo(() => (report ? summaryParagraphs(report, language) : []), [report, language]);
@@ -150,6 +157,9 @@ export function LagesbildPage() {
         <Link href="/presentation" className="button">{t('lagesbild.present')}</Link>
       </div>
       {extent === null && <p role="status">{t('lagesbild.noData')}</p>}
+      {badLinkPeriod !== null && period && (
+        <p className="warning" role="note" data-testid="lb-bad-link">{t('lagesbild.badLinkPeriod', { value: badLinkPeriod, shown: formatPeriod(period, language) })}</p>
+      )}
       {/* A period typed into a link can lie outside the data: its zeros are no data, and the page says so. */}
       {extent && period && (period.from > extent.to || period.to < extent.from) && (
         <p className="warning" role="note" data-testid="lb-outside-data">{t('lagesbild.outsideData', { first: isoDateOfEpochDay(extent.from), last: isoDateOfEpochDay(extent.to) })}</p>

@@ -12,6 +12,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     unit_week: 'Week', unit_biweek: 'Two weeks', unit_month: 'Month', unit_tertial: 'Tertial', unit_quarter: 'Quarter',
     brief: 'In brief',
     printBrief: 'Print In brief (one page)',
+    badLinkPeriod: 'The link names the period "{{value}}", which is not a period. Showing {{shown}}.',
     outsideData: 'The period lies outside the data ({{first}} to {{last}}): its zeros mean there is no data, not that nothing happened.',
     previousPeriod: 'Previous period',
     nextPeriod: 'Next period',

@@ -10,6 +10,7 @@ export const svReports = {
     unit_week: 'Vecka', unit_biweek: 'Två veckor', unit_month: 'Månad', unit_tertial: 'Tertial', unit_quarter: 'Kvartal',
     brief: 'I korthet',
     printBrief: 'Skriv ut I korthet (en sida)',
+    badLinkPeriod: 'Länken anger perioden "{{value}}", som inte är en period. Visar {{shown}}.',
     outsideData: 'Perioden ligger utanför datan (från {{first}} till {{last}}): dess nollor betyder att data saknas, inte att inget hände.',
     previousPeriod: 'Föregående period',
     nextPeriod: 'Nästa period',
