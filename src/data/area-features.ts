@@ -67,14 +67,20 @@ function text(v: unknown): string | null {
  * Missing (null, absent, empty) is unknown — never 0, which would divide rates by nothing. Text that is no
  * number is unknown too, and reported.
  */
-export function readPopulation(v: unknown): { value: number | null; unreadable: boolean } {
+export function readPopulation(v: unknown): { value: number | null; unreadable: boolean; negative?: boolean } {
   if (v === null || v === undefined) return { value: null, unreadable: false };
-  if (typeof v === 'number') return Number.isFinite(v) && v >= 0 ? { value: Math.round(v), unreadable: false } : { value: null, unreadable: true };
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { value: null, unreadable: true };
+    return v >= 0 ? { value: Math.round(v), unreadable: false } : { value: null, unreadable: true, negative: true };
+  }
   const t = cleanText(String(v));
   if (t === '') return { value: null, unreadable: false };
+  // A count of people written with dots between thousands ("1.234", "12.345.678", as many European tools do) is
+  // that many people, not 1.234 rounded to one (tester: per-1 000 rates blew up).
+  if (/^\d{1,3}(\.\d{3})+$/.test(t)) return { value: Number(t.replace(/\./g, '')), unreadable: false };
   for (const format of [SWEDISH_NUMBERS, INTERNATIONAL_NUMBERS]) {
     const parsed = parseNumber(t, format);
-    if (parsed.ok && parsed.value !== null && parsed.value >= 0) return { value: Math.round(parsed.value), unreadable: false };
+    if (parsed.ok && parsed.value !== null) return parsed.value >= 0 ? { value: Math.round(parsed.value), unreadable: false } : { value: null, unreadable: true, negative: true };
   }
   return { value: null, unreadable: true };
 }
@@ -135,7 +141,7 @@ export interface AreaConversion {
   rows: AreaRow[];
   rejected: { line: number; reason: AreaRejectReason }[];
   /** Imported areas whose population could not be read (stored as unknown). */
-  notes?: { line: number; column: string; value: string; problem: 'unreadable-population' }[];
+  notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }
 
 /** Every feature → a row or a rejection (`line` is the feature's position in the file, from 1). */
@@ -158,7 +164,7 @@ export function areaRowsFromGeoJson(collection: FeatureCollection, source: strin
     const [min_lon, min_lat, max_lon, max_lat] = boundingBox(wgs);
     if (!insideSweden(min_lat, min_lon) || !insideSweden(max_lat, max_lon)) return void rejected.push({ line, reason: 'outside-sweden' });
     const population = readPopulation(m.populationKey ? p[m.populationKey] : null);
-    if (population.unreadable && m.populationKey) notes.push({ line, column: m.populationKey, value: String(p[m.populationKey]), problem: 'unreadable-population' });
+    if (population.unreadable && m.populationKey) notes.push({ line, column: m.populationKey, value: String(p[m.populationKey]), problem: population.negative ? 'negative-population' : 'unreadable-population' });
     rows.push({
       name,
       kind: text(m.kindKey ? p[m.kindKey] : null) ?? m.fixedKind,

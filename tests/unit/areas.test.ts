@@ -80,15 +80,19 @@ describe('area populations (issue 15)', () => {
       feature('Null', null), feature('Saknas', undefined), feature('Tom', ''), feature('Mellanslag', '12 345'), feature('Hårt mellanslag', '12\u00a0345'),
       feature('Tal', 4200), feature('Text', '4200'), feature('Decimal', '1 234,0'), feature('Noll', 0), feature('Okänt', 'ca 5 tusen'), feature('Negativ', -5),
       feature('Sto\u0308ld\u200b', 1),
+      // Tester: "1.234" was stored as 1; dots between thousands are read as such. A negative is said to be one.
+      feature('Punkter', '1.234'), feature('Miljon', '12.345.678'), feature('Minus', '−10'), feature('Bråk', '1.5'),
     ] };
     const { rows, notes } = areaRowsFromGeoJson(collection, 'omr.geojson', { fixedKind: 'stadsdel' });
     expect(rows.map((r) => [r.name, r.population])).toEqual([
       ['Null', null], ['Saknas', null], ['Tom', null], ['Mellanslag', 12345], ['Hårt mellanslag', 12345],
       ['Tal', 4200], ['Text', 4200], ['Decimal', 1234], ['Noll', 0], ['Okänt', null], ['Negativ', null], ['Stöld', 1],
+      ['Punkter', 1234], ['Miljon', 12345678], ['Minus', null], ['Bråk', 2],
     ]);
     expect(notes).toEqual([
       { line: 10, column: 'befolkning', value: 'ca 5 tusen', problem: 'unreadable-population' },
-      { line: 11, column: 'befolkning', value: '-5', problem: 'unreadable-population' },
+      { line: 11, column: 'befolkning', value: '-5', problem: 'negative-population' },
+      { line: 15, column: 'befolkning', value: '−10', problem: 'negative-population' },
     ]);
   });
 });

@@ -168,10 +168,34 @@ describe('title lines above the header (6)', () => {
     const { replan } = await import('../../src/data/import/csv-plan');
     expect(replan(bytes, plan, { skipLines: 0 }).dialect.columns[0]).toBe('Rapport');
   });
+  it('finds it under title lines of three values and more (tester), with or without an empty line', async () => {
+    const data = ['Ärendenr;Datum;Tid;Brottstyp;Område', 'T1;2025-01-01;12:00;Stöld;Centrum', 'T2;2025-01-02;13:00;Rån;Hamnen', 'T3;2025-01-03;14:00;Hot;Centrum'];
+    const titled = ['Brottsrapport;Exempelkommun;Kvartal 1 2025;;', 'Uttaget 2025-04-01 av;Analytiker;;;', ';;;;', ...data];
+    expect((await planBytes(enc(titled.join('\n') + '\n'))).dialect).toMatchObject({ skipLines: 3, columns: data[0].split(';') });
+    const noBlank = ['Brottsrapport;Exempelkommun;Kvartal 1 2025;;', 'Uttaget;Analytiker;;;', ...data];
+    expect((await planBytes(enc(noBlank.join('\n') + '\n'))).dialect.skipLines).toBe(2);
+  });
   it('leaves an ordinary file, and one whose header has empty names, alone', async () => {
     expect((await planBytes(enc('Datum;Brottstyp\n2025-01-01;Stöld\n'))).dialect.skipLines).toBe(0);
     expect((await planBytes(enc('Datum;Brottstyp;;\n2025-01-01;Stöld;1;2\n2025-01-02;Rån;1;2\n'))).dialect.skipLines).toBe(0);
     expect((await planBytes(enc('Namn\nA\nB\n'))).dialect.skipLines).toBe(0);
+  });
+});
+
+describe('a replace with no valid row (tester: an English sentence, no reasons)', () => {
+  it('is refused with every row’s reason, the loaded data kept', async () => {
+    const { NothingToImportError } = await import('../../src/data/import/import-csv');
+    const bytes = enc('Ärendenr;Datum;Brottstyp\nB1;2025-13-01;Stöld\nB2;igår;Rån\nB3;;Hot\n');
+    const plan = await planBytes(bytes);
+    const before = (await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents'))[0].n;
+    const error = await importPlanned(runner, bytes, plan, { mode: 'replace' }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(NothingToImportError);
+    const refused = error as InstanceType<typeof NothingToImportError>;
+    expect(refused.rowsInFile).toBe(3);
+    expect(refused.rejected.map((r) => [r.line, r.reason, r.column, r.value])).toEqual([
+      [2, 'bad-date', 'Datum', '2025-13-01'], [3, 'bad-date', 'Datum', 'igår'], [4, 'missing-date', 'Datum', undefined],
+    ]);
+    expect((await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents'))[0].n).toBe(before);
   });
 });
 

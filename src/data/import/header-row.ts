@@ -31,13 +31,14 @@ export function linesBeforeHeader(text: string, delimiter: string, quote = '"'):
   for (const c of counts) if (c >= 2) frequency.set(c, (frequency.get(c) ?? 0) + 1);
   const width = [...frequency].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
   if (width === undefined) return 0;
-  const wide = Math.max(2, Math.ceil(width * 0.6));
-  const k = counts.findIndex((c) => c >= wide);
+  // The header: the first line as wide as the data. A title line can hold several values ("Brottsrapport;
+  // Exempelkommun;Kvartal 1 2025"), so "wide" is the data's own width, not a share of it (tester).
+  const k = counts.findIndex((c) => c >= width);
   if (k <= 0 || k > MAX_PREAMBLE) return 0;
-  // A preamble is a title, a period ("Period:;2025-01-01 – 2025-03-31") and empty lines: at most two values a
-  // line, and at least one line with one or none. Otherwise (say a header with some empty names) keep line 1.
+  // A preamble is a title, a period ("Period:;2025-01-01 – 2025-03-31") and empty lines: narrower than the data,
+  // with a line of one value or none, or none wider than half the data. Otherwise keep line 1.
   const preamble = counts.slice(0, k);
-  if (!preamble.every((c) => c <= 2) || !preamble.some((c) => c <= 1)) return 0;
+  if (!preamble.some((c) => c <= 1) && !preamble.every((c) => c <= Math.ceil(width / 2))) return 0;
   // Not a header after all: a quoted field spanning lines (an odd number of quotes above), or a line of data
   // under an empty header (",,").
   const above = lines.slice(0, k).join('\n');

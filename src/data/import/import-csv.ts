@@ -87,7 +87,7 @@ export interface ImportResult {
   /** The plausible years the dates were checked against (CSV and Parquet imports). */
   years?: YearRange;
   /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
-  notes?: { line: number; column: string; value: string; problem: 'unreadable-population' }[];
+  notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }
 
 /** Text fields that are stored: where personnummer could hide. */
@@ -114,8 +114,9 @@ const READER_REASONS: Record<string, ReaderReason> = {
 
 export class ImportAccountingError extends Error {}
 
+/** A replace that would leave nothing: refused, the loaded data kept; `rejected` says why each row failed. */
 export class NothingToImportError extends Error {
-  constructor(readonly rowsInFile: number) {
+  constructor(readonly rowsInFile: number, readonly rejected: RejectedRow[] = [], readonly years?: YearRange) {
     super(`No row of the file (${rowsInFile} rows) could be imported; the data already loaded was kept.`);
   }
 }
@@ -222,7 +223,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const importable = accepted - rowRejects.length;
     if (importable === 0 && (request.mode === 'replace' || request.replaceExample)) {
       // Replacing what is loaded with nothing is never what the user meant: keep the data, say why.
-      throw new NothingToImportError(rowsInFile);
+      throw new NothingToImportError(rowsInFile, [...readerRejects, ...rowRejects], years);
     }
     throwIfCancelled(request.signal);
     const imported = await inTransaction(runner, async () => {

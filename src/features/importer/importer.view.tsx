@@ -11,7 +11,8 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import { CsvFileCard } from './csv-file-card.view';
 import { EXAMPLE_EXPORTS, fetchExampleExport } from './example-exports';
 import { PoliceEventsCard } from './police-events-card.view';
-import { formatBytes } from '../../lib/format';
+import { formatBytes, formatCount } from '../../lib/format';
+import { NothingToImportError } from '../../data/import/import-csv';
 import type { ImportEntry } from './import-entry.model';
 
 let nextKey = 0;
@@ -67,6 +68,22 @@ export function ImporterPage() {
   }, [addFiles]);
 
   const controllers = useRef(new Map<string, AbortController>());
+  // A replace with no valid row: in the user's language, with how many rows failed for which reason and the
+  // first few rows themselves, so the file can be fixed (tester: an English sentence and no reasons).
+  const nothingImported = (error: NothingToImportError): string => {
+    const byReason = new Map<string, number>();
+    for (const r of error.rejected) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
+    const reason = (code: string) => t(`importer.reasons.${code}`, error.years ?? {});
+    const lines = error.rejected.slice(0, 10).map((r) => t('importer.nothingImportedRow', {
+      line: formatCount(r.line, language), reason: reason(r.reason), column: r.column ?? '–', value: r.value ?? '',
+    }));
+    return [
+      t('importer.nothingImported', { rows: formatCount(error.rowsInFile, language) }),
+      [...byReason].map(([code, n]) => `${reason(code)}: ${formatCount(n, language)}`).join(' · '),
+      ...lines,
+    ].filter((s) => s !== '').join('\n');
+  };
+
   const startImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
     const controller = new AbortController();
     controllers.current.set(entry.key, controller);
@@ -88,7 +105,8 @@ export function ImporterPage() {
           error: error instanceof FileTooLargeError
             ? t('importer.tooLarge', { size: formatBytes(error.size, language), limit: formatBytes(MAX_CSV_BYTES, language) })
             : error instanceof ImportCancelledError ? t('importer.cancelled')
-              : isStorageFull(error) ? t('importer.storageFull') : (error as Error).message,
+              : error instanceof NothingToImportError ? nothingImported(error)
+                : isStorageFull(error) ? t('importer.storageFull') : (error as Error).message,
         };
     update(entry.key, (e) => ({ ...e, ...outcome }) as ImportEntry);
   };

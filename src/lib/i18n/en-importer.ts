@@ -151,9 +151,12 @@ export const enImporter: Pick<Messages, 'importer'> = {
     rejectText: 'The row as read',
     notesHeading: 'Imported, but a value could not be read ({{count}}) – it was stored as unknown:',
     'note_unreadable-population': '{{where}} {{line}}: population ({{column}}) "{{value}}" is not a number',
+    'note_negative-population': '{{where}} {{line}}: population ({{column}}) "{{value}}" is negative – stored as unknown',
     showingFirst: 'Showing the first {{count}}.',
     downloadRejected: 'Download rejected rows (CSV)',
     failed: 'The import failed. The data already loaded is untouched.',
+    nothingImported: 'None of the file’s {{rows}} rows could be imported, so nothing was replaced. The reasons:',
+    nothingImportedRow: 'Line {{line}}: {{reason}} – column {{column}}: "{{value}}"',
     remove: 'Remove',
     fields: {
       id: 'Id', date: 'Date (and time)', time: 'Time', category: 'Category / offence', subcategory: 'Subcategory',

@@ -149,9 +149,12 @@ export const svImporter = {
     rejectText: 'Raden som den lästes',
     notesHeading: 'Importerade, men ett värde kunde inte läsas ({{count}} st) – det lagrades som okänt:',
     'note_unreadable-population': '{{where}} {{line}}: befolkning ({{column}}) "{{value}}" är inget tal',
+    'note_negative-population': '{{where}} {{line}}: befolkning ({{column}}) "{{value}}" är negativ – sparas som okänd',
     showingFirst: 'Visar de första {{count}}.',
     downloadRejected: 'Ladda ner avvisade rader (CSV)',
     failed: 'Importen misslyckades. Data som redan fanns är orörd.',
+    nothingImported: 'Ingen av filens {{rows}} rader kunde importeras, så inget ersattes. Skälen:',
+    nothingImportedRow: 'Rad {{line}}: {{reason}} – kolumn {{column}}: "{{value}}"',
     remove: 'Ta bort',
     fields: {
       id: 'Id', date: 'Datum (och ev. tid)', time: 'Tid', category: 'Kategori / brottstyp', subcategory: 'Underkategori',
