@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scanRecords } from '../../src/data/import/csv-records';
 import { importCsv } from '../../src/data/import/import-csv';
-import { NotPoliceEventsError, policeEventsPlan, policeEventsToCsv } from '../../src/data/import/police-events';
+import { NotPoliceEventsError, policeEventsImport, policeEventsPlan, policeEventsToCsv } from '../../src/data/import/police-events';
 import { createSchemaRunner } from './support/node-runner';
 import { incidentsByCategoryQuery } from '../../src/features/overview/overview.query';
 import { precisionCountsQuery } from '../../src/features/map/map.query';
@@ -48,6 +48,15 @@ describe('police public events', () => {
     ]);
     expect(rows[0].lat).toBeCloseTo(55.604981, 6);
     expect(rows[0].description).toBe('Två personer, "skjutna"; Rosengård');
+  });
+
+  it('reports a rejected event by its post, the JSON’s own field and the post itself (tester: "occurred_at")', async () => {
+    const text = JSON.stringify(EVENTS);
+    const result = await importEvents(EVENTS);
+    const { renumber } = policeEventsImport(text);
+    const [reject] = renumber(result).rejected;
+    expect(reject).toMatchObject({ line: 3, reason: 'bad-date', column: 'name / datetime' });
+    expect(JSON.parse(reject.text!)).toEqual(EVENTS[2]);
   });
 
   it('Översikt and Karta agree on what is not on the map: area-only events are not on it', async () => {

@@ -86,9 +86,9 @@ describe('dates and times real systems write (3)', () => {
     expect(result).toMatchObject({ imported: 2, rejected: [] });
   });
   it('tells a bad time after the date from a bad date in a single date-time column', async () => {
-    const bytes = enc('Datum;Brottstyp\n2026-03-05 25.70;Hot\n2026-02-30 10:00;Hot\n');
+    const bytes = enc('Datum;Brottstyp\n2026-03-05 25.70;Hot\n2026-02-30 10:00;Hot\n2026-03-05 18:54:00.;Hot\n');
     const result = await importPlanned(runner, bytes, await planBytes(bytes));
-    expect(result.rejected.map((r) => [r.reason, r.column, r.value])).toEqual([['bad-time', 'Datum', '2026-03-05 25.70'], ['bad-date', 'Datum', '2026-02-30 10:00']]);
+    expect(result.rejected.map((r) => [r.reason, r.column, r.value])).toEqual([['bad-time', 'Datum', '2026-03-05 25.70'], ['bad-date', 'Datum', '2026-02-30 10:00'], ['bad-time', 'Datum', '2026-03-05 18:54:00.']]);
   });
 });
 

@@ -200,8 +200,9 @@ export function defaultYearRange(today = new Date()): YearRange {
   return { min: 1990, max: today.getFullYear() + 1 };
 }
 
-// A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00"): cut off to see if the date alone is good.
-const TIME_SUFFIX = '[ T]+\\d{1,2}[:.]?\\d{2}([:.]\\d{2}([.,]\\d+)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$';
+// A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00", "…18:54:00." with a dangling fraction
+// mark): cut off to see if the date alone is good.
+const TIME_SUFFIX = '[ T]+\\d{1,2}[:.]?\\d{2}([:.]\\d{2}([.,]\\d*)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$';
 
 /**
  * Rows whose date and time did not convert are first marked 'bad-date'; this tells the ones where it was the time

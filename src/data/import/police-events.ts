@@ -11,6 +11,21 @@ import type { ImportResult } from './import-csv';
 
 export const POLICE_EVENT_COLUMNS = ['id', 'occurred_at', 'type', 'summary', 'location', 'lat', 'lon'] as const;
 
+/** Which field of the JSON post each converted column comes from: a rejected event names the file's own field. */
+const FIELD_OF_COLUMN: Record<(typeof POLICE_EVENT_COLUMNS)[number], string> = {
+  id: 'id', occurred_at: 'name / datetime', type: 'type', summary: 'summary', location: 'location.name', lat: 'location.gps', lon: 'location.gps',
+};
+
+/** A rejected event's column(s) ("lat / lon" for a position) as the JSON's field names. */
+export function policeEventField(column: string | undefined): string | undefined {
+  if (column === undefined) return undefined;
+  const fields = column.split(' / ').map((c) => FIELD_OF_COLUMN[c as keyof typeof FIELD_OF_COLUMN] ?? c);
+  return [...new Set(fields)].join(' / ');
+}
+
+/** Longest JSON post shown as a rejected event's "line as read". */
+const MAX_POST_TEXT = 1_000;
+
 /** Why a JSON file is not police events; the page says it in the user's language (importer.policeReason_*). */
 export type NotPoliceEventsReason = 'invalid-json' | 'not-a-list' | 'empty' | 'missing-fields';
 
@@ -115,7 +130,7 @@ export function policeEventCounts(text: string): PoliceEventCounts & { pairs: [s
  * The events as a UTF-8 CSV (comma, '.' decimals), one row per kept event in file order. `positions[i]` is the
  * 1-based number in the file of the i-th row; `leftOut` counts the events the choice left out.
  */
-export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { excludedTypes: [], excludedLocations: [] }): { csv: string; events: number; leftOut: { type: number; location: number }; positions: number[] } {
+export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { excludedTypes: [], excludedLocations: [] }): { csv: string; events: number; leftOut: { type: number; location: number }; positions: number[]; posts: unknown[] } {
   const events = parseEvents(text);
   const types = new Set(choice.excludedTypes);
   const places = new Set(choice.excludedLocations);
@@ -134,7 +149,7 @@ export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { ex
     const [lat, lon] = str(e.location?.gps).split(',').map((s) => s.trim());
     lines.push([str(e.id), occurredText, str(e.type), str(e.summary), str(e.location?.name), lat ?? '', lon ?? ''].map(csvField).join(','));
   }
-  return { csv: lines.join('\n') + '\n', events: events.length, leftOut, positions };
+  return { csv: lines.join('\n') + '\n', events: events.length, leftOut, positions, posts: events };
 }
 
 /**
@@ -151,9 +166,15 @@ export function policeEventsImport(text: string, choice?: PoliceEventChoice): {
   const scan = scanRecords(utf8, { delimiter: ',', quote: '"', header: true });
   const recordOfLine = new Map<number, number>();
   scan.startLines.forEach((line, i) => recordOfLine.set(line, i));
+  // A rejected event: numbered by its post in the file, its column named by the JSON's field, and the post itself
+  // as the "line as read" (not the converted CSV line, which is nowhere in the user's file).
   const renumber = (r: ImportResult): ImportResult => ({
     ...r,
-    rejected: r.rejected.map((x) => ({ ...x, line: converted.positions[recordOfLine.get(x.line) ?? x.line - 2] ?? x.line - 1 })),
+    rejected: r.rejected.map((x) => {
+      const post = converted.positions[recordOfLine.get(x.line) ?? x.line - 2] ?? x.line - 1;
+      const json = JSON.stringify(converted.posts[post - 1] ?? null);
+      return { ...x, line: post, column: policeEventField(x.column), text: json.length > MAX_POST_TEXT ? `${json.slice(0, MAX_POST_TEXT)} …` : json };
+    }),
   });
   const leftOut = converted.leftOut.type + converted.leftOut.location;
   return { utf8, plan, scan, events: converted.events, leftOut, leftOutBy: converted.leftOut, renumber };
