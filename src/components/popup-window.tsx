@@ -22,6 +22,8 @@ export function PopupWindow({ name, title, features, onOpen, onClose, children }
   const [container, setContainer] = useState<HTMLElement | null>(null);
   const callbacks = useRef({ onOpen, onClose });
   callbacks.current = { onOpen, onClose };
+  const titleRef = useRef(title);
+  titleRef.current = title;
 
   useEffect(() => {
     const win = window.open('', name, features);
@@ -30,26 +32,34 @@ export function PopupWindow({ name, title, features, onOpen, onClose, children }
       callbacks.current.onClose();
       return;
     }
-    const doc = win.document;
-    doc.title = title;
-    doc.documentElement.lang = document.documentElement.lang;
-    doc.head.replaceChildren(...[...document.querySelectorAll('link[rel="stylesheet"], style')].map((node) => node.cloneNode(true)));
-    const root = doc.createElement('div');
-    doc.body.replaceChildren(root);
-    setContainer(root);
+    let doc: Document | null = null;
+    let root: HTMLElement | null = null;
+    // Draws the window's page: its styles and an empty root for the portal. Run again if the browser replaces the
+    // window's first blank document with another (it may, under load: seen in the e2e run), so the view comes back.
+    const attach = () => {
+      doc = win.document;
+      doc.title = titleRef.current;
+      doc.documentElement.lang = document.documentElement.lang;
+      doc.head.replaceChildren(...[...document.querySelectorAll('link[rel="stylesheet"], style')].map((node) => node.cloneNode(true)));
+      root = doc.createElement('div');
+      doc.body.replaceChildren(root);
+      setContainer(root);
+    };
+    attach();
     callbacks.current.onOpen(win);
     let done = false;
     const closed = () => { if (!done) { done = true; callbacks.current.onClose(); } };
-    win.addEventListener('pagehide', closed);
-    // Not every way a window is closed runs its pagehide (a closed tab, a killed window): look once a second too.
-    const watch = setInterval(() => { if (win.closed) closed(); }, 1000);
+    // Closing is noticed by looking: a window's pagehide also fires when its blank document is replaced.
+    const watch = setInterval(() => {
+      if (win.closed) closed();
+      else if (win.document !== doc || !root?.isConnected) attach();
+    }, 250);
     // When this window goes (reload, leaving the presentation), the presenter window goes with it.
     const leaving = () => win.close();
     addEventListener('pagehide', leaving);
     return () => {
       done = true;
       clearInterval(watch);
-      win.removeEventListener('pagehide', closed);
       removeEventListener('pagehide', leaving);
       setContainer(null);
       win.close();
