@@ -2,7 +2,7 @@
 // on from the start, the same numbers as the lägesbild; the speaker's deck (hide, reorder, notes) saved with the
 // period; the presenter window following the audience window both ways; the map slide zoomed to a district.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { SLIDES } from '../../src/features/lagesbild/slides';
 import { openBrowser, parseCount, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
@@ -30,6 +30,26 @@ describe('Presentation in Chromium', () => {
     await browser.page.waitForFunction((n) => document.querySelector('[data-testid=presentation]')?.getAttribute('data-slide') === n, name, { timeout: 10_000 });
     expect(await slide()).toBe(name);
   };
+
+  /**
+   * The presenter window as Playwright sees it now. Chromium may hand a new window's blank page over to another
+   * target right after it opens (the first handle then reads "closed" though the window is there), so the window
+   * is looked up by what it shows rather than kept from the first page event.
+   */
+  const presenterPage = async (): Promise<Page> => {
+    const find = async () => {
+      for (const p of browser.context.pages()) {
+        if (p === browser.page || p.isClosed()) continue;
+        if (await p.getByTestId('presenter').count().catch(() => 0)) return p;
+      }
+      return null;
+    };
+    await expect.poll(find, { timeout: 20_000, interval: 200 }).not.toBeNull();
+    const found = (await find())!;
+    if (!watched.has(found)) { watched.add(found); found.on('pageerror', (e) => errors.push(`presenter: ${e.message}`)); }
+    return found;
+  };
+  const watched = new Set<Page>();
 
   const shown = SLIDES.length - 1; // the plain title slide is left out by default: I korthet opens the talk
 
@@ -148,14 +168,12 @@ describe('Presentation in Chromium', () => {
   });
 
   it('opens a presenter window that follows the talk both ways, with the notes and a clock', async () => {
-    const { page, context } = browser;
+    const { page } = browser;
     await page.getByTestId('presentation').focus();
     await page.keyboard.press('Home');
     await expectSlide('brief');
-    const opened = context.waitForEvent('page');
     await page.getByTestId('presenter-open').click();
-    const presenter = await opened;
-    presenter.on('pageerror', (e) => errors.push(`presenter: ${e.message}`));
+    const presenter = await presenterPage();
     const presenterSlide = () => presenter.getByTestId('presenter-current').getAttribute('data-slide');
     const follows = async (name: string) => {
       await presenter.waitForFunction((n) => document.querySelector('[data-testid=presenter-current]')?.getAttribute('data-slide') === n, name, { timeout: 10_000 });
@@ -183,8 +201,8 @@ describe('Presentation in Chromium', () => {
   });
 
   it('zooms the map slide to a district, in both windows', async () => {
-    const { page, context } = browser;
-    const [presenter] = context.pages().filter((p) => p !== page);
+    const { page } = browser;
+    const presenter = await presenterPage();
     await expectSlide('map');
     // Where letters A and B (the two new hot spots in Söderäng) are drawn: apart by more once zoomed in.
     const letters = (root: Locator) => root.locator('[data-testid=lb-map] text[font-weight="700"]').evaluateAll((nodes) =>
