@@ -1,44 +1,86 @@
-// The SQL of area assignment (area-assignment.ts): which points still need an area, and writing the answers.
-// `area_assignment` says where a row's area came from when the file gave none: 'geometry' (the point lies in
-// that imported area) or 'outside' (tested, in no area); NULL means the file's own column (or not yet tested).
+// The SQL of area assignment (area-assignment.ts): which points still need testing, and writing the answers.
+// Two columns say where a row lies:
+// - `area`: one area name — the file's own, else the finest loaded kind's area that contains the point (what the
+//   lägesbild's area table and the trend split read). `area_assignment` says where it came from when the file
+//   gave none: 'geometry' (the point lies in that area) or 'outside' (tested, in no area of that kind); NULL means
+//   the file's own column (or not tested yet).
+// - `area_names`: every area the row belongs to, of every kind (the file's own name, and for a point each kind's
+//   containing area, except in a kind the file's own name already names). Per-area counts of any kind, the area
+//   filter and per-area goals read this (data/area-membership.query.ts, which also has its text format). NULL: not
+//   tested yet.
+import { encodeAreaNamesSql } from './area-membership.query';
 import { quoteIdentifier } from './sql-text';
 
 export const ASSIGNED_TABLES = ['incidents', 'interventions'] as const;
 export type AssignedTable = (typeof ASSIGNED_TABLES)[number];
 
-export const ADD_AREA_ASSIGNMENT_COLUMNS = ASSIGNED_TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS area_assignment VARCHAR;`).join('\n');
+export const ADD_AREA_ASSIGNMENT_COLUMNS = ASSIGNED_TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS area_assignment VARCHAR;
+ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS area_names VARCHAR;`).join('\n');
 
 /** Changes whenever an area is added, removed or reshaped: the assignments are then made again. */
 export const AREAS_SIGNATURE = `
 SELECT count(*)::VARCHAR || ':' || coalesce(sum(hash(name, kind, geometry))::VARCHAR, '0') AS signature FROM areas`;
 export const SIGNATURE_KEY = 'area_assignment_signature';
 
-/** Area kinds with the median size of their areas' bounding boxes (square degrees): the finest kind is used. */
-export const AREA_KINDS = `
-SELECT kind, median((max_lon - min_lon) * (max_lat - min_lat)) AS size, count(*)::INTEGER AS n FROM areas GROUP BY kind ORDER BY size, kind NULLS LAST`;
-
-export const AREAS_OF_KIND = `SELECT name, geometry FROM areas WHERE kind IS NOT DISTINCT FROM ? ORDER BY name, geometry`;
+/**
+ * Every area with its index (the order the lookup is built in) and its kind's rank: 0 is the finest kind (median
+ * bounding-box size of its areas, square degrees), the kind `area` is filled from.
+ */
+export const CREATE_AREA_INDEX = `CREATE OR REPLACE TEMP TABLE area_index AS
+  WITH kinds AS (
+    SELECT kind, (row_number() OVER (ORDER BY median((max_lon - min_lon) * (max_lat - min_lat)), kind NULLS LAST) - 1)::INTEGER AS kind_rank
+    FROM areas GROUP BY kind
+  )
+  SELECT (row_number() OVER (ORDER BY k.kind_rank, a.name, a.geometry) - 1)::INTEGER AS idx, a.name, a.kind, k.kind_rank, a.geometry
+  FROM areas a JOIN kinds k ON k.kind IS NOT DISTINCT FROM a.kind`;
+export const READ_AREA_INDEX = `SELECT idx, name, kind, kind_rank, geometry FROM area_index ORDER BY idx`;
 
 export function clearAssignments(table: AssignedTable): string {
-  return `UPDATE ${table} SET area = NULL, area_assignment = NULL WHERE area_assignment IS NOT NULL`;
+  return `UPDATE ${table} SET area = NULL, area_assignment = NULL WHERE area_assignment IS NOT NULL;
+    UPDATE ${table} SET area_names = NULL WHERE area_names IS NOT NULL`;
 }
 
-/** Points with no area of their own that have not been tested yet. */
+const isPoint = (table: AssignedTable) => `lat IS NOT NULL AND lon IS NOT NULL${table === 'incidents' ? ` AND location_precision = 'point'` : ''}`;
+
+/** Points not tested yet (with or without an area of their own: the other kinds still count them). */
 export function pointsToAssign(table: AssignedTable): string {
-  const point = table === 'incidents' ? ` AND location_precision = 'point'` : '';
-  return `SELECT rowid::DOUBLE AS rid, lon, lat FROM ${table}
-    WHERE area IS NULL AND area_assignment IS NULL AND lat IS NOT NULL AND lon IS NOT NULL${point}`;
+  return `SELECT rowid::DOUBLE AS rid, lon, lat FROM ${table} WHERE area_names IS NULL AND ${isPoint(table)}`;
 }
 
+/** One row per point and kind it lies in (`idx` into area_index), and one per tested point with idx −1. */
 export const CREATE_HITS = `CREATE OR REPLACE TEMP TABLE area_hits (rid DOUBLE, idx INTEGER)`;
-export const CREATE_NAMES = `CREATE OR REPLACE TEMP TABLE area_names AS
-  SELECT (row_number() OVER (ORDER BY name, geometry) - 1)::INTEGER AS idx, name FROM areas WHERE kind IS NOT DISTINCT FROM ?`;
-export const DROP_TEMP = `DROP TABLE IF EXISTS area_hits; DROP TABLE IF EXISTS area_names`;
+export const DROP_TEMP = `DROP TABLE IF EXISTS area_hits; DROP TABLE IF EXISTS area_index`;
 
-export function writeAssignments(table: AssignedTable): string {
-  return `UPDATE ${quoteIdentifier(table)} SET
+/** The finest kind's area into `area` for tested points without an area of their own. */
+export function writeFinestArea(table: AssignedTable): string {
+  const t = quoteIdentifier(table);
+  return `UPDATE ${t} SET
       area = x.name,
-      area_assignment = CASE WHEN x.idx >= 0 THEN 'geometry' ELSE 'outside' END
-    FROM (SELECT h.rid::BIGINT AS rid, h.idx, n.name FROM area_hits h LEFT JOIN area_names n ON n.idx = h.idx) AS x
-    WHERE ${quoteIdentifier(table)}.rowid = x.rid`;
+      area_assignment = CASE WHEN x.name IS NULL THEN 'outside' ELSE 'geometry' END
+    FROM (
+      SELECT h.rid::BIGINT AS rid, max(n.name) FILTER (WHERE n.kind_rank = 0) AS name
+      FROM area_hits h LEFT JOIN area_index n ON n.idx = h.idx GROUP BY h.rid
+    ) AS x
+    WHERE ${t}.rowid = x.rid AND (${t}.area IS NULL OR ${t}.area_assignment IS NOT NULL)`;
+}
+
+/**
+ * `area_names` for every untested row: the file's own area, then each kind's area from the hits — leaving out a
+ * kind that the own name is an area of (the file wins there). Rows without a hit get their own area only. The
+ * joined update comes first: it finds rows by rowid (text updates keep rows in place).
+ */
+export function writeAreaNames(table: AssignedTable): string {
+  const t = quoteIdentifier(table);
+  const own = (r: string) => `CASE WHEN ${r}area_assignment IS NULL AND ${r}area IS NOT NULL THEN [${r}area] ELSE []::VARCHAR[] END`;
+  return `UPDATE ${t} SET area_names = ${encodeAreaNamesSql(`list_concat(${own(`${t}.`)}, x.names)`)}
+    FROM (
+      SELECT h.rid::BIGINT AS rid, list(DISTINCT n.name ORDER BY n.name) AS names
+      FROM area_hits h JOIN area_index n ON n.idx = h.idx
+      LEFT JOIN (SELECT rowid AS rid, area AS own FROM ${t} WHERE area_assignment IS NULL AND area IS NOT NULL) o ON o.rid = h.rid::BIGINT
+      LEFT JOIN (SELECT DISTINCT name, kind FROM areas) covered ON covered.name = o.own AND covered.kind IS NOT DISTINCT FROM n.kind
+      WHERE covered.name IS NULL
+      GROUP BY h.rid
+    ) AS x
+    WHERE ${t}.rowid = x.rid AND ${t}.area_names IS NULL;
+    UPDATE ${t} SET area_names = ${encodeAreaNamesSql(own(''))} WHERE area_names IS NULL`;
 }

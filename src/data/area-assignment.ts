@@ -1,27 +1,28 @@
-// Points belong to areas: every incident and intervention with a position but no area of its own gets the
-// imported area that contains it (point in polygon, lib/geo/area-lookup.ts), of the finest area kind loaded
-// (stadsdel before DeSO before kommun before län: the kind whose areas are smallest). A file's own area column
-// always wins. Points in no area are marked 'outside'. Run after every data change (fillDerivedColumns); when
-// the areas themselves change, every earlier assignment is made again.
+// Points belong to areas: every incident and intervention with a position is matched against the imported areas
+// of every kind (point in polygon, lib/geo/area-lookup.ts). The finest kind's area (stadsdel before DeSO before
+// kommun before län: the kind whose areas are smallest) fills `area` where the file gave none; every kind's area
+// goes into `area_names` (area-assignment.query.ts says which column means what). A file's own area always wins
+// in its kind. Run after every data change (fillDerivedColumns); when the areas themselves change, every earlier
+// assignment is made again.
 import { areaLookup, type AreaShape } from '../lib/geo/area-lookup';
 import {
-  AREAS_OF_KIND, AREAS_SIGNATURE, AREA_KINDS, ASSIGNED_TABLES, CREATE_HITS, CREATE_NAMES, DROP_TEMP, SIGNATURE_KEY,
-  clearAssignments, pointsToAssign, writeAssignments,
+  AREAS_SIGNATURE, ASSIGNED_TABLES, CREATE_AREA_INDEX, CREATE_HITS, DROP_TEMP, READ_AREA_INDEX, SIGNATURE_KEY,
+  clearAssignments, pointsToAssign, writeAreaNames, writeFinestArea,
 } from './area-assignment.query';
 import { READ_META, WRITE_META } from './schema.query';
 import { inTransaction, type SqlRunner } from './sql-runner';
 
 export interface AreaAssignment {
-  /** The area kind points were matched against (null: areas without a kind), or undefined when there are no areas. */
+  /** The finest area kind (it fills `area`; null: areas without a kind), or undefined when there are no areas. */
   kind?: string | null;
-  /** Points given an area / found in none, per table, in this run. */
+  /** Points tested in this run that lie in an area of the finest kind / in none of its areas. */
   assigned: number;
   outside: number;
 }
 
 /**
- * Assigns areas to the points that need one, in one transaction. Cost: one pass over the untested points;
- * nothing when every point has its area already. Throws what the database throws (the transaction is undone).
+ * Assigns areas to the rows that need it, in one transaction. Cost: one lookup per untested point and loaded
+ * kind; nothing when every row is done. Throws what the database throws (the transaction is undone).
  */
 export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
   return inTransaction(runner, async () => {
@@ -31,38 +32,53 @@ export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
       for (const table of ASSIGNED_TABLES) await runner.exec(clearAssignments(table));
       await runner.run(WRITE_META, [SIGNATURE_KEY, signature]);
     }
-    const kinds = await runner.rows<{ kind: string | null; n: number }>(AREA_KINDS);
-    if (kinds.length === 0) return { assigned: 0, outside: 0 };
-    const kind = kinds[0].kind;
-    const areas = await runner.rows<{ name: string; geometry: string }>(AREAS_OF_KIND, [kind]);
-    const lookup = areaLookup(areas.map((a) => JSON.parse(a.geometry) as AreaShape));
-    let assigned = 0;
-    let outside = 0;
-    const start = performance.now();
-    let lookupMs = 0;
+    await runner.exec(CREATE_AREA_INDEX);
     await runner.exec(CREATE_HITS);
-    await runner.run(CREATE_NAMES, [kind]);
     try {
-      for (const table of ASSIGNED_TABLES) {
-        const { rid, lon, lat } = await runner.numericColumns(pointsToAssign(table));
-        if (rid.length === 0) continue;
-        const idx = new Int32Array(rid.length);
-        const lookupStart = performance.now();
-        for (let i = 0; i < rid.length; i++) {
-          idx[i] = lookup.find(lon[i], lat[i]);
-          if (idx[i] >= 0) assigned++;
-          else outside++;
-        }
-        lookupMs += performance.now() - lookupStart;
-        await runner.exec('DELETE FROM area_hits');
-        await runner.insertColumns('area_hits', [{ name: 'rid', type: 'float64', values: rid }, { name: 'idx', type: 'int32', values: idx }]);
-        await runner.exec(writeAssignments(table));
+      const index = await runner.rows<{ idx: number; kind: string | null; kind_rank: number; geometry: string }>(READ_AREA_INDEX);
+      // One lookup per kind: areas of one kind tile the land, areas of different kinds overlap by design.
+      const kinds: { first: number; lookup: ReturnType<typeof areaLookup> }[] = [];
+      for (let i = 0; i < index.length;) {
+        let j = i;
+        while (j < index.length && index[j].kind_rank === index[i].kind_rank) j++;
+        kinds.push({ first: i, lookup: areaLookup(index.slice(i, j).map((a) => JSON.parse(a.geometry) as AreaShape)) });
+        i = j;
       }
+      let assigned = 0;
+      let outside = 0;
+      const start = performance.now();
+      let lookupMs = 0;
+      for (const table of ASSIGNED_TABLES) {
+        const { rid, lon, lat } = index.length ? await runner.numericColumns(pointsToAssign(table)) : { rid: new Float64Array(0), lon: new Float64Array(0), lat: new Float64Array(0) };
+        if (rid.length > 0) {
+          const lookupStart = performance.now();
+          const hitRid = new Float64Array(rid.length * (kinds.length + 1));
+          const hitIdx = new Int32Array(hitRid.length);
+          let hits = 0;
+          for (let i = 0; i < rid.length; i++) {
+            // The tested mark (−1), then the point's area in each kind it lies in.
+            hitRid[hits] = rid[i];
+            hitIdx[hits++] = -1;
+            for (let k = 0; k < kinds.length; k++) {
+              const found = kinds[k].lookup.find(lon[i], lat[i]);
+              if (k === 0) { if (found >= 0) assigned++; else outside++; }
+              if (found >= 0) { hitRid[hits] = rid[i]; hitIdx[hits++] = kinds[k].first + found; }
+            }
+          }
+          lookupMs += performance.now() - lookupStart;
+          await runner.exec('DELETE FROM area_hits');
+          await runner.insertColumns('area_hits', [{ name: 'rid', type: 'float64', values: hitRid.slice(0, hits) }, { name: 'idx', type: 'int32', values: hitIdx.slice(0, hits) }]);
+          await runner.exec(writeFinestArea(table));
+        } else {
+          await runner.exec('DELETE FROM area_hits');
+        }
+        await runner.exec(writeAreaNames(table));
+      }
+      // Read by `npm run bench` (points against polygons, in the browser).
+      performance.measure('lagesbild:area-assignment', { start, end: performance.now(), detail: { points: assigned + outside, polygons: index.length, kinds: kinds.length, lookupMs } });
+      return index.length ? { kind: index[0].kind, assigned, outside } : { assigned: 0, outside: 0 };
     } finally {
       await runner.exec(DROP_TEMP);
     }
-    // Read by `npm run bench` (points against polygons, in the browser).
-    performance.measure('lagesbild:area-assignment', { start, end: performance.now(), detail: { points: assigned + outside, polygons: areas.length, lookupMs } });
-    return { kind, assigned, outside };
   });
 }

@@ -7,6 +7,7 @@
 import { Selection, clauseInterval, clauseIntervals, clausePoint, type MosaicClient, type SelectionClause } from '@uwdata/mosaic-core';
 import { and, eq, floor, div, literal, sql } from '@uwdata/mosaic-sql';
 import type { DayRange } from '../lib/day-range';
+import { inAreasSql } from './area-membership.query';
 import { FILTER_NAMES, type Bounds, type FilterName, type FilterState, type GridCellRef } from '../lib/filter-state';
 
 export const sharedSelection = Selection.crossfilter();
@@ -48,8 +49,10 @@ export function categoryClause(category: string | undefined): SelectionClause {
   return clausePoint('category', category, options('category'));
 }
 
+/** Rows in the named area, of whatever kind it is (a kommun counts its stadsdelar' rows: area-membership.query.ts). */
 export function areaClause(area: string | undefined): SelectionClause {
-  return clausePoint('area', area, options('area'));
+  const predicate = area === undefined ? null : sql`${inAreasSql([area])}`;
+  return { ...options('area'), meta: undefined, fields: [sql`area`, sql`area_names`], value: area ?? null, predicate } as SelectionClause;
 }
 
 /** The rows of one source (the import's source name), in both event tables. */

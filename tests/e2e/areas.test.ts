@@ -68,4 +68,35 @@ describe('points in areas', () => {
     expect(await kpiFor('Västra')).toBe(counts.Västra);
     expect(await kpiFor('Östra')).toBe(counts.Östra);
   });
+
+  it('a kommun layer beside the stadsdelar counts every point inside it too, on the area filter and the Karta', async () => {
+    // Runs after the test above: the points and stadsdelar are loaded. The kommun covers both and more, not all.
+    const kommun = [12.99, 55.58, 13.035, 55.63];
+    await importFile('kommun.geojson', 'application/geo+json', JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { namn: 'Kommunen' }, geometry: { type: 'Polygon', coordinates: [rect(kommun[0], kommun[1], kommun[2], kommun[3])] } },
+    ] }), async (card) => {
+      await card.getByTestId('area-fixed-kind').fill('kommun');
+    });
+    const inKommun = points.filter((p) => inside(p.x, p.y, kommun)).length;
+    const inVastra = points.filter((p) => expectedArea(p.x, p.y) === 'Västra').length;
+    expect(inKommun).toBeGreaterThan(inVastra);
+    expect(inKommun).toBeLessThan(points.length);
+    expect(await kpiFor('Kommunen')).toBe(inKommun);
+    expect(await kpiFor('Västra')).toBe(inVastra);
+
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/karta`);
+    await page.locator('input[name=map-layer][value=areas]').check();
+    const cellOf = async (name: string) => {
+      const row = page.getByTestId('area-table').locator('tr', { has: page.getByRole('button', { name, exact: true }) });
+      await row.waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+      return Number((await row.locator('td').nth(1).textContent())!.replace(/[^\d]/g, ''));
+    };
+    await page.getByTestId('area-kind').selectOption('stadsdel');
+    expect(await cellOf('Västra')).toBe(inVastra);
+    await page.getByTestId('area-kind').selectOption('kommun');
+    expect(await cellOf('Kommunen')).toBe(inKommun);
+  });
 });
+

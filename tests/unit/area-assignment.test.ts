@@ -3,7 +3,12 @@
 // are 'outside', the finest area kind is used, and a change to the areas makes the assignments again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignAreas } from '../../src/data/area-assignment';
+import { inAreasSql, rowsPerAreaSql } from '../../src/data/area-membership.query';
+import { goalPerAreaQuery } from '../../src/analysis/goals/goals.query';
+import type { GoalDefinition } from '../../src/data/tables';
 import { areaCountsSql } from '../../src/features/lagesbild/lagesbild.query';
+import { areaPrioritySql } from '../../src/features/map/area-priority.query';
+import { areaCountsQuery } from '../../src/features/map/map.query';
 import { areaLookup, type AreaShape } from '../../src/lib/geo/area-lookup';
 import { createSchemaRunner } from './support/node-runner';
 
@@ -63,7 +68,8 @@ describe('assignAreas in DuckDB', () => {
     await addIncident('e', null, null, null, 'none'); // no position: untouched
     await addIncident('f', 16.815, 59.965, null, 'area'); // a kommun centre (police events): not a point
     const result = await assignAreas(runner);
-    expect(result).toEqual({ kind: 'stadsdel', assigned: 2, outside: 1 });
+    // Every point is tested, d too (its own area names no stadsdel, so Centrum counts it as well: see below).
+    expect(result).toEqual({ kind: 'stadsdel', assigned: 3, outside: 1 });
     expect(await areas()).toEqual({ a: 'Centrum/geometry', b: '–/outside', c: 'Öarna/geometry', d: 'Hamnen/file', e: '–/file', f: '–/file' });
     // Nothing left to do: a second run tests no point again.
     expect(await assignAreas(runner)).toEqual({ kind: 'stadsdel', assigned: 0, outside: 0 });
@@ -106,4 +112,72 @@ describe('assignAreas in DuckDB', () => {
     const again = await runner.rows<{ name: string | null; without: string | null; current: number }>(areaCountsSql({ current: day, previous: { from: -1, to: -1 }, lastYear: { from: -365, to: -365 } }));
     expect(Object.fromEntries(again.map((r) => [r.name ?? `(${r.without})`, Number(r.current)]))).toEqual({ '(none)': 3, '(unlocated)': 2 });
   });
+
+  const memberships = async () => Object.fromEntries((await runner.rows<{ id: string; names: string }>(
+    `SELECT id, coalesce(area_names, 'NULL') AS names FROM incidents ORDER BY id`)).map((r) => [r.id, r.names.split('\u001f').filter(Boolean).join(',')]));
+
+  it('counts a point in its area of every kind; the file’s own area wins in its own kind only', async () => {
+    await addArea('Centrum', 'stadsdel', centrum);
+    await addArea('Öarna', 'stadsdel', islands);
+    await addArea('Exempelkommun', 'kommun', kommun);
+    await addIncident('a', 16.815, 59.965, null); // in Centrum and the kommun
+    await addIncident('b', 16.807, 59.957, null); // in Centrum's hole: in the kommun only
+    await addIncident('d', 16.815, 59.965, 'Hamnen'); // own area that names no loaded area: the geometry still places it
+    await addIncident('g', 16.815, 59.965, 'Öarna'); // the file says Öarna (a stadsdel): not also Centrum
+    await addIncident('h', null, null, 'Exempelkommun', 'area'); // a police event with only its kommun
+    await addIncident('e', null, null, null, 'none');
+    await addIncident('z', 18.0, 59.3, null); // outside everything
+    await assignAreas(runner);
+    expect(await memberships()).toEqual({
+      a: 'Centrum,Exempelkommun', b: 'Exempelkommun', d: 'Hamnen,Centrum,Exempelkommun', g: 'Öarna,Exempelkommun',
+      h: 'Exempelkommun', e: '', z: '',
+    });
+    // The single `area` column is unchanged: the finest kind, or the file's own.
+    expect(await areas()).toEqual({ a: 'Centrum/geometry', b: '–/outside', d: 'Hamnen/file', e: '–/file', g: 'Öarna/file', h: 'Exempelkommun/file', z: '–/outside' });
+    const count = async (names: string[]) => (await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE ${inAreasSql(names)}`))[0].n;
+    expect(await count(['Exempelkommun'])).toBe(5);
+    expect(await count(['Centrum'])).toBe(2);
+    expect(await count(['Öarna', 'Hamnen'])).toBe(2);
+    expect(await count(["O'Brien"])).toBe(0);
+  });
+
+  it('per-area counts of every kind agree with rectangle arithmetic on 400 random points (map, goals, priority)', async () => {
+    // Four stadsdelar in a 2 × 2 grid inside kommun A; kommun B beside it, with no stadsdelar.
+    const [w, s, mid, e, n] = [16.0, 59.0, 16.1, 16.2, 59.1];
+    const stadsdelar = { NV: rect(w, (s + n) / 2, mid, n), NO: rect(mid, (s + n) / 2, e, n), SV: rect(w, s, mid, (s + n) / 2), SO: rect(mid, s, e, (s + n) / 2) };
+    for (const [name, ring] of Object.entries(stadsdelar)) await addArea(name, 'stadsdel', { type: 'Polygon', coordinates: [ring] });
+    await addArea('A', 'kommun', { type: 'Polygon', coordinates: [rect(w, s, e, n)] });
+    await addArea('B', 'kommun', { type: 'Polygon', coordinates: [rect(e, s, 16.4, n)] });
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const expected = new Map<string, number>();
+    const bump = (k: string) => expected.set(k, (expected.get(k) ?? 0) + 1);
+    for (let i = 0; i < 400; i++) {
+      // Never on an edge: the crossing rule's tie-break is not what this test is about.
+      const x = 15.95 + Math.round(random() * 500) * 0.001 + 0.0005;
+      const y = 58.95 + Math.round(random() * 200) * 0.001 + 0.0005;
+      await addIncident(`p${i}`, x, y, null);
+      for (const [name, ring] of Object.entries(stadsdelar)) if (x > ring[0][0] && x < ring[1][0] && y > ring[0][1] && y < ring[2][1]) bump(name);
+      if (y > s && y < n && x > w && x < e) bump('A');
+      if (y > s && y < n && x > e && x < 16.4) bump('B');
+    }
+    await assignAreas(runner);
+    const perArea = Object.fromEntries((await runner.rows<{ name: string; n: number }>(
+      `SELECT member_area AS name, count(*)::INTEGER AS n FROM ${rowsPerAreaSql('incidents', 'TRUE')} GROUP BY ALL`)).map((r) => [r.name, r.n]));
+    expect(perArea).toEqual(Object.fromEntries(expected));
+    // The Karta's choropleth query (Mosaic) over the same rows.
+    const map = Object.fromEntries((await runner.rows<{ area: string; n: number }>(areaCountsQuery([]).toString())).map((r) => [r.area, Number(r.n)]));
+    expect(map).toEqual(Object.fromEntries(expected));
+    // A goal per kommun counts the points the stadsdelar hold too (before: 0 for A and B).
+    const goal = { id: 'g', dataset: 'incidents', filter: {}, measure: 'count', per_area: { kommun: 1 } } as unknown as GoalDefinition;
+    const goalRows = await runner.rows<{ area: string; actual: number }>(goalPerAreaQuery(goal, { kind: 'count' }, { from: 0, to: 0 }, 0, ['kommun']));
+    expect(Object.fromEntries(goalRows.map((r) => [r.area, r.actual]))).toEqual({ A: expected.get('A'), B: expected.get('B') });
+    // The tertial ranking per kommun, the same.
+    const priority = await runner.rows<{ name: string; current: number }>(areaPrioritySql([], 'kommun', { from: 0, to: 0 }, { from: -1, to: -1 }, 500, []));
+    expect(Object.fromEntries(priority.map((r) => [r.name, r.current]))).toEqual({ A: expected.get('A'), B: expected.get('B') });
+    // The area filter for a kommun takes its stadsdelar' points.
+    const [{ n: inA }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE ${inAreasSql(['A'])}`);
+    expect(inA).toBe(expected.get('A'));
+  });
 });
+

@@ -2,6 +2,7 @@
 // identifiers, values are literals — a goal file can't inject SQL.
 import type { FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
+import { inAreasSql, rowsPerAreaSql } from '../../data/area-membership.query';
 import { literal, quoteIdentifier as q } from '../../data/sql-text';
 import { keySumSql } from '../../data/record-keys.query';
 import type { GoalDefinition } from '../../data/tables';
@@ -32,10 +33,11 @@ export function parseMeasure(measure: string): Measure | null {
   return { kind: m[1] as 'sum' | 'distinct', column: m[2].trim() };
 }
 
+/** Each condition as SQL; `area` matches an area of any kind the row belongs to (a kommun holds its stadsdelar' rows). */
 function filterSql(filter: Record<string, string[]>): string[] {
   return Object.entries(filter)
     .filter(([, values]) => values.length > 0)
-    .map(([column, values]) => `${q(column)} IN (${values.map((v) => literal(v)).join(', ')})`);
+    .map(([column, values]) => (column === 'area' ? inAreasSql(values) : `${q(column)} IN (${values.map((v) => literal(v)).join(', ')})`));
 }
 
 function valueSql(measure: Measure, window: DayWindow): string {
@@ -73,11 +75,15 @@ export function goalValuesQuery(goal: GoalDefinition, measure: Measure, current:
   }).join(', ')}`;
 }
 
-/** Every area of the goal's kinds, with its value (0 where nothing happened: those are the ones missing). */
+/**
+ * Every area of the goal's kinds, with its value (0 where nothing happened: those are the ones missing). A row
+ * counts in every area it belongs to (`area_names`), so a goal per kommun counts points assigned to stadsdelar too.
+ */
 export function goalPerAreaQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, lastCounted: number, kinds: string[], extra: FilterExpr = []): string {
   return `SELECT a.name AS area, a.kind AS kind, coalesce(v.value, 0)::DOUBLE AS actual, coalesce(v.key, 0)::DOUBLE AS key
     FROM areas a LEFT JOIN (
-      SELECT area, ${valueSql(measure, current)} AS value, ${keySumSql()} AS key FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, lastCounted, extra)} GROUP BY area
+      SELECT member_area AS area, ${valueSql(measure, current)} AS value, ${keySumSql()} AS key
+      FROM ${rowsPerAreaSql(q(goal.dataset), where(goal, current.from, lastCounted, extra))} GROUP BY member_area
     ) v ON v.area = a.name
     WHERE a.kind IN (${kinds.map((k) => literal(k)).join(', ')})
     ORDER BY a.kind, a.name`;

@@ -74,7 +74,7 @@ function uniqueNames(names: string[]): string[] {
 /** The interventions table's own columns: an outcome normalised to one of these names would write into it. */
 const INTERVENTION_COLUMNS = new Set([
   'id', 'started_at', 'ended_at', 'type', 'organisation', 'area', 'place', 'lat', 'lon', 'source', 'epoch_day', 'row_key',
-  'grid_e', 'grid_n', 'area_assignment', 'import_id', 'record_key',
+  'grid_e', 'grid_n', 'area_assignment', 'area_names', 'import_id', 'record_key',
 ]);
 
 /** An outcome column's stored name: lower case a–z, 0–9 and _, never one of the table's own columns (then "…_utfall"). */

@@ -3,6 +3,7 @@
 import type { FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
 import { keySumSql } from '../../data/record-keys.query';
+import { rowsPerAreaSql } from '../../data/area-membership.query';
 import { literal } from '../../data/sql-text';
 
 const between = (r: { from: number; to: number }) => `epoch_day BETWEEN ${Math.trunc(r.from)} AND ${Math.trunc(r.to)}`;
@@ -15,7 +16,8 @@ export function tertialCellCountsSql(filter: FilterExpr, size: number, range: { 
 
 /**
  * Every area of `kind` with its population and, under `filter`, its incidents in `current` and `previous` and those
- * of `current` that lie in one of `hotCells` — each with its key sum (public view's noise). Areas match on name.
+ * of `current` that lie in one of `hotCells` — each with its key sum (public view's noise). An incident counts in
+ * every area it belongs to (`area_names`), so any loaded kind has its counts; `kind` '' or null: areas without one.
  */
 export function areaPrioritySql(filter: FilterExpr, kind: string | null, current: { from: number; to: number }, previous: { from: number; to: number }, size: number, hotCells: { ix: number; iy: number }[]): string {
   const hot = hotCells.length
@@ -26,14 +28,14 @@ export function areaPrioritySql(filter: FilterExpr, kind: string | null, current
       coalesce(v.current, 0)::INTEGER AS current, coalesce(v.current_key, 0)::DOUBLE AS current_key,
       coalesce(v.previous, 0)::INTEGER AS previous, coalesce(v.previous_key, 0)::DOUBLE AS previous_key,
       coalesce(v.hot, 0)::INTEGER AS hot, coalesce(v.hot_key, 0)::DOUBLE AS hot_key
-    FROM (SELECT DISTINCT name, population FROM areas WHERE kind IS NOT DISTINCT FROM ${kind === null ? 'NULL' : literal(kind)}) a
+    FROM (SELECT DISTINCT name, population FROM areas WHERE kind IS NOT DISTINCT FROM ${kind === null || kind === '' ? 'NULL' : literal(kind)}) a
     LEFT JOIN (
-      SELECT area,
+      SELECT member_area AS area,
         count(*) FILTER (WHERE ${between(current)}) AS current, ${keySumSql(between(current))} AS current_key,
         count(*) FILTER (WHERE ${between(previous)}) AS previous, ${keySumSql(between(previous))} AS previous_key,
         count(*) FILTER (WHERE ${inHot}) AS hot, ${keySumSql(inHot)} AS hot_key
-      FROM incidents WHERE area IS NOT NULL AND (${between(current)} OR ${between(previous)}) AND ${whereSql(filter)}
-      GROUP BY area
+      FROM ${rowsPerAreaSql('incidents', `(${between(current)} OR ${between(previous)}) AND ${whereSql(filter)}`)}
+      GROUP BY member_area
     ) v ON v.area = a.name
     ORDER BY a.name`;
 }

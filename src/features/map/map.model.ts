@@ -95,7 +95,12 @@ export function areaValue(count: number, population: number | null, measure: 'co
   return population && population > 0 ? (count / population) * 1000 : null;
 }
 
-/** The area kind whose names match the incidents' area column best (the one to colour by default). */
+/** The loaded area kinds ('' for areas without one), each once, in the order the areas come. */
+export function areaKinds(shapes: AreaShape[]): string[] {
+  return [...new Set(shapes.map((s) => s.kind ?? ''))];
+}
+
+/** The area kind with the most areas that hold counted incidents (the one to colour by default). */
 export function bestAreaKind(shapes: AreaShape[], countedNames: string[]): string | null {
   const names = new Set(countedNames);
   const score = new Map<string, number>();

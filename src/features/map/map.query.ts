@@ -1,6 +1,7 @@
 // The SQL behind the Karta page. Everything is aggregated in DuckDB: the map receives cells and areas,
 // never rows. Cell = floor(SWEREF 99 TM metres / size), the same expression as the cell filter.
 import { Query, count, sql, type FilterExpr } from '@uwdata/mosaic-sql';
+import { AREA_NAMES_LIST } from '../../data/area-membership.query';
 import { whereSql } from '../../data/filter-predicates';
 import { keySum, keySumSql } from '../../data/record-keys.query';
 
@@ -16,9 +17,14 @@ export function cellCountsQuery(size: number) {
       .groupby('ix', 'iy');
 }
 
-/** Incidents per area name under the current filter (choropleth). */
+/**
+ * Incidents per area name under the current filter (choropleth), for areas of every kind: a row counts once in
+ * each area it belongs to (`area_names`, data/area-membership.query.ts), so a kommun and its stadsdelar both have
+ * their counts; the map picks the kind it draws.
+ */
 export function areaCountsQuery(filter: FilterExpr): Query {
-  return Query.from('incidents').select({ area: 'area', n: count(), key: keySum() }).where(filter, sql`area IS NOT NULL`).groupby('area');
+  const members = Query.from('incidents').select({ area: sql`unnest(${AREA_NAMES_LIST})`, record_key: 'record_key' }).where(filter, sql`area_names <> ''`);
+  return Query.from(members).select({ area: 'area', n: count(), key: keySum() }).groupby('area');
 }
 
 /** How the filtered incidents are located: point, area only (e.g. police public events), none. */

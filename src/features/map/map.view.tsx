@@ -30,7 +30,7 @@ import {
   LAYER_KINDS, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
-import { bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } from './map.model';
+import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } from './map.model';
 import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
 import { areaCountsQuery, cellCountsQuery, precisionCountsQuery } from './map.query';
 import { cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
@@ -51,6 +51,7 @@ export function MapPage() {
   const [fdr, setFdr] = useState(false);
   const [steps, setSteps] = useState(13);
   const [areaMeasure, setAreaMeasure] = useState<'count' | 'rate'>('count');
+  const [chosenAreaKind, setChosenAreaKind] = useState<string | null>(null);
   const [showPlaces, setShowPlaces] = useState(true);
   const [filterByExtent, setFilterByExtent] = useState(false);
   const [zoom, setZoom] = useState(12);
@@ -104,7 +105,10 @@ export function MapPage() {
   const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
   const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
 
-  const areaKind = useMemo(() => bestAreaKind(context.areas, (areaCounts.state.rows ?? []).map((r) => r.area)), [context.areas, areaCounts.state.rows]);
+  const kindsLoaded = useMemo(() => areaKinds(context.areas), [context.areas]);
+  const bestKind = useMemo(() => bestAreaKind(context.areas, (areaCounts.state.rows ?? []).map((r) => r.area)), [context.areas, areaCounts.state.rows]);
+  // Every kind has its counts (a point belongs to its stadsdel and its kommun alike); the user picks which to draw.
+  const areaKind = chosenAreaKind !== null && kindsLoaded.includes(chosenAreaKind) ? chosenAreaKind : bestKind;
   const areaData = useMemo(
     () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), new Map((areaCounts.state.rows ?? []).map((r) => [r.area, Number(r.key)])), areaMeasure, rule, context.extent ?? null),
     [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule, context.extent],
@@ -215,6 +219,13 @@ export function MapPage() {
                 <legend>{t('map.areaMeasure')}</legend>
                 <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'count'} onChange={() => setAreaMeasure('count')} />{t('map.measure.count')}</label>
                 <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'rate'} onChange={() => setAreaMeasure('rate')} />{t('map.measure.rate')}</label>
+                {kindsLoaded.length > 1 && (
+                  <label>{t('map.areaKind')}
+                    <select value={areaKind ?? ''} onChange={(e) => { setChosenAreaKind(e.target.value); if (filters.area !== undefined) setFilter('area', undefined); }} data-testid="area-kind">
+                      {kindsLoaded.map((k) => <option key={k} value={k}>{k || t('map.areaKindNone')}</option>)}
+                    </select>
+                  </label>
+                )}
               </fieldset>
             )}
             <fieldset>

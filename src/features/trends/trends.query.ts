@@ -1,5 +1,6 @@
 // The SQL behind the Trender page: per-day counts (bucketed in analysis/periods/period-buckets.ts so ISO weeks, week 53 and
 // months are handled in one tested place), interventions per day, weekday × hour, and before/after counts.
+import { inAreasSql } from '../../data/area-membership.query';
 import { Query, count, eq, literal as sqlLiteral, sql, type FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
 import { literal } from '../../data/sql-text';
@@ -38,12 +39,12 @@ export function countInPeriodSql(filter: FilterExpr, range: { from: number; to: 
 /** The before and after windows of a before/after comparison, in epoch days. */
 export interface BeforeAfterDays { beforeFrom: number; beforeTo: number; afterFrom: number; afterTo: number }
 
-/** Incidents near an intervention: in its area, or within `radius` metres of its point when it has no area. */
+/** Incidents near an intervention: in its area (of whatever kind: `area_names`), or within `radius` metres of its point when it has no area. */
 export function beforeAfterSql(filter: FilterExpr, place: { area: string | null; e: number | null; n: number | null }, radius: number, days: BeforeAfterDays): { target: string; comparison: string } {
   const where = whereSql(filter);
   const day = (d: number) => Math.trunc(d);
   const target = place.area !== null
-    ? `area = ${literal(place.area)}`
+    ? inAreasSql([place.area])
     : `grid_e IS NOT NULL AND (grid_e - ${Number(place.e)}) ^ 2 + (grid_n - ${Number(place.n)}) ^ 2 <= ${radius * radius}`;
   const before = `epoch_day BETWEEN ${day(days.beforeFrom)} AND ${day(days.beforeTo)}`;
   const after = `epoch_day BETWEEN ${day(days.afterFrom)} AND ${day(days.afterTo)}`;

@@ -93,6 +93,8 @@ export const en: Messages = {
     steps: 'Periods',
     stepsOption: '{{count}} two-week periods',
     areaMeasure: 'Measure per area',
+    areaKind: 'Area kind',
+    areaKindNone: 'no kind',
     measure: { count: 'Count', rate: 'Per 1,000 inhabitants' },
     show: 'Also show',
     places: 'Named places',

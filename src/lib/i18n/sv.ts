@@ -94,6 +94,8 @@ export const sv = {
     steps: 'Perioder',
     stepsOption: '{{count}} tvåveckorsperioder',
     areaMeasure: 'Mått per område',
+    areaKind: 'Områdestyp',
+    areaKindNone: 'utan typ',
     measure: { count: 'Antal', rate: 'Per 1 000 invånare' },
     show: 'Visa också',
     places: 'Namngivna platser',
