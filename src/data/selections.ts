@@ -5,9 +5,10 @@
 // A view is never filtered by a filter it draws itself: it registers its client with that filter's source
 // (`owns` in useMosaicClient), and Mosaic's cross-filter skips clauses whose `clients` include it.
 import { Selection, clauseInterval, clauseIntervals, clausePoint, type MosaicClient, type SelectionClause } from '@uwdata/mosaic-core';
-import { and, eq, floor, div, literal, sql } from '@uwdata/mosaic-sql';
+import { sql } from '@uwdata/mosaic-sql';
 import type { DayRange } from '../lib/day-range';
 import { inAreasSql } from './area-membership.query';
+import { cellIndexSql } from './grid-cells.query';
 import { FILTER_NAMES, type Bounds, type FilterName, type FilterState, type GridCellRef } from '../lib/filter-state';
 
 export const sharedSelection = Selection.crossfilter();
@@ -60,11 +61,10 @@ export function sourceClause(name: string | undefined): SelectionClause {
   return clausePoint('source', name, options('source'));
 }
 
-/** A square of the SWEREF 99 TM grid: floor() so a point on a cell edge belongs to exactly one cell. */
+/** A cell of the SWEREF 99 TM grid, square or hexagon: the same expressions as every cell count (grid-cells.query.ts). */
 export function cellClause(cell: GridCellRef | undefined): SelectionClause {
-  const predicate = cell
-    ? and(eq(floor(div('grid_e', literal(cell.size))), literal(cell.ix)), eq(floor(div('grid_n', literal(cell.size))), literal(cell.iy)))
-    : null;
+  const index = cell ? cellIndexSql(cell.size, cell.shape ?? 'square') : null;
+  const predicate = cell && index ? sql`(${index.ix} = ${Math.trunc(cell.ix)} AND ${index.iy} = ${Math.trunc(cell.iy)})` : null;
   return { ...options('cell'), meta: undefined, fields: [sql`grid_e`, sql`grid_n`], value: cell ?? null, predicate } as SelectionClause;
 }
 

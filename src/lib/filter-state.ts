@@ -4,11 +4,13 @@ import { epochDayOfIsoDate, isoDateOfEpochDay } from './epoch-day';
 import type { DayRange } from './day-range';
 
 export interface GridCellRef {
-  /** Cell side in metres (SWEREF 99 TM). */
+  /** Cell size in metres (SWEREF 99 TM): a square's side, or the side of the square a hexagon has the area of. */
   size: number;
-  /** floor(grid_e / size), floor(grid_n / size). */
+  /** Column and row (lib/geo/cell-grid.ts): for squares floor(grid_e / size), floor(grid_n / size). */
   ix: number;
   iy: number;
+  /** Hexagon grid; absent for squares (a link's `ruta=hex:250:…`). */
+  shape?: 'hex';
 }
 
 export interface Bounds {
@@ -41,7 +43,7 @@ export function filterStateToParams(state: FilterState, params = new URLSearchPa
   if (state.category !== undefined) params.set(PARAM.category, state.category);
   if (state.area !== undefined) params.set(PARAM.area, state.area);
   if (state.source !== undefined) params.set(PARAM.source, state.source);
-  if (state.cell) params.set(PARAM.cell, `${state.cell.size}:${state.cell.ix}:${state.cell.iy}`);
+  if (state.cell) params.set(PARAM.cell, `${state.cell.shape === 'hex' ? 'hex:' : ''}${state.cell.size}:${state.cell.ix}:${state.cell.iy}`);
   if (state.extent) params.set(PARAM.extent, [state.extent.west, state.extent.south, state.extent.east, state.extent.north].map((v) => v.toFixed(5)).join(','));
   return params;
 }
@@ -72,8 +74,12 @@ export function filterStateFromParams(params: URLSearchParams): FilterState {
   if (area && !refused.includes(PARAM.area)) state.area = area;
   const source = params.get(PARAM.source);
   if (source && !refused.includes(PARAM.source)) state.source = source;
-  const cell = params.get(PARAM.cell)?.split(':').map(Number);
-  if (cell && cell.length === 3 && finite(cell) && cell[0] > 0) state.cell = { size: cell[0], ix: Math.trunc(cell[1]), iy: Math.trunc(cell[2]) };
+  const cellText = params.get(PARAM.cell);
+  const hex = cellText?.startsWith('hex:') ?? false;
+  const cell = (hex ? cellText!.slice(4) : cellText)?.split(':').map(Number);
+  if (cell && cell.length === 3 && finite(cell) && cell[0] > 0) {
+    state.cell = { size: cell[0], ix: Math.trunc(cell[1]), iy: Math.trunc(cell[2]), ...(hex ? { shape: 'hex' as const } : {}) };
+  }
   const extent = params.get(PARAM.extent)?.split(',').map(Number);
   if (extent && extent.length === 4 && finite(extent) && extent[0] < extent[2] && extent[1] < extent[3]) {
     state.extent = { west: extent[0], south: extent[1], east: extent[2], north: extent[3] };

@@ -103,6 +103,32 @@ describe('Karta in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('ruta')).toBeNull();
   });
 
+  it('hexagons: Gi* on hexagons of the same area, and a chosen hexagon filters the other views to exactly its incidents', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Karta' }).click();
+    await page.getByLabel('Hot spots (Gi*)', { exact: true }).check();
+    await page.getByTestId('cell-shape').selectOption('hex');
+    await page.getByTestId('stat-rule').filter({ hasText: 'hexagon' }).waitFor({ timeout: 60_000 });
+    const firstRow = page.getByTestId('hot-spot-table').locator('tbody tr').first();
+    const tableCount = Number((await firstRow.locator('td').nth(3).textContent())!.replace(/[^\d]/g, ''));
+    expect(await firstRow.locator('td').nth(2).textContent()).toMatch(/^mitt E [\d\s\u00a0]+ · N [\d\s\u00a0]+$/);
+    await page.getByTestId('select-cell').first().click();
+    await page.locator('.chip[data-filter=cell]').waitFor();
+    const ruta = new URL(page.url()).searchParams.get('ruta')!;
+    expect(ruta).toMatch(/^hex:\d+:\d+:\d+$/);
+    const [size, ix, iy] = ruta.slice(4).split(':').map(Number);
+    const inHexagon = expected.incidentsInHexagon(size, ix, iy);
+    expect(inHexagon).toBeGreaterThan(0);
+    // The ranked table's count (all weeks) is the hexagon's count, not a coordinate or another cell's.
+    expect(tableCount).toBe(inHexagon);
+    await waitForNumber('details-total', inHexagon);
+    await page.getByRole('link', { name: 'Översikt' }).click();
+    await waitForNumber('kpi-incidents', inHexagon);
+    await page.getByRole('button', { name: 'Återställ alla' }).click();
+    await waitForNumber('kpi-incidents', expected.incidents);
+    expect(errors).toEqual([]);
+  });
+
   it('choosing an area filters the other views to that area', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Karta' }).click();

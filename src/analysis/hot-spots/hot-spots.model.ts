@@ -1,9 +1,11 @@
-// The hot-spot analysis shared by Karta and Lägesbild (and so the presentation): cells of the SWEREF 99 TM grid,
+// The hot-spot analysis shared by Karta and Lägesbild (and so the presentation): cells of the SWEREF 99 TM grid
+// (squares, or on the Karta hexagons of the same area: lib/geo/cell-grid.ts),
 // the study area, Gi* per cell and the emerging hot-spot patterns over two-week steps. Pure: rows in, cells out.
 // The statistics themselves live in lib/statistics (tested against published values); this is how the app uses them.
 import { confidenceBins, type ConfidenceBin } from '../../lib/statistics/confidence-bins';
 import { emergingPattern, type EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import { giStar } from '../../lib/statistics/gi-star';
+import { cellCentreMetres, type CellKey, type CellShape } from '../../lib/geo/cell-grid';
 
 /** The located incidents' extent (GRID_EXTENT): grid metres for the cell size, degrees for the map's view. */
 export interface GridExtent { min_e: number; max_e: number; min_n: number; max_n: number; west: number; south: number; east: number; north: number }
@@ -14,7 +16,7 @@ export const CELL_SIZES = [100, 125, 200, 250, 500, 1000] as const;
 export const MIN_INCIDENTS_FOR_TEST = 30;
 export const MIN_CELLS_FOR_TEST = 30;
 
-export interface CellKey { ix: number; iy: number }
+export type { CellKey };
 /** `key`: Σ record keys of the cell's incidents (public view's noise), when the query selects it. */
 export interface CellCount extends CellKey { n: number; key?: number | bigint }
 /** `key`: Σ record keys of the step's incidents in the cell (public view's noise), when the query selects it. */
@@ -44,7 +46,10 @@ export function defaultCellSize(extent: { min_e: number; max_e: number; min_n: n
   return CELL_SIZES.reduce((best, s) => (Math.abs(s - wanted) < Math.abs(best - wanted) ? s : best), CELL_SIZES[0]);
 }
 
-/** Default distance band: two cells, so an inner cell has 12 neighbours besides itself (ESRI asks for ≥ 8). */
+/**
+ * Default distance band: two cells, so an inner cell has 12 neighbours besides itself (ESRI asks for ≥ 8) — on
+ * either grid: a hexagon of the same area has 6 neighbours at 1.07 and 6 at 1.86 cell sizes (cell-grid.ts).
+ */
 export function defaultBand(size: number): number {
   return 2 * size;
 }
@@ -55,11 +60,14 @@ const keyOf = (c: CellKey) => `${c.ix}:${c.iy}`;
  * Gi* over the study area (every cell that ever had a located incident, in the whole data set), with the filtered counts as values
  * (0 where the filter left none). Refuses when there is too little to test.
  */
-export function hotSpots(universe: CellKey[], counts: CellCount[], size: number, band: number, fdr: boolean): HotSpotOutcome {
+export function hotSpots(universe: CellKey[], counts: CellCount[], size: number, band: number, fdr: boolean, shape: CellShape = 'square'): HotSpotOutcome {
   const total = counts.reduce((s, c) => s + c.n, 0);
   if (total < MIN_INCIDENTS_FOR_TEST || universe.length < MIN_CELLS_FOR_TEST) return { status: 'too-few', incidents: total, cells: universe.length };
   const byKey = new Map(counts.map((c) => [keyOf(c), c]));
-  const features = universe.map((c) => ({ x: (c.ix + 0.5) * size, y: (c.iy + 0.5) * size, value: byKey.get(keyOf(c))?.n ?? 0 }));
+  const features = universe.map((c) => {
+    const [x, y] = cellCentreMetres(c, size, shape);
+    return { x, y, value: byKey.get(keyOf(c))?.n ?? 0 };
+  });
   const results = giStar(features, band);
   const bins = confidenceBins(results, fdr);
   return {
@@ -81,7 +89,7 @@ export function hotSpots(universe: CellKey[], counts: CellCount[], size: number,
  * FDR on by default: ArcGIS's Emerging Hot Spot Analysis always corrects for multiple testing.
  * Returns one entry per location in the study area, keyed "ix:iy".
  */
-export function emergingHotSpots(stepCounts: StepCount[], steps: number, size: number, band: number, fdr = true): Map<string, { pattern: EmergingPattern | null; side: 'hot' | 'cold' | null }> {
+export function emergingHotSpots(stepCounts: StepCount[], steps: number, size: number, band: number, fdr = true, shape: CellShape = 'square'): Map<string, { pattern: EmergingPattern | null; side: 'hot' | 'cold' | null }> {
   const perStep: Map<string, number>[] = Array.from({ length: steps }, () => new Map());
   const located = new Map<string, CellKey>();
   for (const r of stepCounts) {
@@ -94,7 +102,10 @@ export function emergingHotSpots(stepCounts: StepCount[], steps: number, size: n
   const zs: number[][] = universe.map(() => []);
   const bins: ConfidenceBin[][] = universe.map(() => []);
   for (const counts of perStep) {
-    const features = universe.map((c) => ({ x: (c.ix + 0.5) * size, y: (c.iy + 0.5) * size, value: counts.get(keyOf(c)) ?? 0 }));
+    const features = universe.map((c) => {
+      const [x, y] = cellCentreMetres(c, size, shape);
+      return { x, y, value: counts.get(keyOf(c)) ?? 0 };
+    });
     const results = giStar(features, band);
     const b = confidenceBins(results, fdr);
     results.forEach((r, i) => { zs[i].push(r.z); bins[i].push(b[i]); });

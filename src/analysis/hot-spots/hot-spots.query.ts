@@ -1,12 +1,12 @@
 // The SQL of the hot-spot analysis shared by Karta and Lägesbild: the study area (every cell that ever had a
 // located incident), the extent that sets the cell size, counts per cell and two-week step, and cell names.
-// Cell = floor(SWEREF 99 TM metres / size), the same expression as the cell filter (data/selections.ts).
+// Cells: data/grid-cells.query.ts, the same expressions as the cell filter (data/selections.ts).
 import { Query, count, sql, verbatim, type FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
 import { keySum } from '../../data/record-keys.query';
 
-const cellX = (size: number) => sql`floor(grid_e / ${size})::INTEGER`;
-const cellY = (size: number) => sql`floor(grid_n / ${size})::INTEGER`;
+import { cellIndexSql } from '../../data/grid-cells.query';
+import type { CellShape } from '../../lib/geo/cell-grid';
 
 /** The located incidents' extent in grid metres (2nd–98th percentile, so a stray point doesn't set the cell size). */
 export const GRID_EXTENT = `
@@ -16,27 +16,30 @@ SELECT quantile_cont(grid_e, 0.02) AS min_e, quantile_cont(grid_e, 0.98) AS max_
 FROM incidents WHERE grid_e IS NOT NULL`;
 
 /** Every cell that ever had a located incident: the study area Gi* compares against (independent of filters). */
-export function cellUniverseSql(size: number): string {
-  return `SELECT floor(grid_e / ${size})::INTEGER AS ix, floor(grid_n / ${size})::INTEGER AS iy FROM incidents WHERE grid_e IS NOT NULL GROUP BY ALL`;
+export function cellUniverseSql(size: number, shape: CellShape = 'square'): string {
+  const cell = cellIndexSql(size, shape);
+  return `SELECT ${cell.ix} AS ix, ${cell.iy} AS iy FROM incidents WHERE grid_e IS NOT NULL GROUP BY ALL`;
 }
 
 /**
  * Counts per cell and ISO two-week period for the emerging hot-spot analysis. `starts` holds each period's first
  * epoch day and, last, the day after the final period (periods are contiguous; week 53 joins 51–53).
  */
-export function cellStepCountsQuery(size: number, starts: number[]) {
+export function cellStepCountsQuery(size: number, starts: number[], shape: CellShape = 'square') {
+  const cell = cellIndexSql(size, shape);
   const cases = starts.slice(1, -1).map((day, i) => `WHEN epoch_day < ${Math.trunc(day)} THEN ${i}`).join(' ');
   const step = verbatim(`(CASE ${cases} ELSE ${starts.length - 2} END)::INTEGER`);
   return (filter: FilterExpr): Query =>
     Query.from('incidents')
-      .select({ ix: cellX(size), iy: cellY(size), step, n: count(), key: keySum() })
+      .select({ ix: verbatim(cell.ix), iy: verbatim(cell.iy), step, n: count(), key: keySum() })
       .where(filter, sql`grid_e IS NOT NULL`, sql`epoch_day >= ${Math.trunc(starts[0])}`, sql`epoch_day < ${Math.trunc(starts[starts.length - 1])}`)
       .groupby('ix', 'iy', 'step');
 }
 
 /** Most common place, area and category per cell under `filter`: how a hot spot is named. */
-export function cellLabelsSql(size: number, filter: FilterExpr): string {
-  return `SELECT floor(grid_e / ${size})::INTEGER AS ix, floor(grid_n / ${size})::INTEGER AS iy,
+export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape = 'square'): string {
+  const cell = cellIndexSql(size, shape);
+  return `SELECT ${cell.ix} AS ix, ${cell.iy} AS iy,
     mode(place) AS place, mode(area) AS area, mode(category) AS category
   FROM incidents WHERE grid_e IS NOT NULL AND ${whereSql(filter)} GROUP BY ALL`;
 }

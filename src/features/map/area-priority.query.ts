@@ -1,5 +1,7 @@
 // The SQL behind the area prioritisation (area-priority.model.ts): incidents per cell in the tertial (for its Gi*),
 // and per area of one kind: the tertial, the one before, and the tertial's incidents in hot-spot cells.
+import { cellIndexSql } from '../../data/grid-cells.query';
+import type { CellShape } from '../../lib/geo/cell-grid';
 import type { FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
 import { keySumSql } from '../../data/record-keys.query';
@@ -8,9 +10,10 @@ import { literal } from '../../data/sql-text';
 
 const between = (r: { from: number; to: number }) => `epoch_day BETWEEN ${Math.trunc(r.from)} AND ${Math.trunc(r.to)}`;
 
-/** Located incidents per cell (SWEREF 99 TM metres / size) in `range` under `filter`. */
-export function tertialCellCountsSql(filter: FilterExpr, size: number, range: { from: number; to: number }): string {
-  return `SELECT floor(grid_e / ${size})::INTEGER AS ix, floor(grid_n / ${size})::INTEGER AS iy, count(*)::INTEGER AS n
+/** Located incidents per cell (square or hexagon, data/grid-cells.query.ts) in `range` under `filter`. */
+export function tertialCellCountsSql(filter: FilterExpr, size: number, range: { from: number; to: number }, shape: CellShape = 'square'): string {
+  const cell = cellIndexSql(size, shape);
+  return `SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, count(*)::INTEGER AS n
     FROM incidents WHERE grid_e IS NOT NULL AND ${between(range)} AND ${whereSql(filter)} GROUP BY ALL`;
 }
 
@@ -19,9 +22,10 @@ export function tertialCellCountsSql(filter: FilterExpr, size: number, range: { 
  * of `current` that lie in one of `hotCells` — each with its key sum (public view's noise). An incident counts in
  * every area it belongs to (`area_names`), so any loaded kind has its counts; `kind` '' or null: areas without one.
  */
-export function areaPrioritySql(filter: FilterExpr, kind: string | null, current: { from: number; to: number }, previous: { from: number; to: number }, size: number, hotCells: { ix: number; iy: number }[]): string {
+export function areaPrioritySql(filter: FilterExpr, kind: string | null, current: { from: number; to: number }, previous: { from: number; to: number }, size: number, hotCells: { ix: number; iy: number }[], shape: CellShape = 'square'): string {
+  const cell = cellIndexSql(size, shape);
   const hot = hotCells.length
-    ? `(floor(grid_e / ${size})::INTEGER, floor(grid_n / ${size})::INTEGER) IN (${hotCells.map((c) => `(${Math.trunc(c.ix)}, ${Math.trunc(c.iy)})`).join(', ')})`
+    ? `(${cell.ix}, ${cell.iy}) IN (${hotCells.map((c) => `(${Math.trunc(c.ix)}, ${Math.trunc(c.iy)})`).join(', ')})`
     : 'FALSE';
   const inHot = `${between(current)} AND grid_e IS NOT NULL AND ${hot}`;
   return `SELECT a.name, a.population,

@@ -1,5 +1,6 @@
 // Areas ranked for the tertial analysis (area-priority.model.ts): the latest complete tertial of the data, the
 // shared filters (not period, area, cell or view), the areas the incidents are assigned to.
+import type { CellShape } from '../../lib/geo/cell-grid';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
@@ -17,7 +18,7 @@ import type { CountChange } from '../../lib/statistics/count-change';
 import { rankAreas, type AreaPriorityRow } from './area-priority.model';
 import { areaPrioritySql, tertialCellCountsSql } from './area-priority.query';
 
-export function AreaPriorityPanel({ kind, size, band, universe }: { kind: string | null; size: number; band: number; universe: CellKey[] | null }) {
+export function AreaPriorityPanel({ kind, size, shape, band, universe }: { kind: string | null; size: number; shape: CellShape; band: number; universe: CellKey[] | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
@@ -25,13 +26,13 @@ export function AreaPriorityPanel({ kind, size, band, universe }: { kind: string
   const filter = useFilterPredicates(['period', 'area', 'cell', 'extent']);
   const current = useMemo(() => (extent ? latestCompleteTertial(extent) : null), [extent?.from, extent?.to]);
   const previous = current ? previousTertial(current) : null;
-  const cells = useRows<{ ix: number; iy: number; n: number }>(current ? tertialCellCountsSql(filter.incidents, size, current) : null, { keepPrevious: false });
+  const cells = useRows<{ ix: number; iy: number; n: number }>(current ? tertialCellCountsSql(filter.incidents, size, current, shape) : null, { keepPrevious: false });
   const hotCells = useMemo(() => {
     if (!cells || !universe) return null;
-    const outcome = hotSpots(universe, cells, size, band, true);
+    const outcome = hotSpots(universe, cells, size, band, true, shape);
     return outcome.status === 'ok' ? outcome.cells.filter((c) => c.bin >= 2) : [];
-  }, [cells, universe, size, band]);
-  const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells) : null);
+  }, [cells, universe, size, band, shape]);
+  const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells, shape) : null);
   const ranked = useMemo(
     () => (rows && current && previous ? rankAreas(rows, { current: current.to - current.from + 1, previous: previous.to - previous.from + 1 }, rule) : []),
     [rows, current?.from, previous?.from, rule],

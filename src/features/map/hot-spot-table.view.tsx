@@ -1,4 +1,5 @@
 // The table alternative to the map: the ranked hot spots, keyboard-selectable, exportable as Excel CSV.
+import { cellCentreMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
@@ -20,29 +21,32 @@ interface Label { ix: number; iy: number; place: string | null; area: string | n
 const CONFIDENCE: Record<number, string> = { 3: '99 %', 2: '95 %', 1: '90 %' };
 
 /**
- * The significant hot spots, strongest first. Each row names its cell (SWEREF 99 TM corner, so rows with the same place
- * can be told apart) and can be shown on the map (`onLocate`) or chosen as a filter; the count is for `periodLabel`.
+ * The significant hot spots, strongest first. Each row names its cell (SWEREF 99 TM: a square's south-west corner,
+ * a hexagon's centre — so rows with the same place can be told apart) and can be shown on the map (`onLocate`) or
+ * chosen as a filter; the count is for `periodLabel`.
  */
-export function HotSpotTable({ ranked, size, selected, periodLabel, onLocate }: { ranked: HotSpotCell[]; size: number; selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void }) {
+export function HotSpotTable({ ranked, size, shape, selected, periodLabel, onLocate }: { ranked: HotSpotCell[]; size: number; shape: CellShape; selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
   const filter = useFilterPredicates(['cell', 'extent']);
-  const labelRows = useRows<Label>(useMemo(() => cellLabelsSql(size, filter.incidents), [size, filter]));
+  const labelRows = useRows<Label>(useMemo(() => cellLabelsSql(size, filter.incidents, shape), [size, filter, shape]));
   const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {
     const l = labels.get(`${c.ix}:${c.iy}`);
-    return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? '–', category: l?.category ?? '–' };
+    // Whole metres: a hexagon's centre is not on the metre grid.
+    const [refE, refN] = shape === 'square' ? [c.ix * size, c.iy * size] : cellCentreMetres(c, size, shape).map(Math.round);
+    return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? '–', category: l?.category ?? '–', refE, refN };
   });
-  const isSelected = (c: HotSpotCell) => selected?.size === size && selected.ix === c.ix && selected.iy === c.iy;
-  const toggle = (c: HotSpotCell) => setFilter('cell', isSelected(c) ? undefined : { size, ix: c.ix, iy: c.iy });
+  const isSelected = (c: HotSpotCell) => selected?.size === size && (selected.shape ?? 'square') === shape && selected.ix === c.ix && selected.iy === c.iy;
+  const toggle = (c: HotSpotCell) => setFilter('cell', isSelected(c) ? undefined : { size, ix: c.ix, iy: c.iy, ...(shape === 'hex' ? { shape } : {}) });
   const pattern = (c: HotSpotCell) => (c.pattern ? t(`map.pattern.${c.pattern}`) + (c.patternSide === 'cold' ? ` (${t('map.pattern.coldShort')})` : '') : '–');
 
   const exportCsv = () => {
     // Public view: no z or p — exact functions of the exact counts around a cell, they could undo the counts' noise.
     const header = [t('map.table.rank'), t('map.table.place'), 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', t('map.table.count'), ...(rule ? [] : ['z', 'p']), t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
-    const body = rows.map((r) => [r.rank, r.place, r.ix * size, r.iy * size, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), CONFIDENCE[r.bin], r.category, pattern(r)]);
+    const body = rows.map((r) => [r.rank, r.place, r.refE, r.refN, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), CONFIDENCE[r.bin], r.category, pattern(r)]);
     downloadText('hot-spots.csv', toExcelCsv(header, body));
   };
 
@@ -54,14 +58,14 @@ export function HotSpotTable({ ranked, size, selected, periodLabel, onLocate }: 
       </div>
       {rows.length === 0 ? <p className="hint">{t('map.table.none')}</p> : (
         <DataTable
-          caption={t('map.table.caption', { size })}
+          caption={t('map.table.caption', { cells: t(`map.cellsOf.${shape}`, { size: formatCount(size, language) }) })}
           testId="hot-spot-table"
           rows={rows}
           rowKey={(r) => `${r.ix}:${r.iy}`}
           columns={[
             { key: 'rank', header: t('map.table.rank'), numeric: true, notCount: true, cell: (r) => r.rank },
             { key: 'place', header: t('map.table.place'), cell: (r) => r.place },
-            { key: 'ref', header: t('map.table.cell'), notCount: true, cell: (r) => <span className="cell-ref">E {formatCount(r.ix * size, language)} · N {formatCount(r.iy * size, language)}</span> },
+            { key: 'ref', header: t('map.table.cell'), notCount: true, cell: (r) => <span className="cell-ref">{shape === 'hex' ? `${t('map.table.centre')} ` : ''}E {formatCount(r.refE, language)} · N {formatCount(r.refN, language)}</span> },
             { key: 'n', header: t('map.table.countIn', { period: periodLabel }), numeric: true, cell: (r) => formatLoneCount(r.n, r.key, rule, language) },
             ...(rule ? [] : [{ key: 'z', header: 'z', numeric: true, cell: (r: (typeof rows)[number]) => formatDecimal(r.z, 2, language) }]),
             { key: 'conf', header: t('map.table.confidence'), cell: (r) => CONFIDENCE[r.bin] },
@@ -69,7 +73,7 @@ export function HotSpotTable({ ranked, size, selected, periodLabel, onLocate }: 
             { key: 'trend', header: t('map.table.trend'), cell: (r) => pattern(r) },
             {
               key: 'locate', header: t('map.table.locate'),
-              cell: (r) => <button type="button" className="link-button" onClick={() => onLocate(r)} data-testid="locate-cell" aria-label={t('map.table.locateLabel', { place: r.place, e: formatCount(r.ix * size, language), n: formatCount(r.iy * size, language) })}>{t('map.table.locate')}</button>,
+              cell: (r) => <button type="button" className="link-button" onClick={() => onLocate(r)} data-testid="locate-cell" aria-label={t('map.table.locateLabel', { place: r.place, e: formatCount(r.refE, language), n: formatCount(r.refN, language) })}>{t('map.table.locate')}</button>,
             },
             {
               key: 'select', header: t('map.table.select'),

@@ -1,4 +1,5 @@
 // Pure: the chosen layer and its aggregates → the MapLibre layers the adapter draws.
+import type { CellShape } from '../../lib/geo/cell-grid';
 import type { MapLayer } from '../../components/map-canvas';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { BIN_COLOURS, PATTERN_COLOURS, areaValue, cellPoints, cellPolygons, countBreaks, countColour, type AreaShape } from './map.model';
@@ -11,20 +12,20 @@ export type LayerKind = (typeof LAYER_KINDS)[number];
 
 const asCollection = (f: unknown) => f as FeatureCollection;
 
-export function hotSpotLayer(cells: HotSpotCell[], size: number): MapLayer {
+export function hotSpotLayer(cells: HotSpotCell[], size: number, shape: CellShape = 'square'): MapLayer {
   // Not-significant cells are drawn faintly so the study area stays visible without competing with the result.
   return {
     id: 'cells', type: 'fill', interactive: true,
-    data: asCollection(cellPolygons(cells as never, size, (c: HotSpotCell) => BIN_COLOURS[c.bin])),
+    data: asCollection(cellPolygons(cells as never, size, (c: HotSpotCell) => BIN_COLOURS[c.bin], shape)),
     paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': ['case', ['==', ['get', 'bin'], 0], 0.12, 0.85], 'fill-outline-color': 'rgba(80,80,80,0.25)' },
   };
 }
 
-export function emergingLayer(cells: HotSpotCell[], size: number): MapLayer {
+export function emergingLayer(cells: HotSpotCell[], size: number, shape: CellShape = 'square'): MapLayer {
   const shown = cells.filter((c) => c.pattern);
   return {
     id: 'cells', type: 'fill', interactive: true,
-    data: asCollection(cellPolygons(shown as never, size, (c: HotSpotCell) => (c.patternSide === 'cold' ? '#4575b5' : PATTERN_COLOURS[c.pattern!]))),
+    data: asCollection(cellPolygons(shown as never, size, (c: HotSpotCell) => (c.patternSide === 'cold' ? '#4575b5' : PATTERN_COLOURS[c.pattern!]), shape)),
     paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.8, 'fill-outline-color': 'rgba(40,40,40,0.5)' },
   };
 }
@@ -37,11 +38,11 @@ export function publishedCells(cells: CellCount[], rule: DisclosureRule | null):
   return cells.flatMap((c, i) => { const n = shown[i]; return typeof n === 'number' ? [{ ...c, n }] : []; });
 }
 
-export function countLayer(cells: CellCount[], size: number): MapLayer {
+export function countLayer(cells: CellCount[], size: number, shape: CellShape = 'square'): MapLayer {
   const breaks = countBreaks(cells.map((c) => c.n));
   return {
     id: 'cells', type: 'fill', interactive: true,
-    data: asCollection(cellPolygons(cells as never, size, (c: CellCount) => countColour(c.n, breaks))),
+    data: asCollection(cellPolygons(cells as never, size, (c: CellCount) => countColour(c.n, breaks), shape)),
     paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.8, 'fill-outline-color': 'rgba(80,80,80,0.3)' },
   };
 }
@@ -131,8 +132,8 @@ export function areaOutlineLayer(collection: FeatureCollection): MapLayer {
   return { id: 'area-outline', type: 'line', data: collection, paint: { 'line-color': '#1d3557', 'line-width': 1.2, 'line-opacity': 0.7 } };
 }
 
-export function selectionLayer(cell: CellKey | null, size: number, area: FeatureCollection | null): MapLayer | null {
-  if (cell) return { id: 'selection', type: 'line', data: asCollection(cellPolygons([cell as never], size, () => '')), paint: { 'line-color': '#a4147f', 'line-width': 3 } };
+export function selectionLayer(cell: CellKey | null, size: number, area: FeatureCollection | null, shape: CellShape = 'square'): MapLayer | null {
+  if (cell) return { id: 'selection', type: 'line', data: asCollection(cellPolygons([cell as never], size, () => '', shape)), paint: { 'line-color': '#a4147f', 'line-width': 3 } };
   if (area && area.features.length) return { id: 'selection', type: 'line', data: area, paint: { 'line-color': '#a4147f', 'line-width': 3 } };
   return null;
 }

@@ -1,5 +1,6 @@
 // Pure: query rows → what the map and the hot-spot table show (cells with statistics, colours, GeoJSON).
 // The analysis itself (cells, Gi*, emerging patterns) is shared with Lägesbild: analysis/hot-spots.
+import { cellCentreMetres, cellCornersMetres, type CellShape } from '../../lib/geo/cell-grid';
 import type { CellCount, CellKey } from '../../analysis/hot-spots/hot-spots.model';
 import type { ConfidenceBin } from '../../lib/statistics/confidence-bins';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
@@ -38,36 +39,36 @@ export function countColour(value: number, breaks: number[]): string {
   return COUNT_COLOURS[Math.min(i, COUNT_COLOURS.length - 1)];
 }
 
-/** A cell's corners in WGS 84 (the grid is SWEREF 99 TM, so cells are true squares on the ground). */
-export function cellRing(c: CellKey, size: number): [number, number][] {
-  const corners: [number, number][] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
-  return corners.map(([dx, dy]) => {
-    const { lat, lon } = toWgs84('EPSG:3006', (c.iy + dy) * size, (c.ix + dx) * size);
+/** A cell's corners in WGS 84 (the grid is SWEREF 99 TM, so cells are true squares or hexagons on the ground). */
+export function cellRing(c: CellKey, size: number, shape: CellShape = 'square'): [number, number][] {
+  return cellCornersMetres(c, size, shape).map(([e, n]) => {
+    const { lat, lon } = toWgs84('EPSG:3006', n, e);
     return [lon, lat];
   });
 }
 
 /** The map view around a cell: the cell and `margin` cells on each side, in WGS 84 degrees (for "show on the map"). */
-export function cellNeighbourhoodBounds(c: CellKey, size: number, margin = 6): { west: number; south: number; east: number; north: number } {
-  const corners = [...cellRing({ ix: c.ix - margin, iy: c.iy - margin }, size), ...cellRing({ ix: c.ix + margin, iy: c.iy + margin }, size)];
+export function cellNeighbourhoodBounds(c: CellKey, size: number, margin = 6, shape: CellShape = 'square'): { west: number; south: number; east: number; north: number } {
+  const corners = [...cellRing({ ix: c.ix - margin, iy: c.iy - margin }, size, shape), ...cellRing({ ix: c.ix + margin, iy: c.iy + margin }, size, shape)];
   return {
     west: Math.min(...corners.map((p) => p[0])), east: Math.max(...corners.map((p) => p[0])),
     south: Math.min(...corners.map((p) => p[1])), north: Math.max(...corners.map((p) => p[1])),
   };
 }
 
-export function cellCentre(c: CellKey, size: number): [number, number] {
-  const { lat, lon } = toWgs84('EPSG:3006', (c.iy + 0.5) * size, (c.ix + 0.5) * size);
+export function cellCentre(c: CellKey, size: number, shape: CellShape = 'square'): [number, number] {
+  const [e, n] = cellCentreMetres(c, size, shape);
+  const { lat, lon } = toWgs84('EPSG:3006', n, e);
   return [lon, lat];
 }
 
 export interface Feature { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }
 export interface Features { type: 'FeatureCollection'; features: Feature[] }
 
-export function cellPolygons(cells: (CellKey & Record<string, unknown>)[], size: number, colour: (c: never) => string): Features {
+export function cellPolygons(cells: (CellKey & Record<string, unknown>)[], size: number, colour: (c: never) => string, shape: CellShape = 'square'): Features {
   return {
     type: 'FeatureCollection',
-    features: cells.map((c) => ({ type: 'Feature', properties: { ...c, colour: colour(c as never) }, geometry: { type: 'Polygon', coordinates: [cellRing(c, size)] } })),
+    features: cells.map((c) => ({ type: 'Feature', properties: { ...c, colour: colour(c as never) }, geometry: { type: 'Polygon', coordinates: [cellRing(c, size, shape)] } })),
   };
 }
 

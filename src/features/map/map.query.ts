@@ -1,18 +1,19 @@
 // The SQL behind the Karta page. Everything is aggregated in DuckDB: the map receives cells and areas,
-// never rows. Cell = floor(SWEREF 99 TM metres / size), the same expression as the cell filter.
+// never rows. Cells: data/grid-cells.query.ts (squares or hexagons), the same expressions as the cell filter.
 import { Query, count, sql, type FilterExpr } from '@uwdata/mosaic-sql';
 import { AREA_NAMES_LIST } from '../../data/area-membership.query';
 import { whereSql } from '../../data/filter-predicates';
+import { cellIndexSql } from '../../data/grid-cells.query';
+import type { CellShape } from '../../lib/geo/cell-grid';
 import { keySum, keySumSql } from '../../data/record-keys.query';
 
-const cellX = (size: number) => sql`floor(grid_e / ${size})::INTEGER`;
-const cellY = (size: number) => sql`floor(grid_n / ${size})::INTEGER`;
 
 /** Located incidents per cell under the current filter (pre-aggregatable: count only). */
-export function cellCountsQuery(size: number) {
+export function cellCountsQuery(size: number, shape: CellShape = 'square') {
+  const cell = cellIndexSql(size, shape);
   return (filter: FilterExpr): Query =>
     Query.from('incidents')
-      .select({ ix: cellX(size), iy: cellY(size), n: count(), key: keySum() })
+      .select({ ix: sql`${cell.ix}`, iy: sql`${cell.iy}`, n: count(), key: keySum() })
       .where(filter, sql`grid_e IS NOT NULL`)
       .groupby('ix', 'iy');
 }

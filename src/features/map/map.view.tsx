@@ -35,6 +35,7 @@ import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emerg
 import { areaCountsQuery, cellCountsQuery, precisionCountsQuery } from './map.query';
 import { cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 import { TimeSlider } from './time-slider.view';
+import { CELL_SHAPES, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
 
 const EMERGING_STEPS = [10, 13, 20, 26];
@@ -47,6 +48,8 @@ export function MapPage() {
   const filters = useFilterState();
   const [kind, setKind] = useState<LayerKind>('hotspots');
   const [chosenSize, setChosenSize] = useState<number | null>(null);
+  // Squares or hexagons of the same area (lib/geo/cell-grid.ts): counts, Gi* and emerging hot spots on either.
+  const [shape, setShape] = useState<CellShape>('square');
   const [bandCells, setBandCells] = useState(2);
   const [fdr, setFdr] = useState(false);
   const [steps, setSteps] = useState(13);
@@ -67,18 +70,18 @@ export function MapPage() {
   useEffect(() => { if (rule && pointKinds.includes(kind)) setKind('hotspots'); }, [rule, kind]);
   const size = chosenSize ?? defaultCellSize(context.extent ?? null);
   const band = defaultBand(size) * (bandCells / 2);
-  const universe = useCellUniverse(size);
+  const universe = useCellUniverse(size, shape);
   const latitude = context.extent ? (context.extent.south + context.extent.north) / 2 : 60;
   const clusterSize = kind === 'heat' ? Math.min(100, clusterSizeForZoom(zoom, latitude)) : clusterSizeForZoom(zoom, latitude);
   const gridKinds: LayerKind[] = ['hotspots', 'emerging', 'cells'];
 
   const precision = useMosaicClient<{ precision: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: precisionCountsQuery, filterStable: false });
-  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size), key: `cells-${size}`, owns: ['cell', 'extent'], filterStable: false, enabled: gridKinds.includes(kind) });
+  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape), key: `cells-${shape}-${size}`, owns: ['cell', 'extent'], filterStable: false, enabled: gridKinds.includes(kind) });
   const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: `clusters-${clusterSize}`, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
   const areaCounts = useMosaicClient<{ area: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
   const emergingPeriods = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
   const stepCounts = useMosaicClient<StepCount>({
-    selection: incidentSelection, query: cellStepCountsQuery(size, emergingPeriods?.starts ?? [0, 1]), key: `steps-${size}-${emergingPeriods?.starts.join(',')}`,
+    selection: incidentSelection, query: cellStepCountsQuery(size, emergingPeriods?.starts ?? [0, 1], shape), key: `steps-${shape}-${size}-${emergingPeriods?.starts.join(',')}`,
     owns: ['period', 'cell', 'extent'], filterStable: false, enabled: emergingPeriods !== null && (kind === 'emerging' || kind === 'hotspots'),
   });
 
@@ -93,14 +96,14 @@ export function MapPage() {
   const pointsPossible = (context.extent ?? null) !== null;
 
   const outcome = useMemo(
-    () => (universe && cells.state.rows ? hotSpots(universe, cells.state.rows, size, band, fdr) : null),
-    [universe, cells.state.rows, size, band, fdr],
+    () => (universe && cells.state.rows ? hotSpots(universe, cells.state.rows, size, band, fdr, shape) : null),
+    [universe, cells.state.rows, size, band, fdr, shape],
   );
   const patterns = useMemo(
     // Always with FDR, as ArcGIS's Emerging Hot Spot Analysis; the checkbox is for the single-period Gi* layer.
     // Not when the window reaches before the data's first day: those periods hold no data, not "no hot spot".
-    () => (stepCounts.state.rows && emergingPeriods && !windowBeforeData ? emergingHotSpots(stepCounts.state.rows, emergingPeriods.periods.length, size, band, true) : null),
-    [stepCounts.state.rows, emergingPeriods, size, band, windowBeforeData],
+    () => (stepCounts.state.rows && emergingPeriods && !windowBeforeData ? emergingHotSpots(stepCounts.state.rows, emergingPeriods.periods.length, size, band, true, shape) : null),
+    [stepCounts.state.rows, emergingPeriods, size, band, windowBeforeData, shape],
   );
   const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
   const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
@@ -119,17 +122,17 @@ export function MapPage() {
   const layers = useMemo(() => {
     const list: MapLayer[] = [];
     if (kind === 'areas') list.push(areaFillLayer(areaData.collection));
-    if (kind === 'hotspots' && outcome?.status === 'ok') list.push(hotSpotLayer(statCells, size));
-    if (kind === 'emerging' && outcome?.status === 'ok') list.push(emergingLayer(statCells, size));
-    if (kind === 'cells' && cells.state.rows) list.push(countLayer(publishedCells(cells.state.rows, rule), size));
+    if (kind === 'hotspots' && outcome?.status === 'ok') list.push(hotSpotLayer(statCells, size, shape));
+    if (kind === 'emerging' && outcome?.status === 'ok') list.push(emergingLayer(statCells, size, shape));
+    if (kind === 'cells' && cells.state.rows) list.push(countLayer(publishedCells(cells.state.rows, rule), size, shape));
     if (kind === 'points' && clusters.state.rows) list.push(pointLayer(clusters.state.rows, clusterSize));
     if (kind === 'heat' && clusters.state.rows) list.push(heatLayer(clusters.state.rows, clusterSize));
     list.push(areaOutlineLayer(areaData.collection));
-    const selection = selectionLayer(selectedCell, selectedCell?.size ?? size, selectedArea);
+    const selection = selectionLayer(selectedCell, selectedCell?.size ?? size, selectedArea, selectedCell?.shape ?? 'square');
     if (selection) list.push(selection);
     return list;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, areaData, outcome, patterns, cells.state.rows, clusters.state.rows, size, clusterSize, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, filters.area, rule]);
+  }, [kind, areaData, outcome, patterns, cells.state.rows, clusters.state.rows, size, clusterSize, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, filters.area, rule, shape]);
 
   const labels = useMemo<MapLabel[]>(() => {
     const list: MapLabel[] = [];
@@ -155,8 +158,10 @@ export function MapPage() {
   const onFeatureClick = (layerId: string, p: Record<string, unknown>) => {
     if (layerId === 'cells' || layerId === 'points') {
       const cellSize = layerId === 'points' ? clusterSize : size;
-      const same = selectedCell && selectedCell.size === cellSize && selectedCell.ix === Number(p.ix) && selectedCell.iy === Number(p.iy);
-      setFilter('cell', same ? undefined : { size: cellSize, ix: Number(p.ix), iy: Number(p.iy) });
+      // Clusters of the points layer are squares whatever the analysis grid.
+      const cellShape = layerId === 'points' ? 'square' : shape;
+      const same = selectedCell && selectedCell.size === cellSize && (selectedCell.shape ?? 'square') === cellShape && selectedCell.ix === Number(p.ix) && selectedCell.iy === Number(p.iy);
+      setFilter('cell', same ? undefined : { size: cellSize, ix: Number(p.ix), iy: Number(p.iy), ...(cellShape === 'hex' ? { shape: 'hex' as const } : {}) });
     }
     if (layerId === 'area-fill') setFilter('area', filters.area === p.name ? undefined : String(p.name));
   };
@@ -190,6 +195,11 @@ export function MapPage() {
             {gridKinds.includes(kind) && (
               <fieldset>
                 <legend>{t('map.grid')}</legend>
+                <label>{t('map.cellShape')}
+                  <select value={shape} onChange={(e) => setShape(e.target.value as CellShape)} data-testid="cell-shape">
+                    {CELL_SHAPES.map((s) => <option key={s} value={s}>{t(`map.shape.${s}`)}</option>)}
+                  </select>
+                </label>
                 <label>{t('map.cellSize')}
                   <select value={size} onChange={(e) => setChosenSize(Number(e.target.value))} data-testid="cell-size">
                     {CELL_SIZES.map((s) => <option key={s} value={s}>{formatCount(s, language)} m</option>)}
@@ -253,10 +263,10 @@ export function MapPage() {
           )}
           {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
             <p className="hint" data-testid="stat-rule">
-              {kind === 'hotspots' && t('map.rule', { size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
+              {kind === 'hotspots' && t('map.rule', { cell: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
               {kind === 'hotspots' && fdr ? ' ' + t('map.ruleFdr') : ''}
               {kind === 'emerging' && emergingPeriods && patterns ? t('map.ruleEmerging', {
-                count: emergingPeriods.periods.length, size: formatCount(size, language), band: formatCount(band, language), cells: formatCount(patterns.size, language),
+                count: emergingPeriods.periods.length, cell: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }), band: formatCount(band, language), cells: formatCount(patterns.size, language),
                 from: formatBiweek(emergingPeriods.periods[0], language), to: formatBiweek(emergingPeriods.periods[emergingPeriods.periods.length - 1], language),
               }) : ''}
             </p>
@@ -283,11 +293,11 @@ export function MapPage() {
       </div>
       </div>
 
-      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
+      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} shape={shape} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size, 6, shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
           <AreaTable rows={areaData.values} measure={areaMeasure} selected={filters.area} />
-          <AreaPriorityPanel kind={areaKind} size={size} band={band} universe={universe} />
+          <AreaPriorityPanel kind={areaKind} size={size} shape={shape} band={band} universe={universe} />
         </>
       )}
     </Page>

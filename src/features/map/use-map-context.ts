@@ -1,5 +1,6 @@
 // What the map needs that does not change with the filter: the basemap, the area shapes, the study area's
 // cells and extent, the named places. Re-read after every data change (the database object changes).
+import type { CellShape } from '../../lib/geo/cell-grid';
 import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
 import basemapUrl from '../../../data/basemap/nordic.geojson?url';
@@ -36,7 +37,7 @@ export function useMapContext() {
 
 const NO_PLACES: NamedPlace[] = [];
 
-/** The study area at one cell size: every cell that ever had a located incident. */
-export function useCellUniverse(size: number): CellKey[] | null {
-  return useRows<CellKey>(cellUniverseSql(size), { keepPrevious: false }) ?? null;
+/** The study area at one cell size and shape: every cell that ever had a located incident. */
+export function useCellUniverse(size: number, shape: CellShape = 'square'): CellKey[] | null {
+  return useRows<CellKey>(cellUniverseSql(size, shape), { keepPrevious: false }) ?? null;
 }

@@ -1,5 +1,6 @@
 // What the example's numbers should be, computed by native DuckDB straight from the generated CSV files —
 // independently of the app's loader — so the e2e tests compare the screen with the data, not with itself.
+import { cellCentreMetres, hexSpacing } from '../../../src/lib/geo/cell-grid';
 import { join } from 'node:path';
 import proj4 from 'proj4';
 import { createNodeRunner } from '../../unit/support/node-runner';
@@ -49,6 +50,21 @@ export async function expectedCounts() {
     locatedBetween: (from: string, to: string) => count(`SELECT count(*) AS n FROM i WHERE location_precision = 'point' AND occurred_at[1:10] BETWEEN ? AND ?`, [from, to]),
     interventionsOfTypeBetween: (type: string, from: string, to: string) => count('SELECT count(*) AS n FROM v WHERE type = ? AND started_at[1:10] BETWEEN ? AND ?', [type, from, to]),
     incidentsInCell: (size: number, ix: number, iy: number) => points.filter(([e, n]) => Math.floor(e / size) === ix && Math.floor(n / size) === iy).length,
+    // A hexagon holds the points nearer its centre than any other centre (brute force, not the app's SQL rule).
+    incidentsInHexagon: (size: number, ix: number, iy: number) => {
+      const [ce, cn] = cellCentreMetres({ ix, iy }, size, 'hex');
+      const { r } = hexSpacing(size);
+      return points.filter(([e, n]) => {
+        const own = Math.hypot(e - ce, n - cn);
+        if (own > r + 1e-6) return false;
+        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) {
+          if (dx === 0 && dy === 0) continue;
+          const [oe, on] = cellCentreMetres({ ix: ix + dx, iy: iy + dy }, size, 'hex');
+          if (Math.hypot(e - oe, n - on) < own - 1e-6) return false;
+        }
+        return true;
+      }).length;
+    },
     incidentsInArea: (area: string) => count('SELECT count(*) AS n FROM i WHERE area = ?', [area]),
     close: () => runner.close(),
   };
