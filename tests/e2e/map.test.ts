@@ -1,6 +1,6 @@
 // The map page in Chromium (WebGL in software): it renders the example offline, every layer can be chosen,
 // and choosing a hot spot or an area filters the other views to the numbers the raw data gives.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -184,12 +184,26 @@ describe('Karta in Chromium', () => {
     // Stored: still there after a reload.
     await page.reload();
     await page.locator('[data-testid=map][data-basemap=pmtiles]').waitFor({ timeout: 60_000 });
+    // The lägesbild's printed map (SVG) draws the same file's lake and road under its cells, with the attribution,
+    // and so does its HTML file.
+    await page.goto(`${baseUrl}#/lagesbild`);
+    const streets = page.getByTestId('lb-map').locator('[data-testid=lb-map-streets] path');
+    await streets.first().waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await streets.count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.lb-map-attribution').first().textContent()).toBe('Bakgrund: © OpenStreetMap (testdata)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-html').click()]);
+    const html = readFileSync((await download.path())!, 'utf8');
+    expect(html).toContain('data-testid="lb-map-streets"');
+    expect(html).toContain('© OpenStreetMap (testdata)');
     // Removed: the packaged basemap again.
     await page.goto(`${baseUrl}#/installningar`);
     await page.getByRole('button', { name: 'Ta bort gatukartan' }).click();
     await page.waitForFunction(() => /Ingen gatukarta/.test(document.querySelector('[data-testid=basemap-file-status]')?.textContent ?? ''));
     await page.goto(`${baseUrl}#/karta`);
     await page.locator('[data-testid=map][data-basemap=packaged]').waitFor({ timeout: 60_000 });
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.getByTestId('lb-map').waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-testid=lb-map-streets]').count()).toBe(0);
   });
 
   it('made no request to any other host', async () => {

@@ -26,6 +26,8 @@ import type { LagesbildReport } from './lagesbild.model';
 import { DevelopmentChart } from './development-chart.view';
 import { PanelPng } from './panel-png.view';
 import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
+import { ReportStreetsContext, useReportStreets } from './use-report-streets';
+import type { ReportStreets } from './report-streets.model';
 import type { AreaOutline } from './report-map.model';
 import type { TFunction } from 'i18next';
 import './lagesbild.css';
@@ -38,11 +40,13 @@ function writePeriodToUrl(p: ReportPeriod): void {
 
 
 
-async function exportHtml(report: LagesbildReport, summary: string[], assessment: string, outlines: AreaOutline[], t: TFunction, language: Language, datasetName: string) {
+async function exportHtml(report: LagesbildReport, summary: string[], assessment: string, outlines: AreaOutline[], streets: ReportStreets | null, t: TFunction, language: Language, datasetName: string) {
   // Loaded on demand: the page itself never needs server rendering or the stylesheet as text.
   const [{ renderToStaticMarkup }, css] = await Promise.all([import('react-dom/server'), import('./lagesbild.css?raw').then((m) => m.default as string)]);
   const body = renderToStaticMarkup(
-    <LagesbildDocument report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} datasetName={datasetName} />,
+    <ReportStreetsContext.Provider value={streets}>
+      <LagesbildDocument report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} datasetName={datasetName} />
+    </ReportStreetsContext.Provider>,
   );
   const title = `${t('pages.lagesbild')} ${formatPeriod(report.periods.period, language)}`;
   downloadText(exportFileName(report, 'html'), standaloneHtml(body, css, title, language), 'text/html;charset=utf-8');
@@ -67,6 +71,7 @@ export function LagesbildPage() {
   };
   const state = useLagesbildReport(period);
   const outlines = useAreaOutlines();
+  const streets = useReportStreets(state.status === 'ready' ? state.report.hotSpots : null, outlines);
   const [assessment, setAssessment] = useState('');
   const [exporting, setExporting] = useState(false);
 
@@ -110,10 +115,11 @@ export function LagesbildPage() {
   const downloadHtml = async () => {
     if (!report) return;
     setExporting(true);
-    try { await exportHtml(report, summary, assessment, outlines, t, language, datasetName); } finally { setExporting(false); }
+    try { await exportHtml(report, summary, assessment, outlines, streets, t, language, datasetName); } finally { setExporting(false); }
   };
 
   return (
+    <ReportStreetsContext.Provider value={streets}>
     <Page title={t('pages.lagesbild')}>
       <p className="lead no-print">{t('lagesbild.intro')}</p>
       {/* The source filter does not reach the lägesbild (it reads every row): with several sources, say so, so that a
@@ -182,5 +188,6 @@ export function LagesbildPage() {
         />
       )}
     </Page>
+    </ReportStreetsContext.Provider>
   );
 }

@@ -19,6 +19,7 @@ import { stepZoom, type MapZoom } from './report-map.model';
 import { FittedSlide } from './slide-content.view';
 import { SlideDeckEditor, type DeckOrigin } from './slide-deck-editor.view';
 import { DEFAULT_DECK, arrangementOf, commandForKey, controlKeepsKey, moveSlide, normaliseDeck, shownSlides, type Slide, type SlideCommand, type SlideDeck } from './slides';
+import { ReportStreetsContext, useReportStreets } from './use-report-streets';
 import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
 import './lagesbild.css';
 import './presentation.css';
@@ -51,6 +52,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const periodKey = period ? reportPeriodKey(period) : null;
   const state = useLagesbildReport(period);
   const outlines = useAreaOutlines();
+  const streets = useReportStreets(state.status === 'ready' ? state.report.hotSpots : null, outlines);
   const [deck, setDeck] = useState<{ deck: SlideDeck; origin: DeckOrigin } | null>(null);
   const [deckStatus, setDeckStatus] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const [current, setCurrent] = useState<Slide | null>(null);
@@ -140,6 +142,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
   const datasetName = database.meta.dataset === 'example' ? t('lagesbild.exampleName') : '';
   const counter = t('presentation.slideOf', { n: index + 1, total: slides.length });
   return (
+    <ReportStreetsContext.Provider value={streets}>
     <div className={`presentation presentation-look${editing ? ' editing' : ''}`} ref={container} tabIndex={-1} data-testid="presentation" data-slide={slide ?? ''} role="region" aria-roledescription={t('presentation.roledescription')} aria-label={t('pages.presentation')}>
       <div className="slide" role="group" key={slide} data-testid={slide ? `slide-${slide}` : undefined} aria-roledescription={t('presentation.slide')} aria-label={counter}>
         {(state.status === 'pending' || !deck) && <p role="status">{t('app.loading')}</p>}
@@ -176,6 +179,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
         </PopupWindow>
       )}
     </div>
+    </ReportStreetsContext.Provider>
   );
 }
 

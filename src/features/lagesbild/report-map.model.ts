@@ -88,6 +88,11 @@ export function ringPath(frame: MapFrame, ring: [number, number][]): string {
   return ring.map(([e, n], i) => { const [x, y] = toView(frame, e, n); return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`; }).join('') + 'Z';
 }
 
+/** A line (not closed) as SVG path data. */
+export function linePath(frame: MapFrame, line: [number, number][]): string {
+  return line.map(([e, n], i) => { const [x, y] = toView(frame, e, n); return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`; }).join('');
+}
+
 /** Map markers are letters (A, B, … Z, AA …), never numbers: a number beside a count could be read as one. */
 export function markerLetter(index: number): string {
   let s = '';

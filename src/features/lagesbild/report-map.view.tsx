@@ -1,8 +1,11 @@
-// The lägesbild's hot-spot map as inline SVG: area outlines and names, hot-spot cells coloured and outlined by
+// The lägesbild's hot-spot map as inline SVG: the stored street basemap when there is one (ReportStreetsContext),
+// area outlines and names, hot-spot cells coloured and outlined by
 // group (never colour alone: each cell carries the letter of its row in the table beside it).
 import type { TFunction } from 'i18next';
 import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
-import { GROUP_STYLE, VIEW_WIDTH, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+import { GROUP_STYLE, VIEW_WIDTH, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+import { STREET_STYLE } from './report-streets.model';
+import { useReportStreetsContext } from './use-report-streets';
 
 interface Props {
   cells: HotSpotSummary['cells'];
@@ -36,6 +39,7 @@ export function GroupSwatch({ group }: { group: HotSpotGroup }) {
 }
 
 export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId, zoom }: Props & { testId?: string }) {
+  const streets = useReportStreetsContext();
   const projected = projectOutlines(outlines);
   const base = mapFrame(cells, size, extent, projected.flatMap((a) => a.rings));
   if (!base) return null;
@@ -60,7 +64,18 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
       <svg viewBox={`0 0 ${VIEW_WIDTH} ${height}`} role="img" aria-label={label} data-testid={testId ?? 'lb-map'} preserveAspectRatio="xMidYMid meet">
         <title>{label}</title>
         <rect x="0" y="0" width={VIEW_WIDTH} height={height} fill="#f4f6f8" />
-        {areas.map((a) => a.rings.map((ring, i) => <path key={`${a.name}-${i}`} d={ringPath(frame, ring)} fill="#ffffff" stroke="#8a96a3" strokeWidth="1.2" />))}
+        {streets && (
+          <g data-testid="lb-map-streets" aria-hidden="true">
+            {streets.shapes.map((s, i) => {
+              const style = STREET_STYLE[s.cls];
+              return s.rings
+                ? <path key={i} d={s.rings.map((ring) => ringPath(frame, ring)).join('')} fill={style.fill} fillRule="evenodd" stroke="none" />
+                : <path key={i} d={linePath(frame, s.line!)} fill="none" stroke={style.stroke} strokeWidth={style.width} strokeLinecap="round" strokeLinejoin="round" />;
+            })}
+          </g>
+        )}
+        {/* Over a street map the areas are outlines only: their white fill would hide the streets. */}
+        {areas.map((a) => a.rings.map((ring, i) => <path key={`${a.name}-${i}`} d={ringPath(frame, ring)} fill={streets ? 'none' : '#ffffff'} stroke="#8a96a3" strokeWidth="1.2" />))}
         {labels.map((l) => <text key={`label-${l.name}`} x={l.x} y={l.y} className="lb-map-area" textAnchor="middle" fontSize="16" fill="#4a5563">{l.name}</text>)}
         {cells.map((c) => {
           const style = GROUP_STYLE[c.group];
@@ -73,6 +88,7 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
         })}
       </svg>
       <figcaption className="lb-legend">
+        {streets && streets.attribution && <span className="lb-legend-item lb-map-attribution">{t('lagesbild.mapBackground', { attribution: streets.attribution })}</span>}
         {GROUPS.map((g) => (
           <span key={g} className="lb-legend-item">
             <GroupSwatch group={g} />

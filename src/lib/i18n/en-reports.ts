@@ -46,6 +46,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     hotSpots: 'Hot spots',
     hotSpotTable: 'Hot spots in the period',
     mapLabel: 'Map of hot spots {{period}}. The same information is in the table.',
+    mapBackground: 'Background: {{attribution}}',
     hotSpotMethod: 'Getis-Ord Gi* per two-week period in {{size}} m cells over the last {{steps}} periods, corrected for many simultaneous tests (FDR); patterns by ArcGIS Pro’s current Emerging Hot Spot Analysis categories (overlaps resolved as sfdep does), over the cells with at least one incident in those periods. The letter on the map belongs to the row in the table.',
     noHotSpots: 'No hot spots in the period.',
     hotSpotsTooShort: 'The hot-spot analysis needs at least {{count}} two-week periods of data up to this one; the data starts later.',

@@ -44,6 +44,7 @@ export const svReports = {
     hotSpots: 'Hot spots',
     hotSpotTable: 'Hot spots i perioden',
     mapLabel: 'Karta över hot spots {{period}}. Samma uppgifter finns i tabellen.',
+    mapBackground: 'Bakgrund: {{attribution}}',
     hotSpotMethod: 'Getis-Ord Gi* per tvåveckorsperiod i rutor om {{size}} m, de senaste {{steps}} perioderna, med korrektion för många samtidiga test (FDR); mönster enligt ArcGIS Pros nuvarande kategorier i Emerging Hot Spot Analysis (överlapp avgjorda som i sfdep), över de rutor som haft minst en händelse under perioderna. Bokstaven på kartan hör till raden i tabellen.',
     noHotSpots: 'Inga hot spots i perioden.',
     hotSpotsTooShort: 'Hot spot-analysen behöver minst {{count}} tvåveckorsperioder med data före och med den här; data börjar senare.',
