@@ -9,6 +9,8 @@ import { areasGeoJson, toSweref } from './example/geography.mjs';
 import { FIRST_DAY, LAST_DAY, generateIncidents, generateInterventions } from './example/model.mjs';
 import { GOALS } from './example/goals.mjs';
 import { encodeCp1252, toCsv, writeFile } from './example/writers.mjs';
+import { buildPmtiles } from './example/pmtiles-writer.mjs';
+import { streetLayers } from './example/streets.mjs';
 
 const SEED = 20261122;
 const defaultRoot = join(fileURLToPath(import.meta.url), '..', '..', 'data');
@@ -61,6 +63,9 @@ export function writeExample(root = defaultRoot) {
     { delimiter: ';', newline: '\r\n', header: ['Aktivitets-ID', 'Aktivitet', 'Datum', 'Starttid', 'Sluttid', 'Ansvarig', 'Område', 'Plats', 'Koordinat N', 'Koordinat E', 'Beslag', 'Lagförda', 'Varav ej tidigare kända', 'Ungdomar kontaktade', 'Deltagare', 'Timmar'] },
   );
   writeFile(join(root, 'exports', 'kommunen-aktiviteter.csv'), encodeCp1252(municipality));
+  // The invented street map, to add under Inställningar (a PMTiles file, as a kommun's OpenStreetMap extract would be).
+  const streets = streetLayers();
+  writeFile(join(root, 'exports', 'exempelkommun-gator.pmtiles'), buildPmtiles(streets.layers, streets.bounds, 10, 15, { name: 'Exempelkommun (påhittad)', attribution: 'Påhittad gatukarta för Exempelkommun' }));
   return { incidents: incidents.length, interventions: interventions.length, areas: areas.features.length, goals: goals.length };
 }
 

@@ -206,6 +206,20 @@ describe('Karta in Chromium', () => {
     expect(await page.locator('[data-testid=lb-map-streets]').count()).toBe(0);
   });
 
+  it('offers Exempelkommun’s invented street map from Inställningar, from the app’s own origin', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/installningar`);
+    await page.getByTestId('basemap-example').click();
+    await page.waitForFunction(() => /exempelkommun-gator\.pmtiles/.test(document.querySelector('[data-testid=basemap-file-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+    expect(await page.getByTestId('basemap-file-status').textContent()).toContain('vektor');
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.locator('[data-testid=lb-map] [data-testid=lb-map-streets] path').first().waitFor({ state: 'attached', timeout: 60_000 });
+    expect(await page.locator('.lb-map-attribution').first().textContent()).toBe('Bakgrund: Påhittad gatukarta för Exempelkommun');
+    await page.goto(`${baseUrl}#/installningar`);
+    await page.getByRole('button', { name: 'Ta bort gatukartan' }).click();
+    await page.waitForFunction(() => /Ingen gatukarta/.test(document.querySelector('[data-testid=basemap-file-status]')?.textContent ?? ''));
+  });
+
   it('made no request to any other host', async () => {
     const foreign = browser.requests.filter((u) => !u.startsWith(baseUrl) && !u.startsWith('blob:') && !u.startsWith('data:'));
     expect(foreign).toEqual([]);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { BasemapFileError, removeBasemapFile, storeBasemapFile } from '../../data/basemap-file';
 import { useStoredBasemap } from '../../hooks/use-stored-basemap';
 import { formatBytes } from '../../lib/format';
+import { fetchExampleBasemap } from './example-basemap';
 import { useLanguage } from '../../lib/i18n/i18n';
 
 export function BasemapFileForm() {
@@ -29,6 +30,18 @@ export function BasemapFileForm() {
       setBusy(false);
       if (input.current) input.current.value = '';
     }
+  };
+  const addExample = async () => {
+    setBusy(true);
+    let file: File;
+    try {
+      file = await fetchExampleBasemap();
+    } catch (error) {
+      setMessage({ text: t('settings.basemapFile.failed', { message: (error as Error).message }), error: true });
+      setBusy(false);
+      return;
+    }
+    await add(file);
   };
   const remove = async () => {
     setBusy(true);
@@ -57,6 +70,7 @@ export function BasemapFileForm() {
       <div className="actions">
         <input ref={input} type="file" accept=".pmtiles" hidden data-testid="basemap-file-input" onChange={(e) => void add(e.target.files?.[0])} />
         <button type="button" onClick={() => input.current?.click()} disabled={busy}>{t('settings.basemapFile.choose')}</button>
+        <button type="button" onClick={() => void addExample()} disabled={busy} data-testid="basemap-example">{t('settings.basemapFile.example')}</button>
         {basemap && <button type="button" onClick={() => void remove()} disabled={busy}>{t('settings.basemapFile.remove')}</button>}
       </div>
       {message && <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>{message.text}</p>}
