@@ -42,13 +42,21 @@ export function clearAssignments(table: AssignedTable): string {
 
 const isPoint = (table: AssignedTable) => `lat IS NOT NULL AND lon IS NOT NULL${table === 'incidents' ? ` AND location_precision = 'point'` : ''}`;
 
+// A row is found again by its rowid, carried through JavaScript as two exact doubles: rows written in the open
+// transaction (an import places its own rows before it commits) have rowids from 2^62 up, which a double cannot
+// hold exactly — one rowid::DOUBLE once put a dialogue without a position into Centrum.
+const SPLIT = 4294967296;
+/** The rowid of an area_hits row (h), whole again. */
+const HIT_ROWID = `(h.rid_hi::BIGINT * ${SPLIT} + h.rid_lo::BIGINT)`;
+
 /** Points not tested yet (with or without an area of their own: the other kinds still count them). */
 export function pointsToAssign(table: AssignedTable): string {
-  return `SELECT rowid::DOUBLE AS rid, lon, lat FROM ${table} WHERE area_names IS NULL AND ${isPoint(table)}`;
+  return `SELECT (rowid // ${SPLIT})::DOUBLE AS rid_hi, (rowid % ${SPLIT})::DOUBLE AS rid_lo, lon, lat
+    FROM ${table} WHERE area_names IS NULL AND ${isPoint(table)}`;
 }
 
 /** One row per point and kind it lies in (`idx` into area_index), and one per tested point with idx −1. */
-export const CREATE_HITS = `CREATE OR REPLACE TEMP TABLE area_hits (rid DOUBLE, idx INTEGER)`;
+export const CREATE_HITS = `CREATE OR REPLACE TEMP TABLE area_hits (rid_hi DOUBLE, rid_lo DOUBLE, idx INTEGER)`;
 export const DROP_TEMP = `DROP TABLE IF EXISTS area_hits; DROP TABLE IF EXISTS area_index`;
 
 /** The finest kind's area into `area` for tested points without an area of their own. */
@@ -58,8 +66,8 @@ export function writeFinestArea(table: AssignedTable): string {
       area = x.name,
       area_assignment = CASE WHEN x.name IS NULL THEN 'outside' ELSE 'geometry' END
     FROM (
-      SELECT h.rid::BIGINT AS rid, max(n.name) FILTER (WHERE n.kind_rank = 0) AS name
-      FROM area_hits h LEFT JOIN area_index n ON n.idx = h.idx GROUP BY h.rid
+      SELECT ${HIT_ROWID} AS rid, max(n.name) FILTER (WHERE n.kind_rank = 0) AS name
+      FROM area_hits h LEFT JOIN area_index n ON n.idx = h.idx GROUP BY ALL
     ) AS x
     WHERE ${t}.rowid = x.rid AND (${t}.area IS NULL OR ${t}.area_assignment IS NOT NULL)`;
 }
@@ -74,12 +82,12 @@ export function writeAreaNames(table: AssignedTable): string {
   const own = (r: string) => `CASE WHEN ${r}area_assignment IS NULL AND ${r}area IS NOT NULL THEN [${r}area] ELSE []::VARCHAR[] END`;
   return `UPDATE ${t} SET area_names = ${encodeAreaNamesSql(`list_concat(${own(`${t}.`)}, x.names)`)}
     FROM (
-      SELECT h.rid::BIGINT AS rid, list(DISTINCT n.name ORDER BY n.name) AS names
+      SELECT ${HIT_ROWID} AS rid, list(DISTINCT n.name ORDER BY n.name) AS names
       FROM area_hits h JOIN area_index n ON n.idx = h.idx
-      LEFT JOIN (SELECT rowid AS rid, area AS own FROM ${t} WHERE area_assignment IS NULL AND area IS NOT NULL) o ON o.rid = h.rid::BIGINT
+      LEFT JOIN (SELECT rowid AS rid, area AS own FROM ${t} WHERE area_assignment IS NULL AND area IS NOT NULL) o ON o.rid = ${HIT_ROWID}
       LEFT JOIN (SELECT DISTINCT name, kind FROM areas) covered ON covered.name = o.own AND covered.kind IS NOT DISTINCT FROM n.kind
       WHERE covered.name IS NULL
-      GROUP BY h.rid
+      GROUP BY ALL
     ) AS x
     WHERE ${t}.rowid = x.rid AND ${t}.area_names IS NULL;
     UPDATE ${t} SET area_names = ${encodeAreaNamesSql(own(''))} WHERE area_names IS NULL`;

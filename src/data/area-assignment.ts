@@ -21,64 +21,78 @@ export interface AreaAssignment {
 }
 
 /**
- * Assigns areas to the rows that need it, in one transaction. Cost: one lookup per untested point and loaded
- * kind; nothing when every row is done. Throws what the database throws (the transaction is undone).
+ * Assigns areas to the rows that need it, in its own transaction (at start-up: finishes what an interrupted run
+ * left). Cost: one lookup per untested point and loaded kind; nothing when every row is done. Throws what the
+ * database throws (the transaction is undone).
  */
 export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
-  return inTransaction(runner, async () => {
-    const [{ signature }] = await runner.rows<{ signature: string }>(AREAS_SIGNATURE);
-    const meta = await runner.rows<{ key: string; value: string }>(READ_META);
-    if (meta.find((m) => m.key === SIGNATURE_KEY)?.value !== signature) {
-      for (const table of ASSIGNED_TABLES) await runner.exec(clearAssignments(table));
-      await runner.run(WRITE_META, [SIGNATURE_KEY, signature]);
+  return inTransaction(runner, () => placeInAreas(runner));
+}
+
+/**
+ * The same inside a transaction the caller holds: an import, an undo or the example's load place their rows in the
+ * transaction that writes them, so the counts per area are never seen half-made.
+ */
+export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
+  const [{ signature }] = await runner.rows<{ signature: string }>(AREAS_SIGNATURE);
+  const meta = await runner.rows<{ key: string; value: string }>(READ_META);
+  if (meta.find((m) => m.key === SIGNATURE_KEY)?.value !== signature) {
+    for (const table of ASSIGNED_TABLES) await runner.exec(clearAssignments(table));
+    await runner.run(WRITE_META, [SIGNATURE_KEY, signature]);
+  }
+  await runner.exec(CREATE_AREA_INDEX);
+  await runner.exec(CREATE_HITS);
+  try {
+    const index = await runner.rows<{ idx: number; kind: string | null; kind_rank: number; geometry: string }>(READ_AREA_INDEX);
+    // One lookup per kind: areas of one kind tile the land, areas of different kinds overlap by design.
+    const kinds: { first: number; lookup: ReturnType<typeof areaLookup> }[] = [];
+    for (let i = 0; i < index.length;) {
+      let j = i;
+      while (j < index.length && index[j].kind_rank === index[i].kind_rank) j++;
+      kinds.push({ first: i, lookup: areaLookup(index.slice(i, j).map((a) => JSON.parse(a.geometry) as AreaShape)) });
+      i = j;
     }
-    await runner.exec(CREATE_AREA_INDEX);
-    await runner.exec(CREATE_HITS);
-    try {
-      const index = await runner.rows<{ idx: number; kind: string | null; kind_rank: number; geometry: string }>(READ_AREA_INDEX);
-      // One lookup per kind: areas of one kind tile the land, areas of different kinds overlap by design.
-      const kinds: { first: number; lookup: ReturnType<typeof areaLookup> }[] = [];
-      for (let i = 0; i < index.length;) {
-        let j = i;
-        while (j < index.length && index[j].kind_rank === index[i].kind_rank) j++;
-        kinds.push({ first: i, lookup: areaLookup(index.slice(i, j).map((a) => JSON.parse(a.geometry) as AreaShape)) });
-        i = j;
-      }
-      let assigned = 0;
-      let outside = 0;
-      const start = performance.now();
-      let lookupMs = 0;
-      for (const table of ASSIGNED_TABLES) {
-        const { rid, lon, lat } = index.length ? await runner.numericColumns(pointsToAssign(table)) : { rid: new Float64Array(0), lon: new Float64Array(0), lat: new Float64Array(0) };
-        if (rid.length > 0) {
-          const lookupStart = performance.now();
-          const hitRid = new Float64Array(rid.length * (kinds.length + 1));
-          const hitIdx = new Int32Array(hitRid.length);
-          let hits = 0;
-          for (let i = 0; i < rid.length; i++) {
-            // The tested mark (−1), then the point's area in each kind it lies in.
-            hitRid[hits] = rid[i];
-            hitIdx[hits++] = -1;
-            for (let k = 0; k < kinds.length; k++) {
-              const found = kinds[k].lookup.find(lon[i], lat[i]);
-              if (k === 0) { if (found >= 0) assigned++; else outside++; }
-              if (found >= 0) { hitRid[hits] = rid[i]; hitIdx[hits++] = kinds[k].first + found; }
-            }
+    let assigned = 0;
+    let outside = 0;
+    const start = performance.now();
+    let lookupMs = 0;
+    for (const table of ASSIGNED_TABLES) {
+      const empty = new Float64Array(0);
+      const { rid_hi: ridHi, rid_lo: ridLo, lon, lat } = index.length ? await runner.numericColumns(pointsToAssign(table)) : { rid_hi: empty, rid_lo: empty, lon: empty, lat: empty };
+      if (ridHi.length > 0) {
+        const lookupStart = performance.now();
+        const size = ridHi.length * (kinds.length + 1);
+        const hitHi = new Float64Array(size);
+        const hitLo = new Float64Array(size);
+        const hitIdx = new Int32Array(size);
+        let hits = 0;
+        const hit = (i: number, idx: number) => { hitHi[hits] = ridHi[i]; hitLo[hits] = ridLo[i]; hitIdx[hits++] = idx; };
+        for (let i = 0; i < ridHi.length; i++) {
+          // The tested mark (−1), then the point's area in each kind it lies in.
+          hit(i, -1);
+          for (let k = 0; k < kinds.length; k++) {
+            const found = kinds[k].lookup.find(lon[i], lat[i]);
+            if (k === 0) { if (found >= 0) assigned++; else outside++; }
+            if (found >= 0) hit(i, kinds[k].first + found);
           }
-          lookupMs += performance.now() - lookupStart;
-          await runner.exec('DELETE FROM area_hits');
-          await runner.insertColumns('area_hits', [{ name: 'rid', type: 'float64', values: hitRid.slice(0, hits) }, { name: 'idx', type: 'int32', values: hitIdx.slice(0, hits) }]);
-          await runner.exec(writeFinestArea(table));
-        } else {
-          await runner.exec('DELETE FROM area_hits');
         }
-        await runner.exec(writeAreaNames(table));
+        lookupMs += performance.now() - lookupStart;
+        await runner.exec('DELETE FROM area_hits');
+        await runner.insertColumns('area_hits', [
+          { name: 'rid_hi', type: 'float64', values: hitHi.slice(0, hits) },
+          { name: 'rid_lo', type: 'float64', values: hitLo.slice(0, hits) },
+          { name: 'idx', type: 'int32', values: hitIdx.slice(0, hits) },
+        ]);
+        await runner.exec(writeFinestArea(table));
+      } else {
+        await runner.exec('DELETE FROM area_hits');
       }
-      // Read by `npm run bench` (points against polygons, in the browser).
-      performance.measure('lagesbild:area-assignment', { start, end: performance.now(), detail: { points: assigned + outside, polygons: index.length, kinds: kinds.length, lookupMs } });
-      return index.length ? { kind: index[0].kind, assigned, outside } : { assigned: 0, outside: 0 };
-    } finally {
-      await runner.exec(DROP_TEMP);
+      await runner.exec(writeAreaNames(table));
     }
-  });
+    // Read by `npm run bench` (points against polygons, in the browser).
+    performance.measure('lagesbild:area-assignment', { start, end: performance.now(), detail: { points: assigned + outside, polygons: index.length, kinds: kinds.length, lookupMs } });
+    return index.length ? { kind: index[0].kind, assigned, outside } : { assigned: 0, outside: 0 };
+  } finally {
+    await runner.exec(DROP_TEMP);
+  }
 }

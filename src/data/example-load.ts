@@ -5,6 +5,7 @@ import { CLEAR_TABLES, EXAMPLE_OUTCOME_COLUMNS, insertExampleIncidents, insertEx
 import { insertGoals } from './goals-table';
 import { WRITE_META, addOutcomeColumns } from './schema.query';
 import { inTransaction, type SqlRunner } from './sql-runner';
+import { placeInAreas } from './area-assignment';
 import type { GoalDefinition } from './tables';
 
 export const EXAMPLE_SOURCE = 'Exempelkommun (påhittad)';
@@ -29,5 +30,6 @@ export async function loadExample(runner: SqlRunner, input: ExampleInput): Promi
     await insertGoals(runner, input.goals);
     await runner.run(WRITE_META, ['dataset', 'example']);
     await runner.run(WRITE_META, ['loaded_at', new Date().toISOString()]);
+    await placeInAreas(runner);
   });
 }

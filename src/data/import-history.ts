@@ -9,6 +9,7 @@ import {
 import { TABLE_COLUMNS } from './schema.query';
 import type { RowReader } from './row-reader';
 import { inTransaction, type SqlRunner } from './sql-runner';
+import { placeInAreas } from './area-assignment';
 
 export interface ImportHistoryRow {
   id: string;
@@ -94,6 +95,8 @@ export async function undoImport(database: { runner: SqlRunner }, id: string, no
       for (const statement of FORGET_REPLACED) await runner.run(statement, [id]);
     }
     await runner.run(MARK_UNDONE, [localWallClock(now), id]);
+    // Undoing areas (or putting back replaced ones) changes where every point lies: placed again in this transaction.
+    await placeInAreas(runner);
     return { removed: n, restored };
   });
 }

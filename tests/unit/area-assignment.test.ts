@@ -2,7 +2,10 @@
 // a hole, a MultiPolygon), and the assignment in native DuckDB: the file's own area wins, points in no area
 // are 'outside', the finest area kind is used, and a change to the areas makes the assignments again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assignAreas } from '../../src/data/area-assignment';
+import { assignAreas, placeInAreas } from '../../src/data/area-assignment';
+import { areaRowsFromGeoJson } from '../../src/data/area-features';
+import { undoImport } from '../../src/data/import-history';
+import { importAreas } from '../../src/data/import/import-areas';
 import { inAreasSql, rowsPerAreaSql } from '../../src/data/area-membership.query';
 import { goalPerAreaQuery } from '../../src/analysis/goals/goals.query';
 import type { GoalDefinition } from '../../src/data/tables';
@@ -178,6 +181,43 @@ describe('assignAreas in DuckDB', () => {
     // The area filter for a kommun takes its stadsdelar' points.
     const [{ n: inA }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE ${inAreasSql(['A'])}`);
     expect(inA).toBe(expected.get('A'));
+  });
+
+  it('an areas import places the points in its own transaction, and undoing it takes them out again', async () => {
+    await addIncident('a', 16.815, 59.965, null);
+    await addIncident('b', 16.7, 59.7, null);
+    await assignAreas(runner); // no areas yet: nothing to place in
+    expect(await memberships()).toEqual({ a: '', b: '' });
+    const file = { type: 'FeatureCollection' as const, features: [
+      { type: 'Feature' as const, properties: { namn: 'Centrum', typ: 'stadsdel' }, geometry: centrum },
+      { type: 'Feature' as const, properties: { namn: 'Exempelkommun', typ: 'kommun' }, geometry: kommun },
+    ] };
+    const result = await importAreas(runner, areaRowsFromGeoJson(file as never, 'test'), 2, 'append', false);
+    // No assignAreas call: the import did it.
+    expect(await memberships()).toEqual({ a: 'Centrum,Exempelkommun', b: 'Exempelkommun' });
+    expect(await areas()).toEqual({ a: 'Centrum/geometry', b: '–/outside' });
+    await undoImport({ runner }, result.importId!);
+    expect(await memberships()).toEqual({ a: '', b: '' });
+    expect(await areas()).toEqual({ a: '–/file', b: '–/file' });
+  });
+
+  it('places rows written in the same, still open transaction (their rowids start at 2^62, beyond a double)', async () => {
+    await addArea('Centrum', 'stadsdel', centrum);
+    await addArea('Exempelkommun', 'kommun', kommun);
+    await assignAreas(runner);
+    await runner.exec('BEGIN TRANSACTION');
+    for (let i = 0; i < 40; i++) {
+      // Alternating: a point in Centrum, a row with only its own area and no position, a point in the kommun only.
+      if (i % 3 === 0) await addIncident(`p${i}`, 16.815, 59.965, null);
+      else if (i % 3 === 1) await addIncident(`p${i}`, null, null, 'Lindby', 'none');
+      else await addIncident(`p${i}`, 16.7, 59.7, null);
+    }
+    await placeInAreas(runner);
+    await runner.exec('COMMIT');
+    const names = await memberships();
+    for (let i = 0; i < 40; i++) {
+      expect(names[`p${i}`], `p${i}`).toBe(i % 3 === 0 ? 'Centrum,Exempelkommun' : i % 3 === 1 ? 'Lindby' : 'Exempelkommun');
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { keepReplacedRows } from '../import-history';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META } from '../schema.query';
 import { inTransaction, type SqlRunner } from '../sql-runner';
+import { placeInAreas } from '../area-assignment';
 import { NothingToImportError, newImportId, recordImport, type ImportResult } from './import-csv';
 
 export async function importAreas(
@@ -41,6 +42,8 @@ export async function importAreas(
     });
     await runner.run(WRITE_META, ['dataset', 'user']);
     await runner.run(WRITE_META, ['loaded_at', new Date().toISOString()]);
+    // Every point placed in the new areas, in the same transaction: counts per area are never half-made.
+    await placeInAreas(runner);
   });
   return { rowsInFile: features, imported: rows.length, importId, rejected, personalData: [], notes: conversion.notes ?? [] };
 }

@@ -9,6 +9,7 @@ import { WRITE_META, addOutcomeColumns } from '../schema.query';
 import { INSERT_IMPORT } from '../import-history.query';
 import { keepReplacedRows, localWallClock } from '../import-history';
 import { inTransaction, type SqlRunner } from '../sql-runner';
+import { placeInAreas } from '../area-assignment';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
@@ -248,6 +249,8 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
         id: importId, fileName: request.history?.fileName ?? request.source, source: request.source, target, mode: request.replaceExample ? 'replace' : request.mode,
         rowsIn: rowsInFile, imported: after - before, rejected: rejectedCount, leftOut, mapping: request.history?.mapping ?? null,
       });
+      // The new rows' areas, in the same transaction: no moment where they count in no area.
+      await placeInAreas(runner);
       return after - before;
     });
 
