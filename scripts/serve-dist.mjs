@@ -41,7 +41,22 @@ export function serveDist({ root = resolve(fileURLToPath(import.meta.url), '..',
       return;
     }
     const ext = extname(file);
-    const headers = { 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff', 'content-security-policy': policy };
+    const stat = statSync(file);
+    // Validators on everything, and a year for the build's hashed files (assets/name-HASH.ext never change): the
+    // browser keeps DuckDB's 30 MB wasm and its compiled code (V8 caches the code of a cacheable wasm response)
+    // instead of fetching and compiling it on every visit. index.html is revalidated each time (it names the hashes).
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const immutable = /^[/\\]?assets[/\\].+-[\w-]{8,}\.\w+$/.test(path);
+    const headers = {
+      'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      etag, 'last-modified': stat.mtime.toUTCString(), 'x-content-type-options': 'nosniff', 'content-security-policy': policy,
+    };
+    if (req.headers['if-none-match'] === etag) {
+      served.push({ path, gzip: false, bytes: 0, notModified: true });
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
     const gzip = COMPRESS.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     const entry = { path, gzip, bytes: 0 };
     served.push(entry);

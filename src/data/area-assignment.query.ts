@@ -55,6 +55,9 @@ export function pointsToAssign(table: AssignedTable): string {
     FROM ${table} WHERE area_names IS NULL AND ${isPoint(table)}`;
 }
 
+/** Rows of either table not placed yet (NULL area_names). */
+export const ROWS_TO_PLACE = `SELECT (${ASSIGNED_TABLES.map((t) => `(SELECT count(*) FROM ${t} WHERE area_names IS NULL)`).join(' + ')})::INTEGER AS n`;
+
 /** One row per point and kind it lies in (`idx` into area_index), and one per tested point with idx −1. */
 export const CREATE_HITS = `CREATE OR REPLACE TEMP TABLE area_hits (rid_hi DOUBLE, rid_lo DOUBLE, idx INTEGER)`;
 export const DROP_TEMP = `DROP TABLE IF EXISTS area_hits; DROP TABLE IF EXISTS area_index`;

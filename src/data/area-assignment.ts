@@ -6,7 +6,7 @@
 // assignment is made again.
 import { areaLookup, type AreaShape } from '../lib/geo/area-lookup';
 import {
-  AREAS_SIGNATURE, ASSIGNED_TABLES, CREATE_AREA_INDEX, CREATE_HITS, DROP_TEMP, READ_AREA_INDEX, SIGNATURE_KEY,
+  AREAS_SIGNATURE, ASSIGNED_TABLES, ROWS_TO_PLACE, CREATE_AREA_INDEX, CREATE_HITS, DROP_TEMP, READ_AREA_INDEX, SIGNATURE_KEY,
   clearAssignments, pointsToAssign, writeAreaNames, writeFinestArea,
 } from './area-assignment.query';
 import { READ_META, WRITE_META } from './schema.query';
@@ -18,6 +18,8 @@ export interface AreaAssignment {
   /** Points tested in this run that lie in an area of the finest kind / in none of its areas. */
   assigned: number;
   outside: number;
+  /** Rows (with or without a position) given their area names in this run. */
+  placed: number;
 }
 
 /**
@@ -40,6 +42,9 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
     for (const table of ASSIGNED_TABLES) await runner.exec(clearAssignments(table));
     await runner.run(WRITE_META, [SIGNATURE_KEY, signature]);
   }
+  const [{ n: placed }] = await runner.rows<{ n: number }>(ROWS_TO_PLACE);
+  // Every row placed and the areas unchanged (most starts): nothing to do.
+  if (placed === 0) return { assigned: 0, outside: 0, placed: 0 };
   await runner.exec(CREATE_AREA_INDEX);
   await runner.exec(CREATE_HITS);
   try {
@@ -91,7 +96,7 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
     }
     // Read by `npm run bench` (points against polygons, in the browser).
     performance.measure('lagesbild:area-assignment', { start, end: performance.now(), detail: { points: assigned + outside, polygons: index.length, kinds: kinds.length, lookupMs } });
-    return index.length ? { kind: index[0].kind, assigned, outside } : { assigned: 0, outside: 0 };
+    return index.length ? { kind: index[0].kind, assigned, outside, placed } : { assigned: 0, outside: 0, placed };
   } finally {
     await runner.exec(DROP_TEMP);
   }

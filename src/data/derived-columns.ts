@@ -6,16 +6,19 @@ import { recordKeySalt } from './record-key-salt';
 import { KEYED_TABLES, fillRecordKeys, recordKeysNeeded } from './record-keys.query';
 import type { SqlRunner } from './sql-runner';
 
-export async function fillDerivedColumns(runner: SqlRunner): Promise<void> {
+/** Returns whether anything was written (the start-up then checkpoints, so the next visit does not redo it). */
+export async function fillDerivedColumns(runner: SqlRunner): Promise<boolean> {
+  let changed = false;
   for (const table of ['incidents', 'interventions'] as const) {
     const [{ needed }] = await runner.rows<{ needed: boolean }>(gridCoordinatesNeeded(table));
-    if (needed) await runner.exec(fillGridCoordinates(table));
+    if (needed) { await runner.exec(fillGridCoordinates(table)); changed = true; }
   }
   // Public view's noise needs a record key on every row (lib/disclosure/cell-key.ts).
   for (const table of KEYED_TABLES) {
     const [{ needed }] = await runner.rows<{ needed: boolean }>(recordKeysNeeded(table));
-    if (needed) await runner.run(fillRecordKeys(table), [recordKeySalt()]);
+    if (needed) { await runner.run(fillRecordKeys(table), [recordKeySalt()]); changed = true; }
   }
-  // Points without an area of their own get the imported area that contains them.
-  await assignAreas(runner);
+  // Rows not placed in the areas yet (a database from an earlier version, or an interrupted run).
+  const placed = await assignAreas(runner);
+  return changed || placed.placed > 0;
 }

@@ -72,10 +72,10 @@ describe('assignAreas in DuckDB', () => {
     await addIncident('f', 16.815, 59.965, null, 'area'); // a kommun centre (police events): not a point
     const result = await assignAreas(runner);
     // Every point is tested, d too (its own area names no stadsdel, so Centrum counts it as well: see below).
-    expect(result).toEqual({ kind: 'stadsdel', assigned: 3, outside: 1 });
+    expect(result).toEqual({ kind: 'stadsdel', assigned: 3, outside: 1, placed: 6 });
     expect(await areas()).toEqual({ a: 'Centrum/geometry', b: '–/outside', c: 'Öarna/geometry', d: 'Hamnen/file', e: '–/file', f: '–/file' });
     // Nothing left to do: a second run tests no point again.
-    expect(await assignAreas(runner)).toEqual({ kind: 'stadsdel', assigned: 0, outside: 0 });
+    expect(await assignAreas(runner)).toEqual({ assigned: 0, outside: 0, placed: 0 });
   });
 
   it('makes the assignments again when the areas change, and uses the kommun when it is the only kind', async () => {
@@ -86,7 +86,7 @@ describe('assignAreas in DuckDB', () => {
     expect(await areas()).toEqual({ a: 'Centrum/geometry', b: '–/outside' });
     await runner.exec(`DELETE FROM areas`);
     await addArea('Exempelkommun', 'kommun', kommun);
-    expect(await assignAreas(runner)).toEqual({ kind: 'kommun', assigned: 2, outside: 0 });
+    expect(await assignAreas(runner)).toEqual({ kind: 'kommun', assigned: 2, outside: 0, placed: 2 });
     expect(await areas()).toEqual({ a: 'Exempelkommun/geometry', b: 'Exempelkommun/geometry' });
   });
 

@@ -1,7 +1,7 @@
 // The e2e harness must survive what browsers do: reset a CONNECT tunnel at once, or abort a download midway.
 // (An unhandled ECONNRESET on a raw CONNECT socket once killed a CI run.)
 import { connect } from 'node:net';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,4 +61,30 @@ describe('the e2e harness', () => {
     }
     await server.close();
   });
+
+  it('serves the build’s hashed files as immutable, everything with a validator, and answers a revalidation with 304', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lagesbild-dist-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'assets', 'duckdb-eh-9ubY-jlA.wasm'), Buffer.alloc(1000, 1));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(root, 'content-security-policy.txt'), "default-src 'self'\n");
+    const server = await serveDist({ root });
+    try {
+      const wasm = await fetch(`${server.url}assets/duckdb-eh-9ubY-jlA.wasm`);
+      expect(wasm.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(wasm.headers.get('content-type')).toBe('application/wasm');
+      const page = await fetch(server.url);
+      expect(page.headers.get('cache-control')).toBe('no-cache');
+      const etag = page.headers.get('etag')!;
+      expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+      const again = await fetch(server.url, { headers: { 'if-none-match': etag } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('content-security-policy')).toBe("default-src 'self'");
+      writeFileSync(join(root, 'index.html'), '<!doctype html><title>changed</title>');
+      expect((await fetch(server.url, { headers: { 'if-none-match': etag } })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
 });
+
