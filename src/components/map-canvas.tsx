@@ -8,6 +8,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { Protocol } from 'pmtiles';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StoredBasemap } from '../data/basemap-file';
 import { basemapLayers, PMTILES_LAYER_PREFIX, PMTILES_SOURCE } from './basemap-layers';
 
@@ -56,6 +57,7 @@ interface Props {
 const BASE_SOURCES = ['basemap', 'raster-tiles'];
 
 export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, labels, fit, attribution, onFeatureClick, onView, testId }: Props) {
+  const { t } = useTranslation();
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -75,6 +77,13 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
         attributionControl: { compact: false, customAttribution: htmlText(attribution) },
         // The map is data, not decoration: keep what was drawn for screenshots and print.
         canvasContextAttributes: { preserveDrawingBuffer: true },
+        // MapLibre's own control labels and tooltips, in the app's language (its defaults are English).
+        locale: {
+          'Map.Title': t('map.mapControls.title'), 'NavigationControl.ZoomIn': t('map.mapControls.zoomIn'), 'NavigationControl.ZoomOut': t('map.mapControls.zoomOut'),
+          'NavigationControl.ResetBearing': t('map.mapControls.resetBearing'), 'AttributionControl.ToggleAttribution': t('map.mapControls.toggleAttribution'),
+          'ScrollZoomBlocker.CtrlMessage': t('map.mapControls.ctrlZoom'), 'ScrollZoomBlocker.CmdMessage': t('map.mapControls.cmdZoom'),
+          'TouchPanBlocker.Message': t('map.mapControls.touchPan'),
+        },
       });
     } catch (e) {
       setFailed((e as Error).message);
@@ -115,9 +124,12 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
     element.current?.setAttribute('data-basemap', storedBasemap ? 'pmtiles' : rasterTiles ? 'tiles' : basemap ? 'packaged' : 'none');
     if (storedBasemap) {
       pmtiles.add(storedBasemap.archive);
-      const url = `pmtiles://${storedBasemap.key}`;
+      // Tile URLs, not the archive's TileJSON (`url`): MapLibre takes the TileJSON's attribution — the file's own,
+      // HTML as written in the file — over ours and renders it as HTML (a tester's `<img onerror>` ran into the CSP).
+      const tiles = [`pmtiles://${storedBasemap.key}/{z}/{x}/{y}`];
+      const extent = { minzoom: storedBasemap.minZoom, maxzoom: storedBasemap.maxZoom, bounds: storedBasemap.bounds };
       const attribution = htmlText(storedBasemap.attribution || storedBasemap.name);
-      m.addSource(PMTILES_SOURCE, storedBasemap.kind === 'vector' ? { type: 'vector', url, attribution } : { type: 'raster', url, tileSize: 256, attribution });
+      m.addSource(PMTILES_SOURCE, storedBasemap.kind === 'vector' ? { type: 'vector', tiles, ...extent, attribution } : { type: 'raster', tiles, tileSize: 256, ...extent, attribution });
       const before = m.getStyle().layers[1]?.id;
       for (const layer of basemapLayers(storedBasemap.kind, storedBasemap.vectorLayers)) m.addLayer(layer, before);
       // Whenever drawn, say how many of the file's features are on screen (read by tests; useful when a file shows nothing).

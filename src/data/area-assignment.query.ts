@@ -8,7 +8,7 @@
 //   containing area, except in a kind the file's own name already names). Per-area counts of any kind, the area
 //   filter and per-area goals read this (data/area-membership.query.ts, which also has its text format). NULL: not
 //   tested yet.
-import { encodeAreaNamesSql } from './area-membership.query';
+import { areaTokenSql, encodeAreaNamesSql } from './area-membership.query';
 import { quoteIdentifier } from './sql-text';
 
 export const ASSIGNED_TABLES = ['incidents', 'interventions'] as const;
@@ -76,16 +76,26 @@ export function writeFinestArea(table: AssignedTable): string {
 }
 
 /**
- * `area_names` for every untested row: the file's own area, then each kind's area from the hits — leaving out a
- * kind that the own name is an area of (the file wins there). Rows without a hit get their own area only. The
- * joined update comes first: it finds rows by rowid (text updates keep rows in place).
+ * The kinds a file's own area name names, as tokens (data/area-membership.query.ts): the file's own area counts in
+ * those kinds and wins over the geometry there. A name that is no loaded area's gets kind ''.
+ */
+export const CREATE_OWN_TOKENS = `CREATE OR REPLACE TEMP TABLE own_tokens AS
+  SELECT name, list(DISTINCT ${areaTokenSql('kind', 'name')} ORDER BY ${areaTokenSql('kind', 'name')}) AS tokens FROM areas GROUP BY name`;
+export const DROP_OWN_TOKENS = `DROP TABLE IF EXISTS own_tokens`;
+
+/**
+ * `area_names` for every row not placed yet: the file's own area (in the kinds it names), then each other kind's
+ * area from the hits — leaving out a kind the own name is an area of (the file wins there). Rows without a hit get
+ * their own area only. The joined update comes first: it finds rows by rowid (text updates keep rows in place).
+ * Needs CREATE_OWN_TOKENS.
  */
 export function writeAreaNames(table: AssignedTable): string {
   const t = quoteIdentifier(table);
-  const own = (r: string) => `CASE WHEN ${r}area_assignment IS NULL AND ${r}area IS NOT NULL THEN [${r}area] ELSE []::VARCHAR[] END`;
-  return `UPDATE ${t} SET area_names = ${encodeAreaNamesSql(`list_concat(${own(`${t}.`)}, x.names)`)}
+  const own = (r: string) => `CASE WHEN ${r}area_assignment IS NULL AND ${r}area IS NOT NULL
+    THEN coalesce((SELECT o.tokens FROM own_tokens o WHERE o.name = ${r}area), [${areaTokenSql("''", `${r}area`)}]) ELSE []::VARCHAR[] END`;
+  return `UPDATE ${t} SET area_names = ${encodeAreaNamesSql(`list_concat(${own(`${t}.`)}, x.tokens)`)}
     FROM (
-      SELECT ${HIT_ROWID} AS rid, list(DISTINCT n.name ORDER BY n.name) AS names
+      SELECT ${HIT_ROWID} AS rid, list(DISTINCT ${areaTokenSql('n.kind', 'n.name')} ORDER BY ${areaTokenSql('n.kind', 'n.name')}) AS tokens
       FROM area_hits h JOIN area_index n ON n.idx = h.idx
       LEFT JOIN (SELECT rowid AS rid, area AS own FROM ${t} WHERE area_assignment IS NULL AND area IS NOT NULL) o ON o.rid = ${HIT_ROWID}
       LEFT JOIN (SELECT DISTINCT name, kind FROM areas) covered ON covered.name = o.own AND covered.kind IS NOT DISTINCT FROM n.kind
@@ -93,5 +103,5 @@ export function writeAreaNames(table: AssignedTable): string {
       GROUP BY ALL
     ) AS x
     WHERE ${t}.rowid = x.rid AND ${t}.area_names IS NULL;
-    UPDATE ${t} SET area_names = ${encodeAreaNamesSql(own(''))} WHERE area_names IS NULL`;
+    UPDATE ${t} SET area_names = ${encodeAreaNamesSql(own(`${t}.`))} WHERE area_names IS NULL`;
 }

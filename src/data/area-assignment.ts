@@ -6,7 +6,7 @@
 // assignment is made again.
 import { areaLookup, type AreaShape } from '../lib/geo/area-lookup';
 import {
-  AREAS_SIGNATURE, ASSIGNED_TABLES, ROWS_TO_PLACE, CREATE_AREA_INDEX, CREATE_HITS, DROP_TEMP, READ_AREA_INDEX, SIGNATURE_KEY,
+  AREAS_SIGNATURE, ASSIGNED_TABLES, CREATE_OWN_TOKENS, DROP_OWN_TOKENS, ROWS_TO_PLACE, CREATE_AREA_INDEX, CREATE_HITS, DROP_TEMP, READ_AREA_INDEX, SIGNATURE_KEY,
   clearAssignments, pointsToAssign, writeAreaNames, writeFinestArea,
 } from './area-assignment.query';
 import { READ_META, WRITE_META } from './schema.query';
@@ -47,6 +47,7 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
   if (placed === 0) return { assigned: 0, outside: 0, placed: 0 };
   await runner.exec(CREATE_AREA_INDEX);
   await runner.exec(CREATE_HITS);
+  await runner.exec(CREATE_OWN_TOKENS);
   try {
     const index = await runner.rows<{ idx: number; kind: string | null; kind_rank: number; geometry: string }>(READ_AREA_INDEX);
     // One lookup per kind: areas of one kind tile the land, areas of different kinds overlap by design.
@@ -99,5 +100,6 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
     return index.length ? { kind: index[0].kind, assigned, outside, placed } : { assigned: 0, outside: 0, placed };
   } finally {
     await runner.exec(DROP_TEMP);
+    await runner.exec(DROP_OWN_TOKENS);
   }
 }

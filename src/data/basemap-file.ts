@@ -35,10 +35,17 @@ export class BasemapFileError extends Error {
   }
 }
 
-/** Attribution holds HTML in the wild (`<a href=…>© OpenStreetMap</a>`): keep its text only — the map shows text. */
+/**
+ * Attribution holds HTML in the wild (`<a href=…>© OpenStreetMap</a>`): keep its text only — the map shows text.
+ * Tags are dropped as text and entities decoded inside a <textarea> (its content is never parsed as elements): a
+ * DOMParser document built the file's `<img onerror=…>` and Chrome reported it to the CSP on every load.
+ */
 function textOf(html: string): string {
-  if (typeof DOMParser !== 'undefined') return new DOMParser().parseFromString(html, 'text/html').body.textContent?.trim() ?? '';
-  return html.replace(/<[^>]*>/g, '').trim(); // outside a browser (unit tests): tags dropped, entities left
+  const stripped = html.replace(/<[^>]*>?/g, '');
+  if (typeof document === 'undefined') return stripped.trim(); // outside a browser (unit tests): entities left
+  const decoder = document.createElement('textarea');
+  decoder.innerHTML = stripped;
+  return decoder.value.replace(/<[^>]*>?/g, '').trim();
 }
 
 const RASTER = new Set([TileType.Png, TileType.Jpeg, TileType.Webp, TileType.Avif]);

@@ -9,7 +9,7 @@ import { sql } from '@uwdata/mosaic-sql';
 import type { DayRange } from '../lib/day-range';
 import { inAreasSql } from './area-membership.query';
 import { cellIndexSql } from './grid-cells.query';
-import { FILTER_NAMES, type Bounds, type FilterName, type FilterState, type GridCellRef } from '../lib/filter-state';
+import { FILTER_NAMES, type AreaRef, type Bounds, type FilterName, type FilterState, type GridCellRef } from '../lib/filter-state';
 
 export const sharedSelection = Selection.crossfilter();
 export const incidentSelection = Selection.crossfilter({ include: [sharedSelection] });
@@ -50,8 +50,8 @@ export function categoryClause(category: string | undefined): SelectionClause {
   return clausePoint('category', category, options('category'));
 }
 
-/** Rows in the named area, of whatever kind it is (a kommun counts its stadsdelar' rows: area-membership.query.ts). */
-export function areaClause(area: string | undefined): SelectionClause {
+/** Rows in the area (a kommun counts its stadsdelar' rows; Stockholm the kommun is not the län: area-membership.query.ts). */
+export function areaClause(area: AreaRef | undefined): SelectionClause {
   const predicate = area === undefined ? null : sql`${inAreasSql([area])}`;
   return { ...options('area'), meta: undefined, fields: [sql`area`, sql`area_names`], value: area ?? null, predicate } as SelectionClause;
 }
@@ -76,7 +76,7 @@ export function setFilter<K extends FilterName>(name: K, value: FilterState[K] |
   const clause =
     name === 'period' ? periodClause((value as DayRange | undefined) ?? null)
       : name === 'category' ? categoryClause(value as string | undefined)
-        : name === 'area' ? areaClause(value as string | undefined)
+        : name === 'area' ? areaClause(value as AreaRef | undefined)
           : name === 'source' ? sourceClause(value as string | undefined)
           : name === 'cell' ? cellClause(value as GridCellRef | undefined)
             : extentClause(value as Bounds | undefined);

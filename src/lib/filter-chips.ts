@@ -1,4 +1,5 @@
 // The active filters as labelled chips (pure: filter state → what the chip row shows).
+import { cellCentreMetres } from './geo/cell-grid';
 import type { Language } from './format';
 import { formatCount } from './format';
 import { describeDayRange } from './day-range';
@@ -14,11 +15,13 @@ export function chipsFromState(state: FilterState, language: Language): FilterCh
   for (const name of FILTER_NAMES) {
     if (name === 'period' && state.period) chips.push({ name, label: describeDayRange(state.period, language) });
     if (name === 'category' && state.category !== undefined) chips.push({ name, label: state.category });
-    if (name === 'area' && state.area !== undefined) chips.push({ name, label: state.area });
+    if (name === 'area' && state.area !== undefined) chips.push({ name, label: state.area.kind ? `${state.area.name} (${state.area.kind})` : state.area.name });
     if (name === 'source' && state.source !== undefined) chips.push({ name, label: state.source });
     if (name === 'cell' && state.cell) {
-      const { size, ix, iy } = state.cell;
-      chips.push({ name, label: `${formatCount(size, language)} m, E ${formatCount(ix * size, language)} N ${formatCount(iy * size, language)}` });
+      // A square by its south-west corner, a hexagon (⬡) by its centre, in SWEREF 99 TM metres.
+      const { size, shape } = state.cell;
+      const [e, n] = shape === 'hex' ? cellCentreMetres(state.cell, size, 'hex').map(Math.round) : [state.cell.ix * size, state.cell.iy * size];
+      chips.push({ name, label: `${shape === 'hex' ? '⬡ ' : ''}${formatCount(size, language)} m, E ${formatCount(e, language)} N ${formatCount(n, language)}` });
     }
     if (name === 'extent' && state.extent) {
       const e = state.extent;

@@ -13,6 +13,15 @@ export interface GridCellRef {
   shape?: 'hex';
 }
 
+/**
+ * An area filter: the area's name and its kind ('' for areas without one). Without a kind (an old link) the name
+ * matches in any kind.
+ */
+export interface AreaRef {
+  name: string;
+  kind?: string;
+}
+
 export interface Bounds {
   west: number;
   south: number;
@@ -23,7 +32,7 @@ export interface Bounds {
 export interface FilterState {
   period?: DayRange;
   category?: string;
-  area?: string;
+  area?: AreaRef;
   /** Which source the rows came from (the import's source name: "Polisens händelser", a file name …). */
   source?: string;
   cell?: GridCellRef;
@@ -34,6 +43,8 @@ export const FILTER_NAMES = ['period', 'category', 'area', 'source', 'cell', 'ex
 export type FilterName = (typeof FILTER_NAMES)[number];
 
 const PARAM: Record<FilterName, string> = { period: 'period', category: 'kategori', area: 'omrade', source: 'kalla', cell: 'ruta', extent: 'utsnitt' };
+/** The area filter's kind, beside its name (`?omrade=Stockholm&omradestyp=kommun`). */
+const AREA_KIND_PARAM = 'omradestyp';
 
 const finite = (values: number[]) => values.every((v) => Number.isFinite(v));
 
@@ -41,7 +52,11 @@ export function filterStateToParams(state: FilterState, params = new URLSearchPa
   for (const name of FILTER_NAMES) params.delete(PARAM[name]);
   if (state.period) params.set(PARAM.period, `${isoDateOfEpochDay(state.period.from)}..${isoDateOfEpochDay(state.period.to)}`);
   if (state.category !== undefined) params.set(PARAM.category, state.category);
-  if (state.area !== undefined) params.set(PARAM.area, state.area);
+  params.delete(AREA_KIND_PARAM);
+  if (state.area !== undefined) {
+    params.set(PARAM.area, state.area.name);
+    if (state.area.kind !== undefined) params.set(AREA_KIND_PARAM, state.area.kind);
+  }
   if (state.source !== undefined) params.set(PARAM.source, state.source);
   if (state.cell) params.set(PARAM.cell, `${state.cell.shape === 'hex' ? 'hex:' : ''}${state.cell.size}:${state.cell.ix}:${state.cell.iy}`);
   if (state.extent) params.set(PARAM.extent, [state.extent.west, state.extent.south, state.extent.east, state.extent.north].map((v) => v.toFixed(5)).join(','));
@@ -55,7 +70,7 @@ export function filterStateToParams(state: FilterState, params = new URLSearchPa
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export function refusedFilterParams(params: URLSearchParams): string[] {
-  return [PARAM.category, PARAM.area, PARAM.source].filter((name) => CONTROL.test(params.get(name) ?? ''));
+  return [PARAM.category, PARAM.area, AREA_KIND_PARAM, PARAM.source].filter((name) => CONTROL.test(params.get(name) ?? ''));
 }
 
 /** Reads what it can; a malformed part is ignored rather than failing the page. */
@@ -71,7 +86,10 @@ export function filterStateFromParams(params: URLSearchParams): FilterState {
   const category = params.get(PARAM.category);
   if (category && !refused.includes(PARAM.category)) state.category = category;
   const area = params.get(PARAM.area);
-  if (area && !refused.includes(PARAM.area)) state.area = area;
+  if (area && !refused.includes(PARAM.area)) {
+    const kind = params.get(AREA_KIND_PARAM);
+    state.area = kind !== null && !refused.includes(AREA_KIND_PARAM) ? { name: area, kind } : { name: area };
+  }
   const source = params.get(PARAM.source);
   if (source && !refused.includes(PARAM.source)) state.source = source;
   const cellText = params.get(PARAM.cell);

@@ -117,7 +117,7 @@ describe('assignAreas in DuckDB', () => {
   });
 
   const memberships = async () => Object.fromEntries((await runner.rows<{ id: string; names: string }>(
-    `SELECT id, coalesce(area_names, 'NULL') AS names FROM incidents ORDER BY id`)).map((r) => [r.id, r.names.split('\u001f').filter(Boolean).join(',')]));
+    `SELECT id, coalesce(area_names, 'NULL') AS names FROM incidents ORDER BY id`)).map((r) => [r.id, r.names.split('\u001f').filter(Boolean).map((t) => t.split('\u001e')[1]).sort().join(',')]));
 
   it('counts a point in its area of every kind; the file’s own area wins in its own kind only', async () => {
     await addArea('Centrum', 'stadsdel', centrum);
@@ -132,12 +132,12 @@ describe('assignAreas in DuckDB', () => {
     await addIncident('z', 18.0, 59.3, null); // outside everything
     await assignAreas(runner);
     expect(await memberships()).toEqual({
-      a: 'Centrum,Exempelkommun', b: 'Exempelkommun', d: 'Hamnen,Centrum,Exempelkommun', g: 'Öarna,Exempelkommun',
+      a: 'Centrum,Exempelkommun', b: 'Exempelkommun', d: 'Centrum,Exempelkommun,Hamnen', g: 'Exempelkommun,Öarna',
       h: 'Exempelkommun', e: '', z: '',
     });
     // The single `area` column is unchanged: the finest kind, or the file's own.
     expect(await areas()).toEqual({ a: 'Centrum/geometry', b: '–/outside', d: 'Hamnen/file', e: '–/file', g: 'Öarna/file', h: 'Exempelkommun/file', z: '–/outside' });
-    const count = async (names: string[]) => (await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE ${inAreasSql(names)}`))[0].n;
+    const count = async (names: string[]) => (await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE ${inAreasSql(names.map((name) => ({ name })))}`))[0].n;
     expect(await count(['Exempelkommun'])).toBe(5);
     expect(await count(['Centrum'])).toBe(2);
     expect(await count(['Öarna', 'Hamnen'])).toBe(2);
@@ -166,7 +166,7 @@ describe('assignAreas in DuckDB', () => {
     }
     await assignAreas(runner);
     const perArea = Object.fromEntries((await runner.rows<{ name: string; n: number }>(
-      `SELECT member_area AS name, count(*)::INTEGER AS n FROM ${rowsPerAreaSql('incidents', 'TRUE')} GROUP BY ALL`)).map((r) => [r.name, r.n]));
+      `SELECT member_area AS name, count(*)::INTEGER AS n FROM ${rowsPerAreaSql('incidents', 'TRUE')} GROUP BY member_area`)).map((r) => [r.name, r.n]));
     expect(perArea).toEqual(Object.fromEntries(expected));
     // The Karta's choropleth query (Mosaic) over the same rows.
     const map = Object.fromEntries((await runner.rows<{ area: string; n: number }>(areaCountsQuery([]).toString())).map((r) => [r.area, Number(r.n)]));
@@ -179,7 +179,7 @@ describe('assignAreas in DuckDB', () => {
     const priority = await runner.rows<{ name: string; current: number }>(areaPrioritySql([], 'kommun', { from: 0, to: 0 }, { from: -1, to: -1 }, 500, []));
     expect(Object.fromEntries(priority.map((r) => [r.name, r.current]))).toEqual({ A: expected.get('A'), B: expected.get('B') });
     // The area filter for a kommun takes its stadsdelar' points.
-    const [{ n: inA }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE ${inAreasSql(['A'])}`);
+    const [{ n: inA }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE ${inAreasSql([{ name: 'A', kind: 'kommun' }])}`);
     expect(inA).toBe(expected.get('A'));
   });
 
@@ -218,6 +218,30 @@ describe('assignAreas in DuckDB', () => {
     for (let i = 0; i < 40; i++) {
       expect(names[`p${i}`], `p${i}`).toBe(i % 3 === 0 ? 'Centrum,Exempelkommun' : i % 3 === 1 ? 'Lindby' : 'Exempelkommun');
     }
+  });
+
+  it('keeps two areas of different kinds with the same name apart (Stockholm the kommun is not Stockholm the län)', async () => {
+    // The kommun Samma inside the län Samma, which is larger; a stadsdel named Samma elsewhere inside the län.
+    await addArea('Samma', 'kommun', { type: 'Polygon', coordinates: [rect(16.0, 59.0, 16.1, 59.1)] });
+    await addArea('Samma', 'län', { type: 'Polygon', coordinates: [rect(15.5, 58.5, 16.5, 59.5)] });
+    await addArea('Samma', 'stadsdel', { type: 'Polygon', coordinates: [rect(16.3, 59.3, 16.35, 59.35)] });
+    for (let i = 0; i < 2; i++) await addIncident(`k${i}`, 16.05, 59.05, null); // kommun and län
+    for (let i = 0; i < 3; i++) await addIncident(`l${i}`, 15.7, 58.7, null); // län only
+    await addIncident('s0', 16.32, 59.32, null); // stadsdel and län
+    await addIncident('own', null, null, 'Samma', 'area'); // the file says Samma: every kind of that name
+    await assignAreas(runner);
+    const count = async (kind?: string) => (await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE ${inAreasSql([kind === undefined ? { name: 'Samma' } : { name: 'Samma', kind }])}`))[0].n;
+    expect(await count('kommun')).toBe(3);
+    expect(await count('län')).toBe(7);
+    expect(await count('stadsdel')).toBe(2);
+    expect(await count()).toBe(7); // a bare name (an old link): any kind
+    const map = (await runner.rows<{ kind: string; area: string; n: number }>(areaCountsQuery([]).toString())).map((r) => `${r.kind}:${r.area}=${Number(r.n)}`).sort();
+    expect(map).toEqual(['kommun:Samma=3', 'län:Samma=7', 'stadsdel:Samma=2']);
+    const goal = { id: 'g', dataset: 'incidents', filter: {}, measure: 'count', per_area: { kommun: 1, 'län': 1 } } as unknown as GoalDefinition;
+    const goalRows = await runner.rows<{ area: string; kind: string; actual: number }>(goalPerAreaQuery(goal, { kind: 'count' }, { from: 0, to: 0 }, 0, ['kommun', 'län']));
+    expect(goalRows.map((r) => `${r.kind}:${r.actual}`)).toEqual(['kommun:3', 'län:7']);
+    const priority = await runner.rows<{ name: string; current: number }>(areaPrioritySql([], 'län', { from: 0, to: 0 }, { from: -1, to: -1 }, 500, []));
+    expect(priority.map((r) => r.current)).toEqual([7]);
   });
 });
 

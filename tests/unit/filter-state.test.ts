@@ -7,7 +7,7 @@ import { chipsFromState } from '../../src/lib/filter-chips';
 const state: FilterState = {
   period: { from: epochDayOfIsoDate('2026-11-02'), to: epochDayOfIsoDate('2026-11-15') },
   category: 'Skadegörelse & klotter',
-  area: 'Centrum',
+  area: { name: 'Centrum', kind: 'stadsdel' },
   cell: { size: 250, ix: 2404, iy: 26592 },
   extent: { west: 16.8, south: 59.95, east: 16.85, north: 59.98 },
 };
@@ -21,8 +21,13 @@ describe('filter state in a link', () => {
   });
 
   it('keeps unrelated parameters and drops filters that are gone', () => {
-    const params = filterStateToParams({ area: 'Hamnstaden' }, new URLSearchParams('kategori=Stöld&lang=sv'));
+    const params = filterStateToParams({ area: { name: 'Hamnstaden' } }, new URLSearchParams('kategori=Stöld&lang=sv&omradestyp=kommun'));
     expect(params.toString()).toBe('lang=sv&omrade=Hamnstaden');
+    // An area's kind rides beside its name; an old link without it reads as a bare name (any kind).
+    expect(filterStateToParams({ area: { name: 'Stockholm', kind: 'län' } }).toString()).toBe('omrade=Stockholm&omradestyp=l%C3%A4n');
+    expect(filterStateFromParams(new URLSearchParams('omrade=Stockholm&omradestyp=kommun')).area).toEqual({ name: 'Stockholm', kind: 'kommun' });
+    expect(filterStateFromParams(new URLSearchParams('omrade=Stockholm')).area).toEqual({ name: 'Stockholm' });
+    expect(filterStateFromParams(new URLSearchParams('omrade=Gamla%20stan&omradestyp=')).area).toEqual({ name: 'Gamla stan', kind: '' });
   });
 
   it('ignores malformed parts instead of failing', () => {
@@ -48,7 +53,11 @@ describe('filters as Mosaic selections', () => {
   it('labels each active filter as a chip', () => {
     const chips = chipsFromState(state, 'sv');
     expect(chips.map((c) => c.name)).toEqual(['period', 'category', 'area', 'cell', 'extent']);
+    expect(chips[2].label).toBe('Centrum (stadsdel)');
     expect(chips[3].label.replace(/\u00a0/g, ' ')).toBe('250 m, E 601 000 N 6 648 000');
+    // A hexagon by its centre (tester: the chip read the hexagon's indexes × size, a place 250 km away).
+    const hex = chipsFromState({ cell: { size: 250, ix: 1392, iy: 26494, shape: 'hex' } }, 'sv')[0].label.replace(/\u00a0/g, ' ');
+    expect(hex).toBe('⬡ 250 m, E 373 950 N 6 163 861');
   });
 });
 
@@ -73,6 +82,6 @@ describe('a link with a control character in a filter', () => {
     const { filterStateFromParams, refusedFilterParams } = await import('../../src/lib/filter-state');
     const params = new URLSearchParams('?kategori=a%00&omrade=V%C3%A4sterby');
     expect(refusedFilterParams(params)).toEqual(['kategori']);
-    expect(filterStateFromParams(params)).toEqual({ area: 'Västerby' });
+    expect(filterStateFromParams(params)).toEqual({ area: { name: 'Västerby' } });
   });
 });

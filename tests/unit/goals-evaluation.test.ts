@@ -136,6 +136,24 @@ describe('the seed promises on the example data', () => {
     expect(new Set(rows.map((r) => r.place))).toEqual(places);
   });
 
+  it('judges "at most N per area" as at most, and the headline does not count a row in two kinds twice', async () => {
+    // The dialogues goal turned into a ceiling: at most 1 per stadsdel, at most 3 per ytterområde.
+    await runner.exec(`UPDATE goals SET direction = 'at_most', per_area = '{"stadsdel": 1, "ytterområde": 3}' WHERE id = 'medborgardialoger'`);
+    const e = new Map((await evaluateGoals(runner)).map((x) => [x.goal.id, x])).get('medborgardialoger')!;
+    expect(e.rule).toBe('at_most');
+    for (const a of e.areas!) {
+      const n = interventions.filter((i) => i.type === 'Medborgardialog' && i.area === a.area && in2026(i.started_at)).length;
+      expect(a.actual, a.area).toBe(n);
+      // Over the ceiling is behind; at or under it (with the year not over) is not.
+      if (n > a.target) expect(a.verdict, a.area).toBe('behind');
+      else expect(a.verdict, a.area).not.toBe('behind');
+    }
+    const stadsdelar = e.areas!.filter((a) => a.kind === 'stadsdel');
+    expect(e.numbers!.actual).toBe(stadsdelar.reduce((s, a) => s + a.actual, 0));
+    expect(e.numbers!.target).toBe(stadsdelar.length);
+    await runner.exec(`UPDATE goals SET direction = 'at_least', per_area = '{"stadsdel": 2, "ytterområde": 1}' WHERE id = 'medborgardialoger'`);
+  });
+
   it('turns a goal that names a missing column into a problem, not a number', async () => {
     await runner.exec(`UPDATE goals SET measure = 'sum:finns_inte' WHERE id = 'lagfora-ej-tidigare-kanda'`);
     await runner.exec(`UPDATE goals SET filter = '{"typ": ["x"]}' WHERE id = 'storande-trafik'`);

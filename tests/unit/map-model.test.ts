@@ -136,6 +136,8 @@ describe('map queries on the example', () => {
   it('colours the area kind the incidents are counted by', () => {
     const shape = (name: string, kind: string) => ({ name, kind, population: null, geometry: {}, label_lon: null, label_lat: null });
     const shapes = [shape('A', 'kommun'), shape('Centrum', 'stadsdel'), shape('Norr', 'stadsdel')];
-    expect(bestAreaKind(shapes, ['Centrum', 'Norr'])).toBe('stadsdel');
+    expect(bestAreaKind(shapes, [{ kind: 'stadsdel', area: 'Centrum' }, { kind: 'stadsdel', area: 'Norr' }, { kind: 'kommun', area: 'A' }])).toBe('stadsdel');
+    // A name counted in another kind does not make a kind the best.
+    expect(bestAreaKind(shapes, [{ kind: 'kommun', area: 'Centrum' }, { kind: 'kommun', area: 'Norr' }, { kind: 'kommun', area: 'A' }])).toBe('kommun');
   });
 });

@@ -1,7 +1,7 @@
 // The lägesbild's hot-spot map opens on the incidents, not on every loaded boundary, and its area names never
 // overlap each other or sit on a hot-spot cell.
 import { describe, expect, it } from 'vitest';
-import { mapFrame, placeLabels, ringMeetsFrame } from '../../src/features/lagesbild/report-map.model';
+import { mapFrame, outlineKinds, placeLabels, ringMeetsFrame } from '../../src/features/lagesbild/report-map.model';
 
 describe('the hot-spot map frame', () => {
   const malmo = { minE: 370_000, maxE: 380_000, minN: 6_160_000, maxN: 6_168_000 };
@@ -52,5 +52,22 @@ describe('area labels', () => {
     }
     // The largest area is named first.
     expect(placed[0].name).toBe('Kommun 289');
+  });
+});
+
+describe('which area kinds the lägesbild map outlines', () => {
+  const box = (name: string, kind: string, w: number, s: number, e: number, n: number) => ({ name, kind, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } });
+  const stadsdelar = [box('Norr', 'stadsdel', 16.0, 59.05, 16.05, 59.1), box('Söder', 'stadsdel', 16.0, 59.0, 16.05, 59.05), box('Öster', 'stadsdel', 16.05, 59.0, 16.1, 59.1)];
+  it('keeps the finest kind and the kinds beside it, drops the kinds that hold it', () => {
+    const beside = box('Ytterby', 'ytterområde', 16.1, 58.9, 16.4, 59.2); // next to the stadsdelar, holds none
+    const kommun = box('Kommunen', 'kommun', 15.5, 58.5, 16.6, 59.6);
+    const lan = box('Kommunen', 'län', 15.0, 58.0, 17.0, 60.0); // same name, another kind
+    const kept = outlineKinds([...stadsdelar, beside, kommun, lan]).map((a) => `${a.kind}:${a.name}`);
+    expect(kept).toEqual(['stadsdel:Norr', 'stadsdel:Söder', 'stadsdel:Öster', 'ytterområde:Ytterby']);
+  });
+  it('keeps everything when there is one kind, and a coarse kind when it is the only one', () => {
+    expect(outlineKinds(stadsdelar)).toHaveLength(3);
+    const kommuner = [box('A', 'kommun', 15, 58, 16, 59), box('B', 'kommun', 16, 58, 17, 59), box('C', 'kommun', 15, 59, 17, 60)];
+    expect(outlineKinds([...kommuner, box('Länet', 'län', 14, 57, 18, 61)]).map((a) => a.name)).toEqual(['A', 'B', 'C']);
   });
 });

@@ -121,16 +121,22 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
 
   if (goal.per_area) {
     const targets = goal.per_area;
+    // "At most N per area" is judged as at most (the tester's "Högst 40" per kommun was judged as at least);
+    // every other direction means "at least N per area".
+    const rule = goal.direction === 'at_most' ? 'at_most' : 'at_least';
     const rows = await reader.rows<{ area: string; kind: string; actual: number; key: number }>(goalPerAreaQuery(goal, measure, current, asOf, Object.keys(targets), extra));
     const areas = rows.map((r) => {
       const target = targets[r.kind];
       const n = { actual: r.actual, target, expected: target * share, projected: share > 0 ? r.actual / share : r.actual, ended };
-      return { ...r, target, verdict: verdictFor('at_least', n) };
+      return { ...r, target, verdict: verdictFor(rule, n) };
     });
-    const actual = areas.reduce((s, a) => s + a.actual, 0);
-    const target = areas.reduce((s, a) => s + a.target, 0);
+    // The headline sums the first kind's areas only: a row counts in its kommun and its län alike, so a sum over
+    // every kind would count it twice. The verdict is the worst area's of every kind.
+    const primary = areas.filter((a) => a.kind === Object.keys(targets)[0]);
+    const actual = primary.reduce((s, a) => s + a.actual, 0);
+    const target = primary.reduce((s, a) => s + a.target, 0);
     const numbers = { actual, target, expected: target * share, projected: share > 0 ? actual / share : actual, ended };
-    return { ...base, rule: 'at_least', numbers, keys: { actual: areas.reduce((s, a) => s + a.key, 0), target: 0, expected: 0 }, areas, verdict: areas.length ? worst(areas.map((a) => a.verdict)) : 'behind' };
+    return { ...base, rule, numbers, keys: { actual: primary.reduce((s, a) => s + a.key, 0), target: 0, expected: 0 }, areas, verdict: areas.length ? worst(areas.map((a) => a.verdict)) : 'behind' };
   }
 
   const [row] = await reader.rows<{ actual: number; previous_full: number; previous_to_date: number; actual_key: number; previous_full_key: number; previous_to_date_key: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));

@@ -37,7 +37,7 @@ export function parseMeasure(measure: string): Measure | null {
 function filterSql(filter: Record<string, string[]>): string[] {
   return Object.entries(filter)
     .filter(([, values]) => values.length > 0)
-    .map(([column, values]) => (column === 'area' ? inAreasSql(values) : `${q(column)} IN (${values.map((v) => literal(v)).join(', ')})`));
+    .map(([column, values]) => (column === 'area' ? inAreasSql(values.map((name) => ({ name }))) : `${q(column)} IN (${values.map((v) => literal(v)).join(', ')})`));
 }
 
 function valueSql(measure: Measure, window: DayWindow): string {
@@ -82,9 +82,9 @@ export function goalValuesQuery(goal: GoalDefinition, measure: Measure, current:
 export function goalPerAreaQuery(goal: GoalDefinition, measure: Measure, current: DayWindow, lastCounted: number, kinds: string[], extra: FilterExpr = []): string {
   return `SELECT a.name AS area, a.kind AS kind, coalesce(v.value, 0)::DOUBLE AS actual, coalesce(v.key, 0)::DOUBLE AS key
     FROM areas a LEFT JOIN (
-      SELECT member_area AS area, ${valueSql(measure, current)} AS value, ${keySumSql()} AS key
-      FROM ${rowsPerAreaSql(q(goal.dataset), where(goal, current.from, lastCounted, extra))} GROUP BY member_area
-    ) v ON v.area = a.name
+      SELECT member_kind AS kind, member_area AS area, ${valueSql(measure, current)} AS value, ${keySumSql()} AS key
+      FROM ${rowsPerAreaSql(q(goal.dataset), where(goal, current.from, lastCounted, extra))} GROUP BY ALL
+    ) v ON v.area = a.name AND v.kind = coalesce(a.kind, '')
     WHERE a.kind IN (${kinds.map((k) => literal(k)).join(', ')})
     ORDER BY a.kind, a.name`;
 }

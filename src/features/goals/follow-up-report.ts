@@ -45,12 +45,14 @@ export function followUpParts(e: GoalEvaluation, language: Language, rule: Discl
   } else if (g.areas) {
     // Only areas whose count is shown are listed as short of their target: listing a hidden one would say its
     // count is below its target, which for a small target is the count itself.
-    const short = g.areas.filter((a) => typeof a.actual === 'number' && a.actual < a.target);
+    // "At most" per area: the areas over their ceiling are the ones to name, not those below it.
+    const atMost = e.rule === 'at_most';
+    const short = g.areas.filter((a) => typeof a.actual === 'number' && (atMost ? a.actual > a.target : a.actual < a.target));
     const hidden = g.areas.filter((a) => typeof a.actual !== 'number');
-    const list = short.map((a) => `${a.area} ${c(a.actual, language)} ${sv ? 'av' : 'of'} ${n(a.target, language)}`).join(', ');
+    const list = short.map((a) => `${a.area} ${c(a.actual, language)} ${atMost ? (sv ? 'mot högst' : 'against at most') : sv ? 'av' : 'of'} ${n(a.target, language)}`).join(', ');
     const rest = short.length
-      ? sv ? ` Kvar att nå: ${list}.` : ` Still to reach: ${list}.`
-      : hidden.length === 0 ? (sv ? ' Alla områden har nått sitt mål.' : ' Every area has reached its target.') : '';
+      ? atMost ? (sv ? ` Över taket: ${list}.` : ` Over the ceiling: ${list}.`) : sv ? ` Kvar att nå: ${list}.` : ` Still to reach: ${list}.`
+      : hidden.length === 0 ? (atMost ? (sv ? ' Inget område är över sitt tak.' : ' No area is over its ceiling.') : sv ? ' Alla områden har nått sitt mål.' : ' Every area has reached its target.') : '';
     const withheldAreas = hidden.length
       ? sv ? ` Antalet visas inte för ${hidden.map((a) => a.area).join(', ')} (publik visning).` : ` The count is not shown for ${hidden.map((a) => a.area).join(', ')} (public view).`
       : '';

@@ -1,9 +1,40 @@
 // Pure: the lägesbild's hot-spot map as SVG geometry. Drawn in SWEREF 99 TM metres (the grid the cells live in),
 // so cells are true squares and the map needs no WebGL: it prints, goes into the HTML file and onto a slide.
 import { toSweref99tm } from '../../lib/geo/sweref99tm';
+import { areaLookup, type AreaShape } from '../../lib/geo/area-lookup';
 import type { HotSpotCell, HotSpotGroup, IncidentExtent } from './lagesbild.model';
 
-export interface AreaOutline { name: string; geometry: unknown }
+export interface AreaOutline { name: string; kind?: string | null; geometry: unknown }
+
+/**
+ * The outlines the lägesbild's map draws: the finest kind (smallest areas by median bounding box) and every kind
+ * beside it, but no kind that contains it — a kommun or län layer holding the stadsdelar, or RegSO holding DeSO (any
+ * one of its areas holds the centres of two or more finest-kind areas). Kommun and län outlines over stadsdelar were
+ * clutter, and a name shared by two kinds (Gotland) was drawn twice. Ytterområden beside stadsdelar stay.
+ */
+export function outlineKinds(areas: AreaOutline[]): AreaOutline[] {
+  const boxes = areas.map((a) => {
+    const g = a.geometry as { type: string; coordinates: unknown };
+    const points = (g.type === 'Polygon' ? [g.coordinates as number[][][]] : g.type === 'MultiPolygon' ? (g.coordinates as number[][][][]) : []).flat(2);
+    const xs = points.map((p) => p[0]);
+    const ys = points.map((p) => p[1]);
+    return xs.length ? { w: Math.min(...xs), e: Math.max(...xs), s: Math.min(...ys), n: Math.max(...ys) } : null;
+  });
+  const kinds = [...new Set(areas.map((a) => a.kind ?? ''))];
+  if (kinds.length < 2) return areas;
+  const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor(s.length / 2)] ?? Infinity; };
+  const size = (k: string) => median(areas.flatMap((a, i) => ((a.kind ?? '') === k && boxes[i] ? [(boxes[i]!.e - boxes[i]!.w) * (boxes[i]!.n - boxes[i]!.s)] : [])));
+  const finest = kinds.reduce((best, k) => (size(k) < size(best) ? k : best));
+  const centres = areas.flatMap((a, i) => ((a.kind ?? '') === finest && boxes[i] ? [[(boxes[i]!.w + boxes[i]!.e) / 2, (boxes[i]!.s + boxes[i]!.n) / 2]] : []));
+  const containing = new Set(kinds.filter((k) => k !== finest && areas.some((a) => {
+    if ((a.kind ?? '') !== k) return false;
+    const lookup = areaLookup([a.geometry as AreaShape]);
+    let inside = 0;
+    for (const [x, y] of centres) if (lookup.find(x, y) === 0 && ++inside >= 2) return true;
+    return false;
+  })));
+  return areas.filter((a) => !containing.has(a.kind ?? ''));
+}
 export interface MapFrame { minE: number; maxE: number; minN: number; maxN: number }
 
 export const GROUP_STYLE: Record<HotSpotGroup, { fill: string; stroke: string; dash?: string }> = {

@@ -7,6 +7,7 @@ import { useRows } from '../../hooks/use-rows';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { reportPeriodKey, type ReportPeriod } from '../../analysis/periods/report-periods';
 import { AREA_SHAPES } from '../../data/areas.query';
+import { outlineKinds } from './report-map.model';
 import { buildReport, type LagesbildReport, type RawReport } from './lagesbild.model';
 import { loadReport } from './load-report';
 import type { AreaOutline } from './report-map.model';
@@ -37,8 +38,8 @@ export function useLagesbildReport(period: ReportPeriod | null): ReportState {
   }, [raw, key, rule]);
 }
 
-/** The area boundaries the report's map draws under the hot spots. */
+/** The area boundaries the report's map draws under the hot spots: the finest kind and kinds beside it (outlineKinds). */
 export function useAreaOutlines(): AreaOutline[] {
-  const rows = useRows<{ name: string; geometry: string }>(AREA_SHAPES);
-  return useMemo(() => (rows ?? []).map((r) => ({ name: r.name, geometry: JSON.parse(r.geometry) as unknown })), [rows]);
+  const rows = useRows<{ name: string; kind: string | null; geometry: string }>(AREA_SHAPES);
+  return useMemo(() => outlineKinds((rows ?? []).map((r) => ({ name: r.name, kind: r.kind, geometry: JSON.parse(r.geometry) as unknown }))), [rows]);
 }

@@ -27,7 +27,12 @@ export function useReportStreets(hotSpots: Pick<HotSpotSummary, 'cells' | 'size'
     if (!basemap || !frame || basemap.kind !== 'vector') { setStreets(null); return; }
     let live = true;
     readBasemapFeatures(basemap, frameBbox(frame)).then(
-      (features) => { if (live) setStreets({ shapes: projectStreets(features, frame), attribution: basemap.attribution }); },
+      (features) => {
+        if (!live) return;
+        // A file that has nothing here (another town's map) draws nothing and is not credited under the map.
+        const shapes = projectStreets(features, frame);
+        setStreets(shapes.length ? { shapes, attribution: basemap.attribution } : null);
+      },
       // An unreadable file: the map draws without streets (Inställningar says what is wrong with the file).
       () => { if (live) setStreets(null); },
     );

@@ -34,12 +34,12 @@ export function areaPrioritySql(filter: FilterExpr, kind: string | null, current
       coalesce(v.hot, 0)::INTEGER AS hot, coalesce(v.hot_key, 0)::DOUBLE AS hot_key
     FROM (SELECT DISTINCT name, population FROM areas WHERE kind IS NOT DISTINCT FROM ${kind === null || kind === '' ? 'NULL' : literal(kind)}) a
     LEFT JOIN (
-      SELECT member_area AS area,
+      SELECT member_kind AS kind, member_area AS area,
         count(*) FILTER (WHERE ${between(current)}) AS current, ${keySumSql(between(current))} AS current_key,
         count(*) FILTER (WHERE ${between(previous)}) AS previous, ${keySumSql(between(previous))} AS previous_key,
         count(*) FILTER (WHERE ${inHot}) AS hot, ${keySumSql(inHot)} AS hot_key
       FROM ${rowsPerAreaSql('incidents', `(${between(current)} OR ${between(previous)}) AND ${whereSql(filter)}`)}
-      GROUP BY member_area
-    ) v ON v.area = a.name
+      GROUP BY ALL
+    ) v ON v.area = a.name AND v.kind = ${kind === null ? "''" : literal(kind)}
     ORDER BY a.name`;
 }

@@ -9,7 +9,7 @@ import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
 import type { AreaValue } from './map-layers.model';
 
-export function AreaTable({ rows, measure, selected }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined }) {
+export function AreaTable({ rows, measure, selected, kind }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined; kind: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
@@ -30,7 +30,7 @@ export function AreaTable({ rows, measure, selected }: { rows: AreaValue[]; meas
         rows={sorted}
         rowKey={(r) => r.name}
         columns={[
-          { key: 'name', header: t('map.table.area'), cell: (r) => <button type="button" className="link-button" aria-pressed={selected === r.name} onClick={() => setFilter('area', selected === r.name ? undefined : r.name)}>{r.name}</button> },
+          { key: 'name', header: t('map.table.area'), cell: (r) => <button type="button" className="link-button" aria-pressed={selected === r.name} onClick={() => setFilter('area', selected === r.name ? undefined : { name: r.name, kind })}>{r.name}</button> },
           { key: 'n', header: t('map.table.count'), numeric: true, cell: (r) => (r.noData ? <span title={t('map.table.noData')}>–</span> : formatShownCount(r.n, rule, language)) },
           // Population is SCB's published figure, not a count of events.
           { key: 'pop', header: t('map.table.population'), numeric: true, notCount: true, cell: (r) => formatCount(r.population, language) },

@@ -45,7 +45,9 @@ export function HotSpotTable({ ranked, size, shape, selected, periodLabel, onLoc
 
   const exportCsv = () => {
     // Public view: no z or p — exact functions of the exact counts around a cell, they could undo the counts' noise.
-    const header = [t('map.table.rank'), t('map.table.place'), 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', t('map.table.count'), ...(rule ? [] : ['z', 'p']), t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
+    // Which point of the cell E and N are: a square's south-west corner, a hexagon's centre.
+    const point = shape === 'hex' ? `${t('map.table.centre')}, ` : '';
+    const header = [t('map.table.rank'), t('map.table.place'), `E (${point}SWEREF 99 TM)`, `N (${point}SWEREF 99 TM)`, t('map.table.count'), ...(rule ? [] : ['z', 'p']), t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
     const body = rows.map((r) => [r.rank, r.place, r.refE, r.refN, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), CONFIDENCE[r.bin], r.category, pattern(r)]);
     downloadText('hot-spots.csv', toExcelCsv(header, body));
   };

@@ -101,11 +101,14 @@ export function areaKinds(shapes: AreaShape[]): string[] {
   return [...new Set(shapes.map((s) => s.kind ?? ''))];
 }
 
-/** The area kind with the most areas that hold counted incidents (the one to colour by default). */
-export function bestAreaKind(shapes: AreaShape[], countedNames: string[]): string | null {
-  const names = new Set(countedNames);
+/**
+ * The area kind with the most areas that hold counted incidents (the one to colour by default). `counted`: the
+ * areas with a count, by kind ('' for none) and name.
+ */
+export function bestAreaKind(shapes: AreaShape[], counted: { kind: string; area: string }[]): string | null {
+  const names = new Set(counted.map((c) => `${c.kind}\u0000${c.area}`));
   const score = new Map<string, number>();
-  for (const s of shapes) if (names.has(s.name)) score.set(s.kind ?? '', (score.get(s.kind ?? '') ?? 0) + 1);
+  for (const s of shapes) if (names.has(`${s.kind ?? ''}\u0000${s.name}`)) score.set(s.kind ?? '', (score.get(s.kind ?? '') ?? 0) + 1);
   const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : (shapes[0]?.kind ?? null);
 }

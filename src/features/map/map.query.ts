@@ -1,7 +1,7 @@
 // The SQL behind the Karta page. Everything is aggregated in DuckDB: the map receives cells and areas,
 // never rows. Cells: data/grid-cells.query.ts (squares or hexagons), the same expressions as the cell filter.
 import { Query, count, sql, type FilterExpr } from '@uwdata/mosaic-sql';
-import { AREA_NAMES_LIST } from '../../data/area-membership.query';
+import { AREA_TOKENS } from '../../data/area-membership.query';
 import { whereSql } from '../../data/filter-predicates';
 import { cellIndexSql } from '../../data/grid-cells.query';
 import type { CellShape } from '../../lib/geo/cell-grid';
@@ -24,8 +24,10 @@ export function cellCountsQuery(size: number, shape: CellShape = 'square') {
  * their counts; the map picks the kind it draws.
  */
 export function areaCountsQuery(filter: FilterExpr): Query {
-  const members = Query.from('incidents').select({ area: sql`unnest(${AREA_NAMES_LIST})`, record_key: 'record_key' }).where(filter, sql`area_names <> ''`);
-  return Query.from(members).select({ area: 'area', n: count(), key: keySum() }).groupby('area');
+  const members = Query.from('incidents').select({ token: sql`unnest(${AREA_TOKENS})`, record_key: 'record_key' }).where(filter, sql`area_names <> ''`);
+  return Query.from(members)
+    .select({ kind: sql`split_part(token, chr(30), 1)`, area: sql`split_part(token, chr(30), 2)`, n: count(), key: keySum() })
+    .groupby('kind', 'area');
 }
 
 /** How the filtered incidents are located: point, area only (e.g. police public events), none. */

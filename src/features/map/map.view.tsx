@@ -35,7 +35,7 @@ import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emerg
 import { areaCountsQuery, cellCountsQuery, precisionCountsQuery } from './map.query';
 import { cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 import { TimeSlider } from './time-slider.view';
-import { CELL_SHAPES, type CellShape } from '../../lib/geo/cell-grid';
+import { CELL_SHAPES, cellCentreMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
 
 const EMERGING_STEPS = [10, 13, 20, 26];
@@ -47,9 +47,10 @@ export function MapPage() {
   const dayExtent = useDayExtent();
   const filters = useFilterState();
   const [kind, setKind] = useState<LayerKind>('hotspots');
-  const [chosenSize, setChosenSize] = useState<number | null>(null);
+  // A link with a cell filter opens on that cell's grid (its size and shape).
+  const [chosenSize, setChosenSize] = useState<number | null>(() => (filters.cell && (CELL_SIZES as readonly number[]).includes(filters.cell.size) ? filters.cell.size : null));
   // Squares or hexagons of the same area (lib/geo/cell-grid.ts): counts, Gi* and emerging hot spots on either.
-  const [shape, setShape] = useState<CellShape>('square');
+  const [shape, setShape] = useState<CellShape>(() => filters.cell?.shape ?? 'square');
   const [bandCells, setBandCells] = useState(2);
   const [fdr, setFdr] = useState(false);
   const [steps, setSteps] = useState(13);
@@ -78,7 +79,7 @@ export function MapPage() {
   const precision = useMosaicClient<{ precision: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: precisionCountsQuery, filterStable: false });
   const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape), key: `cells-${shape}-${size}`, owns: ['cell', 'extent'], filterStable: false, enabled: gridKinds.includes(kind) });
   const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: `clusters-${clusterSize}`, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
-  const areaCounts = useMosaicClient<{ area: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
+  const areaCounts = useMosaicClient<{ kind: string; area: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
   const emergingPeriods = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
   const stepCounts = useMosaicClient<StepCount>({
     selection: incidentSelection, query: cellStepCountsQuery(size, emergingPeriods?.starts ?? [0, 1], shape), key: `steps-${shape}-${size}-${emergingPeriods?.starts.join(',')}`,
@@ -109,14 +110,17 @@ export function MapPage() {
   const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
 
   const kindsLoaded = useMemo(() => areaKinds(context.areas), [context.areas]);
-  const bestKind = useMemo(() => bestAreaKind(context.areas, (areaCounts.state.rows ?? []).map((r) => r.area)), [context.areas, areaCounts.state.rows]);
+  const bestKind = useMemo(() => bestAreaKind(context.areas, areaCounts.state.rows ?? []), [context.areas, areaCounts.state.rows]);
   // Every kind has its counts (a point belongs to its stadsdel and its kommun alike); the user picks which to draw.
   const areaKind = chosenAreaKind !== null && kindsLoaded.includes(chosenAreaKind) ? chosenAreaKind : bestKind;
-  const areaData = useMemo(
-    () => areaFeatures(context.areas, areaKind, new Map((areaCounts.state.rows ?? []).map((r) => [r.area, r.n])), new Map((areaCounts.state.rows ?? []).map((r) => [r.area, Number(r.key)])), areaMeasure, rule, context.extent ?? null),
-    [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule, context.extent],
-  );
-  const selectedArea = filters.area !== undefined ? { type: 'FeatureCollection' as const, features: areaData.collection.features.filter((f) => f.properties?.name === filters.area) } : null;
+  const areaData = useMemo(() => {
+    // Counts of the drawn kind only: Stockholm the kommun is not Stockholm the län.
+    const ofKind = (areaCounts.state.rows ?? []).filter((r) => r.kind === (areaKind ?? ''));
+    return areaFeatures(context.areas, areaKind, new Map(ofKind.map((r) => [r.area, r.n])), new Map(ofKind.map((r) => [r.area, Number(r.key)])), areaMeasure, rule, context.extent ?? null);
+  }, [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule, context.extent]);
+  // The chosen area, when it is of the drawn kind (or an old link's bare name).
+  const chosenArea = filters.area !== undefined && (filters.area.kind === undefined || filters.area.kind === (areaKind ?? '')) ? filters.area.name : undefined;
+  const selectedArea = chosenArea !== undefined ? { type: 'FeatureCollection' as const, features: areaData.collection.features.filter((f) => f.properties?.name === chosenArea) } : null;
   const selectedCell = filters.cell ?? null;
 
   const layers = useMemo(() => {
@@ -132,7 +136,7 @@ export function MapPage() {
     if (selection) list.push(selection);
     return list;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, areaData, outcome, patterns, cells.state.rows, clusters.state.rows, size, clusterSize, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, filters.area, rule, shape]);
+  }, [kind, areaData, outcome, patterns, cells.state.rows, clusters.state.rows, size, clusterSize, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
 
   const labels = useMemo<MapLabel[]>(() => {
     const list: MapLabel[] = [];
@@ -163,7 +167,7 @@ export function MapPage() {
       const same = selectedCell && selectedCell.size === cellSize && (selectedCell.shape ?? 'square') === cellShape && selectedCell.ix === Number(p.ix) && selectedCell.iy === Number(p.iy);
       setFilter('cell', same ? undefined : { size: cellSize, ix: Number(p.ix), iy: Number(p.iy), ...(cellShape === 'hex' ? { shape: 'hex' as const } : {}) });
     }
-    if (layerId === 'area-fill') setFilter('area', filters.area === p.name ? undefined : String(p.name));
+    if (layerId === 'area-fill') setFilter('area', chosenArea === p.name ? undefined : { name: String(p.name), kind: areaKind ?? '' });
   };
   const onView = (bounds: MapBounds, z: number) => {
     setZoom(z);
@@ -172,9 +176,11 @@ export function MapPage() {
     extentTimer.current = setTimeout(() => setFilter('extent', bounds), 300);
   };
 
-  const detailsTitle = selectedCell
-    ? t('map.details.cellTitle', { size: selectedCell.size, e: formatCount(selectedCell.ix * selectedCell.size, language), n: formatCount(selectedCell.iy * selectedCell.size, language) })
-    : filters.area !== undefined ? filters.area : null;
+  // A square by its south-west corner, a hexagon by its centre (SWEREF 99 TM metres).
+  const cellRef = selectedCell ? (selectedCell.shape === 'hex' ? cellCentreMetres(selectedCell, selectedCell.size, 'hex').map(Math.round) : [selectedCell.ix * selectedCell.size, selectedCell.iy * selectedCell.size]) : null;
+  const detailsTitle = selectedCell && cellRef
+    ? t(selectedCell.shape === 'hex' ? 'map.details.hexTitle' : 'map.details.cellTitle', { size: selectedCell.size, e: formatCount(cellRef[0], language), n: formatCount(cellRef[1], language) })
+    : filters.area !== undefined ? (filters.area.kind ? `${filters.area.name} (${filters.area.kind})` : filters.area.name) : null;
 
   return (
     <Page title={t('pages.map')}>
@@ -263,10 +269,10 @@ export function MapPage() {
           )}
           {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
             <p className="hint" data-testid="stat-rule">
-              {kind === 'hotspots' && t('map.rule', { cell: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language) })}
+              {kind === 'hotspots' && t('map.rule', { cell: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language), cellsNoun: t(`map.cellsNoun.${shape}`) })}
               {kind === 'hotspots' && fdr ? ' ' + t('map.ruleFdr') : ''}
               {kind === 'emerging' && emergingPeriods && patterns ? t('map.ruleEmerging', {
-                count: emergingPeriods.periods.length, cell: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }), band: formatCount(band, language), cells: formatCount(patterns.size, language),
+                count: emergingPeriods.periods.length, cell: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }), band: formatCount(band, language), cells: formatCount(patterns.size, language), cellsNoun: t(`map.cellsNoun.${shape}`),
                 from: formatBiweek(emergingPeriods.periods[0], language), to: formatBiweek(emergingPeriods.periods[emergingPeriods.periods.length - 1], language),
               }) : ''}
             </p>
@@ -296,7 +302,7 @@ export function MapPage() {
       {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} shape={shape} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size, 6, shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
-          <AreaTable rows={areaData.values} measure={areaMeasure} selected={filters.area} />
+          <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} />
           <AreaPriorityPanel kind={areaKind} size={size} shape={shape} band={band} universe={universe} />
         </>
       )}

@@ -44,7 +44,7 @@ export function beforeAfterSql(filter: FilterExpr, place: { area: string | null;
   const where = whereSql(filter);
   const day = (d: number) => Math.trunc(d);
   const target = place.area !== null
-    ? inAreasSql([place.area])
+    ? inAreasSql([{ name: place.area }])
     : `grid_e IS NOT NULL AND (grid_e - ${Number(place.e)}) ^ 2 + (grid_n - ${Number(place.n)}) ^ 2 <= ${radius * radius}`;
   const before = `epoch_day BETWEEN ${day(days.beforeFrom)} AND ${day(days.beforeTo)}`;
   const after = `epoch_day BETWEEN ${day(days.afterFrom)} AND ${day(days.afterTo)}`;
