@@ -26,18 +26,23 @@ export interface Engine {
 // offline that fails, and auto-loading inside a query has crashed the engine. Turn fetching off first.
 const SAFE_SETTINGS = `SET autoload_known_extensions = false; SET autoinstall_known_extensions = false;`;
 
+/** How long a starting tab waits for the database lock: a reload's old page lets go of it within a moment. */
+const LOCK_WAIT_MS = 3000;
+
 /**
  * The OPFS database file is single-writer. A Web Lock held for the tab's lifetime tells a second tab
- * before it tries to open the file (and fail half-way).
+ * before it tries to open the file (and fail half-way). Waits up to LOCK_WAIT_MS: on a reload the old page still
+ * holds the lock for a moment, and with the wasm's compiled code cached the new page got there first and fell back
+ * to an empty in-memory database (an analyst's saved assessment "gone" after F5).
  */
 async function holdTabLock(): Promise<boolean> {
   if (!('locks' in navigator)) return true;
   return new Promise((resolve) => {
-    void navigator.locks.request('lagesbild-database', { ifAvailable: true }, (lock) => {
-      resolve(lock !== null);
+    navigator.locks.request('lagesbild-database', { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => {
+      resolve(true);
       // Keep the lock until the tab goes away.
-      return lock ? new Promise<void>(() => {}) : undefined;
-    });
+      return new Promise<void>(() => {});
+    }).catch(() => resolve(false));
   });
 }
 
@@ -63,11 +68,16 @@ export async function startEngine(): Promise<Engine> {
   } else if (!(await holdTabLock())) {
     storageProblem = 'other-tab';
   } else {
-    try {
-      await db.open({ path: `opfs://${DATABASE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
-      storage = 'opfs';
-    } catch {
-      storageProblem = 'open-failed';
+    // The old page's worker may close the file a moment after its lock is gone: try again briefly before giving up.
+    for (let attempt = 0; attempt < 4 && storage !== 'opfs'; attempt++) {
+      try {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 250 * attempt));
+        await db.open({ path: `opfs://${DATABASE_FILE}`, accessMode: duckdb.DuckDBAccessMode.READ_WRITE });
+        storage = 'opfs';
+        storageProblem = null;
+      } catch {
+        storageProblem = 'open-failed';
+      }
     }
   }
   if (storage === 'memory') await db.open({ path: ':memory:' });
