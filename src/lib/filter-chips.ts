@@ -1,5 +1,5 @@
 // The active filters as labelled chips (pure: filter state → what the chip row shows).
-import { cellCentreMetres } from './geo/cell-grid';
+import { cellReferenceMetres } from './geo/cell-grid';
 import type { Language } from './format';
 import { formatCount } from './format';
 import { describeDayRange } from './day-range';
@@ -20,7 +20,7 @@ export function chipsFromState(state: FilterState, language: Language): FilterCh
     if (name === 'cell' && state.cell) {
       // A square by its south-west corner, a hexagon (⬡) by its centre, in SWEREF 99 TM metres.
       const { size, shape } = state.cell;
-      const [e, n] = shape === 'hex' ? cellCentreMetres(state.cell, size, 'hex').map(Math.round) : [state.cell.ix * size, state.cell.iy * size];
+      const [e, n] = cellReferenceMetres(state.cell, size, shape);
       chips.push({ name, label: `${shape === 'hex' ? '⬡ ' : ''}${formatCount(size, language)} m, E ${formatCount(e, language)} N ${formatCount(n, language)}` });
     }
     if (name === 'extent' && state.extent) {

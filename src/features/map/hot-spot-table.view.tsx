@@ -1,5 +1,5 @@
 // The table alternative to the map: the ranked hot spots, keyboard-selectable, exportable as Excel CSV.
-import { cellCentreMetres, type CellShape } from '../../lib/geo/cell-grid';
+import { cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
@@ -35,8 +35,7 @@ export function HotSpotTable({ ranked, size, shape, selected, periodLabel, onLoc
 
   const rows = ranked.map((c, i) => {
     const l = labels.get(`${c.ix}:${c.iy}`);
-    // Whole metres: a hexagon's centre is not on the metre grid.
-    const [refE, refN] = shape === 'square' ? [c.ix * size, c.iy * size] : cellCentreMetres(c, size, shape).map(Math.round);
+    const [refE, refN] = cellReferenceMetres(c, size, shape);
     return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? '–', category: l?.category ?? '–', refE, refN };
   });
   const isSelected = (c: HotSpotCell) => selected?.size === size && (selected.shape ?? 'square') === shape && selected.ix === c.ix && selected.iy === c.iy;

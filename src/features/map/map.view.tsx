@@ -35,7 +35,7 @@ import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emerg
 import { areaCountsQuery, cellCountsQuery, precisionCountsQuery } from './map.query';
 import { cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 import { TimeSlider } from './time-slider.view';
-import { CELL_SHAPES, cellCentreMetres, type CellShape } from '../../lib/geo/cell-grid';
+import { CELL_SHAPES, cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
 
 const EMERGING_STEPS = [10, 13, 20, 26];
@@ -176,8 +176,7 @@ export function MapPage() {
     extentTimer.current = setTimeout(() => setFilter('extent', bounds), 300);
   };
 
-  // A square by its south-west corner, a hexagon by its centre (SWEREF 99 TM metres).
-  const cellRef = selectedCell ? (selectedCell.shape === 'hex' ? cellCentreMetres(selectedCell, selectedCell.size, 'hex').map(Math.round) : [selectedCell.ix * selectedCell.size, selectedCell.iy * selectedCell.size]) : null;
+  const cellRef = selectedCell ? cellReferenceMetres(selectedCell, selectedCell.size, selectedCell.shape) : null;
   const detailsTitle = selectedCell && cellRef
     ? t(selectedCell.shape === 'hex' ? 'map.details.hexTitle' : 'map.details.cellTitle', { size: selectedCell.size, e: formatCount(cellRef[0], language), n: formatCount(cellRef[1], language) })
     : filters.area !== undefined ? (filters.area.kind ? `${filters.area.name} (${filters.area.kind})` : filters.area.name) : null;

@@ -29,6 +29,16 @@ export function cellCentreMetres(c: CellKey, size: number, shape: CellShape = 's
   return [(c.ix + (((c.iy % 2) + 2) % 2) / 2) * dx, c.iy * dy];
 }
 
+/**
+ * The point a cell is named by, in whole SWEREF 99 TM metres [east, north]: a square's south-west corner (SCB's
+ * convention for grid cells), a hexagon's centre (it has no corner on the metre grid). Tables, chips and titles.
+ */
+export function cellReferenceMetres(c: CellKey, size: number, shape: CellShape = 'square'): [number, number] {
+  if (shape === 'square') return [c.ix * size, c.iy * size];
+  const [e, n] = cellCentreMetres(c, size, 'hex');
+  return [Math.round(e), Math.round(n)];
+}
+
 /** A cell's corners in SWEREF 99 TM metres, [east, north], closed (first = last), counter-clockwise. */
 export function cellCornersMetres(c: CellKey, size: number, shape: CellShape = 'square'): [number, number][] {
   if (shape === 'square') {
