@@ -203,7 +203,7 @@ export async function areaRun(baseUrl, area, rows) {
     await page.waitForFunction((n) => performance.getEntriesByName('lagesbild:area-assignment').some((e) => e.detail?.polygons >= n), area.polygons, { timeout: LONG, polling: 500 });
     const measure = await page.evaluate((n) => {
       const e = performance.getEntriesByName('lagesbild:area-assignment').filter((m) => m.detail?.polygons >= n).at(-1);
-      return { ms: e.duration, points: e.detail.points, polygons: e.detail.polygons, lookupMs: e.detail.lookupMs };
+      return { ms: e.duration, points: e.detail.points, polygons: e.detail.polygons, parts: e.detail.ms };
     }, area.polygons);
     return { ...measure, memory: tab.peakMemory() };
   } catch (error) {

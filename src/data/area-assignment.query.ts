@@ -58,50 +58,71 @@ export function pointsToAssign(table: AssignedTable): string {
 /** Rows of either table not placed yet (NULL area_names). */
 export const ROWS_TO_PLACE = `SELECT (${ASSIGNED_TABLES.map((t) => `(SELECT count(*) FROM ${t} WHERE area_names IS NULL)`).join(' + ')})::INTEGER AS n`;
 
-/** One row per point and kind it lies in (`idx` into area_index), and one per tested point with idx −1. */
-export const CREATE_HITS = `CREATE OR REPLACE TEMP TABLE area_hits (rid_hi DOUBLE, rid_lo DOUBLE, idx INTEGER)`;
-export const DROP_TEMP = `DROP TABLE IF EXISTS area_hits; DROP TABLE IF EXISTS area_index`;
-
-/** The finest kind's area into `area` for tested points without an area of their own. */
-export function writeFinestArea(table: AssignedTable): string {
-  const t = quoteIdentifier(table);
-  return `UPDATE ${t} SET
-      area = x.name,
-      area_assignment = CASE WHEN x.name IS NULL THEN 'outside' ELSE 'geometry' END
-    FROM (
-      SELECT ${HIT_ROWID} AS rid, max(n.name) FILTER (WHERE n.kind_rank = 0) AS name
-      FROM area_hits h LEFT JOIN area_index n ON n.idx = h.idx GROUP BY ALL
-    ) AS x
-    WHERE ${t}.rowid = x.rid AND (${t}.area IS NULL OR ${t}.area_assignment IS NOT NULL)`;
-}
+/**
+ * One row per tested point: its combination of areas (`combo`, one area or none per kind). Points in the same areas
+ * share a combination, so the names are put together once per combination (a few thousand), not once per point.
+ */
+export const CREATE_HITS = `CREATE OR REPLACE TEMP TABLE area_hits (rid_hi DOUBLE, rid_lo DOUBLE, combo INTEGER);
+  CREATE OR REPLACE TEMP TABLE area_combo_members (combo INTEGER, idx INTEGER)`;
+export const DROP_TEMP = `DROP TABLE IF EXISTS area_hits; DROP TABLE IF EXISTS area_combo_members; DROP TABLE IF EXISTS area_combos;
+  DROP TABLE IF EXISTS area_index`;
 
 /**
- * The kinds a file's own area name names, as tokens (data/area-membership.query.ts): the file's own area counts in
- * those kinds and wins over the geometry there. A name that is no loaded area's gets kind ''.
+ * Each combination's finest-kind area, its tokens with their kinds (to leave out the kinds a file's own area
+ * names) and its stored text. A combination of no area has no row here (the point is outside every area).
+ */
+export const CREATE_COMBOS = `CREATE OR REPLACE TEMP TABLE area_combos AS
+  SELECT m.combo,
+    max(n.name) FILTER (WHERE n.kind_rank = 0) AS finest,
+    list({'kind': coalesce(n.kind, ''), 'token': ${areaTokenSql('n.kind', 'n.name')}} ORDER BY ${areaTokenSql('n.kind', 'n.name')}) AS tokens,
+    ${encodeAreaNamesSql(`list(${areaTokenSql('n.kind', 'n.name')} ORDER BY ${areaTokenSql('n.kind', 'n.name')})`)} AS names
+  FROM area_combo_members m JOIN area_index n ON n.idx = m.idx GROUP BY m.combo`;
+
+/**
+ * The kinds a file's own area name names, as tokens (data/area-membership.query.ts) and as kinds: the file's own
+ * area counts in those kinds and wins over the geometry there. A name that is no loaded area's gets kind ''.
  */
 export const CREATE_OWN_TOKENS = `CREATE OR REPLACE TEMP TABLE own_tokens AS
-  SELECT name, list(DISTINCT ${areaTokenSql('kind', 'name')} ORDER BY ${areaTokenSql('kind', 'name')}) AS tokens FROM areas GROUP BY name`;
+  SELECT name, list(DISTINCT ${areaTokenSql('kind', 'name')} ORDER BY ${areaTokenSql('kind', 'name')}) AS tokens,
+    list(DISTINCT coalesce(kind, '')) AS kinds
+  FROM areas GROUP BY name`;
 export const DROP_OWN_TOKENS = `DROP TABLE IF EXISTS own_tokens`;
 
-/**
- * `area_names` for every row not placed yet: the file's own area (in the kinds it names), then each other kind's
- * area from the hits — leaving out a kind the own name is an area of (the file wins there). Rows without a hit get
- * their own area only. The joined update comes first: it finds rows by rowid (text updates keep rows in place).
- * Needs CREATE_OWN_TOKENS.
- */
-export function writeAreaNames(table: AssignedTable): string {
-  const t = quoteIdentifier(table);
-  const own = (r: string) => `CASE WHEN ${r}area_assignment IS NULL AND ${r}area IS NOT NULL
+/** The tokens of a file's own area (SQL VARCHAR[]; empty for a row without one or whose area came from geometry). */
+const ownTokens = (r: string) => `CASE WHEN ${r}area_assignment IS NULL AND ${r}area IS NOT NULL
     THEN coalesce((SELECT o.tokens FROM own_tokens o WHERE o.name = ${r}area), [${areaTokenSql("''", `${r}area`)}]) ELSE []::VARCHAR[] END`;
-  return `UPDATE ${t} SET area_names = ${encodeAreaNamesSql(`list_concat(${own(`${t}.`)}, x.tokens)`)}
+
+/**
+ * The tested points (needs CREATE_COMBOS and CREATE_OWN_TOKENS), found by rowid (text updates keep rows in place):
+ * 1. rows without an area of their own (the common case, one join per row): `area` gets the finest kind's area,
+ *    `area_assignment` 'geometry' or 'outside', `area_names` the combination's text;
+ * 2. rows with the file's own area: `area_names` is that area (in the kinds it names), then the combination's areas
+ *    of every other kind — a kind the own name is an area of is left out (the file wins there).
+ * A row of 2 whose combination is empty, or wholly left out, gets its own area from writeUnplacedRows.
+ */
+export function writePlacedPoints(table: AssignedTable): string {
+  const t = quoteIdentifier(table);
+  return `UPDATE ${t} SET
+      area = c.finest,
+      area_assignment = CASE WHEN c.finest IS NULL THEN 'outside' ELSE 'geometry' END,
+      area_names = coalesce(c.names, '')
+    FROM (SELECT ${HIT_ROWID} AS rid, h.combo FROM area_hits h) AS x LEFT JOIN area_combos c ON c.combo = x.combo
+    WHERE ${t}.rowid = x.rid AND ${t}.area_names IS NULL AND (${t}.area IS NULL OR ${t}.area_assignment IS NOT NULL);
+    UPDATE ${t} SET area_names = ${encodeAreaNamesSql(`list_concat(${ownTokens(`${t}.`)}, x.tokens)`)}
     FROM (
-      SELECT ${HIT_ROWID} AS rid, list(DISTINCT ${areaTokenSql('n.kind', 'n.name')} ORDER BY ${areaTokenSql('n.kind', 'n.name')}) AS tokens
-      FROM area_hits h JOIN area_index n ON n.idx = h.idx
-      LEFT JOIN (SELECT rowid AS rid, area AS own FROM ${t} WHERE area_assignment IS NULL AND area IS NOT NULL) o ON o.rid = ${HIT_ROWID}
-      LEFT JOIN (SELECT DISTINCT name, kind FROM areas) covered ON covered.name = o.own AND covered.kind IS NOT DISTINCT FROM n.kind
-      WHERE covered.name IS NULL
+      SELECT ${HIT_ROWID} AS rid, list(m.token ORDER BY m.token) AS tokens
+      FROM area_hits h
+      JOIN (SELECT rowid AS rid, area AS own FROM ${t} WHERE area_names IS NULL AND area_assignment IS NULL AND area IS NOT NULL) o ON o.rid = ${HIT_ROWID}
+      JOIN (SELECT combo, u.kind AS kind, u.token AS token FROM (SELECT combo, unnest(tokens) AS u FROM area_combos)) m ON m.combo = h.combo
+      LEFT JOIN own_tokens k ON k.name = o.own
+      WHERE NOT list_contains(coalesce(k.kinds, []::VARCHAR[]), m.kind)
       GROUP BY ALL
     ) AS x
-    WHERE ${t}.rowid = x.rid AND ${t}.area_names IS NULL;
-    UPDATE ${t} SET area_names = ${encodeAreaNamesSql(own(`${t}.`))} WHERE area_names IS NULL`;
+    WHERE ${t}.rowid = x.rid AND ${t}.area_names IS NULL`;
+}
+
+/** `area_names` for the rows left (no position, or no areas loaded): the file's own area only. */
+export function writeUnplacedRows(table: AssignedTable): string {
+  const t = quoteIdentifier(table);
+  return `UPDATE ${t} SET area_names = ${encodeAreaNamesSql(ownTokens(`${t}.`))} WHERE area_names IS NULL`;
 }

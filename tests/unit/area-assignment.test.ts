@@ -2,7 +2,7 @@
 // a hole, a MultiPolygon), and the assignment in native DuckDB: the file's own area wins, points in no area
 // are 'outside', the finest area kind is used, and a change to the areas makes the assignments again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assignAreas, placeInAreas } from '../../src/data/area-assignment';
+import { AreaCombinations, assignAreas, placeInAreas } from '../../src/data/area-assignment';
 import { areaRowsFromGeoJson } from '../../src/data/area-features';
 import { undoImport } from '../../src/data/import-history';
 import { importAreas } from '../../src/data/import/import-areas';
@@ -40,6 +40,22 @@ describe('areaLookup', () => {
     expect(areaLookup([kommun, centrum]).find(16.815, 59.965)).toBe(1);
     expect(areaLookup([centrum, kommun]).find(16.815, 59.965)).toBe(0);
     expect(areaLookup([]).find(16.815, 59.965)).toBe(-1);
+  });
+});
+
+describe('AreaCombinations', () => {
+  it('numbers each combination of areas once and lists its members by area_index number', () => {
+    // Kinds of 3, 2 and 4 areas, starting at area_index 0, 3 and 5.
+    const combos = new AreaCombinations([3, 2, 4]);
+    const seen = [[0, 1, 3], [2, -1, 0], [0, 1, 3], [-1, -1, -1], [2, 1, 0], [2, -1, 0]].map((f) => combos.idOf(Int32Array.from(f)));
+    expect(seen).toEqual([0, 1, 0, 2, 3, 1]);
+    const { combo, idx } = combos.members([0, 3, 5]);
+    const byCombo = new Map<number, number[]>();
+    combo.forEach((c, i) => byCombo.set(c, [...(byCombo.get(c) ?? []), idx[i]]));
+    expect(Object.fromEntries(byCombo)).toEqual({ 0: [0, 4, 8], 1: [2, 5], 3: [2, 4, 5] });
+  });
+  it('refuses kinds whose combinations cannot be numbered exactly', () => {
+    expect(() => new AreaCombinations([1e6, 1e6, 1e6])).toThrow();
   });
 });
 
