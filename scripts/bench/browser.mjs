@@ -79,7 +79,7 @@ export async function coldStart(baseUrl, server) {
 }
 
 /** Import one file through the Importera page; returns ms from the Import button to the summary. */
-async function importFile(tab, baseUrl, path, expectedRows) {
+export async function importFile(tab, baseUrl, path, expectedRows) {
   const { page } = tab;
   await page.goto(`${baseUrl}#/importera`);
   await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: LONG });
