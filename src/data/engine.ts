@@ -57,9 +57,13 @@ function startWorker(): Worker {
 }
 
 export async function startEngine(): Promise<Engine> {
+  const start = performance.now();
   const worker = startWorker();
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   await db.instantiate(wasmUrl);
+  // Start-up's steps as performance measures (the bench and a profile read them).
+  performance.measure('lagesbild:engine-instantiate', { start });
+  const opening = performance.now();
 
   let storage: StorageMode = 'memory';
   let storageProblem: StorageProblem = null;
@@ -81,6 +85,7 @@ export async function startEngine(): Promise<Engine> {
     }
   }
   if (storage === 'memory') await db.open({ path: ':memory:' });
+  performance.measure('lagesbild:engine-open', { start: opening, detail: { storage } });
 
   const connection = await db.connect();
   const fatalErrors = new EventTarget();
