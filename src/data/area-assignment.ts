@@ -7,7 +7,7 @@
 import { areaLookup, type AreaLookup, type AreaShape } from '../lib/geo/area-lookup';
 import {
   AREAS_SIGNATURE, ASSIGNED_TABLES, CREATE_AREA_INDEX, CREATE_COMBOS, CREATE_HITS, CREATE_OWN_TOKENS, DROP_OWN_TOKENS, DROP_TEMP,
-  READ_AREA_INDEX, ROWS_TO_PLACE, SIGNATURE_KEY, clearAssignments, pointsToAssign, writePlacedPoints, writeUnplacedRows,
+  READ_AREA_INDEX, ROWS_TO_PLACE, SIGNATURE_KEY, clearAssignments, pointsToAssign, resetWithoutAreas, writePlacedPoints, writeUnplacedRows,
 } from './area-assignment.query';
 import { READ_META, WRITE_META } from './schema.query';
 import { inTransaction, type SqlRunner } from './sql-runner';
@@ -36,10 +36,10 @@ export async function assignAreas(runner: SqlRunner): Promise<AreaAssignment> {
  * transaction that writes them, so the counts per area are never seen half-made.
  */
 export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
-  const [{ signature }] = await runner.rows<{ signature: string }>(AREAS_SIGNATURE);
+  const [{ signature, areas }] = await runner.rows<{ signature: string; areas: number }>(AREAS_SIGNATURE);
   const meta = await runner.rows<{ key: string; value: string }>(READ_META);
   if (meta.find((m) => m.key === SIGNATURE_KEY)?.value !== signature) {
-    for (const table of ASSIGNED_TABLES) await runner.exec(clearAssignments(table));
+    for (const table of ASSIGNED_TABLES) await runner.exec(areas === 0 ? resetWithoutAreas(table) : clearAssignments(table));
     await runner.run(WRITE_META, [SIGNATURE_KEY, signature]);
   }
   const [{ n: placed }] = await runner.rows<{ n: number }>(ROWS_TO_PLACE);

@@ -6,6 +6,7 @@ import { AreaCombinations, assignAreas, placeInAreas } from '../../src/data/area
 import { areaRowsFromGeoJson } from '../../src/data/area-features';
 import { undoImport } from '../../src/data/import-history';
 import { importAreas } from '../../src/data/import/import-areas';
+import { areaNamesAtInsertSql } from '../../src/data/area-assignment.query';
 import { inAreasSql, rowsPerAreaSql } from '../../src/data/area-membership.query';
 import { goalPerAreaQuery } from '../../src/analysis/goals/goals.query';
 import type { GoalDefinition } from '../../src/data/tables';
@@ -104,6 +105,24 @@ describe('assignAreas in DuckDB', () => {
     await addArea('Exempelkommun', 'kommun', kommun);
     expect(await assignAreas(runner)).toEqual({ kind: 'kommun', assigned: 2, outside: 0, placed: 2 });
     expect(await areas()).toEqual({ a: 'Exempelkommun/geometry', b: 'Exempelkommun/geometry' });
+  });
+
+  it('takes the areas away again when every area is removed: each row keeps only the file’s own area', async () => {
+    await addArea('Centrum', 'stadsdel', centrum);
+    await addArea('Exempelkommun', 'kommun', kommun);
+    await addIncident('a', 16.815, 59.965, null); // placed by geometry
+    await addIncident('d', 16.815, 59.965, 'Hamnen'); // the file's own area
+    await addIncident('e', null, null, 'Centrum', 'none'); // own area that is a loaded stadsdel
+    await assignAreas(runner);
+    const names = async () => Object.fromEntries((await runner.rows<{ id: string; names: string }>('SELECT id, area_names AS names FROM incidents ORDER BY id')).map((r) => [r.id, r.names]));
+    expect(await names()).toEqual({ a: '\u001fkommun\u001eExempelkommun\u001fstadsdel\u001eCentrum\u001f', d: '\u001f\u001eHamnen\u001fkommun\u001eExempelkommun\u001fstadsdel\u001eCentrum\u001f', e: '\u001fstadsdel\u001eCentrum\u001f' });
+    await runner.exec('DELETE FROM areas');
+    expect(await assignAreas(runner)).toEqual({ assigned: 0, outside: 0, placed: 0 });
+    expect(await areas()).toEqual({ a: '–/file', d: 'Hamnen/file', e: 'Centrum/file' });
+    expect(await names()).toEqual({ a: '', d: '\u001f\u001eHamnen\u001f', e: '\u001f\u001eCentrum\u001f' });
+    // The same as a row inserted while no areas are loaded gets (areaNamesAtInsertSql).
+    const [{ atInsert }] = await runner.rows<{ atInsert: string }>(`SELECT ${areaNamesAtInsertSql("'Hamnen'")} AS "atInsert"`);
+    expect(atInsert).toBe('\u001f\u001eHamnen\u001f');
   });
 
   it('assigns interventions too', async () => {

@@ -3,6 +3,7 @@
 // Conversions live here, in one place, so the preview and the import can't disagree, and they run at DuckDB
 // speed. No TIMESTAMPTZ: an explicit offset is removed by arithmetic and Swedish DST is computed by rule.
 import { PERSONAL_NUMBER_MASK, PERSONAL_NUMBER_PATTERN, type PersonalDataAction } from '../../lib/parsing/personal-identity';
+import { areaNamesAtInsertSql } from '../area-assignment.query';
 import { withGridCoordinates } from '../grid.query';
 import { recordKeySalt } from '../record-key-salt';
 import { importedRecordKey } from '../record-keys.query';
@@ -420,17 +421,20 @@ export const CHECKED_ACCEPTED = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} W
 const EPOCH_DAY = (col: string) => `date_diff('day', DATE '1970-01-01', CAST(${col} AS DATE))::INTEGER`;
 
 /**
- * The accepted rows in file order, with the columns the app derives from them computed in the same pass: the record
- * key (record-keys.query.ts) and, for point positions, the SWEREF 99 TM grid metres (grid.query.ts). Filling them
- * afterwards (fillDerivedColumns) updated every new row twice more — 1.5–2.5 s of a 1M-row import in the browser.
+ * The accepted rows, with the columns the app derives from them computed in the same pass: the record key
+ * (record-keys.query.ts), the area names when no areas are loaded (area-assignment.query.ts) and, for point
+ * positions, the SWEREF 99 TM grid metres (grid.query.ts). Filling them afterwards (fillDerivedColumns) updated every
+ * new row twice more — 1.5–2.5 s of a 1M-row import in the browser. No ORDER BY: nothing reads the table in its
+ * stored order (every list sorts), and sorting the whole import cost 1.4 s and ~290 MB of the tab at 1M rows.
  */
 function insertWithDerived(target: 'incidents' | 'interventions', columns: string[], select: string, grid: boolean): string {
-  const derived = [...columns, 'record_key', ...(grid ? ['grid_e', 'grid_n'] : [])];
+  const derived = [...columns, 'record_key', 'area_names', ...(grid ? ['grid_e', 'grid_n'] : [])];
   // `__line`: outcome names never start with '_' (csv-plan.ts outcomeName), so it can't collide with one.
-  const rows = `SELECT c.line AS __line, ${select}, ${importedRecordKey('c.row_key', recordKeySalt())} AS record_key
+  const rows = `SELECT c.line AS __line, ${select}, ${importedRecordKey('c.row_key', recordKeySalt())} AS record_key,
+    ${areaNamesAtInsertSql('c.area')} AS area_names
   FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL`;
   return `INSERT INTO ${target} (${derived.join(', ')})
-  SELECT ${derived.join(', ')} FROM (${grid ? withGridCoordinates(rows) : rows}) ORDER BY __line`;
+  SELECT ${derived.join(', ')} FROM (${grid ? withGridCoordinates(rows) : rows})`;
 }
 
 export function insertIncidents(source: string, precision: 'point' | 'area', importId: string): string {
