@@ -37,11 +37,15 @@ export async function planParquetFile(database: Database, file: File): Promise<T
 }
 
 export async function importParquetFile(database: Database, file: File, plan: TablePlan, mode: 'append' | 'replace', signal?: AbortSignal, source: string = file.name): Promise<ImportResult> {
+  const start = performance.now();
   await init();
   const ipc = readParquet(new Uint8Array(await file.arrayBuffer())).intoIPCStream();
+  const decoded = performance.now();
+  performance.measure('lagesbild:parquet-decode', { start, end: decoded });
   throwIfCancelled(signal);
   await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}`);
   await database.connection.insertArrowFromIPCStream(ipc, { name: ARROW_TABLE, create: true });
+  performance.measure('lagesbild:parquet-to-duckdb', { start: decoded });
   const columns = plan.target === 'interventions' ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns) : (plan.mapping as IncidentColumns);
   return importRows(
     database.runner,

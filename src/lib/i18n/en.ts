@@ -105,7 +105,7 @@ export const en: Messages = {
     show: 'Also show',
     places: 'Named places',
     filterByExtent: 'Filter the other views by the map extent',
-    located: '{{formatted}} incidents with a position',
+    located_one: '{{formatted}} incident with a position', located_other: '{{formatted}} incidents with a position',
     areaOnly: '{{formatted}} with an area only',
     locatedProtected: 'A hidden number of incidents with a position',
     hiddenAmount: 'a hidden number',

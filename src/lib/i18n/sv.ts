@@ -106,7 +106,7 @@ export const sv = {
     show: 'Visa också',
     places: 'Namngivna platser',
     filterByExtent: 'Filtrera övriga vyer på kartutsnittet',
-    located: '{{formatted}} händelser med position',
+    located_one: '{{formatted}} händelse med position', located_other: '{{formatted}} händelser med position',
     locatedProtected: 'Ett dolt antal händelser med position',
     hiddenAmount: 'ett dolt antal',
     areaOnly: '{{formatted}} med bara område',
