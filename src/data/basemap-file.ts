@@ -64,6 +64,8 @@ export async function describeBasemap(file: File): Promise<StoredBasemap> {
   } catch (error) {
     throw new BasemapFileError('not-pmtiles', error instanceof Error ? error.message : String(error));
   }
+  // Only version 3 is read as written (the reader parses other version bytes without complaint, giving wrong tiles).
+  if (header.specVersion !== 3) throw new BasemapFileError('not-pmtiles', `version ${header.specVersion}`);
   // A copy cut short keeps its header and index but loses tiles: the header says where the tiles end.
   if (header.tileDataLength !== undefined && header.tileDataOffset + header.tileDataLength > file.size) {
     throw new BasemapFileError('truncated', `${file.size} of ${header.tileDataOffset + header.tileDataLength} bytes`);

@@ -55,6 +55,12 @@ describe('a PMTiles basemap file', () => {
     // Cut short: header and index intact, tiles missing.
     const whole = buildPmtiles({ earth: collection(box(...BOUNDS)) }, BOUNDS, 0, 6);
     await expect(describeBasemap(new File([whole.slice(0, whole.length - 10)], 'avkortad.pmtiles'))).rejects.toMatchObject({ reason: 'truncated' });
+    // Any version byte other than 3 (byte 7, after the magic "PMTiles"): refused, not read as if it were 3.
+    for (const version of [1, 2, 4, 255]) {
+      const other = buildPmtiles({ earth: collection(box(...BOUNDS)) }, BOUNDS, 0, 2);
+      other[7] = version;
+      await expect(describeBasemap(new File([other], `v${version}.pmtiles`))).rejects.toMatchObject({ reason: 'not-pmtiles' });
+    }
     // PNG tiles are a raster basemap.
     bytes[99] = 2;
     expect((await describeBasemap(new File([bytes], 'raster.pmtiles'))).kind).toBe('raster');

@@ -21,7 +21,8 @@ interface Details {
   total: number;
   totalKey: number;
   byCategory: { category: string; n: number; key: number }[];
-  topPlaces: { place: string; n: number; key: number }[];
+  /** `place` null: rows whose file gave no place. */
+  topPlaces: { place: string | null; n: number; key: number }[];
   interventions: { type: string; organisation: string | null; n: number; key: number; latest: string }[];
   current: DayRange;
   previous: DayRange;
@@ -94,7 +95,7 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
           <h3>{t('map.details.byCategory')}</h3>
           <ul className="plain">{sortByShown(details.byCategory.map((c, i) => ({ name: c.category, shown: byCategory[i] })), (c) => c.shown, (c) => c.name, rule).map((c) => <li key={c.name}>{c.name}: {formatShownCount(c.shown, rule, language)}</li>)}</ul>
           <h3>{t('map.details.topPlaces')}</h3>
-          <ul className="plain">{sortByShown(details.topPlaces, (p) => publishCount(p.n, p.key, rule), (p) => p.place, rule).map((p) => <li key={p.place}>{p.place}: {lone(p.n, p.key)}</li>)}</ul>
+          <ul className="plain">{sortByShown(details.topPlaces, (p) => publishCount(p.n, p.key, rule), (p) => p.place ?? '', rule).map((p) => <li key={p.place ?? ''}>{p.place ?? t('map.details.noPlace')}: {lone(p.n, p.key)}</li>)}</ul>
           <h3>{t('map.details.interventions')}</h3>
           {details.interventions.length === 0 ? <p className="hint">{t('map.details.noInterventions')}</p> : (
             <ul className="plain">{sortByShown(details.interventions, (i) => publishCount(i.n, i.key, rule), (i) => i.type, rule).map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {lone(i.n, i.key)}</li>)}</ul>

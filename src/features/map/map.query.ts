@@ -47,7 +47,7 @@ export function detailQueries(incidentFilter: FilterExpr, interventionFilter: Fi
   const interventionWhere = whereSql(interventionFilter);
   return {
     byCategory: `SELECT category, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY category ORDER BY n DESC, category LIMIT 8`,
-    topPlaces: `SELECT coalesce(place, '–') AS place, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY ALL ORDER BY n DESC, place LIMIT 5`,
+    topPlaces: `SELECT place, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY ALL ORDER BY n DESC, place LIMIT 5`,
     interventions: `SELECT type, organisation, count(*)::INTEGER AS n, ${keySumSql()} AS key, max(started_at)::VARCHAR AS latest FROM interventions WHERE ${interventionWhere} GROUP BY ALL ORDER BY n DESC, type LIMIT 8`,
     total: `SELECT count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where}`,
     countBetween: (from: number, to: number) => `SELECT count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} AND epoch_day BETWEEN ${Math.trunc(from)} AND ${Math.trunc(to)}`,

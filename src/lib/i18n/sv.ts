@@ -140,7 +140,7 @@ export const sv = {
       close: 'Stäng', loading: 'Hämtar …', cellTitle: 'Ruta {{size}} m (E {{e}}, N {{n}})', hexTitle: 'Hexagon {{size}} m (mitt E {{e}}, N {{n}})',
       total_one: '{{formatted}} händelse under nuvarande filter', total_other: '{{formatted}} händelser under nuvarande filter',
       change: '{{current}} under {{currentPeriod}}, mot {{previous}} perioden innan ({{change}}).',
-      byCategory: 'Per kategori', topPlaces: 'Vanligaste platser', interventions: 'Insatser här', noInterventions: 'Inga insatser med position eller område här.',
+      byCategory: 'Per kategori', topPlaces: 'Vanligaste platser', noPlace: 'Utan plats i filen', interventions: 'Insatser här', noInterventions: 'Inga insatser med position eller område här.',
     },
     table: {
       title: 'Rangordnade hot spots', caption: 'Signifikanta hot spots, {{cells}}, starkast först', none: 'Inga signifikanta hot spots under nuvarande filter.',
