@@ -36,10 +36,16 @@ export function cellStepCountsQuery(size: number, starts: number[], shape: CellS
       .groupby('ix', 'iy', 'step');
 }
 
-/** Most common place, area and category per cell under `filter`: how a hot spot is named. */
-export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape = 'square'): string {
+/**
+ * Most common place, area and category per cell under `filter`, for the given cells only (the ranked hot spots: the
+ * mode over every cell's text cost 0.6–1.2 s per step of the Karta at 1M rows). No cells: null (nothing to ask).
+ */
+export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape, cells: { ix: number; iy: number }[]): string | null {
+  if (cells.length === 0) return null;
   const cell = cellIndexSql(size, shape);
-  return `SELECT ${cell.ix} AS ix, ${cell.iy} AS iy,
-    mode(place) AS place, mode(area) AS area, mode(category) AS category
-  FROM incidents WHERE grid_e IS NOT NULL AND ${whereSql(filter)} GROUP BY ALL`;
+  const wanted = cells.map((c) => `(${Math.trunc(c.ix)}, ${Math.trunc(c.iy)})`).join(', ');
+  return `SELECT ix, iy, mode(place) AS place, mode(area) AS area, mode(category) AS category
+  FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, place, area, category FROM incidents WHERE grid_e IS NOT NULL AND ${whereSql(filter)})
+  WHERE (ix, iy) IN (SELECT * FROM (VALUES ${wanted}))
+  GROUP BY ALL`;
 }

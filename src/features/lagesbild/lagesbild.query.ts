@@ -65,9 +65,9 @@ export function cellStepsSql(size: number, starts: number[], scope = 'TRUE'): st
   return String(cellStepCountsQuery(size, starts)(scope === 'TRUE' ? [] : [scope]));
 }
 
-/** How a hot spot is named: the most common place, area and category per cell in a window. */
-export function cellPlacesSql(size: number, window: DayRange, scope = 'TRUE'): string {
-  return cellLabelsSql(size, `${between(window)} AND ${scope}`);
+/** How the hot spots `cells` are named: the most common place, area and category per cell in a window (null: no cells). */
+export function cellPlacesSql(size: number, window: DayRange, scope: string, cells: { ix: number; iy: number }[]): string | null {
+  return cellLabelsSql(size, `${between(window)} AND ${scope}`, 'square', cells);
 }
 
 /** The days the (scoped) incidents span. */

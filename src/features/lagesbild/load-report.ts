@@ -37,15 +37,17 @@ async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number |
   // hundreds of cells chance alone makes significant at 90 %. Study area: the cells active in the 13 periods.
   const patterns = emergingHotSpots(steps, stepCount, size, defaultBand(size), true);
   if (lastTotal < MIN_INCIDENTS_FOR_TEST || patterns.size < MIN_CELLS_FOR_TEST) return { ...base, status: 'too-few' };
-  const names = await reader.rows<CellKey & { place: string | null; area: string | null }>(
-    cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }, scope),
-  );
+  const hot = [...patterns].filter(([, p]) => p.pattern && p.side === 'hot').map(([key, p]) => {
+    const [ix, iy] = key.split(':').map(Number);
+    return { key, p, ix, iy };
+  });
+  const namesSql = cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }, scope, hot);
+  const names = namesSql ? await reader.rows<CellKey & { place: string | null; area: string | null }>(namesSql) : [];
   const nameOf = new Map(names.map((r) => [`${r.ix}:${r.iy}`, r]));
   const currentOf = new Map(last.map((r) => [`${r.ix}:${r.iy}`, r]));
   const cells: HotSpotCell[] = [];
-  for (const [key, p] of patterns) {
-    if (!p.pattern || p.side !== 'hot') continue;
-    const [ix, iy] = key.split(':').map(Number);
+  for (const { key, p, ix, iy } of hot) {
+    if (!p.pattern) continue;
     const name = nameOf.get(key);
     cells.push({ ix, iy, pattern: p.pattern, group: hotSpotGroup(p.pattern), place: name?.place ?? null, area: name?.area ?? null, current: currentOf.get(key)?.n ?? 0, currentKey: Number(currentOf.get(key)?.key ?? 0) });
   }

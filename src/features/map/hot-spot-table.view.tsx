@@ -30,7 +30,9 @@ export function HotSpotTable({ ranked, size, shape, selected, periodLabel, onLoc
   const language = useLanguage();
   const { rule } = useDisclosure();
   const filter = useFilterPredicates(['cell', 'extent']);
-  const labelRows = useRows<Label>(useMemo(() => cellLabelsSql(size, filter.incidents, shape), [size, filter, shape]));
+  const cellList = ranked.map((c) => `${c.ix}:${c.iy}`).join(',');
+  // Asked again only when the ranked cells themselves change (`cellList`), not on every new array.
+  const labelRows = useRows<Label>(useMemo(() => cellLabelsSql(size, filter.incidents, shape, ranked), [size, filter, shape, cellList]));
   const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {

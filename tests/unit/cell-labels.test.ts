@@ -1,0 +1,54 @@
+// How a hot spot is named (analysis/hot-spots/hot-spots.query.ts cellLabelsSql): the most common place, area and
+// category of the incidents in that cell under the filter — asked for the ranked cells only, checked against counts
+// done here by hand, on squares and hexagons.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cellLabelsSql } from '../../src/analysis/hot-spots/hot-spots.query';
+import { cellIndexSql } from '../../src/data/grid-cells.query';
+import { createSchemaRunner } from './support/node-runner';
+
+describe('cellLabelsSql', () => {
+  let runner: Awaited<ReturnType<typeof createSchemaRunner>>;
+  beforeEach(async () => {
+    runner = await createSchemaRunner();
+  });
+  afterEach(() => runner.close());
+
+  // Cell (1, 1) of 250 m squares: 3 × Torget/Stöld, 1 × Parken/Rån; cell (3, 1): 2 × Stationen/Rån; an old Torget
+  // incident in (3, 1) outside the filtered days.
+  const rows: [number, number, string, string, string, number][] = [
+    [300, 300, 'Torget', 'Centrum', 'Stöld', 10], [310, 320, 'Torget', 'Centrum', 'Stöld', 11], [480, 260, 'Torget', 'Centrum', 'Stöld', 12],
+    [260, 490, 'Parken', 'Norr', 'Rån', 12], [800, 300, 'Stationen', 'Söder', 'Rån', 10], [810, 310, 'Stationen', 'Söder', 'Rån', 11],
+    [820, 320, 'Torget', 'Söder', 'Stöld', 1], [805, 305, 'Torget', 'Söder', 'Stöld', 2], [806, 306, 'Torget', 'Söder', 'Stöld', 3],
+  ];
+  beforeEach(async () => {
+    for (const [i, [e, n, place, area, category, day]] of rows.entries()) {
+      await runner.run(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n)
+        VALUES (?, TIMESTAMP '2026-01-01', ?, 59.9, 16.8, 'point', ?, ?, 't', ?, ?, ?)`, [`r${i}`, category, area, place, day, e, n]);
+    }
+  });
+
+  it('names only the cells asked for, by the most common value under the filter', async () => {
+    const filter = 'epoch_day >= 10';
+    expect(await runner.rows(cellLabelsSql(250, filter, 'square', [{ ix: 1, iy: 1 }])!)).toEqual([{ ix: 1, iy: 1, place: 'Torget', area: 'Centrum', category: 'Stöld' }]);
+    const both = await runner.rows<{ ix: number; place: string }>(cellLabelsSql(250, filter, 'square', [{ ix: 3, iy: 1 }, { ix: 1, iy: 1 }])! + ' ORDER BY ix');
+    // Without the filter the old Torget rows would outnumber Stationen in (3, 1).
+    expect(both.map((r) => `${r.ix}:${r.place}`)).toEqual(['1:Torget', '3:Stationen']);
+    expect((await runner.rows<{ place: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 3, iy: 1 }])!))[0].place).toBe('Torget');
+    // A cell with no incidents gives no row; no cells, no query.
+    expect(await runner.rows(cellLabelsSql(250, filter, 'square', [{ ix: 9, iy: 9 }])!)).toEqual([]);
+    expect(cellLabelsSql(250, filter, 'square', [])).toBeNull();
+  });
+
+  it('uses the same cells as the hexagon grid when asked for hexagons', async () => {
+    // Every hexagon the rows fall in, by the grid's own cell expression; each asked alone must name its own rows.
+    const hex = cellIndexSql(250, 'hex');
+    const cells = await runner.rows<{ ix: number; iy: number }>(`SELECT DISTINCT ${hex.ix} AS ix, ${hex.iy} AS iy FROM incidents`);
+    expect(cells.length).toBeGreaterThan(1);
+    const all = await runner.rows<{ ix: number; iy: number; place: string }>(cellLabelsSql(250, 'TRUE', 'hex', cells)!);
+    for (const cell of cells) {
+      const alone = await runner.rows<{ place: string }>(cellLabelsSql(250, 'TRUE', 'hex', [cell])!);
+      expect(alone).toHaveLength(1);
+      expect(all.find((r) => r.ix === cell.ix && r.iy === cell.iy)?.place).toBe(alone[0].place);
+    }
+  });
+});
