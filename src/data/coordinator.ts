@@ -7,8 +7,19 @@ import { Coordinator, wasmConnector } from '@uwdata/mosaic-core';
 
 export const PREAGGREGATE_SCHEMA = 'mosaic';
 
-export function createCoordinator(db: AsyncDuckDB, connection: AsyncDuckDBConnection): Coordinator {
-  return new Coordinator(wasmConnector({ duckdb: db, connection }), {
+/** `onError` sees every failed view query (the connector bypasses the connection's `query`, where the engine watches). */
+export function createCoordinator(db: AsyncDuckDB, connection: AsyncDuckDBConnection, onError: (error: unknown) => void = () => {}): Coordinator {
+  const connector = wasmConnector({ duckdb: db, connection });
+  const query = connector.query.bind(connector);
+  connector.query = (async (request: Parameters<typeof query>[0]) => {
+    try {
+      return await query(request);
+    } catch (error) {
+      onError(error);
+      throw error;
+    }
+  }) as typeof connector.query;
+  return new Coordinator(connector, {
     consolidate: false,
     logger: null,
     preagg: { schema: PREAGGREGATE_SCHEMA, enabled: true },

@@ -5,7 +5,7 @@ import { removeBasemapFile } from './basemap-file';
 import { createCoordinator, refreshAfterDataChange } from './coordinator';
 import { coordinatorReader, type RowReader } from './row-reader';
 import { fillDerivedColumns } from './derived-columns';
-import { type Engine, removeStoredDatabase, startEngine } from './engine';
+import { type Engine, removeStoredDatabase, reportIfFatal, startEngine } from './engine';
 import { EXAMPLE_URLS } from './example-assets';
 import { loadExample } from './example-load';
 import { CREATE_TABLES, READ_META, SCHEMA_VERSION, TABLE_COUNTS, WRITE_META, type TableName } from './schema.query';
@@ -92,7 +92,7 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
   // Chromium's OPFS — reproduced, not understood; kept as two.)
   if (await fillDerivedColumns(engine.runner)) await checkpoint(engine);
   state = await readState(engine); // with the record keys just filled
-  const coordinator = createCoordinator(engine.db, engine.connection);
+  const coordinator = createCoordinator(engine.db, engine.connection, (error) => reportIfFatal(error, engine.fatalErrors));
   const reader = coordinatorReader(coordinator);
   // Pre-aggregates from an earlier visit may describe data that has changed since.
   await coordinator.preaggregator.dropSchema();

@@ -94,6 +94,15 @@ export async function startEngine(): Promise<Engine> {
   return { db, connection, runner: wasmRunner(connection), storage, storageProblem, worker, fatalErrors };
 }
 
+/**
+ * Tells `events` (an engine's `fatalErrors`) when `error` is DuckDB giving up on the whole database. For queries that
+ * do not pass through the connection's `query` (Mosaic's connector runs its own through `useUnsafe`).
+ */
+export function reportIfFatal(error: unknown, events: EventTarget): void {
+  const message = error instanceof Error ? error.message : String(error);
+  if (FATAL_ERROR.test(message)) events.dispatchEvent(new ErrorEvent('fatal', { message }));
+}
+
 // DuckDB's words when it gives up on the whole database (a checkpoint that could not be written to a full disk, say):
 // the instance stays up but refuses every later query until the engine is restarted.
 const FATAL_ERROR = /FATAL Error|database has been invalidated/i;
@@ -103,10 +112,7 @@ const FATAL_ERROR = /FATAL Error|database has been invalidated/i;
  * so the app can say the engine must restart instead of showing a page of failed queries. Errors still reach the caller.
  */
 function reportFatalErrors(connection: duckdb.AsyncDuckDBConnection, events: EventTarget): void {
-  const report = (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    if (FATAL_ERROR.test(message)) events.dispatchEvent(new ErrorEvent('fatal', { message }));
-  };
+  const report = (error: unknown) => reportIfFatal(error, events);
   const query = connection.query.bind(connection);
   connection.query = (async (text: string) => {
     try {
