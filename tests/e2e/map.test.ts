@@ -90,6 +90,9 @@ describe('Karta in Chromium', () => {
     const inCell = expected.incidentsInCell(size, ix, iy);
     expect(inCell).toBeGreaterThan(0);
     await waitForNumber('details-total', inCell);
+    // The caption's counts are the chosen cell's, and it says so (the map still shows the cells around it).
+    await waitForNumber('located-count', inCell);
+    expect(await page.getByTestId('counts-in-cell').textContent()).toContain('den valda rutan');
 
     await page.getByRole('link', { name: 'Översikt' }).click();
     await waitForNumber('kpi-incidents', inCell);

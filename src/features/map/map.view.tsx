@@ -259,6 +259,8 @@ export function MapPage() {
             {/* In public view the line is always there: leaving it out only when it is 0 would publish the 0. */}
             {(areaOnly > 0 || rule) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
             <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: shown(positions.unlocated) })}</span></span>
+            {/* The map keeps showing every cell around a chosen one; these counts are the chosen cell's. */}
+            {selectedCell && <span data-testid="counts-in-cell"> ({t(`map.countsInCell.${selectedCell.shape ?? 'square'}`)})</span>}
           </div>
           {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
           {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}

@@ -105,6 +105,7 @@ export const en: Messages = {
     show: 'Also show',
     places: 'Named places',
     filterByExtent: 'Filter the other views by the map extent',
+    countsInCell: { square: 'in the chosen square; the map also shows the squares around it', hex: 'in the chosen hexagon; the map also shows the hexagons around it' },
     located_one: '{{formatted}} incident with a position', located_other: '{{formatted}} incidents with a position',
     areaOnly: '{{formatted}} with an area only',
     locatedProtected: 'A hidden number of incidents with a position',

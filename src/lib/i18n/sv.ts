@@ -106,6 +106,7 @@ export const sv = {
     show: 'Visa också',
     places: 'Namngivna platser',
     filterByExtent: 'Filtrera övriga vyer på kartutsnittet',
+    countsInCell: { square: 'i den valda rutan; kartan visar även rutorna runt den', hex: 'i den valda hexagonen; kartan visar även hexagonerna runt den' },
     located_one: '{{formatted}} händelse med position', located_other: '{{formatted}} händelser med position',
     locatedProtected: 'Ett dolt antal händelser med position',
     hiddenAmount: 'ett dolt antal',
