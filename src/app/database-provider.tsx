@@ -8,16 +8,33 @@ import { DatabaseContext } from '../hooks/use-database';
 type State = { phase: StartPhase } | { phase: 'ready'; database: Database } | { phase: 'failed'; error: Error } | { phase: 'crashed'; message: string };
 
 let opening: Promise<Database> | null = null;
-function openOnce(onPhase: (p: StartPhase) => void): Promise<Database> {
-  opening ??= import('../data/database').then((m) => m.openDatabase(onPhase));
+// Start-up's phase, kept here so the start can begin before React has rendered anything (startDatabase in main.tsx).
+let phase: StartPhase = 'starting';
+const phaseListeners = new Set<(p: StartPhase) => void>();
+
+/**
+ * Starts the database once per tab (again after a failure). main.tsx calls it before the first render, so DuckDB's
+ * worker and wasm are on their way while React draws the shell.
+ */
+export function startDatabase(): Promise<Database> {
+  if (!opening) {
+    phase = 'starting';
+    opening = import('../data/database').then((m) => m.openDatabase((p) => {
+      phase = p;
+      for (const listener of phaseListeners) listener(p);
+    }));
+  }
   return opening;
 }
 
 export function useDatabaseStart() {
-  const [state, setState] = useState<State>({ phase: 'starting' });
+  const [state, setState] = useState<State>({ phase });
   const start = useCallback(() => {
-    setState({ phase: 'starting' });
-    openOnce((phase) => setState({ phase })).then(
+    const listener = (p: StartPhase) => setState((s) => (s.phase === 'ready' || s.phase === 'failed' || s.phase === 'crashed' ? s : { phase: p }));
+    phaseListeners.add(listener);
+    const opened = startDatabase();
+    setState({ phase });
+    opened.finally(() => phaseListeners.delete(listener)).then(
       (database) => setState({ phase: 'ready', database }),
       (error: Error) => {
         opening = null;

@@ -53,10 +53,11 @@ export function ImportHistory() {
     let text: string;
     try {
       const { removed, restored } = await undoImport(database, row.id);
-      const count = formatCount(removed, language) as unknown as number;
+      // `count` (a number) picks the plural form, `formatted` is what is shown.
+      const count = { count: removed, formatted: formatCount(removed, language) };
       text = restored > 0
-        ? t('importer.undoneRestored', { file: row.file_name, count, restored: formatCount(restored, language) })
-        : t('importer.undone', { file: row.file_name, count });
+        ? t('importer.undoneRestored', { file: row.file_name, ...count, restored: formatCount(restored, language) })
+        : t('importer.undone', { file: row.file_name, ...count });
     } catch (error) {
       text = t('importer.undoFailed', { detail: error instanceof UndoBlockedError && error.reason === 'later-import' ? t('importer.undoBlocked') : (error as Error).message });
     }
@@ -110,7 +111,7 @@ export function ImportHistory() {
                       {r.target !== 'areas' && <button type="button" className="link-button" onClick={() => setFilter('source', r.source)}>{t('importer.showSource')}</button>}
                     </td>
                     <td>{t(`importer.historyTargets.${r.target}`)}{r.replaced > 0
-                      ? <span className="hint"> ({t('importer.historyReplacedRows', { count: f(r.replaced) as unknown as number })})</span>
+                      ? <span className="hint"> ({t('importer.historyReplacedRows', { count: r.replaced, formatted: f(r.replaced) })})</span>
                       : r.mode === 'replace' && <span className="hint"> ({t('importer.historyReplaced')})</span>}</td>
                     <td className="numeric">{f(r.rows_in)}</td>
                     <td className="numeric">{f(r.imported)}</td>
@@ -125,9 +126,9 @@ export function ImportHistory() {
                         <span className="hint" data-testid="history-undo-blocked">{t('importer.undoBlocked')}</span>
                       ) : confirming === r.id ? (
                         <span role="group" aria-label={t('importer.undo')}>
-                          <span>{t('importer.undoConfirm', { count: f(r.stored) as unknown as number, file: r.file_name })}</span>{' '}
+                          <span>{t('importer.undoConfirm', { count: r.stored, formatted: f(r.stored), file: r.file_name })}</span>{' '}
                           {r.replaced > 0
-                            ? <span className="hint">{t('importer.undoRestoreNote', { count: f(r.replaced) as unknown as number })} </span>
+                            ? <span className="hint">{t('importer.undoRestoreNote', { count: r.replaced, formatted: f(r.replaced) })} </span>
                             : r.mode === 'replace' && <span className="hint">{t('importer.undoReplaceNote')} </span>}
                           <button type="button" className="primary" disabled={busy} onClick={() => void undo(r)} data-testid="undo-confirm">{t('importer.undoYes')}</button>{' '}
                           <button type="button" disabled={busy} onClick={() => setConfirming(null)}>{t('importer.undoNo')}</button>

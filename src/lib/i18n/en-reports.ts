@@ -3,6 +3,7 @@ import type { Messages } from './sv';
 
 export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosure' | 'accessibility'> = {
   lagesbild: {
+    developmentLabel: 'Chart: incidents per two-week period, bars for this year and a dashed line for the same periods last year. The numbers are in the table.',
     sourcesMixed: 'The lägesbild counts every source together: {{sources}}. A change may come from one source reporting more or less – choose a source to see it on its own.',
     sourceLine: 'Source: {{source}} (only incidents and interventions from that source are counted)',
     intro: 'The joint situational picture for one period – a week, two weeks, a month, a tertial or a quarter, in the group’s rhythm: what changed, where, what was done and how the citizen promises are going. It covers all loaded data – the filters on the other pages do not affect it, except the source.',

@@ -73,7 +73,6 @@ export const en: Messages = {
     remove: 'Remove filter {{label}}',
     resetAll: 'Reset all',
     period: 'Period',
-    developmentLabel: 'Chart: incidents per two-week period, bars for this year and a dashed line for the same periods last year. The numbers are in the table.',
     category: 'Category',
     area: 'Area',
     source: 'Source',

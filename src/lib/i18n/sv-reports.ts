@@ -1,6 +1,7 @@
 // UI strings of the reports: the lägesbild, the presentation, public view and the accessibility statement.
 export const svReports = {
   lagesbild: {
+    developmentLabel: 'Diagram: händelser per tvåveckorsperiod, staplar för i år och streckad linje för samma perioder förra året. Siffrorna finns i tabellen.',
     sourcesMixed: 'Lägesbilden räknar alla källor tillsammans: {{sources}}. En ändring kan bero på att en källa rapporterat mer eller mindre – välj en källa för att se den för sig.',
     sourceLine: 'Källa: {{source}} (bara händelser och insatser från den källan räknas)',
     intro: 'Den gemensamma lägesbilden för en period – vecka, två veckor, månad, tertial eller kvartal efter gruppens rytm: vad som ändrats, var, vad som gjorts och hur medborgarlöftena går. Lägesbilden gäller all inläst data – filtren på de andra sidorna påverkar den inte, utom källan.',

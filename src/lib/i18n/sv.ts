@@ -74,7 +74,6 @@ export const sv = {
     remove: 'Ta bort filter {{label}}',
     resetAll: 'Återställ alla',
     period: 'Period',
-    developmentLabel: 'Diagram: händelser per tvåveckorsperiod, staplar för i år och streckad linje för samma perioder förra året. Siffrorna finns i tabellen.',
     category: 'Kategori',
     area: 'Område',
     source: 'Källa',
