@@ -102,6 +102,31 @@ describe('a goal in public view cannot be worked back to a hidden count', () => 
     expect(byAll).toEqual(byCounts);
   });
 
+  it('per area of two kinds, "at most": public view sums the first kind only and judges every area as at most', () => {
+    // A tester's goal: at most 50 per kommun and 200 per län; Stockholm kommun 211, Sundbyberg 7, Stockholm län 602.
+    const share = 0.5;
+    const rows = [
+      { area: 'Stockholm', kind: 'kommun', actual: 211, target: 50, key: 3000 },
+      { area: 'Sundbyberg', kind: 'kommun', actual: 7, target: 50, key: 700 },
+      { area: 'Stockholm', kind: 'län', actual: 602, target: 200, key: 9000 },
+    ];
+    const areas = rows.map((r) => ({ ...r, verdict: verdictFor('at_most', { actual: r.actual, target: r.target, expected: r.target * share, projected: r.actual / share, ended: false }) }));
+    const perAreaGoal = { ...goal, direction: 'at_most', target: null, per_area: { kommun: 50, 'län': 200 } } as const;
+    const numbers = { actual: 218, target: 100, expected: 50, projected: 436, ended: false };
+    const e = { ...base, goal: perAreaGoal, share, rule: 'at_most', numbers, keys: { actual: 3700, target: 0, expected: 0 }, areas, verdict: worst(areas.map((a) => a.verdict)) } as unknown as GoalEvaluation;
+    const exact = publishGoal(e, null);
+    const shown = publishGoal(e, rule);
+    expect(exact.areas!.map((a) => a.verdict)).toEqual(['behind', 'on_track', 'behind']);
+    // Far from every threshold, the noise cannot move a verdict: public view says the same as the exact view.
+    expect(shown.areas!.map((a) => a.verdict)).toEqual(exact.areas!.map((a) => a.verdict));
+    expect(shown.verdict).toBe('behind');
+    // The headline is the kommuner's total (218 with noise), never kommun + län (820).
+    expect(typeof shown.numbers!.actual).toBe('number');
+    expect(Math.abs((shown.numbers!.actual as number) - 218)).toBeLessThanOrEqual(5);
+    // Each kind's list adds up to its own total: the län is not hidden to protect a kommun, nor the reverse.
+    expect(shown.areas!.map((a) => typeof a.actual)).toEqual(['number', 'number', 'number']);
+  });
+
   it('per area: a reader who takes every "<5" at its word cannot pin a hidden area down from the total', () => {
     const targets = [1, 2, 6];
     let hiddenSeen = 0;

@@ -51,13 +51,24 @@ export function publishGoal(e: GoalEvaluation, rule: DisclosureRule | null): Pub
   let actual: PublishedCount;
   let areas: ShownArea[] | null = null;
   if (e.areas) {
-    // The areas add up to the goal's actual and are shown beside it: one list with its total.
-    const published = publishList(e.areas.map((a) => a.actual), e.areas.map((a) => a.key), rule, true);
-    actual = published.total;
-    areas = e.areas.map((a, i) => {
-      const shown = published.values[i];
+    // Each kind's areas add up to that kind's total, shown beside them: one list per kind. The goal's actual is the
+    // first kind's total, as evaluate-goals.ts sums it (a row counts in its kommun and its län alike: one list over
+    // every kind counted it twice — a tester's 546 showed as 1 630).
+    const primary = Object.keys(e.goal.per_area ?? {})[0] ?? e.areas[0]?.kind;
+    const shownOf = new Map<(typeof e.areas)[number], PublishedCount>();
+    actual = publishCount(0, 0, rule);
+    for (const kind of new Set(e.areas.map((a) => a.kind))) {
+      const list = e.areas.filter((a) => a.kind === kind);
+      const published = publishList(list.map((a) => a.actual), list.map((a) => a.key), rule, true);
+      list.forEach((a, i) => shownOf.set(a, published.values[i]));
+      if (kind === primary) actual = published.total;
+    }
+    // "At most N per area" is judged as at most here too (it was judged as at least in public view only).
+    const direction = e.rule === 'at_most' ? 'at_most' : 'at_least';
+    areas = e.areas.map((a) => {
+      const shown = shownOf.get(a)!;
       // Judged on the count as shown (perturbed): a verdict on the exact count would narrow the noise down.
-      const verdict = typeof shown === 'number' ? verdictFor('at_least', areaNumbers(shown, a.target, e.share, n.ended)) : null;
+      const verdict = typeof shown === 'number' ? verdictFor(direction, areaNumbers(shown, a.target, e.share, n.ended)) : null;
       return { area: a.area, kind: a.kind, target: a.target, actual: shown, verdict };
     });
   } else {
