@@ -46,6 +46,18 @@ const PARAM: Record<FilterName, string> = { period: 'period', category: 'kategor
 /** The area filter's kind, beside its name (`?omrade=Stockholm&omradestyp=kommun`). */
 const AREA_KIND_PARAM = 'omradestyp';
 
+/**
+ * A cell a link can name: whole metres between MIN_CELL_METRES and MAX_CELL_METRES, and an index whose position lies
+ * within 10 000 km of the grid's origin (SWEREF 99 TM covers Sweden from ~6 100 to ~7 700 km north). A hand-edited
+ * `ruta=hex:1e308:1:1` crashed the Karta; `ruta=1:1e300:0` made a chip of 300 digits.
+ */
+const MIN_CELL_METRES = 10;
+const MAX_CELL_METRES = 100_000;
+function plausibleCell(size: number, ix: number, iy: number): boolean {
+  return Number.isInteger(size) && size >= MIN_CELL_METRES && size <= MAX_CELL_METRES && Number.isInteger(ix) && Number.isInteger(iy)
+    && Math.abs(ix * size) <= 1e7 && Math.abs(iy * size) <= 1e7;
+}
+
 const finite = (values: number[]) => values.every((v) => Number.isFinite(v));
 
 export function filterStateToParams(state: FilterState, params = new URLSearchParams()): URLSearchParams {
@@ -95,7 +107,7 @@ export function filterStateFromParams(params: URLSearchParams): FilterState {
   const cellText = params.get(PARAM.cell);
   const hex = cellText?.startsWith('hex:') ?? false;
   const cell = (hex ? cellText!.slice(4) : cellText)?.split(':').map(Number);
-  if (cell && cell.length === 3 && finite(cell) && cell[0] > 0) {
+  if (cell && cell.length === 3 && plausibleCell(cell[0], cell[1], cell[2])) {
     state.cell = { size: cell[0], ix: Math.trunc(cell[1]), iy: Math.trunc(cell[2]), ...(hex ? { shape: 'hex' as const } : {}) };
   }
   const extent = params.get(PARAM.extent)?.split(',').map(Number);

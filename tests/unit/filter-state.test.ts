@@ -32,6 +32,15 @@ describe('filter state in a link', () => {
 
   it('ignores malformed parts instead of failing', () => {
     expect(filterStateFromParams(new URLSearchParams('period=2026-02-30..2026-03-01&ruta=abc&utsnitt=1,2,0,0&kategori='))).toEqual({});
+     // Cells no grid of the app can have: a hand-edited size or index (one crashed the Karta, one made a 300-digit chip).
+    for (const ruta of ['hex:1e308:1:1', '1e308:1:1', '250:1e300:0', '250:0:-1e300', '0:1:1', '-250:1:1', '250.5:1:1', '250:1.5:2', 'hex:333', 'hex:1e9', '250:1:1:1', 'hex:250:Infinity:0', '5:1:1', '1000000:1:1']) {
+      expect(filterStateFromParams(new URLSearchParams({ ruta })).cell, ruta).toBeUndefined();
+    }
+    // Every size the app offers, at Swedish SWEREF 99 TM positions, on both grids.
+    for (const size of [100, 125, 200, 250, 500, 1000]) {
+      expect(filterStateFromParams(new URLSearchParams({ ruta: `${size}:${Math.floor(674000 / size)}:${Math.floor(6580000 / size)}` })).cell).toEqual({ size, ix: Math.floor(674000 / size), iy: Math.floor(6580000 / size) });
+      expect(filterStateFromParams(new URLSearchParams({ ruta: `hex:${size}:-3:7000` })).cell).toEqual({ size, ix: -3, iy: 7000, shape: 'hex' });
+    }
   });
 
   it('epoch days and ISO dates agree across a year boundary and a leap day', () => {
