@@ -40,6 +40,11 @@ export function inAreasSql(areas: AreaRef[]): string {
     : `(area = ${literal(a.name)} OR contains(area_names, ${literal(KIND_SEPARATOR + clean(a.name) + SEPARATOR)}))`)).join(' OR ')})`;
 }
 
+/** True for rows in some area of `kind` (a per-area goal's rows: its headline counts the first kind's areas). */
+export function inKindSql(kind: string): string {
+  return `contains(area_names, ${literal(SEPARATOR + clean(kind) + KIND_SEPARATOR)})`;
+}
+
 /**
  * The rows of `table` matching `where`, once per area they belong to, with the area's `member_kind` ('' for none)
  * and `member_area`: group by both for counts per area. A row in no area is left out.

@@ -8,7 +8,7 @@ import { undoImport } from '../../src/data/import-history';
 import { importAreas } from '../../src/data/import/import-areas';
 import { areaNamesAtInsertSql } from '../../src/data/area-assignment.query';
 import { inAreasSql, rowsPerAreaSql } from '../../src/data/area-membership.query';
-import { goalPerAreaQuery } from '../../src/analysis/goals/goals.query';
+import { goalPerAreaQuery, goalRowsQuery } from '../../src/analysis/goals/goals.query';
 import type { GoalDefinition } from '../../src/data/tables';
 import { areaCountsSql } from '../../src/features/lagesbild/lagesbild.query';
 import { areaPrioritySql } from '../../src/features/map/area-priority.query';
@@ -210,6 +210,10 @@ describe('assignAreas in DuckDB', () => {
     const goal = { id: 'g', dataset: 'incidents', filter: {}, measure: 'count', per_area: { kommun: 1 } } as unknown as GoalDefinition;
     const goalRows = await runner.rows<{ area: string; actual: number }>(goalPerAreaQuery(goal, { kind: 'count' }, { from: 0, to: 0 }, 0, ['kommun']));
     expect(Object.fromEntries(goalRows.map((r) => [r.area, r.actual]))).toEqual({ A: expected.get('A'), B: expected.get('B') });
+    // The rows behind that goal's number are exactly the kommuner's (not the points outside both).
+    const behind = await runner.rows(goalRowsQuery(goal, { from: 0, to: 0 }, 0, [], 5000));
+    expect(behind).toHaveLength(expected.get('A')! + expected.get('B')!);
+    expect((await runner.rows(goalRowsQuery({ ...goal, per_area: null }, { from: 0, to: 0 }, 0, [], 5000))).length).toBeGreaterThan(behind.length);
     // The tertial ranking per kommun, the same.
     const priority = await runner.rows<{ name: string; current: number }>(areaPrioritySql([], 'kommun', { from: 0, to: 0 }, { from: -1, to: -1 }, 500, []));
     expect(Object.fromEntries(priority.map((r) => [r.name, r.current]))).toEqual({ A: expected.get('A'), B: expected.get('B') });

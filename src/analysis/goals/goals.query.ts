@@ -2,7 +2,7 @@
 // identifiers, values are literals — a goal file can't inject SQL.
 import type { FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
-import { inAreasSql, rowsPerAreaSql } from '../../data/area-membership.query';
+import { inAreasSql, inKindSql, rowsPerAreaSql } from '../../data/area-membership.query';
 import { literal, quoteIdentifier as q } from '../../data/sql-text';
 import { keySumSql } from '../../data/record-keys.query';
 import type { GoalDefinition } from '../../data/tables';
@@ -95,14 +95,20 @@ export function goalDailyQuery(goal: GoalDefinition, measure: Measure, current: 
     FROM ${q(goal.dataset)} WHERE ${where(goal, current.from, asOf, extra)} GROUP BY epoch_day ORDER BY epoch_day`;
 }
 
-/** The rows behind a goal's number (text as stored: personnummer were masked or dropped at import). */
+/**
+ * The rows behind a goal's number (text as stored: personnummer were masked or dropped at import). A per-area goal's
+ * number counts the rows in its first kind's areas (evaluate-goals.ts): only those are listed (a tester saw rows
+ * without any area listed under a goal per kommun).
+ */
 export function goalRowsQuery(goal: GoalDefinition, window: DayWindow, asOf: number, extra: FilterExpr = [], limit = 500): string {
+  const primaryKind = goal.per_area ? Object.keys(goal.per_area)[0] : undefined;
+  const inKind = primaryKind !== undefined ? ` AND ${inKindSql(primaryKind)}` : '';
   const incidents = goal.dataset === 'incidents';
   const time = incidents ? 'occurred_at' : 'started_at';
   const what = incidents ? 'category' : 'type';
   const detail = incidents ? 'description' : 'organisation';
   return `SELECT id, strftime(${time}, '%Y-%m-%d %H:%M') AS time, ${what} AS what, area, place, ${detail} AS detail
-    FROM ${q(goal.dataset)} WHERE ${where(goal, window.from, asOf, extra)} ORDER BY ${time} LIMIT ${Math.max(1, Math.floor(limit))}`;
+    FROM ${q(goal.dataset)} WHERE ${where(goal, window.from, asOf, extra)}${inKind} ORDER BY ${time} LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 
 /** The values a goal's filter can pick in one column: distinct, most common first (at most `limit`). */
