@@ -79,6 +79,17 @@ export function resetWithoutAreas(table: AssignedTable): string {
     WHERE area_assignment IS NOT NULL OR area_names IS DISTINCT FROM ${names}`;
 }
 
+/**
+ * Incidents whose position is the centre of their own area (police events: a kommun's or a län's centre), not placed
+ * yet, whose own area is a loaded area: with `own_rank`, the finest kind that name is an area of. Such a centre says
+ * nothing about a finer area (it lies in some stadsdel by chance), but the kinds *coarser* than its own area contain
+ * the whole of it — a kommun lies in one län — so it is looked up there (a tester's kommun-level events were in no län).
+ * Needs CREATE_AREA_INDEX.
+ */
+export const AREA_CENTRES_TO_ASSIGN = `SELECT (i.rowid // ${SPLIT})::DOUBLE AS rid_hi, (i.rowid % ${SPLIT})::DOUBLE AS rid_lo, i.lon, i.lat, k.own_rank::DOUBLE AS own_rank
+  FROM incidents i JOIN (SELECT name, min(kind_rank) AS own_rank FROM area_index GROUP BY name) k ON k.name = i.area
+  WHERE i.area_names IS NULL AND i.location_precision = 'area' AND i.area_assignment IS NULL AND i.lat IS NOT NULL AND i.lon IS NOT NULL`;
+
 /** Rows of either table not placed yet (NULL area_names). */
 export const ROWS_TO_PLACE = `SELECT (${ASSIGNED_TABLES.map((t) => `(SELECT count(*) FROM ${t} WHERE area_names IS NULL)`).join(' + ')})::INTEGER AS n`;
 

@@ -1,12 +1,13 @@
 // Points belong to areas: every incident and intervention with a position is matched against the imported areas
-// of every kind (point in polygon, lib/geo/area-lookup.ts). The finest kind's area (stadsdel before DeSO before
+// of every kind (point in polygon, lib/geo/area-lookup.ts); an incident placed at its own area's centre (a police
+// event's kommun) only against the kinds coarser than that area's (its län). The finest kind's area (stadsdel before DeSO before
 // kommun before län: the kind whose areas are smallest) fills `area` where the file gave none; every kind's area
 // goes into `area_names` (area-assignment.query.ts says which column means what). A file's own area always wins
 // in its kind. Run after every data change (fillDerivedColumns); when the areas themselves change, every earlier
 // assignment is made again.
 import { areaLookup, type AreaLookup, type AreaShape } from '../lib/geo/area-lookup';
 import {
-  AREAS_SIGNATURE, ASSIGNED_TABLES, CREATE_AREA_INDEX, CREATE_COMBOS, CREATE_HITS, CREATE_OWN_TOKENS, DROP_OWN_TOKENS, DROP_TEMP,
+  AREA_CENTRES_TO_ASSIGN, AREAS_SIGNATURE, ASSIGNED_TABLES, CREATE_AREA_INDEX, CREATE_COMBOS, CREATE_HITS, CREATE_OWN_TOKENS, DROP_OWN_TOKENS, DROP_TEMP,
   READ_AREA_INDEX, ROWS_TO_PLACE, SIGNATURE_KEY, clearAssignments, pointsToAssign, resetWithoutAreas, writePlacedPoints, writeUnplacedRows,
 } from './area-assignment.query';
 import { READ_META, WRITE_META } from './schema.query';
@@ -59,17 +60,26 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
     for (const table of ASSIGNED_TABLES) {
       const empty = new Float64Array(0);
       const readStart = performance.now();
-      const { rid_hi: ridHi, rid_lo: ridLo, lon, lat } = index.length ? await runner.numericColumns(pointsToAssign(table)) : { rid_hi: empty, rid_lo: empty, lon: empty, lat: empty };
+      const points = index.length ? await runner.numericColumns(pointsToAssign(table)) : { rid_hi: empty, rid_lo: empty, lon: empty, lat: empty };
+      // Area centres (incidents only): looked up in the kinds coarser than their own area's (AREA_CENTRES_TO_ASSIGN).
+      const centres = index.length && table === 'incidents' ? await runner.numericColumns(AREA_CENTRES_TO_ASSIGN) : { rid_hi: empty, rid_lo: empty, lon: empty, lat: empty, own_rank: empty };
+      const nPoints = points.rid_hi.length;
+      const ridHi = concat(points.rid_hi, centres.rid_hi);
+      const ridLo = concat(points.rid_lo, centres.rid_lo);
       ms.read += performance.now() - readStart;
       if (ridHi.length > 0) {
         const lookupStart = performance.now();
         const combos = new AreaCombinations(kinds.map((k) => k.size));
         const combo = new Int32Array(ridHi.length);
         const found = new Int32Array(kinds.length);
-        for (let i = 0; i < ridHi.length; i++) {
-          for (let k = 0; k < kinds.length; k++) found[k] = kinds[k].lookup.find(lon[i], lat[i]);
+        for (let i = 0; i < nPoints; i++) {
+          for (let k = 0; k < kinds.length; k++) found[k] = kinds[k].lookup.find(points.lon[i], points.lat[i]);
           if (found[0] >= 0) assigned++; else outside++;
           combo[i] = combos.idOf(found);
+        }
+        for (let j = 0; j < centres.rid_hi.length; j++) {
+          for (let k = 0; k < kinds.length; k++) found[k] = kinds[k].rank > centres.own_rank[j] ? kinds[k].lookup.find(centres.lon[j], centres.lat[j]) : -1;
+          combo[nPoints + j] = combos.idOf(found);
         }
         const writeStart = performance.now();
         ms.lookup += writeStart - lookupStart;
@@ -105,6 +115,8 @@ interface KindLookup {
   /** Index (into area_index) of the kind's first area, and its number of areas. */
   first: number;
   size: number;
+  /** The kind's rank (0: the finest; area_index's kind_rank). */
+  rank: number;
   lookup: AreaLookup;
 }
 
@@ -114,7 +126,7 @@ function lookupsPerKind(index: { kind_rank: number; geometry: string }[]): KindL
   for (let i = 0; i < index.length;) {
     let j = i;
     while (j < index.length && index[j].kind_rank === index[i].kind_rank) j++;
-    kinds.push({ first: i, size: j - i, lookup: areaLookup(index.slice(i, j).map((a) => JSON.parse(a.geometry) as AreaShape)) });
+    kinds.push({ first: i, size: j - i, rank: index[i].kind_rank, lookup: areaLookup(index.slice(i, j).map((a) => JSON.parse(a.geometry) as AreaShape)) });
     i = j;
   }
   return kinds;
@@ -152,4 +164,12 @@ export class AreaCombinations {
     }));
     return { combo: Int32Array.from(combo), idx: Int32Array.from(idx) };
   }
+}
+
+function concat(a: Float64Array, b: Float64Array): Float64Array {
+  if (b.length === 0) return a;
+  const out = new Float64Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }

@@ -125,6 +125,32 @@ describe('assignAreas in DuckDB', () => {
     expect(atInsert).toBe('\u001f\u001eHamnen\u001f');
   });
 
+  it('places an area centre (a police event’s kommun) in the coarser kinds only: its län, not the stadsdel it happens to lie in', async () => {
+    await addArea('Centrum', 'stadsdel', centrum);
+    await addArea('Exempelkommun', 'kommun', { type: 'Polygon', coordinates: [rect(16.7, 59.8, 17.0, 60.1)] });
+    await addArea('Länet', 'län', kommun);
+    // The kommun's centre happens to lie in Centrum.
+    await addIncident('k', 16.815, 59.965, 'Exempelkommun', 'area');
+    await addIncident('l', 16.815, 59.965, 'Länet', 'area'); // a län-level event: nothing coarser
+    await addIncident('u', 16.815, 59.965, 'Okänd kommun', 'area'); // its area is not loaded: its extent is unknown
+    await addIncident('p', 16.815, 59.965, null); // a point at the same place: every kind
+    await assignAreas(runner);
+    const names = Object.fromEntries((await runner.rows<{ id: string; names: string }>('SELECT id, area_names AS names FROM incidents ORDER BY id')).map((r) => [r.id, r.names.split('\u001f').filter(Boolean).map((t) => t.replace('\u001e', ':'))]));
+    expect(names).toEqual({
+      k: ['kommun:Exempelkommun', 'län:Länet'],
+      l: ['län:Länet'],
+      p: ['kommun:Exempelkommun', 'stadsdel:Centrum', 'län:Länet'].sort(),
+      u: [':Okänd kommun'],
+    });
+    // Their own area stays theirs; the lägesbild's one-name column is untouched.
+    expect(await areas()).toEqual({ k: 'Exempelkommun/file', l: 'Länet/file', p: 'Centrum/geometry', u: 'Okänd kommun/file' });
+    // The area filter and the per-kind counts read it: the län holds all four located rows but the unknown one.
+    const perArea = await runner.rows<{ kind: string; name: string; n: number }>(`SELECT member_kind AS kind, member_area AS name, count(*)::INTEGER AS n FROM ${rowsPerAreaSql('incidents', 'TRUE')} GROUP BY ALL ORDER BY ALL`);
+    expect(perArea).toEqual([
+      { kind: '', name: 'Okänd kommun', n: 1 }, { kind: 'kommun', name: 'Exempelkommun', n: 2 }, { kind: 'län', name: 'Länet', n: 3 }, { kind: 'stadsdel', name: 'Centrum', n: 1 },
+    ]);
+  });
+
   it('assigns interventions too', async () => {
     await addArea('Centrum', 'stadsdel', centrum);
     await runner.exec(`INSERT INTO interventions (id, started_at, type, lat, lon, source, epoch_day) VALUES ('i1', TIMESTAMP '2026-01-01', 'Trygghetsvandring', 59.965, 16.815, 't', 0)`);
