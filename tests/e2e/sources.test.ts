@@ -160,7 +160,7 @@ describe('sources and the import history in Chromium', () => {
     await replace.getByTestId('undo-import').click();
     expect(await replace.textContent()).toContain(`De ${expected.municipal} rader den ersatte läggs tillbaka.`);
     await replace.getByTestId('undo-confirm').click();
-    await page.getByTestId('undo-message').filter({ hasText: `1 rader togs bort och ${expected.municipal} lades tillbaka` }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('undo-message').filter({ hasText: `1 rad togs bort och ${expected.municipal} lades tillbaka` }).waitFor({ timeout: 30_000 });
     expect(await incidentKpi(page, baseUrl)).toBe(expected.municipal);
   });
 });
