@@ -18,8 +18,11 @@ export function mondayOf(epochDay: number): number {
   return epochDay - ((((epochDay + 3) % 7) + 7) % 7);
 }
 
+/** "2026-11-02 – 2026-11-15 (v. 45 2026 – v. 46 2026)"; one week once ("v. 26 2026", not "v. 26 2026 – v. 26 2026"), one day once. */
 export function describeDayRange(range: DayRange, language: Language): string {
   const from = dateOfEpochDay(range.from);
   const to = dateOfEpochDay(range.to);
-  return `${formatDate(from)} – ${formatDate(to)} (${formatIsoWeek(isoWeekOf(from), language)} – ${formatIsoWeek(isoWeekOf(to), language)})`;
+  const [firstWeek, lastWeek] = [formatIsoWeek(isoWeekOf(from), language), formatIsoWeek(isoWeekOf(to), language)];
+  const days = range.from === range.to ? formatDate(from) : `${formatDate(from)} – ${formatDate(to)}`;
+  return `${days} (${firstWeek === lastWeek ? firstWeek : `${firstWeek} – ${lastWeek}`})`;
 }
