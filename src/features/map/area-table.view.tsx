@@ -14,9 +14,11 @@ export function AreaTable({ rows, measure, selected, kind }: { rows: AreaValue[]
   const language = useLanguage();
   const { rule } = useDisclosure();
   const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name, 'sv'));
+  // The file says which kind its areas are (a kommun file and a län file looked alike), and an area with no data
+  // has an empty count, as the screen's "–" — not 0.
   const exportCsv = () => downloadText('omraden.csv', toExcelCsv(
-    [t('map.table.area'), t('map.table.count'), t('map.table.population'), t('map.measure.rate')],
-    sorted.map((r) => [r.name, csvCount(r.n, rule, language), r.population ?? '', r.population && typeof r.n === 'number' ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
+    [t('map.table.area'), t('map.areaKind'), t('map.table.count'), t('map.table.population'), t('map.measure.rate')],
+    sorted.map((r) => [r.name, kind || t('map.areaKindNone'), r.noData ? '' : csvCount(r.n, rule, language), r.population ?? '', !r.noData && r.population && typeof r.n === 'number' ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
   ));
   return (
     <div className="panel">
