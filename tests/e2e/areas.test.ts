@@ -56,7 +56,10 @@ describe('points in areas', () => {
   it('points first, then the boundaries: every area counts the points inside it', async () => {
     await importFile('punkter.csv', 'text/csv', csv);
     await importFile('stadsdelar.geojson', 'application/geo+json', JSON.stringify(areasFile), async (card) => {
+      // Without a kind the card says what that means; with one, the note goes.
+      await card.getByTestId('area-kind-missing').waitFor();
       await card.getByTestId('area-fixed-kind').fill('stadsdel');
+      expect(await card.getByTestId('area-kind-missing').count()).toBe(0);
     });
     const counts = { Västra: 0, Östra: 0 };
     for (const p of points) {

@@ -30,7 +30,7 @@ export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove
     <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
       <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
       <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
-      <p>{t('importer.areas', { count: formatCount(entry.collection.features.length, language) as unknown as number })}</p>
+      <p>{t('importer.areas', { formatted: formatCount(entry.collection.features.length, language) })}</p>
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.mapping')}</legend>
         {keySelect(t('importer.areaName'), mapping.nameKey, (v) => set({ nameKey: v }), 'area-name-key')}
@@ -50,6 +50,7 @@ export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove
       </fieldset>
       {entry.crsAmbiguous && <p role="alert" className="warning">{t('importer.ambiguous')}</p>}
       {!mapping.nameKey && <p className="warning">{t('importer.missingRequired', { fields: t('importer.areaName') })}</p>}
+      {!mapping.kindKey && !mapping.fixedKind && <p className="hint" role="note" data-testid="area-kind-missing">{t('importer.areaKindMissing')}</p>}
       <ImportModeChoice id={id} entry={entry} replacesExample={replacesExample} onMode={(mode) => onChange({ ...entry, mode })}
         labels={{ append: t('importer.areaAppend'), replace: t('importer.areaReplace') }} />
       <ImportRun entry={entry} blocked={blocked} onImport={onImport} unit="record" />

@@ -29,7 +29,7 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
       </p>
       {result.personalData.map((f) => (
         <p key={f.column} className="warning" data-testid="personal-summary">
-          {t('importer.personalSummary', { column: f.column, count: formatCount(f.found, language) as unknown as number, action: t(`importer.personalDone_${f.action}`) })}
+          {t('importer.personalSummary', { column: f.column, formatted: formatCount(f.found, language), action: t(`importer.personalDone_${f.action}`) })}
         </p>
       ))}
       {result.notes && result.notes.length > 0 && (

@@ -74,7 +74,7 @@ export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, o
     <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
       <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
       <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
-      <p>{t('importer.policeEvents', { count: formatCount(entry.counts.events, language) as unknown as number })}</p>
+      <p>{t('importer.policeEvents', { formatted: formatCount(entry.counts.events, language) })}</p>
       <p className="warning">{t('importer.policeEventsNote')}</p>
       {entry.status !== 'done' && (
         <details className="police-choice" open>
