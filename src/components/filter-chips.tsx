@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { resetAllFilters, setFilter } from '../data/selections';
 import { useFilterState } from '../hooks/use-filter-state';
 import { useDatabase } from '../hooks/use-database';
+import { useRows } from '../hooks/use-rows';
+import { AREA_KEYS } from '../data/areas.query';
 import { formatCount } from '../lib/format';
 import { chipsFromState } from '../lib/filter-chips';
 import { useDisclosure } from '../lib/disclosure/disclosure-store';
@@ -16,6 +18,11 @@ export function FilterChips() {
   const { database } = useDatabase();
   const { rule } = useDisclosure();
   const sources = database.sources;
+  // An area filter naming a kind no loaded area has (a link from another data set, or the kind was undone): the
+  // views show 0, so the chip says why.
+  const areaKeys = useRows<{ name: string; kind: string | null }>(AREA_KEYS);
+  const chosen = state.area;
+  const areaNotLoaded = chosen?.kind !== undefined && areaKeys !== undefined && !areaKeys.some((k) => k.name === chosen.name && (k.kind ?? '') === chosen.kind);
   // With more than one source the views mix them unless one is chosen: the choice is always in sight.
   const sourcePicker = sources.length > 1 || state.source !== undefined ? (
     <label className="source-filter">
@@ -40,6 +47,7 @@ export function FilterChips() {
               <li key={chip.name} className="chip" data-filter={chip.name}>
                 <span className="chip-kind">{t(`filters.${chip.name}`)}</span>
                 <span className="chip-label">{chip.label}</span>
+                {chip.name === 'area' && areaNotLoaded && <span className="chip-note" data-testid="area-not-loaded"> ({t('filters.areaNotLoaded')})</span>}
                 <button type="button" aria-label={t('filters.remove', { label: chip.label })} onClick={() => setFilter(chip.name, undefined)}>×</button>
               </li>
             ))}

@@ -70,6 +70,14 @@ describe('points in areas', () => {
     expect(counts.Östra).toBeGreaterThan(100);
     expect(await kpiFor('Västra')).toBe(counts.Västra);
     expect(await kpiFor('Östra')).toBe(counts.Östra);
+    // A link naming a kind no loaded area has shows 0, and its chip says why; the right kind has no such note.
+    const { page } = browser;
+    await page.goto(`${baseUrl}?omrade=V%C3%A4stra&omradestyp=l%C3%A4n#/`);
+    await page.getByTestId('area-not-loaded').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('area-not-loaded').textContent()).toContain('inget sådant område är inläst');
+    await page.goto(`${baseUrl}?omrade=V%C3%A4stra&omradestyp=stadsdel#/`);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '') && document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+    expect(await page.getByTestId('area-not-loaded').count()).toBe(0);
   });
 
   it('a kommun layer beside the stadsdelar counts every point inside it too, on the area filter and the Karta', async () => {

@@ -71,6 +71,7 @@ export const en: Messages = {
     active: 'Active filters',
     none: 'No filters: everything is shown.',
     remove: 'Remove filter {{label}}',
+    areaNotLoaded: 'no such area is loaded',
     resetAll: 'Reset all',
     period: 'Period',
     category: 'Category',

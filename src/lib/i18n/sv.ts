@@ -72,6 +72,7 @@ export const sv = {
     active: 'Aktiva filter',
     none: 'Inga filter: allt visas.',
     remove: 'Ta bort filter {{label}}',
+    areaNotLoaded: 'inget sådant område är inläst',
     resetAll: 'Återställ alla',
     period: 'Period',
     category: 'Kategori',
