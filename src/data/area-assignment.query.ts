@@ -99,6 +99,7 @@ export const ROWS_TO_PLACE = `SELECT (${ASSIGNED_TABLES.map((t) => `(SELECT coun
  */
 export const CREATE_HITS = `CREATE OR REPLACE TEMP TABLE area_hits (rid_hi DOUBLE, rid_lo DOUBLE, combo INTEGER);
   CREATE OR REPLACE TEMP TABLE area_combo_members (combo INTEGER, idx INTEGER)`;
+export const CLEAR_HITS = `DELETE FROM area_hits; DELETE FROM area_combo_members`;
 export const DROP_TEMP = `DROP TABLE IF EXISTS area_hits; DROP TABLE IF EXISTS area_combo_members; DROP TABLE IF EXISTS area_combos;
   DROP TABLE IF EXISTS area_index`;
 

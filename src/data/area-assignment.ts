@@ -8,7 +8,7 @@
 import { areaLookup, type AreaLookup, type AreaShape } from '../lib/geo/area-lookup';
 import {
   AREA_CENTRES_TO_ASSIGN, AREAS_SIGNATURE, ASSIGNED_TABLES, CREATE_AREA_INDEX, CREATE_COMBOS, CREATE_HITS, CREATE_OWN_TOKENS, DROP_OWN_TOKENS, DROP_TEMP,
-  READ_AREA_INDEX, ROWS_TO_PLACE, SIGNATURE_KEY, clearAssignments, pointsToAssign, resetWithoutAreas, writePlacedPoints, writeUnplacedRows,
+  CLEAR_HITS, READ_AREA_INDEX, ROWS_TO_PLACE, SIGNATURE_KEY, clearAssignments, pointsToAssign, resetWithoutAreas, writePlacedPoints, writeUnplacedRows,
 } from './area-assignment.query';
 import { READ_META, WRITE_META } from './schema.query';
 import { inTransaction, type SqlRunner } from './sql-runner';
@@ -63,24 +63,14 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
       const points = index.length ? await runner.numericColumns(pointsToAssign(table)) : { rid_hi: empty, rid_lo: empty, lon: empty, lat: empty };
       // Area centres (incidents only): looked up in the kinds coarser than their own area's (AREA_CENTRES_TO_ASSIGN).
       const centres = index.length && table === 'incidents' ? await runner.numericColumns(AREA_CENTRES_TO_ASSIGN) : { rid_hi: empty, rid_lo: empty, lon: empty, lat: empty, own_rank: empty };
-      const nPoints = points.rid_hi.length;
       const ridHi = concat(points.rid_hi, centres.rid_hi);
       const ridLo = concat(points.rid_lo, centres.rid_lo);
       ms.read += performance.now() - readStart;
       if (ridHi.length > 0) {
         const lookupStart = performance.now();
-        const combos = new AreaCombinations(kinds.map((k) => k.size));
-        const combo = new Int32Array(ridHi.length);
-        const found = new Int32Array(kinds.length);
-        for (let i = 0; i < nPoints; i++) {
-          for (let k = 0; k < kinds.length; k++) found[k] = kinds[k].lookup.find(points.lon[i], points.lat[i]);
-          if (found[0] >= 0) assigned++; else outside++;
-          combo[i] = combos.idOf(found);
-        }
-        for (let j = 0; j < centres.rid_hi.length; j++) {
-          for (let k = 0; k < kinds.length; k++) found[k] = kinds[k].rank > centres.own_rank[j] ? kinds[k].lookup.find(centres.lon[j], centres.lat[j]) : -1;
-          combo[nPoints + j] = combos.idOf(found);
-        }
+        const { combo, combos, tested, inFinest } = combinationsOf(kinds, points, centres);
+        assigned += inFinest;
+        outside += tested - inFinest;
         const writeStart = performance.now();
         ms.lookup += writeStart - lookupStart;
         const members = combos.members(kinds.map((k) => k.first));
@@ -95,7 +85,7 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
         ]);
         await runner.exec(CREATE_COMBOS);
         await runner.exec(writePlacedPoints(table));
-        await runner.exec('DELETE FROM area_hits; DELETE FROM area_combo_members');
+        await runner.exec(CLEAR_HITS);
         ms.write += performance.now() - writeStart;
       }
       const unplacedStart = performance.now();
@@ -109,6 +99,31 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
     await runner.exec(DROP_TEMP);
     await runner.exec(DROP_OWN_TOKENS);
   }
+}
+
+type Columns = Record<string, Float64Array>;
+
+/**
+ * Each row's combination of areas (`combo[i]`, points first, then area centres): a point is looked up in every kind,
+ * an area centre only in the kinds coarser than its own area's (`own_rank`). `tested`/`inFinest`: points looked up,
+ * and those inside an area of the finest kind.
+ */
+function combinationsOf(kinds: KindLookup[], points: Columns, centres: Columns) {
+  const nPoints = points.rid_hi.length;
+  const combos = new AreaCombinations(kinds.map((k) => k.size));
+  const combo = new Int32Array(nPoints + centres.rid_hi.length);
+  const found = new Int32Array(kinds.length);
+  let inFinest = 0;
+  for (let i = 0; i < nPoints; i++) {
+    for (let k = 0; k < kinds.length; k++) found[k] = kinds[k].lookup.find(points.lon[i], points.lat[i]);
+    if (found[0] >= 0) inFinest++;
+    combo[i] = combos.idOf(found);
+  }
+  for (let j = 0; j < centres.rid_hi.length; j++) {
+    for (let k = 0; k < kinds.length; k++) found[k] = kinds[k].rank > centres.own_rank[j] ? kinds[k].lookup.find(centres.lon[j], centres.lat[j]) : -1;
+    combo[nPoints + j] = combos.idOf(found);
+  }
+  return { combo, combos, tested: nPoints, inFinest };
 }
 
 interface KindLookup {
