@@ -32,6 +32,19 @@ export interface ChartExport {
   png(): string;
 }
 
+/**
+ * Disposes a chart even while it is painting. zrender paints a large series over several animation frames
+ * (CanvasPainter._paintList re-queues itself under the same redraw id) and its dispose() does not cancel that: the
+ * queued frame then reads the painter's cleared state and throws "Cannot read properties of null (reading
+ * 'layerStack')" — seen when a page was left mid-paint (e2e url-filters). Changing the redraw id first makes the
+ * queued frame return at its own guard (`this._redrawId !== redrawId`).
+ */
+function disposeChart(instance: echarts.ECharts): void {
+  const painter = (instance.getZr() as unknown as { painter?: { _redrawId?: unknown } } | undefined)?.painter;
+  if (painter) painter._redrawId = null;
+  instance.dispose();
+}
+
 export function EChart({ option, label, height = 260, onBrush, onSelect, brushRange, testId, exportRef }: Props) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
@@ -56,7 +69,7 @@ export function EChart({ option, label, height = 260, onBrush, onSelect, brushRa
     observer.observe(el);
     return () => {
       observer.disconnect();
-      instance.dispose();
+      disposeChart(instance);
       chart.current = null;
     };
   }, []);
