@@ -108,8 +108,9 @@ export function reportIfFatal(error: unknown, events: EventTarget): void {
 const FATAL_ERROR = /FATAL Error|database has been invalidated/i;
 
 /**
- * Watch every query on the one connection (the runner's and Mosaic's alike) for a FATAL error and tell `events`,
- * so the app can say the engine must restart instead of showing a page of failed queries. Errors still reach the caller.
+ * Watch the runner's queries and Arrow inserts on the one connection for a FATAL error and tell `events`, so the app
+ * can say the engine must restart instead of showing a page of failed queries. Errors still reach the caller.
+ * Mosaic's view queries bypass `query` (its connector uses `useUnsafe`): data/coordinator.ts reports those.
  */
 function reportFatalErrors(connection: duckdb.AsyncDuckDBConnection, events: EventTarget): void {
   const report = (error: unknown) => reportIfFatal(error, events);
