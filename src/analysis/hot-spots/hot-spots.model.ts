@@ -4,7 +4,8 @@
 // The statistics themselves live in lib/statistics (tested against published values); this is how the app uses them.
 import { confidenceBins, type ConfidenceBin } from '../../lib/statistics/confidence-bins';
 import { emergingPattern, type EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { giStar } from '../../lib/statistics/gi-star';
+import { giStar, type GiFeature, type GiResult } from '../../lib/statistics/gi-star';
+import { withExactLocalSumP } from '../../lib/statistics/local-sum-test';
 import { cellCentreMetres, type CellKey, type CellShape } from '../../lib/geo/cell-grid';
 
 /** The located incidents' extent (GRID_EXTENT): grid metres for the cell size, degrees for the map's view. */
@@ -54,7 +55,23 @@ export function defaultBand(size: number): number {
   return 2 * size;
 }
 
+/**
+ * Every cell is compared with at least this many others, the band widened for a cell that has fewer in it (ArcGIS
+ * Emerging Hot Spot Analysis's "Number of Neighbors"; ESRI's guidance of about eight for skewed values). Without
+ * it a cell far from every other active cell was tested against itself alone: one incident, one "new hot spot".
+ */
+export const MIN_NEIGHBOURS = 8;
+
 const keyOf = (c: CellKey) => `${c.ix}:${c.iy}`;
+
+/**
+ * Gi* of counts as the app reads it: ArcGIS's z over the band (at least MIN_NEIGHBOURS others), and as p the larger
+ * of the normal p and the exact randomisation p of the local sum (local-sum-test.ts), so that sparse counts are not
+ * called hot on the normal curve's thin tail.
+ */
+export function giStarOfCounts(features: GiFeature[], band: number): GiResult[] {
+  return withExactLocalSumP(giStar(features, band, MIN_NEIGHBOURS), features.map((f) => f.value));
+}
 
 /**
  * Gi* over the study area (every cell that ever had a located incident, in the whole data set), with the filtered counts as values
@@ -68,7 +85,7 @@ export function hotSpots(universe: CellKey[], counts: CellCount[], size: number,
     const [x, y] = cellCentreMetres(c, size, shape);
     return { x, y, value: byKey.get(keyOf(c))?.n ?? 0 };
   });
-  const results = giStar(features, band);
+  const results = giStarOfCounts(features, band);
   const bins = confidenceBins(results, fdr);
   return {
     status: 'ok',
@@ -106,7 +123,7 @@ export function emergingHotSpots(stepCounts: StepCount[], steps: number, size: n
       const [x, y] = cellCentreMetres(c, size, shape);
       return { x, y, value: counts.get(keyOf(c)) ?? 0 };
     });
-    const results = giStar(features, band);
+    const results = giStarOfCounts(features, band);
     const b = confidenceBins(results, fdr);
     results.forEach((r, i) => { zs[i].push(r.z); bins[i].push(b[i]); });
   }

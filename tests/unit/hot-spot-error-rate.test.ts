@@ -1,0 +1,179 @@
+// How often the hot-spot analysis calls a place hot when nothing is going on (complete spatial randomness: every
+// cell and step has the same Poisson rate), sparse and dense, and that it still finds a cluster that is there.
+// Before the exact Poisson tail of the local sum and the minimum of eight neighbours, a sparse map (20–80 incidents per step spread
+// over 300 × 300 cells) reported "new hot spots" in 20 of 20 runs, nearly all of them a lone cell with 1 incident,
+// and 4.5 % of the cells of a full grid at 0.05–0.1 incidents per cell were hot at 95 % (2.5 % stated).
+import { describe, expect, it } from 'vitest';
+import { emergingHotSpots, giStarOfCounts, hotSpots, MIN_NEIGHBOURS, type StepCount } from '../../src/analysis/hot-spots/hot-spots.model';
+import { giStar } from '../../src/lib/statistics/gi-star';
+import { poissonTwoSidedP, withExactLocalSumP } from '../../src/lib/statistics/local-sum-test';
+
+/** mulberry32: a seeded generator, so every run of the suite draws the same maps. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function poisson(rate: number, next: () => number): number {
+  const limit = Math.exp(-rate);
+  let k = 0;
+  for (let p = next(); p > limit; p *= next()) k++;
+  return k;
+}
+
+const STEPS = 13;
+const SIZE = 1000;
+const BAND = 2 * SIZE;
+
+/** Step counts of `perStep` incidents a step placed uniformly over side × side cells, plus `extra` for a step. */
+function stepCounts(seed: number, side: number, perStep: number, extra: (step: number, next: () => number) => [number, number][] = () => []): StepCount[] {
+  const next = random(seed);
+  const counts = new Map<string, StepCount>();
+  for (let step = 0; step < STEPS; step++) {
+    const points: [number, number][] = Array.from({ length: perStep }, () => [Math.floor(next() * side), Math.floor(next() * side)]);
+    points.push(...extra(step, next));
+    for (const [ix, iy] of points) {
+      const key = `${ix}:${iy}:${step}`;
+      const c = counts.get(key);
+      if (c) c.n++;
+      else counts.set(key, { ix, iy, step, n: 1 });
+    }
+  }
+  return [...counts.values()];
+}
+
+const newHotSpots = (rows: StepCount[]) => [...emergingHotSpots(rows, STEPS, SIZE, BAND, true)].filter(([, p]) => p.side === 'hot' && p.pattern === 'new').map(([key]) => key);
+
+describe('emerging hot spots under complete spatial randomness (the lägesbild: FDR, 13 two-week steps)', () => {
+  // FDR at q = 0.10 (the 90 % bin) bounds the chance of any false hot spot in the last step at about 10 % when
+  // nothing is going on; 40 runs each, at most 6 with one (15 %).
+  const cases = [
+    { side: 40, perStep: 20, label: 'sparse: 20 incidents a step over 40 × 40 cells' },
+    { side: 40, perStep: 200, label: '200 a step over 40 × 40' },
+    { side: 40, perStep: 1000, label: 'dense: 1 000 a step over 40 × 40' },
+    { side: 300, perStep: 20, label: 'spread over several län: 20 a step over 300 × 300' },
+    { side: 300, perStep: 80, label: '80 a step over 300 × 300' },
+  ];
+  for (const { side, perStep, label } of cases) {
+    it(`${label}: a "new hot spot" in at most 6 of 40 runs`, () => {
+      let runsWithNew = 0;
+      for (let run = 0; run < 40; run++) if (newHotSpots(stepCounts(run * 7919 + side + perStep, side, perStep)).length > 0) runsWithNew++;
+      expect(runsWithNew).toBeLessThanOrEqual(6);
+    });
+  }
+
+  it('still finds a cluster that appears in the last step (12 extra incidents in a 2 × 2 block), in every run', () => {
+    for (let run = 0; run < 20; run++) {
+      const rows = stepCounts(run + 1, 40, 200, (step, next) => (step === STEPS - 1 ? Array.from({ length: 12 }, () => [20 + Math.floor(next() * 2), 20 + Math.floor(next() * 2)] as [number, number]) : []));
+      const found = newHotSpots(rows);
+      expect(found.some((key) => ['20:20', '20:21', '21:20', '21:21'].includes(key))).toBe(true);
+    }
+  });
+
+  it('never calls a lone incident far from every other a new hot spot', () => {
+    // Towns where incidents happen every step, and single incidents scattered between them in the last step.
+    const rows = stepCounts(7, 10, 60, (step, next) => (step === STEPS - 1 ? Array.from({ length: 40 }, () => [100 + Math.floor(next() * 400), 100 + Math.floor(next() * 400)] as [number, number]) : []));
+    const lone = new Set(rows.filter((r) => r.ix >= 100).map((r) => `${r.ix}:${r.iy}`));
+    expect(lone.size).toBeGreaterThan(30);
+    expect(newHotSpots(rows).filter((key) => lone.has(key))).toEqual([]);
+  });
+});
+
+describe('Gi* of counts on one period (the Karta without FDR) under complete spatial randomness', () => {
+  // Stated: 2.5 % of cells hot at 95 % (the upper half of a two-sided 5 %). 30 maps of 30 × 30 cells each.
+  for (const rate of [0.05, 0.1, 0.3, 1, 3]) {
+    it(`${rate} incidents per cell: at most 3 % of cells in the 95 % or 99 % hot bin`, () => {
+      const next = random(Math.round(rate * 1000));
+      let hot = 0;
+      let cells = 0;
+      for (let map = 0; map < 30; map++) {
+        const universe = [];
+        const counts = [];
+        for (let ix = 0; ix < 30; ix++) for (let iy = 0; iy < 30; iy++) {
+          universe.push({ ix, iy });
+          counts.push({ ix, iy, n: poisson(rate, next) });
+        }
+        const outcome = hotSpots(universe, counts, SIZE, BAND, false);
+        if (outcome.status !== 'ok') continue;
+        hot += outcome.cells.filter((c) => c.bin >= 2).length;
+        cells += outcome.cells.length;
+      }
+      expect(cells).toBeGreaterThan(20_000);
+      expect(hot / cells).toBeLessThanOrEqual(0.03);
+    });
+  }
+});
+
+describe('the exact local-sum p-value (Poisson tail)', () => {
+  /** P(X = k) for X ~ Poisson(m), by the recurrence from e^−m: an independent computation of the tails. */
+  const pmf = (m: number, upTo: number) => {
+    const out = [Math.exp(-m)];
+    for (let k = 1; k <= upTo; k++) out.push((out[k - 1] * m) / k);
+    return out;
+  };
+
+  it('equals 2·min(P(X ≥ s), P(X ≤ s)) summed term by term, for small and large means', () => {
+    for (const m of [0.05, 0.69, 2.5, 8.2, 40]) {
+      const terms = pmf(m, 200);
+      for (const s of [0, 1, 2, 3, 5, 10, 20, 60]) {
+        const atMost = terms.slice(0, s + 1).reduce((a, b) => a + b, 0);
+        const atLeast = 1 - terms.slice(0, s).reduce((a, b) => a + b, 0);
+        const expected = Math.min(1, 2 * Math.min(atLeast, atMost));
+        expect(poissonTwoSidedP(s, m)).toBeCloseTo(expected, 10);
+      }
+    }
+  });
+
+  it('is accurate deep in the upper tail, where 1 − Σ would round to 0', () => {
+    // P(X ≥ 80) for m = 8.2: the tail's terms summed from 80 up (they shrink fast).
+    let term = Math.exp(-8.2);
+    for (let k = 1; k <= 80; k++) term = (term * 8.2) / k;
+    let tail = 0;
+    for (let k = 80; k < 200; k++) { tail += term; term = (term * 8.2) / (k + 1); }
+    expect(poissonTwoSidedP(80, 8.2) / (2 * tail)).toBeCloseTo(1, 8);
+  });
+
+  it('takes the larger of the normal and the exact p, and leaves results of non-count values alone', () => {
+    // One incident among 9 cells at 1/13 a cell: P(X ≥ 1) = 0.4996, so p = 0.999 replaces the normal 0.003.
+    const values = [1, ...Array(12).fill(0)];
+    expect(withExactLocalSumP([{ p: 0.003, neighbours: 9, localSum: 1 }], values)[0].p).toBeCloseTo(2 * (1 - Math.exp(-9 / 13)), 10);
+    // 80 where 8.2 are expected: the exact p is far below the normal one, which stays.
+    const dense = Array.from({ length: 100 }, (_, i) => (i < 63 ? 1 : 0));
+    expect(withExactLocalSumP([{ p: 1e-12, neighbours: 13, localSum: 80 }], dense)[0].p).toBe(1e-12);
+    expect(withExactLocalSumP([{ p: 0.01, neighbours: 2, localSum: 1 }], [0.5, 1.5, 2])[0].p).toBe(0.01);
+  });
+});
+
+describe('the minimum number of neighbours', () => {
+  it("gives a far-off cell every cell as near as its eighth-nearest (ties included), like a brute-force search", () => {
+    const features = [{ x: 0, y: 0, value: 5 }];
+    for (let i = 0; i < 40; i++) features.push({ x: 10_000 + (i % 8) * 1000, y: Math.floor(i / 8) * 1000, value: i % 3 });
+    const [far] = giStar(features, 2000, MIN_NEIGHBOURS);
+    const distances = features.map((f) => Math.hypot(f.x, f.y)).sort((a, b) => a - b);
+    const reach = distances[MIN_NEIGHBOURS];
+    expect(far.neighbours).toBe(distances.filter((d) => d <= reach * (1 + 1e-12)).length);
+    expect(far.neighbours).toBeGreaterThanOrEqual(MIN_NEIGHBOURS + 1);
+    // Cells with enough neighbours in the band keep the band.
+    const inner = giStar(features, 2000, MIN_NEIGHBOURS)[1 + 8 * 2 + 3];
+    expect(inner.neighbours).toBe(giStar(features, 2000)[1 + 8 * 2 + 3].neighbours);
+  });
+
+  it('a lone cell with 1 incident, far from the others, is not hot (it was: tested against itself alone)', () => {
+    // Cells 5 km apart (no neighbour within the 2 km band), one in ten with 1 incident: one step of a sparse map.
+    const features = [];
+    for (let x = 0; x < 20; x++) for (let y = 0; y < 20; y++) features.push({ x: x * 5000, y: y * 5000, value: (x * 7 + y * 3) % 10 === 0 ? 1 : 0 });
+    const lone = features.findIndex((f) => f.x === 50_000 && f.y === 0);
+    expect(features[lone].value).toBe(1);
+    expect(giStar(features, 2000)[lone].neighbours).toBe(1);
+    expect(giStar(features, 2000)[lone].p).toBeLessThan(0.01); // the old reading: z = 3, "99 %"
+    const now = giStarOfCounts(features, 2000)[lone];
+    expect(now.neighbours).toBeGreaterThanOrEqual(MIN_NEIGHBOURS + 1);
+    expect(now.p).toBeGreaterThan(0.1);
+  });
+});
