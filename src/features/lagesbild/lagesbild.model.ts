@@ -2,6 +2,7 @@
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
 import type { ReportPeriod } from '../../analysis/periods/report-periods';
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
+import { hotSpotsOfCells } from './hot-spot-names';
 import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount, publishList, publishTable, type PublishedCount, sortByShown } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
@@ -55,7 +56,7 @@ export interface HotSpotCell {
   currentKey: number;
 }
 
-/** What a leader reads: hot-spot cells gathered by place and group ("Västerby, new, 4 cells, 9 incidents"). */
+/** What a leader reads: hot-spot cells gathered by place, else by touching cluster, and group ("Västerby, new, 4 cells, 9 incidents"; hot-spot-names.ts). */
 export interface HotSpotRow {
   name: string;
   group: HotSpotGroup;
@@ -238,28 +239,20 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   };
 }
 
-/** A hot spot's name: its cells' most common place, else their area, else its position in metres. */
-export function hotSpotName(c: Pick<HotSpotCell, 'place' | 'area' | 'ix' | 'iy'>, size: number): string {
-  return c.place ?? c.area ?? `E ${c.ix * size} N ${c.iy * size}`;
-}
-
 function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): HotSpotSummary {
-  const groups = new Map<string, { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number; key: number }>();
-  const recurring: HotSpotCell[] = [];
-  for (const c of raw.cells) {
-    if (c.group === 'other') { recurring.push(c); continue; }
-    const name = hotSpotName(c, raw.size);
-    const key = `${c.group}\u0000${name}`;
-    const g = groups.get(key) ?? { name, group: c.group, patterns: new Set(), cells: [], current: 0, key: 0 };
-    g.patterns.add(c.pattern);
-    g.cells.push(c);
-    g.current += c.current;
-    g.key += c.currentKey;
-    groups.set(key, g);
+  const groups: { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number; key: number }[] = [];
+  for (const group of GROUP_ORDER.filter((g) => g !== 'other')) {
+    for (const spot of hotSpotsOfCells(raw.cells.filter((c) => c.group === group), raw.size)) {
+      groups.push({
+        name: spot.name, group, patterns: new Set(spot.cells.map((c) => c.pattern)), cells: spot.cells,
+        current: spot.cells.reduce((s, c) => s + c.current, 0), key: spot.cells.reduce((s, c) => s + c.currentKey, 0),
+      });
+    }
   }
+  const recurring = raw.cells.filter((c) => c.group === 'other');
   // Within a group, by the count as shown (public view: perturbed, hidden ones by name), never by the exact one.
   const shownOf = (g: { current: number; key: number }) => { const v = publishCount(g.current, g.key, rule); return v === null ? -1 : v; };
-  const ordered = [...groups.values()].sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || shownOf(b) - shownOf(a) || a.name.localeCompare(b.name, 'sv'));
+  const ordered = groups.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || shownOf(b) - shownOf(a) || a.name.localeCompare(b.name, 'sv'));
   return {
     status: raw.status,
     size: raw.size,
@@ -270,7 +263,7 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     recurring: {
       cells: recurring.length,
       current: publishCount(recurring.reduce((s, c) => s + c.current, 0), recurring.reduce((s, c) => s + c.currentKey, 0), rule),
-      names: [...new Set(recurring.map((c) => hotSpotName(c, raw.size)))].sort((a, b) => a.localeCompare(b, 'sv')),
+      names: hotSpotsOfCells(recurring, raw.size).map((h) => h.name).sort((a, b) => a.localeCompare(b, 'sv')),
     },
     cells: [
       ...ordered.flatMap((g, row) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row }))),

@@ -1,0 +1,31 @@
+// The lägesbild's hot spots: a place in the data, else a cluster of touching cells, named by area or position.
+import { describe, expect, it } from 'vitest';
+import { hotSpotsOfCells } from '../../src/features/lagesbild/hot-spot-names';
+
+const cell = (ix: number, iy: number, place: string | null = null, area: string | null = null) => ({ ix, iy, place, area });
+
+describe('hotSpotsOfCells', () => {
+  // Two clusters (one of three touching cells, one diagonal pair) and a lone cell, all in one kommun.
+  const layout: [number, number][] = [[10, 10], [11, 10], [11, 11], [20, 20], [21, 21], [40, 5]];
+
+  it('counts the same hot spots whether or not an area layer is loaded; the layer only names them', () => {
+    const without = hotSpotsOfCells(layout.map(([x, y]) => cell(x, y)), 1000);
+    const withKommun = hotSpotsOfCells(layout.map(([x, y]) => cell(x, y, null, 'Malmö')), 1000);
+    expect(without).toHaveLength(3);
+    expect(withKommun).toHaveLength(3);
+    expect(withKommun.map((h) => h.cells.length).sort()).toEqual([1, 2, 3]);
+    // South-west first: the lone cell at iy 5, then the cluster at iy 10, then iy 20.
+    expect(withKommun.map((h) => h.name)).toEqual(['Malmö', 'Malmö (2)', 'Malmö (3)']);
+    expect(without.map((h) => h.name)).toEqual(['E 40000 N 5000', 'E 10000 N 10000', 'E 20000 N 20000']);
+  });
+
+  it('gathers a place from the data across clusters, and a cell without a place joins its cluster’s place', () => {
+    const spots = hotSpotsOfCells([cell(1, 1, 'Resecentrum'), cell(2, 1), cell(30, 30, 'Resecentrum'), cell(50, 50, null, 'Söder')], 250);
+    expect(spots.map((s) => [s.name, s.cells.length])).toEqual([['Resecentrum', 3], ['Söder', 1]]);
+  });
+
+  it('names a cluster by its most common area, ties alphabetically', () => {
+    const spots = hotSpotsOfCells([cell(1, 1, null, 'Öster'), cell(2, 1, null, 'Centrum'), cell(3, 1, null, 'Öster'), cell(9, 9, null, 'Öster'), cell(10, 9, null, 'Centrum')], 250);
+    expect(spots.map((s) => s.name)).toEqual(['Öster', 'Centrum']);
+  });
+});
