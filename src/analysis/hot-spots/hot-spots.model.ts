@@ -55,22 +55,15 @@ export function defaultBand(size: number): number {
   return 2 * size;
 }
 
-/**
- * Every cell is compared with at least this many others, the band widened for a cell that has fewer in it (ArcGIS
- * Emerging Hot Spot Analysis's "Number of Neighbors"; ESRI's guidance of about eight for skewed values). Without
- * it a cell far from every other active cell was tested against itself alone: one incident, one "new hot spot".
- */
-export const MIN_NEIGHBOURS = 8;
-
 const keyOf = (c: CellKey) => `${c.ix}:${c.iy}`;
 
 /**
- * Gi* of counts as the app reads it: ArcGIS's z over the band (at least MIN_NEIGHBOURS others), and as p the larger
- * of the normal p and the exact randomisation p of the local sum (local-sum-test.ts), so that sparse counts are not
- * called hot on the normal curve's thin tail.
+ * Gi* of counts as the app reads it: ArcGIS's z over the band, and as p the larger of the normal p and the exact
+ * Poisson p of the local sum (local-sum-test.ts), so that sparse counts are not called hot on the normal curve's
+ * thin tail.
  */
 export function giStarOfCounts(features: GiFeature[], band: number): GiResult[] {
-  return withExactLocalSumP(giStar(features, band, MIN_NEIGHBOURS), features.map((f) => f.value));
+  return withExactLocalSumP(giStar(features, band), features.map((f) => f.value));
 }
 
 /**

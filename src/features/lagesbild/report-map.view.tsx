@@ -2,8 +2,12 @@
 // area outlines and names, hot-spot cells coloured and outlined by
 // group (never colour alone: each cell carries the letter of its row in the table beside it).
 import type { TFunction } from 'i18next';
+import type { FeatureCollection } from 'geojson';
+import { useSyncExternalStore } from 'react';
+import { landSnapshot, subscribeLand } from '../../data/land-basemap';
 import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
 import { GROUP_STYLE, VIEW_WIDTH, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+import { placeMarkers } from './report-map-markers';
 import { STREET_STYLE } from './report-streets.model';
 import { useReportStreetsContext } from './use-report-streets';
 
@@ -22,12 +26,24 @@ interface Props {
 }
 
 const GROUPS: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
+const DRAW_ORDER: HotSpotGroup[] = ['fading', 'other', 'persistent', 'new'];
+
+// The land's rings in SWEREF 99 TM, projected once per page (some 30 000 vertices).
+const landRingsOf = new WeakMap<FeatureCollection, [number, number][][]>();
+function landRings(land: FeatureCollection): [number, number][][] {
+  let rings = landRingsOf.get(land);
+  if (!rings) {
+    rings = projectOutlines(land.features.map((f) => ({ name: '', geometry: f.geometry }))).flatMap((a) => a.rings);
+    landRingsOf.set(land, rings);
+  }
+  return rings;
+}
 
 /** One letter per table row, beside the row's easternmost cell at its centre row. */
 function letterPoints(cells: Props['cells'], size: number): { row: number; e: number; n: number }[] {
   const byRow = new Map<number, Props['cells']>();
   for (const c of cells) if (c.row >= 0) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
-  return [...byRow.entries()].map(([row, list]) => {
+  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([row, list]) => {
     const east = list.reduce((a, b) => (b.ix > a.ix ? b : a));
     return { row, e: east.ix * size, n: (east.iy + 0.5) * size };
   });
@@ -40,30 +56,48 @@ export function GroupSwatch({ group }: { group: HotSpotGroup }) {
 
 export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId, zoom }: Props & { testId?: string }) {
   const streets = useReportStreetsContext();
+  // Without a street map, the shipped Natural Earth land shows where the coast is (a map over several län read as
+  // dots on grey). Read after the first paint; the static HTML render gets it once the page has it.
+  const land = useSyncExternalStore(subscribeLand, landSnapshot, landSnapshot);
   const projected = projectOutlines(outlines);
   const base = mapFrame(cells, size, extent, projected.flatMap((a) => a.rings));
   if (!base) return null;
   const frame = zoomFrame(base, zoom ?? null);
   const height = viewHeight(frame);
+  const around = { minE: 2 * frame.minE - frame.maxE, maxE: 2 * frame.maxE - frame.minE, minN: 2 * frame.minN - frame.maxN, maxN: 2 * frame.maxN - frame.minN };
   const scale = VIEW_WIDTH / (frame.maxE - frame.minE);
   const cellSide = size * scale;
   const side = Math.max(cellSide, 6);
   const fontSize = 18;
   const areas = projected.map((a) => ({ ...a, rings: a.rings.filter((ring) => ringMeetsFrame(frame, ring)) })).filter((a) => a.rings.length > 0);
   const cellBoxes = cells.map((c) => { const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size); return { x, y, width: side, height: side }; });
+  const view = { width: VIEW_WIDTH, height };
+  // Letters first (the table refers to them), then area names where neither a cell nor a letter is.
+  const markers = placeMarkers(
+    letterPoints(cells.filter((c) => c.row < letters), size).map(({ row, e, n }) => {
+      const [x, y] = toView(frame, e, n);
+      return { row, x: x + side / 2, y, side };
+    }),
+    markerLetter, cellBoxes, view, fontSize,
+  );
   const labels = placeLabels(
     areas.map((a) => {
       const [e, n] = ringCentre(a.rings[0]);
       const [x, y] = toView(frame, e, n);
       return { name: a.name, x, y, weight: ringArea(a.rings[0]) };
     }),
-    cellBoxes, { width: VIEW_WIDTH, height }, 16,
+    [...cellBoxes, ...markers.map((m) => m.box)], view, 16,
   );
   return (
     <figure className="lb-map">
       <svg viewBox={`0 0 ${VIEW_WIDTH} ${height}`} role="img" aria-label={label} data-testid={testId ?? 'lb-map'} preserveAspectRatio="xMidYMid meet">
         <title>{label}</title>
-        <rect x="0" y="0" width={VIEW_WIDTH} height={height} fill="#f4f6f8" />
+        {/* The picture keeps the frame's shape; in a wider or taller box the SVG shows around it, so the background
+            and the land reach a frame's size beyond every edge (they stopped at the frame's edge before). */}
+        <rect x={-VIEW_WIDTH} y={-height} width={3 * VIEW_WIDTH} height={3 * height} fill={!streets && land ? '#dfe7ee' : '#f4f6f8'} />
+        {!streets && land && (
+          <path data-testid="lb-map-land" aria-hidden="true" d={landRings(land).filter((ring) => ringMeetsFrame(around, ring)).map((ring) => ringPath(frame, ring)).join('')} fill="#f7f5ef" fillRule="evenodd" stroke="#c4bdb0" strokeWidth="0.8" />
+        )}
         {streets && (
           <g data-testid="lb-map-streets" aria-hidden="true">
             {streets.shapes.map((s, i) => {
@@ -77,15 +111,18 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
         {/* Over a street map the areas are outlines only: their white fill would hide the streets. */}
         {areas.map((a) => a.rings.map((ring, i) => <path key={`${a.name}-${i}`} d={ringPath(frame, ring)} fill={streets ? 'none' : '#ffffff'} stroke="#8a96a3" strokeWidth="1.2" />))}
         {labels.map((l) => <text key={`label-${l.name}`} x={l.x} y={l.y} className="lb-map-area" textAnchor="middle" fontSize="16" fill="#4a5563">{l.name}</text>)}
-        {cells.map((c) => {
+        {/* New hot spots on top: at a small scale cells overlap, and the recurring ones must not hide them. */}
+        {[...cells].sort((a, b) => DRAW_ORDER.indexOf(a.group) - DRAW_ORDER.indexOf(b.group)).map((c) => {
           const style = GROUP_STYLE[c.group];
           const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size);
           return <rect key={`${c.ix}:${c.iy}`} x={x} y={y} width={side} height={side} fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} />;
         })}
-        {letterPoints(cells.filter((c) => c.row < letters), size).map(({ row, e, n }) => {
-          const [x, y] = toView(frame, e, n);
-          return <text key={`letter-${row}`} x={x + side + 2} y={y} dominantBaseline="middle" fontSize={fontSize} fontWeight="700" fill="#111111" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">{markerLetter(row)}</text>;
-        })}
+        {markers.map((m) => (
+          <g key={`letter-${m.row}`} data-testid="lb-map-letter">
+            {m.leader && <line x1={m.leader.x} y1={m.leader.y} x2={m.x} y2={m.y} stroke="#111111" strokeWidth="1" />}
+            <text x={m.x} y={m.y} textAnchor="middle" dominantBaseline="middle" fontSize={fontSize} fontWeight="700" fill="#111111" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">{markerLetter(m.row)}</text>
+          </g>
+        ))}
       </svg>
       <figcaption className="lb-legend">
         {streets && streets.attribution && <span className="lb-legend-item lb-map-attribution">{t('lagesbild.mapBackground', { attribution: streets.attribution })}</span>}

@@ -3,7 +3,7 @@
 import type { CellShape } from '../../lib/geo/cell-grid';
 import { useEffect, useMemo, useState } from 'react';
 import type { FeatureCollection } from 'geojson';
-import basemapUrl from '../../../data/basemap/nordic.geojson?url';
+import { loadLand } from '../../data/land-basemap';
 import { useRows } from '../../hooks/use-rows';
 import { NAMED_PLACES } from './map.query';
 import { AREA_SHAPES } from '../../data/areas.query';
@@ -13,18 +13,12 @@ import type { CellKey, GridExtent } from '../../analysis/hot-spots/hot-spots.mod
 
 export interface NamedPlace { place: string; n: number; lat: number; lon: number }
 
-let basemapPromise: Promise<FeatureCollection | null> | null = null;
-function loadBasemap(): Promise<FeatureCollection | null> {
-  basemapPromise ??= fetch(basemapUrl).then((r) => (r.ok ? (r.json() as Promise<FeatureCollection>) : null)).catch(() => null);
-  return basemapPromise;
-}
-
 /** The basemap, area shapes, grid extent and named places: everything on the map that no filter changes. */
 export function useMapContext() {
   const [basemap, setBasemap] = useState<FeatureCollection | null>(null);
   useEffect(() => {
     let live = true;
-    void loadBasemap().then((b) => live && setBasemap(b));
+    void loadLand().then((b) => live && setBasemap(b));
     return () => { live = false; };
   }, []);
   const shapes = useRows<AreaShape & { geometry: string }>(AREA_SHAPES);
