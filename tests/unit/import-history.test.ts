@@ -237,3 +237,20 @@ describe('the import history and undo', () => {
     }
   });
 });
+
+describe('the history’s mapping lines', () => {
+  it('label the stored settings as the import form does, never with internal keys', async () => {
+    const { mappingLines } = await import('../../src/features/importer/import-history-lines');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const t = i18n.t.bind(i18n) as (key: string, o?: Record<string, unknown>) => string;
+    const csv = mappingLines(JSON.stringify({ encoding: 'utf-8', delimiter: ';', header: true, target: 'incidents', mapping: { date: 'Datum', category: 'Brottstyp', north: 'N' }, decimal: ',', coordinates: { crs: 'EPSG:3006', order: 'ne' } }), t);
+    const areas = mappingLines(JSON.stringify({ nameKey: 'kommunnamn', kindKey: null, populationKey: null, fixedKind: 'kommun', crs: 'EPSG:4326' }), t);
+    for (const line of [...csv, ...areas]) expect(line).not.toMatch(/\bdate\b|\bnorth\b|nameKey|fixedKind|populationKey|\bcrs\b|encoding|target/);
+    expect(csv.join(' ')).toContain('Datum (och ev. tid) ← Datum, Kategori / brottstyp ← Brottstyp, N / X / latitud ← N');
+    expect(csv.join(' ')).toContain('Koordinatsystem: EPSG:3006');
+    expect(areas.join(' ')).toBe('Namn ← kommunnamn, Typ av område: kommun, Koordinatsystem: EPSG:4326');
+  });
+});

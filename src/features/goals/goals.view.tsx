@@ -57,8 +57,9 @@ export function GoalsPage() {
     last: i === goals.length - 1,
   });
   const year = asOf !== undefined ? dateOfEpochDay(asOf).getFullYear() : new Date().getFullYear();
+  // A new goal starts on incidents, at most: most medborgarlöften promise fewer of something.
   const blank: GoalDefinition = {
-    id: 'nytt-mal', promise: '', title: '', owner: 'Gemensam', dataset: 'interventions', filter: {}, measure: 'count', direction: 'at_least',
+    id: 'nytt-mal', promise: '', title: '', owner: 'Gemensam', dataset: 'incidents', filter: {}, measure: 'count', direction: 'at_most',
     target: 1, period: 'year', per_area: null, start: `${year}-01-01`, end: `${year}-12-31`, follow_up: null,
   };
   return (

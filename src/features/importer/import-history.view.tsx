@@ -9,27 +9,7 @@ import { setFilter } from '../../data/selections';
 import { useDatabase } from '../../hooks/use-database';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-
-/** The mapping as plain text lines (never HTML: names come from the file). */
-function mappingLines(json: string | null, t: (key: string, o?: Record<string, unknown>) => string): string[] {
-  if (!json) return [];
-  let m: Record<string, unknown>;
-  try { m = JSON.parse(json) as Record<string, unknown>; } catch { return [json]; }
-  if (!m || typeof m !== 'object') return [];
-  if (m.format === 'polisen-events') {
-    const types = (m.excludedTypes as string[] | undefined) ?? [];
-    const places = (m.excludedLocations as string[] | undefined) ?? [];
-    return [t('importer.historyLeftOutTypes', { list: types.join(', ') || '–' }), t('importer.historyLeftOutPlaces', { list: places.join(', ') || '–' })];
-  }
-  const lines: string[] = [];
-  const mapping = m.mapping as Record<string, unknown> | undefined;
-  if (mapping) lines.push(Object.entries(mapping).filter(([, v]) => typeof v === 'string' && v).map(([k, v]) => `${k} ← ${String(v)}`).join(', '));
-  const extra = Object.entries(m).filter(([k, v]) => k !== 'mapping' && v !== null && typeof v !== 'object').map(([k, v]) => `${k}: ${String(v)}`);
-  const coords = m.coordinates as { crs?: string; order?: string } | null | undefined;
-  if (coords?.crs) extra.push(`crs: ${coords.crs} (${coords.order ?? ''})`);
-  if (extra.length) lines.push(extra.join(', '));
-  return lines;
-}
+import { mappingLines } from './import-history-lines';
 
 export function ImportHistory() {
   const { t } = useTranslation();
