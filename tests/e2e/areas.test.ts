@@ -104,10 +104,19 @@ describe('points in areas', () => {
       await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
       return Number((await row.locator('td').nth(1).textContent())!.replace(/[^\d]/g, ''));
     };
+    // Under the table: the located points in no area of the drawn kind (the first import replaced the example).
+    const outsideOf = async (kindName: string) => {
+      const line = page.getByTestId('area-outside').filter({ hasText: `typen ${kindName}:` });
+      await line.waitFor({ timeout: 60_000 });
+      return Number(/: ([\d\s\u00a0]+) händelse/.exec((await line.textContent())!)![1].replace(/[^\d]/g, ''));
+    };
     await page.getByTestId('area-kind').selectOption('stadsdel');
     expect(await cellOf('Västra')).toBe(inVastra);
+    const inOstra = points.filter((p) => expectedArea(p.x, p.y) === 'Östra').length;
+    expect(await outsideOf('stadsdel')).toBe(points.length - inVastra - inOstra);
     await page.getByTestId('area-kind').selectOption('kommun');
     expect(await cellOf('Kommunen')).toBe(inKommun);
+    expect(await outsideOf('kommun')).toBe(points.length - inKommun);
   });
 });
 

@@ -7,12 +7,15 @@ import { formatCount, formatDecimal } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
+import { publishCount } from '../../lib/disclosure/publish';
 import type { AreaValue } from './map-layers.model';
 
-export function AreaTable({ rows, measure, selected, kind }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined; kind: string }) {
+/** `outside`: located incidents in no area of `kind` under the filter (exact count and key sum; published here). */
+export function AreaTable({ rows, measure, selected, kind, outside }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined; kind: string; outside?: { n: number; key: number | bigint } }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
+  const outsideShown = outside ? publishCount(Number(outside.n), Number(outside.key), rule) : null;
   const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name, 'sv'));
   // The file says which kind its areas are (a kommun file and a län file looked alike), and an area with no data
   // has an empty count, as the screen's "–" — not 0.
@@ -39,6 +42,10 @@ export function AreaTable({ rows, measure, selected, kind }: { rows: AreaValue[]
           { key: 'rate', header: t('map.measure.rate'), numeric: true, cell: (r) => (r.population && typeof r.n === 'number' ? formatDecimal((r.n / r.population) * 1000, 1, language) : '–') },
         ]}
       />
+      {outside && Number(outside.n) > 0 && (
+        // The plural follows the shown number: a hidden "<5" must not say "1 händelse".
+        <p className="hint" data-testid="area-outside">{t('map.table.outside', { count: typeof outsideShown === 'number' ? outsideShown : 5, formatted: formatShownCount(outsideShown, rule, language), kind: kind || t('map.areaKindNone') })}</p>
+      )}
       {measure === 'rate' && <p className="hint">{t('map.rateHint')}</p>}
     </div>
   );

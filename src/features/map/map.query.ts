@@ -1,7 +1,7 @@
 // The SQL behind the Karta page. Everything is aggregated in DuckDB: the map receives cells and areas,
 // never rows. Cells: data/grid-cells.query.ts (squares or hexagons), the same expressions as the cell filter.
 import { Query, count, sql, type FilterExpr } from '@uwdata/mosaic-sql';
-import { AREA_TOKENS } from '../../data/area-membership.query';
+import { AREA_TOKENS, inKindSql } from '../../data/area-membership.query';
 import { whereSql } from '../../data/filter-predicates';
 import { cellIndexSql } from '../../data/grid-cells.query';
 import type { CellShape } from '../../lib/geo/cell-grid';
@@ -28,6 +28,15 @@ export function areaCountsQuery(filter: FilterExpr): Query {
   return Query.from(members)
     .select({ kind: sql`split_part(token, chr(30), 1)`, area: sql`split_part(token, chr(30), 2)`, n: count(), key: keySum() })
     .groupby('kind', 'area');
+}
+
+/**
+ * Located incidents (a position in the grid) in no area of `kind` under the current filter: the area table's
+ * "outside" line, so its rows and this account for every located incident.
+ */
+export function outsideKindCountQuery(kind: string) {
+  return (filter: FilterExpr): Query =>
+    Query.from('incidents').select({ n: count(), key: keySum() }).where(filter, sql`grid_e IS NOT NULL AND area_names IS NOT NULL AND NOT ${inKindSql(kind)}`);
 }
 
 /** How the filtered incidents are located: point, area only (e.g. police public events), none. */

@@ -32,7 +32,7 @@ import {
 } from './map-layers.model';
 import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } from './map.model';
 import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
-import { areaCountsQuery, cellCountsQuery, precisionCountsQuery } from './map.query';
+import { areaCountsQuery, cellCountsQuery, outsideKindCountQuery, precisionCountsQuery } from './map.query';
 import { cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 import { TimeSlider } from './time-slider.view';
 import { CELL_SHAPES, cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
@@ -118,6 +118,11 @@ export function MapPage() {
     const ofKind = (areaCounts.state.rows ?? []).filter((r) => r.kind === (areaKind ?? ''));
     return areaFeatures(context.areas, areaKind, new Map(ofKind.map((r) => [r.area, r.n])), new Map(ofKind.map((r) => [r.area, Number(r.key)])), areaMeasure, rule, context.extent ?? null);
   }, [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule, context.extent]);
+  // Located incidents in no area of the drawn kind: said under the area table, so its rows account for them all.
+  const outside = useMosaicClient<{ n: number; key: number | bigint }>({
+    selection: incidentSelection, query: outsideKindCountQuery(areaKind ?? ''), key: `outside-${areaKind ?? ''}`, owns: ['area', 'extent'], filterStable: false,
+    enabled: kind === 'areas' && context.areas.length > 0,
+  });
   // The chosen area, when it is of the drawn kind (or an old link's bare name).
   const chosenArea = filters.area !== undefined && (filters.area.kind === undefined || filters.area.kind === (areaKind ?? '')) ? filters.area.name : undefined;
   const selectedArea = chosenArea !== undefined ? { type: 'FeatureCollection' as const, features: areaData.collection.features.filter((f) => f.properties?.name === chosenArea) } : null;
@@ -303,7 +308,7 @@ export function MapPage() {
       {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} shape={shape} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size, 6, shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
-          <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} />
+          <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
           <AreaPriorityPanel kind={areaKind} size={size} shape={shape} band={band} universe={universe} />
         </>
       )}

@@ -145,7 +145,7 @@ export const en: Messages = {
     table: {
       title: 'Ranked hot spots', caption: 'Significant hot spots, {{cells}}, strongest first', none: 'No significant hot spots under the current filter.',
       export: 'Download CSV', rank: 'No.', place: 'Place or area', count: 'Count', countIn: 'Count ({{period}})', noData: 'No data: the area lies outside the loaded incidents', cell: 'Cell (SWEREF 99 TM)', centre: 'centre', locate: 'Show', locateLabel: 'Show {{place}} (E {{e}}, N {{n}}) on the map', allWeeks: 'all weeks', confidence: 'Confidence', category: 'Most frequent category', trend: 'Trend',
-      select: 'Select', selected: 'Selected', areasTitle: 'Incidents per area', area: 'Area', population: 'Inhabitants',
+      select: 'Select', selected: 'Selected', areasTitle: 'Incidents per area', outside_one: 'Outside every area of kind {{kind}}: {{formatted}} located incident (not in the table).', outside_other: 'Outside every area of kind {{kind}}: {{formatted}} located incidents (not in the table).', area: 'Area', population: 'Inhabitants',
     },
   },
   trends: {

@@ -146,7 +146,7 @@ export const sv = {
     table: {
       title: 'Rangordnade hot spots', caption: 'Signifikanta hot spots, {{cells}}, starkast först', none: 'Inga signifikanta hot spots under nuvarande filter.',
       export: 'Ladda ner CSV', rank: 'Nr', place: 'Plats eller område', count: 'Antal', countIn: 'Antal ({{period}})', noData: 'Inga data: området ligger utanför de inlästa händelserna', cell: 'Ruta (SWEREF 99 TM)', centre: 'mitt', locate: 'Visa', locateLabel: 'Visa {{place}} (E {{e}}, N {{n}}) på kartan', allWeeks: 'alla veckor', confidence: 'Konfidens', category: 'Vanligaste kategori', trend: 'Trend',
-      select: 'Välj', selected: 'Vald', areasTitle: 'Händelser per område', area: 'Område', population: 'Invånare',
+      select: 'Välj', selected: 'Vald', areasTitle: 'Händelser per område', outside_one: 'Utanför alla områden av typen {{kind}}: {{formatted}} händelse med position (räknas inte i tabellen).', outside_other: 'Utanför alla områden av typen {{kind}}: {{formatted}} händelser med position (räknas inte i tabellen).', area: 'Område', population: 'Invånare',
     },
   },
   trends: {
