@@ -70,3 +70,22 @@ describe('the example’s areas, ranked', () => {
     expect(rates).toEqual([...rates].sort((x, y) => y - x));
   }, 120_000);
 });
+
+describe('the change against the previous tertial when the data begins inside it', () => {
+  const row = (name: string, current: number, previous: number): AreaPriorityRow => ({ name, population: 10_000, current, current_key: 0, previous, previous_key: 0, hot: 0, hot_key: 0 });
+
+  it('compares per day with data: 44 in 52 days against 113 in 123 is +8 %, not a significant +151 %', () => {
+    // The tester's Linköping: data from 2025-03-10, so T1 2025 has 52 days with data of its 120.
+    const [r] = rankAreas([row('Linköping', 113, 44)], { current: 123, previous: 52 }, null);
+    expect(r.vsPrevious!.change).toBeCloseTo((113 / 123) / (44 / 52) - 1, 9);
+    expect(r.vsPrevious!.significant).toBe(false);
+    // Counting all 120 days of T1 was the fault.
+    const [wrong] = rankAreas([row('Linköping', 113, 44)], { current: 123, previous: 120 }, null);
+    expect(wrong.vsPrevious!.significant).toBe(true);
+  });
+
+  it('shows no change when the data has no day in the previous tertial', () => {
+    const [r] = rankAreas([row('Nya', 20, 0)], { current: 123, previous: 0 }, null);
+    expect(r.vsPrevious).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 // The lägesbild's hot spots: a place in the data, else a cluster of touching cells, named by area or position.
 import { describe, expect, it } from 'vitest';
-import { hotSpotsOfCells } from '../../src/features/lagesbild/hot-spot-names';
+import { hotSpotsOfCells, withFadedEdgesJoined } from '../../src/features/lagesbild/hot-spot-names';
 
 const cell = (ix: number, iy: number, place: string | null = null, area: string | null = null) => ({ ix, iy, place, area });
 
@@ -27,5 +27,27 @@ describe('hotSpotsOfCells', () => {
   it('names a cluster by its most common area, ties alphabetically', () => {
     const spots = hotSpotsOfCells([cell(1, 1, null, 'Öster'), cell(2, 1, null, 'Centrum'), cell(3, 1, null, 'Öster'), cell(9, 9, null, 'Öster'), cell(10, 9, null, 'Centrum')], 250);
     expect(spots.map((s) => s.name)).toEqual(['Öster', 'Centrum']);
+  });
+});
+
+describe('withFadedEdgesJoined', () => {
+  const c = (ix: number, iy: number, group: string) => ({ ix, iy, group });
+  it('gives a faded cell touching a persistent hot spot that hot spot’s group; a faded spot alone stays faded', () => {
+    const cells = [c(1, 1, 'persistent'), c(2, 1, 'persistent'), c(3, 1, 'fading'), c(4, 2, 'fading'), c(20, 20, 'fading'), c(30, 30, 'other')];
+    expect(withFadedEdgesJoined(cells).map((x) => x.group)).toEqual(['persistent', 'persistent', 'persistent', 'persistent', 'fading', 'other']);
+  });
+});
+
+describe('the lägesbild’s hot-spot rows', () => {
+  it('never name one place in two groups (the tester’s "Växjö — bestående" beside "Växjö — upphört")', async () => {
+    const { buildReport } = await import('../../src/features/lagesbild/lagesbild.model');
+    const { lagesbildPeriods } = await import('../../src/analysis/periods/compared-periods');
+    const cell = (ix: number, iy: number, group: 'new' | 'persistent' | 'fading', pattern: 'new' | 'persistent' | 'historical') => ({ ix, iy, group, pattern, place: null, area: 'Växjö', current: 1, currentKey: 0 });
+    const raw = {
+      periods: lagesbildPeriods({ year: 2025, firstWeek: 39, lastWeek: 40 }), development: [], categories: [], areas: [], places: [], interventions: [], goals: [],
+      hotSpots: { status: 'ok' as const, size: 1000, steps: 13, cells: [cell(487, 6303, 'persistent', 'persistent'), cell(488, 6303, 'fading', 'historical'), cell(500, 6350, 'new', 'new')] },
+    };
+    const rows = buildReport(raw as unknown as Parameters<typeof buildReport>[0], null).hotSpots.rows;
+    expect(rows.map((r) => [r.name, r.group, r.cells])).toEqual([['Växjö', 'new', 1], ['Växjö (2)', 'persistent', 2]]);
   });
 });

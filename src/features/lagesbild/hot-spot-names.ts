@@ -6,6 +6,28 @@
 // files were loaded: without areas every cell was its own hot spot, with a kommun layer every cell in the kommun was
 // one. Now the areas only name the clusters; two clusters in one area read "Malmö" and "Malmö (2)".
 
+/**
+ * A faded cell touching a hot spot that is still there (new or persistent, directly or through other faded cells)
+ * is that hot spot's edge, not a hot spot that has ceased: it takes the group of the hot cells it touches (the more
+ * common of the two; persistent on a tie). Without this one place read "Växjö — bestående" and "Växjö — upphört".
+ * A faded cell with a place of its own from the data joins only hot cells of that same place: Skolparken beside
+ * Resecentrum is still a place that has ceased.
+ */
+export function withFadedEdgesJoined<C extends { ix: number; iy: number; group: string; place?: string | null }>(cells: C[]): C[] {
+  const spots = cells.filter((c) => c.group !== 'other');
+  const out = new Map<C, C>();
+  for (const cluster of touchingClusters(spots)) {
+    for (const c of cluster) {
+      if (c.group !== 'fading') continue;
+      const alive = cluster.filter((o) => (o.group === 'persistent' || o.group === 'new') && (c.place == null || o.place === c.place));
+      if (alive.length === 0) continue;
+      const persistent = alive.filter((o) => o.group === 'persistent').length;
+      out.set(c, { ...c, group: persistent >= alive.length - persistent ? 'persistent' : 'new' });
+    }
+  }
+  return cells.map((c) => out.get(c) ?? c);
+}
+
 interface NamedCell {
   ix: number;
   iy: number;
@@ -43,7 +65,7 @@ export function hotSpotsOfCells<C extends NamedCell>(cells: C[], size: number): 
 }
 
 /** The groups of cells that touch (share an edge or a corner), transitively. */
-function touchingClusters<C extends NamedCell>(cells: C[]): C[][] {
+function touchingClusters<C extends { ix: number; iy: number }>(cells: C[]): C[][] {
   const index = new Map(cells.map((c, i) => [`${c.ix}:${c.iy}`, i]));
   const parent = cells.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));

@@ -2,7 +2,7 @@
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
 import type { ReportPeriod } from '../../analysis/periods/report-periods';
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
-import { hotSpotsOfCells } from './hot-spot-names';
+import { hotSpotsOfCells, withFadedEdgesJoined } from './hot-spot-names';
 import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount, publishList, publishTable, type PublishedCount, sortByShown } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
@@ -241,18 +241,28 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
 
 function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): HotSpotSummary {
   const groups: { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number; key: number }[] = [];
+  const cells = withFadedEdgesJoined(raw.cells);
   for (const group of GROUP_ORDER.filter((g) => g !== 'other')) {
-    for (const spot of hotSpotsOfCells(raw.cells.filter((c) => c.group === group), raw.size)) {
+    for (const spot of hotSpotsOfCells(cells.filter((c) => c.group === group), raw.size)) {
       groups.push({
         name: spot.name, group, patterns: new Set(spot.cells.map((c) => c.pattern)), cells: spot.cells,
         current: spot.cells.reduce((s, c) => s + c.current, 0), key: spot.cells.reduce((s, c) => s + c.currentKey, 0),
       });
     }
   }
-  const recurring = raw.cells.filter((c) => c.group === 'other');
+  const recurring = cells.filter((c) => c.group === 'other');
   // Within a group, by the count as shown (public view: perturbed, hidden ones by name), never by the exact one.
   const shownOf = (g: { current: number; key: number }) => { const v = publishCount(g.current, g.key, rule); return v === null ? -1 : v; };
   const ordered = groups.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group) || shownOf(b) - shownOf(a) || a.name.localeCompare(b.name, 'sv'));
+  // One name, one hot spot: a name that comes again in another group (a new and a persistent hot spot apart in one
+  // kommun) is numbered, so the text never says a place both persists and is new.
+  const used = new Set<string>();
+  for (const g of ordered) {
+    let name = g.name;
+    for (let k = 2; used.has(name); k++) name = `${g.name} (${k})`;
+    used.add(name);
+    g.name = name;
+  }
   return {
     status: raw.status,
     size: raw.size,

@@ -45,6 +45,8 @@ export const GROUP_STYLE: Record<HotSpotGroup, { fill: string; stroke: string; d
 };
 
 export const VIEW_WIDTH = 1000;
+/** The narrowest the map gets, in metres: the whole frame and the closest zoom alike. */
+const MIN_FRAME_SIDE = 2000;
 
 /**
  * The frame: where the incidents are (their 2nd–98th percentile extent) and every hot-spot cell, with a margin,
@@ -61,9 +63,14 @@ export function mapFrame(cells: Pick<HotSpotCell, 'ix' | 'iy'>[], size: number, 
   let minE = Math.min(...es), maxE = Math.max(...es), minN = Math.min(...ns), maxN = Math.max(...ns);
   const pad = Math.max(300, 0.05 * Math.max(maxE - minE, maxN - minN));
   minE -= pad; maxE += pad; minN -= pad; maxN += pad;
-  const minSide = 2000;
+  const minSide = MIN_FRAME_SIDE;
   if (maxE - minE < minSide) { const c = (minE + maxE) / 2; minE = c - minSide / 2; maxE = c + minSide / 2; }
   if (maxN - minN < minSide) { const c = (minN + maxN) / 2; minN = c - minSide / 2; maxN = c + minSide / 2; }
+  // Never taller than 4:5 (width:height ≥ 5:4): the map sits in a landscape box on the page and the slide, and a tall
+  // frame (data from Skåne to Stockholm) was drawn as a narrow strip with 6-pixel letters. Widening shows more land
+  // at the sides; the scale is set by the height either way.
+  const minWidth = (maxN - minN) * 1.25;
+  if (maxE - minE < minWidth) { const c = (minE + maxE) / 2; minE = c - minWidth / 2; maxE = c + minWidth / 2; }
   return { minE, maxE, minN, maxN };
 }
 
@@ -154,8 +161,16 @@ export interface MapZoom {
   /** The area zoomed to, when the zoom came from choosing one (a step in or out leaves it). */
   area?: string;
 }
-/** Closest zoom: an eighth of the frame's width (a few cells across at the usual sizes). */
-export const MAX_ZOOM = 8;
+/**
+ * Closest zoom: 64 times closer, but never narrower than 2 km (a few cells across at the usual sizes) — a map over
+ * several län zooms to one kommun; a town's map stops at a few times (zoomLimit).
+ */
+export const MAX_ZOOM = 64;
+
+/** How far `base` can be zoomed: up to MAX_ZOOM, while the view stays at least 2 km wide. */
+export function zoomLimit(base: MapFrame): number {
+  return Math.max(1, Math.min(MAX_ZOOM, (base.maxE - base.minE) / MIN_FRAME_SIDE));
+}
 const ZOOM_STEP = 1.5;
 
 /**
@@ -164,7 +179,7 @@ const ZOOM_STEP = 1.5;
  */
 export function zoomFrame(base: MapFrame, zoom: MapZoom | null): MapFrame {
   if (!zoom || zoom.factor <= 1) return base;
-  const factor = Math.min(zoom.factor, MAX_ZOOM);
+  const factor = Math.min(zoom.factor, zoomLimit(base));
   const w = (base.maxE - base.minE) / factor;
   const h = (base.maxN - base.minN) / factor;
   const e = zoom.e ?? (base.minE + base.maxE) / 2;

@@ -26,6 +26,19 @@ interface Props {
 }
 
 const GROUPS: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
+/** A ring as path data without vertices less than a unit from the last one kept (the coast has ~30 000; the HTML file need not). */
+function coarseRingPath(frame: Parameters<typeof toView>[0], ring: [number, number][]): string {
+  let out = '';
+  let last: [number, number] | null = null;
+  for (const [e, n] of ring) {
+    const [x, y] = toView(frame, e, n);
+    if (last && Math.abs(x - last[0]) < 1 && Math.abs(y - last[1]) < 1) continue;
+    out += `${last ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`;
+    last = [x, y];
+  }
+  return last ? `${out}Z` : '';
+}
+
 const DRAW_ORDER: HotSpotGroup[] = ['fading', 'other', 'persistent', 'new'];
 
 // The land's rings in SWEREF 99 TM, projected once per page (some 30 000 vertices).
@@ -68,7 +81,7 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
   const scale = VIEW_WIDTH / (frame.maxE - frame.minE);
   const cellSide = size * scale;
   const side = Math.max(cellSide, 6);
-  const fontSize = 18;
+  const fontSize = 22;
   const areas = projected.map((a) => ({ ...a, rings: a.rings.filter((ring) => ringMeetsFrame(frame, ring)) })).filter((a) => a.rings.length > 0);
   const cellBoxes = cells.map((c) => { const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size); return { x, y, width: side, height: side }; });
   const view = { width: VIEW_WIDTH, height };
@@ -86,7 +99,7 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
       const [x, y] = toView(frame, e, n);
       return { name: a.name, x, y, weight: ringArea(a.rings[0]) };
     }),
-    [...cellBoxes, ...markers.map((m) => m.box)], view, 16,
+    [...cellBoxes, ...markers.map((m) => m.box)], view, 18,
   );
   return (
     <figure className="lb-map">
@@ -96,7 +109,7 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
             and the land reach a frame's size beyond every edge (they stopped at the frame's edge before). */}
         <rect x={-VIEW_WIDTH} y={-height} width={3 * VIEW_WIDTH} height={3 * height} fill={!streets && land ? '#dfe7ee' : '#f4f6f8'} />
         {!streets && land && (
-          <path data-testid="lb-map-land" aria-hidden="true" d={landRings(land).filter((ring) => ringMeetsFrame(around, ring)).map((ring) => ringPath(frame, ring)).join('')} fill="#f7f5ef" fillRule="evenodd" stroke="#c4bdb0" strokeWidth="0.8" />
+          <path data-testid="lb-map-land" aria-hidden="true" d={landRings(land).filter((ring) => ringMeetsFrame(around, ring)).map((ring) => coarseRingPath(frame, ring)).join('')} fill="#f7f5ef" fillRule="evenodd" stroke="#c4bdb0" strokeWidth="0.8" />
         )}
         {streets && (
           <g data-testid="lb-map-streets" aria-hidden="true">
@@ -110,7 +123,7 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
         )}
         {/* Over a street map the areas are outlines only: their white fill would hide the streets. */}
         {areas.map((a) => a.rings.map((ring, i) => <path key={`${a.name}-${i}`} d={ringPath(frame, ring)} fill={streets ? 'none' : '#ffffff'} stroke="#8a96a3" strokeWidth="1.2" />))}
-        {labels.map((l) => <text key={`label-${l.name}`} x={l.x} y={l.y} className="lb-map-area" textAnchor="middle" fontSize="16" fill="#4a5563">{l.name}</text>)}
+        {labels.map((l) => <text key={`label-${l.name}`} x={l.x} y={l.y} className="lb-map-area" textAnchor="middle" fontSize="18" fill="#4a5563">{l.name}</text>)}
         {/* New hot spots on top: at a small scale cells overlap, and the recurring ones must not hide them. */}
         {[...cells].sort((a, b) => DRAW_ORDER.indexOf(a.group) - DRAW_ORDER.indexOf(b.group)).map((c) => {
           const style = GROUP_STYLE[c.group];

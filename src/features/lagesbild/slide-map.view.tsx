@@ -5,7 +5,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HOT_SPOT_ROWS } from './lagesbild-document.view';
 import type { LagesbildReport } from './lagesbild.model';
-import { MAX_ZOOM, mapFrame, projectOutlines, ringMeetsFrame, stepZoom, zoomToRings, type AreaOutline, type MapZoom } from './report-map.model';
+import { mapFrame, zoomLimit, projectOutlines, ringMeetsFrame, stepZoom, zoomToRings, type AreaOutline, type MapZoom } from './report-map.model';
 import { ReportMap } from './report-map.view';
 
 interface Props {
@@ -48,7 +48,7 @@ export function SlideMap({ report, outlines, period, zoom, onZoom }: Props) {
       <ReportMap extent={hotSpots.extent} cells={hotSpots.cells} letters={HOT_SPOT_ROWS} size={hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period })} t={t} zoom={zoom} />
       {onZoom && base && (
         <div className="slide-map-controls" role="group" aria-label={t('presentation.zoom.label')}>
-          <button type="button" onClick={() => onZoom(stepZoom(zoom, 1))} disabled={(zoom?.factor ?? 1) >= MAX_ZOOM} data-testid="map-zoom-in" aria-label={t('presentation.zoom.in')}>+</button>
+          <button type="button" onClick={() => onZoom(stepZoom(zoom, 1))} disabled={base ? (zoom?.factor ?? 1) >= zoomLimit(base) : true} data-testid="map-zoom-in" aria-label={t('presentation.zoom.in')}>+</button>
           <button type="button" onClick={() => onZoom(stepZoom(zoom, -1))} disabled={!zoom} data-testid="map-zoom-out" aria-label={t('presentation.zoom.out')}>−</button>
           <button type="button" onClick={() => onZoom(null)} disabled={!zoom} data-testid="map-zoom-reset">{t('presentation.zoom.whole')}</button>
           {areas.length > 0 && (

@@ -4,7 +4,9 @@
 //  • the rate against the rest of the areas of the kind together ("the kommun as a whole" when the areas cover it):
 //    rate ratio and the exact conditional test for two Poisson rates (Przyborowski & Wilenski 1940; the same test as
 //    every change in the app, lib/statistics/count-change.ts), at 95 %;
-//  • the change against the previous tertial, per day (tertials are 120–123 days), with the same test;
+//  • the change against the previous tertial, per day with data (tertials are 120–123 days; data that begins inside
+//    the previous tertial covers only part of it — counting all its days made a steady rate a "significant" rise),
+//    with the same test;
 //  • the share of the area's incidents in the tertial that lie in Gi* hot-spot cells (≥ 95 % with the false
 //    discovery rate correction, the map's own analysis over the tertial's counts).
 // In public view every count is the shown (perturbed) one and everything derived is computed from it; an area with
@@ -40,7 +42,9 @@ export interface AreaPriority {
 }
 
 /**
- * `days`: the lengths of the current and previous tertial. Rows without population are listed last, unranked.
+ * `days`: the days of the current and previous tertial that the data covers (coveredDays: from the data's first day
+ * on); with none in the previous tertial there is no change to show. Rows without population are listed last,
+ * unranked.
  */
 export function rankAreas(rows: AreaPriorityRow[], days: { current: number; previous: number }, rule: DisclosureRule | null): AreaPriority[] {
   const shown = rows.map((r) => ({
@@ -58,7 +62,7 @@ export function rankAreas(rows: AreaPriorityRow[], days: { current: number; prev
     const restCount = current !== null ? totalCount - current : 0;
     const restPopulation = population !== null ? totalPopulation - population : 0;
     const vsRest = rate !== null && restPopulation > 0 ? compareCounts(current as number, restCount, population! / restPopulation) : null;
-    const vsPrevious = current !== null && previous !== null ? compareCounts(current, previous, days.current / days.previous) : null;
+    const vsPrevious = current !== null && previous !== null && days.previous > 0 && days.current > 0 ? compareCounts(current, previous, days.current / days.previous) : null;
     // A share of a hidden part is hidden too ("<5 of 40" would be a small count again).
     const hotShare = current !== null && current > 0 && (hot !== null || r.hot === 0 && !rule) ? (hot ?? 0) / current : null;
     return { name: r.name, population, current, rate, vsRest, vsPrevious, hotShare: hotShare === null ? null : Math.min(1, hotShare) };

@@ -7,10 +7,12 @@ import { DataTable } from '../../components/data-table';
 import { formatTertial, latestCompleteTertial, previousTertial } from '../../analysis/periods/tertials';
 import { hotSpots, type CellKey } from '../../analysis/hot-spots/hot-spots.model';
 import { useDayExtent } from '../../hooks/use-day-extent';
+import { coveredDays } from '../../lib/day-range';
+import { dateOfEpochDay } from '../../lib/epoch-day';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useRows } from '../../hooks/use-rows';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
-import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
+import { formatCount, formatDate, formatDecimal, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -18,7 +20,8 @@ import type { CountChange } from '../../lib/statistics/count-change';
 import { rankAreas, type AreaPriorityRow } from './area-priority.model';
 import { areaPrioritySql, tertialCellCountsSql } from './area-priority.query';
 
-export function AreaPriorityPanel({ kind, size, shape, band, universe }: { kind: string | null; size: number; shape: CellShape; band: number; universe: CellKey[] | null }) {
+/** `noData`: the areas the Karta shows as "–" (wholly outside the located incidents): not ranked, not listed. */
+export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }: { kind: string | null; size: number; shape: CellShape; band: number; universe: CellKey[] | null; noData: Set<string> }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
@@ -33,9 +36,11 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe }: { kind:
     return outcome.status === 'ok' ? outcome.cells.filter((c) => c.bin >= 2) : [];
   }, [cells, universe, size, band, shape]);
   const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells, shape) : null);
+  // Per day with data: the data may begin inside the previous tertial (coveredDays).
+  const days = current && previous && extent ? { current: coveredDays(current, extent), previous: coveredDays(previous, extent) } : null;
   const ranked = useMemo(
-    () => (rows && current && previous ? rankAreas(rows, { current: current.to - current.from + 1, previous: previous.to - previous.from + 1 }, rule) : []),
-    [rows, current?.from, previous?.from, rule],
+    () => (rows && days ? rankAreas(rows.filter((r) => !noData.has(r.name)), days, rule) : []),
+    [rows, days?.current, days?.previous, rule, noData],
   );
   if (!current || !previous) return null;
   const label = formatTertial(current, language);
@@ -73,6 +78,10 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe }: { kind:
           ]}
         />
       )}
+      {days && previous && extent && days.previous > 0 && days.previous < previous.to - previous.from + 1 && (
+        <p className="hint" data-testid="area-priority-partial">{t('map.priority.partialPrevious', { period: formatTertial(previous, language), date: formatDate(dateOfEpochDay(extent.from)), count: days.previous })}</p>
+      )}
+      {noData.size > 0 && <p className="hint">{t('map.priority.noDataLeftOut', { count: noData.size })}</p>}
       <p className="hint">{t('map.priority.method', { size })}</p>
     </div>
   );

@@ -118,6 +118,7 @@ export function MapPage() {
     const ofKind = (areaCounts.state.rows ?? []).filter((r) => r.kind === (areaKind ?? ''));
     return areaFeatures(context.areas, areaKind, new Map(ofKind.map((r) => [r.area, r.n])), new Map(ofKind.map((r) => [r.area, Number(r.key)])), areaMeasure, rule, context.extent ?? null);
   }, [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule, context.extent]);
+  const noDataAreas = useMemo(() => new Set(areaData.values.filter((v) => v.noData).map((v) => v.name)), [areaData.values]);
   // Located incidents in no area of the drawn kind: said under the area table, so its rows account for them all.
   const outside = useMosaicClient<{ n: number; key: number | bigint }>({
     selection: incidentSelection, query: outsideKindCountQuery(areaKind ?? ''), key: `outside-${areaKind ?? ''}`, owns: ['area', 'extent'], filterStable: false,
@@ -309,7 +310,7 @@ export function MapPage() {
       {kind === 'areas' && (
         <>
           <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
-          <AreaPriorityPanel kind={areaKind} size={size} shape={shape} band={band} universe={universe} />
+          <AreaPriorityPanel kind={areaKind} size={size} shape={shape} band={band} universe={universe} noData={noDataAreas} />
         </>
       )}
     </Page>
