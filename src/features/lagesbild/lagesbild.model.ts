@@ -245,7 +245,8 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
   for (const group of GROUP_ORDER.filter((g) => g !== 'other')) {
     for (const spot of hotSpotsOfCells(cells.filter((c) => c.group === group), raw.size)) {
       groups.push({
-        name: spot.name, group, patterns: new Set(spot.cells.map((c) => c.pattern)), cells: spot.cells,
+        // A live hot spot's faded edge cells (withFadedEdgesJoined) count among its cells but do not name its pattern.
+        name: spot.name, group, patterns: new Set(spot.cells.filter((c) => group === 'fading' || c.pattern !== 'historical').map((c) => c.pattern)), cells: spot.cells,
         current: spot.cells.reduce((s, c) => s + c.current, 0), key: spot.cells.reduce((s, c) => s + c.currentKey, 0),
       });
     }
