@@ -131,6 +131,22 @@ describe('the summary text', () => {
     expect(first).toBe('Under v. 45–46 2026 registrerades färre än 5 händelser. Jämförelser med små antal visas inte.');
   });
 
+  it('publishes each top place on its own: no total adds up to them, so a large place is never hidden to protect another', () => {
+    // Tester: Mårtenstorget (12, new) was "dold" in the places table while the hot-spot table showed its count, and
+    // the summary's "Flest händelser … vid" then skipped it. Places: a new one (12, 0, 0) beside small previous counts.
+    const raw = knownReport();
+    const placeRow = (name: string, current: number, previous: number, last_year: number): CountRow => ({ name, current, previous, last_year, current_key: 0, previous_key: 0, last_year_key: 0 });
+    raw.places = [placeRow('Mårtenstorget', 12, 0, 0), placeRow('Sergels torg', 12, 11, 9), placeRow('Stortorget', 8, 3, 7)];
+    const report = buildReport(raw, { k: 5 });
+    const m = report.places.find((p) => p.name === 'Mårtenstorget')!;
+    expect(m.current).toBe(12); // record keys 0: no noise
+    expect([m.previous, m.lastYear]).toEqual([null, null]); // 0 is below k: "<5", never "dold"
+    expect(report.places.find((p) => p.name === 'Stortorget')!.previous).toBeNull();
+    expect(report.places.find((p) => p.name === 'Stortorget')!.current).toBe(8);
+    const [, second] = summaryParagraphs(report, 'sv');
+    expect(second).toContain('Mårtenstorget (12)');
+  });
+
   it('hides the complement too: one hidden category cannot be recomputed from the total', () => {
     const report = buildReport(knownReport(), { k: 5 });
     const rån = report.categories.find((c) => c.name === 'Rån')!;

@@ -170,13 +170,20 @@ function figure(name: string | null, c: PublishedCount, p: PublishedCount | unde
  * outside the data (last year, before the data began) holds no data, not zeros: it stays out of the table — its
  * zeros, all "small", once made the suppression hide a 2024 period's whole total (tester) — and shows "–".
  */
-function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: LagesbildPeriods, data: DayRange | null): { rows: Figure[]; total: Figure } {
+/**
+ * `margins: false` for a list no published total adds up to (the top places): each count stands alone (primary rule
+ * and noise), as the hot spots' do. With margins, a large place could be hidden only to protect another ("dold")
+ * while the hot-spot table beside it showed the same incidents' count, and the summary then skipped the largest place.
+ */
+function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: LagesbildPeriods, data: DayRange | null, margins = true): { rows: Figure[]; total: Figure } {
   const windows = [periods.current, periods.previous, periods.lastYear];
   const withData = windows.map((w, j) => j === 0 || !data || coveredDays(w, data) > 0);
   const columns = [0, 1, 2].filter((j) => withData[j]);
   const counts = (r: CountRow) => [r.current, r.previous, r.last_year];
   const keys = (r: CountRow) => [Number(r.current_key), Number(r.previous_key), Number(r.last_year_key)];
-  const table = publishTable(rows.map((r) => columns.map((j) => counts(r)[j])), rows.map((r) => columns.map((j) => keys(r)[j])), rule);
+  const table = margins
+    ? publishTable(rows.map((r) => columns.map((j) => counts(r)[j])), rows.map((r) => columns.map((j) => keys(r)[j])), rule)
+    : { cells: rows.map((r) => columns.map((j) => publishCount(counts(r)[j], keys(r)[j], rule))), columnTotals: columns.map(() => null) };
   const at = (cells: PublishedCount[], j: number): PublishedCount | undefined => (withData[j] ? cells[columns.indexOf(j)] : undefined);
   const totals = rows.length ? table.columnTotals : columns.map(() => publishCount(0, 0, rule));
   const [c, p, y] = [0, 1, 2].map((j) => at(totals, j));
@@ -204,8 +211,8 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);
   const areas = publishRows(raw.areas, rule, raw.periods, raw.dataExtent ?? null);
   const interventions = publishRows(raw.interventions, rule, raw.periods, raw.dataExtent ?? null);
-  // Top places are a subset: no published total adds up to them, so the table rule (with its margins) is stricter than needed.
-  const places = publishRows(raw.places, rule, raw.periods, raw.dataExtent ?? null).rows;
+  // Top places are a subset: no published total adds up to them, so each count stands alone.
+  const places = publishRows(raw.places, rule, raw.periods, raw.dataExtent ?? null, false).rows;
   const hotSpots = hotSpotSummary(raw.hotSpots, rule);
   // The same published goal as on Mål (publish-goal.ts): a verdict resting on a hidden count is withheld.
   // Public view: a goal's actual is a running total, so the totals of two periods' lägesbilder (◀ ▶) would give the
