@@ -89,3 +89,12 @@ describe('the change against the previous tertial when the data begins inside it
     expect(r.vsPrevious).toBeNull();
   });
 });
+
+describe('the areas the tertial table ranks', () => {
+  it('leaves out areas with no data on the Karta and areas with no incident in either tertial', async () => {
+    const { areasToRank } = await import('../../src/features/map/area-priority.model');
+    const row = (name: string, current: number, previous: number): AreaPriorityRow => ({ name, population: 1000, current, current_key: 0, previous, previous_key: 0, hot: 0, hot_key: 0 });
+    const rows = [row('Malmö', 10, 12), row('Helsingborg', 0, 0), row('Göteborg', 0, 0), row('Lund', 0, 3)];
+    expect(areasToRank(rows, new Set(['Göteborg'])).map((r) => r.name)).toEqual(['Malmö', 'Lund']);
+  });
+});

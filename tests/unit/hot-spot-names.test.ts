@@ -19,8 +19,8 @@ describe('hotSpotsOfCells', () => {
     expect(without.map((h) => h.name)).toEqual(['E 40000 N 5000', 'E 10000 N 10000', 'E 20000 N 20000']);
   });
 
-  it('gathers a place from the data across clusters, and a cell without a place joins its cluster’s place', () => {
-    const spots = hotSpotsOfCells([cell(1, 1, 'Resecentrum'), cell(2, 1), cell(30, 30, 'Resecentrum'), cell(50, 50, null, 'Söder')], 250);
+  it('gathers a place from the data across nearby clusters (within 5 km), and a cell without a place joins its cluster’s place', () => {
+    const spots = hotSpotsOfCells([cell(1, 1, 'Resecentrum'), cell(2, 1), cell(12, 12, 'Resecentrum'), cell(50, 50, null, 'Söder')], 250);
     expect(spots.map((s) => [s.name, s.cells.length])).toEqual([['Resecentrum', 3], ['Söder', 1]]);
   });
 
@@ -49,5 +49,15 @@ describe('the lägesbild’s hot-spot rows', () => {
     };
     const rows = buildReport(raw as unknown as Parameters<typeof buildReport>[0], null).hotSpots.rows;
     expect(rows.map((r) => [r.name, r.group, r.cells])).toEqual([['Växjö', 'new', 1], ['Växjö (2)', 'persistent', 2]]);
+  });
+});
+
+describe('one place name in two towns', () => {
+  it('is two hot spots, told apart by area (Stortorget in Malmö and in Uppsala); nearby pieces of one place stay one', () => {
+    const cell = (ix: number, iy: number, place: string | null, area: string | null) => ({ ix, iy, place, area });
+    const spots = hotSpotsOfCells([cell(374, 6164, 'Stortorget', 'Malmö'), cell(375, 6164, 'Stortorget', 'Malmö'), cell(648, 6636, 'Stortorget', 'Uppsala'), cell(378, 6166, 'Stortorget', 'Malmö')], 1000);
+    expect(spots.map((s) => [s.name, s.cells.length])).toEqual([['Stortorget (Malmö)', 3], ['Stortorget (Uppsala)', 1]]);
+    const noAreas = hotSpotsOfCells([cell(374, 6164, 'Stortorget', null), cell(648, 6636, 'Stortorget', null)], 1000);
+    expect(noAreas.map((s) => s.name)).toEqual(['Stortorget', 'Stortorget (2)']);
   });
 });

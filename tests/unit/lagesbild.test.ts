@@ -261,6 +261,10 @@ describe('the example’s lägesbild', () => {
     expect(tenth.hotSpots).toMatchObject({ status: 'ok', steps: 10 });
     // And no comparison with 2023, which the data does not reach.
     expect(buildReport(early, null).total.vsLastYear).toBeNull();
+    // The summary gives the panel's reason (it said "too few located incidents", tester).
+    const text = summaryParagraphs(buildReport(early, null), 'sv').join(' ');
+    expect(text).toContain('behöver minst 10 tvåveckorsperioder med data');
+    expect(text).not.toContain('För få händelser med position');
   }, 60_000);
 });
 

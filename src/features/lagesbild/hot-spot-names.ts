@@ -61,7 +61,32 @@ export function hotSpotsOfCells<C extends NamedCell>(cells: C[], size: number): 
     seen.set(u.name, n);
     return { name: n === 1 ? u.name : `${u.name} (${n})`, cells: u.cells };
   });
-  return [...[...byPlace].map(([name, list]) => ({ name, cells: list })), ...clusters];
+  return [...[...byPlace].flatMap(([name, list]) => samePlaceNearby(name, list, size)), ...clusters];
+}
+
+/** Cells of one place farther apart than this are two places that share a name (Stortorget in Malmö and Uppsala). */
+const SAME_PLACE_REACH_METRES = 5000;
+
+/**
+ * One place's cells as hot spots: cells within 5 km of each other (single linkage) are one, farther pieces are told
+ * apart by their most common area — "Stortorget (Malmö)", "Stortorget (Uppsala)" — or, without one, by number.
+ */
+function samePlaceNearby<C extends NamedCell>(name: string, cells: C[], size: number): { name: string; cells: C[] }[] {
+  const reach = Math.ceil(SAME_PLACE_REACH_METRES / size);
+  const parent = cells.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
+  for (let i = 0; i < cells.length; i++) {
+    for (let j = i + 1; j < cells.length; j++) {
+      if (Math.abs(cells[i].ix - cells[j].ix) <= reach && Math.abs(cells[i].iy - cells[j].iy) <= reach) parent[root(j)] = root(i);
+    }
+  }
+  const pieces = new Map<number, C[]>();
+  cells.forEach((c, i) => pieces.set(root(i), [...(pieces.get(root(i)) ?? []), c]));
+  if (pieces.size === 1) return [{ name, cells }];
+  const ordered = [...pieces.values()].sort((a, b) => Math.min(...a.map((c) => c.iy)) - Math.min(...b.map((c) => c.iy)) || Math.min(...a.map((c) => c.ix)) - Math.min(...b.map((c) => c.ix)));
+  const areas = ordered.map((piece) => mostCommon(piece.map((c) => c.area)));
+  const distinct = areas.every((a) => a !== null) && new Set(areas).size === areas.length;
+  return ordered.map((piece, i) => ({ name: distinct ? `${name} (${areas[i]})` : i === 0 ? name : `${name} (${i + 1})`, cells: piece }));
 }
 
 /** The groups of cells that touch (share an edge or a corner), transitively. */

@@ -5,7 +5,7 @@ import { formatPeriod } from '../../analysis/periods/report-periods';
 import { formatCount, formatPercent, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { isProtected, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
-import { notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
+import { MIN_HOT_SPOT_STEPS, notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
 import type { SourceReport } from './source-reports.model';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
 
@@ -30,6 +30,9 @@ interface Words {
   places(items: string[]): string;
   hotSpots(newOnes: string[], persistent: string[], fading: string[]): string;
   tooFewForHotSpots: string;
+  /** The hot-spot panel's own reasons, so the text and the panel never disagree. */
+  tooShortForHotSpots: (periods: number) => string;
+  noPositionsForHotSpots: string;
   interventions(n: string, top: string | null): string;
   noInterventions: string;
   goals(parts: string[]): string;
@@ -74,6 +77,8 @@ const sv: Words = {
     return `Hot spot-analysen (Gi*, tvåveckorsperioder) visar ${sv.list(parts)}.${fadingText}`;
   },
   tooFewForHotSpots: 'För få händelser med position för en hot spot-analys.',
+  tooShortForHotSpots: (periods) => `Ingen hot spot-analys: den behöver minst ${periods} tvåveckorsperioder med data, och datan börjar senare.`,
+  noPositionsForHotSpots: 'Händelserna saknar position, så ingen hot spot-analys görs.',
   interventions: (n, top) => `Under perioden genomfördes ${n}${top ? `, flest av typen ${top}` : ''}.`,
   noInterventions: 'Inga insatser registrerades under perioden.',
   goals: (parts) => `Medborgarlöftena: ${sv.list(parts)}.`,
@@ -123,6 +128,8 @@ const en: Words = {
     return `The hot-spot analysis (Gi*, two-week periods) shows ${en.list(parts)}.${fadingText}`;
   },
   tooFewForHotSpots: 'Too few located incidents for a hot-spot analysis.',
+  tooShortForHotSpots: (periods) => `No hot-spot analysis: it needs at least ${periods} two-week periods of data, and the data begins later.`,
+  noPositionsForHotSpots: 'The incidents have no positions, so no hot-spot analysis is made.',
   interventions: (n, top) => `${n[0].toUpperCase()}${n.slice(1)} were carried out in the period${top ? `, most of them ${top}` : ''}.`,
   noInterventions: 'No interventions were recorded in the period.',
   goals: (parts) => `Citizen promises: ${en.list(parts)}.`,
@@ -192,7 +199,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
       names(h.rows.filter((r) => r.group === 'persistent')),
       names(h.rows.filter((r) => r.group === 'fading')),
     ));
-  } else third.push(w.tooFewForHotSpots);
+  } else third.push(h.status === 'too-short' ? w.tooShortForHotSpots(MIN_HOT_SPOT_STEPS) : h.status === 'no-positions' ? w.noPositionsForHotSpots : w.tooFewForHotSpots);
 
   const it = report.interventionTotal;
   if (it.current === 0) third.push(w.noInterventions);

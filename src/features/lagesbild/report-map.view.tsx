@@ -87,10 +87,11 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
   const view = { width: VIEW_WIDTH, height };
   // Letters first (the table refers to them), then area names where neither a cell nor a letter is.
   const markers = placeMarkers(
+    // A hot spot outside a zoomed view gets no letter (it stood at the edge, pointing nowhere).
     letterPoints(cells.filter((c) => c.row < letters), size).map(({ row, e, n }) => {
       const [x, y] = toView(frame, e, n);
       return { row, x: x + side / 2, y, side };
-    }),
+    }).filter((a) => a.x >= 0 && a.x <= VIEW_WIDTH && a.y >= 0 && a.y <= height),
     markerLetter, cellBoxes, view, fontSize,
   );
   const labels = placeLabels(

@@ -42,6 +42,15 @@ export interface AreaPriority {
 }
 
 /**
+ * The areas worth ranking: not shown as "no data" on the Karta (`noData`), and with an incident in one of the two
+ * tertials. An area with none says nothing about where to act, and ranked it read "▼ −100 %, significant" against
+ * the rest — Helsingborg so, while Göteborg (outside the data's box) was "–".
+ */
+export function areasToRank(rows: AreaPriorityRow[], noData: Set<string>): AreaPriorityRow[] {
+  return rows.filter((r) => !noData.has(r.name) && (r.current > 0 || r.previous > 0));
+}
+
+/**
  * `days`: the days of the current and previous tertial that the data covers (coveredDays: from the data's first day
  * on); with none in the previous tertial there is no change to show. Rows without population are listed last,
  * unranked.

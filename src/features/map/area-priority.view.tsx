@@ -17,7 +17,7 @@ import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/count-change';
-import { rankAreas, type AreaPriorityRow } from './area-priority.model';
+import { areasToRank, rankAreas, type AreaPriorityRow } from './area-priority.model';
 import { areaPrioritySql, tertialCellCountsSql } from './area-priority.query';
 
 /** `noData`: the areas the Karta shows as "–" (wholly outside the located incidents): not ranked, not listed. */
@@ -38,9 +38,11 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
   const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells, shape) : null);
   // Per day with data: the data may begin inside the previous tertial (coveredDays).
   const days = current && previous && extent ? { current: coveredDays(current, extent), previous: coveredDays(previous, extent) } : null;
+  const kept = useMemo(() => (rows ? areasToRank(rows, noData) : null), [rows, noData]);
+  const leftOut = rows && kept ? rows.length - kept.length : 0;
   const ranked = useMemo(
-    () => (rows && days ? rankAreas(rows.filter((r) => !noData.has(r.name)), days, rule) : []),
-    [rows, days?.current, days?.previous, rule, noData],
+    () => (kept && days ? rankAreas(kept, days, rule) : []),
+    [kept, days?.current, days?.previous, rule],
   );
   if (!current || !previous) return null;
   const label = formatTertial(current, language);
@@ -81,7 +83,7 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
       {days && previous && extent && days.previous > 0 && days.previous < previous.to - previous.from + 1 && (
         <p className="hint" data-testid="area-priority-partial">{t('map.priority.partialPrevious', { period: formatTertial(previous, language), date: formatDate(dateOfEpochDay(extent.from)), count: days.previous })}</p>
       )}
-      {noData.size > 0 && <p className="hint">{t('map.priority.noDataLeftOut', { count: noData.size })}</p>}
+      {leftOut > 0 && <p className="hint" data-testid="area-priority-left-out">{t('map.priority.noDataLeftOut', { count: leftOut })}</p>}
       <p className="hint">{t('map.priority.method', { size })}</p>
     </div>
   );
