@@ -62,7 +62,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
             </ol>
           ) : <p>{t('lagesbild.noHotSpots')}</p>}
           {report.hotSpots.status === 'ok' && spots.length > 0 && (
-            <ReportMap extent={report.hotSpots.extent} cells={cells} letters={BRIEF_HOT_SPOTS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} testId="lb-brief-map" />
+            <ReportMap extent={report.hotSpots.extent} cells={cells} letters={BRIEF_HOT_SPOTS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} testId="lb-brief-map" textScale={2} />
           )}
         </div>
         <div>

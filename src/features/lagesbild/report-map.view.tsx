@@ -23,6 +23,8 @@ interface Props {
   t: TFunction;
   /** Closer in than the whole frame (the presentation's map slide); the picture keeps its size. */
   zoom?: MapZoom | null;
+  /** Letters and area names this many times larger: the brief's small map (a third of a slide) was 6 px. */
+  textScale?: number;
 }
 
 const GROUPS: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
@@ -67,7 +69,7 @@ export function GroupSwatch({ group }: { group: HotSpotGroup }) {
   return <svg width="14" height="14" aria-hidden="true" className="lb-swatch"><rect x="1" y="1" width="12" height="12" fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} /></svg>;
 }
 
-export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId, zoom }: Props & { testId?: string }) {
+export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId, zoom, textScale = 1 }: Props & { testId?: string }) {
   const streets = useReportStreetsContext();
   // Without a street map, the shipped Natural Earth land shows where the coast is (a map over several län read as
   // dots on grey). Read after the first paint; the static HTML render gets it once the page has it.
@@ -81,7 +83,8 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
   const scale = VIEW_WIDTH / (frame.maxE - frame.minE);
   const cellSide = size * scale;
   const side = Math.max(cellSide, 6);
-  const fontSize = 22;
+  const fontSize = 22 * textScale;
+  const nameSize = 18 * textScale;
   const areas = projected.map((a) => ({ ...a, rings: a.rings.filter((ring) => ringMeetsFrame(frame, ring)) })).filter((a) => a.rings.length > 0);
   const cellBoxes = cells.map((c) => { const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size); return { x, y, width: side, height: side }; });
   const view = { width: VIEW_WIDTH, height };
@@ -100,7 +103,7 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
       const [x, y] = toView(frame, e, n);
       return { name: a.name, x, y, weight: ringArea(a.rings[0]) };
     }),
-    [...cellBoxes, ...markers.map((m) => m.box)], view, 18,
+    [...cellBoxes, ...markers.map((m) => m.box)], view, nameSize,
   );
   return (
     <figure className="lb-map">
@@ -124,7 +127,7 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
         )}
         {/* Over a street map the areas are outlines only: their white fill would hide the streets. */}
         {areas.map((a) => a.rings.map((ring, i) => <path key={`${a.name}-${i}`} d={ringPath(frame, ring)} fill={streets ? 'none' : '#ffffff'} stroke="#8a96a3" strokeWidth="1.2" />))}
-        {labels.map((l) => <text key={`label-${l.name}`} x={l.x} y={l.y} className="lb-map-area" textAnchor="middle" fontSize="18" fill="#4a5563">{l.name}</text>)}
+        {labels.map((l) => <text key={`label-${l.name}`} x={l.x} y={l.y} className="lb-map-area" textAnchor="middle" fontSize={nameSize} fill="#4a5563">{l.name}</text>)}
         {/* New hot spots on top: at a small scale cells overlap, and the recurring ones must not hide them. */}
         {[...cells].sort((a, b) => DRAW_ORDER.indexOf(a.group) - DRAW_ORDER.indexOf(b.group)).map((c) => {
           const style = GROUP_STYLE[c.group];
