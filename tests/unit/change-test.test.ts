@@ -1,6 +1,6 @@
 // The change test (two Poisson counts with an exposure ratio) against published values, against the exact
 // conditional test computed independently here, and its size on simulated no-change pairs.
-import { seededRandom } from './support/seeded-random';
+import { poissonDraw, seededRandom } from './support/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { compareCounts } from '../../src/lib/statistics/count-change';
 import { binomialTestTwoSided, poissonRatioTest } from '../../src/lib/statistics/poisson-ratio-test';
@@ -21,19 +21,7 @@ function bruteForceTwoSided(k: number, n: number, p: number): number {
 
 /** Poisson draws by Knuth's product of uniforms (seeded: support/seeded-random.ts). */
 const rng = seededRandom;
-function poisson(lambda: number, u: () => number): number {
-  // Knuth's method in chunks of 500 so e^-λ never underflows.
-  let k = 0;
-  let remaining = lambda;
-  while (remaining > 0) {
-    const step = Math.min(remaining, 500);
-    remaining -= step;
-    const limit = Math.exp(-step);
-    let prod = u();
-    while (prod > limit) { k++; prod *= u(); }
-  }
-  return k;
-}
+const poisson = poissonDraw;
 
 describe('the exact conditional test for two Poisson rates', () => {
   it("matches R's exactci::poisson.exact (minlike) as published in statsmodels' test suite", () => {

@@ -7,25 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { emergingHotSpots, giStarOfCounts, hotSpots, type StepCount } from '../../src/analysis/hot-spots/hot-spots.model';
 import { giStar } from '../../src/lib/statistics/gi-star';
 import { poissonTwoSidedP, withExactLocalSumP } from '../../src/lib/statistics/local-sum-test';
-
-/** mulberry32: a seeded generator, so every run of the suite draws the same maps. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function poisson(rate: number, next: () => number): number {
-  const limit = Math.exp(-rate);
-  let k = 0;
-  for (let p = next(); p > limit; p *= next()) k++;
-  return k;
-}
+import { poissonDraw, seededRandom } from './support/seeded-random';
 
 const STEPS = 13;
 const SIZE = 1000;
@@ -33,7 +15,7 @@ const BAND = 2 * SIZE;
 
 /** Step counts of `perStep` incidents a step placed uniformly over side × side cells, plus `extra` for a step. */
 function stepCounts(seed: number, side: number, perStep: number, extra: (step: number, next: () => number) => [number, number][] = () => []): StepCount[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const counts = new Map<string, StepCount>();
   for (let step = 0; step < STEPS; step++) {
     const points: [number, number][] = Array.from({ length: perStep }, () => [Math.floor(next() * side), Math.floor(next() * side)]);
@@ -89,7 +71,7 @@ describe('Gi* of counts on one period (the Karta without FDR) under complete spa
   // Stated: 2.5 % of cells hot at 95 % (the upper half of a two-sided 5 %). 30 maps of 30 × 30 cells each.
   for (const rate of [0.05, 0.1, 0.3, 1, 3]) {
     it(`${rate} incidents per cell: at most 3 % of cells in the 95 % or 99 % hot bin`, () => {
-      const next = random(Math.round(rate * 1000));
+      const next = seededRandom(Math.round(rate * 1000));
       let hot = 0;
       let cells = 0;
       for (let map = 0; map < 30; map++) {
@@ -97,7 +79,7 @@ describe('Gi* of counts on one period (the Karta without FDR) under complete spa
         const counts = [];
         for (let ix = 0; ix < 30; ix++) for (let iy = 0; iy < 30; iy++) {
           universe.push({ ix, iy });
-          counts.push({ ix, iy, n: poisson(rate, next) });
+          counts.push({ ix, iy, n: poissonDraw(rate, next) });
         }
         const outcome = hotSpots(universe, counts, SIZE, BAND, false);
         if (outcome.status !== 'ok') continue;

@@ -126,6 +126,19 @@ export function ringPath(frame: MapFrame, ring: [number, number][]): string {
   return ring.map(([e, n], i) => { const [x, y] = toView(frame, e, n); return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`; }).join('') + 'Z';
 }
 
+/** A ring as path data without vertices less than a unit from the last one kept (the coast has ~30 000; the HTML file need not). */
+export function coarseRingPath(frame: MapFrame, ring: [number, number][]): string {
+  let out = '';
+  let last: [number, number] | null = null;
+  for (const [e, n] of ring) {
+    const [x, y] = toView(frame, e, n);
+    if (last && Math.abs(x - last[0]) < 1 && Math.abs(y - last[1]) < 1) continue;
+    out += `${last ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`;
+    last = [x, y];
+  }
+  return last ? `${out}Z` : '';
+}
+
 /** A line (not closed) as SVG path data. */
 export function linePath(frame: MapFrame, line: [number, number][]): string {
   return line.map(([e, n], i) => { const [x, y] = toView(frame, e, n); return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`; }).join('');

@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { useSyncExternalStore } from 'react';
 import { landSnapshot, subscribeLand } from '../../data/land-basemap';
 import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
-import { GROUP_STYLE, VIEW_WIDTH, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+import { GROUP_STYLE, VIEW_WIDTH, coarseRingPath, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
 import { placeMarkers } from './report-map-markers';
 import { STREET_STYLE } from './report-streets.model';
 import { useReportStreetsContext } from './use-report-streets';
@@ -28,19 +28,6 @@ interface Props {
 }
 
 const GROUPS: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
-/** A ring as path data without vertices less than a unit from the last one kept (the coast has ~30 000; the HTML file need not). */
-function coarseRingPath(frame: Parameters<typeof toView>[0], ring: [number, number][]): string {
-  let out = '';
-  let last: [number, number] | null = null;
-  for (const [e, n] of ring) {
-    const [x, y] = toView(frame, e, n);
-    if (last && Math.abs(x - last[0]) < 1 && Math.abs(y - last[1]) < 1) continue;
-    out += `${last ? 'L' : 'M'}${x.toFixed(1)} ${y.toFixed(1)}`;
-    last = [x, y];
-  }
-  return last ? `${out}Z` : '';
-}
-
 const DRAW_ORDER: HotSpotGroup[] = ['fading', 'other', 'persistent', 'new'];
 
 // The land's rings in SWEREF 99 TM, projected once per page (some 30 000 vertices).

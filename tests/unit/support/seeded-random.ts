@@ -9,3 +9,17 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A Poisson(λ) draw by Knuth's product of uniforms, in chunks of 500 so e^−λ never underflows. */
+export function poissonDraw(lambda: number, u: () => number): number {
+  let k = 0;
+  let remaining = lambda;
+  while (remaining > 0) {
+    const step = Math.min(remaining, 500);
+    remaining -= step;
+    const limit = Math.exp(-step);
+    let prod = u();
+    while (prod > limit) { k++; prod *= u(); }
+  }
+  return k;
+}
