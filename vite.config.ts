@@ -1,5 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { exampleDatabase } from './scripts/example-database';
 
 /**
  * The built app may talk to its own origin only. DuckDB-wasm needs 'wasm-unsafe-eval' to compile its wasm;
@@ -44,7 +46,7 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), exampleDatabase(fileURLToPath(new URL('.', import.meta.url)))],
   // Relative asset paths: dist/ can be served from any sub-path of an intranet server.
   base: './',
   // duckdb-wasm ships its own worker and wasm; pre-bundling it breaks the ?url imports.

@@ -21,7 +21,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.geojson': 'application/geo+json', '.csv': 'text/csv; charset=utf-8',
   '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.pbf': 'application/x-protobuf', '.pmtiles': 'application/octet-stream',
 };
-const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.csv', '.wasm', '.svg']);
+const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.json', '.geojson', '.csv', '.wasm', '.svg', '.duckdb']);
 
 export function serveDist({ root = resolve(fileURLToPath(import.meta.url), '..', '..', 'dist'), port = 0, host = '127.0.0.1' } = {}) {
   const served = [];

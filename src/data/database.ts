@@ -7,7 +7,7 @@ import { coordinatorReader, type RowReader } from './row-reader';
 import { fillDerivedColumns } from './derived-columns';
 import { type Engine, removeStoredDatabase, reportIfFatal, startEngine } from './engine';
 import { EXAMPLE_URLS } from './example-assets';
-import { loadExample } from './example-load';
+import { copyReadyExample, loadExample } from './example-load';
 import { CREATE_TABLES, READ_META, SCHEMA_VERSION, TABLE_COUNTS, WRITE_META, type TableName } from './schema.query';
 import type { GoalDefinition } from './tables';
 import type { FeatureCollection } from './area-features';
@@ -51,7 +51,29 @@ async function fetchBytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * The example into the canonical tables: copied from its ready database file (built with the same loader at build
+ * time, derived columns and all), or — when that file can't be had or read — loaded from its CSV files here.
+ */
 async function loadEmbeddedExample(engine: Engine): Promise<void> {
+  const start = performance.now();
+  try {
+    const databaseFile = 'exempelkommun.duckdb';
+    await engine.db.registerFileBuffer(databaseFile, await fetchBytes(EXAMPLE_URLS.database));
+    try {
+      await copyReadyExample(engine.runner, databaseFile);
+    } finally {
+      await engine.db.dropFile(databaseFile);
+    }
+    performance.measure('lagesbild:example-copied', { start });
+  } catch (error) {
+    console.warn('The ready example database could not be used; loading the example files instead', error);
+    await importExampleFiles(engine);
+  }
+  await checkpoint(engine);
+}
+
+async function importExampleFiles(engine: Engine): Promise<void> {
   const [incidents, interventions, areas, goals] = await Promise.all([
     fetchBytes(EXAMPLE_URLS.incidents),
     fetchBytes(EXAMPLE_URLS.interventions),
@@ -67,7 +89,6 @@ async function loadEmbeddedExample(engine: Engine): Promise<void> {
   } finally {
     await engine.db.dropFiles();
   }
-  await checkpoint(engine);
 }
 
 /** Write the WAL into the database file so a reload finds the data even if the tab dies right after. */

@@ -33,3 +33,25 @@ export function insertExampleInterventions(fileName: string): string {
 
 /** Everything the example replaces (or a reload of it clears): the tables, the import history and the replaced rows kept for undo. */
 export const CLEAR_TABLES = `DELETE FROM incidents; DELETE FROM interventions; DELETE FROM areas; DELETE FROM goals; DELETE FROM imports; ${CLEAR_REPLACED}`;
+
+/** The tables a ready example database holds (scripts/example-database.ts), copied in this order. */
+export const READY_EXAMPLE_TABLES = ['incidents', 'interventions', 'areas', 'goals'] as const;
+
+/** A ready example database file, registered under `fileName`, attached read-only as `schema`. */
+export function attachReadyExample(fileName: string, schema: string): string {
+  return `ATTACH ${literal(fileName)} AS ${quoteIdentifier(schema)} (READ_ONLY)`;
+}
+
+export function detachReadyExample(schema: string): string {
+  return `DETACH DATABASE IF EXISTS ${quoteIdentifier(schema)}`;
+}
+
+/** One table's rows from the attached ready example, derived columns (grid cell, record key, areas) included. */
+export function copyReadyExampleTable(schema: string, table: (typeof READY_EXAMPLE_TABLES)[number]): string {
+  return `INSERT INTO ${quoteIdentifier(table)} BY NAME SELECT * FROM ${quoteIdentifier(schema)}.${quoteIdentifier(table)}`;
+}
+
+/** The ready example's metadata (dataset, schema version, the areas' signature for the area placement). */
+export function copyReadyExampleMeta(schema: string): string {
+  return `INSERT OR REPLACE INTO app_meta SELECT key, value FROM ${quoteIdentifier(schema)}.app_meta`;
+}

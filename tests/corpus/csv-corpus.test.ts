@@ -10,7 +10,7 @@ import { scanRecords } from '../../src/data/import/csv-records';
 import { readCsvStage } from '../../src/data/import/import-csv';
 import { CREATE_TABLES } from '../../src/data/schema.query';
 import { decodeText } from '../../src/lib/parsing/text-encoding';
-import { createNodeRunner } from '../unit/support/node-runner';
+import { createNodeRunner } from '../../scripts/node-runner';
 import { requireSharedData } from './shared-data';
 
 const root = join(requireSharedData(), 'csv-corpus');

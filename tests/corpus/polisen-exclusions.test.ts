@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { listImports } from '../../src/data/import-history';
 import { importCsv } from '../../src/data/import/import-csv';
 import { defaultPoliceChoice, isNotIncidentType, policeEventCounts, policeEventsImport } from '../../src/data/import/police-events';
-import { createSchemaRunner } from '../unit/support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 import { requireSharedData } from './shared-data';
 
 const dir = join(requireSharedData(), 'polisen-events');

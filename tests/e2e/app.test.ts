@@ -37,6 +37,8 @@ describe('Lägesbild in Chromium', () => {
     expect(await kpi('kpi-goals')).toBe(7);
     expect(await page.getByTestId('example-banner').textContent()).toContain('påhittad');
     expect(await page.title()).toBe('Översikt – Lägesbild');
+    // From the ready database file built with the app (not the slower load of the CSV files, its fallback).
+    expect(await page.evaluate(() => performance.getEntriesByName('lagesbild:example-copied').length)).toBe(1);
   });
 
   it('says first what it covers: the first and last day, and the latest full week against the one before', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { summaryNumbers } from './support/summary';
-import { createNodeRunner } from '../unit/support/node-runner';
+import { createNodeRunner } from '../../scripts/node-runner';
 import { addedCard, openBrowser, parseCount, type Browser } from './support/chromium';
 
 const baseUrl = inject('baseUrl');

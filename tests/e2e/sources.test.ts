@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { importCsv } from '../../src/data/import/import-csv';
 import { policeEventsImport } from '../../src/data/import/police-events';
-import { createSchemaRunner } from '../unit/support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 import { addedCard, incidentKpi, openBrowser, parseCount, type Browser } from './support/chromium';
 
 const baseUrl = inject('baseUrl');

@@ -14,7 +14,7 @@ import { areaCountsSql } from '../../src/features/lagesbild/lagesbild.query';
 import { areaPrioritySql } from '../../src/features/map/area-priority.query';
 import { areaCountsQuery } from '../../src/features/map/map.query';
 import { areaLookup, type AreaShape } from '../../src/lib/geo/area-lookup';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 
 const rect = (w: number, s: number, e: number, n: number) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
 // Centrum: 16.80–16.82 × 59.95–59.97 with a hole 16.805–16.81 × 59.955–59.96 (a park, say).

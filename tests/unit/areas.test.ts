@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { areaRowsFromGeoJson, suggestAreaMapping, type FeatureCollection } from '../../src/data/area-features';
 import { importAreas } from '../../src/data/import/import-areas';
 import { fromWgs84 } from '../../src/lib/parsing/coordinates';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 
 // A square around Stockholm's centre, and one around Uppsala's, as a kommun file has them.
 const square = (lat: number, lon: number, d = 0.02) => [[[lon - d, lat - d], [lon + d, lat - d], [lon + d, lat + d], [lon - d, lat + d], [lon - d, lat - d]]];

@@ -7,7 +7,7 @@ import { hotSpots, defaultBand, type CellCount } from '../../src/analysis/hot-sp
 import { cellIndexSql } from '../../src/data/grid-cells.query';
 import { cellCentreMetres, cellCornersMetres, hexSpacing } from '../../src/lib/geo/cell-grid';
 import { filterStateFromParams, filterStateToParams } from '../../src/lib/filter-state';
-import { createNodeRunner } from './support/node-runner';
+import { createNodeRunner } from '../../scripts/node-runner';
 
 let seed = 11;
 const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cellLabelsSql } from '../../src/analysis/hot-spots/hot-spots.query';
 import { cellIndexSql } from '../../src/data/grid-cells.query';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 
 describe('cellLabelsSql', () => {
   let runner: Awaited<ReturnType<typeof createSchemaRunner>>;

@@ -12,7 +12,7 @@ import { literal } from '../../src/data/sql-text';
 import { parseDateTime } from '../../src/lib/parsing/swedish-datetime';
 import { createExampleDatabase } from './support/example-database';
 import { importBytes } from './support/import-fixture';
-import { createNodeRunner, createSchemaRunner } from './support/node-runner';
+import { createNodeRunner, createSchemaRunner } from '../../scripts/node-runner';
 
 type Runner = Awaited<ReturnType<typeof createNodeRunner>>;
 const lineAndReason = (rejected: { line: number; reason: string }[]) => rejected.map(({ line, reason }) => ({ line, reason }));

@@ -11,7 +11,7 @@ import { decodeText } from '../../src/lib/parsing/text-encoding';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 
 const SEED = 20261122;
 const RUNS = 150;

@@ -12,7 +12,7 @@ import { importCsv } from '../../src/data/import/import-csv';
 import { defaultPoliceChoice, isNotIncidentType, leftOutBy, policeEventCounts, policeEventsImport, type PoliceEventChoice } from '../../src/data/import/police-events';
 import { fillDerivedColumns } from '../../src/data/derived-columns';
 import { importBytes } from './support/import-fixture';
-import { createNodeRunner, createSchemaRunner } from './support/node-runner';
+import { createNodeRunner, createSchemaRunner } from '../../scripts/node-runner';
 
 const SEMICOLON = { delimiter: ';', quote: '"', header: true, skipLines: 0 };
 const COLUMNS = { id: 'Id', date: 'Datum', category: 'Brottstyp', area: 'Område', north: 'N', east: 'E' };

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARROW_TABLE, textRows } from '../../src/data/import/csv-import.query';
 import { planTable } from '../../src/data/import/csv-plan';
 import { importRows, readTableStage } from '../../src/data/import/import-csv';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 
 describe('rows from a Parquet file', () => {
   let runner: Awaited<ReturnType<typeof createSchemaRunner>>;

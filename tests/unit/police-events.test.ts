@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scanRecords } from '../../src/data/import/csv-records';
 import { importCsv } from '../../src/data/import/import-csv';
 import { NotPoliceEventsError, policeEventsImport, policeEventsPlan, policeEventsToCsv } from '../../src/data/import/police-events';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 import { incidentsByCategoryQuery } from '../../src/features/overview/overview.query';
 import { precisionCountsQuery } from '../../src/features/map/map.query';
 

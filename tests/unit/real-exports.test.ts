@@ -2,7 +2,7 @@
 // plan → read → import path the page uses, with the values they must end up as.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planBytes, importPlanned } from './support/import-file';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 
 type Runner = Awaited<ReturnType<typeof createSchemaRunner>>;
 const enc = (s: string) => new TextEncoder().encode(s);

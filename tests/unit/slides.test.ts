@@ -12,7 +12,7 @@ import {
   setSlideShown, shownSlides,
 } from '../../src/features/lagesbild/slides';
 import { nodeConnector } from './support/node-connector';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 
 describe('the slide deck', () => {
   it('opens with I korthet first; the plain title slide is there to add', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { literal, quoteIdentifier } from '../../src/data/sql-text';
-import { createNodeRunner } from './support/node-runner';
+import { createNodeRunner } from '../../scripts/node-runner';
 
 describe('SQL text from untrusted names and values', () => {
   let runner: Awaited<ReturnType<typeof createNodeRunner>>;

@@ -4,7 +4,7 @@ import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
 import { fillGridCoordinates } from '../../src/data/grid.query';
 import { toSweref99tm } from '../../src/lib/geo/sweref99tm';
-import { createSchemaRunner } from './support/node-runner';
+import { createSchemaRunner } from '../../scripts/node-runner';
 
 const SWEREF99TM = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 const PLACES: [string, number, number][] = [

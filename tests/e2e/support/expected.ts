@@ -3,7 +3,7 @@
 import { cellCentreMetres, hexSpacing } from '../../../src/lib/geo/cell-grid';
 import { join } from 'node:path';
 import proj4 from 'proj4';
-import { createNodeRunner } from '../../unit/support/node-runner';
+import { createNodeRunner } from '../../../scripts/node-runner';
 
 const SWEREF99TM = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { writeExample } from '../../../scripts/generate-example.mjs';
 import { fillDerivedColumns } from '../../../src/data/derived-columns';
 import { loadExample } from '../../../src/data/example-load';
-import { createSchemaRunner } from './node-runner';
+import { createSchemaRunner } from '../../../scripts/node-runner';
 
 export async function createExampleDatabase() {
   const root = mkdtempSync(join(tmpdir(), 'lagesbild-example-'));

@@ -1,10 +1,12 @@
-// The data layer's SqlRunner over native DuckDB: the same SQL the browser runs, checked by running it.
+// The data layer's SqlRunner over native DuckDB: the same SQL the browser runs, checked by running it (tests), and
+// the build's writer of the example database (scripts/example-database.ts).
 import { DuckDBInstance } from '@duckdb/node-api';
-import { CREATE_TABLES } from '../../../src/data/schema.query';
-import { normaliseRow, type NumericColumn, type Row, type SqlRunner, type SqlValue } from '../../../src/data/sql-runner';
+import { CREATE_TABLES } from '../src/data/schema.query';
+import { normaliseRow, type NumericColumn, type Row, type SqlRunner, type SqlValue } from '../src/data/sql-runner';
 
-export async function createNodeRunner(): Promise<SqlRunner & { close(): void }> {
-  const instance = await DuckDBInstance.create(':memory:');
+/** A runner over a new in-memory database, or over the database file at `path` (created when missing). */
+export async function createNodeRunner(path = ':memory:'): Promise<SqlRunner & { close(): void }> {
+  const instance = await DuckDBInstance.create(path);
   const connection = await instance.connect();
   return {
     async exec(sql: string) {
@@ -46,8 +48,8 @@ export async function createNodeRunner(): Promise<SqlRunner & { close(): void }>
 }
 
 /** Native DuckDB with the canonical tables, empty. */
-export async function createSchemaRunner() {
-  const runner = await createNodeRunner();
+export async function createSchemaRunner(path?: string) {
+  const runner = await createNodeRunner(path);
   await runner.exec(CREATE_TABLES);
   return runner;
 }
