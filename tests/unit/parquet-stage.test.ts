@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARROW_TABLE, textRows } from '../../src/data/import/csv-import.query';
 import { planTable } from '../../src/data/import/csv-plan';
+import { rowGroupChunks } from '../../src/data/import/parquet-chunks';
 import { importRows, readTableStage } from '../../src/data/import/import-csv';
 import { createSchemaRunner } from '../../scripts/node-runner';
 
@@ -49,5 +50,19 @@ describe('rows from a Parquet file', () => {
     expect(result.personalData).toEqual([{ column: 'beskrivning', found: 1, action: 'mask' }]);
     const rows = await runner.rows<{ description: string }>('SELECT description FROM incidents ORDER BY occurred_at');
     expect(rows[0].description).toBe('Anmälare [personnummer] hotad');
+  });
+});
+
+describe('Parquet row groups read a chunk at a time', () => {
+  it('keeps the groups in file order, each chunk within the row limit unless one group alone is larger', async () => {
+    expect(rowGroupChunks([100, 100, 100, 100, 100], 250)).toEqual([[0, 1], [2, 3], [4]]);
+    expect(rowGroupChunks([400, 100, 100], 250)).toEqual([[0], [1, 2]]);
+    expect(rowGroupChunks([100, 400, 100], 250)).toEqual([[0], [1], [2]]);
+    expect(rowGroupChunks([250, 250], 250)).toEqual([[0], [1]]);
+    expect(rowGroupChunks([], 250)).toEqual([]);
+    const sizes = Array.from({ length: 97 }, (_, i) => 1 + ((i * 7919) % 130));
+    const chunks = rowGroupChunks(sizes, 250);
+    expect(chunks.flat()).toEqual(sizes.map((_, i) => i));
+    for (const c of chunks) if (c.length > 1) expect(c.reduce((s, i) => s + sizes[i], 0)).toBeLessThanOrEqual(250);
   });
 });

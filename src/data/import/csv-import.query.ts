@@ -32,10 +32,22 @@ export const REJECT_TEXT = 'import_reject_text';
 /** Where a Parquet file's Arrow table lands before staging. */
 export const ARROW_TABLE = 'import_arrow';
 export const PREVIEW_TABLE = 'import_preview';
+/** One row of the Parquet file, in the stored database: its columns give the temporary ARROW_TABLE its shape. */
+export const ARROW_SHAPE_TABLE = 'import_arrow_shape';
+/**
+ * The Parquet file's table, temporary (in memory, never written to the stored file — that write took ~1 s of a 1M-row
+ * import). DuckDB-wasm's Arrow insert can't create a temporary table itself ("Only TEMPORARY table names can use the
+ * temp catalog"), so it is made empty from ARROW_SHAPE_TABLE and the rows are inserted into it.
+ */
+export const CREATE_ARROW_TABLE = `CREATE OR REPLACE TEMP TABLE ${ARROW_TABLE} AS SELECT * FROM ${ARROW_SHAPE_TABLE} LIMIT 0; DROP TABLE ${ARROW_SHAPE_TABLE}`;
+
+export function dropTable(table: string): string {
+  return `DROP TABLE IF EXISTS ${q(table)}`;
+}
 
 /** `keepArrow` at the start of an import: the Parquet file's Arrow table is its input. */
 export function dropStaging(keepArrow = false): string {
-  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, REJECT_TEXT, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, REJECT_TEXT, ARROW_SHAPE_TABLE, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
 }
 
 /**
@@ -50,7 +62,7 @@ export function stagedColumn(name: string): string {
 /** Every column as text; malformed rows go to DuckDB's rejects table with their line. Read in file order. */
 export function readRawCsv(fileName: string, d: CsvDialect): string {
   const columns = d.columns.map((c) => `${literal(stagedColumn(c))}: 'VARCHAR'`).join(', ');
-  return `CREATE TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, * FROM read_csv(${literal(fileName)},
+  return `CREATE TEMP TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, * FROM read_csv(${literal(fileName)},
     delim = ${literal(d.delimiter)}, quote = ${literal(d.quote)}, escape = ${literal(d.quote)}, header = ${d.header ? 'true' : 'false'},
     skip = ${Math.max(0, Math.floor(d.skipLines))}, auto_detect = false, columns = {${columns}}, null_padding = false,
     store_rejects = true, rejects_table = '${REJECTS}', rejects_scan = '${REJECTS_SCAN}', parallel = false, max_line_size = 10000000)`;
@@ -61,7 +73,7 @@ const asText = (columns: string[]) => columns.map((c) => `CAST(${q(c)} AS VARCHA
 /** Staging from a table DuckDB already holds (Parquet via Arrow): every column as text, in row order. */
 export function rawFromTable(table: string, columns: string[]): string {
   const staged = columns.map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(stagedColumn(c))}`).join(', ');
-  return `CREATE TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, ${staged} FROM ${q(table)}`;
+  return `CREATE TEMP TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, ${staged} FROM ${q(table)}`;
 }
 
 /** The same text, for the preview. */
@@ -74,11 +86,11 @@ export const DROP_RAW_STAGING = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXIS
 
 export const COUNT_RAW = `SELECT count(*)::INTEGER AS n FROM ${RAW}`;
 export const READ_REJECTS = `SELECT line::INTEGER AS line, error_type, csv_line FROM ${REJECTS} ORDER BY line`;
-export const CREATE_LINES = `CREATE TABLE ${LINES} (__record INTEGER, __line INTEGER)`;
-export const CREATE_BAD_BYTES = `CREATE TABLE ${BAD_BYTES} (__line INTEGER)`;
+export const CREATE_LINES = `CREATE TEMP TABLE ${LINES} (__record INTEGER, __line INTEGER)`;
+export const CREATE_BAD_BYTES = `CREATE TEMP TABLE ${BAD_BYTES} (__line INTEGER)`;
 /** Bytes that are not text in the chosen encoding decide a row's reason before anything else can. */
 export const MARK_BAD_BYTES = `UPDATE ${CHECKED} SET reason = 'invalid-encoding' WHERE line IN (SELECT __line FROM ${BAD_BYTES})`;
-export const CREATE_COORDS = `CREATE TABLE ${COORDS} (__line INTEGER, lat DOUBLE, lon DOUBLE)`;
+export const CREATE_COORDS = `CREATE TEMP TABLE ${COORDS} (__line INTEGER, lat DOUBLE, lon DOUBLE)`;
 
 // --- conversions -------------------------------------------------------------------------------------------
 
@@ -264,7 +276,7 @@ function rowKey(idSql: string, valueSqls: string[]): string {
 export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
   const coords = commonChecks(c, decimal);
   const s = (column: string | undefined) => stored(column, policy, normalize);
-  return `CREATE TABLE ${CHECKED} AS
+  return `CREATE TEMP TABLE ${CHECKED} AS
   WITH ${cleanedTexts({ date_text: c.date, time_text: c.time, north_text: c.north, east_text: c.east })},
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
@@ -289,7 +301,7 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
   const endDate = cleanedText('end_date_text', c.end_date ?? c.date);
   const endTime = cleanedText('end_time_text', c.end_time);
   const ended = c.end_date || c.end_time ? `CASE WHEN ${endTime} IS NULL AND ${cleanedText('end_date_text', c.end_date)} IS NULL THEN NULL ELSE ${dateTimeExpr(endDate, endTime)} END` : 'NULL::TIMESTAMP';
-  return `CREATE TABLE ${CHECKED} AS
+  return `CREATE TEMP TABLE ${CHECKED} AS
   WITH ${cleanedTexts(texts)},
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
@@ -384,7 +396,7 @@ export function saveRejectText(rawColumns: string[], delimiter: string): string 
   const special = (v: string) => [delimiter, '"', '\n', '\r'].map((ch) => `contains(${v}, ${literal(ch)})`).join(' OR ');
   const field = (c: string) => { const v = `r.${q(c)}`; /* c: the staging table's own (prefixed) name */ return `CASE WHEN ${v} IS NULL THEN '' WHEN ${special(v)} THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`; };
   const rawText = rawColumns.length ? `concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')})` : "''";
-  return `CREATE TABLE ${REJECT_TEXT} AS SELECT c.line, ${mask(rawText)} AS text
+  return `CREATE TEMP TABLE ${REJECT_TEXT} AS SELECT c.line, ${mask(rawText)} AS text
     FROM ${CHECKED} c JOIN ${LINES} l ON l.__line = c.line JOIN ${RAW} r USING (__record) WHERE c.reason IS NOT NULL`;
 }
 

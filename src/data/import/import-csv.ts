@@ -14,7 +14,7 @@ import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
-  checkIncidents, checkInterventions, dropStaging, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv, separateBadTimes,
+  checkIncidents, checkInterventions, dropStaging, dropTable, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv, separateBadTimes,
   defaultYearRange, type CsvDialect, type DecimalMark, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 
@@ -164,9 +164,13 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
   return { rows: scan.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn) };
 }
 
-/** A table already in DuckDB (e.g. from Parquet via Arrow) as the staging text table; its "lines" are row numbers. */
+/**
+ * A table already in DuckDB (e.g. from Parquet via Arrow) as the staging text table; its "lines" are row numbers.
+ * The table is dropped once its text is staged: the import's staging lives in memory, and both at once were the peak.
+ */
 export async function readTableStage(runner: SqlRunner, table: string, columns: string[]): Promise<ReadStage> {
   await runner.exec(rawFromTable(table, columns));
+  await runner.exec(dropTable(table));
   const [{ n }] = await runner.rows<{ n: number }>(COUNT_RAW);
   await runner.exec(CREATE_LINES);
   const records = new Int32Array(n);

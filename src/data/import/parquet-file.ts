@@ -2,14 +2,15 @@
 // parquet-wasm (bundled; loaded only when a Parquet file is dropped) reads it into Arrow, and DuckDB takes the
 // Arrow table. From there it is the same import as a CSV: staging, checks, accounting, commit.
 import { tableFromIPC } from 'apache-arrow';
-import initParquet, { readParquet } from 'parquet-wasm/esm';
+import initParquet, { ParquetFile, readParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Database } from '../database';
-import { ARROW_TABLE, PREVIEW_TABLE, textRows, type IncidentColumns, type InterventionColumns } from './csv-import.query';
+import { ARROW_SHAPE_TABLE, ARROW_TABLE, CREATE_ARROW_TABLE, PREVIEW_TABLE, textRows, type IncidentColumns, type InterventionColumns } from './csv-import.query';
 import { planTable, PREVIEW_ROWS, type TablePlan } from './csv-plan';
 import { rememberable } from './csv-plan';
 import { importRows, readTableStage, type ImportResult } from './import-csv';
 import { throwIfCancelled } from './read-file';
+import { PARQUET_CHUNK_ROWS, rowGroupChunks } from './parquet-chunks';
 
 let ready: Promise<unknown> | null = null;
 function init() {
@@ -39,13 +40,24 @@ export async function planParquetFile(database: Database, file: File): Promise<T
 export async function importParquetFile(database: Database, file: File, plan: TablePlan, mode: 'append' | 'replace', signal?: AbortSignal, source: string = file.name): Promise<ImportResult> {
   const start = performance.now();
   await init();
-  const ipc = readParquet(new Uint8Array(await file.arrayBuffer())).intoIPCStream();
-  const decoded = performance.now();
-  performance.measure('lagesbild:parquet-decode', { start, end: decoded });
-  throwIfCancelled(signal);
-  await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}`);
-  await database.connection.insertArrowFromIPCStream(ipc, { name: ARROW_TABLE, create: true });
-  performance.measure('lagesbild:parquet-to-duckdb', { start: decoded });
+  const parquet = await ParquetFile.fromFile(file);
+  try {
+    await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}; DROP TABLE IF EXISTS ${ARROW_SHAPE_TABLE}`);
+    await database.connection.insertArrowFromIPCStream((await parquet.read({ limit: 1 })).intoIPCStream(), { name: ARROW_SHAPE_TABLE, create: true });
+    await database.runner.exec(CREATE_ARROW_TABLE);
+    // A few row groups at a time, in file order (a rejected row's "line" is its row number): only one chunk is ever
+    // decoded in the page, instead of the whole file (at 5M rows that held gigabytes in parquet-wasm's memory, which
+    // never shrinks).
+    const groups = parquet.metadata().rowGroups().map((g) => g.numRows());
+    for (const chunk of rowGroupChunks(groups, PARQUET_CHUNK_ROWS)) {
+      throwIfCancelled(signal);
+      const ipc = (await parquet.read({ rowGroups: chunk })).intoIPCStream();
+      await database.connection.insertArrowFromIPCStream(ipc, { name: ARROW_TABLE, create: false });
+    }
+  } finally {
+    parquet.free();
+  }
+  performance.measure('lagesbild:parquet-to-duckdb', { start });
   const columns = plan.target === 'interventions' ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns) : (plan.mapping as IncidentColumns);
   return importRows(
     database.runner,
