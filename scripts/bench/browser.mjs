@@ -186,6 +186,31 @@ export async function parquetRun(baseUrl, set) {
 }
 
 /**
+ * A Parquet file that may be too large for the tab: either the importer refuses it before reading (with its
+ * message), or it is imported and timed. Either way: did the tab crash?
+ */
+export async function largeParquetRun(baseUrl, path, rows) {
+  const tab = await openTab();
+  try {
+    const { page } = tab;
+    await page.goto(baseUrl);
+    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: LONG });
+    await page.getByTestId('file-input').setInputFiles(path);
+    const refusal = page.getByRole('alert').filter({ hasText: 'för stor för webbläsaren' });
+    await Promise.race([refusal.waitFor({ timeout: LONG }), page.getByTestId('import-button').waitFor({ timeout: LONG })]);
+    if (await refusal.count()) return { refused: true, message: await refusal.first().textContent(), crashed: tab.state.crashed, memory: tab.peakMemory() };
+    const ingest = await importFile(tab, baseUrl, path, rows);
+    return { refused: false, ingest, crashed: tab.state.crashed, memory: tab.peakMemory() };
+  } catch (error) {
+    return { error: String(error?.message ?? error).slice(0, 300), crashed: tab.state.crashed, memory: tab.peakMemory() };
+  } finally {
+    await tab.close();
+  }
+}
+
+/**
  * Points against polygons: import the points (no area column), then the polygons; the import's refresh assigns
  * every point to the polygon containing it. Returns the app's own measure of that step (area-assignment.ts).
  */

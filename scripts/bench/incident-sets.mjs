@@ -66,3 +66,21 @@ export async function incidentSet(dir, rows, seed = 20261122) {
   }
   return { rows, csv, parquet, csvBytes: statSync(csv).size, parquetBytes: statSync(parquet).size };
 }
+
+/**
+ * 10M incidents as Parquet: the 5M set twice, the second copy with its own ids (written by native DuckDB from the
+ * 5M Parquet, so no 1.5 GB CSV is generated). Reused when present.
+ */
+export async function tenMillionParquet(dir) {
+  const five = await incidentSet(dir, 5_000_000);
+  const parquet = join(dir, 'incidents-10000000.parquet');
+  if (!existsSync(parquet)) {
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const source = `read_parquet('${five.parquet.replaceAll("'", "''")}')`;
+    await c.run(`COPY (SELECT * FROM ${source} UNION ALL SELECT * REPLACE ('T' || id AS id) FROM ${source}) TO '${`${parquet}.partial`.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`);
+    c.closeSync();
+    renameSync(`${parquet}.partial`, parquet);
+  }
+  return parquet;
+}

@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist } from '../serve-dist.mjs';
 import { areaSet } from './area-sets.mjs';
-import { areaRun, coldStart, csvRun, parquetRun } from './browser.mjs';
-import { incidentSet } from './incident-sets.mjs';
+import { areaRun, coldStart, csvRun, largeParquetRun, parquetRun } from './browser.mjs';
+import { incidentSet, tenMillionParquet } from './incident-sets.mjs';
+import { judge } from './targets.mjs';
 import { brushWindows, nativeFigures, percentile } from './native.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -25,9 +26,12 @@ const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number) : quick ? [100
 const BRUSHES = 31; // the first builds Mosaic's pre-aggregates; the 30 after it are the steady state
 
 const figures = [];
-const add = (name, rows, value, unit, native) => {
+// `size`: the data set's row count when `rows` is something else (the area figure counts located points).
+const add = (name, rows, value, unit, native, size) => {
   const f = { name, rows, value: round(value), unit };
   if (native !== undefined && native !== null) Object.assign(f, { native: round(native), ratio: round(value / native, 2) });
+  const verdict = judge({ ...f, size });
+  if (verdict) Object.assign(f, verdict);
   figures.push(f);
 };
 function round(v, digits = 1) {
@@ -92,8 +96,21 @@ try {
       add('area assignment failed', rows, areas.crashed ? 1 : 0, areas.crashed ? 'crashed' : 'error');
     } else {
       // Target ≤ 5 000 ms at 1M points (issue #17). No native figure: DuckDB's spatial extension is not offline here.
-      add(`area assignment, points × ${areas.polygons} polygons (target ≤ 5 s at 1M)`, areas.points, areas.ms, 'ms');
+      add('area assignment, points × polygons', areas.points, areas.ms, 'ms', undefined, rows);
     }
+  }
+  // 10M rows as Parquet (issue #18): the app must load it without a crash or refuse it with a message before it tries.
+  if (!quick && !sizesArg) {
+    console.log('10 000 000 händelser som Parquet …');
+    const path = await tenMillionParquet(join(root, 'bench', 'data'));
+    const ten = await largeParquetRun(server.url, path, 10_000_000);
+    add('10M-row Parquet: loads, or a clear message before it is tried', 10_000_000, ten.crashed ? 1 : 0, 'crashes');
+    if (ten.refused) add('10M-row Parquet refused before reading, with a message', 10_000_000, 1, 'refused');
+    else if (!ten.error) {
+      add('ingest Parquet through the app', 10_000_000, ten.ingest, 'ms');
+      add('peak tab memory, Parquet import', 10_000_000, ten.memory / MB, 'MB');
+    }
+    if (ten.error) failures.push(`10M rows, Parquet: ${ten.error}`);
   }
 } finally {
   await server.close();
@@ -104,9 +121,10 @@ mkdirSync(resultsDir, { recursive: true });
 writeFileSync(join(resultsDir, 'latest.json'), JSON.stringify({ date: new Date().toISOString(), quick, figures, failures }, null, 2) + '\n');
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`\n${pad('figure', 46)}${pad('rows', 11)}${pad('value', 12)}${pad('native', 10)}ratio`);
+console.log(`\n${pad('figure', 64)}${pad('rows', 11)}${pad('value', 14)}${pad('native', 10)}${pad('ratio', 8)}${pad('target', 18)}met?`);
 for (const f of figures) {
-  console.log(`${pad(f.name, 46)}${pad(f.rows ? f.rows.toLocaleString('sv-SE') : '–', 11)}${pad(`${f.value} ${f.unit}`, 12)}${pad(f.native ?? '', 10)}${f.ratio ?? ''}`);
+  const met = f.target ? (f.met ? 'yes' : 'no') : '';
+  console.log(`${pad(f.name, 64)}${pad(f.rows ? f.rows.toLocaleString('sv-SE') : '–', 11)}${pad(`${f.value} ${f.unit}`, 14)}${pad(f.native ?? '', 10)}${pad(f.ratio ?? '', 8)}${pad(f.target ?? '', 18)}${met}`);
 }
 for (const f of failures) console.log(`FAILED: ${f}`);
 console.log(`\nbench/results/latest.json (${figures.length} figures)`);
