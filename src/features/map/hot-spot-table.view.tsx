@@ -25,14 +25,21 @@ const CONFIDENCE: Record<number, string> = { 3: '99 %', 2: '95 %', 1: '90 %' };
  * a hexagon's centre — so rows with the same place can be told apart) and can be shown on the map (`onLocate`) or
  * chosen as a filter; the count is for `periodLabel`.
  */
-export function HotSpotTable({ ranked, size, shape, selected, periodLabel, onLocate }: { ranked: HotSpotCell[]; size: number; shape: CellShape; selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void }) {
+export function HotSpotTable({ ranked, rankingCurrent, size, shape, selected, periodLabel, onLocate }: {
+  ranked: HotSpotCell[];
+  /** False while the cell counts for a new filter are on their way: `ranked` is still the old filter's ranking. */
+  rankingCurrent: boolean;
+  size: number; shape: CellShape; selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
   const filter = useFilterPredicates(['cell', 'extent']);
   const cellList = ranked.map((c) => `${c.ix}:${c.iy}`).join(',');
-  // Asked again only when the ranked cells themselves change (`cellList`), not on every new array.
-  const labelRows = useRows<Label>(useMemo(() => cellLabelsSql(size, filter.incidents, shape, ranked), [size, filter, shape, cellList]));
+  // Asked again only when the ranked cells themselves change (`cellList`), not on every new array; and not while the
+  // ranking is the previous filter's (its cells under the new filter were a wasted query on every week step — the
+  // last labels stay until the new ranking is there).
+  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, filter.incidents, shape, ranked) : null), [size, filter, shape, cellList, rankingCurrent]));
   const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {

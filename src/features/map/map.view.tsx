@@ -306,7 +306,7 @@ export function MapPage() {
       </div>
       </div>
 
-      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} size={size} shape={shape} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size, 6, shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
+      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={cells.state.status !== 'pending'} size={size} shape={shape} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size, 6, shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
           <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
