@@ -31,9 +31,10 @@ import {
   type LayerKind,
 } from './map-layers.model';
 import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } from './map.model';
-import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
+import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount } from '../../analysis/hot-spots/hot-spots.model';
 import { areaCountsQuery, cellCountsQuery, outsideKindCountQuery, precisionCountsQuery } from './map.query';
-import { cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
+import { cellWeekCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
+import { stepCountsFromWeeks, type WeekCount } from '../../analysis/hot-spots/step-counts';
 import { TimeSlider } from './time-slider.view';
 import { CELL_SHAPES, cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
@@ -81,10 +82,15 @@ export function MapPage() {
   const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: `clusters-${clusterSize}`, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
   const areaCounts = useMosaicClient<{ kind: string; area: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
   const emergingPeriods = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
-  const stepCounts = useMosaicClient<StepCount>({
-    selection: incidentSelection, query: cellStepCountsQuery(size, emergingPeriods?.starts ?? [0, 1], shape), key: `steps-${shape}-${size}-${emergingPeriods?.starts.join(',')}`,
+  // Per cell and ISO week, all time: a new period only re-sums these (step-counts.ts), it asks nothing.
+  const weekCounts = useMosaicClient<WeekCount>({
+    selection: incidentSelection, query: cellWeekCountsQuery(size, shape), key: `weeks-${shape}-${size}`,
     owns: ['period', 'cell', 'extent'], filterStable: false, enabled: emergingPeriods !== null && (kind === 'emerging' || kind === 'hotspots'),
   });
+  const stepRows = useMemo(
+    () => (weekCounts.state.rows && emergingPeriods ? stepCountsFromWeeks(weekCounts.state.rows, emergingPeriods.starts) : null),
+    [weekCounts.state.rows, emergingPeriods],
+  );
 
   const windowBeforeData = emergingPeriods !== null && dayExtent != null && emergingPeriods.starts[0] < dayExtent.from;
   const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
@@ -103,8 +109,8 @@ export function MapPage() {
   const patterns = useMemo(
     // Always with FDR, as ArcGIS's Emerging Hot Spot Analysis; the checkbox is for the single-period Gi* layer.
     // Not when the window reaches before the data's first day: those periods hold no data, not "no hot spot".
-    () => (stepCounts.state.rows && emergingPeriods && !windowBeforeData ? emergingHotSpots(stepCounts.state.rows, emergingPeriods.periods.length, size, band, true, shape) : null),
-    [stepCounts.state.rows, emergingPeriods, size, band, windowBeforeData, shape],
+    () => (stepRows && emergingPeriods && !windowBeforeData ? emergingHotSpots(stepRows, emergingPeriods.periods.length, size, band, true, shape) : null),
+    [stepRows, emergingPeriods, size, band, windowBeforeData, shape],
   );
   const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
   const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);

@@ -1,0 +1,44 @@
+// The Karta's emerging hot-spot steps are summed in JS from counts per cell and ISO week (step-counts.ts): they must
+// equal the per-step counts DuckDB gives directly (cellStepCountsQuery), for any window, cell size and shape; and a
+// three-week step (the last two-week period of a 53-week year) takes all three weeks.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
+import { cellStepCountsQuery, cellWeekCountsQuery } from '../../src/analysis/hot-spots/hot-spots.query';
+import { stepCountsFromWeeks, type WeekCount } from '../../src/analysis/hot-spots/step-counts';
+import type { StepCount } from '../../src/analysis/hot-spots/hot-spots.model';
+import type { CellShape } from '../../src/lib/geo/cell-grid';
+import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
+import { createExampleDatabase } from './support/example-database';
+
+const sorted = (rows: StepCount[]) =>
+  rows.map((r) => ({ ix: Number(r.ix), iy: Number(r.iy), step: Number(r.step), n: Number(r.n), key: Number(r.key) }))
+    .sort((a, b) => a.step - b.step || a.ix - b.ix || a.iy - b.iy);
+
+describe('emerging hot-spot steps summed from ISO weeks', () => {
+  let db: Awaited<ReturnType<typeof createExampleDatabase>>;
+  beforeAll(async () => {
+    db = await createExampleDatabase();
+  });
+  afterAll(() => db?.runner.close());
+
+  const cases: [string, number, CellShape, string[]][] = [
+    ['the latest window, 250 m squares', 250, 'square', []],
+    ['a window ending 2025-06-11, 500 m hexagons', 500, 'hex', []],
+    ['a window across the new year, ending 2026-01-14, 125 m squares, one category', 125, 'square', ["category = 'Skadegörelse'"]],
+  ];
+  it.each(cases)('%s', async (label, size, shape, filter) => {
+    const end = label.includes('2025-06-11') ? epochDayOfIsoDate('2025-06-11') : label.includes('2026-01-14') ? epochDayOfIsoDate('2026-01-14') : epochDayOfIsoDate('2026-11-15');
+    const { starts } = emergingWindow(end, undefined, 13);
+    const direct = await db.runner.rows<StepCount>(String(cellStepCountsQuery(size, starts, shape)(filter)));
+    const weeks = await db.runner.rows<WeekCount>(String(cellWeekCountsQuery(size, shape)(filter)));
+    const summed = stepCountsFromWeeks(weeks.map((w) => ({ ...w, ix: Number(w.ix), iy: Number(w.iy), week: Number(w.week) })), starts);
+    expect(direct.length).toBeGreaterThan(50);
+    expect(sorted(summed)).toEqual(sorted(direct));
+  });
+
+  it('leaves out weeks outside the window and puts each week in the step holding its Monday', () => {
+    const starts = [7, 21, 42]; // two steps: [7, 21) and [21, 42) (a three-week step)
+    const weeks: WeekCount[] = [0, 7, 14, 21, 28, 35, 42].map((week) => ({ ix: 1, iy: 2, week, n: 1, key: 3 }));
+    expect(sorted(stepCountsFromWeeks(weeks, starts))).toEqual([{ ix: 1, iy: 2, step: 0, n: 2, key: 6 }, { ix: 1, iy: 2, step: 1, n: 3, key: 9 }]);
+  });
+});
