@@ -53,6 +53,26 @@ async function latency(page, act, timeout = 120_000) {
 
 const kpi = (page) => page.evaluate(() => Number((document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '').replace(/\D/g, '')) || 0);
 
+/** The first key figure has a number: the app has started and drawn Översikt's first answer. */
+const firstKeyFigure = (page) => page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
+
+/**
+ * A fresh profile on the app, started (`firstKeyFigure`); then `work(tab)`. Its result, or on a failure
+ * `{ error, crashed, memory }`; the tab is closed either way.
+ */
+async function inFreshTab(baseUrl, work) {
+  const tab = await openTab();
+  try {
+    await tab.page.goto(baseUrl);
+    await firstKeyFigure(tab.page);
+    return await work(tab);
+  } catch (error) {
+    return { error: String(error?.message ?? error).slice(0, 300), crashed: tab.state.crashed, memory: tab.peakMemory() };
+  } finally {
+    await tab.close();
+  }
+}
+
 /** Cold start: a fresh profile loads the app and the embedded example until Översikt has settled. */
 export async function coldStart(baseUrl, server) {
   const tab = await openTab();
@@ -60,7 +80,7 @@ export async function coldStart(baseUrl, server) {
     server.served.length = 0;
     const start = performance.now();
     await tab.page.goto(baseUrl);
-    await tab.page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
+    await firstKeyFigure(tab.page);
     await settled(tab.page);
     const ms = performance.now() - start;
     await tab.page.waitForTimeout(1000);
@@ -69,7 +89,7 @@ export async function coldStart(baseUrl, server) {
     // A second visit: the example is already in the browser's storage, so this is DuckDB's start and the queries.
     const again = performance.now();
     await tab.page.reload();
-    await tab.page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
+    await firstKeyFigure(tab.page);
     await settled(tab.page);
     const warm = performance.now() - again;
     return { ms, warm, bytes, files, memory: tab.peakMemory() };
@@ -135,11 +155,8 @@ async function brushLatencies(page, windows, firstDay, lastDay) {
 
 /** Import the CSV on a fresh profile, then the first dashboard, the brushes, the map; memory at the end. */
 export async function csvRun(baseUrl, set, windows, native) {
-  const tab = await openTab();
-  try {
+  return inFreshTab(baseUrl, async (tab) => {
     const { page } = tab;
-    await page.goto(baseUrl);
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
     const ingest = await importFile(tab, baseUrl, set.csv, set.rows);
     const start = performance.now();
     await page.goto(`${baseUrl}#/`);
@@ -164,25 +181,14 @@ export async function csvRun(baseUrl, set, windows, native) {
       periodSteps.push(await latency(page, async (mark) => { await mark(); await page.getByRole('button', { name: 'Föregående vecka' }).click(); }));
     }
     return { ingest, firstDashboard, brushes, cellSize, periodSteps, memory: tab.peakMemory(), kpi: await kpi(page).catch(() => 0), crashed: tab.state.crashed };
-  } catch (error) {
-    return { error: String(error?.message ?? error).slice(0, 300), crashed: tab.state.crashed, memory: tab.peakMemory() };
-  } finally {
-    await tab.close();
-  }
+  });
 }
 
 export async function parquetRun(baseUrl, set) {
-  const tab = await openTab();
-  try {
-    await tab.page.goto(baseUrl);
-    await tab.page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
+  return inFreshTab(baseUrl, async (tab) => {
     const ingest = await importFile(tab, baseUrl, set.parquet, set.rows);
     return { ingest, memory: tab.peakMemory(), crashed: tab.state.crashed };
-  } catch (error) {
-    return { error: String(error?.message ?? error).slice(0, 300), crashed: tab.state.crashed, memory: tab.peakMemory() };
-  } finally {
-    await tab.close();
-  }
+  });
 }
 
 /**
@@ -190,11 +196,8 @@ export async function parquetRun(baseUrl, set) {
  * message), or it is imported and timed. Either way: did the tab crash?
  */
 export async function largeParquetRun(baseUrl, path, rows) {
-  const tab = await openTab();
-  try {
+  return inFreshTab(baseUrl, async (tab) => {
     const { page } = tab;
-    await page.goto(baseUrl);
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
     await page.goto(`${baseUrl}#/importera`);
     await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: LONG });
     await page.getByTestId('file-input').setInputFiles(path);
@@ -203,11 +206,7 @@ export async function largeParquetRun(baseUrl, path, rows) {
     if (await refusal.count()) return { refused: true, message: await refusal.first().textContent(), crashed: tab.state.crashed, memory: tab.peakMemory() };
     const ingest = await importFile(tab, baseUrl, path, rows);
     return { refused: false, ingest, crashed: tab.state.crashed, memory: tab.peakMemory() };
-  } catch (error) {
-    return { error: String(error?.message ?? error).slice(0, 300), crashed: tab.state.crashed, memory: tab.peakMemory() };
-  } finally {
-    await tab.close();
-  }
+  });
 }
 
 /**
@@ -215,11 +214,8 @@ export async function largeParquetRun(baseUrl, path, rows) {
  * every point to the polygon containing it. Returns the app's own measure of that step (area-assignment.ts).
  */
 export async function areaRun(baseUrl, area, rows) {
-  const tab = await openTab();
-  try {
+  return inFreshTab(baseUrl, async (tab) => {
     const { page } = tab;
-    await page.goto(baseUrl);
-    await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? ''), null, { timeout: LONG });
     await importFile(tab, baseUrl, area.points, rows);
     await page.goto(`${baseUrl}#/importera`);
     await page.getByTestId('file-input').setInputFiles(area.areas);
@@ -231,9 +227,5 @@ export async function areaRun(baseUrl, area, rows) {
       return { ms: e.duration, points: e.detail.points, polygons: e.detail.polygons, parts: e.detail.ms };
     }, area.polygons);
     return { ...measure, memory: tab.peakMemory() };
-  } catch (error) {
-    return { error: String(error?.message ?? error).slice(0, 300), crashed: tab.state.crashed };
-  } finally {
-    await tab.close();
-  }
+  });
 }

@@ -8,6 +8,7 @@ import { withGridCoordinates } from '../grid.query';
 import { recordKeySalt } from '../record-key-salt';
 import { importedRecordKey } from '../record-keys.query';
 import { literal, quoteIdentifier as q } from '../sql-text';
+import { dateTimeExpr, numberExpr, type DecimalMark } from './value-conversions.query';
 import { normalisedValue, trimmed } from './text-values.query';
 
 export interface CsvDialect {
@@ -111,85 +112,6 @@ function stored(column: string | undefined, policy: PersonalDataPolicy, normaliz
   const value = normalisedText(column, normalize);
   if (action === 'mask') return `regexp_replace(${value}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
   return value;
-}
-
-/**
- * Everything shaped like a personnummer in the given columns, with the column it is in (the library then checks
- * each). One pass: the columns joined by a separator that is no word character are tested once, and only rows with
- * a hit are searched column by column — six passes over a 1M-row file took 0.3–0.4 s more. Whatever matches in a
- * column alone also matches in the joined text (a word boundary stays one next to the separator).
- */
-export function personalNumberCandidates(columns: string[]): string {
-  const pattern = literal(PERSONAL_NUMBER_PATTERN);
-  const staged = columns.map((c) => q(stagedColumn(c)));
-  const perColumn = columns.map((c, i) => `SELECT ${literal(c)} AS column_name, unnest(regexp_extract_all(${staged[i]}, ${pattern})) AS candidate FROM hits WHERE regexp_matches(${staged[i]}, ${pattern})`);
-  return `WITH hits AS (SELECT ${staged.join(', ')} FROM ${RAW} WHERE regexp_matches(concat_ws(chr(31), ${staged.join(', ')}), ${pattern}))
-  ${perColumn.join(' UNION ALL ')}`;
-}
-
-export type DecimalMark = ',' | '.';
-
-/** Swedish numbers: space-like thousands separators, decimal comma, U+2212 minus. NULL when not a number. */
-export function numberExpr(valueSql: string, decimal: DecimalMark): string {
-  const stripped = `regexp_replace(regexp_replace(${valueSql}, '[ \u00a0\u202f]', '', 'g'), '^[\u2212\u2013]', '-')`;
-  const general = decimal === ','
-    ? `CASE WHEN contains(${valueSql}, '.') AND contains(${valueSql}, ',') THEN NULL ELSE TRY_CAST(replace(${stripped}, ',', '.') AS DOUBLE) END`
-    : `TRY_CAST(${stripped} AS DOUBLE)`;
-  // Most values are plain numbers ("59.329300"): cast directly, and only the rest go through the two regular
-  // expressions. Same result: a value the cast reads holds no space, comma or Unicode minus, which the general
-  // form would change.
-  return `coalesce(TRY_CAST(${valueSql} AS DOUBLE), ${general})`;
-}
-
-const DATE_TIME_FORMATS = [
-  '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %H.%M', '%Y-%m-%d %H.%M.%S', '%Y-%m-%d',
-  '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%Y%m%d %H%M', '%Y%m%d %H:%M', '%Y%m%d',
-  '%d/%m %Y %H:%M', '%d/%m %Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H.%M', '%d.%m.%Y',
-  // A separate time column written "0730" (or "730", once Excel has dropped the zero: padded below).
-  '%Y-%m-%d %H%M', '%Y/%m/%d %H%M', '%d.%m.%Y %H%M', '%d/%m %Y %H%M',
-];
-// "+01:00", "+0100", "+01" (DuckDB prints TIMESTAMPTZ as "…+00") or "Z".
-const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
-
-/** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
-function euSwitchUtc(yearSql: string, month: 3 | 10): string {
-  const last = `make_date(${yearSql}, ${month}, 31)`;
-  return `(${last} - (isodow(${last}) % 7)::INTEGER)::TIMESTAMP + INTERVAL 1 HOUR`;
-}
-
-/**
- * Date (+ optional separate time) text → local Swedish TIMESTAMP, or NULL. Without an offset the text is
- * already Swedish local time; with one ("+01:00", "Z") the instant is turned into Swedish wall-clock time.
- */
-export function dateTimeExpr(dateSql: string, timeSql: string): string {
-  const paddedTime = `CASE WHEN regexp_full_match(${timeSql}, '\\d{3}') THEN '0' || ${timeSql} ELSE ${timeSql} END`;
-  // With a separate time column, a date written with a midnight time (SQL Server's datetime2 "2025-04-01
-  // 00:00:00.0000000", Excel's "2025-04-01 00:00") is a date: the time comes from the time column.
-  const dateOfDay = `regexp_replace(${dateSql}, '[ T]00[:.]00([:.]00([.,]0+)?)?$', '')`;
-  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateOfDay} || ' ' || ${paddedTime} END`;
-  // SQL Server's datetime2 writes up to 7 fraction digits ("18:50:00.0000000"): fractions of a second are dropped.
-  const unT = `regexp_replace(regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 '), '(\\d{1,2}:\\d{2}:\\d{2})[.,]\\d+', '\\1')`;
-  // An offset only follows a time ("2026-03-05" ends in "-05", which is a day, not an offset).
-  const offset = `CASE WHEN regexp_matches(${unT}, '\\d[ T]\\d{1,2}[:.]\\d{2}') THEN regexp_extract(${unT}, ${literal(OFFSET_PATTERN)}, 1) ELSE '' END`;
-  const bare = `CASE WHEN ${offset} = '' THEN ${unT} ELSE regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '') END`;
-  const parsed = `try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}])`;
-  const compact = `replace(${offset}, ':', '')`;
-  const offsetMinutes = `CASE WHEN ${offset} = 'Z' THEN 0 ELSE (CASE WHEN left(${offset}, 1) = '-' THEN -1 ELSE 1 END) * (TRY_CAST(substr(${offset}, 2, 2) AS INTEGER) * 60 + CASE WHEN length(${compact}) = 5 THEN TRY_CAST(right(${compact}, 2) AS INTEGER) ELSE 0 END) END`;
-  const utc = `(${parsed} - to_minutes(${offsetMinutes}))`;
-  const year = `year(${utc})::INTEGER`;
-  const local = `${utc} + INTERVAL 1 HOUR + CASE WHEN ${utc} >= ${euSwitchUtc(year, 3)} AND ${utc} < ${euSwitchUtc(year, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
-  // Epoch time from system exports: 13 digits are milliseconds, 10 are seconds; both are UTC instants.
-  const epochUtc = `CASE WHEN regexp_matches(${dateSql}, '^\\d{13}$') THEN make_timestamp(TRY_CAST(${dateSql} AS BIGINT) * 1000)
-    WHEN regexp_matches(${dateSql}, '^\\d{10}$') THEN make_timestamp(TRY_CAST(${dateSql} AS BIGINT) * 1000000) END`;
-  const epochYear = `year(${epochUtc})::INTEGER`;
-  const epochLocal = `${epochUtc} + INTERVAL 1 HOUR + CASE WHEN ${epochUtc} >= ${euSwitchUtc(epochYear, 3)} AND ${epochUtc} < ${euSwitchUtc(epochYear, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
-  // Fast path for the common shape (ISO date and time in one column, no offset): one regular expression and one
-  // parse instead of the general expression's dozen — DuckDB evaluates the other branches only for the rest.
-  const isoLocal = `${timeSql} IS NULL AND regexp_full_match(${dateSql}, '\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2})?')`;
-  const isoParsed = `try_strptime(replace(${dateSql}, 'T', ' '), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M'])`;
-  return `CASE WHEN ${isoLocal} THEN ${isoParsed}
-    WHEN ${timeSql} IS NULL AND regexp_matches(${dateSql}, '^\\d{10}(\\d{3})?$') THEN ${epochLocal}
-    WHEN ${offset} = '' OR ${offset} IS NULL THEN ${parsed} ELSE ${local} END`;
 }
 
 // --- validation per target table ---------------------------------------------------------------------------

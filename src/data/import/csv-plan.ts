@@ -8,7 +8,8 @@ import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/
 import { decodeText, detectEncoding, type EncodingGuess, type TextEncodingName } from '../../lib/parsing/text-encoding';
 import { afterLines, linesBeforeHeader } from './header-row';
 import { FIELDS_FOR, crsFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
-import { defaultYearRange, type CsvDialect, type DecimalMark, type YearRange } from './csv-import.query';
+import { defaultYearRange, type CsvDialect, type YearRange } from './csv-import.query';
+import type { DecimalMark } from './value-conversions.query';
 
 export const PREVIEW_ROWS = 50;
 /** Enough bytes for 50 rows of any sane export; the preview never reads the whole file. */

@@ -12,10 +12,12 @@ import { inTransaction, type SqlRunner } from '../sql-runner';
 import { placeInAreas } from '../area-assignment';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
+import { personalNumberCandidates } from './personal-numbers.query';
+import type { DecimalMark } from './value-conversions.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
-  checkIncidents, checkInterventions, dropStaging, dropTable, insertIncidents, rawFromTable, insertInterventions, markLateRejects, personalNumberCandidates, readRawCsv, separateBadTimes,
-  defaultYearRange, type CsvDialect, type DecimalMark, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
+  checkIncidents, checkInterventions, dropStaging, dropTable, insertIncidents, rawFromTable, insertInterventions, markLateRejects, readRawCsv, separateBadTimes,
+  defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
