@@ -108,17 +108,10 @@ export async function openDatabase(onPhase: (phase: StartPhase) => void = () => 
     await loadEmbeddedExample(engine);
     await engine.runner.run(WRITE_META, ['schema_version', SCHEMA_VERSION]);
     await checkpoint(engine);
-    // A third small write and checkpoint on the first visit. With two (the example's copy, then this metadata), the
-    // assessment saved in tests/e2e/lagesbild.test.ts (visit 2, after stepping the period) was gone after the reload.
-    // Not a fix: the stored file can fall back to an earlier checkpoint after a quick reload with or without it, and
-    // before the copy too (docs/reliability.md, "Known problem"; tests/repro/opfs-reload-loss.mjs). ~50 ms, once.
-    await engine.runner.run(WRITE_META, ['first_start', new Date().toISOString()]);
-    await checkpoint(engine);
     state = await readState(engine);
   }
   // Kept on disk at once: without a checkpoint here the next visit found them missing and filled them again (~0.7 s
-  // on every start). (One checkpoint for the example and these together lost later writes on the third visit in
-  // Chromium's OPFS — reproduced, not understood; kept as two.)
+  // on every start).
   if (await fillDerivedColumns(engine.runner)) {
     await checkpoint(engine);
     state = await readState(engine); // with the record keys just filled (nothing to re-read on most starts: ~0.2 s)

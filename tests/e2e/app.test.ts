@@ -290,7 +290,7 @@ describe('Lägesbild in Chromium', () => {
     await page.getByTestId('assessment').waitFor({ timeout: 60_000 });
     await page.getByTestId('assessment').fill('Spår som ska bort');
     await page.getByTestId('save-assessment').click();
-    await page.getByTestId('assessment-status').filter({ hasText: 'Sparad' }).waitFor();
+    await page.getByTestId('assessment-status').filter({ hasText: /^Sparad \d/ }).waitFor();
     await page.getByTestId('public-switch').click();
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('lagesbild.')).length)).toBeGreaterThan(0);
     await page.goto(`${baseUrl}#/installningar`);

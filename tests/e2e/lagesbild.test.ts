@@ -74,7 +74,7 @@ describe('Lägesbild in Chromium', () => {
     const text = 'Oron kring <b>Hamnen</b> består. =HYPERLINK("x")';
     await page.getByTestId('assessment').fill(text);
     await page.getByTestId('save-assessment').click();
-    await page.getByTestId('assessment-status').filter({ hasText: 'Sparad' }).waitFor();
+    await page.getByTestId('assessment-status').filter({ hasText: /^Sparad \d/ }).waitFor();
     await page.reload();
     await page.getByTestId('lb-summary').waitFor({ timeout: 60_000 });
     await page.waitForFunction((t) => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === t, text, { timeout: 20_000 });
@@ -89,6 +89,23 @@ describe('Lägesbild in Chromium', () => {
     await page.getByTestId('save-assessment').click();
     await page.getByRole('button', { name: 'Ångra' }).click();
     await page.waitForFunction((t) => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === t, text, { timeout: 20_000 });
+  });
+
+  it('asks before a reload would lose an assessment that is typed but not saved', async () => {
+    const { page } = browser;
+    const saved = await page.getByTestId('assessment').inputValue();
+    await page.getByTestId('assessment').fill('Inte sparad ännu');
+    const asked = page.waitForEvent('dialog');
+    // Dismissed below, so this reload never happens: don't wait for it.
+    void page.reload({ timeout: 5_000 }).catch(() => undefined);
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    expect(await page.getByTestId('assessment').inputValue()).toBe('Inte sparad ännu');
+    await page.getByTestId('assessment-status').filter({ hasText: 'Ändringar inte sparade' }).waitFor();
+    // Back to the saved text: nothing unsaved, so leaving asks nothing (the next tests navigate away).
+    await page.getByTestId('assessment').fill(saved);
+    await page.getByTestId('assessment-status').filter({ hasText: /^Sparad \d/ }).waitFor();
   });
 
   it('exports all figures as Excel CSV with the same numbers', async () => {
@@ -238,7 +255,7 @@ describe('Lägesbild in Chromium', () => {
     for (const repeats of [4, 9, 30]) {
       await page.getByTestId('assessment').fill(sentence.repeat(repeats).trim());
       await page.getByTestId('save-assessment').click();
-      await page.waitForFunction(() => /Sparad/.test(document.querySelector('[data-testid=assessment-status]')?.textContent ?? ''));
+      await page.waitForFunction(() => /^Sparad \d/.test(document.querySelector('[data-testid=assessment-status]')?.textContent ?? ''));
       const long = await pdfOf();
       expect(long.pages, `${repeats} sentences`).toBe(1);
       expect(long.text.includes('hela bedömningen finns i lägesbilden'), `${repeats} sentences`).toBe(sentence.length * repeats > 1_200);

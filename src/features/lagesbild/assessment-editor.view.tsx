@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../hooks/use-database';
+import { useLeaveWarning } from '../../hooks/use-leave-warning';
 import { MAX_ASSESSMENT_LENGTH, readAssessment, writeAssessment, type Assessment } from '../../data/assessments';
 
 interface Props {
@@ -50,6 +51,7 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
   };
 
   const dirty = saved !== null && draft.trim() !== saved.text;
+  useLeaveWarning(dirty || status === 'saving');
   return (
     <div className="lb-editor">
       <label htmlFor={id} className="hint no-print">{t('lagesbild.assessmentHint')}</label>

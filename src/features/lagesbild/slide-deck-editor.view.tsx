@@ -1,8 +1,9 @@
 // The speaker arranges the talk: which slides are shown, in what order, and a note per slide (read in the presenter
 // window). Every change is saved with the period at once; notes a moment after the last key, when the field is
 // left and when the page goes. "Standardordning" puts the default deck back, and Ångra takes back the last change.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLeaveWarning } from '../../hooks/use-leave-warning';
 import { DEFAULT_DECK, MAX_NOTE_LENGTH, moveInDeck, setSlideNote, setSlideShown, shownSlides, type Slide, type SlideDeck } from './slides';
 
 /** How long after the last key a note is saved. */
@@ -46,11 +47,14 @@ export function SlideDeckEditor({ deck, origin, status, onChange, onClose }: Pro
     if (Object.keys(notes).length === 0) return;
     change((d) => Object.entries(notes).reduce((acc, [slide, text]) => ((acc.notes[slide as Slide] ?? '').trim() === text.trim() ? acc : setSlideNote(acc, slide as Slide, text)), d));
   };
+  const flushPending = useCallback(() => flushNotes.current(), []);
   useEffect(() => {
     const flush = () => flushNotes.current();
     addEventListener('pagehide', flush);
     return () => { removeEventListener('pagehide', flush); flush(); };
   }, []);
+  // Typed notes not yet saved, or a save under way: ask before the page goes (the save needs the page alive).
+  useLeaveWarning(Object.keys(drafts).length > 0 || status === 'saving', flushPending);
   const typeNote = (slide: Slide, text: string) => {
     setDrafts((d) => ({ ...d, [slide]: text }));
     pending.current = { ...pending.current, [slide]: text };
