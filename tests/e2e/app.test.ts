@@ -1,6 +1,6 @@
 // The built app in real Chromium, behind a proxy that refuses everything: the example loads and shows its
 // numbers, cross-filtering gives the numbers SQL gives, data survives a reload, and nothing leaves the machine.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -311,6 +311,13 @@ describe('Lägesbild in Chromium', () => {
     await page.goto(`${baseUrl}#/lagesbild`);
     await page.getByTestId('assessment').waitFor({ timeout: 60_000 });
     await page.waitForFunction(() => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === '' && !(document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement).disabled, null, { timeout: 20_000 });
+  });
+
+  it('ships React’s production build (the development runtime was bundled once, unnoticed)', () => {
+    const scripts = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    // jsxDEV is the development JSX runtime's export; production React has no such name.
+    expect(scripts.filter((f) => readFileSync(join('dist/assets', f), 'utf8').includes('jsxDEV'))).toEqual([]);
   });
 
   it('requested nothing from any host but its own', async () => {
