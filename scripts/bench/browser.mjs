@@ -32,20 +32,36 @@ async function settled(page, timeout = LONG) {
   await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout, polling: 'raf' });
 }
 
-/** Runs `act` and returns ms until the page has been busy and is idle again, measured in the page. */
+/**
+ * Runs `act` and returns ms until the page has been busy and is idle again for good, measured in the page: the end is
+ * the frame after the last busy → idle change, once the page has stayed idle for QUIET_FRAMES frames. A view that asks
+ * a second question after the first answers (the Karta's hot-spot names, asked once the ranking is computed) is part
+ * of the step; ending at the first idle measured only the first half.
+ */
+const QUIET_FRAMES = 5;
 async function latency(page, act, timeout = 120_000) {
-  await page.evaluate(() => {
+  await page.evaluate((quietFrames) => {
     const w = window;
-    w.__bench = { start: 0, busy: false, end: 0 };
+    w.__bench = { start: 0, busy: false, lastIdle: 0, end: 0 };
     w.__benchObserver?.disconnect();
+    const watchQuiet = () => {
+      let frames = 0;
+      const tick = () => {
+        const b = w.__bench;
+        if (b.end || document.documentElement.dataset.queries === 'busy') return;
+        if (++frames >= quietFrames) b.end = b.lastIdle;
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    };
     w.__benchObserver = new MutationObserver(() => {
       const b = w.__bench;
-      if (!b.start) return;
+      if (!b.start || b.end) return;
       if (document.documentElement.dataset.queries === 'busy') b.busy = true;
-      else if (b.busy && !b.end) requestAnimationFrame(() => { b.end = performance.now(); });
+      else if (b.busy) requestAnimationFrame(() => { b.lastIdle = performance.now(); watchQuiet(); });
     });
     w.__benchObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-queries'] });
-  });
+  }, QUIET_FRAMES);
   await act(() => page.evaluate(() => { window.__bench.start = performance.now(); }));
   await page.waitForFunction(() => window.__bench.end > 0, null, { timeout, polling: 'raf' });
   return page.evaluate(() => window.__bench.end - window.__bench.start);
