@@ -34,22 +34,23 @@ export const CSP_FILE = 'content-security-policy.txt';
 
 function contentSecurityPolicy(): Plugin {
   return {
-    name: 'lagesbild-csp',
-    apply: 'build',
-    generateBundle() {
-      this.emitFile({ type: 'asset', fileName: CSP_FILE, source: CONTENT_SECURITY_POLICY + '\n' });
-    },
-    transformIndexHtml(html) {
-      return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
-    },
+      name: 'lagesbild-csp',
+      apply: 'build',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: CSP_FILE, source: CONTENT_SECURITY_POLICY + '\n' });
+      },
+      transformIndexHtml(html) {
+        return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`);
+      },
   };
 }
 
-export default defineConfig(({ mode }) => ({
-  // React picks its production build by process.env.NODE_ENV. Without this the build shipped React's development
-  // runtime (jsxDEV, owner stacks; ~0.3 s of a Karta step at 1M rows) once the example-database plugin was added —
-  // cause not found; stated here so the mode decides, whatever a plugin does.
-  define: { 'process.env.NODE_ENV': JSON.stringify(mode === 'production' ? 'production' : 'development') },
+export default defineConfig(({ command, mode }) => {
+  // A production build is a production build whatever NODE_ENV the caller has: the e2e setup builds from inside
+  // Vitest (NODE_ENV=test), and that shipped React's development runtime (jsxDEV, owner stacks: a bigger bundle and
+  // ~0.3 s more per Karta step at 1M rows) to the tests and to the benchmark that reuses the build.
+  if (command === 'build' && mode === 'production') process.env.NODE_ENV = 'production';
+  return {
   plugins: [react(), contentSecurityPolicy(), exampleDatabase(fileURLToPath(new URL('.', import.meta.url)))],
   // Relative asset paths: dist/ can be served from any sub-path of an intranet server.
   base: './',
@@ -62,4 +63,5 @@ export default defineConfig(({ mode }) => ({
     // Large assets stay files (the 34 MB wasm, the example CSVs), never inlined data: URLs.
     assetsInlineLimit: 0,
   },
-}));
+  };
+});
