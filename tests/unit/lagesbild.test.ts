@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
 import { buildReport, type CountRow, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
-import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
+import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
 import type { BiweekPeriod } from '../../src/lib/iso-week';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
 import { loadReport } from '../../src/features/lagesbild/load-report';
@@ -109,6 +109,26 @@ describe('the summary text', () => {
       'Hot spot-analysen (Gi*, tvåveckorsperioder) visar en ny hot spot (Hamnen) och en bestående (Resecentrum). En tidigare hot spot har upphört (Skolparken). ' +
       'Under perioden genomfördes 11 insatser, flest av typen Trygghetsvandring (5).',
     );
+  });
+
+  it('says "per dag" when the periods differ in length (a tester read 1 108 against 1 168 as −5 %, the text said −8 %)', () => {
+    const raw = knownReport();
+    raw.periods = lagesbildPeriods(periodOf(d('2026-10-15'), 'month'));
+    // October (31 days) against September (30) and October 2025 (31): the first comparison is per day, the second not.
+    raw.categories = [{ name: 'Stöld', current: 1108, previous: 1168, last_year: 1108, current_key: 0, previous_key: 0, last_year_key: 0 }];
+    const report = buildReport(raw, null);
+    const perDay = 1108 / 31 / (1168 / 30) - 1; // −8.2 %; the counts' own ratio is −5.1 %
+    expect(report.total.vsPrevious!.change).toBeCloseTo(perDay, 12);
+    expect(report.total.vsLastYear!.change).toBe(0);
+    const [first] = summaryParagraphs(report, 'sv');
+    expect(first).toContain('8\u00a0% färre per dag än föregående period (september 2026: 1\u00a0168)');
+    expect(first).toContain('lika många som samma period förra året');
+    expect(summaryParagraphs(report, 'en')[0]).toContain('8% fewer per day than the previous period');
+    // Equal lengths (two ISO weeks each): no "per dag" anywhere.
+    expect(summaryParagraphs(buildReport(knownReport(), null), 'sv').join(' ')).not.toContain('per dag');
+    // A category's change in the second paragraph says it too.
+    raw.categories = [{ name: 'Stöld', current: 300, previous: 500, last_year: 300, current_key: 0, previous_key: 0, last_year_key: 0 }];
+    expect(summaryParagraphs(buildReport(raw, null), 'sv')[1]).toContain('Stöld minskade från 500 till 300 (−42\u00a0% per dag)');
   });
 
   it('makes no comparison with a window before the data: the first year has no "last year"', () => {

@@ -9,7 +9,7 @@ import { BASELINE_PERIODS } from './source-reports.model';
 import { formatCount, formatDate, formatDecimal, formatPercent, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { PublishedCount } from '../../lib/disclosure/publish';
-import type { CountChange } from '../../lib/statistics/count-change';
+import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import { MIN_HOT_SPOT_STEPS, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
@@ -42,7 +42,7 @@ function ChangeText({ c, against, t, language }: { c: CountChange | null; agains
   const pct = c.change === null ? '–' : formatPercent(c.change, language);
   return (
     <span className={`lb-change${c.significant ? ' lb-significant' : ''}`}>
-      {arrow}{pct} {t('lagesbild.against', { against })}{c.significant ? ` (${t('lagesbild.significant')})` : ''}
+      {arrow}{pct}{c.change !== null && isPerDay(c) ? ` ${t('lagesbild.perDay')}` : ''} {t('lagesbild.against', { against })}{c.significant ? ` (${t('lagesbild.significant')})` : ''}
     </span>
   );
 }
@@ -113,6 +113,11 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
   const p = report.periods;
   const n = (v: PublishedCount | undefined) => formatShownCount(v, report.rule, language);
   const pct = (c: CountChange | null) => (c && c.change !== null ? `${c.significant ? (c.z > 0 ? '▲ ' : '▼ ') : ''}${formatPercent(c.change, language)}` : '–');
+  // Every row of a column compares the same two periods: the column says "per dag" when they differ in length.
+  const changeHeader = (which: 'vsPrevious' | 'vsLastYear') => {
+    const c = rows.find((r) => r[which])?.[which];
+    return t(c && isPerDay(c) ? 'lagesbild.changePerDayHeader' : 'lagesbild.changeHeader');
+  };
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="data-table" data-testid={testId}>
@@ -122,9 +127,9 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
             <th scope="col">{nameHeader}</th>
             <th scope="col" className="numeric">{formatPeriod(p.period, language)}</th>
             <th scope="col" className="numeric">{formatPeriod(p.previousPeriod, language)}</th>
-            <th scope="col" className="numeric">{t('lagesbild.changeHeader')}</th>
+            <th scope="col" className="numeric">{changeHeader('vsPrevious')}</th>
             {lastYear && <th scope="col" className="numeric">{formatPeriod(p.lastYearPeriod, language)}</th>}
-            {lastYear && <th scope="col" className="numeric">{t('lagesbild.changeHeader')}</th>}
+            {lastYear && <th scope="col" className="numeric">{changeHeader('vsLastYear')}</th>}
           </tr>
         </thead>
         <tbody>

@@ -3,7 +3,7 @@
 // there is nothing to say. Hidden counts are written "färre än 5", and no change is given for them.
 import { formatPeriod } from '../../analysis/periods/report-periods';
 import { formatCount, formatPercent, type Language } from '../../lib/format';
-import type { CountChange } from '../../lib/statistics/count-change';
+import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { isProtected, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
 import { MIN_HOT_SPOT_STEPS, notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
 import type { SourceReport } from './source-reports.model';
@@ -25,7 +25,8 @@ interface Words {
   noChanges: string;
   /** Public view: some category's change can't be judged (a count is hidden), so "nothing changed" would claim too much. */
   changesWithheld: string;
-  categoryChange(name: string, from: string, to: string, pct: string, up: boolean): string;
+  /** `perDay`: the periods differ in length, so `pct` is the change per day (count-change.ts isPerDay). */
+  categoryChange(name: string, from: string, to: string, pct: string, up: boolean, perDay: boolean): string;
   largest(name: string, n: string): string;
   places(items: string[]): string;
   hotSpots(newOnes: string[], persistent: string[], fading: string[]): string;
@@ -51,8 +52,8 @@ const sv: Words = {
   versus: (c, label, previousText, which) => {
     const place = which === 'previous' ? 'föregående period' : 'samma period förra året';
     if (c.change === null) return `mot ${previousText} ${place} (${label})`;
-    if (Math.abs(c.change) < 0.005) return `lika många som ${place} (${label}: ${previousText})`;
-    return `${formatPercent(Math.abs(c.change), 'sv').replace('+', '')} ${c.change > 0 ? 'fler' : 'färre'} än ${place} (${label}: ${previousText})`;
+    if (Math.abs(c.change) < 0.005) return `lika många${isPerDay(c) ? ' per dag' : ''} som ${place} (${label}: ${previousText})`;
+    return `${formatPercent(Math.abs(c.change), 'sv').replace('+', '')} ${c.change > 0 ? 'fler' : 'färre'}${isPerDay(c) ? ' per dag' : ''} än ${place} (${label}: ${previousText})`;
   },
   noComparison: 'Jämförelser med små antal visas inte.',
   significance: (p, y) => {
@@ -66,7 +67,7 @@ const sv: Words = {
   changes: (items) => `Tydliga förändringar mot föregående period: ${items.join('; ')}.`,
   noChanges: 'Ingen brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
   changesWithheld: 'Om övriga brottskategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
-  categoryChange: (name, from, to, pct, up) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct})`,
+  categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct}${perDay ? ' per dag' : ''})`,
   largest: (name, n) => `Vanligast var ${name} (${n}).`,
   places: (items) => `Flest händelser registrerades vid ${sv.list(items)}.`,
   hotSpots: (newOnes, persistent, fading) => {
@@ -102,8 +103,8 @@ const en: Words = {
   versus: (c, label, previousText, which) => {
     const place = which === 'previous' ? 'the previous period' : 'the same period last year';
     if (c.change === null) return `against ${previousText} in ${place} (${label})`;
-    if (Math.abs(c.change) < 0.005) return `as many as in ${place} (${label}: ${previousText})`;
-    return `${formatPercent(Math.abs(c.change), 'en').replace('+', '')} ${c.change > 0 ? 'more' : 'fewer'} than ${place} (${label}: ${previousText})`;
+    if (Math.abs(c.change) < 0.005) return `as many${isPerDay(c) ? ' per day' : ''} as in ${place} (${label}: ${previousText})`;
+    return `${formatPercent(Math.abs(c.change), 'en').replace('+', '')} ${c.change > 0 ? 'more' : 'fewer'}${isPerDay(c) ? ' per day' : ''} than ${place} (${label}: ${previousText})`;
   },
   noComparison: 'Comparisons of small counts are not shown.',
   significance: (p, y) => {
@@ -117,7 +118,7 @@ const en: Words = {
   changes: (items) => `Clear changes against the previous period: ${items.join('; ')}.`,
   noChanges: 'No category changed more than chance can explain compared with the previous period.',
   changesWithheld: 'Whether the other categories changed more than chance can explain is not stated here: some of their counts are hidden in public view.',
-  categoryChange: (name, from, to, pct, up) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct})`,
+  categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct}${perDay ? ' per day' : ''})`,
   largest: (name, n) => `The most common was ${name} (${n}).`,
   places: (items) => `Most incidents were recorded at ${en.list(items)}.`,
   hotSpots: (newOnes, persistent, fading) => {
@@ -186,7 +187,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const notable = notableChanges(report.categories, 'vsPrevious');
   // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
   const untested = report.rule !== null && report.categories.some((c) => typeof c.current !== 'number' || typeof c.previous !== 'number');
-  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0))));
+  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0, isPerDay(f.vsPrevious!)))));
   if (untested) second.push(w.changesWithheld);
   else if (!notable.length) second.push(w.noChanges);
   if (report.places.length) second.push(w.places(report.places.slice(0, 3).map((p) => `${p.name} (${shownCount(p.current, language, k)})`)));

@@ -25,6 +25,11 @@ export interface CountChange {
  * three-week period (v. 51–53) against a two-week one is 1.5; March against February (non-leap) is 31/28.
  * Counts must be non-negative integers; throws a RangeError otherwise.
  */
+/** The two periods differ in length, so the change is a change per day (the counts' own ratio differs from it). */
+export function isPerDay(c: Pick<CountChange, 'exposure'>): boolean {
+  return Math.abs(c.exposure - 1) > 1e-9;
+}
+
 export function compareCounts(current: number, previous: number, exposure = 1): CountChange {
   const test = poissonRatioTest({ count1: current, exposure1: exposure, count0: previous, exposure0: 1 });
   return {
