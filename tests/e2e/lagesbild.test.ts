@@ -103,6 +103,17 @@ describe('Lägesbild in Chromium', () => {
     await dialog.dismiss();
     expect(await page.getByTestId('assessment').inputValue()).toBe('Inte sparad ännu');
     await page.getByTestId('assessment-status').filter({ hasText: 'Ändringar inte sparade' }).waitFor();
+    // Tester: another period, or another page, and back lost the typed text without a word. Now it is kept, unsaved.
+    await page.getByTestId('period-back').click();
+    await page.getByTestId('lb-period').filter({ hasText: 'v. 43–44 2026' }).waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === '', null, { timeout: 20_000 });
+    await page.getByRole('button', { name: 'Senaste hela perioden' }).click();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === 'Inte sparad ännu', null, { timeout: 20_000 });
+    await page.getByRole('link', { name: 'Översikt' }).first().click();
+    await page.getByTestId('kpi-incidents').waitFor();
+    await page.goBack();
+    await page.waitForFunction(() => (document.querySelector('[data-testid=assessment]') as HTMLTextAreaElement | null)?.value === 'Inte sparad ännu', null, { timeout: 20_000 });
+    await page.getByTestId('assessment-status').filter({ hasText: 'Ändringar inte sparade' }).waitFor();
     // Back to the saved text: nothing unsaved, so leaving asks nothing (the next tests navigate away).
     await page.getByTestId('assessment').fill(saved);
     await page.getByTestId('assessment-status').filter({ hasText: /^Sparad \d/ }).waitFor();

@@ -7,7 +7,8 @@ import { missingRequired } from '../../data/import/column-mapping';
 import type { AreasImportPlan, PoliceEventsImportPlan, RefusedPlan, TableImportPlan } from '../../data/import/import-plan';
 
 interface Progress {
-  status: 'planned' | 'importing' | 'done' | 'failed';
+  /** `cancelled`: stopped by the user, nothing changed — said as a plain status, not as a failure. */
+  status: 'planned' | 'importing' | 'done' | 'failed' | 'cancelled';
   phase?: ImportPhase;
   progress?: ReadProgress;
   result?: ImportResult;

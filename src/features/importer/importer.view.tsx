@@ -100,12 +100,12 @@ export function ImporterPage() {
     const error = run.error;
     const outcome = error === undefined
       ? { status: 'done' as const, result: run.result }
+      : error instanceof ImportCancelledError ? { status: 'cancelled' as const }
       : {
           status: 'failed' as const,
           error: error instanceof FileTooLargeError
             ? t('importer.tooLarge', { size: formatBytes(error.size, language), limit: formatBytes(MAX_CSV_BYTES, language) })
-            : error instanceof ImportCancelledError ? t('importer.cancelled')
-              : error instanceof NothingToImportError ? nothingImported(error)
+            : error instanceof NothingToImportError ? nothingImported(error)
                 : isStorageFull(error) ? t('importer.storageFull') : (error as Error).message,
         };
     update(entry.key, (e) => ({ ...e, ...outcome }) as ImportEntry);

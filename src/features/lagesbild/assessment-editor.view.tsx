@@ -5,6 +5,13 @@ import { useDatabase } from '../../hooks/use-database';
 import { useLeaveWarning } from '../../hooks/use-leave-warning';
 import { MAX_ASSESSMENT_LENGTH, readAssessment, writeAssessment, type Assessment } from '../../data/assessments';
 
+/**
+ * Text typed but not saved, per period key, for as long as the page lives: moving to another period or another page
+ * and back brings it back (marked unsaved) instead of dropping it (a tester lost a paragraph that way). A reload or a
+ * closed tab asks first (useLeaveWarning); the text is never written anywhere.
+ */
+const unsavedDrafts = new Map<string, string>();
+
 interface Props {
   periodKey: string;
   /** The saved text, for the printed and exported copies. */
@@ -27,7 +34,7 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
     void readAssessment(database, periodKey).then((a) => {
       if (!live) return;
       setSaved(a);
-      setDraft(a.text);
+      setDraft(unsavedDrafts.get(periodKey) ?? a.text);
       onSaved(a.text);
     });
     return () => { live = false; };
@@ -40,6 +47,7 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
       const previous = saved?.text ?? '';
       const stored = await writeAssessment(database, periodKey, text);
       await database.persist();
+      unsavedDrafts.delete(periodKey);
       setSaved(stored);
       setDraft(stored.text);
       setBefore(keepUndo && previous !== stored.text ? previous : null);
@@ -60,7 +68,11 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
         value={draft}
         maxLength={MAX_ASSESSMENT_LENGTH}
         disabled={saved === null}
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (saved !== null && e.target.value.trim() !== saved.text) unsavedDrafts.set(periodKey, e.target.value);
+          else unsavedDrafts.delete(periodKey);
+        }}
         onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && dirty) void save(draft, true); }}
         data-testid="assessment"
       />
