@@ -31,7 +31,19 @@ describe('the import plan', () => {
 
   it('asks when coordinates fit both SWEREF 99 TM and a local zone, or fit nothing', () => {
     expect(planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;6580822;153000\n')).coordinates?.ambiguous).toBe(true);
-    expect(planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;12;13\n')).coordinates?.ambiguous).toBe(true);
+    expect(planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;12;13\n')).coordinates).toMatchObject({ ambiguous: true, fitsNone: true });
+    // Both fit: not "fits none" (the message differs).
+    expect(planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;6580822;153000\n')).coordinates?.fitsNone).toBeUndefined();
+  });
+
+  it('takes latitude/longitude headers over degrees as WGS 84 even outside Sweden (tester: an earthquake file was asked "SWEREF 99 TM or a local zone?")', () => {
+    for (const [lat, lon] of [['latitude', 'longitude'], ['Lat', 'Lng'], ['Breddgrad', 'Längdgrad'], ['LATITUD', 'LONGITUD']]) {
+      const plan = planCsv(enc(`time,${lat},${lon},mag\n2026-03-01T10:00:00Z,10.753,-62.6296,4.1\n2026-03-02T11:00:00Z,-33.1,151.2,5.0\n`));
+      expect(plan.mapping, lat).toMatchObject({ north: lat, east: lon });
+      expect(plan.coordinates, lat).toEqual({ crs: 'EPSG:4326', order: 'north-east', ambiguous: false, named: true });
+    }
+    // Names alone are not enough: values that can't be degrees still ask, and say they fit nothing.
+    expect(planCsv(enc('time,latitude,longitude\n2026-03-01,250.5,12.0\n')).coordinates).toMatchObject({ ambiguous: true, fitsNone: true });
   });
 
   it('follows the user: delimiter, header, target, mapping, decimal', () => {

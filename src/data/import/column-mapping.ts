@@ -32,9 +32,9 @@ const NAMES: Record<CanonicalField, string[]> = {
   type: ['aktivitet', 'insats', 'insatstyp', 'aktivitetstyp', 'åtgärd', 'type', 'activity', 'intervention'],
   organisation: ['ansvarig', 'organisation', 'aktör', 'utförare', 'organization', 'owner'],
   // Swedish convention: X is the northing, Y the easting (the order is checked by magnitude anyway).
-  north: ['n', 'x', 'nord', 'lat', 'latitud', 'latitude', 'nordkoordinat', 'nordlig koordinat', 'koordinat n', 'koordinat x', 'koordinat nord', 'x koordinat', 'n koordinat',
+  north: ['n', 'x', 'nord', 'lat', 'latitud', 'latitude', 'breddgrad', 'nordkoordinat', 'nordlig koordinat', 'koordinat n', 'koordinat x', 'koordinat nord', 'x koordinat', 'n koordinat',
     'north', 'northing', 'x coordinate', 'coordinate x'],
-  east: ['e', 'y', 'ost', 'lon', 'long', 'lng', 'longitud', 'longitude', 'ostkoordinat', 'ostlig koordinat', 'koordinat e', 'koordinat y', 'koordinat ost', 'y koordinat', 'e koordinat',
+  east: ['e', 'y', 'ost', 'lon', 'long', 'lng', 'longitud', 'longitude', 'langdgrad', 'ostkoordinat', 'ostlig koordinat', 'koordinat e', 'koordinat y', 'koordinat ost', 'y koordinat', 'e koordinat',
     'east', 'easting', 'y coordinate', 'coordinate y'],
   area: ['område', 'stadsdel', 'kommundel', 'delområde', 'distrikt', 'lokalpolisområde', 'polisområde', 'area', 'district', 'neighbourhood', 'neighborhood'],
   place: ['plats', 'adress', 'gatuadress', 'platsnamn', 'brottsplats', 'händelseplats', 'place', 'address', 'location', 'site', 'street'],
@@ -98,6 +98,14 @@ export function headerSignature(headers: string[]): string {
 
 export function missingRequired(mapping: Mapping, table: TargetTable): CanonicalField[] {
   return REQUIRED_FOR[table].filter((f) => !mapping[f]);
+}
+
+const LATITUDE_KEYS = new Set(['lat', 'latitud', 'latitude', 'breddgrad']);
+const LONGITUDE_KEYS = new Set(['lon', 'lng', 'long', 'longitud', 'longitude', 'langdgrad']);
+
+/** The mapped N/E headers say latitude and longitude ("latitude", "Lng", "Breddgrad"): the values are degrees. */
+export function degreesFromHeaders(mapping: Mapping): boolean {
+  return Boolean(mapping.north && mapping.east && LATITUDE_KEYS.has(headerKey(mapping.north)) && LONGITUDE_KEYS.has(headerKey(mapping.east)));
 }
 
 /** The coordinate system the mapped N/E headers name ("X-koordinat (SWEREF 99 TM)"), or null. */

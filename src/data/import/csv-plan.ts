@@ -7,7 +7,7 @@ import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS }
 import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { decodeText, detectEncoding, type EncodingGuess, type TextEncodingName } from '../../lib/parsing/text-encoding';
 import { afterLines, linesBeforeHeader } from './header-row';
-import { FIELDS_FOR, crsFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
+import { FIELDS_FOR, crsFromHeaders, degreesFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
 import { defaultYearRange, type CsvDialect, type YearRange } from './csv-import.query';
 import type { DecimalMark } from './value-conversions.query';
 
@@ -19,8 +19,10 @@ export const DELIMITERS = [',', ';', '\t', '|'] as const;
 export interface CoordinateChoice {
   crs: CrsCode;
   order: PairOrder;
-  /** SWEREF 99 TM and a local zone both fit: the user must say which. */
+  /** The user must say which system: SWEREF 99 TM and a local zone both fit, or (`fitsNone`) no system does. */
   ambiguous: boolean;
+  /** The values fit no system inside Sweden (degrees far away, metres of another country): ask, and say that. */
+  fitsNone?: boolean;
   /** The system was read from the column headers. */
   named?: boolean;
 }
@@ -176,8 +178,13 @@ export function completePlan(plan: TablePlan, fixed: Partial<Pick<RememberedMapp
       .map((r) => [parseNumber(r[n], numbers), parseNumber(r[e], numbers)] as const)
       .filter(([a, b]) => a.ok && b.ok && a.value !== null && b.value !== null)
       .map(([a, b]) => [(a as { value: number }).value, (b as { value: number }).value] as [number, number]);
-    // Mapped coordinates that fit no system: the user must choose one rather than see every row rejected.
-    const guessed = (pairs.length ? guessCrs(pairs) : null) ?? { crs: 'EPSG:3006' as CrsCode, order: 'north-east' as PairOrder, ambiguous: true };
+    const fitted = pairs.length ? guessCrs(pairs) : null;
+    // Headers that say latitude/longitude over values in degrees are WGS 84, inside Sweden or not (a tester's
+    // earthquake file was asked "SWEREF 99 TM or a local zone?"): its rows outside Sweden are then rejected with that reason.
+    const degrees = !fitted && pairs.length > 0 && degreesFromHeaders(plan.mapping) && pairs.every(([a, b]) => Math.abs(a) <= 90 && Math.abs(b) <= 180);
+    // Otherwise coordinates that fit no system: the user must choose one rather than see every row rejected.
+    const guessed: CoordinateChoice = fitted
+      ?? (degrees ? { crs: 'EPSG:4326', order: 'north-east', ambiguous: false, named: true } : { crs: 'EPSG:3006', order: 'north-east', ambiguous: true, fitsNone: pairs.length > 0 });
     // A system the header names ("X-koordinat (SWEREF 99 TM)") is the export's own word: it beats magnitudes.
     const named = crsFromHeaders(plan.mapping);
     const fromHeader = named ? { crs: named, order: orderByMagnitude(pairs), ambiguous: false, named: true } : null;

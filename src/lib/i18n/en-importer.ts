@@ -37,6 +37,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     coordinateOrder: 'Order',
     orderNorthEast: 'N/lat first, then E/long',
     orderEastNorth: 'E/long first, then N/lat',
+    fitsNoSystem: 'The coordinates fit no system inside Sweden (WGS 84, SWEREF 99 TM, a local SWEREF 99 zone or RT 90). Choose the system the file uses – rows that then lie outside Sweden are rejected with that reason.',
     ambiguous: 'The coordinates fit both SWEREF 99 TM and a local SWEREF 99 zone. Choose the right system – the answer is remembered.',
     crsFromHeader: 'The coordinate system is named in the column header and is used. Points outside Sweden are rejected.',
     noPositionIncidents: 'No position is chosen (N/X and E/Y, or latitude and longitude): the rows are imported, but these incidents will not appear on the map or in hot spots. Choose the coordinate columns under Columns if the file has them.',

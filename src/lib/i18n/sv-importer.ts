@@ -35,6 +35,7 @@ export const svImporter = {
     coordinateOrder: 'Ordning',
     orderNorthEast: 'N/lat först, sedan E/long',
     orderEastNorth: 'E/long först, sedan N/lat',
+    fitsNoSystem: 'Koordinaterna passar inget system inom Sverige (WGS 84, SWEREF 99 TM, en lokal SWEREF 99-zon eller RT 90). Välj det system filen använder – rader som då ligger utanför Sverige avvisas med det skälet.',
     ambiguous: 'Koordinaterna passar både SWEREF 99 TM och en lokal SWEREF 99-zon. Välj rätt system – svaret sparas till nästa gång.',
     crsFromHeader: 'Koordinatsystemet står i kolumnrubriken och används. Punkter utanför Sverige avvisas.',
     noPositionIncidents: 'Ingen position är vald (N/X och E/Y, eller latitud och longitud): raderna importeras, men de här händelserna kommer inte att synas på kartan eller i hot spots. Välj koordinatkolumnerna under Kolumner om filen har dem.',
