@@ -82,6 +82,24 @@ describe('Karta in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the week slider has a position of its own for "Alla veckor", one past the last week', async () => {
+    const { page } = browser;
+    const slider = page.getByRole('group', { name: 'Vecka' });
+    const range = slider.getByRole('slider');
+    const max = Number(await range.getAttribute('max'));
+    // Tester: "Alla veckor" and the last week stood at the same place, and ▶ on the last week did nothing.
+    expect(await range.inputValue()).toBe(String(max));
+    expect(await page.getByTestId('slider-week').textContent()).toBe('Alla veckor');
+    expect(await slider.getByRole('button', { name: 'Nästa vecka' }).isDisabled()).toBe(true);
+    await slider.getByRole('button', { name: 'Föregående vecka' }).click();
+    await page.waitForFunction(() => /^v\. \d+/.test(document.querySelector('[data-testid=slider-week]')?.textContent ?? ''));
+    expect(await range.inputValue()).toBe(String(max - 1));
+    await slider.getByRole('button', { name: 'Nästa vecka' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=slider-week]')?.textContent === 'Alla veckor');
+    expect(await range.inputValue()).toBe(String(max));
+    expect(errors).toEqual([]);
+  });
+
   it('choosing a hot spot filters the other views to that cell, and the link reproduces it', async () => {
     const { page } = browser;
     await page.getByTestId('select-cell').first().click();

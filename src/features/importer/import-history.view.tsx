@@ -61,7 +61,8 @@ export function ImportHistory() {
       {/* Rows per file are counts (a file of 3 reports is 3 events): not in public view, like every other count. */}
       {rule && rows && rows.length > 0 && <p className="hint" data-testid="import-history-public">{t('importer.historyPublic')}</p>}
       {!rule && rows && rows.length > 0 && (
-        <div className="table-scroll">
+        // Eleven columns: wider than the panel on a laptop, so the region scrolls, by keyboard too.
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('importer.history')}>
           <table className="data-table" data-testid="import-history-table">
             <caption className="visually-hidden">{t('importer.history')}</caption>
             <thead>
