@@ -48,6 +48,9 @@ const incidentCount = (page: Page) => incidentKpi(page, baseUrl);
 async function tryFile(page: Page, path: string): Promise<Outcome> {
   // A fresh Importera page (leaving it forgets its cards), so only this file's outcome is on it.
   await page.goto(`${baseUrl}#/hjalp`);
+  // Only a hash change: wait until the other page is drawn, or the two changes can land in one render and the old
+  // Importera page (with the previous test's refusals) stays (seen under load).
+  await page.locator('#page-title').filter({ hasText: 'Hjälp' }).waitFor({ timeout: 60_000 });
   await page.goto(`${baseUrl}#/importera`);
   await page.getByTestId('file-input').waitFor({ state: 'attached', timeout: 60_000 });
   const cards = page.getByTestId('import-card');
