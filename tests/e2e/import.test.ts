@@ -62,8 +62,8 @@ describe('importing in Chromium', () => {
     ].join('\n');
     await page.goto(`${baseUrl}#/importera`);
     const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(broken, 'utf8') }));
-    // Too few sound coordinates in the preview to be sure of the system: the page asks, and waits for the answer.
-    await card.getByRole('alert').filter({ hasText: 'Välj rätt system' }).waitFor();
+    // Too few sound coordinates in the preview to fit a system: the page says so, asks, and waits for the answer.
+    await card.getByRole('alert').filter({ hasText: 'Koordinaterna passar inget system inom Sverige' }).waitFor();
     expect(await card.getByTestId('import-button').isDisabled()).toBe(true);
     await card.getByTestId('import-crs').selectOption('EPSG:3006');
     await card.getByTestId('import-button').click();

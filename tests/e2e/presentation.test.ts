@@ -160,6 +160,15 @@ describe('Presentation in Chromium', () => {
     expect(await page.getByTestId('deck-note-summary').inputValue()).toBe('Läs upp bedömningen.');
     expect(await page.getByTestId('deck-show-categories').isChecked()).toBe(false);
     await page.getByTestId('deck-show-categories').check();
+    // A note typed and not yet saved: leaving asks first, and the note is saved meanwhile.
+    await page.getByTestId('deck-note-title').fill('Välkomna.');
+    const asked = page.waitForEvent('dialog');
+    void page.reload({ timeout: 5_000 }).catch(() => undefined);
+    const dialog = await asked;
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss();
+    await page.waitForFunction(() => document.querySelector('[data-testid=deck-status]')?.textContent === 'Sparat');
+    expect(await page.getByTestId('deck-note-title').inputValue()).toBe('Välkomna.');
     // Esc in the panel closes the panel, not the presentation.
     await page.getByTestId('deck-note-summary').focus();
     await page.keyboard.press('Escape');

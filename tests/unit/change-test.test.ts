@@ -42,6 +42,16 @@ describe('the exact conditional test for two Poisson rates', () => {
     expect(compareCounts(10, 25).p).toBeCloseTo(0.01667384780012071, 12);
   });
 
+  it('gives 0 against 0 no direction, whatever the periods\' lengths (tester: z = −0.17 for "0 → 0", 21 days against 14)', () => {
+    for (const exposure of [1, 1.5, 31 / 30, 2 / 3]) {
+      const c = compareCounts(0, 0, exposure);
+      expect(c.z).toBe(0);
+      expect(c.p).toBe(1);
+      expect(c.significant).toBe(false);
+      expect(c.change).toBeNull();
+    }
+  });
+
   it('agrees with a brute-force minimum-likelihood sum on every outcome of small and mid-sized tables', () => {
     for (const [n, p] of [[1, 0.5], [7, 0.5], [12, 0.6], [30, 14 / 21], [40, 0.5], [200, 0.6], [401, 0.5]] as const) {
       for (let k = 0; k <= n; k++) {

@@ -11,6 +11,20 @@ import { MAX_ASSESSMENT_LENGTH, readAssessment, writeAssessment, type Assessment
  * closed tab asks first (useLeaveWarning); the text is never written anywhere.
  */
 const unsavedDrafts = new Map<string, string>();
+/** A reload asks while any period holds such a draft, on whichever page (tester: only the shown period's did). */
+const askIfDrafts = (event: BeforeUnloadEvent) => {
+  if (unsavedDrafts.size === 0) return;
+  event.preventDefault();
+  event.returnValue = '';
+};
+function keepDraft(period: string, text: string): void {
+  if (unsavedDrafts.size === 0) addEventListener('beforeunload', askIfDrafts);
+  unsavedDrafts.set(period, text);
+}
+function dropDraft(period: string): void {
+  unsavedDrafts.delete(period);
+  if (unsavedDrafts.size === 0) removeEventListener('beforeunload', askIfDrafts);
+}
 
 interface Props {
   periodKey: string;
@@ -47,7 +61,7 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
       const previous = saved?.text ?? '';
       const stored = await writeAssessment(database, periodKey, text);
       await database.persist();
-      unsavedDrafts.delete(periodKey);
+      dropDraft(periodKey);
       setSaved(stored);
       setDraft(stored.text);
       setBefore(keepUndo && previous !== stored.text ? previous : null);
@@ -70,8 +84,8 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
         disabled={saved === null}
         onChange={(e) => {
           setDraft(e.target.value);
-          if (saved !== null && e.target.value.trim() !== saved.text) unsavedDrafts.set(periodKey, e.target.value);
-          else unsavedDrafts.delete(periodKey);
+          if (saved !== null && e.target.value.trim() !== saved.text) keepDraft(periodKey, e.target.value);
+          else dropDraft(periodKey);
         }}
         onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && dirty) void save(draft, true); }}
         data-testid="assessment"

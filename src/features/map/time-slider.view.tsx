@@ -20,7 +20,12 @@ export function TimeSlider({ extent, period }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const weeks = useMemo(() => bucketsBetween(extent.from, extent.to, 'week', language), [extent.from, extent.to, language]);
-  const index = period && period.to - period.from <= 6 ? weeks.findIndex((w) => w.from <= period.from && period.from <= w.to) : -1;
+  const weekOf = (day: number) => weeks.findIndex((w) => w.from <= day && day <= w.to);
+  // The slider's own week: the period is exactly one ISO week (clipped to the data). A day or a brushed range is not
+  // (tester: one day read "v. 41 2026"); it is said by its dates, and the thumb and the steps start from its weeks.
+  const index = period ? weeks.findIndex((w) => period.from === Math.max(extent.from, w.from) && period.to === Math.min(extent.to, w.to)) : -1;
+  const first = index >= 0 ? index : period ? Math.max(0, weekOf(period.from)) : -1;
+  const last = index >= 0 ? index : period ? Math.max(0, weekOf(period.to)) : -1;
   const [playing, setPlaying] = useState(false);
 
   const allWeeks = () => { setPlaying(false); setFilter('period', undefined); };
@@ -33,24 +38,25 @@ export function TimeSlider({ extent, period }: Props) {
   useEffect(() => {
     if (!playing) return;
     const timer = setInterval(() => {
-      if (index >= weeks.length - 1) setPlaying(false);
-      else go(index + 1);
+      if (last >= weeks.length - 1) setPlaying(false);
+      else go(last + 1);
     }, PLAY_INTERVAL_MS);
     return () => clearInterval(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- go() reads the same props
-  }, [playing, index, weeks]);
+  }, [playing, last, weeks]);
 
   // A period that is not one week (a brush on Översikt, a link) is said as its dates, not as "Alla veckor".
   const label = index >= 0 ? weeks[index].label : period ? `${isoDateOfEpochDay(period.from)} – ${isoDateOfEpochDay(period.to)}` : t('map.slider.allWeeks');
   return (
     <div className="time-slider" role="group" aria-label={t('map.slider.label')}>
-      <button type="button" onClick={() => go(index < 0 ? weeks.length - 1 : index - 1)} aria-label={t('map.slider.previous')}>◀</button>
-      <button type="button" onClick={() => { if (index < 0) go(Math.max(0, weeks.length - 26)); setPlaying((p) => !p); }} aria-pressed={playing} data-testid="slider-play">
+      <button type="button" onClick={() => go(first < 0 ? weeks.length - 1 : first - 1)} disabled={first === 0} aria-label={t('map.slider.previous')}>◀</button>
+      <button type="button" onClick={() => { if (!playing && index < 0) go(first >= 0 ? first : Math.max(0, weeks.length - 26)); setPlaying((p) => !p); }}
+        disabled={!playing && index === weeks.length - 1} aria-pressed={playing} data-testid="slider-play">
         {playing ? t('map.slider.pause') : t('map.slider.play')}
       </button>
-      <button type="button" onClick={() => go(index + 1)} disabled={index < 0} aria-label={t('map.slider.next')}>▶</button>
+      <button type="button" onClick={() => go(last + 1)} disabled={last < 0} aria-label={t('map.slider.next')}>▶</button>
       <input
-        type="range" min={0} max={weeks.length} value={index < 0 ? weeks.length : index}
+        type="range" min={0} max={weeks.length} value={last < 0 ? weeks.length : last}
         onChange={(e) => go(Number(e.target.value))} aria-label={t('map.slider.label')} aria-valuetext={label}
       />
       <output data-testid="slider-week">{label}</output>

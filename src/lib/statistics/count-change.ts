@@ -35,7 +35,9 @@ export function compareCounts(current: number, previous: number, exposure = 1): 
   return {
     current, previous, exposure,
     change: previous > 0 ? current / (previous * exposure) - 1 : null,
-    z: test.zSqrt,
+    // 0 against 0 is no evidence either way; the variance-stabilised z is not 0 there when the lengths differ (the
+    // 3/8 offsets are scaled by the exposure), and a CSV showed z = −0.17 for "0 → 0" (tester).
+    z: current === 0 && previous === 0 ? 0 : test.zSqrt,
     p: test.pExact,
     significant: test.pExact < CHANGE_TEST_ALPHA,
   };
