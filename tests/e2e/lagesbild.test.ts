@@ -3,7 +3,7 @@
 // self-contained HTML file with aggregates only, PNG of a panel) and the printed A4 landscape PDF.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, parseCount, setPublicView, type Browser } from './support/chromium';
+import { openBrowser, parseCount, reloadDialogType, setPublicView, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
 
 const baseUrl = inject('baseUrl');
@@ -95,12 +95,7 @@ describe('Lägesbild in Chromium', () => {
     const { page } = browser;
     const saved = await page.getByTestId('assessment').inputValue();
     await page.getByTestId('assessment').fill('Inte sparad ännu');
-    const asked = page.waitForEvent('dialog');
-    // Dismissed below, so this reload never happens: don't wait for it.
-    void page.reload({ timeout: 5_000 }).catch(() => undefined);
-    const dialog = await asked;
-    expect(dialog.type()).toBe('beforeunload');
-    await dialog.dismiss();
+    expect(await reloadDialogType(page)).toBe('beforeunload');
     expect(await page.getByTestId('assessment').inputValue()).toBe('Inte sparad ännu');
     await page.getByTestId('assessment-status').filter({ hasText: 'Ändringar inte sparade' }).waitFor();
     // Tester: another period, or another page, and back lost the typed text without a word. Now it is kept, unsaved.

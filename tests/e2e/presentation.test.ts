@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SLIDES } from '../../src/features/lagesbild/slides';
-import { openBrowser, parseCount, type Browser } from './support/chromium';
+import { openBrowser, parseCount, reloadDialogType, type Browser } from './support/chromium';
 import { expectedCounts } from './support/expected';
 
 const baseUrl = inject('baseUrl');
@@ -162,11 +162,7 @@ describe('Presentation in Chromium', () => {
     await page.getByTestId('deck-show-categories').check();
     // A note typed and not yet saved: leaving asks first, and the note is saved meanwhile.
     await page.getByTestId('deck-note-title').fill('Välkomna.');
-    const asked = page.waitForEvent('dialog');
-    void page.reload({ timeout: 5_000 }).catch(() => undefined);
-    const dialog = await asked;
-    expect(dialog.type()).toBe('beforeunload');
-    await dialog.dismiss();
+    expect(await reloadDialogType(page)).toBe('beforeunload');
     await page.waitForFunction(() => document.querySelector('[data-testid=deck-status]')?.textContent === 'Sparat');
     expect(await page.getByTestId('deck-note-title').inputValue()).toBe('Välkomna.');
     // Esc in the panel closes the panel, not the presentation.

@@ -73,7 +73,8 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
   };
 
   const dirty = saved !== null && draft.trim() !== saved.text;
-  useLeaveWarning(dirty || status === 'saving');
+  // Unsaved text is guarded by the drafts' own question (askIfDrafts); this covers a save still running.
+  useLeaveWarning(status === 'saving');
   return (
     <div className="lb-editor">
       <label htmlFor={id} className="hint no-print">{t('lagesbild.assessmentHint')}</label>

@@ -80,3 +80,15 @@ export async function setPublicView(page: Page, on: boolean): Promise<void> {
   const pressed = (await page.getByTestId('public-switch').getAttribute('aria-pressed')) === 'true';
   if (pressed !== on) await page.getByTestId('public-switch').click();
 }
+
+/**
+ * Starts a reload and returns the type of the dialog it raised (`beforeunload` when the page asks before leaving),
+ * dismissing it so the page stays. The reload itself is never awaited: a dismissed reload does not happen.
+ */
+export async function reloadDialogType(page: Page): Promise<string> {
+  const asked = page.waitForEvent('dialog');
+  void page.reload({ timeout: 5_000 }).catch(() => undefined);
+  const dialog = await asked;
+  await dialog.dismiss();
+  return dialog.type();
+}
