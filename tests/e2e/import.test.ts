@@ -135,6 +135,8 @@ describe('importing in Chromium', () => {
     const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(big));
     await card.getByTestId('import-button').click();
     await card.getByTestId('import-progress').waitFor();
+    // The step under way, of all the import's steps (reading the file is the first).
+    expect(await card.getByTestId('import-step').textContent()).toMatch(/^Steg [1-8] av 8: \S/);
     await card.getByTestId('import-cancel').click();
     await card.getByTestId('import-cancelled').filter({ hasText: 'Importen avbröts' }).waitFor({ timeout: 60_000 });
     // A cancel is the user's choice, not a failure (tester: it read "Importen misslyckades" in red).

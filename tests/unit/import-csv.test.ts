@@ -13,6 +13,8 @@ import { literal } from '../../src/data/sql-text';
 import { parseDateTime } from '../../src/lib/parsing/swedish-datetime';
 import { createExampleDatabase } from './support/example-database';
 import { importBytes } from './support/import-fixture';
+import { IMPORT_STEPS } from '../../src/data/import/import-csv';
+import { ImportCancelledError } from '../../src/data/import/read-file';
 import { createNodeRunner, createSchemaRunner } from '../../scripts/node-runner';
 
 type Runner = Awaited<ReturnType<typeof createNodeRunner>>;
@@ -244,6 +246,46 @@ describe('importing CSV', () => {
     expect(sums.beslag).toBe(interventions.reduce((s, r) => s + (r.beslag ?? 0), 0));
     expect(sums.nya).toBe(interventions.reduce((s, r) => s + (r.lagforda_ej_tidigare_kanda ?? 0), 0));
     expect(sums.timmar).toBeCloseTo(interventions.reduce((s, r) => s + r.timmar, 0), 6);
+  });
+});
+
+describe('the steps of an import, and cancel', () => {
+  const csv = new TextEncoder().encode(['Diarienummer;Datum;Tid;Brottstyp;N;E', 'A1;2026-03-01;07.05;Stöld;6580822;674032', 'A2;2026-03-02;22.15;Rån;6580900;674100'].join('\n'));
+  const columns = { id: 'Diarienummer', date: 'Datum', time: 'Tid', category: 'Brottstyp', north: 'N', east: 'E' };
+
+  it('tells every step once, in the order of IMPORT_STEPS', async () => {
+    const runner = await createSchemaRunner();
+    try {
+      const told: string[] = [];
+      const result = await importBytes(runner, csv, SEMICOLON, { ...base, columns, onStep: (s) => told.push(s) });
+      expect(result.imported).toBe(2);
+      expect(told).toEqual([...IMPORT_STEPS]);
+    } finally {
+      runner.close();
+    }
+  });
+
+  // A cancel at any step, the write and the area placement inside the transaction included, leaves the table as it was.
+  it.each([...IMPORT_STEPS])('a cancel before %s stops the import and changes nothing', async (at) => {
+    const runner = await createSchemaRunner();
+    try {
+      await importBytes(runner, csv, SEMICOLON, { ...base, columns, mode: 'append' });
+      const before = await runner.rows<{ id: string }>('SELECT id FROM incidents ORDER BY id');
+      const controller = new AbortController();
+      const told: string[] = [];
+      const again = new TextEncoder().encode(new TextDecoder().decode(csv).replaceAll('A', 'B'));
+      const run = importBytes(runner, again, SEMICOLON, {
+        ...base, columns, mode: 'replace', signal: controller.signal,
+        onStep: (s) => { told.push(s); if (IMPORT_STEPS.indexOf(s) === IMPORT_STEPS.indexOf(at) - 1) controller.abort(); },
+      });
+      if (at === IMPORT_STEPS[0]) controller.abort();
+      await expect(run).rejects.toBeInstanceOf(ImportCancelledError);
+      expect(told).not.toContain(at);
+      expect(await runner.rows<{ id: string }>('SELECT id FROM incidents ORDER BY id')).toEqual(before);
+      expect((await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM imports'))[0].n).toBe(1);
+    } finally {
+      runner.close();
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { planCsv, rememberable, PREVIEW_BYTES, type TablePlan, type RememberedMa
 import { scanRecords, type RecordScan } from './csv-records';
 import { detectFileEncoding } from './file-encoding';
 import { readAndScan, type ReadProgress } from './read-file';
-import { importCsv, type ImportResult } from './import-csv';
+import { importCsv, type ImportResult, type ImportStep } from './import-csv';
 import { policeEventsImport, type PoliceEventChoice } from './police-events';
 import { READ_MAPPING, SAVE_MAPPING } from './import-mappings.query';
 
@@ -23,7 +23,8 @@ export const MAX_CSV_BYTES = 1024 ** 3;
 export const MAX_PARQUET_BYTES = 150 * 1024 ** 2;
 export const MAX_JSON_BYTES = 256 * 1024 ** 2;
 
-export type ImportPhase = 'reading' | 'scanning' | 'importing' | 'saving';
+/** Where an import is: reading the file (bytes or row groups), counting a converted file's records, the database's steps, saving. */
+export type ImportPhase = 'reading' | 'scanning' | ImportStep | 'saving';
 
 export class FileTooLargeError extends Error {
   constructor(readonly size: number) {
@@ -118,13 +119,12 @@ async function importUtf8(
   signal?: AbortSignal,
   read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean; history?: { fileName: string; mapping: string }; leftOut?: number } = {},
 ): Promise<ImportResult> {
-  onPhase('scanning');
+  if (!knownScan) onPhase('scanning');
   const scan = knownScan ?? scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
   const name = `import-${Date.now()}.csv`;
   // registerFileBuffer hands the buffer to the worker; the scan above already read it.
   await database.db.registerFileBuffer(name, utf8);
   try {
-    onPhase('importing');
     const columns = plan.target === 'interventions'
       ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns)
       : (plan.mapping as IncidentColumns);
@@ -142,6 +142,7 @@ async function importUtf8(
       locationPrecision,
       personalData: plan.personalChoices,
       signal,
+      onStep: onPhase,
       ...read,
       years: plan.years,
     });

@@ -54,8 +54,14 @@ export interface CsvImportRequest {
   locationPrecision?: 'point' | 'area';
   /** The user's choice per column where the preview found personnummer; any other column with hits is masked. */
   personalData?: PersonalDataPolicy;
-  /** Cancelling before the commit leaves the loaded data untouched. */
+  /**
+   * Cancelling before the commit leaves the loaded data untouched. It is looked at before each step (`onStep`),
+   * the write and the area placement included (a cancel there rolls the transaction back); a step under way runs
+   * to its end first.
+   */
   signal?: AbortSignal;
+  /** Told as each step begins, in the order of `IMPORT_STEPS` (for a progress display: "step k of n"). */
+  onStep?: (step: ImportStep) => void;
   /** Plausible years for dates; outside → 'year-out-of-range'. Default: `defaultYearRange()`. */
   years?: YearRange;
   /** Normalise stored text to NFC (default): the read may rule it out (no combining mark in the file). */
@@ -69,6 +75,15 @@ export interface CsvImportRequest {
   /** Rows of the file the user chose to leave out before the read (police events: types, kommuner/län). */
   leftOut?: number;
 }
+
+/**
+ * The database's steps of one import, in order: the file's rows into staging, the personnummer scan, the checks
+ * (dates, categories, numbers, years), positions (conversion, outside Sweden, rows already loaded, the rejected
+ * rows' text), the write into the stored table, and placing the new rows in their areas (write and placement in
+ * one transaction). At 1M rows each takes ~1–6 s in the browser (docs/benchmark.md).
+ */
+export const IMPORT_STEPS = ['staging', 'personalData', 'checking', 'positions', 'writing', 'areas'] as const;
+export type ImportStep = (typeof IMPORT_STEPS)[number];
 
 export interface PersonalDataFinding {
   column: string;
@@ -192,15 +207,23 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
   const { target } = request;
   const importId = request.importId ?? newImportId();
   const leftOut = request.leftOut ?? 0;
+  // Each step starts only if the import is still wanted: a cancel takes effect at the end of the step under way.
+  const step = (name: ImportStep) => {
+    throwIfCancelled(request.signal);
+    request.onStep?.(name);
+  };
   await runner.exec(dropStaging(true));
   try {
+    step('staging');
     const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns } = await read();
     const rowsInFile = rowsRead + leftOut;
 
+    step('personalData');
     const personalData = await scanPersonalData(runner, request.columns, request.personalData ?? {});
     const policy: PersonalDataPolicy = Object.fromEntries(personalData.map((f) => [f.column, f.action]));
     const interventionColumns = request.columns as InterventionColumns;
     const years = request.years ?? defaultYearRange();
+    step('checking');
     await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true));
     const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
     if (badDates > 0) await runner.exec(separateBadTimes());
@@ -209,6 +232,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);
       await runner.exec(MARK_BAD_BYTES);
     }
+    step('positions');
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
     const replacing = request.mode === 'replace' || request.replaceExample;
@@ -232,8 +256,8 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       // Replacing what is loaded with nothing is never what the user meant: keep the data, say why.
       throw new NothingToImportError(rowsInFile, [...readerRejects, ...rowRejects], years);
     }
-    throwIfCancelled(request.signal);
     const imported = await inTransaction(runner, async () => {
+      step('writing');
       // New outcome columns first: DuckDB can't commit a DELETE from a table altered after it in one transaction.
       if (target === 'interventions' && outcomeNames.length) await runner.exec(addOutcomeColumns(outcomeNames));
       if (request.replaceExample) await runner.exec(CLEAR_TABLES);
@@ -256,6 +280,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
         rowsIn: rowsInFile, imported: after - before, rejected: rejectedCount, leftOut, mapping: request.history?.mapping ?? null,
       });
       // The new rows' areas, in the same transaction: no moment where they count in no area.
+      step('areas');
       await placeInAreas(runner);
       return after - before;
     });

@@ -134,7 +134,7 @@ export async function runImport(database: Database, plan: Exclude<ImportPlan, Re
   try {
     if (plan.kind === 'table' && plan.plan.format === 'parquet') {
       const { importParquetFile } = await import('./parquet-file');
-      result = await importParquetFile(database, plan.file, plan.plan, plan.mode, signal, source);
+      result = await importParquetFile(database, plan.file, plan.plan, plan.mode, signal, source, onPhase, onProgress);
     } else if (plan.kind === 'table') {
       result = await importCsvFile(database, plan.file, plan.plan, plan.mode, onPhase, onProgress, signal, source);
     } else if (plan.kind === 'areas') {

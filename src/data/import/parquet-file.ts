@@ -9,7 +9,8 @@ import { ARROW_SHAPE_TABLE, ARROW_TABLE, CREATE_ARROW_TABLE, PREVIEW_TABLE, text
 import { planTable, PREVIEW_ROWS, type TablePlan } from './csv-plan';
 import { rememberable } from './csv-plan';
 import { importRows, readTableStage, type ImportResult } from './import-csv';
-import { throwIfCancelled } from './read-file';
+import { throwIfCancelled, type ReadProgress } from './read-file';
+import type { ImportPhase } from './browser-import';
 import { PARQUET_CHUNK_ROWS, rowGroupChunks } from './parquet-chunks';
 
 let ready: Promise<unknown> | null = null;
@@ -37,8 +38,17 @@ export async function planParquetFile(database: Database, file: File): Promise<T
   }
 }
 
-export async function importParquetFile(database: Database, file: File, plan: TablePlan, mode: 'append' | 'replace', signal?: AbortSignal, source: string = file.name): Promise<ImportResult> {
+/**
+ * Imports a Parquet file as `plan` says. Progress: `onPhase('reading')` while row groups are decoded into DuckDB, with
+ * `onProgress` after each chunk (compressed bytes and rows of the row groups done, of the file's), then the
+ * database's steps (import-csv.ts `IMPORT_STEPS`). Cancel: between chunks and before each step.
+ */
+export async function importParquetFile(
+  database: Database, file: File, plan: TablePlan, mode: 'append' | 'replace', signal?: AbortSignal, source: string = file.name,
+  onPhase: (phase: ImportPhase) => void = () => {}, onProgress: (p: ReadProgress) => void = () => {},
+): Promise<ImportResult> {
   const start = performance.now();
+  onPhase('reading');
   await init();
   const parquet = await ParquetFile.fromFile(file);
   try {
@@ -48,11 +58,18 @@ export async function importParquetFile(database: Database, file: File, plan: Ta
     // A few row groups at a time, in file order (a rejected row's "line" is its row number): only one chunk is ever
     // decoded in the page, instead of the whole file (at 5M rows that held gigabytes in parquet-wasm's memory, which
     // never shrinks).
-    const groups = parquet.metadata().rowGroups().map((g) => g.numRows());
+    const rowGroups = parquet.metadata().rowGroups();
+    const groups = rowGroups.map((g) => g.numRows());
+    const sizes = rowGroups.map((g) => g.compressedSize());
+    const totalBytes = sizes.reduce((a, b) => a + b, 0);
+    let bytesRead = 0;
+    let records = 0;
     for (const chunk of rowGroupChunks(groups, PARQUET_CHUNK_ROWS)) {
       throwIfCancelled(signal);
       const ipc = (await parquet.read({ rowGroups: chunk })).intoIPCStream();
       await database.connection.insertArrowFromIPCStream(ipc, { name: ARROW_TABLE, create: false });
+      for (const g of chunk) { bytesRead += sizes[g]; records += groups[g]; }
+      onProgress({ bytesRead, totalBytes, records, elapsedMs: performance.now() - start });
     }
   } finally {
     parquet.free();
@@ -64,7 +81,7 @@ export async function importParquetFile(database: Database, file: File, plan: Ta
     {
       target: plan.target, columns, decimal: plan.decimal,
       coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
-      mode, replaceExample: database.meta.dataset === 'example', source, personalData: plan.personalChoices, signal, years: plan.years,
+      mode, replaceExample: database.meta.dataset === 'example', source, personalData: plan.personalChoices, signal, onStep: onPhase, years: plan.years,
       history: { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) },
     },
     () => readTableStage(database.runner, ARROW_TABLE, plan.dialect.columns),

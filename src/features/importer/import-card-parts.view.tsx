@@ -85,7 +85,9 @@ export function ImportRun({ entry, blocked = false, onImport, onCancel, unit = '
       {(entry.status === 'planned' || entry.status === 'failed' || entry.status === 'cancelled') && (
         <div className="actions"><button type="button" className="primary" disabled={blocked} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
       )}
-      {entry.status === 'importing' && <ImportProgress phase={entry.phase} progress={entry.progress} onCancel={onCancel} />}
+      {entry.status === 'importing' && (
+        <ImportProgress phase={entry.phase} progress={entry.progress} startedAt={entry.startedAt} cancelling={entry.cancelling} stepped={entry.kind !== 'areas'} onCancel={onCancel} />
+      )}
       {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
       {entry.status === 'cancelled' && <p role="status" data-testid="import-cancelled">{t('importer.cancelled')}</p>}
       {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} unit={unit} />}

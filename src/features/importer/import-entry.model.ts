@@ -11,6 +11,10 @@ interface Progress {
   status: 'planned' | 'importing' | 'done' | 'failed' | 'cancelled';
   phase?: ImportPhase;
   progress?: ReadProgress;
+  /** When the import began (Date.now()), for its elapsed time. */
+  startedAt?: number;
+  /** Cancel was pressed; the import stops when its current step ends. */
+  cancelling?: boolean;
   result?: ImportResult;
   error?: string;
 }

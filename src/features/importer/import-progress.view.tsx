@@ -1,20 +1,40 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPhase } from '../../data/import/browser-import';
+import { IMPORT_STEPS } from '../../data/import/import-csv';
 import type { ReadProgress } from '../../data/import/read-file';
-import { formatCount, formatDecimal } from '../../lib/format';
+import { formatBytes, formatCount, formatDecimal } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
-import { formatBytes } from '../../lib/format';
 
-/** Where an import is: a bar while the file is read (bytes, rows, MB/s), then the database's phases; and Cancel. */
-export function ImportProgress({ phase, progress, onCancel }: { phase?: ImportPhase; progress?: ReadProgress; onCancel?: () => void }) {
+/** The steps a table import shows, in order: reading the file (counting a converted file's records is part of it), the database's steps, saving. */
+const SHOWN_STEPS: readonly ImportPhase[] = ['reading', ...IMPORT_STEPS, 'saving'];
+
+/**
+ * Where an import is: "Step k of n" with the step's name and the time so far; while the file is read, a bar of bytes
+ * (MB read of MB, rows, MB/s) — Parquet: the row groups' compressed bytes and rows — and between the database's
+ * steps a bar of steps done. Cancel, which says it is waiting for the step under way to end (`cancelling`).
+ */
+export function ImportProgress({ phase = 'reading', progress, startedAt, cancelling, stepped = true, onCancel }: {
+  phase?: ImportPhase; progress?: ReadProgress; startedAt?: number; cancelling?: boolean;
+  /** False for imports that don't go through the steps (area boundaries): the phase's name only. */
+  stepped?: boolean;
+  onCancel?: () => void;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const now = useSecondTick(startedAt !== undefined);
   const reading = phase === 'reading' && progress;
   const rate = progress && progress.elapsedMs > 0 ? progress.bytesRead / 1e6 / (progress.elapsedMs / 1000) : 0;
+  const index = Math.max(0, SHOWN_STEPS.indexOf(phase === 'scanning' ? 'reading' : phase));
+  const seconds = startedAt !== undefined ? Math.max(0, Math.floor((now - startedAt) / 1000)) : null;
   return (
     <div className="import-progress" role="status" data-testid="import-progress">
-      <p className="engine-status"><span className="spinner" aria-hidden="true" />{t(`importer.phase_${phase ?? 'reading'}`)}</p>
-      {reading && (
+      <p className="engine-status">
+        <span className="spinner" aria-hidden="true" />
+        <span data-testid="import-step">{stepped && `${t('importer.step', { n: index + 1, total: SHOWN_STEPS.length })}: `}{t(`importer.phase_${phase}`)}</span>
+        {seconds !== null && <span className="hint"> · {t('importer.elapsed', { seconds: formatCount(seconds, language) })}</span>}
+      </p>
+      {reading ? (
         <>
           <progress max={progress.totalBytes || 1} value={progress.bytesRead} aria-label={t('importer.phase_reading')} />
           <p className="hint">
@@ -24,8 +44,25 @@ export function ImportProgress({ phase, progress, onCancel }: { phase?: ImportPh
             })}
           </p>
         </>
+      ) : stepped && (
+        <progress max={SHOWN_STEPS.length} value={index} aria-label={t('importer.step', { n: index + 1, total: SHOWN_STEPS.length })} />
       )}
-      {onCancel && <button type="button" onClick={onCancel} data-testid="import-cancel">{t('importer.cancel')}</button>}
+      {onCancel && (
+        <button type="button" onClick={onCancel} disabled={cancelling} data-testid="import-cancel">
+          {cancelling ? t('importer.cancelling') : t('importer.cancel')}
+        </button>
+      )}
     </div>
   );
+}
+
+/** The current time, renewed every second while `active` (the elapsed time of a running import). */
+function useSecondTick(active: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return now;
 }

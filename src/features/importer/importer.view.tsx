@@ -87,7 +87,7 @@ export function ImporterPage() {
   const startImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
     const controller = new AbortController();
     controllers.current.set(entry.key, controller);
-    update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', progress: undefined, error: undefined }) as ImportEntry);
+    update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', progress: undefined, error: undefined, startedAt: Date.now(), cancelling: false }) as ImportEntry);
     const run = await runImport(databaseRef.current, entry, {
       onPhase: (phase: ImportPhase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry),
       onProgress: (progress: ReadProgress) => update(entry.key, (e) => ({ ...e, progress }) as ImportEntry),
@@ -141,7 +141,10 @@ export function ImporterPage() {
                   : t('importer.notYet', { name: entry.file.name });
           return <p key={entry.key} role="alert" className="warning panel">{message}</p>;
         }
-        const cancel = () => controllers.current.get(entry.key)?.abort();
+        const cancel = () => {
+          controllers.current.get(entry.key)?.abort();
+          update(entry.key, (e) => ({ ...e, cancelling: true }) as ImportEntry);
+        };
         const common = {
           replacesExample: database.meta.dataset === 'example',
           onImport: () => void startImport(entry),
