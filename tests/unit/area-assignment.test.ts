@@ -302,6 +302,12 @@ describe('assignAreas in DuckDB', () => {
     expect(await count()).toBe(7); // a bare name (an old link): any kind
     const map = (await runner.rows<{ kind: string; area: string; n: number }>(areaCountsQuery([]).toString())).map((r) => `${r.kind}:${r.area}=${Number(r.n)}`).sort();
     expect(map).toEqual(['kommun:Samma=3', 'län:Samma=7', 'stadsdel:Samma=2']);
+    // The key sum per area (what public view's noise is keyed on) is its rows' record keys summed, whatever the
+    // query adds up first.
+    for (const r of await runner.rows<{ kind: string; area: string; key: number }>(areaCountsQuery([]).toString())) {
+      const [{ key }] = await runner.rows<{ key: number }>(`SELECT coalesce(sum(record_key), 0)::DOUBLE AS key FROM incidents WHERE ${inAreasSql([{ name: r.area, kind: r.kind }])}`);
+      expect(Number(r.key), `${r.kind}:${r.area}`).toBe(key);
+    }
     const goal = { id: 'g', dataset: 'incidents', filter: {}, measure: 'count', per_area: { kommun: 1, 'län': 1 } } as unknown as GoalDefinition;
     const goalRows = await runner.rows<{ area: string; kind: string; actual: number }>(goalPerAreaQuery(goal, { kind: 'count' }, { from: 0, to: 0 }, 0, ['kommun', 'län']));
     expect(goalRows.map((r) => `${r.kind}:${r.actual}`)).toEqual(['kommun:3', 'län:7']);

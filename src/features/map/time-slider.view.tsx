@@ -49,7 +49,7 @@ export function TimeSlider({ extent, period }: Props) {
   const label = index >= 0 ? weeks[index].label : period ? `${isoDateOfEpochDay(period.from)} – ${isoDateOfEpochDay(period.to)}` : t('map.slider.allWeeks');
   return (
     <div className="time-slider" role="group" aria-label={t('map.slider.label')}>
-      <button type="button" onClick={() => go(first < 0 ? weeks.length - 1 : first - 1)} disabled={first === 0} aria-label={t('map.slider.previous')}>◀</button>
+      <button type="button" onClick={() => go(first < 0 ? weeks.length - 1 : first - 1)} disabled={first === 0} aria-label={t('map.slider.previous')} data-testid="slider-previous">◀</button>
       <button type="button" onClick={() => { if (!playing && index < 0) go(first >= 0 ? first : Math.max(0, weeks.length - 26)); setPlaying((p) => !p); }}
         disabled={!playing && index === weeks.length - 1} aria-pressed={playing} data-testid="slider-play">
         {playing ? t('map.slider.pause') : t('map.slider.play')}
