@@ -123,7 +123,9 @@ async function importUtf8(
   const scan = knownScan ?? scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
   const name = `import-${Date.now()}.csv`;
   // registerFileBuffer hands the buffer to the worker; the scan above already read it.
+  const registering = performance.now();
   await database.db.registerFileBuffer(name, utf8);
+  performance.measure('lagesbild:register-file', { start: registering });
   try {
     const columns = plan.target === 'interventions'
       ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns)

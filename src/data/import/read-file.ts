@@ -89,6 +89,7 @@ export async function readAndScan(
   // Rare (a file read as UTF-8 that isn't, or a damaged one): mark the bad bytes and reject their rows as such.
   const invalidUtf8Records = tally && tally.invalid > 0 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
   onProgress({ bytesRead, totalBytes: file.size, records: scan.records, elapsedMs: performance.now() - started });
+  performance.measure('lagesbild:read-file', { start: started, detail: { bytes: file.size } });
   // Windows-1252 has no combining marks; UTF-16 is not tallied, so it is normalised to be safe.
   const unicodeNormalize = tally ? tally.composable : encoding.encoding !== 'windows-1252';
   return { utf8, scan, invalidUtf8Records, unicodeNormalize };
