@@ -223,3 +223,12 @@ export async function removeStoredDatabase(): Promise<void> {
     }
   }
 }
+
+/**
+ * Lets DuckDB read a file the user chose, as `name`, without copying it: its worker reads the File in pieces as a
+ * query needs them (FileReaderSync). `registerFileBuffer` instead copies the bytes into DuckDB's heap, which never
+ * shrinks. Drop it with `db.dropFile(name)`.
+ */
+export async function registerUserFile(db: duckdb.AsyncDuckDB, name: string, file: File): Promise<void> {
+  await db.registerFileHandle(name, file, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
+}

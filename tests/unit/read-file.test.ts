@@ -16,7 +16,7 @@ describe('reading a file in chunks', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8Of(text)]);
     const progress: ReadProgress[] = [];
     const { utf8, scan } = await readAndScan(new Blob([bytes]), { encoding: 'utf-8', bomLength: 3 }, scanOptions, (p) => progress.push(p));
-    expect(new TextDecoder().decode(utf8)).toBe(text);
+    expect(new TextDecoder().decode(utf8!)).toBe(text);
     const whole = scanRecords(new TextEncoder().encode(text), scanOptions);
     expect(scan.records).toBe(6000);
     expect([...scan.startLines]).toEqual([...whole.startLines]);
@@ -25,8 +25,30 @@ describe('reading a file in chunks', () => {
 
   it('transcodes Windows-1252 to UTF-8 across chunk boundaries', async () => {
     const { utf8, scan } = await readAndScan(new Blob([cp1252(text)]), { encoding: 'windows-1252', bomLength: 0 }, scanOptions);
-    expect(new TextDecoder().decode(utf8)).toBe(text);
+    expect(new TextDecoder().decode(utf8!)).toBe(text);
     expect(scan.records).toBe(6000);
+  });
+
+  it('keeps no copy of a valid UTF-8 file when DuckDB is to read the file itself, and the same scan', async () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8Of(text)]);
+    const kept = await readAndScan(new Blob([bytes]), { encoding: 'utf-8', bomLength: 3 }, scanOptions);
+    const direct = await readAndScan(new Blob([bytes]), { encoding: 'utf-8', bomLength: 3 }, scanOptions, undefined, undefined, { keepBytes: false });
+    expect(direct.utf8).toBeNull();
+    expect([...direct.scan.startLines]).toEqual([...kept.scan.startLines]);
+    expect(direct.unicodeNormalize).toBe(kept.unicodeNormalize);
+    // Windows-1252 is transcoded whatever is asked: DuckDB reads only UTF-8.
+    const transcoded = await readAndScan(new Blob([cp1252(text)]), { encoding: 'windows-1252', bomLength: 0 }, scanOptions, undefined, undefined, { keepBytes: false });
+    expect(new TextDecoder().decode(transcoded.utf8!)).toBe(text);
+  });
+
+  it('reads a file with bytes that are not UTF-8 again whole, to mark them, when no copy was kept', async () => {
+    // Line 3 (the second record) holds a Windows-1252 "ö" in a file read as UTF-8.
+    const bytes = new Uint8Array([...utf8Of('Datum;Plats\n2026-01-01;Torget\n2026-01-02;'), 0xf6, ...utf8Of('rby\n2026-01-03;Åby\n')]);
+    const kept = await readAndScan(new Blob([bytes]), { encoding: 'utf-8', bomLength: 0 }, scanOptions);
+    const direct = await readAndScan(new Blob([bytes]), { encoding: 'utf-8', bomLength: 0 }, scanOptions, undefined, undefined, { keepBytes: false });
+    expect(kept.invalidUtf8Records).toEqual([3]);
+    expect(direct.invalidUtf8Records).toEqual([3]);
+    expect([...direct.utf8!]).toEqual([...kept.utf8!]);
   });
 
   it('stops when cancelled', async () => {

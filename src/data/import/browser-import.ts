@@ -1,6 +1,7 @@
 // A CSV import in the browser: the file's bytes → UTF-8 → record scan → DuckDB-wasm → canonical table.
 import { areaRowsFromGeoJson, type AreaMapping, type FeatureCollection } from '../area-features';
 import type { Database } from '../database';
+import { registerUserFile } from '../engine';
 import { importAreas } from './import-areas';
 import { headerSignature } from './column-mapping';
 import type { IncidentColumns, InterventionColumns } from './csv-import.query';
@@ -70,9 +71,16 @@ export async function importCsvFile(
   if (file.size > MAX_CSV_BYTES) throw new FileTooLargeError(file.size);
   onPhase('reading');
   const { dialect } = plan;
-  const { utf8, scan, invalidUtf8Records, unicodeNormalize } = await readAndScan(file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal);
+  // A UTF-8 file is read by DuckDB from the file itself: the tab holds no copy (readAndScan, registerUserFile). A
+  // byte-order mark is then DuckDB's to skip; it only ever stands in a line the reader skips anyway (a header or a
+  // title line) unless the file has neither — that rare file is read from a copy without it, as before.
+  const markInData = plan.bomLength > 0 && !dialect.header && dialect.skipLines === 0;
+  const { utf8, scan, invalidUtf8Records, unicodeNormalize } = await readAndScan(
+    file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal,
+    { keepBytes: !(file instanceof File) || markInData },
+  );
   const history = { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) };
-  const result = await importUtf8(database, utf8, plan, mode, source, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize, history });
+  const result = await importUtf8(database, utf8 ?? file, plan, mode, source, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize, history });
   onPhase('saving');
   await rememberMapping(database, plan);
   return result;
@@ -109,7 +117,8 @@ export async function importPoliceEventsFile(
 
 async function importUtf8(
   database: Database,
-  utf8: Uint8Array,
+  /** The text as UTF-8 bytes, or a file that is UTF-8 already (then `knownScan` is required). */
+  utf8: Uint8Array | File,
   plan: TablePlan,
   mode: 'append' | 'replace',
   source: string,
@@ -120,12 +129,22 @@ async function importUtf8(
   read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean; history?: { fileName: string; mapping: string }; leftOut?: number } = {},
 ): Promise<ImportResult> {
   if (!knownScan) onPhase('scanning');
-  const scan = knownScan ?? scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
+  if (!knownScan && !(utf8 instanceof Uint8Array)) throw new Error('A file read by DuckDB itself needs its record scan.');
+  const scan = knownScan ?? scanRecords(utf8 as Uint8Array, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
   const name = `import-${Date.now()}.csv`;
   // registerFileBuffer hands the buffer to the worker; the scan above already read it.
   const registering = performance.now();
-  await database.db.registerFileBuffer(name, utf8);
+  if (utf8 instanceof Uint8Array) await database.db.registerFileBuffer(name, utf8);
+  else await registerUserFile(database.db, name, utf8);
   performance.measure('lagesbild:register-file', { start: registering });
+  // DuckDB-wasm copies a registered buffer into its own heap, which never shrinks: freed as soon as the rows are
+  // staged, the checks and the write reuse that memory instead of growing the heap past it (1M rows: 150 MB).
+  let registered = true;
+  const release = async () => {
+    if (!registered) return;
+    registered = false;
+    await database.db.dropFile(name);
+  };
   try {
     const columns = plan.target === 'interventions'
       ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns)
@@ -145,10 +164,11 @@ async function importUtf8(
       personalData: plan.personalChoices,
       signal,
       onStep: onPhase,
+      onStaged: release,
       ...read,
       years: plan.years,
     });
   } finally {
-    await database.db.dropFile(name);
+    await release();
   }
 }

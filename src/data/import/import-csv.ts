@@ -62,6 +62,11 @@ export interface CsvImportRequest {
   signal?: AbortSignal;
   /** Told as each step begins, in the order of `IMPORT_STEPS` (for a progress display: "step k of n"). */
   onStep?: (step: ImportStep) => void;
+  /**
+   * Called once the file is read into staging: nothing after reads the file again, so the caller can let go of it
+   * (the browser's registered copy sits in DuckDB's own memory, which later steps can then reuse).
+   */
+  onStaged?: () => Promise<void>;
   /** Plausible years for dates; outside → 'year-out-of-range'. Default: `defaultYearRange()`. */
   years?: YearRange;
   /** Normalise stored text to NFC (default): the read may rule it out (no combining mark in the file). */
@@ -216,6 +221,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
   try {
     step('staging');
     const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns } = await read();
+    await request.onStaged?.();
     const rowsInFile = rowsRead + leftOut;
 
     step('personalData');

@@ -22,13 +22,21 @@ export function throwIfCancelled(signal?: AbortSignal): void {
   if (signal?.aborted) throw new ImportCancelledError();
 }
 
+/**
+ * Reads `file` once, in chunks: its records are scanned (start lines), UTF-8 validity tallied, progress reported.
+ * Returns the text as UTF-8 bytes for DuckDB — or `utf8: null` when the file is valid UTF-8 already and `keepBytes`
+ * is false: then DuckDB reads the file itself (a registered file handle; a UTF-8 BOM is skipped by its reader) and
+ * the tab never holds a copy of it (1M rows: 150 MB in the page and 150 MB in DuckDB's heap, which never shrinks).
+ * A file with bytes that are not UTF-8 is read again whole, to mark them. Throws ImportCancelledError on `signal`.
+ */
 export async function readAndScan(
   file: Blob,
   encoding: { encoding: TextEncodingName; bomLength: number },
   scanOptions: ScanOptions,
   onProgress: (p: ReadProgress) => void = () => {},
   signal?: AbortSignal,
-): Promise<{ utf8: Uint8Array; scan: RecordScan; invalidUtf8Records: number[]; unicodeNormalize: boolean }> {
+  { keepBytes = true }: { keepBytes?: boolean } = {},
+): Promise<{ utf8: Uint8Array | null; scan: RecordScan; invalidUtf8Records: number[]; unicodeNormalize: boolean }> {
   const started = performance.now();
   const scanner = new RecordScanner(scanOptions);
   const reader = file.stream().getReader();
@@ -38,8 +46,9 @@ export async function readAndScan(
   // UTF-8 passes through unchecked by the decoder, so its validity is tallied here (one cheap pass): DuckDB's
   // reader gives up on the rest of the file at the first invalid byte.
   const tally = passThrough ? new Utf8Tally() : null;
+  const keep = keepBytes || !passThrough;
   // UTF-8 input keeps its size; transcoded text is collected in chunks and joined once.
-  let out = passThrough ? new Uint8Array(file.size) : null;
+  let out = passThrough && keep ? new Uint8Array(file.size) : null;
   const chunks: Uint8Array[] = [];
   let length = 0;
   let bytesRead = 0;
@@ -61,7 +70,7 @@ export async function readAndScan(
       tally?.push(utf8);
       scanner.push(utf8);
       if (out) out.set(utf8, length);
-      else chunks.push(utf8);
+      else if (keep) chunks.push(utf8);
       length += utf8.length;
       const now = performance.now();
       if (now - lastReport > 100) {
@@ -78,16 +87,19 @@ export async function readAndScan(
     chunks.push(tail);
     length += tail.length;
   }
-  if (!out) {
+  if (!out && keep) {
     out = new Uint8Array(length);
     let offset = 0;
     for (const c of chunks) { out.set(c, offset); offset += c.length; }
   }
   const scan = scanner.finish();
   tally?.push(new Uint8Array(0), true);
-  const utf8 = out.subarray(0, length);
+  const invalid = tally !== null && tally.invalid > 0;
+  // Bytes that are not UTF-8 must be marked in a copy DuckDB reads: read again whole (rare: a mislabelled or damaged file).
+  if (!out && invalid) out = new Uint8Array(await file.slice(encoding.bomLength).arrayBuffer());
+  const utf8 = out ? out.subarray(0, keep ? length : out.length) : null;
   // Rare (a file read as UTF-8 that isn't, or a damaged one): mark the bad bytes and reject their rows as such.
-  const invalidUtf8Records = tally && tally.invalid > 0 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
+  const invalidUtf8Records = invalid && utf8 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
   onProgress({ bytesRead, totalBytes: file.size, records: scan.records, elapsedMs: performance.now() - started });
   performance.measure('lagesbild:read-file', { start: started, detail: { bytes: file.size } });
   // Windows-1252 has no combining marks; UTF-16 is not tallied, so it is normalised to be safe.

@@ -18,9 +18,11 @@ export async function planBytes(bytes: Uint8Array): Promise<TablePlan> {
 
 export async function importPlanned(runner: SqlRunner, bytes: Uint8Array, plan: TablePlan, extra: Partial<CsvImportRequest> = {}) {
   const { dialect } = plan;
-  const read = await readAndScan(new Blob([new Uint8Array(bytes)]), plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines });
+  // As the browser does for a File: valid UTF-8 is read by DuckDB as it is in the file (BOM and all), anything else
+  // from the converted copy.
+  const read = await readAndScan(new Blob([new Uint8Array(bytes)]), plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, undefined, undefined, { keepBytes: false });
   const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-import-')), 'upload.csv');
-  writeFileSync(file, read.utf8);
+  writeFileSync(file, read.utf8 ?? bytes);
   const columns = plan.target === 'interventions' ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns) : (plan.mapping as IncidentColumns);
   return importCsv(runner, {
     fileName: file, scan: read.scan, dialect, target: plan.target, columns, decimal: plan.decimal,
