@@ -41,14 +41,20 @@ export const ARROW_SHAPE_TABLE = 'import_arrow_shape';
  * temp catalog"), so it is made empty from ARROW_SHAPE_TABLE and the rows are inserted into it.
  */
 export const CREATE_ARROW_TABLE = `CREATE OR REPLACE TEMP TABLE ${ARROW_TABLE} AS SELECT * FROM ${ARROW_SHAPE_TABLE} LIMIT 0; DROP TABLE ${ARROW_SHAPE_TABLE}`;
+/**
+ * A table's rows (a Parquet file's, decoded a chunk at a time into ARROW_TABLE) as text, staged chunk by chunk, so the
+ * typed rows of the whole file and their text are never in memory together (5M rows: the typed table alone was
+ * ~0.4 GB). Becomes RAW when the import reads it (`readTableStage`).
+ */
+export const TABLE_TEXT = 'import_table_text';
 
 export function dropTable(table: string): string {
   return `DROP TABLE IF EXISTS ${q(table)}`;
 }
 
-/** `keepArrow` at the start of an import: the Parquet file's Arrow table is its input. */
+/** `keepArrow` at the start of an import: the Parquet file's rows, staged as text (TABLE_TEXT), are its input. */
 export function dropStaging(keepArrow = false): string {
-  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, REJECT_TEXT, ARROW_SHAPE_TABLE, ...(keepArrow ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, REJECT_TEXT, ARROW_SHAPE_TABLE, ARROW_TABLE, ...(keepArrow ? [] : [TABLE_TEXT])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
 }
 
 /**
@@ -71,11 +77,20 @@ export function readRawCsv(fileName: string, d: CsvDialect): string {
 
 const asText = (columns: string[]) => columns.map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(c)}`).join(', ');
 
-/** Staging from a table DuckDB already holds (Parquet via Arrow): every column as text, in row order. */
-export function rawFromTable(table: string, columns: string[]): string {
+/**
+ * Staging from a table DuckDB already holds (Parquet via Arrow), one chunk at a time: ARROW_TABLE's rows appended to
+ * TABLE_TEXT as text, in row order, numbered from `first` (the row number of the chunk's first row, 1-based); then
+ * ARROW_TABLE is emptied (replaced by an empty copy, so its memory is freed — a DELETE would keep it).
+ */
+export function stageTableChunk(columns: string[], first: number): string {
   const staged = columns.map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(stagedColumn(c))}`).join(', ');
-  return `CREATE TEMP TABLE ${RAW} AS SELECT row_number() OVER ()::INTEGER AS __record, ${staged} FROM ${q(table)}`;
+  return `CREATE TEMP TABLE IF NOT EXISTS ${TABLE_TEXT} AS SELECT 0::INTEGER AS __record, ${staged} FROM ${ARROW_TABLE} LIMIT 0;
+  INSERT INTO ${TABLE_TEXT} SELECT (${Math.trunc(first) - 1} + row_number() OVER ())::INTEGER AS __record, ${staged} FROM ${ARROW_TABLE};
+  CREATE OR REPLACE TEMP TABLE ${ARROW_TABLE} AS SELECT * FROM ${ARROW_TABLE} LIMIT 0`;
 }
+
+/** The staged text becomes the import's RAW table. */
+export const TABLE_TEXT_TO_RAW = `ALTER TABLE ${TABLE_TEXT} RENAME TO ${RAW}`;
 
 /** The same text, for the preview. */
 export function textRows(table: string, columns: string[]): string {

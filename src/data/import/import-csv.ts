@@ -16,7 +16,7 @@ import { personalNumberCandidates } from './personal-numbers.query';
 import type { DecimalMark } from './value-conversions.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, checkedRejects, saveRejectText, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
-  checkIncidents, checkInterventions, dropStaging, dropTable, insertIncidents, rawFromTable, insertInterventions, markLateRejects, readRawCsv, separateBadTimes,
+  checkIncidents, checkInterventions, dropStaging, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, separateBadTimes,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 
@@ -187,12 +187,11 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
 }
 
 /**
- * A table already in DuckDB (e.g. from Parquet via Arrow) as the staging text table; its "lines" are row numbers.
- * The table is dropped once its text is staged: the import's staging lives in memory, and both at once were the peak.
+ * The rows staged as text chunk by chunk (`stageTableChunk`, Parquet) become the staging text table; their "lines" are
+ * row numbers.
  */
-export async function readTableStage(runner: SqlRunner, table: string, columns: string[]): Promise<ReadStage> {
-  await runner.exec(rawFromTable(table, columns));
-  await runner.exec(dropTable(table));
+export async function readTableStage(runner: SqlRunner, columns: string[]): Promise<ReadStage> {
+  await runner.exec(TABLE_TEXT_TO_RAW);
   const [{ n }] = await runner.rows<{ n: number }>(COUNT_RAW);
   await runner.exec(CREATE_LINES);
   const records = new Int32Array(n);

@@ -5,7 +5,7 @@ import { tableFromIPC } from 'apache-arrow';
 import initParquet, { ParquetFile, readParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Database } from '../database';
-import { ARROW_SHAPE_TABLE, ARROW_TABLE, CREATE_ARROW_TABLE, PREVIEW_TABLE, textRows, type IncidentColumns, type InterventionColumns } from './csv-import.query';
+import { ARROW_SHAPE_TABLE, ARROW_TABLE, CREATE_ARROW_TABLE, PREVIEW_TABLE, TABLE_TEXT, dropTable, stageTableChunk, textRows, type IncidentColumns, type InterventionColumns } from './csv-import.query';
 import { planTable, PREVIEW_ROWS, type TablePlan } from './csv-plan';
 import { rememberable } from './csv-plan';
 import { importRows, readTableStage, type ImportResult } from './import-csv';
@@ -52,7 +52,7 @@ export async function importParquetFile(
   await init();
   const parquet = await ParquetFile.fromFile(file);
   try {
-    await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}; DROP TABLE IF EXISTS ${ARROW_SHAPE_TABLE}`);
+    await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}; DROP TABLE IF EXISTS ${ARROW_SHAPE_TABLE}; DROP TABLE IF EXISTS ${TABLE_TEXT}`);
     await database.connection.insertArrowFromIPCStream((await parquet.read({ limit: 1 })).intoIPCStream(), { name: ARROW_SHAPE_TABLE, create: true });
     await database.runner.exec(CREATE_ARROW_TABLE);
     // A few row groups at a time, in file order (a rejected row's "line" is its row number): only one chunk is ever
@@ -64,13 +64,23 @@ export async function importParquetFile(
     const totalBytes = sizes.reduce((a, b) => a + b, 0);
     let bytesRead = 0;
     let records = 0;
-    for (const chunk of rowGroupChunks(groups, PARQUET_CHUNK_ROWS)) {
+    const columns = plan.dialect.columns;
+    const chunks = rowGroupChunks(groups, PARQUET_CHUNK_ROWS);
+    for (const chunk of chunks) {
       throwIfCancelled(signal);
       const ipc = (await parquet.read({ rowGroups: chunk })).intoIPCStream();
       await database.connection.insertArrowFromIPCStream(ipc, { name: ARROW_TABLE, create: false });
+      // Staged as text at once and the typed chunk freed: the whole file is never held typed and as text together.
+      await database.runner.exec(stageTableChunk(columns, records + 1));
       for (const g of chunk) { bytesRead += sizes[g]; records += groups[g]; }
       onProgress({ bytesRead, totalBytes, records, elapsedMs: performance.now() - start });
     }
+    if (chunks.length === 0) await database.runner.exec(stageTableChunk(columns, 1)); // no rows: an empty staging table
+    await database.runner.exec(dropTable(ARROW_TABLE));
+  } catch (error) {
+    // Cancelled or unreadable half-way: what was staged is let go now, not at the next import.
+    await database.runner.exec(`${dropTable(ARROW_TABLE)}; ${dropTable(TABLE_TEXT)}`).catch(() => undefined);
+    throw error;
   } finally {
     parquet.free();
   }
@@ -84,6 +94,6 @@ export async function importParquetFile(
       mode, replaceExample: database.meta.dataset === 'example', source, personalData: plan.personalChoices, signal, onStep: onPhase, years: plan.years,
       history: { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) },
     },
-    () => readTableStage(database.runner, ARROW_TABLE, plan.dialect.columns),
+    () => readTableStage(database.runner, plan.dialect.columns),
   );
 }
