@@ -2,7 +2,7 @@
 // category of the incidents in that cell under the filter — asked for the ranked cells only, checked against counts
 // done here by hand, on squares and hexagons.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cellLabelsSql } from '../../src/analysis/hot-spots/hot-spots.query';
+import { cellLabelsSql, nearCellsSql } from '../../src/analysis/hot-spots/hot-spots.query';
 import { cellIndexSql } from '../../src/data/grid-cells.query';
 import { createSchemaRunner } from '../../scripts/node-runner';
 
@@ -51,4 +51,19 @@ describe('cellLabelsSql', () => {
       expect(all.find((r) => r.ix === cell.ix && r.iy === cell.iy)?.place).toBe(alone[0].place);
     }
   });
+
+  it('never leaves a row out of its own hexagon by the squares that narrow the rows first', async () => {
+    // 4 000 points over 3 × 3 km (SWEREF metres), so many fall near hexagon edges and corners.
+    await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, place, source, epoch_day, grid_e, grid_n)
+      SELECT 'p' || i, TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'P', 't', 10, 600000 + (hash(i) % 300000) / 100.0, 6600000 + (hash(i * 7) % 300000) / 100.0 FROM range(4000) t(i)`);
+    for (const size of [100, 250]) {
+      const hex = cellIndexSql(size, 'hex');
+      const cells = await runner.rows<{ ix: number; iy: number; n: number }>(`SELECT ${hex.ix} AS ix, ${hex.iy} AS iy, count(*)::INTEGER AS n FROM incidents WHERE id LIKE 'p%' GROUP BY ALL`);
+      expect(cells.length).toBeGreaterThan(50);
+      for (const cell of cells) {
+        const [{ n }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE id LIKE 'p%' AND (${hex.ix}, ${hex.iy}) = (${cell.ix}, ${cell.iy}) AND ${nearCellsSql(size, [cell])}`);
+        expect(n, `${size} m (${cell.ix}, ${cell.iy})`).toBe(cell.n);
+      }
+    }
+  }, 120_000);
 });

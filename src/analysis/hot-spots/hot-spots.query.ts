@@ -6,7 +6,7 @@ import { whereSql } from '../../data/filter-predicates';
 import { keySum } from '../../data/record-keys.query';
 
 import { cellIndexSql } from '../../data/grid-cells.query';
-import type { CellShape } from '../../lib/geo/cell-grid';
+import { cellCornersMetres, type CellShape } from '../../lib/geo/cell-grid';
 
 /** The located incidents' extent in grid metres (2nd–98th percentile, so a stray point doesn't set the cell size). */
 export const GRID_EXTENT = `
@@ -56,13 +56,32 @@ export function cellWeekCountsQuery(size: number, shape: CellShape = 'square') {
 /**
  * Most common place, area and category per cell under `filter`, for the given cells only (the ranked hot spots: the
  * mode over every cell's text cost 0.6–1.2 s per step of the Karta at 1M rows). No cells: null (nothing to ask).
+ * Hexagons: rows are first narrowed to the squares of the same size that a wanted hexagon's bounding box (1 m wider,
+ * against rounding) touches — two divisions per row — so the hexagon index, a long expression, is computed only for
+ * rows near a ranked cell (one thread, 5M rows, 30 hexagons: 1.6 → 1.1 s).
  */
 export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape, cells: { ix: number; iy: number }[]): string | null {
   if (cells.length === 0) return null;
   const cell = cellIndexSql(size, shape);
   const wanted = cells.map((c) => `(${Math.trunc(c.ix)}, ${Math.trunc(c.iy)})`).join(', ');
+  const near = shape === 'hex' ? ` AND ${nearCellsSql(size, cells)}` : '';
   return `SELECT ix, iy, mode(place) AS place, mode(area) AS area, mode(category) AS category
-  FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, place, area, category FROM incidents WHERE grid_e IS NOT NULL AND ${whereSql(filter)})
+  FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, place, area, category FROM incidents WHERE grid_e IS NOT NULL${near} AND ${whereSql(filter)})
   WHERE (ix, iy) IN (SELECT * FROM (VALUES ${wanted}))
   GROUP BY ALL`;
+}
+
+/** True for rows in a square of side `size` that the bounding box of one of the hexagons `cells` touches. */
+export function nearCellsSql(size: number, cells: { ix: number; iy: number }[]): string {
+  const squares = new Set<string>();
+  for (const c of cells) {
+    const corners = cellCornersMetres({ ix: Math.trunc(c.ix), iy: Math.trunc(c.iy) }, size, 'hex');
+    const es = corners.map(([e]) => e);
+    const ns = corners.map(([, n]) => n);
+    for (let e = Math.floor((Math.min(...es) - 1) / size); e <= Math.floor((Math.max(...es) + 1) / size); e++) {
+      for (let n = Math.floor((Math.min(...ns) - 1) / size); n <= Math.floor((Math.max(...ns) + 1) / size); n++) squares.add(`(${e}, ${n})`);
+    }
+  }
+  const square = cellIndexSql(size, 'square');
+  return `(${square.ix}, ${square.iy}) IN (SELECT * FROM (VALUES ${[...squares].join(', ')}))`;
 }
