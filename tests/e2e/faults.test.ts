@@ -30,8 +30,9 @@ describe('Faults in Chromium', () => {
     const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(big));
     await card.getByTestId('import-button').click();
     await card.getByTestId('import-progress').waitFor();
-    // Wait until DuckDB is at work on the rows (past reading the file), then reload.
-    await page.waitForFunction(() => /kontrollerar rader|Sparar|Checking|Saving/i.test(document.querySelector('[data-testid=import-progress]')?.textContent ?? ''), null, { timeout: 120_000 });
+    // Wait until DuckDB is at work on the rows (past reading the file) and before the commit (steps 2–6 of 8: from
+    // the staging to the write; 'Sparar', step 8, comes after the commit), then reload.
+    await page.waitForFunction(() => /^Steg [2-6] av 8/.test(document.querySelector('[data-testid=import-step]')?.textContent ?? ''), null, { timeout: 120_000, polling: 'raf' });
     await page.reload();
     expect(await kpi()).toBe(before);
     // The stored database is whole: a second reload finds the same, and a page that queries every table works.
