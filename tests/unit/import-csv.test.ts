@@ -151,7 +151,8 @@ describe('importing CSV', () => {
       { line: 4, reason: 'duplicate-id-in-file', column: 'Id', value: 'W1', text: wgs[3] },
     ]);
     // Projected (converted in JS): a northing outside Sweden.
-    const sweref = ['Id;Datum;Brottstyp;N;E', 'S1;2026-03-01;Stöld;6580822;674032', 'S2;2026-03-01;Stöld;5800000;674032'];
+    // Spaces around a field are not part of the value reported (the checks read it trimmed).
+    const sweref = ['Id;Datum;Brottstyp;N;E', 'S1;2026-03-01;Stöld;6580822;674032', 'S2;2026-03-01;Stöld; 5800000 ;\t674032'];
     const projected = await importBytes(runner, new TextEncoder().encode(sweref.join('\r\n') + '\r\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp', north: 'N', east: 'E' } });
     expect(projected.rejected).toEqual([{ line: 3, reason: 'outside-sweden', column: 'N / E', value: '5800000 / 674032', text: sweref[2] }]);
     // Appended again: every row already loaded, each with its line (a quoted field spanning lines kept whole).

@@ -204,11 +204,28 @@ function cleanedTexts(texts: Record<string, string | undefined>): string {
   cleaned AS (SELECT *, ${cleaned} FROM src)`;
 }
 
-/** Row key for append without doubling: the export's id, else a hash of the row's mapped values. */
-function rowKey(idSql: string, valueSqls: string[]): string {
-  // chr(31) separates values, chr(1) stands for NULL, so ('a', NULL) and (NULL, 'a') hash differently.
-  return `coalesce(${idSql}, 'h:' || md5(concat_ws(chr(31), ${valueSqls.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')})))`;
+/**
+ * The texts a conversion read are kept for rejected rows only, which report them as the value at fault: an accepted
+ * row needs none of them again, and kept for every row they were a fifth of the checked table (~250 MB of the tab's
+ * peak at 5M rows, when the checked table and the staged text are both held). A position rejected later as outside
+ * Sweden takes its text from the staged row (saveRejectText).
+ */
+function textsForRejectsOnly(names: string[]): string {
+  return names.map((name) => `CASE WHEN reason IS NULL THEN NULL ELSE ${q(name)} END AS ${q(name)}`).join(', ');
 }
+
+/**
+ * Row key for append without doubling: the export's id, else a hash of the row's mapped values. The checked table
+ * holds the hash only for rows without an id (`hash_key`), and the key is read as `coalesce(id, hash_key)`
+ * (CHECKED_ROW_KEY): a second copy of every id was ~65 MB of the tab's peak at 5M rows.
+ */
+function rowHash(idSql: string, valueSqls: string[]): string {
+  // chr(31) separates values, chr(1) stands for NULL, so ('a', NULL) and (NULL, 'a') hash differently.
+  return `CASE WHEN ${idSql} IS NULL THEN 'h:' || md5(concat_ws(chr(31), ${valueSqls.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')})) END`;
+}
+
+/** A checked row's key (see rowHash); `row` is the table's alias, if any. */
+const checkedRowKey = (row = '') => `coalesce(${row}id, ${row}hash_key)`;
 
 export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
   const coords = commonChecks(c, decimal);
@@ -221,10 +238,11 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
       ${s(c.category)} AS category, ${s(c.subcategory)} AS subcategory, ${s(c.area)} AS area,
       ${s(c.place)} AS place, ${s(c.description)} AS description, ${coords.select}
     FROM cleaned)
-  SELECT *, ${rowKey('id', ['occurred_at', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'])} AS row_key,
+  SELECT * REPLACE (${textsForRejectsOnly(['date_text', 'time_text', 'north_text', 'east_text'])}) FROM (
+  SELECT *, ${rowHash('id', ['occurred_at', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'])} AS hash_key,
     CASE ${dateReasons('occurred_at', years)}
       WHEN category IS NULL THEN 'missing-category' ${coords.reasons} ELSE NULL END AS reason
-  FROM parsed`;
+  FROM parsed)`;
 }
 
 export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
@@ -247,10 +265,11 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
       ${s(c.type)} AS type, ${s(c.organisation)} AS organisation, ${s(c.area)} AS area, ${s(c.place)} AS place,
       ${s(c.description)} AS description, ${coords.select}${outcomes.length ? ', ' + outcomes.join(', ') : ''}
     FROM cleaned)
-  SELECT *, ${rowKey('id', ['started_at', 'type', 'organisation', 'north', 'east', 'area', 'place'])} AS row_key,
+  SELECT * REPLACE (${textsForRejectsOnly(['date_text', 'time_text', 'north_text', 'east_text', ...Object.keys(outcomeTexts)])}) FROM (
+  SELECT *, ${rowHash('id', ['started_at', 'type', 'organisation', 'north', 'east', 'area', 'place'])} AS hash_key,
     CASE ${dateReasons('started_at', years)}
       WHEN type IS NULL THEN 'missing-type' ${coords.reasons} ${outcomeReasons} ELSE NULL END AS reason
-  FROM parsed`;
+  FROM parsed)`;
 }
 
 export const POINTS_TO_CONVERT = `SELECT line, north, east FROM ${CHECKED} WHERE reason IS NULL AND north IS NOT NULL AND east IS NOT NULL ORDER BY line`;
@@ -270,7 +289,7 @@ export function wgs84Coords(order: 'north-east' | 'east-north', b: { minLat: num
 export function markLateRejects(target: 'incidents' | 'interventions', replace: boolean): string {
   const alreadyLoaded = replace
     ? ''
-    : `UPDATE ${CHECKED} SET reason = 'already-loaded' WHERE reason IS NULL AND row_key IN (SELECT row_key FROM ${target});`;
+    : `UPDATE ${CHECKED} SET reason = 'already-loaded' WHERE reason IS NULL AND ${checkedRowKey()} IN (SELECT row_key FROM ${target});`;
   return `
   UPDATE ${CHECKED} SET reason = 'outside-sweden' WHERE reason IS NULL AND north IS NOT NULL
     AND line NOT IN (SELECT __line FROM ${COORDS} WHERE lat IS NOT NULL);
@@ -328,12 +347,17 @@ const mask = (sql: string) => `regexp_replace(${sql}, ${literal(PERSONAL_NUMBER_
  * dropped before the insert (which lets DuckDB reuse its blocks for the canonical table). Only rejected rows are
  * rebuilt: an import without rejects pays nothing for this.
  */
-export function saveRejectText(rawColumns: string[], delimiter: string): string {
+export function saveRejectText(rawColumns: string[], delimiter: string, position: { north?: string; east?: string } = {}): string {
   // contains() per special character: a third of the cost of one regular expression per field (1M rejected rows).
   const special = (v: string) => [delimiter, '"', '\n', '\r'].map((ch) => `contains(${v}, ${literal(ch)})`).join(' OR ');
   const field = (c: string) => { const v = `r.${q(c)}`; /* c: the staging table's own (prefixed) name */ return `CASE WHEN ${v} IS NULL THEN '' WHEN ${special(v)} THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`; };
   const rawText = rawColumns.length ? `concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')})` : "''";
-  return `CREATE TEMP TABLE ${REJECT_TEXT} AS SELECT c.line, ${mask(rawText)} AS text
+  // The value shown for a position outside Sweden, as the checks read it (north_text / east_text, kept for rows
+  // rejected by the checks only): the file's two fields, trimmed.
+  const staged = (column: string | undefined) => (column ? trimmed(`r.${q(stagedColumn(column))}`) : 'NULL::VARCHAR');
+  // Cast: with no position mapped DuckDB folds the expression to a NULL that the new table would store as INTEGER.
+  const positionText = `(CASE WHEN c.reason = 'outside-sweden' THEN ${staged(position.north)} || ' / ' || ${staged(position.east)} END)::VARCHAR`;
+  return `CREATE TEMP TABLE ${REJECT_TEXT} AS SELECT c.line, ${mask(rawText)} AS text, ${positionText} AS position_text
     FROM ${CHECKED} c JOIN ${LINES} l ON l.__line = c.line JOIN ${RAW} r USING (__record) WHERE c.reason IS NOT NULL`;
 }
 
@@ -355,10 +379,9 @@ export function checkedRejects(target: 'incidents' | 'interventions', outcomeNam
         WHEN 'bad-time' THEN coalesce(time_text, date_text)
         WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN north_text WHEN east_text IS NOT NULL AND east IS NULL THEN east_text ${outcomeValue} END
         WHEN 'half-coordinate' THEN coalesce(north_text, east_text)
-        WHEN 'outside-sweden' THEN north_text || ' / ' || east_text
         WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id WHEN 'same-content-loaded' THEN id END AS value
     FROM ${CHECKED} WHERE reason IS NOT NULL)
-  SELECT j.line, j.reason, j.field, ${mask('j.value')} AS value, t.text
+  SELECT j.line, j.reason, j.field, ${mask("CASE WHEN j.reason = 'outside-sweden' THEN t.position_text ELSE j.value END")} AS value, t.text
   FROM rejected j LEFT JOIN ${REJECT_TEXT} t ON t.line = j.line ORDER BY j.line`;
 }
 
@@ -379,7 +402,7 @@ const EPOCH_DAY = (col: string) => `date_diff('day', DATE '1970-01-01', CAST(${c
 function insertWithDerived(target: 'incidents' | 'interventions', columns: string[], select: string, grid: boolean): string {
   const derived = [...columns, 'record_key', 'area_names', ...(grid ? ['grid_e', 'grid_n'] : [])];
   // `__line`: outcome names never start with '_' (csv-plan.ts outcomeName), so it can't collide with one.
-  const rows = `SELECT c.line AS __line, ${select}, ${importedRecordKey('c.row_key', recordKeySalt())} AS record_key,
+  const rows = `SELECT c.line AS __line, ${select}, ${importedRecordKey(checkedRowKey('c.'), recordKeySalt())} AS record_key,
     ${areaNamesAtInsertSql('c.area')} AS area_names
   FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL`;
   return `INSERT INTO ${target} (${derived.join(', ')})
@@ -389,7 +412,7 @@ function insertWithDerived(target: 'incidents' | 'interventions', columns: strin
 export function insertIncidents(source: string, precision: 'point' | 'area', importId: string): string {
   const columns = ['id', 'occurred_at', 'category', 'subcategory', 'lat', 'lon', 'location_precision', 'area', 'place', 'description', 'source', 'epoch_day', 'row_key', 'import_id'];
   const select = `c.id, c.occurred_at, c.category, c.subcategory, k.lat, k.lon, CASE WHEN k.lat IS NULL THEN 'none' ELSE ${literal(precision)} END AS location_precision,
-    c.area, c.place, c.description, ${literal(source)} AS source, ${EPOCH_DAY('c.occurred_at')} AS epoch_day, c.row_key, ${literal(importId)} AS import_id`;
+    c.area, c.place, c.description, ${literal(source)} AS source, ${EPOCH_DAY('c.occurred_at')} AS epoch_day, ${checkedRowKey('c.')} AS row_key, ${literal(importId)} AS import_id`;
   // Grid metres are for point positions only: a kommun's centre (police events) is never a hot spot.
   return insertWithDerived('incidents', columns, select, precision === 'point');
 }
@@ -398,6 +421,6 @@ export function insertInterventions(source: string, outcomeNames: string[], impo
   const extra = outcomeNames.map(q);
   const columns = ['id', 'started_at', 'ended_at', 'type', 'organisation', 'area', 'place', 'lat', 'lon', 'source', 'epoch_day', 'row_key', 'import_id', ...extra];
   const select = `c.id, c.started_at, c.ended_at, c.type, c.organisation, c.area, c.place, k.lat, k.lon, ${literal(source)} AS source,
-    ${EPOCH_DAY('c.started_at')} AS epoch_day, c.row_key, ${literal(importId)} AS import_id${extra.map((e) => ', c.' + e).join('')}`;
+    ${EPOCH_DAY('c.started_at')} AS epoch_day, ${checkedRowKey('c.')} AS row_key, ${literal(importId)} AS import_id${extra.map((e) => ', c.' + e).join('')}`;
   return insertWithDerived('interventions', columns, select, true);
 }

@@ -249,7 +249,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     }
     // Every reason is decided: the text of each rejected row (whatever step rejected it) is kept, and the raw
     // text is freed before the insert, which lowers the import's peak memory and lets the database reuse its blocks.
-    await runner.exec(saveRejectText(rawColumns, delimiter));
+    await runner.exec(saveRejectText(rawColumns, delimiter, { north: request.columns.north, east: request.columns.east }));
     await runner.exec(DROP_RAW_STAGING);
     const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
     const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }>(
