@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
 import { cellStepCountsQuery, cellWeekCountsQuery } from '../../src/analysis/hot-spots/hot-spots.query';
-import { stepCountsFromWeeks, type WeekCount } from '../../src/analysis/hot-spots/step-counts';
-import type { StepCount } from '../../src/analysis/hot-spots/hot-spots.model';
+import { periodCountsFromWeeks, stepCountsFromWeeks, wholeWeeksOf, type WeekCount } from '../../src/analysis/hot-spots/step-counts';
+import { cellCountsQuery } from '../../src/features/map/map.query';
+import type { CellCount, StepCount } from '../../src/analysis/hot-spots/hot-spots.model';
 import type { CellShape } from '../../src/lib/geo/cell-grid';
 import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 import { createExampleDatabase } from './support/example-database';
@@ -40,5 +41,39 @@ describe('emerging hot-spot steps summed from ISO weeks', () => {
     const starts = [7, 21, 42]; // two steps: [7, 21) and [21, 42) (a three-week step)
     const weeks: WeekCount[] = [0, 7, 14, 21, 28, 35, 42].map((week) => ({ ix: 1, iy: 2, week, n: 1, key: 3 }));
     expect(sorted(stepCountsFromWeeks(weeks, starts))).toEqual([{ ix: 1, iy: 2, step: 0, n: 2, key: 6 }, { ix: 1, iy: 2, step: 1, n: 3, key: 9 }]);
+  });
+
+  const byCell = (rows: CellCount[]) =>
+    rows.map((r) => ({ ix: Number(r.ix), iy: Number(r.iy), n: Number(r.n), key: Number(r.key) })).sort((a, b) => a.ix - b.ix || a.iy - b.iy);
+
+  // The Karta's week slider: one ISO week clipped to the data, several weeks, all time; DuckDB counts them directly.
+  it.each([
+    ['the ISO week of 2025-06-11, 250 m squares', 250, 'square' as CellShape, '2025-06-09', '2025-06-15'],
+    ['three weeks across the new year, 500 m hexagons', 500, 'hex' as CellShape, '2025-12-22', '2026-01-11'],
+    ['all time, 125 m squares', 125, 'square' as CellShape, null, null],
+  ])('the cells of %s, summed from weeks, are the cells DuckDB counts', async (_label, size, shape, from, to) => {
+    const [extent] = await db.runner.rows<{ from: number; to: number }>('SELECT min(epoch_day) AS "from", max(epoch_day) AS "to" FROM incidents');
+    const period = from && to ? { from: epochDayOfIsoDate(from), to: epochDayOfIsoDate(to) } : undefined;
+    const weeks = wholeWeeksOf(period, { from: Number(extent.from), to: Number(extent.to) });
+    expect(weeks).not.toBeNull();
+    const filter = period ? [`epoch_day BETWEEN ${period.from} AND ${period.to}`] : [];
+    const direct = await db.runner.rows<CellCount>(String(cellCountsQuery(size, shape)(filter)));
+    const rows = await db.runner.rows<WeekCount>(String(cellWeekCountsQuery(size, shape)([])));
+    const summed = periodCountsFromWeeks(rows.map((w) => ({ ...w, ix: Number(w.ix), iy: Number(w.iy), week: Number(w.week) })), weeks!);
+    expect(direct.length).toBeGreaterThan(period ? 5 : 50);
+    expect(byCell(summed)).toEqual(byCell(direct));
+  });
+
+  it('takes a period as whole weeks only when it cuts no week short inside the data', () => {
+    const data = { from: epochDayOfIsoDate('2024-01-03'), to: epochDayOfIsoDate('2026-11-18') }; // a Wednesday each
+    const day = epochDayOfIsoDate;
+    // A week, Monday to Sunday; the data's first week clipped to its first day; the last clipped to its last.
+    expect(wholeWeeksOf({ from: day('2025-06-09'), to: day('2025-06-15') }, data)).toEqual({ first: day('2025-06-09'), last: day('2025-06-09') });
+    expect(wholeWeeksOf({ from: data.from, to: day('2024-01-07') }, data)).toEqual({ first: day('2024-01-01'), last: day('2024-01-01') });
+    expect(wholeWeeksOf({ from: day('2026-11-16'), to: data.to }, data)).toEqual({ first: day('2026-11-16'), last: day('2026-11-16') });
+    // A brushed range of days cuts its weeks: counted by DuckDB.
+    expect(wholeWeeksOf({ from: day('2025-06-10'), to: day('2025-06-15') }, data)).toBeNull();
+    expect(wholeWeeksOf({ from: day('2025-06-09'), to: day('2025-06-14') }, data)).toBeNull();
+    expect(wholeWeeksOf(undefined, data)).toEqual({ first: null, last: null });
   });
 });

@@ -34,7 +34,7 @@ import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } 
 import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount } from '../../analysis/hot-spots/hot-spots.model';
 import { areaCountsQuery, cellCountsQuery, outsideKindCountQuery, precisionCountsQuery } from './map.query';
 import { cellWeekCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
-import { stepCountsFromWeeks, type WeekCount } from '../../analysis/hot-spots/step-counts';
+import { periodCountsFromWeeks, stepCountsFromWeeks, wholeWeeksOf, type WeekCount } from '../../analysis/hot-spots/step-counts';
 import { TimeSlider } from './time-slider.view';
 import { CELL_SHAPES, cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
@@ -78,15 +78,26 @@ export function MapPage() {
   const gridKinds: LayerKind[] = ['hotspots', 'emerging', 'cells'];
 
   const precision = useMosaicClient<{ precision: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: precisionCountsQuery, filterStable: false });
-  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape), key: `cells-${shape}-${size}`, owns: ['cell', 'extent'], filterStable: false, enabled: gridKinds.includes(kind) });
+  // Hot spots and emerging hot spots count per cell and ISO week (below); a period of whole weeks — the slider's —
+  // is summed from those rows, so only another period (a brushed range of days) or the count layer asks DuckDB.
+  const weeksWanted = dayExtent != null && (kind === 'emerging' || kind === 'hotspots');
+  const periodWeeks = weeksWanted && dayExtent ? wholeWeeksOf(filters.period, dayExtent) : null;
+  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape), key: `cells-${shape}-${size}`, owns: ['cell', 'extent'], filterStable: false, enabled: gridKinds.includes(kind) && periodWeeks === null });
   const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: `clusters-${clusterSize}`, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
   const areaCounts = useMosaicClient<{ kind: string; area: string; n: number; key: number | bigint }>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false });
   const emergingPeriods = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
   // Per cell and ISO week, all time: a new period only re-sums these (step-counts.ts), it asks nothing.
   const weekCounts = useMosaicClient<WeekCount>({
     selection: incidentSelection, query: cellWeekCountsQuery(size, shape), key: `weeks-${shape}-${size}`,
-    owns: ['period', 'cell', 'extent'], filterStable: false, enabled: emergingPeriods !== null && (kind === 'emerging' || kind === 'hotspots'),
+    owns: ['period', 'cell', 'extent'], filterStable: false, enabled: emergingPeriods !== null && weeksWanted,
   });
+  const periodWeeksKey = periodWeeks ? `${periodWeeks.first}-${periodWeeks.last}` : null;
+  const cellRows = useMemo(
+    () => (periodWeeks ? (weekCounts.state.rows ? periodCountsFromWeeks(weekCounts.state.rows, periodWeeks) : null) : cells.state.rows),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- periodWeeks is compared by its key
+    [periodWeeksKey, weekCounts.state.rows, cells.state.rows],
+  );
+  const cellsPending = (periodWeeks ? weekCounts.state.status : cells.state.status) === 'pending';
   const stepRows = useMemo(
     () => (weekCounts.state.rows && emergingPeriods ? stepCountsFromWeeks(weekCounts.state.rows, emergingPeriods.starts) : null),
     [weekCounts.state.rows, emergingPeriods],
@@ -103,8 +114,8 @@ export function MapPage() {
   const pointsPossible = (context.extent ?? null) !== null;
 
   const outcome = useMemo(
-    () => (universe && cells.state.rows ? hotSpots(universe, cells.state.rows, size, band, fdr, shape) : null),
-    [universe, cells.state.rows, size, band, fdr, shape],
+    () => (universe && cellRows ? hotSpots(universe, cellRows, size, band, fdr, shape) : null),
+    [universe, cellRows, size, band, fdr, shape],
   );
   const patterns = useMemo(
     // Always with FDR, as ArcGIS's Emerging Hot Spot Analysis; the checkbox is for the single-period Gi* layer.
@@ -312,7 +323,7 @@ export function MapPage() {
       </div>
       </div>
 
-      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={cells.state.status !== 'pending'} size={size} shape={shape} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size, 6, shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
+      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={!cellsPending} size={size} shape={shape} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size, 6, shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
           <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
