@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/lib/i18n/en';
 import { sv } from '../../src/lib/i18n/sv';
@@ -22,5 +23,14 @@ describe('UI strings', () => {
       const vars = (t: string) => (t.match(/{{\w+}}/g) ?? []).sort();
       expect(vars(e.get(key)!), key).toEqual(vars(text));
     }
+  });
+
+  it('says one incident in the singular, in both languages (a tester read "1 händelser" on Översikt)', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { sv: { translation: sv }, en: { translation: en } }, lng: 'sv', interpolation: { escapeValue: false } });
+    const args = { week: 'v. 46', current: '1', previous: '3', previousWeek: 'v. 45' };
+    expect(i18n.t('overview.latestWeek', { ...args, count: 1 })).toBe('Senaste hela vecka, v. 46: 1 händelse, mot 3 veckan före (v. 45)');
+    expect(i18n.t('overview.latestWeek', { ...args, count: 2, current: '2' })).toContain('2 händelser,');
+    expect(i18n.t('overview.latestWeek', { ...args, count: 1, lng: 'en' })).toContain('1 incident,');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanRecords } from '../../src/data/import/csv-records';
+import { RecordScanner, scanRecords } from '../../src/data/import/csv-records';
 import { ImportCancelledError, readAndScan, type ReadProgress } from '../../src/data/import/read-file';
 import { Utf8Tally } from '../../src/lib/parsing/utf8-check';
 
@@ -55,6 +55,20 @@ describe('reading a file in chunks', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(readAndScan(new Blob([utf8Of(text)]), { encoding: 'utf-8', bomLength: 0 }, scanOptions, undefined, controller.signal)).rejects.toBeInstanceOf(ImportCancelledError);
+  });
+});
+
+describe('rows counted while streaming', () => {
+  it('counts rows, not the title line or the header, and ends at the rows the scan reports', () => {
+    const text = new TextEncoder().encode('Rapport v. 12\nDatum;Brottstyp\n2026-03-01;Stöld\n2026-03-02;Rån\n2026-03-03;Rån\n');
+    const options = { delimiter: ';', quote: '"', header: true, skipLines: 1 };
+    const scanner = new RecordScanner(options);
+    scanner.push(text.subarray(0, 30));
+    expect(scanner.recordsSoFar).toBeLessThanOrEqual(1);
+    scanner.push(text.subarray(30));
+    expect(scanner.recordsSoFar).toBe(3);
+    expect(scanner.finish().records).toBe(3);
+    expect(scanRecords(text, options).records).toBe(3);
   });
 });
 

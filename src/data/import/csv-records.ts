@@ -44,9 +44,12 @@ export class RecordScanner {
   private quoteClosedPending = false;
   private previousWasCR = false;
 
-  /** Records seen so far (header included): for progress reports while streaming. */
+  /**
+   * Rows seen so far, for progress reports while streaming: records less the header and the lines before it (a
+   * title line is one record; the count the import reports, `records` of finish(), is exact).
+   */
   get recordsSoFar(): number {
-    return this.count;
+    return Math.max(0, this.count - (this.options.skipLines ?? 0) - (this.options.header ? 1 : 0));
   }
 
   constructor(private readonly options: ScanOptions) {

@@ -37,15 +37,17 @@ export function HotSpotTable({ ranked, rankingCurrent, size, shape, selected, pe
   const filter = useFilterPredicates(['cell', 'extent']);
   const cellList = ranked.map((c) => `${c.ix}:${c.iy}`).join(',');
   // Asked again only when the ranked cells themselves change (`cellList`), not on every new array; and not while the
-  // ranking is the previous filter's (its cells under the new filter were a wasted query on every week step — the
-  // last labels stay until the new ranking is there).
-  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, filter.incidents, shape, ranked) : null), [size, filter, shape, cellList, rankingCurrent]));
+  // ranking is the previous filter's (its cells under the new filter were a wasted query on every week step). Until
+  // the names for this ranking and filter are in, a row says so ('…'): the last period's most common place beside
+  // this period's count read as this period's (a tester saw one name, then another 0.4 s later).
+  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, filter.incidents, shape, ranked) : null), [size, filter, shape, cellList, rankingCurrent]), { keepPrevious: false });
   const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {
     const l = labels.get(`${c.ix}:${c.iy}`);
     const [refE, refN] = cellReferenceMetres(c, size, shape);
-    return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? '–', category: l?.category ?? '–', refE, refN };
+    const unknown = labelRows === undefined ? '…' : '–';
+    return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? unknown, category: l?.category ?? unknown, refE, refN };
   });
   const isSelected = (c: HotSpotCell) => selected?.size === size && (selected.shape ?? 'square') === shape && selected.ix === c.ix && selected.iy === c.iy;
   const toggle = (c: HotSpotCell) => setFilter('cell', isSelected(c) ? undefined : { size, ix: c.ix, iy: c.iy, ...(shape === 'hex' ? { shape } : {}) });

@@ -278,12 +278,16 @@ export function MapPage() {
           {dayExtent && <TimeSlider extent={dayExtent} period={filters.period} />}
 
           <div className="map-status" aria-live="polite" data-testid="map-status">
+            {/* While the counts for a new period or filter are on their way the line says so: the old counts beside the
+                new week's label read as that week's (a tester saw v. 39's count under v. 38 while stepping). */}
+            {precision.state.status === 'pending' ? <span data-testid="map-status-pending">{t('map.counting')}</span> : <>
             <span data-testid="located-count">{isProtected(positions.located) ? t('map.locatedProtected') : t('map.located', { count: typeof positions.located === 'number' ? positions.located : PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
             {/* In public view the line is always there: leaving it out only when it is 0 would publish the 0. */}
             {(areaOnly > 0 || rule) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
             <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: shown(positions.unlocated) })}</span></span>
             {/* The map keeps showing every cell around a chosen one; these counts are the chosen cell's. */}
             {selectedCell && <span data-testid="counts-in-cell"> ({t(`map.countsInCell.${selectedCell.shape ?? 'square'}`)})</span>}
+            </>}
           </div>
           {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
           {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}

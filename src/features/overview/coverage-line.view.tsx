@@ -11,7 +11,7 @@ import { useRows } from '../../hooks/use-rows';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
-import { formatShownCount } from '../../lib/disclosure/format-count';
+import { formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { compareCounts } from '../../lib/statistics/count-change';
@@ -48,6 +48,7 @@ export function CoverageLine() {
           {' '}
           {t('overview.latestWeek', {
             week: weeks.current.label,
+            count: typeof current === 'number' ? current : PLURAL_FOR_HIDDEN,
             current: formatShownCount(current, rule, language),
             previousWeek: weeks.previous.label,
             previous: formatShownCount(previous, rule, language),

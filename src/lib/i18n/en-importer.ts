@@ -151,7 +151,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     areaPopulation: 'Population',
     areaAppend: 'Add (areas with the same name and kind are replaced)',
     areaReplace: 'Replace all areas',
-    progress: '{{read}} of {{total}} · {{rows}} rows · {{rate}} MB/s',
+    progress: '{{read}} of {{total}} · {{rows}} rows · {{rate}} rows/s',
     cancelled: 'The import was cancelled. The data already loaded is untouched.',
     cancel: 'Cancel',
     line: 'Line',

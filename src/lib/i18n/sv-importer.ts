@@ -149,7 +149,7 @@ export const svImporter = {
     areaPopulation: 'Befolkning',
     areaAppend: 'Lägg till (områden med samma namn och typ ersätts)',
     areaReplace: 'Ersätt alla områden',
-    progress: '{{read}} av {{total}} · {{rows}} rader · {{rate}} MB/s',
+    progress: '{{read}} av {{total}} · {{rows}} rader · {{rate}} rader/s',
     cancelled: 'Importen avbröts. Data som redan fanns är orörd.',
     cancel: 'Avbryt',
     line: 'Rad',
