@@ -77,7 +77,7 @@ describe('importing in Chromium', () => {
       ['6', 'Ogiltigt datum', 'Datum', '2026-02-30', 'B4;2026-02-30;10:00;Hot;;'],
       ['7', 'Kategori saknas', 'Brottstyp', '', 'B5;2026-03-04;10:00;;;'],
       // Rejected after the coordinates: the original line all the same.
-      ['9', 'Koordinaten ligger utanför Sverige', 'N / E', '5800000 / 674032', 'B9;2026-03-06;11:00;Hot;5800000;674032'],
+      ['9', 'Koordinaten ligger utanför rutan runt Sverige', 'N / E', '5800000 / 674032', 'B9;2026-03-06;11:00;Hot;5800000;674032'],
       ['10', 'Samma id finns tidigare i filen', 'Diarienummer', 'B1', 'B1;2026-03-06;11:30;Hot;;'],
       ['11', 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)', '', '', ''],
     ]);
@@ -86,7 +86,7 @@ describe('importing in Chromium', () => {
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8');
     expect(csv.startsWith('\ufeffRad;Orsak;Kolumn;Värde;Raden som den lästes\r\n5;För många kolumner;;;"B3;2026-03-03;10:00;Rån;1;2;3"\r\n6;Ogiltigt datum;Datum;2026-02-30;')).toBe(true);
-    expect(csv).toContain('\r\n9;Koordinaten ligger utanför Sverige;N / E;5800000 / 674032;"B9;2026-03-06;11:00;Hot;5800000;674032"\r\n10;Samma id finns tidigare i filen;Diarienummer;B1;"B1;2026-03-06;11:30;Hot;;"\r\n');
+    expect(csv).toContain('\r\n9;Koordinaten ligger utanför rutan runt Sverige;N / E;5800000 / 674032;"B9;2026-03-06;11:00;Hot;5800000;674032"\r\n10;Samma id finns tidigare i filen;Diarienummer;B1;"B1;2026-03-06;11:30;Hot;;"\r\n');
     expect(await kpi()).toBe(policeRows + 3);
   });
 

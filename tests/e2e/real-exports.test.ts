@@ -55,7 +55,7 @@ describe('real exports in Chromium', () => {
     expect(rejected[0][0]).toBe('1506');
     expect(rejected[0][1]).toMatch(/^Året ligger utanför 1990–20\d\d/);
     expect(rejected[0].slice(2)).toEqual(['Händelsedatum', '0025-03-11']);
-    expect(rejected[1]).toEqual(['1507', 'Koordinaten ligger utanför Sverige', 'X-koordinat (SWEREF 99 TM) / Y-koordinat (SWEREF 99 TM)', '5581000 / 674100']);
+    expect(rejected[1]).toEqual(['1507', 'Koordinaten ligger utanför rutan runt Sverige', 'X-koordinat (SWEREF 99 TM) / Y-koordinat (SWEREF 99 TM)', '5581000 / 674100']);
     expect(await kpi()).toBe(1501);
   });
 
