@@ -1,5 +1,6 @@
 // The emerging hot-spot analysis counts per cell and two-week step; the Karta asks DuckDB for counts per cell and
 // ISO week once per filter (cellWeekCountsQuery) and sums the steps here, so moving the period costs no query.
+import { mondayOf } from '../../lib/day-range';
 import type { CellCount, CellKey, StepCount } from './hot-spots.model';
 
 /** Incidents of one cell in one ISO week; `week` is the week's Monday as an epoch day. */
@@ -42,11 +43,6 @@ function stepOf(starts: number[], day: number): number {
   return lo;
 }
 
-/** The Monday (epoch day) of a day's ISO week: epoch day 0, 1970-01-01, was a Thursday. */
-function mondayOf(day: number): number {
-  return day - ((((day + 3) % 7) + 7) % 7);
-}
-
 /**
  * The ISO weeks a period is made of — the Mondays of its first and last week — when it cuts no week short where
  * there are data: each end is a week's end, or lies at or beyond the data's first or last day (`data`, epoch days,
@@ -62,22 +58,11 @@ export function wholeWeeksOf(period: { from: number; to: number } | undefined, d
 
 /**
  * Counts (and key sums) per cell over the weeks from `weeks.first` to `weeks.last` (Mondays, inclusive; null: no
- * bound), summed from the counts per cell and ISO week: equal to cellCountsQuery under the same filter with the
- * period (tests/unit/step-counts.test.ts), so a step of the week slider asks DuckDB nothing for the Gi* counts (at 5M
- * rows that query was ~0.3–0.6 s of each step). Cells with no incident in the weeks are left out, as in the query.
+ * bound): one step of stepCountsFromWeeks. Equal to cellCountsQuery under the same filter with the period
+ * (tests/unit/step-counts.test.ts), so a step of the week slider asks DuckDB nothing for the Gi* counts (at 5M rows
+ * that query was ~0.3–0.6 s of each step). Cells with no incident in the weeks are left out, as in the query.
  */
 export function periodCountsFromWeeks(rows: WeekCount[], weeks: { first: number | null; last: number | null }): CellCount[] {
-  const sums = new Map<string, CellCount & { n: number; key: number }>();
-  for (const w of rows) {
-    if ((weeks.first !== null && w.week < weeks.first) || (weeks.last !== null && w.week > weeks.last)) continue;
-    const id = `${w.ix}:${w.iy}`;
-    const sum = sums.get(id);
-    if (sum) {
-      sum.n += Number(w.n);
-      sum.key += Number(w.key ?? 0);
-    } else {
-      sums.set(id, { ix: w.ix, iy: w.iy, n: Number(w.n), key: Number(w.key ?? 0) });
-    }
-  }
-  return [...sums.values()];
+  const end = weeks.last === null ? Infinity : weeks.last + 7;
+  return stepCountsFromWeeks(rows, [weeks.first ?? -Infinity, end]).map(({ ix, iy, n, key }) => ({ ix, iy, n, key }));
 }

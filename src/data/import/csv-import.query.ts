@@ -2,14 +2,14 @@
 // settings the user chose (delimiter, formats) enter only through `literal`.
 // Conversions live here, in one place, so the preview and the import can't disagree, and they run at DuckDB
 // speed. No TIMESTAMPTZ: an explicit offset is removed by arithmetic and Swedish DST is computed by rule.
-import { PERSONAL_NUMBER_MASK, PERSONAL_NUMBER_PATTERN, type PersonalDataAction } from '../../lib/parsing/personal-identity';
+import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { areaNamesAtInsertSql } from '../area-assignment.query';
 import { withGridCoordinates } from '../grid.query';
 import { recordKeySalt } from '../record-key-salt';
 import { importedRecordKey } from '../record-keys.query';
 import { literal, quoteIdentifier as q } from '../sql-text';
 import { dateTimeExpr, numberExpr, type DecimalMark } from './value-conversions.query';
-import { normalisedValue, trimmed } from './text-values.query';
+import { maskedPersonalNumbers, normalisedValue, trimmed } from './text-values.query';
 
 export interface CsvDialect {
   delimiter: string;
@@ -125,7 +125,7 @@ function stored(column: string | undefined, policy: PersonalDataPolicy, normaliz
   const action = column ? policy[column] : undefined;
   if (action === 'drop') return 'NULL::VARCHAR';
   const value = normalisedText(column, normalize);
-  if (action === 'mask') return `regexp_replace(${value}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
+  if (action === 'mask') return maskedPersonalNumbers(value);
   return value;
 }
 
@@ -217,7 +217,7 @@ function textsForRejectsOnly(names: string[]): string {
 /**
  * Row key for append without doubling: the export's id, else a hash of the row's mapped values. The checked table
  * holds the hash only for rows without an id (`hash_key`), and the key is read as `coalesce(id, hash_key)`
- * (CHECKED_ROW_KEY): a second copy of every id was ~65 MB of the tab's peak at 5M rows.
+ * (checkedRowKey): a second copy of every id was ~65 MB of the tab's peak at 5M rows.
  */
 function rowHash(idSql: string, valueSqls: string[]): string {
   // chr(31) separates values, chr(1) stands for NULL, so ('a', NULL) and (NULL, 'a') hash differently.
@@ -330,59 +330,6 @@ export function markSameContent(target: 'incidents' | 'interventions'): string {
       FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL),
     stored AS (SELECT DISTINCT t.id IS NULL AS no_id, ${contentHash(target, 't', 't')} AS content FROM ${target} t)
     SELECT f.line FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)`;
-}
-
-/**
- * Every rejected row with what the user needs to fix it: the field at fault (mapped back to the file's column
- * in JS), the offending value, and the row as it was read — its fields joined by the file's delimiter, quoted
- * where needed (for an ordinary line that is the line itself). Personnummer in the report are masked: the report
- * is shown and downloaded, and must not be the way round the mask. Needs the raw staging table, so it runs
- * before that is dropped; only rejected rows are rebuilt.
- */
-const mask = (sql: string) => `regexp_replace(${sql}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
-
-/**
- * The row as read, for every rejected row — by the checks or after the coordinates (outside Sweden, repeated id,
- * already loaded, same content) — kept in a small table once every reason is decided, so the raw text can be
- * dropped before the insert (which lets DuckDB reuse its blocks for the canonical table). Only rejected rows are
- * rebuilt: an import without rejects pays nothing for this.
- */
-export function saveRejectText(rawColumns: string[], delimiter: string, position: { north?: string; east?: string } = {}): string {
-  // contains() per special character: a third of the cost of one regular expression per field (1M rejected rows).
-  const special = (v: string) => [delimiter, '"', '\n', '\r'].map((ch) => `contains(${v}, ${literal(ch)})`).join(' OR ');
-  const field = (c: string) => { const v = `r.${q(c)}`; /* c: the staging table's own (prefixed) name */ return `CASE WHEN ${v} IS NULL THEN '' WHEN ${special(v)} THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`; };
-  const rawText = rawColumns.length ? `concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')})` : "''";
-  // The value shown for a position outside Sweden, as the checks read it (north_text / east_text, kept for rows
-  // rejected by the checks only): the file's two fields, trimmed.
-  const staged = (column: string | undefined) => (column ? trimmed(`r.${q(stagedColumn(column))}`) : 'NULL::VARCHAR');
-  // Cast: with no position mapped DuckDB folds the expression to a NULL that the new table would store as INTEGER.
-  const positionText = `(CASE WHEN c.reason = 'outside-sweden' THEN ${staged(position.north)} || ' / ' || ${staged(position.east)} END)::VARCHAR`;
-  return `CREATE TEMP TABLE ${REJECT_TEXT} AS SELECT c.line, ${mask(rawText)} AS text, ${positionText} AS position_text
-    FROM ${CHECKED} c JOIN ${LINES} l ON l.__line = c.line JOIN ${RAW} r USING (__record) WHERE c.reason IS NOT NULL`;
-}
-
-export function checkedRejects(target: 'incidents' | 'interventions', outcomeNames: string[] = []): string {
-  const required = target === 'incidents' ? "'category'" : "'type'";
-  const outcomeField = outcomeNames.map((o) => `WHEN ${q(`${o}__text`)} IS NOT NULL AND ${q(o)} IS NULL THEN ${literal(`outcome:${o}`)}`).join(' ');
-  const outcomeValue = outcomeNames.map((o) => `WHEN ${q(`${o}__text`)} IS NOT NULL AND ${q(o)} IS NULL THEN ${q(`${o}__text`)}`).join(' ');
-  return `WITH rejected AS (
-    SELECT line, reason,
-      CASE reason WHEN 'missing-date' THEN 'date' WHEN 'bad-date' THEN 'date' WHEN 'year-out-of-range' THEN 'date'
-        WHEN 'bad-time' THEN CASE WHEN time_text IS NULL THEN 'date' ELSE 'time' END
-        WHEN 'missing-category' THEN ${required} WHEN 'missing-type' THEN ${required}
-        WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN 'north' WHEN east_text IS NOT NULL AND east IS NULL THEN 'east' ${outcomeField} END
-        WHEN 'half-coordinate' THEN CASE WHEN north_text IS NULL THEN 'north' ELSE 'east' END
-        WHEN 'outside-sweden' THEN 'position'
-        WHEN 'duplicate-id-in-file' THEN 'id' WHEN 'already-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END
-        WHEN 'same-content-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END END AS field,
-      CASE reason WHEN 'bad-date' THEN date_text WHEN 'year-out-of-range' THEN date_text
-        WHEN 'bad-time' THEN coalesce(time_text, date_text)
-        WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN north_text WHEN east_text IS NOT NULL AND east IS NULL THEN east_text ${outcomeValue} END
-        WHEN 'half-coordinate' THEN coalesce(north_text, east_text)
-        WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id WHEN 'same-content-loaded' THEN id END AS value
-    FROM ${CHECKED} WHERE reason IS NOT NULL)
-  SELECT j.line, j.reason, j.field, ${mask("CASE WHEN j.reason = 'outside-sweden' THEN t.position_text ELSE j.value END")} AS value, t.text
-  FROM rejected j LEFT JOIN ${REJECT_TEXT} t ON t.line = j.line ORDER BY j.line`;
 }
 
 /** Rows of an event table (before and after the insert: the accounting). */

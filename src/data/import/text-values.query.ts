@@ -1,5 +1,6 @@
 // SQL for a stored text value: trimmed of every kind of space, and in Unicode NFC where it can differ.
 // Split from csv-import.query.ts: one idea — what a clean text value is — used by every import path.
+import { PERSONAL_NUMBER_MASK, PERSONAL_NUMBER_PATTERN } from '../../lib/parsing/personal-identity';
 import { literal } from '../sql-text';
 
 /** Every kind of space a file can carry at the edges of a value: ASCII whitespace, Unicode spaces (Zs, Zl, Zp), NEL, zero-width space, word joiner, BOM. */
@@ -28,4 +29,9 @@ const COMPOSABLE = '[\\x{0300}-\\x{036f}\\x{1ab0}-\\x{1aff}\\x{1dc0}-\\x{1dff}\\
 export function normalisedValue(valueSql: string): string {
   const c = valueSql;
   return trimmed(`CASE WHEN strlen(${c}) = length(${c}) THEN ${c} WHEN regexp_matches(${c}, ${literal(COMPOSABLE)}) THEN nfc_normalize(${c}) ELSE ${c} END`);
+}
+
+/** `valueSql` with every personnummer in it masked: a stored text under the 'mask' policy, and the reject report's values and rows. */
+export function maskedPersonalNumbers(valueSql: string): string {
+  return `regexp_replace(${valueSql}, ${literal(PERSONAL_NUMBER_PATTERN)}, ${literal(PERSONAL_NUMBER_MASK)}, 'g')`;
 }
