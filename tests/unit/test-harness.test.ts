@@ -1,11 +1,13 @@
 // The e2e harness must survive what browsers do: reset a CONNECT tunnel at once, or abort a download midway.
 // (An unhandled ECONNRESET on a raw CONNECT socket once killed a CI run.)
+import { get as httpGet } from 'node:http';
 import { connect } from 'node:net';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { serveDist } from '../../scripts/serve-dist.mjs';
+import { acceptsEncoding, serveDist } from '../../scripts/serve-dist.mjs';
 import { readRefused, startRefusingProxy } from '../e2e/support/refusing-proxy';
 
 function resetAfter(port: number, request: string, afterBytes = 0): Promise<void> {
@@ -86,5 +88,54 @@ describe('the e2e harness', () => {
       await server.close();
     }
   });
-});
 
+  it('sends the build’s precompressed copy the client accepts (Brotli before gzip), byte for byte, and the file itself otherwise', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lagesbild-dist-'));
+    mkdirSync(join(root, 'assets'));
+    const wasm = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7) % 13));
+    writeFileSync(join(root, 'assets', 'duckdb-eh-9ubY-jlA.wasm'), wasm);
+    writeFileSync(join(root, 'assets', 'duckdb-eh-9ubY-jlA.wasm.br'), brotliCompressSync(wasm));
+    writeFileSync(join(root, 'assets', 'duckdb-eh-9ubY-jlA.wasm.gz'), gzipSync(wasm));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>x</title>');
+    writeFileSync(join(root, 'content-security-policy.txt'), "default-src 'self'\n");
+    const server = await serveDist({ root });
+    const port = Number(new URL(server.url).port);
+    // Node's fetch decodes for us; a raw request shows what went over the wire.
+    const raw = (path: string, acceptEncoding: string) =>
+      new Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+        httpGet({ host: '127.0.0.1', port, path, headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) })).on('error', reject);
+        }).on('error', reject);
+      });
+    try {
+      const path = '/assets/duckdb-eh-9ubY-jlA.wasm';
+      const br = await raw(path, 'gzip, deflate, br, zstd');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['content-type']).toBe('application/wasm');
+      expect(br.headers.vary).toBe('accept-encoding');
+      expect(brotliDecompressSync(br.body).equals(wasm)).toBe(true);
+      const gz = await raw(path, 'gzip, br;q=0');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(wasm)).toBe(true);
+      const plain = await raw(path, 'identity');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.equals(wasm)).toBe(true);
+      // A file without a precompressed copy goes as it is, whatever the client takes.
+      const page = await raw('/index.html', 'br, gzip');
+      expect(page.headers['content-encoding']).toBeUndefined();
+      expect(page.body.toString()).toBe('<!doctype html><title>x</title>');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('reads Accept-Encoding as HTTP does: listed or *, and never with q=0', () => {
+    expect(acceptsEncoding('gzip, deflate, br, zstd', 'br')).toBe(true);
+    expect(acceptsEncoding('gzip;q=1.0, br; q=0', 'br')).toBe(false);
+    expect(acceptsEncoding('gzip;q=1.0, br; q=0.5', 'br')).toBe(true);
+    expect(acceptsEncoding('*', 'gzip')).toBe(true);
+    expect(acceptsEncoding('brotli', 'br')).toBe(false);
+    expect(acceptsEncoding(undefined, 'gzip')).toBe(false);
+  });
+});
