@@ -113,6 +113,23 @@ describe('Lägesbild in Chromium', () => {
     expect(parseCount(await page.getByTestId('count-incidents').textContent())).toBe(expected.incidents);
   });
 
+  it('keeps the example a first visit copied through a reload at once — before its deferred checkpoint may have run', async () => {
+    // The first visit's checkpoint waits for the first views (src/data/database.ts): the committed example must be
+    // found on the next visit all the same, not copied again, and with the same numbers.
+    const fresh = await openBrowser(proxyPort);
+    try {
+      await fresh.page.goto(baseUrl);
+      await waitForNumber(fresh.page, '[data-testid=kpi-incidents]', expected.incidents);
+      expect(await fresh.page.evaluate(() => performance.getEntriesByName('lagesbild:example-copied').length)).toBe(1);
+      await fresh.page.reload();
+      await waitForNumber(fresh.page, '[data-testid=kpi-incidents]', expected.incidents);
+      expect(parseCount(await fresh.page.getByTestId('kpi-interventions').textContent())).toBe(expected.interventions);
+      expect(await fresh.page.evaluate(() => performance.getEntriesByName('lagesbild:example-copied').length)).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('tells a second tab that the stored database is in use elsewhere, and keeps the first tab working', async () => {
     const second = await browser.context.newPage();
     try {
