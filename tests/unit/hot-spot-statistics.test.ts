@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { benjaminiHochbergThreshold, confidenceBins } from '../../src/lib/statistics/confidence-bins';
 import { emergingPattern } from '../../src/lib/statistics/emerging-hot-spots';
-import { giStar } from '../../src/lib/statistics/gi-star';
+import { giNeighbours, giStar, giStarWith } from '../../src/lib/statistics/gi-star';
 import { mannKendall } from '../../src/lib/statistics/mann-kendall';
 import { normalCdf, twoSidedP } from '../../src/lib/statistics/normal';
 
@@ -31,6 +31,25 @@ describe('Getis-Ord Gi*', () => {
       const z = (lag - mean * W) / (s * Math.sqrt((n * W - W * W) / (n - 1)));
       expect(result[i].z).toBeCloseTo(z, 10);
     });
+  });
+
+  it('finds exactly the O(n²) neighbour sets on scattered points, negative coordinates and many to a bucket included, and reuses them for new values', () => {
+    // A fixed pseudo-random scatter (LCG), so a failure is reproducible.
+    let seed = 12345;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const points = Array.from({ length: 400 }, () => ({ x: -500 + next() * 1000, y: -300 + next() * 600 }));
+    const band = 60;
+    const neighbours = giNeighbours(points, band);
+    points.forEach((f, i) => {
+      const expected = points.flatMap((g, j) => (Math.hypot(g.x - f.x, g.y - f.y) <= band ? [j] : [])).sort((a, b) => a - b);
+      const got = [...neighbours.index.subarray(neighbours.offset[i], neighbours.offset[i + 1])].sort((a, b) => a - b);
+      expect(got).toEqual(expected);
+    });
+    // Two sets of values over the same lists: each equals Gi* computed from scratch.
+    for (let round = 0; round < 2; round++) {
+      const counts = points.map(() => Math.floor(next() * 4));
+      expect(giStarWith(neighbours, counts)).toEqual(giStar(points.map((p, i) => ({ ...p, value: counts[i] })), band));
+    }
   });
 
   it('reports no z-score where every value is the same (no variance, nothing to test)', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromWgs84, guessCrs, insideSweden, toWgs84 } from '../../src/lib/parsing/coordinates';
+import proj4 from 'proj4';
+import { fromWgs84, guessCrs, insideSweden, SUPPORTED_CRS, toWgs84 } from '../../src/lib/parsing/coordinates';
 import { parseDateTime, parsePoliceEventName } from '../../src/lib/parsing/swedish-datetime';
 import { guessDecimalMark, INTERNATIONAL_NUMBERS, parseNumber } from '../../src/lib/parsing/swedish-number';
 import { decodeText, detectEncoding } from '../../src/lib/parsing/text-encoding';
@@ -30,6 +31,20 @@ describe('coordinates', () => {
       expect(Math.abs(lat - p.lat) * 111_320).toBeLessThan(1);
       expect(Math.abs(lon - p.lon) * 111_320 * Math.cos((p.lat * Math.PI) / 180)).toBeLessThan(1);
       expect(guessCrs([[p.rt90[0], p.rt90[1]]])?.crs).toBe('EPSG:3021');
+    }
+  });
+
+  it('gives, from its kept converters, exactly what a fresh proj4 call gives, in every supported system and both directions, call after call', () => {
+    const points = [[59.3274, 18.0544], [57.7089, 11.9746], [67.8558, 20.2253], [55.605, 13.0038]] as const;
+    for (const crs of SUPPORTED_CRS.filter((c) => c !== 'EPSG:4326')) {
+      for (let round = 0; round < 2; round++) {
+        for (const [lat, lon] of points) {
+          const [east, north] = proj4('WGS84', crs, [lon, lat]);
+          expect(fromWgs84(crs, lat, lon)).toEqual({ north, east });
+          const [backLon, backLat] = proj4(crs, 'WGS84', [east, north]);
+          expect(toWgs84(crs, north, east)).toEqual({ lat: backLat, lon: backLon });
+        }
+      }
     }
   });
 

@@ -4,7 +4,7 @@
 // The statistics themselves live in lib/statistics (tested against published values); this is how the app uses them.
 import { confidenceBins, type ConfidenceBin } from '../../lib/statistics/confidence-bins';
 import { emergingPattern, type EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { giStar, type GiFeature, type GiResult } from '../../lib/statistics/gi-star';
+import { giNeighbours, giStar, giStarWith, type GiFeature, type GiNeighbours, type GiResult } from '../../lib/statistics/gi-star';
 import { withExactLocalSumP } from '../../lib/statistics/local-sum-test';
 import { cellCentreMetres, type CellKey, type CellShape } from '../../lib/geo/cell-grid';
 
@@ -66,6 +66,11 @@ export function giStarOfCounts(features: GiFeature[], band: number): GiResult[] 
   return withExactLocalSumP(giStar(features, band), features.map((f) => f.value));
 }
 
+/** giStarOfCounts over neighbour lists built once (giNeighbours), for many periods of the same cells. */
+function giStarOfCountsWith(neighbours: GiNeighbours, values: number[]): GiResult[] {
+  return withExactLocalSumP(giStarWith(neighbours, values), values);
+}
+
 /**
  * Gi* over the study area (every cell that ever had a located incident, in the whole data set), with the filtered counts as values
  * (0 where the filter left none). Refuses when there is too little to test.
@@ -111,12 +116,11 @@ export function emergingHotSpots(stepCounts: StepCount[], steps: number, size: n
   const universe = [...located.values()].sort((a, b) => a.iy - b.iy || a.ix - b.ix);
   const zs: number[][] = universe.map(() => []);
   const bins: ConfidenceBin[][] = universe.map(() => []);
+  // The same cells in every step: their centres and neighbour lists are built once, not per step.
+  const neighbours = giNeighbours(universe.map((c) => { const [x, y] = cellCentreMetres(c, size, shape); return { x, y }; }), band);
+  const keys = universe.map(keyOf);
   for (const counts of perStep) {
-    const features = universe.map((c) => {
-      const [x, y] = cellCentreMetres(c, size, shape);
-      return { x, y, value: counts.get(keyOf(c)) ?? 0 };
-    });
-    const results = giStarOfCounts(features, band);
+    const results = giStarOfCountsWith(neighbours, keys.map((k) => counts.get(k) ?? 0));
     const b = confidenceBins(results, fdr);
     results.forEach((r, i) => { zs[i].push(r.z); bins[i].push(b[i]); });
   }

@@ -12,7 +12,15 @@ const LEVELS = [
 
 /** The largest p-value that stays significant at `alpha` under Benjamini–Hochberg (0 when none does). */
 export function benjaminiHochbergThreshold(pValues: number[], alpha: number): number {
-  const sorted = pValues.filter((p) => Number.isFinite(p)).sort((a, b) => a - b);
+  return thresholdOfSorted(sortedFinite(pValues), alpha);
+}
+
+/** The finite p-values in ascending order (a typed array: sorted numerically without a comparator or boxed numbers). */
+function sortedFinite(pValues: number[]): Float64Array {
+  return Float64Array.from(pValues.filter((p) => Number.isFinite(p))).sort();
+}
+
+function thresholdOfSorted(sorted: Float64Array, alpha: number): number {
   const m = sorted.length;
   let threshold = 0;
   for (let k = 1; k <= m; k++) {
@@ -22,8 +30,9 @@ export function benjaminiHochbergThreshold(pValues: number[], alpha: number): nu
 }
 
 export function confidenceBins(results: { z: number; p: number }[], fdr = false): ConfidenceBin[] {
-  const pValues = results.map((r) => r.p);
-  const critical = LEVELS.map((l) => ({ bin: l.bin, limit: fdr ? benjaminiHochbergThreshold(pValues, l.alpha) : l.alpha }));
+  // Sorted once for the three levels (the emerging hot spots bin every cell in every step).
+  const sorted = fdr ? sortedFinite(results.map((r) => r.p)) : null;
+  const critical = LEVELS.map((l) => ({ bin: l.bin, limit: sorted ? thresholdOfSorted(sorted, l.alpha) : l.alpha }));
   return results.map(({ z, p }) => {
     if (!Number.isFinite(z) || !Number.isFinite(p)) return 0;
     for (const { bin, limit } of critical) {
