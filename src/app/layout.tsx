@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/language-switch';
 import { PublicSwitch } from '../components/public-switch';
+import { useRunningImports } from '../features/importer/import-entries.store';
 import { ROUTES } from './routes';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
+  // An import keeps running while another page is open: the menu says so, and Importera shows its progress on return.
+  const runningImports = useRunningImports();
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
@@ -27,7 +30,14 @@ export function Layout({ children }: { children: ReactNode }) {
         <ul>
           {ROUTES.map((r) => (
             <li key={r.path}>
-              <Link href={r.path} aria-current={location === r.path ? 'page' : undefined}>{t(r.titleKey)}</Link>
+              <Link href={r.path} aria-current={location === r.path ? 'page' : undefined}>
+                {t(r.titleKey)}
+                {r.path === '/importera' && runningImports > 0 && (
+                  <span className="nav-busy" data-testid="nav-import-running" title={t('app.importsRunning', { count: runningImports })}>
+                    {' '}<span aria-hidden="true">⏳</span><span className="visually-hidden">{t('app.importsRunning', { count: runningImports })}</span>
+                  </span>
+                )}
+              </Link>
             </li>
           ))}
         </ul>

@@ -145,6 +145,38 @@ describe('importing in Chromium', () => {
     expect(await kpi()).toBe(before);
   });
 
+  it('keeps an import running while another page is open, says so in the menu, and shows its report on return', async () => {
+    const { page } = browser;
+    const before = await kpi();
+    // Run alone, the tab still holds the example, which an import replaces; after the tests above, it appends.
+    const replacesExample = (await page.getByTestId('example-banner').count()) > 0;
+    // 300 000 rows (a few seconds to import), two of them with an impossible date.
+    const rows = Array.from({ length: 300_000 }, (_, i) => `${i === 1000 ? '2026-02-30' : i === 250_000 ? '2026-13-01' : '2026-05-0' + ((i % 9) + 1)};Stöld`);
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-away-')), 'medan-borta.csv');
+    writeFileSync(file, 'Datum;Brottstyp\n' + rows.join('\n') + '\n');
+    await page.goto(`${baseUrl}#/importera`);
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(file));
+    await card.getByTestId('import-button').click();
+    await card.getByTestId('import-progress').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Översikt' }).click();
+    // Elsewhere, the menu says an import is running — until it has ended.
+    const running = page.getByTestId('nav-import-running');
+    await running.waitFor();
+    expect(await running.getAttribute('title')).toBe('en import pågår');
+    await running.waitFor({ state: 'detached', timeout: 120_000 });
+    // Back on Importera: the report of the import that ended meanwhile, rejected rows and all.
+    await page.getByRole('navigation').getByRole('link', { name: /^Importera/ }).click();
+    const back = page.getByTestId('import-card').filter({ hasText: 'medan-borta.csv' });
+    expect(summaryNumbers(await back.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 300_000, imported: 299_998, rejected: 2 });
+    const rejected = await back.getByTestId('rejected-rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.querySelector('th, td')?.textContent ?? '').replace(/\s/g, '')));
+    expect(rejected).toEqual(['1002', '250002']); // lines: the header is line 1
+    expect(await kpi()).toBe((replacesExample ? 0 : before) + 299_998);
+    // Seen once, the card goes when the page is left, as any finished card does.
+    await page.goto(`${baseUrl}#/importera`);
+    await page.getByTestId('drop-zone').waitFor();
+    expect(await page.getByTestId('import-card').filter({ hasText: 'medan-borta.csv' }).count()).toBe(0);
+  });
+
   it('finds personnummer before anything is stored and masks them unless told otherwise', async () => {
     const { page } = browser;
     const csv = ['Datum;Brottstyp;Beskrivning', '2026-05-01;Hot;Anmälare 19900101-0017 hotad', '2026-05-02;Hot;Inget'].join('\n');

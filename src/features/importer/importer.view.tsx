@@ -14,6 +14,7 @@ import { PoliceEventsCard } from './police-events-card.view';
 import { formatBytes, formatCount } from '../../lib/format';
 import { NothingToImportError } from '../../data/import/import-csv';
 import type { ImportEntry } from './import-entry.model';
+import { changeImportEntries, importControllers, useImportEntries, useImportPageOpen } from './import-entries.store';
 
 let nextKey = 0;
 
@@ -27,7 +28,9 @@ export function ImporterPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { database, replace } = useDatabase();
-  const [entries, setEntries] = useState<ImportEntry[]>([]);
+  const entries = useImportEntries();
+  useImportPageOpen();
+  const setEntries = changeImportEntries;
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const databaseRef = useRef(database);
@@ -67,7 +70,6 @@ export function ImporterPage() {
     };
   }, [addFiles]);
 
-  const controllers = useRef(new Map<string, AbortController>());
   // A replace with no valid row: in the user's language, with how many rows failed for which reason and the
   // first few rows themselves, so the file can be fixed (tester: an English sentence and no reasons).
   const nothingImported = (error: NothingToImportError): string => {
@@ -86,14 +88,14 @@ export function ImporterPage() {
 
   const startImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
     const controller = new AbortController();
-    controllers.current.set(entry.key, controller);
+    importControllers.set(entry.key, controller);
     update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', progress: undefined, error: undefined, startedAt: Date.now(), cancelling: false }) as ImportEntry);
     const run = await runImport(databaseRef.current, entry, {
       onPhase: (phase: ImportPhase) => update(entry.key, (e) => ({ ...e, phase }) as ImportEntry),
       onProgress: (progress: ReadProgress) => update(entry.key, (e) => ({ ...e, progress }) as ImportEntry),
       signal: controller.signal,
     });
-    controllers.current.delete(entry.key);
+    importControllers.delete(entry.key);
     // Every view shows what the database now holds before the card says "done" (runImport refreshed it). If even
     // that failed (the engine gave up after a full disk), the card still ends with what happened; the crash screen follows.
     if (run.database) replace(run.database);
@@ -142,7 +144,7 @@ export function ImporterPage() {
           return <p key={entry.key} role="alert" className="warning panel">{message}</p>;
         }
         const cancel = () => {
-          controllers.current.get(entry.key)?.abort();
+          importControllers.get(entry.key)?.abort();
           update(entry.key, (e) => ({ ...e, cancelling: true }) as ImportEntry);
         };
         const common = {

@@ -1,0 +1,49 @@
+// The import page's cards (one per dropped file) outlive the page while they matter: an analyst who starts a long
+// import and opens Översikt meanwhile comes back to its progress, or to its summary and rejected rows — with the cards
+// in the page's own state, the import ran on unseen and its report (which rows were rejected, and why) was lost.
+// Leaving the page still clears the cards whose outcome has been on screen (as before); a running import's card, and
+// one that finished while the page was closed, stay until they have been seen. A reload starts over, as the import
+// itself does (one transaction: nothing of it is stored).
+import { useEffect, useSyncExternalStore } from 'react';
+import type { ImportEntry } from './import-entry.model';
+
+let entries: ImportEntry[] = [];
+let pagesOpen = 0;
+const listeners = new Set<() => void>();
+/** The running imports' cancel switches, by card key. */
+export const importControllers = new Map<string, AbortController>();
+
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+/** Replaces the list of cards with `change(list)` and tells every page that shows them. */
+export function changeImportEntries(change: (list: ImportEntry[]) => ImportEntry[]): void {
+  entries = change(entries);
+  for (const listener of listeners) listener();
+}
+
+/**
+ * The import page is open while the calling component is mounted. When it closes, its cards are cleared except
+ * running imports: one that ends while the page is closed keeps its card (and report) until the page is next left.
+ */
+export function useImportPageOpen(): void {
+  useEffect(() => {
+    pagesOpen++;
+    return () => {
+      pagesOpen--;
+      if (pagesOpen === 0) changeImportEntries((list) => list.filter((e) => e.status === 'importing'));
+    };
+  }, []);
+}
+
+/** The cards, re-rendered on every change. */
+export function useImportEntries(): ImportEntry[] {
+  return useSyncExternalStore(subscribe, () => entries);
+}
+
+/** How many imports are running now (for the navigation's mark on Importera). */
+export function useRunningImports(): number {
+  return useSyncExternalStore(subscribe, () => entries.filter((e) => e.status === 'importing').length);
+}
