@@ -25,22 +25,34 @@ export function changeImportEntries(change: (list: ImportEntry[]) => ImportEntry
 }
 
 /**
- * The import page is open while the calling component is mounted. When it closes, its cards are cleared except
+ * The import page has opened; returns what to call when it closes. When it closes, its cards are cleared except
  * running imports: one that ends while the page is closed keeps its card (and report) until the page is next left.
  */
-export function useImportPageOpen(): void {
-  useEffect(() => {
-    pagesOpen++;
-    return () => {
-      pagesOpen--;
+export function openImportPage(): () => void {
+  pagesOpen++;
+  return () => {
+    pagesOpen--;
+    // Only if the page stays closed: React's StrictMode (npm start) unmounts and mounts it again at once, and
+    // clearing then would drop the report of an import that ended while the page was closed.
+    setTimeout(() => {
       if (pagesOpen === 0) changeImportEntries((list) => list.filter((e) => e.status === 'importing'));
-    };
-  }, []);
+    }, 0);
+  };
+}
+
+/** The import page is open while the calling component is mounted (openImportPage). */
+export function useImportPageOpen(): void {
+  useEffect(openImportPage, []);
+}
+
+/** The cards now. */
+export function currentImportEntries(): ImportEntry[] {
+  return entries;
 }
 
 /** The cards, re-rendered on every change. */
 export function useImportEntries(): ImportEntry[] {
-  return useSyncExternalStore(subscribe, () => entries);
+  return useSyncExternalStore(subscribe, currentImportEntries);
 }
 
 /** How many imports are running now (for the navigation's mark on Importera). */
