@@ -15,11 +15,21 @@ function seriesTerm(trig: 'sin' | 'cos', hyp: (x: string) => string): string {
   return BETA.map((b, i) => `${num(b)} * ${trig}(${2 * (i + 1)} * __grid_xi) * ${hyp(`${2 * (i + 1)} * __grid_eta`)}`).join(' + ');
 }
 
-/** Whether any row still needs grid coordinates (`needed` true/false): checked first, since an UPDATE that changes
- * nothing still costs a write transaction over the table (1.7 s on a busy machine at every start, measured). */
+/**
+ * Grid metres are kept to the millimetre. A position given in SWEREF 99 TM travels to WGS 84 (proj4, at import) and
+ * back (the series below): 674 000 came back as 673 999.999 998 7, so a point on a cell's west or south edge — police
+ * exports round to 10 or 100 m — was counted in the neighbouring cell (found by a tester: 200 points at E 674 000 in
+ * the cell of E 673 900). The round trip is within 0.01 mm across Sweden (sweref-grid.test.ts), far inside 0.5 mm.
+ */
+const MILLIMETRES = 3;
+const unrounded = `(grid_e <> round(grid_e, ${MILLIMETRES}) OR grid_n <> round(grid_n, ${MILLIMETRES}))`;
+
+/** Whether any row still needs grid coordinates, or has them unrounded (an earlier version's): `needed` true/false.
+ * Checked first, since an UPDATE that changes nothing still costs a write transaction over the table (1.7 s on a
+ * busy machine at every start, measured). */
 export function gridCoordinatesNeeded(table: 'incidents' | 'interventions'): string {
   const precision = table === 'incidents' ? `AND location_precision = 'point'` : '';
-  return `SELECT EXISTS (SELECT 1 FROM ${table} WHERE grid_e IS NULL AND lat IS NOT NULL AND lon IS NOT NULL ${precision}) AS needed`;
+  return `SELECT EXISTS (SELECT 1 FROM ${table} WHERE (grid_e IS NULL AND lat IS NOT NULL AND lon IS NOT NULL ${precision}) OR ${unrounded}) AS needed`;
 }
 
 /**
@@ -31,8 +41,8 @@ export function withGridCoordinates(source: string): string {
   const s = `pow(sin(__grid_phi), 2)`;
   return `
   SELECT *,
-    ${num(SCALE * A_ROOF)} * (__grid_xi + ${seriesTerm('sin', cosh)}) AS grid_n,
-    ${num(SCALE * A_ROOF)} * (__grid_eta + ${seriesTerm('cos', sinh)}) + ${FALSE_EASTING} AS grid_e
+    round(${num(SCALE * A_ROOF)} * (__grid_xi + ${seriesTerm('sin', cosh)}), ${MILLIMETRES}) AS grid_n,
+    round(${num(SCALE * A_ROOF)} * (__grid_eta + ${seriesTerm('cos', sinh)}) + ${FALSE_EASTING}, ${MILLIMETRES}) AS grid_e
   FROM (
     SELECT *, atan(tan(__grid_phi_star) / cos(__grid_dl)) AS __grid_xi,
       0.5 * ln((1 + cos(__grid_phi_star) * sin(__grid_dl)) / (1 - cos(__grid_phi_star) * sin(__grid_dl))) AS __grid_eta
@@ -45,8 +55,9 @@ export function withGridCoordinates(source: string): string {
 }
 
 /**
- * Fill grid_e/grid_n where a row has a point position and no grid coordinates yet: rows from before the
- * columns existed, and the example. An import computes them as it inserts (csv-import.query.ts), which costs a
+ * Fill grid_e/grid_n where a row has a point position and no grid coordinates yet (rows from before the
+ * columns existed, and the example), and round those an earlier version stored unrounded. An import computes
+ * them as it inserts (csv-import.query.ts), which costs a
  * fraction of this UPDATE (1.2–1.9 s at 1M rows in the browser, and the write of the whole column again).
  */
 export function fillGridCoordinates(table: 'incidents' | 'interventions'): string {
@@ -55,5 +66,6 @@ export function fillGridCoordinates(table: 'incidents' | 'interventions'): strin
 UPDATE ${table} SET grid_e = g.grid_e, grid_n = g.grid_n FROM (${withGridCoordinates(`
   SELECT rowid AS rid, lat, lon FROM ${table} WHERE grid_e IS NULL AND lat IS NOT NULL AND lon IS NOT NULL ${precision}`)}
 ) g
-WHERE ${table}.rowid = g.rid`;
+WHERE ${table}.rowid = g.rid;
+UPDATE ${table} SET grid_e = round(grid_e, ${MILLIMETRES}), grid_n = round(grid_n, ${MILLIMETRES}) WHERE ${unrounded}`;
 }
