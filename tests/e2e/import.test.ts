@@ -158,6 +158,11 @@ describe('importing in Chromium', () => {
     const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(file));
     await card.getByTestId('import-button').click();
     await card.getByTestId('import-progress').waitFor();
+    // One import at a time (two at once shared the staging tables and both failed): a second file waits, and says so.
+    const second = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'andra.csv', mimeType: 'text/csv', buffer: Buffer.from('Datum;Brottstyp\n2026-05-01;Rån\n', 'utf8') }));
+    await second.getByTestId('import-waits').waitFor();
+    expect(await second.getByTestId('import-button').isDisabled()).toBe(true);
+    expect(await second.getByTestId('import-waits').textContent()).toBe('En import i taget: den här kan startas när importen som pågår är klar.');
     await page.getByRole('navigation').getByRole('link', { name: 'Översikt' }).click();
     // Elsewhere, the menu says an import is running — until it has ended.
     const running = page.getByTestId('nav-import-running');

@@ -6,6 +6,7 @@ import { formatBytes } from '../../lib/format';
 import type { ImportEntry } from './import-entry.model';
 import { ImportProgress } from './import-progress.view';
 import { ImportSummary } from './import-summary.view';
+import { useRunningImports } from './import-entries.store';
 
 type Runnable = Exclude<ImportEntry, { status: 'unsupported' }>;
 
@@ -79,11 +80,16 @@ export function ImportRun({ entry, blocked = false, onImport, onCancel, unit = '
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  // One import at a time: they share the database's staging tables, and two at once both failed.
+  const othersRunning = useRunningImports() > 0 && entry.status !== 'importing';
   return (
     <>
       {children}
       {(entry.status === 'planned' || entry.status === 'failed' || entry.status === 'cancelled') && (
-        <div className="actions"><button type="button" className="primary" disabled={blocked} onClick={onImport} data-testid="import-button">{t('importer.import')}</button></div>
+        <div className="actions">
+          <button type="button" className="primary" disabled={blocked || othersRunning} onClick={onImport} data-testid="import-button">{t('importer.import')}</button>
+          {othersRunning && <span className="hint" role="status" data-testid="import-waits">{t('importer.oneAtATime')}</span>}
+        </div>
       )}
       {entry.status === 'importing' && (
         <ImportProgress phase={entry.phase} progress={entry.progress} startedAt={entry.startedAt} cancelling={entry.cancelling} stepped={entry.kind !== 'areas'} onCancel={onCancel} />

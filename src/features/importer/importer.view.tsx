@@ -14,7 +14,7 @@ import { PoliceEventsCard } from './police-events-card.view';
 import { formatBytes, formatCount } from '../../lib/format';
 import { NothingToImportError } from '../../data/import/import-csv';
 import type { ImportEntry } from './import-entry.model';
-import { changeImportEntries, importControllers, useImportEntries, useImportPageOpen } from './import-entries.store';
+import { changeImportEntries, currentImportEntries, importControllers, useImportEntries, useImportPageOpen } from './import-entries.store';
 
 let nextKey = 0;
 
@@ -87,6 +87,8 @@ export function ImporterPage() {
   };
 
   const startImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
+    // One at a time (the button says so): two imports share the staging tables, and both failed.
+    if (currentImportEntries().some((e) => e.status === 'importing')) return;
     const controller = new AbortController();
     importControllers.set(entry.key, controller);
     update(entry.key, (e) => ({ ...e, status: 'importing', phase: 'reading', progress: undefined, error: undefined, startedAt: Date.now(), cancelling: false }) as ImportEntry);

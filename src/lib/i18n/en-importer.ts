@@ -152,6 +152,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     areaAppend: 'Add (areas with the same name and kind are replaced)',
     areaReplace: 'Replace all areas',
     progress: '{{read}} of {{total}} · {{rows}} rows · {{rate}} rows/s',
+    oneAtATime: 'One import at a time: this one can start when the import under way has finished.',
     cancelled: 'The import was cancelled. The data already loaded is untouched.',
     cancel: 'Cancel',
     line: 'Line',

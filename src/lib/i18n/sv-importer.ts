@@ -150,6 +150,7 @@ export const svImporter = {
     areaAppend: 'Lägg till (områden med samma namn och typ ersätts)',
     areaReplace: 'Ersätt alla områden',
     progress: '{{read}} av {{total}} · {{rows}} rader · {{rate}} rader/s',
+    oneAtATime: 'En import i taget: den här kan startas när importen som pågår är klar.',
     cancelled: 'Importen avbröts. Data som redan fanns är orörd.',
     cancel: 'Avbryt',
     line: 'Rad',
