@@ -14,6 +14,14 @@ export interface DayRange {
 }
 
 /** Monday of the ISO week that holds an epoch day (epoch day 0, 1970-01-01, was a Thursday). */
+/** The days of `r` inside `data` (epoch days, inclusive), and whether `data` cuts `r` short (a week the data's first
+ * or last day falls in: its count is not a whole week's). */
+export function clipToData(r: DayRange, data: DayRange): DayRange & { partial: boolean } {
+  const from = Math.max(r.from, data.from);
+  const to = Math.min(r.to, data.to);
+  return { from, to, partial: from !== r.from || to !== r.to };
+}
+
 export function mondayOf(epochDay: number): number {
   return epochDay - ((((epochDay + 3) % 7) + 7) % 7);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dateOfEpochDay, epochDayOf } from '../../src/lib/epoch-day';
-import { describeDayRange, mondayOf } from '../../src/lib/day-range';
+import { clipToData, describeDayRange, mondayOf } from '../../src/lib/day-range';
 import { formatCount, formatDecimal, formatPercent } from '../../src/lib/format';
 
 describe('sv-SE formats', () => {
@@ -37,5 +37,14 @@ describe('epoch days', () => {
     // Within one week the week is named once, a single day once (a tester saw "v. 26 2026 – v. 26 2026").
     expect(describeDayRange({ from, to: from + 6 }, 'sv')).toBe('2026-11-02 – 2026-11-08 (v. 45 2026)');
     expect(describeDayRange({ from, to: from }, 'en')).toBe('2026-11-02 (wk 45 2026)');
+  });
+});
+
+describe('clipToData', () => {
+  it('says when the data cut a week short, and which of its days remain', () => {
+    const week = { from: 20_780, to: 20_786 }; // Monday to Sunday
+    expect(clipToData(week, { from: 20_000, to: 20_783 })).toEqual({ from: 20_780, to: 20_783, partial: true }); // data end on the Thursday
+    expect(clipToData(week, { from: 20_782, to: 21_000 })).toEqual({ from: 20_782, to: 20_786, partial: true }); // data begin on the Wednesday
+    expect(clipToData(week, { from: 20_000, to: 20_786 })).toEqual({ from: 20_780, to: 20_786, partial: false }); // ends on the Sunday: whole
   });
 });

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setFilter } from '../../data/selections';
-import type { DayRange } from '../../lib/day-range';
+import { clipToData, type DayRange } from '../../lib/day-range';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { bucketsBetween } from '../../analysis/periods/period-buckets';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
@@ -46,7 +46,13 @@ export function TimeSlider({ extent, period }: Props) {
   }, [playing, last, weeks]);
 
   // A period that is not one week (a brush on Översikt, a link) is said as its dates, not as "Alla veckor".
-  const label = index >= 0 ? weeks[index].label : period ? `${isoDateOfEpochDay(period.from)} – ${isoDateOfEpochDay(period.to)}` : t('map.slider.allWeeks');
+  // A week the data's first or last day cuts short says so, with its days: its count is not a whole week's (tester:
+  // the last week, four days, read "v. 48 2026" beside full weeks of counts).
+  const shown = index >= 0 ? clipToData(weeks[index], extent) : null;
+  const weekLabel = index < 0 ? '' : shown?.partial
+    ? `${weeks[index].label} (${t('map.slider.partialWeek', { from: isoDateOfEpochDay(shown.from), to: isoDateOfEpochDay(shown.to) })})`
+    : weeks[index].label;
+  const label = index >= 0 ? weekLabel : period ? `${isoDateOfEpochDay(period.from)} – ${isoDateOfEpochDay(period.to)}` : t('map.slider.allWeeks');
   return (
     <div className="time-slider" role="group" aria-label={t('map.slider.label')}>
       <button type="button" onClick={() => go(first < 0 ? weeks.length - 1 : first - 1)} disabled={first === 0} aria-label={t('map.slider.previous')} data-testid="slider-previous">◀</button>

@@ -143,7 +143,7 @@ export const en: Messages = {
       sporadic: 'Sporadic', oscillating: 'Oscillating', historical: 'Historical', cold: 'Cold spot (any pattern)', coldShort: 'cold spot',
     },
     legend: { title: 'Legend', cluster: 'Incidents (larger circle = more)', lowDensity: 'Lower density', highDensity: 'Higher density', few: 'Fewer', many: 'More' },
-    slider: { label: 'Week', previous: 'Previous week', next: 'Next week', play: 'Play', pause: 'Pause', allWeeks: 'All weeks' },
+    slider: { label: 'Week', previous: 'Previous week', next: 'Next week', play: 'Play', pause: 'Pause', allWeeks: 'All weeks', partialWeek: 'part of the week: {{from}} – {{to}}' },
     details: {
       close: 'Close', loading: 'Loading …', cellTitle: 'Cell {{size}} m (E {{e}}, N {{n}})', hexTitle: 'Hexagon {{size}} m (centre E {{e}}, N {{n}})',
       total_one: '{{formatted}} incident under the current filter', total_other: '{{formatted}} incidents under the current filter',

@@ -144,7 +144,7 @@ export const sv = {
       sporadic: 'Sporadisk', oscillating: 'Växlande', historical: 'Historisk', cold: 'Kall punkt (alla mönster)', coldShort: 'kall punkt',
     },
     legend: { title: 'Teckenförklaring', cluster: 'Händelser (större cirkel = fler)', lowDensity: 'Lägre täthet', highDensity: 'Högre täthet', few: 'Färre', many: 'Fler' },
-    slider: { label: 'Vecka', previous: 'Föregående vecka', next: 'Nästa vecka', play: 'Spela upp', pause: 'Pausa', allWeeks: 'Alla veckor' },
+    slider: { label: 'Vecka', previous: 'Föregående vecka', next: 'Nästa vecka', play: 'Spela upp', pause: 'Pausa', allWeeks: 'Alla veckor', partialWeek: 'del av veckan: {{from}} – {{to}}' },
     details: {
       close: 'Stäng', loading: 'Hämtar …', cellTitle: 'Ruta {{size}} m (E {{e}}, N {{n}})', hexTitle: 'Hexagon {{size}} m (mitt E {{e}}, N {{n}})',
       total_one: '{{formatted}} händelse under nuvarande filter', total_other: '{{formatted}} händelser under nuvarande filter',
