@@ -182,6 +182,22 @@ describe('importing in Chromium', () => {
     expect(await page.getByTestId('import-card').filter({ hasText: 'medan-borta.csv' }).count()).toBe(0);
   });
 
+  it('takes a file dropped on another page to Importera, instead of letting the browser open it in place of the app', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/karta`);
+    await page.getByTestId('map').waitFor();
+    const handled = await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Datum;Brottstyp\n2026-05-02;Rån\n'], 'slappt-pa-kartan.csv', { type: 'text/csv' }));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      // false: the app called preventDefault, so the browser does not open the file itself.
+      return document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    expect(handled).toBe(false);
+    await page.getByTestId('import-card').filter({ hasText: 'slappt-pa-kartan.csv' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/importera');
+  });
+
   it('finds personnummer before anything is stored and masks them unless told otherwise', async () => {
     const { page } = browser;
     const csv = ['Datum;Brottstyp;Beskrivning', '2026-05-01;Hot;Anmälare 19900101-0017 hotad', '2026-05-02;Hot;Inget'].join('\n');

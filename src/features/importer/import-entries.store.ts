@@ -10,6 +10,8 @@ import type { ImportEntry } from './import-entry.model';
 let entries: ImportEntry[] = [];
 let pagesOpen = 0;
 const listeners = new Set<() => void>();
+/** Files dropped on another page, for the import page to take when it opens (takeDroppedFiles). */
+let droppedFiles: File[] = [];
 /** The running imports' cancel switches, by card key. */
 export const importControllers = new Map<string, AbortController>();
 
@@ -58,4 +60,16 @@ export function useImportEntries(): ImportEntry[] {
 /** How many imports are running now (for the navigation's mark on Importera). */
 export function useRunningImports(): number {
   return useSyncExternalStore(subscribe, () => entries.filter((e) => e.status === 'importing').length);
+}
+
+/** Files dropped on a page other than Importera: kept for the import page, which the app opens next. */
+export function dropFilesForImport(files: File[]): void {
+  droppedFiles = [...droppedFiles, ...files];
+}
+
+/** The files dropped elsewhere since the last call (each given out once). */
+export function takeDroppedFiles(): File[] {
+  const files = droppedFiles;
+  droppedFiles = [];
+  return files;
 }

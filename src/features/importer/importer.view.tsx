@@ -14,7 +14,7 @@ import { PoliceEventsCard } from './police-events-card.view';
 import { formatBytes, formatCount } from '../../lib/format';
 import { NothingToImportError } from '../../data/import/import-csv';
 import type { ImportEntry } from './import-entry.model';
-import { changeImportEntries, currentImportEntries, importControllers, useImportEntries, useImportPageOpen } from './import-entries.store';
+import { changeImportEntries, currentImportEntries, importControllers, takeDroppedFiles, useImportEntries, useImportPageOpen } from './import-entries.store';
 
 let nextKey = 0;
 
@@ -45,6 +45,12 @@ export function ImporterPage() {
       setEntries((list) => [...list, plan.kind === 'refused' ? { ...plan, key, status: 'unsupported' } : { ...plan, key, status: 'planned' }]);
     }
   }, []);
+
+  // Files dropped on another page (the app brought the analyst here with them).
+  useEffect(() => {
+    const dropped = takeDroppedFiles();
+    if (dropped.length) void addFiles(dropped);
+  }, [addFiles]);
 
   // Drop anywhere on the page while it is open.
   useEffect(() => {

@@ -3,7 +3,7 @@ import type { Messages } from './sv';
 
 export const enImporter: Pick<Messages, 'importer'> = {
   importer: {
-    intro: 'Drop files anywhere on the page, or choose them. Nothing is stored until you press Import. Every row is imported or reported as rejected with its line number and reason.',
+    intro: 'Drop files anywhere on the page (dropped on another page, they bring you here), or choose them. Nothing is stored until you press Import. Every row is imported or reported as rejected with its line number and reason.',
     choose: 'Choose files …',
     dropHere: 'Drop the files here',
     tryExamples: 'Try with example files',

@@ -1,7 +1,7 @@
 // UI strings of the Importera page and its cards.
 export const svImporter = {
   importer: {
-    intro: 'Släpp filer var som helst på sidan, eller välj dem. Inget sparas förrän du trycker Importera. Varje rad importeras eller redovisas som avvisad med radnummer och orsak.',
+    intro: 'Släpp filer var som helst på sidan (släpps de på en annan sida kommer du hit med dem), eller välj dem. Inget sparas förrän du trycker Importera. Varje rad importeras eller redovisas som avvisad med radnummer och orsak.',
     choose: 'Välj filer …',
     dropHere: 'Släpp filerna här',
     tryExamples: 'Prova med exempelfiler',
