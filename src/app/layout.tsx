@@ -1,35 +1,16 @@
-import { useEffect, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/language-switch';
 import { PublicSwitch } from '../components/public-switch';
-import { dropFilesForImport, useRunningImports } from '../features/importer/import-entries.store';
+import { useRunningImports } from '../features/importer/import-entries.store';
 import { ROUTES } from './routes';
+import { useDropToImport } from './use-drop-to-import';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [location, navigate] = useLocation();
-  // Files dropped on any other page go to Importera (its own page takes drops itself): without this the browser
-  // opened the dropped file in place of the app.
-  useEffect(() => {
-    if (location === '/importera') return;
-    const carriesFiles = (e: DragEvent) => Boolean(e.dataTransfer?.types.includes('Files'));
-    const over = (e: DragEvent) => { if (carriesFiles(e)) e.preventDefault(); };
-    const drop = (e: DragEvent) => {
-      if (!carriesFiles(e)) return;
-      e.preventDefault();
-      const files = [...(e.dataTransfer?.files ?? [])];
-      if (!files.length) return;
-      dropFilesForImport(files);
-      navigate('/importera');
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  }, [location, navigate]);
+  const [location] = useLocation();
+  useDropToImport();
   // An import keeps running while another page is open: the menu says so, and Importera shows its progress on return.
   const runningImports = useRunningImports();
   return (
