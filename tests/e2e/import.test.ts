@@ -163,6 +163,8 @@ describe('importing in Chromium', () => {
     await second.getByTestId('import-waits').waitFor();
     expect(await second.getByTestId('import-button').isDisabled()).toBe(true);
     expect(await second.getByTestId('import-waits').textContent()).toBe('En import i taget: den här kan startas när importen som pågår är klar.');
+    // Said to a screen reader with the button, not only beside it.
+    expect(await second.getByTestId('import-button').getAttribute('aria-describedby')).toBe(await second.getByTestId('import-waits').getAttribute('id'));
     await page.getByRole('navigation').getByRole('link', { name: 'Översikt' }).click();
     // Elsewhere, the menu says an import is running — until it has ended.
     const running = page.getByTestId('nav-import-running');

@@ -1,5 +1,5 @@
 // The parts every import card shares: its heading, the append/replace choice, and the run → result block.
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { formatBytes } from '../../lib/format';
@@ -82,13 +82,15 @@ export function ImportRun({ entry, blocked = false, onImport, onCancel, unit = '
   const { t } = useTranslation();
   // One import at a time: they share the database's staging tables, and two at once both failed.
   const othersRunning = useRunningImports() > 0 && entry.status !== 'importing';
+  const waitsId = useId();
   return (
     <>
       {children}
       {(entry.status === 'planned' || entry.status === 'failed' || entry.status === 'cancelled') && (
         <div className="actions">
-          <button type="button" className="primary" disabled={blocked || othersRunning} onClick={onImport} data-testid="import-button">{t('importer.import')}</button>
-          {othersRunning && <span className="hint" role="status" data-testid="import-waits">{t('importer.oneAtATime')}</span>}
+          <button type="button" className="primary" disabled={blocked || othersRunning} onClick={onImport} data-testid="import-button"
+            aria-describedby={othersRunning ? waitsId : undefined}>{t('importer.import')}</button>
+          {othersRunning && <span id={waitsId} className="hint" role="status" data-testid="import-waits">{t('importer.oneAtATime')}</span>}
         </div>
       )}
       {entry.status === 'importing' && (
