@@ -1,7 +1,8 @@
 // Columns the app derives from imported ones, filled after every data change (only where still empty, so
 // a refresh after a goals edit costs one cheap scan).
 import { assignAreas } from './area-assignment';
-import { fillGridCoordinates, gridCoordinatesNeeded } from './grid.query';
+import { fillGridCoordinates, GRID_ROUNDED_KEY, gridCoordinatesNeeded, roundGridCoordinates } from './grid.query';
+import { WRITE_META } from './schema.query';
 import { recordKeySalt } from './record-key-salt';
 import { KEYED_TABLES, fillRecordKeys, recordKeysNeeded } from './record-keys.query';
 import type { SqlRunner } from './sql-runner';
@@ -12,6 +13,13 @@ export async function fillDerivedColumns(runner: SqlRunner): Promise<boolean> {
   for (const table of ['incidents', 'interventions'] as const) {
     const [{ needed }] = await runner.rows<{ needed: boolean }>(gridCoordinatesNeeded(table));
     if (needed) { await runner.exec(fillGridCoordinates(table)); changed = true; }
+  }
+  // Once per database: metres an earlier version stored unrounded (grid.query.ts says why they are rounded).
+  const rounded = await runner.rows<{ value: string }>(`SELECT value FROM app_meta WHERE key = ?`, [GRID_ROUNDED_KEY]);
+  if (rounded.length === 0) {
+    for (const table of ['incidents', 'interventions'] as const) await runner.exec(roundGridCoordinates(table));
+    await runner.run(WRITE_META, [GRID_ROUNDED_KEY, '1']);
+    changed = true;
   }
   // Public view's noise needs a record key on every row (lib/disclosure/cell-key.ts).
   for (const table of KEYED_TABLES) {

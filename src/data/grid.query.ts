@@ -24,12 +24,20 @@ function seriesTerm(trig: 'sin' | 'cos', hyp: (x: string) => string): string {
 const MILLIMETRES = 3;
 const unrounded = `(grid_e <> round(grid_e, ${MILLIMETRES}) OR grid_n <> round(grid_n, ${MILLIMETRES}))`;
 
-/** Whether any row still needs grid coordinates, or has them unrounded (an earlier version's): `needed` true/false.
- * Checked first, since an UPDATE that changes nothing still costs a write transaction over the table (1.7 s on a
- * busy machine at every start, measured). */
+/** Whether any row still needs grid coordinates (`needed` true/false): checked first, since an UPDATE that changes
+ * nothing still costs a write transaction over the table (1.7 s on a busy machine at every start, measured). */
 export function gridCoordinatesNeeded(table: 'incidents' | 'interventions'): string {
   const precision = table === 'incidents' ? `AND location_precision = 'point'` : '';
-  return `SELECT EXISTS (SELECT 1 FROM ${table} WHERE (grid_e IS NULL AND lat IS NOT NULL AND lon IS NOT NULL ${precision}) OR ${unrounded}) AS needed`;
+  return `SELECT EXISTS (SELECT 1 FROM ${table} WHERE grid_e IS NULL AND lat IS NOT NULL AND lon IS NOT NULL ${precision}) AS needed`;
+}
+
+/** app_meta's key that says a database's grid metres are all rounded (roundGridCoordinates has run once). */
+export const GRID_ROUNDED_KEY = 'grid_metres_rounded';
+
+/** Rounds the grid metres an earlier version stored unrounded. Run once per database (GRID_ROUNDED_KEY): checking
+ * every row on every start cost ~0.2 s per 5M rows natively. */
+export function roundGridCoordinates(table: 'incidents' | 'interventions'): string {
+  return `UPDATE ${table} SET grid_e = round(grid_e, ${MILLIMETRES}), grid_n = round(grid_n, ${MILLIMETRES}) WHERE ${unrounded}`;
 }
 
 /**
@@ -55,9 +63,8 @@ export function withGridCoordinates(source: string): string {
 }
 
 /**
- * Fill grid_e/grid_n where a row has a point position and no grid coordinates yet (rows from before the
- * columns existed, and the example), and round those an earlier version stored unrounded. An import computes
- * them as it inserts (csv-import.query.ts), which costs a
+ * Fill grid_e/grid_n where a row has a point position and no grid coordinates yet: rows from before the
+ * columns existed, and the example. An import computes them as it inserts (csv-import.query.ts), which costs a
  * fraction of this UPDATE (1.2–1.9 s at 1M rows in the browser, and the write of the whole column again).
  */
 export function fillGridCoordinates(table: 'incidents' | 'interventions'): string {
@@ -66,6 +73,5 @@ export function fillGridCoordinates(table: 'incidents' | 'interventions'): strin
 UPDATE ${table} SET grid_e = g.grid_e, grid_n = g.grid_n FROM (${withGridCoordinates(`
   SELECT rowid AS rid, lat, lon FROM ${table} WHERE grid_e IS NULL AND lat IS NOT NULL AND lon IS NOT NULL ${precision}`)}
 ) g
-WHERE ${table}.rowid = g.rid;
-UPDATE ${table} SET grid_e = round(grid_e, ${MILLIMETRES}), grid_n = round(grid_n, ${MILLIMETRES}) WHERE ${unrounded}`;
+WHERE ${table}.rowid = g.rid`;
 }

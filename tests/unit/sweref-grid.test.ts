@@ -2,7 +2,8 @@
 // checked against Lantmäteriet's control points in parsing.test.ts).
 import proj4 from 'proj4';
 import { describe, expect, it } from 'vitest';
-import { fillGridCoordinates, gridCoordinatesNeeded, withGridCoordinates } from '../../src/data/grid.query';
+import { fillDerivedColumns } from '../../src/data/derived-columns';
+import { fillGridCoordinates, GRID_ROUNDED_KEY, gridCoordinatesNeeded, withGridCoordinates } from '../../src/data/grid.query';
 import { toWgs84 } from '../../src/lib/parsing/coordinates';
 import { toSweref99tm } from '../../src/lib/geo/sweref99tm';
 import { createSchemaRunner } from '../../scripts/node-runner';
@@ -65,12 +66,16 @@ describe('SWEREF 99 TM grid coordinates', () => {
       expect([row.grid_n, row.grid_e]).toEqual([n, e]);
     }
     expect((await runner.rows<{ needed: boolean }>(gridCoordinatesNeeded('incidents')))[0].needed).toBe(false);
-    // A database from an earlier version holds unrounded metres: the next start rounds them, once.
+    // A database from an earlier version holds unrounded metres: the next start rounds them, once, and says so.
     await runner.exec(`UPDATE incidents SET grid_e = grid_e - 0.0000013 WHERE id = 'g0'`);
-    expect((await runner.rows<{ needed: boolean }>(gridCoordinatesNeeded('incidents')))[0].needed).toBe(true);
-    await runner.exec(fillGridCoordinates('incidents'));
+    await runner.exec(`DELETE FROM app_meta WHERE key = '${GRID_ROUNDED_KEY}'`);
+    expect(await fillDerivedColumns(runner)).toBe(true);
     expect((await runner.rows<{ grid_e: number }>(`SELECT grid_e FROM incidents WHERE id = 'g0'`))[0].grid_e).toBe(grid[0][1]);
-    expect((await runner.rows<{ needed: boolean }>(gridCoordinatesNeeded('incidents')))[0].needed).toBe(false);
+    expect((await runner.rows<{ value: string }>(`SELECT value FROM app_meta WHERE key = '${GRID_ROUNDED_KEY}'`))).toEqual([{ value: '1' }]);
+    // Not again: a later start does not look at every row's metres (the flag says they are rounded).
+    await runner.exec(`UPDATE incidents SET grid_e = grid_e - 0.0000013 WHERE id = 'g1'`);
+    await fillDerivedColumns(runner);
+    expect((await runner.rows<{ grid_e: number }>(`SELECT grid_e FROM incidents WHERE id = 'g1'`))[0].grid_e).not.toBe(grid[1][1]);
     runner.close();
   });
 
