@@ -49,6 +49,16 @@ describe('Karta in Chromium', () => {
     const firstRow = page.getByTestId('hot-spot-table').locator('tbody tr').first();
     expect(await firstRow.textContent()).toMatch(/E \d[\d\s\u00a0]* · N \d/);
     expect(await page.getByTestId('hot-spot-table').locator('thead').textContent()).toContain('Antal (alla veckor)');
+    // FDR-corrected by default (as ArcGIS's Optimized Hot Spot Analysis), and the rule line says so.
+    expect(await page.getByTestId('stat-rule').textContent()).toContain('Med FDR-korrigering');
+    // Every listed hot spot has incidents of its own; beside it, the neighbourhood's count that Gi* tested.
+    const numberIn = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+    for (const row of (await page.getByTestId('hot-spot-table').locator('tbody tr').all()).slice(0, 8)) {
+      const own = numberIn(await row.locator('td').nth(3).textContent());
+      expect(own).toBeGreaterThan(0);
+      expect(numberIn(await row.locator('td').nth(4).textContent())).toBeGreaterThanOrEqual(own);
+    }
+    expect(await page.getByTestId('hot-spot-table').locator('thead th').nth(4).textContent()).toMatch(/^I grannskapet \(inom [\d\s\u00a0]+ m\)$/);
     const zoomBefore = Number(await page.getByTestId('map').getAttribute('data-zoom'));
     await firstRow.getByTestId('locate-cell').click();
     await page.waitForFunction((z) => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-zoom')) > z + 0.5, zoomBefore);

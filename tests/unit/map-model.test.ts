@@ -4,7 +4,7 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
 import { bestAreaKind, comparisonWindows, cellRing, clusterSizeForZoom } from '../../src/features/map/map.model';
-import { MIN_INCIDENTS_FOR_TEST, emergingHotSpots, defaultCellSize, hotSpots, rankedHotSpots } from '../../src/analysis/hot-spots/hot-spots.model';
+import { MIN_INCIDENTS_FOR_TEST, emergingHotSpots, defaultCellSize, hotSpotTableRows, hotSpots, rankedHotSpots } from '../../src/analysis/hot-spots/hot-spots.model';
 import { cellUniverseSql } from '../../src/analysis/hot-spots/hot-spots.query';
 import { epochDayOfIsoDate, isoDateOfEpochDay } from '../../src/lib/epoch-day';
 import { confidenceBins } from '../../src/lib/statistics/confidence-bins';
@@ -56,6 +56,39 @@ describe('guardrails', () => {
     const ranked = rankedHotSpots(outcome.cells);
     expect(ranked[0]).toMatchObject({ ix: 5, iy: 5 });
     expect(outcome.cells.find((c) => c.ix === 9 && c.iy === 9)!.bin).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('the hot-spot table', () => {
+  // A busy block with an empty cell in its middle: Gi* calls the empty cell hot for its neighbours' counts.
+  const universe = Array.from({ length: 400 }, (_, i) => ({ ix: i % 20, iy: Math.floor(i / 20) }));
+  const counts: { ix: number; iy: number; n: number }[] = [];
+  for (let ix = 8; ix <= 12; ix++) for (let iy = 8; iy <= 12; iy++) if (!(ix === 10 && iy === 10)) counts.push({ ix, iy, n: 12 });
+  for (let i = 0; i < 40; i++) counts.push({ ix: (i * 7) % 20, iy: 0, n: 1 });
+  const outcome = hotSpots(universe, counts, 100, 200, true);
+  if (outcome.status !== 'ok') throw new Error('expected a test');
+  const ranked = rankedHotSpots(outcome.cells);
+
+  it('lists the hot cells with incidents of their own and counts, not lists, those hot only by their neighbours', () => {
+    const empty = ranked.find((c) => c.ix === 10 && c.iy === 10);
+    expect(empty).toMatchObject({ n: 0 });
+    const { places, surroundingsOnly } = hotSpotTableRows(ranked, false);
+    expect(places.every((c) => c.n > 0)).toBe(true);
+    expect(places.map((c) => `${c.ix}:${c.iy}`)).toEqual(ranked.filter((c) => c.n > 0).map((c) => `${c.ix}:${c.iy}`));
+    expect(surroundingsOnly).toBe(ranked.filter((c) => c.n === 0).length);
+    expect(surroundingsOnly).toBeGreaterThan(0);
+    // Public view publishes 0 as "<k" like 1–4: every ranked cell stays, so the rows do not tell 0 from 1–4.
+    expect(hotSpotTableRows(ranked, true)).toEqual({ places: ranked, surroundingsOnly: 0 });
+  });
+
+  it("gives each cell's local sum: its count and its neighbours' within the band, summed here independently", () => {
+    const n = new Map(counts.map((c) => [`${c.ix}:${c.iy}`, c.n]));
+    for (const c of outcome.cells) {
+      let sum = 0;
+      for (const o of universe) if (Math.hypot((o.ix - c.ix) * 100, (o.iy - c.iy) * 100) <= 200) sum += n.get(`${o.ix}:${o.iy}`) ?? 0;
+      expect(c.localSum).toBe(sum);
+    }
+    expect(ranked.find((c) => c.ix === 10 && c.iy === 10)!.localSum).toBe(12 * 12);
   });
 });
 

@@ -31,6 +31,8 @@ export interface HotSpotCell extends CellKey {
   p: number;
   bin: ConfidenceBin;
   neighbours: number;
+  /** Incidents in the cell and its neighbours within the band: the local sum Gi* tests. */
+  localSum: number;
   pattern?: EmergingPattern | null;
   patternSide?: 'hot' | 'cold' | null;
 }
@@ -88,7 +90,7 @@ export function hotSpots(universe: CellKey[], counts: CellCount[], size: number,
   return {
     status: 'ok',
     band,
-    cells: universe.map((c, i) => ({ ix: c.ix, iy: c.iy, n: features[i].value, key: Number(byKey.get(keyOf(c))?.key ?? 0), z: results[i].z, p: results[i].p, bin: bins[i], neighbours: results[i].neighbours })),
+    cells: universe.map((c, i) => ({ ix: c.ix, iy: c.iy, n: features[i].value, key: Number(byKey.get(keyOf(c))?.key ?? 0), z: results[i].z, p: results[i].p, bin: bins[i], neighbours: results[i].neighbours, localSum: results[i].localSum })),
   };
 }
 
@@ -140,5 +142,20 @@ export function withPatterns(cells: HotSpotCell[], patterns: Map<string, { patte
 /** The ranked hot spots: significant hot cells, strongest first. */
 export function rankedHotSpots(cells: HotSpotCell[]): HotSpotCell[] {
   return cells.filter((c) => c.bin > 0).sort((a, b) => b.z - a.z || b.n - a.n);
+}
+
+/**
+ * The hot-spot table's split of the ranked hot spots (rankedHotSpots, order kept). Gi* tests a cell's local sum —
+ * its own count and its neighbours' — so a cell with no incident of its own beside busy cells is a significant hot
+ * spot too (ArcGIS and esda mark it so, and the map colours it). As a place to act on, a listed row with the count 0
+ * read as a contradiction (a tester: 122 of 214 rows in one week at 250 m). `places`: the cells with incidents of
+ * their own in the period; `surroundingsOnly`: how many significant hot cells have none (said under the table).
+ * With `keepEmpty` (public view, where 0 is published as "<k" like 1–4, so leaving the zeros out would tell them
+ * apart) every ranked cell stays a row.
+ */
+export function hotSpotTableRows(ranked: HotSpotCell[], keepEmpty: boolean): { places: HotSpotCell[]; surroundingsOnly: number } {
+  if (keepEmpty) return { places: ranked, surroundingsOnly: 0 };
+  const places = ranked.filter((c) => c.n > 0);
+  return { places, surroundingsOnly: ranked.length - places.length };
 }
 

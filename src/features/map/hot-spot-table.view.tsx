@@ -14,26 +14,29 @@ import { publishCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GridCellRef } from '../../lib/filter-state';
 import { cellLabelsSql } from '../../analysis/hot-spots/hot-spots.query';
-import type { HotSpotCell } from '../../analysis/hot-spots/hot-spots.model';
+import { hotSpotTableRows, type HotSpotCell } from '../../analysis/hot-spots/hot-spots.model';
 
 interface Label { ix: number; iy: number; place: string | null; area: string | null; category: string | null }
 
 const CONFIDENCE: Record<number, string> = { 3: '99 %', 2: '95 %', 1: '90 %' };
 
 /**
- * The significant hot spots, strongest first. Each row names its cell (SWEREF 99 TM: a square's south-west corner,
- * a hexagon's centre — so rows with the same place can be told apart) and can be shown on the map (`onLocate`) or
- * chosen as a filter; the count is for `periodLabel`.
+ * The significant hot spots with incidents of their own, strongest first (hotSpotTableRows: cells hot only by their
+ * neighbours are counted under the table, not listed). Each row names its cell (SWEREF 99 TM: a square's south-west
+ * corner, a hexagon's centre — so rows with the same place can be told apart), gives the local sum Gi* tested (the
+ * cell and its neighbours within `band` metres; not in public view, like z) and can be shown on the map
+ * (`onLocate`) or chosen as a filter; the counts are for `periodLabel`.
  */
-export function HotSpotTable({ ranked, rankingCurrent, size, shape, selected, periodLabel, onLocate }: {
+export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, band, selected, periodLabel, onLocate }: {
   ranked: HotSpotCell[];
   /** False while the cell counts for a new filter are on their way: `ranked` is still the old filter's ranking. */
   rankingCurrent: boolean;
-  size: number; shape: CellShape; selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void;
+  size: number; shape: CellShape; band: number; selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
+  const { places: ranked, surroundingsOnly } = useMemo(() => hotSpotTableRows(allRanked, rule !== null), [allRanked, rule]);
   const filter = useFilterPredicates(['cell', 'extent']);
   const cellList = ranked.map((c) => `${c.ix}:${c.iy}`).join(',');
   // Asked again only when the ranked cells themselves change (`cellList`), not on every new array; and not while the
@@ -57,8 +60,8 @@ export function HotSpotTable({ ranked, rankingCurrent, size, shape, selected, pe
     // Public view: no z or p — exact functions of the exact counts around a cell, they could undo the counts' noise.
     // Which point of the cell E and N are: a square's south-west corner, a hexagon's centre.
     const point = shape === 'hex' ? `${t('map.table.centre')}, ` : '';
-    const header = [t('map.table.rank'), t('map.table.place'), `E (${point}SWEREF 99 TM)`, `N (${point}SWEREF 99 TM)`, t('map.table.count'), ...(rule ? [] : ['z', 'p']), t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
-    const body = rows.map((r) => [r.rank, r.place, r.refE, r.refN, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), CONFIDENCE[r.bin], r.category, pattern(r)]);
+    const header = [t('map.table.rank'), t('map.table.place'), `E (${point}SWEREF 99 TM)`, `N (${point}SWEREF 99 TM)`, t('map.table.count'), ...(rule ? [] : [t('map.table.localSum', { band: formatCount(band, language) }), 'z', 'p']), t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
+    const body = rows.map((r) => [r.rank, r.place, r.refE, r.refN, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [r.localSum, Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), CONFIDENCE[r.bin], r.category, pattern(r)]);
     downloadText('hot-spots.csv', toExcelCsv(header, body));
   };
 
@@ -68,7 +71,7 @@ export function HotSpotTable({ ranked, rankingCurrent, size, shape, selected, pe
         <h2>{t('map.table.title')}</h2>
         <button type="button" className="link-button" onClick={exportCsv} disabled={rows.length === 0}>{t('map.table.export')}</button>
       </div>
-      {rows.length === 0 ? <p className="hint">{t('map.table.none')}</p> : (
+      {rows.length === 0 ? <p className="hint">{t(surroundingsOnly > 0 ? 'map.table.noneOwn' : 'map.table.none')}</p> : (
         <DataTable
           caption={t('map.table.caption', { cells: t(`map.cellsOf.${shape}`, { size: formatCount(size, language) }) })}
           testId="hot-spot-table"
@@ -79,7 +82,10 @@ export function HotSpotTable({ ranked, rankingCurrent, size, shape, selected, pe
             { key: 'place', header: t('map.table.place'), cell: (r) => r.place },
             { key: 'ref', header: t('map.table.cell'), notCount: true, cell: (r) => <span className="cell-ref">{shape === 'hex' ? `${t('map.table.centre')} ` : ''}E {formatCount(r.refE, language)} · N {formatCount(r.refN, language)}</span> },
             { key: 'n', header: t('map.table.countIn', { period: periodLabel }), numeric: true, cell: (r) => formatLoneCount(r.n, r.key, rule, language) },
-            ...(rule ? [] : [{ key: 'z', header: 'z', numeric: true, cell: (r: (typeof rows)[number]) => formatDecimal(r.z, 2, language) }]),
+            ...(rule ? [] : [
+              { key: 'local', header: t('map.table.localSum', { band: formatCount(band, language) }), numeric: true, cell: (r: (typeof rows)[number]) => formatCount(r.localSum, language) },
+              { key: 'z', header: 'z', numeric: true, cell: (r: (typeof rows)[number]) => formatDecimal(r.z, 2, language) },
+            ]),
             { key: 'conf', header: t('map.table.confidence'), cell: (r) => CONFIDENCE[r.bin] },
             { key: 'cat', header: t('map.table.category'), cell: (r) => r.category },
             { key: 'trend', header: t('map.table.trend'), cell: (r) => pattern(r) },
@@ -94,6 +100,7 @@ export function HotSpotTable({ ranked, rankingCurrent, size, shape, selected, pe
           ]}
         />
       )}
+      {surroundingsOnly > 0 && <p className="hint" data-testid="hot-spots-surroundings-only">{t('map.table.surroundingsOnly', { count: surroundingsOnly, formatted: formatCount(surroundingsOnly, language) })}</p>}
     </div>
   );
 }
