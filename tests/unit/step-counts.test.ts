@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
 import { cellStepCountsQuery, cellWeekCountsQuery } from '../../src/analysis/hot-spots/hot-spots.query';
-import { periodCountsFromWeeks, stepCountsFromWeeks, wholeWeeksOf, type WeekCount } from '../../src/analysis/hot-spots/step-counts';
-import { cellCountsQuery } from '../../src/features/map/map.query';
+import { periodCountsFromWeeks, stepCountsFromWeeks, sumWeeksBy, wholeWeeksOf, type WeekCount } from '../../src/analysis/hot-spots/step-counts';
+import { cellCountsQuery, precisionCountsQuery, precisionWeekCountsQuery } from '../../src/features/map/map.query';
 import type { CellCount, StepCount } from '../../src/analysis/hot-spots/hot-spots.model';
 import type { CellShape } from '../../src/lib/geo/cell-grid';
 import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
@@ -62,6 +62,30 @@ describe('emerging hot-spot steps summed from ISO weeks', () => {
     const summed = periodCountsFromWeeks(rows.map((w) => ({ ...w, ix: Number(w.ix), iy: Number(w.iy), week: Number(w.week) })), weeks!);
     expect(direct.length).toBeGreaterThan(period ? 5 : 50);
     expect(byCell(summed)).toEqual(byCell(direct));
+  });
+
+  // The Karta's status line (point / area only / none) on a week step: summed from counts per precision and week.
+  it.each([
+    ['the ISO week of 2025-06-11', '2025-06-09', '2025-06-15', []],
+    ['three weeks across the new year, one category', '2025-12-22', '2026-01-11', ["category = 'Skadegörelse'"]],
+    ['all time', null, null, []],
+  ])('how the incidents of %s are located, summed from weeks, is what DuckDB counts', async (_label, from, to, other) => {
+    const [extent] = await db.runner.rows<{ from: number; to: number }>('SELECT min(epoch_day) AS "from", max(epoch_day) AS "to" FROM incidents');
+    const period = from && to ? { from: epochDayOfIsoDate(from), to: epochDayOfIsoDate(to) } : undefined;
+    const weeks = wholeWeeksOf(period, { from: Number(extent.from), to: Number(extent.to) })!;
+    const direct = await db.runner.rows<{ precision: string; n: number; key: number }>(String(precisionCountsQuery([...other, ...(period ? [`epoch_day BETWEEN ${period.from} AND ${period.to}`] : [])])));
+    const rows = await db.runner.rows<{ precision: string; week: number | null; n: number; key: number }>(String(precisionWeekCountsQuery(other)));
+    const summed = sumWeeksBy(rows, weeks, (r) => r.precision).map((r) => ({ precision: r.group, n: r.n, key: r.key }));
+    const norm = (list: { precision: string; n: number | bigint; key: number | bigint }[]) => list.map((r) => ({ precision: r.precision, n: Number(r.n), key: Number(r.key) })).sort((a, b) => a.precision.localeCompare(b.precision));
+    expect(direct.length).toBeGreaterThanOrEqual(2);
+    expect(norm(summed)).toEqual(norm(direct));
+  });
+
+  it('counts a row without a date only when the period is unbounded, as the SQL period filter', () => {
+    const rows = [{ g: 'a', week: null, n: 5, key: 1 }, { g: 'a', week: 7, n: 2, key: 2 }, { g: 'b', week: 14, n: 1, key: 4 }];
+    expect(sumWeeksBy(rows, { first: null, last: null }, (r) => r.g)).toEqual([{ group: 'a', n: 7, key: 3 }, { group: 'b', n: 1, key: 4 }]);
+    expect(sumWeeksBy(rows, { first: 7, last: 7 }, (r) => r.g)).toEqual([{ group: 'a', n: 2, key: 2 }]);
+    expect(sumWeeksBy(rows, { first: 14, last: null }, (r) => r.g)).toEqual([{ group: 'b', n: 1, key: 4 }]);
   });
 
   it('takes a period as whole weeks only when it cuts no week short inside the data', () => {

@@ -37,7 +37,7 @@ export function cellStepCountsQuery(size: number, starts: number[], shape: CellS
 }
 
 /** The Monday (epoch day) of an incident's ISO week: 1970-01-01, epoch day 0, was a Thursday. */
-const WEEK_MONDAY = '(epoch_day - (epoch_day + 3) % 7)::INTEGER';
+export const WEEK_MONDAY = '(epoch_day - (epoch_day + 3) % 7)::INTEGER';
 
 /**
  * Counts per cell and ISO week (its Monday's epoch day) under the filter, over all time. The emerging hot-spot steps

@@ -65,6 +65,26 @@ export function wholeWeeksOf(period: { from: number; to: number } | undefined, d
 }
 
 /**
+ * Counts and key sums of rows grouped by something and ISO week (`week`: its Monday's epoch day; null for a row
+ * without a date), summed per group over the weeks from `weeks.first` to `weeks.last` (Mondays, inclusive; null: no
+ * bound). A row without a date counts only when neither end is bound — as the SQL period filter, which no NULL passes.
+ * Returns one entry per group with rows in the weeks, in the order groups first appear.
+ */
+export function sumWeeksBy<R extends { week: number | null; n: number | bigint; key?: number | bigint }>(rows: R[], weeks: { first: number | null; last: number | null }, groupOf: (row: R) => string): { group: string; n: number; key: number }[] {
+  const unbounded = weeks.first === null && weeks.last === null;
+  const sums = new Map<string, { group: string; n: number; key: number }>();
+  for (const r of rows) {
+    const week = r.week === null ? null : Number(r.week);
+    if (week === null ? !unbounded : (weeks.first !== null && week < weeks.first) || (weeks.last !== null && week > weeks.last)) continue;
+    const group = groupOf(r);
+    const sum = sums.get(group);
+    if (sum) { sum.n += Number(r.n); sum.key += Number(r.key ?? 0); }
+    else sums.set(group, { group, n: Number(r.n), key: Number(r.key ?? 0) });
+  }
+  return [...sums.values()];
+}
+
+/**
  * Counts (and key sums) per cell over the weeks from `weeks.first` to `weeks.last` (Mondays, inclusive; null: no
  * bound): one step of stepCountsFromWeeks. Equal to cellCountsQuery under the same filter with the period
  * (tests/unit/step-counts.test.ts), so a step of the week slider asks DuckDB nothing for the Gi* counts (at 5M rows
