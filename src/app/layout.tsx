@@ -4,6 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { LanguageSwitch } from '../components/language-switch';
 import { PublicSwitch } from '../components/public-switch';
 import { useRunningImports } from '../features/importer/import-entries.store';
+import { useLeaveWarning } from '../hooks/use-leave-warning';
 import { ROUTES } from './routes';
 import { useDropToImport } from './use-drop-to-import';
 
@@ -13,6 +14,8 @@ export function Layout({ children }: { children: ReactNode }) {
   useDropToImport();
   // An import keeps running while another page is open: the menu says so, and Importera shows its progress on return.
   const runningImports = useRunningImports();
+  // A reload or a closed tab ends the import and rolls it back (one transaction): the browser asks first.
+  useLeaveWarning(runningImports > 0);
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>

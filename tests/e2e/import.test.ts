@@ -170,6 +170,11 @@ describe('importing in Chromium', () => {
     const running = page.getByTestId('nav-import-running');
     await running.waitFor();
     expect(await running.getAttribute('title')).toBe('en import pågår');
+    // A reload would end the import and roll it back: the browser asks first (this file's dialog handler dismisses
+    // it, so the page stays).
+    const asked = page.waitForEvent('dialog');
+    void page.reload({ timeout: 5_000 }).catch(() => undefined);
+    expect((await asked).type()).toBe('beforeunload');
     await running.waitFor({ state: 'detached', timeout: 120_000 });
     // Back on Importera: the report of the import that ended meanwhile, rejected rows and all.
     await page.getByRole('navigation').getByRole('link', { name: /^Importera/ }).click();
@@ -182,6 +187,13 @@ describe('importing in Chromium', () => {
     await page.goto(`${baseUrl}#/importera`);
     await page.getByTestId('drop-zone').waitFor();
     expect(await page.getByTestId('import-card').filter({ hasText: 'medan-borta.csv' }).count()).toBe(0);
+    // The file that waited for it is still there, planned — through two other pages — and can be imported now (a
+    // tester lost a waiting file by looking at another page).
+    const waited = page.getByTestId('import-card').filter({ hasText: 'andra.csv' });
+    await waited.getByTestId('import-button').waitFor();
+    expect(await waited.getByTestId('import-button').isDisabled()).toBe(false);
+    expect(await waited.getByTestId('import-waits').count()).toBe(0);
+    await waited.getByRole('button', { name: 'Ta bort' }).click();
   });
 
   it('takes a file dropped on another page to Importera, instead of letting the browser open it in place of the app', async () => {

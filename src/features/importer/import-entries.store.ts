@@ -1,9 +1,10 @@
 // The import page's cards (one per dropped file) outlive the page while they matter: an analyst who starts a long
 // import and opens Översikt meanwhile comes back to its progress, or to its summary and rejected rows — with the cards
 // in the page's own state, the import ran on unseen and its report (which rows were rejected, and why) was lost.
-// Leaving the page still clears the cards whose outcome has been on screen (as before); a running import's card, and
-// one that finished while the page was closed, stay until they have been seen. A reload starts over, as the import
-// itself does (one transaction: nothing of it is stored).
+// Leaving the page clears the cards whose outcome has been on screen; a running import's card, one that finished
+// while the page was closed (until it has been seen), and a planned one — a file added and not yet imported, perhaps
+// waiting for the running import — stay (a tester lost a waiting file by looking at Översikt). A reload starts over,
+// as the import itself does (one transaction: nothing of it is stored); while an import runs the browser asks first.
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ImportEntry } from './import-entry.model';
 
@@ -28,7 +29,8 @@ export function changeImportEntries(change: (list: ImportEntry[]) => ImportEntry
 
 /**
  * The import page has opened; returns what to call when it closes. When it closes, its cards are cleared except
- * running imports: one that ends while the page is closed keeps its card (and report) until the page is next left.
+ * running imports and planned ones (not yet started): an import that ends while the page is closed keeps its card
+ * (and report) until the page is next left.
  */
 export function openImportPage(): () => void {
   pagesOpen++;
@@ -37,7 +39,7 @@ export function openImportPage(): () => void {
     // Only if the page stays closed: React's StrictMode (npm start) unmounts and mounts it again at once, and
     // clearing then would drop the report of an import that ended while the page was closed.
     setTimeout(() => {
-      if (pagesOpen === 0) changeImportEntries((list) => list.filter((e) => e.status === 'importing'));
+      if (pagesOpen === 0) changeImportEntries((list) => list.filter((e) => e.status === 'importing' || e.status === 'planned'));
     }, 0);
   };
 }
