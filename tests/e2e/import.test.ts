@@ -68,6 +68,8 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-crs').selectOption('EPSG:3006');
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }));
+    // Focus follows the import (button → Cancel → summary line) instead of falling to <body>.
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'import-summary');
     expect(summary).toEqual({ rows: 9, imported: 3, rejected: 6 });
     const rows = card.getByTestId('rejected-rows').locator('tbody tr');
     const rejected = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
@@ -133,12 +135,17 @@ describe('importing in Chromium', () => {
     writeFileSync(big, 'Datum;Brottstyp;Beskrivning\n' + row.repeat(1_000_000));
     await page.goto(`${baseUrl}#/importera`);
     const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(big));
-    await card.getByTestId('import-button').click();
+    // By keyboard: the button gives way to the progress, and focus goes to Cancel, not to <body>.
+    await card.getByTestId('import-button').focus();
+    await page.keyboard.press('Enter');
     await card.getByTestId('import-progress').waitFor();
-    // The step under way, of all the import's steps (reading the file is the first).
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'import-cancel');
+    // The step under way, of all the import's steps (reading the file is the first); only it is a live region.
     expect(await card.getByTestId('import-step').textContent()).toMatch(/^Steg [1-8] av 8: \S/);
-    await card.getByTestId('import-cancel').click();
+    expect(await card.getByTestId('import-progress').getByRole('status').count()).toBe(1);
+    await page.keyboard.press('Enter');
     await card.getByTestId('import-cancelled').filter({ hasText: 'Importen avbröts' }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'import-cancelled');
     // A cancel is the user's choice, not a failure (tester: it read "Importen misslyckades" in red).
     expect(await card.getByRole('alert').count()).toBe(0);
     expect(await card.getByText('Importen misslyckades').count()).toBe(0);
@@ -242,6 +249,8 @@ describe('importing in Chromium', () => {
     await card.getByTestId('area-fixed-kind').fill('stadsdel');
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }));
+    // Focus follows the import (button → Cancel → summary line) instead of falling to <body>.
+    await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'import-summary');
     expect(summary).toEqual({ rows: 2, imported: 1, rejected: 1 });
     expect(await card.getByTestId('rejected-rows').locator('tbody tr').allTextContents()).toEqual(['2Inte en yta (polygon)']);
     await page.goto(`${baseUrl}#/`);

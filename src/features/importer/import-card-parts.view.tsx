@@ -1,5 +1,5 @@
 // The parts every import card shares: its heading, the append/replace choice, and the run → result block.
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { formatBytes } from '../../lib/format';
@@ -7,6 +7,7 @@ import type { ImportEntry } from './import-entry.model';
 import { ImportProgress } from './import-progress.view';
 import { ImportSummary } from './import-summary.view';
 import { useRunningImports } from './import-entries.store';
+import { useFocusWhenLost } from '../../hooks/use-focus-when-lost';
 
 type Runnable = Exclude<ImportEntry, { status: 'unsupported' }>;
 
@@ -83,6 +84,9 @@ export function ImportRun({ entry, blocked = false, onImport, onCancel, unit = '
   // One import at a time: they share the database's staging tables, and two at once both failed.
   const othersRunning = useRunningImports() > 0 && entry.status !== 'importing';
   const waitsId = useId();
+  // A failed or cancelled import replaced the progress (and its Cancel, which had focus): focus goes to what happened.
+  const outcome = useRef<HTMLElement>(null);
+  useFocusWhenLost(outcome, entry.status);
   return (
     <>
       {children}
@@ -96,8 +100,8 @@ export function ImportRun({ entry, blocked = false, onImport, onCancel, unit = '
       {entry.status === 'importing' && (
         <ImportProgress phase={entry.phase} progress={entry.progress} startedAt={entry.startedAt} cancelling={entry.cancelling} stepped={entry.kind !== 'areas'} onCancel={onCancel} />
       )}
-      {entry.status === 'failed' && <div role="alert" className="error"><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
-      {entry.status === 'cancelled' && <p role="status" data-testid="import-cancelled">{t('importer.cancelled')}</p>}
+      {entry.status === 'failed' && <div role="alert" className="error" tabIndex={-1} ref={outcome as RefObject<HTMLDivElement>}><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
+      {entry.status === 'cancelled' && <p role="status" data-testid="import-cancelled" tabIndex={-1} ref={outcome as RefObject<HTMLParagraphElement>}>{t('importer.cancelled')}</p>}
       {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} unit={unit} />}
     </>
   );

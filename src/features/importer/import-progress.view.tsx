@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFocusWhenLost } from '../../hooks/use-focus-when-lost';
 import { useTranslation } from 'react-i18next';
 import type { ImportPhase } from '../../data/import/browser-import';
 import { IMPORT_STEPS } from '../../data/import/import-csv';
@@ -29,11 +30,15 @@ export function ImportProgress({ phase = 'reading', progress, startedAt, cancell
   const rate = progress && progress.elapsedMs > 0 ? progress.records / (progress.elapsedMs / 1000) : 0;
   const index = Math.max(0, SHOWN_STEPS.indexOf(phase === 'scanning' ? 'reading' : phase));
   const seconds = startedAt !== undefined ? Math.max(0, Math.floor((now - startedAt) / 1000)) : null;
+  // Importera's button is gone once the import starts: focus goes to Cancel, not to <body>.
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  useFocusWhenLost(cancelButton);
+  // Only the step is a live region: with the whole block in it, the seconds and bytes were read out every second.
   return (
-    <div className="import-progress" role="status" data-testid="import-progress">
+    <div className="import-progress" data-testid="import-progress">
       <p className="engine-status">
         <span className="spinner" aria-hidden="true" />
-        <span data-testid="import-step">{stepped && `${t('importer.step', { n: index + 1, total: SHOWN_STEPS.length })}: `}{t(`importer.phase_${phase}`)}</span>
+        <span data-testid="import-step" role="status">{stepped && `${t('importer.step', { n: index + 1, total: SHOWN_STEPS.length })}: `}{t(`importer.phase_${phase}`)}</span>
         {seconds !== null && <span className="hint"> · {t('importer.elapsed', { seconds: formatCount(seconds, language) })}</span>}
       </p>
       {reading ? (
@@ -50,7 +55,7 @@ export function ImportProgress({ phase = 'reading', progress, startedAt, cancell
         <progress max={SHOWN_STEPS.length} value={index} aria-label={t('importer.step', { n: index + 1, total: SHOWN_STEPS.length })} />
       )}
       {onCancel && (
-        <button type="button" onClick={onCancel} disabled={cancelling} data-testid="import-cancel">
+        <button type="button" ref={cancelButton} onClick={onCancel} disabled={cancelling} data-testid="import-cancel">
           {cancelling ? t('importer.cancelling') : t('importer.cancel')}
         </button>
       )}

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusWhenLost } from '../../hooks/use-focus-when-lost';
 import { DataTable } from '../../components/data-table';
 import type { ImportResult, RejectedRow } from '../../data/import/import-csv';
 import { toExcelCsv, downloadText } from '../../lib/excel-csv';
@@ -22,9 +24,13 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
         result.rejected.map((r) => [r.line, reason(r), r.column ?? '', r.value ?? '', r.text ?? '']),
       ),
     );
+  // The progress (and its Cancel) is gone when the import ends: focus goes to the summary line, which is read out.
+  const summaryLine = useRef<HTMLParagraphElement>(null);
+  useFocusWhenLost(summaryLine);
+  // Only the sentence is a live region, not the rejected rows' table below it.
   return (
-    <div className="import-summary" role="status">
-      <p className="summary-line" data-testid="import-summary">
+    <div className="import-summary">
+      <p className="summary-line" data-testid="import-summary" role="status" tabIndex={-1} ref={summaryLine}>
         {t(result.leftOut ? 'importer.summaryLeftOut' : 'importer.summary', { rows: formatCount(result.rowsInFile, language), imported: formatCount(result.imported, language), rejected: formatCount(result.rejected.length, language), leftOut: formatCount(result.leftOut ?? 0, language) })}
       </p>
       {result.personalData.map((f) => (
