@@ -104,6 +104,11 @@ describe('importing in Chromium', () => {
     // Rejected after the coordinates, with the export's own line (Windows-1252, read as text).
     expect(first.slice(0, 2)).toEqual(['2', 'Raden finns redan inläst']);
     expect(first[4]).toBe(new TextDecoder('windows-1252').decode(readFileSync(POLICE_FILE)).split('\r\n')[1]);
+    // Counted as rejected (rows = imported + rejected) but said not to be faults in the file.
+    expect(await card.getByTestId('already-loaded').textContent()).toMatch(/^Av de avvisade fanns [\d\s\u00a0]+ rader redan inlästa från en tidigare import – det är inga fel i filen\.$/);
+    expect(parseCount(/fanns ([\d\s\u00a0]+) rader/.exec((await card.getByTestId('already-loaded').textContent()) ?? '')?.[1] ?? null)).toBe(policeRows);
+    // Nothing was added, so the history offers nothing to undo for it.
+    await page.getByTestId('history-nothing-to-undo').first().waitFor();
     expect(await kpi()).toBe(policeRows + 3);
   });
 

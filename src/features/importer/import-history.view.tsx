@@ -103,6 +103,9 @@ export function ImportHistory() {
                     <td>
                       {r.undone_at ? (
                         <span data-testid="history-undone">{t('importer.undoneAt', { time: r.undone_at })}</span>
+                      ) : Number(r.stored) === 0 && !(Number(r.replaced) > 0) && r.mode !== 'replace' ? (
+                        // Nothing was added or replaced (a file read again in full): "Ångra" would undo nothing.
+                        <span className="hint" data-testid="history-nothing-to-undo">{t('importer.undoNothing')}</span>
                       ) : r.blocked ? (
                         <span className="hint" data-testid="history-undo-blocked">{t('importer.undoBlocked')}</span>
                       ) : confirming === r.id ? (

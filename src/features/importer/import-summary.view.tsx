@@ -24,6 +24,7 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
         result.rejected.map((r) => [r.line, reason(r), r.column ?? '', r.value ?? '', r.text ?? '']),
       ),
     );
+  const alreadyLoaded = result.rejected.filter((r) => r.reason === 'already-loaded' || r.reason === 'same-content-loaded').length;
   // The progress (and its Cancel) is gone when the import ends: focus goes to the summary line, which is read out.
   const summaryLine = useRef<HTMLParagraphElement>(null);
   useFocusWhenLost(summaryLine);
@@ -33,6 +34,11 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
       <p className="summary-line" data-testid="import-summary" role="status" tabIndex={-1} ref={summaryLine}>
         {t(result.leftOut ? 'importer.summaryLeftOut' : 'importer.summary', { rows: formatCount(result.rowsInFile, language), imported: formatCount(result.imported, language), rejected: formatCount(result.rejected.length, language), leftOut: formatCount(result.leftOut ?? 0, language) })}
       </p>
+      {alreadyLoaded > 0 && (
+        // Counted among the rejected (rows in the file = imported + rejected), but not faults: said so, or a file read
+        // again read like 300 000 errors (a tester).
+        <p className="hint" data-testid="already-loaded">{t('importer.alreadyLoadedSummary', { count: alreadyLoaded, formatted: formatCount(alreadyLoaded, language) })}</p>
+      )}
       {result.personalData.map((f) => (
         <p key={f.column} className="warning" data-testid="personal-summary">
           {t('importer.personalSummary', { column: f.column, formatted: formatCount(f.found, language), action: t(`importer.personalDone_${f.action}`) })}
