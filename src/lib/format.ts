@@ -30,6 +30,11 @@ export function formatPercent(fraction: number | null | undefined, language: Lan
   return numberFormat(language, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(fraction);
 }
 
+/** A level or share without a sign — a confidence level, "99 %" in Swedish, "99%" in English. */
+export function formatLevel(fraction: number, language: Language = 'sv'): string {
+  return numberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}
+
 /** ISO calendar date, which both Swedish and international readers parse unambiguously. */
 export function formatDate(date: Date | null | undefined): string {
   if (!date) return '–';

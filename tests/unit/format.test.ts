@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { dateOfEpochDay, epochDayOf } from '../../src/lib/epoch-day';
 import { clipToData, describeDayRange, mondayOf } from '../../src/lib/day-range';
-import { formatCount, formatDecimal, formatPercent } from '../../src/lib/format';
+import { formatCount, formatDecimal, formatLevel, formatPercent } from '../../src/lib/format';
 
 describe('sv-SE formats', () => {
   it('groups thousands with a no-break space and uses a decimal comma', () => {
     expect(formatCount(37794)).toBe('37\u00a0794');
     expect(formatDecimal(3.456, 1)).toBe('3,5');
     expect(formatPercent(0.12)).toBe('+12\u00a0%');
+    // A level has no sign, and follows the language: the English UI wrote "+7%" beside "99 %".
+    expect(formatLevel(0.99)).toBe('99\u00a0%');
+    expect(formatLevel(0.95, 'en')).toBe('95%');
+    expect(formatPercent(0.07, 'en')).toBe('+7%');
     expect(formatPercent(-0.5)).toBe('−50\u00a0%');
     expect(formatCount(null)).toBe('–');
     expect(formatCount(37794, 'en')).toBe('37,794');

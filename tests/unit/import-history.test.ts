@@ -250,7 +250,10 @@ describe('the history’s mapping lines', () => {
     const areas = mappingLines(JSON.stringify({ nameKey: 'kommunnamn', kindKey: null, populationKey: null, fixedKind: 'kommun', crs: 'EPSG:4326' }), t);
     for (const line of [...csv, ...areas]) expect(line).not.toMatch(/\bdate\b|\bnorth\b|nameKey|fixedKind|populationKey|\bcrs\b|encoding|target/);
     expect(csv.join(' ')).toContain('Datum (och ev. tid) ← Datum, Kategori / brottstyp ← Brottstyp, N / X / latitud ← N');
-    expect(csv.join(' ')).toContain('Koordinatsystem: EPSG:3006');
-    expect(areas.join(' ')).toBe('Namn ← kommunnamn, Typ av område: kommun, Koordinatsystem: EPSG:4326');
+    // Named as on the form, not by the stored codes (utf-8, EPSG:3006).
+    expect(csv.join(' ')).toContain('Teckenkodning: UTF-8, Avgränsare: ; (semikolon), Decimaltecken: Komma (1,5), Koordinatsystem: SWEREF 99 TM');
+    expect(areas.join(' ')).toBe('Namn ← kommunnamn, Typ av område: kommun, Koordinatsystem: WGS 84 (lat/long)');
+    const zone = mappingLines(JSON.stringify({ encoding: 'windows-1252', delimiter: '\t', coordinates: { crs: 'EPSG:3009' } }), t);
+    expect(zone.join(' ')).toBe('Teckenkodning: Windows-1252 (Excel, äldre), Avgränsare: tabb, Koordinatsystem: SWEREF 99 15 00 (EPSG:3009)');
   });
 });

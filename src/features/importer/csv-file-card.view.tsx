@@ -8,19 +8,10 @@ import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import { blockers, type ImportEntry } from './import-entry.model';
+import { ENCODING_CODES, crsLabel, delimiterLabel, encodingLabel } from './import-labels';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'table' }>;
 
-const ENCODINGS: { value: TextEncodingName; label: string }[] = [
-  { value: 'utf-8', label: 'UTF-8' },
-  { value: 'windows-1252', label: 'Windows-1252 (Excel, äldre)' },
-  { value: 'utf-16le', label: 'UTF-16 LE (Excel "Unicode-text")' },
-  { value: 'utf-16be', label: 'UTF-16 BE' },
-];
-const DELIMITER_LABELS: Record<string, string> = { ',': ', (komma)', ';': '; (semikolon)', '\t': 'tabb', '|': '| (lodstreck)' };
-const CRS_LABELS: Record<string, string> = { 'EPSG:4326': 'WGS 84 (lat/long)', 'EPSG:3006': 'SWEREF 99 TM', 'EPSG:3021': 'RT 90 2.5 gon V' };
-const LOCAL_ZONES = ['12 00', '13 30', '15 00', '16 30', '18 00', '14 15', '15 45', '17 15', '18 45', '20 15', '21 45', '23 15'];
-const crsLabel = (c: CrsCode) => CRS_LABELS[c] ?? `SWEREF 99 ${LOCAL_ZONES[Number(c.slice(5)) - 3007]} (${c})`;
 
 export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemove, onCancel }: ImportCardProps<CsvEntry>) {
   const { t } = useTranslation();
@@ -48,12 +39,12 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         {plan.format === 'csv' && <>
         <label>{t('importer.encoding')}
           <select value={plan.encoding} onChange={(e) => setPlan(replan(entry.bytes, plan, { encoding: e.target.value as TextEncodingName }))}>
-            {ENCODINGS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            {ENCODING_CODES.map((code) => <option key={code} value={code}>{encodingLabel(code, t)}</option>)}
           </select>
         </label>
         <label>{t('importer.delimiter')}
           <select value={plan.dialect.delimiter} onChange={(e) => setPlan(replan(entry.bytes, plan, { delimiter: e.target.value }))}>
-            {DELIMITERS.map((d) => <option key={d} value={d}>{DELIMITER_LABELS[d]}</option>)}
+            {DELIMITERS.map((d) => <option key={d} value={d}>{delimiterLabel(d, t)}</option>)}
           </select>
         </label>
         <label>{t('importer.quote')}

@@ -1,5 +1,7 @@
 // An import's stored settings and mapping as the history shows them: plain text lines, labelled as on the import
 // form (never HTML: names come from the file).
+import { crsLabel, delimiterLabel, encodingLabel } from './import-labels';
+
 /** The mapping as plain text lines (never HTML: names come from the file). */
 export function mappingLines(json: string | null, t: (key: string, o?: Record<string, unknown>) => string): string[] {
   if (!json) return [];
@@ -21,16 +23,16 @@ export function mappingLines(json: string | null, t: (key: string, o?: Record<st
     if (typeof m.kindKey === 'string') area.push(`${t('importer.areaKind')} ← ${m.kindKey}`);
     else if (typeof m.fixedKind === 'string' && m.fixedKind) area.push(`${t('importer.areaKind')}: ${m.fixedKind}`);
     if (typeof m.populationKey === 'string') area.push(`${t('importer.areaPopulation')} ← ${m.populationKey}`);
-    if (typeof m.crs === 'string') area.push(`${t('importer.coordinates')}: ${m.crs}`);
+    if (typeof m.crs === 'string') area.push(`${t('importer.coordinates')}: ${crsLabel(m.crs)}`);
     lines.push(area.join(', '));
     return lines;
   }
   const settings: string[] = [];
-  if (typeof m.encoding === 'string') settings.push(`${t('importer.encoding')}: ${m.encoding}`);
-  if (typeof m.delimiter === 'string') settings.push(`${t('importer.delimiter')}: ${m.delimiter === '\t' ? 'tab' : m.delimiter}`);
+  if (typeof m.encoding === 'string') settings.push(`${t('importer.encoding')}: ${encodingLabel(m.encoding, t)}`);
+  if (typeof m.delimiter === 'string') settings.push(`${t('importer.delimiter')}: ${delimiterLabel(m.delimiter, t)}`);
   if (typeof m.decimal === 'string') settings.push(`${t('importer.decimal')}: ${m.decimal === ',' ? t('importer.decimalComma') : t('importer.decimalPoint')}`);
   const coords = m.coordinates as { crs?: string; order?: string } | null | undefined;
-  if (coords?.crs) settings.push(`${t('importer.coordinates')}: ${coords.crs}`);
+  if (coords?.crs) settings.push(`${t('importer.coordinates')}: ${crsLabel(coords.crs)}`);
   if (settings.length) lines.push(settings.join(', '));
   return lines;
 }

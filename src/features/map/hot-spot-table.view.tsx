@@ -7,7 +7,7 @@ import { setFilter } from '../../data/selections';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useRows } from '../../hooks/use-rows';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
-import { formatCount, formatDecimal } from '../../lib/format';
+import { formatCount, formatDecimal, formatLevel } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatLoneCount } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
@@ -18,7 +18,8 @@ import { hotSpotTableRows, type HotSpotCell } from '../../analysis/hot-spots/hot
 
 interface Label { ix: number; iy: number; place: string | null; area: string | null; category: string | null }
 
-const CONFIDENCE: Record<number, string> = { 3: '99 %', 2: '95 %', 1: '90 %' };
+/** A hot-spot bin's confidence level (ArcGIS's Gi_Bin: 3 → 99 %, 2 → 95 %, 1 → 90 %). */
+const CONFIDENCE: Record<number, number> = { 3: 0.99, 2: 0.95, 1: 0.9 };
 
 /**
  * The significant hot spots with incidents of their own, strongest first (hotSpotTableRows: cells hot only by their
@@ -61,7 +62,7 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
     // Which point of the cell E and N are: a square's south-west corner, a hexagon's centre.
     const point = shape === 'hex' ? `${t('map.table.centre')}, ` : '';
     const header = [t('map.table.rank'), t('map.table.place'), `E (${point}SWEREF 99 TM)`, `N (${point}SWEREF 99 TM)`, t('map.table.count'), ...(rule ? [] : [t('map.table.localSum', { band: formatCount(band, language) }), 'z', 'p']), t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
-    const body = rows.map((r) => [r.rank, r.place, r.refE, r.refN, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [r.localSum, Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), CONFIDENCE[r.bin], r.category, pattern(r)]);
+    const body = rows.map((r) => [r.rank, r.place, r.refE, r.refN, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [r.localSum, Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), formatLevel(CONFIDENCE[r.bin], language), r.category, pattern(r)]);
     downloadText('hot-spots.csv', toExcelCsv(header, body));
   };
 
@@ -86,7 +87,7 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
               { key: 'local', header: t('map.table.localSum', { band: formatCount(band, language) }), numeric: true, cell: (r: (typeof rows)[number]) => formatCount(r.localSum, language) },
               { key: 'z', header: 'z', numeric: true, cell: (r: (typeof rows)[number]) => formatDecimal(r.z, 2, language) },
             ]),
-            { key: 'conf', header: t('map.table.confidence'), cell: (r) => CONFIDENCE[r.bin] },
+            { key: 'conf', header: t('map.table.confidence'), cell: (r) => formatLevel(CONFIDENCE[r.bin], language) },
             { key: 'cat', header: t('map.table.category'), cell: (r) => r.category },
             { key: 'trend', header: t('map.table.trend'), cell: (r) => pattern(r) },
             {

@@ -132,6 +132,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     undone_one: 'The import {{file}} is undone: {{formatted}} row was removed.', undone_other: 'The import {{file}} is undone: {{formatted}} rows were removed.',
     undoneRestored_one: 'The import {{file}} is undone: {{formatted}} row was removed and {{restored}} put back.', undoneRestored_other: 'The import {{file}} is undone: {{formatted}} rows were removed and {{restored}} put back.',
     undoFailed: 'The import could not be undone ({{detail}}). Nothing changed.',
+    encodings: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (Excel, older)', 'utf-16le': 'UTF-16 LE (Excel "Unicode Text")', 'utf-16be': 'UTF-16 BE' },
+    delimiters: { comma: ', (comma)', semicolon: '; (semicolon)', tab: 'tab', pipe: '| (vertical bar)' },
     undoNothing: 'Nothing to undo',
     alreadyLoadedSummary_one: 'Of the rejected, {{formatted}} row was already loaded by an earlier import – not a fault in the file.',
     alreadyLoadedSummary_other: 'Of the rejected, {{formatted}} rows were already loaded by an earlier import – not faults in the file.',

@@ -130,6 +130,8 @@ export const svImporter = {
     undone_one: 'Importen {{file}} är ångrad: {{formatted}} rad togs bort.', undone_other: 'Importen {{file}} är ångrad: {{formatted}} rader togs bort.',
     undoneRestored_one: 'Importen {{file}} är ångrad: {{formatted}} rad togs bort och {{restored}} lades tillbaka.', undoneRestored_other: 'Importen {{file}} är ångrad: {{formatted}} rader togs bort och {{restored}} lades tillbaka.',
     undoFailed: 'Importen kunde inte ångras ({{detail}}). Inget ändrades.',
+    encodings: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (Excel, äldre)', 'utf-16le': 'UTF-16 LE (Excel "Unicode-text")', 'utf-16be': 'UTF-16 BE' },
+    delimiters: { comma: ', (komma)', semicolon: '; (semikolon)', tab: 'tabb', pipe: '| (lodstreck)' },
     undoNothing: 'Inget att ångra',
     alreadyLoadedSummary_one: 'Av de avvisade fanns {{formatted}} rad redan inläst från en tidigare import – det är inget fel i filen.',
     alreadyLoadedSummary_other: 'Av de avvisade fanns {{formatted}} rader redan inlästa från en tidigare import – det är inga fel i filen.',
