@@ -3,6 +3,7 @@
 import { assignAreas } from './area-assignment';
 import { fillGridCoordinates, GRID_ROUNDED_KEY, gridCoordinatesNeeded, roundGridCoordinates } from './grid.query';
 import { WRITE_META } from './schema.query';
+import { FILL_PLACE_OR_BLANK, PLACE_OR_BLANK_NEEDED } from './place-or-blank.query';
 import { recordKeySalt } from './record-key-salt';
 import { KEYED_TABLES, fillRecordKeys, recordKeysNeeded } from './record-keys.query';
 import type { SqlRunner } from './sql-runner';
@@ -26,6 +27,9 @@ export async function fillDerivedColumns(runner: SqlRunner): Promise<boolean> {
     const [{ needed }] = await runner.rows<{ needed: boolean }>(recordKeysNeeded(table));
     if (needed) { await runner.run(fillRecordKeys(table), [recordKeySalt()]); changed = true; }
   }
+  // The place without NULLs, for the queries that read it often (place-or-blank.query.ts).
+  const [{ needed: blanks }] = await runner.rows<{ needed: boolean }>(PLACE_OR_BLANK_NEEDED);
+  if (blanks) { await runner.exec(FILL_PLACE_OR_BLANK); changed = true; }
   // Rows not placed in the areas yet (a database from an earlier version, or an interrupted run).
   const placed = await assignAreas(runner);
   return changed || placed.placed > 0;

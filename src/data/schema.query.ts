@@ -3,6 +3,7 @@
 // applies to both, and brushes snap to whole days (see features/filters/selections.ts).
 import { ADD_AREA_ASSIGNMENT_COLUMNS } from './area-assignment.query';
 import { ADD_GRID_COLUMNS } from './grid.query';
+import { ADD_PLACE_OR_BLANK } from './place-or-blank.query';
 import { ADD_IMPORT_COLUMNS, ADD_UNDONE_COLUMN, CREATE_IMPORTS, CREATE_REPLACED } from './import-history.query';
 import { ADD_RECORD_KEY_COLUMNS, keySumSql } from './record-keys.query';
 import { quoteIdentifier } from './sql-text';
@@ -77,6 +78,7 @@ ${CREATE_IMPORTS}
 ${ADD_UNDONE_COLUMN}
 ${ADD_IMPORT_COLUMNS}
 ${ADD_RECORD_KEY_COLUMNS}
+${ADD_PLACE_OR_BLANK}
 ${CREATE_REPLACED}
 `;
 

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cellLabelsSql, nearCellsSql } from '../../src/analysis/hot-spots/hot-spots.query';
 import { cellIndexSql } from '../../src/data/grid-cells.query';
 import { createSchemaRunner } from '../../scripts/node-runner';
+import { FILL_PLACE_OR_BLANK } from '../../src/data/place-or-blank.query';
 
 describe('cellLabelsSql', () => {
   let runner: Awaited<ReturnType<typeof createSchemaRunner>>;
@@ -25,6 +26,20 @@ describe('cellLabelsSql', () => {
       await runner.run(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n)
         VALUES (?, TIMESTAMP '2026-01-01', ?, 59.9, 16.8, 'point', ?, ?, 't', ?, ?, ?)`, [`r${i}`, category, area, place, day, e, n]);
     }
+    // As after every data change (fillDerivedColumns): the names read the place from place_or_blank.
+    await runner.exec(FILL_PLACE_OR_BLANK);
+  });
+
+  it('skips missing places as mode(place) does: the most common place among rows that have one', async () => {
+    // Cell (5, 5): three rows without a place, one at Parken; cell (6, 5): no place at all → null, the area names it.
+    await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n)
+      SELECT 'q' || i, TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Väster', CASE WHEN i = 0 THEN 'Parken' END, 't', 10, 1300 + i, 1300 FROM range(4) t(i)
+      UNION ALL SELECT 'z' || i, TIMESTAMP '2026-01-01', 'Rån', 59.9, 16.8, 'point', 'Öster', NULL, 't', 10, 1550 + i, 1300 FROM range(2) t(i)`);
+    await runner.exec(FILL_PLACE_OR_BLANK);
+    const named = await runner.rows<{ ix: number; place: string | null; area: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 5, iy: 5 }, { ix: 6, iy: 5 }])! + ' ORDER BY ix');
+    const byHand = await runner.rows<{ ix: number; place: string | null; area: string }>(`SELECT floor(grid_e / 250)::INTEGER AS ix, mode(place) AS place, mode(area) AS area FROM incidents WHERE id LIKE 'q%' OR id LIKE 'z%' GROUP BY ALL ORDER BY ix`);
+    expect(named.map((r) => [r.ix, r.place, r.area])).toEqual([[5, 'Parken', 'Väster'], [6, null, 'Öster']]);
+    expect(named.map((r) => [r.ix, r.place, r.area])).toEqual(byHand.map((r) => [r.ix, r.place, r.area]));
   });
 
   it('names only the cells asked for, by the most common value under the filter', async () => {

@@ -71,6 +71,9 @@ describe('importing CSV', () => {
       }
     }
     expect(await count(`SELECT count(*)::INTEGER AS n FROM incidents WHERE epoch_day <> date_diff('day', DATE '1970-01-01', occurred_at::DATE)`)).toBe(0);
+    // The place without NULLs is written with the row (data/place-or-blank.query.ts): the same text, '' for none.
+    expect(await count(`SELECT count(*)::INTEGER AS n FROM incidents WHERE place IS NULL`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*)::INTEGER AS n FROM incidents WHERE place_or_blank IS DISTINCT FROM coalesce(place, '')`)).toBe(0);
     expect(await count(`SELECT count(*)::INTEGER AS n FROM app_meta WHERE key = 'dataset' AND value = 'user'`)).toBe(1);
   });
 

@@ -6,6 +6,7 @@ import { whereSql } from '../../data/filter-predicates';
 import { keySum } from '../../data/record-keys.query';
 
 import { cellIndexSql } from '../../data/grid-cells.query';
+import { PLACE_FROM_BLANK } from '../../data/place-or-blank.query';
 import { cellCornersMetres, type CellShape } from '../../lib/geo/cell-grid';
 
 /** The located incidents' extent in grid metres (2nd–98th percentile, so a stray point doesn't set the cell size). */
@@ -58,7 +59,8 @@ export function cellWeekCountsQuery(size: number, shape: CellShape = 'square') {
  * mode over every cell's text cost 0.6–1.2 s per step of the Karta at 1M rows). No cells: null (nothing to ask).
  * Hexagons: rows are first narrowed to the squares of the same size that a wanted hexagon's bounding box (1 m wider,
  * against rounding) touches — two divisions per row — so the hexagon index, a long expression, is computed only for
- * rows near a ranked cell (one thread, 5M rows, 30 hexagons: 1.6 → 1.1 s).
+ * rows near a ranked cell (one thread, 5M rows, 30 hexagons: 1.6 → 1.1 s). The place is read from `place_or_blank`
+ * (data/place-or-blank.query.ts: half the time of a week step's names natively).
  */
 export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape, cells: { ix: number; iy: number }[]): string | null {
   if (cells.length === 0) return null;
@@ -66,7 +68,7 @@ export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape
   const wanted = cells.map((c) => `(${Math.trunc(c.ix)}, ${Math.trunc(c.iy)})`).join(', ');
   const near = shape === 'hex' ? ` AND ${nearCellsSql(size, cells)}` : '';
   return `SELECT ix, iy, mode(place) AS place, mode(area) AS area, mode(category) AS category
-  FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, place, area, category FROM incidents WHERE grid_e IS NOT NULL${near} AND ${whereSql(filter)})
+  FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, ${PLACE_FROM_BLANK} AS place, area, category FROM incidents WHERE grid_e IS NOT NULL${near} AND ${whereSql(filter)})
   WHERE (ix, iy) IN (SELECT * FROM (VALUES ${wanted}))
   GROUP BY ALL`;
 }

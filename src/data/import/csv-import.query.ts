@@ -7,6 +7,7 @@ import { areaNamesAtInsertSql } from '../area-assignment.query';
 import { withGridCoordinates } from '../grid.query';
 import { recordKeySalt } from '../record-key-salt';
 import { importedRecordKey } from '../record-keys.query';
+import { placeOrBlankSql } from '../place-or-blank.query';
 import { literal, quoteIdentifier as q } from '../sql-text';
 import { dateTimeExpr, numberExpr, type DecimalMark } from './value-conversions.query';
 import { maskedPersonalNumbers, normalisedValue, trimmed } from './text-values.query';
@@ -357,9 +358,9 @@ function insertWithDerived(target: 'incidents' | 'interventions', columns: strin
 }
 
 export function insertIncidents(source: string, precision: 'point' | 'area', importId: string): string {
-  const columns = ['id', 'occurred_at', 'category', 'subcategory', 'lat', 'lon', 'location_precision', 'area', 'place', 'description', 'source', 'epoch_day', 'row_key', 'import_id'];
+  const columns = ['id', 'occurred_at', 'category', 'subcategory', 'lat', 'lon', 'location_precision', 'area', 'place', 'place_or_blank', 'description', 'source', 'epoch_day', 'row_key', 'import_id'];
   const select = `c.id, c.occurred_at, c.category, c.subcategory, k.lat, k.lon, CASE WHEN k.lat IS NULL THEN 'none' ELSE ${literal(precision)} END AS location_precision,
-    c.area, c.place, c.description, ${literal(source)} AS source, ${EPOCH_DAY('c.occurred_at')} AS epoch_day, ${checkedRowKey('c.')} AS row_key, ${literal(importId)} AS import_id`;
+    c.area, c.place, ${placeOrBlankSql('c.place')} AS place_or_blank, c.description, ${literal(source)} AS source, ${EPOCH_DAY('c.occurred_at')} AS epoch_day, ${checkedRowKey('c.')} AS row_key, ${literal(importId)} AS import_id`;
   // Grid metres are for point positions only: a kommun's centre (police events) is never a hot spot.
   return insertWithDerived('incidents', columns, select, precision === 'point');
 }
