@@ -51,7 +51,9 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
     const l = labels.get(`${c.ix}:${c.iy}`);
     const [refE, refN] = cellReferenceMetres(c, size, shape);
     const unknown = labelRows === undefined ? '…' : '–';
-    return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? unknown, category: l?.category ?? unknown, refE, refN };
+    // `named`: the row has a place or area to say; else "Visa" is read out by the cell's coordinates alone (it read
+    // "Visa … (E …, N …)" while the names were on their way).
+    return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? unknown, named: Boolean(l?.place ?? l?.area), category: l?.category ?? unknown, refE, refN };
   });
   const isSelected = (c: HotSpotCell) => selected?.size === size && (selected.shape ?? 'square') === shape && selected.ix === c.ix && selected.iy === c.iy;
   const toggle = (c: HotSpotCell) => setFilter('cell', isSelected(c) ? undefined : { size, ix: c.ix, iy: c.iy, ...(shape === 'hex' ? { shape } : {}) });
@@ -92,7 +94,7 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
             { key: 'trend', header: t('map.table.trend'), cell: (r) => pattern(r) },
             {
               key: 'locate', header: t('map.table.locate'),
-              cell: (r) => <button type="button" className="link-button" onClick={() => onLocate(r)} data-testid="locate-cell" aria-label={t('map.table.locateLabel', { place: r.place, e: formatCount(r.refE, language), n: formatCount(r.refN, language) })}>{t('map.table.locate')}</button>,
+              cell: (r) => <button type="button" className="link-button" onClick={() => onLocate(r)} data-testid="locate-cell" aria-label={t(r.named ? 'map.table.locateLabel' : 'map.table.locateCellLabel', { place: r.place, e: formatCount(r.refE, language), n: formatCount(r.refN, language) })}>{t('map.table.locate')}</button>,
             },
             {
               key: 'select', header: t('map.table.select'),

@@ -156,7 +156,7 @@ export const en: Messages = {
       localSum: 'In the neighbourhood (within {{band}} m)',
       surroundingsOnly_one: 'Also {{formatted}} cell without incidents of its own in the period that is a significant hot spot because the cells around it have many: coloured on the map, not listed.',
       surroundingsOnly_other: 'Also {{formatted}} cells without incidents of their own in the period that are significant hot spots because the cells around them have many: coloured on the map, not listed.',
-      export: 'Download CSV', rank: 'No.', place: 'Place or area', count: 'Count', countIn: 'Count ({{period}})', noData: 'No data: the area lies outside the loaded incidents', cell: 'Cell (SWEREF 99 TM)', centre: 'centre', locate: 'Show', locateLabel: 'Show {{place}} (E {{e}}, N {{n}}) on the map', allWeeks: 'all weeks', confidence: 'Confidence', category: 'Most frequent category', trend: 'Trend',
+      export: 'Download CSV', rank: 'No.', place: 'Place or area', count: 'Count', countIn: 'Count ({{period}})', noData: 'No data: the area lies outside the loaded incidents', cell: 'Cell (SWEREF 99 TM)', centre: 'centre', locate: 'Show', locateCellLabel: 'Show the cell E {{e}}, N {{n}} on the map', locateLabel: 'Show {{place}} (E {{e}}, N {{n}}) on the map', allWeeks: 'all weeks', confidence: 'Confidence', category: 'Most frequent category', trend: 'Trend',
       select: 'Select', selected: 'Selected', areasTitle: 'Incidents per area', outside_one: 'Outside every area of kind {{kind}}: {{formatted}} located incident (not in the table).', outside_other: 'Outside every area of kind {{kind}}: {{formatted}} located incidents (not in the table).', area: 'Area', population: 'Inhabitants',
     },
   },

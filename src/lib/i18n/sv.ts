@@ -157,7 +157,7 @@ export const sv = {
       localSum: 'I grannskapet (inom {{band}} m)',
       surroundingsOnly_one: 'Dessutom {{formatted}} ruta utan egna händelser under perioden som är en signifikant hot spot för att rutorna runt den har många: färgad på kartan, inte listad.',
       surroundingsOnly_other: 'Dessutom {{formatted}} rutor utan egna händelser under perioden som är signifikanta hot spots för att rutorna runt dem har många: färgade på kartan, inte listade.',
-      export: 'Ladda ner CSV', rank: 'Nr', place: 'Plats eller område', count: 'Antal', countIn: 'Antal ({{period}})', noData: 'Inga data: området ligger utanför de inlästa händelserna', cell: 'Ruta (SWEREF 99 TM)', centre: 'mitt', locate: 'Visa', locateLabel: 'Visa {{place}} (E {{e}}, N {{n}}) på kartan', allWeeks: 'alla veckor', confidence: 'Konfidens', category: 'Vanligaste kategori', trend: 'Trend',
+      export: 'Ladda ner CSV', rank: 'Nr', place: 'Plats eller område', count: 'Antal', countIn: 'Antal ({{period}})', noData: 'Inga data: området ligger utanför de inlästa händelserna', cell: 'Ruta (SWEREF 99 TM)', centre: 'mitt', locate: 'Visa', locateCellLabel: 'Visa rutan E {{e}}, N {{n}} på kartan', locateLabel: 'Visa {{place}} (E {{e}}, N {{n}}) på kartan', allWeeks: 'alla veckor', confidence: 'Konfidens', category: 'Vanligaste kategori', trend: 'Trend',
       select: 'Välj', selected: 'Vald', areasTitle: 'Händelser per område', outside_one: 'Utanför alla områden av typen {{kind}}: {{formatted}} händelse med position (räknas inte i tabellen).', outside_other: 'Utanför alla områden av typen {{kind}}: {{formatted}} händelser med position (räknas inte i tabellen).', area: 'Område', population: 'Invånare',
     },
   },
