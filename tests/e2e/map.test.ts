@@ -59,6 +59,17 @@ describe('Karta in Chromium', () => {
       expect(numberIn(await row.locator('td').nth(4).textContent())).toBeGreaterThanOrEqual(own);
     }
     expect(await page.getByTestId('hot-spot-table').locator('thead th').nth(4).textContent()).toMatch(/^I grannskapet \(inom [\d\s\u00a0]+ m\)$/);
+    // The CSV says its period and FDR in its header and name, and gives p with significant digits (four decimals
+    // made the strong hot spots' p read 0).
+    const downloaded = page.waitForEvent('download');
+    await page.locator('.panel', { has: page.getByTestId('hot-spot-table') }).getByRole('button', { name: 'Ladda ner CSV' }).click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toBe('hot-spots-alla-veckor.csv');
+    const csvLines = readFileSync((await file.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(';'));
+    expect(csvLines[0].slice(4, 9)).toEqual(['Antal (alla veckor)', csvLines[0][5], 'z', 'p', 'Konfidens (med FDR-korrigering)']);
+    const ps = csvLines.slice(1).map((l) => l[7]);
+    expect(ps.filter((p) => p !== '<1e-16' && !(Number(p.replace(',', '.')) > 0 && Number(p.replace(',', '.')) < 0.1))).toEqual([]);
+    expect(ps.some((p) => p !== '<1e-16')).toBe(true);
     const zoomBefore = Number(await page.getByTestId('map').getAttribute('data-zoom'));
     await firstRow.getByTestId('locate-cell').click();
     await page.waitForFunction((z) => Number(document.querySelector('[data-testid=map]')?.getAttribute('data-zoom')) > z + 0.5, zoomBefore);

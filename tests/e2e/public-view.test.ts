@@ -110,6 +110,22 @@ describe('Public view in Chromium', () => {
     expect(await page.getByLabel('Täthet', { exact: true }).isDisabled()).toBe(true);
     await page.getByTestId('hot-spot-table').waitFor({ timeout: 60_000 });
     expect(await smallCountsOnPage(page, K)).toEqual([]);
+    // One week: many ranked cells hold 0–4 incidents. A hidden count names no place and no category (a name told a
+    // cell's 1–4 from 0, a category gave away a lone incident's), on screen and in the CSV alike.
+    await page.goto(`${baseUrl}?period=2026-11-09..2026-11-15#/karta`);
+    await page.getByTestId('hot-spot-table').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid=hot-spot-table] tbody tr')].some((tr) => tr.textContent?.includes('…')));
+    const rows = await page.getByTestId('hot-spot-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    const hidden = rows.filter((r) => r[3] === '<5');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const r of hidden) expect([r[1], r[5]]).toEqual(['–', '–']);
+    expect(await page.getByTestId('hot-spots-public-labels').textContent()).toContain('minst 5 händelser');
+    const csv = await download(page, () => page.locator('.panel', { has: page.getByTestId('hot-spot-table') }).getByRole('button', { name: 'Ladda ner CSV' }).click());
+    expect(csv.name).toBe('hot-spots-2026-11-09--2026-11-15.csv');
+    const lines = csv.text.replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(';'));
+    expect(lines[0]).toEqual(['Nr', 'Plats eller område', 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', 'Antal (2026-11-09 – 2026-11-15)', 'Konfidens (med FDR-korrigering)', 'Vanligaste kategori', 'Trend']);
+    for (const line of lines.slice(1).filter((l) => l[4] === '<5')) expect([line[1], line[6]]).toEqual(['–', '–']);
+    expect(lines.length - 1).toBe(rows.length);
     await page.getByLabel('Områden', { exact: true }).check();
     await page.getByTestId('area-table').waitFor();
     // One category in one week makes small area counts.

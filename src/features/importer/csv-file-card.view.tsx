@@ -8,7 +8,7 @@ import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import { blockers, type ImportEntry } from './import-entry.model';
-import { ENCODING_CODES, crsLabel, delimiterLabel, encodingLabel } from './import-labels';
+import { ENCODING_CODES, crsLabel, delimiterLabel, encodingLabel, quoteLabel } from './import-labels';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'table' }>;
 
@@ -49,7 +49,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         </label>
         <label>{t('importer.quote')}
           <select value={plan.dialect.quote} onChange={(e) => setPlan(replan(entry.bytes, plan, { quote: e.target.value }))}>
-            {QUOTES.map((q) => <option key={q} value={q}>{q === '"' ? '" (citattecken)' : "' (apostrof)"}</option>)}
+            {QUOTES.map((q) => <option key={q} value={q}>{quoteLabel(q, t)}</option>)}
           </select>
         </label>
         <label className="checkbox"><input type="checkbox" checked={plan.dialect.header} onChange={(e) => setPlan(replan(entry.bytes, plan, { header: e.target.checked }))} />{t('importer.header')}</label>

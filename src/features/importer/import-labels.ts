@@ -1,4 +1,4 @@
-// How the import form and the import history name an encoding, a delimiter and a coordinate system: one wording in
+// How the import form and the import history name an encoding, a delimiter, a quote and a coordinate system: one wording in
 // both places, in the UI language (the history showed the stored codes — "utf-8", "EPSG:3006" — and the form's
 // encoding and delimiter names were Swedish in the English UI).
 import type { CrsCode } from '../../lib/parsing/coordinates';
@@ -18,6 +18,11 @@ const DELIMITER_KEYS: Record<string, string> = { ',': 'comma', ';': 'semicolon',
 /** A delimiter as the form shows it ("; (semikolon)"); another character as it is. */
 export function delimiterLabel(delimiter: string, t: Translate): string {
   return DELIMITER_KEYS[delimiter] ? t(`importer.delimiters.${DELIMITER_KEYS[delimiter]}`) : delimiter;
+}
+
+/** A quote character as the form shows it ('" (citattecken)'). */
+export function quoteLabel(quote: string, t: Translate): string {
+  return quote === '"' ? t('importer.quotes.double') : quote === "'" ? t('importer.quotes.single') : quote;
 }
 
 const CRS_LABELS: Record<string, string> = { 'EPSG:4326': 'WGS 84 (lat/long)', 'EPSG:3006': 'SWEREF 99 TM', 'EPSG:3021': 'RT 90 2.5 gon V' };

@@ -21,6 +21,11 @@ interface Label { ix: number; iy: number; place: string | null; area: string | n
 /** A hot-spot bin's confidence level (ArcGIS's Gi_Bin: 3 → 99 %, 2 → 95 %, 1 → 90 %). */
 const CONFIDENCE: Record<number, number> = { 3: 0.99, 2: 0.95, 1: 0.9 };
 
+/** A period's label as part of a file name: "2026-11-09 – 2026-11-15" → "2026-11-09--2026-11-15". */
+function fileNamePart(label: string): string {
+  return label.replace(/\s*–\s*/g, '--').replace(/\s+/g, '-').replace(/[^\p{L}\p{N}._-]/gu, '');
+}
+
 /**
  * The significant hot spots with incidents of their own, strongest first (hotSpotTableRows: cells hot only by their
  * neighbours are counted under the table, not listed). Each row names its cell (SWEREF 99 TM: a square's south-west
@@ -28,11 +33,14 @@ const CONFIDENCE: Record<number, number> = { 3: 0.99, 2: 0.95, 1: 0.9 };
  * cell and its neighbours within `band` metres; not in public view, like z) and can be shown on the map
  * (`onLocate`) or chosen as a filter; the counts are for `periodLabel`.
  */
-export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, band, selected, periodLabel, onLocate }: {
+export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, band, fdr, selected, periodLabel, onLocate }: {
   ranked: HotSpotCell[];
   /** False while the cell counts for a new filter are on their way: `ranked` is still the old filter's ranking. */
   rankingCurrent: boolean;
-  size: number; shape: CellShape; band: number; selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void;
+  size: number; shape: CellShape; band: number;
+  /** Whether the bins are FDR-corrected (said in the confidence column's header). */
+  fdr: boolean;
+  selected: GridCellRef | undefined; periodLabel: string; onLocate: (cell: HotSpotCell) => void;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -48,13 +56,18 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
   const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {
-    const l = labels.get(`${c.ix}:${c.iy}`);
+    // Public view: a row whose count is hidden ("<5") names no place and no category — a cell with 0 incidents has
+    // none to name, so a name told 1–4 from 0, and the category of a cell with one incident is that incident's
+    // (a tester read both off the public table). Every hidden row says "–" alike.
+    const hidden = rule !== null && publishCount(c.n, Number(c.key), rule) === null;
+    const l = hidden ? undefined : labels.get(`${c.ix}:${c.iy}`);
     const [refE, refN] = cellReferenceMetres(c, size, shape);
-    const unknown = labelRows === undefined ? '…' : '–';
+    const unknown = labelRows === undefined && !hidden ? '…' : '–';
     // `named`: the row has a place or area to say; else "Visa" is read out by the cell's coordinates alone (it read
     // "Visa … (E …, N …)" while the names were on their way).
     return { ...c, rank: i + 1, place: l?.place ?? l?.area ?? unknown, named: Boolean(l?.place ?? l?.area), category: l?.category ?? unknown, refE, refN };
   });
+  const confidenceHeader = t(fdr ? 'map.table.confidenceFdr' : 'map.table.confidenceNoFdr');
   const isSelected = (c: HotSpotCell) => selected?.size === size && (selected.shape ?? 'square') === shape && selected.ix === c.ix && selected.iy === c.iy;
   const toggle = (c: HotSpotCell) => setFilter('cell', isSelected(c) ? undefined : { size, ix: c.ix, iy: c.iy, ...(shape === 'hex' ? { shape } : {}) });
   const pattern = (c: HotSpotCell) => (c.pattern ? t(`map.pattern.${c.pattern}`) + (c.patternSide === 'cold' ? ` (${t('map.pattern.coldShort')})` : '') : '–');
@@ -63,9 +76,13 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
     // Public view: no z or p — exact functions of the exact counts around a cell, they could undo the counts' noise.
     // Which point of the cell E and N are: a square's south-west corner, a hexagon's centre.
     const point = shape === 'hex' ? `${t('map.table.centre')}, ` : '';
-    const header = [t('map.table.rank'), t('map.table.place'), `E (${point}SWEREF 99 TM)`, `N (${point}SWEREF 99 TM)`, t('map.table.count'), ...(rule ? [] : [t('map.table.localSum', { band: formatCount(band, language) }), 'z', 'p']), t('map.table.confidence'), t('map.table.category'), t('map.table.trend')];
-    const body = rows.map((r) => [r.rank, r.place, r.refE, r.refN, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [r.localSum, Number(r.z.toFixed(3)), Number(r.p.toFixed(4))]), formatLevel(CONFIDENCE[r.bin], language), r.category, pattern(r)]);
-    downloadText('hot-spots.csv', toExcelCsv(header, body));
+    // The file says which period its counts are for and whether FDR was on, in its header and name (two exports of
+    // different weeks could not be told apart); p with three significant digits (rounded to four decimals, most
+    // strong hot spots read "p = 0"), and below 1e-16 — where a double's normal tail underflows to 0 — as "<1e-16"
+    // (R's format.pval says "< 2.2e-16" for the same reason).
+    const header = [t('map.table.rank'), t('map.table.place'), `E (${point}SWEREF 99 TM)`, `N (${point}SWEREF 99 TM)`, t('map.table.countIn', { period: periodLabel }), ...(rule ? [] : [t('map.table.localSum', { band: formatCount(band, language) }), 'z', 'p']), confidenceHeader, t('map.table.category'), t('map.table.trend')];
+    const body = rows.map((r) => [r.rank, r.place, r.refE, r.refN, csvCount(publishCount(r.n, r.key, rule), rule, language), ...(rule ? [] : [r.localSum, Number(r.z.toFixed(3)), r.p < 1e-16 ? '<1e-16' : Number(r.p.toPrecision(3))]), formatLevel(CONFIDENCE[r.bin], language), r.category, pattern(r)]);
+    downloadText(`hot-spots-${fileNamePart(periodLabel)}.csv`, toExcelCsv(header, body));
   };
 
   return (
@@ -89,7 +106,7 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
               { key: 'local', header: t('map.table.localSum', { band: formatCount(band, language) }), numeric: true, cell: (r: (typeof rows)[number]) => formatCount(r.localSum, language) },
               { key: 'z', header: 'z', numeric: true, cell: (r: (typeof rows)[number]) => formatDecimal(r.z, 2, language) },
             ]),
-            { key: 'conf', header: t('map.table.confidence'), cell: (r) => formatLevel(CONFIDENCE[r.bin], language) },
+            { key: 'conf', header: confidenceHeader, cell: (r) => formatLevel(CONFIDENCE[r.bin], language) },
             { key: 'cat', header: t('map.table.category'), cell: (r) => r.category },
             { key: 'trend', header: t('map.table.trend'), cell: (r) => pattern(r) },
             {
@@ -103,6 +120,7 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
           ]}
         />
       )}
+      {rule && rows.length > 0 && <p className="hint" data-testid="hot-spots-public-labels">{t('map.table.publicLabels', { k: rule.k })}</p>}
       {surroundingsOnly > 0 && <p className="hint" data-testid="hot-spots-surroundings-only">{t('map.table.surroundingsOnly', { count: surroundingsOnly, formatted: formatCount(surroundingsOnly, language) })}</p>}
     </div>
   );

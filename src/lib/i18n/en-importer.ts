@@ -134,6 +134,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     undoFailed: 'The import could not be undone ({{detail}}). Nothing changed.',
     encodings: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (Excel, older)', 'utf-16le': 'UTF-16 LE (Excel "Unicode Text")', 'utf-16be': 'UTF-16 BE' },
     delimiters: { comma: ', (comma)', semicolon: '; (semicolon)', tab: 'tab', pipe: '| (vertical bar)' },
+    quotes: { double: '" (double quote)', single: "' (apostrophe)" },
     undoNothing: 'Nothing to undo',
     alreadyLoadedSummary_one: 'Of the rejected, {{formatted}} row was already loaded by an earlier import – not a fault in the file.',
     alreadyLoadedSummary_other: 'Of the rejected, {{formatted}} rows were already loaded by an earlier import – not faults in the file.',

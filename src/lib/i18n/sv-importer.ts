@@ -132,6 +132,7 @@ export const svImporter = {
     undoFailed: 'Importen kunde inte ångras ({{detail}}). Inget ändrades.',
     encodings: { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252 (Excel, äldre)', 'utf-16le': 'UTF-16 LE (Excel "Unicode-text")', 'utf-16be': 'UTF-16 BE' },
     delimiters: { comma: ', (komma)', semicolon: '; (semikolon)', tab: 'tabb', pipe: '| (lodstreck)' },
+    quotes: { double: '" (citattecken)', single: "' (apostrof)" },
     undoNothing: 'Inget att ångra',
     alreadyLoadedSummary_one: 'Av de avvisade fanns {{formatted}} rad redan inläst från en tidigare import – det är inget fel i filen.',
     alreadyLoadedSummary_other: 'Av de avvisade fanns {{formatted}} rader redan inlästa från en tidigare import – det är inga fel i filen.',
