@@ -3,7 +3,7 @@
 // stays as it was. Prints a tally: files tried, refused with a message, imported, crashes (must be 0).
 import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { incidentKpi, openBrowser, type Browser } from './support/chromium';
@@ -46,7 +46,8 @@ const incidentCount = (page: Page) => incidentKpi(page, baseUrl);
 
 /** Gives the page one file and follows it to its end: refused, blocked, failed or imported. */
 async function tryFile(page: Page, path: string): Promise<Outcome> {
-  // A fresh Importera page (leaving it forgets its cards), so only this file's outcome is on it.
+  // A fresh Importera page (leaving it forgets the cards whose outcome was shown; a blocked file's planned card is
+  // removed below), so only this file's outcome is on it.
   await page.goto(`${baseUrl}#/hjalp`);
   // Only a hash change: wait until the other page is drawn, or the two changes can land in one render and the old
   // Importera page (with the previous test's refusals) stays (seen under load).
@@ -58,11 +59,14 @@ async function tryFile(page: Page, path: string): Promise<Outcome> {
   await page.getByTestId('file-input').setInputFiles(path);
   await page.waitForFunction(() => document.querySelector('[data-testid=import-card]') || document.querySelector('p[role=alert].warning.panel'), null, { timeout: 60_000 });
   if ((await refusals.count()) > 0) return { kind: 'refused', message: (await refusals.first().textContent()) ?? '', imported: 0 };
-  const card = cards.first();
+  const card = cards.filter({ hasText: basename(path) }).last();
   const button = card.getByTestId('import-button');
   await button.waitFor({ timeout: 60_000 });
   if (await button.isDisabled()) {
     const alerts = (await card.getByRole('alert').allTextContents()).join(' ');
+    // Not imported, so the card would stay planned when the page is left: removed, as a user would.
+    await card.getByRole('button', { name: 'Ta bort' }).click();
+    await card.waitFor({ state: 'detached' });
     return { kind: 'blocked', message: alerts, imported: 0 };
   }
   await button.click();
