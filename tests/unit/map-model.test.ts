@@ -4,6 +4,7 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
 import { bestAreaKind, comparisonWindows, cellRing, clusterSizeForZoom } from '../../src/features/map/map.model';
+import { hotSpotLayer } from '../../src/features/map/map-layers.model';
 import { MIN_INCIDENTS_FOR_TEST, emergingHotSpots, defaultCellSize, hotSpotTableRows, hotSpots, rankedHotSpots } from '../../src/analysis/hot-spots/hot-spots.model';
 import { cellUniverseSql } from '../../src/analysis/hot-spots/hot-spots.query';
 import { epochDayOfIsoDate, isoDateOfEpochDay } from '../../src/lib/epoch-day';
@@ -79,6 +80,13 @@ describe('the hot-spot table', () => {
     expect(surroundingsOnly).toBeGreaterThan(0);
     // Public view publishes 0 as "<k" like 1–4: every ranked cell stays, so the rows do not tell 0 from 1–4.
     expect(hotSpotTableRows(ranked, true)).toEqual({ places: ranked, surroundingsOnly: 0 });
+  });
+
+  it('hands the map only what it draws and selects by: no counts, key sums or statistics in the features', () => {
+    const layer = hotSpotLayer(outcome.cells, 100);
+    const features = (layer.data as { features: { properties: Record<string, unknown> }[] }).features;
+    expect(features).toHaveLength(outcome.cells.length);
+    for (const f of features) expect(Object.keys(f.properties).sort()).toEqual(['bin', 'colour', 'ix', 'iy']);
   });
 
   it("gives each cell's local sum: its count and its neighbours' within the band, summed here independently", () => {

@@ -16,7 +16,7 @@ export function hotSpotLayer(cells: HotSpotCell[], size: number, shape: CellShap
   // Not-significant cells are drawn faintly so the study area stays visible without competing with the result.
   return {
     id: 'cells', type: 'fill', interactive: true,
-    data: asCollection(cellPolygons(cells as never, size, (c: HotSpotCell) => BIN_COLOURS[c.bin], shape)),
+    data: asCollection(cellPolygons(cells, size, (c) => BIN_COLOURS[c.bin], shape, ['bin'])),
     paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': ['case', ['==', ['get', 'bin'], 0], 0.12, 0.85], 'fill-outline-color': 'rgba(80,80,80,0.25)' },
   };
 }
@@ -25,7 +25,7 @@ export function emergingLayer(cells: HotSpotCell[], size: number, shape: CellSha
   const shown = cells.filter((c) => c.pattern);
   return {
     id: 'cells', type: 'fill', interactive: true,
-    data: asCollection(cellPolygons(shown as never, size, (c: HotSpotCell) => (c.patternSide === 'cold' ? '#4575b5' : PATTERN_COLOURS[c.pattern!]), shape)),
+    data: asCollection(cellPolygons(shown, size, (c) => (c.patternSide === 'cold' ? '#4575b5' : PATTERN_COLOURS[c.pattern!]), shape)),
     paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.8, 'fill-outline-color': 'rgba(40,40,40,0.5)' },
   };
 }
@@ -42,7 +42,7 @@ export function countLayer(cells: CellCount[], size: number, shape: CellShape = 
   const breaks = countBreaks(cells.map((c) => c.n));
   return {
     id: 'cells', type: 'fill', interactive: true,
-    data: asCollection(cellPolygons(cells as never, size, (c: CellCount) => countColour(c.n, breaks), shape)),
+    data: asCollection(cellPolygons(cells, size, (c) => countColour(c.n, breaks), shape)),
     paint: { 'fill-color': ['get', 'colour'], 'fill-opacity': 0.8, 'fill-outline-color': 'rgba(80,80,80,0.3)' },
   };
 }
@@ -133,7 +133,7 @@ export function areaOutlineLayer(collection: FeatureCollection): MapLayer {
 }
 
 export function selectionLayer(cell: CellKey | null, size: number, area: FeatureCollection | null, shape: CellShape = 'square'): MapLayer | null {
-  if (cell) return { id: 'selection', type: 'line', data: asCollection(cellPolygons([cell as never], size, () => '', shape)), paint: { 'line-color': '#a4147f', 'line-width': 3 } };
+  if (cell) return { id: 'selection', type: 'line', data: asCollection(cellPolygons([cell], size, () => '', shape)), paint: { 'line-color': '#a4147f', 'line-width': 3 } };
   if (area && area.features.length) return { id: 'selection', type: 'line', data: area, paint: { 'line-color': '#a4147f', 'line-width': 3 } };
   return null;
 }

@@ -65,10 +65,20 @@ export function cellCentre(c: CellKey, size: number, shape: CellShape = 'square'
 export interface Feature { type: 'Feature'; properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }
 export interface Features { type: 'FeatureCollection'; features: Feature[] }
 
-export function cellPolygons(cells: (CellKey & Record<string, unknown>)[], size: number, colour: (c: never) => string, shape: CellShape = 'square'): Features {
+/**
+ * Cells as GeoJSON polygons in WGS 84. Each feature carries only `ix`, `iy` (a click selects the cell), `colour` and
+ * the fields named in `keep` (what the layer's paint reads): the map's worker holds every feature's properties in
+ * every tile it cuts, and the whole cell object (counts, key sums, z, p, …) was most of the Karta's worker memory —
+ * and in public view an exact count sat in the map's data.
+ */
+export function cellPolygons<C extends CellKey>(cells: C[], size: number, colour: (c: C) => string, shape: CellShape = 'square', keep: readonly (keyof C & string)[] = []): Features {
   return {
     type: 'FeatureCollection',
-    features: cells.map((c) => ({ type: 'Feature', properties: { ...c, colour: colour(c as never) }, geometry: { type: 'Polygon', coordinates: [cellRing(c, size, shape)] } })),
+    features: cells.map((c) => {
+      const properties: Record<string, unknown> = { ix: c.ix, iy: c.iy, colour: colour(c) };
+      for (const field of keep) properties[field] = c[field];
+      return { type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: [cellRing(c, size, shape)] } };
+    }),
   };
 }
 
