@@ -4,8 +4,10 @@
 // "Uncompressed" validity segment): in a 5M-row table where 59 % of places are missing, reading `place` for the rows
 // of one week cost 73 ms on one native thread against 14 ms for the same texts without NULLs, and it is paid for every
 // vector the filter touches, so a narrow filter does not make it cheaper. The Karta's hot-spot names are asked on every
-// week step; read from this column they took 140 → 72 ms natively (5M rows, 150 cells, same result). Readers turn ''
-// back into "no place" with NULLIF(place_or_blank, '') — an import never stores '' as a place (empty text is NULL).
+// week step; read from this column they took 140 → 72 ms natively (5M rows, 150 cells, same result). The other
+// places read under a filter use it too: the Karta's named places and side panel, the lägesbild's places. Readers
+// turn '' back into "no place" with NULLIF(place_or_blank, '') or leave it out with `place_or_blank <> ''` — an import
+// never stores '' as a place (empty text is NULL).
 // Filled at insert (csv-import.query.ts) and, for rows loaded otherwise (the example, earlier versions' databases),
 // by fillDerivedColumns.
 

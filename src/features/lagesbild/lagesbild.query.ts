@@ -49,10 +49,13 @@ export function interventionCountsSql(w: PeriodWindows, scope = 'TRUE'): string 
   return `SELECT type AS name, ${threeCounts(w)} FROM interventions WHERE ${inAny(w)} AND ${scope} GROUP BY type ORDER BY current DESC, name`;
 }
 
-/** The places with the most incidents in the period, with the period before for comparison. */
+/**
+ * The places with the most incidents in the period, with the period before for comparison. Read from
+ * `place_or_blank` ('' for none; data/place-or-blank.query.ts): 89 → 18 ms for four weeks of 5M rows natively.
+ */
 export function topPlacesSql(w: PeriodWindows, limit: number, scope = 'TRUE'): string {
-  return `SELECT place AS name, ${threeCounts(w)} FROM incidents WHERE place IS NOT NULL AND ${inAny(w)} AND ${scope}
-    GROUP BY place HAVING count(*) FILTER (WHERE ${between(w.current)}) > 0 ORDER BY current DESC, name LIMIT ${Math.trunc(limit)}`;
+  return `SELECT place_or_blank AS name, ${threeCounts(w)} FROM incidents WHERE place_or_blank <> '' AND ${inAny(w)} AND ${scope}
+    GROUP BY place_or_blank HAVING count(*) FILTER (WHERE ${between(w.current)}) > 0 ORDER BY current DESC, name LIMIT ${Math.trunc(limit)}`;
 }
 
 /** Incidents per day over a span (the development chart sums them into two-week periods). */
