@@ -184,6 +184,24 @@ describe('Karta in Chromium', () => {
     await page.getByRole('button', { name: 'Återställ alla' }).click();
   });
 
+  it('keeps Gi* on every cell when an area is chosen: the area filter does not make its cells hot spots', async () => {
+    const { page } = browser;
+    // A tester: with the counts filtered to Söderäng and the study area every cell, all of Söderäng was 99 % hot.
+    const tableRows = async () => {
+      await page.getByTestId('hot-spot-table').waitFor({ timeout: 60_000 });
+      await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid=hot-spot-table] tbody tr')].some((tr) => tr.textContent?.includes('…')));
+      return page.getByTestId('hot-spot-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 6).map((c) => c.textContent).join('|')));
+    };
+    await page.goto(`${baseUrl}?period=2026-11-02..2026-11-15#/karta`);
+    const without = await tableRows();
+    await page.goto(`${baseUrl}?period=2026-11-02..2026-11-15&omrade=S%C3%B6der%C3%A4ng#/karta`);
+    await page.getByTestId('counts-in-area').waitFor({ timeout: 60_000 });
+    const withArea = await tableRows();
+    expect(without.length).toBeGreaterThan(3);
+    expect(withArea).toEqual(without);
+    await page.getByRole('button', { name: 'Återställ alla' }).click();
+  });
+
   it('draws a street map added as a PMTiles file, from the stored file only, and falls back when it is removed', async () => {
     const { page } = browser;
     // A small Protomaps-shaped file around the example (land, a lake, a road), built here from GeoJSON.

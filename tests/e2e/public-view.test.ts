@@ -126,6 +126,12 @@ describe('Public view in Chromium', () => {
     expect(lines[0]).toEqual(['Nr', 'Plats eller område', 'E (SWEREF 99 TM)', 'N (SWEREF 99 TM)', 'Antal (2026-11-09 – 2026-11-15)', 'Konfidens (med FDR-korrigering)', 'Vanligaste kategori', 'Trend']);
     for (const line of lines.slice(1).filter((l) => l[4] === '<5')) expect([line[1], line[6]]).toEqual(['–', '–']);
     expect(lines.length - 1).toBe(rows.length);
+    // Choosing such a row: the side panel lists no categories or places either (an empty list said 0, a listed one 1–4).
+    const hiddenRow = page.getByTestId('hot-spot-table').locator('tbody tr').filter({ has: page.locator('td:nth-child(4)', { hasText: /^<5$/ }) }).first();
+    await hiddenRow.getByTestId('select-cell').click();
+    await page.getByTestId('details-breakdown-hidden').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('map-details').getByRole('heading', { name: 'Per kategori' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Återställ alla' }).click();
     await page.getByLabel('Områden', { exact: true }).check();
     await page.getByTestId('area-table').waitFor();
     // One category in one week makes small area counts.

@@ -78,8 +78,16 @@ describe('the hot-spot table', () => {
     expect(places.map((c) => `${c.ix}:${c.iy}`)).toEqual(ranked.filter((c) => c.n > 0).map((c) => `${c.ix}:${c.iy}`));
     expect(surroundingsOnly).toBe(ranked.filter((c) => c.n === 0).length);
     expect(surroundingsOnly).toBeGreaterThan(0);
-    // Public view publishes 0 as "<k" like 1–4: every ranked cell stays, so the rows do not tell 0 from 1–4.
-    expect(hotSpotTableRows(ranked, true)).toEqual({ places: ranked, surroundingsOnly: 0 });
+    // Public view publishes 0 as "<k" like 1–4: every ranked cell stays, so the rows do not tell 0 from 1–4, and
+    // cells of equal z are in grid order, not by their hidden counts.
+    const shown = hotSpotTableRows(ranked, true);
+    expect(shown.surroundingsOnly).toBe(0);
+    expect(shown.places.map((c) => `${c.ix}:${c.iy}`).sort()).toEqual(ranked.map((c) => `${c.ix}:${c.iy}`).sort());
+    for (let i = 1; i < shown.places.length; i++) {
+      const [a, b] = [shown.places[i - 1], shown.places[i]];
+      expect(a.z > b.z || (a.z === b.z && (a.iy < b.iy || (a.iy === b.iy && a.ix < b.ix)))).toBe(true);
+    }
+    expect(shown.places.some((c, i) => i > 0 && c.z === shown.places[i - 1].z)).toBe(true);
   });
 
   it('hands the map only what it draws and selects by: no counts, key sums or statistics in the features', () => {

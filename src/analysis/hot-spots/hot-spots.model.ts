@@ -151,10 +151,11 @@ export function rankedHotSpots(cells: HotSpotCell[]): HotSpotCell[] {
  * read as a contradiction (a tester: 122 of 214 rows in one week at 250 m). `places`: the cells with incidents of
  * their own in the period; `surroundingsOnly`: how many significant hot cells have none (said under the table).
  * With `keepEmpty` (public view, where 0 is published as "<k" like 1–4, so leaving the zeros out would tell them
- * apart) every ranked cell stays a row.
+ * apart) every ranked cell stays a row, and cells of equal z are ordered by position, not by count.
  */
 export function hotSpotTableRows(ranked: HotSpotCell[], keepEmpty: boolean): { places: HotSpotCell[]; surroundingsOnly: number } {
-  if (keepEmpty) return { places: ranked, surroundingsOnly: 0 };
+  // Public view: cells of equal z in grid order, not by their exact counts (the order told a hidden 1 from a 0).
+  if (keepEmpty) return { places: [...ranked].sort((a, b) => b.z - a.z || a.iy - b.iy || a.ix - b.ix), surroundingsOnly: 0 };
   const places = ranked.filter((c) => c.n > 0);
   return { places, surroundingsOnly: ranked.length - places.length };
 }

@@ -46,7 +46,8 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
   const language = useLanguage();
   const { rule } = useDisclosure();
   const { places: ranked, surroundingsOnly } = useMemo(() => hotSpotTableRows(allRanked, rule !== null), [allRanked, rule]);
-  const filter = useFilterPredicates(['cell', 'extent']);
+  // The names are of the cells' incidents as counted for Gi*: the map's spatial filters left out (map.view.tsx).
+  const filter = useFilterPredicates(['cell', 'extent', 'area']);
   const cellList = ranked.map((c) => `${c.ix}:${c.iy}`).join(',');
   // Asked again only when the ranked cells themselves change (`cellList`), not on every new array; and not while the
   // ranking is the previous filter's (its cells under the new filter were a wasted query on every week step). Until

@@ -74,6 +74,9 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
   const shownPrevious = details ? publishCount(details.previousCount, details.previousKey, rule) : null;
   const change = shownCurrent !== null && shownPrevious !== null && shownPrevious > 0 ? shownCurrent / shownPrevious - 1 : null;
   // The categories add up to the total shown above them: one list with its total.
+  // Public view, a total below k: no categories and no places. An empty list said 0, a listed category said 1–4 and
+  // named the lone incident's (a fresh tester, choosing "<5" rows of the hot-spot table).
+  const breakdownHidden = details !== null && rule !== null && details.total < rule.k;
   const byCategory = details ? publishList(details.byCategory.map((c) => c.n), details.byCategory.map((c) => c.key), rule, true).values : [];
   return (
     <aside className="map-details panel" aria-live="polite" data-testid="map-details">
@@ -92,10 +95,12 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
               change: formatPercent(change, language),
             })}
           </p>
-          <h3>{t('map.details.byCategory')}</h3>
-          <ul className="plain">{sortByShown(details.byCategory.map((c, i) => ({ name: c.category, shown: byCategory[i] })), (c) => c.shown, (c) => c.name, rule).map((c) => <li key={c.name}>{c.name}: {formatShownCount(c.shown, rule, language)}</li>)}</ul>
-          <h3>{t('map.details.topPlaces')}</h3>
-          <ul className="plain">{sortByShown(details.topPlaces, (p) => publishCount(p.n, p.key, rule), (p) => p.place ?? '', rule).map((p) => <li key={p.place ?? ''}>{p.place ?? t('map.details.noPlace')}: {lone(p.n, p.key)}</li>)}</ul>
+          {breakdownHidden ? <p className="hint" data-testid="details-breakdown-hidden">{t('map.details.breakdownHidden', { k: rule!.k })}</p> : <>
+            <h3>{t('map.details.byCategory')}</h3>
+            <ul className="plain">{sortByShown(details.byCategory.map((c, i) => ({ name: c.category, shown: byCategory[i] })), (c) => c.shown, (c) => c.name, rule).map((c) => <li key={c.name}>{c.name}: {formatShownCount(c.shown, rule, language)}</li>)}</ul>
+            <h3>{t('map.details.topPlaces')}</h3>
+            <ul className="plain">{sortByShown(details.topPlaces, (p) => publishCount(p.n, p.key, rule), (p) => p.place ?? '', rule).map((p) => <li key={p.place ?? ''}>{p.place ?? t('map.details.noPlace')}: {lone(p.n, p.key)}</li>)}</ul>
+          </>}
           <h3>{t('map.details.interventions')}</h3>
           {details.interventions.length === 0 ? <p className="hint">{t('map.details.noInterventions')}</p> : (
             <ul className="plain">{sortByShown(details.interventions, (i) => publishCount(i.n, i.key, rule), (i) => i.type, rule).map((i, k) => <li key={k}>{i.type}{i.organisation ? ` (${i.organisation})` : ''}: {lone(i.n, i.key)}</li>)}</ul>

@@ -108,6 +108,7 @@ export const en: Messages = {
     show: 'Also show',
     places: 'Named places',
     filterByExtent: 'Filter the other views by the map extent',
+    countsInArea: 'in the chosen area; the map’s cells and hot spots are for every area',
     countsInCell: { square: 'in the chosen square; the map also shows the squares around it', hex: 'in the chosen hexagon; the map also shows the hexagons around it' },
     located_one: '{{formatted}} incident with a position', located_other: '{{formatted}} incidents with a position',
     areaOnly: '{{formatted}} with an area only',
@@ -149,7 +150,7 @@ export const en: Messages = {
       close: 'Close', loading: 'Loading …', cellTitle: 'Cell {{size}} m (E {{e}}, N {{n}})', hexTitle: 'Hexagon {{size}} m (centre E {{e}}, N {{n}})',
       total_one: '{{formatted}} incident under the current filter', total_other: '{{formatted}} incidents under the current filter',
       change: '{{current}} in {{currentPeriod}}, against {{previous}} in the period before ({{change}}).',
-      byCategory: 'By category', topPlaces: 'Most frequent places', noPlace: 'No place in the file', interventions: 'Interventions here', noInterventions: 'No interventions with a position or area here.',
+      breakdownHidden: 'Public view: categories and places are not shown when the count is below {{k}}.', byCategory: 'By category', topPlaces: 'Most frequent places', noPlace: 'No place in the file', interventions: 'Interventions here', noInterventions: 'No interventions with a position or area here.',
     },
     table: {
       title: 'Ranked hot spots', caption: 'Significant hot spots, {{cells}}, strongest first', none: 'No significant hot spots under the current filter.', noneOwn: 'No cell with incidents of its own is a significant hot spot under the current filter.',
