@@ -13,6 +13,7 @@ import { csvCount, formatLoneCount } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GridCellRef } from '../../lib/filter-state';
+import { SPATIAL_FILTERS } from './map.model';
 import { cellLabelsSql } from '../../analysis/hot-spots/hot-spots.query';
 import { hotSpotTableRows, type HotSpotCell } from '../../analysis/hot-spots/hot-spots.model';
 
@@ -46,21 +47,24 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
   const language = useLanguage();
   const { rule } = useDisclosure();
   const { places: ranked, surroundingsOnly } = useMemo(() => hotSpotTableRows(allRanked, rule !== null), [allRanked, rule]);
-  // The names are of the cells' incidents as counted for Gi*: the map's spatial filters left out (map.view.tsx).
-  const filter = useFilterPredicates(['cell', 'extent', 'area']);
-  const cellList = ranked.map((c) => `${c.ix}:${c.iy}`).join(',');
+  // The names are of the cells' incidents as counted for Gi*: the map's spatial filters left out.
+  const filter = useFilterPredicates(SPATIAL_FILTERS);
+  // Public view names no cell whose count is hidden (below): those are not asked for.
+  const hiddenCount = (c: HotSpotCell) => rule !== null && publishCount(c.n, Number(c.key), rule) === null;
+  const named = ranked.filter((c) => !hiddenCount(c));
+  const cellList = named.map((c) => `${c.ix}:${c.iy}`).join(',');
   // Asked again only when the ranked cells themselves change (`cellList`), not on every new array; and not while the
   // ranking is the previous filter's (its cells under the new filter were a wasted query on every week step). Until
   // the names for this ranking and filter are in, a row says so ('…'): the last period's most common place beside
   // this period's count read as this period's (a tester saw one name, then another 0.4 s later).
-  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, filter.incidents, shape, ranked) : null), [size, filter, shape, cellList, rankingCurrent]), { keepPrevious: false });
+  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, filter.incidents, shape, named) : null), [size, filter, shape, cellList, rankingCurrent]), { keepPrevious: false });
   const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {
     // Public view: a row whose count is hidden ("<5") names no place and no category — a cell with 0 incidents has
     // none to name, so a name told 1–4 from 0, and the category of a cell with one incident is that incident's
     // (a tester read both off the public table). Every hidden row says "–" alike.
-    const hidden = rule !== null && publishCount(c.n, Number(c.key), rule) === null;
+    const hidden = hiddenCount(c);
     const l = hidden ? undefined : labels.get(`${c.ix}:${c.iy}`);
     const [refE, refN] = cellReferenceMetres(c, size, shape);
     const unknown = labelRows === undefined && !hidden ? '…' : '–';

@@ -7,6 +7,14 @@ import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import { toWgs84 } from '../../lib/parsing/coordinates';
 import type { DayRange } from '../../lib/day-range';
 import { previousPeriod } from '../../analysis/periods/period-buckets';
+import type { FilterName } from '../../lib/filter-state';
+
+/**
+ * The map's own spatial filters: the grid's counts (Gi*, emerging hot spots, the count layer) are never filtered by
+ * them. An area filter on the counts, with the study area still every cell, made every cell outside the area a 0 —
+ * and the area itself a 99 % hot spot with z 13 for 9 incidents (a fresh tester); Gi* needs the counts around a cell.
+ */
+export const SPATIAL_FILTERS: FilterName[] = ['cell', 'extent', 'area'];
 
 /** The side panel's comparison: the filtered period, else the data's last 28 days, against the equally long period before. */
 export function comparisonWindows(period: DayRange | undefined, lastDay: number): { current: DayRange; previous: DayRange } {

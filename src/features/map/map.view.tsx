@@ -30,7 +30,7 @@ import {
   LAYER_KINDS, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
-import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } from './map.model';
+import { SPATIAL_FILTERS, areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } from './map.model';
 import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount } from '../../analysis/hot-spots/hot-spots.model';
 import { areaCountsQuery, cellCountsQuery, outsideKindCountQuery, precisionCountsQuery, precisionWeekCountsQuery } from './map.query';
 import { cellWeekCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
@@ -38,16 +38,8 @@ import { periodCountsFromWeeks, stepCountsFromWeeks, sumWeeksBy, wholeWeeksOf, t
 import { TimeSlider } from './time-slider.view';
 import { CELL_SHAPES, cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
-import type { FilterName } from '../../lib/filter-state';
 
 const EMERGING_STEPS = [10, 13, 20, 26];
-
-/**
- * The map's own spatial filters: the grid's counts (Gi*, emerging hot spots, the count layer) are never filtered by
- * them. An area filter on the counts, with the study area still every cell, made every cell outside the area a 0 —
- * and the area itself a 99 % hot spot with z 13 for 9 incidents (a fresh tester); Gi* needs the counts around a cell.
- */
-const SPATIAL_FILTERS: FilterName[] = ['cell', 'extent', 'area'];
 
 interface PrecisionCount { precision: string; n: number; key: number | bigint }
 interface AreaCount { kind: string; area: string; n: number; key: number | bigint }
