@@ -9,6 +9,7 @@ import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPe
 import type { BiweekPeriod } from '../../src/lib/iso-week';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
 import { loadReport } from '../../src/features/lagesbild/load-report';
+import { areasAlsoElsewhereSql } from '../../src/features/lagesbild/lagesbild.query';
 import { epochDayOfIsoDate as d, isoDateOfEpochDay as iso } from '../../src/lib/epoch-day';
 import type { SqlRunner } from '../../src/data/sql-runner';
 import { createExampleDatabase } from './support/example-database';
@@ -255,6 +256,26 @@ describe('the example’s lägesbild', () => {
     const count = incidents.filter((r: { occurred_at: string }) => { const day = d(r.occurred_at.slice(0, 10)); return day >= range.from && day <= range.to; }).length;
     expect(first.current).toBe(count);
     expect(raw.development).toHaveLength(13);
+  });
+
+  it('says when the area table counts an incident in one area that the area filter counts in another too', async () => {
+    // Independently of the SQL: the tokens of area_names parsed here, each area's membership count against the table's.
+    const rows = await runner.rows<{ area: string | null; area_names: string | null }>(
+      `SELECT area, area_names FROM incidents WHERE epoch_day BETWEEN ${raw.periods.current.from} AND ${raw.periods.current.to}`);
+    const names = (r: { area_names: string | null }) => (r.area_names ?? '').split('\u001f').filter(Boolean).map((t) => t.split('\u001e')[1]);
+    const member = new Map<string, number>();
+    for (const r of rows) for (const n of names(r)) member.set(n, (member.get(n) ?? 0) + 1);
+    const report = buildReport(raw, null);
+    const larger = report.areas.filter((f) => f.name !== null && (member.get(f.name) ?? 0) > (f.current as number));
+    // The example's Bergsjö (ytterområde) overlaps the stadsdelar at its edge: the filter counts more there.
+    expect(larger.map((f) => f.name)).toContain('Bergsjö');
+    expect(rows.some((r) => names(r).some((n) => n !== (r.area ?? '')))).toBe(true);
+    expect(report.areasAlsoElsewhere).toBe(true);
+    // Rows each in at most their own area: nothing to say.
+    const [none] = await runner.rows<{ also_elsewhere: boolean }>(areasAlsoElsewhereSql(raw.periods, `len(string_split(trim(area_names, chr(31)), chr(31))) <= 1 AND area IS NOT NULL`));
+    expect(none.also_elsewhere).toBe(false);
+    const [outside] = await runner.rows<{ also_elsewhere: boolean }>(areasAlsoElsewhereSql(raw.periods, `area IS NULL AND area_names <> ''`));
+    expect(outside.also_elsewhere).toBe(rows.some((r) => r.area === null && names(r).length > 0));
   });
 
   it('finds the example’s persistent hot spot at Resecentrum', () => {

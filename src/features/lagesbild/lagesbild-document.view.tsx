@@ -329,6 +329,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
 
       <Panel id="areas" title={t('lagesbild.areas')} actions={panelActions}>
         <CountTable caption={t('lagesbild.areas')} nameHeader={t('lagesbild.area')} rows={report.areas} report={report} t={t} language={language} testId="lb-areas" lastYear={false} />
+        {report.areasAlsoElsewhere && <p className="lb-footnote" data-testid="lb-areas-note">{t('lagesbild.areasAlsoElsewhere')}</p>}
       </Panel>
 
       <Panel id="interventions" title={t('lagesbild.interventionsDone')} actions={panelActions}>

@@ -112,6 +112,8 @@ export interface LagesbildReport {
   total: Figure;
   categories: Figure[];
   areas: Figure[];
+  /** Some incident of the period also lies in an area other than the one the area table counts it in (see areasAlsoElsewhereSql). */
+  areasAlsoElsewhere: boolean;
   places: Figure[];
   interventionTotal: Figure;
   interventions: Figure[];
@@ -132,6 +134,8 @@ export interface RawReport {
   development: { period: ReportPeriod; current: number; lastYear: number; keys: { current: number; lastYear: number } }[];
   categories: CountRow[];
   areas: CountRow[];
+  /** lagesbild.query.ts areasAlsoElsewhereSql (absent: false). */
+  areasAlsoElsewhere?: boolean;
   places: CountRow[];
   interventions: CountRow[];
   hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null };
@@ -234,6 +238,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     total: categories.total,
     categories: categories.rows,
     areas: areas.rows,
+    areasAlsoElsewhere: raw.areasAlsoElsewhere === true,
     places,
     interventionTotal: interventions.total,
     interventions: interventions.rows,

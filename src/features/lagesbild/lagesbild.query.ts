@@ -3,6 +3,7 @@
 // intervention type in the period, the one before and the same period last year — aggregates only.
 import { literal } from '../../data/sql-text';
 import { keySumSql } from '../../data/record-keys.query';
+import { AREA_TOKENS } from '../../data/area-membership.query';
 import type { DayRange } from '../../lib/day-range';
 import { cellLabelsSql, cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 
@@ -42,6 +43,18 @@ export function areaCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
   const without = `CASE WHEN area IS NOT NULL THEN NULL WHEN area_assignment = 'outside' THEN 'outside' WHEN lat IS NULL OR lon IS NULL OR location_precision <> 'point' THEN 'unlocated' ELSE 'none' END`;
   return `SELECT area AS name, ${without} AS without, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} AND ${scope}
     GROUP BY ALL ORDER BY current DESC, name NULLS LAST, without`;
+}
+
+/**
+ * Whether any incident of the current window also lies in an area other than the one areaCountsSql counts it in
+ * (SQL: one row, `also_elsewhere` BOOLEAN). The area table counts each incident once — in `area`: the file's own
+ * area, else the finest loaded kind's — while the area filter, the Karta's Områden layer and per-area goals count it
+ * in every area it lies in (`area_names`), so their count for an area can be larger (the example's Bergsjö: 39 by the
+ * filter, 38 in the table). A yes/no, not a count: in public view a count of such incidents could be a small one.
+ */
+export function areasAlsoElsewhereSql(w: PeriodWindows, scope = 'TRUE'): string {
+  const otherArea = `len(list_filter(${AREA_TOKENS}, t -> split_part(t, chr(30), 2) <> coalesce(area, ''))) > 0`;
+  return `SELECT coalesce(bool_or(${otherArea}), false) AS also_elsewhere FROM incidents WHERE ${between(w.current)} AND ${scope}`;
 }
 
 /** Interventions per type in the three windows. */

@@ -8,7 +8,7 @@ import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
 import { asReportPeriod, lagesbildPeriods } from '../../analysis/periods/compared-periods';
 import { sameLastYear, shiftPeriod, type ReportPeriod } from '../../analysis/periods/report-periods';
-import { areaCountsSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
+import { areaCountsSql, areasAlsoElsewhereSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
 import { baselineWindow, type SourceReportRow } from './source-reports.model';
 import type { BiweekPeriod } from '../../lib/iso-week';
 
@@ -80,6 +80,7 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   const windows = { current: periods.current, previous: periods.previous, lastYear: periods.lastYear };
   const categories = await reader.rows<CountRow>(categoryCountsSql(windows, scope));
   const areas = await reader.rows<CountRow>(areaCountsSql(windows, scope));
+  const [elsewhere] = await reader.rows<{ also_elsewhere: boolean }>(areasAlsoElsewhereSql(windows, scope));
   const places = await reader.rows<CountRow>(topPlacesSql(windows, TOP_PLACES, scope));
   const interventions = await reader.rows<CountRow>(interventionCountsSql(windows, scope));
   const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(dayExtentSql(scope));
@@ -90,5 +91,5 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
   const goalsLatest = await evaluateGoals(reader, extra);
   const sources = await reader.rows<SourceReportRow>(sourceReportsSql(periods.current, baselineWindow(periods.current)));
-  return { periods, development: await development(reader, period, scope), categories, areas, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
+  return { periods, development: await development(reader, period, scope), categories, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
 }

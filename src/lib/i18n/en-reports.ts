@@ -71,6 +71,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     total: 'Total',
     areas: 'Incidents by area',
     area: 'Area',
+    areasAlsoElsewhere: 'Each incident is counted here in one area: the file\'s own, else the one it lies in of the kind with the smallest areas. Some of the period\'s incidents also lie in another area, where the area filter, the map\'s Areas layer and per-area goals count them too – their count for an area can therefore be larger than the table\'s.',
     without: { outside: 'Outside the areas', unlocated: 'No position or area', none: 'No area' },
     interventionsDone: 'Interventions in the period',
     type: 'Type',

@@ -69,6 +69,7 @@ export const svReports = {
     total: 'Totalt',
     areas: 'Händelser per område',
     area: 'Område',
+    areasAlsoElsewhere: 'Varje händelse räknas här i ett område: filens eget, annars det den ligger i av den områdestyp vars områden är minst. Några av periodens händelser ligger också i ett annat område, och där räknar Område-filtret, kartans lager Områden och målen per område dem också – deras antal för ett område kan därför vara större än tabellens.',
     without: { outside: 'Utanför områdena', unlocated: 'Utan position och område', none: 'Utan område' },
     interventionsDone: 'Insatser under perioden',
     type: 'Typ',
