@@ -26,11 +26,15 @@ CREATE TABLE IF NOT EXISTS imports (
   mapping VARCHAR
 );`;
 
-/** An undone import stays in the history, marked with when it was undone (local time). */
-export const ADD_UNDONE_COLUMN = `ALTER TABLE imports ADD COLUMN IF NOT EXISTS undone_at TIMESTAMP;`;
+/**
+ * An undone import stays in the history, marked with when it was undone (local time). Of its rejected rows, how many
+ * were already loaded by an earlier import (not faults in the file; NULL in histories written before it was kept).
+ */
+export const ADD_UNDONE_COLUMN = `ALTER TABLE imports ADD COLUMN IF NOT EXISTS undone_at TIMESTAMP;
+ALTER TABLE imports ADD COLUMN IF NOT EXISTS already_loaded INTEGER;`;
 
-export const INSERT_IMPORT = `INSERT INTO imports (id, file_name, imported_at, source, target, mode, rows_in, imported, rejected, left_out, mapping)
-VALUES (?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?)`;
+export const INSERT_IMPORT = `INSERT INTO imports (id, file_name, imported_at, source, target, mode, rows_in, imported, rejected, left_out, mapping, already_loaded)
+VALUES (?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 // --- what an import replaced ----------------------------------------------------------------------------------
 // A replace (Ersätt), and an area append that swaps an area of the same name and kind, move the rows they remove
@@ -77,7 +81,7 @@ export const LATER_IMPORTS = `SELECT count(*)::INTEGER AS n FROM imports l, impo
  */
 export const LIST_IMPORTS = `
 SELECT i.id, i.file_name, strftime(i.imported_at, '%Y-%m-%d %H:%M') AS imported_at, i.source, i.target, i.mode,
-  i.rows_in, i.imported, i.rejected, i.left_out, i.mapping,
+  i.rows_in, i.imported, i.rejected, i.already_loaded, i.left_out, i.mapping,
   (coalesce(n.incidents, 0) + coalesce(v.interventions, 0) + coalesce(a.areas, 0))::INTEGER AS stored,
   coalesce(r.replaced, 0)::INTEGER AS replaced,
   strftime(i.undone_at, '%Y-%m-%d %H:%M') AS undone_at,

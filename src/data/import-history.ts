@@ -22,6 +22,8 @@ export interface ImportHistoryRow {
   rows_in: number;
   imported: number;
   rejected: number;
+  /** Of `rejected`, rows an earlier import had already loaded (not faults); null in histories from before it was kept. */
+  already_loaded: number | null;
   left_out: number;
   /** The mapping used, as JSON (CSV: the column mapping and reading choices; police events: what was left out). */
   mapping: string | null;

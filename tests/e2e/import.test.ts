@@ -109,6 +109,9 @@ describe('importing in Chromium', () => {
     expect(parseCount(/fanns ([\d\s\u00a0]+) rader/.exec((await card.getByTestId('already-loaded').textContent()) ?? '')?.[1] ?? null)).toBe(policeRows);
     // Nothing was added, so the history offers nothing to undo for it.
     await page.getByTestId('history-nothing-to-undo').first().waitFor();
+    // The history says the same of its rejected rows (it listed them as plain "Avvisade").
+    const latest = page.getByTestId('import-history-table').locator('tbody tr').first();
+    expect((await latest.getByTestId('history-rejected').textContent())?.replace(/[\s\u00a0]/g, '')).toBe(`${policeRows}(varav${policeRows}redaninlästa)`);
     expect(await kpi()).toBe(policeRows + 3);
   });
 

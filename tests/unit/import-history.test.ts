@@ -96,11 +96,15 @@ describe('the import history and undo', () => {
     // a1 is already loaded: the third import added only b1.
     expect(third).toMatchObject({ rowsInFile: 2, imported: 1, rejected: [{ reason: 'already-loaded' }] });
     const history = await listImports(runner);
-    expect(history.map((h) => [h.source, h.rows_in, h.imported, h.rejected, h.left_out, h.stored])).toEqual([
-      ['Kommunens rapporter', 2, 1, 1, 0, 1],
-      ['Polisens händelser', 7, 4, 3, 0, 4],
-      ['Kommunens rapporter', 3, 2, 1, 0, 2],
+    // Of the third's rejected rows, one was already loaded (no fault in the file; the history says so).
+    expect(history.map((h) => [h.source, h.rows_in, h.imported, h.rejected, h.already_loaded, h.left_out, h.stored])).toEqual([
+      ['Kommunens rapporter', 2, 1, 1, 1, 0, 1],
+      ['Polisens händelser', 7, 4, 3, 0, 0, 4],
+      ['Kommunens rapporter', 3, 2, 1, 0, 0, 2],
     ]);
+    for (const [h, result] of [[history[0], third], [history[1], second], [history[2], first]] as const) {
+      expect(h.already_loaded).toBe(result.rejected.filter((r) => r.reason === 'already-loaded' || r.reason === 'same-content-loaded').length);
+    }
     for (const h of history) expect(h.imported + h.rejected + h.left_out).toBe(h.rows_in);
     expect(JSON.parse(history[2].mapping ?? 'null')).toBeNull(); // importBytes passes no mapping: stored as NULL
     expect(await listSources(runner)).toEqual([
@@ -223,10 +227,16 @@ describe('the import history and undo', () => {
           place VARCHAR, lat DOUBLE, lon DOUBLE, source VARCHAR NOT NULL, epoch_day INTEGER NOT NULL, row_key VARCHAR);
         CREATE TABLE areas (name VARCHAR NOT NULL, kind VARCHAR, population INTEGER, geometry VARCHAR NOT NULL, min_lon DOUBLE, min_lat DOUBLE, max_lon DOUBLE, max_lat DOUBLE, source VARCHAR NOT NULL);
         INSERT INTO incidents VALUES ('x', TIMESTAMP '2025-01-01 10:00', 'Stöld', NULL, NULL, NULL, 'none', NULL, NULL, NULL, 'gammal.csv', 20089, 'x');
-        INSERT INTO areas VALUES ('A', 'stadsdel', NULL, '{}', 0, 0, 1, 1, 'a.geojson');`);
+        INSERT INTO areas VALUES ('A', 'stadsdel', NULL, '{}', 0, 0, 1, 1, 'a.geojson');
+        CREATE TABLE imports (id VARCHAR PRIMARY KEY, file_name VARCHAR NOT NULL, imported_at TIMESTAMP NOT NULL, source VARCHAR NOT NULL, target VARCHAR NOT NULL,
+          mode VARCHAR NOT NULL, rows_in INTEGER NOT NULL, imported INTEGER NOT NULL, rejected INTEGER NOT NULL, left_out INTEGER NOT NULL, mapping VARCHAR);
+        INSERT INTO imports VALUES ('i1', 'f.csv', TIMESTAMP '2025-01-02 10:00', 'f.csv', 'incidents', 'append', 2, 0, 2, 0, NULL);`);
       await old.exec(CREATE_TABLES);
       expect(await old.rows(`SELECT id, source, import_id FROM incidents`)).toEqual([{ id: 'x', source: 'gammal.csv', import_id: null }]);
       expect(await old.rows(`SELECT name, import_id FROM areas`)).toEqual([{ name: 'A', import_id: null }]);
+      // An import listed before the history kept its already-loaded rows: not known (null), not 0.
+      expect((await listImports(old)).map((h) => [h.id, h.rejected, h.already_loaded, h.undone_at])).toEqual([['i1', 2, null, null]]);
+      await old.exec(`DELETE FROM imports`);
       expect(await listImports(old)).toEqual([]);
       expect(await listSources(old)).toEqual([{ source: 'gammal.csv', incidents: 1, interventions: 0 }]);
       // Running the schema again (every start) changes nothing.

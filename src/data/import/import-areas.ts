@@ -38,7 +38,7 @@ export async function importAreas(
     }
     await recordImport(runner, {
       id: importId, fileName: history.fileName, source, target: 'areas', mode: replaceExample ? 'replace' : mode,
-      rowsIn: features, imported: rows.length, rejected: rejected.length, leftOut: 0, mapping: history.mapping ?? null,
+      rowsIn: features, imported: rows.length, rejected: rejected.length, alreadyLoaded: 0, leftOut: 0, mapping: history.mapping ?? null,
     });
     await runner.run(WRITE_META, ['dataset', 'user']);
     await runner.run(WRITE_META, ['loaded_at', new Date().toISOString()]);

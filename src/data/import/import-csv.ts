@@ -278,12 +278,13 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       await runner.run(WRITE_META, ['dataset', 'user']);
       await runner.run(WRITE_META, ['loaded_at', new Date().toISOString()]);
       const rejectedCount = readerRejects.length + unaccounted.length + rowRejects.length;
+      const alreadyLoaded = [...readerRejects, ...rowRejects].filter((r) => ALREADY_LOADED_REASONS.has(r.reason)).length;
       if (after - before + rejectedCount + leftOut !== rowsInFile) {
         throw new ImportAccountingError(`Rows do not add up: ${after - before} imported + ${rejectedCount} rejected + ${leftOut} left out ≠ ${rowsInFile} in the file.`);
       }
       await recordImport(runner, {
         id: importId, fileName: request.history?.fileName ?? request.source, source: request.source, target, mode: request.replaceExample ? 'replace' : request.mode,
-        rowsIn: rowsInFile, imported: after - before, rejected: rejectedCount, leftOut, mapping: request.history?.mapping ?? null,
+        rowsIn: rowsInFile, imported: after - before, rejected: rejectedCount, alreadyLoaded, leftOut, mapping: request.history?.mapping ?? null,
       });
       // The new rows' areas, in the same transaction: no moment where they count in no area.
       step('areas');
@@ -315,13 +316,18 @@ export interface ImportRecord {
   rowsIn: number;
   imported: number;
   rejected: number;
+  /** Of `rejected`, rows already loaded by an earlier import (reasons in ALREADY_LOADED_REASONS). */
+  alreadyLoaded: number;
   leftOut: number;
   mapping: string | null;
 }
 
+/** Reasons a row is rejected that are no fault in the file: an earlier import already loaded it. */
+export const ALREADY_LOADED_REASONS: ReadonlySet<RejectedRow['reason']> = new Set(['already-loaded', 'same-content-loaded']);
+
 /** One row of the import history, written inside the import's own transaction (local wall-clock time). */
 export async function recordImport(runner: SqlRunner, r: ImportRecord): Promise<void> {
-  await runner.run(INSERT_IMPORT, [r.id, r.fileName, localWallClock(), r.source, r.target, r.mode, r.rowsIn, r.imported, r.rejected, r.leftOut, r.mapping]);
+  await runner.run(INSERT_IMPORT, [r.id, r.fileName, localWallClock(), r.source, r.target, r.mode, r.rowsIn, r.imported, r.rejected, r.leftOut, r.mapping, r.alreadyLoaded]);
 }
 
 /** A reject's field as the file's column name(s), and no empty details. */

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusWhenLost } from '../../hooks/use-focus-when-lost';
 import { DataTable } from '../../components/data-table';
-import type { ImportResult, RejectedRow } from '../../data/import/import-csv';
+import { ALREADY_LOADED_REASONS, type ImportResult, type RejectedRow } from '../../data/import/import-csv';
 import { toExcelCsv, downloadText } from '../../lib/excel-csv';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -24,7 +24,7 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
         result.rejected.map((r) => [r.line, reason(r), r.column ?? '', r.value ?? '', r.text ?? '']),
       ),
     );
-  const alreadyLoaded = result.rejected.filter((r) => r.reason === 'already-loaded' || r.reason === 'same-content-loaded').length;
+  const alreadyLoaded = result.rejected.filter((r) => ALREADY_LOADED_REASONS.has(r.reason)).length;
   // The progress (and its Cancel) is gone when the import ends: focus goes to the summary line, which is read out.
   const summaryLine = useRef<HTMLParagraphElement>(null);
   useFocusWhenLost(summaryLine);

@@ -113,6 +113,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     historyRowsIn: 'Rows in the file',
     historyImported: 'Imported',
     historyRejected: 'Rejected',
+    historyAlreadyLoaded_one: 'of which {{formatted}} already loaded', historyAlreadyLoaded_other: 'of which {{formatted}} already loaded',
     historyLeftOut: 'Left out',
     historyStored: 'Still stored',
     historyMapping: 'Mapping',

@@ -111,6 +111,7 @@ export const svImporter = {
     historyRowsIn: 'Rader i filen',
     historyImported: 'Importerade',
     historyRejected: 'Avvisade',
+    historyAlreadyLoaded_one: 'varav {{formatted}} redan inläst', historyAlreadyLoaded_other: 'varav {{formatted}} redan inlästa',
     historyLeftOut: 'Utelämnade',
     historyStored: 'Kvar nu',
     historyMapping: 'Mappning',
