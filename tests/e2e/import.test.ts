@@ -115,6 +115,22 @@ describe('importing in Chromium', () => {
     expect(await kpi()).toBe(policeRows + 3);
   });
 
+  it('says before the import when the chosen encoding misreads the file, with a word, and offers the right one', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/importera`);
+    const file = 'Datum;Brottstyp;Plats\n2026-04-01;Stöld;Gågatan\n';
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'utf8.csv', mimeType: 'text/csv', buffer: Buffer.from(file, 'utf8') }));
+    expect(await card.getByTestId('encoding-misread').count()).toBe(0);
+    await card.getByLabel('Teckenkodning').selectOption('windows-1252');
+    const warning = card.getByTestId('encoding-misread');
+    expect(await warning.textContent()).toContain('”StÃ¶ld” i filen blir ”Stöld” med UTF-8');
+    await warning.getByRole('button', { name: /^Använd UTF-8/ }).click();
+    await warning.waitFor({ state: 'detached' });
+    expect(await card.getByLabel('Teckenkodning').inputValue()).toBe('utf-8');
+    await card.getByRole('button', { name: 'Ta bort' }).click();
+    await card.waitFor({ state: 'detached' });
+  });
+
   it('shows hostile headers and values as text, never running them', async () => {
     const { page } = browser;
     const hostile = [

@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
 import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
-import { decodeText, detectEncoding, type EncodingGuess, type TextEncodingName } from '../../lib/parsing/text-encoding';
+import { decodeText, detectEncoding, misreadExample, type EncodingGuess, type MisreadExample, type TextEncodingName } from '../../lib/parsing/text-encoding';
 import { afterLines, linesBeforeHeader } from './header-row';
 import { FIELDS_FOR, crsFromHeaders, degreesFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
 import { defaultYearRange, type CsvDialect, type YearRange } from './csv-import.query';
@@ -48,6 +48,11 @@ export interface TablePlan {
   personalChoices: Record<string, PersonalDataAction>;
   /** Plausible years: dates outside are rejected with this range in the reason. Shown and changeable. */
   years: YearRange;
+  /**
+   * The chosen encoding is not the one the file's bytes point to, with a word each reads differently (a UTF-8 file
+   * read as Windows-1252 imports "StÃ¶ld" without any row failing). Absent when they agree.
+   */
+  misread?: MisreadExample & { detectedEncoding: TextEncodingName };
 }
 
 export interface PlanChoices {
@@ -126,6 +131,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const encoding = choices.encoding ?? (guess.decided === false ? remembered?.encoding : undefined) ?? guess.encoding;
   const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
   const whole = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
+  const misread = misreadExample(bytes, encoding, guess);
   const quote = choices.quote ?? '"';
   // Lines above the header (a report's title and period): found from the dialect of the whole preview, unless
   // the user said how many.
@@ -147,6 +153,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   return completePlan({
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
+    ...(misread ? { misread: { ...misread, detectedEncoding: guess.encoding } } : {}),
   }, remembered);
 }
 

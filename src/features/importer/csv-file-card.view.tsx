@@ -33,6 +33,15 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
       {plan.looksBinary && <p role="alert" className="error">{t('importer.binary')}</p>}
       {plan.remembered && <p className="hint">{t('importer.remembered')}</p>}
+      {plan.misread && (
+        // Every row of a misread file imports without a fault, so the card says it before the import, with the word.
+        <p className="warning" data-testid="encoding-misread">
+          {t('importer.encodingMisread', { chosen: encodingLabel(plan.encoding, t), read: plan.misread.read, detected: plan.misread.detected, detectedName: encodingLabel(plan.misread.detectedEncoding, t) })}{' '}
+          <button type="button" className="link-button" disabled={locked} onClick={() => setPlan(replan(entry.bytes, plan, { encoding: plan.misread!.detectedEncoding }))}>
+            {t('importer.encodingUse', { name: encodingLabel(plan.misread.detectedEncoding, t) })}
+          </button>
+        </p>
+      )}
 
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.settings')}</legend>

@@ -113,6 +113,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     historyRowsIn: 'Rows in the file',
     historyImported: 'Imported',
     historyRejected: 'Rejected',
+    encodingMisread: 'The file does not look like {{chosen}}: “{{read}}” in the file reads “{{detected}}” as {{detectedName}}, which the file\'s characters point to.',
+    encodingUse: 'Use {{name}}',
     historyAlreadyLoaded_one: 'of which {{formatted}} already loaded', historyAlreadyLoaded_other: 'of which {{formatted}} already loaded',
     historyLeftOut: 'Left out',
     historyStored: 'Still stored',

@@ -111,6 +111,8 @@ export const svImporter = {
     historyRowsIn: 'Rader i filen',
     historyImported: 'Importerade',
     historyRejected: 'Avvisade',
+    encodingMisread: 'Filen ser inte ut att vara {{chosen}}: ”{{read}}” i filen blir ”{{detected}}” med {{detectedName}}, som filens tecken pekar på.',
+    encodingUse: 'Använd {{name}}',
     historyAlreadyLoaded_one: 'varav {{formatted}} redan inläst', historyAlreadyLoaded_other: 'varav {{formatted}} redan inlästa',
     historyLeftOut: 'Utelämnade',
     historyStored: 'Kvar nu',

@@ -70,3 +70,34 @@ function isValidUtf8(sample: Uint8Array, truncated: boolean): boolean {
 export function decodeText(bytes: Uint8Array, guess: Pick<EncodingGuess, 'encoding' | 'bomLength'>): string {
   return new TextDecoder(guess.encoding).decode(bytes.subarray(guess.bomLength));
 }
+
+/** A word of the file as the chosen encoding reads it, and as the encoding its bytes point to reads it. */
+export interface MisreadExample {
+  read: string;
+  detected: string;
+}
+
+const SINGLE_BYTE_OR_UTF8: readonly TextEncodingName[] = ['utf-8', 'windows-1252'];
+// ASCII separators: both UTF-8 and Windows-1252 read ASCII bytes as themselves, so the two readings split into the
+// same words and the first word that differs is the example.
+const WORD_BREAK = /[\s,;|"'\t()[\]{}<>=:]+/;
+const MAX_EXAMPLE = 40;
+
+/**
+ * Where the chosen encoding misreads the file: the first word that UTF-8 and Windows-1252 read differently, as
+ * each reads it ("StÃ¶ld" read as Windows-1252 / "Stöld" as UTF-8; "St\uFFFDld" read as UTF-8 / "Stöld" as
+ * Windows-1252). `chosen`: what the user (or a remembered import) picked; `detected`: what the bytes point to
+ * (detectEncoding). Null when they agree, when either is UTF-16 (no common words), or when no word differs in the
+ * first 64 KiB (plain ASCII). Words are cut to 40 characters.
+ */
+export function misreadExample(bytes: Uint8Array, chosen: TextEncodingName, detected: EncodingGuess): MisreadExample | null {
+  if (chosen === detected.encoding || !detected.decided) return null;
+  if (!SINGLE_BYTE_OR_UTF8.includes(chosen) || !SINGLE_BYTE_OR_UTF8.includes(detected.encoding)) return null;
+  const sample = bytes.subarray(detected.bomLength, detected.bomLength + (1 << 16));
+  const read = new TextDecoder(chosen).decode(sample).split(WORD_BREAK);
+  const right = new TextDecoder(detected.encoding).decode(sample).split(WORD_BREAK);
+  for (let i = 0; i < Math.min(read.length, right.length); i++) {
+    if (read[i] !== right[i]) return { read: read[i].slice(0, MAX_EXAMPLE), detected: right[i].slice(0, MAX_EXAMPLE) };
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+// A file read in the wrong encoding imports without a single rejected row ("StÃ¶ld" is a valid category), so the
+// import card says so before the import, with a word of the file as each encoding reads it.
+import { describe, expect, it } from 'vitest';
+import { detectEncoding, misreadExample } from '../../src/lib/parsing/text-encoding';
+import { planCsv, replan } from '../../src/data/import/csv-plan';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+/** Windows-1252 bytes of Latin-1 text (every character here is below U+0100). */
+const cp1252 = (s: string) => Uint8Array.from([...s].map((ch) => ch.charCodeAt(0)));
+const LETTERS = ['å', 'ä', 'ö', 'Å', 'Ä', 'Ö', 'é', 'ü'];
+
+describe('misreadExample', () => {
+  it.each(LETTERS)('gives the first misread word of a UTF-8 file read as Windows-1252 (%s)', (letter) => {
+    const bytes = utf8(`Datum;Brottstyp;Plats\n2026-01-01;Hot;Torget\n2026-01-02;R${letter}n;Stor${letter}ngen\n`);
+    const example = misreadExample(bytes, 'windows-1252', detectEncoding(bytes));
+    // The independent reading: the word's UTF-8 bytes, each byte one Windows-1252 character ("ö" → "Ã¶").
+    const misread = [...utf8(letter)].map((b) => new TextDecoder('windows-1252').decode(Uint8Array.of(b))).join('');
+    expect(example).toEqual({ read: `R${misread}n`, detected: `R${letter}n` });
+    expect(misread).toHaveLength(2);
+  });
+
+  it.each(LETTERS)('gives the first misread word of a Windows-1252 file read as UTF-8 (%s)', (letter) => {
+    const bytes = cp1252(`Datum;Brottstyp\n2026-01-01;Hot\n2026-01-02;R${letter}n\n`);
+    const example = misreadExample(bytes, 'utf-8', detectEncoding(bytes));
+    expect(example).toEqual({ read: 'R\ufffdn', detected: `R${letter}n` });
+  });
+
+  it('says nothing when the choice is what the bytes point to, for plain ASCII, or for UTF-16', () => {
+    const swedish = utf8('Datum;Brottstyp\n2026-01-01;Stöld\n');
+    expect(misreadExample(swedish, 'utf-8', detectEncoding(swedish))).toBeNull();
+    const ascii = utf8('Datum;Brottstyp\n2026-01-01;Hot\n');
+    expect(misreadExample(ascii, 'windows-1252', detectEncoding(ascii))).toBeNull();
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...[...'Datum;Stöld\n'].flatMap((ch) => [ch.charCodeAt(0), 0])]);
+    expect(misreadExample(utf16, 'windows-1252', detectEncoding(utf16))).toBeNull();
+  });
+
+  it('skips a UTF-8 byte-order mark: the first word is not the mark misread', () => {
+    const bytes = Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('Område;Brottstyp\nNorr;Stöld\n')]);
+    expect(misreadExample(bytes, 'windows-1252', detectEncoding(bytes))).toEqual({ read: 'OmrÃ¥de', detected: 'Område' });
+  });
+});
+
+describe('the import plan', () => {
+  it('carries the misread word when the user picks the other encoding, and drops it when they pick back', () => {
+    const bytes = utf8('Datum;Brottstyp;Plats\n2026-01-01;Misshandel;Gågatan\n');
+    const plan = planCsv(bytes);
+    expect(plan.encoding).toBe('utf-8');
+    expect(plan.misread).toBeUndefined();
+    const wrong = replan(bytes, plan, { encoding: 'windows-1252' });
+    expect(wrong.misread).toEqual({ read: 'GÃ¥gatan', detected: 'Gågatan', detectedEncoding: 'utf-8' });
+    expect(wrong.previewRows[0][2]).toBe('GÃ¥gatan');
+    expect(replan(bytes, wrong, { encoding: 'utf-8' }).misread).toBeUndefined();
+  });
+});
