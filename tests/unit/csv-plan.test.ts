@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completePlan, outcomeName, planCsv, replan, setMapping } from '../../src/data/import/csv-plan';
+import { completePlan, outcomeName, planCsv, rememberable, replan, setMapping } from '../../src/data/import/csv-plan';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 function cp1252(s: string): Uint8Array {
@@ -93,5 +93,23 @@ describe('coordinates named in the header (issue 15)', () => {
     // English convention), so N/E are the other way round from the mapping.
     const csv = 'Datum;Brottstyp;X (SWEREF 99 15 00);Y (SWEREF 99 15 00)\n2026-03-01;Stöld;150000;6580822\n2026-03-02;Rån;160000;6581000\n';
     expect(planCsv(enc(csv)).coordinates).toEqual({ crs: 'EPSG:3009', order: 'east-north', ambiguous: false, named: true });
+  });
+});
+
+describe('a remembered plan', () => {
+  it('reads the next file of the same kind with the quote chosen last time, and finds its lines above the header again', () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const first = planCsv(enc("Datum;Brottstyp;Plats\n2026-01-01;Stöld;'Torget; norra'\n"), { quote: "'" });
+    const remembered = rememberable(first);
+    expect(remembered).toMatchObject({ quote: "'", skipLines: 0, header: true });
+    // The next export has a title line above the header: found again, not the remembered 0.
+    const rows = Array.from({ length: 6 }, (_, i) => `2026-02-0${i + 1};Rån;'Gatan; ${i + 4}'`).join('\n');
+    const next = planCsv(enc(`Rapport över anmälda brott\nPeriod: februari\n;;\nDatum;Brottstyp;Plats\n${rows}\n`), {}, remembered);
+    expect(next.dialect.skipLines).toBe(3);
+    expect(next.dialect.quote).toBe("'");
+    expect(next.previewRows[0]).toEqual(['2026-02-01', 'Rån', 'Gatan; 4']);
+    // A mapping remembered before the quote was kept reads with the default.
+    const { quote: _, ...older } = remembered;
+    expect(planCsv(enc('Datum;Brottstyp\n2026-01-01;"Stöld; grov"\n'), {}, older).previewRows[0]).toEqual(['2026-01-01', 'Stöld; grov']);
   });
 });

@@ -261,7 +261,16 @@ describe('the history’s mapping lines', () => {
     for (const line of [...csv, ...areas]) expect(line).not.toMatch(/\bdate\b|\bnorth\b|nameKey|fixedKind|populationKey|\bcrs\b|encoding|target/);
     expect(csv.join(' ')).toContain('Datum (och ev. tid) ← Datum, Kategori / brottstyp ← Brottstyp, N / X / latitud ← N');
     // Named as on the form, not by the stored codes (utf-8, EPSG:3006).
-    expect(csv.join(' ')).toContain('Teckenkodning: UTF-8, Avgränsare: ; (semikolon), Decimaltecken: Komma (1,5), Koordinatsystem: SWEREF 99 TM');
+    expect(csv.join(' ')).toContain('Teckenkodning: UTF-8, Avgränsare: ; (semikolon), första raden är rubriker, Decimaltecken: Komma (1,5), Koordinatsystem: SWEREF 99 TM');
+    // Every reading choice the form offers is in the line: the quote and the lines skipped above the header too.
+    const { rememberable, planCsv } = await import('../../src/data/import/csv-plan');
+    const report = new TextEncoder().encode("Rapport 2026\nPeriod: januari\n\nDatum;Brottstyp\n2026-01-01;'Stöld; grov'\n");
+    const plan = planCsv(report, { quote: "'", skipLines: 3 });
+    expect(plan.dialect.skipLines).toBe(3);
+    const line = mappingLines(JSON.stringify(rememberable(plan)), t).join(' ');
+    expect(line).toContain("Citattecken: ' (apostrof)");
+    expect(line).toContain('3 rader överhoppade före rubrikerna');
+    expect(mappingLines(JSON.stringify({ ...rememberable(plan), header: false, skipLines: 1 }), t).join(' ')).toMatch(/ingen rubrikrad, 1 rad överhoppad före rubrikerna/);
     expect(areas.join(' ')).toBe('Namn ← kommunnamn, Typ av område: kommun, Koordinatsystem: WGS 84 (lat/long)');
     const zone = mappingLines(JSON.stringify({ encoding: 'windows-1252', delimiter: '\t', coordinates: { crs: 'EPSG:3009' } }), t);
     expect(zone.join(' ')).toBe('Teckenkodning: Windows-1252 (Excel, äldre), Avgränsare: tabb, Koordinatsystem: SWEREF 99 15 00 (EPSG:3009)');

@@ -175,6 +175,18 @@ describe('title lines above the header (6)', () => {
     const noBlank = ['Brottsrapport;Exempelkommun;Kvartal 1 2025;;', 'Uttaget;Analytiker;;;', ...data];
     expect((await planBytes(enc(noBlank.join('\n') + '\n'))).dialect.skipLines).toBe(2);
   });
+  it.each([';', ',', '\t', '|'])('finds it when data cells hold the delimiter in quotes (delimiter %j), with either quote', async (delimiter) => {
+    // Addresses like "Storgatan 1, Malmö": split naively, each such line was one cell wider than the header.
+    for (const quote of ['"', "'"]) {
+      const q = (cell: string) => `${quote}${cell}${quote}`;
+      const header = ['Ärendenr', 'Datum', 'Brottstyp', 'Plats'].join(delimiter);
+      const data = Array.from({ length: 5 }, (_, i) => [`Q${i}`, `2025-01-0${i + 1}`, 'Stöld', q(`Storgatan ${i}${delimiter} uppgång B`)].join(delimiter));
+      const preamble = ['Brottsrapport', `Period:${delimiter}2025-01`, delimiter.repeat(3)];
+      const plan = await planBytes(enc([...preamble, header, ...data].join('\n') + '\n'), quote === '"' ? {} : { quote });
+      expect(plan.dialect, `${JSON.stringify(delimiter)} ${quote}`).toMatchObject({ delimiter, skipLines: 3, columns: ['Ärendenr', 'Datum', 'Brottstyp', 'Plats'] });
+      expect(plan.previewRows[0][3]).toBe(`Storgatan 0${delimiter} uppgång B`);
+    }
+  });
   it('leaves an ordinary file, and one whose header has empty names, alone', async () => {
     expect((await planBytes(enc('Datum;Brottstyp\n2025-01-01;Stöld\n'))).dialect.skipLines).toBe(0);
     expect((await planBytes(enc('Datum;Brottstyp;;\n2025-01-01;Stöld;1;2\n2025-01-02;Rån;1;2\n'))).dialect.skipLines).toBe(0);

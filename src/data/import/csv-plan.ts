@@ -132,7 +132,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
   const whole = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
   const misread = misreadExample(bytes, encoding, guess);
-  const quote = choices.quote ?? '"';
+  const quote = choices.quote ?? remembered?.quote ?? '"';
   // Lines above the header (a report's title and period): found from the dialect of the whole preview, unless
   // the user said how many.
   const delimiterGuess = choices.delimiter ?? remembered?.delimiter ?? parsePreview(whole, undefined, quote).delimiter;
@@ -238,7 +238,14 @@ export function fieldsOf(plan: TablePlan): CanonicalField[] {
 export interface RememberedMapping {
   encoding: TextEncodingName;
   delimiter: string;
+  /** Absent in mappings remembered before it was kept: '"'. */
+  quote?: string;
   header: boolean;
+  /**
+   * Lines skipped above the header, for the import history. Not applied to the next file: the preamble of an export
+   * (a report's title and period lines) can change length, and the lines are found again for each file.
+   */
+  skipLines?: number;
   target: TargetTable;
   mapping: Mapping;
   decimal: DecimalMark;
@@ -247,7 +254,8 @@ export interface RememberedMapping {
 
 export function rememberable(plan: TablePlan): RememberedMapping {
   return {
-    encoding: plan.encoding, delimiter: plan.dialect.delimiter, header: plan.dialect.header, target: plan.target, mapping: plan.mapping, decimal: plan.decimal,
+    encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines,
+    target: plan.target, mapping: plan.mapping, decimal: plan.decimal,
     coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
   };
 }

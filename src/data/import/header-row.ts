@@ -1,6 +1,8 @@
 // Excel reports put a title, a period line and an empty ";;;;" line above the header. The header is the first
 // line about as wide as the data (in non-empty cells) after a preamble of short lines; what is above it is skipped (DuckDB's `skip`, the record scan's `skipLines`). The user can change the number.
 
+import Papa from 'papaparse';
+
 /** Lines to look at: a report's preamble is a few lines, never a page. */
 const MAX_PREAMBLE = 20;
 
@@ -17,7 +19,15 @@ export function afterLines(text: string, count: number): number {
   return offset;
 }
 
-const nonEmptyCells = (line: string, delimiter: string) => line.split(delimiter).filter((c) => c.replace(/["'\s]/g, '') !== '').length;
+/**
+ * One physical line's cells, quote-aware (PapaParse, as the preview): a quoted delimiter ("Storgatan 1, Malmö") is
+ * part of its cell — split naively, every data line with one was a cell wider than the header and the header was
+ * never found. A quote left open at the line's end runs to it.
+ */
+const cellsOf = (line: string, delimiter: string, quote: string): string[] =>
+  (Papa.parse<string[]>(line, { delimiter, quoteChar: quote || '\u0000', newline: '\n' }).data[0] ?? []);
+
+const nonEmptyCells = (line: string, delimiter: string, quote: string) => cellsOf(line, delimiter, quote).filter((c) => c.replace(/["'\s]/g, '') !== '').length;
 
 /** A cell that reads as data (a number, a date, a time), which a header name never is. */
 const dataLike = (cell: string) => /^[\d\s.,:/+\-]+$/.test(cell.replace(/["']/g, '').trim());
@@ -25,7 +35,7 @@ const dataLike = (cell: string) => /^[\d\s.,:/+\-]+$/.test(cell.replace(/["']/g,
 /** How many physical lines precede the header row (0 for an ordinary file). */
 export function linesBeforeHeader(text: string, delimiter: string, quote = '"'): number {
   const lines = text.slice(0, afterLines(text, 60)).split(/\r\n|\r|\n/);
-  const counts = lines.map((l) => nonEmptyCells(l, delimiter));
+  const counts = lines.map((l) => nonEmptyCells(l, delimiter, quote));
   // The data's usual width: the most common count among lines with two or more values.
   const frequency = new Map<number, number>();
   for (const c of counts) if (c >= 2) frequency.set(c, (frequency.get(c) ?? 0) + 1);
@@ -43,6 +53,6 @@ export function linesBeforeHeader(text: string, delimiter: string, quote = '"'):
   // under an empty header (",,").
   const above = lines.slice(0, k).join('\n');
   if (quote && above.split(quote).length % 2 === 0) return 0;
-  if (lines[k].split(delimiter).some((cell) => cell.trim() !== '' && dataLike(cell))) return 0;
+  if (cellsOf(lines[k], delimiter, quote).some((cell) => cell.trim() !== '' && dataLike(cell))) return 0;
   return k;
 }

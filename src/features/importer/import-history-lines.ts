@@ -1,6 +1,6 @@
 // An import's stored settings and mapping as the history shows them: plain text lines, labelled as on the import
 // form (never HTML: names come from the file).
-import { crsLabel, delimiterLabel, encodingLabel } from './import-labels';
+import { crsLabel, delimiterLabel, encodingLabel, quoteLabel } from './import-labels';
 
 /** The mapping as plain text lines (never HTML: names come from the file). */
 export function mappingLines(json: string | null, t: (key: string, o?: Record<string, unknown>) => string): string[] {
@@ -30,6 +30,9 @@ export function mappingLines(json: string | null, t: (key: string, o?: Record<st
   const settings: string[] = [];
   if (typeof m.encoding === 'string') settings.push(`${t('importer.encoding')}: ${encodingLabel(m.encoding, t)}`);
   if (typeof m.delimiter === 'string') settings.push(`${t('importer.delimiter')}: ${delimiterLabel(m.delimiter, t)}`);
+  if (typeof m.quote === 'string') settings.push(`${t('importer.quote')}: ${quoteLabel(m.quote, t)}`);
+  if (typeof m.header === 'boolean') settings.push(t(m.header ? 'importer.historyHeader' : 'importer.historyNoHeader'));
+  if (typeof m.skipLines === 'number' && m.skipLines > 0) settings.push(t('importer.historySkipped', { count: m.skipLines }));
   if (typeof m.decimal === 'string') settings.push(`${t('importer.decimal')}: ${m.decimal === ',' ? t('importer.decimalComma') : t('importer.decimalPoint')}`);
   const coords = m.coordinates as { crs?: string; order?: string } | null | undefined;
   if (coords?.crs) settings.push(`${t('importer.coordinates')}: ${crsLabel(coords.crs)}`);

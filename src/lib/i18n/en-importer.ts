@@ -113,6 +113,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     historyRowsIn: 'Rows in the file',
     historyImported: 'Imported',
     historyRejected: 'Rejected',
+    historyHeader: 'first row is headers', historyNoHeader: 'no header row',
+    historySkipped_one: '{{count}} line skipped above the headers', historySkipped_other: '{{count}} lines skipped above the headers',
     encodingMisread: 'The file does not look like {{chosen}}: “{{read}}” in the file reads “{{detected}}” as {{detectedName}}, which the file\'s characters point to.',
     encodingUse: 'Use {{name}}',
     historyAlreadyLoaded_one: 'of which {{formatted}} already loaded', historyAlreadyLoaded_other: 'of which {{formatted}} already loaded',

@@ -111,6 +111,8 @@ export const svImporter = {
     historyRowsIn: 'Rader i filen',
     historyImported: 'Importerade',
     historyRejected: 'Avvisade',
+    historyHeader: 'första raden är rubriker', historyNoHeader: 'ingen rubrikrad',
+    historySkipped_one: '{{count}} rad överhoppad före rubrikerna', historySkipped_other: '{{count}} rader överhoppade före rubrikerna',
     encodingMisread: 'Filen ser inte ut att vara {{chosen}}: ”{{read}}” i filen blir ”{{detected}}” med {{detectedName}}, som filens tecken pekar på.',
     encodingUse: 'Använd {{name}}',
     historyAlreadyLoaded_one: 'varav {{formatted}} redan inläst', historyAlreadyLoaded_other: 'varav {{formatted}} redan inlästa',

@@ -3,17 +3,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { planCsv, PREVIEW_BYTES, type TablePlan } from '../../../src/data/import/csv-plan';
+import { planCsv, PREVIEW_BYTES, type PlanChoices, type TablePlan } from '../../../src/data/import/csv-plan';
 import { detectFileEncoding } from '../../../src/data/import/file-encoding';
 import type { IncidentColumns, InterventionColumns } from '../../../src/data/import/csv-import.query';
 import { importCsv, type CsvImportRequest } from '../../../src/data/import/import-csv';
 import { readAndScan } from '../../../src/data/import/read-file';
 import type { SqlRunner } from '../../../src/data/sql-runner';
 
-export async function planBytes(bytes: Uint8Array): Promise<TablePlan> {
+export async function planBytes(bytes: Uint8Array, choices: PlanChoices = {}): Promise<TablePlan> {
   const blob = new Blob([new Uint8Array(bytes)]);
   const head = bytes.subarray(0, PREVIEW_BYTES);
-  return planCsv(head, {}, null, await detectFileEncoding(blob, head));
+  return planCsv(head, choices, null, await detectFileEncoding(blob, head));
 }
 
 export async function importPlanned(runner: SqlRunner, bytes: Uint8Array, plan: TablePlan, extra: Partial<CsvImportRequest> = {}) {
