@@ -8,6 +8,7 @@ import { formatCount } from '../lib/format';
 import { chipsFromState } from '../lib/filter-chips';
 import { useDisclosure } from '../lib/disclosure/disclosure-store';
 import { useLanguage } from '../lib/i18n/i18n';
+import { sourceLabel } from '../lib/source-label';
 
 /** The active filters as removable chips; every view answers to them. */
 export function FilterChips() {
@@ -30,8 +31,8 @@ export function FilterChips() {
       <select value={state.source ?? ''} onChange={(e) => setFilter('source', e.target.value || undefined)} data-testid="source-filter">
         <option value="">{t('filters.allSources', { count: sources.length })}</option>
         {/* Public view: no counts here — a source of 3 rows beside the page's total is a small count shown. */}
-        {sources.map((s) => <option key={s.source} value={s.source}>{rule ? s.source : `${s.source} (${formatCount(s.incidents + s.interventions, language)})`}</option>)}
-        {state.source !== undefined && !sources.some((s) => s.source === state.source) && <option value={state.source}>{state.source}</option>}
+        {sources.map((s) => <option key={s.source} value={s.source}>{rule ? sourceLabel(s.source, t) : `${sourceLabel(s.source, t)} (${formatCount(s.incidents + s.interventions, language)})`}</option>)}
+        {state.source !== undefined && !sources.some((s) => s.source === state.source) && <option value={state.source}>{sourceLabel(state.source, t)}</option>}
       </select>
     </label>
   ) : null;

@@ -11,7 +11,9 @@ import { inTransaction, type SqlRunner } from './sql-runner';
 import { placeInAreas } from './area-assignment';
 import type { GoalDefinition } from './tables';
 
-export const EXAMPLE_SOURCE = 'Exempelkommun (påhittad)';
+import { EXAMPLE_SOURCE } from '../lib/source-label';
+
+export { EXAMPLE_SOURCE };
 
 export interface ExampleInput {
   /** Names under which the runner can read the two canonical CSV files. */

@@ -34,3 +34,19 @@ describe('UI strings', () => {
     expect(i18n.t('overview.latestWeek', { ...args, count: 1, lng: 'en' })).toContain('1 incident,');
   });
 });
+
+describe('source names', () => {
+  it('name the example’s source in the page’s language and every other source as stored', async () => {
+    const { sourceLabel, EXAMPLE_SOURCE } = await import('../../src/lib/source-label');
+    const { EXAMPLE_SOURCE: written } = await import('../../src/data/example-load');
+    expect(written).toBe(EXAMPLE_SOURCE);
+    for (const [lng, translation, expected] of [['sv', sv, 'Exempelkommun (påhittad)'], ['en', en, 'Exempelkommun (invented)']] as const) {
+      const i18n = i18next.createInstance();
+      await i18n.init({ lng, resources: { [lng]: { translation } } });
+      const t = i18n.t.bind(i18n) as (key: string) => string;
+      expect(sourceLabel(EXAMPLE_SOURCE, t)).toBe(expected);
+      expect(sourceLabel('Polisens händelser', t)).toBe('Polisens händelser');
+      expect(sourceLabel('<b>rapport.csv</b>', t)).toBe('<b>rapport.csv</b>');
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { useDatabase } from '../../hooks/use-database';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { mappingLines } from './import-history-lines';
+import { sourceLabel } from '../../lib/source-label';
 
 export function ImportHistory() {
   const { t } = useTranslation();
@@ -88,7 +89,7 @@ export function ImportHistory() {
                     <th scope="row">{r.file_name}</th>
                     <td>{r.imported_at}</td>
                     <td>
-                      {r.source}{' '}
+                      {sourceLabel(r.source, t)}{' '}
                       {r.target !== 'areas' && <button type="button" className="link-button" onClick={() => setFilter('source', r.source)}>{t('importer.showSource')}</button>}
                     </td>
                     <td>{t(`importer.historyTargets.${r.target}`)}{r.replaced > 0

@@ -15,6 +15,7 @@ import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import { MIN_HOT_SPOT_STEPS, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
+import { sourceLabel } from '../../lib/source-label';
 
 export interface DocumentProps {
   report: LagesbildReport;
@@ -92,7 +93,7 @@ function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFun
           <tbody>
             {report.sources.map((s) => (
               <tr key={s.source} data-status={s.status}>
-                <th scope="row">{s.source}</th>
+                <th scope="row">{sourceLabel(s.source, t)}</th>
                 <td className="numeric">{formatShownCount(s.current, report.rule, language)}</td>
                 <td className="numeric">{s.usual === null ? '–' : formatDecimal(s.usual, 1, language)}</td>
                 <td>{s.lastDay === null ? '–' : isoDateOfEpochDay(s.lastDay)}</td>
@@ -271,7 +272,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
         <p className="lb-kicker">{datasetName ? `${t('pages.lagesbild')} · ${datasetName}` : t('pages.lagesbild')}</p>
         <h2 className="lb-period" data-testid="lb-period">{formatPeriod(p.period, language)}</h2>
         <p className="lb-range">{range}</p>
-        {report.source !== undefined && <p className="lb-source-line" data-testid="lb-source-line">{t('lagesbild.sourceLine', { source: report.source })}</p>}
+        {report.source !== undefined && <p className="lb-source-line" data-testid="lb-source-line">{t('lagesbild.sourceLine', { source: sourceLabel(report.source, t) })}</p>}
         {rule && <p className="lb-public" data-testid="lb-public-note">{t('disclosure.note', { k: rule.k })}</p>}
       </header>
 

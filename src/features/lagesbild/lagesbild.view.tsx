@@ -30,6 +30,7 @@ import { ReportStreetsContext, useReportStreets } from './use-report-streets';
 import type { ReportStreets } from './report-streets.model';
 import type { AreaOutline } from './report-map.model';
 import type { TFunction } from 'i18next';
+import { sourceLabel } from '../../lib/source-label';
 import './lagesbild.css';
 
 function writePeriodToUrl(p: ReportPeriod): void {
@@ -130,13 +131,13 @@ export function LagesbildPage() {
             {t('filters.source')}{' '}
             <select value={source ?? ''} onChange={(e) => setFilter('source', e.target.value || undefined)} data-testid="lb-source">
               <option value="">{t('filters.allSources', { count: database.sources.length })}</option>
-              {database.sources.map((s) => <option key={s.source} value={s.source}>{s.source}</option>)}
-              {source !== undefined && !database.sources.some((s) => s.source === source) && <option value={source}>{source}</option>}
+              {database.sources.map((s) => <option key={s.source} value={s.source}>{sourceLabel(s.source, t)}</option>)}
+              {source !== undefined && !database.sources.some((s) => s.source === source) && <option value={source}>{sourceLabel(source, t)}</option>}
             </select>
           </label>
           {source === undefined && (
             <p className="warning" role="note" data-testid="lb-sources-mixed">
-              {t('lagesbild.sourcesMixed', { sources: database.sources.map((s) => s.source).join(', ') })}
+              {t('lagesbild.sourcesMixed', { sources: database.sources.map((s) => sourceLabel(s.source, t)).join(', ') })}
             </p>
           )}
         </div>
