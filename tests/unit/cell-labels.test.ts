@@ -54,6 +54,42 @@ describe('cellLabelsSql', () => {
     expect(cellLabelsSql(250, filter, 'square', [])).toBeNull();
   });
 
+  it('gives each cell its most common place, area and category, a tie to the first in alphabetical order', async () => {
+    // 3 000 rows over 4 × 4 cells of 250 m with few values each, so ties are common; counted here in JavaScript.
+    const places = ['Torget', 'Parken', 'Stationen', null];
+    const areas = ['Centrum', 'Norr', null];
+    const categories = ['Stöld', 'Rån', 'Hot'];
+    let seed = 7;
+    const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const data = Array.from({ length: 3000 }, (_, i) => ({ id: `t${i}`, e: 5000 + next(1000), n: 5000 + next(1000), place: places[next(4)], area: areas[next(3)], category: categories[next(3)] }));
+    // And one certain tie: two rows each of Stationen and Parken (and Rån and Hot) in a cell of their own.
+    for (const [i, place, category] of [[0, 'Stationen', 'Rån'], [1, 'Parken', 'Hot'], [2, 'Stationen', 'Rån'], [3, 'Parken', 'Hot']] as const) {
+      data.push({ id: `tie${i}`, e: 9000 + i, n: 9000, place, area: null, category });
+    }
+    await runner.exec(`DELETE FROM incidents`);
+    await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES
+      ${data.map((r) => `('${r.id}', TIMESTAMP '2026-01-01', '${r.category}', 59.9, 16.8, 'point', ${r.area ? `'${r.area}'` : 'NULL'}, ${r.place ? `'${r.place}'` : 'NULL'}, 't', 10, ${r.e}, ${r.n})`).join(',\n')}`);
+    await runner.exec(FILL_PLACE_OR_BLANK);
+    const cells = new Map<string, typeof data>();
+    for (const r of data) {
+      const key = `${Math.floor(r.e / 250)}:${Math.floor(r.n / 250)}`;
+      cells.set(key, [...(cells.get(key) ?? []), r]);
+    }
+    const most = (values: (string | null)[]) => {
+      const counts = new Map<string, number>();
+      for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
+      return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+    };
+    const wanted = [...cells.keys()].map((k) => ({ ix: Number(k.split(':')[0]), iy: Number(k.split(':')[1]) }));
+    const named = await runner.rows<{ ix: number; iy: number; place: string | null; area: string | null; category: string }>(cellLabelsSql(250, 'TRUE', 'square', wanted)!);
+    expect(named).toHaveLength(cells.size);
+    expect(named.find((r) => r.ix === 36 && r.iy === 36)).toMatchObject({ place: 'Parken', area: null, category: 'Hot' });
+    for (const r of named) {
+      const rows = cells.get(`${r.ix}:${r.iy}`)!;
+      expect([r.place, r.area, r.category], `${r.ix}:${r.iy}`).toEqual([most(rows.map((x) => x.place)), most(rows.map((x) => x.area)), most(rows.map((x) => x.category))]);
+    }
+  });
+
   it('uses the same cells as the hexagon grid when asked for hexagons', async () => {
     // Every hexagon the rows fall in, by the grid's own cell expression; each asked alone must name its own rows.
     const hex = cellIndexSql(250, 'hex');
