@@ -160,3 +160,23 @@ export function hotSpotTableRows(ranked: HotSpotCell[], keepEmpty: boolean): { p
   return { places, surroundingsOnly: ranked.length - places.length };
 }
 
+
+/**
+ * The study area at square size `size` (metres) from the study area at `baseSize`, when `size` is a whole multiple of
+ * it: each base square lies in exactly one larger square, floor(ix / k) with k = size / baseSize (the same floor
+ * the SQL takes of the metres, so the result equals cellUniverseSql(size) — tested). Returns null when `size` is not
+ * a multiple (ask the database instead). Order: first seen.
+ */
+export function squareUniverse(base: readonly CellKey[], baseSize: number, size: number): CellKey[] | null {
+  const k = size / baseSize;
+  if (!Number.isInteger(k) || k < 1) return null;
+  const seen = new Set<string>();
+  const cells: CellKey[] = [];
+  for (const c of base) {
+    const ix = Math.floor(c.ix / k);
+    const iy = Math.floor(c.iy / k);
+    const id = `${ix}:${iy}`;
+    if (!seen.has(id)) { seen.add(id); cells.push({ ix, iy }); }
+  }
+  return cells;
+}

@@ -7,9 +7,9 @@ import { loadLand } from '../../data/land-basemap';
 import { useRows } from '../../hooks/use-rows';
 import { NAMED_PLACES } from './map.query';
 import { AREA_SHAPES } from '../../data/areas.query';
-import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
+import { GRID_EXTENT, UNIVERSE_BASE_SIZE, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
 import type { AreaShape } from './map.model';
-import type { CellKey, GridExtent } from '../../analysis/hot-spots/hot-spots.model';
+import { squareUniverse, type CellKey, type GridExtent } from '../../analysis/hot-spots/hot-spots.model';
 
 export interface NamedPlace { place: string; n: number; lat: number; lon: number }
 
@@ -33,5 +33,9 @@ const NO_PLACES: NamedPlace[] = [];
 
 /** The study area at one cell size and shape: every cell that ever had a located incident. */
 export function useCellUniverse(size: number, shape: CellShape = 'square'): CellKey[] | null {
-  return useRows<CellKey>(cellUniverseSql(size, shape), { keepPrevious: false }) ?? null;
+  // Squares: read once at 25 m and grouped here for every size (no query per size); hexagons: asked per size.
+  const fromBase = shape === 'square' && size % UNIVERSE_BASE_SIZE === 0;
+  const base = useRows<CellKey>(fromBase ? cellUniverseSql(UNIVERSE_BASE_SIZE, 'square') : null, { keepPrevious: false });
+  const asked = useRows<CellKey>(fromBase ? null : cellUniverseSql(size, shape), { keepPrevious: false });
+  return useMemo(() => (fromBase ? (base ? squareUniverse(base, UNIVERSE_BASE_SIZE, size) : null) : asked ?? null), [fromBase, base, asked, size]);
 }
