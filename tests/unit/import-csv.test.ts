@@ -358,6 +358,38 @@ describe('personnummer in an import', () => {
 });
 
 describe('date and time conversion in SQL', () => {
+  it('agrees with the reference parser on every date style × every time style, in one column and in two', async () => {
+    // A tester's "14/4 2026" with "12.42" in its own column was rejected as a bad time, though both are supported:
+    // the SQL listed combinations by hand and missed some. Every pairing, padded and not, is checked here.
+    const runner = await createNodeRunner();
+    const dates = (y: number, m: number, d: number) => {
+      const p = (n: number) => String(n).padStart(2, '0');
+      return [`${y}-${p(m)}-${p(d)}`, `${y}/${p(m)}/${p(d)}`, `${y}${p(m)}${p(d)}`, `${d}/${m} ${y}`, `${d}/${m}-${y}`, `${p(d)}/${p(m)} ${y}`, `${d}.${m}.${y}`, `${p(d)}.${p(m)}.${y}`];
+    };
+    const times = ['12:42', '12.42', '12:42:07', '12.42.07', '9:05', '9.05', '09:05', '1242', '905', '0905', '00:00', '23.59.59', '12:42:07.5'];
+    const cases: [string, string | null][] = [];
+    for (const date of [...dates(2026, 4, 14), ...dates(2025, 11, 3)]) {
+      cases.push([date, null]);
+      for (const time of times) {
+        cases.push([date, time]);
+        // In the same column only where the time has a separator ("14/4 2026 1242" is not a form anyone writes).
+        if (/[:.]/.test(time)) cases.push([`${date} ${time}`, null]);
+      }
+    }
+    const values = cases.map(([d, t], i) => `(${i}, ${literal(d)}, ${t === null ? 'NULL' : literal(t)})`).join(', ');
+    const rows = await runner.rows<{ i: number; v: string | null }>(
+      `SELECT i, strftime(${dateTimeExpr('d', 't')}, '%Y-%m-%d %H:%M:%S') AS v FROM (VALUES ${values}) c(i, d, t) ORDER BY i`);
+    const wrong = rows.flatMap(({ i, v }) => {
+      const [date, time] = cases[i];
+      const reference = parseDateTime(date, time);
+      return v === (reference.ok ? reference.value : null) ? [] : [`${date} | ${time ?? ''} → ${v} (reference ${reference.ok ? reference.value : reference.reason})`];
+    });
+    expect(wrong).toEqual([]);
+    // And the reference itself reads every one of them.
+    expect(cases.filter(([d, t]) => !parseDateTime(d, t).ok)).toEqual([]);
+    runner.close();
+  });
+
   it('agrees with the reference parser on every form, offsets and DST included', async () => {
     const runner = await createNodeRunner();
     const cases: [string, string | null][] = [

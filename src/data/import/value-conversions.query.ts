@@ -18,13 +18,14 @@ export function numberExpr(valueSql: string, decimal: DecimalMark): string {
   return `coalesce(TRY_CAST(${valueSql} AS DOUBLE), ${general})`;
 }
 
-const DATE_TIME_FORMATS = [
-  '%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%d %H.%M', '%Y-%m-%d %H.%M.%S', '%Y-%m-%d',
-  '%Y/%m/%d %H:%M:%S', '%Y/%m/%d %H:%M', '%Y/%m/%d', '%Y%m%d %H%M', '%Y%m%d %H:%M', '%Y%m%d',
-  '%d/%m %Y %H:%M', '%d/%m %Y', '%d.%m.%Y %H:%M', '%d.%m.%Y %H.%M', '%d.%m.%Y',
-  // A separate time column written "0730" (or "730", once Excel has dropped the zero: padded below).
-  '%Y-%m-%d %H%M', '%Y/%m/%d %H%M', '%d.%m.%Y %H%M', '%d/%m %Y %H%M',
-];
+// The date styles and time styles the reference parser reads (lib/parsing/swedish-datetime.ts), every date with every
+// time: a list written out by hand missed pairings ("14/4 2026" with "12.42" was rejected as a bad time; tested now
+// for each pairing against the reference). The most common first: strptime tries them in order.
+const DATE_FORMATS = ['%Y-%m-%d', '%Y/%m/%d', '%d.%m.%Y', '%d/%m %Y', '%d/%m-%Y', '%Y%m%d'];
+// "12:42", "12.42" (Swedish), with seconds, mixed separators as the reference allows; and a separate time column
+// written "0730" (or "730", once Excel has dropped the zero: padded below).
+const TIME_FORMATS = ['%H:%M:%S', '%H:%M', '%H.%M', '%H.%M.%S', '%H%M', '%H:%M.%S', '%H.%M:%S'];
+const DATE_TIME_FORMATS = [...DATE_FORMATS.flatMap((d) => TIME_FORMATS.map((t) => `${d} ${t}`)), ...DATE_FORMATS];
 // "+01:00", "+0100", "+01" (DuckDB prints TIMESTAMPTZ as "…+00") or "Z".
 const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
 

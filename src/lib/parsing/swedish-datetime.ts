@@ -74,9 +74,11 @@ export function parseDateTime(dateField: string | null | undefined, timeField?: 
     offset = o[1] === 'Z' ? 0 : (o[1][0] === '-' ? -1 : 1) * (Number(compact.slice(1, 3)) * 60 + (compact.length === 5 ? Number(compact.slice(3)) : 0));
     s = s.slice(0, o.index).trim();
   }
-  // A whole field that is a date ("31/8 2001" has a space of its own) has no time part.
+  // A whole field that is a date ("31/8 2001" has a space of its own) has no time part; "31/8 2001 12.42" is that
+  // date and a time (split at the first space it was "31/8" and "2001 12.42": a bad date).
   const whole = parseDate(s);
-  const [datePart, ...rest] = whole ? [s] : s.split(/[T ]+/);
+  const dayMonthYear = whole ? null : /^(\d{1,2}\/\d{1,2}[ -]\d{4})[T ]+(.+)$/.exec(s);
+  const [datePart, ...rest] = whole ? [s] : dayMonthYear ? [dayMonthYear[1], dayMonthYear[2]] : s.split(/[T ]+/);
   const date = whole ?? parseDate(datePart);
   if (!date) return { ok: false, reason: 'bad-date' };
   const ownTime = rest.join(' ');
