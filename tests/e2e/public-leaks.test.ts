@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openBrowser, parseCount, type Browser, setPublicView } from './support/chromium';
+import { addedCard, openBrowser, parseCount, type Browser, setPublicView } from './support/chromium';
 import { readRefused } from './support/refusing-proxy';
 
 const baseUrl = inject('baseUrl');
@@ -213,5 +213,49 @@ describe('issue #20 in Chromium', () => {
     await page.getByTestId('refused-filter').waitFor({ timeout: 60_000 });
     await settled(page);
     expect(errors).toEqual([]);
+  });
+  // Last in this file: its import replaces the example.
+  it('Översikt: the latest-week line shows its two weeks exactly as the weekly table does (example categories, then the tester’s weeks)', async () => {
+    // A tester: the line printed v. 12 = 5 while the table hid v. 12 as "dold" to protect v. 11 = 3 (25 − 10 − 9 − 5).
+    const { page } = browser;
+    const openTables = async () => {
+      const closed = page.getByRole('button', { name: 'Visa tabell' });
+      while ((await closed.count()) > 0) await closed.first().click();
+    };
+    const norm = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim().replace(/^ett dolt antal$/, 'dold');
+    /** The line's two weeks and counts, and the weekly table's counts for the same weeks. */
+    const lineAndTable = async (url: string) => {
+      await page.goto(url);
+      await settled(page);
+      await openTables();
+      const line = (await page.getByTestId('coverage-line').textContent()) ?? '';
+      const m = line.match(/Senaste hela vecka, (v\. \d+ \d{4}): (.+?) händelser?, mot (.+?) veckan före \((v\. \d+ \d{4})\)/);
+      expect(m, line).not.toBeNull();
+      const table = new Map((await page.locator('table', { has: page.locator('caption', { hasText: 'Händelser per vecka' }) }).locator('tbody tr').evaluateAll(
+        (trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim())),
+      )).map((cells) => [cells[0], cells[1]] as const));
+      return { line: [norm(m![2]), norm(m![3])], table: [table.get(m![1]), table.get(m![4])] };
+    };
+    await page.goto(`${baseUrl}#/`);
+    await setPublicView(page, true);
+    await settled(page);
+    await openTables();
+    const categories = await page.getByTestId('table-categories').locator('tbody tr button').allTextContents();
+    expect(categories.length).toBeGreaterThan(3);
+    for (const category of categories) {
+      const { line, table } = await lineAndTable(`${baseUrl}?kategori=${encodeURIComponent(category)}#/`);
+      expect(line, category).toEqual(table);
+    }
+    // The tester's file: v. 10–13 2026 = 10, 3, 5, 9, ending on the Sunday of v. 13.
+    const days = [...Array(10).fill('2026-03-03'), ...Array(3).fill('2026-03-10'), ...Array(5).fill('2026-03-17'), ...Array(8).fill('2026-03-24'), '2026-03-29'];
+    const csv = ['Id;Datum;Brottstyp', ...days.map((d, i) => `S${i};${d} 12:00;Stöld`)].join('\n') + '\n';
+    await page.goto(`${baseUrl}#/importera`);
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'veckor.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') }));
+    await card.getByTestId('import-button').click();
+    await card.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    const { line, table } = await lineAndTable(`${baseUrl}#/`);
+    expect(line).toEqual(table);
+    // v. 12 (5) is hidden to protect v. 11 (3): in the line too.
+    expect(line[1]).toBe('dold');
   });
 });

@@ -78,3 +78,31 @@ describe('Översikt: weeks inside the period and the key figure are published to
     expect(periodTotal).toBe(12);
   });
 });
+
+describe('Översikt: the latest-week line shows the two weeks as the weekly table does', () => {
+  it('the tester’s case: v. 10–13 = 10, 3, 5, 9 — v. 12 hidden ("dold") in the table is not printed in the line', async () => {
+    const { weekPairAsShown } = await import('../../src/features/overview/overview.model');
+    const series = [week(0, 10), week(1, 3), week(2, 5), week(3, 9)];
+    const { weeks } = publishWeeks(series, undefined, rule);
+    // The table: v. 11 below k, and one more week hidden so that 25 − the rest does not give it.
+    expect(weeks[1].incidents).toBeNull();
+    expect(weeks.filter((w) => typeof w.incidents !== 'number').length).toBeGreaterThanOrEqual(2);
+    const pair = weekPairAsShown(weeks, { current: { from: 21 }, previous: { from: 14 } }, rule);
+    // Exactly what the table shows for those two weeks, hidden or not (the line printed v. 12 = 5 beside "dold").
+    expect(pair).toEqual({ current: weeks[3].incidents, previous: weeks[2].incidents });
+    // No shown count in the table and line together lets the hidden v. 11 be recovered: every completion of the
+    // hidden weeks that fits the total is still possible with v. 11 anywhere in 0–4.
+    const shown = new Map<number, PublishedCount>(weeks.map((w, i) => [i, w.incidents]));
+    shown.set(2, pair.previous);
+    shown.set(3, pair.current);
+    const fits = completions([...shown.values()], [0, 1, 2, 3], 27);
+    expect(new Set(fits.map((f) => f[0])).size).toBeGreaterThan(1);
+  });
+
+  it('a week before the series (the data began after it) is none, published like any count', async () => {
+    const { weekPairAsShown } = await import('../../src/features/overview/overview.model');
+    const { weeks } = publishWeeks([week(3, 9)], undefined, null);
+    expect(weekPairAsShown(weeks, { current: { from: 21 }, previous: { from: 14 } }, null)).toEqual({ current: 9, previous: 0 });
+    expect(weekPairAsShown(publishWeeks([week(3, 9)], undefined, rule).weeks, { current: { from: 21 }, previous: { from: 14 } }, rule).previous).toBeNull();
+  });
+});

@@ -4,7 +4,7 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { mondayOf, type DayRange } from '../../lib/day-range';
 import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
 import { isoWeekOf } from '../../lib/iso-week';
-import { isProtected, markPublished, publishList, type PublishedCount } from '../../lib/disclosure/publish';
+import { isProtected, markPublished, publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
 import { perturbCount, sumKeys } from '../../lib/disclosure/cell-key';
 import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
 
@@ -77,6 +77,15 @@ export function publishWeeks<T extends { weekDay: number; incidents: number; key
   const why = suppressEquations(flat, equations, rule);
   const mark = (i: number): PublishedCount => markPublished(flat[i], flatKeys[i], why[i], rule);
   return { weeks: series.map((p, i) => ({ ...p, incidents: mark(i) })), periodTotal: mark(values.length + 1) };
+}
+
+/**
+ * The latest full week and the week before as the weekly table shows them (`series` from publishWeeks): the
+ * coverage line's two counts. A week before the series' first Monday holds no data: 0, published as any count is.
+ */
+export function weekPairAsShown(series: Published<WeekPoint>[], weeks: { current: { from: number }; previous: { from: number } }, rule: DisclosureRule | null): { current: PublishedCount; previous: PublishedCount } {
+  const shown = (monday: number): PublishedCount => series.find((p) => p.weekDay === monday)?.incidents ?? publishCount(0, 0, rule);
+  return { current: shown(weeks.current.from), previous: shown(weeks.previous.from) };
 }
 
 function countText(v: unknown, language: Language, hidden: string, protectedText: string | undefined): string {

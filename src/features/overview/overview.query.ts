@@ -1,8 +1,7 @@
 // The SQL behind the Översikt page. Built with mosaic-sql so the coordinator can pre-aggregate it.
 import { Query, count, sql, sum, type FilterExpr } from '@uwdata/mosaic-sql';
 import { AREA_ONLY, UNLOCATED } from '../../data/position.query';
-import { keySum, keySumSql } from '../../data/record-keys.query';
-import { whereSql } from '../../data/filter-predicates';
+import { keySum } from '../../data/record-keys.query';
 
 /** Monday of the ISO week, as an epoch day (epoch day 0, 1970-01-01, was a Thursday). */
 const WEEK_START = sql`epoch_day - ((((epoch_day + 3) % 7) + 7) % 7)`;
@@ -27,10 +26,3 @@ export function incidentsByCategoryQuery(filter: FilterExpr): Query {
     .groupby('category').orderby('category').where(filter);
 }
 
-/** Incidents under `filter` in two day ranges (the latest full week and the one before), each with its key sum. */
-export function twoRangeCountsSql(filter: FilterExpr, current: { from: number; to: number }, previous: { from: number; to: number }): string {
-  const inRange = (r: { from: number; to: number }) => `epoch_day BETWEEN ${Math.trunc(r.from)} AND ${Math.trunc(r.to)}`;
-  return `SELECT count(*) FILTER (WHERE ${inRange(current)})::INTEGER AS current, ${keySumSql(inRange(current))} AS current_key,
-    count(*) FILTER (WHERE ${inRange(previous)})::INTEGER AS previous, ${keySumSql(inRange(previous))} AS previous_key
-    FROM incidents WHERE ${whereSql(filter)}`;
-}

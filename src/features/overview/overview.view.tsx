@@ -93,7 +93,7 @@ export function OverviewPage() {
 
   return (
     <Page title={t('pages.overview')}>
-      <CoverageLine />
+      <CoverageLine weeks={publishedWeeks?.weeks ?? null} />
       <p className="lead">{t('overview.intro')}</p>
       <FilterChips />
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
