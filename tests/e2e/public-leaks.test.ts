@@ -257,5 +257,11 @@ describe('issue #20 in Chromium', () => {
     expect(line).toEqual(table);
     // v. 12 (5) is hidden to protect v. 11 (3): in the line too.
     expect(line[1]).toBe('dold');
+    // The file has no interventions: the lägesbild's "<5" key figure is not undone by "Inga insatser registrerade".
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.getByTestId('lb-summary').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lb-interventions-total').textContent()).toContain('<5');
+    expect(await page.getByTestId('lb-interventions-hidden').textContent()).toContain('även 0');
+    expect(await page.locator('main').textContent()).not.toContain('Inga insatser registrerade');
   });
 });

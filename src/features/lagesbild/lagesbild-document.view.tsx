@@ -48,6 +48,13 @@ function ChangeText({ c, against, t, language }: { c: CountChange | null; agains
   );
 }
 
+/**
+ * Public view, a period whose total is hidden ("<5", 0 included): its list is not shown either way. "Inga insatser
+ * registrerade" beside a "<5" key figure said 0, and a listed type said at least 1 (a tester); as the Karta's side
+ * panel, below k the breakdown is withheld.
+ */
+const breakdownHidden = (total: Figure) => total.current === null;
+
 export function FigureCard({ label, f, report, t, language, testId }: { label: string; f: Figure; report: LagesbildReport; t: TFunction; language: Language; testId?: string }) {
   const p = report.periods;
   return (
@@ -319,7 +326,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       )}
 
       <Panel id="places" title={t('lagesbild.topPlaces')} actions={panelActions}>
-        {report.places.length ? (
+        {breakdownHidden(report.total) ? <p data-testid="lb-places-hidden">{t('lagesbild.breakdownHidden', { k: report.rule!.k })}</p> : report.places.length ? (
           <CountTable caption={t('lagesbild.topPlaces')} nameHeader={t('lagesbild.place')} rows={report.places} report={report} t={t} language={language} testId="lb-places" lastYear={false} />
         ) : <p>{t('lagesbild.noPlaces')}</p>}
       </Panel>
@@ -334,7 +341,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       </Panel>
 
       <Panel id="interventions" title={t('lagesbild.interventionsDone')} actions={panelActions}>
-        {report.interventions.length ? (
+        {breakdownHidden(report.interventionTotal) ? <p data-testid="lb-interventions-hidden">{t('lagesbild.breakdownHidden', { k: report.rule!.k })}</p> : report.interventions.length ? (
           <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId="lb-interventions" lastYear={false} />
         ) : <p>{t('lagesbild.noInterventions')}</p>}
       </Panel>

@@ -76,6 +76,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     interventionsDone: 'Interventions in the period',
     type: 'Type',
     noInterventions: 'No interventions recorded in the period.',
+    breakdownHidden: 'Public view: fewer than {{k}} in the period (0 included) – which they were is not shown.',
     sources: 'Reporting sources',
     sourceHeader: 'Source',
     sourceUsual: 'Usually per period',

@@ -74,6 +74,7 @@ export const svReports = {
     interventionsDone: 'Insatser under perioden',
     type: 'Typ',
     noInterventions: 'Inga insatser registrerade under perioden.',
+    breakdownHidden: 'Publik visning: färre än {{k}} under perioden (även 0) – vilka det var visas inte.',
     sources: 'Rapporterande källor',
     sourceHeader: 'Källa',
     sourceUsual: 'Vanligen per period',
