@@ -302,6 +302,17 @@ describe('the example’s lägesbild', () => {
     expect(tenth.hotSpots).toMatchObject({ status: 'ok', steps: 10 });
     // And no comparison with 2023, which the data does not reach.
     expect(buildReport(early, null).total.vsLastYear).toBeNull();
+    // The development's periods before the data began are no data ("–"), not 0 — nor "<5" in public view (a tester).
+    for (const rule of [null, { k: 5 }]) {
+      const points = buildReport(early, rule).development;
+      const before = points.filter((p) => p.period.to < d('2024-01-01'));
+      expect(before.length).toBeGreaterThan(0);
+      for (const p of before) expect([p.current, p.lastYear]).toEqual([undefined, undefined]);
+      for (const p of points.filter((q) => q.period.from >= d('2024-01-01'))) {
+        expect(p.current === undefined).toBe(false);
+        expect(p.lastYear).toBeUndefined(); // 2023: before the data too
+      }
+    }
     // The summary gives the panel's reason (it said "too few located incidents", tester).
     const text = summaryParagraphs(buildReport(early, null), 'sv').join(' ');
     expect(text).toContain('behöver minst 10 tvåveckorsperioder med data');

@@ -17,9 +17,9 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
     series: [
       {
         name: labels.current, type: 'bar',
-        data: points.map((p, i) => ({ value: p.current, itemStyle: { color: i === last ? '#a4147f' : '#1d3557' } })),
+        data: points.map((p, i) => ({ value: p.current ?? null, itemStyle: { color: i === last ? '#a4147f' : '#1d3557' } })),
       },
-      { name: labels.lastYear, type: 'line', data: points.map((p) => p.lastYear), connectNulls: false, lineStyle: { width: large ? 4 : 2, type: 'dashed', color: '#b35c00' }, itemStyle: { color: '#b35c00' }, symbolSize: large ? 10 : 6 },
+      { name: labels.lastYear, type: 'line', data: points.map((p) => p.lastYear ?? null), connectNulls: false, lineStyle: { width: large ? 4 : 2, type: 'dashed', color: '#b35c00' }, itemStyle: { color: '#b35c00' }, symbolSize: large ? 10 : 6 },
     ],
     aria: { enabled: false },
   };

@@ -1,6 +1,6 @@
 // Pure: the lägesbild's query results → the report every view of it shows (page, slides, HTML, CSV), with the
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
-import type { ReportPeriod } from '../../analysis/periods/report-periods';
+import { sameLastYear, type ReportPeriod } from '../../analysis/periods/report-periods';
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
 import { hotSpotsOfCells, withFadedEdgesJoined } from './hot-spot-names';
 import { coveredDays, type DayRange } from '../../lib/day-range';
@@ -101,8 +101,9 @@ export interface GoalStatus {
 /** The development chart: incidents per two-week period up to this one, and in the same periods a year earlier. */
 export interface DevelopmentPoint {
   period: ReportPeriod;
-  current: PublishedCount;
-  lastYear: PublishedCount;
+  /** undefined: the period lies wholly outside the data — no data, shown "–" (it showed 0, "<5" in public view). */
+  current: PublishedCount | undefined;
+  lastYear: PublishedCount | undefined;
 }
 
 export interface LagesbildReport {
@@ -233,7 +234,11 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const lastYear = publishList(raw.development.map((d) => d.lastYear), raw.development.map((d) => d.keys.lastYear), rule, false).values;
   return {
     periods: raw.periods,
-    development: raw.development.map((d, i) => ({ period: d.period, current: current[i], lastYear: lastYear[i] })),
+    development: raw.development.map((d, i) => {
+      const data = raw.dataExtent ?? null;
+      const noData = (r: DayRange) => data !== null && coveredDays(r, data) === 0;
+      return { period: d.period, current: noData(d.period) ? undefined : current[i], lastYear: noData(sameLastYear(d.period)) ? undefined : lastYear[i] };
+    }),
     rule,
     total: categories.total,
     categories: categories.rows,
