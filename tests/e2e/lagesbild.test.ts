@@ -190,6 +190,11 @@ describe('Lägesbild in Chromium', () => {
     await page.goto(`${baseUrl}?lagesbild=2026-v45-46#/lagesbild`);
     await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lb-outside-data').count()).toBe(0);
+    expect(await page.getByTestId('lb-partial-data').count()).toBe(0);
+    // A month the data ends in the middle of (a tester: "509 händelser" for November with no word of 15 days).
+    await page.goto(`${baseUrl}?lagesbild=2026-11#/lagesbild`);
+    await page.getByTestId('lb-partial-data').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lb-partial-data').textContent()).toContain('bara 15 av periodens 30 dagar (2026-11-01 – 2026-11-15)');
     // A name that is no period (tester: "2026-T9" showed v. 45–46 without a word and stayed in the link).
     await page.goto(`${baseUrl}?lagesbild=2026-T9#/lagesbild`);
     await page.getByTestId('lb-bad-link').waitFor({ timeout: 60_000 });

@@ -13,6 +13,7 @@ import { useFilterState } from '../../hooks/use-filter-state';
 import { setFilter } from '../../data/selections';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
+import { coveredDays } from '../../lib/day-range';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { type Language } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -170,6 +171,12 @@ export function LagesbildPage() {
       {/* A period typed into a link can lie outside the data: its zeros are no data, and the page says so. */}
       {extent && period && (period.from > extent.to || period.to < extent.from) && (
         <p className="warning" role="note" data-testid="lb-outside-data">{t('lagesbild.outsideData', { first: isoDateOfEpochDay(extent.from), last: isoDateOfEpochDay(extent.to) })}</p>
+      )}
+      {/* …or run past the data's last day (a month or tertial link before it has ended): its counts are of fewer days. */}
+      {extent && period && !(period.from > extent.to || period.to < extent.from) && (period.to > extent.to || period.from < extent.from) && (
+        <p className="warning" role="note" data-testid="lb-partial-data">{t('lagesbild.partialData', {
+          covered: coveredDays(period, extent), days: period.to - period.from + 1, first: isoDateOfEpochDay(Math.max(period.from, extent.from)), last: isoDateOfEpochDay(Math.min(period.to, extent.to)),
+        })}</p>
       )}
       {extent !== null && state.status === 'pending' && <p className="hint" role="status">{t('app.loading')}</p>}
       {state.status === 'error' && <p role="alert" className="error">{t('errors.queryFailed', { message: state.message })}</p>}

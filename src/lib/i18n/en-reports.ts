@@ -14,6 +14,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     brief: 'In brief',
     printBrief: 'Print In brief (one page)',
     badLinkPeriod: 'The link names the period "{{value}}", which is not a period. Showing {{shown}}.',
+    partialData: 'The data covers only {{covered}} of the period’s {{days}} days ({{first}} – {{last}}): the counts are of those days, and the comparisons per day.',
     outsideData: 'The period lies outside the data ({{first}} to {{last}}): its zeros mean there is no data, not that nothing happened.',
     previousPeriod: 'Previous period',
     nextPeriod: 'Next period',

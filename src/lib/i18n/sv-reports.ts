@@ -12,6 +12,7 @@ export const svReports = {
     brief: 'I korthet',
     printBrief: 'Skriv ut I korthet (en sida)',
     badLinkPeriod: 'Länken anger perioden "{{value}}", som inte är en period. Visar {{shown}}.',
+    partialData: 'Datan täcker bara {{covered}} av periodens {{days}} dagar ({{first}} – {{last}}): antalen gäller de dagarna, och jämförelserna räknas per dag.',
     outsideData: 'Perioden ligger utanför datan (från {{first}} till {{last}}): dess nollor betyder att data saknas, inte att inget hände.',
     previousPeriod: 'Föregående period',
     nextPeriod: 'Nästa period',
