@@ -4,6 +4,7 @@ import { useFilterState } from '../hooks/use-filter-state';
 import { useDatabase } from '../hooks/use-database';
 import { useRows } from '../hooks/use-rows';
 import { AREA_KEYS } from '../data/areas.query';
+import { categoryFoundSql } from '../data/categories.query';
 import { formatCount } from '../lib/format';
 import { chipsFromState } from '../lib/filter-chips';
 import { useDisclosure } from '../lib/disclosure/disclosure-store';
@@ -24,6 +25,9 @@ export function FilterChips() {
   const areaKeys = useRows<{ name: string; kind: string | null }>(AREA_KEYS);
   const chosen = state.area;
   const areaNotLoaded = chosen?.kind !== undefined && areaKeys !== undefined && !areaKeys.some((k) => k.name === chosen.name && (k.kind ?? '') === chosen.kind);
+  // Likewise a category no incident has (a misspelt or foreign link): every count is 0 because of the link.
+  const categoryFound = useRows<{ found: boolean }>(state.category !== undefined ? categoryFoundSql(state.category) : null);
+  const categoryNotFound = state.category !== undefined && categoryFound?.[0]?.found === false;
   // With more than one source the views mix them unless one is chosen: the choice is always in sight.
   const sourcePicker = sources.length > 1 || state.source !== undefined ? (
     <label className="source-filter">
@@ -49,6 +53,7 @@ export function FilterChips() {
                 <span className="chip-kind">{t(`filters.${chip.name}`)}</span>
                 <span className="chip-label">{chip.label}</span>
                 {chip.name === 'area' && areaNotLoaded && <span className="chip-note" data-testid="area-not-loaded"> ({t('filters.areaNotLoaded')})</span>}
+                {chip.name === 'category' && categoryNotFound && <span className="chip-note" data-testid="category-not-found"> ({t('filters.categoryNotFound')})</span>}
                 <button type="button" aria-label={t('filters.remove', { label: chip.label })} onClick={() => setFilter(chip.name, undefined)}>×</button>
               </li>
             ))}

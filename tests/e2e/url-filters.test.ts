@@ -61,6 +61,17 @@ describe('filters from a link', () => {
   const searchOf = (chosen: readonly (keyof ExpectedFilter)[]) =>
     new URLSearchParams(chosen.map((k) => (param[k] as (v: unknown) => string[])(values[k]) as [string, string]));
 
+  it('says on the chip when a link’s category is in no incident (the views show 0 because of the link)', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?kategori=st%C3%B6ld#/`);
+    await page.getByTestId('category-not-found').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('category-not-found').textContent()).toContain('ingen händelse har den kategorin');
+    await page.goto(`${baseUrl}?kategori=St%C3%B6ld#/`);
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+    expect(await page.locator('.chip[data-filter=category]').count()).toBe(1);
+    expect(await page.getByTestId('category-not-found').count()).toBe(0);
+  });
+
   it('a fresh load of the link from the bug report: period + category on Översikt', async () => {
     const chosen = ['period', 'category'] as const;
     const rows = expected.incidentsMatching({ period: values.period, category: values.category });

@@ -77,6 +77,7 @@ export const en: Messages = {
     none: 'No filters: everything is shown.',
     remove: 'Remove filter {{label}}',
     areaNotLoaded: 'no such area is loaded',
+    categoryNotFound: 'no incident has that category',
     resetAll: 'Reset all',
     period: 'Period',
     category: 'Category',

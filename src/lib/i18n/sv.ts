@@ -78,6 +78,7 @@ export const sv = {
     none: 'Inga filter: allt visas.',
     remove: 'Ta bort filter {{label}}',
     areaNotLoaded: 'inget sådant område är inläst',
+    categoryNotFound: 'ingen händelse har den kategorin',
     resetAll: 'Återställ alla',
     period: 'Period',
     category: 'Kategori',
