@@ -19,7 +19,8 @@ export function insertExampleIncidents(fileName: string): string {
     id: 'VARCHAR', occurred_at: 'TIMESTAMP', category: 'VARCHAR', subcategory: 'VARCHAR', lat: 'DOUBLE', lon: 'DOUBLE',
     location_precision: 'VARCHAR', area: 'VARCHAR', place: 'VARCHAR', description: 'VARCHAR', source: 'VARCHAR',
   });
-  return `INSERT INTO incidents BY NAME SELECT *, ${EPOCH_DAY('occurred_at')} AS epoch_day, id AS row_key FROM ${source}`;
+  // Every example incident has its time of day (scripts/generate-example.mjs writes minutes).
+  return `INSERT INTO incidents BY NAME SELECT *, TRUE AS time_given, ${EPOCH_DAY('occurred_at')} AS epoch_day, id AS row_key FROM ${source}`;
 }
 
 export function insertExampleInterventions(fileName: string): string {

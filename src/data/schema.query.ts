@@ -79,6 +79,8 @@ ${ADD_UNDONE_COLUMN}
 ${ADD_IMPORT_COLUMNS}
 ${ADD_RECORD_KEY_COLUMNS}
 ${ADD_PLACE_OR_BLANK}
+-- Whether the file gave a time of day (NULL: imported before this was kept — counted by its hour as before).
+ALTER TABLE incidents ADD COLUMN IF NOT EXISTS time_given BOOLEAN;
 ${CREATE_REPLACED}
 `;
 

@@ -148,6 +148,15 @@ describe('importing in Chromium', () => {
     await page.getByTestId('table-categories').getByRole('button', { name: "=cmd|' /C calc'!A0" }).waitFor();
     expect(dialogs).toEqual([]);
     expect(await page.locator('img[src=x]').count()).toBe(0);
+    // Those two rows gave only a date: Trender's weekday × hour puts them in "Utan klockslag", not at midnight.
+    await page.goto(`${baseUrl}?kategori=${encodeURIComponent("=cmd|' /C calc'!A0")}#/trender`);
+    await page.getByTestId('week-hour-untimed').waitFor({ timeout: 60_000 });
+    const panel = page.getByTestId('panel-week-hour');
+    await panel.getByRole('button', { name: 'Visa tabell' }).click();
+    const headers = await panel.locator('thead th').allTextContents();
+    expect(headers.at(-1)).toBe('Utan klockslag');
+    const wednesday = await panel.locator('tbody tr').nth(2).locator('td, th').allTextContents();
+    expect([wednesday[1], wednesday.at(-1)]).toEqual(['0', '1']); // 2026-04-01 was a Wednesday: none at 00, one without a time
   });
 
   it('shows progress on a large file and can cancel it, leaving the data untouched', async () => {

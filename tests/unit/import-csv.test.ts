@@ -47,6 +47,23 @@ describe('importing CSV', () => {
   afterEach(() => runner.close());
   const count = async (sql: string) => (await runner.rows<{ n: number }>(sql))[0].n;
 
+  it('keeps whether each row gave a time of day: a date alone is no midnight incident (every date style)', async () => {
+    // One column: each date style alone (no time), then with a time; an epoch instant has one.
+    const dates = ['2026-04-14', '2026/04/14', '20260414', '14/4 2026', '14/4-2026', '14.4.2026', '14/04 2026', '14.04.2026'];
+    const oneColumn = [...dates.map((d) => [d, false] as const), ...dates.map((d) => [`${d} 12.42`, true] as const), ['2026-04-14T00:00:00', true] as const, ['1776170520', true] as const];
+    const rows = oneColumn.map(([d], i) => `R${i};${d};Stöld`);
+    const result = await importBytes(runner, new TextEncoder().encode(['Id;Datum;Brottstyp', ...rows].join('\n') + '\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp' } });
+    expect(result.imported).toBe(oneColumn.length);
+    const given = new Map((await runner.rows<{ id: string; time_given: boolean }>(`SELECT id, time_given FROM incidents`)).map((r) => [r.id, r.time_given]));
+    expect(oneColumn.map(([d], i) => [d, given.get(`R${i}`)])).toEqual(oneColumn.map(([d, t]) => [d, t]));
+    // Two columns: a time in its own column gives one, an empty one does not.
+    const two = await importBytes(runner, new TextEncoder().encode('Id;Datum;Tid;Brottstyp\nT1;14/4 2026;12.42;Rån\nT2;14/4 2026;;Rån\nT3;2026-04-14;0000;Rån\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', time: 'Tid', category: 'Brottstyp' } });
+    expect(two.imported).toBe(3);
+    expect(await runner.rows(`SELECT id, time_given FROM incidents WHERE id LIKE 'T%' ORDER BY id`)).toEqual([
+      { id: 'T1', time_given: true }, { id: 'T2', time_given: false }, { id: 'T3', time_given: true },
+    ]);
+  });
+
   it('imports the police Excel export (cp1252, ;, HH.MM, SWEREF 99 TM) row for row', async () => {
     const { incidents } = generate();
     const { root } = await createExampleDatabase();

@@ -134,6 +134,22 @@ describe('series and calendar', () => {
     expect(m.counts[6][23]).toBe(5);
     expect(m.counts[0][0]).toBe(2);
     expect(m.keys[6][23]).toBe(40);
+    expect(m.untimed).toBe(false);
+    expect(m.counts[0]).toHaveLength(24);
+  });
+  it('weekday × hour puts incidents without a time of day in a column of their own, not at midnight', async () => {
+    const { publishTable } = await import('../../src/lib/disclosure/publish');
+    const rows = [{ dow: 2, hour: 0, n: 3, key: 1 }, { dow: 2, hour: null, n: 7, key: 9 }, { dow: 5, hour: 14, n: 20, key: 2 }];
+    const m = weekHourMatrix(rows);
+    expect(m.untimed).toBe(true);
+    expect(m.counts[1]).toHaveLength(25);
+    expect(m.counts[1][0]).toBe(3); // the true midnight incidents only
+    expect(m.counts[1][24]).toBe(7);
+    expect(m.counts.flat().reduce((a, b) => a + b, 0)).toBe(30); // still the incident total
+    // Public view suppresses the 25 columns as one table with its margins.
+    const published = publishTable(m.counts, m.keys, { k: 5 }).cells;
+    expect(published[1]).toHaveLength(25);
+    expect(published[1][0]).toBeNull();
   });
   it('Swedish calendar days come from the holiday library: midsommarafton 2026 is 19 June', () => {
     const days = swedishCalendarDays(2026, 2026);

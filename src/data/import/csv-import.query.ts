@@ -9,7 +9,7 @@ import { recordKeySalt } from '../record-key-salt';
 import { importedRecordKey } from '../record-keys.query';
 import { placeOrBlankSql } from '../place-or-blank.query';
 import { literal, quoteIdentifier as q } from '../sql-text';
-import { dateTimeExpr, numberExpr, type DecimalMark } from './value-conversions.query';
+import { dateTimeExpr, numberExpr, timeGivenExpr, type DecimalMark } from './value-conversions.query';
 import { maskedPersonalNumbers, normalisedValue, trimmed } from './text-values.query';
 
 export interface CsvDialect {
@@ -236,6 +236,7 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
       ${dateTimeExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS occurred_at,
+      ${timeGivenExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS time_given,
       ${s(c.category)} AS category, ${s(c.subcategory)} AS subcategory, ${s(c.area)} AS area,
       ${s(c.place)} AS place, ${s(c.description)} AS description, ${coords.select}
     FROM cleaned)
@@ -358,8 +359,8 @@ function insertWithDerived(target: 'incidents' | 'interventions', columns: strin
 }
 
 export function insertIncidents(source: string, precision: 'point' | 'area', importId: string): string {
-  const columns = ['id', 'occurred_at', 'category', 'subcategory', 'lat', 'lon', 'location_precision', 'area', 'place', 'place_or_blank', 'description', 'source', 'epoch_day', 'row_key', 'import_id'];
-  const select = `c.id, c.occurred_at, c.category, c.subcategory, k.lat, k.lon, CASE WHEN k.lat IS NULL THEN 'none' ELSE ${literal(precision)} END AS location_precision,
+  const columns = ['id', 'occurred_at', 'time_given', 'category', 'subcategory', 'lat', 'lon', 'location_precision', 'area', 'place', 'place_or_blank', 'description', 'source', 'epoch_day', 'row_key', 'import_id'];
+  const select = `c.id, c.occurred_at, c.time_given, c.category, c.subcategory, k.lat, k.lon, CASE WHEN k.lat IS NULL THEN 'none' ELSE ${literal(precision)} END AS location_precision,
     c.area, c.place, ${placeOrBlankSql('c.place')} AS place_or_blank, c.description, ${literal(source)} AS source, ${EPOCH_DAY('c.occurred_at')} AS epoch_day, ${checkedRowKey('c.')} AS row_key, ${literal(importId)} AS import_id`;
   // Grid metres are for point positions only: a kommun's centre (police events) is never a hot spot.
   return insertWithDerived('incidents', columns, select, precision === 'point');

@@ -29,6 +29,18 @@ const DATE_TIME_FORMATS = [...DATE_FORMATS.flatMap((d) => TIME_FORMATS.map((t) =
 // "+01:00", "+0100", "+01" (DuckDB prints TIMESTAMPTZ as "…+00") or "Z".
 const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
 
+/**
+ * Whether the row gives a time of day (SQL BOOLEAN): a time column with a value, or a date column whose text is more
+ * than a date (a time in it, or an epoch instant). A date alone is stored at 00:00, and the week × hour table counted
+ * such rows as incidents at midnight (a tester); it gives them a column of their own. `dateSql`, `timeSql`: the
+ * cleaned texts (NULL for none). For an ISO date and time, one regular expression; else a date is a date when one
+ * of the date styles reads the whole text.
+ */
+export function timeGivenExpr(dateSql: string, timeSql: string): string {
+  return `(${timeSql} IS NOT NULL OR regexp_matches(${dateSql}, '^\\d{4}-\\d{2}-\\d{2}[ T]\\d')
+    OR (${dateSql} IS NOT NULL AND try_strptime(trim(${dateSql}), [${DATE_FORMATS.map((f) => literal(f)).join(', ')}]) IS NULL))`;
+}
+
 /** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
 function euSwitchUtc(yearSql: string, month: 3 | 10): string {
   const last = `make_date(${yearSql}, ${month}, 31)`;

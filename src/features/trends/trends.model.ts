@@ -240,19 +240,34 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   };
 }
 
-export interface WeekHourRow { dow: number; hour: number; n: number; key: number | bigint }
+/** `hour` null: the file gave no time of day (trends.query.ts weekdayHourQuery). */
+export interface WeekHourRow { dow: number; hour: number | null; n: number; key: number | bigint }
 
-/** Weekday (rows, Monday first) × hour (columns): the counts and their key sums. */
-export function weekHourMatrix(rows: WeekHourRow[]): { counts: number[][]; keys: number[][] } {
-  const counts = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  const keys = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
-  for (const r of rows) if (r.dow >= 1 && r.dow <= 7 && r.hour >= 0 && r.hour < 24) { counts[r.dow - 1][r.hour] += r.n; keys[r.dow - 1][r.hour] += Number(r.key); }
-  return { counts, keys };
+/** The column of incidents without a time of day, when there are any (after the 24 hours). */
+export const NO_TIME_COLUMN = 24;
+
+/**
+ * Weekday (rows, Monday first) × hour (columns 0–23): the counts and their key sums, and — only when some incident
+ * has no time of day — a 25th column of those (`untimed`), so they are neither midnight incidents nor missing from
+ * a table that adds up to the incident total (public view suppresses it as one table with its margins; an all-zero
+ * column would have forced a hidden cell into every row).
+ */
+export function weekHourMatrix(rows: WeekHourRow[]): { counts: number[][]; keys: number[][]; untimed: boolean } {
+  const untimed = rows.some((r) => r.hour === null && r.n > 0);
+  const width = untimed ? NO_TIME_COLUMN + 1 : 24;
+  const counts = Array.from({ length: 7 }, () => Array.from({ length: width }, () => 0));
+  const keys = Array.from({ length: 7 }, () => Array.from({ length: width }, () => 0));
+  for (const r of rows) {
+    const column = r.hour === null ? (untimed ? NO_TIME_COLUMN : -1) : r.hour;
+    if (r.dow >= 1 && r.dow <= 7 && column >= 0 && column < width) { counts[r.dow - 1][column] += r.n; keys[r.dow - 1][column] += Number(r.key); }
+  }
+  return { counts, keys, untimed };
 }
 
 /** `matrix` as published: hidden cells (null, PROTECTED) are left blank in the heat map. */
 export function weekHourOption(published: PublishedCount[][], dayNames: string[], language: Language, hidden = '–'): ChartOption {
-  const matrix = published.map((row) => row.map((v) => (typeof v === 'number' ? v : null)));
+  // The heat map is of the 24 hours; incidents without a time of day are in the table's own column.
+  const matrix = published.map((row) => row.slice(0, 24).map((v) => (typeof v === 'number' ? v : null)));
   const max = Math.max(1, ...matrix.flat().map((v) => v ?? 0));
   return {
     grid: { left: 56, right: 16, top: 8, bottom: 64 },

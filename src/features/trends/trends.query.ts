@@ -18,8 +18,13 @@ export function interventionsPerDayQuery(type: string | null) {
     Query.from('interventions').select({ epoch_day: 'epoch_day', type: 'type', n: count(), key: keySum() }).where(filter, type ? eq('type', sqlLiteral(type)) : sql`true`).groupby('epoch_day', 'type');
 }
 
+/**
+ * Incidents per ISO weekday (1 = Monday) and hour (0–23; NULL for a row whose file gave no time of day — stored at
+ * 00:00, it is no midnight incident: `time_given`, set at import; NULL there, for rows imported before, counts by
+ * its hour as before).
+ */
 export function weekdayHourQuery(filter: FilterExpr): Query {
-  return Query.from('incidents').select({ dow: sql`isodow(occurred_at)`, hour: sql`hour(occurred_at)`, n: count(), key: keySum() }).where(filter).groupby('dow', 'hour');
+  return Query.from('incidents').select({ dow: sql`isodow(occurred_at)`, hour: sql`CASE WHEN time_given IS FALSE THEN NULL ELSE hour(occurred_at) END`, n: count(), key: keySum() }).where(filter).groupby('dow', 'hour');
 }
 
 export const INTERVENTION_TYPES = `SELECT type, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM interventions GROUP BY type ORDER BY n DESC, type`;

@@ -26,7 +26,7 @@ import { compareCounts, type CountChange } from '../../lib/statistics/count-chan
 import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from '../../analysis/periods/period-buckets';
-import { compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
+import { compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, NO_TIME_COLUMN, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
 import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
 
 const ROLLING = { day: 7, week: 4, biweek: 3, month: 3, quarter: 2 } as const;
@@ -150,9 +150,9 @@ export function TrendsPage() {
 
   const dayNames = t('trends.weekdays').split(',');
   // The week × hour table adds up to the incident total shown elsewhere: suppressed as one table with margins.
-  const matrix = useMemo(() => {
+  const { matrix, untimed } = useMemo(() => {
     const m = weekHourMatrix(weekHour.state.rows ?? []);
-    return publishTable(m.counts, m.keys, rule).cells;
+    return { matrix: publishTable(m.counts, m.keys, rule).cells, untimed: m.untimed };
   }, [weekHour.state.rows, rule]);
   const seriesNames = series ? [...series.series.keys()] : [];
   const tableRows = series ? series.buckets.map((b, i) => ({ b, i })) : [];
@@ -234,18 +234,21 @@ export function TrendsPage() {
 
       <ChartPanel
         title={t('trends.weekHourTitle')}
+        testId="panel-week-hour"
         fileName="veckodag-timme"
         chart={(ref) => <EChart testId="chart-week-hour" label={t('trends.weekHourTitle')} option={weekHourOption(matrix, dayNames, language, hidden)} height={300} exportRef={ref} />}
-        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`)], rows: matrix.map((row, d) => [dayNames[d], ...row.map((v) => csvCount(v, rule, language))]) })}
+        csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`), ...(untimed ? [t('trends.noTime')] : [])], rows: matrix.map((row, d) => [dayNames[d], ...row.map((v) => csvCount(v, rule, language))]) })}
         table={
           <DataTable
             caption={t('trends.weekHourTitle')}
             rows={matrix.map((row, d) => ({ row, d }))}
             rowKey={({ d }) => String(d)}
-            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: 24 }, (_, h) => ({ key: `h${h}`, header: String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: PublishedCount[] }) => count(row[h]) }))]}
+            columns={[{ key: 'day', header: t('trends.weekday'), cell: ({ d }) => dayNames[d] }, ...Array.from({ length: untimed ? NO_TIME_COLUMN + 1 : 24 }, (_, h) => ({ key: `h${h}`, header: h === NO_TIME_COLUMN ? t('trends.noTime') : String(h).padStart(2, '0'), numeric: true, cell: ({ row }: { row: PublishedCount[] }) => count(row[h]) }))]}
           />
         }
-      />
+      >
+        {untimed && <p className="hint" data-testid="week-hour-untimed">{t('trends.noTimeNote')}</p>}
+      </ChartPanel>
 
       <BeforeAfterPanel />
     </Page>

@@ -200,6 +200,8 @@ export const en: Messages = {
     from: 'From',
     to: 'To',
     weekHourTitle: 'When does it happen? Weekday × hour',
+    noTime: 'No time given',
+    noTimeNote: 'Incidents whose file gave only a date are in the table’s “No time given” column, not at midnight; the heat map of hours leaves them out.',
     weekday: 'Weekday',
     weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
     beforeAfter: {
