@@ -22,10 +22,13 @@ export function afterLines(text: string, count: number): number {
 /**
  * One physical line's cells, quote-aware (PapaParse, as the preview): a quoted delimiter ("Storgatan 1, Malmö") is
  * part of its cell — split naively, every data line with one was a cell wider than the header and the header was
- * never found. A quote left open at the line's end runs to it.
+ * never found. A line PapaParse finds malformed (a quote that ends mid-field: `a,"b,"c`) is split as before, at
+ * every delimiter — its cells are anyone's guess, and the corpus's malformed files kept their reading.
  */
-const cellsOf = (line: string, delimiter: string, quote: string): string[] =>
-  (Papa.parse<string[]>(line, { delimiter, quoteChar: quote || '\u0000', newline: '\n' }).data[0] ?? []);
+const cellsOf = (line: string, delimiter: string, quote: string): string[] => {
+  const parsed = Papa.parse<string[]>(line, { delimiter, quoteChar: quote || '\u0000', newline: '\n' });
+  return parsed.errors.length > 0 ? line.split(delimiter) : parsed.data[0] ?? [];
+};
 
 const nonEmptyCells = (line: string, delimiter: string, quote: string) => cellsOf(line, delimiter, quote).filter((c) => c.replace(/["'\s]/g, '') !== '').length;
 
