@@ -40,6 +40,23 @@ describe('source status', () => {
     expect(r[0].status).toBe('low'); // "<5" against usually 20 (≥ 10): under half, whatever it is
     expect(r[1].status).toBe('ok'); // "<5" against usually 5: could be 4, not said to be low
   });
+
+  it('public view: with the period’s count hidden, no last day that tells 0 (before the period) from 1–4 (in it)', () => {
+    const r = sourceReports([row('I perioden', 1, 30, 0, 1005), row('Före', 0, 30, 0, 990), row('Efter', 2, 30, 0, 1020), row('Synlig', 12, 120, 0, 1005)], period, { k: 5 });
+    expect(r.map((s) => s.lastDay)).toEqual([null, null, 1020, 1005]);
+    // The analyst's view shows every last day.
+    expect(sourceReports([row('I perioden', 1, 30, 0, 1005), row('Före', 0, 30, 0, 990)], period, null).map((s) => s.lastDay)).toEqual([1005, 990]);
+  });
+
+  it('a period the data covers only in part is judged on the days it covers', () => {
+    // A month (30 days) with data for 15 of them: 526 reports against a usual 1 275 per month is as usual per day.
+    const month = { from: 2000, to: 2029 };
+    const [s] = sourceReports([{ source: 'Exempel', current: 526, current_key: 0, baseline: 1275 * 6, baseline_key: 0, first_day: 0, last_day: 2014 }], month, null, { from: 0, to: 2014 });
+    expect(s.usual).toBeCloseTo(1275 / 2, 6);
+    expect(s.status).toBe('ok');
+    // Judged on all 30 days it was "clearly less" (the tester's case).
+    expect(sourceReports([{ source: 'Exempel', current: 526, current_key: 0, baseline: 1275 * 6, baseline_key: 0, first_day: 0, last_day: 2014 }], month, null)[0].status).toBe('low');
+  });
 });
 
 describe('the example with a source that stopped reporting', () => {
@@ -63,6 +80,11 @@ describe('the example with a source that stopped reporting', () => {
       expect(other.current).toBe(Number(n));
       expect(other.status).toBe('ok');
       expect(summaryParagraphs(report, 'sv')[0]).toMatch(/Obs: Bostadsbolaget \(senast \d{4}-\d{2}-\d{2}\) rapporterade ingenting under perioden/);
+      // The example's own source, named in English in the English summary (a tester found it Swedish there).
+      const { EXAMPLE_SOURCE } = await import('../../src/lib/source-label');
+      const exampleSilent = { ...report, sources: report.sources.map((x) => (x.source === other.source ? { ...x, source: EXAMPLE_SOURCE, status: 'silent' as const } : x)) };
+      expect(summaryParagraphs(exampleSilent, 'en')[0]).toContain('Exempelkommun (invented)');
+      expect(summaryParagraphs(exampleSilent, 'sv')[0]).toContain('Exempelkommun (påhittad)');
     } finally {
       runner.close();
     }

@@ -8,6 +8,9 @@ import { isProtected, shownNumber, type PublishedCount } from '../../lib/disclos
 import { MIN_HOT_SPOT_STEPS, notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
 import type { SourceReport } from './source-reports.model';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
+import { sourceLabel } from '../../lib/source-label';
+import { svReports } from '../../lib/i18n/sv-reports';
+import { enReports } from '../../lib/i18n/en-reports';
 
 /** Hot spots named in a sentence; more are "m.fl.". */
 const NAMED = 4;
@@ -148,10 +151,15 @@ const en: Words = {
 
 const WORDS: Record<Language, Words> = { sv, en };
 
+/** lagesbild.exampleName in sv-reports.ts / en-reports.ts: this module writes its sentences without i18next. */
+const EXAMPLE_NAME: Record<Language, string> = { sv: svReports.lagesbild.exampleName, en: enReports.lagesbild.exampleName };
+
 /** A source with the last day it reported: "Bostadsbolaget (senast 2026-10-30)". */
 function sourceName(s: SourceReport, language: Language): string {
-  if (s.lastDay === null) return s.source;
-  return `${s.source} (${language === 'sv' ? 'senast' : 'last'} ${isoDateOfEpochDay(s.lastDay)})`;
+  // The example's source follows the language, as in the sources table (lib/source-label.ts).
+  const name = sourceLabel(s.source, () => EXAMPLE_NAME[language]);
+  if (s.lastDay === null) return name;
+  return `${name} (${language === 'sv' ? 'senast' : 'last'} ${isoDateOfEpochDay(s.lastDay)})`;
 }
 
 function names(rows: HotSpotRow[]): string[] {

@@ -252,7 +252,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     source: raw.source,
     goalsAsOf,
     goalsLatestInPublic: latest !== null && goalsAsOf !== raw.periods.current.to,
-    sources: sourceReports(raw.sources ?? [], raw.periods.current, rule),
+    sources: sourceReports(raw.sources ?? [], raw.periods.current, rule, raw.dataExtent ?? null),
   };
 }
 

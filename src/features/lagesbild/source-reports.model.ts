@@ -6,7 +6,7 @@
 // level by more than chance (95 %) and by at least half. In public view everything is judged from the counts as
 // shown (perturbed, lib/disclosure/cell-key.ts), and a hidden count ("<k") is low only when the usual level is at
 // least 2k (fewer than k against a usual 2k or more is less than half, whatever it is).
-import type { DayRange } from '../../lib/day-range';
+import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts } from '../../lib/statistics/count-change';
@@ -42,8 +42,12 @@ export function baselineWindow(current: DayRange): DayRange {
   return { from: current.from - BASELINE_PERIODS * length, to: current.from - 1 };
 }
 
-export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: DisclosureRule | null): SourceReport[] {
-  const length = current.to - current.from + 1;
+/**
+ * `data`: the days the data covers — a period it covers only in part (a month link before the month ended) is
+ * judged on those days (a tester: 526 reports in 15 days against a whole month's 1 275 was "tydligt mindre").
+ */
+export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: DisclosureRule | null, data: DayRange | null = null): SourceReport[] {
+  const length = data ? Math.max(1, coveredDays(current, data)) : current.to - current.from + 1;
   const baseline = baselineWindow(current);
   return rows.map((r) => {
     // Days of the baseline on which the source already existed (a new source has a shorter baseline, or none).
@@ -61,6 +65,9 @@ export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: 
         if (test.significant && test.change !== null && test.change <= -0.5) status = 'low';
       }
     }
-    return { source: r.source, current: shownCurrent, usual, lastDay: r.last_day, status };
+    // Public view: with the period's count hidden, a last day inside the period said "at least 1" and one before it
+    // said 0 (a tester); only a last day after the period (it says nothing of the period) is shown.
+    const lastDay = shownCurrent === null && r.last_day !== null && r.last_day <= current.to ? null : r.last_day;
+    return { source: r.source, current: shownCurrent, usual, lastDay, status };
   });
 }

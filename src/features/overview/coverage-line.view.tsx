@@ -12,6 +12,7 @@ import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
+import { isProtected } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { compareCounts } from '../../lib/statistics/count-change';
 import { weekPairAsShown, type Published, type WeekPoint } from './overview.model';
@@ -36,6 +37,8 @@ export function CoverageLine({ weeks: series }: { weeks: Published<WeekPoint>[] 
   const weeks = useMemo(() => (extent ? latestFullWeeks(extent, language) : null), [extent?.from, extent?.to, language]);
   if (!extent) return null;
   const { current, previous } = weeks && series ? weekPairAsShown(series, weeks, rule) : { current: undefined, previous: undefined };
+  // In running text a count hidden to protect another reads "ett dolt antal", not "dold händelser" (a tester).
+  const inText = (v: typeof current) => (isProtected(v) ? t('map.hiddenAmount') : formatShownCount(v, rule, language));
   const change = typeof current === 'number' && typeof previous === 'number' && weeks && weeks.previous.from >= extent.from ? compareCounts(current, previous) : null;
   return (
     <p className="coverage-line" data-testid="coverage-line">
@@ -46,9 +49,9 @@ export function CoverageLine({ weeks: series }: { weeks: Published<WeekPoint>[] 
           {t('overview.latestWeek', {
             week: weeks.current.label,
             count: typeof current === 'number' ? current : PLURAL_FOR_HIDDEN,
-            current: formatShownCount(current, rule, language),
+            current: inText(current),
             previousWeek: weeks.previous.label,
-            previous: formatShownCount(previous, rule, language),
+            previous: inText(previous),
           })}
           {change && change.change !== null && ` (${formatPercent(change.change, language)}, ${change.significant ? t('trends.significant') : t('trends.notSignificant')})`}
           .

@@ -95,7 +95,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     verdict: 'Verdict',
     goalProblem: 'Cannot be judged (see Goals)',
     noGoals: 'No citizen promises loaded.',
-    methodNote: 'Comparisons: the previous period ({{previous}}) and the period with the same weeks last year ({{lastYear}}). Source: the loaded data; counts are recorded incidents, not necessarily offences committed.',
+    methodNote: 'Comparisons: the previous period ({{previous}}) and the same period last year ({{lastYear}}: the same ISO weeks for week periods, the same months otherwise). Source: the loaded data; counts are recorded incidents, not necessarily offences committed.',
     pngOf: 'Save {{title}} as PNG',
     pngFailed: 'The image could not be made.',
     csv: { section: 'Section', name: 'Name', changePrevious: 'Change per day vs previous (fraction)', zPrevious: 'z vs previous', changeLastYear: 'Change per day vs last year (fraction)', zLastYear: 'z vs last year', pPrevious: 'p vs previous (exact test)', pLastYear: 'p vs last year (exact test)' },

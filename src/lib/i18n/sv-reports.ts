@@ -93,7 +93,7 @@ export const svReports = {
     verdict: 'Bedömning',
     goalProblem: 'Kan inte bedömas (se Mål)',
     noGoals: 'Inga medborgarlöften inlästa.',
-    methodNote: 'Jämförelser: föregående period ({{previous}}) och perioden med samma veckor förra året ({{lastYear}}). Källa: inläst data; antalen är registrerade händelser, inte nödvändigtvis begångna brott.',
+    methodNote: 'Jämförelser: föregående period ({{previous}}) och samma period förra året ({{lastYear}}: samma ISO-veckor för veckoperioder, samma månader annars). Källa: inläst data; antalen är registrerade händelser, inte nödvändigtvis begångna brott.',
     pngOf: 'Spara {{title}} som PNG',
     pngFailed: 'Bilden kunde inte skapas.',
     csv: { section: 'Avsnitt', name: 'Namn', changePrevious: 'Förändring per dag mot föregående (andel)', zPrevious: 'z mot föregående', changeLastYear: 'Förändring per dag mot förra året (andel)', zLastYear: 'z mot förra året', pPrevious: 'p mot föregående (exakt test)', pLastYear: 'p mot förra året (exakt test)' },

@@ -202,7 +202,7 @@ export const sv = {
     to: 'Till',
     weekHourTitle: 'När händer det? Veckodag × timme',
     noTime: 'Utan klockslag',
-    noTimeNote: 'Händelser vars fil bara gav datum ligger i tabellens kolumn ”Utan klockslag”, inte vid midnatt; kartan över timmar visar dem inte.',
+    noTimeNote: 'Händelser vars fil bara gav datum ligger i tabellens kolumn ”Utan klockslag”, inte vid midnatt; värmekartan över timmarna visar dem inte.',
     weekday: 'Veckodag',
     weekdays: 'Måndag,Tisdag,Onsdag,Torsdag,Fredag,Lördag,Söndag',
     beforeAfter: {
