@@ -231,14 +231,14 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   });
   // Each series stands alone (no total of it is published), so only the primary rule applies.
   const current = publishList(raw.development.map((d) => d.current), raw.development.map((d) => d.keys.current), rule, false).values;
+  // A development period wholly outside the data is no data ("–"), not 0.
+  const noData = (r: DayRange) => raw.dataExtent != null && coveredDays(r, raw.dataExtent) === 0;
   const lastYear = publishList(raw.development.map((d) => d.lastYear), raw.development.map((d) => d.keys.lastYear), rule, false).values;
   return {
     periods: raw.periods,
-    development: raw.development.map((d, i) => {
-      const data = raw.dataExtent ?? null;
-      const noData = (r: DayRange) => data !== null && coveredDays(r, data) === 0;
-      return { period: d.period, current: noData(d.period) ? undefined : current[i], lastYear: noData(sameLastYear(d.period)) ? undefined : lastYear[i] };
-    }),
+    development: raw.development.map((d, i) => ({
+      period: d.period, current: noData(d.period) ? undefined : current[i], lastYear: noData(sameLastYear(d.period)) ? undefined : lastYear[i],
+    })),
     rule,
     total: categories.total,
     categories: categories.rows,
