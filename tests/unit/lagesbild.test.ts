@@ -4,7 +4,7 @@ import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
-import { buildReport, type CountRow, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
+import { buildReport, hotSpotWeeks, type CountRow, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
 import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
 import type { BiweekPeriod } from '../../src/lib/iso-week';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
@@ -292,6 +292,30 @@ describe('the example’s lägesbild', () => {
       for (const g of r.goals) if (!g.problem) expect(g.asOf).toBe(earlier.current.to);
     });
   });
+
+  it('ends the hot-spot steps with the latest two weeks that have ended in the period and the data, and counts them', async () => {
+    // November 2026: the example stops on the 15th. The steps ended with v. 47–48 (no data: "too few located
+    // incidents"); they end with v. 45–46, and the table's counts say so (hotSpotWeeks).
+    const november = await loadReport(runner, parseReportPeriodKey('2026-11')!);
+    expect(november.hotSpots.status).toBe('ok');
+    expect(november.hotSpots.lastStep).toEqual({ year: 2026, firstWeek: 45, lastWeek: 46 });
+    expect(hotSpotWeeks(buildReport(november, null), 'sv')).toBe('v. 45–46 2026');
+    // October, wholly in the data: its last whole two weeks by the 31st are v. 41–42 (5–18 October), and each hot
+    // cell's count is of those days — against a count of the table by the same cells and days.
+    const october = await loadReport(runner, parseReportPeriodKey('2026-10')!);
+    expect(october.hotSpots.lastStep).toEqual({ year: 2026, firstWeek: 41, lastWeek: 42 });
+    const size = october.hotSpots.size;
+    const cells = october.hotSpots.cells;
+    expect(cells.length).toBeGreaterThan(0);
+    const counted = await runner.rows<{ ix: number; iy: number; n: number }>(
+      `SELECT floor(grid_e / ${size})::INTEGER AS ix, floor(grid_n / ${size})::INTEGER AS iy, count(*)::INTEGER AS n FROM incidents
+       WHERE epoch_day BETWEEN ${d('2026-10-05')} AND ${d('2026-10-18')} AND grid_e IS NOT NULL GROUP BY ALL`);
+    const byCell = new Map(counted.map((r) => [`${r.ix}:${r.iy}`, r.n]));
+    for (const c of cells) expect(c.current).toBe(byCell.get(`${c.ix}:${c.iy}`) ?? 0);
+    // A period wholly after the data keeps its own end: too few, as before.
+    const after = await loadReport(runner, parseReportPeriodKey('2027-01')!);
+    expect(after.hotSpots.status).toBe('too-few');
+  }, 60_000);
 
   it('runs no emerging analysis over periods before the data, and none with fewer than ten periods of data', async () => {
     // The example starts 2024-01-01 (v. 1): by v. 13–14 there are 7 two-week periods of data, by v. 19–20 ten.

@@ -10,7 +10,7 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import { FigureCard } from './lagesbild-document.view';
-import type { LagesbildReport } from './lagesbild.model';
+import { hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter, type AreaOutline } from './report-map.model';
 
@@ -54,6 +54,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
       <div className="lb-brief-columns">
         <div>
           <h2>{t('lagesbild.hotSpots')}</h2>
+          {spots.length > 0 && <p className="hint" data-testid="lb-brief-hot-spot-weeks">{t('lagesbild.hotSpotCountsOf', { period: hotSpotWeeks(report, language) })}</p>}
           {spots.length ? (
             <ol className="plain">
               {spots.map((r, i) => (

@@ -12,7 +12,7 @@ import type { PublishedCount } from '../../lib/disclosure/publish';
 import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { MIN_HOT_SPOT_STEPS, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
+import { MIN_HOT_SPOT_STEPS, hotSpotWeeks, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
 import { sourceLabel } from '../../lib/source-label';
@@ -161,7 +161,7 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.hotSpotTable')}>
       <table className="data-table" data-testid="lb-hot-spots">
-        <caption>{t('lagesbild.hotSpotCaption', { period: formatPeriod(report.periods.period, language) })}</caption>
+        <caption>{t('lagesbild.hotSpotCaption', { period: hotSpotWeeks(report, language) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('lagesbild.marker')}</th>
@@ -203,6 +203,12 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
 }
 
 /** The ArcGIS patterns behind a group, when they say more than the group's name ("Ny (sammanhängande)"). */
+/** Why there is no hot-spot analysis (status other than 'ok'), in the reader's words. */
+export function hotSpotStatusText(report: LagesbildReport, t: TFunction): string {
+  const status = report.hotSpots.status;
+  return t(status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : status === 'too-short' ? 'lagesbild.hotSpotsTooShort' : 'lagesbild.hotSpotsNoPositions', { count: MIN_HOT_SPOT_STEPS });
+}
+
 function patternNote(group: HotSpotGroup, patterns: EmergingPattern[], t: TFunction): string {
   const own: Record<HotSpotGroup, EmergingPattern | null> = { new: 'new', persistent: 'persistent', fading: 'historical', other: null };
   const extra = patterns.filter((p) => p !== own[group]);
@@ -312,10 +318,10 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
         {report.hotSpots.status === 'ok' ? (
           <>
             <ReportMap extent={report.hotSpots.extent} cells={mapCells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} />
-            <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size })}</p>
+            <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size, last: hotSpotWeeks(report, language) })}</p>
           </>
         ) : (
-          <p>{t(report.hotSpots.status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : report.hotSpots.status === 'too-short' ? 'lagesbild.hotSpotsTooShort' : 'lagesbild.hotSpotsNoPositions', { count: MIN_HOT_SPOT_STEPS })}</p>
+          <p data-testid="lb-hot-spots-none">{hotSpotStatusText(report, t)}</p>
         )}
       </Panel>
 

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { csvCount } from '../../lib/disclosure/format-count';
 import { type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
-import type { Figure, LagesbildReport } from './lagesbild.model';
+import { hotSpotWeeks, type Figure, type LagesbildReport } from './lagesbild.model';
 
 const ratio = (c: CountChange | null) => (c && c.change !== null ? Math.round(c.change * 1000) / 1000 : null);
 const z = (c: CountChange | null) => (c ? Math.round(c.z * 100) / 100 : null);
@@ -23,6 +23,8 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     section, name, csvCount(f.current, report.rule, language), csvCount(f.previous, report.rule, language), csvCount(f.lastYear, report.rule, language),
     ratio(f.vsPrevious), z(f.vsPrevious), pValue(f.vsPrevious), ratio(f.vsLastYear), z(f.vsLastYear), pValue(f.vsLastYear),
   ];
+  // Hot spots are counted in the analysis's latest two weeks, not the period whose column they stand in: said in the name.
+  const spotSection = `${t('lagesbild.hotSpots')} (${hotSpotWeeks(report, language)})`;
   const rows: unknown[][] = [
     row(t('lagesbild.allIncidents'), report.total, t('lagesbild.total')),
     ...report.categories.map((f) => row(t('overview.category'), f, f.name ?? '')),
@@ -30,9 +32,9 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...report.places.map((f) => row(t('lagesbild.place'), f, f.name ?? '')),
     row(t('lagesbild.interventions'), report.interventionTotal, t('lagesbild.total')),
     ...report.interventions.map((f) => row(t('lagesbild.type'), f, f.name ?? '')),
-    ...report.hotSpots.rows.map((r) => [t('lagesbild.hotSpots'), `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule, language), null, null, null, null, null, null, null, null]),
+    ...report.hotSpots.rows.map((r) => [spotSection, `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule, language), null, null, null, null, null, null, null, null]),
     ...(report.hotSpots.recurring.cells > 0
-      ? [[t('lagesbild.hotSpots'), t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule, language), null, null, null, null, null, null, null, null]]
+      ? [[spotSection, t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule, language), null, null, null, null, null, null, null, null]]
       : []),
     ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule, language), null, null, null, null, null, null, null, null]),
   ];

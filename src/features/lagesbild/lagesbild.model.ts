@@ -1,6 +1,6 @@
 // Pure: the lägesbild's query results → the report every view of it shows (page, slides, HTML, CSV), with the
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
-import { sameLastYear, type ReportPeriod } from '../../analysis/periods/report-periods';
+import { formatPeriod, sameLastYear, type ReportPeriod } from '../../analysis/periods/report-periods';
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
 import { hotSpotsOfCells, withFadedEdgesJoined } from './hot-spot-names';
 import { coveredDays, type DayRange } from '../../lib/day-range';
@@ -12,6 +12,8 @@ import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import type { Verdict } from '../../analysis/goals/goal-verdict';
 import { publishGoal } from '../../analysis/goals/publish-goal';
 import type { LagesbildPeriods } from '../../analysis/periods/compared-periods';
+import type { BiweekPeriod } from '../../lib/iso-week';
+import { formatBiweek, type Language } from '../../lib/format';
 
 /** One row of a three-window count query (lagesbild.query.ts). */
 /** Why an area row has no name (lagesbild.query.ts areaCountsSql); absent on named rows and other tables. */
@@ -51,7 +53,7 @@ export interface HotSpotCell {
   group: HotSpotGroup;
   place: string | null;
   area: string | null;
-  /** Incidents in the cell in the period, and their key sum. */
+  /** Incidents in the cell in the analysis's latest two-week period (HotSpotSummary.lastStep), and their key sum. */
   current: number;
   currentKey: number;
 }
@@ -62,7 +64,7 @@ export interface HotSpotRow {
   group: HotSpotGroup;
   patterns: EmergingPattern[];
   cells: number;
-  /** Incidents in the row's cells in the period (published). */
+  /** Incidents in the row's cells in the analysis's latest two-week period (HotSpotSummary.lastStep; published). */
   current: number | null;
 }
 
@@ -73,6 +75,12 @@ export interface HotSpotSummary {
   status: 'ok' | 'too-few' | 'no-positions' | 'too-short';
   size: number;
   steps: number;
+  /**
+   * The analysis's latest two-week period, whose counts the rows show: the latest ISO two-week period that has ended
+   * by the report period's last day and by the data's — a month's or a tertial's last weeks, or a period the data
+   * stops inside, are not a whole step. Null when no analysis was run.
+   */
+  lastStep: BiweekPeriod | null;
   /** New first, then persistent, then faded; most incidents first within a group. Each has a letter on the map. */
   rows: HotSpotRow[];
   /** Sporadic and oscillating hot spots, summed into one line: on the map, but not worth a row each. */
@@ -139,7 +147,7 @@ export interface RawReport {
   areasAlsoElsewhere?: boolean;
   places: CountRow[];
   interventions: CountRow[];
-  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null };
+  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
   /** The goals as they stood on the period's last day (the analyst's view). */
   goals: GoalEvaluation[];
   /** The goals as they stand on the data's last day: what public view shows for every period (see buildReport). */
@@ -285,6 +293,7 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     status: raw.status,
     size: raw.size,
     steps: raw.steps,
+    lastStep: raw.lastStep ?? null,
     extent: raw.extent ?? null,
     // Hot spots are a selection of places, not a table with a published total: each sum stands alone.
     rows: ordered.map((g) => ({ name: g.name, group: g.group, patterns: [...g.patterns], cells: g.cells.length, current: publishCount(g.current, g.key, rule) })),
@@ -312,4 +321,12 @@ export function verdictCounts(goals: GoalStatus[]): Record<Verdict | 'withheld',
   const counts: Record<Verdict | 'withheld', number> = { met: 0, on_track: 0, at_risk: 0, behind: 0, withheld: 0 };
   for (const g of goals) if (g.verdict) counts[g.verdict]++; else if (g.withheld) counts.withheld++;
   return counts;
+}
+
+/**
+ * The weeks the hot-spot counts are of, as a reader sees them ("v. 15–16 2026"): the analysis's latest two-week
+ * period (HotSpotSummary.lastStep), else — no analysis — the report period.
+ */
+export function hotSpotWeeks(report: Pick<LagesbildReport, 'hotSpots' | 'periods'>, language: Language): string {
+  return report.hotSpots.lastStep ? formatBiweek(report.hotSpots.lastStep, language) : formatPeriod(report.periods.period, language);
 }

@@ -16,20 +16,26 @@ import type { BiweekPeriod } from '../../lib/iso-week';
 export const HOT_SPOT_STEPS = 13;
 export const TOP_PLACES = 5;
 
-async function hotSpots(reader: RowReader, periodEnd: number, firstDay: number | null, scope: string): Promise<RawReport['hotSpots']> {
+async function hotSpots(reader: RowReader, period: { from: number; to: number }, data: { from: number; to: number } | null, scope: string): Promise<RawReport['hotSpots']> {
   const [extent] = await reader.rows<GridExtent>(GRID_EXTENT);
   const size = defaultCellSize(extent && extent.min_e != null ? extent : null);
   const incidentExtent = extent && extent.min_e != null ? { minE: extent.min_e, maxE: extent.max_e, minN: extent.min_n, maxN: extent.max_n } : null;
-  const base = { size, steps: HOT_SPOT_STEPS, cells: [], extent: incidentExtent };
+  const base: Omit<RawReport['hotSpots'], 'status'> = { size, steps: HOT_SPOT_STEPS, cells: [], extent: incidentExtent, lastStep: null };
   const universe = await reader.rows(cellUniverseSql(size));
   if (universe.length === 0) return { ...base, status: 'no-positions' };
   // Periods before the data's first day hold no data, not "no hot spot": counting them as quiet once called a
   // place hot since the data began a "new" hot spot. Use the periods the data covers, at least ten.
-  const full = emergingWindow(periodEnd, undefined, HOT_SPOT_STEPS);
-  const coveredSteps = firstDay === null ? HOT_SPOT_STEPS : full.starts.slice(0, -1).filter((start) => start >= firstDay).length;
+  // The steps end with the latest two-week period that has ended by the period's last day and by the data's: a period
+  // the data stops inside (the current month) would otherwise end on a step with fewer days of data — a fall, or "too
+  // few incidents", that is only the export's end. A period wholly after the data keeps its own end (no data: too few).
+  const periodEnd = period.to;
+  const lastDay = data !== null && data.to >= period.from ? data.to : periodEnd;
+  const full = emergingWindow(lastDay, periodEnd, HOT_SPOT_STEPS);
+  const coveredSteps = data === null ? HOT_SPOT_STEPS : full.starts.slice(0, -1).filter((start) => start >= data.from).length;
   if (coveredSteps < MIN_HOT_SPOT_STEPS) return { ...base, status: 'too-short' };
   const stepCount = Math.min(HOT_SPOT_STEPS, coveredSteps);
-  const window = stepCount === HOT_SPOT_STEPS ? full : emergingWindow(periodEnd, undefined, stepCount);
+  const window = stepCount === HOT_SPOT_STEPS ? full : emergingWindow(lastDay, periodEnd, stepCount);
+  base.lastStep = window.periods[window.periods.length - 1];
   const steps = await reader.rows<StepCount>(cellStepsSql(size, window.starts, scope));
   const last = steps.filter((s) => s.step === stepCount - 1);
   const lastTotal = last.reduce((sum, s) => sum + s.n, 0);
@@ -85,7 +91,7 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   const interventions = await reader.rows<CountRow>(interventionCountsSql(windows, scope));
   const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(dayExtentSql(scope));
   const dataExtent = extent && extent.first_day !== null && extent.last_day !== null ? { from: extent.first_day, to: extent.last_day } : null;
-  const spots = await hotSpots(reader, periods.current.to, dataExtent?.from ?? null, scope);
+  const spots = await hotSpots(reader, periods.current, dataExtent, scope);
   const extra = source === undefined ? {} : { incidents: [scope], interventions: [scope] };
   const goals = await evaluateGoals(reader, extra, periods.current.to);
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).

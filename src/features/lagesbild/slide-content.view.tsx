@@ -9,7 +9,7 @@ import { formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { DevelopmentChart } from './development-chart.view';
 import { LagesbildBrief } from './lagesbild-brief.view';
-import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable } from './lagesbild-document.view';
+import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable, hotSpotStatusText } from './lagesbild-document.view';
 import { summaryParagraphs } from './lagesbild-summary';
 import type { LagesbildReport } from './lagesbild.model';
 import type { AreaOutline, MapZoom } from './report-map.model';
@@ -104,7 +104,7 @@ export function SlideContent({ slide, report, assessment, outlines, heading, dat
               <SlideMap report={report} outlines={outlines} period={period} zoom={zoom} onZoom={onZoom} />
               {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
             </div>
-          ) : <p>{t('lagesbild.hotSpotsTooFew')}</p>}
+          ) : <p>{hotSpotStatusText(report, t)}</p>}
         </>
       );
     case 'categories':
