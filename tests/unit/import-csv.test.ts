@@ -49,8 +49,8 @@ describe('importing CSV', () => {
 
   it('keeps whether each row gave a time of day: a date alone is no midnight incident (every date style)', async () => {
     // One column: each date style alone (no time), then with a time; an epoch instant has one.
-    const dates = ['2026-04-14', '2026/04/14', '20260414', '14/4 2026', '14/4-2026', '14.4.2026', '14/04 2026', '14.04.2026'];
-    const oneColumn = [...dates.map((d) => [d, false] as const), ...dates.map((d) => [`${d} 12.42`, true] as const), ['2026-04-14T00:00:00', true] as const, ['1776170520', true] as const];
+    const dates = ['2026-04-14', '2026/04/14', '20260414', '14/4 2026', '14/4-2026', '14.4.2026', '14/04 2026', '14.04.2026', '14/04/2026', '14-04-2026'];
+    const oneColumn = [...dates.map((d) => [d, false] as const), ...dates.map((d) => [`${d} 12.42`, true] as const), ...dates.map((d) => [`${d} kl. 12.42`, true] as const), ['2026-04-14T00:00:00', true] as const, ['1776170520', true] as const];
     const rows = oneColumn.map(([d], i) => `R${i};${d};Stöld`);
     const result = await importBytes(runner, new TextEncoder().encode(['Id;Datum;Brottstyp', ...rows].join('\n') + '\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp' } });
     expect(result.imported).toBe(oneColumn.length);
@@ -381,9 +381,10 @@ describe('date and time conversion in SQL', () => {
     const runner = await createNodeRunner();
     const dates = (y: number, m: number, d: number) => {
       const p = (n: number) => String(n).padStart(2, '0');
-      return [`${y}-${p(m)}-${p(d)}`, `${y}/${p(m)}/${p(d)}`, `${y}${p(m)}${p(d)}`, `${d}/${m} ${y}`, `${d}/${m}-${y}`, `${p(d)}/${p(m)} ${y}`, `${d}.${m}.${y}`, `${p(d)}.${p(m)}.${y}`];
+      return [`${y}-${p(m)}-${p(d)}`, `${y}/${p(m)}/${p(d)}`, `${y}${p(m)}${p(d)}`, `${d}/${m} ${y}`, `${d}/${m}-${y}`, `${p(d)}/${p(m)} ${y}`, `${d}.${m}.${y}`, `${p(d)}.${p(m)}.${y}`,
+        `${p(d)}/${p(m)}/${y}`, `${d}/${m}/${y}`, `${p(d)}-${p(m)}-${y}`, `${d}-${m}-${y}`];
     };
-    const times = ['12:42', '12.42', '12:42:07', '12.42.07', '9:05', '9.05', '09:05', '1242', '905', '0905', '00:00', '23.59.59', '12:42:07.5'];
+    const times = ['12:42', '12.42', '12:42:07', '12.42.07', '9:05', '9.05', '09:05', '1242', '905', '0905', '00:00', '23.59.59', '12:42:07.5', 'kl. 12.42', 'kl 9.05', 'Kl. 09:05'];
     const cases: [string, string | null][] = [];
     for (const date of [...dates(2026, 4, 14), ...dates(2025, 11, 3)]) {
       cases.push([date, null]);
@@ -404,6 +405,12 @@ describe('date and time conversion in SQL', () => {
     expect(wrong).toEqual([]);
     // And the reference itself reads every one of them.
     expect(cases.filter(([d, t]) => !parseDateTime(d, t).ok)).toEqual([]);
+    // Day first where the year is last: an American month-first date is no date, in both.
+    for (const [date, time] of [['04/16/2026', null], ['12-31-2025', null], ['04/16/2026 12:42', null], ['31/04/2026', null]] as const) {
+      expect(parseDateTime(date, time).ok).toBe(false);
+      const [{ v }] = await runner.rows<{ v: string | null }>(`SELECT ${dateTimeExpr(literal(date), 'NULL::VARCHAR')}::VARCHAR AS v`);
+      expect(v).toBeNull();
+    }
     runner.close();
   });
 

@@ -66,6 +66,8 @@ describe('dates and times real systems write (3)', () => {
       'A6;2205-03-07;1200;Hot', //                   7 a typo: year 2205
       'A7;2026-02-30;1200;Hot', //                   8 no such date
       'A8;2026-02-03;25.70;Hot', //                  9 no such time
+      'A9;16-04-26;1200;Hot', //                    10 a two-digit year: no date, not "year 16"
+      'A10;16.04.26;1200;Hot', //                   11 nor "year 26"
     ]);
     const plan = await planBytes(bytes);
     expect(plan.mapping).toMatchObject({ id: 'Ärendenr', date: 'Datum', time: 'Tid' });
@@ -77,6 +79,8 @@ describe('dates and times real systems write (3)', () => {
       [7, 'year-out-of-range', 'Datum', '2205-03-07'],
       [8, 'bad-date', 'Datum', '2026-02-30'],
       [9, 'bad-time', 'Tid', '25.70'],
+      [10, 'bad-date', 'Datum', '16-04-26'],
+      [11, 'bad-date', 'Datum', '16.04.26'],
     ]);
     const rows = await runner.rows<{ id: string; t: string }>(`SELECT id, strftime(occurred_at, '%Y-%m-%d %H:%M:%S') AS t FROM incidents ORDER BY id`);
     expect(rows.map((r) => [r.id, r.t])).toEqual([['A1', '2025-03-05 18:50:00'], ['A2', '2025-03-05 18:51:00'], ['A3', '2025-03-06 07:30:00'], ['A4', '2025-03-06 07:30:00']]);

@@ -163,15 +163,20 @@ const TIME_SUFFIX = '[ T]+\\d{1,2}[:.]?\\d{2}([:.]\\d{2}([.,]\\d*)?)?\\s*(Z|[+-]
  */
 export function separateBadTimes(): string {
   const dateOnly = `regexp_replace(date_text, ${literal(TIME_SUFFIX)}, '')`;
-  return `UPDATE ${CHECKED} SET reason = 'bad-time' WHERE reason = 'bad-date' AND (
+  return `UPDATE ${CHECKED} SET reason = 'bad-time' WHERE reason = 'bad-date' AND NOT ${TWO_DIGIT_YEAR} AND (
     (time_text IS NOT NULL AND ${dateTimeExpr('date_text', 'NULL::VARCHAR')} IS NOT NULL)
     OR (time_text IS NULL AND ${dateOnly} <> date_text AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL))`;
 }
 
+// A date written with a two-digit year ("16-04-26", "16.04.26", "16/4/26 12:42"): the date styles read it as the
+// year 16 or 26. No date, as the reference parser says — not a year out of range (whose message offers to widen the
+// range), nor a bad time. "0025-03-11" (four digits, a typo) stays out of range.
+const TWO_DIGIT_YEAR = `regexp_matches(date_text, '^\\s*\\d{1,2}[./-]\\d{1,2}[./ -]\\d{2}([ T]|$)')`;
+
 export const COUNT_BAD_DATES = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WHERE reason = 'bad-date'`;
 
 function dateReasons(at: string, years: YearRange): string {
-  return `WHEN date_text IS NULL THEN 'missing-date' WHEN ${at} IS NULL THEN 'bad-date'
+  return `WHEN date_text IS NULL THEN 'missing-date' WHEN ${at} IS NULL OR (year(${at}) < 100 AND ${TWO_DIGIT_YEAR}) THEN 'bad-date'
       WHEN year(${at}) NOT BETWEEN ${Math.floor(years.min)} AND ${Math.floor(years.max)} THEN 'year-out-of-range'`;
 }
 

@@ -21,7 +21,9 @@ export function numberExpr(valueSql: string, decimal: DecimalMark): string {
 // The date styles and time styles the reference parser reads (lib/parsing/swedish-datetime.ts), every date with every
 // time: a list written out by hand missed pairings ("14/4 2026" with "12.42" was rejected as a bad time; tested now
 // for each pairing against the reference). The most common first: strptime tries them in order.
-const DATE_FORMATS = ['%Y-%m-%d', '%Y/%m/%d', '%d.%m.%Y', '%d/%m %Y', '%d/%m-%Y', '%Y%m%d'];
+// Day first whenever the year is last ("16/04/2026", "16-04-2026": Excel in a European locale); an American
+// "04/16/2026" is then no date and is rejected, with the value, rather than read as another day.
+const DATE_FORMATS = ['%Y-%m-%d', '%Y/%m/%d', '%d.%m.%Y', '%d/%m %Y', '%d/%m-%Y', '%Y%m%d', '%d/%m/%Y', '%d-%m-%Y'];
 // "12:42", "12.42" (Swedish), with seconds, mixed separators as the reference allows; and a separate time column
 // written "0730" (or "730", once Excel has dropped the zero: padded below).
 const TIME_FORMATS = ['%H:%M:%S', '%H:%M', '%H.%M', '%H.%M.%S', '%H%M', '%H:%M.%S', '%H.%M:%S'];
@@ -52,11 +54,14 @@ function euSwitchUtc(yearSql: string, month: 3 | 10): string {
  * already Swedish local time; with one ("+01:00", "Z") the instant is turned into Swedish wall-clock time.
  */
 export function dateTimeExpr(dateSql: string, timeSql: string): string {
-  const paddedTime = `CASE WHEN regexp_full_match(${timeSql}, '\\d{3}') THEN '0' || ${timeSql} ELSE ${timeSql} END`;
+  // "kl. 12.42", "Kl 9.05": the Swedish word for o'clock before a time, in the time column or after the date.
+  const time = `regexp_replace(${timeSql}, '^[kK][lL]\\.? *', '')`;
+  const paddedTime = `CASE WHEN regexp_full_match(${time}, '\\d{3}') THEN '0' || ${time} ELSE ${time} END`;
   // With a separate time column, a date written with a midnight time (SQL Server's datetime2 "2025-04-01
   // 00:00:00.0000000", Excel's "2025-04-01 00:00") is a date: the time comes from the time column.
-  const dateOfDay = `regexp_replace(${dateSql}, '[ T]00[:.]00([:.]00([.,]0+)?)?$', '')`;
-  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${dateSql} ELSE ${dateOfDay} || ' ' || ${paddedTime} END`;
+  const date = `regexp_replace(${dateSql}, ' +[kK][lL]\\.? *', ' ')`;
+  const dateOfDay = `regexp_replace(${date}, '[ T]00[:.]00([:.]00([.,]0+)?)?$', '')`;
+  const joined = `CASE WHEN ${timeSql} IS NULL THEN ${date} ELSE ${dateOfDay} || ' ' || ${paddedTime} END`;
   // SQL Server's datetime2 writes up to 7 fraction digits ("18:50:00.0000000"): fractions of a second are dropped.
   const unT = `regexp_replace(regexp_replace(${joined}, '^(\\d{4}-\\d{2}-\\d{2})T', '\\1 '), '(\\d{1,2}:\\d{2}:\\d{2})[.,]\\d+', '\\1')`;
   // An offset only follows a time ("2026-03-05" ends in "-05", which is a day, not an offset).

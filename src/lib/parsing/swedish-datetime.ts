@@ -23,8 +23,9 @@ export function parseDate(raw: string): Ymd | null {
     const ymd = { y: +m[1], m: +m[2], d: +m[3] };
     return validDate(ymd) ? ymd : null;
   }
-  // Older Swedish style "31/8 2001", and "31.8.2001".
-  m = /^(\d{1,2})\/(\d{1,2})[ -](\d{4})$/.exec(s) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
+  // Older Swedish style "31/8 2001", and "31.8.2001"; day first too where the year is last ("31/08/2001",
+  // "31-08-2001": Excel in a European locale — an American "08/31/2001" is no date).
+  m = /^(\d{1,2})\/(\d{1,2})[ -](\d{4})$/.exec(s) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) ?? /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);
   if (m) {
     const ymd = { y: +m[3], m: +m[2], d: +m[1] };
     return validDate(ymd) ? ymd : null;
@@ -34,7 +35,8 @@ export function parseDate(raw: string): Ymd | null {
 
 /** "7:32", "07:32:06", "18:50:00.0000000" (fractions dropped), "18.50" (Swedish period), "1850", "730". */
 export function parseTime(raw: string): Hms | null {
-  const s = raw.trim();
+  // "kl. 12.42", "Kl 9.05": the Swedish word for o'clock.
+  const s = raw.trim().replace(/^kl\.? */i, '');
   const m = /^(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?$/.exec(s) ?? /^(\d{1,2})(\d{2})$/.exec(s);
   if (!m) return null;
   const t = { h: +m[1], min: +m[2], s: m[3] ? +m[3] : 0 };
@@ -60,7 +62,7 @@ const OFFSET = /\s*(Z|[+-]\d{2}(?::?\d{2})?)$/;
  */
 export function parseDateTime(dateField: string | null | undefined, timeField?: string | null): DateTimeResult {
   if (dateField === null || dateField === undefined || dateField.trim() === '') return { ok: false, reason: 'missing-date' };
-  let s = dateField.trim();
+  let s = dateField.trim().replace(/ +kl\.? */i, ' ');
   // Epoch time from system exports: 13 digits are milliseconds, 10 are seconds (UTC instants).
   if (/^\d{10}(\d{3})?$/.test(s) && !timeField) {
     const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
