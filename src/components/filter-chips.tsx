@@ -3,7 +3,7 @@ import { resetAllFilters, setFilter } from '../data/selections';
 import { useFilterState } from '../hooks/use-filter-state';
 import { useDatabase } from '../hooks/use-database';
 import { useRows } from '../hooks/use-rows';
-import { AREA_KEYS } from '../data/areas.query';
+import { AREA_KEYS, areaNameFoundSql } from '../data/areas.query';
 import { categoryFoundSql } from '../data/categories.query';
 import { formatCount } from '../lib/format';
 import { chipsFromState } from '../lib/filter-chips';
@@ -24,10 +24,16 @@ export function FilterChips() {
   // views show 0, so the chip says why.
   const areaKeys = useRows<{ name: string; kind: string | null }>(AREA_KEYS);
   const chosen = state.area;
-  const areaNotLoaded = chosen?.kind !== undefined && areaKeys !== undefined && !areaKeys.some((k) => k.name === chosen.name && (k.kind ?? '') === chosen.kind);
+  // A bare name (an old link) matches that name in any kind and the rows' own area: a note only when nothing has it.
+  const bareNameFound = useRows<{ found: boolean }>(chosen !== undefined && chosen.kind === undefined ? areaNameFoundSql(chosen.name) : null);
+  const areaNotLoaded = chosen?.kind !== undefined
+    ? areaKeys !== undefined && !areaKeys.some((k) => k.name === chosen.name && (k.kind ?? '') === chosen.kind)
+    : chosen !== undefined && bareNameFound?.[0]?.found === false;
   // Likewise a category no incident has (a misspelt or foreign link): every count is 0 because of the link.
   const categoryFound = useRows<{ found: boolean }>(state.category !== undefined ? categoryFoundSql(state.category) : null);
   const categoryNotFound = state.category !== undefined && categoryFound?.[0]?.found === false;
+  // And a source no loaded row has (the sources listed are every source in the data).
+  const sourceNotFound = state.source !== undefined && !sources.some((s) => s.source === state.source);
   // With more than one source the views mix them unless one is chosen: the choice is always in sight.
   const sourcePicker = sources.length > 1 || state.source !== undefined ? (
     <label className="source-filter">
@@ -51,9 +57,10 @@ export function FilterChips() {
             {chips.map((chip) => (
               <li key={chip.name} className="chip" data-filter={chip.name}>
                 <span className="chip-kind">{t(`filters.${chip.name}`)}</span>
-                <span className="chip-label">{chip.label}</span>
+                <span className="chip-label">{chip.name === 'source' && state.source !== undefined ? sourceLabel(state.source, t) : chip.label}</span>
                 {chip.name === 'area' && areaNotLoaded && <span className="chip-note" data-testid="area-not-loaded"> ({t('filters.areaNotLoaded')})</span>}
                 {chip.name === 'category' && categoryNotFound && <span className="chip-note" data-testid="category-not-found"> ({t('filters.categoryNotFound')})</span>}
+                {chip.name === 'source' && sourceNotFound && <span className="chip-note" data-testid="source-not-found"> ({t('filters.sourceNotFound')})</span>}
                 <button type="button" aria-label={t('filters.remove', { label: chip.label })} onClick={() => setFilter(chip.name, undefined)}>×</button>
               </li>
             ))}

@@ -78,6 +78,12 @@ describe('points in areas', () => {
     await page.goto(`${baseUrl}?omrade=V%C3%A4stra&omradestyp=stadsdel#/`);
     await page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '') && document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
     expect(await page.getByTestId('area-not-loaded').count()).toBe(0);
+    // A bare name (an old link) that nothing has — no area of any kind, no row's own area — says so too; one that
+    // is loaded does not.
+    await page.goto(`${baseUrl}?omrade=Norra#/`);
+    await page.getByTestId('area-not-loaded').waitFor({ timeout: 30_000 });
+    expect(await kpiFor('Västra')).toBe(counts.Västra);
+    expect(await page.getByTestId('area-not-loaded').count()).toBe(0);
   });
 
   it('a kommun layer beside the stadsdelar counts every point inside it too, on the area filter and the Karta', async () => {

@@ -72,6 +72,14 @@ describe('filters from a link', () => {
     expect(await page.getByTestId('category-not-found').count()).toBe(0);
   });
 
+  it('says on the chip when a link’s source is in no loaded row', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?kalla=Ok%C3%A4nd%20k%C3%A4lla#/`);
+    await page.getByTestId('source-not-found').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('source-not-found').textContent()).toContain('ingen inläst rad har den källan');
+    expect(await page.locator('.chip[data-filter=source] .chip-label').textContent()).toBe('Okänd källa');
+  });
+
   it('a fresh load of the link from the bug report: period + category on Översikt', async () => {
     const chosen = ['period', 'category'] as const;
     const rows = expected.incidentsMatching({ period: values.period, category: values.category });

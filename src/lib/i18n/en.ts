@@ -78,6 +78,7 @@ export const en: Messages = {
     remove: 'Remove filter {{label}}',
     areaNotLoaded: 'no such area is loaded',
     categoryNotFound: 'no incident has that category',
+    sourceNotFound: 'no loaded row has that source',
     resetAll: 'Reset all',
     period: 'Period',
     category: 'Category',

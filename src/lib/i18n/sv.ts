@@ -79,6 +79,7 @@ export const sv = {
     remove: 'Ta bort filter {{label}}',
     areaNotLoaded: 'inget sådant område är inläst',
     categoryNotFound: 'ingen händelse har den kategorin',
+    sourceNotFound: 'ingen inläst rad har den källan',
     resetAll: 'Återställ alla',
     period: 'Period',
     category: 'Kategori',
