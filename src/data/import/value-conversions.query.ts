@@ -39,8 +39,13 @@ const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
  * of the date styles reads the whole text.
  */
 export function timeGivenExpr(dateSql: string, timeSql: string): string {
-  return `(${timeSql} IS NOT NULL OR regexp_matches(${dateSql}, '^\\d{4}-\\d{2}-\\d{2}[ T]\\d')
-    OR (${dateSql} IS NOT NULL AND try_strptime(trim(${dateSql}), [${DATE_FORMATS.map((f) => literal(f)).join(', ')}]) IS NULL))`;
+  // A CASE, not an OR: DuckDB evaluates every operand of an OR in a projection, and trying every date style on every
+  // row cost 3.1–4.1 s of one thread at 1M rows natively (the whole check step was 6.6 s); the CASE tries the styles
+  // only on rows that are neither an ISO date with a time nor a bare ISO date (0.1 s).
+  return `CASE WHEN ${timeSql} IS NOT NULL THEN TRUE WHEN ${dateSql} IS NULL THEN NULL
+    WHEN regexp_matches(${dateSql}, '^\\d{4}-\\d{2}-\\d{2}[ T]\\d') THEN TRUE
+    WHEN regexp_full_match(${dateSql}, '\\d{4}-\\d{2}-\\d{2}') THEN FALSE
+    ELSE try_strptime(trim(${dateSql}), [${DATE_FORMATS.map((f) => literal(f)).join(', ')}]) IS NULL END`;
 }
 
 /** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
