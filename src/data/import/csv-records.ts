@@ -52,56 +52,80 @@ export class RecordScanner {
     return Math.max(0, this.count - (this.options.skipLines ?? 0) - (this.options.header ? 1 : 0));
   }
 
+  /** 1 for the bytes the scan must look at (delimiter, quote, LF, CR), 0 for the rest. */
+  private readonly special = new Uint8Array(256);
+
   constructor(private readonly options: ScanOptions) {
     this.delimiter = options.delimiter.charCodeAt(0);
     this.quote = options.quote ? options.quote.charCodeAt(0) : -1;
+    for (const b of [this.delimiter, this.quote, LF, CR]) if (b >= 0 && b < 256) this.special[b] = 1;
   }
 
-  /** Feed the next chunk of bytes (files are streamed in chunks). */
+  /**
+   * Feed the next chunk of bytes (files are streamed in chunks). The state is held in locals through the loop and
+   * written back at the end (read and written on `this` for every byte, the scan of a 150 MB file took ~1.0 s in
+   * Node), and ordinary bytes are skipped in a tight loop (the same states and transitions, tested in csv-records.test.ts).
+   */
   push(bytes: Uint8Array): void {
     const { delimiter, quote } = this;
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i];
-      if (this.previousWasCR && b === LF) {
-        // CRLF: the CR already ended the line.
-        this.previousWasCR = false;
+    let { line, readerLine, inQuotes, atFieldStart, recordHasContent, quoteClosedPending, previousWasCR } = this;
+    // Bytes other than the delimiter, the quote and line ends change nothing
+    // but "at the start of a field": inside a record and outside quotes they are skipped in a tight loop.
+    const special = this.special;
+    const n = bytes.length;
+    for (let i = 0; i < n; i++) {
+      if (recordHasContent && !inQuotes && !previousWasCR && special[bytes[i]] === 0) {
+        while (i + 1 < n && special[bytes[i + 1]] === 0) i++;
+        atFieldStart = false;
         continue;
       }
-      this.previousWasCR = b === CR;
-      if (this.inQuotes) {
-        if (this.quoteClosedPending) {
-          this.quoteClosedPending = false;
+      const b = bytes[i];
+      if (previousWasCR && b === LF) {
+        // CRLF: the CR already ended the line.
+        previousWasCR = false;
+        continue;
+      }
+      previousWasCR = b === CR;
+      if (inQuotes) {
+        if (quoteClosedPending) {
+          quoteClosedPending = false;
           if (b === quote) continue; // "" → a literal quote
-          this.inQuotes = false; // the quote closed the field: handle b below
+          inQuotes = false; // the quote closed the field: handle b below
         } else if (b === quote) {
-          this.quoteClosedPending = true;
+          quoteClosedPending = true;
           continue;
         } else {
-          if (b === LF || b === CR) this.line++;
+          if (b === LF || b === CR) line++;
           continue;
         }
       }
       if (b === LF || b === CR) {
-        if (this.recordHasContent) this.endRecord();
-        this.line++;
-        this.readerLine++;
-        this.atFieldStart = true;
+        if (recordHasContent) {
+          this.endRecord();
+          recordHasContent = false;
+          inQuotes = false;
+          quoteClosedPending = false;
+        }
+        line++;
+        readerLine++;
+        atFieldStart = true;
         continue;
       }
-      if (!this.recordHasContent) {
-        this.recordHasContent = true;
-        this.recordStartLine = this.line;
-        this.recordReaderLine = this.readerLine;
+      if (!recordHasContent) {
+        recordHasContent = true;
+        this.recordStartLine = line;
+        this.recordReaderLine = readerLine;
       }
       if (b === delimiter) {
-        this.atFieldStart = true;
-      } else if (b === quote && this.atFieldStart) {
-        this.inQuotes = true;
-        this.atFieldStart = false;
+        atFieldStart = true;
+      } else if (b === quote && atFieldStart) {
+        inQuotes = true;
+        atFieldStart = false;
       } else {
-        this.atFieldStart = false;
+        atFieldStart = false;
       }
     }
+    Object.assign(this, { line, readerLine, inQuotes, atFieldStart, recordHasContent, quoteClosedPending, previousWasCR });
   }
 
   finish(): RecordScan {
