@@ -104,6 +104,28 @@ export const DROP_RAW_STAGING = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXIS
 export const COUNT_RAW = `SELECT count(*)::INTEGER AS n FROM ${RAW}`;
 export const READ_REJECTS = `SELECT line::INTEGER AS line, error_type, csv_line FROM ${REJECTS} ORDER BY line`;
 export const CREATE_LINES = `CREATE TEMP TABLE ${LINES} (__record INTEGER, __line INTEGER)`;
+
+/**
+ * How a staged record's physical line is found: `__record + offset` when every accepted record is one line and
+ * they follow each other (nearly every file: no quoted newlines, no reader rejects, no blank lines between rows), else
+ * through the LINES table. The join with that table cost the check a hash table over every staged row — at 5M rows
+ * the step where the import's memory peaks.
+ */
+export type LineMap = { offset: number } | null;
+
+/** The staged rows with their physical `line` (`r.*` and `line`). */
+function stagedWithLines(lineMap: LineMap): string {
+  return lineMap
+    ? `SELECT (r.__record + ${Math.trunc(lineMap.offset)})::INTEGER AS line, r.* FROM ${RAW} r`
+    : `SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)`;
+}
+
+/** `JOIN` of the staged row `r` to the checked row `c` (alias `c` with its `line`). */
+export function rawOfCheckedJoin(lineMap: LineMap): string {
+  return lineMap
+    ? `JOIN ${RAW} r ON r.__record = c.line - ${Math.trunc(lineMap.offset)}`
+    : `JOIN ${LINES} l ON l.__line = c.line JOIN ${RAW} r USING (__record)`;
+}
 export const CREATE_BAD_BYTES = `CREATE TEMP TABLE ${BAD_BYTES} (__line INTEGER)`;
 /** Bytes that are not text in the chosen encoding decide a row's reason before anything else can. */
 export const MARK_BAD_BYTES = `UPDATE ${CHECKED} SET reason = 'invalid-encoding' WHERE line IN (SELECT __line FROM ${BAD_BYTES})`;
@@ -204,9 +226,9 @@ function cleanedText(name: string, column: string | undefined): string {
  * two to four times), and written inline every read trimmed it again. Names can't collide: the file's columns are
  * prefixed (stagedColumn).
  */
-function cleanedTexts(texts: Record<string, string | undefined>): string {
+function cleanedTexts(texts: Record<string, string | undefined>, lineMap: LineMap): string {
   const cleaned = Object.entries(texts).map(([name, column]) => `${text(column)} AS ${q(name)}`).join(', ');
-  return `src AS (SELECT l.__line AS line, r.* FROM ${RAW} r JOIN ${LINES} l USING (__record)),
+  return `src AS (${stagedWithLines(lineMap)}),
   cleaned AS (SELECT *, ${cleaned} FROM src)`;
 }
 
@@ -233,11 +255,11 @@ function rowHash(idSql: string, valueSqls: string[]): string {
 /** A checked row's key (see rowHash); `row` is the table's alias, if any. */
 const checkedRowKey = (row = '') => `coalesce(${row}id, ${row}hash_key)`;
 
-export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
+export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true, lineMap: LineMap = null): string {
   const coords = commonChecks(c, decimal);
   const s = (column: string | undefined) => stored(column, policy, normalize);
   return `CREATE TEMP TABLE ${CHECKED} AS
-  WITH ${cleanedTexts({ date_text: c.date, time_text: c.time, north_text: c.north, east_text: c.east })},
+  WITH ${cleanedTexts({ date_text: c.date, time_text: c.time, north_text: c.north, east_text: c.east }, lineMap)},
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
       ${dateTimeExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS occurred_at,
@@ -252,7 +274,7 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
   FROM parsed)`;
 }
 
-export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true): string {
+export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true, lineMap: LineMap = null): string {
   const coords = commonChecks(c, decimal);
   const s = (column: string | undefined) => stored(column, policy, normalize);
   const outcomeTexts = Object.fromEntries((c.outcomes ?? []).map((o) => [`${o.name}__text`, o.column]));
@@ -264,7 +286,7 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
   const endTime = cleanedText('end_time_text', c.end_time);
   const ended = c.end_date || c.end_time ? `CASE WHEN ${endTime} IS NULL AND ${cleanedText('end_date_text', c.end_date)} IS NULL THEN NULL ELSE ${dateTimeExpr(endDate, endTime)} END` : 'NULL::TIMESTAMP';
   return `CREATE TEMP TABLE ${CHECKED} AS
-  WITH ${cleanedTexts(texts)},
+  WITH ${cleanedTexts(texts, lineMap)},
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
       ${dateTimeExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS started_at,

@@ -16,7 +16,7 @@ import { personalNumberCandidates } from './personal-numbers.query';
 import type { DecimalMark } from './value-conversions.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
-  checkIncidents, checkInterventions, dropStaging, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, separateBadTimes,
+  checkIncidents, checkInterventions, dropStaging, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, separateBadTimes,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 import { checkedRejects, saveRejectText } from './reject-report.query';
@@ -157,11 +157,13 @@ export interface ReadStage {
   delimiter: string;
   /** The staging table's columns (the file's, prefixed), in the file's order: a rejected row's text is rebuilt from them. */
   rawColumns: string[];
+  /** How a staged record's line is found (csv-import.query.ts LineMap): an offset, or null for the LINES table. */
+  lineMap: LineMap;
 }
 
 /**
- * Read the file into `import_raw` (all text) and `import_lines` (record → physical line), accounting for every
- * record. Throws ImportAccountingError when DuckDB's records and the scan's can't be matched.
+ * Read the file into `import_raw` (all text) — and `import_lines` (record → physical line) when the lines are not
+ * simply the records in order (`lineMap`) — accounting for every record. Throws ImportAccountingError when DuckDB's records and the scan's can't be matched.
  */
 export async function readCsvStage(runner: SqlRunner, fileName: string, scan: RecordScan, dialect: CsvDialect): Promise<ReadStage> {
   await runner.exec(readRawCsv(fileName, dialect));
@@ -179,12 +181,22 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
   if (lines.length !== accepted || rejectedPhysical.size !== rejectedByReader.size) {
     throw new ImportAccountingError(`The file's rows could not be matched to lines (DuckDB read ${accepted} and rejected ${rejectedByReader.size}; the file has ${scan.records}).`);
   }
-  await runner.exec(CREATE_LINES);
-  const records = new Int32Array(accepted);
-  for (let i = 0; i < accepted; i++) records[i] = i + 1;
-  await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
+  const lineMap = linearLines(lines);
+  if (lineMap === null) {
+    await runner.exec(CREATE_LINES);
+    const records = new Int32Array(accepted);
+    for (let i = 0; i < accepted; i++) records[i] = i + 1;
+    await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
+  }
   const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason, text: readerText.get(readerLine) }));
-  return { rows: scan.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn) };
+  return { rows: scan.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn), lineMap };
+}
+
+/** `{ offset }` when the k-th accepted record (1-based) is on line k + offset for every k, else null. */
+export function linearLines(lines: Int32Array): LineMap {
+  const offset = lines.length ? lines[0] - 1 : 0;
+  for (let k = 0; k < lines.length; k++) if (lines[k] !== k + 1 + offset) return null;
+  return { offset };
 }
 
 /**
@@ -194,11 +206,8 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
 export async function readTableStage(runner: SqlRunner, columns: string[]): Promise<ReadStage> {
   await runner.exec(TABLE_TEXT_TO_RAW);
   const [{ n }] = await runner.rows<{ n: number }>(COUNT_RAW);
-  await runner.exec(CREATE_LINES);
-  const records = new Int32Array(n);
-  for (let i = 0; i < n; i++) records[i] = i + 1;
-  await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: records }]);
-  return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';', rawColumns: columns.map(stagedColumn) };
+  // A table's rows are its lines: row k is "line" k.
+  return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';', rawColumns: columns.map(stagedColumn), lineMap: { offset: 0 } };
 }
 
 export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<ImportResult> {
@@ -220,7 +229,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
   await runner.exec(dropStaging(true));
   try {
     step('staging');
-    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns } = await read();
+    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns, lineMap } = await read();
     await request.onStaged?.();
     const rowsInFile = rowsRead + leftOut;
 
@@ -230,7 +239,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const interventionColumns = request.columns as InterventionColumns;
     const years = request.years ?? defaultYearRange();
     step('checking');
-    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true));
+    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, lineMap) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, lineMap));
     const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
     if (badDates > 0) await runner.exec(separateBadTimes());
     if (request.invalidUtf8Records?.length) {
@@ -250,7 +259,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     }
     // Every reason is decided: the text of each rejected row (whatever step rejected it) is kept, and the raw
     // text is freed before the insert, which lowers the import's peak memory and lets the database reuse its blocks.
-    await runner.exec(saveRejectText(rawColumns, delimiter, { north: request.columns.north, east: request.columns.east }));
+    await runner.exec(saveRejectText(rawColumns, delimiter, { north: request.columns.north, east: request.columns.east }, lineMap));
     await runner.exec(DROP_RAW_STAGING);
     const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
     const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }>(

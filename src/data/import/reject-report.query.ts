@@ -1,7 +1,7 @@
 // The report of rejected rows: for each, the field at fault, the offending value and the row as it was read, built
 // from the checked table (csv-import.query.ts) and the staged text before that is dropped.
 import { literal, quoteIdentifier as q } from '../sql-text';
-import { CHECKED, LINES, RAW, REJECT_TEXT, stagedColumn } from './csv-import.query';
+import { CHECKED, REJECT_TEXT, rawOfCheckedJoin, stagedColumn, type LineMap } from './csv-import.query';
 import { maskedPersonalNumbers, trimmed } from './text-values.query';
 
 /**
@@ -10,7 +10,7 @@ import { maskedPersonalNumbers, trimmed } from './text-values.query';
  * dropped before the insert (which lets DuckDB reuse its blocks for the canonical table). Only rejected rows are
  * rebuilt: an import without rejects pays nothing for this.
  */
-export function saveRejectText(rawColumns: string[], delimiter: string, position: { north?: string; east?: string } = {}): string {
+export function saveRejectText(rawColumns: string[], delimiter: string, position: { north?: string; east?: string } = {}, lineMap: LineMap = null): string {
   // contains() per special character: a third of the cost of one regular expression per field (1M rejected rows).
   const special = (v: string) => [delimiter, '"', '\n', '\r'].map((ch) => `contains(${v}, ${literal(ch)})`).join(' OR ');
   const field = (c: string) => { const v = `r.${q(c)}`; /* c: the staging table's own (prefixed) name */ return `CASE WHEN ${v} IS NULL THEN '' WHEN ${special(v)} THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`; };
@@ -21,7 +21,7 @@ export function saveRejectText(rawColumns: string[], delimiter: string, position
   // Cast: with no position mapped DuckDB folds the expression to a NULL that the new table would store as INTEGER.
   const positionText = `(CASE WHEN c.reason = 'outside-sweden' THEN ${staged(position.north)} || ' / ' || ${staged(position.east)} END)::VARCHAR`;
   return `CREATE TEMP TABLE ${REJECT_TEXT} AS SELECT c.line, ${maskedPersonalNumbers(rawText)} AS text, ${positionText} AS position_text
-    FROM ${CHECKED} c JOIN ${LINES} l ON l.__line = c.line JOIN ${RAW} r USING (__record) WHERE c.reason IS NOT NULL`;
+    FROM ${CHECKED} c ${rawOfCheckedJoin(lineMap)} WHERE c.reason IS NOT NULL`;
 }
 
 /**

@@ -1,0 +1,44 @@
+// A staged record's physical line: an offset when every record is one line in order (no join, no line table), the
+// line table otherwise — the same lines in the reject report either way.
+import { describe, expect, it } from 'vitest';
+import { linearLines } from '../../src/data/import/import-csv';
+import { createSchemaRunner } from '../../scripts/node-runner';
+import { importBytes } from './support/import-fixture';
+
+const SEMICOLON = { delimiter: ';', quote: '"', header: true } as const;
+
+describe('the line of a staged record', () => {
+  it('is an offset only when every record follows the one before on the next line', () => {
+    expect(linearLines(Int32Array.from([2, 3, 4]))).toEqual({ offset: 1 });
+    expect(linearLines(Int32Array.from([5, 6]))).toEqual({ offset: 4 });
+    expect(linearLines(new Int32Array(0))).toEqual({ offset: 0 });
+    expect(linearLines(Int32Array.from([2, 4, 5]))).toBeNull(); // a quoted newline, or a rejected or blank line
+  });
+});
+
+describe('reject lines and texts, with and without the line table', () => {
+  const base = { target: 'incidents' as const, decimal: ',' as const, coordinates: null, mode: 'append' as const, replaceExample: false, source: 'test.csv' };
+  const columns = { id: 'Id', date: 'Datum', category: 'Brottstyp', description: 'Text' };
+  const run = async (text: string, skipLines = 0) => {
+    const runner = await createSchemaRunner();
+    try {
+      const result = await importBytes(runner, new TextEncoder().encode(text), { ...SEMICOLON, skipLines, columns: ['Id', 'Datum', 'Brottstyp', 'Text'] }, { ...base, columns });
+      return { imported: result.imported, rejected: result.rejected.map((r) => [r.line, r.reason, r.value ?? null, r.text ?? null]) };
+    } finally {
+      runner.close();
+    }
+  };
+
+  it('gives the same physical lines whether the records follow line by line or not', async () => {
+    // Line by line, after a title line: line = record + 2.
+    expect(await run('Rapport\nId;Datum;Brottstyp;Text\nA1;2026-04-01;Stöld;a\nA2;2026-02-30;Stöld;b\nA3;2026-04-02;;c\n', 1)).toEqual({
+      imported: 1,
+      rejected: [[4, 'bad-date', '2026-02-30', 'A2;2026-02-30;Stöld;b'], [5, 'missing-category', null, 'A3;2026-04-02;;c']],
+    });
+    // A quoted newline in the first record moves every later record one line down: the line table.
+    expect(await run('Id;Datum;Brottstyp;Text\nA1;2026-04-01;Stöld;"a\nb"\nA2;2026-02-30;Stöld;b\nA3;2026-04-02;;c\n')).toEqual({
+      imported: 1,
+      rejected: [[4, 'bad-date', '2026-02-30', 'A2;2026-02-30;Stöld;b'], [5, 'missing-category', null, 'A3;2026-04-02;;c']],
+    });
+  });
+});
