@@ -113,6 +113,9 @@ export const CREATE_LINES = `CREATE TEMP TABLE ${LINES} (__record INTEGER, __lin
  */
 export type LineMap = { offset: number } | null;
 
+/** What the checks need to know of the staged rows: how lines are found, and whether the file writes dates month first (monthFirstSql). */
+export interface StagedRows { lineMap?: LineMap; monthFirst?: boolean }
+
 /** The staged rows with their physical `line` (`r.*` and `line`). */
 function stagedWithLines(lineMap: LineMap): string {
   return lineMap
@@ -197,13 +200,29 @@ const TWO_DIGIT_YEAR = `regexp_matches(date_text, '^\\s*\\d{1,2}[./-]\\d{1,2}[./
 
 export const COUNT_BAD_DATES = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WHERE reason = 'bad-date'`;
 
-function dateReasons(at: string, years: YearRange): string {
-  return `WHEN date_text IS NULL THEN 'missing-date' WHEN ${at} IS NULL OR (year(${at}) < 100 AND ${TWO_DIGIT_YEAR}) THEN 'bad-date'
+// A date with the year last and two numbers before it ("16/04/2026", "04/16/2026", "16-04-2026").
+const NUMBERS_YEAR_LAST = '^\\s*(\\d{1,2})[/-](\\d{1,2})[/-]\\d{4}';
+
+/**
+ * One row, `month_first` BOOLEAN: some date in the staged column `column` (the file's, prefixed) is written with the
+ * year last and a second number above 12 ("04/16/2026"): the file writes month first, American style. The check then
+ * rejects every date written that way (monthFirstDates below) — read day first, "04/05/2026" would be 4 May, silently
+ * (a tester). Cheap: the regular expression runs only where a slash or dash follows one or two digits.
+ */
+export function monthFirstSql(column: string): string {
+  const c = q(column);
+  return `SELECT coalesce(bool_or(TRY_CAST(regexp_extract(${c}, ${literal(NUMBERS_YEAR_LAST)}, 2) AS INTEGER) > 12), false) AS month_first
+    FROM ${RAW} WHERE substr(ltrim(${c}), 2, 1) IN ('/', '-') OR substr(ltrim(${c}), 3, 1) IN ('/', '-')`;
+}
+
+function dateReasons(at: string, years: YearRange, monthFirst: boolean): string {
+  const monthFirstDates = monthFirst ? `WHEN regexp_matches(date_text, ${literal(NUMBERS_YEAR_LAST)}) THEN 'month-first-date' ` : '';
+  return `WHEN date_text IS NULL THEN 'missing-date' ${monthFirstDates}WHEN ${at} IS NULL OR (year(${at}) < 100 AND ${TWO_DIGIT_YEAR}) THEN 'bad-date'
       WHEN year(${at}) NOT BETWEEN ${Math.floor(years.min)} AND ${Math.floor(years.max)} THEN 'year-out-of-range'`;
 }
 
 export type RejectReason =
-  | 'missing-date' | 'bad-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
+  | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
   | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
 
 /** The coordinate checks, over the trimmed texts `north_text` and `east_text` (see cleanedTexts). */
@@ -255,11 +274,11 @@ function rowHash(idSql: string, valueSqls: string[]): string {
 /** A checked row's key (see rowHash); `row` is the table's alias, if any. */
 const checkedRowKey = (row = '') => `coalesce(${row}id, ${row}hash_key)`;
 
-export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true, lineMap: LineMap = null): string {
+export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true, staged: StagedRows = {}): string {
   const coords = commonChecks(c, decimal);
   const s = (column: string | undefined) => stored(column, policy, normalize);
   return `CREATE TEMP TABLE ${CHECKED} AS
-  WITH ${cleanedTexts({ date_text: c.date, time_text: c.time, north_text: c.north, east_text: c.east }, lineMap)},
+  WITH ${cleanedTexts({ date_text: c.date, time_text: c.time, north_text: c.north, east_text: c.east }, staged.lineMap ?? null)},
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
       ${dateTimeExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS occurred_at,
@@ -269,12 +288,12 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
     FROM cleaned)
   SELECT * REPLACE (${textsForRejectsOnly(['date_text', 'time_text', 'north_text', 'east_text'])}) FROM (
   SELECT *, ${rowHash('id', ['occurred_at', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'])} AS hash_key,
-    CASE ${dateReasons('occurred_at', years)}
+    CASE ${dateReasons('occurred_at', years, staged.monthFirst ?? false)}
       WHEN category IS NULL THEN 'missing-category' ${coords.reasons} ELSE NULL END AS reason
   FROM parsed)`;
 }
 
-export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true, lineMap: LineMap = null): string {
+export function checkInterventions(c: InterventionColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true, staged: StagedRows = {}): string {
   const coords = commonChecks(c, decimal);
   const s = (column: string | undefined) => stored(column, policy, normalize);
   const outcomeTexts = Object.fromEntries((c.outcomes ?? []).map((o) => [`${o.name}__text`, o.column]));
@@ -286,7 +305,7 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
   const endTime = cleanedText('end_time_text', c.end_time);
   const ended = c.end_date || c.end_time ? `CASE WHEN ${endTime} IS NULL AND ${cleanedText('end_date_text', c.end_date)} IS NULL THEN NULL ELSE ${dateTimeExpr(endDate, endTime)} END` : 'NULL::TIMESTAMP';
   return `CREATE TEMP TABLE ${CHECKED} AS
-  WITH ${cleanedTexts(texts, lineMap)},
+  WITH ${cleanedTexts(texts, staged.lineMap ?? null)},
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
       ${dateTimeExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS started_at,
@@ -296,7 +315,7 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
     FROM cleaned)
   SELECT * REPLACE (${textsForRejectsOnly(['date_text', 'time_text', 'north_text', 'east_text', ...Object.keys(outcomeTexts)])}) FROM (
   SELECT *, ${rowHash('id', ['started_at', 'type', 'organisation', 'north', 'east', 'area', 'place'])} AS hash_key,
-    CASE ${dateReasons('started_at', years)}
+    CASE ${dateReasons('started_at', years, staged.monthFirst ?? false)}
       WHEN type IS NULL THEN 'missing-type' ${coords.reasons} ${outcomeReasons} ELSE NULL END AS reason
   FROM parsed)`;
 }

@@ -16,13 +16,13 @@ import { personalNumberCandidates } from './personal-numbers.query';
 import type { DecimalMark } from './value-conversions.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
-  checkIncidents, checkInterventions, dropStaging, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, separateBadTimes,
+  checkIncidents, checkInterventions, dropStaging, monthFirstSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, separateBadTimes,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 import { checkedRejects, saveRejectText } from './reject-report.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
-export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
+export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
   | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
 
 export interface RejectedRow {
@@ -239,7 +239,9 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const interventionColumns = request.columns as InterventionColumns;
     const years = request.years ?? defaultYearRange();
     step('checking');
-    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, lineMap) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, lineMap));
+    const dateColumn = request.columns.date;
+    const [{ month_first: monthFirst }] = dateColumn ? await runner.rows<{ month_first: boolean }>(monthFirstSql(stagedColumn(dateColumn))) : [{ month_first: false }];
+    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, { lineMap, monthFirst }) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, { lineMap, monthFirst }));
     const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
     if (badDates > 0) await runner.exec(separateBadTimes());
     if (request.invalidUtf8Records?.length) {

@@ -190,7 +190,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
       'too-many-columns': 'Too many columns', 'too-few-columns': 'Too few columns', 'bad-quotes': 'Bad quotes',
       'line-too-long': 'Line too long', 'invalid-encoding': 'Bytes that are not valid in the chosen encoding (UTF-8) – the file is probably in another encoding, e.g. Windows-1252: choose it and import again',
       unreadable: 'Could not be read (a quote never closes – the rest of the file becomes one field)',
-      'missing-date': 'Date missing', 'bad-date': 'Invalid date (read as e.g. 2026-04-16, 16/4 2026 or 16.04.2026, with a four-digit year)', 'bad-time': 'Invalid time', 'year-out-of-range': 'The year is outside {{min}}–{{max}} (the range can be changed before importing)', 'missing-category': 'Category missing', 'missing-type': 'Type missing',
+      'missing-date': 'Date missing', 'bad-date': 'Invalid date (read as e.g. 2026-04-16, 16/4 2026 or 16.04.2026, with a four-digit year)', 'month-first-date': 'The file writes dates month first (as 04/16/2026 on some row), so day and month cannot be told apart here: write dates as 2026-04-16', 'bad-time': 'Invalid time', 'year-out-of-range': 'The year is outside {{min}}–{{max}} (the range can be changed before importing)', 'missing-category': 'Category missing', 'missing-type': 'Type missing',
       'unparsable-number': 'Invalid number', 'half-coordinate': 'Only one of two coordinates', 'outside-sweden': 'Coordinate outside the box around Sweden',
       'duplicate-id-in-file': 'Same id earlier in the file', 'already-loaded': 'The row is already loaded', 'same-content-loaded': 'A row with the same content is already loaded (from an import with a different id column)',
     },

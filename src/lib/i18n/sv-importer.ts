@@ -188,7 +188,7 @@ export const svImporter = {
       'too-many-columns': 'För många kolumner', 'too-few-columns': 'För få kolumner', 'bad-quotes': 'Felaktiga citattecken',
       'line-too-long': 'Raden är för lång', 'invalid-encoding': 'Byte som inte är giltiga i den valda teckenkodningen (UTF-8) – filen är troligen i en annan kodning, t.ex. Windows-1252: välj den och importera igen',
       unreadable: 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)',
-      'missing-date': 'Datum saknas', 'bad-date': 'Ogiltigt datum (läses t.ex. 2026-04-16, 16/4 2026 eller 16.04.2026, med året i fyra siffror)', 'bad-time': 'Ogiltigt klockslag', 'year-out-of-range': 'Året ligger utanför {{min}}–{{max}} (intervallet kan ändras före importen)', 'missing-category': 'Kategori saknas', 'missing-type': 'Typ saknas',
+      'missing-date': 'Datum saknas', 'bad-date': 'Ogiltigt datum (läses t.ex. 2026-04-16, 16/4 2026 eller 16.04.2026, med året i fyra siffror)', 'month-first-date': 'Filen skriver datum med månaden först (som 04/16/2026 på någon rad), så dag och månad går inte att skilja här: skriv datum som 2026-04-16', 'bad-time': 'Ogiltigt klockslag', 'year-out-of-range': 'Året ligger utanför {{min}}–{{max}} (intervallet kan ändras före importen)', 'missing-category': 'Kategori saknas', 'missing-type': 'Typ saknas',
       'unparsable-number': 'Ogiltigt tal', 'half-coordinate': 'Bara en av två koordinater', 'outside-sweden': 'Koordinaten ligger utanför rutan runt Sverige',
       'duplicate-id-in-file': 'Samma id finns tidigare i filen', 'already-loaded': 'Raden finns redan inläst', 'same-content-loaded': 'En rad med samma innehåll finns redan inläst (från en import med en annan id-kolumn)',
     },

@@ -1,11 +1,12 @@
-// A staged record's physical line: an offset when every record is one line in order (no join, no line table), the
-// line table otherwise — the same lines in the reject report either way.
+// What the checks learn of the staged rows as a whole: a record's physical line (an offset when every record is one
+// line in order — no join, no line table — the line table otherwise: the same lines in the reject report either way),
+// and whether the file writes its dates month first.
 import { describe, expect, it } from 'vitest';
 import { linearLines } from '../../src/data/import/import-csv';
 import { createSchemaRunner } from '../../scripts/node-runner';
 import { importBytes } from './support/import-fixture';
 
-const SEMICOLON = { delimiter: ';', quote: '"', header: true } as const;
+const SEMICOLON = { delimiter: ';', quote: '"', header: true, skipLines: 0 } as const;
 
 describe('the line of a staged record', () => {
   it('is an offset only when every record follows the one before on the next line', () => {
@@ -39,6 +40,35 @@ describe('reject lines and texts, with and without the line table', () => {
     expect(await run('Id;Datum;Brottstyp;Text\nA1;2026-04-01;Stöld;"a\nb"\nA2;2026-02-30;Stöld;b\nA3;2026-04-02;;c\n')).toEqual({
       imported: 1,
       rejected: [[4, 'bad-date', '2026-02-30', 'A2;2026-02-30;Stöld;b'], [5, 'missing-category', null, 'A3;2026-04-02;;c']],
+    });
+  });
+});
+
+describe('dates with the year last', () => {
+  const base = { target: 'incidents' as const, decimal: ',' as const, coordinates: null, mode: 'append' as const, replaceExample: false, source: 'test.csv' };
+  const columns = { id: 'Id', date: 'Datum', category: 'Brottstyp' };
+  const run = async (dates: string[]) => {
+    const runner = await createSchemaRunner();
+    try {
+      const text = ['Id;Datum;Brottstyp', ...dates.map((d, i) => `D${i + 1};${d};Stöld`)].join('\n') + '\n';
+      const result = await importBytes(runner, new TextEncoder().encode(text), SEMICOLON, { ...base, columns });
+      const days = await runner.rows<{ id: string; day: string }>(`SELECT id, strftime(occurred_at, '%Y-%m-%d') AS day FROM incidents ORDER BY id`);
+      return { days: days.map((r) => [r.id, r.day]), rejected: result.rejected.map((r) => [r.line, r.reason, r.value]) };
+    } finally {
+      runner.close();
+    }
+  };
+
+  it('are read day first, unless some date of the file proves month first: then none of them is read (a tester)', async () => {
+    // A European file: 04/05/2026 is 4 May.
+    expect(await run(['16/04/2026', '04/05/2026', '1-2-2026', '2026-04-03'])).toEqual({
+      days: [['D1', '2026-04-16'], ['D2', '2026-05-04'], ['D3', '2026-02-01'], ['D4', '2026-04-03']], rejected: [],
+    });
+    // An American file: 04/16/2026 proves month first, so 04/05/2026 is not silently 4 May — every such date is
+    // rejected with the reason; an ISO date in the same file is still read.
+    expect(await run(['04/16/2026', '04/05/2026', '12-01-2026', '2026-04-03'])).toEqual({
+      days: [['D4', '2026-04-03']],
+      rejected: [[2, 'month-first-date', '04/16/2026'], [3, 'month-first-date', '04/05/2026'], [4, 'month-first-date', '12-01-2026']],
     });
   });
 });
