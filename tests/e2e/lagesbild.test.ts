@@ -201,6 +201,13 @@ describe('Lägesbild in Chromium', () => {
     expect(await page.getByTestId('lb-bad-link').textContent()).toContain('"2026-T9", som inte är en period');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('lagesbild') === '2026-v45-46');
     await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
+    // A source no loaded row has (a tester: a report of zeros with no word of why); the example's own has no note.
+    await page.goto(`${baseUrl}?kalla=Ok%C3%A4nd#/lagesbild`);
+    await page.getByTestId('lb-source-not-found').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lb-source-not-found').textContent()).toContain('Ingen inläst rad har källan ”Okänd”');
+    await page.goto(`${baseUrl}#/lagesbild`);
+    await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('lb-source-not-found').count()).toBe(0);
   });
 
   it('prints to A4 landscape with the app around it hidden and no panel cut off', async () => {

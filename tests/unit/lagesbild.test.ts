@@ -78,7 +78,7 @@ function knownReport(): RawReport {
     places: [row('Resecentrum', 45, 40, 50), row('Stora torget', 30, 31, 28), row('Krogstråket', 28, 20, 22)],
     interventions: [row('Trygghetsvandring', 5, 3, 4), row('Riktad narkotikainsats', 4, 2, 0), row('Medborgardialog', 2, 1, 1)],
     hotSpots: {
-      status: 'ok', size: 250, steps: 13,
+      status: 'ok', size: 250, steps: 13, lastStep: { year: 2026, firstWeek: 45, lastWeek: 46 },
       cells: [
         { ix: 1, iy: 1, pattern: 'persistent', group: 'persistent', place: 'Resecentrum', area: 'Centrum', current: 20, currentKey: 0 },
         { ix: 2, iy: 1, pattern: 'new', group: 'new', place: 'Hamnen', area: 'Hamnen', current: 9, currentKey: 0 },
@@ -107,7 +107,7 @@ describe('the summary text', () => {
       'Flest händelser registrerades vid Resecentrum (45), Stora torget (30) och Krogstråket (28).',
     );
     expect(third).toBe(
-      'Hot spot-analysen (Gi*, tvåveckorsperioder) visar en ny hot spot (Hamnen) och en bestående (Resecentrum). En tidigare hot spot har upphört (Skolparken). ' +
+      'Hot spot-analysen (Gi*, tvåveckorsperioder t.o.m. v. 45–46 2026) visar en ny hot spot (Hamnen) och en bestående (Resecentrum). En tidigare hot spot har upphört (Skolparken). ' +
       'Under perioden genomfördes 11 insatser, flest av typen Trygghetsvandring (5).',
     );
   });
@@ -312,9 +312,25 @@ describe('the example’s lägesbild', () => {
        WHERE epoch_day BETWEEN ${d('2026-10-05')} AND ${d('2026-10-18')} AND grid_e IS NOT NULL GROUP BY ALL`);
     const byCell = new Map(counted.map((r) => [`${r.ix}:${r.iy}`, r.n]));
     for (const c of cells) expect(c.current).toBe(byCell.get(`${c.ix}:${c.iy}`) ?? 0);
-    // A period wholly after the data keeps its own end: too few, as before.
+    // A period wholly after the data (a link) has nothing to analyse — not "too few located incidents" (a tester).
     const after = await loadReport(runner, parseReportPeriodKey('2027-01')!);
-    expect(after.hotSpots.status).toBe('too-few');
+    expect(after.hotSpots.status).toBe('after-data');
+    expect(summaryParagraphs(buildReport(after, null), 'sv').join(' ')).toContain('perioden börjar efter datans sista dag');
+    // The summary names the two weeks the hot spots are judged at.
+    expect(summaryParagraphs(buildReport(october, null), 'sv').join(' ')).toContain('Hot spot-analysen (Gi*, tvåveckorsperioder t.o.m. v. 41–42 2026)');
+  }, 60_000);
+
+  it('says "no comparison" for the first period of the data, and the date public view judges the goals as of (testers)', async () => {
+    // The example starts 2024-01-01: v. 1–2 2024 has no period before it with data.
+    const first = await loadReport(runner, { year: 2024, firstWeek: 1, lastWeek: 2 });
+    const text = summaryParagraphs(buildReport(first, null), 'sv').join(' ');
+    expect(text).toContain('Ingen jämförelse med föregående period: datan täcker den inte.');
+    expect(text).not.toContain('jämfört med föregående period');
+    // Public view judges the goals as of the data's last day (2026-11-15) whichever period is open: the text says so.
+    const t2 = await loadReport(runner, parseReportPeriodKey('2026-T2')!);
+    const shown = summaryParagraphs(buildReport(t2, { k: 5 }), 'sv').join(' ');
+    expect(shown).toContain('Medborgarlöftena per 2026-11-15:');
+    expect(summaryParagraphs(buildReport(t2, null), 'sv').join(' ')).toContain('Medborgarlöftena:');
   }, 60_000);
 
   it('runs no emerging analysis over periods before the data, and none with fewer than ten periods of data', async () => {

@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import { formatPeriod } from '../../analysis/periods/report-periods';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
-import { dateOfEpochDay } from '../../lib/epoch-day';
+import { dateOfEpochDay, isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import { FigureCard } from './lagesbild-document.view';
@@ -68,6 +68,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
         </div>
         <div>
           <h2>{t('lagesbild.goals')}</h2>
+          {report.goalsLatestInPublic && <p className="hint" data-testid="lb-brief-goals-as-of">{t('lagesbild.goalsAsOf', { date: isoDateOfEpochDay(report.goalsAsOf) })}</p>}
           {report.goals.length ? (
             <ul className="plain">
               {report.goals.map((g) => <li key={g.id}><VerdictBadge verdict={g.verdict} withheld={g.withheld} k={report.rule?.k ?? null} t={t} /> {g.title}</li>)}

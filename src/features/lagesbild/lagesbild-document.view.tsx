@@ -159,7 +159,7 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
 
 export function HotSpotTable({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.hotSpotTable')}>
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.hotSpotTable', { period: hotSpotWeeks(report, language) })}>
       <table className="data-table" data-testid="lb-hot-spots">
         <caption>{t('lagesbild.hotSpotCaption', { period: hotSpotWeeks(report, language) })}</caption>
         <thead>
@@ -206,7 +206,7 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
 /** Why there is no hot-spot analysis (status other than 'ok'), in the reader's words. */
 export function hotSpotStatusText(report: LagesbildReport, t: TFunction): string {
   const status = report.hotSpots.status;
-  return t(status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : status === 'too-short' ? 'lagesbild.hotSpotsTooShort' : 'lagesbild.hotSpotsNoPositions', { count: MIN_HOT_SPOT_STEPS });
+  return t(status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : status === 'too-short' ? 'lagesbild.hotSpotsTooShort' : status === 'after-data' ? 'lagesbild.hotSpotsAfterData' : 'lagesbild.hotSpotsNoPositions', { count: MIN_HOT_SPOT_STEPS });
 }
 
 function patternNote(group: HotSpotGroup, patterns: EmergingPattern[], t: TFunction): string {
@@ -326,7 +326,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       </Panel>
 
       {report.hotSpots.status === 'ok' && (
-        <Panel id="hot-spots" title={t('lagesbild.hotSpotTable')} actions={panelActions}>
+        <Panel id="hot-spots" title={t('lagesbild.hotSpotTable', { period: hotSpotWeeks(report, language) })} actions={panelActions}>
           {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
         </Panel>
       )}

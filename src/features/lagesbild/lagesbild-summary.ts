@@ -5,7 +5,7 @@ import { formatPeriod } from '../../analysis/periods/report-periods';
 import { formatCount, formatPercent, type Language } from '../../lib/format';
 import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { isProtected, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
-import { MIN_HOT_SPOT_STEPS, notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
+import { MIN_HOT_SPOT_STEPS, hotSpotWeeks, notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
 import type { SourceReport } from './source-reports.model';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { sourceLabel } from '../../lib/source-label';
@@ -32,14 +32,19 @@ interface Words {
   categoryChange(name: string, from: string, to: string, pct: string, up: boolean, perDay: boolean): string;
   largest(name: string, n: string): string;
   places(items: string[]): string;
-  hotSpots(newOnes: string[], persistent: string[], fading: string[]): string;
+  /** `weeks`: the analysis's latest two-week period, which the hot spots are judged at (hotSpotWeeks). */
+  hotSpots(newOnes: string[], persistent: string[], fading: string[], weeks: string): string;
   tooFewForHotSpots: string;
   /** The hot-spot panel's own reasons, so the text and the panel never disagree. */
   tooShortForHotSpots: (periods: number) => string;
   noPositionsForHotSpots: string;
+  afterDataForHotSpots: string;
+  /** The previous period has no day of data (the first period of the data): nothing was compared. */
+  noPreviousComparison: string;
   interventions(n: string, top: string | null): string;
   noInterventions: string;
-  goals(parts: string[]): string;
+  /** `asOf`: the date the verdicts are of when it is not the period's last day (public view: the data's last day). */
+  goals(parts: string[], asOf: string | null): string;
   verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind' | 'withheld', (n: number) => string>;
   incident: [string, string];
   intervention: [string, string];
@@ -73,19 +78,21 @@ const sv: Words = {
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct}${perDay ? ' per dag' : ''})`,
   largest: (name, n) => `Vanligast var ${name} (${n}).`,
   places: (items) => `Flest händelser registrerades vid ${sv.list(items)}.`,
-  hotSpots: (newOnes, persistent, fading) => {
+  hotSpots: (newOnes, persistent, fading, weeks) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'en ny hot spot' : `${newOnes.length} nya hot spots`} (${sv.some(newOnes)})` : 'inga nya hot spots');
     parts.push(persistent.length ? `${persistent.length === 1 ? 'en bestående' : `${persistent.length} bestående`} (${sv.some(persistent)})` : 'inga bestående');
     const fadingText = fading.length ? ` ${fading.length === 1 ? 'En tidigare hot spot har' : `${fading.length} tidigare hot spots har`} upphört (${sv.some(fading)}).` : '';
-    return `Hot spot-analysen (Gi*, tvåveckorsperioder) visar ${sv.list(parts)}.${fadingText}`;
+    return `Hot spot-analysen (Gi*, tvåveckorsperioder t.o.m. ${weeks}) visar ${sv.list(parts)}.${fadingText}`;
   },
   tooFewForHotSpots: 'För få händelser med position för en hot spot-analys.',
   tooShortForHotSpots: (periods) => `Ingen hot spot-analys: den behöver minst ${periods} tvåveckorsperioder med data, och datan börjar senare.`,
   noPositionsForHotSpots: 'Händelserna saknar position, så ingen hot spot-analys görs.',
+  afterDataForHotSpots: 'Ingen hot spot-analys: perioden börjar efter datans sista dag.',
+  noPreviousComparison: 'Ingen jämförelse med föregående period: datan täcker den inte.',
   interventions: (n, top) => `Under perioden genomfördes ${n}${top ? `, flest av typen ${top}` : ''}.`,
   noInterventions: 'Inga insatser registrerades under perioden.',
-  goals: (parts) => `Medborgarlöftena: ${sv.list(parts)}.`,
+  goals: (parts, asOf) => `Medborgarlöftena${asOf ? ` per ${asOf}` : ''}: ${sv.list(parts)}.`,
   verdict: {
     met: (n) => (n === 1 ? '1 uppnått' : `${n} uppnådda`), on_track: (n) => `${n} i fas`, at_risk: (n) => `${n} med risk`, behind: (n) => `${n} efter`,
     withheld: (n) => `${n} utan bedömning i publik visning (den skulle avslöja ett litet antal)`,
@@ -124,19 +131,21 @@ const en: Words = {
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct}${perDay ? ' per day' : ''})`,
   largest: (name, n) => `The most common was ${name} (${n}).`,
   places: (items) => `Most incidents were recorded at ${en.list(items)}.`,
-  hotSpots: (newOnes, persistent, fading) => {
+  hotSpots: (newOnes, persistent, fading, weeks) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'one new hot spot' : `${newOnes.length} new hot spots`} (${en.some(newOnes)})` : 'no new hot spots');
     parts.push(persistent.length ? `${persistent.length} persistent (${en.some(persistent)})` : 'no persistent ones');
     const fadingText = fading.length ? ` ${fading.length === 1 ? 'One former hot spot has' : `${fading.length} former hot spots have`} faded (${en.some(fading)}).` : '';
-    return `The hot-spot analysis (Gi*, two-week periods) shows ${en.list(parts)}.${fadingText}`;
+    return `The hot-spot analysis (Gi*, two-week periods up to ${weeks}) shows ${en.list(parts)}.${fadingText}`;
   },
   tooFewForHotSpots: 'Too few located incidents for a hot-spot analysis.',
   tooShortForHotSpots: (periods) => `No hot-spot analysis: it needs at least ${periods} two-week periods of data, and the data begins later.`,
   noPositionsForHotSpots: 'The incidents have no positions, so no hot-spot analysis is made.',
+  afterDataForHotSpots: 'No hot-spot analysis: the period begins after the data’s last day.',
+  noPreviousComparison: 'No comparison with the previous period: the data does not cover it.',
   interventions: (n, top) => `${n[0].toUpperCase()}${n.slice(1)} were carried out in the period${top ? `, most of them ${top}` : ''}.`,
   noInterventions: 'No interventions were recorded in the period.',
-  goals: (parts) => `Citizen promises: ${en.list(parts)}.`,
+  goals: (parts, asOf) => `Citizen promises${asOf ? ` as of ${asOf}` : ''}: ${en.list(parts)}.`,
   verdict: {
     met: (n) => `${n} met`, on_track: (n) => `${n} on track`, at_risk: (n) => `${n} at risk`, behind: (n) => `${n} behind`,
     withheld: (n) => `${n} without a verdict in public view (it would give a small count away)`,
@@ -197,7 +206,8 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const untested = report.rule !== null && report.categories.some((c) => typeof c.current !== 'number' || typeof c.previous !== 'number');
   if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0, isPerDay(f.vsPrevious!)))));
   if (untested) second.push(w.changesWithheld);
-  else if (!notable.length) second.push(w.noChanges);
+  // The first period of the data has nothing before it: "nothing changed" would claim a comparison (a tester).
+  else if (!notable.length) second.push(report.total.vsPrevious === null && typeof report.total.current === 'number' ? w.noPreviousComparison : w.noChanges);
   if (report.places.length) second.push(w.places(report.places.slice(0, 3).map((p) => `${p.name} (${shownCount(p.current, language, k)})`)));
 
   const third: string[] = [];
@@ -207,8 +217,9 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
       names(h.rows.filter((r) => r.group === 'new')),
       names(h.rows.filter((r) => r.group === 'persistent')),
       names(h.rows.filter((r) => r.group === 'fading')),
+      hotSpotWeeks(report, language),
     ));
-  } else third.push(h.status === 'too-short' ? w.tooShortForHotSpots(MIN_HOT_SPOT_STEPS) : h.status === 'no-positions' ? w.noPositionsForHotSpots : w.tooFewForHotSpots);
+  } else third.push(h.status === 'too-short' ? w.tooShortForHotSpots(MIN_HOT_SPOT_STEPS) : h.status === 'no-positions' ? w.noPositionsForHotSpots : h.status === 'after-data' ? w.afterDataForHotSpots : w.tooFewForHotSpots);
 
   const it = report.interventionTotal;
   if (it.current === 0) third.push(w.noInterventions);
@@ -221,7 +232,9 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   if (silent.length || low.length) first.push(w.quietSources(silent, low));
   const verdicts = verdictCounts(report.goals);
   const parts = (['met', 'on_track', 'at_risk', 'behind', 'withheld'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
-  if (parts.length) third.push(w.goals(parts));
+  // Public view judges the goals as of the data's last day, whichever period is open: the text says so (a tester read
+  // "3 uppnådda" under T2 as T2's).
+  if (parts.length) third.push(w.goals(parts, report.goalsLatestInPublic ? isoDateOfEpochDay(report.goalsAsOf) : null));
 
   return [first.join(' '), second.join(' '), third.join(' ')].filter((p) => p.length > 0);
 }

@@ -72,7 +72,8 @@ export interface HotSpotRow {
 export const MIN_HOT_SPOT_STEPS = 10;
 
 export interface HotSpotSummary {
-  status: 'ok' | 'too-few' | 'no-positions' | 'too-short';
+  /** 'after-data': the period begins after the data's last day (a link) — nothing to analyse, not too few. */
+  status: 'ok' | 'too-few' | 'no-positions' | 'too-short' | 'after-data';
   size: number;
   steps: number;
   /**

@@ -136,6 +136,10 @@ export function LagesbildPage() {
               {source !== undefined && !database.sources.some((s) => s.source === source) && <option value={source}>{sourceLabel(source, t)}</option>}
             </select>
           </label>
+          {/* A link's source that no loaded row has: every count below is 0 because of the link (a tester). */}
+          {source !== undefined && !database.sources.some((s) => s.source === source) && (
+            <p className="warning" role="alert" data-testid="lb-source-not-found">{t('lagesbild.sourceNotFound', { source: sourceLabel(source, t) })}</p>
+          )}
           {source === undefined && (
             <p className="warning" role="note" data-testid="lb-sources-mixed">
               {t('lagesbild.sourcesMixed', { sources: database.sources.map((s) => sourceLabel(s.source, t)).join(', ') })}

@@ -23,6 +23,7 @@ async function hotSpots(reader: RowReader, period: { from: number; to: number },
   const base: Omit<RawReport['hotSpots'], 'status'> = { size, steps: HOT_SPOT_STEPS, cells: [], extent: incidentExtent, lastStep: null };
   const universe = await reader.rows(cellUniverseSql(size));
   if (universe.length === 0) return { ...base, status: 'no-positions' };
+  if (data !== null && period.from > data.to) return { ...base, status: 'after-data' };
   // Periods before the data's first day hold no data, not "no hot spot": counting them as quiet once called a
   // place hot since the data began a "new" hot spot. Use the periods the data covers, at least ten.
   // The steps end with the latest two-week period that has ended by the period's last day and by the data's: a period

@@ -11,7 +11,7 @@ import { DevelopmentChart } from './development-chart.view';
 import { LagesbildBrief } from './lagesbild-brief.view';
 import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable, hotSpotStatusText } from './lagesbild-document.view';
 import { summaryParagraphs } from './lagesbild-summary';
-import type { LagesbildReport } from './lagesbild.model';
+import { hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import type { AreaOutline, MapZoom } from './report-map.model';
 import { SlideMap } from './slide-map.view';
 import type { Slide } from './slides';
@@ -98,7 +98,8 @@ export function SlideContent({ slide, report, assessment, outlines, heading, dat
     case 'map':
       return (
         <>
-          {h(`${t('lagesbild.hotSpots')} ${period}`)}
+          {/* The hot spots are judged at the analysis's latest two weeks, not over the whole period: the title says which. */}
+          {h(report.hotSpots.status === 'ok' ? t('lagesbild.hotSpotTable', { period: hotSpotWeeks(report, language) }) : `${t('lagesbild.hotSpots')} ${period}`)}
           {report.hotSpots.status === 'ok' ? (
             <div className="slide-map">
               <SlideMap report={report} outlines={outlines} period={period} zoom={zoom} onZoom={onZoom} />
