@@ -424,9 +424,12 @@ describe('date and time conversion in SQL', () => {
       // SQL Server datetime2(n): any number of fraction digits, space or T; a separate time "0730" or "730".
       ['2025-03-05 18:50:00.0000000', null], ['2025-03-05T18:50:00.1234567', null], ['2025-03-05 18:50:00.5', null], ['2025-07-05T18:50:00.0000000+00:00', null],
       ['2026-03-05', '0730'], ['2026-03-05', '730'], ['05.03.2026', '0730'], ['2026-03-05', '2460'],
-      // A midnight time on the date beside a time column: the date, at the column's time. Any other time in both: a conflict.
+      // A midnight time on the date beside a time column: the date, at the column's time. The same time in both: that
+      // time (a tester). Any other time in both: a conflict.
       ['2025-04-01 00:00:00.0000000', '0730'], ['2025-04-01T00:00:00', '22.15'], ['2025-04-01 00:00', '0730'], ['2025-04-01 00.00', '07:30'],
-      ['2025-04-01 10:00', '0730'],
+      ['2025-04-01 10:00', '0730'], ['2026-04-16 13:00', '12:00'], ['2026-04-16 kl. 12.42', '12:00'],
+      ['2026-04-16 12:00', '12:00'], ['2026-04-16T12:42:00', '12.42'], ['2026-04-16 12.42', '1242'], ['2026-04-16 07:30:00.0000000', '730'],
+      ['2026-04-16 kl. 12.42', 'kl. 12.42'], ['16/4 2026 12:42', '12:42'], ['2026-04-16 12:42:05', '12:42'],
     ];
     for (const [date, time] of cases) {
       const sql = `SELECT strftime(${dateTimeExpr(literal(date), time === null ? 'NULL::VARCHAR' : literal(time))}, '%Y-%m-%d %H:%M:%S') AS v`;
@@ -434,6 +437,11 @@ describe('date and time conversion in SQL', () => {
       const reference = parseDateTime(date, time);
       expect(v, `${date} ${time ?? ''}`).toBe(reference.ok ? reference.value : null);
     }
+    // The same time in both places is read; different ones are not (independently of the two parsers above).
+    expect(parseDateTime('2026-04-16 12:00', '12:00')).toEqual({ ok: true, value: '2026-04-16 12:00:00' });
+    expect(parseDateTime('2026-04-16 07:30:00.0000000', '730')).toEqual({ ok: true, value: '2026-04-16 07:30:00' });
+    expect(parseDateTime('2026-04-16 13:00', '12:00')).toEqual({ ok: false, reason: 'bad-time' });
+    expect(parseDateTime('2026-04-16 12:42:05', '12:42')).toEqual({ ok: false, reason: 'bad-time' });
     runner.close();
   });
 });

@@ -88,9 +88,13 @@ export function parseDateTime(dateField: string | null | undefined, timeField?: 
   let timeText = ownTime || field;
   if (ownTime && field) {
     // A date written with a midnight time (SQL Server's "2025-04-01 00:00:00.0000000") beside a time column is a
-    // date; any other time in both places is a conflict.
+    // date; the same time in both places is that time (a tester's "2026-04-16 12:00" with Tid "12:00" was rejected);
+    // any other time in both places is a conflict.
     const own = parseTime(ownTime);
-    if (!own || own.h !== 0 || own.min !== 0 || own.s !== 0) return { ok: false, reason: 'bad-time' };
+    const other = parseTime(field);
+    const midnight = own !== null && own.h === 0 && own.min === 0 && own.s === 0;
+    const same = own !== null && other !== null && own.h === other.h && own.min === other.min && own.s === other.s;
+    if (!midnight && !same) return { ok: false, reason: 'bad-time' };
     timeText = field;
   }
   let time: Hms = { h: 0, min: 0, s: 0 };
