@@ -10,6 +10,7 @@ import { importedRecordKey } from '../record-keys.query';
 import { placeOrBlankSql } from '../place-or-blank.query';
 import { literal, quoteIdentifier as q } from '../sql-text';
 import { dateTimeExpr, numberExpr, timeGivenExpr, type DecimalMark } from './value-conversions.query';
+import { dateReasons } from './date-reasons.query';
 import { maskedPersonalNumbers, normalisedValue, trimmed } from './text-values.query';
 
 export interface CsvDialect {
@@ -176,50 +177,7 @@ export function defaultYearRange(today = new Date()): YearRange {
   return { min: 1990, max: today.getFullYear() + 1 };
 }
 
-// A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00", "…18:54:00." with a dangling fraction
-// mark): cut off to see if the date alone is good.
-const TIME_SUFFIX = '[ T]+\\d{1,2}[:.]?\\d{2}([:.]\\d{2}([.,]\\d*)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$';
-
-/**
- * Rows whose date and time did not convert are first marked 'bad-date'; this tells the ones where it was the time
- * (in its own column or after the date) apart. A pass of its own over those rows only, run when there are any
- * (COUNT_BAD_DATES): written into the check it made that statement seven times longer (dateTimeExpr twice more),
- * and DuckDB took ~1 s per import just to parse and plan it.
- */
-export function separateBadTimes(): string {
-  const dateOnly = `regexp_replace(date_text, ${literal(TIME_SUFFIX)}, '')`;
-  return `UPDATE ${CHECKED} SET reason = 'bad-time' WHERE reason = 'bad-date' AND NOT ${TWO_DIGIT_YEAR} AND (
-    (time_text IS NOT NULL AND ${dateTimeExpr('date_text', 'NULL::VARCHAR')} IS NOT NULL)
-    OR (time_text IS NULL AND ${dateOnly} <> date_text AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL))`;
-}
-
-// A date written with a two-digit year ("16-04-26", "16.04.26", "16/4/26 12:42"): the date styles read it as the
-// year 16 or 26. No date, as the reference parser says — not a year out of range (whose message offers to widen the
-// range), nor a bad time. "0025-03-11" (four digits, a typo) stays out of range.
-const TWO_DIGIT_YEAR = `regexp_matches(date_text, '^\\s*\\d{1,2}[./-]\\d{1,2}[./ -]\\d{2}([ T]|$)')`;
-
 export const COUNT_BAD_DATES = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WHERE reason = 'bad-date'`;
-
-// A date with the year last and two numbers before it ("16/04/2026", "04/16/2026", "16-04-2026").
-const NUMBERS_YEAR_LAST = '^\\s*(\\d{1,2})[/-](\\d{1,2})[/-]\\d{4}';
-
-/**
- * One row, `month_first` BOOLEAN: some date in the staged column `column` (the file's, prefixed) is written with the
- * year last and a second number above 12 ("04/16/2026"): the file writes month first, American style. The check then
- * rejects every date written that way (monthFirstDates below) — read day first, "04/05/2026" would be 4 May, silently
- * (a tester). Cheap: the regular expression runs only where a slash or dash follows one or two digits.
- */
-export function monthFirstSql(column: string): string {
-  const c = q(column);
-  return `SELECT coalesce(bool_or(TRY_CAST(regexp_extract(${c}, ${literal(NUMBERS_YEAR_LAST)}, 2) AS INTEGER) > 12), false) AS month_first
-    FROM ${RAW} WHERE substr(ltrim(${c}), 2, 1) IN ('/', '-') OR substr(ltrim(${c}), 3, 1) IN ('/', '-')`;
-}
-
-function dateReasons(at: string, years: YearRange, monthFirst: boolean): string {
-  const monthFirstDates = monthFirst ? `WHEN regexp_matches(date_text, ${literal(NUMBERS_YEAR_LAST)}) THEN 'month-first-date' ` : '';
-  return `WHEN date_text IS NULL THEN 'missing-date' ${monthFirstDates}WHEN ${at} IS NULL OR (year(${at}) < 100 AND ${TWO_DIGIT_YEAR}) THEN 'bad-date'
-      WHEN year(${at}) NOT BETWEEN ${Math.floor(years.min)} AND ${Math.floor(years.max)} THEN 'year-out-of-range'`;
-}
 
 export type RejectReason =
   | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'

@@ -16,9 +16,10 @@ import { personalNumberCandidates } from './personal-numbers.query';
 import type { DecimalMark } from './value-conversions.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
-  checkIncidents, checkInterventions, dropStaging, monthFirstSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, separateBadTimes,
+  checkIncidents, checkInterventions, dropStaging, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
+import { monthFirstSql, separateBadTimes } from './date-reasons.query';
 import { checkedRejects, saveRejectText } from './reject-report.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
@@ -240,10 +241,10 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const years = request.years ?? defaultYearRange();
     step('checking');
     const dateColumn = request.columns.date;
-    const [{ month_first: monthFirst }] = dateColumn ? await runner.rows<{ month_first: boolean }>(monthFirstSql(stagedColumn(dateColumn))) : [{ month_first: false }];
+    const [{ month_first: monthFirst }] = dateColumn ? await runner.rows<{ month_first: boolean }>(monthFirstSql(RAW, stagedColumn(dateColumn))) : [{ month_first: false }];
     await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, { lineMap, monthFirst }) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, { lineMap, monthFirst }));
     const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
-    if (badDates > 0) await runner.exec(separateBadTimes());
+    if (badDates > 0) await runner.exec(separateBadTimes(CHECKED));
     if (request.invalidUtf8Records?.length) {
       await runner.exec(CREATE_BAD_BYTES);
       await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);

@@ -1,0 +1,49 @@
+// Why a row's date is rejected, in SQL over the check's texts (csv-import.query.ts): a bad date or a bad time, a
+// two-digit year, a file that writes dates month first, a year out of range. Split from csv-import.query.ts.
+import { literal, quoteIdentifier as q } from '../sql-text';
+import { dateTimeExpr } from './value-conversions.query';
+
+// A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00", "…18:54:00." with a dangling fraction
+// mark): cut off to see if the date alone is good.
+const TIME_SUFFIX = '[ T]+\\d{1,2}[:.]?\\d{2}([:.]\\d{2}([.,]\\d*)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$';
+
+/**
+ * Rows whose date and time did not convert are first marked 'bad-date'; this tells the ones where it was the time
+ * (in its own column or after the date) apart. A pass of its own over those rows only, run when there are any
+ * (COUNT_BAD_DATES): written into the check it made that statement seven times longer (dateTimeExpr twice more),
+ * and DuckDB took ~1 s per import just to parse and plan it.
+ */
+export function separateBadTimes(checked: string): string {
+  const dateOnly = `regexp_replace(date_text, ${literal(TIME_SUFFIX)}, '')`;
+  return `UPDATE ${checked} SET reason = 'bad-time' WHERE reason = 'bad-date' AND NOT ${TWO_DIGIT_YEAR} AND (
+    (time_text IS NOT NULL AND ${dateTimeExpr('date_text', 'NULL::VARCHAR')} IS NOT NULL)
+    OR (time_text IS NULL AND ${dateOnly} <> date_text AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL))`;
+}
+
+// A date written with a two-digit year ("16-04-26", "16.04.26", "16/4/26 12:42"): the date styles read it as the
+// year 16 or 26. No date, as the reference parser says — not a year out of range (whose message offers to widen the
+// range), nor a bad time. "0025-03-11" (four digits, a typo) stays out of range.
+const TWO_DIGIT_YEAR = `regexp_matches(date_text, '^\\s*\\d{1,2}[./-]\\d{1,2}[./ -]\\d{2}([ T]|$)')`;
+
+
+// A date with the year last and two numbers before it ("16/04/2026", "04/16/2026", "16-04-2026").
+const NUMBERS_YEAR_LAST = '^\\s*(\\d{1,2})[/-](\\d{1,2})[/-]\\d{4}';
+
+/**
+ * One row, `month_first` BOOLEAN: some date in `column` of the staging table `raw` (the file's, prefixed) is written with the
+ * year last and a second number above 12 ("04/16/2026"): the file writes month first, American style. The check then
+ * rejects every date written that way (monthFirstDates below) — read day first, "04/05/2026" would be 4 May, silently
+ * (a tester). Cheap: the regular expression runs only where a slash or dash follows one or two digits.
+ */
+export function monthFirstSql(raw: string, column: string): string {
+  const c = q(column);
+  return `SELECT coalesce(bool_or(TRY_CAST(regexp_extract(${c}, ${literal(NUMBERS_YEAR_LAST)}, 2) AS INTEGER) > 12), false) AS month_first
+    FROM ${raw} WHERE substr(ltrim(${c}), 2, 1) IN ('/', '-') OR substr(ltrim(${c}), 3, 1) IN ('/', '-')`;
+}
+
+/** The CASE branches of a row's date reason over the checked texts (`date_text`) and the parsed timestamp `at`. */
+export function dateReasons(at: string, years: { min: number; max: number }, monthFirst: boolean): string {
+  const monthFirstDates = monthFirst ? `WHEN regexp_matches(date_text, ${literal(NUMBERS_YEAR_LAST)}) THEN 'month-first-date' ` : '';
+  return `WHEN date_text IS NULL THEN 'missing-date' ${monthFirstDates}WHEN ${at} IS NULL OR (year(${at}) < 100 AND ${TWO_DIGIT_YEAR}) THEN 'bad-date'
+      WHEN year(${at}) NOT BETWEEN ${Math.floor(years.min)} AND ${Math.floor(years.max)} THEN 'year-out-of-range'`;
+}
