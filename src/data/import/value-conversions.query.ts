@@ -68,8 +68,8 @@ export function dateTimeExpr(dateSql: string, timeSql: string): string {
   // …and one written with the same time as the time column ("2026-04-16 12:00" beside "12:00") is that time; the
   // comparison only for dates that carry a time (one regular expression for the rest).
   const ownTime = `regexp_extract(${date}, '[ T](\\d{1,2}[:.]\\d{2}([:.]\\d{2})?)([.,]\\d+)?$', 1)`;
-  const asTime = (t: string) => `try_strptime(replace(${t}, '.', ':'), ['%H:%M:%S', '%H:%M'])`;
-  const sameTime = `(regexp_matches(${date}, '[ T]\\d{1,2}[:.]\\d{2}') AND ${asTime(ownTime)} = ${asTime(`CASE WHEN regexp_full_match(${time}, '\\d{3,4}') THEN left(lpad(${time}, 4, '0'), 2) || ':' || right(${time}, 2) ELSE ${time} END`)})`;
+  const asTime = (t: string) => `try_strptime(replace(${t}, '.', ':'), ['%H:%M:%S', '%H:%M', '%H%M'])`;
+  const sameTime = `(regexp_matches(${date}, '[ T]\\d{1,2}[:.]\\d{2}') AND ${asTime(ownTime)} = ${asTime(paddedTime)})`;
   const dateOfDay = `CASE WHEN ${sameTime} THEN regexp_replace(${date}, '[ T]\\d{1,2}[:.]\\d{2}([:.]\\d{2})?([.,]\\d+)?$', '') ELSE regexp_replace(${date}, '[ T]00[:.]00([:.]00([.,]0+)?)?$', '') END`;
   const joined = `CASE WHEN ${timeSql} IS NULL THEN ${date} ELSE ${dateOfDay} || ' ' || ${paddedTime} END`;
   // SQL Server's datetime2 writes up to 7 fraction digits ("18:50:00.0000000"): fractions of a second are dropped.

@@ -28,9 +28,9 @@ async function hotSpots(reader: RowReader, period: { from: number; to: number },
   // place hot since the data began a "new" hot spot. Use the periods the data covers, at least ten.
   // The steps end with the latest two-week period that has ended by the period's last day and by the data's: a period
   // the data stops inside (the current month) would otherwise end on a step with fewer days of data — a fall, or "too
-  // few incidents", that is only the export's end. A period wholly after the data keeps its own end (no data: too few).
+  // few incidents", that is only the export's end. (A period wholly after the data has returned above.)
   const periodEnd = period.to;
-  const lastDay = data !== null && data.to >= period.from ? data.to : periodEnd;
+  const lastDay = data?.to ?? periodEnd;
   const full = emergingWindow(lastDay, periodEnd, HOT_SPOT_STEPS);
   const coveredSteps = data === null ? HOT_SPOT_STEPS : full.starts.slice(0, -1).filter((start) => start >= data.from).length;
   if (coveredSteps < MIN_HOT_SPOT_STEPS) return { ...base, status: 'too-short' };
