@@ -320,6 +320,31 @@ describe('the example’s lägesbild', () => {
     expect(summaryParagraphs(buildReport(october, null), 'sv').join(' ')).toContain('Hot spot-analysen (Gi*, tvåveckorsperioder t.o.m. v. 41–42 2026)');
   }, 60_000);
 
+  it('names no new or persistent hot spot without incidents of its own in the latest step; says how many cells are left out', async () => {
+    // v. 33–34 2026: Gi* marks a cell at Hamnstaden hot with no incident of its own in those weeks (its neighbours
+    // have many). The summary read "Nya hot spots: Hamnstaden" with a 0 in the table beside it (the Karta lists no such cell).
+    const raw33 = await loadReport(runner, { year: 2026, firstWeek: 33, lastWeek: 34 });
+    const live = (c: { group: string }) => c.group === 'new' || c.group === 'persistent';
+    // Independently of the model: the live hot cells with no incident then, from the raw cells' own counts.
+    const emptyCells = raw33.hotSpots.cells.filter((c) => live(c) && c.current === 0);
+    expect(emptyCells.length).toBeGreaterThan(0);
+    const report = buildReport(raw33, null);
+    expect(report.hotSpots.rows.filter(live).every((r) => (r.current as number) > 0)).toBe(true);
+    expect(report.hotSpots.rows.map((r) => r.name)).not.toContain('Hamnstaden');
+    const left = report.hotSpots.surroundingsOnly ?? 0;
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(emptyCells.length);
+    // Every live hot cell is still on the map: a row's cell, or one without a letter.
+    const onMap = new Set(report.hotSpots.cells.map((c) => `${c.ix}:${c.iy}`));
+    expect(raw33.hotSpots.cells.filter((c) => c.group !== 'other' && !onMap.has(`${c.ix}:${c.iy}`))).toEqual([]);
+    expect(report.hotSpots.cells.filter((c) => c.row === -1 && c.group !== 'other').length).toBe(left);
+    expect(summaryParagraphs(report, 'sv').join(' ')).not.toContain('Hamnstaden');
+    // Public view keeps the row: its count reads "<5" as 1–4 do, and leaving the zeros out would tell them apart.
+    const shown = buildReport(raw33, { k: 5 });
+    expect(shown.hotSpots.rows.map((r) => r.name)).toContain('Hamnstaden');
+    expect(shown.hotSpots.surroundingsOnly).toBe(0);
+  }, 60_000);
+
   it('says "no comparison" for the first period of the data, and the date public view judges the goals as of (testers)', async () => {
     // The example starts 2024-01-01: v. 1–2 2024 has no period before it with data.
     const first = await loadReport(runner, { year: 2024, firstWeek: 1, lastWeek: 2 });

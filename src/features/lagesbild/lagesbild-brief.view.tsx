@@ -9,7 +9,7 @@ import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import { dateOfEpochDay, isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
-import { FigureCard } from './lagesbild-document.view';
+import { FigureCard, SurroundingsOnlyNote } from './lagesbild-document.view';
 import { hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter, type AreaOutline } from './report-map.model';
@@ -62,6 +62,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
               ))}
             </ol>
           ) : <p>{t('lagesbild.noHotSpots')}</p>}
+          <SurroundingsOnlyNote report={report} t={t} language={language} />
           {report.hotSpots.status === 'ok' && spots.length > 0 && (
             <ReportMap extent={report.hotSpots.extent} cells={cells} letters={BRIEF_HOT_SPOTS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} testId="lb-brief-map" textScale={2} />
           )}

@@ -198,8 +198,16 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
           )}
         </tbody>
       </table>
+      <SurroundingsOnlyNote report={report} t={t} language={language} />
     </div>
   );
+}
+
+/** How many hot cells had no incident of their own in the latest step (hotSpotSummary): not rows, but said. */
+export function SurroundingsOnlyNote({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
+  const n = report.hotSpots.surroundingsOnly ?? 0;
+  if (n === 0) return null;
+  return <p className="hint" data-testid="lb-hot-spots-surroundings-only">{t('lagesbild.surroundingsOnly', { count: n, formatted: formatCount(n, language), period: hotSpotWeeks(report, language) })}</p>;
 }
 
 /** The ArcGIS patterns behind a group, when they say more than the group's name ("Ny (sammanhängande)"). */
@@ -327,7 +335,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
 
       {report.hotSpots.status === 'ok' && (
         <Panel id="hot-spots" title={t('lagesbild.hotSpotTable', { period: hotSpotWeeks(report, language) })} actions={panelActions}>
-          {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+          {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <><p>{t('lagesbild.noHotSpots')}</p><SurroundingsOnlyNote report={report} t={t} language={language} /></>}
         </Panel>
       )}
 

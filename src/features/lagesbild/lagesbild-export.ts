@@ -3,7 +3,7 @@
 import { formatPeriod, reportPeriodKey } from '../../analysis/periods/report-periods';
 import type { TFunction } from 'i18next';
 import { csvCount } from '../../lib/disclosure/format-count';
-import { type Language } from '../../lib/format';
+import { formatCount, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { hotSpotWeeks, type Figure, type LagesbildReport } from './lagesbild.model';
 
@@ -35,6 +35,10 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...report.hotSpots.rows.map((r) => [spotSection, `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule, language), null, null, null, null, null, null, null, null]),
     ...(report.hotSpots.recurring.cells > 0
       ? [[spotSection, t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule, language), null, null, null, null, null, null, null, null]]
+      : []),
+    // Analyst view only (hotSpotSummary): the hot cells left out of the rows for having no incident of their own.
+    ...(report.hotSpots.surroundingsOnly
+      ? [[spotSection, t('lagesbild.surroundingsOnlyRow', { count: report.hotSpots.surroundingsOnly, formatted: formatCount(report.hotSpots.surroundingsOnly, language) }), 0, null, null, null, null, null, null, null, null]]
       : []),
     ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule, language), null, null, null, null, null, null, null, null]),
   ];

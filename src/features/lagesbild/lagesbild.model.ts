@@ -86,6 +86,11 @@ export interface HotSpotSummary {
   rows: HotSpotRow[];
   /** Sporadic and oscillating hot spots, summed into one line: on the map, but not worth a row each. */
   recurring: { cells: number; current: number | null; names: string[] };
+  /**
+   * Cells of new or persistent hot spots left out of `rows` because the hot spot had no incident of its own in
+   * `lastStep` (analyst view only; see hotSpotSummary): on the map without a letter, said under the table.
+   */
+  surroundingsOnly?: number;
   /** The cells for the map, each with the index of its row (−1: recurring, no letter). */
   cells: (Pick<HotSpotCell, 'ix' | 'iy' | 'group'> & { row: number })[];
   /** Where the located incidents are (SWEREF 99 TM m, 2nd–98th percentile): the map opens on this, not on every loaded boundary. */
@@ -148,7 +153,7 @@ export interface RawReport {
   areasAlsoElsewhere?: boolean;
   places: CountRow[];
   interventions: CountRow[];
-  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
+  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep' | 'surroundingsOnly'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
   /** The goals as they stood on the period's last day (the analyst's view). */
   goals: GoalEvaluation[];
   /** The goals as they stand on the data's last day: what public view shows for every period (see buildReport). */
@@ -277,6 +282,14 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
       });
     }
   }
+  // Gi* tests a cell's local sum, its own count and its neighbours' (Getis & Ord 1992; ESRI's emerging hot-spot
+  // analysis the same), so a cell with no incident of its own beside busy cells is a significant hot spot — usually the
+  // edge of another. As a named hot spot it read "new hot spot: Hamnstaden (0)" in the example's week 33. As on the
+  // Karta's table (hotSpotTableRows), a new or persistent hot spot with no incident of its own in the latest step is
+  // not a row; its cells stay on the map without a letter and are counted under the table. Public view keeps it (its
+  // count reads "<k" as 1–4 do; leaving the zeros out would tell them apart).
+  const surrounding = rule === null ? groups.filter((g) => (g.group === 'new' || g.group === 'persistent') && g.current === 0) : [];
+  groups.splice(0, groups.length, ...groups.filter((g) => !surrounding.includes(g)));
   const recurring = cells.filter((c) => c.group === 'other');
   // Within a group, by the count as shown (public view: perturbed, hidden ones by name), never by the exact one.
   const shownOf = (g: { current: number; key: number }) => { const v = publishCount(g.current, g.key, rule); return v === null ? -1 : v; };
@@ -306,7 +319,9 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     cells: [
       ...ordered.flatMap((g, row) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row }))),
       ...recurring.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row: -1 })),
+      ...surrounding.flatMap((g) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row: -1 }))),
     ],
+    surroundingsOnly: surrounding.reduce((s, g) => s + g.cells.length, 0),
   };
 }
 

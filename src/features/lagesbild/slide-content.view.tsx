@@ -9,7 +9,7 @@ import { formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { DevelopmentChart } from './development-chart.view';
 import { LagesbildBrief } from './lagesbild-brief.view';
-import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable, hotSpotStatusText } from './lagesbild-document.view';
+import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable, SurroundingsOnlyNote, hotSpotStatusText } from './lagesbild-document.view';
 import { summaryParagraphs } from './lagesbild-summary';
 import { hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import type { AreaOutline, MapZoom } from './report-map.model';
@@ -103,7 +103,7 @@ export function SlideContent({ slide, report, assessment, outlines, heading, dat
           {report.hotSpots.status === 'ok' ? (
             <div className="slide-map">
               <SlideMap report={report} outlines={outlines} period={period} zoom={zoom} onZoom={onZoom} />
-              {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+              {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <><p>{t('lagesbild.noHotSpots')}</p><SurroundingsOnlyNote report={report} t={t} language={language} /></>}
             </div>
           ) : <p>{hotSpotStatusText(report, t)}</p>}
         </>
