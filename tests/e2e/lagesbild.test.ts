@@ -205,6 +205,12 @@ describe('Lägesbild in Chromium', () => {
     await page.goto(`${baseUrl}?kalla=Ok%C3%A4nd#/lagesbild`);
     await page.getByTestId('lb-source-not-found').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lb-source-not-found').textContent()).toContain('Ingen inläst rad har källan ”Okänd”');
+    // …and no report of zeros and "efter" verdicts beside it, nor in what is printed or exported (no warning goes with those).
+    expect(await page.getByTestId('lagesbild-document').count()).toBe(0);
+    expect(await page.getByTestId('export-csv').isDisabled()).toBe(true);
+    await page.goto(`${baseUrl}?kalla=Ok%C3%A4nd#/presentation`);
+    await page.getByTestId('presentation-source-not-found').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('presentation').textContent()).not.toContain('Medborgarlöften');
     await page.goto(`${baseUrl}#/lagesbild`);
     await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lb-source-not-found').count()).toBe(0);

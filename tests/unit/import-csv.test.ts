@@ -47,6 +47,29 @@ describe('importing CSV', () => {
   afterEach(() => runner.close());
   const count = async (sql: string) => (await runner.rows<{ n: number }>(sql))[0].n;
 
+  it('tells two different times (the date\'s own and the time column\'s) from a bad time, as the reference parser does', async () => {
+    // Every date style with its own time beside a time column: the same time, another valid one, a bad one; and a bad
+    // time after the date. The SQL's reason for each row equals the reference parser's (the import's line order).
+    const styles = ['2026-04-16', '16/4 2026', '16.04.2026', '16/04/2026', '2026-04-16T'];
+    const pairs: [string, string][] = styles.flatMap((d) => {
+      const at = (t: string) => (d.endsWith('T') ? `${d}${t}` : `${d} ${t}`);
+      return [[at('12:00'), '12:00'], [at('12:00'), '13:00'], [at('12.42'), 'kl. 12.43'], [at('12:00'), '25:00'], [at('25:00'), '12:00'], [at('12:00:05'), '12:00']] as [string, string][];
+    });
+    // …and one-digit minutes or seconds, in either place: strptime read "7.5" as 07:05.
+    pairs.push(['2026-04-16T12:00:00+01:00', '12:30'], ['2026-04-16 00:00:00.0000000', '07:30'], ['2026-04-16', '7.5'], ['2026-04-16 7.5', ''], ['16/4 2026 12.4', ''], ['16/4 2026 kl. 12.4', ''], ['16.04.2026 kl. 25.00', ''], ['16.04.2026', '12:42:5'], ['2026-04-16 12:42:5', '']);
+    const text = ['Id;Datum;Tid;Brottstyp', ...pairs.map(([d, t], i) => `C${i};${d};${t};Hot`)].join('\n') + '\n';
+    const result = await importBytes(runner, new TextEncoder().encode(text), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', time: 'Tid', category: 'Brottstyp' } });
+    const byLine = new Map(result.rejected.map((r) => [r.line, r]));
+    const got = pairs.map((_, i) => byLine.get(i + 2)?.reason ?? 'ok');
+    const expected = pairs.map(([d, t]) => { const r = parseDateTime(d, t); return r.ok ? 'ok' : r.reason; });
+    expect(got.map((r, i) => `${pairs[i].join(' | ')} → ${r}`)).toEqual(expected.map((r, i) => `${pairs[i].join(' | ')} → ${r}`));
+    expect(expected.filter((r) => r === 'time-conflict').length).toBe(styles.length * 3 + 1);
+    // The report points at the time column with its value; the row as read shows the date's time beside it.
+    expect(byLine.get(3)).toMatchObject({ reason: 'time-conflict', column: 'Tid', value: '13:00', text: 'C1;2026-04-16 12:00;13:00;Hot' });
+    expect(byLine.get(5)).toMatchObject({ reason: 'bad-time', column: 'Tid', value: '25:00' });
+    expect(result.imported + result.rejected.length).toBe(pairs.length);
+  });
+
   it('keeps whether each row gave a time of day: a date alone is no midnight incident (every date style)', async () => {
     // One column: each date style alone (no time), then with a time; an epoch instant has one.
     const dates = ['2026-04-14', '2026/04/14', '20260414', '14/4 2026', '14/4-2026', '14.4.2026', '14/04 2026', '14.04.2026', '14/04/2026', '14-04-2026'];
@@ -440,8 +463,10 @@ describe('date and time conversion in SQL', () => {
     // The same time in both places is read; different ones are not (independently of the two parsers above).
     expect(parseDateTime('2026-04-16 12:00', '12:00')).toEqual({ ok: true, value: '2026-04-16 12:00:00' });
     expect(parseDateTime('2026-04-16 07:30:00.0000000', '730')).toEqual({ ok: true, value: '2026-04-16 07:30:00' });
-    expect(parseDateTime('2026-04-16 13:00', '12:00')).toEqual({ ok: false, reason: 'bad-time' });
-    expect(parseDateTime('2026-04-16 12:42:05', '12:42')).toEqual({ ok: false, reason: 'bad-time' });
+    expect(parseDateTime('2026-04-16 13:00', '12:00')).toEqual({ ok: false, reason: 'time-conflict' });
+    expect(parseDateTime('2026-04-16 12:42:05', '12:42')).toEqual({ ok: false, reason: 'time-conflict' });
+    expect(parseDateTime('2026-04-16 13:00', '25:00')).toEqual({ ok: false, reason: 'bad-time' });
+    expect(parseDateTime('2026-04-16 25:00', '12:00')).toEqual({ ok: false, reason: 'bad-time' });
     runner.close();
   });
 });

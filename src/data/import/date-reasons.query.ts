@@ -4,20 +4,25 @@ import { literal, quoteIdentifier as q } from '../sql-text';
 import { dateTimeExpr } from './value-conversions.query';
 
 // A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00", "…18:54:00." with a dangling fraction
-// mark): cut off to see if the date alone is good.
-const TIME_SUFFIX = '[ T]+\\d{1,2}[:.]?\\d{2}([:.]\\d{2}([.,]\\d*)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$';
+// mark, "… kl. 12.4" with one digit of minutes): cut off to see if the date alone is good.
+const TIME_SUFFIX = '[ T]+([kK][lL]\\.? *)?\\d{1,2}[:.]?\\d{1,2}([:.]\\d{1,2}([.,]\\d*)?)?\\s*(Z|[+-]\\d{2}(:?\\d{2})?)?$';
 
 /**
  * Rows whose date and time did not convert are first marked 'bad-date'; this tells the ones where it was the time
- * (in its own column or after the date) apart. A pass of its own over those rows only, run when there are any
+ * (in its own column or after the date) apart: 'time-conflict' when the date carries a valid time of its own and the
+ * time column another valid one (each converts with the date alone; the same time in both is read, see dateTimeExpr),
+ * else 'bad-time'. A pass of its own over those rows only, run when there are any
  * (COUNT_BAD_DATES): written into the check it made that statement seven times longer (dateTimeExpr twice more),
  * and DuckDB took ~1 s per import just to parse and plan it.
  */
 export function separateBadTimes(checked: string): string {
   const dateOnly = `regexp_replace(date_text, ${literal(TIME_SUFFIX)}, '')`;
-  return `UPDATE ${checked} SET reason = 'bad-time' WHERE reason = 'bad-date' AND NOT ${TWO_DIGIT_YEAR} AND (
+  // Two valid times, different: the date converts with its own time and, cut to the day, with the time column's.
+  const conflict = `time_text IS NOT NULL AND ${dateOnly} <> date_text AND ${dateTimeExpr('date_text', 'NULL::VARCHAR')} IS NOT NULL AND ${dateTimeExpr(dateOnly, 'time_text')} IS NOT NULL`;
+  // The time is at fault when the date converts without the time column, or without the time written after it.
+  return `UPDATE ${checked} SET reason = CASE WHEN ${conflict} THEN 'time-conflict' ELSE 'bad-time' END WHERE reason = 'bad-date' AND NOT ${TWO_DIGIT_YEAR} AND (
     (time_text IS NOT NULL AND ${dateTimeExpr('date_text', 'NULL::VARCHAR')} IS NOT NULL)
-    OR (time_text IS NULL AND ${dateOnly} <> date_text AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL))`;
+    OR (${dateOnly} <> date_text AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL))`;
 }
 
 // A date written with a two-digit year ("16-04-26", "16.04.26", "16/4/26 12:42"): the date styles read it as the

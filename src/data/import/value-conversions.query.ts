@@ -77,7 +77,9 @@ export function dateTimeExpr(dateSql: string, timeSql: string): string {
   // An offset only follows a time ("2026-03-05" ends in "-05", which is a day, not an offset).
   const offset = `CASE WHEN regexp_matches(${unT}, '\\d[ T]\\d{1,2}[:.]\\d{2}') THEN regexp_extract(${unT}, ${literal(OFFSET_PATTERN)}, 1) ELSE '' END`;
   const bare = `CASE WHEN ${offset} = '' THEN ${unT} ELSE regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '') END`;
-  const parsed = `try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}])`;
+  // strptime reads one digit for %M and %S ("7.5" was 07:05, silently); the reference parser wants two, as written.
+  const oneDigitMinutes = `regexp_matches(${bare}, '[ T]\\d{1,2}[:.]\\d{2}[:.]\\d(\\D|$)|[ T]\\d{1,2}[:.]\\d(\\D|$)')`;
+  const parsed = `CASE WHEN ${oneDigitMinutes} THEN NULL ELSE try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}]) END`;
   const compact = `replace(${offset}, ':', '')`;
   const offsetMinutes = `CASE WHEN ${offset} = 'Z' THEN 0 ELSE (CASE WHEN left(${offset}, 1) = '-' THEN -1 ELSE 1 END) * (TRY_CAST(substr(${offset}, 2, 2) AS INTEGER) * 60 + CASE WHEN length(${compact}) = 5 THEN TRY_CAST(right(${compact}, 2) AS INTEGER) ELSE 0 END) END`;
   const utc = `(${parsed} - to_minutes(${offsetMinutes}))`;

@@ -20,6 +20,7 @@ import { FittedSlide } from './slide-content.view';
 import { SlideDeckEditor, type DeckOrigin } from './slide-deck-editor.view';
 import { DEFAULT_DECK, arrangementOf, commandForKey, controlKeepsKey, moveSlide, normaliseDeck, shownSlides, type Slide, type SlideCommand, type SlideDeck } from './slides';
 import { ReportStreetsContext, useReportStreets } from './use-report-streets';
+import { sourceLabel } from '../../lib/source-label';
 import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
 import './lagesbild.css';
 import './presentation.css';
@@ -145,7 +146,8 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
     <ReportStreetsContext.Provider value={streets}>
     <div className={`presentation presentation-look${editing ? ' editing' : ''}`} ref={container} tabIndex={-1} data-testid="presentation" data-slide={slide ?? ''} role="region" aria-roledescription={t('presentation.roledescription')} aria-label={t('pages.presentation')}>
       <div className="slide" role="group" key={slide} data-testid={slide ? `slide-${slide}` : undefined} aria-roledescription={t('presentation.slide')} aria-label={counter}>
-        {(state.status === 'pending' || !deck) && <p role="status">{t('app.loading')}</p>}
+        {state.status === 'source-missing' && <p role="alert" data-testid="presentation-source-not-found">{t('lagesbild.sourceNotFoundNoReport', { source: sourceLabel(state.source, t) })}</p>}
+        {(state.status === 'pending' || (state.status !== 'source-missing' && !deck)) && <p role="status">{t('app.loading')}</p>}
         {state.status === 'error' && <p role="alert">{t('errors.queryFailed', { message: state.message })}</p>}
         {report && slide && <FittedSlide slide={slide} report={report} assessment={assessment} outlines={outlines} heading={heading} datasetName={datasetName} zoom={zoom} onZoom={setZoom} />}
       </div>

@@ -12,17 +12,23 @@ import { buildReport, type LagesbildReport, type RawReport } from './lagesbild.m
 import { loadReport } from './load-report';
 import type { AreaOutline } from './report-map.model';
 
-export type ReportState = { status: 'pending' } | { status: 'error'; message: string } | { status: 'ready'; report: LagesbildReport };
+export type ReportState = { status: 'pending' } | { status: 'error'; message: string } | { status: 'ready'; report: LagesbildReport } | { status: 'source-missing'; source: string };
 
-/** The report for `period`, of every row or of the one source the shared source filter (`kalla=`) names. */
+/**
+ * The report for `period`, of every row or of the one source the shared source filter (`kalla=`) names. A source no
+ * loaded row has (a link from another machine, a file since replaced) gives 'source-missing' and no report: its
+ * every count would be 0 and every medborgarlöfte "efter" for that reason alone, and the printed brief, the HTML
+ * file and the slides carry no warning beside them (a tester).
+ */
 export function useLagesbildReport(period: ReportPeriod | null): ReportState {
   const { database } = useDatabase();
   const { rule } = useDisclosure();
   const { source } = useFilterState();
   const [raw, setRaw] = useState<{ key: string; raw: RawReport } | { key: string; error: string } | null>(null);
   const key = period ? `${reportPeriodKey(period)}\u0000${source ?? ''}` : '';
+  const missing = source !== undefined && !database.sources.some((s) => s.source === source);
   useEffect(() => {
-    if (!period) return;
+    if (!period || missing) return;
     let live = true;
     loadReport(database.reader, period, source).then(
       (r) => live && setRaw({ key, raw: r }),
@@ -30,12 +36,13 @@ export function useLagesbildReport(period: ReportPeriod | null): ReportState {
     );
     return () => { live = false; };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [database, key]);
+  }, [database, key, missing]);
   return useMemo<ReportState>(() => {
+    if (missing) return { status: 'source-missing', source: source! };
     if (!raw || raw.key !== key) return { status: 'pending' };
     if ('error' in raw) return { status: 'error', message: raw.error };
     return { status: 'ready', report: buildReport(raw.raw, rule) };
-  }, [raw, key, rule]);
+  }, [raw, key, rule, missing, source]);
 }
 
 /** The area boundaries the report's map draws under the hot spots: the finest kind and kinds beside it (outlineKinds). */

@@ -4,7 +4,7 @@ import { TZDate } from '@date-fns/tz';
 
 export const SWEDISH_ZONE = 'Europe/Stockholm';
 
-export type DateTimeResult = { ok: true; value: string } | { ok: false; reason: 'bad-date' | 'bad-time' | 'missing-date' };
+export type DateTimeResult = { ok: true; value: string } | { ok: false; reason: 'bad-date' | 'bad-time' | 'time-conflict' | 'missing-date' };
 
 interface Ymd { y: number; m: number; d: number }
 interface Hms { h: number; min: number; s: number }
@@ -89,12 +89,13 @@ export function parseDateTime(dateField: string | null | undefined, timeField?: 
   if (ownTime && field) {
     // A date written with a midnight time (SQL Server's "2025-04-01 00:00:00.0000000") beside a time column is a
     // date; the same time in both places is that time (a tester's "2026-04-16 12:00" with Tid "12:00" was rejected);
-    // any other time in both places is a conflict.
+    // two valid, different times are a conflict ('time-conflict': neither is wrong alone, the row can't say which
+    // holds); an invalid one is a bad time.
     const own = parseTime(ownTime);
     const other = parseTime(field);
     const midnight = own !== null && own.h === 0 && own.min === 0 && own.s === 0;
     const same = own !== null && other !== null && own.h === other.h && own.min === other.min && own.s === other.s;
-    if (!midnight && !same) return { ok: false, reason: 'bad-time' };
+    if (!midnight && !same) return { ok: false, reason: own !== null && other !== null ? 'time-conflict' : 'bad-time' };
     timeText = field;
   }
   let time: Hms = { h: 0, min: 0, s: 0 };
