@@ -76,7 +76,7 @@ describe('importing in Chromium', () => {
     // Line, reason, column, value, the row as read.
     expect(rejected).toEqual([
       ['5', 'För många kolumner', '', '', 'B3;2026-03-03;10:00;Rån;1;2;3'],
-      ['6', 'Ogiltigt datum (läses t.ex. 2026-04-16, 16/4 2026 eller 16.04.2026, med året i fyra siffror)', 'Datum', '2026-02-30', 'B4;2026-02-30;10:00;Hot;;'],
+      ['6', 'Dagen finns inte i kalendern (som 30 februari eller månad 13)', 'Datum', '2026-02-30', 'B4;2026-02-30;10:00;Hot;;'],
       ['7', 'Kategori saknas', 'Brottstyp', '', 'B5;2026-03-04;10:00;;;'],
       // Rejected after the coordinates: the original line all the same.
       ['9', 'Koordinaten ligger utanför rutan runt Sverige', 'N / E', '5800000 / 674032', 'B9;2026-03-06;11:00;Hot;5800000;674032'],
@@ -87,7 +87,7 @@ describe('importing in Chromium', () => {
     await card.getByRole('button', { name: 'Ladda ner avvisade rader (CSV)' }).click();
     const file = await (await download).path();
     const csv = readFileSync(file, 'utf8');
-    expect(csv.startsWith('\ufeffRad;Orsak;Kolumn;Värde;Raden som den lästes\r\n5;För många kolumner;;;"B3;2026-03-03;10:00;Rån;1;2;3"\r\n6;Ogiltigt datum (läses t.ex. 2026-04-16, 16/4 2026 eller 16.04.2026, med året i fyra siffror);Datum;2026-02-30;')).toBe(true);
+    expect(csv.startsWith('\ufeffRad;Orsak;Kolumn;Värde;Raden som den lästes\r\n5;För många kolumner;;;"B3;2026-03-03;10:00;Rån;1;2;3"\r\n6;Dagen finns inte i kalendern (som 30 februari eller månad 13);Datum;2026-02-30;')).toBe(true);
     expect(csv).toContain('\r\n9;Koordinaten ligger utanför rutan runt Sverige;N / E;5800000 / 674032;"B9;2026-03-06;11:00;Hot;5800000;674032"\r\n10;Samma id finns tidigare i filen;Diarienummer;B1;"B1;2026-03-06;11:30;Hot;;"\r\n');
     expect(await kpi()).toBe(policeRows + 3);
   });

@@ -47,7 +47,7 @@ describe('importing CSV', () => {
   afterEach(() => runner.close());
   const count = async (sql: string) => (await runner.rows<{ n: number }>(sql))[0].n;
 
-  it('tells two different times (the date\'s own and the time column\'s) from a bad time, as the reference parser does', async () => {
+  it('tells two different times (the date\'s own and the time column\'s) from a bad time, and a day the calendar has not from a bad date, as the reference parser does', async () => {
     // Every date style with its own time beside a time column: the same time, another valid one, a bad one; and a bad
     // time after the date. The SQL's reason for each row equals the reference parser's (the import's line order).
     const styles = ['2026-04-16', '16/4 2026', '16.04.2026', '16/04/2026', '2026-04-16T'];
@@ -56,6 +56,9 @@ describe('importing CSV', () => {
       return [[at('12:00'), '12:00'], [at('12:00'), '13:00'], [at('12.42'), 'kl. 12.43'], [at('12:00'), '25:00'], [at('25:00'), '12:00'], [at('12:00:05'), '12:00']] as [string, string][];
     });
     // …and one-digit minutes or seconds, in either place: strptime read "7.5" as 07:05.
+    // …and days the calendar has not, in every numeric style, with and without a time: 'no-such-date'.
+    for (const d of ['2026-02-30', '2026/04/31', '20260229', '30/2 2026', '31/4-2026', '31.04.2026', '30/02/2026', '29-02-2026', '16.13.2026', '2026-00-10']) pairs.push([d, ''], [`${d} 12:00`, ''], [d, '12:00']);
+    pairs.push(['2024-02-29', ''], ['29/2 2024', '']);
     pairs.push(['2026-04-16T12:00:00+01:00', '12:30'], ['2026-04-16 00:00:00.0000000', '07:30'], ['2026-04-16', '7.5'], ['2026-04-16 7.5', ''], ['16/4 2026 12.4', ''], ['16/4 2026 kl. 12.4', ''], ['16.04.2026 kl. 25.00', ''], ['16.04.2026', '12:42:5'], ['2026-04-16 12:42:5', '']);
     const text = ['Id;Datum;Tid;Brottstyp', ...pairs.map(([d, t], i) => `C${i};${d};${t};Hot`)].join('\n') + '\n';
     const result = await importBytes(runner, new TextEncoder().encode(text), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', time: 'Tid', category: 'Brottstyp' } });
@@ -64,6 +67,7 @@ describe('importing CSV', () => {
     const expected = pairs.map(([d, t]) => { const r = parseDateTime(d, t); return r.ok ? 'ok' : r.reason; });
     expect(got.map((r, i) => `${pairs[i].join(' | ')} → ${r}`)).toEqual(expected.map((r, i) => `${pairs[i].join(' | ')} → ${r}`));
     expect(expected.filter((r) => r === 'time-conflict').length).toBe(styles.length * 3 + 1);
+    expect(expected.filter((r) => r === 'no-such-date').length).toBe(30);
     // The report points at the time column with its value; the row as read shows the date's time beside it.
     expect(byLine.get(3)).toMatchObject({ reason: 'time-conflict', column: 'Tid', value: '13:00', text: 'C1;2026-04-16 12:00;13:00;Hot' });
     expect(byLine.get(5)).toMatchObject({ reason: 'bad-time', column: 'Tid', value: '25:00' });
@@ -124,7 +128,7 @@ describe('importing CSV', () => {
       'A2;2026-03-02;22.15;"Rån', //                                     3 ok, a quoted newline …
       'med kniv";6\u00a0580\u00a0822;674\u202f032', //                   4 … and no-break-space thousands
       'A3;2026-03-03;10:00;Rån;1;2;3', //                                5 too many columns
-      'A4;2026-02-30;10:00;Hot;;', //                                    6 bad date
+      'A4;2026-02-30;10:00;Hot;;', //                                    6 no such date
       'A5;2026-03-04;10:00;;;', //                                       7 missing category
       'A6;2026-03-04;10:00;Hot;6580822;', //                             8 half a coordinate
       'A7;2026-03-04;10:00;Hot;5800000;674032', //                       9 outside Sweden
@@ -144,7 +148,7 @@ describe('importing CSV', () => {
     expect(result.imported).toBe(3);
     expect(lineAndReason(result.rejected)).toEqual([
       { line: 5, reason: 'too-many-columns' },
-      { line: 6, reason: 'bad-date' },
+      { line: 6, reason: 'no-such-date' },
       { line: 7, reason: 'missing-category' },
       { line: 8, reason: 'half-coordinate' },
       { line: 9, reason: 'outside-sweden' },

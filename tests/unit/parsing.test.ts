@@ -133,7 +133,7 @@ describe('Swedish dates and times', () => {
   });
 
   it('rejects what is not a date, with a reason', () => {
-    expect(parseDateTime('2026-02-30')).toEqual({ ok: false, reason: 'bad-date' });
+    expect(parseDateTime('2026-02-30')).toEqual({ ok: false, reason: 'no-such-date' });
     expect(parseDateTime('igår')).toEqual({ ok: false, reason: 'bad-date' });
     expect(parseDateTime('2026-02-03', '25:00')).toEqual({ ok: false, reason: 'bad-time' });
     expect(parseDateTime('')).toEqual({ ok: false, reason: 'missing-date' });

@@ -77,7 +77,7 @@ describe('dates and times real systems write (3)', () => {
     expect(result.rejected.map((r) => [r.line, r.reason, r.column, r.value])).toEqual([
       [6, 'year-out-of-range', 'Datum', '0025-03-11'],
       [7, 'year-out-of-range', 'Datum', '2205-03-07'],
-      [8, 'bad-date', 'Datum', '2026-02-30'],
+      [8, 'no-such-date', 'Datum', '2026-02-30'],
       [9, 'bad-time', 'Tid', '25.70'],
       [10, 'bad-date', 'Datum', '16-04-26'],
       [11, 'bad-date', 'Datum', '16.04.26'],
@@ -92,7 +92,7 @@ describe('dates and times real systems write (3)', () => {
   it('tells a bad time after the date from a bad date in a single date-time column', async () => {
     const bytes = enc('Datum;Brottstyp\n2026-03-05 25.70;Hot\n2026-02-30 10:00;Hot\n2026-03-05 18:54:00.;Hot\n');
     const result = await importPlanned(runner, bytes, await planBytes(bytes));
-    expect(result.rejected.map((r) => [r.reason, r.column, r.value])).toEqual([['bad-time', 'Datum', '2026-03-05 25.70'], ['bad-date', 'Datum', '2026-02-30 10:00'], ['bad-time', 'Datum', '2026-03-05 18:54:00.']]);
+    expect(result.rejected.map((r) => [r.reason, r.column, r.value])).toEqual([['bad-time', 'Datum', '2026-03-05 25.70'], ['no-such-date', 'Datum', '2026-02-30 10:00'], ['bad-time', 'Datum', '2026-03-05 18:54:00.']]);
   });
 });
 
@@ -149,7 +149,7 @@ describe('title lines above the header (6)', () => {
     'A1;2025-01-02;10.00;Stöld;Torget', //          5
     'A2;2025-01-03;11.00;Rån;Parken;extra', //      6 too many columns
     '', //                                          7 blank
-    'A3;2025-13-01;12.00;Hot;Torget', //            8 bad date
+    'A3;2025-13-01;12.00;Hot;Torget', //            8 no such date (month 13)
     'A4;2025-01-04;13.00;Hot;Torget', //            9
   ];
   it('finds the header row, skips the lines above, and numbers rejects by the file\'s own lines', async () => {
@@ -161,7 +161,7 @@ describe('title lines above the header (6)', () => {
     const result = await importPlanned(runner, bytes, plan);
     expect(result.rowsInFile).toBe(4);
     expect(result.imported).toBe(2);
-    expect(result.rejected.map((r) => [r.line, r.reason])).toEqual([[6, 'too-many-columns'], [8, 'bad-date']]);
+    expect(result.rejected.map((r) => [r.line, r.reason])).toEqual([[6, 'too-many-columns'], [8, 'no-such-date']]);
   });
   it('also with a blank line in the preamble, and takes the user\'s number', async () => {
     const lines = ['Rapport', '', ...report.slice(3)];
@@ -209,7 +209,7 @@ describe('a replace with no valid row (tester: an English sentence, no reasons)'
     const refused = error as InstanceType<typeof NothingToImportError>;
     expect(refused.rowsInFile).toBe(3);
     expect(refused.rejected.map((r) => [r.line, r.reason, r.column, r.value])).toEqual([
-      [2, 'bad-date', 'Datum', '2025-13-01'], [3, 'bad-date', 'Datum', 'igår'], [4, 'missing-date', 'Datum', undefined],
+      [2, 'no-such-date', 'Datum', '2025-13-01'], [3, 'bad-date', 'Datum', 'igår'], [4, 'missing-date', 'Datum', undefined],
     ]);
     expect((await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents'))[0].n).toBe(before);
   });

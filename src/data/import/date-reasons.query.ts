@@ -11,7 +11,7 @@ const TIME_SUFFIX = '[ T]+([kK][lL]\\.? *)?\\d{1,2}[:.]?\\d{1,2}([:.]\\d{1,2}([.
  * Rows whose date and time did not convert are first marked 'bad-date'; this tells the ones where it was the time
  * (in its own column or after the date) apart: 'time-conflict' when the date carries a valid time of its own and the
  * time column another valid one (each converts with the date alone; the same time in both is read, see dateTimeExpr),
- * else 'bad-time'. A pass of its own over those rows only, run when there are any
+ * else 'bad-time'; then a date written in a style the import reads that names no calendar day, 'no-such-date'. A pass of its own over those rows only, run when there are any
  * (COUNT_BAD_DATES): written into the check it made that statement seven times longer (dateTimeExpr twice more),
  * and DuckDB took ~1 s per import just to parse and plan it.
  */
@@ -22,7 +22,28 @@ export function separateBadTimes(checked: string): string {
   // The time is at fault when the date converts without the time column, or without the time written after it.
   return `UPDATE ${checked} SET reason = CASE WHEN ${conflict} THEN 'time-conflict' ELSE 'bad-time' END WHERE reason = 'bad-date' AND NOT ${TWO_DIGIT_YEAR} AND (
     (time_text IS NOT NULL AND ${dateTimeExpr('date_text', 'NULL::VARCHAR')} IS NOT NULL)
-    OR (${dateOnly} <> date_text AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL))`;
+    OR (${dateOnly} <> date_text AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL));
+  UPDATE ${checked} SET reason = 'no-such-date' WHERE reason = 'bad-date' AND (${noSuchDate('trim(date_text)')} OR ${noSuchDate(`trim(${dateOnly})`)})`;
+}
+
+// The numeric date styles (the reference parser's parseDate), year, month and day captured: ISO with - or /, compact,
+// and day first with the year last ("16/4 2026", "16/4-2026", "16.4.2026", "16/04/2026", "16-04-2026").
+const YEAR_FIRST = '^(\\d{4})-(\\d{1,2})-(\\d{1,2})$|^(\\d{4})/(\\d{1,2})/(\\d{1,2})$|^(\\d{4})(\\d{2})(\\d{2})$';
+const DAY_FIRST = '^(\\d{1,2})/(\\d{1,2})[ -](\\d{4})$|^(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})$|^(\\d{1,2})/(\\d{1,2})/(\\d{4})$|^(\\d{1,2})-(\\d{1,2})-(\\d{4})$';
+
+/**
+ * True when `text` is written in a date style the import reads but names a day the calendar has not (2026-02-30,
+ * 31/4 2026, month 13): 'no-such-date', so the message says the day does not exist instead of listing the styles.
+ */
+function noSuchDate(text: string): string {
+  // Which style is checked exactly (YEAR_FIRST, DAY_FIRST); the numbers are read with one pattern per family
+  // (regexp_extract takes at most nine groups).
+  const ymd = (pattern: string, y: number, m: number, d: number) => {
+    const n = (i: number) => `TRY_CAST(regexp_extract(${text}, ${literal(pattern)}, ${i}) AS INTEGER)`;
+    return `TRY_CAST(printf('%04d-%02d-%02d', ${n(y)}, ${n(m)}, ${n(d)}) AS DATE) IS NULL`;
+  };
+  return `CASE WHEN regexp_matches(${text}, ${literal(YEAR_FIRST)}) THEN ${ymd('^(\\d{4})[-/]?(\\d{1,2})[-/]?(\\d{1,2})$', 1, 2, 3)}
+    WHEN regexp_matches(${text}, ${literal(DAY_FIRST)}) THEN ${ymd('^(\\d{1,2})[./-](\\d{1,2})[./ -](\\d{4})$', 3, 2, 1)} ELSE false END`;
 }
 
 // A date written with a two-digit year ("16-04-26", "16.04.26", "16/4/26 12:42"): the date styles read it as the

@@ -23,7 +23,7 @@ import { monthFirstSql, separateBadTimes } from './date-reasons.query';
 import { checkedRejects, saveRejectText } from './reject-report.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
-export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
+export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
   | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
 
 export interface RejectedRow {

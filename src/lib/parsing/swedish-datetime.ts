@@ -4,31 +4,45 @@ import { TZDate } from '@date-fns/tz';
 
 export const SWEDISH_ZONE = 'Europe/Stockholm';
 
-export type DateTimeResult = { ok: true; value: string } | { ok: false; reason: 'bad-date' | 'bad-time' | 'time-conflict' | 'missing-date' };
+export type DateTimeResult = { ok: true; value: string } | { ok: false; reason: 'bad-date' | 'no-such-date' | 'bad-time' | 'time-conflict' | 'missing-date' };
 
 interface Ymd { y: number; m: number; d: number }
 interface Hms { h: number; min: number; s: number }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
-function validDate({ y, m, d }: Ymd): boolean {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+function validDate(ymd: Ymd): boolean {
+  return ymd.y >= 1900 && ymd.y <= 2100 && calendarDay(ymd);
+}
+
+/** A day the calendar has: month 1–12, day 1 to the month's last (29 February in leap years). */
+function calendarDay({ y, m, d }: Ymd): boolean {
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 export function parseDate(raw: string): Ymd | null {
+  const ymd = dateParts(raw);
+  return ymd && validDate(ymd) ? ymd : null;
+}
+
+/** Whether `raw` is written in a date style parseDate reads but names no calendar day (2026-02-30, 31/4 2026). */
+export function isNoSuchDate(raw: string): boolean {
+  const ymd = dateParts(raw);
+  return ymd !== null && !calendarDay(ymd);
+}
+
+/** Year, month and day as written in one of the numeric date styles, not yet checked against the calendar. */
+function dateParts(raw: string): Ymd | null {
   const s = raw.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s) ?? /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
   if (m) {
-    const ymd = { y: +m[1], m: +m[2], d: +m[3] };
-    return validDate(ymd) ? ymd : null;
+    return { y: +m[1], m: +m[2], d: +m[3] };
   }
   // Older Swedish style "31/8 2001", and "31.8.2001"; day first too where the year is last ("31/08/2001",
   // "31-08-2001": Excel in a European locale — an American "08/31/2001" is no date).
   m = /^(\d{1,2})\/(\d{1,2})[ -](\d{4})$/.exec(s) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) ?? /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);
   if (m) {
-    const ymd = { y: +m[3], m: +m[2], d: +m[1] };
-    return validDate(ymd) ? ymd : null;
+    return { y: +m[3], m: +m[2], d: +m[1] };
   }
   return null;
 }
@@ -78,11 +92,12 @@ export function parseDateTime(dateField: string | null | undefined, timeField?: 
   }
   // A whole field that is a date ("31/8 2001" has a space of its own) has no time part; "31/8 2001 12.42" is that
   // date and a time (split at the first space it was "31/8" and "2001 12.42": a bad date).
+  if (isNoSuchDate(s)) return { ok: false, reason: 'no-such-date' };
   const whole = parseDate(s);
   const dayMonthYear = whole ? null : /^(\d{1,2}\/\d{1,2}[ -]\d{4})[T ]+(.+)$/.exec(s);
   const [datePart, ...rest] = whole ? [s] : dayMonthYear ? [dayMonthYear[1], dayMonthYear[2]] : s.split(/[T ]+/);
   const date = whole ?? parseDate(datePart);
-  if (!date) return { ok: false, reason: 'bad-date' };
+  if (!date) return { ok: false, reason: isNoSuchDate(datePart) ? 'no-such-date' : 'bad-date' };
   const ownTime = rest.join(' ');
   const field = (timeField ?? '').trim();
   let timeText = ownTime || field;
