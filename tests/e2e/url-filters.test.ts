@@ -78,6 +78,13 @@ describe('filters from a link', () => {
     await page.getByTestId('source-not-found').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('source-not-found').textContent()).toContain('ingen inläst rad har den källan');
     expect(await page.locator('.chip[data-filter=source] .chip-label').textContent()).toBe('Okänd källa');
+    // Mål under that link judges no goal ("Efter" on 0 for that reason alone, and the feedback text with it).
+    await page.goto(`${baseUrl}?kalla=Ok%C3%A4nd%20k%C3%A4lla#/mal`);
+    await page.getByTestId('goals-as-of').waitFor({ timeout: 60_000 });
+    const main = page.locator('main');
+    await page.waitForFunction(() => (document.querySelector('main')?.textContent ?? '').includes('så målet bedöms inte här'), null, { timeout: 60_000 });
+    expect(await main.getByText('Ingen inläst rad har källan ”Okänd källa” som filtret anger, så målet bedöms inte här.', { exact: false }).count()).toBe(7);
+    expect(await main.getByText('Efter', { exact: true }).count()).toBe(0);
   });
 
   it('a fresh load of the link from the bug report: period + category on Översikt', async () => {

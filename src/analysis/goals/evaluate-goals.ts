@@ -24,6 +24,8 @@ export type GoalProblem =
   | { key: 'not-numeric'; column: string }
   | { key: 'no-target' }
   | { key: 'no-data' }
+  /** The shared source filter names a source no loaded row has (a link): nothing to judge, not "efter". */
+  | { key: 'source-missing'; source: string }
   /** Stored before the file was checked this closely (or written by hand): the fields that are not right. */
   | { key: 'invalid'; fields: string }
   /** The database refused this goal's query: the message, on this goal's panel only. */

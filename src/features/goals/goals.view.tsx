@@ -6,6 +6,8 @@ import { Page } from '../../components/page';
 import type { GoalDefinition } from '../../data/tables';
 import { useDatabase } from '../../hooks/use-database';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
+import { useFilterState } from '../../hooks/use-filter-state';
+import { sourceLabel } from '../../lib/source-label';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate } from '../../lib/format';
 import { evaluateGoals, type GoalEvaluation } from '../../analysis/goals/evaluate-goals';
@@ -21,11 +23,18 @@ export function GoalsPage() {
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const filter = useFilterPredicates();
+  const { source } = useFilterState();
+  // A link's source that no loaded row has: every goal would read "efter" on 0 for that reason alone (the chip says
+  // why) — and the feedback text to citizens would say so too. Each goal says it cannot be judged instead.
+  const missingSource = source !== undefined && !database.sources.some((s) => s.source === source) ? sourceLabel(source, t) : null;
   useEffect(() => {
     let live = true;
-    evaluateGoals(database.reader, filter).then((r) => live && setEvaluations(r), (e: Error) => live && setError(e.message));
+    evaluateGoals(database.reader, filter).then(
+      (r) => live && setEvaluations(missingSource === null ? r : r.map(({ goal, window, previous, asOf, rule }) => ({ goal, window, previous, asOf, share: 0, rule, problem: { key: 'source-missing', source: missingSource } }))),
+      (e: Error) => live && setError(e.message),
+    );
     return () => { live = false; };
-  }, [database, version, filter]);
+  }, [database, version, filter, missingSource]);
   const asOf = evaluations?.find((e) => !e.problem)?.asOf;
   const [editing, setEditing] = useState<string | null>(null);
   const [undo, setUndo] = useState<GoalDefinition[] | null>(null);
