@@ -34,12 +34,12 @@ describe('reject lines and texts, with and without the line table', () => {
     // Line by line, after a title line: line = record + 2.
     expect(await run('Rapport\nId;Datum;Brottstyp;Text\nA1;2026-04-01;Stöld;a\nA2;2026-02-30;Stöld;b\nA3;2026-04-02;;c\n', 1)).toEqual({
       imported: 1,
-      rejected: [[4, 'bad-date', '2026-02-30', 'A2;2026-02-30;Stöld;b'], [5, 'missing-category', null, 'A3;2026-04-02;;c']],
+      rejected: [[4, 'no-such-date', '2026-02-30', 'A2;2026-02-30;Stöld;b'], [5, 'missing-category', null, 'A3;2026-04-02;;c']],
     });
     // A quoted newline in the first record moves every later record one line down: the line table.
     expect(await run('Id;Datum;Brottstyp;Text\nA1;2026-04-01;Stöld;"a\nb"\nA2;2026-02-30;Stöld;b\nA3;2026-04-02;;c\n')).toEqual({
       imported: 1,
-      rejected: [[4, 'bad-date', '2026-02-30', 'A2;2026-02-30;Stöld;b'], [5, 'missing-category', null, 'A3;2026-04-02;;c']],
+      rejected: [[4, 'no-such-date', '2026-02-30', 'A2;2026-02-30;Stöld;b'], [5, 'missing-category', null, 'A3;2026-04-02;;c']],
     });
   });
 });
