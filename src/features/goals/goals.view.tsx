@@ -6,7 +6,7 @@ import { Page } from '../../components/page';
 import type { GoalDefinition } from '../../data/tables';
 import { useDatabase } from '../../hooks/use-database';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
-import { useFilterState } from '../../hooks/use-filter-state';
+import { useMissingSource } from '../../hooks/use-missing-source';
 import { sourceLabel } from '../../lib/source-label';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate } from '../../lib/format';
@@ -23,10 +23,10 @@ export function GoalsPage() {
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const filter = useFilterPredicates();
-  const { source } = useFilterState();
+  const missing = useMissingSource();
   // A link's source that no loaded row has: every goal would read "efter" on 0 for that reason alone (the chip says
   // why) — and the feedback text to citizens would say so too. Each goal says it cannot be judged instead.
-  const missingSource = source !== undefined && !database.sources.some((s) => s.source === source) ? sourceLabel(source, t) : null;
+  const missingSource = missing === undefined ? null : sourceLabel(missing, t);
   useEffect(() => {
     let live = true;
     evaluateGoals(database.reader, filter).then(

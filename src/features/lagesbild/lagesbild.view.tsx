@@ -2,6 +2,7 @@
 // month, a tertial or a quarter; the choice is remembered and in the link — by default the latest the data fully
 // covers, stepped back and forth; key figures against the period before and last year, the hot-spot
 // map, places, interventions, goals and a summary written from the numbers — printable, exportable, presentable.
+import { useMissingSource } from '../../hooks/use-missing-source';
 import { REPORT_UNITS, canStepPeriod, defaultReportPeriod, formatPeriod, reportPeriodKey, shiftPeriod, type ReportPeriod, type ReportUnit } from '../../analysis/periods/report-periods';
 import { URL_PARAM, initialUnit, periodFromUrl, rememberUnit } from './report-period-choice';
 import { useEffect, useMemo, useState } from 'react';
@@ -59,6 +60,7 @@ export function LagesbildPage() {
   const language = useLanguage();
   const { database } = useDatabase();
   const { source } = useFilterState();
+  const missingSource = useMissingSource();
   const extent = useDayExtent();
   const [unit, setUnit] = useState<ReportUnit>(initialUnit);
   const [chosen, setChosen] = useState<ReportPeriod | null>(periodFromUrl);
@@ -133,12 +135,12 @@ export function LagesbildPage() {
             <select value={source ?? ''} onChange={(e) => setFilter('source', e.target.value || undefined)} data-testid="lb-source">
               <option value="">{t('filters.allSources', { count: database.sources.length })}</option>
               {database.sources.map((s) => <option key={s.source} value={s.source}>{sourceLabel(s.source, t)}</option>)}
-              {source !== undefined && !database.sources.some((s) => s.source === source) && <option value={source}>{sourceLabel(source, t)}</option>}
+              {missingSource !== undefined && <option value={missingSource}>{sourceLabel(missingSource, t)}</option>}
             </select>
           </label>
           {/* A link's source that no loaded row has: every count below is 0 because of the link (a tester). */}
-          {source !== undefined && !database.sources.some((s) => s.source === source) && (
-            <p className="warning" role="alert" data-testid="lb-source-not-found">{t('lagesbild.sourceNotFound', { source: sourceLabel(source, t) })}</p>
+          {missingSource !== undefined && (
+            <p className="warning" role="alert" data-testid="lb-source-not-found">{t('lagesbild.sourceNotFound', { source: sourceLabel(missingSource, t) })}</p>
           )}
           {source === undefined && (
             <p className="warning" role="note" data-testid="lb-sources-mixed">

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useDatabase } from '../../hooks/use-database';
 import { useFilterState } from '../../hooks/use-filter-state';
+import { useMissingSource } from '../../hooks/use-missing-source';
 import { useRows } from '../../hooks/use-rows';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { reportPeriodKey, type ReportPeriod } from '../../analysis/periods/report-periods';
@@ -26,7 +27,7 @@ export function useLagesbildReport(period: ReportPeriod | null): ReportState {
   const { source } = useFilterState();
   const [raw, setRaw] = useState<{ key: string; raw: RawReport } | { key: string; error: string } | null>(null);
   const key = period ? `${reportPeriodKey(period)}\u0000${source ?? ''}` : '';
-  const missing = source !== undefined && !database.sources.some((s) => s.source === source);
+  const missing = useMissingSource() !== undefined;
   useEffect(() => {
     if (!period || missing) return;
     let live = true;
