@@ -169,6 +169,36 @@ describe('Lägesbild in Chromium', () => {
     expect(bytes.length).toBeGreaterThan(5_000);
   });
 
+  it('saves a panel whose table scrolls as PNG whole: every row and the full width, not the scroll box’s visible part', async () => {
+    const { page } = browser;
+    // Narrow enough that a table is wider than its panel, and tall tables scroll (a tester's PNG read "6" for 62).
+    await page.setViewportSize({ width: 640, height: 900 });
+    const whole = await page.locator('.lb-panel').evaluateAll((els) => els.map((el) => {
+      const boxes = [...el.querySelectorAll<HTMLElement>('.table-scroll')];
+      return {
+        id: el.getAttribute('data-panel')!,
+        hidden: boxes.reduce((s, b) => s + Math.max(0, b.scrollHeight - b.clientHeight), 0),
+        width: Math.max(el.clientWidth, ...boxes.map((b) => b.scrollWidth + (b.getBoundingClientRect().left - el.getBoundingClientRect().left))),
+        height: el.scrollHeight + boxes.reduce((s, b) => s + Math.max(0, b.scrollHeight - b.clientHeight), 0),
+        wider: boxes.some((b) => b.scrollWidth > b.clientWidth + 1),
+      };
+    }));
+    const scrolled = whole.filter((p) => p.hidden > 0 || p.wider);
+    expect(scrolled.length, 'some panel scrolls at 640 px').toBeGreaterThan(0);
+    for (const panel of scrolled.slice(0, 2)) {
+      const download = page.waitForEvent('download');
+      await page.getByTestId(`png-${panel.id}`).click();
+      const bytes = readFileSync((await (await download).path())!);
+      // IHDR: width and height, big-endian, at bytes 16 and 20; drawn at pixel ratio 2.
+      const [width, height] = [bytes.readUInt32BE(16) / 2, bytes.readUInt32BE(20) / 2];
+      expect(height, `${panel.id} height`).toBeGreaterThanOrEqual(panel.height - 2);
+      expect(width, `${panel.id} width`).toBeGreaterThanOrEqual(panel.width - 2);
+    }
+    // The page is put back as it was.
+    expect(await page.locator('.png-capture').count()).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('says who reported: each source’s reports in the period (incidents + interventions), its usual level and last day', async () => {
     const { page } = browser;
     const table = page.getByTestId('lb-sources');

@@ -1,5 +1,7 @@
-// "PNG" on a lägesbild panel: the panel as it looks on screen, drawn to an image by html-to-image (loaded on
-// demand). Its own buttons are left out of the picture.
+// "PNG" on a lägesbild panel: the whole panel drawn to an image by html-to-image (loaded on demand). Its own
+// buttons are left out of the picture. On screen a table sits in a scroll box (.table-scroll); drawn as it looked,
+// the picture held only the box's visible part — "62" read "6" at the right edge, rows and the note below them
+// were missing (a tester). While it is drawn the panel is laid out whole (.png-capture in lagesbild.css).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadDataUrl } from '../../lib/excel-csv';
@@ -8,6 +10,23 @@ interface Props {
   panel: string;
   fileName: string;
   title: string;
+}
+
+/**
+ * Runs `draw` while `panel` is laid out whole: its scroll boxes open to their full content and the panel at least as
+ * wide as its widest table. `draw` gets the panel's full size in CSS pixels ({ width, height }); the panel is put
+ * back as it was afterwards, also when drawing fails.
+ */
+async function drawnWhole<T>(panel: HTMLElement, draw: (size: { width: number; height: number }) => Promise<T>): Promise<T> {
+  const width = panel.getBoundingClientRect().width;
+  panel.style.minWidth = `${width}px`;
+  panel.classList.add('png-capture');
+  try {
+    return await draw({ width: Math.ceil(Math.max(width, panel.scrollWidth)), height: Math.ceil(panel.scrollHeight) });
+  } finally {
+    panel.classList.remove('png-capture');
+    panel.style.minWidth = '';
+  }
 }
 
 export function PanelPng({ panel, fileName, title }: Props) {
@@ -21,11 +40,12 @@ export function PanelPng({ panel, fileName, title }: Props) {
     setFailed(false);
     try {
       const { toPng } = await import('html-to-image');
-      const url = await toPng(node, {
+      const url = await drawnWhole(node, (size) => toPng(node, {
         backgroundColor: '#ffffff',
         pixelRatio: 2,
+        ...size,
         filter: (n) => !(n instanceof HTMLElement && n.classList.contains('lb-panel-actions')),
-      });
+      }));
       downloadDataUrl(`${fileName}.png`, url);
     } catch {
       setFailed(true);
