@@ -217,6 +217,22 @@ describe('Lägesbild in Chromium', () => {
     await page.goto(`${baseUrl}?lagesbild=2026-v53#/lagesbild`);
     await page.getByTestId('lb-outside-data').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lb-outside-data').textContent()).toMatch(/utanför datan \(från \d{4}-\d{2}-\d{2} till 2026-11-15\)/);
+    // No report of zeros with medborgarlöften judged on days without data ("3 i fas och 4 efter", a tester), before
+    // the data as after it; nothing to print or export.
+    for (const outside of ['2023-12', '2026-v47-48']) {
+      await page.goto(`${baseUrl}?lagesbild=${outside}#/lagesbild`);
+      await page.getByTestId('lb-outside-data').waitFor({ timeout: 60_000 });
+      expect(await page.getByTestId('lb-outside-data').textContent(), outside).toContain('ingen bedömning av medborgarlöftena');
+      expect(await page.getByTestId('lagesbild-document').count(), outside).toBe(0);
+      expect(await page.getByTestId('lb-brief').count(), outside).toBe(0);
+      expect(await page.getByTestId('export-csv').isDisabled(), outside).toBe(true);
+    }
+    // The presentation says it once: no pager through slides that each repeat it (a tester paged through seven).
+    await page.goto(`${baseUrl}?lagesbild=2023-12#/presentation`);
+    await page.getByTestId('presentation-outside-data').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('slide-counter').textContent()).toBe('–');
+    expect(await page.getByTestId('slide-next').isDisabled()).toBe(true);
+    expect(await page.getByTestId('presentation').textContent()).not.toContain('Medborgarlöften');
     await page.goto(`${baseUrl}?lagesbild=2026-v45-46#/lagesbild`);
     await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lb-outside-data').count()).toBe(0);
@@ -241,9 +257,44 @@ describe('Lägesbild in Chromium', () => {
     await page.goto(`${baseUrl}?kalla=Ok%C3%A4nd#/presentation`);
     await page.getByTestId('presentation-source-not-found').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('presentation').textContent()).not.toContain('Medborgarlöften');
+    expect(await page.getByTestId('slide-next').isDisabled()).toBe(true);
+    // The presenter window says why too, instead of "Laddar …" for ever (a tester).
+    const popup = page.context().waitForEvent('page');
+    await page.getByTestId('presenter-open').click();
+    const presenter = await popup;
+    await presenter.getByTestId('presenter-no-report').waitFor({ timeout: 20_000 });
+    expect(await presenter.getByTestId('presenter-no-report').textContent()).toContain('Ingen inläst rad har källan ”Okänd”');
+    await presenter.close();
     await page.goto(`${baseUrl}#/lagesbild`);
     await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lb-source-not-found').count()).toBe(0);
+  });
+
+  it('names no hot spot the numbers do not support, in either view; the map draws the cells left out apart', async () => {
+    const { page } = browser;
+    // v. 33–34 2026: a cell at Hamnstaden is a significant hot spot with no incident of its own in those weeks.
+    await page.goto(`${baseUrl}?lagesbild=2026-v33-34#/lagesbild`);
+    await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
+    const unlistedCells = (testId: string) => page.getByTestId(testId).locator('rect[data-unlisted]').count();
+    expect(await page.getByTestId('lb-summary').textContent()).not.toContain('Hamnstaden');
+    const analystLeftOut = await unlistedCells('lb-map');
+    expect(analystLeftOut).toBeGreaterThan(0);
+    expect(await page.getByTestId('lb-map-unlisted-legend').first().textContent()).toContain('utan egna händelser');
+    // The brief's map has the cells its note counts (a tester read the note beside a map without them).
+    expect(await unlistedCells('lb-brief-map')).toBe(analystLeftOut);
+    // The note is under the table, not inside its scroll box (a tester missed it there).
+    const note = page.locator('[data-panel=hot-spots] [data-testid=lb-hot-spots-surroundings-only]');
+    expect(await note.evaluate((el) => el.closest('.table-scroll') === null)).toBe(true);
+    await setPublicView(page, true);
+    await page.getByTestId('lb-public-note').waitFor({ timeout: 60_000 });
+    const publicText = (await page.getByTestId('lb-summary').textContent())!;
+    // Public view named it "en ny hot spot (Hamnstaden)" where the analyst's text said none (a tester).
+    expect(publicText).not.toContain('Hamnstaden');
+    expect(publicText).toContain('bland hot spots med minst 5 egna händelser');
+    expect(await page.getByTestId('lb-hot-spots-hidden').first().textContent()).toMatch(/färre än 5 egna händelser/);
+    expect(await unlistedCells('lb-map')).toBeGreaterThanOrEqual(analystLeftOut);
+    expect(await page.locator('[data-panel=hot-spots]').textContent()).not.toContain('Hamnstaden');
+    await setPublicView(page, false);
   });
 
   it('prints to A4 landscape with the app around it hidden and no panel cut off', async () => {

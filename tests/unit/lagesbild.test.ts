@@ -4,7 +4,7 @@ import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
-import { buildReport, hotSpotWeeks, type CountRow, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
+import { buildReport, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
 import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
 import type { BiweekPeriod } from '../../src/lib/iso-week';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
@@ -338,11 +338,32 @@ describe('the example’s lägesbild', () => {
     const onMap = new Set(report.hotSpots.cells.map((c) => `${c.ix}:${c.iy}`));
     expect(raw33.hotSpots.cells.filter((c) => c.group !== 'other' && !onMap.has(`${c.ix}:${c.iy}`))).toEqual([]);
     expect(report.hotSpots.cells.filter((c) => c.row === -1 && c.group !== 'other').length).toBe(left);
+    // …and drawn apart from "Ny"/"Bestående" (a tester saw a "Ny" cell on the map of a text with no new hot spot).
+    expect(report.hotSpots.cells.filter((c) => c.unlisted).length).toBe(left);
     expect(summaryParagraphs(report, 'sv').join(' ')).not.toContain('Hamnstaden');
-    // Public view keeps the row: its count reads "<5" as 1–4 do, and leaving the zeros out would tell them apart.
+    // Public view: leaving out only the zeros would tell "<5" apart from 0, and keeping them named a new hot spot the
+    // analyst's text did not (a tester). It leaves out every live hot spot whose count is hidden, 0 and 1–4 alike.
     const shown = buildReport(raw33, { k: 5 });
-    expect(shown.hotSpots.rows.map((r) => r.name)).toContain('Hamnstaden');
+    expect(shown.hotSpots.rows.map((r) => r.name)).not.toContain('Hamnstaden');
     expect(shown.hotSpots.surroundingsOnly).toBe(0);
+    // Independently: the named live hot spots are the analyst's with at least 5 incidents of their own (exact).
+    const liveNames = (r: LagesbildReport, min: number) => r.hotSpots.rows.filter((x) => live(x) && typeof x.current === 'number' && x.current >= min).map((x) => x.name).sort();
+    expect(liveNames(shown, 0)).toEqual(liveNames(report, 5));
+    expect(shown.hotSpots.rows.filter(live).length).toBe(liveNames(report, 5).length);
+    // Those left out: every raw live cell not in a named row is on the map, unlisted, and counted.
+    const hidden = shown.hotSpots.hiddenSpots!;
+    expect(hidden.spots).toBeGreaterThanOrEqual(report.hotSpots.rows.filter((x) => live(x) && (x.current as number) < 5).length + 1);
+    expect(shown.hotSpots.cells.filter((c) => c.unlisted).length).toBe(hidden.cells);
+    const namedCells = shown.hotSpots.cells.filter((c) => c.row >= 0).length;
+    expect(namedCells + hidden.cells).toBe(shown.hotSpots.cells.filter((c) => c.group !== 'other').length);
+    // The text names no hidden one and says how many there are, and that the named ones are those with at least 5.
+    const publicText = summaryParagraphs(shown, 'sv').join(' ');
+    expect(publicText).not.toContain('Hamnstaden');
+    expect(publicText).toContain('visar, bland hot spots med minst 5 egna händelser,');
+    expect(publicText).toContain(hidden.spots === 1 ? 'Ytterligare en ny eller bestående hot spot har färre än 5 egna händelser' : `Ytterligare ${hidden.spots} nya eller bestående hot spots har färre än 5 egna händelser`);
+    expect(summaryParagraphs(shown, 'en').join(' ')).toContain('among hot spots with at least 5 incidents of their own');
+    // The analyst's text has no such clause.
+    expect(summaryParagraphs(report, 'sv').join(' ')).not.toContain('bland hot spots med minst');
   }, 60_000);
 
   it('says "no comparison" for the first period of the data, and the date public view judges the goals as of (testers)', async () => {

@@ -36,7 +36,9 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
   const shown = briefAssessment(assessment);
   const p = report.periods;
   const spots = report.hotSpots.status === 'ok' ? report.hotSpots.rows.slice(0, BRIEF_HOT_SPOTS) : [];
-  const cells = report.hotSpots.cells.filter((c) => c.row >= 0 && c.row < BRIEF_HOT_SPOTS);
+  // The brief's few rows' cells, and the cells the note below counts (on the map without a letter): a tester read the
+  // note with no such cell on the brief's map.
+  const cells = report.hotSpots.cells.filter((c) => (c.row >= 0 && c.row < BRIEF_HOT_SPOTS) || c.unlisted);
   return (
     <section className="lb-brief" data-testid="lb-brief" aria-label={t('lagesbild.brief')}>
       <header>
@@ -63,8 +65,8 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
             </ol>
           ) : <p>{t('lagesbild.noHotSpots')}</p>}
           <SurroundingsOnlyNote report={report} t={t} language={language} />
-          {report.hotSpots.status === 'ok' && spots.length > 0 && (
-            <ReportMap extent={report.hotSpots.extent} cells={cells} letters={BRIEF_HOT_SPOTS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} testId="lb-brief-map" textScale={2} />
+          {report.hotSpots.status === 'ok' && cells.length > 0 && (
+            <ReportMap extent={report.hotSpots.extent} cells={cells} letters={BRIEF_HOT_SPOTS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} testId="lb-brief-map" textScale={2} publicK={report.rule?.k ?? null} />
           )}
         </div>
         <div>

@@ -198,16 +198,26 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
           )}
         </tbody>
       </table>
-      <SurroundingsOnlyNote report={report} t={t} language={language} />
     </div>
   );
 }
 
-/** How many hot cells had no incident of their own in the latest step (hotSpotSummary): not rows, but said. */
+/**
+ * The hot cells left out of the table (hotSpotSummary): with no incident of their own in the latest step, or in public
+ * view with a hidden count — not rows, but said, under the table (not inside its scroll box, where a tester missed it).
+ */
 export function SurroundingsOnlyNote({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
   const n = report.hotSpots.surroundingsOnly ?? 0;
-  if (n === 0) return null;
-  return <p className="hint" data-testid="lb-hot-spots-surroundings-only">{t('lagesbild.surroundingsOnly', { count: n, formatted: formatCount(n, language), period: hotSpotWeeks(report, language) })}</p>;
+  const hidden = report.hotSpots.hiddenSpots;
+  const period = hotSpotWeeks(report, language);
+  return (
+    <>
+      {n > 0 && <p className="hint" data-testid="lb-hot-spots-surroundings-only">{t('lagesbild.surroundingsOnly', { count: n, formatted: formatCount(n, language), period })}</p>}
+      {report.rule && hidden && hidden.spots > 0 && (
+        <p className="hint" data-testid="lb-hot-spots-hidden">{t('lagesbild.hiddenSpots', { count: hidden.spots, formatted: formatCount(hidden.spots, language), cells: formatCount(hidden.cells, language), k: report.rule.k, period })}</p>
+      )}
+    </>
+  );
 }
 
 /** The ArcGIS patterns behind a group, when they say more than the group's name ("Ny (sammanhängande)"). */
@@ -325,7 +335,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       <Panel id="map" title={t('lagesbild.hotSpots')} actions={panelActions}>
         {report.hotSpots.status === 'ok' ? (
           <>
-            <ReportMap extent={report.hotSpots.extent} cells={mapCells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} />
+            <ReportMap extent={report.hotSpots.extent} cells={mapCells} letters={HOT_SPOT_ROWS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} publicK={report.rule?.k ?? null} />
             <p className="lb-footnote">{t('lagesbild.hotSpotMethod', { steps: report.hotSpots.steps, size: report.hotSpots.size, last: hotSpotWeeks(report, language) })}</p>
           </>
         ) : (
@@ -335,7 +345,8 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
 
       {report.hotSpots.status === 'ok' && (
         <Panel id="hot-spots" title={t('lagesbild.hotSpotTable', { period: hotSpotWeeks(report, language) })} actions={panelActions}>
-          {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <><p>{t('lagesbild.noHotSpots')}</p><SurroundingsOnlyNote report={report} t={t} language={language} /></>}
+          {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+          <SurroundingsOnlyNote report={report} t={t} language={language} />
         </Panel>
       )}
 

@@ -32,8 +32,12 @@ interface Words {
   categoryChange(name: string, from: string, to: string, pct: string, up: boolean, perDay: boolean): string;
   largest(name: string, n: string): string;
   places(items: string[]): string;
-  /** `weeks`: the analysis's latest two-week period, which the hot spots are judged at (hotSpotWeeks). */
-  hotSpots(newOnes: string[], persistent: string[], fading: string[], weeks: string): string;
+  /**
+   * `weeks`: the analysis's latest two-week period, which the hot spots are judged at (hotSpotWeeks). `hidden`: public
+   * view left out new or persistent hot spots whose count is hidden (HotSpotSummary.hiddenSpots) — the named ones are
+   * then those with at least k incidents, and the text says so and how many more there are.
+   */
+  hotSpots(newOnes: string[], persistent: string[], fading: string[], weeks: string, hidden: { spots: number; k: number } | null): string;
   tooFewForHotSpots: string;
   /** The hot-spot panel's own reasons, so the text and the panel never disagree. */
   tooShortForHotSpots: (periods: number) => string;
@@ -78,12 +82,14 @@ const sv: Words = {
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct}${perDay ? ' per dag' : ''})`,
   largest: (name, n) => `Vanligast var ${name} (${n}).`,
   places: (items) => `Flest händelser registrerades vid ${sv.list(items)}.`,
-  hotSpots: (newOnes, persistent, fading, weeks) => {
+  hotSpots: (newOnes, persistent, fading, weeks, hidden) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'en ny hot spot' : `${newOnes.length} nya hot spots`} (${sv.some(newOnes)})` : 'inga nya hot spots');
     parts.push(persistent.length ? `${persistent.length === 1 ? 'en bestående' : `${persistent.length} bestående`} (${sv.some(persistent)})` : 'inga bestående');
     const fadingText = fading.length ? ` ${fading.length === 1 ? 'En tidigare hot spot har' : `${fading.length} tidigare hot spots har`} upphört (${sv.some(fading)}).` : '';
-    return `Hot spot-analysen (Gi*, tvåveckorsperioder t.o.m. ${weeks}) visar ${sv.list(parts)}.${fadingText}`;
+    const among = hidden ? `, bland hot spots med minst ${hidden.k} egna händelser,` : '';
+    const hiddenText = hidden ? ` Ytterligare ${hidden.spots === 1 ? 'en ny eller bestående hot spot har' : `${hidden.spots} nya eller bestående hot spots har`} färre än ${hidden.k} egna händelser (eller inga) och namnges inte i publik visning.` : '';
+    return `Hot spot-analysen (Gi*, tvåveckorsperioder t.o.m. ${weeks}) visar${among} ${sv.list(parts)}.${hiddenText}${fadingText}`;
   },
   tooFewForHotSpots: 'För få händelser med position för en hot spot-analys.',
   tooShortForHotSpots: (periods) => `Ingen hot spot-analys: den behöver minst ${periods} tvåveckorsperioder med data, och datan börjar senare.`,
@@ -131,12 +137,14 @@ const en: Words = {
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct}${perDay ? ' per day' : ''})`,
   largest: (name, n) => `The most common was ${name} (${n}).`,
   places: (items) => `Most incidents were recorded at ${en.list(items)}.`,
-  hotSpots: (newOnes, persistent, fading, weeks) => {
+  hotSpots: (newOnes, persistent, fading, weeks, hidden) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'one new hot spot' : `${newOnes.length} new hot spots`} (${en.some(newOnes)})` : 'no new hot spots');
     parts.push(persistent.length ? `${persistent.length} persistent (${en.some(persistent)})` : 'no persistent ones');
     const fadingText = fading.length ? ` ${fading.length === 1 ? 'One former hot spot has' : `${fading.length} former hot spots have`} faded (${en.some(fading)}).` : '';
-    return `The hot-spot analysis (Gi*, two-week periods up to ${weeks}) shows ${en.list(parts)}.${fadingText}`;
+    const among = hidden ? `, among hot spots with at least ${hidden.k} incidents of their own,` : '';
+    const hiddenText = hidden ? ` ${hidden.spots === 1 ? 'One more new or persistent hot spot has' : `${hidden.spots} more new or persistent hot spots have`} fewer than ${hidden.k} incidents of their own (or none) and ${hidden.spots === 1 ? 'is' : 'are'} not named in public view.` : '';
+    return `The hot-spot analysis (Gi*, two-week periods up to ${weeks}) shows${among} ${en.list(parts)}.${hiddenText}${fadingText}`;
   },
   tooFewForHotSpots: 'Too few located incidents for a hot-spot analysis.',
   tooShortForHotSpots: (periods) => `No hot-spot analysis: it needs at least ${periods} two-week periods of data, and the data begins later.`,
@@ -218,6 +226,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
       names(h.rows.filter((r) => r.group === 'persistent')),
       names(h.rows.filter((r) => r.group === 'fading')),
       hotSpotWeeks(report, language),
+      report.rule && h.hiddenSpots && h.hiddenSpots.spots > 0 ? { spots: h.hiddenSpots.spots, k: report.rule.k } : null,
     ));
   } else third.push(h.status === 'too-short' ? w.tooShortForHotSpots(MIN_HOT_SPOT_STEPS) : h.status === 'no-positions' ? w.noPositionsForHotSpots : h.status === 'after-data' ? w.afterDataForHotSpots : w.tooFewForHotSpots);
 

@@ -91,8 +91,16 @@ export interface HotSpotSummary {
    * `lastStep` (analyst view only; see hotSpotSummary): on the map without a letter, said under the table.
    */
   surroundingsOnly?: number;
-  /** The cells for the map, each with the index of its row (−1: recurring, no letter). */
-  cells: (Pick<HotSpotCell, 'ix' | 'iy' | 'group'> & { row: number })[];
+  /**
+   * Public view: new or persistent hot spots left out of `rows` because their count is hidden (0 to k − 1 incidents
+   * of their own in `lastStep`, told apart nowhere): how many hot spots and cells. On the map without a letter.
+   */
+  hiddenSpots?: { spots: number; cells: number };
+  /**
+   * The cells for the map, each with the index of its row (−1: no letter — recurring, or `unlisted`: a new or
+   * persistent hot spot's cell left out of `rows`, drawn apart so the map never shows a "new" the text does not).
+   */
+  cells: (Pick<HotSpotCell, 'ix' | 'iy' | 'group'> & { row: number; unlisted?: true })[];
   /** Where the located incidents are (SWEREF 99 TM m, 2nd–98th percentile): the map opens on this, not on every loaded boundary. */
   extent: IncidentExtent | null;
 }
@@ -153,7 +161,7 @@ export interface RawReport {
   areasAlsoElsewhere?: boolean;
   places: CountRow[];
   interventions: CountRow[];
-  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep' | 'surroundingsOnly'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
+  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep' | 'surroundingsOnly' | 'hiddenSpots'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
   /** The goals as they stood on the period's last day (the analyst's view). */
   goals: GoalEvaluation[];
   /** The goals as they stand on the data's last day: what public view shows for every period (see buildReport). */
@@ -286,10 +294,15 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
   // analysis the same), so a cell with no incident of its own beside busy cells is a significant hot spot — usually the
   // edge of another. As a named hot spot it read "new hot spot: Hamnstaden (0)" in the example's week 33. As on the
   // Karta's table (hotSpotTableRows), a new or persistent hot spot with no incident of its own in the latest step is
-  // not a row; its cells stay on the map without a letter and are counted under the table. Public view keeps it (its
-  // count reads "<k" as 1–4 do; leaving the zeros out would tell them apart).
-  const surrounding = rule === null ? groups.filter((g) => (g.group === 'new' || g.group === 'persistent') && g.current === 0) : [];
-  groups.splice(0, groups.length, ...groups.filter((g) => !surrounding.includes(g)));
+  // not a row; its cells stay on the map without a letter, drawn apart, and are counted under the table.
+  // Public view cannot leave out just the zeros (a hidden "<k" would then mean 1–4), and keeping them named a
+  // "new hot spot" the analyst's text did not (a tester): so it leaves out every new or persistent hot spot whose
+  // count is hidden, 0 and 1–4 alike, and says how many (hiddenSpots) — as the Karta names no cell whose count is hidden.
+  const live = (g: { group: HotSpotGroup }) => g.group === 'new' || g.group === 'persistent';
+  const surrounding = rule === null ? groups.filter((g) => live(g) && g.current === 0) : [];
+  const hidden = rule !== null ? groups.filter((g) => live(g) && publishCount(g.current, g.key, rule) === null) : [];
+  const unlisted = [...surrounding, ...hidden];
+  groups.splice(0, groups.length, ...groups.filter((g) => !unlisted.includes(g)));
   const recurring = cells.filter((c) => c.group === 'other');
   // Within a group, by the count as shown (public view: perturbed, hidden ones by name), never by the exact one.
   const shownOf = (g: { current: number; key: number }) => { const v = publishCount(g.current, g.key, rule); return v === null ? -1 : v; };
@@ -319,9 +332,10 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     cells: [
       ...ordered.flatMap((g, row) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row }))),
       ...recurring.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row: -1 })),
-      ...surrounding.flatMap((g) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row: -1 }))),
+      ...unlisted.flatMap((g) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row: -1, unlisted: true as const }))),
     ],
     surroundingsOnly: surrounding.reduce((s, g) => s + g.cells.length, 0),
+    ...(rule !== null ? { hiddenSpots: { spots: hidden.length, cells: hidden.reduce((s, g) => s + g.cells.length, 0) } } : {}),
   };
 }
 

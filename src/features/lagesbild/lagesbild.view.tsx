@@ -174,9 +174,9 @@ export function LagesbildPage() {
       {badLinkPeriod !== null && period && (
         <p className="warning" role="note" data-testid="lb-bad-link">{t('lagesbild.badLinkPeriod', { value: badLinkPeriod, shown: formatPeriod(period, language) })}</p>
       )}
-      {/* A period typed into a link can lie outside the data: its zeros are no data, and the page says so. */}
-      {extent && period && (period.from > extent.to || period.to < extent.from) && (
-        <p className="warning" role="note" data-testid="lb-outside-data">{t('lagesbild.outsideData', { first: isoDateOfEpochDay(extent.from), last: isoDateOfEpochDay(extent.to) })}</p>
+      {/* A period typed into a link can lie outside the data: no report, and the page says why (useLagesbildReport). */}
+      {state.status === 'outside-data' && (
+        <p className="warning" role="alert" data-testid="lb-outside-data">{t('lagesbild.outsideData', { first: isoDateOfEpochDay(state.first), last: isoDateOfEpochDay(state.last) })}</p>
       )}
       {/* …or run past the data's last day (a month or tertial link before it has ended): its counts are of fewer days. */}
       {extent && period && !(period.from > extent.to || period.to < extent.from) && (period.to > extent.to || period.from < extent.from) && (

@@ -21,6 +21,7 @@ import { SlideDeckEditor, type DeckOrigin } from './slide-deck-editor.view';
 import { DEFAULT_DECK, arrangementOf, commandForKey, controlKeepsKey, moveSlide, normaliseDeck, shownSlides, type Slide, type SlideCommand, type SlideDeck } from './slides';
 import { ReportStreetsContext, useReportStreets } from './use-report-streets';
 import { sourceLabel } from '../../lib/source-label';
+import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { useAreaOutlines, useLagesbildReport } from './use-lagesbild';
 import './lagesbild.css';
 import './presentation.css';
@@ -81,7 +82,10 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
     return () => { live = false; };
   }, [database, periodKey]);
 
-  const slides = deck ? shownSlides(deck.deck) : [];
+  // No report (a link's source no row has, a period outside the data): one message, not a deck of slides that each
+  // repeat it (a tester paged through seven).
+  const noReport = state.status === 'source-missing' || state.status === 'outside-data';
+  const slides = deck && !noReport ? shownSlides(deck.deck) : [];
   const index = Math.max(0, current ? slides.indexOf(current) : 0);
   const slide = slides[index] as Slide | undefined;
 
@@ -141,13 +145,16 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
 
   const report = state.status === 'ready' ? state.report : null;
   const datasetName = database.meta.dataset === 'example' ? t('lagesbild.exampleName') : '';
-  const counter = t('presentation.slideOf', { n: index + 1, total: slides.length });
+  const counter = slides.length ? t('presentation.slideOf', { n: index + 1, total: slides.length }) : '–';
+  const noReportMessage = state.status === 'source-missing'
+    ? t('lagesbild.sourceNotFoundNoReport', { source: sourceLabel(state.source, t) })
+    : state.status === 'outside-data' ? t('presentation.outsideData', { first: isoDateOfEpochDay(state.first), last: isoDateOfEpochDay(state.last) }) : null;
   return (
     <ReportStreetsContext.Provider value={streets}>
     <div className={`presentation presentation-look${editing ? ' editing' : ''}`} ref={container} tabIndex={-1} data-testid="presentation" data-slide={slide ?? ''} role="region" aria-roledescription={t('presentation.roledescription')} aria-label={t('pages.presentation')}>
       <div className="slide" role="group" key={slide} data-testid={slide ? `slide-${slide}` : undefined} aria-roledescription={t('presentation.slide')} aria-label={counter}>
-        {state.status === 'source-missing' && <p role="alert" data-testid="presentation-source-not-found">{t('lagesbild.sourceNotFoundNoReport', { source: sourceLabel(state.source, t) })}</p>}
-        {(state.status === 'pending' || (state.status !== 'source-missing' && !deck)) && <p role="status">{t('app.loading')}</p>}
+        {noReportMessage !== null && <p role="alert" data-testid={state.status === 'source-missing' ? 'presentation-source-not-found' : 'presentation-outside-data'}>{noReportMessage}</p>}
+        {(state.status === 'pending' || (!noReport && state.status !== 'error' && !deck)) && <p role="status">{t('app.loading')}</p>}
         {state.status === 'error' && <p role="alert">{t('errors.queryFailed', { message: state.message })}</p>}
         {report && slide && <FittedSlide slide={slide} report={report} assessment={assessment} outlines={outlines} heading={heading} datasetName={datasetName} zoom={zoom} onZoom={setZoom} />}
       </div>
@@ -155,7 +162,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
       <div className="presentation-controls" role="toolbar" aria-label={t('presentation.controls')}>
         <button type="button" onClick={() => command('previous')} disabled={index === 0}>{t('presentation.previous')}</button>
         <span aria-live="polite" data-testid="slide-counter" data-not-count="">{counter}</span>
-        <button type="button" onClick={() => command('next')} disabled={index >= slides.length - 1}>{t('presentation.next')}</button>
+        <button type="button" onClick={() => command('next')} disabled={index >= slides.length - 1} data-testid="slide-next">{t('presentation.next')}</button>
         <button type="button" onClick={() => toggleFullscreen(container.current)}>{t('presentation.fullscreen')}</button>
         <button type="button" onClick={() => setEditing((v) => !v)} aria-expanded={editing} data-testid="deck-editor-open">{t('presentation.deck.open')}</button>
         <button type="button" onClick={() => setPresenter((p) => (p === 'open' ? 'closed' : 'open'))} aria-pressed={presenter === 'open'} data-testid="presenter-open">{t('presentation.presenter.open')}</button>
@@ -177,7 +184,7 @@ function Presentation({ publicOn, onPublicChange, k }: { publicOn: boolean; onPu
         >
           {report && slide ? (
             <PresenterView slides={slides} index={index} notes={deck?.deck.notes ?? {}} onMove={command} report={report} assessment={assessment} outlines={outlines} datasetName={datasetName} zoom={zoom} />
-          ) : <p>{t('app.loading')}</p>}
+          ) : noReportMessage !== null ? <p role="alert" data-testid="presenter-no-report">{noReportMessage}</p> : <p>{t('app.loading')}</p>}
         </PopupWindow>
       )}
     </div>

@@ -44,6 +44,12 @@ export const GROUP_STYLE: Record<HotSpotGroup, { fill: string; stroke: string; d
   fading: { fill: '#ffffff', stroke: '#555555', dash: '4 3' },
 };
 
+/**
+ * A new or persistent hot spot's cell left out of the table (no incident of its own; public view: a hidden count):
+ * pale and dotted, apart from "Ny" and "Bestående", so the map never shows a new hot spot the text and table do not.
+ */
+export const UNLISTED_STYLE: { fill: string; stroke: string; dash?: string } = { fill: '#f3d6d1', stroke: '#7a1a10', dash: '2 2' };
+
 export const VIEW_WIDTH = 1000;
 /** The narrowest the map gets, in metres: the whole frame and the closest zoom alike. */
 const MIN_FRAME_SIDE = 2000;

@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { useSyncExternalStore } from 'react';
 import { landSnapshot, subscribeLand } from '../../data/land-basemap';
 import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
-import { GROUP_STYLE, VIEW_WIDTH, coarseRingPath, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+import { GROUP_STYLE, UNLISTED_STYLE, VIEW_WIDTH, coarseRingPath, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
 import { placeMarkers } from './report-map-markers';
 import { STREET_STYLE } from './report-streets.model';
 import { useReportStreetsContext } from './use-report-streets';
@@ -25,6 +25,8 @@ interface Props {
   zoom?: MapZoom | null;
   /** Letters and area names this many times larger: the brief's small map (a third of a slide) was 6 px. */
   textScale?: number;
+  /** Public view's k (the legend names cells left out of the table for a hidden count), or null: the analyst's view. */
+  publicK: number | null;
 }
 
 const GROUPS: HotSpotGroup[] = ['new', 'persistent', 'other', 'fading'];
@@ -51,12 +53,13 @@ function letterPoints(cells: Props['cells'], size: number): { row: number; e: nu
   });
 }
 
-export function GroupSwatch({ group }: { group: HotSpotGroup }) {
-  const style = GROUP_STYLE[group];
+/** A group's swatch, or (`unlisted`) that of a hot spot's cell left out of the table (HotSpotSummary.cells). */
+export function GroupSwatch({ group, unlisted = false }: { group: HotSpotGroup; unlisted?: boolean }) {
+  const style = unlisted ? UNLISTED_STYLE : GROUP_STYLE[group];
   return <svg width="14" height="14" aria-hidden="true" className="lb-swatch"><rect x="1" y="1" width="12" height="12" fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} /></svg>;
 }
 
-export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId, zoom, textScale = 1 }: Props & { testId?: string }) {
+export function ReportMap({ cells, extent, letters, size, outlines, label, t, testId, zoom, textScale = 1, publicK }: Props & { testId?: string }) {
   const streets = useReportStreetsContext();
   // Without a street map, the shipped Natural Earth land shows where the coast is (a map over several län read as
   // dots on grey). Read after the first paint; the static HTML render gets it once the page has it.
@@ -117,9 +120,9 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
         {labels.map((l) => <text key={`label-${l.name}`} x={l.x} y={l.y} className="lb-map-area" textAnchor="middle" fontSize={nameSize} fill="#4a5563">{l.name}</text>)}
         {/* New hot spots on top: at a small scale cells overlap, and the recurring ones must not hide them. */}
         {[...cells].sort((a, b) => DRAW_ORDER.indexOf(a.group) - DRAW_ORDER.indexOf(b.group)).map((c) => {
-          const style = GROUP_STYLE[c.group];
+          const style = c.unlisted ? UNLISTED_STYLE : GROUP_STYLE[c.group];
           const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size);
-          return <rect key={`${c.ix}:${c.iy}`} x={x} y={y} width={side} height={side} fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} />;
+          return <rect key={`${c.ix}:${c.iy}`} x={x} y={y} width={side} height={side} fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} data-unlisted={c.unlisted ? '' : undefined} />;
         })}
         {markers.map((m) => (
           <g key={`letter-${m.row}`} data-testid="lb-map-letter">
@@ -136,6 +139,12 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
             {t(`lagesbild.group.${g}`)}
           </span>
         ))}
+        {cells.some((c) => c.unlisted) && (
+          <span className="lb-legend-item" data-testid="lb-map-unlisted-legend">
+            <GroupSwatch group="new" unlisted />
+            {publicK === null ? t('lagesbild.unlistedLegend') : t('lagesbild.hiddenLegend', { k: publicK })}
+          </span>
+        )}
       </figcaption>
     </figure>
   );

@@ -103,7 +103,8 @@ export function SlideContent({ slide, report, assessment, outlines, heading, dat
           {report.hotSpots.status === 'ok' ? (
             <div className="slide-map">
               <SlideMap report={report} outlines={outlines} period={period} zoom={zoom} onZoom={onZoom} />
-              {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <><p>{t('lagesbild.noHotSpots')}</p><SurroundingsOnlyNote report={report} t={t} language={language} /></>}
+              {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+              <SurroundingsOnlyNote report={report} t={t} language={language} />
             </div>
           ) : <p>{hotSpotStatusText(report, t)}</p>}
         </>

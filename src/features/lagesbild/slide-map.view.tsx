@@ -45,7 +45,7 @@ export function SlideMap({ report, outlines, period, zoom, onZoom }: Props) {
   return (
     <div className="slide-map-zoom">
       {chosen && <p className="slide-map-area" data-testid="map-zoom-caption">{t('presentation.zoom.showing', { area: chosen })}</p>}
-      <ReportMap extent={hotSpots.extent} cells={hotSpots.cells} letters={HOT_SPOT_ROWS} size={hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period })} t={t} zoom={zoom} />
+      <ReportMap extent={hotSpots.extent} cells={hotSpots.cells} letters={HOT_SPOT_ROWS} size={hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period })} t={t} zoom={zoom} publicK={report.rule?.k ?? null} />
       {onZoom && base && (
         <div className="slide-map-controls" role="group" aria-label={t('presentation.zoom.label')}>
           <button type="button" onClick={() => onZoom(stepZoom(zoom, 1))} disabled={base ? (zoom?.factor ?? 1) >= zoomLimit(base) : true} data-testid="map-zoom-in" aria-label={t('presentation.zoom.in')}>+</button>
