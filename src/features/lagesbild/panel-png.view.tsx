@@ -12,6 +12,9 @@ interface Props {
   title: string;
 }
 
+/** Computed heights the picture leaves to its own layout (see `includeStyleProperties` below). */
+const HEIGHTS = new Set(['height', 'block-size']);
+
 /**
  * Runs `draw` while `panel` is laid out whole: its scroll boxes open to their full content and the panel at least as
  * wide as its widest table. `draw` gets the panel's full size in CSS pixels ({ width, height }); the panel is put
@@ -22,7 +25,10 @@ async function drawnWhole<T>(panel: HTMLElement, draw: (size: { width: number; h
   panel.style.minWidth = `${width}px`;
   panel.classList.add('png-capture');
   try {
-    return await draw({ width: Math.ceil(Math.max(width, panel.scrollWidth)), height: Math.ceil(panel.scrollHeight) });
+    // Measured as laid out whole, by the box and by its content, whichever is larger and rounded up: scrollWidth is
+    // whole pixels (447 for a box 449.06 wide), and a picture a pixel narrower wraps a cell's text onto one more line.
+    const box = panel.getBoundingClientRect();
+    return await draw({ width: Math.ceil(Math.max(box.width, panel.scrollWidth)), height: Math.ceil(Math.max(box.height, panel.scrollHeight)) });
   } finally {
     panel.classList.remove('png-capture');
     panel.style.minWidth = '';
@@ -44,6 +50,10 @@ export function PanelPng({ panel, fileName, title }: Props) {
         backgroundColor: '#ffffff',
         pixelRatio: 2,
         ...size,
+        // Every computed style but the heights: html-to-image fixes each element's height as measured on the page,
+        // and the picture's text (drawn through an SVG foreignObject) runs a little taller, so a table outgrew its
+        // box and the footnote was drawn over its last row. Without them the picture's boxes grow with their text.
+        includeStyleProperties: [...getComputedStyle(document.documentElement)].filter((name) => !HEIGHTS.has(name)),
         filter: (n) => !(n instanceof HTMLElement && n.classList.contains('lb-panel-actions')),
       }));
       downloadDataUrl(`${fileName}.png`, url);
