@@ -69,7 +69,8 @@ describe('importing CSV', () => {
     expect(expected.filter((r) => r === 'time-conflict').length).toBe(styles.length * 3 + 1);
     expect(expected.filter((r) => r === 'no-such-date').length).toBe(30);
     // The report points at the time column with its value; the row as read shows the date's time beside it.
-    expect(byLine.get(3)).toMatchObject({ reason: 'time-conflict', column: 'Tid', value: '13:00', text: 'C1;2026-04-16 12:00;13:00;Hot' });
+    // Both columns and both values: the reason is that they disagree (a tester saw only the Tid value).
+    expect(byLine.get(3)).toMatchObject({ reason: 'time-conflict', column: 'Datum / Tid', value: '2026-04-16 12:00 / 13:00', text: 'C1;2026-04-16 12:00;13:00;Hot' });
     expect(byLine.get(5)).toMatchObject({ reason: 'bad-time', column: 'Tid', value: '25:00' });
     expect(result.imported + result.rejected.length).toBe(pairs.length);
   });
@@ -83,12 +84,20 @@ describe('importing CSV', () => {
     expect(result.imported).toBe(oneColumn.length);
     const given = new Map((await runner.rows<{ id: string; time_given: boolean }>(`SELECT id, time_given FROM incidents`)).map((r) => [r.id, r.time_given]));
     expect(oneColumn.map(([d], i) => [d, given.get(`R${i}`)])).toEqual(oneColumn.map(([d, t]) => [d, t]));
-    // Two columns: a time in its own column gives one, an empty one does not.
-    const two = await importBytes(runner, new TextEncoder().encode('Id;Datum;Tid;Brottstyp\nT1;14/4 2026;12.42;Rån\nT2;14/4 2026;;Rån\nT3;2026-04-14;0000;Rån\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', time: 'Tid', category: 'Brottstyp' } });
-    expect(two.imported).toBe(3);
+    // Two columns: a time in its own column gives one, an empty one does not — nor does a date written with a
+    // midnight time beside an empty time column (Excel's "2026-04-17 00:00", counted at 00:00 by a tester), in any
+    // date style and way of writing midnight; a midnight with an offset is another hour here and stays a time.
+    const midnights = ['2026-04-14 00:00', '2026-04-14T00:00:00', '2026-04-14 00:00:00.0000000', '14/4 2026 00.00', '14.04.2026 0:00', '14/04/2026 kl. 00.00', '2026-04-14 00:00:00,000'];
+    const twoRows = ['T1;14/4 2026;12.42;Rån', 'T2;14/4 2026;;Rån', 'T3;2026-04-14;0000;Rån', 'T4;2026-04-14 00:00;00:00;Rån', 'T5;2026-04-14 00:00;12:42;Rån', 'T6;2026-04-14T00:00:00+02:00;;Rån',
+      ...midnights.map((d, i) => `M${i};${d};;Rån`)];
+    const two = await importBytes(runner, new TextEncoder().encode(['Id;Datum;Tid;Brottstyp', ...twoRows].join('\n') + '\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', time: 'Tid', category: 'Brottstyp' } });
+    expect(two.rejected).toEqual([]);
+    expect(two.imported).toBe(twoRows.length);
     expect(await runner.rows(`SELECT id, time_given FROM incidents WHERE id LIKE 'T%' ORDER BY id`)).toEqual([
-      { id: 'T1', time_given: true }, { id: 'T2', time_given: false }, { id: 'T3', time_given: true },
+      { id: 'T1', time_given: true }, { id: 'T2', time_given: false }, { id: 'T3', time_given: true }, { id: 'T4', time_given: true }, { id: 'T5', time_given: true }, { id: 'T6', time_given: true },
     ]);
+    const midnightGiven = await runner.rows<{ id: string; time_given: boolean; at: string }>(`SELECT id, time_given, strftime(occurred_at, '%Y-%m-%d %H:%M') AS at FROM incidents WHERE id LIKE 'M%' ORDER BY id`);
+    expect(midnightGiven.map((r) => [midnights[Number(r.id.slice(1))], r.time_given, r.at])).toEqual(midnights.map((d) => [d, false, '2026-04-14 00:00']));
   });
 
   it('imports the police Excel export (cp1252, ;, HH.MM, SWEREF 99 TM) row for row', async () => {

@@ -346,7 +346,8 @@ export async function recordImport(runner: SqlRunner, r: ImportRecord): Promise<
 function withColumn(r: { line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }, columns: IncidentColumns | InterventionColumns): RejectedRow {
   const mapped = columns as Record<string, string | undefined>;
   const outcome = r.field?.startsWith('outcome:') ? (columns as InterventionColumns).outcomes?.find((o) => o.name === r.field!.slice(8))?.column : undefined;
-  const column = r.field === 'position' ? `${mapped.north} / ${mapped.east}` : outcome ?? (r.field ? mapped[r.field] : undefined);
+  // Two columns at fault: a position's, and a date's own time against the time column's ("Datum / Tid").
+  const column = r.field === 'position' ? `${mapped.north} / ${mapped.east}` : r.field === 'date+time' ? `${mapped.date} / ${mapped.time}` : outcome ?? (r.field ? mapped[r.field] : undefined);
   return { line: r.line, reason: r.reason, ...(column ? { column } : {}), ...(r.value !== null ? { value: r.value } : {}), ...(r.text !== null ? { text: r.text } : {}) };
 }
 

@@ -38,7 +38,7 @@ export function checkedRejects(target: 'incidents' | 'interventions', outcomeNam
   return `WITH rejected AS (
     SELECT line, reason,
       CASE reason WHEN 'missing-date' THEN 'date' WHEN 'bad-date' THEN 'date' WHEN 'month-first-date' THEN 'date' WHEN 'no-such-date' THEN 'date' WHEN 'year-out-of-range' THEN 'date'
-        WHEN 'bad-time' THEN CASE WHEN time_text IS NULL THEN 'date' ELSE 'time' END WHEN 'time-conflict' THEN 'time'
+        WHEN 'bad-time' THEN CASE WHEN time_text IS NULL THEN 'date' ELSE 'time' END WHEN 'time-conflict' THEN 'date+time'
         WHEN 'missing-category' THEN ${required} WHEN 'missing-type' THEN ${required}
         WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN 'north' WHEN east_text IS NOT NULL AND east IS NULL THEN 'east' ${outcomeField} END
         WHEN 'half-coordinate' THEN CASE WHEN north_text IS NULL THEN 'north' ELSE 'east' END
@@ -46,7 +46,7 @@ export function checkedRejects(target: 'incidents' | 'interventions', outcomeNam
         WHEN 'duplicate-id-in-file' THEN 'id' WHEN 'already-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END
         WHEN 'same-content-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END END AS field,
       CASE reason WHEN 'bad-date' THEN date_text WHEN 'month-first-date' THEN date_text WHEN 'no-such-date' THEN date_text WHEN 'year-out-of-range' THEN date_text
-        WHEN 'bad-time' THEN coalesce(time_text, date_text) WHEN 'time-conflict' THEN time_text
+        WHEN 'bad-time' THEN coalesce(time_text, date_text) WHEN 'time-conflict' THEN date_text || ' / ' || time_text
         WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN north_text WHEN east_text IS NOT NULL AND east IS NULL THEN east_text ${outcomeValue} END
         WHEN 'half-coordinate' THEN coalesce(north_text, east_text)
         WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id WHEN 'same-content-loaded' THEN id END AS value

@@ -31,6 +31,9 @@ const DATE_TIME_FORMATS = [...DATE_FORMATS.flatMap((d) => TIME_FORMATS.map((t) =
 // "+01:00", "+0100", "+01" (DuckDB prints TIMESTAMPTZ as "…+00") or "Z".
 const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
 
+/** A date's own time that is midnight: "00:00", "0:00", "00.00", "00:00:00", "00:00:00.0000000", "kl. 00.00". */
+const MIDNIGHT_SUFFIX = '\\d[ T]+([kK][lL]\\.? *)?0?0[:.]00([:.]00([.,]0*)?)?\\s*$';
+
 /**
  * Whether the row gives a time of day (SQL BOOLEAN): a time column with a value, or a date column whose text is more
  * than a date (a time in it, or an epoch instant). A date alone is stored at 00:00, and the week × hour table counted
@@ -38,12 +41,17 @@ const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
  * cleaned texts (NULL for none). For an ISO date and time, one regular expression; else a date is a date when one
  * of the date styles reads the whole text.
  */
-export function timeGivenExpr(dateSql: string, timeSql: string): string {
+export function timeGivenExpr(dateSql: string, timeSql: string, timeColumn: boolean): string {
   // A CASE, not an OR: DuckDB evaluates every operand of an OR in a projection, and trying every date style on every
   // row cost 3.1–4.1 s of one thread at 1M rows natively (the whole check step was 6.6 s); the CASE tries the styles
   // only on rows that are neither an ISO date with a time nor a bare ISO date (0.1 s).
+  // With a time column, a date written with a midnight time is a date (dateTimeExpr): Excel's "2026-04-17 00:00"
+  // beside an empty Tid gave no time of day, and was counted at 00:00 (a tester). In any date style, any separator,
+  // with seconds and a fraction of zeros; a midnight with an offset is another hour here and stays a time.
+  const midnightDate = timeColumn ? `WHEN regexp_matches(${dateSql}, ${literal(MIDNIGHT_SUFFIX)}) THEN FALSE
+    ` : '';
   return `CASE WHEN ${timeSql} IS NOT NULL THEN TRUE WHEN ${dateSql} IS NULL THEN NULL
-    WHEN regexp_matches(${dateSql}, '^\\d{4}-\\d{2}-\\d{2}[ T]\\d') THEN TRUE
+    ${midnightDate}WHEN regexp_matches(${dateSql}, '^\\d{4}-\\d{2}-\\d{2}[ T]\\d') THEN TRUE
     WHEN regexp_full_match(${dateSql}, '\\d{4}-\\d{2}-\\d{2}') THEN FALSE
     ELSE try_strptime(trim(${dateSql}), [${DATE_FORMATS.map((f) => literal(f)).join(', ')}]) IS NULL END`;
 }
