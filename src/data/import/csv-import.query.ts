@@ -240,7 +240,7 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
       ${dateTimeExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS occurred_at,
-      ${timeGivenExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time), c.time !== undefined)} AS time_given,
+      ${timeGivenExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time), Boolean(c.time))} AS time_given,
       ${s(c.category)} AS category, ${s(c.subcategory)} AS subcategory, ${s(c.area)} AS area,
       ${s(c.place)} AS place, ${s(c.description)} AS description, ${coords.select}
     FROM cleaned)
