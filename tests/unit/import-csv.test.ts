@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { scanRecords } from '../../src/data/import/csv-records';
 import { CHECKED, COORDS, LINES, RAW, REJECTS, REJECTS_SCAN } from '../../src/data/import/csv-import.query';
-import { dateTimeExpr } from '../../src/data/import/value-conversions.query';
+import { dateTimeExpr, monthNamesRead } from '../../src/data/import/value-conversions.query';
 import { fillGridCoordinates, gridCoordinatesNeeded } from '../../src/data/grid.query';
 import { recordKeySalt } from '../../src/data/record-key-salt';
 import { KEYED_TABLES, fillRecordKeys, recordKeysNeeded } from '../../src/data/record-keys.query';
@@ -50,14 +50,14 @@ describe('importing CSV', () => {
   it('tells two different times (the date\'s own and the time column\'s) from a bad time, and a day the calendar has not from a bad date, as the reference parser does', async () => {
     // Every date style with its own time beside a time column: the same time, another valid one, a bad one; and a bad
     // time after the date. The SQL's reason for each row equals the reference parser's (the import's line order).
-    const styles = ['2026-04-16', '16/4 2026', '16.04.2026', '16/04/2026', '2026-04-16T'];
+    const styles = ['2026-04-16', '16/4 2026', '16.04.2026', '16/04/2026', '2026-04-16T', '16 april 2026'];
     const pairs: [string, string][] = styles.flatMap((d) => {
       const at = (t: string) => (d.endsWith('T') ? `${d}${t}` : `${d} ${t}`);
       return [[at('12:00'), '12:00'], [at('12:00'), '13:00'], [at('12.42'), 'kl. 12.43'], [at('12:00'), '25:00'], [at('25:00'), '12:00'], [at('12:00:05'), '12:00']] as [string, string][];
     });
     // …and one-digit minutes or seconds, in either place: strptime read "7.5" as 07:05.
     // …and days the calendar has not, in every numeric style, with and without a time: 'no-such-date'.
-    for (const d of ['2026-02-30', '2026/04/31', '20260229', '30/2 2026', '31/4-2026', '31.04.2026', '30/02/2026', '29-02-2026', '16.13.2026', '2026-00-10']) pairs.push([d, ''], [`${d} 12:00`, ''], [d, '12:00']);
+    for (const d of ['2026-02-30', '2026/04/31', '20260229', '30/2 2026', '31/4-2026', '31.04.2026', '30/02/2026', '29-02-2026', '16.13.2026', '2026-00-10', '31 april 2026']) pairs.push([d, ''], [`${d} 12:00`, ''], [d, '12:00']);
     pairs.push(['2024-02-29', ''], ['29/2 2024', '']);
     pairs.push(['2026-04-16T12:00:00+01:00', '12:30'], ['2026-04-16 00:00:00.0000000', '07:30'], ['2026-04-16', '7.5'], ['2026-04-16 7.5', ''], ['16/4 2026 12.4', ''], ['16/4 2026 kl. 12.4', ''], ['16.04.2026 kl. 25.00', ''], ['16.04.2026', '12:42:5'], ['2026-04-16 12:42:5', '']);
     const text = ['Id;Datum;Tid;Brottstyp', ...pairs.map(([d, t], i) => `C${i};${d};${t};Hot`)].join('\n') + '\n';
@@ -67,7 +67,7 @@ describe('importing CSV', () => {
     const expected = pairs.map(([d, t]) => { const r = parseDateTime(d, t); return r.ok ? 'ok' : r.reason; });
     expect(got.map((r, i) => `${pairs[i].join(' | ')} → ${r}`)).toEqual(expected.map((r, i) => `${pairs[i].join(' | ')} → ${r}`));
     expect(expected.filter((r) => r === 'time-conflict').length).toBe(styles.length * 3 + 1);
-    expect(expected.filter((r) => r === 'no-such-date').length).toBe(30);
+    expect(expected.filter((r) => r === 'no-such-date').length).toBe(33);
     // The report points at the time column with its value; the row as read shows the date's time beside it.
     // Both columns and both values: the reason is that they disagree (a tester saw only the Tid value).
     expect(byLine.get(3)).toMatchObject({ reason: 'time-conflict', column: 'Datum / Tid', value: '2026-04-16 12:00 / 13:00', text: 'C1;2026-04-16 12:00;13:00;Hot' });
@@ -77,7 +77,7 @@ describe('importing CSV', () => {
 
   it('keeps whether each row gave a time of day: a date alone is no midnight incident (every date style)', async () => {
     // One column: each date style alone (no time), then with a time; an epoch instant has one.
-    const dates = ['2026-04-14', '2026/04/14', '20260414', '14/4 2026', '14/4-2026', '14.4.2026', '14/04 2026', '14.04.2026', '14/04/2026', '14-04-2026'];
+    const dates = ['2026-04-14', '2026/04/14', '20260414', '14/4 2026', '14/4-2026', '14.4.2026', '14/04 2026', '14.04.2026', '14/04/2026', '14-04-2026', '14 april 2026', '14 apr. 2026'];
     const oneColumn = [...dates.map((d) => [d, false] as const), ...dates.map((d) => [`${d} 12.42`, true] as const), ...dates.map((d) => [`${d} kl. 12.42`, true] as const), ['2026-04-14T00:00:00', true] as const, ['1776170520', true] as const];
     const rows = oneColumn.map(([d], i) => `R${i};${d};Stöld`);
     const result = await importBytes(runner, new TextEncoder().encode(['Id;Datum;Brottstyp', ...rows].join('\n') + '\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp' } });
@@ -417,8 +417,10 @@ describe('date and time conversion in SQL', () => {
     const runner = await createNodeRunner();
     const dates = (y: number, m: number, d: number) => {
       const p = (n: number) => String(n).padStart(2, '0');
+      // Swedish month names, whole, abbreviated, with a full stop, in any case (a tester's "16 april 2026" was no date).
+      const names: Record<number, string[]> = { 4: ['april', 'apr', 'apr.', 'April'], 11: ['november', 'nov', 'nov.', 'NOV'] };
       return [`${y}-${p(m)}-${p(d)}`, `${y}/${p(m)}/${p(d)}`, `${y}${p(m)}${p(d)}`, `${d}/${m} ${y}`, `${d}/${m}-${y}`, `${p(d)}/${p(m)} ${y}`, `${d}.${m}.${y}`, `${p(d)}.${p(m)}.${y}`,
-        `${p(d)}/${p(m)}/${y}`, `${d}/${m}/${y}`, `${p(d)}-${p(m)}-${y}`, `${d}-${m}-${y}`];
+        `${p(d)}/${p(m)}/${y}`, `${d}/${m}/${y}`, `${p(d)}-${p(m)}-${y}`, `${d}-${m}-${y}`, ...names[m].map((n) => `${d} ${n} ${y}`), `${p(d)} ${names[m][0]} ${y}`, `${d}. ${names[m][0]} ${y}`];
     };
     const times = ['12:42', '12.42', '12:42:07', '12.42.07', '9:05', '9.05', '09:05', '1242', '905', '0905', '00:00', '23.59.59', '12:42:07.5', 'kl. 12.42', 'kl 9.05', 'Kl. 09:05'];
     const cases: [string, string | null][] = [];
@@ -432,7 +434,7 @@ describe('date and time conversion in SQL', () => {
     }
     const values = cases.map(([d, t], i) => `(${i}, ${literal(d)}, ${t === null ? 'NULL' : literal(t)})`).join(', ');
     const rows = await runner.rows<{ i: number; v: string | null }>(
-      `SELECT i, strftime(${dateTimeExpr('d', 't')}, '%Y-%m-%d %H:%M:%S') AS v FROM (VALUES ${values}) c(i, d, t) ORDER BY i`);
+      `SELECT i, strftime(${dateTimeExpr(monthNamesRead('d'), 't')}, '%Y-%m-%d %H:%M:%S') AS v FROM (VALUES ${values}) c(i, d, t) ORDER BY i`);
     const wrong = rows.flatMap(({ i, v }) => {
       const [date, time] = cases[i];
       const reference = parseDateTime(date, time);
@@ -442,9 +444,10 @@ describe('date and time conversion in SQL', () => {
     // And the reference itself reads every one of them.
     expect(cases.filter(([d, t]) => !parseDateTime(d, t).ok)).toEqual([]);
     // Day first where the year is last: an American month-first date is no date, in both.
-    for (const [date, time] of [['04/16/2026', null], ['12-31-2025', null], ['04/16/2026 12:42', null], ['31/04/2026', null]] as const) {
+    // A word that is no Swedish month, and a day the month has not, are no date either.
+    for (const [date, time] of [['04/16/2026', null], ['12-31-2025', null], ['04/16/2026 12:42', null], ['31/04/2026', null], ['16 mayo 2026', null], ['31 april 2026', null], ['16 april', null], ['april 2026', null]] as const) {
       expect(parseDateTime(date, time).ok).toBe(false);
-      const [{ v }] = await runner.rows<{ v: string | null }>(`SELECT ${dateTimeExpr(literal(date), 'NULL::VARCHAR')}::VARCHAR AS v`);
+      const [{ v }] = await runner.rows<{ v: string | null }>(`SELECT ${dateTimeExpr(monthNamesRead(literal(date)), 'NULL::VARCHAR')}::VARCHAR AS v`);
       expect(v).toBeNull();
     }
     runner.close();

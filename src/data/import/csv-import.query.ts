@@ -9,7 +9,7 @@ import { recordKeySalt } from '../record-key-salt';
 import { importedRecordKey } from '../record-keys.query';
 import { placeOrBlankSql } from '../place-or-blank.query';
 import { literal, quoteIdentifier as q } from '../sql-text';
-import { dateTimeExpr, numberExpr, timeGivenExpr, type DecimalMark } from './value-conversions.query';
+import { dateTimeExpr, monthNamesRead, numberExpr, timeGivenExpr, type DecimalMark } from './value-conversions.query';
 import { dateReasons } from './date-reasons.query';
 import { maskedPersonalNumbers, normalisedValue, trimmed } from './text-values.query';
 
@@ -220,6 +220,14 @@ function textsForRejectsOnly(names: string[]): string {
 }
 
 /**
+ * The cleaned rows with each date text also as the date styles read it (`<name minus _text>_read`: a Swedish month
+ * name as a number, monthNamesRead), computed once per row; the `_text` stays as written, for a reject's value.
+ */
+function withDatesRead(names: string[]): string {
+  return `(SELECT *, ${names.map((n) => `${monthNamesRead(q(n))} AS ${q(n.replace(/_text$/, '_read'))}`).join(', ')} FROM cleaned)`;
+}
+
+/**
  * Row key for append without doubling: the export's id, else a hash of the row's mapped values. The checked table
  * holds the hash only for rows without an id (`hash_key`), and the key is read as `coalesce(id, hash_key)`
  * (checkedRowKey): a second copy of every id was ~65 MB of the tab's peak at 5M rows.
@@ -239,11 +247,11 @@ export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy:
   WITH ${cleanedTexts({ date_text: c.date, time_text: c.time, north_text: c.north, east_text: c.east }, staged.lineMap ?? null)},
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
-      ${dateTimeExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS occurred_at,
-      ${timeGivenExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time), Boolean(c.time))} AS time_given,
+      ${dateTimeExpr(cleanedText('date_read', c.date), cleanedText('time_text', c.time))} AS occurred_at,
+      ${timeGivenExpr(cleanedText('date_read', c.date), cleanedText('time_text', c.time), Boolean(c.time))} AS time_given,
       ${s(c.category)} AS category, ${s(c.subcategory)} AS subcategory, ${s(c.area)} AS area,
       ${s(c.place)} AS place, ${s(c.description)} AS description, ${coords.select}
-    FROM cleaned)
+    FROM ${withDatesRead(['date_text'])})
   SELECT * REPLACE (${textsForRejectsOnly(['date_text', 'time_text', 'north_text', 'east_text'])}) FROM (
   SELECT *, ${rowHash('id', ['occurred_at', 'category', 'subcategory', 'north', 'east', 'area', 'place', 'description'])} AS hash_key,
     CASE ${dateReasons('occurred_at', years, staged.monthFirst ?? false)}
@@ -259,18 +267,18 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
   const outcomeReasons = (c.outcomes ?? []).map((o) => `WHEN ${q(`${o.name}__text`)} IS NOT NULL AND ${q(o.name)} IS NULL THEN 'unparsable-number'`).join(' ');
   const texts = { date_text: c.date, time_text: c.time, end_date_text: c.end_date ?? c.date, end_time_text: c.end_time, north_text: c.north, east_text: c.east, ...outcomeTexts };
   // An end time alone ends on the start date; with neither an end date nor an end time there is no end.
-  const endDate = cleanedText('end_date_text', c.end_date ?? c.date);
+  const endDate = cleanedText('end_date_read', c.end_date ?? c.date);
   const endTime = cleanedText('end_time_text', c.end_time);
   const ended = c.end_date || c.end_time ? `CASE WHEN ${endTime} IS NULL AND ${cleanedText('end_date_text', c.end_date)} IS NULL THEN NULL ELSE ${dateTimeExpr(endDate, endTime)} END` : 'NULL::TIMESTAMP';
   return `CREATE TEMP TABLE ${CHECKED} AS
   WITH ${cleanedTexts(texts, staged.lineMap ?? null)},
   parsed AS (
     SELECT line, ${s(c.id)} AS id, date_text, time_text,
-      ${dateTimeExpr(cleanedText('date_text', c.date), cleanedText('time_text', c.time))} AS started_at,
+      ${dateTimeExpr(cleanedText('date_read', c.date), cleanedText('time_text', c.time))} AS started_at,
       ${ended} AS ended_at,
       ${s(c.type)} AS type, ${s(c.organisation)} AS organisation, ${s(c.area)} AS area, ${s(c.place)} AS place,
       ${s(c.description)} AS description, ${coords.select}${outcomes.length ? ', ' + outcomes.join(', ') : ''}
-    FROM cleaned)
+    FROM ${withDatesRead(['date_text', 'end_date_text'])})
   SELECT * REPLACE (${textsForRejectsOnly(['date_text', 'time_text', 'north_text', 'east_text', ...Object.keys(outcomeTexts)])}) FROM (
   SELECT *, ${rowHash('id', ['started_at', 'type', 'organisation', 'north', 'east', 'area', 'place'])} AS hash_key,
     CASE ${dateReasons('started_at', years, staged.monthFirst ?? false)}

@@ -1,7 +1,7 @@
 // Why a row's date is rejected, in SQL over the check's texts (csv-import.query.ts): a bad date or a bad time, a
 // two-digit year, a file that writes dates month first, a year out of range. Split from csv-import.query.ts.
 import { literal, quoteIdentifier as q } from '../sql-text';
-import { dateTimeExpr } from './value-conversions.query';
+import { dateTimeExpr, monthNamesRead } from './value-conversions.query';
 
 // A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00", "…18:54:00." with a dangling fraction
 // mark, "… kl. 12.4" with one digit of minutes): cut off to see if the date alone is good.
@@ -16,14 +16,16 @@ const TIME_SUFFIX = '[ T]+([kK][lL]\\.? *)?\\d{1,2}[:.]?\\d{1,2}([:.]\\d{1,2}([.
  * and DuckDB took ~1 s per import just to parse and plan it.
  */
 export function separateBadTimes(checked: string): string {
-  const dateOnly = `regexp_replace(date_text, ${literal(TIME_SUFFIX)}, '')`;
+  // The date as the date styles read it (a Swedish month name as its number, as the check reads it).
+  const read = monthNamesRead('trim(date_text)');
+  const dateOnly = `regexp_replace(${read}, ${literal(TIME_SUFFIX)}, '')`;
   // Two valid times, different: the date converts with its own time and, cut to the day, with the time column's.
-  const conflict = `time_text IS NOT NULL AND ${dateOnly} <> date_text AND ${dateTimeExpr('date_text', 'NULL::VARCHAR')} IS NOT NULL AND ${dateTimeExpr(dateOnly, 'time_text')} IS NOT NULL`;
+  const conflict = `time_text IS NOT NULL AND ${dateOnly} <> ${read} AND ${dateTimeExpr(read, 'NULL::VARCHAR')} IS NOT NULL AND ${dateTimeExpr(dateOnly, 'time_text')} IS NOT NULL`;
   // The time is at fault when the date converts without the time column, or without the time written after it.
   return `UPDATE ${checked} SET reason = CASE WHEN ${conflict} THEN 'time-conflict' ELSE 'bad-time' END WHERE reason = 'bad-date' AND NOT ${TWO_DIGIT_YEAR} AND (
-    (time_text IS NOT NULL AND ${dateTimeExpr('date_text', 'NULL::VARCHAR')} IS NOT NULL)
-    OR (${dateOnly} <> date_text AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL));
-  UPDATE ${checked} SET reason = 'no-such-date' WHERE reason = 'bad-date' AND (${noSuchDate('trim(date_text)')} OR ${noSuchDate(`trim(${dateOnly})`)})`;
+    (time_text IS NOT NULL AND ${dateTimeExpr(read, 'NULL::VARCHAR')} IS NOT NULL)
+    OR (${dateOnly} <> ${read} AND ${dateTimeExpr(dateOnly, 'NULL::VARCHAR')} IS NOT NULL));
+  UPDATE ${checked} SET reason = 'no-such-date' WHERE reason = 'bad-date' AND (${noSuchDate(read)} OR ${noSuchDate(`trim(${dateOnly})`)})`;
 }
 
 // The numeric date styles (the reference parser's parseDate), year, month and day captured: ISO with - or /, compact,

@@ -31,6 +31,22 @@ const DATE_TIME_FORMATS = [...DATE_FORMATS.flatMap((d) => TIME_FORMATS.map((t) =
 // "+01:00", "+0100", "+01" (DuckDB prints TIMESTAMPTZ as "…+00") or "Z".
 const OFFSET_PATTERN = '\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)$';
 
+/** Swedish month names and their usual abbreviations, with the month each is (MONTH_NUMBERS). */
+const MONTH_WORDS = ['januari', 'jan', 'februari', 'feb', 'mars', 'mar', 'april', 'apr', 'maj', 'juni', 'jun', 'juli', 'jul', 'augusti', 'aug', 'september', 'sept', 'sep', 'oktober', 'okt', 'november', 'nov', 'december', 'dec'];
+const MONTH_NUMBERS = [1, 1, 2, 2, 3, 3, 4, 4, 5, 6, 6, 7, 7, 8, 8, 9, 9, 9, 10, 10, 11, 11, 12, 12];
+
+/**
+ * A date written with a Swedish month name ("16 april 2026", "3 nov. 2025 kl. 12.42", "1 Maj 2026") → the same date
+ * in a numeric style the date styles read ("16/4 2026", "3/11 2025 kl. 12.42"); any other text as it is, and a word
+ * that is no month → NULL (no date). `sql` is a trimmed text. One lookup, not a replace per month: the expression is
+ * read several times over by dateTimeExpr, so it is computed once per row (the checks' `date_read`).
+ */
+export function monthNamesRead(sql: string): string {
+  const word = `lower(regexp_extract(${sql}, '^\\d{1,2}\\.?\\s+([^\\d\\s.]+)', 1))`;
+  const month = `[${MONTH_NUMBERS.join(', ')}][list_position([${MONTH_WORDS.map((w) => literal(w)).join(', ')}], ${word})]`;
+  return `CASE WHEN regexp_matches(${sql}, '^\\d{1,2}\\.?\\s+[^\\d\\s.]') THEN regexp_extract(${sql}, '^(\\d{1,2})', 1) || '/' || ${month}::VARCHAR || ' ' || regexp_replace(${sql}, '^\\d{1,2}\\.?\\s+[^\\d\\s.]+\\.?\\s+', '') ELSE ${sql} END`;
+}
+
 /** A date's own time that is midnight: "00:00", "0:00", "00.00", "00:00:00", "00:00:00.0000000", "kl. 00.00". */
 const MIDNIGHT_SUFFIX = '\\d[ T]+([kK][lL]\\.? *)?0?0[:.]00([:.]00([.,]0*)?)?\\s*$';
 

@@ -44,8 +44,17 @@ function dateParts(raw: string): Ymd | null {
   if (m) {
     return { y: +m[3], m: +m[2], d: +m[1] };
   }
-  return null;
+  // A Swedish month name or its abbreviation: "16 april 2026", "3 nov. 2025", "1 Maj 2026".
+  m = /^(\d{1,2})\.?\s+([^\d\s.]+)\.?\s+(\d{4})$/.exec(s);
+  const month = m ? MONTH_OF_WORD.get(m[2].toLowerCase()) : undefined;
+  return m && month ? { y: +m[3], m: month, d: +m[1] } : null;
 }
+
+/** Swedish month names and the abbreviations exports use, lower case → month number. */
+const MONTH_OF_WORD = new Map<string, number>([
+  ['januari', 1], ['jan', 1], ['februari', 2], ['feb', 2], ['mars', 3], ['mar', 3], ['april', 4], ['apr', 4], ['maj', 5], ['juni', 6], ['jun', 6],
+  ['juli', 7], ['jul', 7], ['augusti', 8], ['aug', 8], ['september', 9], ['sept', 9], ['sep', 9], ['oktober', 10], ['okt', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
+]);
 
 /** "7:32", "07:32:06", "18:50:00.0000000" (fractions dropped), "18.50" (Swedish period), "1850", "730". */
 export function parseTime(raw: string): Hms | null {
@@ -94,7 +103,7 @@ export function parseDateTime(dateField: string | null | undefined, timeField?: 
   // date and a time (split at the first space it was "31/8" and "2001 12.42": a bad date).
   if (isNoSuchDate(s)) return { ok: false, reason: 'no-such-date' };
   const whole = parseDate(s);
-  const dayMonthYear = whole ? null : /^(\d{1,2}\/\d{1,2}[ -]\d{4})[T ]+(.+)$/.exec(s);
+  const dayMonthYear = whole ? null : /^(\d{1,2}\/\d{1,2}[ -]\d{4}|\d{1,2}\.?\s+[^\d\s.]+\.?\s+\d{4})[T ]+(.+)$/.exec(s);
   const [datePart, ...rest] = whole ? [s] : dayMonthYear ? [dayMonthYear[1], dayMonthYear[2]] : s.split(/[T ]+/);
   const date = whole ?? parseDate(datePart);
   if (!date) return { ok: false, reason: isNoSuchDate(datePart) ? 'no-such-date' : 'bad-date' };
