@@ -63,7 +63,14 @@ describe('report periods', () => {
     expect(formatPeriod(defaultReportPeriod('tertial', data.to, data.from))).toBe('T2 2026 (maj–aug)');
     expect(formatPeriod(defaultReportPeriod('quarter', data.to, data.from))).toBe('kv. 3 2026');
     const t2 = defaultReportPeriod('tertial', data.to, data.from);
-    expect(canStepPeriod(t2, 1, data)).toBe(false);
+    // ▶ reaches the tertial the data ends in (T3, to 2026-11-22 of its 122 days), not the one after it.
+    expect(canStepPeriod(t2, 1, data)).toBe(true);
+    expect(canStepPeriod(t2, 2, data)).toBe(false);
     expect(canStepPeriod(t2, -1, data)).toBe(true);
+    const october = defaultReportPeriod('month', data.to, data.from);
+    expect(canStepPeriod(october, 1, data)).toBe(true);
+    expect(canStepPeriod(october, 2, data)).toBe(false);
+    // A week: the data's last week (v. 47, ending Sunday the 22nd) is complete; the next has no day of data.
+    expect(canStepPeriod(defaultReportPeriod('week', data.to, data.from), 1, data)).toBe(false);
   });
 });

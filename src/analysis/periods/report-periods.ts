@@ -152,8 +152,12 @@ export function defaultReportPeriod(unit: ReportUnit, lastDataDay: number, first
   return complete.to < firstDataDay ? last : complete;
 }
 
-/** Stepping stays within the data: not before its first period, not past its latest complete one. */
+/**
+ * Stepping stays within the data: to any period with a day of data, the ongoing one the data ends in too (a tester's
+ * ▶ stopped at October on 22 November; the page says how many of its days the data covers). Never to a period
+ * wholly before or after the data (its counts would be no data).
+ */
 export function canStepPeriod(p: ReportPeriod, steps: number, data: DayRange): boolean {
   const next = shiftPeriod(p, steps);
-  return next.to >= data.from && next.to <= data.to;
+  return next.to >= data.from && next.from <= data.to;
 }
