@@ -16,7 +16,8 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize, color: '#111111', formatter: (v: number) => formatCount(v, language) } },
     series: [
       {
-        name: labels.current, type: 'bar',
+        // The series' own colour is the legend's: without it the legend showed ECharts' default blue beside navy bars.
+        name: labels.current, type: 'bar', itemStyle: { color: '#1d3557' },
         data: points.map((p, i) => ({ value: p.current ?? null, itemStyle: { color: i === last ? '#a4147f' : '#1d3557' } })),
       },
       { name: labels.lastYear, type: 'line', data: points.map((p) => p.lastYear ?? null), connectNulls: false, lineStyle: { width: large ? 4 : 2, type: 'dashed', color: '#b35c00' }, itemStyle: { color: '#b35c00' }, symbolSize: large ? 10 : 6 },
