@@ -364,6 +364,17 @@ describe('the example’s lägesbild', () => {
     expect(summaryParagraphs(shown, 'en').join(' ')).toContain('among hot spots with at least 5 incidents of their own');
     // The analyst's text has no such clause.
     expect(summaryParagraphs(report, 'sv').join(' ')).not.toContain('bland hot spots med minst');
+    // The CSV export: no row names a left-out hot spot; their row gives no count ("<5" would misstate their sum).
+    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const { rows } = lagesbildCsvRows(shown, i18n.t.bind(i18n) as never, 'sv');
+    const hiddenRow = rows.find((r) => String(r[1]).startsWith('Hot spot'));
+    expect(hiddenRow?.[1]).toContain(`färre än 5 egna händelser`);
+    expect(rows.some((r) => r[0] === hiddenRow?.[0] && String(r[1]).startsWith('Hamnstaden'))).toBe(false);
+    expect(hiddenRow?.[2]).toBeNull();
   }, 60_000);
 
   it('says "no comparison" for the first period of the data, and the date public view judges the goals as of (testers)', async () => {

@@ -40,9 +40,10 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...(report.hotSpots.surroundingsOnly
       ? [[spotSection, t('lagesbild.surroundingsOnlyRow', { count: report.hotSpots.surroundingsOnly, formatted: formatCount(report.hotSpots.surroundingsOnly, language) }), 0, null, null, null, null, null, null, null, null]]
       : []),
-    // Public view only: the new or persistent hot spots left out for a hidden count, their count hidden alike.
+    // Public view only: the new or persistent hot spots left out for a hidden count. No count: each has fewer than k,
+    // their sum need not ("<5" for the row would misstate it, and an exact sum would give the small ones away).
     ...(report.rule && report.hotSpots.hiddenSpots?.spots
-      ? [[spotSection, t('lagesbild.hiddenSpotsRow', { count: report.hotSpots.hiddenSpots.spots, formatted: formatCount(report.hotSpots.hiddenSpots.spots, language), k: report.rule.k }), csvCount(null, report.rule, language), null, null, null, null, null, null, null, null]]
+      ? [[spotSection, t('lagesbild.hiddenSpotsRow', { count: report.hotSpots.hiddenSpots.spots, formatted: formatCount(report.hotSpots.hiddenSpots.spots, language), k: report.rule.k }), null, null, null, null, null, null, null, null, null]]
       : []),
     ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule, language), null, null, null, null, null, null, null, null]),
   ];

@@ -70,7 +70,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     surroundingsOnlyRow_one: 'Hot spot without incidents of its own ({{formatted}} cell)', surroundingsOnlyRow_other: 'Hot spots without incidents of their own ({{formatted}} cells)',
     hiddenSpots_one: 'Also {{formatted}} new or persistent hot spot ({{cells}} cells) with fewer than {{k}} incidents of its own {{period}}, or none: on the map without a letter, not named in public view.',
     hiddenSpots_other: 'Also {{formatted}} new or persistent hot spots ({{cells}} cells) with fewer than {{k}} incidents of their own {{period}}, or none: on the map without a letter, not named in public view.',
-    hiddenSpotsRow_one: 'Hot spot with fewer than {{k}} incidents of its own, not named ({{formatted}} hot spot)', hiddenSpotsRow_other: 'Hot spots with fewer than {{k}} incidents of their own, not named ({{formatted}} hot spots)',
+    hiddenSpotsRow_one: 'Hot spot with fewer than {{k}} incidents of its own, not named ({{formatted}} hot spot)', hiddenSpotsRow_other: 'Hot spots with fewer than {{k}} incidents of their own each, not named ({{formatted}} hot spots)',
     unlistedLegend: 'Hot spot without incidents of its own (not listed)',
     hiddenLegend: 'Hot spot with fewer than {{k}} incidents of its own (not named)',
     recurringShort: 'Recurring hot spots (sporadic, oscillating)',

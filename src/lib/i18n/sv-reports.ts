@@ -68,7 +68,7 @@ export const svReports = {
     surroundingsOnlyRow_one: 'Hot spot utan egna händelser ({{formatted}} ruta)', surroundingsOnlyRow_other: 'Hot spots utan egna händelser ({{formatted}} rutor)',
     hiddenSpots_one: 'Dessutom {{formatted}} ny eller bestående hot spot ({{cells}} rutor) med färre än {{k}} egna händelser {{period}}, eller inga: på kartan utan bokstav, inte namngiven i publik visning.',
     hiddenSpots_other: 'Dessutom {{formatted}} nya eller bestående hot spots ({{cells}} rutor) med färre än {{k}} egna händelser {{period}}, eller inga: på kartan utan bokstav, inte namngivna i publik visning.',
-    hiddenSpotsRow_one: 'Hot spot med färre än {{k}} egna händelser, inte namngiven ({{formatted}} hot spot)', hiddenSpotsRow_other: 'Hot spots med färre än {{k}} egna händelser, inte namngivna ({{formatted}} hot spots)',
+    hiddenSpotsRow_one: 'Hot spot med färre än {{k}} egna händelser, inte namngiven ({{formatted}} hot spot)', hiddenSpotsRow_other: 'Hot spots med färre än {{k}} egna händelser var, inte namngivna ({{formatted}} hot spots)',
     unlistedLegend: 'Hot spot utan egna händelser (inte listad)',
     hiddenLegend: 'Hot spot med färre än {{k}} egna händelser (inte namngiven)',
     recurringShort: 'Återkommande hot spots (sporadiska, växlande)',
