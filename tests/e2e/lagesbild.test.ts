@@ -243,11 +243,17 @@ describe('Lägesbild in Chromium', () => {
     await page.goto(`${baseUrl}?lagesbild=2026-v45-46#/lagesbild`);
     await page.getByTestId('lagesbild-document').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('lb-outside-data').count()).toBe(0);
-    expect(await page.getByTestId('lb-partial-data').count()).toBe(0);
+    expect(await page.getByTestId('lb-coverage').count()).toBe(0);
     // A month the data ends in the middle of (a tester: "509 händelser" for November with no word of 15 days).
     await page.goto(`${baseUrl}?lagesbild=2026-11#/lagesbild`);
-    await page.getByTestId('lb-partial-data').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('lb-partial-data').textContent()).toContain('bara 15 av periodens 30 dagar (2026-11-01 – 2026-11-15)');
+    const coverage = page.locator('[data-testid=lagesbild-document] [data-testid=lb-coverage]');
+    await coverage.waitFor({ timeout: 60_000 });
+    expect(await coverage.textContent()).toContain('bara 15 av periodens 30 dagar (2026-11-01 – 2026-11-15)');
+    // …in the brief too (printed, and the presentation's first slide), and the bar of the month is marked as a part
+    // (509 beside last year's whole November read as a halving), and the goals are judged as of the data's last day.
+    expect(await page.locator('[data-testid=lb-brief] [data-testid=lb-coverage]').count()).toBe(1);
+    expect(await page.getByTestId('lb-development-partial').textContent()).toContain('november 2026: datan täcker bara 15 av periodens 30 dagar');
+    expect(await page.getByTestId('lb-goals').locator('caption').textContent()).toContain('2026-11-15');
     // A name that is no period (tester: "2026-T9" showed v. 45–46 without a word and stayed in the link).
     await page.goto(`${baseUrl}?lagesbild=2026-T9#/lagesbild`);
     await page.getByTestId('lb-bad-link').waitFor({ timeout: 60_000 });

@@ -68,7 +68,6 @@ describe('importing CSV', () => {
     expect(got.map((r, i) => `${pairs[i].join(' | ')} → ${r}`)).toEqual(expected.map((r, i) => `${pairs[i].join(' | ')} → ${r}`));
     expect(expected.filter((r) => r === 'time-conflict').length).toBe(styles.length * 3 + 1);
     expect(expected.filter((r) => r === 'no-such-date').length).toBe(33);
-    // The report points at the time column with its value; the row as read shows the date's time beside it.
     // Both columns and both values: the reason is that they disagree (a tester saw only the Tid value).
     expect(byLine.get(3)).toMatchObject({ reason: 'time-conflict', column: 'Datum / Tid', value: '2026-04-16 12:00 / 13:00', text: 'C1;2026-04-16 12:00;13:00;Hot' });
     expect(byLine.get(5)).toMatchObject({ reason: 'bad-time', column: 'Tid', value: '25:00' });
@@ -443,9 +442,14 @@ describe('date and time conversion in SQL', () => {
     expect(wrong).toEqual([]);
     // And the reference itself reads every one of them.
     expect(cases.filter(([d, t]) => !parseDateTime(d, t).ok)).toEqual([]);
-    // Day first where the year is last: an American month-first date is no date, in both.
-    // A word that is no Swedish month, and a day the month has not, are no date either.
-    for (const [date, time] of [['04/16/2026', null], ['12-31-2025', null], ['04/16/2026 12:42', null], ['31/04/2026', null], ['16 mayo 2026', null], ['31 april 2026', null], ['16 april', null], ['april 2026', null]] as const) {
+    // Day first where the year is last; month first only where day first names no month (one reading), in both.
+    for (const [date, value] of [['04/16/2026', '2026-04-16 00:00:00'], ['12-31-2025', '2025-12-31 00:00:00'], ['04/16/2026 12:42', '2026-04-16 12:42:00'], ['04/05/2026', '2026-05-04 00:00:00']] as const) {
+      expect(parseDateTime(date, null)).toEqual({ ok: true, value });
+      const [{ v }] = await runner.rows<{ v: string | null }>(`SELECT strftime(${dateTimeExpr(monthNamesRead(literal(date)), 'NULL::VARCHAR')}, '%Y-%m-%d %H:%M:%S') AS v`);
+      expect(v, date).toBe(value);
+    }
+    // A day no reading names, a word that is no Swedish month, and a day the month has not are no date.
+    for (const [date, time] of [['04/31/2026', null], ['13/13/2026', null], ['31/04/2026', null], ['16 mayo 2026', null], ['31 april 2026', null], ['16 april', null], ['april 2026', null]] as const) {
       expect(parseDateTime(date, time).ok).toBe(false);
       const [{ v }] = await runner.rows<{ v: string | null }>(`SELECT ${dateTimeExpr(monthNamesRead(literal(date)), 'NULL::VARCHAR')}::VARCHAR AS v`);
       expect(v).toBeNull();

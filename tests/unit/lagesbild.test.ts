@@ -377,6 +377,24 @@ describe('the example’s lägesbild', () => {
     expect(hiddenRow?.[2]).toBeNull();
   }, 60_000);
 
+  it('marks a month the data ends inside: its coverage, its development bar, and goals judged as of the data’s last day', async () => {
+    // The example ends 2026-11-15: November has 15 of its 30 days (a tester read 509 beside 1 000 as a halving).
+    const november = await loadReport(runner, parseReportPeriodKey('2026-11')!);
+    for (const rule of [null, { k: 5 }]) {
+      const report = buildReport(november, rule);
+      expect(report.coverage).toEqual({ covered: 15, days: 30, first: d('2026-11-01'), last: d('2026-11-15') });
+      const last = report.development[report.development.length - 1];
+      expect(last.partial).toEqual({ covered: 15, days: 30 });
+      expect(report.development.slice(0, -1).every((p) => p.partial === undefined)).toBe(true);
+      expect(iso(report.goalsAsOf)).toBe('2026-11-15');
+      expect(report.goalsLatestInPublic).toBe(false);
+    }
+    // A whole period has none of it.
+    const october = buildReport(await loadReport(runner, parseReportPeriodKey('2026-10')!), null);
+    expect(october.coverage).toBeNull();
+    expect(iso(october.goalsAsOf)).toBe('2026-10-31');
+  }, 60_000);
+
   it('says "no comparison" for the first period of the data, and the date public view judges the goals as of (testers)', async () => {
     // The example starts 2024-01-01: v. 1–2 2024 has no period before it with data.
     const first = await loadReport(runner, { year: 2024, firstWeek: 1, lastWeek: 2 });

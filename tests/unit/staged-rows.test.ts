@@ -59,17 +59,18 @@ describe('dates with the year last', () => {
     }
   };
 
-  it('are read day first, unless some date of the file proves month first: then none whose first number can be a month is read (testers)', async () => {
+  it('are read day first, month first where day first names no month; a file that writes month first has its dates that could be either rejected (testers)', async () => {
     // A European file: 04/05/2026 is 4 May.
     expect(await run(['16/04/2026', '04/05/2026', '1-2-2026', '2026-04-03'])).toEqual({
       days: [['D1', '2026-04-16'], ['D2', '2026-05-04'], ['D3', '2026-02-01'], ['D4', '2026-04-03']], rejected: [],
     });
-    // An American file: 04/16/2026 proves month first, so 04/05/2026 is not silently 4 May — every date whose first
-    // number can be a month is rejected with the reason; an ISO date in the same file is still read, and so is a date
-    // whose first number is no month (16/04/2026, 13-1-2026, 31/12/2026: one reading only — a tester saw them rejected).
-    expect(await run(['04/16/2026', '04/05/2026', '12-01-2026', '2026-04-03', '16/04/2026', '13-1-2026', '31/12/2026', '1/2/2026'])).toEqual({
-      days: [['D4', '2026-04-03'], ['D5', '2026-04-16'], ['D6', '2026-01-13'], ['D7', '2026-12-31']],
-      rejected: [[2, 'month-first-date', '04/16/2026'], [3, 'month-first-date', '04/05/2026'], [4, 'month-first-date', '12-01-2026'], [9, 'month-first-date', '1/2/2026']],
+    // An American file: 04/16/2026 proves month first, so 04/05/2026 is not silently 4 May — every date that could be
+    // either day is rejected with the reason; an ISO date in the same file is still read, and so is every date with
+    // one reading only (04/16/2026, 12-31-2025 month first; 16/04/2026, 13-1-2026 day first; 04/04/2026 either way —
+    // testers saw them rejected as uncertain).
+    expect(await run(['04/16/2026', '04/05/2026', '12-01-2026', '2026-04-03', '16/04/2026', '13-1-2026', '12-31-2025', '1/2/2026', '04/04/2026', '04/31/2026'])).toEqual({
+      days: [['D1', '2026-04-16'], ['D4', '2026-04-03'], ['D5', '2026-04-16'], ['D6', '2026-01-13'], ['D7', '2025-12-31'], ['D9', '2026-04-04']],
+      rejected: [[3, 'month-first-date', '04/05/2026'], [4, 'month-first-date', '12-01-2026'], [9, 'month-first-date', '1/2/2026'], [11, 'no-such-date', '04/31/2026']],
     });
   });
 });

@@ -71,10 +71,11 @@ export function monthFirstSql(raw: string, column: string): string {
 
 /** The CASE branches of a row's date reason over the checked texts (`date_text`) and the parsed timestamp `at`. */
 export function dateReasons(at: string, years: { min: number; max: number }, monthFirst: boolean): string {
-  // Only a date whose first number can be a month: "16/04/2026" in the same file can only be 16 April (read day
-  // first, as everywhere), and was rejected as "månaden först" though it is not (a tester).
+  // Only a date that could be either day (both numbers 1–12 and not equal): "16/04/2026" and "04/16/2026" in the same
+  // file can each be only 16 April, and were rejected as uncertain though they are not (testers).
+  const n = (i: number) => `TRY_CAST(regexp_extract(date_text, ${literal(NUMBERS_YEAR_LAST)}, ${i}) AS INTEGER)`;
   const monthFirstDates = monthFirst
-    ? `WHEN regexp_matches(date_text, ${literal(NUMBERS_YEAR_LAST)}) AND TRY_CAST(regexp_extract(date_text, ${literal(NUMBERS_YEAR_LAST)}, 1) AS INTEGER) <= 12 THEN 'month-first-date' `
+    ? `WHEN regexp_matches(date_text, ${literal(NUMBERS_YEAR_LAST)}) AND ${n(1)} BETWEEN 1 AND 12 AND ${n(2)} BETWEEN 1 AND 12 AND ${n(1)} <> ${n(2)} THEN 'month-first-date' `
     : '';
   return `WHEN date_text IS NULL THEN 'missing-date' ${monthFirstDates}WHEN ${at} IS NULL OR (year(${at}) < 100 AND ${TWO_DIGIT_YEAR}) THEN 'bad-date'
       WHEN year(${at}) NOT BETWEEN ${Math.floor(years.min)} AND ${Math.floor(years.max)} THEN 'year-out-of-range'`;

@@ -21,9 +21,10 @@ export function numberExpr(valueSql: string, decimal: DecimalMark): string {
 // The date styles and time styles the reference parser reads (lib/parsing/swedish-datetime.ts), every date with every
 // time: a list written out by hand missed pairings ("14/4 2026" with "12.42" was rejected as a bad time; tested now
 // for each pairing against the reference). The most common first: strptime tries them in order.
-// Day first whenever the year is last ("16/04/2026", "16-04-2026": Excel in a European locale); an American
-// "04/16/2026" is then no date and is rejected, with the value, rather than read as another day.
-const DATE_FORMATS = ['%Y-%m-%d', '%Y/%m/%d', '%d.%m.%Y', '%d/%m %Y', '%d/%m-%Y', '%Y%m%d', '%d/%m/%Y', '%d-%m-%Y'];
+// Day first whenever the year is last ("16/04/2026", "16-04-2026": Excel in a European locale); month first only
+// where day first names no month ("04/16/2026" can only be 16 April — a tester saw it rejected as uncertain). A file
+// with such a date has its dates that could be either rejected (date-reasons.query.ts), never read as another day.
+const DATE_FORMATS = ['%Y-%m-%d', '%Y/%m/%d', '%d.%m.%Y', '%d/%m %Y', '%d/%m-%Y', '%Y%m%d', '%d/%m/%Y', '%d-%m-%Y', '%m/%d/%Y', '%m-%d-%Y'];
 // "12:42", "12.42" (Swedish), with seconds, mixed separators as the reference allows; and a separate time column
 // written "0730" (or "730", once Excel has dropped the zero: padded below).
 const TIME_FORMATS = ['%H:%M:%S', '%H:%M', '%H.%M', '%H.%M.%S', '%H%M', '%H:%M.%S', '%H.%M:%S'];

@@ -12,13 +12,14 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
     grid: { left: large ? 70 : 50, right: 20, top: large ? 60 : 40, bottom: large ? 60 : 40 },
     legend: { top: 0, textStyle: { fontSize, color: '#111111' } },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatCount(v, language) : '–') },
-    xAxis: { type: 'category', data: points.map((p) => shortPeriodLabel(p.period, language)), axisLabel: { fontSize, color: '#111111' }, name: points[0]?.period.unit === 'biweek' ? (language === 'sv' ? 'v.' : 'wk') : '', nameLocation: 'start', nameTextStyle: { fontSize, color: '#111111' } },
+    // A period the data covers only in part is starred here and pale below, and said under the chart.
+    xAxis: { type: 'category', data: points.map((p) => `${shortPeriodLabel(p.period, language)}${p.partial ? '*' : ''}`), axisLabel: { fontSize, color: '#111111' }, name: points[0]?.period.unit === 'biweek' ? (language === 'sv' ? 'v.' : 'wk') : '', nameLocation: 'start', nameTextStyle: { fontSize, color: '#111111' } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize, color: '#111111', formatter: (v: number) => formatCount(v, language) } },
     series: [
       {
         // The series' own colour is the legend's: without it the legend showed ECharts' default blue beside navy bars.
         name: labels.current, type: 'bar', itemStyle: { color: '#1d3557' },
-        data: points.map((p, i) => ({ value: p.current ?? null, itemStyle: { color: i === last ? '#a4147f' : '#1d3557' } })),
+        data: points.map((p, i) => ({ value: p.current ?? null, itemStyle: { color: i === last ? '#a4147f' : '#1d3557', ...(p.partial ? { opacity: 0.4, borderColor: '#1d3557', borderType: 'dashed', borderWidth: 1 } : {}) } })),
       },
       { name: labels.lastYear, type: 'line', data: points.map((p) => p.lastYear ?? null), connectNulls: false, lineStyle: { width: large ? 4 : 2, type: 'dashed', color: '#b35c00' }, itemStyle: { color: '#b35c00' }, symbolSize: large ? 10 : 6 },
     ],

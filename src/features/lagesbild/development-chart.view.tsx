@@ -1,4 +1,5 @@
 // The development chart on the page and on a slide, with its table a click away.
+import { formatPeriod } from '../../analysis/periods/report-periods';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/echart';
@@ -18,6 +19,9 @@ export function DevelopmentChart({ report, large = false }: { report: LagesbildR
   return (
     <div>
       <EChart option={option} label={t('lagesbild.developmentLabel')} height={large ? 460 : 260} testId="lb-development-chart" />
+      {report.development.filter((d) => d.partial).map((d) => (
+        <p key={d.period.from} className="hint" data-testid="lb-development-partial">{t('lagesbild.partialBar', { period: formatPeriod(d.period, language), covered: d.partial!.covered, days: d.partial!.days })}</p>
+      ))}
       <button type="button" className="link-button no-print" aria-expanded={showTable} onClick={() => setShowTable((v) => !v)}>
         {showTable ? t('overview.hideTable') : t('overview.showTable')}
       </button>

@@ -9,7 +9,7 @@ import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import { dateOfEpochDay, isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
-import { FigureCard, SurroundingsOnlyNote } from './lagesbild-document.view';
+import { CoverageNote, FigureCard, SurroundingsOnlyNote } from './lagesbild-document.view';
 import { hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter, type AreaOutline } from './report-map.model';
@@ -44,6 +44,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
       <header>
         <h1 ref={headingRef} tabIndex={headingRef ? -1 : undefined}>{t('lagesbild.brief')} · {formatPeriod(p.period, language)}</h1>
         <p className="lb-range">{formatDate(dateOfEpochDay(p.current.from))} – {formatDate(dateOfEpochDay(p.current.to))}{report.source !== undefined ? ` · ${t('lagesbild.sourceLine', { source: report.source })}` : ''}</p>
+        <CoverageNote report={report} t={t} />
         {report.rule && <p className="lb-public">{t('disclosure.note', { k: report.rule.k })}</p>}
       </header>
       <div className="lb-figures">

@@ -203,6 +203,16 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
 }
 
 /**
+ * The data covers only part of the period (report.coverage): said in the document's and the brief's heading, so that
+ * what is printed, saved as HTML or shown on a slide says it too (the page's own note stays with the page).
+ */
+export function CoverageNote({ report, t }: { report: LagesbildReport; t: TFunction }) {
+  const c = report.coverage;
+  if (!c) return null;
+  return <p className="lb-coverage" data-testid="lb-coverage">{t('lagesbild.partialData', { covered: c.covered, days: c.days, first: isoDateOfEpochDay(c.first), last: isoDateOfEpochDay(c.last) })}</p>;
+}
+
+/**
  * The hot cells left out of the table (hotSpotSummary): with no incident of their own in the latest step, or in public
  * view with a hidden count — not rows, but said, under the table (not inside its scroll box, where a tester missed it).
  */
@@ -248,7 +258,7 @@ export function DevelopmentTable({ report, t, language }: { report: LagesbildRep
         <tbody>
           {report.development.map((d) => (
             <tr key={d.period.from}>
-              <th scope="row">{formatPeriod(d.period, language)}</th>
+              <th scope="row">{formatPeriod(d.period, language)}{d.partial && <span className="hint"> {t('lagesbild.partialPeriod', { covered: d.partial.covered, days: d.partial.days })}</span>}</th>
               <td className="numeric">{formatShownCount(d.current, report.rule, language)}</td>
               <td className="numeric">{formatShownCount(d.lastYear, report.rule, language)}</td>
             </tr>
@@ -303,6 +313,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
         <p className="lb-kicker">{datasetName ? `${t('pages.lagesbild')} · ${datasetName}` : t('pages.lagesbild')}</p>
         <h2 className="lb-period" data-testid="lb-period">{formatPeriod(p.period, language)}</h2>
         <p className="lb-range">{range}</p>
+        <CoverageNote report={report} t={t} />
         {report.source !== undefined && <p className="lb-source-line" data-testid="lb-source-line">{t('lagesbild.sourceLine', { source: sourceLabel(report.source, t) })}</p>}
         {rule && <p className="lb-public" data-testid="lb-public-note">{t('disclosure.note', { k: rule.k })}</p>}
       </header>

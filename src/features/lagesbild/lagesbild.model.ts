@@ -4,7 +4,7 @@ import { formatPeriod, sameLastYear, type ReportPeriod } from '../../analysis/pe
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
 import { hotSpotsOfCells, withFadedEdgesJoined } from './hot-spot-names';
 import { coveredDays, type DayRange } from '../../lib/day-range';
-import { publishCount, publishList, publishTable, type PublishedCount, sortByShown } from '../../lib/disclosure/publish';
+import { publishCount, publishList, publishTable, publishedNoise, type PublishedCount, sortByShown } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
@@ -126,6 +126,8 @@ export interface DevelopmentPoint {
   /** undefined: the period lies wholly outside the data — no data, shown "–" (it showed 0, "<5" in public view). */
   current: PublishedCount | undefined;
   lastYear: PublishedCount | undefined;
+  /** The data covers only `covered` of the period's `days` days (its count is of those days): marked in chart and table. */
+  partial?: { covered: number; days: number };
 }
 
 export interface LagesbildReport {
@@ -150,6 +152,8 @@ export interface LagesbildReport {
   goalsLatestInPublic: boolean;
   /** Who reported: per source, the period against its usual level (source-reports.model.ts). */
   sources: SourceReport[];
+  /** The data covers only part of the period (it ends or begins inside it): how many days, and which; else null. */
+  coverage?: { covered: number; days: number; first: number; last: number } | null;
 }
 
 export interface RawReport {
@@ -176,15 +180,24 @@ export interface RawReport {
 
 const length = (r: DayRange) => r.to - r.from + 1;
 
-function change(current: PublishedCount, previous: PublishedCount | undefined, exposure: number): CountChange | null {
-  return typeof current !== 'number' || typeof previous !== 'number' ? null : compareCounts(current, previous, exposure);
+/** The part of `period` the data covers, when it is a part (not none, not all): days and first and last day. */
+function periodCoverage(period: DayRange, data: DayRange | null): LagesbildReport['coverage'] {
+  if (!data) return null;
+  const covered = coveredDays(period, data);
+  if (covered === 0 || covered === length(period)) return null;
+  return { covered, days: length(period), first: Math.max(period.from, data.from), last: Math.min(period.to, data.to) };
 }
 
-function figure(name: string | null, c: PublishedCount, p: PublishedCount | undefined, y: PublishedCount | undefined, periods: LagesbildPeriods, data: DayRange | null): Figure {
+/** `noise`: public view's counts lie within ±noise of the exact ones; the test allows for it (compareCounts). */
+function change(current: PublishedCount, previous: PublishedCount | undefined, exposure: number, noise: number): CountChange | null {
+  return typeof current !== 'number' || typeof previous !== 'number' ? null : compareCounts(current, previous, exposure, noise);
+}
+
+function figure(name: string | null, c: PublishedCount, p: PublishedCount | undefined, y: PublishedCount | undefined, periods: LagesbildPeriods, data: DayRange | null, noise: number): Figure {
   // Per day over the days the data covers; no comparison with a window the data does not reach (a 2024 period
   // against 2023 once read "0 → 114, statistiskt säker").
   const days = (r: DayRange) => (data ? coveredDays(r, data) : length(r));
-  const against = (other: PublishedCount | undefined, r: DayRange) => (days(r) === 0 || days(periods.current) === 0 ? null : change(c, other, days(periods.current) / days(r)));
+  const against = (other: PublishedCount | undefined, r: DayRange) => (days(r) === 0 || days(periods.current) === 0 ? null : change(c, other, days(periods.current) / days(r), noise));
   return {
     name, current: c, previous: p, lastYear: y,
     vsPrevious: against(p, periods.previous),
@@ -215,13 +228,13 @@ function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: Lag
   const totals = rows.length ? table.columnTotals : columns.map(() => publishCount(0, 0, rule));
   const [c, p, y] = [0, 1, 2].map((j) => at(totals, j));
   const figures = rows.map((r, i) => {
-    const f = figure(r.name, at(table.cells[i], 0) as PublishedCount, at(table.cells[i], 1), at(table.cells[i], 2), periods, data);
+    const f = figure(r.name, at(table.cells[i], 0) as PublishedCount, at(table.cells[i], 1), at(table.cells[i], 2), periods, data, publishedNoise(rule));
     return r.without ? { ...f, without: r.without } : f;
   });
   return {
     // Public view: ordered by the shown counts, not the exact ones (sortByShown).
     rows: sortByShown(figures, (f) => f.current, (f) => f.name, rule),
-    total: figure(null, c as PublishedCount, p, y, periods, data),
+    total: figure(null, c as PublishedCount, p, y, periods, data, publishedNoise(rule)),
   };
 }
 
@@ -246,7 +259,10 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   // count between them (7 − 5 = 2) though each is shown. So public view shows every period the goals as they stand
   // on the data's last day — one published value per goal window, as on Mål — and says so in the table's caption.
   const latest = rule && raw.goalsLatest ? raw.goalsLatest : null;
-  const goalsAsOf = latest ? Math.max(raw.periods.current.to, ...latest.map((e) => e.asOf)) : raw.periods.current.to;
+  // The goals are judged as of the period's last day or the data's, whichever comes first (evaluateGoals): a month the
+  // data ends inside read "Medborgarlöftena per 2026-11-30", 15 days after the data (a tester).
+  const judgedTo = raw.dataExtent ? Math.min(raw.periods.current.to, raw.dataExtent.to) : raw.periods.current.to;
+  const goalsAsOf = latest ? Math.max(judgedTo, ...latest.map((e) => e.asOf)) : judgedTo;
   const goals: GoalStatus[] = (latest ?? raw.goals).map((e) => {
     const g = publishGoal(e, rule);
     return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule };
@@ -258,9 +274,12 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const lastYear = publishList(raw.development.map((d) => d.lastYear), raw.development.map((d) => d.keys.lastYear), rule, false).values;
   return {
     periods: raw.periods,
-    development: raw.development.map((d, i) => ({
-      period: d.period, current: noData(d.period) ? undefined : current[i], lastYear: noData(sameLastYear(d.period)) ? undefined : lastYear[i],
-    })),
+    development: raw.development.map((d, i) => {
+      // A period the data ends (or begins) inside: its bar beside last year's whole period read as a halving (a tester).
+      const covered = raw.dataExtent ? coveredDays(d.period, raw.dataExtent) : length(d.period);
+      const partial = covered > 0 && covered < length(d.period) ? { partial: { covered, days: length(d.period) } } : {};
+      return { period: d.period, current: noData(d.period) ? undefined : current[i], lastYear: noData(sameLastYear(d.period)) ? undefined : lastYear[i], ...partial };
+    }),
     rule,
     total: categories.total,
     categories: categories.rows,
@@ -273,7 +292,8 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     goals,
     source: raw.source,
     goalsAsOf,
-    goalsLatestInPublic: latest !== null && goalsAsOf !== raw.periods.current.to,
+    goalsLatestInPublic: latest !== null && goalsAsOf !== judgedTo,
+    coverage: periodCoverage(raw.periods.current, raw.dataExtent ?? null),
     sources: sourceReports(raw.sources ?? [], raw.periods.current, rule, raw.dataExtent ?? null),
   };
 }

@@ -14,7 +14,6 @@ import { useFilterState } from '../../hooks/use-filter-state';
 import { setFilter } from '../../data/selections';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
-import { coveredDays } from '../../lib/day-range';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { type Language } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
@@ -178,12 +177,8 @@ export function LagesbildPage() {
       {state.status === 'outside-data' && (
         <p className="warning" role="alert" data-testid="lb-outside-data">{t('lagesbild.outsideData', { first: isoDateOfEpochDay(state.first), last: isoDateOfEpochDay(state.last) })}</p>
       )}
-      {/* …or run past the data's last day (a month or tertial link before it has ended): its counts are of fewer days. */}
-      {extent && period && !(period.from > extent.to || period.to < extent.from) && (period.to > extent.to || period.from < extent.from) && (
-        <p className="warning" role="note" data-testid="lb-partial-data">{t('lagesbild.partialData', {
-          covered: coveredDays(period, extent), days: period.to - period.from + 1, first: isoDateOfEpochDay(Math.max(period.from, extent.from)), last: isoDateOfEpochDay(Math.min(period.to, extent.to)),
-        })}</p>
-      )}
+      {/* A period the data covers only in part says so in the document's own heading (CoverageNote), so that what is
+          printed, saved or presented says it too. */}
       {extent !== null && state.status === 'pending' && <p className="hint" role="status">{t('app.loading')}</p>}
       {state.status === 'error' && <p role="alert" className="error">{t('errors.queryFailed', { message: state.message })}</p>}
       {report && <LagesbildBrief report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} />}

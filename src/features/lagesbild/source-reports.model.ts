@@ -7,7 +7,7 @@
 // shown (perturbed, lib/disclosure/cell-key.ts), and a hidden count ("<k") is low only when the usual level is at
 // least 2k (fewer than k against a usual 2k or more is less than half, whatever it is).
 import { coveredDays, type DayRange } from '../../lib/day-range';
-import { publishCount } from '../../lib/disclosure/publish';
+import { publishCount, publishedNoise } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts } from '../../lib/statistics/count-change';
 
@@ -61,7 +61,7 @@ export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: 
       if (shownCurrent === null) status = rule && usual >= 2 * rule.k ? 'low' : 'ok';
       else if (shownCurrent === 0) status = 'silent';
       else {
-        const test = compareCounts(shownCurrent, shownBaseline!, length / baselineDays);
+        const test = compareCounts(shownCurrent, shownBaseline!, length / baselineDays, publishedNoise(rule));
         if (test.significant && test.change !== null && test.change <= -0.5) status = 'low';
       }
     }

@@ -11,7 +11,7 @@
 //    discovery rate correction, the map's own analysis over the tertial's counts).
 // In public view every count is the shown (perturbed) one and everything derived is computed from it; an area with
 // a hidden count gets no rate, test or share.
-import { publishCount } from '../../lib/disclosure/publish';
+import { publishCount, publishedNoise } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 
@@ -70,8 +70,10 @@ export function rankAreas(rows: AreaPriorityRow[], days: { current: number; prev
     const rate = population !== null && current !== null ? (current / population) * 1000 : null;
     const restCount = current !== null ? totalCount - current : 0;
     const restPopulation = population !== null ? totalPopulation - population : 0;
-    const vsRest = rate !== null && restPopulation > 0 ? compareCounts(current as number, restCount, population! / restPopulation) : null;
-    const vsPrevious = current !== null && previous !== null && days.previous > 0 && days.current > 0 ? compareCounts(current, previous, days.current / days.previous) : null;
+    // Public view: each shown count within ±noise of its exact one, the rest (a sum of the others) within the sum of theirs.
+    const noise = publishedNoise(rule);
+    const vsRest = rate !== null && restPopulation > 0 ? compareCounts(current as number, restCount, population! / restPopulation, { current: noise, previous: noise * (withPopulation.length - 1) }) : null;
+    const vsPrevious = current !== null && previous !== null && days.previous > 0 && days.current > 0 ? compareCounts(current, previous, days.current / days.previous, noise) : null;
     // A share of a hidden part is hidden too ("<5 of 40" would be a small count again).
     const hotShare = current !== null && current > 0 && (hot !== null || r.hot === 0 && !rule) ? (hot ?? 0) / current : null;
     return { name: r.name, population, current, rate, vsRest, vsPrevious, hotShare: hotShare === null ? null : Math.min(1, hotShare) };

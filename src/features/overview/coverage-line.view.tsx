@@ -12,7 +12,7 @@ import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
-import { isProtected } from '../../lib/disclosure/publish';
+import { isProtected, publishedNoise } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { compareCounts } from '../../lib/statistics/count-change';
 import { weekPairAsShown, type Published, type WeekPoint } from './overview.model';
@@ -39,7 +39,7 @@ export function CoverageLine({ weeks: series }: { weeks: Published<WeekPoint>[] 
   const { current, previous } = weeks && series ? weekPairAsShown(series, weeks, rule) : { current: undefined, previous: undefined };
   // In running text a count hidden to protect another reads "ett dolt antal", not "dold händelser" (a tester).
   const inText = (v: typeof current) => (isProtected(v) ? t('map.hiddenAmount') : formatShownCount(v, rule, language));
-  const change = typeof current === 'number' && typeof previous === 'number' && weeks && weeks.previous.from >= extent.from ? compareCounts(current, previous) : null;
+  const change = typeof current === 'number' && typeof previous === 'number' && weeks && weeks.previous.from >= extent.from ? compareCounts(current, previous, 1, publishedNoise(rule)) : null;
   return (
     <p className="coverage-line" data-testid="coverage-line">
       {t('overview.coverage', { first: isoDateOfEpochDay(extent.from), last: isoDateOfEpochDay(extent.to) })}

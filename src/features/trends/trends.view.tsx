@@ -20,7 +20,7 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
-import { publishTable, type PublishedCount } from '../../lib/disclosure/publish';
+import { publishTable, type PublishedCount, publishedNoise } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { BeforeAfterPanel } from './before-after.view';
@@ -48,7 +48,7 @@ function ChangeFigure({ label, change, shown, testId, missing }: { label: string
   }
   // Public view: the change, its test and the counts in the note are those of the shown (perturbed) counts — the
   // exact ones would undo the noise.
-  if (rule) change = compareCounts(shown[0] as number, shown[1] as number, change.exposure);
+  if (rule) change = compareCounts(shown[0] as number, shown[1] as number, change.exposure, publishedNoise(rule));
   const pct = formatPercent(change.change, language);
   const mark = change.significant ? (change.z > 0 ? '▲ ' : '▼ ') : '';
   return (

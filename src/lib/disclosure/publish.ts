@@ -7,7 +7,7 @@
 //
 // Every count comes with its key sum (Σ record keys of the records it counts, `key` in the SQL): a total's is the
 // sum of its parts'.
-import { perturbCount, sumKeys } from './cell-key';
+import { MAX_NOISE, perturbCount, sumKeys } from './cell-key';
 import { suppressList, suppressTable, type DisclosureRule, type HiddenReason } from './suppression';
 
 /** A count hidden by complementary (secondary) suppression: its true value is k or more. */
@@ -76,6 +76,11 @@ export function publishTable(matrix: number[][], keys: readonly (readonly number
 }
 
 /** A lone count (a key figure with no table that adds up to it): hidden below k, else perturbed by its key sum. */
+/** How far a published count may lie from the exact one (cell-key.ts MAX_NOISE), or 0 without a rule: for tests on shown counts. */
+export function publishedNoise(rule: DisclosureRule | null): number {
+  return rule ? MAX_NOISE : 0;
+}
+
 export function publishCount(value: number, keySum: number, rule: DisclosureRule | null): number | null {
   if (!rule) return value;
   return value < rule.k ? null : perturbCount(value, keySum, rule.k);

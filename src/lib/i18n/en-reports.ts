@@ -14,6 +14,8 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     brief: 'In brief',
     printBrief: 'Print In brief (one page)',
     badLinkPeriod: 'The link names the period "{{value}}", which is not a period. Showing {{shown}}.',
+    partialPeriod: '(the data covers {{covered}} of {{days}} days)',
+    partialBar: '* {{period}}: the data covers only {{covered}} of the period’s {{days}} days – the bar is not a whole period and does not compare directly with last year’s.',
     partialData: 'The data covers only {{covered}} of the period’s {{days}} days ({{first}} – {{last}}): the counts are of those days, and the comparisons per day.',
     outsideData: 'The period lies outside the data ({{first}} to {{last}}), so there is no lägesbild for it: no key figures and no verdicts on the citizen promises. Choose a period with data, e.g. with the “Latest complete period” button.',
     previousPeriod: 'Previous period',

@@ -12,6 +12,8 @@ export const svReports = {
     brief: 'I korthet',
     printBrief: 'Skriv ut I korthet (en sida)',
     badLinkPeriod: 'Länken anger perioden "{{value}}", som inte är en period. Visar {{shown}}.',
+    partialPeriod: '(datan täcker {{covered}} av {{days}} dagar)',
+    partialBar: '* {{period}}: datan täcker bara {{covered}} av periodens {{days}} dagar – stapeln är inte en hel period och kan inte jämföras rakt av med förra årets.',
     partialData: 'Datan täcker bara {{covered}} av periodens {{days}} dagar ({{first}} – {{last}}): antalen gäller de dagarna, och jämförelserna räknas per dag.',
     outsideData: 'Perioden ligger utanför datan (från {{first}} till {{last}}), så det finns ingen lägesbild för den: inga nyckeltal och ingen bedömning av medborgarlöftena. Välj en period med data, t.ex. med knappen ”Senaste hela perioden”.',
     previousPeriod: 'Föregående period',

@@ -39,8 +39,11 @@ function dateParts(raw: string): Ymd | null {
     return { y: +m[1], m: +m[2], d: +m[3] };
   }
   // Older Swedish style "31/8 2001", and "31.8.2001"; day first too where the year is last ("31/08/2001",
-  // "31-08-2001": Excel in a European locale — an American "08/31/2001" is no date).
-  m = /^(\d{1,2})\/(\d{1,2})[ -](\d{4})$/.exec(s) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) ?? /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);
+  // "31-08-2001": Excel in a European locale); an American "08/31/2001", whose day-first month would be 31, can only be
+  // 31 August. (A file that writes month first has its dates that could be either rejected: date-reasons.query.ts.)
+  const yearLast = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s) ?? /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(s);
+  if (yearLast && +yearLast[2] > 12 && +yearLast[1] <= 12) return { y: +yearLast[3], m: +yearLast[1], d: +yearLast[2] };
+  m = /^(\d{1,2})\/(\d{1,2})[ -](\d{4})$/.exec(s) ?? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s) ?? yearLast;
   if (m) {
     return { y: +m[3], m: +m[2], d: +m[1] };
   }

@@ -30,15 +30,50 @@ export function isPerDay(c: Pick<CountChange, 'exposure'>): boolean {
   return Math.abs(c.exposure - 1) > 1e-9;
 }
 
-export function compareCounts(current: number, previous: number, exposure = 1): CountChange {
+/**
+ * `noise`: the counts are published ones, each within ±noise of its exact count (public view; publishedNoise in
+ * lib/disclosure/publish.ts) — or per count, when one is a sum of published counts (its noise adds up). A change is
+ * then significant only if it is for every exact pair the band allows (significantWithin). 0: exact counts.
+ */
+export function compareCounts(current: number, previous: number, exposure = 1, noise: number | { current: number; previous: number } = 0): CountChange {
   const test = poissonRatioTest({ count1: current, exposure1: exposure, count0: previous, exposure0: 1 });
+  const z = current === 0 && previous === 0 ? 0 : test.zSqrt;
   return {
     current, previous, exposure,
     change: previous > 0 ? current / (previous * exposure) - 1 : null,
     // 0 against 0 is no evidence either way; the variance-stabilised z is not 0 there when the lengths differ (the
     // 3/8 offsets are scaled by the exposure), and a CSV showed z = −0.17 for "0 → 0" (tester).
-    z: current === 0 && previous === 0 ? 0 : test.zSqrt,
+    z,
     p: test.pExact,
-    significant: test.pExact < CHANGE_TEST_ALPHA,
+    significant: test.pExact < CHANGE_TEST_ALPHA && significantWithin(current, previous, exposure, typeof noise === 'number' ? { current: noise, previous: noise } : noise, z > 0),
   };
+}
+
+/**
+ * Whether a change between published counts — each within ±`noise` of its exact count (public view's cell-key noise,
+ * lib/disclosure/cell-key.ts MAX_NOISE) — is significant whatever the exact counts within that band are, in the
+ * same direction. So public view never marks a change the exact counts do not support (a tester saw "▼ −42 %" marked
+ * where the analyst's 26 against 43 was not), and the mark depends on the shown counts alone, giving nothing of the
+ * exact ones away. Every pair of the band is tested: the exact test's two-sided p is not monotone in the counts (its
+ * discreteness: 12 against 45 at exposure 0.5 is significant, 12 against 46 is not), so no single corner decides.
+ * A wide band (a sum of many published counts) is tested on a grid of at most 9 × 9 points, its edges included.
+ */
+export function significantWithin(current: number, previous: number, exposure: number, noise: { current: number; previous: number }, rising: boolean): boolean {
+  if (noise.current === 0 && noise.previous === 0) return true;
+  for (const dc of offsets(noise.current)) {
+    for (const dp of offsets(noise.previous)) {
+      const c = Math.max(0, current + dc);
+      const p = Math.max(0, previous + dp);
+      const test = poissonRatioTest({ count1: c, exposure1: exposure, count0: p, exposure0: 1 });
+      if (!(test.pExact < CHANGE_TEST_ALPHA) || (test.zSqrt > 0) !== rising) return false;
+    }
+  }
+  return true;
+}
+
+/** −noise … noise: every step when it is small, else nine evenly spread, both ends included. */
+function offsets(noise: number): number[] {
+  const n = Math.max(0, Math.floor(noise));
+  if (n <= 4) return Array.from({ length: 2 * n + 1 }, (_, i) => i - n);
+  return [...new Set(Array.from({ length: 9 }, (_, i) => Math.round(-n + (2 * n * i) / 8)))];
 }
