@@ -362,8 +362,11 @@ describe('the example’s lägesbild', () => {
     expect(publicText).toContain('visar, bland hot spots med minst 5 egna händelser,');
     expect(publicText).toContain(hidden.spots === 1 ? 'Ytterligare en ny eller bestående hot spot har färre än 5 egna händelser' : `Ytterligare ${hidden.spots} nya eller bestående hot spots har färre än 5 egna händelser`);
     expect(summaryParagraphs(shown, 'en').join(' ')).toContain('among hot spots with at least 5 incidents of their own');
-    // The analyst's text has no such clause.
+    // The analyst's text has no such clause, and says the hot spots without incidents of their own are there.
     expect(summaryParagraphs(report, 'sv').join(' ')).not.toContain('bland hot spots med minst');
+    expect(report.hotSpots.surroundingSpots).toBeGreaterThan(0);
+    expect(summaryParagraphs(report, 'sv').join(' ')).toMatch(/Därtill (en ny eller bestående hot spot|\d+ nya eller bestående hot spots) utan egna händelser de veckorna/);
+    expect(publicText).not.toContain('utan egna händelser de veckorna');
     // The CSV export: no row names a left-out hot spot; their row gives no count ("<5" would misstate their sum).
     const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
     const { default: i18next } = await import('i18next');
@@ -375,6 +378,15 @@ describe('the example’s lägesbild', () => {
     expect(hiddenRow?.[1]).toContain(`färre än 5 egna händelser`);
     expect(rows.some((r) => r[0] === hiddenRow?.[0] && String(r[1]).startsWith('Hamnstaden'))).toBe(false);
     expect(hiddenRow?.[2]).toBeNull();
+  }, 60_000);
+
+  it('says no row is the largest beside a count hidden to protect another (public view)', async () => {
+    // v. 45–46 2026: an intervention type is "dold"; "flest av typen Uppsökande verksamhet (6)" bounded it to 5–6.
+    const raw = await loadReport(runner, { year: 2026, firstWeek: 45, lastWeek: 46 });
+    const shown = buildReport(raw, { k: 5 });
+    expect(shown.interventions.some((i) => typeof i.current === 'object' && i.current !== null)).toBe(true);
+    expect(summaryParagraphs(shown, 'sv').join(' ')).not.toContain('flest av typen');
+    expect(summaryParagraphs(buildReport(raw, null), 'sv').join(' ')).toContain('flest av typen');
   }, 60_000);
 
   it('marks a month the data ends inside: its coverage, its development bar, and goals judged as of the data’s last day', async () => {

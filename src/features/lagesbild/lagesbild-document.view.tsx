@@ -218,13 +218,15 @@ export function CoverageNote({ report, t }: { report: LagesbildReport; t: TFunct
  */
 export function SurroundingsOnlyNote({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
   const n = report.hotSpots.surroundingsOnly ?? 0;
+  const spots = report.hotSpots.surroundingSpots ?? n;
   const hidden = report.hotSpots.hiddenSpots;
   const period = hotSpotWeeks(report, language);
   return (
     <>
-      {n > 0 && <p className="hint" data-testid="lb-hot-spots-surroundings-only">{t('lagesbild.surroundingsOnly', { count: n, formatted: formatCount(n, language), period })}</p>}
+      {/* Both views count hot spots and their cells alike (a tester compared "1 ruta" with "en … hot spot"). */}
+      {n > 0 && <p className="hint" data-testid="lb-hot-spots-surroundings-only">{t('lagesbild.surroundingsOnly', { count: spots, formatted: formatCount(spots, language), cells: t('lagesbild.cellCount', { count: n, formatted: formatCount(n, language) }), period })}</p>}
       {report.rule && hidden && hidden.spots > 0 && (
-        <p className="hint" data-testid="lb-hot-spots-hidden">{t('lagesbild.hiddenSpots', { count: hidden.spots, formatted: formatCount(hidden.spots, language), cells: formatCount(hidden.cells, language), k: report.rule.k, period })}</p>
+        <p className="hint" data-testid="lb-hot-spots-hidden">{t('lagesbild.hiddenSpots', { count: hidden.spots, formatted: formatCount(hidden.spots, language), cells: t('lagesbild.cellCount', { count: hidden.cells, formatted: formatCount(hidden.cells, language) }), k: report.rule.k, period })}</p>
       )}
     </>
   );

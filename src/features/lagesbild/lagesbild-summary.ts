@@ -35,9 +35,11 @@ interface Words {
   /**
    * `weeks`: the analysis's latest two-week period, which the hot spots are judged at (hotSpotWeeks). `hidden`: public
    * view left out new or persistent hot spots whose count is hidden (HotSpotSummary.hiddenSpots) — the named ones are
-   * then those with at least k incidents, and the text says so and how many more there are.
+   * then those with at least k incidents, and the text says so and how many more there are. `noOwn` (analyst view):
+   * hot spots left out for having no incident of their own (HotSpotSummary.surroundingSpots), said so that the map's
+   * pale cells are not unexplained beside "inga nya hot spots" (a tester).
    */
-  hotSpots(newOnes: string[], persistent: string[], fading: string[], weeks: string, hidden: { spots: number; k: number } | null): string;
+  hotSpots(newOnes: string[], persistent: string[], fading: string[], weeks: string, hidden: { spots: number; k: number } | null, noOwn: number): string;
   tooFewForHotSpots: string;
   /** The hot-spot panel's own reasons, so the text and the panel never disagree. */
   tooShortForHotSpots: (periods: number) => string;
@@ -82,14 +84,15 @@ const sv: Words = {
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct}${perDay ? ' per dag' : ''})`,
   largest: (name, n) => `Vanligast var ${name} (${n}).`,
   places: (items) => `Flest händelser registrerades vid ${sv.list(items)}.`,
-  hotSpots: (newOnes, persistent, fading, weeks, hidden) => {
+  hotSpots: (newOnes, persistent, fading, weeks, hidden, noOwn) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'en ny hot spot' : `${newOnes.length} nya hot spots`} (${sv.some(newOnes)})` : 'inga nya hot spots');
     parts.push(persistent.length ? `${persistent.length === 1 ? 'en bestående' : `${persistent.length} bestående`} (${sv.some(persistent)})` : 'inga bestående');
     const fadingText = fading.length ? ` ${fading.length === 1 ? 'En tidigare hot spot har' : `${fading.length} tidigare hot spots har`} upphört (${sv.some(fading)}).` : '';
     const among = hidden ? `, bland hot spots med minst ${hidden.k} egna händelser,` : '';
     const hiddenText = hidden ? ` Ytterligare ${hidden.spots === 1 ? 'en ny eller bestående hot spot har' : `${hidden.spots} nya eller bestående hot spots har`} färre än ${hidden.k} egna händelser (eller inga) och namnges inte i publik visning.` : '';
-    return `Hot spot-analysen (Gi*, tvåveckorsperioder t.o.m. ${weeks}) visar${among} ${sv.list(parts)}.${hiddenText}${fadingText}`;
+    const noOwnText = noOwn > 0 ? ` Därtill ${noOwn === 1 ? 'en ny eller bestående hot spot' : `${noOwn} nya eller bestående hot spots`} utan egna händelser de veckorna, ${noOwn === 1 ? 'signifikant' : 'signifikanta'} för att rutorna runt har många; ${noOwn === 1 ? 'den listas' : 'de listas'} inte.` : '';
+    return `Hot spot-analysen (Gi*, tvåveckorsperioder t.o.m. ${weeks}) visar${among} ${sv.list(parts)}.${hiddenText}${noOwnText}${fadingText}`;
   },
   tooFewForHotSpots: 'För få händelser med position för en hot spot-analys.',
   tooShortForHotSpots: (periods) => `Ingen hot spot-analys: den behöver minst ${periods} tvåveckorsperioder med data, och datan börjar senare.`,
@@ -137,14 +140,15 @@ const en: Words = {
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct}${perDay ? ' per day' : ''})`,
   largest: (name, n) => `The most common was ${name} (${n}).`,
   places: (items) => `Most incidents were recorded at ${en.list(items)}.`,
-  hotSpots: (newOnes, persistent, fading, weeks, hidden) => {
+  hotSpots: (newOnes, persistent, fading, weeks, hidden, noOwn) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'one new hot spot' : `${newOnes.length} new hot spots`} (${en.some(newOnes)})` : 'no new hot spots');
     parts.push(persistent.length ? `${persistent.length} persistent (${en.some(persistent)})` : 'no persistent ones');
     const fadingText = fading.length ? ` ${fading.length === 1 ? 'One former hot spot has' : `${fading.length} former hot spots have`} faded (${en.some(fading)}).` : '';
     const among = hidden ? `, among hot spots with at least ${hidden.k} incidents of their own,` : '';
     const hiddenText = hidden ? ` ${hidden.spots === 1 ? 'One more new or persistent hot spot has' : `${hidden.spots} more new or persistent hot spots have`} fewer than ${hidden.k} incidents of their own (or none) and ${hidden.spots === 1 ? 'is' : 'are'} not named in public view.` : '';
-    return `The hot-spot analysis (Gi*, two-week periods up to ${weeks}) shows${among} ${en.list(parts)}.${hiddenText}${fadingText}`;
+    const noOwnText = noOwn > 0 ? ` Also ${noOwn === 1 ? 'one new or persistent hot spot' : `${noOwn} new or persistent hot spots`} with no incidents of ${noOwn === 1 ? 'its' : 'their'} own in those weeks, significant because the cells around have many; not listed.` : '';
+    return `The hot-spot analysis (Gi*, two-week periods up to ${weeks}) shows${among} ${en.list(parts)}.${hiddenText}${noOwnText}${fadingText}`;
   },
   tooFewForHotSpots: 'Too few located incidents for a hot-spot analysis.',
   tooShortForHotSpots: (periods) => `No hot-spot analysis: it needs at least ${periods} two-week periods of data, and the data begins later.`,
@@ -179,6 +183,11 @@ function sourceName(s: SourceReport, language: Language): string {
   return `${name} (${language === 'sv' ? 'senast' : 'last'} ${isoDateOfEpochDay(s.lastDay)})`;
 }
 
+/** Some row's count is hidden to protect another ("dold"): no row can be said to be the largest. */
+function anyProtected(rows: Figure[]): boolean {
+  return rows.some((r) => isProtected(r.current));
+}
+
 function names(rows: HotSpotRow[]): string[] {
   return rows.map((r) => r.name);
 }
@@ -207,7 +216,9 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   if (sig) first.push(sig);
 
   const second: string[] = [];
-  const largest = report.categories.find((c) => typeof c.current === 'number' && c.current > 0);
+  // "Most common" compares with every other row: beside a count hidden to protect another ("dold", which may be large)
+  // it would bound that count from above (a tester read a "dold" as 5–6 off "flest … (6)"), so it is not said then.
+  const largest = anyProtected(report.categories) ? undefined : report.categories.find((c) => typeof c.current === 'number' && c.current > 0);
   if (largest) second.push(w.largest(largest.name ?? '–', formatCount(shownNumber(largest.current), language)));
   const notable = notableChanges(report.categories, 'vsPrevious');
   // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
@@ -227,13 +238,14 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
       names(h.rows.filter((r) => r.group === 'fading')),
       hotSpotWeeks(report, language),
       report.rule && h.hiddenSpots && h.hiddenSpots.spots > 0 ? { spots: h.hiddenSpots.spots, k: report.rule.k } : null,
+      report.rule ? 0 : h.surroundingSpots ?? 0,
     ));
   } else third.push(h.status === 'too-short' ? w.tooShortForHotSpots(MIN_HOT_SPOT_STEPS) : h.status === 'no-positions' ? w.noPositionsForHotSpots : h.status === 'after-data' ? w.afterDataForHotSpots : w.tooFewForHotSpots);
 
   const it = report.interventionTotal;
   if (it.current === 0) third.push(w.noInterventions);
   else {
-    const top = report.interventions.find((i) => typeof i.current === 'number' && i.current > 0);
+    const top = anyProtected(report.interventions) ? undefined : report.interventions.find((i) => typeof i.current === 'number' && i.current > 0);
     third.push(w.interventions(w.count(it.current, k, w.intervention[0], w.intervention[1]), top ? `${top.name} (${shownCount(top.current, language, k)})` : null));
   }
   const silent = report.sources.filter((s) => s.status === 'silent').map((s) => sourceName(s, language));

@@ -91,6 +91,8 @@ export interface HotSpotSummary {
    * `lastStep` (analyst view only; see hotSpotSummary): on the map without a letter, said under the table.
    */
   surroundingsOnly?: number;
+  /** How many hot spots those cells make (analyst view). */
+  surroundingSpots?: number;
   /**
    * Public view: new or persistent hot spots left out of `rows` because their count is hidden (0 to k − 1 incidents
    * of their own in `lastStep`, told apart nowhere): how many hot spots and cells. On the map without a letter.
@@ -165,7 +167,7 @@ export interface RawReport {
   areasAlsoElsewhere?: boolean;
   places: CountRow[];
   interventions: CountRow[];
-  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep' | 'surroundingsOnly' | 'hiddenSpots'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
+  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep' | 'surroundingsOnly' | 'surroundingSpots' | 'hiddenSpots'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
   /** The goals as they stood on the period's last day (the analyst's view). */
   goals: GoalEvaluation[];
   /** The goals as they stand on the data's last day: what public view shows for every period (see buildReport). */
@@ -355,6 +357,7 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
       ...unlisted.flatMap((g) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row: -1, unlisted: true as const }))),
     ],
     surroundingsOnly: surrounding.reduce((s, g) => s + g.cells.length, 0),
+    surroundingSpots: surrounding.length,
     ...(rule !== null ? { hiddenSpots: { spots: hidden.length, cells: hidden.reduce((s, g) => s + g.cells.length, 0) } } : {}),
   };
 }
