@@ -12,6 +12,15 @@ interface Props {
   title: string;
 }
 
+/**
+ * What the picture leaves out, as print does: the panel's own buttons, the assessment's Save and status, what is
+ * marked no-print, and an empty assessment box (a tester's summary PNG held an empty text box and "Spara bedömning").
+ */
+function leftOut(n: Node): boolean {
+  if (n instanceof HTMLTextAreaElement) return n.value.trim() === '';
+  return n instanceof HTMLElement && (n.classList.contains('lb-panel-actions') || n.classList.contains('lb-editor-actions') || n.classList.contains('no-print'));
+}
+
 /** Computed heights the picture leaves to its own layout (see `includeStyleProperties` below). */
 const HEIGHTS = new Set(['height', 'block-size']);
 
@@ -24,12 +33,16 @@ async function drawnWhole<T>(panel: HTMLElement, draw: (size: { width: number; h
   const width = panel.getBoundingClientRect().width;
   panel.style.minWidth = `${width}px`;
   panel.classList.add('png-capture');
+  // What the picture leaves out is left out of the layout it is measured in too (else its room stayed, blank).
+  const hidden = [...panel.querySelectorAll<HTMLElement>('*')].filter((n) => leftOut(n)).map((n) => ({ n, display: n.style.display }));
+  for (const { n } of hidden) n.style.display = 'none';
   try {
     // Measured as laid out whole, by the box and by its content, whichever is larger and rounded up: scrollWidth is
     // whole pixels (447 for a box 449.06 wide), and a picture a pixel narrower wraps a cell's text onto one more line.
     const box = panel.getBoundingClientRect();
     return await draw({ width: Math.ceil(Math.max(box.width, panel.scrollWidth)), height: Math.ceil(Math.max(box.height, panel.scrollHeight)) });
   } finally {
+    for (const { n, display } of hidden) n.style.display = display;
     panel.classList.remove('png-capture');
     panel.style.minWidth = '';
   }
@@ -54,7 +67,7 @@ export function PanelPng({ panel, fileName, title }: Props) {
         // and the picture's text (drawn through an SVG foreignObject) runs a little taller, so a table outgrew its
         // box and the footnote was drawn over its last row. Without them the picture's boxes grow with their text.
         includeStyleProperties: [...getComputedStyle(document.documentElement)].filter((name) => !HEIGHTS.has(name)),
-        filter: (n) => !(n instanceof HTMLElement && n.classList.contains('lb-panel-actions')),
+        filter: (n) => !leftOut(n),
       }));
       downloadDataUrl(`${fileName}.png`, url);
     } catch {

@@ -133,7 +133,8 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
       </svg>
       <figcaption className="lb-legend">
         {streets && streets.attribution && <span className="lb-legend-item lb-map-attribution">{t('lagesbild.mapBackground', { attribution: streets.attribution })}</span>}
-        {GROUPS.map((g) => (
+        {/* The groups drawn, not all four: the brief's small map listed "Återkommande" and "Upphört" with none on it. */}
+        {GROUPS.filter((g) => cells.some((c) => c.group === g && !c.unlisted)).map((g) => (
           <span key={g} className="lb-legend-item">
             <GroupSwatch group={g} />
             {t(`lagesbild.group.${g}`)}
