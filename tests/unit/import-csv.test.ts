@@ -92,6 +92,8 @@ describe('importing CSV', () => {
     const two = await importBytes(runner, new TextEncoder().encode(['Id;Datum;Tid;Brottstyp', ...twoRows].join('\n') + '\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', time: 'Tid', category: 'Brottstyp' } });
     expect(two.rejected).toEqual([]);
     expect(two.imported).toBe(twoRows.length);
+    // The summary says how many such rows there were (a tester looked for them at 00:00): the M rows, not T4 (Tid 00:00).
+    expect(two.midnightDates).toBe(midnights.length);
     expect(await runner.rows(`SELECT id, time_given FROM incidents WHERE id LIKE 'T%' ORDER BY id`)).toEqual([
       { id: 'T1', time_given: true }, { id: 'T2', time_given: false }, { id: 'T3', time_given: true }, { id: 'T4', time_given: true }, { id: 'T5', time_given: true }, { id: 'T6', time_given: true },
     ]);

@@ -1,7 +1,7 @@
 // Why a row's date is rejected, in SQL over the check's texts (csv-import.query.ts): a bad date or a bad time, a
 // two-digit year, a file that writes dates month first, a year out of range. Split from csv-import.query.ts.
 import { literal, quoteIdentifier as q } from '../sql-text';
-import { dateTimeExpr, monthNamesRead } from './value-conversions.query';
+import { MIDNIGHT_SUFFIX, dateTimeExpr, monthNamesRead } from './value-conversions.query';
 
 // A time after the date ("2026-03-05 25.70", "…T18:50:00.0000000+01:00", "…18:54:00." with a dangling fraction
 // mark, "… kl. 12.4" with one digit of minutes): cut off to see if the date alone is good.
@@ -79,4 +79,14 @@ export function dateReasons(at: string, years: { min: number; max: number }, mon
     : '';
   return `WHEN date_text IS NULL THEN 'missing-date' ${monthFirstDates}WHEN ${at} IS NULL OR (year(${at}) < 100 AND ${TWO_DIGIT_YEAR}) THEN 'bad-date'
       WHEN year(${at}) NOT BETWEEN ${Math.floor(years.min)} AND ${Math.floor(years.max)} THEN 'year-out-of-range'`;
+}
+
+/**
+ * One row, `n` INTEGER: rows of the staging table `raw` whose date is written with a midnight time ("2026-04-17 00:00")
+ * beside an empty time column — read as a date without a time of day (timeGivenExpr), which the import summary says,
+ * so that no one looks for them at 00:00 (a tester). `dateColumn`, `timeColumn`: the staged (prefixed) names.
+ */
+export function midnightWithoutTimeSql(raw: string, dateColumn: string, timeColumn: string): string {
+  return `SELECT count(*)::INTEGER AS n FROM ${raw}
+    WHERE regexp_matches(trim(${q(dateColumn)}), ${literal(MIDNIGHT_SUFFIX)}) AND coalesce(trim(${q(timeColumn)}), '') = ''`;
 }

@@ -19,7 +19,7 @@ import {
   checkIncidents, checkInterventions, dropStaging, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
-import { monthFirstSql, separateBadTimes } from './date-reasons.query';
+import { midnightWithoutTimeSql, monthFirstSql, separateBadTimes } from './date-reasons.query';
 import { checkedRejects, saveRejectText } from './reject-report.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
@@ -111,6 +111,8 @@ export interface ImportResult {
   personalData: PersonalDataFinding[];
   /** The plausible years the dates were checked against (CSV and Parquet imports). */
   years?: YearRange;
+  /** Rows whose date has a midnight time beside an empty time column: read as dates without a time of day (said). */
+  midnightDates?: number;
   /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
   notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }
@@ -242,6 +244,8 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     step('checking');
     const dateColumn = request.columns.date;
     const [{ month_first: monthFirst }] = dateColumn ? await runner.rows<{ month_first: boolean }>(monthFirstSql(RAW, stagedColumn(dateColumn))) : [{ month_first: false }];
+    const timeColumn = request.columns.time;
+    const [{ n: midnightDates }] = dateColumn && timeColumn ? await runner.rows<{ n: number }>(midnightWithoutTimeSql(RAW, stagedColumn(dateColumn), stagedColumn(timeColumn))) : [{ n: 0 }];
     await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, { lineMap, monthFirst }) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, { lineMap, monthFirst }));
     const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
     if (badDates > 0) await runner.exec(separateBadTimes(CHECKED));
@@ -309,7 +313,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
-    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years };
+    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}) };
   } finally {
     await runner.exec(dropStaging());
   }

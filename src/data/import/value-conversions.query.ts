@@ -49,7 +49,7 @@ export function monthNamesRead(sql: string): string {
 }
 
 /** A date's own time that is midnight: "00:00", "0:00", "00.00", "00:00:00", "00:00:00.0000000", "kl. 00.00". */
-const MIDNIGHT_SUFFIX = '\\d[ T]+([kK][lL]\\.? *)?0?0[:.]00([:.]00([.,]0*)?)?\\s*$';
+export const MIDNIGHT_SUFFIX = '\\d[ T]+([kK][lL]\\.? *)?0?0[:.]00([:.]00([.,]0*)?)?\\s*$';
 
 /**
  * Whether the row gives a time of day (SQL BOOLEAN): a time column with a value, or a date column whose text is more

@@ -39,6 +39,9 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
         // again read like 300 000 errors (a tester).
         <p className="hint" data-testid="already-loaded">{t('importer.alreadyLoadedSummary', { count: alreadyLoaded, formatted: formatCount(alreadyLoaded, language) })}</p>
       )}
+      {result.midnightDates ? (
+        <p className="hint" data-testid="midnight-dates">{t('importer.midnightDates', { count: result.midnightDates, formatted: formatCount(result.midnightDates, language) })}</p>
+      ) : null}
       {result.personalData.map((f) => (
         <p key={f.column} className="warning" data-testid="personal-summary">
           {t('importer.personalSummary', { column: f.column, formatted: formatCount(f.found, language), action: t(`importer.personalDone_${f.action}`) })}

@@ -172,6 +172,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     rejectValue: 'Value',
     rejectText: 'The row as read',
     notesHeading: 'Imported, but a value could not be read ({{count}}) – it was stored as unknown:',
+    midnightDates_one: '{{formatted}} row has the time 00:00 in its date and an empty time column: it counts as a date without a time of day (“No time given” in Trends), not as midnight – that is how Excel writes a date without a time.',
+    midnightDates_other: '{{formatted}} rows have the time 00:00 in their date and an empty time column: they count as dates without a time of day (“No time given” in Trends), not as midnight – that is how Excel writes a date without a time.',
     'note_unreadable-population': '{{where}} {{line}}: population ({{column}}) "{{value}}" is not a number',
     'note_negative-population': '{{where}} {{line}}: population ({{column}}) "{{value}}" is negative – stored as unknown',
     showingFirst: 'Showing the first {{count}}.',

@@ -170,6 +170,8 @@ export const svImporter = {
     rejectValue: 'Värde',
     rejectText: 'Raden som den lästes',
     notesHeading: 'Importerade, men ett värde kunde inte läsas ({{count}} st) – det lagrades som okänt:',
+    midnightDates_one: '{{formatted}} rad har klockslaget 00:00 i datumet och tom tidskolumn: den räknas som ett datum utan klockslag (”Utan klockslag” i Trender), inte som midnatt – så skriver Excel ett datum utan tid.',
+    midnightDates_other: '{{formatted}} rader har klockslaget 00:00 i datumet och tom tidskolumn: de räknas som datum utan klockslag (”Utan klockslag” i Trender), inte som midnatt – så skriver Excel ett datum utan tid.',
     'note_unreadable-population': '{{where}} {{line}}: befolkning ({{column}}) "{{value}}" är inget tal',
     'note_negative-population': '{{where}} {{line}}: befolkning ({{column}}) "{{value}}" är negativ – sparas som okänd',
     showingFirst: 'Visar de första {{count}}.',
