@@ -254,6 +254,12 @@ describe('Lägesbild in Chromium', () => {
     expect(await page.locator('[data-testid=lb-brief] [data-testid=lb-coverage]').count()).toBe(1);
     expect(await page.getByTestId('lb-development-partial').textContent()).toContain('november 2026: datan täcker bara 15 av periodens 30 dagar');
     expect(await page.getByTestId('lb-goals').locator('caption').textContent()).toContain('2026-11-15');
+    // No row of 0 and 0 in a table without last year's columns ("Uppföljning brottsutsatt plats 0 0 –", a tester).
+    const zeroRows = await page.locator('[data-testid=lb-interventions] tbody tr, [data-testid=lb-areas] tbody tr').evaluateAll((trs) => trs.filter((tr) => {
+      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent);
+      return cells[0] === '0' && cells[1] === '0';
+    }).length);
+    expect(zeroRows).toBe(0);
     // A name that is no period (tester: "2026-T9" showed v. 45–46 without a word and stayed in the link).
     await page.goto(`${baseUrl}?lagesbild=2026-T9#/lagesbild`);
     await page.getByTestId('lb-bad-link').waitFor({ timeout: 60_000 });

@@ -141,7 +141,9 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {/* Without the last-year columns a row of 0 and 0 says nothing (it is there for last year's count: "Uppföljning
+              brottsutsatt plats 0 0 –", a tester). Only exact zeros, the analyst's: public view's "<5" may be 1–4. */}
+          {rows.filter((r) => lastYear || r.current !== 0 || r.previous !== 0).map((r) => (
             <tr key={r.name ?? `∅${r.without ?? ''}`}>
               <th scope="row">{r.name ?? t(`lagesbild.without.${r.without ?? 'none'}`)}</th>
               <td className="numeric">{n(r.current)}</td>
