@@ -91,6 +91,8 @@ export function AssessmentEditor({ periodKey, onSaved }: Props) {
         onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && dirty) void save(draft, true); }}
         data-testid="assessment"
       />
+      {/* Shown only in a PNG of the panel, where an empty box is left out (panel-png.view.tsx): the heading is not bare. */}
+      {draft.trim() === '' && <p className="hint lb-editor-empty">{t('lagesbild.noAssessment')}</p>}
       <div className="lb-editor-actions">
         <button type="button" onClick={() => void save(draft, true)} disabled={!dirty || status === 'saving'} data-testid="save-assessment">{t('lagesbild.saveAssessment')}</button>
         {before !== null && <button type="button" className="secondary" onClick={() => void save(before, false)}>{t('lagesbild.undoAssessment')}</button>}

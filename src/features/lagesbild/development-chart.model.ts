@@ -13,7 +13,9 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
     legend: { top: 0, textStyle: { fontSize, color: '#111111' } },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatCount(v, language) : '–') },
     // A period the data covers only in part is starred here and pale below, and said under the chart.
-    xAxis: { type: 'category', data: points.map((p) => `${shortPeriodLabel(p.period, language)}${p.partial ? '*' : ''}`), axisLabel: { fontSize, color: '#111111' }, name: points[0]?.period.unit === 'biweek' ? (language === 'sv' ? 'v.' : 'wk') : '', nameLocation: 'start', nameTextStyle: { fontSize, color: '#111111' } },
+    xAxis: { type: 'category', data: points.map((p) => `${shortPeriodLabel(p.period, language)}${p.partial ? '*' : ''}`), axisLabel: { fontSize, color: '#111111' }, name: points[0]?.period.unit === 'biweek' ? (language === 'sv' ? 'v.' : 'wk') : '', nameLocation: 'start', nameGap: 8,
+      // On the row of the period labels, not at the axis line, where it read "v. 0" beside the y axis' 0 (a tester).
+      nameTextStyle: { fontSize, color: '#111111', verticalAlign: 'top', padding: [large ? 10 : 8, 0, 0, 0] } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize, color: '#111111', formatter: (v: number) => formatCount(v, language) } },
     series: [
       {

@@ -92,7 +92,8 @@ function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFun
             <tr>
               <th scope="col">{t('lagesbild.sourceHeader')}</th>
               <th scope="col" className="numeric">{formatPeriod(report.periods.period, language)}</th>
-              <th scope="col" className="numeric">{t('lagesbild.sourceUsual')}</th>
+              {/* A period the data covers in part: "usual" is scaled to the days covered (source-reports.model.ts), said so. */}
+              <th scope="col" className="numeric">{report.coverage ? t('lagesbild.sourceUsualDays', { count: report.coverage.covered }) : t('lagesbild.sourceUsual')}</th>
               <th scope="col">{t('lagesbild.sourceLast')}</th>
               <th scope="col">{t('lagesbild.sourceStatus')}</th>
             </tr>
@@ -115,6 +116,14 @@ function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFun
   );
 }
 
+/**
+ * A period as a column header: it breaks at the space before the year only ("v. 45–46" over "2026"; at 500 px a
+ * tester saw "v. / 45– / 46 2026"). A no-break space after "v." and word joiners around the dash.
+ */
+function headerPeriod(text: string): string {
+  return text.replace(/(v\.|wk) /g, '$1\u00a0').replace(/–/g, '\u2060–\u2060');
+}
+
 export function CountTable({ caption, nameHeader, rows, report, t, language, testId, lastYear = true }: {
   caption: string; nameHeader: string; rows: Figure[]; report: LagesbildReport; t: TFunction; language: Language; testId: string; lastYear?: boolean;
 }) {
@@ -133,10 +142,10 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
         <thead>
           <tr>
             <th scope="col">{nameHeader}</th>
-            <th scope="col" className="numeric">{formatPeriod(p.period, language)}</th>
-            <th scope="col" className="numeric">{formatPeriod(p.previousPeriod, language)}</th>
+            <th scope="col" className="numeric">{headerPeriod(formatPeriod(p.period, language))}</th>
+            <th scope="col" className="numeric">{headerPeriod(formatPeriod(p.previousPeriod, language))}</th>
             <th scope="col" className="numeric">{changeHeader('vsPrevious')}</th>
-            {lastYear && <th scope="col" className="numeric">{formatPeriod(p.lastYearPeriod, language)}</th>}
+            {lastYear && <th scope="col" className="numeric">{headerPeriod(formatPeriod(p.lastYearPeriod, language))}</th>}
             {lastYear && <th scope="col" className="numeric">{changeHeader('vsLastYear')}</th>}
           </tr>
         </thead>

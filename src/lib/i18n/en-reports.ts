@@ -97,6 +97,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     sources: 'Reporting sources',
     sourceHeader: 'Source',
     sourceUsual: 'Usually per period',
+    sourceUsualDays_one: 'Usually in {{count}} day', sourceUsualDays_other: 'Usually in {{count}} days',
     sourceLast: 'Last reported',
     sourceStatus: 'State',
     sourceStatus_ok: 'as usual',

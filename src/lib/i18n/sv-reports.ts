@@ -95,6 +95,7 @@ export const svReports = {
     sources: 'Rapporterande källor',
     sourceHeader: 'Källa',
     sourceUsual: 'Vanligen per period',
+    sourceUsualDays_one: 'Vanligen på {{count}} dag', sourceUsualDays_other: 'Vanligen på {{count}} dagar',
     sourceLast: 'Senast rapporterat',
     sourceStatus: 'Läge',
     sourceStatus_ok: 'som vanligt',
