@@ -6,6 +6,8 @@ import { buildReport } from '../../src/features/lagesbild/lagesbild.model';
 import { loadReport } from '../../src/features/lagesbild/load-report';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
 import { createExampleDatabase } from './support/example-database';
+import { publishCount } from '../../src/lib/disclosure/publish';
+import { MAX_NOISE } from '../../src/lib/disclosure/cell-key';
 
 const period = { from: 1000, to: 1013 }; // two weeks
 const row = (source: string, current: number, baseline: number, firstDay = 0, lastDay: number | null = 1013): SourceReportRow =>
@@ -46,6 +48,17 @@ describe('source status', () => {
     expect(r.map((s) => s.lastDay)).toEqual([null, null, 1020, 1005]);
     // The analyst's view shows every last day.
     expect(sourceReports([row('I perioden', 1, 30, 0, 1005), row('Före', 0, 30, 0, 990)], period, null).map((s) => s.lastDay)).toEqual([1005, 990]);
+  });
+
+  it('public view: each source’s count is the published one, with the same cell-key noise as every count (a tester saw none)', () => {
+    // Over many key sums, the shown count is publishCount's, so it is off by at most 2 and off at all for some keys:
+    // the noise is there, it is 0 for some keys (three unchanged values in a row are within chance).
+    const shown = Array.from({ length: 64 }, (_, key) => sourceReports([{ ...row('Källa', 480, 3000), current_key: key * 7919 }], period, { k: 5 })[0].current as number);
+    const expected = Array.from({ length: 64 }, (_, key) => publishCount(480, key * 7919, { k: 5 }));
+    expect(shown).toEqual(expected);
+    expect(shown.every((v) => Math.abs(v - 480) <= MAX_NOISE)).toBe(true);
+    expect(shown.filter((v) => v !== 480).length).toBeGreaterThan(8);
+    expect(shown.filter((v) => v === 480).length).toBeGreaterThan(0);
   });
 
   it('a period the data covers only in part is judged on the days it covers', () => {
