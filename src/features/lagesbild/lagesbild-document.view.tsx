@@ -10,6 +10,7 @@ import { formatCount, formatDate, formatDecimal, formatPercent, type Language } 
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import type { PublishedCount } from '../../lib/disclosure/publish';
 import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
+import { SurroundingsOnlyNote, CoverageNote } from './report-notes.view';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
 import { MIN_HOT_SPOT_STEPS, hotSpotWeeks, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
@@ -213,43 +214,13 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
   );
 }
 
-/**
- * The data covers only part of the period (report.coverage): said in the document's and the brief's heading, so that
- * what is printed, saved as HTML or shown on a slide says it too (the page's own note stays with the page).
- */
-export function CoverageNote({ report, t }: { report: LagesbildReport; t: TFunction }) {
-  const c = report.coverage;
-  if (!c) return null;
-  return <p className="lb-coverage" data-testid="lb-coverage">{t('lagesbild.partialData', { covered: c.covered, days: c.days, first: isoDateOfEpochDay(c.first), last: isoDateOfEpochDay(c.last) })}</p>;
-}
-
-/**
- * The hot cells left out of the table (hotSpotSummary): with no incident of their own in the latest step, or in public
- * view with a hidden count — not rows, but said, under the table (not inside its scroll box, where a tester missed it).
- */
-export function SurroundingsOnlyNote({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
-  const n = report.hotSpots.surroundingsOnly ?? 0;
-  const spots = report.hotSpots.surroundingSpots ?? n;
-  const hidden = report.hotSpots.hiddenSpots;
-  const period = hotSpotWeeks(report, language);
-  return (
-    <>
-      {/* Both views count hot spots and their cells alike (a tester compared "1 ruta" with "en … hot spot"). */}
-      {n > 0 && <p className="hint" data-testid="lb-hot-spots-surroundings-only">{t('lagesbild.surroundingsOnly', { count: spots, formatted: formatCount(spots, language), cells: t('lagesbild.cellCount', { count: n, formatted: formatCount(n, language) }), period })}</p>}
-      {report.rule && hidden && hidden.spots > 0 && (
-        <p className="hint" data-testid="lb-hot-spots-hidden">{t('lagesbild.hiddenSpots', { count: hidden.spots, formatted: formatCount(hidden.spots, language), cells: t('lagesbild.cellCount', { count: hidden.cells, formatted: formatCount(hidden.cells, language) }), k: report.rule.k, period })}</p>
-      )}
-    </>
-  );
-}
-
-/** The ArcGIS patterns behind a group, when they say more than the group's name ("Ny (sammanhängande)"). */
 /** Why there is no hot-spot analysis (status other than 'ok'), in the reader's words. */
 export function hotSpotStatusText(report: LagesbildReport, t: TFunction): string {
   const status = report.hotSpots.status;
   return t(status === 'too-few' ? 'lagesbild.hotSpotsTooFew' : status === 'too-short' ? 'lagesbild.hotSpotsTooShort' : status === 'after-data' ? 'lagesbild.hotSpotsAfterData' : 'lagesbild.hotSpotsNoPositions', { count: MIN_HOT_SPOT_STEPS });
 }
 
+/** The ArcGIS patterns behind a group, when they say more than the group's name ("Ny (sammanhängande)"). */
 function patternNote(group: HotSpotGroup, patterns: EmergingPattern[], t: TFunction): string {
   const own: Record<HotSpotGroup, EmergingPattern | null> = { new: 'new', persistent: 'persistent', fading: 'historical', other: null };
   const extra = patterns.filter((p) => p !== own[group]);

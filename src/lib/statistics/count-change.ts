@@ -58,7 +58,7 @@ export function compareCounts(current: number, previous: number, exposure = 1, n
  * discreteness: 12 against 45 at exposure 0.5 is significant, 12 against 46 is not), so no single corner decides.
  * A wide band (a sum of many published counts) is tested on a grid of at most 9 × 9 points, its edges included.
  */
-export function significantWithin(current: number, previous: number, exposure: number, noise: { current: number; previous: number }, rising: boolean): boolean {
+function significantWithin(current: number, previous: number, exposure: number, noise: { current: number; previous: number }, rising: boolean): boolean {
   if (noise.current === 0 && noise.previous === 0) return true;
   for (const dc of offsets(noise.current)) {
     for (const dp of offsets(noise.previous)) {
