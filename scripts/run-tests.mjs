@@ -4,11 +4,12 @@
 // Ends with one line, `N passed, N failed`, which CI reads.
 // The unit stage starts with the import-boundary rule (dependency-cruiser, .dependency-cruiser.cjs): one check in
 // the tally, failed when any import crosses a boundary.
-// Options: --projects unit,e2e (default) · env LAGESBILD_TALLY_FILE=path writes {passed, failed} as JSON.
+// Options: --projects unit,e2e (default) · env LAGESBILD_TALLY_FILE=path writes {passed, failed, failures} as JSON;
+// the failed tests' names are printed again just above the last line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const args = process.argv.slice(2);
 const projectsArg = args.includes('--projects') ? args[args.indexOf('--projects') + 1] : 'unit,e2e';
@@ -29,14 +30,25 @@ function ensureChromium() {
   return false;
 }
 
+/** The first line of a failure message, short: CI shows only the tail of the log, so the names go at the end. */
+const firstLine = (text) => String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? '';
+
 function tally(report) {
   let passed = report.numPassedTests ?? 0;
   let failed = report.numFailedTests ?? 0;
-  // A file that fails before its tests run (import error, failing hook) counts as one failure.
+  const failures = [];
   for (const file of report.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) failed += 1;
+    const name = relative(process.cwd(), file.name ?? '');
+    for (const a of file.assertionResults ?? []) {
+      if (a.status === 'failed') failures.push(`${name} > ${a.fullName ?? a.title}: ${firstLine(a.failureMessages?.[0])}`);
+    }
+    // A file that fails before its tests run (import error, failing hook) counts as one failure.
+    if (file.status === 'failed' && (file.assertionResults ?? []).every((a) => a.status !== 'failed')) {
+      failed += 1;
+      failures.push(`${name}: ${firstLine(file.message)}`);
+    }
   }
-  return { passed, failed };
+  return { passed, failed, failures };
 }
 
 // One vitest run per project, in turn: the unit tests' native DuckDB and the e2e build + Chromium don't compete
@@ -47,9 +59,12 @@ function runProject(project) {
     stdio: 'inherit',
     env: { ...process.env, TZ: 'Europe/Stockholm' },
   });
-  if (!existsSync(out)) return { passed: 0, failed: 1 };
+  if (!existsSync(out)) return { passed: 0, failed: 1, failures: [`${project}: vitest wrote no report (exit ${run.status})`] };
   const t = tally(JSON.parse(readFileSync(out, 'utf8')));
-  if (run.status !== 0 && t.failed === 0) t.failed = 1; // e.g. global setup failed, or a worker crashed
+  if (run.status !== 0 && t.failed === 0) { // e.g. global setup failed, or a worker crashed
+    t.failed = 1;
+    t.failures.push(`${project}: vitest exited ${run.status} with no failed test`);
+  }
   return t;
 }
 
@@ -57,10 +72,10 @@ function runProject(project) {
 function checkImportBoundaries() {
   console.log('Import boundaries (dependency-cruiser) …');
   const run = spawnSync('npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], { stdio: 'inherit' });
-  return run.status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+  return run.status === 0 ? { passed: 1, failed: 0, failures: [] } : { passed: 0, failed: 1, failures: ['import boundaries (dependency-cruiser)'] };
 }
 
-const result = { passed: 0, failed: 0 };
+const result = { passed: 0, failed: 0, failures: [] };
 for (const project of projects) {
   if (project === 'unit') {
     const t = checkImportBoundaries();
@@ -68,11 +83,13 @@ for (const project of projects) {
     result.failed += t.failed;
   }
   const needsBrowser = project === 'e2e' || project === 'corpus';
-  const t = needsBrowser && !ensureChromium() ? { passed: 0, failed: 1 } : runProject(project);
+  const t = needsBrowser && !ensureChromium() ? { passed: 0, failed: 1, failures: [`${project}: no Chromium`] } : runProject(project);
   result.passed += t.passed;
   result.failed += t.failed;
+  result.failures.push(...t.failures);
 }
 
 if (process.env.LAGESBILD_TALLY_FILE) writeFileSync(process.env.LAGESBILD_TALLY_FILE, JSON.stringify(result));
+for (const f of result.failures) console.log(`FAILED ${f}`);
 console.log(`${result.passed} passed, ${result.failed} failed`);
 process.exit(result.failed > 0 ? 1 : 0);
