@@ -1,5 +1,6 @@
 // DuckDB's worker, started through this classic-script wrapper so that a full disk fails the query instead of
-// corrupting the stored database (src/data/engine.ts starts it as `duckdb-worker.js?worker=<bundled worker URL>`).
+// corrupting the stored database, and so that the wasm compiles from the worker's first moment (src/data/engine-worker.ts
+// starts it as `duckdb-worker.js?worker=<bundled worker URL>&wasm=<bundled wasm URL>`; the second part is at the end).
 //
 // Why: when the browser's storage quota runs out, Chromium's FileSystemSyncAccessHandle.write() does not throw —
 // it returns a bogus count (seen: 4294967288 for a 1 MiB write, nothing written). duckdb-wasm 1.32 passes that
@@ -43,7 +44,31 @@
       current = guard(runtime);
     },
   });
-  const worker = new URL(self.location.href).searchParams.get('worker');
-  if (!worker || new URL(worker, self.location.href).origin !== self.location.origin) throw new Error('duckdb-worker.js: no same-origin worker URL given');
+  const params = new URL(self.location.href).searchParams;
+  const sameOrigin = (url) => Boolean(url) && new URL(url, self.location.href).origin === self.location.origin;
+  const worker = params.get('worker');
+  if (!sameOrigin(worker)) throw new Error('duckdb-worker.js: no same-origin worker URL given');
+  // The wasm (`wasm=`, same origin) is compiled from the moment this worker starts (src/data/engine-worker.ts starts it
+  // from the page's first module), not when DuckDB's INSTANTIATE message arrives ~1–2 s later: compiling the 34 MB
+  // module takes ~1.2 s on every visit. DuckDB's Emscripten loader calls WebAssembly.instantiateStreaming(response,
+  // imports) once; that call is answered from the compiled module and the loader's own response is cancelled. If the
+  // early compile failed, the loader's own call runs as before.
+  const wasm = params.get('wasm');
+  if (sameOrigin(wasm) && typeof WebAssembly.compileStreaming === 'function') {
+    const compiled = WebAssembly.compileStreaming(fetch(wasm, { credentials: 'same-origin' }));
+    compiled.catch(() => {}); // an early failure falls back below; it must not be an unhandled rejection
+    const instantiateStreaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = async function instantiateFromEarlyCompile(source, imports) {
+      WebAssembly.instantiateStreaming = instantiateStreaming; // once: only DuckDB's own module is answered
+      let module;
+      try {
+        module = await compiled;
+      } catch {
+        return instantiateStreaming.call(WebAssembly, source, imports);
+      }
+      Promise.resolve(source).then((response) => response.body?.cancel()).catch(() => {});
+      return { module, instance: await WebAssembly.instantiate(module, imports) };
+    };
+  }
   importScripts(worker);
 })();

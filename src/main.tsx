@@ -1,3 +1,5 @@
+// First: DuckDB's worker starts compiling its 34 MB wasm while the rest of the app's code loads (early-start.ts).
+import './early-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

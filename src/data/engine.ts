@@ -1,9 +1,8 @@
 // The only module that starts DuckDB-wasm. One engine per tab, in a Web Worker, from files bundled with the
 // app (no CDN): the single-threaded `eh` bundle, which needs no COOP/COEP headers (docs/architecture.md).
 import * as duckdb from '@duckdb/duckdb-wasm';
-import wasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import workerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { Float64, Int32, makeData, Table, tableToIPC, Vector } from 'apache-arrow';
+import { DUCKDB_WASM_URL, takeEngineWorker } from './engine-worker';
 import { normaliseRow, type NumericColumn, type Row, type SqlRunner, type SqlValue } from './sql-runner';
 
 export const DATABASE_FILE = 'lagesbild.duckdb';
@@ -46,21 +45,13 @@ async function holdTabLock(): Promise<boolean> {
   });
 }
 
-/**
- * DuckDB's bundled worker, started through public/duckdb-worker.js: that wrapper turns a write the browser's storage
- * quota refused into an IO Error inside the query (the transaction rolls back) instead of a silently corrupted file —
- * see the comment there. Both URLs are this origin's own files.
- */
-function startWorker(): Worker {
-  const bundled = new URL(workerUrl, document.baseURI).href;
-  return new Worker(`${new URL('duckdb-worker.js', document.baseURI).href}?worker=${encodeURIComponent(bundled)}`);
-}
-
 export async function startEngine(): Promise<Engine> {
   const start = performance.now();
-  const worker = startWorker();
+  // DuckDB's bundled worker through public/duckdb-worker.js (engine-worker.ts): a full disk fails the query instead of
+  // corrupting the stored file, and the wasm was being compiled since the page's first module ran.
+  const worker = takeEngineWorker();
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(wasmUrl);
+  await db.instantiate(DUCKDB_WASM_URL);
   // Start-up's steps as performance measures (the bench and a profile read them).
   performance.measure('lagesbild:engine-instantiate', { start });
   const opening = performance.now();
