@@ -1,6 +1,6 @@
 // The example as a ready database file: loaded at build time with the app's own loader (src/data/example-load.ts,
 // area placement, derived columns) into native DuckDB, and shipped beside the app. A first visit copies it into the
-// browser's storage (src/data/stored-database-seed.ts) instead of importing the CSVs there — the import, area
+// browser's database (copyReadyExample in src/data/example-load.ts) instead of importing the CSVs there — the import, area
 // placement and checkpoints took ~2–3 s of a ~5 s first start (docs/benchmark.md).
 //
 // Native DuckDB (@duckdb/node-api 1.5) writes files in its default storage compatibility (v1.0 and later), which
