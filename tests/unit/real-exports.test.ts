@@ -191,6 +191,46 @@ describe('title lines above the header (6)', () => {
       expect(plan.previewRows[0][3]).toBe(`Storgatan 0${delimiter} uppgång B`);
     }
   });
+  it.each([';', '\t', '|'])('finds the delimiter %j under title lines when the data has decimal commas (tester: read as commas)', async (delimiter) => {
+    // SWEREF 99 TM with decimals ("6162048,6") and amounts ("1,5"): a title line splits into one cell under the true
+    // delimiter, so PapaParse's evenness guess over the whole text chose the comma, and the header was never found.
+    const header = ['Ärendenr', 'Händelsedatum', 'Brottstyp', 'X-koordinat', 'Y-koordinat', 'Belopp'].join(delimiter);
+    const data = Array.from({ length: 12 }, (_, i) => [`K${i}`, `2026-03-${String(i + 1).padStart(2, '0')}`, 'Stöld', `61620${10 + i},6`, `3749${10 + i},3`, `${i},5`].join(delimiter));
+    const preambles = [
+      ['Utdrag ur RAR – Malmö och Lund', delimiter.repeat(5)],
+      ['Utdrag ur RAR – Malmö och Lund'],
+      ['Utdrag ur RAR', `Period:${delimiter}2026-03-01 – 2026-03-31`, delimiter.repeat(5)],
+      ['Utdrag ur RAR', '', `Uttaget 2026-04-01, av analytiker`, delimiter.repeat(5)],
+    ];
+    for (const preamble of preambles) {
+      for (const newline of ['\n', '\r\n']) {
+        const bytes = enc([...preamble, header, ...data].join(newline) + newline);
+        const plan = await planBytes(bytes);
+        expect(plan.dialect, JSON.stringify(preamble)).toMatchObject({ delimiter, skipLines: preamble.length, columns: header.split(delimiter) });
+        expect(plan.previewRows[0]).toEqual(data[0].split(delimiter));
+        // Into the same database: the first reading imports all 12, every later one finds them already loaded.
+        const result = await importPlanned(runner, bytes, plan);
+        const first = preamble === preambles[0] && newline === '\n';
+        expect([result.rowsInFile, result.imported, result.rejected.length], JSON.stringify(result.rejected[0])).toEqual(first ? [12, 12, 0] : [12, 0, 12]);
+      }
+    }
+    // Without title lines, and a comma file with title lines, read as before.
+    expect((await planBytes(enc([header, ...data].join('\n') + '\n'))).dialect).toMatchObject({ delimiter, skipLines: 0 });
+    const commaFile = ['Rapport', 'Ärendenr,Datum,Brottstyp', 'K1,2026-03-01,Stöld', 'K2,2026-03-02,Rån', 'K3,2026-03-03,Hot'];
+    expect((await planBytes(enc(commaFile.join('\n') + '\n'))).dialect).toMatchObject({ delimiter: ',', skipLines: 1 });
+    // One line under a "preamble" is no evidence: PapaParse's own case is a comma file (its last cell "c|d|e|f").
+    expect((await planBytes(enc('a,b,c\na,b,c|d|e|f'))).dialect).toMatchObject({ delimiter: ',', skipLines: 0 });
+  });
+  it('finds the header again when the user changes the delimiter, unless the same choice sets the lines to skip', async () => {
+    const lines = ['Utdrag', 'Period:;2026-03', ';;;', 'Ärendenr;Datum;Brottstyp;Plats', 'A1;2026-03-01;Stöld;Torget', 'A2;2026-03-02;Rån;Parken'];
+    const bytes = enc(lines.join('\n') + '\n');
+    const { replan } = await import('../../src/data/import/csv-plan');
+    const wrong = replan(bytes, await planBytes(bytes), { delimiter: ',', skipLines: 4 });
+    expect(wrong.dialect).toMatchObject({ delimiter: ',', skipLines: 4 });
+    expect(replan(bytes, wrong, { delimiter: ';' }).dialect).toMatchObject({ delimiter: ';', skipLines: 3, columns: ['Ärendenr', 'Datum', 'Brottstyp', 'Plats'] });
+    expect(replan(bytes, wrong, { delimiter: ';', skipLines: 1 }).dialect.skipLines).toBe(1);
+    expect(replan(bytes, wrong, { header: true }).dialect.skipLines).toBe(4); // other choices keep the number
+  });
   it('leaves an ordinary file, and one whose header has empty names, alone', async () => {
     expect((await planBytes(enc('Datum;Brottstyp\n2025-01-01;Stöld\n'))).dialect.skipLines).toBe(0);
     expect((await planBytes(enc('Datum;Brottstyp;;\n2025-01-01;Stöld;1;2\n2025-01-02;Rån;1;2\n'))).dialect.skipLines).toBe(0);

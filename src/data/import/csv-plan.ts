@@ -105,6 +105,41 @@ function parsePreview(text: string, delimiter: string | undefined, quote: string
   return { rows: result.data, delimiter: result.meta.delimiter };
 }
 
+/**
+ * The delimiter of a CSV text that may start with a report's title lines. PapaParse guesses from how evenly each
+ * candidate splits the lines, and a preamble splits unevenly under the true delimiter: a title (1 cell), a ";;;;;"
+ * line, then the data. With decimal commas in the data ("6162048,6;374911,3") the comma then split more evenly and
+ * won, and the header was looked for under the wrong delimiter (tester: SWEREF coordinates under a title block).
+ * So every other candidate that finds lines above a header is tried too: it must split the text below them evenly
+ * enough that PapaParse, asked again there, names that same delimiter, and it wins when it splits that text more
+ * evenly than PapaParse's first guess splits the text below its own preamble (more rows of the usual width; equal:
+ * more columns). A file in which no other delimiter finds a preamble keeps PapaParse's guess.
+ */
+function guessDelimiter(text: string, quote: string): string {
+  const below = (delimiter: string) => text.slice(afterLines(text, linesBeforeHeader(text, delimiter, quote)));
+  const first = parsePreview(text, undefined, quote).delimiter;
+  let best = { delimiter: first, ...evenness(below(first), first, quote) };
+  for (const delimiter of DELIMITERS) {
+    if (delimiter === first || linesBeforeHeader(text, delimiter, quote) === 0) continue;
+    const rest = below(delimiter);
+    if (parsePreview(rest, undefined, quote).delimiter !== delimiter) continue;
+    const e = evenness(rest, delimiter, quote);
+    if (e.share > best.share || (e.share === best.share && e.width > best.width)) best = { delimiter, ...e };
+  }
+  return best.delimiter;
+}
+
+/** The usual width of `text`'s rows under `delimiter` (the most common count, at least 2) and the share of rows of
+ * that width; share 0 when no two rows have the same width of two or more cells (one line is no evidence: PapaParse's
+ * own case "a,b,c" over "a,b,c|d|e|f" is a comma file with a title, not a pipe file). */
+function evenness(text: string, delimiter: string, quote: string): { share: number; width: number } {
+  const rows = parsePreview(text, delimiter, quote).rows;
+  const counts = new Map<number, number>();
+  for (const row of rows) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  const [width, n] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+  return width >= 2 && n >= 2 ? { share: n / rows.length, width } : { share: 0, width: 0 };
+}
+
 function column(rows: string[][], index: number): string[] {
   return rows.map((r) => r[index] ?? '').filter((v) => v.trim() !== '');
 }
@@ -133,9 +168,8 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const whole = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
   const misread = misreadExample(bytes, encoding, guess);
   const quote = choices.quote ?? remembered?.quote ?? '"';
-  // Lines above the header (a report's title and period): found from the dialect of the whole preview, unless
-  // the user said how many.
-  const delimiterGuess = choices.delimiter ?? remembered?.delimiter ?? parsePreview(whole, undefined, quote).delimiter;
+  // Lines above the header (a report's title and period), unless the user said how many.
+  const delimiterGuess = choices.delimiter ?? remembered?.delimiter ?? guessDelimiter(whole, quote);
   const skipLines = Math.max(0, Math.floor(choices.skipLines ?? linesBeforeHeader(whole, delimiterGuess, quote)));
   const text = whole.slice(afterLines(whole, skipLines));
   const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter ?? (skipLines > 0 ? delimiterGuess : undefined), quote);
@@ -220,7 +254,11 @@ function orderByMagnitude(pairs: [number, number][]): PairOrder {
 
 export function replan(bytes: Uint8Array, plan: TablePlan, choices: PlanChoices): TablePlan {
   // The encoding in the plan was decided from the whole file (or chosen): it is kept, BOM included.
-  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, skipLines: plan.dialect.skipLines, ...choices });
+  // A new delimiter or quote finds the header again under it (the lines above it were counted under the old one),
+  // unless the same choice also says how many lines to skip.
+  const newDialect = (choices.delimiter !== undefined && choices.delimiter !== plan.dialect.delimiter) || (choices.quote !== undefined && choices.quote !== plan.dialect.quote);
+  const skipLines = newDialect ? undefined : plan.dialect.skipLines;
+  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, skipLines, ...choices });
 }
 
 export function setMapping(plan: TablePlan, field: CanonicalField, columnName: string | undefined): TablePlan {
