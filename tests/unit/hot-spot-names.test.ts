@@ -52,6 +52,45 @@ describe('the lägesbild’s hot-spot rows', () => {
   });
 });
 
+describe('a place that is a hot spot in a stronger group', () => {
+  const build = async (cells: { ix: number; iy: number; group: 'new' | 'persistent' | 'fading'; pattern: string; place: string | null }[], size = 250) => {
+    const { buildReport } = await import('../../src/features/lagesbild/lagesbild.model');
+    const { lagesbildPeriods } = await import('../../src/analysis/periods/compared-periods');
+    const raw = {
+      periods: lagesbildPeriods({ year: 2026, firstWeek: 41, lastWeek: 42 }), development: [], categories: [], areas: [], places: [], interventions: [], goals: [],
+      hotSpots: { status: 'ok' as const, size, steps: 13, cells: cells.map((c) => ({ ...c, area: 'Innerstaden', current: 2, currentKey: 0 })) },
+    };
+    return buildReport(raw as unknown as Parameters<typeof buildReport>[0], null).hotSpots.rows.map((r) => [r.name, r.group, r.cells, r.patterns]);
+  };
+  it('takes in a new cell of the same place: one persistent hot spot, not "new" beside "(2), persistent" (tester)', async () => {
+    const rows = await build([
+      { ix: 100, iy: 200, group: 'new', pattern: 'consecutive', place: 'Gustav Adolfs torg' },
+      { ix: 101, iy: 200, group: 'persistent', pattern: 'persistent', place: 'Gustav Adolfs torg' },
+      { ix: 101, iy: 201, group: 'persistent', pattern: 'intensifying', place: 'Gustav Adolfs torg' },
+      { ix: 140, iy: 230, group: 'new', pattern: 'new', place: 'Möllevångstorget' },
+    ]);
+    expect(rows).toEqual([['Möllevångstorget', 'new', 1, ['new']], ['Gustav Adolfs torg', 'persistent', 3, ['persistent', 'intensifying']]]);
+  });
+  it('also when the new cell does not touch (same place within 5 km), a faded cell of the place, and a placeless new cell touching it', async () => {
+    const rows = await build([
+      { ix: 101, iy: 200, group: 'persistent', pattern: 'persistent', place: 'Stortorget' },
+      { ix: 110, iy: 205, group: 'new', pattern: 'new', place: 'Stortorget' }, //          2.2 km away
+      { ix: 90, iy: 195, group: 'fading', pattern: 'historical', place: 'Stortorget' }, //  2.8 km away
+      { ix: 102, iy: 201, group: 'new', pattern: 'new', place: null }, //                   touching
+      { ix: 400, iy: 400, group: 'new', pattern: 'new', place: 'Stortorget' }, //          75 km away: another Stortorget
+    ]);
+    expect(rows.map((r) => r.slice(1, 3))).toEqual([['new', 1], ['persistent', 4]]);
+    expect(new Set(rows.map((r) => String(r[0]).replace(/ \(.*\)$/, '')))).toEqual(new Set(['Stortorget']));
+  });
+  it('leaves a faded place alone when no hot spot of that place is near (it has ceased)', async () => {
+    const rows = await build([
+      { ix: 101, iy: 200, group: 'persistent', pattern: 'persistent', place: 'Resecentrum' },
+      { ix: 104, iy: 200, group: 'fading', pattern: 'historical', place: 'Skolparken' },
+    ]);
+    expect(rows.map((r) => r.slice(0, 3))).toEqual([['Resecentrum', 'persistent', 1], ['Skolparken', 'fading', 1]]);
+  });
+});
+
 describe('one place name in two towns', () => {
   it('is two hot spots, told apart by area (Stortorget in Malmö and in Uppsala); nearby pieces of one place stay one', () => {
     const cell = (ix: number, iy: number, place: string | null, area: string | null) => ({ ix, iy, place, area });

@@ -13,7 +13,8 @@
  * A faded cell with a place of its own from the data joins only hot cells of that same place: Skolparken beside
  * Resecentrum is still a place that has ceased.
  */
-export function withFadedEdgesJoined<C extends { ix: number; iy: number; group: string; place?: string | null }>(cells: C[]): C[] {
+export function withFadedEdgesJoined<C extends { ix: number; iy: number; group: string; place?: string | null }>(input: C[], size?: number): C[] {
+  const cells = size === undefined ? input : withSamePlaceJoined(input, size);
   const spots = cells.filter((c) => c.group !== 'other');
   const out = new Map<C, C>();
   for (const cluster of touchingClusters(spots)) {
@@ -26,6 +27,29 @@ export function withFadedEdgesJoined<C extends { ix: number; iy: number; group: 
     }
   }
   return cells.map((c) => out.get(c) ?? c);
+}
+
+/**
+ * A place from the data is one hot spot within 5 km (samePlaceNearby), so a cell of a place that is a hot spot in a
+ * stronger group joins that group: a newly significant cell beside a persistent place's cells (the place's hot spot
+ * grew) is that persistent hot spot, not "a new hot spot at Gustav Adolfs torg" beside "Gustav Adolfs torg (2),
+ * persistent" (a tester); a faded cell of a place still hot within 5 km is that place's edge. Order: persistent, new.
+ * Cells without a place are joined by touching only (withFadedEdgesJoined; a new one touching a persistent cell here).
+ */
+function withSamePlaceJoined<C extends { ix: number; iy: number; group: string; place?: string | null }>(cells: C[], size: number): C[] {
+  const reach = Math.ceil(SAME_PLACE_REACH_METRES / size);
+  const near = (a: C, b: C) => Math.abs(a.ix - b.ix) <= reach && Math.abs(a.iy - b.iy) <= reach;
+  const touches = (a: C, b: C) => Math.abs(a.ix - b.ix) <= 1 && Math.abs(a.iy - b.iy) <= 1;
+  const persistent = cells.filter((c) => c.group === 'persistent');
+  const joinsPersistent = (c: C) => persistent.some((p) => (c.place != null ? p.place === c.place && near(p, c) : touches(p, c)));
+  const step1 = cells.map((c) => (c.group === 'new' && joinsPersistent(c) ? { ...c, group: 'persistent' } : c));
+  const live = step1.filter((c) => c.group === 'persistent' || c.group === 'new');
+  return step1.map((c) => {
+    if (c.group !== 'fading' || c.place == null) return c;
+    const same = live.filter((o) => o.place === c.place && near(o, c));
+    if (same.length === 0) return c;
+    return { ...c, group: same.some((o) => o.group === 'persistent') ? 'persistent' : 'new' };
+  });
 }
 
 interface NamedCell {

@@ -302,12 +302,13 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
 
 function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): HotSpotSummary {
   const groups: { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number; key: number }[] = [];
-  const cells = withFadedEdgesJoined(raw.cells);
+  const cells = withFadedEdgesJoined(raw.cells, raw.size);
   for (const group of GROUP_ORDER.filter((g) => g !== 'other')) {
     for (const spot of hotSpotsOfCells(cells.filter((c) => c.group === group), raw.size)) {
       groups.push({
-        // A live hot spot's faded edge cells (withFadedEdgesJoined) count among its cells but do not name its pattern.
-        name: spot.name, group, patterns: new Set(spot.cells.filter((c) => group === 'fading' || c.pattern !== 'historical').map((c) => c.pattern)), cells: spot.cells,
+        // Cells joined from a weaker group (withFadedEdgesJoined: a faded edge, a new cell of a persistent place) count
+        // among its cells but do not name its pattern.
+        name: spot.name, group, patterns: new Set(spot.cells.filter((c) => hotSpotGroup(c.pattern) === group).map((c) => c.pattern)), cells: spot.cells,
         current: spot.cells.reduce((s, c) => s + c.current, 0), key: spot.cells.reduce((s, c) => s + c.currentKey, 0),
       });
     }
