@@ -187,7 +187,7 @@ describe('the summary text', () => {
   it('gathers hot-spot cells by place and group, recurring ones into one line', () => {
     const h = buildReport(knownReport(), null).hotSpots;
     expect(h.rows.map((r) => `${r.group}:${r.name}:${r.current}`)).toEqual(['new:Hamnen:9', 'persistent:Resecentrum:20', 'fading:Skolparken:1']);
-    expect(h.recurring).toEqual({ cells: 2, current: 7, names: ['Norrmalm'] });
+    expect(h.recurring).toEqual({ cells: 2, current: 7 }); // one summed row, naming no place (see the CSV export test)
     expect(h.cells.filter((c) => c.row === -1)).toHaveLength(2);
   });
 
@@ -384,6 +384,13 @@ describe('the example’s lägesbild', () => {
     expect(hiddenRow?.[1]).toContain(`färre än 5 egna händelser`);
     expect(rows.some((r) => r[0] === hiddenRow?.[0] && String(r[1]).startsWith('Hamnstaden'))).toBe(false);
     expect(hiddenRow?.[2]).toBeNull();
+    // Every hot-spot row of the export names what the page names, and nothing else: the recurring row named its
+    // places ("Återkommande hot spots (Gustav Adolfs torg, Lundavägen 30, …)"), a named hot spot among them and places
+    // public view withholds (a tester).
+    const spotRows = rows.filter((r) => r[0] === hiddenRow?.[0] && r !== hiddenRow).map((r) => String(r[1]));
+    const pageNames = [...shown.hotSpots.rows.map((r) => `${r.name} (${i18n.t(`lagesbild.group.${r.group}`)})`), ...(shown.hotSpots.recurring.cells > 0 ? [i18n.t('lagesbild.recurringShort')] : [])];
+    expect(spotRows).toEqual(pageNames);
+    expect(shown.hotSpots.recurring.cells).toBeGreaterThan(0);
   }, 60_000);
 
   it('says no row is the largest beside a count hidden to protect another (public view)', async () => {

@@ -34,7 +34,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...report.interventions.map((f) => row(t('lagesbild.type'), f, f.name ?? '')),
     ...report.hotSpots.rows.map((r) => [spotSection, `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule, language), null, null, null, null, null, null, null, null]),
     ...(report.hotSpots.recurring.cells > 0
-      ? [[spotSection, t('lagesbild.recurringRow', { names: report.hotSpots.recurring.names.join(', ') }), csvCount(report.hotSpots.recurring.current, report.rule, language), null, null, null, null, null, null, null, null]]
+      ? [[spotSection, t('lagesbild.recurringShort'), csvCount(report.hotSpots.recurring.current, report.rule, language), null, null, null, null, null, null, null, null]]
       : []),
     // Analyst view only (hotSpotSummary): the hot cells left out of the rows for having no incident of their own.
     ...(report.hotSpots.surroundingsOnly

@@ -85,7 +85,9 @@ export interface HotSpotSummary {
   /** New first, then persistent, then faded; most incidents first within a group. Each has a letter on the map. */
   rows: HotSpotRow[];
   /** Sporadic and oscillating hot spots, summed into one line: on the map, but not worth a row each. */
-  recurring: { cells: number; current: number | null; names: string[] };
+  /** Sporadic and oscillating cells, summed in one row that names no place (as on the page and in the CSV export):
+   * a recurring place may also be a named hot spot, and public view names no place whose count it hides. */
+  recurring: { cells: number; current: number | null };
   /**
    * Cells of new or persistent hot spots left out of `rows` because the hot spot had no incident of its own in
    * `lastStep` (analyst view only; see hotSpotSummary): on the map without a letter, said under the table.
@@ -350,7 +352,6 @@ function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null)
     recurring: {
       cells: recurring.length,
       current: publishCount(recurring.reduce((s, c) => s + c.current, 0), recurring.reduce((s, c) => s + c.currentKey, 0), rule),
-      names: hotSpotsOfCells(recurring, raw.size).map((h) => h.name).sort((a, b) => a.localeCompare(b, 'sv')),
     },
     cells: [
       ...ordered.flatMap((g, row) => g.cells.map((c) => ({ ix: c.ix, iy: c.iy, group: c.group, row }))),

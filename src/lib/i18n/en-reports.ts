@@ -78,7 +78,6 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     hiddenLegend: 'Hot spot with fewer than {{k}} incidents of its own (not named)',
     recurringShort: 'Recurring hot spots (sporadic, oscillating)',
     moreHotSpots_one: '… and {{count}} more (see the CSV file or Map)', moreHotSpots_other: '… and {{count}} more (see the CSV file or Map)',
-    recurringRow: 'Recurring hot spots ({{names}})',
     place: 'Place',
     pattern: 'Pattern',
     group: { new: 'New', persistent: 'Persistent', other: 'Recurring', fading: 'Faded' },

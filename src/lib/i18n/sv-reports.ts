@@ -76,7 +76,6 @@ export const svReports = {
     hiddenLegend: 'Hot spot med färre än {{k}} egna händelser (inte namngiven)',
     recurringShort: 'Återkommande hot spots (sporadiska, växlande)',
     moreHotSpots_one: '… och {{count}} till (se CSV-filen eller Karta)', moreHotSpots_other: '… och {{count}} till (se CSV-filen eller Karta)',
-    recurringRow: 'Återkommande hot spots ({{names}})',
     place: 'Plats',
     pattern: 'Mönster',
     group: { new: 'Ny', persistent: 'Bestående', other: 'Återkommande', fading: 'Upphört' },
