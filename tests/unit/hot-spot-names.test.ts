@@ -1,6 +1,6 @@
 // The lägesbild's hot spots: a place in the data, else a cluster of touching cells, named by area or position.
 import { describe, expect, it } from 'vitest';
-import { hotSpotsOfCells, withFadedEdgesJoined } from '../../src/features/lagesbild/hot-spot-names';
+import { hotSpotsOfCells, withJoinedEdges } from '../../src/features/lagesbild/hot-spot-names';
 
 const cell = (ix: number, iy: number, place: string | null = null, area: string | null = null) => ({ ix, iy, place, area });
 
@@ -30,11 +30,11 @@ describe('hotSpotsOfCells', () => {
   });
 });
 
-describe('withFadedEdgesJoined', () => {
+describe('withJoinedEdges', () => {
   const c = (ix: number, iy: number, group: string) => ({ ix, iy, group });
   it('gives a faded cell touching a persistent hot spot that hot spot’s group; a faded spot alone stays faded', () => {
     const cells = [c(1, 1, 'persistent'), c(2, 1, 'persistent'), c(3, 1, 'fading'), c(4, 2, 'fading'), c(20, 20, 'fading'), c(30, 30, 'other')];
-    expect(withFadedEdgesJoined(cells).map((x) => x.group)).toEqual(['persistent', 'persistent', 'persistent', 'persistent', 'fading', 'other']);
+    expect(withJoinedEdges(cells).map((x) => x.group)).toEqual(['persistent', 'persistent', 'persistent', 'persistent', 'fading', 'other']);
   });
 });
 

@@ -323,7 +323,7 @@ describe('the example’s lägesbild', () => {
   it('names no new or persistent hot spot without incidents of its own in the latest step; says how many cells are left out', async () => {
     // v. 33–34 2026: Gi* marks a cell at Hamnstaden hot with no incident of its own in those weeks (its neighbours
     // have many). The summary read "Nya hot spots: Hamnstaden" with a 0 in the table beside it (the Karta lists no such cell).
-    // That cell touches the persistent hot spot Hamnen and is now its edge (withFadedEdgesJoined); v. 7–8 2026 has a
+    // That cell touches the persistent hot spot Hamnen and is now its edge (withJoinedEdges); v. 7–8 2026 has a
     // live hot spot with no incident of its own that touches none, and the rest of this test reads that period.
     const week33 = buildReport(await loadReport(runner, { year: 2026, firstWeek: 33, lastWeek: 34 }), null);
     expect(week33.hotSpots.rows.map((r) => r.name)).not.toContain('Hamnstaden');

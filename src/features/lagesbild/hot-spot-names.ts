@@ -12,8 +12,10 @@
  * common of the two; persistent on a tie). Without this one place read "Växjö — bestående" and "Växjö — upphört".
  * A faded cell with a place of its own from the data joins only hot cells of that same place: Skolparken beside
  * Resecentrum is still a place that has ceased.
+ * With `size` (the cells' side in metres) withSamePlaceJoined runs first: a new cell of a persistent place and a
+ * faded cell of a live place within 5 km join that place's group. Returns the cells in order, regrouped.
  */
-export function withFadedEdgesJoined<C extends { ix: number; iy: number; group: string; place?: string | null }>(input: C[], size?: number): C[] {
+export function withJoinedEdges<C extends { ix: number; iy: number; group: string; place?: string | null }>(input: C[], size?: number): C[] {
   const cells = size === undefined ? input : withSamePlaceJoined(input, size);
   const spots = cells.filter((c) => c.group !== 'other');
   const out = new Map<C, C>();
@@ -34,7 +36,7 @@ export function withFadedEdgesJoined<C extends { ix: number; iy: number; group: 
  * stronger group joins that group: a newly significant cell beside a persistent place's cells (the place's hot spot
  * grew) is that persistent hot spot, not "a new hot spot at Gustav Adolfs torg" beside "Gustav Adolfs torg (2),
  * persistent" (a tester); a faded cell of a place still hot within 5 km is that place's edge. Order: persistent, new.
- * Cells without a place are joined by touching only (withFadedEdgesJoined; a new one touching a persistent cell here).
+ * Cells without a place are joined by touching only (withJoinedEdges; a new one touching a persistent cell here).
  */
 function withSamePlaceJoined<C extends { ix: number; iy: number; group: string; place?: string | null }>(cells: C[], size: number): C[] {
   const reach = Math.ceil(SAME_PLACE_REACH_METRES / size);

@@ -2,7 +2,7 @@
 // disclosure rule applied once here, so a count hidden on screen is hidden in every export too.
 import { formatPeriod, sameLastYear, type ReportPeriod } from '../../analysis/periods/report-periods';
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
-import { hotSpotsOfCells, withFadedEdgesJoined } from './hot-spot-names';
+import { hotSpotsOfCells, withJoinedEdges } from './hot-spot-names';
 import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount, publishList, publishTable, publishedNoise, type PublishedCount, sortByShown } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
@@ -304,11 +304,11 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
 
 function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): HotSpotSummary {
   const groups: { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number; key: number }[] = [];
-  const cells = withFadedEdgesJoined(raw.cells, raw.size);
+  const cells = withJoinedEdges(raw.cells, raw.size);
   for (const group of GROUP_ORDER.filter((g) => g !== 'other')) {
     for (const spot of hotSpotsOfCells(cells.filter((c) => c.group === group), raw.size)) {
       groups.push({
-        // Cells joined from a weaker group (withFadedEdgesJoined: a faded edge, a new cell of a persistent place) count
+        // Cells joined from a weaker group (withJoinedEdges: a faded edge, a new cell of a persistent place) count
         // among its cells but do not name its pattern.
         name: spot.name, group, patterns: new Set(spot.cells.filter((c) => hotSpotGroup(c.pattern) === group).map((c) => c.pattern)), cells: spot.cells,
         current: spot.cells.reduce((s, c) => s + c.current, 0), key: spot.cells.reduce((s, c) => s + c.currentKey, 0),
