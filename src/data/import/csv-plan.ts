@@ -116,12 +116,12 @@ function parsePreview(text: string, delimiter: string | undefined, quote: string
  * more columns). A file in which no other delimiter finds a preamble keeps PapaParse's guess.
  */
 function guessDelimiter(text: string, quote: string): string {
-  const below = (delimiter: string) => text.slice(afterLines(text, linesBeforeHeader(text, delimiter, quote)));
   const first = parsePreview(text, undefined, quote).delimiter;
-  let best = { delimiter: first, ...evenness(below(first), first, quote) };
+  let best = { delimiter: first, ...evenness(text.slice(afterLines(text, linesBeforeHeader(text, first, quote))), first, quote) };
   for (const delimiter of DELIMITERS) {
-    if (delimiter === first || linesBeforeHeader(text, delimiter, quote) === 0) continue;
-    const rest = below(delimiter);
+    const above = delimiter === first ? 0 : linesBeforeHeader(text, delimiter, quote);
+    if (above === 0) continue;
+    const rest = text.slice(afterLines(text, above));
     if (parsePreview(rest, undefined, quote).delimiter !== delimiter) continue;
     const e = evenness(rest, delimiter, quote);
     if (e.share > best.share || (e.share === best.share && e.width > best.width)) best = { delimiter, ...e };
