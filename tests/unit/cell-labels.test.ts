@@ -54,7 +54,7 @@ describe('cellLabelsSql', () => {
     expect(cellLabelsSql(250, filter, 'square', [])).toBeNull();
   });
 
-  it('gives each cell its most common place, area and category, a tie to the first in alphabetical order', async () => {
+  it('gives each cell its most common place, area and category — a tie of places names no place, a tie of areas or categories the first in alphabetical order', async () => {
     // 3 000 rows over 4 × 4 cells of 250 m with few values each, so ties are common; counted here in JavaScript.
     const places = ['Torget', 'Parken', 'Stationen', null];
     const areas = ['Centrum', 'Norr', null];
@@ -80,14 +80,39 @@ describe('cellLabelsSql', () => {
       for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
       return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
     };
+    // A place is named only when no other place is as common.
+    const uniqueMost = (values: (string | null)[]) => {
+      const counts = [...values.reduce((m, v) => (v === null ? m : m.set(v, (m.get(v) ?? 0) + 1)), new Map<string, number>()).values()];
+      const top = Math.max(...counts);
+      return counts.filter((n) => n === top).length === 1 ? most(values) : null;
+    };
     const wanted = [...cells.keys()].map((k) => ({ ix: Number(k.split(':')[0]), iy: Number(k.split(':')[1]) }));
     const named = await runner.rows<{ ix: number; iy: number; place: string | null; area: string | null; category: string }>(cellLabelsSql(250, 'TRUE', 'square', wanted)!);
     expect(named).toHaveLength(cells.size);
-    expect(named.find((r) => r.ix === 36 && r.iy === 36)).toMatchObject({ place: 'Parken', area: null, category: 'Hot' });
+    // Two rows each of Stationen and Parken: no place; the categories' tie goes to Hot.
+    expect(named.find((r) => r.ix === 36 && r.iy === 36)).toMatchObject({ place: null, area: null, category: 'Hot' });
     for (const r of named) {
       const rows = cells.get(`${r.ix}:${r.iy}`)!;
-      expect([r.place, r.area, r.category], `${r.ix}:${r.iy}`).toEqual([most(rows.map((x) => x.place)), most(rows.map((x) => x.area)), most(rows.map((x) => x.category))]);
+      expect([r.place, r.area, r.category], `${r.ix}:${r.iy}`).toEqual([uniqueMost(rows.map((x) => x.place)), most(rows.map((x) => x.area)), most(rows.map((x) => x.category))]);
     }
+  });
+
+  it('names no place where two or more places are equally common, however many rows each has', async () => {
+    // Cells of 250 m along one row: (0) three incidents at three addresses, (1) one incident, (2) 2 + 1, (3) 2 + 2 + 1,
+    // (4) one address and two rows without a place, (5) 3 + 3 of two places beside 5 rows without one.
+    const cells: (string | null)[][] = [
+      ['Amiralsgatan 35', 'Bergsgatan 2', 'Citygatan 9'], ['Amiralsgatan 35'], ['Bergsgatan 2', 'Citygatan 9', 'Bergsgatan 2'],
+      ['Dalgatan 1', 'Ekgatan 4', 'Dalgatan 1', 'Ekgatan 4', 'Amiralsgatan 35'], ['Ekgatan 4', null, null],
+      ['Torget', 'Parken', 'Torget', 'Parken', 'Torget', 'Parken', null, null, null, null, null],
+    ];
+    await runner.exec(`DELETE FROM incidents`);
+    const rows = cells.flatMap((places, ix) => places.map((place, k) => `('c${ix}-${k}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Centrum', ${place ? `'${place}'` : 'NULL'}, 't', 10, ${ix * 250 + 10 + k}, 10)`));
+    await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES ${rows.join(', ')}`);
+    await runner.exec(FILL_PLACE_OR_BLANK);
+    const named = await runner.rows<{ ix: number; place: string | null; area: string }>(cellLabelsSql(250, 'TRUE', 'square', cells.map((_, ix) => ({ ix, iy: 0 })))! + ' ORDER BY ix');
+    expect(named.map((r) => r.place)).toEqual([null, 'Amiralsgatan 35', 'Bergsgatan 2', null, 'Ekgatan 4', null]);
+    // The rest of the name is unchanged: every cell still has its area and category.
+    expect(named.every((r) => r.area === 'Centrum')).toBe(true);
   });
 
   it('uses the same cells as the hexagon grid when asked for hexagons', async () => {

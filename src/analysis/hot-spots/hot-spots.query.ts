@@ -65,8 +65,9 @@ export function cellWeekCountsQuery(size: number, shape: CellShape = 'square') {
 /**
  * Most common place, area and category per cell under `filter`, for the given cells only (the ranked hot spots: the
  * mode over every cell's text cost 0.6–1.2 s per step of the Karta at 1M rows). One row per cell with incidents:
- * `ix`, `iy`, `place` and `area` (NULL when no row of the cell has one), `category`. A tie goes to the first value in
- * alphabetical order (DuckDB's `mode()` took whichever it met first). No cells: null (nothing to ask).
+ * `ix`, `iy`, `place` (NULL when no row of the cell has one, or when two or more places are equally common), `area`
+ * (NULL when no row has one), `category`. For area and category a tie goes to the first value in alphabetical order
+ * (DuckDB's `mode()` took whichever it met first). No cells: null (nothing to ask).
  * Counted once per (cell, place, area, category) and the most common of each taken from those few counts: DuckDB's
  * `mode()` keeps a map per group and row, and three of them over the ranked cells' rows (68 % of 5M rows at 500 m)
  * took 791 ms natively on one thread against 346 ms this way (1.3 s in the page).
@@ -83,13 +84,18 @@ export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape
   // The most common non-NULL value of `column` per cell, from the counts in `combos`.
   const most = (column: string) => `(SELECT ix, iy, first(${column} ORDER BY n DESC, ${column}) AS ${column}
     FROM (SELECT ix, iy, ${column}, sum(n) AS n FROM combos WHERE ${column} IS NOT NULL GROUP BY ALL) GROUP BY ALL)`;
+  // A place only when one is more common than every other: a place names a spot, and three incidents at three
+  // addresses are not a hot spot at the first of them in alphabetical order (a tester's "Amiralsgatan 35").
+  const uniquePlace = `(SELECT ix, iy, first(place ORDER BY n DESC) AS place
+    FROM (SELECT *, max(n) OVER (PARTITION BY ix, iy) AS top FROM (SELECT ix, iy, place, sum(n) AS n FROM combos WHERE place IS NOT NULL GROUP BY ALL))
+    GROUP BY ix, iy HAVING count(*) FILTER (WHERE n = top) = 1)`;
   return `WITH combos AS (
     SELECT ix, iy, ${PLACE_FROM_BLANK} AS place, area, category, count(*) AS n
     FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, place_or_blank, area, category FROM incidents WHERE grid_e IS NOT NULL${near} AND ${whereSql(filter)})
     WHERE (ix, iy) IN (SELECT * FROM (VALUES ${wanted}))
     GROUP BY ix, iy, place_or_blank, area, category)
   SELECT c.ix, c.iy, p.place, a.area, c.category
-  FROM ${most('category')} c LEFT JOIN ${most('place')} p ON p.ix = c.ix AND p.iy = c.iy LEFT JOIN ${most('area')} a ON a.ix = c.ix AND a.iy = c.iy`;
+  FROM ${most('category')} c LEFT JOIN ${uniquePlace} p ON p.ix = c.ix AND p.iy = c.iy LEFT JOIN ${most('area')} a ON a.ix = c.ix AND a.iy = c.iy`;
 }
 
 /** True for rows in a square of side `size` that the bounding box of one of the hexagons `cells` touches. */
