@@ -1,7 +1,8 @@
 // Trend period arithmetic, comparisons, the change test and the before/after estimate on known answers —
 // and the per-day query through native DuckDB against plain SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bucketOf, bucketsBetween, sameTimeLastYear } from '../../src/analysis/periods/period-buckets';
+import { bucketOf, bucketsBetween, sameIsoDayLastYear, sameTimeLastYear } from '../../src/analysis/periods/period-buckets';
+import { sameLastYear } from '../../src/analysis/periods/report-periods';
 import { compare, comparisonPeriods, topSeries, trendSeries, weekHourMatrix } from '../../src/features/trends/trends.model';
 import { beforeAfterSql } from '../../src/features/trends/trends.query';
 import { swedishCalendarDays } from '../../src/features/trends/calendar-days';
@@ -40,9 +41,53 @@ describe('trend buckets', () => {
     for (let i = 1; i < list.length; i++) expect(list[i].from).toBe(list[i - 1].to + 1);
   });
 
-  it('last year is the same ISO weeks (52 weeks back) or the same months', () => {
+  it('last year is the same ISO weeks or the same months', () => {
     expect(range(sameTimeLastYear({ from: d('2026-11-09'), to: d('2026-11-15') }, 'week'))).toBe('2025-11-10..2025-11-16');
     expect(range(sameTimeLastYear({ from: d('2024-02-01'), to: d('2024-02-29') }, 'month'))).toBe('2023-02-01..2023-02-28');
+  });
+
+  it('last year after a 53-week year is the same ISO week, not 52 weeks back (a tester\'s 2020–2021 export)', () => {
+    // v. 1 2021 against v. 1 2020 (52 weeks back was v. 2 2020), v. 2 against v. 2, v. 53 2020 against v. 52 2019
+    // (52 weeks back was v. 1 2020, the same year), and the lägesbild's two-week periods: 51–53 ↔ 51–52, 1–2 ↔ 1–2.
+    expect(range(sameTimeLastYear({ from: d('2021-01-04'), to: d('2021-01-10') }, 'week'))).toBe('2019-12-30..2020-01-05');
+    expect(range(sameTimeLastYear({ from: d('2021-01-11'), to: d('2021-01-17') }, 'week'))).toBe('2020-01-06..2020-01-12');
+    expect(range(sameTimeLastYear({ from: d('2020-12-28'), to: d('2021-01-03') }, 'week'))).toBe('2019-12-23..2019-12-29');
+    expect(range(sameTimeLastYear({ from: d('2020-12-14'), to: d('2021-01-03') }, 'biweek'))).toBe('2019-12-16..2019-12-29');
+    expect(range(sameTimeLastYear({ from: d('2021-01-04'), to: d('2021-01-17') }, 'biweek'))).toBe('2019-12-30..2020-01-12');
+    // The year after a 52-week year into a 53-week one: v. 53 2026 has no v. 53 2025, v. 1 2027 is v. 1 2026.
+    expect(range(sameTimeLastYear({ from: d('2026-12-28'), to: d('2027-01-03') }, 'week'))).toBe('2025-12-22..2025-12-28');
+    expect(range(sameTimeLastYear({ from: d('2027-01-04'), to: d('2027-01-10') }, 'week'))).toBe('2025-12-29..2026-01-04');
+    expect(range(sameTimeLastYear({ from: d('2021-01-06'), to: d('2021-01-06') }, 'day'))).toBe('2020-01-01..2020-01-01');
+  });
+
+  it('compares each week and two-week period with the same period as the lägesbild does, across 53-week years', () => {
+    for (const unit of ['week', 'biweek'] as const) {
+      for (const b of bucketsBetween(d('2019-01-01'), d('2033-01-31'), unit)) {
+        const lagesbild = sameLastYear({ unit, from: b.from, to: b.to });
+        expect(range(sameTimeLastYear(b, unit)), `${unit} ${b.label}`).toBe(range(lagesbild));
+      }
+    }
+  });
+
+  it('maps every day of 2000–2040 to the same ISO weekday and week of the ISO year before (an ISO week computed here by hand)', () => {
+    // ISO 8601 by its definition: the week's Thursday decides the year; week 1 holds the year's first Thursday.
+    const isoWeek = (day: number) => {
+      const weekday = ((((day + 3) % 7) + 7) % 7) + 1; // 1970-01-01 (day 0) was a Thursday: 4
+      const thursday = day - weekday + 4;
+      const year = new Date(thursday * 86_400_000).getUTCFullYear();
+      const jan1 = Date.UTC(year, 0, 1) / 86_400_000;
+      return { year, week: Math.floor((thursday - jan1) / 7) + 1, weekday };
+    };
+    const weeksIn = (year: number) => isoWeek(Date.UTC(year, 11, 28) / 86_400_000).week; // 28 December is always in the last week
+    let fiftyThree = 0;
+    for (let day = Date.UTC(2000, 0, 3) / 86_400_000; day <= Date.UTC(2040, 11, 31) / 86_400_000; day++) {
+      const now = isoWeek(day);
+      const then = isoWeek(sameIsoDayLastYear(day));
+      const expected = { year: now.year - 1, week: Math.min(now.week, weeksIn(now.year - 1)), weekday: now.weekday };
+      if (then.year !== expected.year || then.week !== expected.week || then.weekday !== expected.weekday) throw new Error(`${iso(day)}: ${JSON.stringify(then)} ≠ ${JSON.stringify(expected)}`);
+      if (now.week === 53) fiftyThree++;
+    }
+    expect(fiftyThree).toBe(7 * 7); // 2004, 2009, 2015, 2020, 2026, 2032, 2037 have a week 53
   });
 });
 

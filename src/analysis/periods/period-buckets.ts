@@ -4,7 +4,7 @@
 // ISO week arithmetic in lib/iso-week.
 import { dateOfEpochDay, epochDayOf, calendarDate } from '../../lib/epoch-day';
 import { mondayOf } from '../../lib/day-range';
-import { biweekPeriodOf, biweekRange, isoWeekOf } from '../../lib/iso-week';
+import { biweekPeriodOf, biweekRange, isoWeekOf, isoWeekStart, weeksInIsoYear } from '../../lib/iso-week';
 import { formatBiweek, formatDate, formatIsoWeek, type Language } from '../../lib/format';
 
 export const UNITS = ['day', 'week', 'biweek', 'month', 'quarter'] as const;
@@ -52,8 +52,12 @@ export function bucketsBetween(from: number, to: number, unit: Unit, language: L
 }
 
 /**
- * The same period one year earlier: the same ISO weeks (52 weeks back, so weekdays line up — what CompStat
- * compares) for days, weeks and two-week periods; the same calendar months for months and quarters.
+ * The same period one year earlier: the same ISO weeks and weekdays of the ISO year before for days, weeks and
+ * two-week periods (weekdays line up, as CompStat compares; week 53 → week 52 of a 52-week year, so v. 51–53 ↔
+ * v. 51–52, and v. 51–52 ↔ the year before's v. 51–53, as the lägesbild's report-periods.ts `sameLastYear`), the same
+ * calendar months for months and quarters.
+ * Not 52 weeks back: after a 53-week year that is the ISO week after (v. 1 2021 → v. 2 2020, found by a tester) and
+ * v. 53 itself lands in the same year (v. 53 2020 → v. 1 2020). Lengths can then differ; comparisons are per day.
  */
 export function sameTimeLastYear(range: { from: number; to: number }, unit: Unit): { from: number; to: number } {
   if (unit === 'month' || unit === 'quarter') {
@@ -63,7 +67,22 @@ export function sameTimeLastYear(range: { from: number; to: number }, unit: Unit
     };
     return { from: shift(range.from, false), to: shift(range.to, true) };
   }
-  return { from: range.from - 364, to: range.to - 364 };
+  const from = sameIsoDayLastYear(range.from);
+  const to = sameIsoDayLastYear(range.to);
+  if (unit !== 'biweek') return { from, to };
+  // An end on a two-week period's edge stays on one: v. 51–52 of 2021 is compared with the period 2020 had there,
+  // v. 51–53 (as the lägesbild does), not with two of its three weeks.
+  return {
+    from: bucketOf(range.from, unit).from === range.from ? bucketOf(from, unit).from : from,
+    to: bucketOf(range.to, unit).to === range.to ? bucketOf(to, unit).to : to,
+  };
+}
+
+/** The epoch day with the same ISO weekday in the same ISO week of the ISO year before (week 53 → 52 when it has none). */
+export function sameIsoDayLastYear(day: number): number {
+  const w = isoWeekOf(dateOfEpochDay(day));
+  const year = w.year - 1;
+  return epochDayOf(isoWeekStart({ year, week: Math.min(w.week, weeksInIsoYear(year)) })) + (day - mondayOf(day));
 }
 
 /** The period before, equally long. */

@@ -19,7 +19,7 @@ export interface TrendSeries {
   series: Map<string, number[]>;
   total: number[];
   lastYear: (number | null)[];
-  /** The days each bucket's last-year value counts (sameTimeLastYear: 52 weeks back, or the same months). */
+  /** The days each bucket's last-year value counts (sameTimeLastYear: the same ISO weeks of the year before, or the same months). */
   lastYearRanges: DayRange[];
   rolling: (number | null)[];
   interventions: number[];
