@@ -35,6 +35,21 @@ describe('column mapping suggestions', () => {
 
 describe('header variants real exports write (issue 15)', () => {
   const incident = (headers: string[]) => suggestMapping(headers, 'incidents');
+  it('takes the offence name, not its code, as the category; SWEREF without "99" is SWEREF 99 TM (a tester\'s exports)', () => {
+    const register = ['Ärendenr', 'Brottsdatum', 'Tid', 'Brottskod', 'Brottsbenämning', 'X-koordinat (SWEREF 99 TM)', 'Y-koordinat (SWEREF 99 TM)', 'Plats', 'Fritext'];
+    expect(incident(register)).toMatchObject({ id: 'Ärendenr', date: 'Brottsdatum', time: 'Tid', category: 'Brottsbenämning', place: 'Plats', description: 'Fritext' });
+    // In either order, and a code alone is still a category.
+    expect(incident(['Datum', 'Brottsbenämning', 'Brottskod']).category).toBe('Brottsbenämning');
+    expect(incident(['Datum', 'Brottskod']).category).toBe('Brottskod');
+    for (const [n, e] of [['sweref_n', 'sweref_e'], ['SWEREF_X', 'SWEREF_Y'], ['Sweref N', 'Sweref E'], ['sweref-nord', 'sweref-ost']]) {
+      expect(incident(['id', 'datum', 'kategori', n, e]), n).toMatchObject({ north: n, east: e });
+      expect(crsNamedIn(n), n).toBe('EPSG:3006');
+    }
+    // A local zone still names its meridian; RT 90 and WGS 84 are unchanged.
+    expect(crsNamedIn('N (SWEREF 99 18 00)')).toBe('EPSG:3011');
+    expect(crsNamedIn('sweref99_1800_n')).toBe('EPSG:3011');
+    expect(crsNamedIn('rt90_x')).toBe('EPSG:3021');
+  });
   it('recognises Swedish and English coordinate headers, with a system in brackets', () => {
     const police = ['Händelsenummer', 'Händelsedatum', 'Klockslag', 'Brottstyp', 'Område', 'X-koordinat (SWEREF 99 TM)', 'Y-koordinat (SWEREF 99 TM)', 'Beskrivning'];
     expect(incident(police)).toMatchObject({ id: 'Händelsenummer', date: 'Händelsedatum', time: 'Klockslag', north: 'X-koordinat (SWEREF 99 TM)', east: 'Y-koordinat (SWEREF 99 TM)' });

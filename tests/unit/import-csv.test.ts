@@ -173,7 +173,8 @@ describe('importing CSV', () => {
     const byLine = new Map(result.rejected.map((r) => [r.line, r]));
     expect(byLine.get(5)).toMatchObject({ text: 'A3;2026-03-03;10:00;Rån;1;2;3' });
     expect(byLine.get(6)).toMatchObject({ column: 'Datum', value: '2026-02-30', text: 'A4;2026-02-30;10:00;Hot;;' });
-    expect(byLine.get(8)).toMatchObject({ column: 'E', value: '6580822' });
+    // Half a position: both columns, and the empty one shown empty — not the missing column beside the other's value.
+    expect(byLine.get(8)).toMatchObject({ column: 'N / E', value: '6580822 / ' });
     // Rejected after the coordinates (outside Sweden, repeated id): the original line all the same.
     expect(byLine.get(9)).toMatchObject({ column: 'N / E', value: '5800000 / 674032', text: 'A7;2026-03-04;10:00;Hot;5800000;674032' });
     expect(byLine.get(10)).toMatchObject({ column: 'N', value: '65x' });

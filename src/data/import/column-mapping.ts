@@ -16,7 +16,8 @@ const normalise = (h: string) =>
 /**
  * Header names per field, written as people write them; folded with `headerKey` before matching, so case,
  * diacritics, brackets ("(SWEREF 99 TM)"), dashes and "nr"/"koord" don't matter. The first match wins, in field
- * order; within a field, earlier names win (so "Brottstyp" beats "Brottskod").
+ * order; within a field, earlier names win (so "Brottstyp" and "Brottsbenämning" beat "Brottskod": an analyst who clicks
+ * Importera on a police register export wants offence names, not codes, as categories — a tester got "0866", "1201").
  */
 const NAMES: Record<CanonicalField, string[]> = {
   id: ['id', 'diarienummer', 'ärendenummer', 'ärende', 'händelse id', 'händelseid', 'händelsenummer', 'anmälningsnummer', 'anmälan id', 'aktivitets id', 'löpnummer', 'nummer',
@@ -26,7 +27,8 @@ const NAMES: Record<CanonicalField, string[]> = {
   time: ['tid', 'klockslag', 'kl', 'klocka', 'händelsetid', 'brottstid', 'starttid', 'time', 'start time', 'time of day'],
   end_date: ['slutdatum', 'end date', 'ended at', 'till'],
   end_time: ['sluttid', 'end time'],
-  category: ['brottstyp', 'händelsetyp', 'kategori', 'brottskategori', 'händelsekategori', 'brottsrubricering', 'rubricering', 'category', 'offence', 'offense', 'crime type',
+  category: ['brottstyp', 'händelsetyp', 'kategori', 'brottskategori', 'händelsekategori', 'brottsrubricering', 'rubricering', 'brottsbenämning',
+    'händelsebenämning', 'benämning', 'category', 'offence', 'offense', 'crime type',
     'incident type', 'event type', 'brottskod', 'crime code', 'offence code'],
   subcategory: ['underkategori', 'underrubrik', 'underbrottstyp', 'subcategory', 'sub category'],
   type: ['aktivitet', 'insats', 'insatstyp', 'aktivitetstyp', 'åtgärd', 'type', 'activity', 'intervention'],

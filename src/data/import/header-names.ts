@@ -12,7 +12,8 @@ const LOCAL_ZONES: Record<string, CrsCode> = {
 const KNOWN_EPSG = new Set(['4326', '3006', '3021', ...Object.values(LOCAL_ZONES).map((c) => c.slice(5))]);
 
 // A coordinate-system name anywhere in a header (with or without spaces, dashes, underscores).
-const CRS_NAME = /sweref[\s_-]*99(?:[\s_-]*tm|[\s_-]*(\d{2})[\s_-]*(\d{2}))?|rt[\s_-]*90(?:[\s_-]*2[.,]5[\s_-]*gon[\s_-]*v)?|wgs[\s_-]*84|epsg[\s_:-]*(\d{4,5})/gi;
+// "SWEREF" alone ("sweref_n", "SWEREF_X") is SWEREF 99 TM, the national system; a local zone always names its meridian.
+const CRS_NAME = /sweref(?:[\s_-]*99)?(?:[\s_-]*tm|[\s_-]*(\d{2})[\s_-]*(\d{2}))?|rt[\s_-]*90(?:[\s_-]*2[.,]5[\s_-]*gon[\s_-]*v)?|wgs[\s_-]*84|epsg[\s_:-]*(\d{4,5})/gi;
 
 /** The coordinate system a header names, e.g. "X-koordinat (SWEREF 99 TM)" → EPSG:3006; null when none. */
 export function crsNamedIn(header: string): CrsCode | null {

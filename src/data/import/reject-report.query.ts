@@ -41,14 +41,16 @@ export function checkedRejects(target: 'incidents' | 'interventions', outcomeNam
         WHEN 'bad-time' THEN CASE WHEN time_text IS NULL THEN 'date' ELSE 'time' END WHEN 'time-conflict' THEN 'date+time'
         WHEN 'missing-category' THEN ${required} WHEN 'missing-type' THEN ${required}
         WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN 'north' WHEN east_text IS NOT NULL AND east IS NULL THEN 'east' ${outcomeField} END
-        WHEN 'half-coordinate' THEN CASE WHEN north_text IS NULL THEN 'north' ELSE 'east' END
+        WHEN 'half-coordinate' THEN 'position'
         WHEN 'outside-sweden' THEN 'position'
         WHEN 'duplicate-id-in-file' THEN 'id' WHEN 'already-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END
         WHEN 'same-content-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END END AS field,
       CASE reason WHEN 'bad-date' THEN date_text WHEN 'month-first-date' THEN date_text WHEN 'no-such-date' THEN date_text WHEN 'year-out-of-range' THEN date_text
         WHEN 'bad-time' THEN coalesce(time_text, date_text) WHEN 'time-conflict' THEN date_text || ' / ' || time_text
         WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN north_text WHEN east_text IS NOT NULL AND east IS NULL THEN east_text ${outcomeValue} END
-        WHEN 'half-coordinate' THEN coalesce(north_text, east_text)
+        -- Both columns and both values, one of them empty: naming the empty column beside the other's value read as
+        -- if that value were in the empty column (a tester: "Y-koordinat" shown with the X value).
+        WHEN 'half-coordinate' THEN coalesce(north_text, '') || ' / ' || coalesce(east_text, '')
         WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id WHEN 'same-content-loaded' THEN id END AS value
     FROM ${CHECKED} WHERE reason IS NOT NULL)
   SELECT j.line, j.reason, j.field, ${maskedPersonalNumbers("CASE WHEN j.reason = 'outside-sweden' THEN t.position_text ELSE j.value END")} AS value, t.text
