@@ -83,6 +83,9 @@ describe('importing in Chromium', () => {
       ['10', 'Samma id finns tidigare i filen', 'Diarienummer', 'B1', 'B1;2026-03-06;11:30;Hot;;'],
       ['11', 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)', '', '', ''],
     ]);
+    // The repeated id is rejected, and the summary says what to do if the rows are several offences of one case.
+    expect(await card.getByTestId('duplicate-ids').textContent()).toBe('1 rad avvisades för att dess id redan finns tidigare i filen. Om ett ärende kan ha flera brott, en rad per brott, är id-kolumnen inte radens id: välj Id = (ingen) (eller en kolumn som skiljer raderna åt) och importera igen, så läses varje rad in.');
+    expect(await card.getByTestId('value-variants').count()).toBe(0);
     const download = page.waitForEvent('download');
     await card.getByRole('button', { name: 'Ladda ner avvisade rader (CSV)' }).click();
     const file = await (await download).path();

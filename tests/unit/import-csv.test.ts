@@ -186,6 +186,23 @@ describe('importing CSV', () => {
     expect(rows[2].lat).toBeCloseTo(rows[0].lat!, 9);
   });
 
+  it('says when one category is written in several ways, in the file or beside what is loaded (a tester\'s " stöld " and "STÖLD")', async () => {
+    const lines = ['Datum;Brottstyp', '2026-03-01;Stöld', '2026-03-01;Stöld', '2026-03-01; stöld ', '2026-03-02;STÖLD', '2026-03-02;Rån', '2026-03-02;Skadegörelse  bil', '2026-03-03;skadegörelse bil', '2026-03-03;Skadegörelse'];
+    const columns = { date: 'Datum', category: 'Brottstyp' };
+    const first = await importBytes(runner, new TextEncoder().encode(lines.join('\n')), SEMICOLON, { ...base, columns });
+    expect(first.imported).toBe(8);
+    // Counted by hand: Stöld 2, stöld 1, STÖLD 1; "Skadegörelse  bil" (two spaces) and "skadegörelse bil" 1 each; Rån and Skadegörelse alone.
+    expect(first.valueVariants).toEqual({ field: 'category', spellings: [['Stöld', 'STÖLD', 'stöld'], ['Skadegörelse  bil', 'skadegörelse bil']] });
+    // A later file in one spelling beside a loaded one: said again, the data as a whole has both.
+    await runner.exec("DELETE FROM incidents WHERE category <> 'Stöld'");
+    const second = await importBytes(runner, new TextEncoder().encode(['Datum;Brottstyp', '2026-03-04;STÖLD'].join('\n')), SEMICOLON, { ...base, columns });
+    expect(second.valueVariants?.spellings).toEqual([['Stöld', 'STÖLD']]);
+    // One spelling each: nothing said.
+    await runner.exec("DELETE FROM incidents WHERE category = 'STÖLD'");
+    const third = await importBytes(runner, new TextEncoder().encode(['Datum;Brottstyp', '2026-03-05;Rån'].join('\n')), SEMICOLON, { ...base, columns });
+    expect(third.valueVariants).toBeUndefined();
+  });
+
   it('checks WGS 84 positions in SQL: inside Sweden kept, outside rejected, either order', async () => {
     const csv = new TextEncoder().encode(['Datum;Brottstyp;Lat;Lon', '2026-03-01;Stöld;59,33;18,07', '2026-03-02;Stöld;48,85;2,35', '2026-03-03;Stöld;;'].join('\n'));
     const columns = { date: 'Datum', category: 'Brottstyp', north: 'Lat', east: 'Lon' };

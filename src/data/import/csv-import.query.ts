@@ -346,6 +346,18 @@ export function markSameContent(target: 'incidents' | 'interventions'): string {
     SELECT f.line FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)`;
 }
 
+/**
+ * Categories (incidents) or types (interventions) in the stored table that are one value written in several ways —
+ * only case and spaces differ ("Stöld", "stöld", "STÖLD"): each is counted as a category of its own, so the import says
+ * so. One row per group, `spellings` most common first; the ten largest groups.
+ */
+export function valueVariantsSql(target: 'incidents' | 'interventions'): string {
+  const column = target === 'incidents' ? 'category' : 'type';
+  return `SELECT list(${column} ORDER BY n DESC, ${column}) AS spellings
+  FROM (SELECT ${column}, count(*) AS n FROM ${target} GROUP BY ALL)
+  GROUP BY lower(regexp_replace(${column}, '\\s+', ' ', 'g')) HAVING count(*) > 1 ORDER BY sum(n) DESC, min(${column}) LIMIT 10`;
+}
+
 /** Rows of an event table (before and after the insert: the accounting). */
 export const COUNT_ROWS = { incidents: 'SELECT count(*)::INTEGER AS before FROM incidents', interventions: 'SELECT count(*)::INTEGER AS before FROM interventions' } as const;
 export const DELETE_ALL = { incidents: 'DELETE FROM incidents', interventions: 'DELETE FROM interventions' } as const;

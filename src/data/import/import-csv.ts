@@ -16,7 +16,7 @@ import { personalNumberCandidates } from './personal-numbers.query';
 import type { DecimalMark } from './value-conversions.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
-  checkIncidents, checkInterventions, dropStaging, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
+  checkIncidents, checkInterventions, dropStaging, valueVariantsSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 import { midnightWithoutTimeSql, monthFirstSql, separateBadTimes } from './date-reasons.query';
@@ -113,6 +113,11 @@ export interface ImportResult {
   years?: YearRange;
   /** Rows whose date has a midnight time beside an empty time column: read as dates without a time of day (said). */
   midnightDates?: number;
+  /**
+   * Categories (types, for interventions) in the loaded data that differ only in case or spaces ("Stöld", "STÖLD"),
+   * each group most common first: counted apart, so said. Absent when there are none.
+   */
+  valueVariants?: { field: 'category' | 'type'; spellings: string[][] };
   /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
   notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }
@@ -308,12 +313,13 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       return after - before;
     });
 
+    const variants = (await runner.rows<{ spellings: string[] }>(valueVariantsSql(target))).map((r) => [...r.spellings]);
     const rejected: RejectedRow[] = [
       ...readerRejects,
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
-    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}) };
+    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
   } finally {
     await runner.exec(dropStaging());
   }
