@@ -34,7 +34,7 @@ describe('withJoinedEdges', () => {
   const c = (ix: number, iy: number, group: string) => ({ ix, iy, group });
   it('gives a faded cell touching a persistent hot spot that hot spot’s group; a faded spot alone stays faded', () => {
     const cells = [c(1, 1, 'persistent'), c(2, 1, 'persistent'), c(3, 1, 'fading'), c(4, 2, 'fading'), c(20, 20, 'fading'), c(30, 30, 'other')];
-    expect(withJoinedEdges(cells).map((x) => x.group)).toEqual(['persistent', 'persistent', 'persistent', 'persistent', 'fading', 'other']);
+    expect(withJoinedEdges(cells, 250).map((x) => x.group)).toEqual(['persistent', 'persistent', 'persistent', 'persistent', 'fading', 'other']);
   });
 });
 

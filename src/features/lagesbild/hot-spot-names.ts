@@ -12,11 +12,11 @@
  * common of the two; persistent on a tie). Without this one place read "Växjö — bestående" and "Växjö — upphört".
  * A faded cell with a place of its own from the data joins only hot cells of that same place: Skolparken beside
  * Resecentrum is still a place that has ceased.
- * With `size` (the cells' side in metres) withSamePlaceJoined runs first: a new cell of a persistent place and a
- * faded cell of a live place within 5 km join that place's group. Returns the cells in order, regrouped.
+ * First (withSamePlaceJoined; `size` is the cells' side in metres) a new cell of a persistent place and a faded cell
+ * of a live place within 5 km join that place's group. Returns the cells in order, regrouped.
  */
-export function withJoinedEdges<C extends { ix: number; iy: number; group: string; place?: string | null }>(input: C[], size?: number): C[] {
-  const cells = size === undefined ? input : withSamePlaceJoined(input, size);
+export function withJoinedEdges<C extends { ix: number; iy: number; group: string; place?: string | null }>(input: C[], size: number): C[] {
+  const cells = withSamePlaceJoined(input, size);
   const spots = cells.filter((c) => c.group !== 'other');
   const out = new Map<C, C>();
   for (const cluster of touchingClusters(spots)) {
