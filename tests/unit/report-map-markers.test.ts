@@ -1,7 +1,7 @@
-// The lägesbild map's letters: never on each other, never on a cell, inside the picture, a line back when moved.
+// The lägesbild map's letters: never on each other, never on a cell, inside the picture, a line back when moved; one per piece of a hot spot.
 import { describe, expect, it } from 'vitest';
 import { placeMarkers, type MarkerBox } from '../../src/features/lagesbild/report-map-markers';
-import { markerLetter } from '../../src/features/lagesbild/report-map.model';
+import { letterPoints, markerLetter } from '../../src/features/lagesbild/report-map.model';
 
 const overlaps = (a: MarkerBox, b: MarkerBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -33,5 +33,20 @@ describe('placeMarkers', () => {
     const [m] = placeMarkers([{ row: 0, x: 995, y: 5, side: 6 }], markerLetter, [], { width: 1000, height: 500 }, 18);
     expect(m.box.x + m.box.width).toBeLessThanOrEqual(1000);
     expect(m.box.y).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('letterPoints', () => {
+  it('letters every piece of a hot spot whose cells lie apart (one place, 3 km apart), once per piece, in row order', () => {
+    // Row 0: two touching cells and, 13 cells (3.25 km at 250 m) east, one more — one place, one row. Row 1: one cell.
+    // Row −1 (recurring or left out): no letter.
+    const cells = [
+      { ix: 10, iy: 10, row: 0 }, { ix: 11, iy: 11, row: 0 }, { ix: 24, iy: 10, row: 0 },
+      { ix: 40, iy: 40, row: 1 }, { ix: 60, iy: 60, row: -1 },
+    ];
+    const points = letterPoints(cells, 250);
+    expect(points.map((p) => p.row)).toEqual([0, 0, 1]);
+    // Each beside its piece's easternmost cell, at that cell's centre row.
+    expect(points.map((p) => [p.e, p.n]).sort((a, b) => a[0] - b[0])).toEqual([[11 * 250, 11.5 * 250], [24 * 250, 10.5 * 250], [40 * 250, 40.5 * 250]]);
   });
 });

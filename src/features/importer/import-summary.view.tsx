@@ -50,7 +50,7 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
       )}
       {result.valueVariants?.spellings.map((spellings) => (
         <p key={spellings.join('\u001f')} className="hint" data-testid="value-variants">
-          {t(`importer.valueVariants_${result.valueVariants!.field}`, { spellings: spellings.map((s) => `”${s}”`).join(', '), replace: t('importer.replace') })}
+          {t(`importer.valueVariants_${result.valueVariants!.field}`, { spellings: spellings.map((value) => t('importer.quoted', { value })).join(', '), replace: t('importer.replace') })}
         </p>
       ))}
       {result.personalData.map((f) => (

@@ -116,7 +116,7 @@ function samePlaceNearby<C extends NamedCell>(name: string, cells: C[], size: nu
 }
 
 /** The groups of cells that touch (share an edge or a corner), transitively. */
-function touchingClusters<C extends { ix: number; iy: number }>(cells: C[]): C[][] {
+export function touchingClusters<C extends { ix: number; iy: number }>(cells: C[]): C[][] {
   const index = new Map(cells.map((c, i) => [`${c.ix}:${c.iy}`, i]));
   const parent = cells.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));

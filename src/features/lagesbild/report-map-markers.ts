@@ -21,7 +21,7 @@ const overlaps = (a: MarkerBox, b: MarkerBox) => a.x < b.x + b.width && b.x < a.
 const DIRECTIONS: [number, number][] = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [-1, -1], [1, 1], [-1, 1]];
 
 /**
- * Letters for `anchors` (one per table row: the cell's centre `x`, `y` and its drawn side, in view units),
+ * Letters for `anchors` (one or more per table row — one per piece of its cells: the cell's centre `x`, `y` and its drawn side, in view units),
  * `text(row)` the letter. Obstacles: every drawn cell. The view's edge is respected. A letter that finds no free
  * spot within four rings is placed in its first ring anyway (never dropped: the table refers to it).
  */

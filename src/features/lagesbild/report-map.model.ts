@@ -3,6 +3,7 @@
 import { toSweref99tm } from '../../lib/geo/sweref99tm';
 import { areaLookup, type AreaShape } from '../../lib/geo/area-lookup';
 import type { HotSpotCell, HotSpotGroup, IncidentExtent } from './lagesbild.model';
+import { touchingClusters } from './hot-spot-names';
 
 export interface AreaOutline { name: string; kind?: string | null; geometry: unknown }
 
@@ -148,6 +149,22 @@ export function coarseRingPath(frame: MapFrame, ring: [number, number][]): strin
 /** A line (not closed) as SVG path data. */
 export function linePath(frame: MapFrame, line: [number, number][]): string {
   return line.map(([e, n], i) => { const [x, y] = toView(frame, e, n); return `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`; }).join('');
+}
+
+/**
+ * Where a table row's letter goes, in grid metres: beside the easternmost cell (at its centre row) of each piece of
+ * the row's cells that touch — one letter per piece, so a hot spot of one place in two pieces (up to 5 km apart,
+ * hot-spot-names.ts) is lettered at both; with one letter the other piece was drawn unlettered, as if it were in no
+ * row (a tester's two "Stationen" 3 km apart). `row` < 0: no letter. In row order.
+ */
+export function letterPoints(cells: { ix: number; iy: number; row: number }[], size: number): { row: number; e: number; n: number }[] {
+  const byRow = new Map<number, { ix: number; iy: number; row: number }[]>();
+  for (const c of cells) if (c.row >= 0) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).flatMap(([row, list]) =>
+    touchingClusters(list).map((piece) => {
+      const east = piece.reduce((a, b) => (b.ix > a.ix ? b : a));
+      return { row, e: east.ix * size, n: (east.iy + 0.5) * size };
+    }));
 }
 
 /** Map markers are letters (A, B, … Z, AA …), never numbers: a number beside a count could be read as one. */

@@ -6,7 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import { useSyncExternalStore } from 'react';
 import { landSnapshot, subscribeLand } from '../../data/land-basemap';
 import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
-import { GROUP_STYLE, UNLISTED_STYLE, VIEW_WIDTH, coarseRingPath, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
+import { GROUP_STYLE, UNLISTED_STYLE, VIEW_WIDTH, coarseRingPath, letterPoints, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
 import { placeMarkers } from './report-map-markers';
 import { STREET_STYLE } from './report-streets.model';
 import { useReportStreetsContext } from './use-report-streets';
@@ -41,16 +41,6 @@ function landRings(land: FeatureCollection): [number, number][][] {
     landRingsOf.set(land, rings);
   }
   return rings;
-}
-
-/** One letter per table row, beside the row's easternmost cell at its centre row. */
-function letterPoints(cells: Props['cells'], size: number): { row: number; e: number; n: number }[] {
-  const byRow = new Map<number, Props['cells']>();
-  for (const c of cells) if (c.row >= 0) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
-  return [...byRow.entries()].sort((a, b) => a[0] - b[0]).map(([row, list]) => {
-    const east = list.reduce((a, b) => (b.ix > a.ix ? b : a));
-    return { row, e: east.ix * size, n: (east.iy + 0.5) * size };
-  });
 }
 
 /** A group's swatch, or (`unlisted`) that of a hot spot's cell left out of the table (HotSpotSummary.cells). */
@@ -124,8 +114,8 @@ export function ReportMap({ cells, extent, letters, size, outlines, label, t, te
           const [x, y] = toView(frame, c.ix * size, (c.iy + 1) * size);
           return <rect key={`${c.ix}:${c.iy}`} x={x} y={y} width={side} height={side} fill={style.fill} stroke={style.stroke} strokeWidth="1.5" strokeDasharray={style.dash} data-unlisted={c.unlisted ? '' : undefined} />;
         })}
-        {markers.map((m) => (
-          <g key={`letter-${m.row}`} data-testid="lb-map-letter">
+        {markers.map((m, i) => (
+          <g key={`letter-${m.row}-${i}`} data-testid="lb-map-letter">
             {m.leader && <line x1={m.leader.x} y1={m.leader.y} x2={m.x} y2={m.y} stroke="#111111" strokeWidth="1" />}
             <text x={m.x} y={m.y} textAnchor="middle" dominantBaseline="middle" fontSize={fontSize} fontWeight="700" fill="#111111" stroke="#ffffff" strokeWidth="3" paintOrder="stroke">{markerLetter(m.row)}</text>
           </g>

@@ -174,6 +174,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     notesHeading: 'Imported, but a value could not be read ({{count}}) – it was stored as unknown:',
     duplicateIdsHint_one: '{{formatted}} row was rejected because its id occurs earlier in the file. If a case can hold several offences, one row each, the id column is not the row’s id: choose Id = {{none}} (or a column that tells the rows apart) and import again, and every row is read.',
     duplicateIdsHint_other: '{{formatted}} rows were rejected because their id occurs earlier in the file. If a case can hold several offences, one row each, the id column is not the row’s id: choose Id = {{none}} (or a column that tells the rows apart) and import again, and every row is read.',
+    quoted: '“{{value}}”',
     valueVariants_category: 'One category is written in several ways in the loaded data: {{spellings}}. They are counted as different categories; correct the file and import it again with “{{replace}}” if they are the same.',
     valueVariants_type: 'One intervention type is written in several ways in the loaded data: {{spellings}}. They are counted as different types; correct the file and import it again with “{{replace}}” if they are the same.',
     midnightDates_one: '{{formatted}} row has the time 00:00 in its date and an empty time column: it counts as a date without a time of day (“No time given” in Trends), not as midnight – that is how Excel writes a date without a time.',

@@ -172,6 +172,7 @@ export const svImporter = {
     notesHeading: 'Importerade, men ett värde kunde inte läsas ({{count}} st) – det lagrades som okänt:',
     duplicateIdsHint_one: '{{formatted}} rad avvisades för att dess id redan finns tidigare i filen. Om ett ärende kan ha flera brott, en rad per brott, är id-kolumnen inte radens id: välj Id = {{none}} (eller en kolumn som skiljer raderna åt) och importera igen, så läses varje rad in.',
     duplicateIdsHint_other: '{{formatted}} rader avvisades för att deras id redan finns tidigare i filen. Om ett ärende kan ha flera brott, en rad per brott, är id-kolumnen inte radens id: välj Id = {{none}} (eller en kolumn som skiljer raderna åt) och importera igen, så läses varje rad in.',
+    quoted: '”{{value}}”',
     valueVariants_category: 'Samma kategori skrivs på flera sätt i inlästa data: {{spellings}}. De räknas som olika kategorier; rätta i filen och importera den igen med ”{{replace}}” om de är samma.',
     valueVariants_type: 'Samma insatstyp skrivs på flera sätt i inlästa data: {{spellings}}. De räknas som olika typer; rätta i filen och importera den igen med ”{{replace}}” om de är samma.',
     midnightDates_one: '{{formatted}} rad har klockslaget 00:00 i datumet och tom tidskolumn: den räknas som ett datum utan klockslag (”Utan klockslag” i Trender), inte som midnatt – så skriver Excel ett datum utan tid.',
