@@ -313,7 +313,8 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       return after - before;
     });
 
-    const variants = (await runner.rows<{ spellings: string[] }>(valueVariantsSql(target))).map((r) => [...r.spellings]);
+    // After the commit: a failure here must not make a stored import look failed — then there is nothing to say.
+    const variants = await runner.rows<{ spellings: string[] }>(valueVariantsSql(target)).then((rows) => rows.map((r) => [...r.spellings]), () => [] as string[][]);
     const rejected: RejectedRow[] = [
       ...readerRejects,
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
