@@ -7,7 +7,7 @@
 //              February): counts are then compared per day (count-change.ts).
 // In the URL and as the assessment's key: "2026-v45-46" (two weeks, as before), "2026-v45", "2026-11", "2026-T3",
 // "2026-K4".
-import { bucketOf } from './period-buckets';
+import { bucketOf, sameTimeLastYear } from './period-buckets';
 import { tertial, tertialOf } from './tertials';
 import { biweekPeriodOf, biweekRange, isoWeekOf, isoWeekStart, weeksInIsoYear, type BiweekPeriod } from '../../lib/iso-week';
 import { dateOfEpochDay, epochDayOf } from '../../lib/epoch-day';
@@ -54,16 +54,8 @@ export function fromBiweek(b: BiweekPeriod): ReportPeriod {
 /** The same period a year earlier (see the head of this file). */
 export function sameLastYear(p: ReportPeriod): ReportPeriod {
   const date = dateOfEpochDay(p.from);
-  if (p.unit === 'biweek') {
-    const b = asBiweek(p);
-    const year = b.year - 1;
-    return fromBiweek(b.firstWeek === 51 ? { year, firstWeek: 51, lastWeek: weeksInIsoYear(year) } : { year, firstWeek: b.firstWeek, lastWeek: b.lastWeek });
-  }
-  if (p.unit === 'week') {
-    const w = isoWeekOf(date);
-    const year = w.year - 1;
-    return periodOf(epochDayOf(isoWeekStart({ year, week: Math.min(w.week, weeksInIsoYear(year)) })), 'week');
-  }
+  // Weeks and two-week periods: Trender's rule (period-buckets.ts), so the two pages compare the same weeks.
+  if (p.unit === 'biweek' || p.unit === 'week') return { unit: p.unit, ...sameTimeLastYear(p, p.unit) };
   if (p.unit === 'tertial') {
     const t = tertialOf(p.from);
     const last = tertial(t.year - 1, t.index);

@@ -39,8 +39,7 @@ export function withJoinedEdges<C extends { ix: number; iy: number; group: strin
  * Cells without a place are joined by touching only (withJoinedEdges; a new one touching a persistent cell here).
  */
 function withSamePlaceJoined<C extends { ix: number; iy: number; group: string; place?: string | null }>(cells: C[], size: number): C[] {
-  const reach = Math.ceil(SAME_PLACE_REACH_METRES / size);
-  const near = (a: C, b: C) => Math.abs(a.ix - b.ix) <= reach && Math.abs(a.iy - b.iy) <= reach;
+  const near = (a: C, b: C) => withinSamePlaceReach(a, b, size);
   const touches = (a: C, b: C) => Math.abs(a.ix - b.ix) <= 1 && Math.abs(a.iy - b.iy) <= 1;
   const persistent = cells.filter((c) => c.group === 'persistent');
   const joinsPersistent = (c: C) => persistent.some((p) => (c.place != null ? p.place === c.place && near(p, c) : touches(p, c)));
@@ -93,17 +92,22 @@ export function hotSpotsOfCells<C extends NamedCell>(cells: C[], size: number): 
 /** Cells of one place farther apart than this are two places that share a name (Stortorget in Malmö and Uppsala). */
 const SAME_PLACE_REACH_METRES = 5000;
 
+/** Two cells of side `size` close enough to be one place's: within 5 km in both grid directions. */
+function withinSamePlaceReach(a: { ix: number; iy: number }, b: { ix: number; iy: number }, size: number): boolean {
+  const reach = Math.ceil(SAME_PLACE_REACH_METRES / size);
+  return Math.abs(a.ix - b.ix) <= reach && Math.abs(a.iy - b.iy) <= reach;
+}
+
 /**
  * One place's cells as hot spots: cells within 5 km of each other (single linkage) are one, farther pieces are told
  * apart by their most common area — "Stortorget (Malmö)", "Stortorget (Uppsala)" — or, without one, by number.
  */
 function samePlaceNearby<C extends NamedCell>(name: string, cells: C[], size: number): { name: string; cells: C[] }[] {
-  const reach = Math.ceil(SAME_PLACE_REACH_METRES / size);
   const parent = cells.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
   for (let i = 0; i < cells.length; i++) {
     for (let j = i + 1; j < cells.length; j++) {
-      if (Math.abs(cells[i].ix - cells[j].ix) <= reach && Math.abs(cells[i].iy - cells[j].iy) <= reach) parent[root(j)] = root(i);
+      if (withinSamePlaceReach(cells[i], cells[j], size)) parent[root(j)] = root(i);
     }
   }
   const pieces = new Map<number, C[]>();

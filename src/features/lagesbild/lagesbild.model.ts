@@ -84,9 +84,9 @@ export interface HotSpotSummary {
   lastStep: BiweekPeriod | null;
   /** New first, then persistent, then faded; most incidents first within a group. Each has a letter on the map. */
   rows: HotSpotRow[];
-  /** Sporadic and oscillating hot spots, summed into one line: on the map, but not worth a row each. */
   /** Sporadic and oscillating cells, summed in one row that names no place (as on the page and in the CSV export):
-   * a recurring place may also be a named hot spot, and public view names no place whose count it hides. */
+   * on the map, but not worth a row each; a recurring place may also be a named hot spot, and public view names no
+   * place whose count it hides. */
   recurring: { cells: number; current: number | null };
   /**
    * Cells of new or persistent hot spots left out of `rows` because the hot spot had no incident of its own in
