@@ -56,12 +56,14 @@ describe('cellLabelsSql', () => {
 
   it('gives each cell its most common place, area and category — a tie of places names no place, a tie of areas or categories the first in alphabetical order', async () => {
     // 3 000 rows over 4 × 4 cells of 250 m with few values each, so ties are common; counted here in JavaScript.
-    const places = ['Torget', 'Parken', 'Stationen', null];
+    // 'torget' and 'Torget' are one place written two ways (case): counted together, named by the spelling most
+    // common over all the cells asked.
+    const places = ['Torget', 'torget', 'Parken', 'Stationen', null];
     const areas = ['Centrum', 'Norr', null];
     const categories = ['Stöld', 'Rån', 'Hot'];
     let seed = 7;
     const next = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
-    const data = Array.from({ length: 3000 }, (_, i) => ({ id: `t${i}`, e: 5000 + next(1000), n: 5000 + next(1000), place: places[next(4)], area: areas[next(3)], category: categories[next(3)] }));
+    const data = Array.from({ length: 3000 }, (_, i) => ({ id: `t${i}`, e: 5000 + next(1000), n: 5000 + next(1000), place: places[next(5)], area: areas[next(3)], category: categories[next(3)] }));
     // And one certain tie: two rows each of Stationen and Parken (and Rån and Hot) in a cell of their own.
     for (const [i, place, category] of [[0, 'Stationen', 'Rån'], [1, 'Parken', 'Hot'], [2, 'Stationen', 'Rån'], [3, 'Parken', 'Hot']] as const) {
       data.push({ id: `tie${i}`, e: 9000 + i, n: 9000, place, area: null, category });
@@ -80,11 +82,18 @@ describe('cellLabelsSql', () => {
       for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
       return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
     };
-    // A place is named only when no other place is as common.
+    // A place is named only when no other place is as common; places compared with case and spaces folded, and named
+    // by the spelling most common in all the data asked about (a tie: the first in code-point order, as DuckDB sorts).
+    const key = (v: string) => v.toLowerCase().replace(/\s+/g, ' ');
+    const spelling = new Map<string, string>();
+    for (const k of new Set(data.flatMap((r) => (r.place === null ? [] : [key(r.place)])))) {
+      spelling.set(k, most(data.filter((r) => r.place !== null && key(r.place) === k).map((r) => r.place))!);
+    }
     const uniqueMost = (values: (string | null)[]) => {
-      const counts = [...values.reduce((m, v) => (v === null ? m : m.set(v, (m.get(v) ?? 0) + 1)), new Map<string, number>()).values()];
-      const top = Math.max(...counts);
-      return counts.filter((n) => n === top).length === 1 ? most(values) : null;
+      const byKey = values.reduce((m, v) => (v === null ? m : m.set(key(v), (m.get(key(v)) ?? 0) + 1)), new Map<string, number>());
+      const top = Math.max(...byKey.values());
+      const tops = [...byKey].filter(([, n]) => n === top);
+      return tops.length === 1 ? spelling.get(tops[0][0])! : null;
     };
     const wanted = [...cells.keys()].map((k) => ({ ix: Number(k.split(':')[0]), iy: Number(k.split(':')[1]) }));
     const named = await runner.rows<{ ix: number; iy: number; place: string | null; area: string | null; category: string }>(cellLabelsSql(250, 'TRUE', 'square', wanted)!);
@@ -113,6 +122,25 @@ describe('cellLabelsSql', () => {
     expect(named.map((r) => r.place)).toEqual([null, 'Amiralsgatan 35', 'Bergsgatan 2', null, 'Ekgatan 4', null]);
     // The rest of the name is unchanged: every cell still has its area and category.
     expect(named.every((r) => r.area === 'Centrum')).toBe(true);
+  });
+
+  it('counts a place written in several ways (case, spaces) as one, named alike in every cell by its most common spelling', async () => {
+    // Cells of 250 m along one row: (0) Kiosken 10 against Torget 8 + torget 4 + TORGET 3; (1) torget 3 against Parken 2;
+    // (2) "Stora torget" 2 + "Stora  torget" (two spaces) 1 against Parken 2; (3) Torget 2 against Parken 1 + PARKEN 1: a tie.
+    const cells: [string, number][][] = [
+      [['Kiosken', 10], ['Torget', 8], ['torget', 4], ['TORGET', 3]], [['torget', 3], ['Parken', 2]],
+      [['Stora torget', 2], ['Stora  torget', 1], ['Parken', 2]], [['Torget', 2], ['Parken', 1], ['PARKEN', 1]],
+    ];
+    await runner.exec(`DELETE FROM incidents`);
+    const rows = cells.flatMap((places, ix) => places.flatMap(([place, n], p) => Array.from({ length: n }, (_, k) =>
+      `('c${ix}-${p}-${k}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Centrum', '${place}', 't', 10, ${ix * 250 + 10 + p * 20 + k}, 10)`)));
+    await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES ${rows.join(', ')}`);
+    await runner.exec(FILL_PLACE_OR_BLANK);
+    const named = await runner.rows<{ ix: number; place: string | null }>(cellLabelsSql(250, 'TRUE', 'square', cells.map((_, ix) => ({ ix, iy: 0 })))! + ' ORDER BY ix');
+    // "Torget" over all four cells: Torget 10, torget 7, TORGET 3 — so cell 1, where only "torget" is written, reads "Torget".
+    expect(named.map((r) => r.place)).toEqual(['Torget', 'Torget', 'Stora torget', null]);
+    // Asked about cell 1 alone, its own spelling is the most common.
+    expect((await runner.rows<{ place: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 1, iy: 0 }])!))[0].place).toBe('torget');
   });
 
   it('uses the same cells as the hexagon grid when asked for hexagons', async () => {

@@ -7,6 +7,7 @@ import { keySum } from '../../data/record-keys.query';
 
 import { cellIndexSql } from '../../data/grid-cells.query';
 import { PLACE_FROM_BLANK } from '../../data/place-or-blank.query';
+import { spellingKeySql } from '../../data/spelling-key.query';
 import { cellCornersMetres, type CellShape } from '../../lib/geo/cell-grid';
 
 /** The located incidents' extent in grid metres (2nd–98th percentile, so a stray point doesn't set the cell size). */
@@ -67,7 +68,10 @@ export function cellWeekCountsQuery(size: number, shape: CellShape = 'square') {
  * mode over every cell's text cost 0.6–1.2 s per step of the Karta at 1M rows). One row per cell with incidents:
  * `ix`, `iy`, `place` (NULL when no row of the cell has one, or when two or more places are equally common), `area`
  * (NULL when no row has one), `category`. For area and category a tie goes to the first value in alphabetical order
- * (DuckDB's `mode()` took whichever it met first). No cells: null (nothing to ask).
+ * (DuckDB's `mode()` took whichever it met first). A place written in several ways — case and spaces
+ * (spelling-key.query.ts: "Torget", "torget", "TORGET") — is one place, counted together and named by its most common
+ * spelling over all the asked cells (a tie: the first in alphabetical order), so it reads alike in every cell (the
+ * lägesbild joins cells by their place's name). No cells: null (nothing to ask).
  * Counted once per (cell, place, area, category) and the most common of each taken from those few counts: DuckDB's
  * `mode()` keeps a map per group and row, and three of them over the ranked cells' rows (68 % of 5M rows at 500 m)
  * took 791 ms natively on one thread against 346 ms this way (1.3 s in the page).
@@ -85,15 +89,18 @@ export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape
   const most = (column: string) => `(SELECT ix, iy, first(${column} ORDER BY n DESC, ${column}) AS ${column}
     FROM (SELECT ix, iy, ${column}, sum(n) AS n FROM combos WHERE ${column} IS NOT NULL GROUP BY ALL) GROUP BY ALL)`;
   // A place only when one is more common than every other: a place names a spot, and three incidents at three
-  // addresses are not a hot spot at the first of them in alphabetical order (a tester's "Amiralsgatan 35").
-  const uniquePlace = `(SELECT ix, iy, first(place ORDER BY n DESC) AS place
-    FROM (SELECT *, max(n) OVER (PARTITION BY ix, iy) AS top FROM (SELECT ix, iy, place, sum(n) AS n FROM combos WHERE place IS NOT NULL GROUP BY ALL))
-    GROUP BY ix, iy HAVING count(*) FILTER (WHERE n = top) = 1)`;
+  // addresses are not a hot spot at the first of them in alphabetical order (a tester's "Amiralsgatan 35"). Places are
+  // compared by their spelling key (Kiosken 10 against Torget 8 + torget 4 + TORGET 3 is Torget's cell).
+  const uniquePlace = `(SELECT k.ix, k.iy, s.place FROM (SELECT ix, iy, first(place_key ORDER BY n DESC) AS place_key
+    FROM (SELECT *, max(n) OVER (PARTITION BY ix, iy) AS top FROM (SELECT ix, iy, place_key, sum(n) AS n FROM place_counts GROUP BY ALL))
+    GROUP BY ix, iy HAVING count(*) FILTER (WHERE n = top) = 1) k
+    JOIN (SELECT place_key, first(place ORDER BY n DESC, place) AS place FROM (SELECT place_key, place, sum(n) AS n FROM place_counts GROUP BY ALL) GROUP BY place_key) s USING (place_key))`;
   return `WITH combos AS (
     SELECT ix, iy, ${PLACE_FROM_BLANK} AS place, area, category, count(*) AS n
     FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, place_or_blank, area, category FROM incidents WHERE grid_e IS NOT NULL${near} AND ${whereSql(filter)})
     WHERE (ix, iy) IN (SELECT * FROM (VALUES ${wanted}))
-    GROUP BY ix, iy, place_or_blank, area, category)
+    GROUP BY ix, iy, place_or_blank, area, category),
+  place_counts AS (SELECT ix, iy, place, ${spellingKeySql('place')} AS place_key, sum(n) AS n FROM combos WHERE place IS NOT NULL GROUP BY ix, iy, place)
   SELECT c.ix, c.iy, p.place, a.area, c.category
   FROM ${most('category')} c LEFT JOIN ${uniquePlace} p ON p.ix = c.ix AND p.iy = c.iy LEFT JOIN ${most('area')} a ON a.ix = c.ix AND a.iy = c.iy`;
 }

@@ -9,6 +9,7 @@ import { recordKeySalt } from '../record-key-salt';
 import { importedRecordKey } from '../record-keys.query';
 import { placeOrBlankSql } from '../place-or-blank.query';
 import { literal, quoteIdentifier as q } from '../sql-text';
+import { spellingKeySql } from '../spelling-key.query';
 import { dateTimeExpr, monthNamesRead, numberExpr, timeGivenExpr, type DecimalMark } from './value-conversions.query';
 import { dateReasons } from './date-reasons.query';
 import { maskedPersonalNumbers, normalisedValue, trimmed } from './text-values.query';
@@ -355,7 +356,7 @@ export function valueVariantsSql(target: 'incidents' | 'interventions'): string 
   const column = target === 'incidents' ? 'category' : 'type';
   return `SELECT list(${column} ORDER BY n DESC, ${column}) AS spellings
   FROM (SELECT ${column}, count(*) AS n FROM ${target} GROUP BY ALL)
-  GROUP BY lower(regexp_replace(${column}, '\\s+', ' ', 'g')) HAVING count(*) > 1 ORDER BY sum(n) DESC, min(${column}) LIMIT 10`;
+  GROUP BY ${spellingKeySql(column)} HAVING count(*) > 1 ORDER BY sum(n) DESC, min(${column}) LIMIT 10`;
 }
 
 /** Rows of an event table (before and after the insert: the accounting). */
