@@ -30,16 +30,26 @@ describe('cellLabelsSql', () => {
     await runner.exec(FILL_PLACE_OR_BLANK);
   });
 
-  it('skips missing places as mode(place) does: the most common place among rows that have one', async () => {
-    // Cell (5, 5): three rows without a place, one at Parken; cell (6, 5): no place at all → null, the area names it.
+  it('names no place where more of the cell\'s incidents have no place than any place has: "no place" competes like a place', async () => {
+    // Cell (5, 5): three rows without a place, one at Parken → null (one address among three unknowns does not name the
+    // cell); cell (6, 5): no place at all → null, the area names it. By hand: the mode over every row, NULL a value.
     await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n)
       SELECT 'q' || i, TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Väster', CASE WHEN i = 0 THEN 'Parken' END, 't', 10, 1300 + i, 1300 FROM range(4) t(i)
       UNION ALL SELECT 'z' || i, TIMESTAMP '2026-01-01', 'Rån', 59.9, 16.8, 'point', 'Öster', NULL, 't', 10, 1550 + i, 1300 FROM range(2) t(i)`);
     await runner.exec(FILL_PLACE_OR_BLANK);
     const named = await runner.rows<{ ix: number; place: string | null; area: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 5, iy: 5 }, { ix: 6, iy: 5 }])! + ' ORDER BY ix');
-    const byHand = await runner.rows<{ ix: number; place: string | null; area: string }>(`SELECT floor(grid_e / 250)::INTEGER AS ix, mode(place) AS place, mode(area) AS area FROM incidents WHERE id LIKE 'q%' OR id LIKE 'z%' GROUP BY ALL ORDER BY ix`);
-    expect(named.map((r) => [r.ix, r.place, r.area])).toEqual([[5, 'Parken', 'Väster'], [6, null, 'Öster']]);
-    expect(named.map((r) => [r.ix, r.place, r.area])).toEqual(byHand.map((r) => [r.ix, r.place, r.area]));
+    const byHand = await runner.rows<{ ix: number; place: string | null; area: string }>(`SELECT floor(grid_e / 250)::INTEGER AS ix, mode(coalesce(place, chr(1))) AS place, mode(area) AS area FROM incidents WHERE id LIKE 'q%' OR id LIKE 'z%' GROUP BY ALL ORDER BY ix`);
+    expect(named.map((r) => [r.ix, r.place, r.area])).toEqual([[5, null, 'Väster'], [6, null, 'Öster']]);
+    expect(byHand.map((r) => [r.ix, r.place === '\u0001' ? null : r.place, r.area])).toEqual(named.map((r) => [r.ix, r.place, r.area]));
+    // One more Parken row: 2 against 3 without a place, none; another: 3 against 3, none; another: 4 against 3, Parken.
+    for (const [extra, expected] of [[1, null], [1, null], [1, 'Parken']] as const) {
+      for (let i = 0; i < extra; i++) {
+        await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n)
+          VALUES ('p${Math.random()}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Väster', 'Parken', 't', 10, 1310, 1300)`);
+      }
+      await runner.exec(FILL_PLACE_OR_BLANK);
+      expect((await runner.rows<{ place: string | null }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 5, iy: 5 }])!))[0].place).toBe(expected);
+    }
   });
 
   it('names only the cells asked for, by the most common value under the filter', async () => {
@@ -89,11 +99,12 @@ describe('cellLabelsSql', () => {
     for (const k of new Set(data.flatMap((r) => (r.place === null ? [] : [key(r.place)])))) {
       spelling.set(k, most(data.filter((r) => r.place !== null && key(r.place) === k).map((r) => r.place))!);
     }
+    // …and only when the cell has fewer rows without a place than that place has.
     const uniqueMost = (values: (string | null)[]) => {
       const byKey = values.reduce((m, v) => (v === null ? m : m.set(key(v), (m.get(key(v)) ?? 0) + 1)), new Map<string, number>());
       const top = Math.max(...byKey.values());
       const tops = [...byKey].filter(([, n]) => n === top);
-      return tops.length === 1 ? spelling.get(tops[0][0])! : null;
+      return tops.length === 1 && top > values.filter((v) => v === null).length ? spelling.get(tops[0][0])! : null;
     };
     const wanted = [...cells.keys()].map((k) => ({ ix: Number(k.split(':')[0]), iy: Number(k.split(':')[1]) }));
     const named = await runner.rows<{ ix: number; iy: number; place: string | null; area: string | null; category: string }>(cellLabelsSql(250, 'TRUE', 'square', wanted)!);
@@ -119,7 +130,8 @@ describe('cellLabelsSql', () => {
     await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES ${rows.join(', ')}`);
     await runner.exec(FILL_PLACE_OR_BLANK);
     const named = await runner.rows<{ ix: number; place: string | null; area: string }>(cellLabelsSql(250, 'TRUE', 'square', cells.map((_, ix) => ({ ix, iy: 0 })))! + ' ORDER BY ix');
-    expect(named.map((r) => r.place)).toEqual([null, 'Amiralsgatan 35', 'Bergsgatan 2', null, 'Ekgatan 4', null]);
+    // (4): one Ekgatan 4 against two rows without a place names no place.
+    expect(named.map((r) => r.place)).toEqual([null, 'Amiralsgatan 35', 'Bergsgatan 2', null, null, null]);
     // The rest of the name is unchanged: every cell still has its area and category.
     expect(named.every((r) => r.area === 'Centrum')).toBe(true);
   });
@@ -130,6 +142,8 @@ describe('cellLabelsSql', () => {
     const cells: [string, number][][] = [
       [['Kiosken', 10], ['Torget', 8], ['torget', 4], ['TORGET', 3]], [['torget', 3], ['Parken', 2]],
       [['Stora torget', 2], ['Stora  torget', 1], ['Parken', 2]], [['Torget', 2], ['Parken', 1], ['PARKEN', 1]],
+      // (4) "Lilla torget" 2 + the same with a no-break space (U+00A0, as Excel writes it) 2 against Kyrkan 3.
+      [['Lilla torget', 2], ['Lilla\u00a0torget', 2], ['Kyrkan', 3]],
     ];
     await runner.exec(`DELETE FROM incidents`);
     const rows = cells.flatMap((places, ix) => places.flatMap(([place, n], p) => Array.from({ length: n }, (_, k) =>
@@ -138,7 +152,7 @@ describe('cellLabelsSql', () => {
     await runner.exec(FILL_PLACE_OR_BLANK);
     const named = await runner.rows<{ ix: number; place: string | null }>(cellLabelsSql(250, 'TRUE', 'square', cells.map((_, ix) => ({ ix, iy: 0 })))! + ' ORDER BY ix');
     // "Torget" over all four cells: Torget 10, torget 7, TORGET 3 — so cell 1, where only "torget" is written, reads "Torget".
-    expect(named.map((r) => r.place)).toEqual(['Torget', 'Torget', 'Stora torget', null]);
+    expect(named.map((r) => r.place)).toEqual(['Torget', 'Torget', 'Stora torget', null, 'Lilla torget']);
     // Asked about cell 1 alone, its own spelling is the most common.
     expect((await runner.rows<{ place: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 1, iy: 0 }])!))[0].place).toBe('torget');
   });

@@ -66,7 +66,8 @@ export function cellWeekCountsQuery(size: number, shape: CellShape = 'square') {
 /**
  * Most common place, area and category per cell under `filter`, for the given cells only (the ranked hot spots: the
  * mode over every cell's text cost 0.6–1.2 s per step of the Karta at 1M rows). One row per cell with incidents:
- * `ix`, `iy`, `place` (NULL when no row of the cell has one, or when two or more places are equally common), `area`
+ * `ix`, `iy`, `place` (NULL when two or more places are equally common, or when no place holds more of the cell's
+ * incidents than the incidents without a place — "no place" competes like a place, as in a mode over every row), `area`
  * (NULL when no row has one), `category`. For area and category a tie goes to the first value in alphabetical order
  * (DuckDB's `mode()` took whichever it met first). A place written in several ways — case and spaces
  * (spelling-key.query.ts: "Torget", "torget", "TORGET") — is one place, counted together and named by its most common
@@ -88,13 +89,17 @@ export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape
   // The most common non-NULL value of `column` per cell, from the counts in `combos`.
   const most = (column: string) => `(SELECT ix, iy, first(${column} ORDER BY n DESC, ${column}) AS ${column}
     FROM (SELECT ix, iy, ${column}, sum(n) AS n FROM combos WHERE ${column} IS NOT NULL GROUP BY ALL) GROUP BY ALL)`;
-  // A place only when one is more common than every other: a place names a spot, and three incidents at three
-  // addresses are not a hot spot at the first of them in alphabetical order (a tester's "Amiralsgatan 35"). Places are
-  // compared by their spelling key (Kiosken 10 against Torget 8 + torget 4 + TORGET 3 is Torget's cell).
-  const uniquePlace = `(SELECT k.ix, k.iy, s.place FROM (SELECT ix, iy, first(place_key ORDER BY n DESC) AS place_key
+  // A place only when more of the cell's incidents were recorded there than at any other place or without a place:
+  // three incidents at three addresses are not a hot spot at the first of them in alphabetical order (a tester's
+  // "Amiralsgatan 35"), and one old incident with an address among 25 without one does not name the other 25's hot
+  // spot (a tester's lägesbild named new hot spots after single background incidents months old). Places are compared
+  // by their spelling key (Kiosken 10 against Torget 8 + torget 4 + TORGET 3 is Torget's cell).
+  const uniquePlace = `(SELECT k.ix, k.iy, s.place FROM (SELECT ix, iy, first(place_key ORDER BY n DESC) AS place_key, max(n) AS n
     FROM (SELECT *, max(n) OVER (PARTITION BY ix, iy) AS top FROM (SELECT ix, iy, place_key, sum(n) AS n FROM place_counts GROUP BY ALL))
     GROUP BY ix, iy HAVING count(*) FILTER (WHERE n = top) = 1) k
-    JOIN (SELECT place_key, first(place ORDER BY n DESC, place) AS place FROM (SELECT place_key, place, sum(n) AS n FROM place_counts GROUP BY ALL) GROUP BY place_key) s USING (place_key))`;
+    LEFT JOIN (SELECT ix, iy, sum(n) AS n FROM combos WHERE place IS NULL GROUP BY ALL) u ON u.ix = k.ix AND u.iy = k.iy
+    JOIN (SELECT place_key, first(place ORDER BY n DESC, place) AS place FROM (SELECT place_key, place, sum(n) AS n FROM place_counts GROUP BY ALL) GROUP BY place_key) s ON s.place_key = k.place_key
+    WHERE k.n > coalesce(u.n, 0))`;
   return `WITH combos AS (
     SELECT ix, iy, ${PLACE_FROM_BLANK} AS place, area, category, count(*) AS n
     FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, place_or_blank, area, category FROM incidents WHERE grid_e IS NOT NULL${near} AND ${whereSql(filter)})
