@@ -24,6 +24,21 @@ describe('hotSpotsOfCells', () => {
     expect(spots.map((s) => [s.name, s.cells.length])).toEqual([['Resecentrum', 3], ['Söder', 1]]);
   });
 
+  it('takes no name from a cell that had no incident in the period when others of its cluster had', () => {
+    // A tester's lägesbild: a new hot spot of nine cells, its core's places tied (no place), one cell at its edge named
+    // after a single incident four months before the period — the hot spot read "Bakgrund Gatan 46".
+    const at = (ix: number, iy: number, place: string | null, current: number) => ({ ...cell(ix, iy, place, 'Vasastan'), current });
+    const tied = [at(1, 1, null, 120), at(2, 1, null, 80), at(1, 2, null, 40), at(3, 2, 'Bakgrund Gatan 46', 0)];
+    expect(hotSpotsOfCells(tied, 250).map((s) => [s.name, s.cells.length])).toEqual([['Vasastan', 4]]);
+    // Beside a place with incidents in the period, the edge cell joins that place.
+    const beside = [at(1, 1, 'Stationen', 120), at(2, 1, null, 80), at(3, 2, 'Bakgrund Gatan 46', 0)];
+    expect(hotSpotsOfCells(beside, 250).map((s) => [s.name, s.cells.length])).toEqual([['Stationen', 3]]);
+    // With incidents of its own in the period it is a place of its own, as before.
+    expect(hotSpotsOfCells([at(1, 1, 'Stationen', 120), at(2, 1, 'Kiosken', 3)], 250).map((s) => s.name)).toEqual(['Stationen', 'Kiosken']);
+    // A cluster with no incident in the period (a faded hot spot) keeps its cells' places.
+    expect(hotSpotsOfCells([at(1, 1, 'Skolparken', 0), at(2, 1, null, 0)], 250).map((s) => [s.name, s.cells.length])).toEqual([['Skolparken', 2]]);
+  });
+
   it('names a cluster by its most common area, ties alphabetically', () => {
     const spots = hotSpotsOfCells([cell(1, 1, null, 'Öster'), cell(2, 1, null, 'Centrum'), cell(3, 1, null, 'Öster'), cell(9, 9, null, 'Öster'), cell(10, 9, null, 'Centrum')], 250);
     expect(spots.map((s) => s.name)).toEqual(['Öster', 'Centrum']);

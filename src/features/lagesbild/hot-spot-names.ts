@@ -58,6 +58,18 @@ interface NamedCell {
   iy: number;
   place: string | null;
   area: string | null;
+  /** Incidents in the report's period (absent: not known, every cell's place counts). */
+  current?: number;
+}
+
+/**
+ * The place a cell gives its cluster: none when the cell had no incident in the period while others of its cluster did.
+ * Its place is then the name of an incident from before the period (the names are read over the whole emerging
+ * window), and a tester's lägesbild named a new hot spot of 257 incidents without a place "Bakgrund Gatan 46" after
+ * one incident four months old in a cell at its edge.
+ */
+function placeInCluster(c: NamedCell, clusterHasIncidents: boolean): string | null {
+  return clusterHasIncidents && c.current === 0 ? null : c.place;
 }
 
 /** Cells of one group, gathered: `name` per hot spot and the cells in it, in the input's order within each. */
@@ -65,10 +77,11 @@ export function hotSpotsOfCells<C extends NamedCell>(cells: C[], size: number): 
   const byPlace = new Map<string, C[]>();
   const unnamed: { name: string; cells: C[]; first: C }[] = [];
   for (const cluster of touchingClusters(cells)) {
-    const places = mostCommon(cluster.map((c) => c.place));
+    const hasIncidents = cluster.some((c) => (c.current ?? 0) > 0);
+    const places = mostCommon(cluster.map((c) => placeInCluster(c, hasIncidents)));
     for (const c of cluster) {
       // A cell without a place joins its cluster's most common place, if the cluster has one.
-      const place = c.place ?? places;
+      const place = placeInCluster(c, hasIncidents) ?? places;
       if (place === null) continue;
       const list = byPlace.get(place) ?? [];
       list.push(c);
