@@ -3,7 +3,7 @@
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
-import { bestAreaKind, comparisonWindows, cellRing, clusterSizeForZoom } from '../../src/features/map/map.model';
+import { bestAreaKind, comparisonWindows, cellRing, clusterSizeForZoom, publicPlaces } from '../../src/features/map/map.model';
 import { hotSpotLayer } from '../../src/features/map/map-layers.model';
 import { MIN_INCIDENTS_FOR_TEST, emergingHotSpots, defaultCellSize, hotSpotTableRows, hotSpots, rankedHotSpots } from '../../src/analysis/hot-spots/hot-spots.model';
 import { cellUniverseSql } from '../../src/analysis/hot-spots/hot-spots.query';
@@ -188,5 +188,22 @@ describe('map queries on the example', () => {
     expect(bestAreaKind(shapes, [{ kind: 'stadsdel', area: 'Centrum' }, { kind: 'stadsdel', area: 'Norr' }, { kind: 'kommun', area: 'A' }])).toBe('stadsdel');
     // A name counted in another kind does not make a kind the best.
     expect(bestAreaKind(shapes, [{ kind: 'kommun', area: 'Centrum' }, { kind: 'kommun', area: 'Norr' }, { kind: 'kommun', area: 'A' }])).toBe('kommun');
+  });
+});
+
+describe('publicPlaces (the side panel in public view)', () => {
+  // A cell's top places: two with shown counts, two with 1–4, and the rows without a place (3: hidden, but no name).
+  const places = [
+    { place: 'Köpcentrum Norr', n: 12, key: 0.3 }, { place: 'Torget', n: 5, key: 0.7 }, { place: 'Storgatan 5', n: 4, key: 0.1 },
+    { place: null, n: 3, key: 0.2 }, { place: 'Bakgrund Gränd 27', n: 1, key: 0.9 },
+  ];
+  it('names a place only beside a count that is shown; the row without a place stays', () => {
+    const { places: shown, leftOut } = publicPlaces(places, { k: 5 });
+    expect(shown.map((p) => p.place)).toEqual(['Köpcentrum Norr', 'Torget', null]);
+    expect(leftOut).toBe(2);
+  });
+  it('leaves every place when public view is off, and follows k', () => {
+    expect(publicPlaces(places, null)).toEqual({ places, leftOut: 0 });
+    expect(publicPlaces(places, { k: 10 }).places.map((p) => p.place)).toEqual(['Köpcentrum Norr', null]);
   });
 });

@@ -51,6 +51,15 @@ describe('places written in several ways', () => {
     expect(rows.map((r) => r.place)).toEqual(['Torget', 'Kiosken']);
   });
 
+  it('the Karta’s named places: the same name at another site is a mark of its own', async () => {
+    // 30 "Torget" and 26 "torget" 6 km east of the first Torget: two sites, two marks, each with its own count.
+    const far = Array.from({ length: 26 }, (_, i) => `('far${i}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 17.0, 'point', 'Öster', 'torget', 't', 10, ${606000 + i}, 6600010, 0)`);
+    await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n, record_key) VALUES ${far.join(', ')}`);
+    await runner.exec(FILL_PLACE_OR_BLANK);
+    const rows = await runner.rows<{ place: string; n: number; lon: number }>(NAMED_PLACES);
+    expect(rows.map((r) => [r.place, r.n, r.lon])).toEqual([['Torget', 33, 16.8], ['torget', 26, 17.0], ['Kiosken', 25, 16.8]]);
+  });
+
   it('the side panel’s top places: summed, with the rows without a place as a row of their own', async () => {
     const rows = await runner.rows<{ place: string | null; n: number; key: number }>(detailQueries('epoch_day = 10', 'TRUE').topPlaces);
     expect(rows.map((r) => [r.place, r.n])).toEqual([[null, 30], ['Kiosken', 25], ['Torget', 14 + 9], ['östra torget', 7 + 6]]);

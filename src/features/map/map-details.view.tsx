@@ -13,7 +13,7 @@ import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/
 import { publishCount, publishList, sortByShown } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { FilterState } from '../../lib/filter-state';
-import { comparisonWindows } from './map.model';
+import { comparisonWindows, publicPlaces } from './map.model';
 import { detailQueries } from './map.query';
 
 /** Each count with `key`, the Σ record keys of its rows (public view's noise, lib/disclosure/cell-key.ts). */
@@ -78,6 +78,8 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
   // named the lone incident's (a fresh tester, choosing "<5" rows of the hot-spot table).
   const breakdownHidden = details !== null && rule !== null && details.total < rule.k;
   const byCategory = details ? publishList(details.byCategory.map((c) => c.n), details.byCategory.map((c) => c.key), rule, true).values : [];
+  // Public view names a place only beside a count that is shown (publicPlaces, map.model.ts).
+  const { places, leftOut: placesLeftOut } = publicPlaces(details?.topPlaces ?? [], rule);
   return (
     <aside className="map-details panel" aria-live="polite" data-testid="map-details">
       <div className="panel-header">
@@ -99,7 +101,8 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
             <h3>{t('map.details.byCategory')}</h3>
             <ul className="plain">{sortByShown(details.byCategory.map((c, i) => ({ name: c.category, shown: byCategory[i] })), (c) => c.shown, (c) => c.name, rule).map((c) => <li key={c.name}>{c.name}: {formatShownCount(c.shown, rule, language)}</li>)}</ul>
             <h3>{t('map.details.topPlaces')}</h3>
-            <ul className="plain">{sortByShown(details.topPlaces, (p) => publishCount(p.n, p.key, rule), (p) => p.place ?? '', rule).map((p) => <li key={p.place ?? ''}>{p.place ?? t('map.details.noPlace')}: {lone(p.n, p.key)}</li>)}</ul>
+            <ul className="plain">{sortByShown(places, (p) => publishCount(p.n, p.key, rule), (p) => p.place ?? '', rule).map((p) => <li key={p.place ?? ''}>{p.place ?? t('map.details.noPlace')}: {lone(p.n, p.key)}</li>)}</ul>
+            {placesLeftOut > 0 && rule && <p className="hint" data-testid="details-places-hidden">{t('map.details.placesHidden', { k: rule.k })}</p>}
           </>}
           <h3>{t('map.details.interventions')}</h3>
           {details.interventions.length === 0 ? <p className="hint">{t('map.details.noInterventions')}</p> : (

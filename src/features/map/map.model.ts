@@ -8,6 +8,8 @@ import { toWgs84 } from '../../lib/parsing/coordinates';
 import type { DayRange } from '../../lib/day-range';
 import { previousPeriod } from '../../analysis/periods/period-buckets';
 import type { FilterName } from '../../lib/filter-state';
+import { publishCount } from '../../lib/disclosure/publish';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 /**
  * The map's own spatial filters: the grid's counts (Gi*, emerging hot spots, the count layer) are never filtered by
@@ -129,4 +131,15 @@ export function bestAreaKind(shapes: AreaShape[], counted: { kind: string; area:
   for (const s of shapes) if (names.has(`${s.kind ?? ''}\u0000${s.name}`)) score.set(s.kind ?? '', (score.get(s.kind ?? '') ?? 0) + 1);
   const best = [...score.entries()].sort((a, b) => b[1] - a[1])[0];
   return best ? best[0] : (shapes[0]?.kind ?? null);
+}
+
+/**
+ * The side panel's top places as public view may show them: a place only beside a count that is shown — an address
+ * listed with "<5" says that one to four incidents happened there (the hot-spot table names no place for a hidden count
+ * for the same reason; a fresh tester read "Bakgrund Gränd 27: <5" off the panel). The row without a place (`place`
+ * null) names nothing and stays. `leftOut`: how many places were not named. Without a rule every place is shown.
+ */
+export function publicPlaces<P extends { place: string | null; n: number; key: number }>(places: P[], rule: DisclosureRule | null): { places: P[]; leftOut: number } {
+  const shown = places.filter((p) => rule === null || p.place === null || publishCount(p.n, p.key, rule) !== null);
+  return { places: shown, leftOut: places.length - shown.length };
 }

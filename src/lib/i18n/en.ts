@@ -154,7 +154,7 @@ export const en: Messages = {
       close: 'Close', loading: 'Loading …', cellTitle: 'Cell {{size}} m (E {{e}}, N {{n}})', hexTitle: 'Hexagon {{size}} m (centre E {{e}}, N {{n}})',
       total_one: '{{formatted}} incident under the current filter', total_other: '{{formatted}} incidents under the current filter',
       change: '{{current}} in {{currentPeriod}}, against {{previous}} in the period before ({{change}}).',
-      breakdownHidden: 'Public view: categories and places are not shown when the count is below {{k}}.', byCategory: 'By category', topPlaces: 'Most frequent places', noPlace: 'No place in the file', interventions: 'Interventions here', noInterventions: 'No interventions with a position or area here.',
+      breakdownHidden: 'Public view: categories and places are not shown when the count is below {{k}}.', byCategory: 'By category', topPlaces: 'Most frequent places', placesHidden: 'Public view: places with fewer than {{k}} incidents here are not named.', noPlace: 'No place in the file', interventions: 'Interventions here', noInterventions: 'No interventions with a position or area here.',
     },
     table: {
       title: 'Ranked hot spots', caption: 'Significant hot spots, {{cells}}, strongest first', none: 'No significant hot spots under the current filter.', noneOwn: 'No cell with incidents of its own is a significant hot spot under the current filter.',

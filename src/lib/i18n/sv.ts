@@ -155,7 +155,7 @@ export const sv = {
       close: 'Stäng', loading: 'Hämtar …', cellTitle: 'Ruta {{size}} m (E {{e}}, N {{n}})', hexTitle: 'Hexagon {{size}} m (mitt E {{e}}, N {{n}})',
       total_one: '{{formatted}} händelse under nuvarande filter', total_other: '{{formatted}} händelser under nuvarande filter',
       change: '{{current}} under {{currentPeriod}}, mot {{previous}} perioden innan ({{change}}).',
-      breakdownHidden: 'Publik visning: kategorier och platser visas inte när antalet är under {{k}}.', byCategory: 'Per kategori', topPlaces: 'Vanligaste platser', noPlace: 'Utan plats i filen', interventions: 'Insatser här', noInterventions: 'Inga insatser med position eller område här.',
+      breakdownHidden: 'Publik visning: kategorier och platser visas inte när antalet är under {{k}}.', byCategory: 'Per kategori', topPlaces: 'Vanligaste platser', placesHidden: 'Publik visning: platser med färre än {{k}} händelser här namnges inte.', noPlace: 'Utan plats i filen', interventions: 'Insatser här', noInterventions: 'Inga insatser med position eller område här.',
     },
     table: {
       title: 'Rangordnade hot spots', caption: 'Signifikanta hot spots, {{cells}}, starkast först', none: 'Inga signifikanta hot spots under nuvarande filter.', noneOwn: 'Ingen ruta med egna händelser är en signifikant hot spot under nuvarande filter.',
