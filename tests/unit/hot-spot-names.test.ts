@@ -35,6 +35,12 @@ describe('hotSpotsOfCells', () => {
     expect(hotSpotsOfCells(beside, 250).map((s) => [s.name, s.cells.length])).toEqual([['Stationen', 3]]);
     // With incidents of its own in the period it is a place of its own, as before.
     expect(hotSpotsOfCells([at(1, 1, 'Stationen', 120), at(2, 1, 'Kiosken', 3)], 250).map((s) => s.name)).toEqual(['Stationen', 'Kiosken']);
+    // An edge cell named after 2 of its 14 incidents does not name a cluster whose 257 others are in cells without a
+    // place (a tester's "B Kvarter 186 – 11 rutor – 271"); a place holding most of the cluster's incidents does.
+    const edge = [at(1, 1, null, 150), at(2, 1, null, 60), at(1, 2, null, 47), at(3, 2, 'Kvarter 186', 14)];
+    expect(hotSpotsOfCells(edge, 250).map((s) => [s.name, s.cells.length])).toEqual([['Vasastan', 4]]);
+    const core = [at(1, 1, 'Stationen', 150), at(2, 1, null, 60), at(1, 2, null, 47), at(3, 2, 'Kvarter 186', 14)];
+    expect(hotSpotsOfCells(core, 250).map((s) => [s.name, s.cells.length])).toEqual([['Stationen', 3], ['Kvarter 186', 1]]);
     // A cluster with no incident in the period (a faded hot spot) keeps its cells' places.
     expect(hotSpotsOfCells([at(1, 1, 'Skolparken', 0), at(2, 1, null, 0)], 250).map((s) => [s.name, s.cells.length])).toEqual([['Skolparken', 2]]);
   });
