@@ -10,3 +10,12 @@
 export function spellingKeySql(column: string): string {
   return `lower(regexp_replace(${column}, '[\\s\\pZ]+', ' ', 'g'))`;
 }
+
+/**
+ * SQL aggregate: the spelling a group of spellings is shown by — the one with the largest `count` (an expression of
+ * the grouped rows), a tie going to the first in code-point order. Every list that groups by `spellingKeySql` names its
+ * rows with it, so one place reads alike in the hot-spot names, the named places and the top places.
+ */
+export function commonSpellingSql(column: string, count: string): string {
+  return `first(${column} ORDER BY ${count} DESC, ${column})`;
+}

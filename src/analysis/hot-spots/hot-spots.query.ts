@@ -7,7 +7,7 @@ import { keySum } from '../../data/record-keys.query';
 
 import { cellIndexSql } from '../../data/grid-cells.query';
 import { PLACE_FROM_BLANK } from '../../data/place-or-blank.query';
-import { spellingKeySql } from '../../data/spelling-key.query';
+import { commonSpellingSql, spellingKeySql } from '../../data/spelling-key.query';
 import { cellCornersMetres, type CellShape } from '../../lib/geo/cell-grid';
 
 /** The located incidents' extent in grid metres (2nd–98th percentile, so a stray point doesn't set the cell size). */
@@ -98,7 +98,7 @@ export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape
     FROM (SELECT *, max(n) OVER (PARTITION BY ix, iy) AS top FROM (SELECT ix, iy, place_key, sum(n) AS n FROM place_counts GROUP BY ALL))
     GROUP BY ix, iy HAVING count(*) FILTER (WHERE n = top) = 1) k
     LEFT JOIN (SELECT ix, iy, sum(n) AS n FROM combos WHERE place IS NULL GROUP BY ALL) u ON u.ix = k.ix AND u.iy = k.iy
-    JOIN (SELECT place_key, first(place ORDER BY n DESC, place) AS place FROM (SELECT place_key, place, sum(n) AS n FROM place_counts GROUP BY ALL) GROUP BY place_key) s ON s.place_key = k.place_key
+    JOIN (SELECT place_key, ${commonSpellingSql('place', 'n')} AS place FROM (SELECT place_key, place, sum(n) AS n FROM place_counts GROUP BY ALL) GROUP BY place_key) s ON s.place_key = k.place_key
     WHERE k.n > coalesce(u.n, 0))`;
   return `WITH combos AS (
     SELECT ix, iy, ${PLACE_FROM_BLANK} AS place, area, category, count(*) AS n

@@ -91,12 +91,8 @@ function clusterPlace(cluster: NamedCell[], hasIncidents: boolean): string | nul
     const p = byPlace.get(place) ?? { weight: 0, cells: 0 };
     byPlace.set(place, { weight: p.weight + weight(c), cells: p.cells + 1 });
   }
-  let best: [string, { weight: number; cells: number }] | null = null;
-  for (const entry of byPlace) {
-    const [name, p] = entry;
-    if (best === null || p.weight > best[1].weight || (p.weight === best[1].weight && (p.cells > best[1].cells || (p.cells === best[1].cells && name.localeCompare(best[0], 'sv') < 0)))) best = entry;
-  }
-  return best !== null && best[1].weight >= unplaced ? best[0] : null;
+  const [best] = [...byPlace].sort(([a, p], [b, q]) => q.weight - p.weight || q.cells - p.cells || a.localeCompare(b, 'sv'));
+  return best !== undefined && best[1].weight >= unplaced ? best[0] : null;
 }
 
 /** Cells of one group, gathered: `name` per hot spot and the cells in it, in the input's order within each. */

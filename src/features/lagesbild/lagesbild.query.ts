@@ -6,7 +6,7 @@ import { keySumSql } from '../../data/record-keys.query';
 import { AREA_TOKENS } from '../../data/area-membership.query';
 import type { DayRange } from '../../lib/day-range';
 import { cellLabelsSql, cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
-import { spellingKeySql } from '../../data/spelling-key.query';
+import { commonSpellingSql, spellingKeySql } from '../../data/spelling-key.query';
 
 export interface PeriodWindows {
   current: DayRange;
@@ -72,7 +72,7 @@ export function interventionCountsSql(w: PeriodWindows, scope = 'TRUE'): string 
  */
 export function topPlacesSql(w: PeriodWindows, limit: number, scope = 'TRUE'): string {
   const sums = ['current', 'previous', 'last_year'].map((c) => `sum(${c})::INTEGER AS ${c}, sum(${c}_key)::DOUBLE AS ${c}_key`).join(', ');
-  return `SELECT first(name ORDER BY total DESC, name) AS name, ${sums}
+  return `SELECT ${commonSpellingSql('name', 'total')} AS name, ${sums}
     FROM (SELECT place_or_blank AS name, ${threeCounts(w)}, count(*) AS total FROM incidents WHERE place_or_blank <> '' AND ${inAny(w)} AND ${scope} GROUP BY place_or_blank)
     GROUP BY ${spellingKeySql('name')} HAVING sum(current) > 0 ORDER BY current DESC, name LIMIT ${Math.trunc(limit)}`;
 }

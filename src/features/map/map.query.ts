@@ -5,7 +5,7 @@ import { AREA_TOKENS, inKindSql } from '../../data/area-membership.query';
 import { whereSql } from '../../data/filter-predicates';
 import { cellIndexSql } from '../../data/grid-cells.query';
 import { PLACE_FROM_BLANK } from '../../data/place-or-blank.query';
-import { spellingKeySql } from '../../data/spelling-key.query';
+import { commonSpellingSql, spellingKeySql } from '../../data/spelling-key.query';
 import { WEEK_MONDAY } from '../../analysis/hot-spots/hot-spots.query';
 import type { CellShape } from '../../lib/geo/cell-grid';
 import { keySum, keySumSql } from '../../data/record-keys.query';
@@ -70,7 +70,7 @@ export function precisionWeekCountsQuery(filter: FilterExpr): Query {
  */
 export const PLACE_SITE_METRES = 2000;
 export const NAMED_PLACES = `
-SELECT first(place ORDER BY n DESC, place) AS place, sum(n)::INTEGER AS n, first(lat ORDER BY n DESC, place) AS lat, first(lon ORDER BY n DESC, place) AS lon
+SELECT ${commonSpellingSql('place', 'n')} AS place, sum(n)::INTEGER AS n, first(lat ORDER BY n DESC, place) AS lat, first(lon ORDER BY n DESC, place) AS lon
 FROM (SELECT place_or_blank AS place, floor(grid_e / ${PLACE_SITE_METRES}) AS site_e, floor(grid_n / ${PLACE_SITE_METRES}) AS site_n,
     count(*) AS n, median(lat) AS lat, median(lon) AS lon
   FROM incidents WHERE place_or_blank <> '' AND grid_e IS NOT NULL GROUP BY place_or_blank, site_e, site_n)
@@ -84,7 +84,7 @@ export function detailQueries(incidentFilter: FilterExpr, interventionFilter: Fi
     byCategory: `SELECT category, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY category ORDER BY n DESC, category LIMIT 8`,
     // A place written in several ways is one row, named by its most common spelling (as the hot-spot names): a
     // tester's panel read "Torget: 48, torget: 20, TORGET: 16" under a hot spot named "torget".
-    topPlaces: `SELECT first(place ORDER BY n DESC, place) AS place, sum(n)::INTEGER AS n, sum(key)::DOUBLE AS key
+    topPlaces: `SELECT ${commonSpellingSql('place', 'n')} AS place, sum(n)::INTEGER AS n, sum(key)::DOUBLE AS key
       FROM (SELECT ${PLACE_FROM_BLANK} AS place, count(*) AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY ALL)
       GROUP BY coalesce(${spellingKeySql('place')}, chr(1)) ORDER BY n DESC, place NULLS LAST LIMIT 5`,
     interventions: `SELECT type, organisation, count(*)::INTEGER AS n, ${keySumSql()} AS key, max(started_at)::VARCHAR AS latest FROM interventions WHERE ${interventionWhere} GROUP BY ALL ORDER BY n DESC, type LIMIT 8`,
