@@ -70,7 +70,12 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
     try {
       instance = new maplibregl.Map({
         container: element.current!,
-        style: { version: 8, sources: {}, layers: [{ id: 'water', type: 'background', paint: { 'background-color': '#dbe7f0' } }] },
+        // No animated fades (labels 300 ms, paint changes 300 ms by default): every fade frame is drawn again, and on a
+        // machine without a GPU (software WebGL) those frames took the cores from DuckDB's queries for the same step —
+        // measured on the Karta at 5M rows, 2 cores: a cell-size step 0.95–1.75 s → 0.31–0.97 s, a week step
+        // 0.23–0.46 s → 0.15–0.29 s (docs/benchmark.md, thirteenth session). The map is data: a new state shows at once.
+        style: { version: 8, sources: {}, transition: { duration: 0, delay: 0 }, layers: [{ id: 'water', type: 'background', paint: { 'background-color': '#dbe7f0' } }] },
+        fadeDuration: 0,
         center: [15, 62],
         zoom: 4,
         // MapLibre renders attribution as HTML; ours is text (some of it typed by the user in Inställningar).
