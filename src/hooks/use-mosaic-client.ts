@@ -9,10 +9,15 @@ import { FILTER_SOURCES } from '../data/selections';
 import type { FilterName } from '../lib/filter-state';
 import { useDatabase } from './use-database';
 
+/**
+ * `rowsKey`: the `key` the rows were asked under. After a key change (another cell size, say) the last rows stay until
+ * the new ones come — but they answer the old question: a view that reads them with the new key's meaning must check
+ * this first (map.view.tsx drew 250 m counts as 500 m cells for the length of a query).
+ */
 export type ClientState<T> =
-  | { status: 'pending'; rows: T[] | null }
-  | { status: 'ready'; rows: T[] }
-  | { status: 'error'; rows: T[] | null; error: Error };
+  | { status: 'pending'; rows: T[] | null; rowsKey?: string }
+  | { status: 'ready'; rows: T[]; rowsKey: string }
+  | { status: 'error'; rows: T[] | null; rowsKey?: string; error: Error };
 
 interface Options {
   selection: Selection;
@@ -60,14 +65,14 @@ export function useMosaicClient<T>({ selection, query, filterStable = true, key 
       query: (filter) => queryRef.current(filter ?? selection.predicate(holder.client, true)),
       queryPending: () => {
         queryStarted(holder);
-        setState((s) => ({ status: 'pending', rows: s.rows }));
+        setState((s) => ({ status: 'pending', rows: s.rows, rowsKey: s.rowsKey }));
       },
       queryResult: (data) => {
-        setState({ status: 'ready', rows: arrowRows<T>(data) });
+        setState({ status: 'ready', rows: arrowRows<T>(data), rowsKey: key });
         queryEnded(holder);
       },
       queryError: (error) => {
-        setState((s) => ({ status: 'error', rows: s.rows, error: error as unknown as Error }));
+        setState((s) => ({ status: 'error', rows: s.rows, rowsKey: s.rowsKey, error: error as unknown as Error }));
         queryEnded(holder);
       },
     });

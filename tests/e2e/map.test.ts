@@ -202,6 +202,60 @@ describe('Karta in Chromium', () => {
     await page.getByRole('button', { name: 'Återställ alla' }).click();
   });
 
+  it('shows the old cell size whole until the new size is counted: no empty map, no mixed sizes in between', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/karta`);
+    await page.getByTestId('hot-spot-table').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+    const from = Number(await page.getByTestId('cell-size').inputValue());
+    const to = from === 500 ? 250 : 500;
+    // Every state the page commits while the size changes: the rule line's cell size and the table's cell references.
+    await page.evaluate(() => {
+      const w = window as unknown as { __states: { rule: string; refs: string[]; table: boolean; tooFew: boolean }[]; __observer?: MutationObserver };
+      w.__states = [];
+      const record = () => w.__states.push({
+        rule: document.querySelector('[data-testid=stat-rule]')?.textContent ?? '',
+        table: document.querySelector('[data-testid=hot-spot-table]') !== null,
+        tooFew: document.querySelector('[data-testid=too-few]') !== null,
+        refs: [...document.querySelectorAll('[data-testid=hot-spot-table] tbody tr')].map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''),
+      });
+      w.__observer = new MutationObserver(record);
+      w.__observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      record();
+    });
+    await page.getByTestId('cell-size').selectOption(String(to));
+    await page.waitForFunction((size) => new RegExp(`ruta om ${size} m`).test(document.querySelector('[data-testid=stat-rule]')?.textContent ?? ''), to, { timeout: 60_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+    const states = await page.evaluate(() => {
+      const w = window as unknown as { __states: { rule: string; refs: string[]; table: boolean; tooFew: boolean }[]; __observer?: MutationObserver };
+      w.__observer?.disconnect();
+      return w.__states;
+    });
+    const metres = (ref: string) => (ref.match(/[EN] ([\d\s\u00a0]+)/g) ?? []).map((m) => Number(m.slice(2).replace(/[^\d]/g, '')));
+    const [e0, n0] = metres(states[0].refs[0]);
+    expect(states.some((s) => s.rule.includes(`ruta om ${from} m`))).toBe(true);
+    expect(states.some((s) => s.rule.includes(`ruta om ${to} m`))).toBe(true);
+    // Not for a moment "too few incidents" or no table: the old size's counts read as the new size's cells matched
+    // none of them (the map emptied, the warning flashed, the table went and came back).
+    expect(states.filter((s) => s.tooFew || !s.table || !s.rule)).toEqual([]);
+    for (const state of states) {
+      const size = Number(state.rule.match(/ruta om (\d+) m/)?.[1]);
+      if (!size) continue;
+      for (const ref of state.refs) {
+        const [e, n] = metres(ref);
+        // A square's south-west corner at the size the rule line says, in the example's town (not 1 000 km away:
+        // 250 m cell numbers read as 500 m cells).
+        expect(e % size, `${ref} at ${size} m`).toBe(0);
+        expect(n % size, `${ref} at ${size} m`).toBe(0);
+        expect(Math.abs(e - e0), `${ref} at ${size} m`).toBeLessThan(20_000);
+        expect(Math.abs(n - n0), `${ref} at ${size} m`).toBeLessThan(20_000);
+      }
+    }
+    await page.getByTestId('cell-size').selectOption(String(from));
+    await page.waitForFunction((size) => new RegExp(`ruta om ${size} m`).test(document.querySelector('[data-testid=stat-rule]')?.textContent ?? ''), from, { timeout: 60_000 });
+    expect(errors).toEqual([]);
+  });
+
   it('draws a street map added as a PMTiles file, from the stored file only, and falls back when it is removed', async () => {
     const { page } = browser;
     // A small Protomaps-shaped file around the example (land, a lake, a road), built here from GeoJSON.

@@ -38,6 +38,7 @@ import { periodCountsFromWeeks, stepCountsFromWeeks, sumWeeksBy, wholeWeeksOf, t
 import { TimeSlider } from './time-slider.view';
 import { CELL_SHAPES, cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
+import { useLastConsistent } from '../../hooks/use-last-consistent';
 
 const EMERGING_STEPS = [10, 13, 20, 26];
 
@@ -100,8 +101,16 @@ export function MapPage() {
     return { state: { status, rows: rows ? sumWeeksBy(rows, wholeWeeks, (r) => r.precision).map(({ group, n, key }) => ({ precision: group, n, key })) : null } };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- wholeWeeks is compared by its key
   }, [wholeWeeksKey, precisionByDay.state, precisionByWeek.state]);
-  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape), key: `cells-${shape}-${size}`, owns: SPATIAL_FILTERS, filterStable: false, enabled: gridKinds.includes(kind) && periodWeeks === null });
-  const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: `clusters-${clusterSize}`, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
+  const cellsKey = `cells-${shape}-${size}`;
+  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape), key: cellsKey, owns: SPATIAL_FILTERS, filterStable: false, enabled: gridKinds.includes(kind) && periodWeeks === null });
+  const clustersKey = `clusters-${clusterSize}`;
+  const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: clustersKey, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
+  // The points (clusters) as last counted whole: a zoom that changes the cluster size keeps drawing the old clusters
+  // at their own size until the new counts are in.
+  const drawnClusters = useLastConsistent(
+    useMemo(() => (clusters.state.rows ? { rows: clusters.state.rows, size: clusterSize } : null), [clusters.state.rows, clusterSize]),
+    clusters.state.rowsKey === clustersKey,
+  );
   // Counts per area under the period for the Områden layer; the other layers need only which kind to outline and
   // label (bestAreaKind), judged over all time — so a week step doesn't count every area again (~0.2 s at 5M rows)
   // and the outlined kind doesn't change from one week to the next.
@@ -109,20 +118,33 @@ export function MapPage() {
   const areaCountsAllWeeks = useMosaicClient<AreaCount>({ selection: incidentSelection, query: areaCountsQuery, key: 'areas-all-weeks', owns: ['area', 'extent', 'period'], filterStable: false });
   const emergingPeriods = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
   // Per cell and ISO week, all time: a new period only re-sums these (step-counts.ts), it asks nothing.
+  const weeksKey = `weeks-${shape}-${size}`;
+  const weeksEnabled = emergingPeriods !== null && weeksWanted;
   const weekCounts = useMosaicClient<WeekCount>({
-    selection: incidentSelection, query: cellWeekCountsQuery(size, shape), key: `weeks-${shape}-${size}`,
-    owns: ['period', ...SPATIAL_FILTERS], filterStable: false, enabled: emergingPeriods !== null && weeksWanted,
+    selection: incidentSelection, query: cellWeekCountsQuery(size, shape), key: weeksKey,
+    owns: ['period', ...SPATIAL_FILTERS], filterStable: false, enabled: weeksEnabled,
   });
+  // Only rows counted at this cell size and shape: after a change the last size's rows stay in the clients until the
+  // new ones are in, and read as this size's cells they are other places.
+  const weekRows = weekCounts.state.rowsKey === weeksKey ? weekCounts.state.rows : null;
+  const cellRowsOfSize = cells.state.rowsKey === cellsKey ? cells.state.rows : null;
   const periodWeeksKey = periodWeeks ? `${periodWeeks.first}-${periodWeeks.last}` : null;
   const cellRows = useMemo(
-    () => (periodWeeks ? (weekCounts.state.rows ? periodCountsFromWeeks(weekCounts.state.rows, periodWeeks) : null) : cells.state.rows),
+    () => (periodWeeks ? (weekRows ? periodCountsFromWeeks(weekRows, periodWeeks) : null) : cellRowsOfSize),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- periodWeeks is compared by its key
-    [periodWeeksKey, weekCounts.state.rows, cells.state.rows],
+    [periodWeeksKey, weekRows, cellRowsOfSize],
   );
   const cellsPending = (periodWeeks ? weekCounts.state.status : cells.state.status) === 'pending';
   const stepRows = useMemo(
-    () => (weekCounts.state.rows && emergingPeriods ? stepCountsFromWeeks(weekCounts.state.rows, emergingPeriods.starts) : null),
-    [weekCounts.state.rows, emergingPeriods],
+    () => (weekRows && emergingPeriods ? stepCountsFromWeeks(weekRows, emergingPeriods.starts) : null),
+    [weekRows, emergingPeriods],
+  );
+  // What the grid layers, the hot-spot table and the rule under the map are drawn from: the study area, counts and
+  // steps of one cell size and shape, all current — else the last such set, whole (a new size shows when its counts are in).
+  const gridCurrent = universe !== null && cellRows !== null && (!weeksEnabled || stepRows !== null);
+  const grid = useLastConsistent(
+    useMemo(() => ({ size, shape, band, universe, cellRows, stepRows, emergingPeriods }), [size, shape, band, universe, cellRows, stepRows, emergingPeriods]),
+    gridCurrent,
   );
 
   const windowBeforeData = emergingPeriods !== null && dayExtent != null && emergingPeriods.starts[0] < dayExtent.from;
@@ -136,14 +158,14 @@ export function MapPage() {
   const pointsPossible = (context.extent ?? null) !== null;
 
   const outcome = useMemo(
-    () => (universe && cellRows ? hotSpots(universe, cellRows, size, band, fdr, shape) : null),
-    [universe, cellRows, size, band, fdr, shape],
+    () => (grid?.universe && grid.cellRows ? hotSpots(grid.universe, grid.cellRows, grid.size, grid.band, fdr, grid.shape) : null),
+    [grid, fdr],
   );
   const patterns = useMemo(
     // Always with FDR, as ArcGIS's Emerging Hot Spot Analysis; the checkbox is for the single-period Gi* layer.
     // Not when the window reaches before the data's first day: those periods hold no data, not "no hot spot".
-    () => (stepRows && emergingPeriods && !windowBeforeData ? emergingHotSpots(stepRows, emergingPeriods.periods.length, size, band, true, shape) : null),
-    [stepRows, emergingPeriods, size, band, windowBeforeData, shape],
+    () => (grid?.stepRows && grid.emergingPeriods && !windowBeforeData ? emergingHotSpots(grid.stepRows, grid.emergingPeriods.periods.length, grid.size, grid.band, true, grid.shape) : null),
+    [grid, windowBeforeData],
   );
   const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
   const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
@@ -171,17 +193,17 @@ export function MapPage() {
   const layers = useMemo(() => {
     const list: MapLayer[] = [];
     if (kind === 'areas') list.push(areaFillLayer(areaData.collection));
-    if (kind === 'hotspots' && outcome?.status === 'ok') list.push(hotSpotLayer(statCells, size, shape));
-    if (kind === 'emerging' && outcome?.status === 'ok') list.push(emergingLayer(statCells, size, shape));
-    if (kind === 'cells' && cells.state.rows) list.push(countLayer(publishedCells(cells.state.rows, rule), size, shape));
-    if (kind === 'points' && clusters.state.rows) list.push(pointLayer(clusters.state.rows, clusterSize));
-    if (kind === 'heat' && clusters.state.rows) list.push(heatLayer(clusters.state.rows, clusterSize));
+    if (kind === 'hotspots' && grid && outcome?.status === 'ok') list.push(hotSpotLayer(statCells, grid.size, grid.shape));
+    if (kind === 'emerging' && grid && outcome?.status === 'ok') list.push(emergingLayer(statCells, grid.size, grid.shape));
+    if (kind === 'cells' && grid?.cellRows) list.push(countLayer(publishedCells(grid.cellRows, rule), grid.size, grid.shape));
+    if (kind === 'points' && drawnClusters) list.push(pointLayer(drawnClusters.rows, drawnClusters.size));
+    if (kind === 'heat' && drawnClusters) list.push(heatLayer(drawnClusters.rows, drawnClusters.size));
     list.push(areaOutlineLayer(areaData.collection));
     const selection = selectionLayer(selectedCell, selectedCell?.size ?? size, selectedArea, selectedCell?.shape ?? 'square');
     if (selection) list.push(selection);
     return list;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, areaData, outcome, patterns, cells.state.rows, clusters.state.rows, size, clusterSize, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
+  }, [kind, areaData, outcome, patterns, grid, drawnClusters, size, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
 
   const labels = useMemo<MapLabel[]>(() => {
     const list: MapLabel[] = [];
@@ -206,9 +228,10 @@ export function MapPage() {
 
   const onFeatureClick = (layerId: string, p: Record<string, unknown>) => {
     if (layerId === 'cells' || layerId === 'points') {
-      const cellSize = layerId === 'points' ? clusterSize : size;
+      // The cell as drawn (its size may be about to change).
+      const cellSize = layerId === 'points' ? drawnClusters?.size ?? clusterSize : grid?.size ?? size;
       // Clusters of the points layer are squares whatever the analysis grid.
-      const cellShape = layerId === 'points' ? 'square' : shape;
+      const cellShape = layerId === 'points' ? 'square' : grid?.shape ?? shape;
       const same = selectedCell && selectedCell.size === cellSize && (selectedCell.shape ?? 'square') === cellShape && selectedCell.ix === Number(p.ix) && selectedCell.iy === Number(p.iy);
       setFilter('cell', same ? undefined : { size: cellSize, ix: Number(p.ix), iy: Number(p.iy), ...(cellShape === 'hex' ? { shape: 'hex' as const } : {}) });
     }
@@ -318,13 +341,13 @@ export function MapPage() {
           {gridKinds.includes(kind) && outcome?.status === 'too-few' && (
             <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: isProtected(positions.located) ? t('map.hiddenAmount') : shown(positions.located), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
           )}
-          {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && (
+          {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && (
             <p className="hint" data-testid="stat-rule">
-              {kind === 'hotspots' && t('map.rule', { cell: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }), band: formatCount(band, language), cells: formatCount(universe?.length ?? 0, language), cellsNoun: t(`map.cellsNoun.${shape}`) })}
+              {kind === 'hotspots' && t('map.rule', { cell: t(`map.cellOf.${grid.shape}`, { size: formatCount(grid.size, language) }), band: formatCount(grid.band, language), cells: formatCount(grid.universe?.length ?? 0, language), cellsNoun: t(`map.cellsNoun.${grid.shape}`) })}
               {kind === 'hotspots' ? ' ' + t(fdr ? 'map.ruleFdr' : 'map.ruleNoFdr') : ''}
-              {kind === 'emerging' && emergingPeriods && patterns ? t('map.ruleEmerging', {
-                count: emergingPeriods.periods.length, cell: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }), band: formatCount(band, language), cells: formatCount(patterns.size, language), cellsNoun: t(`map.cellsNoun.${shape}`),
-                from: formatBiweek(emergingPeriods.periods[0], language), to: formatBiweek(emergingPeriods.periods[emergingPeriods.periods.length - 1], language),
+              {kind === 'emerging' && grid.emergingPeriods && patterns ? t('map.ruleEmerging', {
+                count: grid.emergingPeriods.periods.length, cell: t(`map.cellOf.${grid.shape}`, { size: formatCount(grid.size, language) }), band: formatCount(grid.band, language), cells: formatCount(patterns.size, language), cellsNoun: t(`map.cellsNoun.${grid.shape}`),
+                from: formatBiweek(grid.emergingPeriods.periods[0], language), to: formatBiweek(grid.emergingPeriods.periods[grid.emergingPeriods.periods.length - 1], language),
               }) : ''}
             </p>
           )}
@@ -350,7 +373,7 @@ export function MapPage() {
       </div>
       </div>
 
-      {(kind === 'hotspots' || kind === 'emerging') && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={!cellsPending} size={size} shape={shape} band={band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, size, 6, shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
+      {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={!cellsPending && gridCurrent} size={grid.size} shape={grid.shape} band={grid.band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, grid.size, 6, grid.shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
           <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
