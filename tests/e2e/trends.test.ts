@@ -37,9 +37,29 @@ describe('Trender in Chromium', () => {
     await page.getByTestId('before-after-estimate').waitFor({ timeout: 30_000 });
     // Every unit and split can be chosen.
     for (const unit of ['Dag', 'Två veckor', 'Månad', 'Kvartal', 'Vecka']) await page.getByLabel(unit, { exact: true }).check();
-    await page.getByTestId('trend-split').selectOption('category');
+    // The table behind the chart, through a change of split: every state the page commits is the old split's table
+    // or the new one's, whole (the old rows, without a category, were once read as split by category).
     await page.getByTestId('trend-panel').getByRole('button', { name: 'Visa tabell' }).click();
     await page.getByTestId('trend-table').waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { __headers: string[][]; __observer?: MutationObserver };
+      const record = () => w.__headers.push([...document.querySelectorAll('[data-testid=trend-table] thead th')].map((th) => th.textContent ?? ''));
+      w.__headers = [];
+      w.__observer = new MutationObserver(record);
+      w.__observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      record();
+    });
+    await page.getByTestId('trend-split').selectOption('category');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=trend-table] thead th').length > 6, null, { timeout: 20_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 20_000 });
+    const headers = await page.evaluate(() => {
+      const w = window as unknown as { __headers: string[][]; __observer?: MutationObserver };
+      w.__observer?.disconnect();
+      return w.__headers;
+    });
+    const [first, last] = [headers[0], headers[headers.length - 1]];
+    expect(last.length).toBeGreaterThan(first.length);
+    expect(headers.filter((h) => h.join('|') !== first.join('|') && h.join('|') !== last.join('|'))).toEqual([]);
     // Interventions of one type on the timeline: the table's last column sums to that type's count.
     await page.getByTestId('trend-intervention-type').selectOption('Trygghetsvandring');
     const expectedWalks = await expected.interventionsOfTypeBetween('Trygghetsvandring', '2000-01-01', '2100-01-01');

@@ -15,6 +15,7 @@ import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useRows } from '../../hooks/use-rows';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
+import { useLastConsistent } from '../../hooks/use-last-consistent';
 import { describeDayRange } from '../../lib/day-range';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
@@ -84,16 +85,25 @@ export function TrendsPage() {
   const typeRows = useRows<{ type: string }>(INTERVENTION_TYPES);
   const types = useMemo(() => (typeRows ?? []).map((x) => x.type), [typeRows]);
 
-  const perDay = useMosaicClient<DayCount>({ selection: incidentSelection, query: incidentsPerDayQuery(split), key: `days-${split}`, owns: ['period'] });
-  const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(interventionType || null), key: `iv-${interventionType}`, owns: ['period'] });
+  const perDayKey = `days-${split}`;
+  const perDay = useMosaicClient<DayCount>({ selection: incidentSelection, query: incidentsPerDayQuery(split), key: perDayKey, owns: ['period'] });
+  const interventionsKey = `iv-${interventionType}`;
+  const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(interventionType || null), key: interventionsKey, owns: ['period'] });
+  // The chart and its table are drawn from one split and one intervention type at a time: after a change the last
+  // rows answer the old choice (rows without a category read as split by category), so the old chart stays, whole,
+  // until the new rows are in.
+  const drawn = useLastConsistent(
+    useMemo(() => (perDay.state.rows ? { days: perDay.state.rows, interventions: interventions.state.rows ?? [], split } : null), [perDay.state.rows, interventions.state.rows, split]),
+    perDay.state.rowsKey === perDayKey && (interventions.state.rows === null || interventions.state.rowsKey === interventionsKey),
+  );
   const weekHour = useMosaicClient<WeekHourRow>({ selection: incidentSelection, query: weekdayHourQuery });
 
   const { rule } = useDisclosure();
   const hidden = rule ? hiddenLabel(rule) : '–';
   const count = (v: PublishedCount | undefined) => formatShownCount(v, rule, language);
   const series = useMemo(
-    () => (extent && perDay.state.rows ? publishTrend(trendSeries(topSeries(perDay.state.rows, (rest) => t(split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), interventions.state.rows ?? [], extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
-    [extent, perDay.state.rows, interventions.state.rows, unit, language, t, rule],
+    () => (extent && drawn ? publishTrend(trendSeries(topSeries(drawn.days, (rest) => t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
+    [extent, drawn, unit, language, t, rule],
   );
   const calendar = useMemo(
     () => (extent && showCalendar && unit !== 'quarter' ? swedishCalendarDays(dateOfEpochDay(extent.from).getFullYear(), dateOfEpochDay(extent.to).getFullYear()) : []),
@@ -101,12 +111,12 @@ export function TrendsPage() {
   );
   const option = useMemo(
     () => series && trendChartOption(series, {
-      stacked: split !== 'none', showLastYear, showRolling, showInterventions, calendar: unit === 'day' || unit === 'week' ? calendar : [],
+      stacked: drawn?.split !== 'none', showLastYear, showRolling, showInterventions, calendar: unit === 'day' || unit === 'week' ? calendar : [],
       labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions') },
       hidden,
       protectedText: protectedLabel(language),
     }, language),
-    [series, split, showLastYear, showRolling, showInterventions, calendar, unit, language, t, hidden],
+    [series, drawn?.split, showLastYear, showRolling, showInterventions, calendar, unit, language, t, hidden],
   );
 
   // The comparison: the brushed period (or the latest complete one) against the period before and last year.
@@ -209,8 +219,8 @@ export function TrendsPage() {
           testId="trend-panel"
           chart={(ref) => <EChart testId="chart-trend" label={t('trends.chartTitle', { unit: t(`trends.units.${unit}`) })} option={option} height={340} onBrush={onBrush} brushRange={brushRange} exportRef={ref} />}
           csv={() => ({
-            header: [t('trends.period'), t('trends.from'), t('trends.to'), ...(split === 'none' ? [] : seriesNames), t('trends.incidents'), t('trends.lastYearLine'), t('trends.interventions')],
-            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule, language))), csvCount(series.total[i], rule, language), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule, language)), csvCount(series.interventions[i], rule, language)]),
+            header: [t('trends.period'), t('trends.from'), t('trends.to'), ...(drawn?.split === 'none' ? [] : seriesNames), t('trends.incidents'), t('trends.lastYearLine'), t('trends.interventions')],
+            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(drawn?.split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule, language))), csvCount(series.total[i], rule, language), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule, language)), csvCount(series.interventions[i], rule, language)]),
           })}
           table={
             <DataTable
@@ -220,7 +230,7 @@ export function TrendsPage() {
               rowKey={({ b }) => String(b.from)}
               columns={[
                 { key: 'label', header: t('trends.period'), cell: ({ b }) => <button type="button" className="link-button" onClick={() => setFilter('period', { from: Math.max(b.from, extent!.from), to: Math.min(b.to, extent!.to) })}>{b.label}</button> },
-                ...(split === 'none' ? [] : seriesNames.map((n) => ({ key: `s-${n}`, header: n, numeric: true, cell: ({ i }: { i: number }) => count(series.series.get(n)![i]) }))),
+                ...(drawn?.split === 'none' ? [] : seriesNames.map((n) => ({ key: `s-${n}`, header: n, numeric: true, cell: ({ i }: { i: number }) => count(series.series.get(n)![i]) }))),
                 { key: 'total', header: t('trends.incidents'), numeric: true, cell: ({ i }) => count(series.total[i]) },
                 { key: 'ly', header: t('trends.lastYearLine'), numeric: true, cell: ({ i }) => (series.lastYear[i] === null && trendLastYearMissing(series, i) ? '–' : count(series.lastYear[i])) },
                 { key: 'iv', header: t('trends.interventions'), numeric: true, cell: ({ i }) => count(series.interventions[i]) },
