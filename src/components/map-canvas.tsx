@@ -63,6 +63,8 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const handlers = useRef({ onFeatureClick, onView, layers });
+  // The data object each data layer's source was last given (by layer id).
+  const sentData = useRef(new Map<string, unknown>());
   handlers.current = { onFeatureClick, onView, layers };
 
   useEffect(() => {
@@ -173,18 +175,26 @@ export function MapCanvas({ label, basemap, rasterTiles, storedBasemap, layers, 
     for (const id of Object.keys(m.getStyle().sources)) {
       if (!BASE_SOURCES.includes(id) && id !== PMTILES_SOURCE && !wanted.has(id)) m.removeSource(id);
     }
+    for (const id of sentData.current.keys()) if (!m.getSource(id)) sentData.current.delete(id);
     for (const l of layers) {
       const source = m.getSource(l.id) as maplibregl.GeoJSONSource | undefined;
       const existing = m.getLayer(l.id);
       if (existing && existing.type !== l.type) {
         m.removeLayer(l.id);
       }
-      if (source) source.setData(l.data);
+      // Data sent again only when it is another object: each setData is tiled again in MapLibre's worker and drawn
+      // again, and the Karta rebuilds its list of layers when any one of them changes (a cell-size step drew ~5
+      // frames, each a read-back of the canvas in software WebGL).
+      if (source) { if (sentData.current.get(l.id) !== l.data) source.setData(l.data); }
       else m.addSource(l.id, { type: 'geojson', data: l.data });
+      sentData.current.set(l.id, l.data);
       if (!m.getLayer(l.id)) m.addLayer({ id: l.id, type: l.type, source: l.id, paint: l.paint } as maplibregl.AddLayerObject);
       else for (const [k, v] of Object.entries(l.paint)) m.setPaintProperty(l.id, k as never, v as never);
-      m.moveLayer(l.id);
     }
+    // In the order given, on top — moved only when not already so (a move is a redraw).
+    const order = m.getLayersOrder();
+    const wantedOrder = layers.map((l) => l.id);
+    if (order.slice(-wantedOrder.length).join('\n') !== wantedOrder.join('\n')) for (const id of wantedOrder) m.moveLayer(id);
   }, [ready, layers]);
 
   // Labels as DOM markers: text only, never HTML.

@@ -199,11 +199,12 @@ export function MapPage() {
     if (kind === 'points' && drawnClusters) list.push(pointLayer(drawnClusters.rows, drawnClusters.size));
     if (kind === 'heat' && drawnClusters) list.push(heatLayer(drawnClusters.rows, drawnClusters.size));
     list.push(areaOutlineLayer(areaData.collection));
-    const selection = selectionLayer(selectedCell, selectedCell?.size ?? size, selectedArea, selectedCell?.shape ?? 'square');
+    // A chosen cell has its own size; the grid's size is not used for it (nor a dependency here).
+    const selection = selectionLayer(selectedCell, selectedCell?.size ?? 0, selectedArea, selectedCell?.shape ?? 'square');
     if (selection) list.push(selection);
     return list;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, areaData, outcome, patterns, grid, drawnClusters, size, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
+  }, [kind, areaData, outcome, patterns, grid, drawnClusters, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
 
   const labels = useMemo<MapLabel[]>(() => {
     const list: MapLabel[] = [];
