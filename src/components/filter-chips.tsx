@@ -25,12 +25,13 @@ export function FilterChips() {
   const areaKeys = useRows<{ name: string; kind: string | null }>(AREA_KEYS);
   const chosen = state.area;
   // A bare name (an old link) matches that name in any kind and the rows' own area: a note only when nothing has it.
-  const bareNameFound = useRows<{ found: boolean }>(chosen !== undefined && chosen.kind === undefined ? areaNameFoundSql(chosen.name) : null);
+  // Not the last name's answer while this one's is read (it said "not in the data" of a name that is, for a moment).
+  const bareNameFound = useRows<{ found: boolean }>(chosen !== undefined && chosen.kind === undefined ? areaNameFoundSql(chosen.name) : null, { keepPrevious: false });
   const areaNotLoaded = chosen?.kind !== undefined
     ? areaKeys !== undefined && !areaKeys.some((k) => k.name === chosen.name && (k.kind ?? '') === chosen.kind)
     : chosen !== undefined && bareNameFound?.[0]?.found === false;
   // Likewise a category no incident has (a misspelt or foreign link): every count is 0 because of the link.
-  const categoryFound = useRows<{ found: boolean }>(state.category !== undefined ? categoryFoundSql(state.category) : null);
+  const categoryFound = useRows<{ found: boolean }>(state.category !== undefined ? categoryFoundSql(state.category) : null, { keepPrevious: false });
   const categoryNotFound = state.category !== undefined && categoryFound?.[0]?.found === false;
   // And a source no loaded row has (the sources listed are every source in the data).
   const sourceNotFound = state.source !== undefined && !sources.some((s) => s.source === state.source);

@@ -63,7 +63,8 @@ function FilterRow({ id, table, column, values, columns, onChange, onRemove }: {
 }) {
   const { t } = useTranslation();
   const known = FILTER_COLUMNS[table].includes(column);
-  const options = useRows<{ value: string; n: number }>(known ? columnValuesSql(table, column) : null) ?? [];
+  // Not the last column's values while this column's are read: a place could be picked as a category.
+  const options = useRows<{ value: string; n: number }>(known ? columnValuesSql(table, column) : null, { keepPrevious: false }) ?? [];
   // A value already in the goal stays choosable even when the data no longer holds it.
   const all = [...values.filter((v) => !options.some((o) => o.value === v)).map((value) => ({ value, n: 0 })), ...options];
   return (
@@ -87,7 +88,7 @@ export function MeasurePicker({ dataset, value, onChange, invalid }: { dataset: 
   const { t } = useTranslation();
   const id = useId();
   const table: Dataset = dataset === 'interventions' ? 'interventions' : 'incidents';
-  const columns = useRows<{ column_name: string; data_type: string }>(columnsOfSql(table)) ?? [];
+  const columns = useRows<{ column_name: string; data_type: string }>(columnsOfSql(table), { keepPrevious: false }) ?? [];
   const measure = parseMeasure(value) ?? { kind: 'count' as const };
   const numeric = columns.filter((c) => NUMERIC.test(c.data_type) && !NOT_MEASURES.has(c.column_name)).map((c) => c.column_name);
   const text = FILTER_COLUMNS[table].concat(['id']);

@@ -35,7 +35,9 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
     const outcome = hotSpots(universe, cells, size, band, true, shape);
     return outcome.status === 'ok' ? outcome.cells.filter((c) => c.bin >= 2) : [];
   }, [cells, universe, size, band, shape]);
-  const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells, shape) : null);
+  // A new filter keeps the last ranking in sight until the new one is in; another area kind or grid empties it (its
+  // rows would be areas of the other kind, or hot-spot shares of other cells).
+  const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells, shape) : null, { keepPrevious: `${kind ?? ''}|${size}|${shape}` });
   // Per day with data: the data may begin inside the previous tertial (coveredDays).
   const days = current && previous && extent ? { current: coveredDays(current, extent), previous: coveredDays(previous, extent) } : null;
   const kept = useMemo(() => (rows ? areasToRank(rows, noData) : null), [rows, noData]);

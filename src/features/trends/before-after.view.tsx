@@ -30,13 +30,14 @@ export function BeforeAfterPanel() {
   const filter = useFilterPredicates(['period', 'area', 'cell', 'extent']);
   const types = useRows<{ type: string; n: number; key: number }>(INTERVENTION_TYPES) ?? NO_TYPES;
   const [type, setType] = useState<string>('');
-  const list = useRows<Intervention>(type ? interventionsForEvaluationSql(type) : null) ?? NO_INTERVENTIONS;
+  // Not the last type's interventions while this type's are read: one of them would stay chosen under this type's name.
+  const list = useRows<Intervention>(type ? interventionsForEvaluationSql(type) : null, { keepPrevious: false }) ?? NO_INTERVENTIONS;
   const [chosen, setChosen] = useState<number | null>(null);
   const [weeks, setWeeks] = useState(8);
   const extent = useDayExtent();
   // An intervention can be evaluated when it has a place and the data covers its whole "after" window.
   const usable = (i: Intervention) => (i.area !== null || i.grid_e !== null) && extent != null && i.epoch_day + weeks * 7 - 1 <= extent.to && i.epoch_day - weeks * 7 >= extent.from;
-  const [result, setResult] = useState<{ counts: BeforeAfterCounts; keys: number[][]; estimate: BeforeAfterEstimate; where: string } | null>(null);
+  const [answer, setAnswer] = useState<{ asked: string; counts: BeforeAfterCounts; keys: number[][]; estimate: BeforeAfterEstimate; where: string } | null>(null);
 
   useEffect(() => {
     setType((old) => old || types[0]?.type || '');
@@ -47,17 +48,25 @@ export function BeforeAfterPanel() {
   }, [list, weeks, extent?.from, extent?.to]);
 
   const intervention = list.find((i) => i.k === chosen) ?? null;
+  // What the counts answer: shown only beside that intervention, window and filter (a quicker answer to an earlier
+  // choice could otherwise land after, or stand beside, the one now chosen).
+  const asked = intervention ? `${type}|${intervention.k}|${weeks}|${filter.key}` : null;
+  const result = answer && answer.asked === asked ? answer : null;
   useEffect(() => {
-    if (!intervention) { setResult(null); return; }
+    if (!intervention || !asked) { setAnswer(null); return; }
+    let live = true;
     const d = intervention.epoch_day;
     const days = { beforeFrom: d - weeks * 7, beforeTo: d - 1, afterFrom: d, afterTo: d + weeks * 7 - 1 };
     const q = beforeAfterSql(filter.incidents, { area: intervention.area, e: intervention.grid_e, n: intervention.grid_n }, RADIUS_M, days);
     type Row = { before: number; after: number; before_key: number; after_key: number };
     void Promise.all([database.reader.rows<Row>(q.target), database.reader.rows<Row>(q.comparison)]).then(([[a], [c]]) => {
+      if (!live) return;
       const counts = { targetBefore: a.before, targetAfter: a.after, comparisonBefore: c.before, comparisonAfter: c.after };
-      setResult({ counts, keys: [[a.before_key, a.after_key], [c.before_key, c.after_key]], estimate: beforeAfterEstimate(counts), where: intervention.area ?? t('trends.beforeAfter.radius', { radius: RADIUS_M }) });
+      setAnswer({ asked, counts, keys: [[a.before_key, a.after_key], [c.before_key, c.after_key]], estimate: beforeAfterEstimate(counts), where: intervention.area ?? t('trends.beforeAfter.radius', { radius: RADIUS_M }) });
     });
-  }, [database, intervention?.k, weeks, filter.key]);
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `asked` names the intervention, window and filter
+  }, [database, asked]);
 
   const { rule } = useDisclosure();
   const e = result?.estimate;
