@@ -12,6 +12,7 @@ import { readSetting } from '../../data/settings-store';
 import { TILE_SETTING, parseTileSource } from '../../lib/tile-source';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
+import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatBiweek, formatCount, formatDate } from '../../lib/format';
@@ -146,6 +147,12 @@ export function MapPage() {
     useMemo(() => ({ size, shape, band, universe, cellRows, stepRows, emergingPeriods }), [size, shape, band, universe, cellRows, stepRows, emergingPeriods]),
     gridCurrent,
   );
+  // Whether the drawn ranking is of the current filter, so the table may ask for its cells' names: not while a new
+  // filter's counts are on their way (its names would be the new filter's beside the old counts), but yes while the
+  // previous cell size stays drawn under an unchanged filter (its names are right, and already asked).
+  const namesFilterKey = useFilterPredicates(SPATIAL_FILTERS).key;
+  const rankedFor = useLastConsistent(useMemo(() => ({ settled: !cellsPending, filterKey: namesFilterKey }), [cellsPending, namesFilterKey]), gridCurrent);
+  const rankingCurrent = rankedFor !== null && rankedFor.settled && rankedFor.filterKey === namesFilterKey;
 
   const windowBeforeData = emergingPeriods !== null && dayExtent != null && emergingPeriods.starts[0] < dayExtent.from;
   const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
@@ -374,7 +381,7 @@ export function MapPage() {
       </div>
       </div>
 
-      {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={!cellsPending && gridCurrent} size={grid.size} shape={grid.shape} band={grid.band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, grid.size, 6, grid.shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
+      {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={rankingCurrent} size={grid.size} shape={grid.shape} band={grid.band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, grid.size, 6, grid.shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
           <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
