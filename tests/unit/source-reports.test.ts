@@ -29,6 +29,14 @@ describe('source status', () => {
     expect(r[1].usual).toBe(20);
   });
 
+  it('clearly more than usual: beyond chance and at least double (a tester: 1 882 against a usual 85,5 read "som vanligt")', () => {
+    // usual 85,5 per period (513 over six periods); the tester's jump, one just under double, one double within chance.
+    const r = sourceReports([row('Hopp', 1882, 513), row('Nästan dubbelt', 170, 513), row('Dubbelt', 4, 12), row('Dubbelt, säkert', 172, 513)], period, null);
+    expect(r.map((s) => s.status)).toEqual(['high', 'ok', 'ok', 'high']);
+    // The exact test says 4 against a usual 2 is within chance (p well above 5 %): not flagged.
+    expect(r[2].usual).toBe(2);
+  });
+
   it('a source that began during the baseline is judged per day it existed', () => {
     // 3 periods (42 days) of the baseline, 60 reports: usually 20 per period; 20 now is as usual.
     const [s] = sourceReports([row('Halv', 20, 60, 1000 - 42)], period, null);
@@ -98,6 +106,10 @@ describe('the example with a source that stopped reporting', () => {
       const exampleSilent = { ...report, sources: report.sources.map((x) => (x.source === other.source ? { ...x, source: EXAMPLE_SOURCE, status: 'silent' as const } : x)) };
       expect(summaryParagraphs(exampleSilent, 'en')[0]).toContain('Exempelkommun (invented)');
       expect(summaryParagraphs(exampleSilent, 'sv')[0]).toContain('Exempelkommun (påhittad)');
+      // A source reporting clearly more than usual is said too: more incidents may be its reporting, not more crime.
+      const exampleBusy = { ...report, sources: report.sources.map((x) => (x.source === other.source ? { ...x, status: 'high' as const } : x)) };
+      expect(summaryParagraphs(exampleBusy, 'sv')[0]).toMatch(/Obs: Exempelkommun \(påhittad\) \(senast \d{4}-\d{2}-\d{2}\) rapporterade tydligt mer än vanligt – fler händelser kan bero på det, inte på fler brott\.$/);
+      expect(summaryParagraphs(exampleBusy, 'en')[0]).toContain('reported clearly more than usual – more incidents may be down to that');
     } finally {
       runner.close();
     }

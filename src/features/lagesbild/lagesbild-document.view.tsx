@@ -106,7 +106,7 @@ function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFun
                 <td className="numeric">{formatShownCount(s.current, report.rule, language)}</td>
                 <td className="numeric">{s.usual === null ? '–' : formatDecimal(s.usual, 1, language)}</td>
                 <td>{s.lastDay === null ? '–' : isoDateOfEpochDay(s.lastDay)}</td>
-                <td className={s.status === 'silent' || s.status === 'low' ? 'lb-flag' : undefined}>{t(`lagesbild.sourceStatus_${s.status}`)}</td>
+                <td className={s.status === 'silent' || s.status === 'low' || s.status === 'high' ? 'lb-flag' : undefined}>{t(`lagesbild.sourceStatus_${s.status}`)}</td>
               </tr>
             ))}
           </tbody>

@@ -56,6 +56,7 @@ interface Words {
   intervention: [string, string];
   /** Sources that went quiet: "X (senast 2026-10-30)" items; the sentence says a drop may be theirs, not fewer crimes. */
   quietSources(silent: string[], low: string[]): string;
+  busySources(high: string[]): string;
 }
 
 const sv: Words = {
@@ -112,6 +113,7 @@ const sv: Words = {
     const parts = [silent.length ? `${sv.list(silent)} rapporterade ingenting under perioden` : '', low.length ? `${sv.list(low)} rapporterade tydligt mindre än vanligt` : ''].filter(Boolean);
     return `Obs: ${sv.list(parts)} – färre händelser kan bero på det, inte på färre brott.`;
   },
+  busySources: (high) => `Obs: ${sv.list(high)} rapporterade tydligt mer än vanligt – fler händelser kan bero på det, inte på fler brott.`,
 };
 
 const en: Words = {
@@ -168,6 +170,7 @@ const en: Words = {
     const parts = [silent.length ? `${en.list(silent)} reported nothing in the period` : '', low.length ? `${en.list(low)} reported clearly less than usual` : ''].filter(Boolean);
     return `Note: ${en.list(parts)} – fewer incidents may be down to that, not to fewer crimes.`;
   },
+  busySources: (high) => `Note: ${en.list(high)} reported clearly more than usual – more incidents may be down to that, not to more crimes.`,
 };
 
 const WORDS: Record<Language, Words> = { sv, en };
@@ -251,6 +254,8 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const silent = report.sources.filter((s) => s.status === 'silent').map((s) => sourceName(s, language));
   const low = report.sources.filter((s) => s.status === 'low').map((s) => sourceName(s, language));
   if (silent.length || low.length) first.push(w.quietSources(silent, low));
+  const high = report.sources.filter((s) => s.status === 'high').map((s) => sourceName(s, language));
+  if (high.length) first.push(w.busySources(high));
   const verdicts = verdictCounts(report.goals);
   const parts = (['met', 'on_track', 'at_risk', 'behind', 'withheld'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
   // Public view judges the goals as of the data's last day, whichever period is open: the text says so (a tester read

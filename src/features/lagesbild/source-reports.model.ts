@@ -3,7 +3,10 @@
 // the period against its usual level — the reports of the BASELINE_PERIODS periods before, per period of the days it
 // was already reporting — and the last day it reported. A source is "silent" with no report in the period, "low"
 // when the exact test for two Poisson counts (lib/statistics/count-change.ts) says the period is below its usual
-// level by more than chance (95 %) and by at least half. In public view everything is judged from the counts as
+// level by more than chance (95 %) and by at least half, and "high" when it is above by more than chance and at least
+// double (a source that began reporting another kind of case, or a file imported twice under another source name, must
+// not be read as a rise in incidents either: a tester's source went from 85,5 to 1 882 a period and read "som
+// vanligt"). In public view everything is judged from the counts as
 // shown (perturbed, lib/disclosure/cell-key.ts), and a hidden count ("<k") is low only when the usual level is at
 // least 2k (fewer than k against a usual 2k or more is less than half, whatever it is).
 import { coveredDays, type DayRange } from '../../lib/day-range';
@@ -24,7 +27,7 @@ export interface SourceReportRow {
   last_day: number | null;
 }
 
-export type SourceStatus = 'ok' | 'silent' | 'low' | 'new';
+export type SourceStatus = 'ok' | 'silent' | 'low' | 'high' | 'new';
 
 export interface SourceReport {
   source: string;
@@ -63,6 +66,7 @@ export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: 
       else {
         const test = compareCounts(shownCurrent, shownBaseline!, length / baselineDays, publishedNoise(rule));
         if (test.significant && test.change !== null && test.change <= -0.5) status = 'low';
+        else if (test.significant && test.change !== null && test.change >= 1) status = 'high';
       }
     }
     // Public view: with the period's count hidden, a last day inside the period said "at least 1" and one before it
