@@ -33,14 +33,25 @@ describe('hotSpotsOfCells', () => {
     // Beside a place with incidents in the period, the edge cell joins that place.
     const beside = [at(1, 1, 'Stationen', 120), at(2, 1, null, 80), at(3, 2, 'Bakgrund Gatan 46', 0)];
     expect(hotSpotsOfCells(beside, 250).map((s) => [s.name, s.cells.length])).toEqual([['Stationen', 3]]);
-    // With incidents of its own in the period it is a place of its own, as before.
-    expect(hotSpotsOfCells([at(1, 1, 'Stationen', 120), at(2, 1, 'Kiosken', 3)], 250).map((s) => s.name)).toEqual(['Stationen', 'Kiosken']);
+    // A touching cell with another place and incidents of its own is part of the same hot spot, named by the place
+    // holding most of the cluster's incidents (a tester: 78 hot cells in 7 touching groups read as 24 new hot spots,
+    // edge cells named after 2 of their 30 incidents); apart, it is a hot spot of its own.
+    expect(hotSpotsOfCells([at(1, 1, 'Stationen', 120), at(2, 1, 'Kiosken', 3)], 250).map((s) => [s.name, s.cells.length])).toEqual([['Stationen', 2]]);
+    expect(hotSpotsOfCells([at(1, 1, 'Stationen', 120), at(3, 1, 'Kiosken', 3)], 250).map((s) => [s.name, s.cells.length])).toEqual([['Stationen', 1], ['Kiosken', 1]]);
     // An edge cell named after 2 of its 14 incidents does not name a cluster whose 257 others are in cells without a
     // place (a tester's "B Kvarter 186 – 11 rutor – 271"); a place holding most of the cluster's incidents does.
     const edge = [at(1, 1, null, 150), at(2, 1, null, 60), at(1, 2, null, 47), at(3, 2, 'Kvarter 186', 14)];
     expect(hotSpotsOfCells(edge, 250).map((s) => [s.name, s.cells.length])).toEqual([['Vasastan', 4]]);
     const core = [at(1, 1, 'Stationen', 150), at(2, 1, null, 60), at(1, 2, null, 47), at(3, 2, 'Kvarter 186', 14)];
-    expect(hotSpotsOfCells(core, 250).map((s) => [s.name, s.cells.length])).toEqual([['Stationen', 3], ['Kvarter 186', 1]]);
+    expect(hotSpotsOfCells(core, 250).map((s) => [s.name, s.cells.length])).toEqual([['Stationen', 4]]);
+    // The tester's south-west square: 8 cells at "torget" (168) and four edge cells each named after a weak mode of
+    // its own (30, 20, 16, 1) — one hot spot of 12 cells and 235 incidents, not five.
+    const square = [
+      ...[[1, 1, 30], [2, 1, 25], [3, 1, 20], [1, 2, 25], [2, 2, 22], [3, 2, 18], [1, 3, 15], [2, 3, 13]].map(([x, y, n]) => at(x, y, 'torget', n)),
+      at(4, 1, 'Kvarter 33', 30), at(4, 2, 'Kvarter 116', 20), at(3, 3, 'Kvarter 219', 16), at(0, 0, 'Bakgrund Allén 152', 1),
+    ];
+    const spots = hotSpotsOfCells(square, 250);
+    expect(spots.map((s) => [s.name, s.cells.length, s.cells.reduce((t, c) => t + c.current, 0)])).toEqual([['torget', 12, 235]]);
     // A cluster with no incident in the period (a faded hot spot) keeps its cells' places.
     expect(hotSpotsOfCells([at(1, 1, 'Skolparken', 0), at(2, 1, null, 0)], 250).map((s) => [s.name, s.cells.length])).toEqual([['Skolparken', 2]]);
   });
