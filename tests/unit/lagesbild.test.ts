@@ -112,6 +112,22 @@ describe('the summary text', () => {
     );
   });
 
+  it('names every category sharing the largest count, and no place by alphabet at a tied cut-off (a tester: "Vanligast var Misshandel (506)" beside Skadegörelse 506)', () => {
+    const row = (name: string, current: number): CountRow => ({ name, current, previous: current, last_year: current, current_key: 0, previous_key: 0, last_year_key: 0 });
+    const raw = knownReport();
+    const tied = { ...raw, categories: [row('Misshandel', 506), row('Skadegörelse', 506), row('Stöld', 300)], places: [row('Kiosken', 3), row('Torget', 2), row('Bakgrund Allén 23', 2), row('Bakgrund Gränd 7', 2), row('Parken', 2)] };
+    const second = summaryParagraphs(buildReport(tied, null), 'sv')[1];
+    expect(second).toContain('Vanligast var Misshandel och Skadegörelse (506 vardera).');
+    expect(second).toContain('Flest händelser registrerades vid Kiosken (3) och flera platser med 2 vardera.');
+    expect(summaryParagraphs(buildReport(tied, null), 'en')[1]).toContain('The most common were Misshandel and Skadegörelse (506 each).');
+    // No tie past the cut-off: the three are named as before.
+    const untied = { ...raw, places: [row('Kiosken', 3), row('Torget', 2), row('Parken', 2), row('Gränd', 1)] };
+    expect(summaryParagraphs(buildReport(untied, null), 'sv')[1]).toContain('Flest händelser registrerades vid Kiosken (3), Torget (2) och Parken (2).');
+    // All tied: no name at all.
+    const allTied = { ...raw, places: [row('A', 2), row('B', 2), row('C', 2), row('D', 2)] };
+    expect(summaryParagraphs(buildReport(allTied, null), 'sv')[1]).toContain('Flest händelser registrerades vid flera platser med 2 vardera.');
+  });
+
   it('says "per dag" when the periods differ in length (a tester read 1 108 against 1 168 as −5 %, the text said −8 %)', () => {
     const raw = knownReport();
     raw.periods = lagesbildPeriods(periodOf(d('2026-10-15'), 'month'));

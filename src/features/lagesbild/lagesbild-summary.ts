@@ -30,8 +30,10 @@ interface Words {
   changesWithheld: string;
   /** `perDay`: the periods differ in length, so `pct` is the change per day (count-change.ts isPerDay). */
   categoryChange(name: string, from: string, to: string, pct: string, up: boolean, perDay: boolean): string;
-  largest(name: string, n: string): string;
-  places(items: string[]): string;
+  /** The categories sharing the largest count (several when tied: naming one said it was larger than the others). */
+  largest(names: string[], n: string): string;
+  /** The top places; `tiedAt`: the count several more places share at the list's cut-off (they are not named). */
+  places(items: string[], tiedAt: string | null): string;
   /**
    * `weeks`: the analysis's latest two-week period, which the hot spots are judged at (hotSpotWeeks). `hidden`: public
    * view left out new or persistent hot spots whose count is hidden (HotSpotSummary.hiddenSpots) — the named ones are
@@ -83,8 +85,8 @@ const sv: Words = {
   noChanges: 'Ingen brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
   changesWithheld: 'Om övriga brottskategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct}${perDay ? ' per dag' : ''})`,
-  largest: (name, n) => `Vanligast var ${name} (${n}).`,
-  places: (items) => `Flest händelser registrerades vid ${sv.list(items)}.`,
+  largest: (names, n) => (names.length === 1 ? `Vanligast var ${names[0]} (${n}).` : `Vanligast var ${sv.list(names)} (${n} vardera).`),
+  places: (items, tiedAt) => `Flest händelser registrerades vid ${sv.list(tiedAt === null ? items : [...items, `flera platser med ${tiedAt} vardera`])}.`,
   hotSpots: (newOnes, persistent, fading, weeks, hidden, noOwn) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'en ny hot spot' : `${newOnes.length} nya hot spots`} (${sv.some(newOnes)})` : 'inga nya hot spots');
@@ -140,8 +142,8 @@ const en: Words = {
   noChanges: 'No category changed more than chance can explain compared with the previous period.',
   changesWithheld: 'Whether the other categories changed more than chance can explain is not stated here: some of their counts are hidden in public view.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct}${perDay ? ' per day' : ''})`,
-  largest: (name, n) => `The most common was ${name} (${n}).`,
-  places: (items) => `Most incidents were recorded at ${en.list(items)}.`,
+  largest: (names, n) => (names.length === 1 ? `The most common was ${names[0]} (${n}).` : `The most common were ${en.list(names)} (${n} each).`),
+  places: (items, tiedAt) => `Most incidents were recorded at ${en.list(tiedAt === null ? items : [...items, `several places with ${tiedAt} each`])}.`,
   hotSpots: (newOnes, persistent, fading, weeks, hidden, noOwn) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'one new hot spot' : `${newOnes.length} new hot spots`} (${en.some(newOnes)})` : 'no new hot spots');
@@ -199,6 +201,22 @@ function shownCount(n: PublishedCount, language: Language, k: number | null): st
   return isProtected(n) ? (language === 'sv' ? 'dold' : 'hidden') : typeof n !== 'number' ? `<${k}` : formatCount(n, language);
 }
 
+/** How many places the summary names. */
+const SUMMARY_PLACES = 3;
+
+/**
+ * The summary's top places (the list is sorted by count, largest first). When the count at the cut-off is shared by a
+ * place after it, the places with that count are not named — the first of them in alphabetical order were (a tester:
+ * "Flest … Bakgrund Allén 23 (2), … (2), … (2)" where six places had 2) — and the sentence says several places have it.
+ */
+function placesSentence(places: LagesbildReport['places'], w: Words, language: Language, k: number | null): string {
+  const named = places.slice(0, SUMMARY_PLACES);
+  const cut = named[named.length - 1]?.current;
+  const tied = typeof cut === 'number' && places.length > SUMMARY_PLACES && places[SUMMARY_PLACES].current === cut;
+  const shown = tied ? named.filter((p) => p.current !== cut) : named;
+  return w.places(shown.map((p) => `${p.name} (${shownCount(p.current, language, k)})`), tied ? formatCount(cut, language) : null);
+}
+
 /** The summary as paragraphs of sentences. */
 export function summaryParagraphs(report: LagesbildReport, language: Language): string[] {
   const w = WORDS[language];
@@ -222,7 +240,9 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   // "Most common" compares with every other row: beside a count hidden to protect another ("dold", which may be large)
   // it would bound that count from above (a tester read a "dold" as 5–6 off "flest … (6)"), so it is not said then.
   const largest = anyProtected(report.categories) ? undefined : report.categories.find((c) => typeof c.current === 'number' && c.current > 0);
-  if (largest) second.push(w.largest(largest.name ?? '–', formatCount(shownNumber(largest.current), language)));
+  // Every category with that count is named: "Vanligast var Misshandel (506)" beside Skadegörelse's 506 (a tester).
+  const tiedLargest = largest ? report.categories.filter((c) => typeof c.current === 'number' && c.current === largest.current) : [];
+  if (largest) second.push(w.largest(tiedLargest.map((c) => c.name ?? '–'), formatCount(shownNumber(largest.current), language)));
   const notable = notableChanges(report.categories, 'vsPrevious');
   // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
   const untested = report.rule !== null && report.categories.some((c) => typeof c.current !== 'number' || typeof c.previous !== 'number');
@@ -230,7 +250,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   if (untested) second.push(w.changesWithheld);
   // The first period of the data has nothing before it: "nothing changed" would claim a comparison (a tester).
   else if (!notable.length) second.push(report.total.vsPrevious === null && typeof report.total.current === 'number' ? w.noPreviousComparison : w.noChanges);
-  if (report.places.length) second.push(w.places(report.places.slice(0, 3).map((p) => `${p.name} (${shownCount(p.current, language, k)})`)));
+  if (report.places.length) second.push(placesSentence(report.places, w, language, k));
 
   const third: string[] = [];
   const h = report.hotSpots;
