@@ -90,6 +90,22 @@ describe('public view on the map', () => {
   });
 });
 
+describe('areas named by the rows without a boundary', () => {
+  it('are rows with their counts and no feature, published with the others (a tester: ten areas in the file, an empty table)', () => {
+    const box = { type: 'Polygon', coordinates: [[[13, 55], [13.1, 55], [13.1, 55.1], [13, 55]]] };
+    const shapes = [{ name: 'Centrum', kind: '', population: 1000, geometry: box, label_lon: null, label_lat: null }];
+    const counts = new Map([['Centrum', 50], ['Norrmalm', 450], ['Skärholmen', 327], ['Östermalm', 3]]);
+    const analyst = areaFeatures(shapes, '', counts, new Map(), 'count', null);
+    expect(analyst.values.map((v) => [v.name, v.n, v.noShape ?? false])).toEqual([['Centrum', 50, false], ['Norrmalm', 450, true], ['Skärholmen', 327, true], ['Östermalm', 3, true]]);
+    expect(analyst.collection.features.map((f) => f.properties?.name)).toEqual(['Centrum']);
+    // No boundary at all: every counted area is a row.
+    expect(areaFeatures([], null, counts, new Map(), 'count', null).values.map((v) => v.name)).toEqual(['Centrum', 'Norrmalm', 'Skärholmen', 'Östermalm']);
+    // Public view: the small one is hidden, and one more with it (a complement), as among drawn areas.
+    const published = areaFeatures(shapes, '', counts, new Map(), 'count', rule).values;
+    expect(published.filter((v) => typeof v.n !== 'number').length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('public view in Översikt and Mål', () => {
   it('hides small weeks with a complement', () => {
     expect(publishCounts([{ category: 'A', incidents: 3, key: 0 }, { category: 'B', incidents: 9, key: 0 }, { category: 'C', incidents: 30, key: 0 }], rule).map((r) => r.incidents)).toEqual([null, PROTECTED, 30]);

@@ -46,6 +46,7 @@ export function AreaTable({ rows, measure, selected, kind, outside }: { rows: Ar
         // The plural follows the shown number: a hidden "<5" must not say "1 händelse".
         <p className="hint" data-testid="area-outside">{t('map.table.outside', { count: typeof outsideShown === 'number' ? outsideShown : 5, formatted: formatShownCount(outsideShown, rule, language), kind: kind || t('map.areaKindNone') })}</p>
       )}
+      {rows.some((r) => r.noShape) && <p className="hint" data-testid="area-no-shapes">{t('map.table.noShapes', { count: rows.filter((r) => r.noShape).length })}</p>}
       {measure === 'rate' && <p className="hint">{t('map.rateHint')}</p>}
     </div>
   );

@@ -78,7 +78,8 @@ export function heatLayer(cells: CellCount[], size: number): MapLayer {
 
 /** n is null where public view hides the count; its rate is hidden with it (the population would give it away). */
 /** One area's published count; `noData` when the area lies wholly outside the located incidents (shown "–", not 0). */
-export interface AreaValue { name: string; n: PublishedCount; value: number | null; population: number | null; noData?: boolean }
+/** `noShape`: an area the rows name (a file's own area column) with no boundary loaded: counted and listed, not drawn. */
+export interface AreaValue { name: string; n: PublishedCount; value: number | null; population: number | null; noData?: boolean; noShape?: boolean }
 
 /** West, south, east, north of any GeoJSON geometry's coordinates (degrees), or null for an empty one. */
 function geometryBounds(geometry: unknown): [number, number, number, number] | null {
@@ -97,9 +98,14 @@ function geometryBounds(geometry: unknown): [number, number, number, number] | n
  * The areas of one kind with their published counts (or rates) and the features to draw. An area with no incident
  * that lies wholly outside the located incidents' extent (`dataExtent`) is "no data" — a kommun file for all of
  * Sweden beside one town's incidents must not paint 289 kommuner with 0 — and stays out of the published list.
+ * An area counted in `counts` with no shape of the kind (a file's own area column and no boundary file) is a row
+ * with its count (`noShape`) and no feature: a tester's file with ten areas showed an empty table and a blank map.
  */
 export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, keys: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null, dataExtent: { west: number; south: number; east: number; north: number } | null = null): { collection: FeatureCollection; values: AreaValue[] } {
-  const chosen = shapes.filter((s) => (s.kind ?? '') === (kind ?? ''));
+  const shaped = shapes.filter((s) => (s.kind ?? '') === (kind ?? ''));
+  const shapeNames = new Set(shaped.map((s) => s.name));
+  const shapeless = [...counts.keys()].filter((name) => !shapeNames.has(name)).sort((a, b) => a.localeCompare(b, 'sv'));
+  const chosen: (AreaShape & { noShape?: boolean })[] = [...shaped, ...shapeless.map((name) => ({ name, kind, population: null, geometry: null, label_lon: null, label_lat: null, noShape: true }))];
   const outside = (s: AreaShape) => {
     if (!dataExtent || counts.has(s.name)) return false;
     const b = geometryBounds(s.geometry);
@@ -113,14 +119,14 @@ export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: M
   const values: AreaValue[] = chosen.map((s, i) => {
     const n = published[i];
     if (noData[i]) return { name: s.name, n: null, population: s.population, value: null, noData: true };
-    return { name: s.name, n, population: s.population, value: typeof n === 'number' ? areaValue(n, s.population, measure) : null };
+    return { name: s.name, n, population: s.population, value: typeof n === 'number' ? areaValue(n, s.population, measure) : null, ...(s.noShape ? { noShape: true } : {}) };
   });
   const breaks = countBreaks(values.map((v) => v.value ?? 0));
-  const features = chosen.map((s, i) => ({
+  const features = chosen.flatMap((s, i) => (s.noShape ? [] : [{
     type: 'Feature' as const,
     properties: { name: s.name, n: shownNumber(values[i].n), protected: values[i].n !== null && typeof values[i].n === 'object', value: values[i].value, colour: values[i].noData ? 'rgba(0,0,0,0)' : values[i].value == null ? '#e0e0e0' : countColour(values[i].value!, breaks), noData: values[i].noData ?? false },
     geometry: s.geometry as Geometry,
-  }));
+  }]));
   return { collection: { type: 'FeatureCollection', features }, values };
 }
 
