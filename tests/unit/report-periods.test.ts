@@ -5,6 +5,7 @@ import {
   REPORT_UNITS, canStepPeriod, defaultReportPeriod, formatPeriod, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear, shiftPeriod,
 } from '../../src/analysis/periods/report-periods';
 import { epochDayOfIsoDate as d, isoDateOfEpochDay as iso } from '../../src/lib/epoch-day';
+import { bucketOf } from '../../src/analysis/periods/period-buckets';
 
 const span = (p: { from: number; to: number }) => `${iso(p.from)}..${iso(p.to)}`;
 
@@ -62,6 +63,10 @@ describe('report periods', () => {
     expect(formatPeriod(defaultReportPeriod('month', data.to, data.from))).toBe('oktober 2026');
     expect(formatPeriod(defaultReportPeriod('tertial', data.to, data.from))).toBe('T2 2026 (maj–aug)');
     expect(formatPeriod(defaultReportPeriod('quarter', data.to, data.from))).toBe('kv. 3 2026');
+    // One way to write a quarter across the app (Trender's buckets wrote "kv.3", English "Q 3").
+    expect(formatPeriod(defaultReportPeriod('quarter', data.to, data.from), 'en')).toBe('Q3 2026');
+    expect(bucketOf(d('2026-08-01'), 'quarter').label).toBe('kv. 3 2026');
+    expect(bucketOf(d('2026-08-01'), 'quarter', 'en').label).toBe('Q3 2026');
     const t2 = defaultReportPeriod('tertial', data.to, data.from);
     // ▶ reaches the tertial the data ends in (T3, to 2026-11-22 of its 122 days), not the one after it.
     expect(canStepPeriod(t2, 1, data)).toBe(true);

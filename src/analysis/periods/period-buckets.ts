@@ -36,7 +36,7 @@ export function bucketOf(day: number, unit: Unit, language: Language = 'sv'): Bu
     return { from: epochDayOf(calendarDate(y, m, 1)), to: epochDayOf(calendarDate(y, m + 1, 0)), label };
   }
   const q = Math.floor(date.getMonth() / 3);
-  return { from: epochDayOf(calendarDate(y, q * 3, 1)), to: epochDayOf(calendarDate(y, q * 3 + 3, 0)), label: `${language === 'sv' ? 'kv.' : 'Q'}${q + 1} ${y}` };
+  return { from: epochDayOf(calendarDate(y, q * 3, 1)), to: epochDayOf(calendarDate(y, q * 3 + 3, 0)), label: `${language === 'sv' ? 'kv. ' : 'Q'}${q + 1} ${y}` };
 }
 
 /** Every bucket that touches [from, to], in order. */

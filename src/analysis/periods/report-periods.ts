@@ -75,7 +75,7 @@ export function formatPeriod(p: ReportPeriod, language: Language = 'sv'): string
       const t = tertialOf(p.from);
       return `T${t.index} ${t.year} (${(language === 'sv' ? ['jan–apr', 'maj–aug', 'sep–dec'] : ['Jan–Apr', 'May–Aug', 'Sep–Dec'])[t.index - 1]})`;
     }
-    case 'quarter': return `${language === 'sv' ? 'kv.' : 'Q'} ${Math.floor(date.getMonth() / 3) + 1} ${date.getFullYear()}`;
+    case 'quarter': return `${language === 'sv' ? 'kv. ' : 'Q'}${Math.floor(date.getMonth() / 3) + 1} ${date.getFullYear()}`;
   }
 }
 
@@ -87,7 +87,7 @@ export function shortPeriodLabel(p: ReportPeriod, language: Language = 'sv'): st
     case 'week': return `${language === 'sv' ? 'v.' : 'wk'} ${isoWeekOf(date).week}`;
     case 'month': return new Intl.DateTimeFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { month: 'short' }).format(date);
     case 'tertial': return `T${tertialOf(p.from).index} ${date.getFullYear()}`;
-    case 'quarter': return `${language === 'sv' ? 'kv.' : 'Q'} ${Math.floor(date.getMonth() / 3) + 1}`;
+    case 'quarter': return `${language === 'sv' ? 'kv. ' : 'Q'}${Math.floor(date.getMonth() / 3) + 1}`;
   }
 }
 
