@@ -26,10 +26,12 @@ export function FilterChips() {
   const chosen = state.area;
   // A bare name (an old link) matches that name in any kind and the rows' own area: a note only when nothing has it.
   // Not the last name's answer while this one's is read (it said "not in the data" of a name that is, for a moment).
-  const bareNameFound = useRows<{ found: boolean }>(chosen !== undefined && chosen.kind === undefined ? areaNameFoundSql(chosen.name) : null, { keepPrevious: false });
-  const areaNotLoaded = chosen?.kind !== undefined
-    ? areaKeys !== undefined && !areaKeys.some((k) => k.name === chosen.name && (k.kind ?? '') === chosen.kind)
-    : chosen !== undefined && bareNameFound?.[0]?.found === false;
+  // An area without a kind may also be only the rows' own (a file's area column, no boundary loaded): it is in the
+  // data though no boundary has it (the chip said "inget sådant område är inläst" of a tester's Skärholmen, 327 rows).
+  const shapeFound = chosen?.kind !== undefined && areaKeys !== undefined && areaKeys.some((k) => k.name === chosen.name && (k.kind ?? '') === chosen.kind);
+  const askByName = chosen !== undefined && (chosen.kind === undefined || (chosen.kind === '' && areaKeys !== undefined && !shapeFound));
+  const bareNameFound = useRows<{ found: boolean }>(askByName ? areaNameFoundSql(chosen.name) : null, { keepPrevious: false });
+  const areaNotLoaded = chosen !== undefined && (askByName ? bareNameFound?.[0]?.found === false : areaKeys !== undefined && !shapeFound);
   // Likewise a category no incident has (a misspelt or foreign link): every count is 0 because of the link.
   const categoryFound = useRows<{ found: boolean }>(state.category !== undefined ? categoryFoundSql(state.category) : null, { keepPrevious: false });
   const categoryNotFound = state.category !== undefined && categoryFound?.[0]?.found === false;

@@ -151,6 +151,8 @@ describe('Karta in Chromium', () => {
     await page.getByLabel('Hot spots (Gi*)', { exact: true }).check();
     await page.getByTestId('cell-shape').selectOption('hex');
     await page.getByTestId('stat-rule').filter({ hasText: 'hexagon' }).waitFor({ timeout: 60_000 });
+    // The rule says what is tested in the cell's own word (it said "En ruta" of hexagons).
+    expect(await page.getByTestId('stat-rule').textContent()).toContain('En hexagon räknas som hot eller kall punkt');
     const firstRow = page.getByTestId('hot-spot-table').locator('tbody tr').first();
     const tableCount = Number((await firstRow.locator('td').nth(3).textContent())!.replace(/[^\d]/g, ''));
     expect(await firstRow.locator('td').nth(2).textContent()).toMatch(/^mitt E [\d\s\u00a0]+ · N [\d\s\u00a0]+$/);

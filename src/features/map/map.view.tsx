@@ -190,7 +190,9 @@ export function MapPage() {
   // Located incidents in no area of the drawn kind: said under the area table, so its rows account for them all.
   const outside = useMosaicClient<{ n: number; key: number | bigint }>({
     selection: incidentSelection, query: outsideKindCountQuery(areaKind ?? ''), key: `outside-${areaKind ?? ''}`, owns: ['area', 'extent'], filterStable: false,
-    enabled: kind === 'areas' && context.areas.length > 0,
+    // Also when the areas are only the rows' own (no boundary file): their table must account for the rows without one
+    // (a tester's 30 rows with no area were missing from it without a word).
+    enabled: kind === 'areas' && (context.areas.length > 0 || areaData.values.length > 0),
   });
   // The chosen area, when it is of the drawn kind (or an old link's bare name).
   const chosenArea = filters.area !== undefined && (filters.area.kind === undefined || filters.area.kind === (areaKind ?? '')) ? filters.area.name : undefined;
@@ -351,8 +353,8 @@ export function MapPage() {
           )}
           {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && (
             <p className="hint" data-testid="stat-rule">
-              {kind === 'hotspots' && t('map.rule', { cell: t(`map.cellOf.${grid.shape}`, { size: formatCount(grid.size, language) }), band: formatCount(grid.band, language), cells: formatCount(grid.universe?.length ?? 0, language), cellsNoun: t(`map.cellsNoun.${grid.shape}`) })}
-              {kind === 'hotspots' ? ' ' + t(fdr ? 'map.ruleFdr' : 'map.ruleNoFdr') : ''}
+              {kind === 'hotspots' && t('map.rule', { cell: t(`map.cellOf.${grid.shape}`, { size: formatCount(grid.size, language) }), band: formatCount(grid.band, language), cells: formatCount(grid.universe?.length ?? 0, language), cellsNoun: t(`map.cellsNoun.${grid.shape}`), cellNoun: t(`map.cellNoun.${grid.shape}`) })}
+              {kind === 'hotspots' ? ' ' + t(fdr ? 'map.ruleFdr' : 'map.ruleNoFdr', { cellNoun: t(`map.cellNoun.${grid.shape}`), cellsNoun: t(`map.cellsNoun.${grid.shape}`) }) : ''}
               {kind === 'emerging' && grid.emergingPeriods && patterns ? t('map.ruleEmerging', {
                 count: grid.emergingPeriods.periods.length, cell: t(`map.cellOf.${grid.shape}`, { size: formatCount(grid.size, language) }), band: formatCount(grid.band, language), cells: formatCount(patterns.size, language), cellsNoun: t(`map.cellsNoun.${grid.shape}`),
                 from: formatBiweek(grid.emergingPeriods.periods[0], language), to: formatBiweek(grid.emergingPeriods.periods[grid.emergingPeriods.periods.length - 1], language),
