@@ -66,6 +66,11 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
               ))}
             </ol>
           ) : <p>{t('lagesbild.noHotSpots')}</p>}
+          {/* The page lists the first few; the rest are counted, not left out without a word (a tester's one-page print
+              showed 3 of 7, the fourth tied with the third). */}
+          {report.hotSpots.status === 'ok' && report.hotSpots.rows.length > BRIEF_HOT_SPOTS && (
+            <p className="hint" data-testid="lb-brief-more-hot-spots">{t('lagesbild.briefMoreHotSpots', { count: report.hotSpots.rows.length - BRIEF_HOT_SPOTS })}</p>
+          )}
           <SurroundingsOnlyNote report={report} t={t} language={language} />
           {report.hotSpots.status === 'ok' && cells.length > 0 && (
             <ReportMap extent={report.hotSpots.extent} cells={cells} letters={BRIEF_HOT_SPOTS} size={report.hotSpots.size} outlines={outlines} label={t('lagesbild.mapLabel', { period: formatPeriod(p.period, language) })} t={t} testId="lb-brief-map" textScale={2} publicK={report.rule?.k ?? null} />

@@ -24,7 +24,8 @@ interface Words {
   versus(c: CountChange, label: string, previousText: string, which: 'previous' | 'lastYear'): string;
   noComparison: string;
   significance(previous: boolean | null, lastYear: boolean | null): string;
-  changes(items: string[]): string;
+  /** `more`: how many further categories changed as clearly (counted, not named). */
+  changes(items: string[], more: number): string;
   noChanges: string;
   /** Public view: some category's change can't be judged (a count is hidden), so "nothing changed" would claim too much. */
   changesWithheld: string;
@@ -81,7 +82,7 @@ const sv: Words = {
     if (chance.length) out.push(`Skillnaden mot ${sv.list(chance)} ryms inom vad slumpen kan ge.`);
     return out.join(' ');
   },
-  changes: (items) => `Tydliga förändringar mot föregående period: ${items.join('; ')}.`,
+  changes: (items, more) => `Tydliga förändringar mot föregående period: ${items.join('; ')}${more > 0 ? ` – och ${more} till (se tabellen)` : ''}.`,
   noChanges: 'Ingen brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
   changesWithheld: 'Om övriga brottskategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct}${perDay ? ' per dag' : ''})`,
@@ -138,7 +139,7 @@ const en: Words = {
     if (chance.length) out.push(`The difference from ${en.list(chance)} is within what chance can give.`);
     return out.join(' ');
   },
-  changes: (items) => `Clear changes against the previous period: ${items.join('; ')}.`,
+  changes: (items, more) => `Clear changes against the previous period: ${items.join('; ')}${more > 0 ? ` – and ${more} more (see the table)` : ''}.`,
   noChanges: 'No category changed more than chance can explain compared with the previous period.',
   changesWithheld: 'Whether the other categories changed more than chance can explain is not stated here: some of their counts are hidden in public view.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct}${perDay ? ' per day' : ''})`,
@@ -244,9 +245,12 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const tiedLargest = largest ? report.categories.filter((c) => typeof c.current === 'number' && c.current === largest.current) : [];
   if (largest) second.push(w.largest(tiedLargest.map((c) => c.name ?? '–'), formatCount(shownNumber(largest.current), language)));
   const notable = notableChanges(report.categories, 'vsPrevious');
+  // The sentence names the strongest few; the others as clear are counted, not dropped (a tester: a fourth category,
+  // 29 → 475, was left out without a word).
+  const moreNotable = notableChanges(report.categories, 'vsPrevious', Infinity).length - notable.length;
   // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
   const untested = report.rule !== null && report.categories.some((c) => typeof c.current !== 'number' || typeof c.previous !== 'number');
-  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0, isPerDay(f.vsPrevious!)))));
+  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0, isPerDay(f.vsPrevious!))), moreNotable));
   if (untested) second.push(w.changesWithheld);
   // The first period of the data has nothing before it: "nothing changed" would claim a comparison (a tester).
   else if (!notable.length) second.push(report.total.vsPrevious === null && typeof report.total.current === 'number' ? w.noPreviousComparison : w.noChanges);

@@ -77,6 +77,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     unlistedLegend: 'Hot spot without incidents of its own (not listed)',
     hiddenLegend: 'Hot spot with fewer than {{k}} incidents of its own (not named)',
     recurringShort: 'Recurring hot spots (sporadic, oscillating)',
+    briefMoreHotSpots_one: '… and {{count}} more hot spot in the full lägesbild', briefMoreHotSpots_other: '… and {{count}} more hot spots in the full lägesbild',
     moreHotSpots_one: '… and {{count}} more (see the CSV file or Map)', moreHotSpots_other: '… and {{count}} more (see the CSV file or Map)',
     place: 'Place',
     pattern: 'Pattern',

@@ -75,6 +75,7 @@ export const svReports = {
     unlistedLegend: 'Hot spot utan egna händelser (inte listad)',
     hiddenLegend: 'Hot spot med färre än {{k}} egna händelser (inte namngiven)',
     recurringShort: 'Återkommande hot spots (sporadiska, växlande)',
+    briefMoreHotSpots_one: '… och {{count}} hot spot till i hela lägesbilden', briefMoreHotSpots_other: '… och {{count}} hot spots till i hela lägesbilden',
     moreHotSpots_one: '… och {{count}} till (se CSV-filen eller Karta)', moreHotSpots_other: '… och {{count}} till (se CSV-filen eller Karta)',
     place: 'Plats',
     pattern: 'Mönster',
