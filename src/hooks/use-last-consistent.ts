@@ -4,9 +4,9 @@ import { useRef } from 'react';
 
 /**
  * `value` while `consistent` is true; otherwise the last `value` that was (null if none yet). For a view whose parts
- * arrive at different times: after a cell-size change the Karta kept drawing until the new counts came, with the old
- * size's counts on the new size's cells — a map and a hot-spot table of places that don't exist, for the length of
- * a query. With this it draws the old size whole until the new size is whole.
+ * arrive at different times: after a cell-size change the Karta read the old size's counts as the new size's cells
+ * until the new counts came — they matched none, so for the length of a query the map emptied and the rule line named
+ * the new size over no hot spots. With this it draws the old size whole until the new size is whole.
  */
 export function useLastConsistent<T>(value: T, consistent: boolean): T | null {
   const last = useRef<T | null>(null);

@@ -12,7 +12,7 @@ import { useDatabase } from './use-database';
 /**
  * `rowsKey`: the `key` the rows were asked under. After a key change (another cell size, say) the last rows stay until
  * the new ones come — but they answer the old question: a view that reads them with the new key's meaning must check
- * this first (map.view.tsx drew 250 m counts as 500 m cells for the length of a query).
+ * this first (map.view.tsx read 250 m counts as 500 m cells for the length of a query).
  */
 export type ClientState<T> =
   | { status: 'pending'; rows: T[] | null; rowsKey?: string }
