@@ -205,6 +205,9 @@ function shownCount(n: PublishedCount, language: Language, k: number | null): st
 /** How many places the summary names. */
 const SUMMARY_PLACES = 3;
 
+/** How many clear category changes the summary names (the rest are counted). */
+const NAMED_CHANGES = 3;
+
 /**
  * The summary's top places (the list is sorted by count, largest first). When the count at the cut-off is shared by a
  * place after it, the places with that count are not named — the first of them in alphabetical order were (a tester:
@@ -244,10 +247,11 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   // Every category with that count is named: "Vanligast var Misshandel (506)" beside Skadegörelse's 506 (a tester).
   const tiedLargest = largest ? report.categories.filter((c) => typeof c.current === 'number' && c.current === largest.current) : [];
   if (largest) second.push(w.largest(tiedLargest.map((c) => c.name ?? '–'), formatCount(shownNumber(largest.current), language)));
-  const notable = notableChanges(report.categories, 'vsPrevious');
   // The sentence names the strongest few; the others as clear are counted, not dropped (a tester: a fourth category,
   // 29 → 475, was left out without a word).
-  const moreNotable = notableChanges(report.categories, 'vsPrevious', Infinity).length - notable.length;
+  const allNotable = notableChanges(report.categories, 'vsPrevious', Infinity);
+  const notable = allNotable.slice(0, NAMED_CHANGES);
+  const moreNotable = allNotable.length - notable.length;
   // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
   const untested = report.rule !== null && report.categories.some((c) => typeof c.current !== 'number' || typeof c.previous !== 'number');
   if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0, isPerDay(f.vsPrevious!))), moreNotable));

@@ -4,7 +4,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../components/data-table';
 import { setFilter } from '../../data/selections';
-import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useRows } from '../../hooks/use-rows';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
 import { formatCount, formatDecimal, formatLevel } from '../../lib/format';
@@ -13,7 +12,7 @@ import { csvCount, formatLoneCount } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { GridCellRef } from '../../lib/filter-state';
-import { SPATIAL_FILTERS } from './map.model';
+import type { FilterPredicates } from '../../data/filter-predicates';
 import { cellLabelsSql } from '../../analysis/hot-spots/hot-spots.query';
 import { hotSpotTableRows, type HotSpotCell } from '../../analysis/hot-spots/hot-spots.model';
 
@@ -34,9 +33,11 @@ function fileNamePart(label: string): string {
  * cell and its neighbours within `band` metres; not in public view, like z) and can be shown on the map
  * (`onLocate`) or chosen as a filter; the counts are for `periodLabel`.
  */
-export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, band, fdr, selected, periodLabel, onLocate }: {
+export function HotSpotTable({ ranked: allRanked, rankingCurrent, namesFilter, size, shape, band, fdr, selected, periodLabel, onLocate }: {
   ranked: HotSpotCell[];
   /** False while the cell counts for a new filter are on their way: `ranked` is still the old filter's ranking. */
+  /** The filter the names are asked under (the map's spatial filters left out; map.view.tsx judges `rankingCurrent` by it). */
+  namesFilter: FilterPredicates;
   rankingCurrent: boolean;
   size: number; shape: CellShape; band: number;
   /** Whether the bins are FDR-corrected (said in the confidence column's header). */
@@ -47,8 +48,6 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
   const language = useLanguage();
   const { rule } = useDisclosure();
   const { places: ranked, surroundingsOnly } = useMemo(() => hotSpotTableRows(allRanked, rule !== null), [allRanked, rule]);
-  // The names are of the cells' incidents as counted for Gi*: the map's spatial filters left out.
-  const filter = useFilterPredicates(SPATIAL_FILTERS);
   // Public view names no cell whose count is hidden (below): those are not asked for.
   const hiddenCount = (c: HotSpotCell) => rule !== null && publishCount(c.n, Number(c.key), rule) === null;
   const named = ranked.filter((c) => !hiddenCount(c));
@@ -57,7 +56,7 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, size, shape, b
   // ranking is the previous filter's (its cells under the new filter were a wasted query on every week step). Until
   // the names for this ranking and filter are in, a row says so ('…'): the last period's most common place beside
   // this period's count read as this period's (a tester saw one name, then another 0.4 s later).
-  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, filter.incidents, shape, named) : null), [size, filter, shape, cellList, rankingCurrent]), { keepPrevious: false });
+  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, namesFilter.incidents, shape, named) : null), [size, namesFilter, shape, cellList, rankingCurrent]), { keepPrevious: false });
   const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {

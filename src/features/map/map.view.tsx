@@ -150,9 +150,11 @@ export function MapPage() {
   // Whether the drawn ranking is of the current filter, so the table may ask for its cells' names: not while a new
   // filter's counts are on their way (its names would be the new filter's beside the old counts), but yes while the
   // previous cell size stays drawn under an unchanged filter (its names are right, and already asked).
-  const namesFilterKey = useFilterPredicates(SPATIAL_FILTERS).key;
-  const rankedFor = useLastConsistent(useMemo(() => ({ settled: !cellsPending, filterKey: namesFilterKey }), [cellsPending, namesFilterKey]), gridCurrent);
-  const rankingCurrent = rankedFor !== null && rankedFor.settled && rankedFor.filterKey === namesFilterKey;
+  // The names are of the cells' incidents as counted for Gi*: the map's spatial filters left out. One filter for the
+  // names query (the table's) and for this check, so they cannot disagree.
+  const namesFilter = useFilterPredicates(SPATIAL_FILTERS);
+  const rankedFor = useLastConsistent(useMemo(() => ({ settled: !cellsPending, filterKey: namesFilter.key }), [cellsPending, namesFilter.key]), gridCurrent);
+  const rankingCurrent = rankedFor !== null && rankedFor.settled && rankedFor.filterKey === namesFilter.key;
 
   const windowBeforeData = emergingPeriods !== null && dayExtent != null && emergingPeriods.starts[0] < dayExtent.from;
   const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
@@ -383,7 +385,7 @@ export function MapPage() {
       </div>
       </div>
 
-      {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={rankingCurrent} size={grid.size} shape={grid.shape} band={grid.band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, grid.size, 6, grid.shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
+      {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={rankingCurrent} namesFilter={namesFilter} size={grid.size} shape={grid.shape} band={grid.band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, grid.size, 6, grid.shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
           <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
