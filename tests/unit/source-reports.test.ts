@@ -8,6 +8,7 @@ import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summar
 import { createExampleDatabase } from './support/example-database';
 import { publishCount } from '../../src/lib/disclosure/publish';
 import { MAX_NOISE } from '../../src/lib/disclosure/cell-key';
+import { poissonDraw, seededRandom } from './support/seeded-random';
 
 const period = { from: 1000, to: 1013 }; // two weeks
 const row = (source: string, current: number, baseline: number, firstDay = 0, lastDay: number | null = 1013): SourceReportRow =>
@@ -35,6 +36,25 @@ describe('source status', () => {
     expect(r.map((s) => s.status)).toEqual(['high', 'high', 'low', 'ok', 'ok']);
     // The exact test says 4 against a usual 2 is within chance (p well above 5 %): not flagged.
     expect(r[3].usual).toBe(2);
+  });
+
+  it('error rate: a source reporting at its usual rate is flagged in at most 5 % of periods, either way (simulated)', () => {
+    // Usual level λ per period; the baseline is six periods' Poisson(6λ), the period Poisson(λ): no change at all. The
+    // exact test is two-sided at 95 %, and the flags also need a quarter's change, so together at most ~5 %.
+    const u = seededRandom(20261203);
+    for (const lambda of [5, 20, 85.5, 400]) {
+      let flagged = 0;
+      const runs = 2000;
+      for (let i = 0; i < runs; i++) {
+        const [r] = sourceReports([row('Källa', poissonDraw(lambda, u), poissonDraw(6 * lambda, u))], period, null);
+        if (r.status === 'low' || r.status === 'high' || r.status === 'silent') flagged++;
+      }
+      expect(flagged / runs, `λ = ${lambda}`).toBeLessThanOrEqual(0.05);
+    }
+    // And it finds the testers' changes in (nearly) every period: 75 a period against a usual 40.
+    let found = 0;
+    for (let i = 0; i < 500; i++) if (sourceReports([row('Källa', poissonDraw(75, u), poissonDraw(240, u))], period, null)[0].status === 'high') found++;
+    expect(found / 500).toBeGreaterThan(0.95);
   });
 
   it('a source that began during the baseline is judged per day it existed', () => {
