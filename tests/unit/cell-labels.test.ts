@@ -157,6 +157,37 @@ describe('cellLabelsSql', () => {
     expect((await runner.rows<{ place: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 1, iy: 0 }])!))[0].place).toBe('torget');
   });
 
+  it('names a cell by its preferred rows (the lägesbild: the latest step) when it has any, else by all of them', async () => {
+    // Cell (3, 1): Torget 3 (days 1–3) against Stationen 2 (days 10–11) — all rows: Torget; the days from 10: Stationen.
+    // Cell (1, 1) has no row from day 13: named by all its rows (Torget). By hand: the mode over the rows chosen so.
+    const cells = [{ ix: 3, iy: 1 }, { ix: 1, iy: 1 }];
+    const all = await runner.rows<{ ix: number; place: string }>(cellLabelsSql(250, 'TRUE', 'square', cells)! + ' ORDER BY ix');
+    expect(all.map((r) => `${r.ix}:${r.place}`)).toEqual(['1:Torget', '3:Torget']);
+    const latest = await runner.rows<{ ix: number; place: string; area: string }>(cellLabelsSql(250, 'TRUE', 'square', cells, 'epoch_day >= 10')! + ' ORDER BY ix');
+    expect(latest.map((r) => `${r.ix}:${r.place}:${r.area}`)).toEqual(['1:Torget:Centrum', '3:Stationen:Söder']);
+    const later = await runner.rows<{ ix: number; place: string }>(cellLabelsSql(250, 'TRUE', 'square', cells, 'epoch_day >= 12')! + ' ORDER BY ix');
+    // (1, 1) has Torget and Parken on day 12: one each, a tie, no place; (3, 1) has none from day 12: all its rows, Torget.
+    const byHand = await runner.rows<{ ix: number; places: string }>(`SELECT floor(grid_e / 250)::INTEGER AS ix, string_agg(DISTINCT place, ',' ORDER BY place) AS places
+      FROM incidents WHERE epoch_day >= 12 GROUP BY ALL ORDER BY ix`);
+    expect(byHand).toEqual([{ ix: 1, places: 'Parken,Torget' }]);
+    expect(later.map((r) => `${r.ix}:${r.place}`)).toEqual(['1:null', '3:Torget']);
+  });
+
+  it('spells a place alike in cells named by preferred rows and cells named by all rows', async () => {
+    // Cell 0: "torget" ×3 in the preferred days, "Torget" ×5 before; cell 1: "Torget" ×2, none preferred. One spelling
+    // for both — the most common among the rows that name (torget 3 against Torget 2).
+    await runner.exec(`DELETE FROM incidents`);
+    const rows = [
+      ...Array.from({ length: 3 }, (_, k) => `('a${k}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'C', 'torget', 't', 20, ${10 + k}, 10)`),
+      ...Array.from({ length: 5 }, (_, k) => `('b${k}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'C', 'Torget', 't', 5, ${20 + k}, 10)`),
+      ...Array.from({ length: 2 }, (_, k) => `('c${k}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'C', 'Torget', 't', 5, ${260 + k}, 10)`),
+    ];
+    await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES ${rows.join(', ')}`);
+    await runner.exec(FILL_PLACE_OR_BLANK);
+    const named = await runner.rows<{ place: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 0, iy: 0 }, { ix: 1, iy: 0 }], 'epoch_day >= 10')! + ' ORDER BY ix');
+    expect(named.map((r) => r.place)).toEqual(['torget', 'torget']);
+  });
+
   it('uses the same cells as the hexagon grid when asked for hexagons', async () => {
     // Every hexagon the rows fall in, by the grid's own cell expression; each asked alone must name its own rows.
     const hex = cellIndexSql(250, 'hex');

@@ -300,6 +300,35 @@ describe('the example’s lägesbild', () => {
     expect(persistent).toContain('Resecentrum');
   });
 
+  it('names each hot-spot cell by the incidents of its latest step (the count it shows), the half year’s only for a cell without any', async () => {
+    // By hand: every row's cell, the place holding the unique largest share of a cell's rows in the latest step ("no
+    // place" competing like a place), against the names loadReport gave. A tester's hot spot read "Skolgården" (its
+    // half year) where the step had Kiosk Ost 12 and Skolgården 4.
+    const size = raw.hotSpots.size;
+    const latest = fromBiweek(raw.hotSpots.lastStep!);
+    const rows = await runner.rows<{ ix: number; iy: number; place: string | null; latest: boolean }>(
+      `SELECT floor(grid_e / ${size})::INTEGER AS ix, floor(grid_n / ${size})::INTEGER AS iy, place, epoch_day BETWEEN ${latest.from} AND ${latest.to} AS latest FROM incidents WHERE grid_e IS NOT NULL AND epoch_day <= ${latest.to}`);
+    const modeOf = (list: (string | null)[]) => {
+      const counts = new Map<string | null, number>();
+      for (const p of list) counts.set(p, (counts.get(p) ?? 0) + 1);
+      const top = Math.max(...counts.values());
+      const best = [...counts].filter(([, n]) => n === top);
+      return best.length === 1 ? best[0][0] : null;
+    };
+    const named = raw.hotSpots.cells.filter((c) => c.current > 0);
+    expect(named.length).toBeGreaterThan(3);
+    let differs = 0;
+    for (const c of named) {
+      const mine = rows.filter((r) => r.ix === c.ix && r.iy === c.iy);
+      const inLatest = mine.filter((r) => r.latest);
+      expect(inLatest).toHaveLength(c.current);
+      expect(c.place, `${c.ix}:${c.iy}`).toBe(modeOf(inLatest.map((r) => r.place)));
+      if (modeOf(mine.map((r) => r.place)) !== c.place) differs++;
+    }
+    // At least one cell's half year would have named it otherwise (the test tells the two apart).
+    expect(differs).toBeGreaterThan(0);
+  });
+
   it('judges the goals as of the period’s last day', () => {
     expect(raw.goals.length).toBeGreaterThan(0);
     for (const g of raw.goals) if (!g.problem) expect(g.asOf).toBeLessThanOrEqual(raw.periods.current.to);

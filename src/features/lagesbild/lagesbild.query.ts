@@ -87,9 +87,12 @@ export function cellStepsSql(size: number, starts: number[], scope = 'TRUE'): st
   return String(cellStepCountsQuery(size, starts)(scope === 'TRUE' ? [] : [scope]));
 }
 
-/** How the hot spots `cells` are named: the most common place, area and category per cell in a window (null: no cells). */
-export function cellPlacesSql(size: number, window: DayRange, scope: string, cells: { ix: number; iy: number }[]): string | null {
-  return cellLabelsSql(size, `${between(window)} AND ${scope}`, 'square', cells);
+/**
+ * How the hot spots `cells` are named: the most common place, area and category per cell in `latest` (the step whose
+ * counts the lägesbild shows), or, for a cell without incidents in it, in the whole `window` (null: no cells).
+ */
+export function cellPlacesSql(size: number, window: DayRange, latest: DayRange, scope: string, cells: { ix: number; iy: number }[]): string | null {
+  return cellLabelsSql(size, `${between(window)} AND ${scope}`, 'square', cells, between(latest));
 }
 
 /** The days the (scoped) incidents span. */

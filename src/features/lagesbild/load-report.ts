@@ -48,7 +48,9 @@ async function hotSpots(reader: RowReader, period: { from: number; to: number },
     const [ix, iy] = key.split(':').map(Number);
     return { key, p, ix, iy };
   });
-  const namesSql = cellPlacesSql(size, { from: window.starts[0], to: window.starts[window.starts.length - 1] - 1 }, scope, hot);
+  const ends = window.starts.length - 1;
+  const latest = { from: window.starts[ends - 1], to: window.starts[ends] - 1 };
+  const namesSql = cellPlacesSql(size, { from: window.starts[0], to: window.starts[ends] - 1 }, latest, scope, hot);
   const names = namesSql ? await reader.rows<CellKey & { place: string | null; area: string | null }>(namesSql) : [];
   const nameOf = new Map(names.map((r) => [`${r.ix}:${r.iy}`, r]));
   const currentOf = new Map(last.map((r) => [`${r.ix}:${r.iy}`, r]));
