@@ -37,6 +37,17 @@ describe('Trender in Chromium', () => {
     await page.getByTestId('before-after-estimate').waitFor({ timeout: 30_000 });
     // Every unit and split can be chosen.
     for (const unit of ['Dag', 'Två veckor', 'Månad', 'Kvartal', 'Vecka']) await page.getByLabel(unit, { exact: true }).check();
+    // The month the example ends inside is marked, with its days with data counted from the raw file.
+    const days = expected.incidentsMatching({}).map((r) => r.day).sort();
+    const lastDay = days[days.length - 1];
+    const [y, m, dd] = lastDay.split('-').map(Number);
+    const monthDays = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    await page.getByLabel('Månad', { exact: true }).check();
+    expect(dd).toBeLessThan(monthDays); // the example ends mid-month (15 November)
+    await page.getByTestId('trend-partial').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('trend-partial').textContent()).toContain(`(data för ${dd} av ${monthDays} dagar)`);
+    expect(await page.getByTestId('trend-partial-row').count()).toBe(0); // the table is not open yet
+    await page.getByLabel('Vecka', { exact: true }).check();
     // The table behind the chart, through a change of split: every state the page commits is the old split's table
     // or the new one's, whole (the old rows, without a category, were once read as split by category).
     await page.getByTestId('trend-panel').getByRole('button', { name: 'Visa tabell' }).click();

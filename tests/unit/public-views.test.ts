@@ -23,6 +23,7 @@ function trend(): TrendSeries {
     lastYearRanges: buckets.map((b) => ({ from: b.from - 364, to: b.to - 364 })),
     rolling: [null, 15, 15.5, 25],
     interventions: [2, 0, 6, 9],
+    covered: [7, 7, 7, 7],
     // Keys of 0: no public-view noise, so what is tested here is the pattern of hiding (cell-key.test.ts tests the noise).
     keys: { series: new Map([['A', [0, 0, 0, 0]], ['B', [0, 0, 0, 0]]]), lastYear: [null, null, null, null], interventions: [0, 0, 0, 0] },
   };

@@ -174,6 +174,26 @@ describe('series and calendar', () => {
     expect(t.keys.series.get('all')![last]).toBe(17);
     expect(t.keys.lastYear[last]).toBe(300);
   });
+  it('marks the months the data begins and ends inside: their days with data, no moving mean over them, a pale bar and a tooltip line (a tester read a half month as a fall)', async () => {
+    const { isPartialBucket, trendChartOption, publishTrend } = await import('../../src/features/trends/trends.model');
+    // Data from 10 January to 14 April 2026: January counts 22 of 31 days, April 14 of 30.
+    const extent = { from: d('2026-01-10'), to: d('2026-04-14') };
+    const rows = [d('2026-01-12'), d('2026-02-02'), d('2026-03-03'), d('2026-04-14')].map((day) => ({ epoch_day: day, series: 'all', n: 30, key: 1 }));
+    const t = trendSeries(rows, [], extent, 'month', 2, 'sv');
+    expect(t.buckets.map((b) => b.label)).toEqual(['jan. 2026', 'feb. 2026', 'mars 2026', 'apr. 2026']);
+    expect(t.covered).toEqual([22, 28, 31, 14]);
+    expect(t.buckets.map((_, i) => isPartialBucket(t, i))).toEqual([true, false, false, true]);
+    // A two-month mean only where both months are whole: February + March.
+    expect(t.rolling).toEqual([null, null, 30, null]);
+    const option = trendChartOption(publishTrend(t, null, 2), { stacked: false, showLastYear: false, showRolling: false, showInterventions: false, calendar: [],
+      labels: { total: 'Händelser', lastYear: 'Förra året', rolling: 'Medel', interventions: 'Insatser', partial: (c, n) => `data för ${c} av ${n} dagar` } }, 'sv') as
+      { series: { data: (number | { value: number; itemStyle: { opacity: number } })[] }[]; tooltip: { formatter: (p: unknown) => string } };
+    const bars = option.series[0].data;
+    expect(bars.map((b) => (typeof b === 'number' ? b : b.value))).toEqual([30, 30, 30, 30]);
+    expect(bars.map((b) => typeof b === 'object')).toEqual([true, false, false, true]);
+    expect(option.tooltip.formatter([{ seriesName: 'Händelser', dataIndex: 3, axisValueLabel: 'apr. 2026' }]).split('<br/>')).toEqual(['apr. 2026', 'data för 14 av 30 dagar', 'Händelser: 30']);
+    expect(option.tooltip.formatter([{ seriesName: 'Händelser', dataIndex: 1, axisValueLabel: 'feb. 2026' }]).split('<br/>')).toEqual(['feb. 2026', 'Händelser: 30']);
+  });
   it('weekday × hour puts ISO weekday 7 (Sunday) last', () => {
     const m = weekHourMatrix([{ dow: 7, hour: 23, n: 5, key: 40 }, { dow: 1, hour: 0, n: 2, key: 7 }]);
     expect(m.counts[6][23]).toBe(5);

@@ -23,8 +23,19 @@ export interface TrendSeries {
   lastYearRanges: DayRange[];
   rolling: (number | null)[];
   interventions: number[];
+  /**
+   * The days of each bucket the data covers (its first to last day): fewer than the bucket's length for the month
+   * the export ends (or begins) inside. Such a bucket's bar counts fewer days than its neighbours: a tester read the
+   * last month's half-filled bar as a fall. The chart draws it pale, says so in the tooltip and the table.
+   */
+  covered: number[];
   /** The key sums of the counts above, in the same shapes. */
   keys: { series: Map<string, number[]>; lastYear: (number | null)[]; interventions: number[] };
+}
+
+/** True when the data covers only part of bucket `i` (`covered` is from trendSeries). */
+export function isPartialBucket(t: { buckets: Bucket[]; covered: number[] }, i: number): boolean {
+  return t.covered[i] < t.buckets[i].to - t.buckets[i].from + 1;
 }
 
 const MAX_SERIES = 8;
@@ -71,14 +82,21 @@ export function trendSeries(rows: DayCount[], interventions: InterventionDay[], 
   const lastYearRanges = buckets.map((b) => sameTimeLastYear(b, unit));
   const lastYearCounts = lastYearRanges.map((ly) => (ly.from < extent.from ? null : sumIn(byDay, ly.from, ly.to)));
   const lastYear = lastYearCounts.map((c) => c?.n ?? null);
-  const rolling = total.map((_, i) => (i + 1 < rollingWindow ? null : total.slice(i + 1 - rollingWindow, i + 1).reduce((a, b) => a + b, 0) / rollingWindow));
+  const covered = buckets.map((b) => coveredDays(b, extent));
+  // A moving mean over a bucket the data covers only in part would read its missing days as no incidents.
+  const partial = (i: number) => covered[i] < buckets[i].to - buckets[i].from + 1;
+  const rolling = total.map((_, i) => {
+    if (i + 1 < rollingWindow) return null;
+    for (let j = i + 1 - rollingWindow; j <= i; j++) if (partial(j)) return null;
+    return total.slice(i + 1 - rollingWindow, i + 1).reduce((a, b) => a + b, 0) / rollingWindow;
+  });
   const iv = buckets.map(() => 0);
   const ivKeys = buckets.map(() => 0);
   for (const r of interventions) {
     const i = index.get(r.epoch_day);
     if (i !== undefined) { iv[i] += r.n; ivKeys[i] += Number(r.key); }
   }
-  return { buckets, series, total, lastYear, lastYearRanges, rolling, interventions: iv, keys: { series: seriesKeys, lastYear: lastYearCounts.map((c) => c?.key ?? null), interventions: ivKeys } };
+  return { buckets, series, total, lastYear, lastYearRanges, rolling, interventions: iv, covered, keys: { series: seriesKeys, lastYear: lastYearCounts.map((c) => c?.key ?? null), interventions: ivKeys } };
 }
 
 /** The trend as public view may show it: hidden counts are null, and nothing derived from them is shown. */
@@ -90,6 +108,7 @@ export interface PublishedTrend {
   lastYearRanges: DayRange[];
   rolling: (number | null)[];
   interventions: PublishedCount[];
+  covered: number[];
 }
 
 /**
@@ -110,7 +129,7 @@ export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollin
     const window = total.slice(i + 1 - rollingWindow, i + 1);
     return window.some((v) => typeof v !== 'number') ? null : (window as number[]).reduce((a, b) => a + b, 0) / rollingWindow;
   });
-  return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, t.keys.interventions, rule, true).values };
+  return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, t.keys.interventions, rule, true).values, covered: t.covered };
 }
 
 /**
@@ -189,7 +208,11 @@ function escapeHtml(text: string): string {
 
 const PALETTE = ['#1d3557', '#e76f51', '#2a9d8f', '#e9c46a', '#6d597a', '#f4a261', '#457b9d', '#8d99ae'];
 
-export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string }; hidden?: string; protectedText?: string }, language: Language): ChartOption {
+/**
+ * The trend chart. `labels.partial(covered, days)`: the tooltip's line under a bucket the data covers only in part
+ * (its bars are drawn pale and hatched).
+ */
+export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string; partial?: (covered: number, days: number) => string }; hidden?: string; protectedText?: string }, language: Language): ChartOption {
   // Each line of the tooltip says what its own series' value is: the number, "<k" when it is small, the protected
   // marker ("dold") when it is k or more and hidden to protect another, "–" when there is none (a rolling mean over
   // a hidden bucket, last year before the data). A bucket-wide marker once wrote "<5" about a hidden 5 and "dold"
@@ -211,9 +234,16 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   };
   const tooltipText = (params: unknown) => {
     const list = (Array.isArray(params) ? params : [params]) as { seriesName?: string; dataIndex?: number; marker?: string; axisValueLabel?: string }[];
-    return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...list.map(line)].join('<br/>');
+    const i = list[0]?.dataIndex ?? -1;
+    const partial = i >= 0 && i < t.buckets.length && isPartialBucket(t, i) && options.labels.partial
+      ? [escapeHtml(options.labels.partial(t.covered[i], t.buckets[i].to - t.buckets[i].from + 1))] : [];
+    return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...partial, ...list.map(line)].join('<br/>');
   };
-  const bar = (values: PublishedCount[] | undefined) => (values ?? []).map((v) => (typeof v === 'number' ? v : null));
+  // A bucket the data covers only in part is drawn pale and hatched, so its lower bar does not read as a fall.
+  const bar = (values: PublishedCount[] | undefined) => (values ?? []).map((v, i) => {
+    const value = typeof v === 'number' ? v : null;
+    return i < t.buckets.length && isPartialBucket(t, i) ? { value, itemStyle: { opacity: 0.45, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' } } } : value;
+  });
   const dataSeries = options.stacked && names.length > 1
     ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: bar(t.series.get(name)), itemStyle: { color: PALETTE[i % PALETTE.length] }, barCategoryGap: '15%' }))
     : [{ type: 'bar', name: options.labels.total, data: bar(t.total), itemStyle: { color: PALETTE[0] }, barCategoryGap: '15%' }];

@@ -27,7 +27,7 @@ import { compareCounts, type CountChange } from '../../lib/statistics/count-chan
 import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from '../../analysis/periods/period-buckets';
-import { compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, weekHourMatrix, weekHourOption, NO_TIME_COLUMN, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
+import { compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, isPartialBucket, weekHourMatrix, weekHourOption, NO_TIME_COLUMN, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
 import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
 
 const ROLLING = { day: 7, week: 4, biweek: 3, month: 3, quarter: 2 } as const;
@@ -112,7 +112,7 @@ export function TrendsPage() {
   const option = useMemo(
     () => series && trendChartOption(series, {
       stacked: drawn?.split !== 'none', showLastYear, showRolling, showInterventions, calendar: unit === 'day' || unit === 'week' ? calendar : [],
-      labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions') },
+      labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions'), partial: (covered, days) => t('trends.partialBucket', { covered, days }) },
       hidden,
       protectedText: protectedLabel(language),
     }, language),
@@ -166,6 +166,7 @@ export function TrendsPage() {
   }, [weekHour.state.rows, rule]);
   const seriesNames = series ? [...series.series.keys()] : [];
   const tableRows = series ? series.buckets.map((b, i) => ({ b, i })) : [];
+  const partialRows = tableRows.filter(({ i }) => series !== null && isPartialBucket(series, i));
 
   return (
     <Page title={t('pages.trends')}>
@@ -219,8 +220,8 @@ export function TrendsPage() {
           testId="trend-panel"
           chart={(ref) => <EChart testId="chart-trend" label={t('trends.chartTitle', { unit: t(`trends.units.${unit}`) })} option={option} height={340} onBrush={onBrush} brushRange={brushRange} exportRef={ref} />}
           csv={() => ({
-            header: [t('trends.period'), t('trends.from'), t('trends.to'), ...(drawn?.split === 'none' ? [] : seriesNames), t('trends.incidents'), t('trends.lastYearLine'), t('trends.interventions')],
-            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), ...(drawn?.split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule, language))), csvCount(series.total[i], rule, language), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule, language)), csvCount(series.interventions[i], rule, language)]),
+            header: [t('trends.period'), t('trends.from'), t('trends.to'), t('trends.daysWithData'), ...(drawn?.split === 'none' ? [] : seriesNames), t('trends.incidents'), t('trends.lastYearLine'), t('trends.interventions')],
+            rows: tableRows.map(({ b, i }) => [b.label, dateOfEpochDay(b.from).toLocaleDateString('sv-SE'), dateOfEpochDay(b.to).toLocaleDateString('sv-SE'), String(series.covered[i]), ...(drawn?.split === 'none' ? [] : seriesNames.map((n) => csvCount(series.series.get(n)![i], rule, language))), csvCount(series.total[i], rule, language), (trendLastYearMissing(series, i) ? '' : csvCount(series.lastYear[i], rule, language)), csvCount(series.interventions[i], rule, language)]),
           })}
           table={
             <DataTable
@@ -229,7 +230,14 @@ export function TrendsPage() {
               rows={tableRows}
               rowKey={({ b }) => String(b.from)}
               columns={[
-                { key: 'label', header: t('trends.period'), cell: ({ b }) => <button type="button" className="link-button" onClick={() => setFilter('period', { from: Math.max(b.from, extent!.from), to: Math.min(b.to, extent!.to) })}>{b.label}</button> },
+                {
+                  key: 'label', header: t('trends.period'), cell: ({ b, i }) => (
+                    <>
+                      <button type="button" className="link-button" onClick={() => setFilter('period', { from: Math.max(b.from, extent!.from), to: Math.min(b.to, extent!.to) })}>{b.label}</button>
+                      {isPartialBucket(series, i) && <span className="key-figure-note" data-testid="trend-partial-row"> ({t('trends.partialBucket', { covered: series.covered[i], days: b.to - b.from + 1 })})</span>}
+                    </>
+                  ),
+                },
                 ...(drawn?.split === 'none' ? [] : seriesNames.map((n) => ({ key: `s-${n}`, header: n, numeric: true, cell: ({ i }: { i: number }) => count(series.series.get(n)![i]) }))),
                 { key: 'total', header: t('trends.incidents'), numeric: true, cell: ({ i }) => count(series.total[i]) },
                 { key: 'ly', header: t('trends.lastYearLine'), numeric: true, cell: ({ i }) => (series.lastYear[i] === null && trendLastYearMissing(series, i) ? '–' : count(series.lastYear[i])) },
@@ -239,6 +247,11 @@ export function TrendsPage() {
           }
         >
           <p className="hint">{t('trends.brushHint')}</p>
+          {partialRows.length > 0 && (
+            <p className="hint" role="note" data-testid="trend-partial">
+              {t('trends.partialBuckets', { periods: partialRows.map(({ b, i }) => `${b.label} (${t('trends.partialBucket', { covered: series!.covered[i], days: b.to - b.from + 1 })})`).join(', ') })}
+            </p>
+          )}
         </ChartPanel>
       )}
 
