@@ -13,7 +13,7 @@ import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { SurroundingsOnlyNote, CoverageNote } from './report-notes.view';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { MIN_HOT_SPOT_STEPS, hotSpotWeeks, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
+import { MIN_HOT_SPOT_STEPS, hotSpotWeeks, placesTiedText, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
 import { sourceLabel } from '../../lib/source-label';
@@ -347,8 +347,11 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
 
       <Panel id="places" title={t('lagesbild.topPlaces')} actions={panelActions}>
         {breakdownHidden(report.total) ? <p data-testid="lb-places-hidden">{t('lagesbild.breakdownHidden', { k: report.rule!.k })}</p> : report.places.length ? (
-          <CountTable caption={t('lagesbild.topPlaces')} nameHeader={t('lagesbild.place')} rows={report.places} report={report} t={t} language={language} testId="lb-places" lastYear={false} />
-        ) : <p>{t('lagesbild.noPlaces')}</p>}
+          <>
+            <CountTable caption={t('lagesbild.topPlaces')} nameHeader={t('lagesbild.place')} rows={report.places} report={report} t={t} language={language} testId="lb-places" lastYear={false} />
+            {report.placesTied && <p className="lb-footnote" data-testid="lb-places-tied">{placesTiedText(report, t, language)}</p>}
+          </>
+        ) : report.placesTied ? <p data-testid="lb-places-tied">{placesTiedText(report, t, language)}</p> : <p>{t('lagesbild.noPlaces')}</p>}
       </Panel>
 
       <Panel id="categories" title={t('lagesbild.categories')} actions={panelActions} className="lb-wide">

@@ -213,12 +213,21 @@ const NAMED_CHANGES = 3;
  * place after it, the places with that count are not named — the first of them in alphabetical order were (a tester:
  * "Flest … Bakgrund Allén 23 (2), … (2), … (2)" where six places had 2) — and the sentence says several places have it.
  */
-function placesSentence(places: LagesbildReport['places'], w: Words, language: Language, k: number | null): string {
+function placesSentence(places: LagesbildReport['places'], placesTied: LagesbildReport['placesTied'], w: Words, language: Language, k: number | null): string {
   const named = places.slice(0, SUMMARY_PLACES);
   const cut = named[named.length - 1]?.current;
   const tied = typeof cut === 'number' && places.length > SUMMARY_PLACES && places[SUMMARY_PLACES].current === cut;
   const shown = tied ? named.filter((p) => p.current !== cut) : named;
-  return w.places(shown.map((p) => `${p.name} (${shownCount(p.current, language, k)})`), tied ? formatCount(cut, language) : null);
+  // The table's own cut went through a tie (lib/top-list.ts) with room left in the sentence: those places are "several".
+  const tail = !tied && places.length < SUMMARY_PLACES && placesTied ? tiedCountText(placesTied.count, language, k) : null;
+  return w.places(shown.map((p) => `${p.name} (${shownCount(p.current, language, k)})`), tied ? formatCount(cut, language) : tail);
+}
+
+/** The count places tied at the top-places cut share, as the summary writes it (public view: "färre än 5", or "lika många"). */
+function tiedCountText(count: NonNullable<LagesbildReport['placesTied']>['count'], language: Language, k: number | null): string {
+  if (count === 'small') return language === 'sv' ? `färre än ${k}` : `fewer than ${k}`;
+  if (count === 'hidden') return language === 'sv' ? 'lika många' : 'as many';
+  return formatCount(count, language);
 }
 
 /** The summary as paragraphs of sentences. */
@@ -258,7 +267,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   if (untested) second.push(w.changesWithheld);
   // The first period of the data has nothing before it: "nothing changed" would claim a comparison (a tester).
   else if (!notable.length) second.push(report.total.vsPrevious === null && typeof report.total.current === 'number' ? w.noPreviousComparison : w.noChanges);
-  if (report.places.length) second.push(placesSentence(report.places, w, language, k));
+  if (report.places.length || report.placesTied) second.push(placesSentence(report.places, report.placesTied, w, language, k));
 
   const third: string[] = [];
   const h = report.hotSpots;

@@ -13,7 +13,9 @@ import type { Verdict } from '../../analysis/goals/goal-verdict';
 import { publishGoal } from '../../analysis/goals/publish-goal';
 import type { LagesbildPeriods } from '../../analysis/periods/compared-periods';
 import type { BiweekPeriod } from '../../lib/iso-week';
-import { formatBiweek, type Language } from '../../lib/format';
+import { formatBiweek, formatCount, type Language } from '../../lib/format';
+import type { TFunction } from 'i18next';
+import { cutAtTie } from '../../lib/top-list';
 
 /** One row of a three-window count query (lagesbild.query.ts). */
 /** Why an area row has no name (lagesbild.query.ts areaCountsSql); absent on named rows and other tables. */
@@ -144,6 +146,12 @@ export interface LagesbildReport {
   /** Some incident of the period also lies in an area other than the one the area table counts it in (see areasAlsoElsewhereSql). */
   areasAlsoElsewhere: boolean;
   places: Figure[];
+  /**
+   * Places left out of `places` because they share the count at its cut (lib/top-list.ts): how many, and their count
+   * as shown — a number (the analyst's view), 'small' (public view, below k) or 'hidden' (public view: each place's
+   * count would carry its own noise, so one shared number is not shown). Null: the list was not cut through a tie.
+   */
+  placesTied: { rows: number; count: number | 'small' | 'hidden' } | null;
   interventionTotal: Figure;
   interventions: Figure[];
   hotSpots: HotSpotSummary;
@@ -167,7 +175,8 @@ export interface RawReport {
   areas: CountRow[];
   /** lagesbild.query.ts areasAlsoElsewhereSql (absent: false). */
   areasAlsoElsewhere?: boolean;
-  places: CountRow[];
+  /** `same_current`: places of the whole list with the row's count in the period (absent: the list was not cut). */
+  places: (CountRow & { same_current?: number })[];
   interventions: CountRow[];
   hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep' | 'surroundingsOnly' | 'surroundingSpots' | 'hiddenSpots'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
   /** The goals as they stood on the period's last day (the analyst's view). */
@@ -251,12 +260,29 @@ export function hotSpotGroup(pattern: EmergingPattern): HotSpotGroup {
 
 const GROUP_ORDER: HotSpotGroup[] = ['new', 'persistent', 'fading', 'other'];
 
+/**
+ * The line under the top places for those left out at a tie (`report.placesTied`), e.g. "Dessutom 6 platser med 2
+ * händelser vardera: …"; `row`: the short form for the CSV's name column. Null when the list was not cut on a tie.
+ */
+export function placesTiedText(report: Pick<LagesbildReport, 'placesTied' | 'rule'>, t: TFunction, language: Language, row = false): string | null {
+  const tied = report.placesTied;
+  if (tied === null) return null;
+  const each = tied.count === 'small' ? t('lagesbild.tiedSmall', { k: report.rule?.k }) : tied.count === 'hidden' ? t('lagesbild.tiedHidden') : formatCount(tied.count, language);
+  return t(row ? 'lagesbild.placesTiedRow' : 'lagesbild.placesTied', { count: tied.rows, formatted: formatCount(tied.rows, language), each });
+}
+
+/** The top places listed: at most five, fewer when the cut would go through a tie (lib/top-list.ts). */
+export const TOP_PLACES = 5;
+
 export function buildReport(raw: RawReport, rule: DisclosureRule | null): LagesbildReport {
   const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);
   const areas = publishRows(raw.areas, rule, raw.periods, raw.dataExtent ?? null);
   const interventions = publishRows(raw.interventions, rule, raw.periods, raw.dataExtent ?? null);
-  // Top places are a subset: no published total adds up to them, so each count stands alone.
-  const places = publishRows(raw.places, rule, raw.periods, raw.dataExtent ?? null, false).rows;
+  // Top places are a subset: no published total adds up to them, so each count stands alone. Cut at TOP_PLACES, never
+  // through a tie (the exact counts decide: public view's noise does not make equal places unequal).
+  const cut = cutAtTie(raw.places, TOP_PLACES, (r) => r.current, (r) => r.same_current ?? 0);
+  const places = publishRows(cut.rows, rule, raw.periods, raw.dataExtent ?? null, false).rows;
+  const placesTied = cut.tied === null ? null : { rows: cut.tied.rows, count: rule === null ? cut.tied.count : cut.tied.count < rule.k ? 'small' as const : 'hidden' as const };
   const hotSpots = hotSpotSummary(raw.hotSpots, rule);
   // The same published goal as on Mål (publish-goal.ts): a verdict resting on a hidden count is withheld.
   // Public view: a goal's actual is a running total, so the totals of two periods' lägesbilder (◀ ▶) would give the
@@ -290,6 +316,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     areas: areas.rows,
     areasAlsoElsewhere: raw.areasAlsoElsewhere === true,
     places,
+    placesTied,
     interventionTotal: interventions.total,
     interventions: interventions.rows,
     hotSpots,

@@ -68,11 +68,12 @@ export function interventionCountsSql(w: PeriodWindows, scope = 'TRUE'): string 
  * `place_or_blank` ('' for none; data/place-or-blank.query.ts): 89 → 18 ms for four weeks of 5M rows natively.
  * A place written in several ways (case, spaces: data/spelling-key.query.ts) is one row, named by its most common
  * spelling in the three windows, as the hot spots name it (a tester's "torget 80" and "Torget 54" as two places).
- * Counted per spelling first, so the key is computed for a few hundred texts, not per row.
+ * Counted per spelling first, so the key is computed for a few hundred texts, not per row. `same_current`: how many
+ * places of the whole list share the row's count in the period, so the list is not cut through a tie (lib/top-list.ts).
  */
 export function topPlacesSql(w: PeriodWindows, limit: number, scope = 'TRUE'): string {
   const sums = ['current', 'previous', 'last_year'].map((c) => `sum(${c})::INTEGER AS ${c}, sum(${c}_key)::DOUBLE AS ${c}_key`).join(', ');
-  return `SELECT ${commonSpellingSql('name', 'total')} AS name, ${sums}
+  return `SELECT ${commonSpellingSql('name', 'total')} AS name, ${sums}, count(*) OVER (PARTITION BY sum(current))::INTEGER AS same_current
     FROM (SELECT place_or_blank AS name, ${threeCounts(w)}, count(*) AS total FROM incidents WHERE place_or_blank <> '' AND ${inAny(w)} AND ${scope} GROUP BY place_or_blank)
     GROUP BY ${spellingKeySql('name')} HAVING sum(current) > 0 ORDER BY current DESC, name LIMIT ${Math.trunc(limit)}`;
 }

@@ -5,7 +5,7 @@ import { evaluateGoals } from '../../analysis/goals/evaluate-goals';
 import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
 import { MIN_CELLS_FOR_TEST, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, type CellKey, type GridExtent, type StepCount } from '../../analysis/hot-spots/hot-spots.model';
 import { GRID_EXTENT, cellUniverseSql } from '../../analysis/hot-spots/hot-spots.query';
-import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
+import { MIN_HOT_SPOT_STEPS, TOP_PLACES, hotSpotGroup, type CountRow, type HotSpotCell, type RawReport } from './lagesbild.model';
 import { asReportPeriod, lagesbildPeriods } from '../../analysis/periods/compared-periods';
 import { sameLastYear, shiftPeriod, type ReportPeriod } from '../../analysis/periods/report-periods';
 import { areaCountsSql, areasAlsoElsewhereSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
@@ -14,7 +14,6 @@ import type { BiweekPeriod } from '../../lib/iso-week';
 
 /** Two-week steps in the emerging analysis: half a year, ArcGIS's guidance of at least ten. */
 export const HOT_SPOT_STEPS = 13;
-export const TOP_PLACES = 5;
 
 async function hotSpots(reader: RowReader, period: { from: number; to: number }, data: { from: number; to: number } | null, scope: string): Promise<RawReport['hotSpots']> {
   const [extent] = await reader.rows<GridExtent>(GRID_EXTENT);
@@ -90,7 +89,7 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   const categories = await reader.rows<CountRow>(categoryCountsSql(windows, scope));
   const areas = await reader.rows<CountRow>(areaCountsSql(windows, scope));
   const [elsewhere] = await reader.rows<{ also_elsewhere: boolean }>(areasAlsoElsewhereSql(windows, scope));
-  const places = await reader.rows<CountRow>(topPlacesSql(windows, TOP_PLACES, scope));
+  const places = await reader.rows<RawReport['places'][number]>(topPlacesSql(windows, TOP_PLACES, scope));
   const interventions = await reader.rows<CountRow>(interventionCountsSql(windows, scope));
   const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(dayExtentSql(scope));
   const dataExtent = extent && extent.first_day !== null && extent.last_day !== null ? { from: extent.first_day, to: extent.last_day } : null;

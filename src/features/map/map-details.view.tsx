@@ -7,14 +7,14 @@ import { useDatabase } from '../../hooks/use-database';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { describeDayRange, type DayRange } from '../../lib/day-range';
-import { formatPercent } from '../../lib/format';
+import { formatCount, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatLoneCount, formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
 import { publishCount, publishList, sortByShown } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { FilterState } from '../../lib/filter-state';
-import { comparisonWindows, publicPlaces } from './map.model';
-import { detailQueries } from './map.query';
+import { comparisonWindows, panelPlaces } from './map.model';
+import { PANEL_PLACES, detailQueries } from './map.query';
 
 /** Each count with `key`, the Σ record keys of its rows (public view's noise, lib/disclosure/cell-key.ts). */
 interface Details {
@@ -22,7 +22,8 @@ interface Details {
   totalKey: number;
   byCategory: { category: string; n: number; key: number }[];
   /** `place` null: rows whose file gave no place. */
-  topPlaces: { place: string | null; n: number; key: number }[];
+  /** `same_n`: places of the whole list with the row's count (map.query.ts). */
+  topPlaces: { place: string | null; n: number; key: number; same_n: number }[];
   interventions: { type: string; organisation: string | null; n: number; key: number; latest: string }[];
   current: DayRange;
   previous: DayRange;
@@ -79,7 +80,8 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
   const breakdownHidden = details !== null && rule !== null && details.total < rule.k;
   const byCategory = details ? publishList(details.byCategory.map((c) => c.n), details.byCategory.map((c) => c.key), rule, true).values : [];
   // Public view names a place only beside a count that is shown (publicPlaces, map.model.ts).
-  const { places, leftOut: placesLeftOut } = publicPlaces(details?.topPlaces ?? [], rule);
+  // Never cut through a tie: the places sharing the count at the cut are counted in one line (panelPlaces).
+  const { places, leftOut: placesLeftOut, tied } = panelPlaces(details?.topPlaces ?? [], PANEL_PLACES, rule);
   return (
     <aside className="map-details panel" aria-live="polite" data-testid="map-details">
       <div className="panel-header">
@@ -102,6 +104,9 @@ export function MapDetails({ filters, title }: { filters: FilterState; title: st
             <ul className="plain">{sortByShown(details.byCategory.map((c, i) => ({ name: c.category, shown: byCategory[i] })), (c) => c.shown, (c) => c.name, rule).map((c) => <li key={c.name}>{c.name}: {formatShownCount(c.shown, rule, language)}</li>)}</ul>
             <h3>{t('map.details.topPlaces')}</h3>
             <ul className="plain">{sortByShown(places, (p) => publishCount(p.n, p.key, rule), (p) => p.place ?? '', rule).map((p) => <li key={p.place ?? ''}>{p.place ?? t('map.details.noPlace')}: {lone(p.n, p.key)}</li>)}</ul>
+            {tied && <p className="hint" data-testid="details-places-tied">{tied.count === 'hidden'
+              ? t('map.details.placesTiedHidden', { count: tied.rows, formatted: formatCount(tied.rows, language) })
+              : t('map.details.placesTied', { count: tied.rows, formatted: formatCount(tied.rows, language), each: formatCount(tied.count, language) })}</p>}
             {placesLeftOut > 0 && rule && <p className="hint" data-testid="details-places-hidden">{t('map.details.placesHidden', { k: rule.k })}</p>}
           </>}
           <h3>{t('map.details.interventions')}</h3>

@@ -9,6 +9,7 @@ import type { DayRange } from '../../lib/day-range';
 import { previousPeriod } from '../../analysis/periods/period-buckets';
 import type { FilterName } from '../../lib/filter-state';
 import { publishCount } from '../../lib/disclosure/publish';
+import { cutAtTie } from '../../lib/top-list';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 
 /**
@@ -142,4 +143,20 @@ export function bestAreaKind(shapes: AreaShape[], counted: { kind: string; area:
 export function publicPlaces<P extends { place: string | null; n: number; key: number }>(places: P[], rule: DisclosureRule | null): { places: P[]; leftOut: number } {
   const shown = places.filter((p) => rule === null || p.place === null || publishCount(p.n, p.key, rule) !== null);
   return { places: shown, leftOut: places.length - shown.length };
+}
+
+/**
+ * The side panel's top places (map.query.ts topPlaces, at most `limit` rows sorted by count, each with `same_n`: how
+ * many places share its count) as the panel lists them: never cut through a tie (lib/top-list.ts) — the places at the
+ * count the cut goes through are left out together and counted in `tied` — and in public view only beside a count that
+ * is shown (publicPlaces). Public view: tied places below k are among `leftOut` (not named, like every small place), at
+ * k or more `tied.count` is 'hidden' (each would carry its own noise, so no one shared number is shown).
+ */
+export function panelPlaces<P extends { place: string | null; n: number; key: number; same_n: number }>(rows: P[], limit: number, rule: DisclosureRule | null): { places: P[]; leftOut: number; tied: { rows: number; count: number | 'hidden' } | null } {
+  const cut = cutAtTie(rows, limit, (r) => r.n, (r) => r.same_n, (r) => r.place !== null);
+  const { places, leftOut } = publicPlaces(cut.rows, rule);
+  if (cut.tied === null) return { places, leftOut, tied: null };
+  if (rule === null) return { places, leftOut, tied: cut.tied };
+  if (cut.tied.count < rule.k) return { places, leftOut: leftOut + cut.tied.rows, tied: null };
+  return { places, leftOut, tied: { rows: cut.tied.rows, count: 'hidden' } };
 }

@@ -76,6 +76,9 @@ FROM (SELECT place_or_blank AS place, floor(grid_e / ${PLACE_SITE_METRES}) AS si
   FROM incidents WHERE place_or_blank <> '' AND grid_e IS NOT NULL GROUP BY place_or_blank, site_e, site_n)
 GROUP BY ${spellingKeySql('place')}, site_e, site_n HAVING sum(n) >= 25 ORDER BY n DESC, place LIMIT 40`;
 
+/** The side panel's top places: at most five, fewer when the cut would go through a tie (map.model.ts panelPlaces). */
+export const PANEL_PLACES = 5;
+
 /** What a cell or area holds under the current filter (predicates of the shared selection, per table). */
 export function detailQueries(incidentFilter: FilterExpr, interventionFilter: FilterExpr) {
   const where = whereSql(incidentFilter);
@@ -84,9 +87,12 @@ export function detailQueries(incidentFilter: FilterExpr, interventionFilter: Fi
     byCategory: `SELECT category, count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY category ORDER BY n DESC, category LIMIT 8`,
     // A place written in several ways is one row, named by its most common spelling (as the hot-spot names): a
     // tester's panel read "Torget: 48, torget: 20, TORGET: 16" under a hot spot named "torget".
-    topPlaces: `SELECT ${commonSpellingSql('place', 'n')} AS place, sum(n)::INTEGER AS n, sum(key)::DOUBLE AS key
+    // `same_n`: how many places of the whole list (the row without a place apart) share the row's count, so the list is
+    // not cut through a tie (lib/top-list.ts).
+    topPlaces: `SELECT *, count(*) OVER (PARTITION BY n, place IS NULL)::INTEGER AS same_n FROM (
+      SELECT ${commonSpellingSql('place', 'n')} AS place, sum(n)::INTEGER AS n, sum(key)::DOUBLE AS key
       FROM (SELECT ${PLACE_FROM_BLANK} AS place, count(*) AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} GROUP BY ALL)
-      GROUP BY coalesce(${spellingKeySql('place')}, chr(1)) ORDER BY n DESC, place NULLS LAST LIMIT 5`,
+      GROUP BY coalesce(${spellingKeySql('place')}, chr(1))) ORDER BY n DESC, place NULLS LAST LIMIT ${PANEL_PLACES}`,
     interventions: `SELECT type, organisation, count(*)::INTEGER AS n, ${keySumSql()} AS key, max(started_at)::VARCHAR AS latest FROM interventions WHERE ${interventionWhere} GROUP BY ALL ORDER BY n DESC, type LIMIT 8`,
     total: `SELECT count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where}`,
     countBetween: (from: number, to: number) => `SELECT count(*)::INTEGER AS n, ${keySumSql()} AS key FROM incidents WHERE ${where} AND epoch_day BETWEEN ${Math.trunc(from)} AND ${Math.trunc(to)}`,
