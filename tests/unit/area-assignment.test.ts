@@ -13,6 +13,7 @@ import type { GoalDefinition } from '../../src/data/tables';
 import { areaCountsSql } from '../../src/features/lagesbild/lagesbild.query';
 import { areaPrioritySql } from '../../src/features/map/area-priority.query';
 import { areaCountsQuery } from '../../src/features/map/map.query';
+import { AREA_COUNTS } from '../../src/features/overview/overview.query';
 import { areaLookup, type AreaShape } from '../../src/lib/geo/area-lookup';
 import { createSchemaRunner } from '../../scripts/node-runner';
 
@@ -123,6 +124,27 @@ describe('assignAreas in DuckDB', () => {
     // The same as a row inserted while no areas are loaded gets (areaNamesAtInsertSql).
     const [{ atInsert }] = await runner.rows<{ atInsert: string }>(`SELECT ${areaNamesAtInsertSql("'Hamnen'")} AS "atInsert"`);
     expect(atInsert).toBe('\u001f\u001eHamnen\u001f');
+  });
+
+  it('the Översikt’s Områden counts boundaries and the names the rows give of no loaded area (it said 0 beside a Karta listing them)', async () => {
+    const counts = async () => (await runner.rows<{ boundaries: number; names_only: number }>(AREA_COUNTS))[0];
+    // Only the file's own column: three names (Hamnen twice, one of them on an intervention only), no boundary.
+    await addIncident('a', 16.815, 59.965, 'Hamnen');
+    await addIncident('b', null, null, 'Söder', 'none');
+    await addIncident('c', 16.7, 59.7, null);
+    await runner.exec(`INSERT INTO interventions (id, started_at, type, area, source, epoch_day) VALUES ('i', TIMESTAMP '2026-01-01', 'Trygghetsvandring', 'Norr', 't', 0), ('j', TIMESTAMP '2026-01-01', 'Trygghetsvandring', 'Hamnen', 't', 0)`);
+    await assignAreas(runner);
+    // By hand: the distinct own names of rows with no boundary loaded.
+    expect(await counts()).toEqual({ boundaries: 0, names_only: new Set(['Hamnen', 'Söder', 'Norr', 'Hamnen']).size });
+    // With boundaries: Centrum and the kommun count as boundaries; Söder, Norr and Hamnen are still names only.
+    await addArea('Centrum', 'stadsdel', centrum);
+    await addArea('Exempelkommun', 'kommun', kommun);
+    await assignAreas(runner);
+    expect(await counts()).toEqual({ boundaries: 2, names_only: 3 });
+    // A row naming a loaded area is that area, not a name of its own.
+    await addIncident('d', null, null, 'Centrum', 'none');
+    await assignAreas(runner);
+    expect(await counts()).toEqual({ boundaries: 2, names_only: 3 });
   });
 
   it('places an area centre (a police event’s kommun) in the coarser kinds only: its län, not the stadsdel it happens to lie in', async () => {

@@ -9,6 +9,7 @@ import { Page } from '../../components/page';
 import { useDatabase } from '../../hooks/use-database';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { useDayExtent } from '../../hooks/use-day-extent';
+import { useRows } from '../../hooks/use-rows';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
 import { publishPositions } from '../../lib/disclosure/publish-positions';
@@ -24,6 +25,7 @@ import {
   incidentsByCategoryQuery,
   incidentsPerWeekQuery,
   interventionTotalsQuery,
+  AREA_COUNTS,
 } from './overview.query';
 import {
   brushToDayRange,
@@ -90,6 +92,8 @@ export function OverviewPage() {
     : typeof positions.areaOnly === 'number' && typeof positions.unlocated === 'number' ? publishCount(total.area_only + total.without_position, total.keys.area_only + total.keys.without_position, rule) ?? PROTECTED
     : rule && total.area_only + total.without_position >= rule.k ? PROTECTED : null;
   const pending = [interventionTotals, weeks, categories].some((c) => c.state.status === 'pending');
+  // Areas with a boundary and names the rows give of none (AREA_COUNTS): a fact about the data, not under the filter.
+  const [areaCounts] = useRows<{ boundaries: number; names_only: number }>(AREA_COUNTS) ?? [];
 
   return (
     <Page title={t('pages.overview')}>
@@ -114,7 +118,13 @@ export function OverviewPage() {
           note={positions && !rule && typeof positions.areaOnly === 'number' && positions.areaOnly > 0 ? t('overview.areaOnlyNote', { formatted: formatCount(positions.areaOnly, language) }) : t('overview.withoutPositionNote')}
         />
         {/* How many areas and goals are loaded: facts about the setup, not counts of events. */}
-        <KeyFigure label={t('overview.areas')} value={formatCount(database.counts.areas, language)} testId="kpi-areas" notCount />
+        <KeyFigure
+          label={t('overview.areas')}
+          value={formatCount(areaCounts ? areaCounts.boundaries + areaCounts.names_only : undefined, language)}
+          testId="kpi-areas"
+          notCount
+          note={areaCounts && areaCounts.names_only > 0 ? t(areaCounts.boundaries > 0 ? 'overview.areasNamesOnlyNote' : 'overview.areasNoBoundariesNote', { count: areaCounts.names_only, formatted: formatCount(areaCounts.names_only, language) }) : undefined}
+        />
         <KeyFigure label={t('overview.goals')} value={formatCount(database.counts.goals, language)} testId="kpi-goals" notCount />
       </div>
       {[weeks, categories, interventionTotals].map((c, i) =>
