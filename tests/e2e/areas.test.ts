@@ -84,6 +84,10 @@ describe('points in areas', () => {
     await page.getByTestId('area-not-loaded').waitFor({ timeout: 30_000 });
     expect(await kpiFor('Västra')).toBe(counts.Västra);
     expect(await page.getByTestId('area-not-loaded').count()).toBe(0);
+    // The first import replaced the example, interventions too: Före/efter says what it needs, not three empty selects.
+    await page.goto(`${baseUrl}#/trender`);
+    await page.getByTestId('before-after-none').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('before-after').locator('select').count()).toBe(0);
   });
 
   it('a kommun layer beside the stadsdelar counts every point inside it too, on the area filter and the Karta', async () => {
@@ -123,6 +127,16 @@ describe('points in areas', () => {
     await page.getByTestId('area-kind').selectOption('kommun');
     expect(await cellOf('Kommunen')).toBe(inKommun);
     expect(await outsideOf('kommun')).toBe(points.length - inKommun);
+    // The kommun file has no population: per 1 000 inhabitants is off and says why; the stadsdelar have one.
+    expect(await page.getByTestId('measure-rate').isDisabled()).toBe(true);
+    expect(await page.getByTestId('rate-unavailable').textContent()).toContain('inget område av den här typen har befolkning');
+    await page.getByTestId('area-kind').selectOption('stadsdel');
+    await page.getByTestId('measure-rate').check();
+    expect(await page.getByTestId('rate-unavailable').count()).toBe(0);
+    // Västra: its count per 12 000 inhabitants, as the table's rate column writes it (one decimal, sv-SE).
+    const rateCell = page.getByTestId('area-table').locator('tr', { has: page.getByRole('button', { name: 'Västra', exact: true }) }).locator('td').nth(3);
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+    expect(await rateCell.textContent()).toBe(((inVastra / 12000) * 1000).toFixed(1).replace('.', ','));
   });
 });
 

@@ -207,6 +207,24 @@ describe('the summary text', () => {
     expect(h.cells.filter((c) => c.row === -1)).toHaveLength(2);
   });
 
+  it('writes a p below the doubles’ range as "<1e-300" in the CSV, never 0 or 5e-324 (1 882 against 85 underflows)', async () => {
+    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const raw = knownReport();
+    const row = (name: string, current: number, previous: number): CountRow => ({ name, current, previous, last_year: previous, current_key: 0, previous_key: 0, last_year_key: 0 });
+    raw.categories = [row('Bedrägeri', 1882, 85), row('Rån', 30, 12)];
+    const report = buildReport(raw, null);
+    expect(report.categories[0].vsPrevious!.p).toBeLessThan(1e-300); // 5e-324 here: the tail underflows
+    const csv = lagesbildCsvRows(report, i18next.t, 'sv');
+    const pColumn = csv.header.indexOf(i18next.t('lagesbild.csv.pPrevious'));
+    const cells = Object.fromEntries(csv.rows.filter((r) => r[0] === 'Kategori').map((r) => [r[1], r[pColumn]]));
+    expect(cells['Bedrägeri']).toBe('<1e-300');
+    // An ordinary p stays a number: 30 against 12, p = 0.00792 (exact binomial, 42 trials at one half, minimum likelihood; Python's math.comb).
+    expect(cells['Rån']).toBe(0.00792);
+  });
+
   it('writes English too', () => {
     const [first] = summaryParagraphs(buildReport(knownReport(), null), 'en');
     expect(first.startsWith('In wk 45–46 2026, 170 incidents were recorded, 2% more than the previous period (wk 43–44 2026: 167)')).toBe(true);

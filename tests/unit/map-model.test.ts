@@ -3,7 +3,7 @@
 import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
-import { bestAreaKind, comparisonWindows, cellRing, clusterSizeForZoom, publicPlaces } from '../../src/features/map/map.model';
+import { bestAreaKind, hasPopulation, comparisonWindows, cellRing, clusterSizeForZoom, publicPlaces } from '../../src/features/map/map.model';
 import { hotSpotLayer } from '../../src/features/map/map-layers.model';
 import { MIN_INCIDENTS_FOR_TEST, emergingHotSpots, defaultCellSize, hotSpotTableRows, hotSpots, rankedHotSpots } from '../../src/analysis/hot-spots/hot-spots.model';
 import { cellUniverseSql } from '../../src/analysis/hot-spots/hot-spots.query';
@@ -188,6 +188,16 @@ describe('map queries on the example', () => {
     expect(bestAreaKind(shapes, [{ kind: 'stadsdel', area: 'Centrum' }, { kind: 'stadsdel', area: 'Norr' }, { kind: 'kommun', area: 'A' }])).toBe('stadsdel');
     // A name counted in another kind does not make a kind the best.
     expect(bestAreaKind(shapes, [{ kind: 'kommun', area: 'Centrum' }, { kind: 'kommun', area: 'Norr' }, { kind: 'kommun', area: 'A' }])).toBe('kommun');
+  });
+
+  it('offers the rate per 1 000 only for a kind with a population (every area read "–" under it without one)', () => {
+    const shape = (name: string, kind: string | null, population: number | null) => ({ name, kind, population, geometry: {}, label_lon: null, label_lat: null });
+    const shapes = [shape('A', 'kommun', 50_000), shape('Centrum', 'stadsdel', null), shape('Norr', 'stadsdel', 0), shape('X', null, 10)];
+    expect(hasPopulation(shapes, 'kommun')).toBe(true);
+    expect(hasPopulation(shapes, 'stadsdel')).toBe(false);
+    expect(hasPopulation(shapes, null)).toBe(true);
+    expect(hasPopulation(shapes, '')).toBe(true);
+    expect(hasPopulation([], null)).toBe(false);
   });
 });
 

@@ -164,6 +164,10 @@ describe('series and calendar', () => {
     const top = topSeries(rows, 'Övrigt');
     expect(new Set(top.map((r) => r.series)).size).toBe(8);
     expect(top.filter((r) => r.series === 'Övrigt').reduce((s, r) => s + r.n, 0)).toBe(2 + 1 + 3);
+    // "Övrigt" is the last series even when a small series' rows come first (the rows are in day order).
+    const early = [{ epoch_day: d('2026-01-05'), series: 'c9', n: 1, key: 0 }, ...rows.map((r) => ({ ...r, epoch_day: d('2026-01-12') }))];
+    const order = [...trendSeries(topSeries(early, 'Övrigt'), [], { from: d('2026-01-05'), to: d('2026-01-18') }, 'week', 2, 'sv').series.keys()];
+    expect(order).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'Övrigt']);
     const extent = { from: d('2025-01-06'), to: d('2026-01-11') };
     const t = trendSeries([{ epoch_day: d('2025-01-07'), series: 'all', n: 4, key: 300 }, { epoch_day: d('2026-01-06'), series: 'all', n: 9, key: 17 }], [], extent, 'week', 2, 'sv');
     const last = t.buckets.length - 1;

@@ -9,7 +9,9 @@ import { hotSpotWeeks, placesTiedText, type Figure, type LagesbildReport } from 
 
 const ratio = (c: CountChange | null) => (c && c.change !== null ? Math.round(c.change * 1000) / 1000 : null);
 const z = (c: CountChange | null) => (c ? Math.round(c.z * 100) / 100 : null);
-const pValue = (c: CountChange | null) => (c ? Number(c.p.toPrecision(3)) : null);
+// A p below the doubles' range is computed as 0 (1 882 against a usual 85, say): "0" would claim certainty, so the
+// cell says how small it is instead.
+const pValue = (c: CountChange | null) => (c ? (c.p < 1e-300 ? '<1e-300' : Number(c.p.toPrecision(3))) : null);
 
 /** One row per figure: section, name, the three periods' counts, changes (as fractions, per day), the test's z and p. */
 export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language: Language): { header: string[]; rows: unknown[][] } {

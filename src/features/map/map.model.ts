@@ -111,6 +111,11 @@ export function clusterSizeForZoom(zoom: number, latitude: number): number {
 /** An area as the map uses it: the geometry parsed once, when the map context loads. */
 export interface AreaShape { name: string; kind: string | null; population: number | null; geometry: unknown; label_lon: number | null; label_lat: number | null }
 
+/** Whether any area of `kind` (null: the areas without a kind) has a population, so a rate per 1 000 can be shown. */
+export function hasPopulation(shapes: AreaShape[], kind: string | null): boolean {
+  return shapes.some((s) => (s.kind ?? '') === (kind ?? '') && s.population !== null && s.population > 0);
+}
+
 /** Choropleth value per area: count, or per 1 000 inhabitants when the area has a population. */
 export function areaValue(count: number, population: number | null, measure: 'count' | 'rate'): number | null {
   if (measure === 'count') return count;

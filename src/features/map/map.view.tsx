@@ -31,7 +31,7 @@ import {
   LAYER_KINDS, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
-import { SPATIAL_FILTERS, areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom } from './map.model';
+import { SPATIAL_FILTERS, areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom, hasPopulation } from './map.model';
 import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount } from '../../analysis/hot-spots/hot-spots.model';
 import { areaCountsQuery, cellCountsQuery, outsideKindCountQuery, precisionCountsQuery, precisionWeekCountsQuery } from './map.query';
 import { cellWeekCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
@@ -183,11 +183,15 @@ export function MapPage() {
   const bestKind = useMemo(() => bestAreaKind(context.areas, areaCountsAllWeeks.state.rows ?? []), [context.areas, areaCountsAllWeeks.state.rows]);
   // Every kind has its counts (a point belongs to its stadsdel and its kommun alike); the user picks which to draw.
   const areaKind = chosenAreaKind !== null && kindsLoaded.includes(chosenAreaKind) ? chosenAreaKind : bestKind;
+  // Per 1 000 inhabitants needs a population: with none for the drawn kind (a file's own area column, boundaries
+  // without one) every area read "–" under the chosen rate (a tester). Then the choice is off and says why.
+  const rateAvailable = useMemo(() => hasPopulation(context.areas, areaKind), [context.areas, areaKind]);
+  const shownMeasure = rateAvailable ? areaMeasure : 'count';
   const areaData = useMemo(() => {
     // Counts of the drawn kind only: Stockholm the kommun is not Stockholm the län.
     const ofKind = (areaCounts.state.rows ?? []).filter((r) => r.kind === (areaKind ?? ''));
-    return areaFeatures(context.areas, areaKind, new Map(ofKind.map((r) => [r.area, r.n])), new Map(ofKind.map((r) => [r.area, Number(r.key)])), areaMeasure, rule, context.extent ?? null);
-  }, [context.areas, areaKind, areaCounts.state.rows, areaMeasure, rule, context.extent]);
+    return areaFeatures(context.areas, areaKind, new Map(ofKind.map((r) => [r.area, r.n])), new Map(ofKind.map((r) => [r.area, Number(r.key)])), shownMeasure, rule, context.extent ?? null);
+  }, [context.areas, areaKind, areaCounts.state.rows, shownMeasure, rule, context.extent]);
   const noDataAreas = useMemo(() => new Set(areaData.values.filter((v) => v.noData).map((v) => v.name)), [areaData.values]);
   // Located incidents in no area of the drawn kind: said under the area table, so its rows account for them all.
   const outside = useMosaicClient<{ n: number; key: number | bigint }>({
@@ -312,8 +316,9 @@ export function MapPage() {
             {kind === 'areas' && (
               <fieldset>
                 <legend>{t('map.areaMeasure')}</legend>
-                <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'count'} onChange={() => setAreaMeasure('count')} />{t('map.measure.count')}</label>
-                <label className="radio"><input type="radio" name="area-measure" checked={areaMeasure === 'rate'} onChange={() => setAreaMeasure('rate')} />{t('map.measure.rate')}</label>
+                <label className="radio"><input type="radio" name="area-measure" checked={shownMeasure === 'count'} onChange={() => setAreaMeasure('count')} />{t('map.measure.count')}</label>
+                <label className="radio"><input type="radio" name="area-measure" checked={shownMeasure === 'rate'} disabled={!rateAvailable} aria-describedby={rateAvailable ? undefined : 'rate-unavailable'} onChange={() => setAreaMeasure('rate')} data-testid="measure-rate" />{t('map.measure.rate')}</label>
+                {!rateAvailable && <p className="hint" id="rate-unavailable" data-testid="rate-unavailable">{t('map.rateUnavailable')}</p>}
                 {kindsLoaded.length > 1 && (
                   <label>{t('map.areaKind')}
                     <select value={areaKind ?? ''} onChange={(e) => { setChosenAreaKind(e.target.value); if (filters.area !== undefined) setFilter('area', undefined); }} data-testid="area-kind">
@@ -388,7 +393,7 @@ export function MapPage() {
       {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={rankingCurrent} namesFilter={namesFilter} size={grid.size} shape={grid.shape} band={grid.band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, grid.size, 6, grid.shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
-          <AreaTable rows={areaData.values} measure={areaMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
+          <AreaTable rows={areaData.values} measure={shownMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
           <AreaPriorityPanel kind={areaKind} size={size} shape={shape} band={band} universe={universe} noData={noDataAreas} />
         </>
       )}

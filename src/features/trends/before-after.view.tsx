@@ -28,10 +28,12 @@ export function BeforeAfterPanel() {
   const { database } = useDatabase();
   // Category is kept (before/after of drug offences, say); period, area, cell and extent are the panel's own.
   const filter = useFilterPredicates(['period', 'area', 'cell', 'extent']);
-  const types = useRows<{ type: string; n: number; key: number }>(INTERVENTION_TYPES) ?? NO_TYPES;
+  const typeRows = useRows<{ type: string; n: number; key: number }>(INTERVENTION_TYPES);
+  const types = typeRows ?? NO_TYPES;
   const [type, setType] = useState<string>('');
   // Not the last type's interventions while this type's are read: one of them would stay chosen under this type's name.
-  const list = useRows<Intervention>(type ? interventionsForEvaluationSql(type) : null, { keepPrevious: false }) ?? NO_INTERVENTIONS;
+  const listRows = useRows<Intervention>(type ? interventionsForEvaluationSql(type) : null, { keepPrevious: false });
+  const list = listRows ?? NO_INTERVENTIONS;
   const [chosen, setChosen] = useState<number | null>(null);
   const [weeks, setWeeks] = useState(8);
   const extent = useDayExtent();
@@ -84,6 +86,17 @@ export function BeforeAfterPanel() {
       </div>
     );
   }
+  // No interventions at all: three empty selects said nothing (a tester). Say what the panel needs instead.
+  if (typeRows !== undefined && typeRows.length === 0) {
+    return (
+      <div className="panel" data-testid="before-after">
+        <h2>{t('trends.beforeAfter.title')}</h2>
+        <p className="hint" role="note" data-testid="before-after-none">{t('trends.beforeAfter.noInterventions')}</p>
+      </div>
+    );
+  }
+  // Interventions of the type, none of which has a place and the data for the whole window before and after it.
+  const noneUsable = listRows !== undefined && listRows.length > 0 && !listRows.some(usable);
   return (
     <div className="panel" data-testid="before-after">
       <h2>{t('trends.beforeAfter.title')}</h2>
@@ -100,6 +113,7 @@ export function BeforeAfterPanel() {
           <select value={weeks} onChange={(ev) => setWeeks(Number(ev.target.value))}>{[4, 8, 12, 26].map((w) => <option key={w} value={w}>{t('trends.beforeAfter.weeksOption', { count: w })}</option>)}</select>
         </label>
       </div>
+      {noneUsable && <p className="hint" role="note" data-testid="before-after-none-usable">{t('trends.beforeAfter.noneUsable', { count: weeks })}</p>}
       {result && intervention && (
         <>
           <table className="data-table" data-testid="before-after-table">

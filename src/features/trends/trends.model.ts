@@ -50,7 +50,7 @@ function sumIn(byDay: Map<number, { n: number; key: number }>, from: number, to:
   return { n, key };
 }
 
-/** The biggest series by total, the rest summed as "Övrigt", so a stacked chart stays readable. */
+/** The biggest series by total, the rest summed as "Övrigt" (the last series), so a stacked chart stays readable. */
 export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number) => string)): DayCount[] {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.series, (totals.get(r.series) ?? 0) + r.n);
@@ -58,7 +58,10 @@ export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number)
   if (totals.size <= MAX_SERIES) return rows;
   // The label names how many categories it sums: police events have a category of their own called "Övrigt".
   const label = typeof otherLabel === 'string' ? otherLabel : otherLabel(totals.size - keep.size);
-  return rows.map((r) => (keep.has(r.series) ? r : { ...r, series: label }));
+  // "Övrigt" last: the series are ordered as their rows first appear (trendSeries), so it stood mid-legend and mid-table
+  // wherever its first day fell (a tester). The others keep their order.
+  const kept = rows.filter((r) => keep.has(r.series));
+  return [...kept, ...rows.filter((r) => !keep.has(r.series)).map((r) => ({ ...r, series: label }))];
 }
 
 export function trendSeries(rows: DayCount[], interventions: InterventionDay[], extent: DayRange, unit: Unit, rollingWindow: number, language: Language): TrendSeries {

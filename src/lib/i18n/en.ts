@@ -133,6 +133,7 @@ export const en: Messages = {
     ruleEmerging: 'New and persistent: Gi* per {{cell}} (distance band {{band}} m) in each of {{count}} two-week periods ({{from}} – {{to}}), over the {{cells}} {{cellsNoun}} with at least one incident in those periods (as ArcGIS builds its space-time cube), always with FDR correction (as ArcGIS Emerging Hot Spot Analysis), and the Mann-Kendall trend test; a cell counts only when the exact Poisson test of the count in its neighbourhood agrees; categories by ArcGIS Pro\'s current rules. Difference from ArcGIS: the neighbourhood is spatial within each period (ArcGIS also pools the previous period by default).',
     canvasLabel: 'Map: {{layer}}. The same figures are in the table below the map.',
     attribution: 'Background: Natural Earth',
+    rateUnavailable: 'Per 1,000 inhabitants: no area of this kind has a population. Import area boundaries with a population column.',
     rateHint: 'Per 1,000 inhabitants is shown only for areas with a population.',
     priority: {
       title: 'Areas to prioritise, {{period}}',
@@ -213,6 +214,9 @@ export const en: Messages = {
     weekday: 'Weekday',
     weekdays: 'Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday',
     beforeAfter: {
+      noInterventions: 'No interventions are loaded. Import a file of interventions (date, type and area or position) under Import to compare the incidents before and after each one here.',
+      noneUsable_one: 'No intervention of this type can be compared: each lacks an area and a position, or the data does not cover {{count}} week before and after it. Choose a shorter window or another type.',
+      noneUsable_other: 'No intervention of this type can be compared: each lacks an area and a position, or the data does not cover {{count}} weeks before and after it. Choose a shorter window or another type.',
       publicView: 'Before and after a single intervention is not shown in public view: the list of interventions would show how many were made, also where the count is otherwise hidden.',
       title: 'Before and after an intervention',
       weeksOption_one: '{{count}} week', weeksOption_other: '{{count}} weeks',

@@ -134,6 +134,7 @@ export const sv = {
     ruleEmerging: 'Nya och bestående: Gi* per {{cell}} (avståndsband {{band}} m) i var och en av {{count}} tvåveckorsperioder ({{from}} – {{to}}), över de {{cells}} {{cellsNoun}} som haft minst en händelse under perioderna (som ArcGIS rymd-tidskub), alltid med FDR-korrigering (som ArcGIS Emerging Hot Spot Analysis), och Mann-Kendalls trendtest; en ruta räknas bara när även det exakta Poissontestet av antalet i grannskapet håller med; kategorier enligt ArcGIS Pros nuvarande regler. Skillnad mot ArcGIS: grannskapet är rummet inom varje period (ArcGIS tar som standard även med föregående period).',
     canvasLabel: 'Karta: {{layer}}. Samma uppgifter finns i tabellen under kartan.',
     attribution: 'Bakgrund: Natural Earth',
+    rateUnavailable: 'Per 1 000 invånare: inget område av den här typen har befolkning angiven. Importera områdesgränser med en befolkningskolumn.',
     rateHint: 'Per 1 000 invånare visas bara för områden med befolkning angiven.',
     priority: {
       title: 'Områden att prioritera, {{period}}',
@@ -214,6 +215,9 @@ export const sv = {
     weekday: 'Veckodag',
     weekdays: 'Måndag,Tisdag,Onsdag,Torsdag,Fredag,Lördag,Söndag',
     beforeAfter: {
+      noInterventions: 'Inga insatser är inlästa. Importera en fil med insatser (datum, typ och område eller position) under Importera, så kan händelserna före och efter varje insats jämföras här.',
+      noneUsable_one: 'Ingen insats av den här typen kan jämföras: var och en saknar område och position, eller så täcker datan inte {{count}} vecka före och efter den. Välj ett kortare fönster eller en annan typ.',
+      noneUsable_other: 'Ingen insats av den här typen kan jämföras: var och en saknar område och position, eller så täcker datan inte {{count}} veckor före och efter den. Välj ett kortare fönster eller en annan typ.',
       publicView: 'Före och efter en enskild insats visas inte i publik visning: listan över insatser skulle visa hur många som gjorts, också där antalet annars döljs.',
       title: 'Före och efter en insats',
       weeksOption_one: '{{count}} vecka', weeksOption_other: '{{count}} veckor',
