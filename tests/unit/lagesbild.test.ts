@@ -225,6 +225,24 @@ describe('the summary text', () => {
     expect(cells['Rån']).toBe(0.00792);
   });
 
+  it('the exported HTML file says hot spots beyond the table are not in it, never "se CSV-filen eller Karta" (its reader has neither)', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { LagesbildDocument, HOT_SPOT_ROWS } = await import('../../src/features/lagesbild/lagesbild-document.view');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const raw = knownReport();
+    // Two more new hot spots than the table's rows, apart from each other (no two cells touch).
+    raw.hotSpots.cells = Array.from({ length: HOT_SPOT_ROWS + 2 }, (_, i) => ({ ix: i * 3, iy: 1, pattern: 'new' as const, group: 'new' as const, place: `Plats ${i}`, area: 'Centrum', current: 20 - i, currentKey: 0 }));
+    const report = buildReport(raw, null);
+    const render = (standalone: boolean) => renderToStaticMarkup(createElement(LagesbildDocument, { report, summary: [], assessment: '', outlines: [], t: i18next.t, language: 'sv', standalone }));
+    expect(render(false)).toContain('… och 2 till (se CSV-filen eller Karta)');
+    const file = render(true);
+    expect(file).toContain('… och 2 hot spots till, som inte står med i den här filen');
+    expect(file).not.toContain('CSV-filen');
+  });
+
   it('writes English too', () => {
     const [first] = summaryParagraphs(buildReport(knownReport(), null), 'en');
     expect(first.startsWith('In wk 45–46 2026, 170 incidents were recorded, 2% more than the previous period (wk 43–44 2026: 167)')).toBe(true);

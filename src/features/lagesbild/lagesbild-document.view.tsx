@@ -32,6 +32,8 @@ export interface DocumentProps {
   developmentChart?: ReactNode;
   /** Name of the data set, for the exported file's heading. */
   datasetName?: string;
+  /** The self-contained HTML file (exportHtml): its reader has neither the app nor the CSV, so no text points to them. */
+  standalone?: boolean;
 }
 
 export const FIGURE_CATEGORIES = 4;
@@ -169,7 +171,8 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
   );
 }
 
-export function HotSpotTable({ report, t, language }: { report: LagesbildReport; t: TFunction; language: Language }) {
+/** `standalone`: the self-contained HTML file, whose reader has neither the app nor its CSV: nothing points to them. */
+export function HotSpotTable({ report, t, language, standalone = false }: { report: LagesbildReport; t: TFunction; language: Language; standalone?: boolean }) {
   return (
     <div className="table-scroll" tabIndex={0} role="region" aria-label={t('lagesbild.hotSpotTable', { period: hotSpotWeeks(report, language) })}>
       <table className="data-table" data-testid="lb-hot-spots">
@@ -196,7 +199,7 @@ export function HotSpotTable({ report, t, language }: { report: LagesbildReport;
           {report.hotSpots.rows.length > HOT_SPOT_ROWS && (
             <tr>
               <td />
-              <th scope="row" colSpan={4}>{t('lagesbild.moreHotSpots', { count: report.hotSpots.rows.length - HOT_SPOT_ROWS })}</th>
+              <th scope="row" colSpan={4}>{t(standalone ? 'lagesbild.moreHotSpotsStandalone' : 'lagesbild.moreHotSpots', { count: report.hotSpots.rows.length - HOT_SPOT_ROWS })}</th>
             </tr>
           )}
           {report.hotSpots.recurring.cells > 0 && (
@@ -285,7 +288,7 @@ export function GoalsTable({ report, t, language }: { report: LagesbildReport; t
   );
 }
 
-export function LagesbildDocument({ report, summary, assessment, outlines, t, language, panelActions, assessmentEditor, developmentChart, datasetName }: DocumentProps) {
+export function LagesbildDocument({ report, summary, assessment, outlines, t, language, panelActions, assessmentEditor, developmentChart, datasetName, standalone = false }: DocumentProps) {
   const p = report.periods;
   const range = `${formatDate(dateOfEpochDay(p.current.from))} – ${formatDate(dateOfEpochDay(p.current.to))}`;
   const topCategories = report.categories.slice(0, FIGURE_CATEGORIES);
@@ -340,7 +343,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
 
       {report.hotSpots.status === 'ok' && (
         <Panel id="hot-spots" title={t('lagesbild.hotSpotTable', { period: hotSpotWeeks(report, language) })} actions={panelActions}>
-          {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} /> : <p>{t('lagesbild.noHotSpots')}</p>}
+          {report.hotSpots.rows.length + report.hotSpots.recurring.cells > 0 ? <HotSpotTable report={report} t={t} language={language} standalone={standalone} /> : <p>{t('lagesbild.noHotSpots')}</p>}
           <SurroundingsOnlyNote report={report} t={t} language={language} />
         </Panel>
       )}

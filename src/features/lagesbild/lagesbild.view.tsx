@@ -47,7 +47,7 @@ async function exportHtml(report: LagesbildReport, summary: string[], assessment
   const [{ renderToStaticMarkup }, css] = await Promise.all([import('react-dom/server'), import('./lagesbild.css?raw').then((m) => m.default as string)]);
   const body = renderToStaticMarkup(
     <ReportStreetsContext.Provider value={streets}>
-      <LagesbildDocument report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} datasetName={datasetName} />
+      <LagesbildDocument report={report} summary={summary} assessment={assessment} outlines={outlines} t={t} language={language} datasetName={datasetName} standalone />
     </ReportStreetsContext.Provider>,
   );
   const title = `${t('pages.lagesbild')} ${formatPeriod(report.periods.period, language)}`;

@@ -78,6 +78,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     hiddenLegend: 'Hot spot with fewer than {{k}} incidents of its own (not named)',
     recurringShort: 'Recurring hot spots (sporadic, oscillating)',
     briefMoreHotSpots_one: '… and {{count}} more hot spot in the full lägesbild', briefMoreHotSpots_other: '… and {{count}} more hot spots in the full lägesbild',
+    moreHotSpotsStandalone_one: '… and {{count}} more hot spot, not listed in this file', moreHotSpotsStandalone_other: '… and {{count}} more hot spots, not listed in this file',
     moreHotSpots_one: '… and {{count}} more (see the CSV file or Map)', moreHotSpots_other: '… and {{count}} more (see the CSV file or Map)',
     place: 'Place',
     pattern: 'Pattern',

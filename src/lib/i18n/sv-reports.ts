@@ -76,6 +76,7 @@ export const svReports = {
     hiddenLegend: 'Hot spot med färre än {{k}} egna händelser (inte namngiven)',
     recurringShort: 'Återkommande hot spots (sporadiska, växlande)',
     briefMoreHotSpots_one: '… och {{count}} hot spot till i hela lägesbilden', briefMoreHotSpots_other: '… och {{count}} hot spots till i hela lägesbilden',
+    moreHotSpotsStandalone_one: '… och {{count}} hot spot till, som inte står med i den här filen', moreHotSpotsStandalone_other: '… och {{count}} hot spots till, som inte står med i den här filen',
     moreHotSpots_one: '… och {{count}} till (se CSV-filen eller Karta)', moreHotSpots_other: '… och {{count}} till (se CSV-filen eller Karta)',
     place: 'Plats',
     pattern: 'Mönster',
