@@ -49,6 +49,12 @@ describe('cutAtTie', () => {
   });
 });
 
+/** A lägesbild of only these top places (nothing else in the period). */
+const rawWith = (places: RawReport['places']): RawReport => ({
+  periods: lagesbildPeriods({ year: 2026, firstWeek: 45, lastWeek: 46 }), development: [], categories: [], areas: [], places, interventions: [],
+  hotSpots: { status: 'too-few', size: 250, steps: 13, cells: [] }, goals: [],
+}) as unknown as RawReport;
+
 describe('the lägesbild’s top places at a tie', () => {
   let runner: Awaited<ReturnType<typeof createSchemaRunner>>;
   // Incidents per place in the current window (day 10); a few in the previous (day 3) that do not change the order.
@@ -66,14 +72,7 @@ describe('the lägesbild’s top places at a tie', () => {
   afterEach(() => runner.close());
 
   const windows = { current: { from: 10, to: 10 }, previous: { from: 3, to: 3 }, lastYear: { from: 1, to: 1 } };
-  const report = async (k: number | null) => {
-    const places = await runner.rows<RawReport['places'][number]>(topPlacesSql(windows, TOP_PLACES));
-    const raw: RawReport = {
-      periods: lagesbildPeriods({ year: 2026, firstWeek: 45, lastWeek: 46 }), development: [], categories: [], areas: [], places, interventions: [],
-      hotSpots: { status: 'too-few', size: 250, steps: 13, cells: [] }, goals: [],
-    } as unknown as RawReport;
-    return buildReport(raw, k === null ? null : { k });
-  };
+  const report = async (k: number | null) => buildReport(rawWith(await runner.rows<RawReport['places'][number]>(topPlacesSql(windows, TOP_PLACES))), k === null ? null : { k });
 
   it('lists the places above the tie and counts the tied ones, as counted by hand', async () => {
     const r = await report(null);
@@ -106,6 +105,15 @@ describe('the lägesbild’s top places at a tie', () => {
     expect(placesTiedText(r, i18next.t, 'sv')).toContain('Dessutom 4 platser med färre än 5 händelser vardera');
     const big = await report(2);
     expect(big.placesTied).toEqual({ rows: 4, count: 'hidden' });
+    // No number for them, in the line and the summary alike.
+    expect(placesTiedText(big, i18next.t, 'sv')).toBe('Dessutom 4 platser med lika många händelser: listan skär inte mellan dem och ingen av dem står med.');
+    // Every place tied: the summary names none and gives no number either (the analyst's view gives it).
+    const tiedRow = (name: string) => ({ name, current: 2, previous: 0, last_year: 0, current_key: 0, previous_key: 0, last_year_key: 0, same_current: 6 });
+    const allTied = (rule: { k: number } | null) => buildReport(rawWith(['A', 'B', 'C', 'D', 'E'].map(tiedRow)), rule);
+    expect(allTied({ k: 2 }).places).toEqual([]);
+    expect(summaryParagraphs(allTied({ k: 2 }), 'sv')[1]).toContain('Flest händelser registrerades vid flera platser med lika många.');
+    expect(summaryParagraphs(allTied(null), 'sv')[1]).toContain('Flest händelser registrerades vid flera platser med 2 vardera.');
+
   });
 });
 

@@ -15,6 +15,9 @@ import { enReports } from '../../lib/i18n/en-reports';
 /** Hot spots named in a sentence; more are "m.fl.". */
 const NAMED = 4;
 
+/** Words.places's `tiedAt` when the shared count is not shown. */
+const SAME = 'same';
+
 interface Words {
   count(n: PublishedCount, k: number | null, one: string, many: string): string;
   list(items: string[]): string;
@@ -33,7 +36,10 @@ interface Words {
   categoryChange(name: string, from: string, to: string, pct: string, up: boolean, perDay: boolean): string;
   /** The categories sharing the largest count (several when tied: naming one said it was larger than the others). */
   largest(names: string[], n: string): string;
-  /** The top places; `tiedAt`: the count several more places share at the list's cut-off (they are not named). */
+  /**
+   * The top places; `tiedAt`: the count several more places share at the list's cut-off (they are not named), or
+   * 'same' when that count is not shown (public view at k or more: "flera platser med lika många").
+   */
   places(items: string[], tiedAt: string | null): string;
   /**
    * `weeks`: the analysis's latest two-week period, which the hot spots are judged at (hotSpotWeeks). `hidden`: public
@@ -87,7 +93,7 @@ const sv: Words = {
   changesWithheld: 'Om övriga brottskategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct}${perDay ? ' per dag' : ''})`,
   largest: (names, n) => (names.length === 1 ? `Vanligast var ${names[0]} (${n}).` : `Vanligast var ${sv.list(names)} (${n} vardera).`),
-  places: (items, tiedAt) => `Flest händelser registrerades vid ${sv.list(tiedAt === null ? items : [...items, `flera platser med ${tiedAt} vardera`])}.`,
+  places: (items, tiedAt) => `Flest händelser registrerades vid ${sv.list(tiedAt === null ? items : [...items, tiedAt === SAME ? 'flera platser med lika många' : `flera platser med ${tiedAt} vardera`])}.`,
   hotSpots: (newOnes, persistent, fading, weeks, hidden, noOwn) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'en ny hot spot' : `${newOnes.length} nya hot spots`} (${sv.some(newOnes)})` : 'inga nya hot spots');
@@ -144,7 +150,7 @@ const en: Words = {
   changesWithheld: 'Whether the other categories changed more than chance can explain is not stated here: some of their counts are hidden in public view.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct}${perDay ? ' per day' : ''})`,
   largest: (names, n) => (names.length === 1 ? `The most common was ${names[0]} (${n}).` : `The most common were ${en.list(names)} (${n} each).`),
-  places: (items, tiedAt) => `Most incidents were recorded at ${en.list(tiedAt === null ? items : [...items, `several places with ${tiedAt} each`])}.`,
+  places: (items, tiedAt) => `Most incidents were recorded at ${en.list(tiedAt === null ? items : [...items, tiedAt === SAME ? 'several places with as many' : `several places with ${tiedAt} each`])}.`,
   hotSpots: (newOnes, persistent, fading, weeks, hidden, noOwn) => {
     const parts: string[] = [];
     parts.push(newOnes.length ? `${newOnes.length === 1 ? 'one new hot spot' : `${newOnes.length} new hot spots`} (${en.some(newOnes)})` : 'no new hot spots');
@@ -223,10 +229,10 @@ function placesSentence(places: LagesbildReport['places'], placesTied: Lagesbild
   return w.places(shown.map((p) => `${p.name} (${shownCount(p.current, language, k)})`), tied ? formatCount(cut, language) : tail);
 }
 
-/** The count places tied at the top-places cut share, as the summary writes it (public view: "färre än 5", or "lika många"). */
+/** The count places tied at the top-places cut share, as the summary writes it (public view: "färre än 5", or SAME). */
 function tiedCountText(count: NonNullable<LagesbildReport['placesTied']>['count'], language: Language, k: number | null): string {
   if (count === 'small') return language === 'sv' ? `färre än ${k}` : `fewer than ${k}`;
-  if (count === 'hidden') return language === 'sv' ? 'lika många' : 'as many';
+  if (count === 'hidden') return SAME;
   return formatCount(count, language);
 }
 

@@ -267,8 +267,11 @@ const GROUP_ORDER: HotSpotGroup[] = ['new', 'persistent', 'fading', 'other'];
 export function placesTiedText(report: Pick<LagesbildReport, 'placesTied' | 'rule'>, t: TFunction, language: Language, row = false): string | null {
   const tied = report.placesTied;
   if (tied === null) return null;
-  const each = tied.count === 'small' ? t('lagesbild.tiedSmall', { k: report.rule?.k }) : tied.count === 'hidden' ? t('lagesbild.tiedHidden') : formatCount(tied.count, language);
-  return t(row ? 'lagesbild.placesTiedRow' : 'lagesbild.placesTied', { count: tied.rows, formatted: formatCount(tied.rows, language), each });
+  const formatted = formatCount(tied.rows, language);
+  // Public view at k or more: no shared number (each place would carry its own noise), so the line says "as many".
+  if (tied.count === 'hidden') return t(row ? 'lagesbild.placesTiedSameRow' : 'lagesbild.placesTiedSame', { count: tied.rows, formatted });
+  const each = tied.count === 'small' ? t('lagesbild.tiedSmall', { k: report.rule?.k }) : formatCount(tied.count, language);
+  return t(row ? 'lagesbild.placesTiedRow' : 'lagesbild.placesTied', { count: tied.rows, formatted, each });
 }
 
 /** The top places listed: at most five, fewer when the cut would go through a tie (lib/top-list.ts). */
