@@ -4,7 +4,7 @@ import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
-import { buildReport, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
+import { buildReport, figureCategories, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
 import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
 import type { BiweekPeriod } from '../../src/lib/iso-week';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
@@ -126,6 +126,41 @@ describe('the summary text', () => {
     // All tied: no name at all.
     const allTied = { ...raw, places: [row('A', 2), row('B', 2), row('C', 2), row('D', 2)] };
     expect(summaryParagraphs(buildReport(allTied, null), 'sv')[1]).toContain('Flest händelser registrerades vid flera platser med 2 vardera.');
+  });
+
+  it('public view names no hidden place by alphabet, leads the cards with shown counts, says the numbers carry noise and claims no intervention (a tester)', () => {
+    const row = (name: string, current: number, previous: number): CountRow => ({ name, current, previous, last_year: 0, current_key: 0, previous_key: 0, last_year_key: 0 });
+    // The tester's v. 23–24: Misshandel 9 beside 2 the period before; Skolan 4 ahead of Idrottshallen 3 and Köpcentret 2.
+    const raw = {
+      ...knownReport(),
+      categories: [row('Misshandel', 9, 2), row('Stöld', 5, 14), row('Bedrägeri', 3, 2), row('Klotter', 3, 3), row('Inbrott', 1, 2), row('Narkotikabrott', 2, 1), row('Ofredande', 2, 2), row('Olaga hot', 1, 1), row('Rån', 1, 1), row('Skadegörelse', 2, 2)],
+      places: [row('Biblioteket', 5, 1), row('Skolan', 4, 1), row('Idrottshallen', 3, 1), row('Köpcentret', 2, 1), row('Torget', 2, 1)],
+      interventions: [],
+    };
+    const rule = { k: 5 };
+    const report = buildReport(raw, rule);
+    // A category's two periods are never added up on screen, so 9 is not hidden to protect the 2 beside it.
+    const misshandel = report.categories.find((c) => c.name === 'Misshandel')!;
+    expect(typeof misshandel.current).toBe('number');
+    expect(Math.abs((misshandel.current as number) - 9)).toBeLessThanOrEqual(2);
+    // Cards: only shown counts, largest first — never a "<5" in second place by its name.
+    const cards = figureCategories(report, 4);
+    expect(cards.map((c) => c.name)).toEqual(report.categories.filter((c) => typeof c.current === 'number').slice(0, 4).map((c) => c.name));
+    expect(cards.every((c) => typeof c.current === 'number')).toBe(true);
+    expect(cards.map((c) => c.name)).toContain('Misshandel');
+    expect(figureCategories(buildReport(raw, null), 4).map((c) => c.name)).toEqual(['Misshandel', 'Stöld', 'Bedrägeri', 'Klotter']);
+    const [first, second, third] = summaryParagraphs(report, 'sv');
+    expect(second).toMatch(/Flest händelser registrerades vid Biblioteket \(\d\) och flera platser med färre än 5 vardera\./);
+    expect(second).not.toMatch(/Idrottshallen|Köpcentret|Skolan|Torget/);
+    expect(first).toContain('Antalen i publik visning har ett litet brus (högst ±2), så antal och procent här är ungefärliga.');
+    expect(third).toContain('Insatser under perioden: färre än 5, kanske inga.');
+    expect(third).not.toContain('genomfördes');
+    expect(summaryParagraphs(report, 'en')[2]).toContain('Interventions in the period: fewer than 5, possibly none.');
+    // The analyst's view names the three by their exact counts, and says nothing of noise.
+    const exact = summaryParagraphs(buildReport(raw, null), 'sv');
+    expect(exact[1]).toContain('Flest händelser registrerades vid Biblioteket (5), Skolan (4) och Idrottshallen (3).');
+    expect(exact.join(' ')).not.toContain('brus');
+    expect(exact[2]).toContain('Inga insatser registrerades under perioden.');
   });
 
   it('says "per dag" when the periods differ in length (a tester read 1 108 against 1 168 as −5 %, the text said −8 %)', () => {

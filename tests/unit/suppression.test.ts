@@ -82,6 +82,30 @@ describe('small-count suppression: a table with row and column totals', () => {
     }
   });
 
+  it('with unpublished row totals (the lägesbild: a category in two periods), hides no large count for its row, and the columns still pin nothing', () => {
+    // Misshandel 9 this period and 2 the last: with a published row total the 9 was hidden ("dold") to protect the 2.
+    const matrix = [[9, 2], [5, 14], [3, 2], [3, 3], [1, 2], [2, 1], [2, 2], [1, 1], [1, 1], [2, 2]];
+    expect(suppressTable(matrix, rule).why.cells[0][0]).toBe('protects');
+    const s = suppressTable(matrix, rule, false);
+    expect(s.why.cells[0][0]).toBeNull();
+    expect(s.why.cells[1]).toEqual([null, null]);
+    expect(s.rowTotals.every(Boolean)).toBe(true);
+    expect(s.grandTotal).toBe(true);
+    const next = random(20261204);
+    for (let trial = 0; trial < 300; trial++) {
+      const rows = 1 + Math.floor(next() * 8);
+      const columns = 1 + Math.floor(next() * 3);
+      const m = Array.from({ length: rows }, () => Array.from({ length: columns }, () => Math.floor(next() * (next() < 0.5 ? 6 : 40))));
+      const t = suppressTable(m, rule, false);
+      m.forEach((row, r) => row.forEach((v, c) => { if (v < rule.k) expect(t.cells[r][c]).toBe(true); }));
+      // Only the columns are published equations: no hidden cell or column total follows from them.
+      const at = (r: number, c: number) => r * (columns + 1) + c;
+      const columnsOnly: Equation[] = Array.from({ length: columns }, (_, c) => ({ cells: Array.from({ length: rows }, (_, r) => at(r, c)), total: at(rows, c) }));
+      const hidden = flatten(t).map((h, i) => h && i % (columns + 1) !== columns); // row totals are no published entry
+      expect(determinedEntries(columnsOnly, hidden, hidden.length)).toEqual([]);
+    }
+  });
+
   it('the audit calls one hidden entry in a line determined, and two not', () => {
     const eqs: Equation[] = [{ cells: [0, 1], total: 2 }];
     expect(determinedEntries(eqs, [true, false, false], 3)).toEqual([0]);

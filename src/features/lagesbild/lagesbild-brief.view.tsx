@@ -11,7 +11,7 @@ import { formatDate, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import { FigureCard } from './lagesbild-document.view';
 import { CoverageNote, SurroundingsOnlyNote } from './report-notes.view';
-import { hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
+import { figureCategories, hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter, type AreaOutline } from './report-map.model';
 
@@ -51,7 +51,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
       <div className="lb-figures">
         <FigureCard label={t('lagesbild.allIncidents')} f={report.total} report={report} t={t} language={language} />
         <FigureCard label={t('lagesbild.interventions')} f={report.interventionTotal} report={report} t={t} language={language} />
-        {report.categories.slice(0, BRIEF_CATEGORIES).map((c) => <FigureCard key={c.name} label={c.name ?? '–'} f={c} report={report} t={t} language={language} />)}
+        {figureCategories(report, BRIEF_CATEGORIES).map((c) => <FigureCard key={c.name} label={c.name ?? '–'} f={c} report={report} t={t} language={language} />)}
       </div>
       <h2>{t('lagesbild.summary')}</h2>
       {summary.map((s, i) => <p key={i}>{s}</p>)}

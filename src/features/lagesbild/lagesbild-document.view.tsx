@@ -13,7 +13,7 @@ import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { SurroundingsOnlyNote, CoverageNote } from './report-notes.view';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { MIN_HOT_SPOT_STEPS, hotSpotWeeks, placesTiedText, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
+import { MIN_HOT_SPOT_STEPS, figureCategories, hotSpotWeeks, placesTiedText, type Figure, type HotSpotGroup, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
 import { sourceLabel } from '../../lib/source-label';
@@ -291,7 +291,7 @@ export function GoalsTable({ report, t, language }: { report: LagesbildReport; t
 export function LagesbildDocument({ report, summary, assessment, outlines, t, language, panelActions, assessmentEditor, developmentChart, datasetName, standalone = false }: DocumentProps) {
   const p = report.periods;
   const range = `${formatDate(dateOfEpochDay(p.current.from))} – ${formatDate(dateOfEpochDay(p.current.to))}`;
-  const topCategories = report.categories.slice(0, FIGURE_CATEGORIES);
+  const topCategories = figureCategories(report, FIGURE_CATEGORIES);
   const mapCells = report.hotSpots.cells;
   const rule = report.rule;
   return (

@@ -5,6 +5,7 @@ import { formatPeriod } from '../../analysis/periods/report-periods';
 import { formatCount, formatPercent, type Language } from '../../lib/format';
 import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { isProtected, shownNumber, type PublishedCount } from '../../lib/disclosure/publish';
+import { MAX_NOISE } from '../../lib/disclosure/cell-key';
 import { MIN_HOT_SPOT_STEPS, hotSpotWeeks, notableChanges, verdictCounts, type Figure, type HotSpotRow, type LagesbildReport } from './lagesbild.model';
 import type { SourceReport } from './source-reports.model';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
@@ -58,6 +59,10 @@ interface Words {
   noPreviousComparison: string;
   interventions(n: string, top: string | null): string;
   noInterventions: string;
+  /** Public view, the period's interventions fewer than k — possibly none, so nothing is said to have been carried out. */
+  fewInterventions(k: number): string;
+  /** Public view: the shown counts carry the cell key method's noise (at most ±max), so the text's numbers are approximate. */
+  noisy(max: number): string;
   /** `asOf`: the date the verdicts are of when it is not the period's last day (public view: the data's last day). */
   goals(parts: string[], asOf: string | null): string;
   verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind' | 'withheld', (n: number) => string>;
@@ -111,6 +116,8 @@ const sv: Words = {
   noPreviousComparison: 'Ingen jämförelse med föregående period: datan täcker den inte.',
   interventions: (n, top) => `Under perioden genomfördes ${n}${top ? `, flest av typen ${top}` : ''}.`,
   noInterventions: 'Inga insatser registrerades under perioden.',
+  fewInterventions: (k) => `Insatser under perioden: färre än ${k}, kanske inga.`,
+  noisy: (max) => `Antalen i publik visning har ett litet brus (högst ±${max}), så antal och procent här är ungefärliga.`,
   goals: (parts, asOf) => `Medborgarlöftena${asOf ? ` per ${asOf}` : ''}: ${sv.list(parts)}.`,
   verdict: {
     met: (n) => (n === 1 ? '1 uppnått' : `${n} uppnådda`), on_track: (n) => `${n} i fas`, at_risk: (n) => `${n} med risk`, behind: (n) => `${n} efter`,
@@ -168,6 +175,8 @@ const en: Words = {
   noPreviousComparison: 'No comparison with the previous period: the data does not cover it.',
   interventions: (n, top) => `${n[0].toUpperCase()}${n.slice(1)} were carried out in the period${top ? `, most of them ${top}` : ''}.`,
   noInterventions: 'No interventions were recorded in the period.',
+  fewInterventions: (k) => `Interventions in the period: fewer than ${k}, possibly none.`,
+  noisy: (max) => `Counts in public view carry a small noise (at most ±${max}), so the counts and percentages here are approximate.`,
   goals: (parts, asOf) => `Citizen promises${asOf ? ` as of ${asOf}` : ''}: ${en.list(parts)}.`,
   verdict: {
     met: (n) => `${n} met`, on_track: (n) => `${n} on track`, at_risk: (n) => `${n} at risk`, behind: (n) => `${n} behind`,
@@ -220,12 +229,18 @@ const NAMED_CHANGES = 3;
  * "Flest … Bakgrund Allén 23 (2), … (2), … (2)" where six places had 2) — and the sentence says several places have it.
  */
 function placesSentence(places: LagesbildReport['places'], placesTied: LagesbildReport['placesTied'], w: Words, language: Language, k: number | null): string {
-  const named = places.slice(0, SUMMARY_PLACES);
+  // Public view (k set): a hidden count's rank is not shown — hidden places stand after the shown ones in alphabetical
+  // order — so only places with a shown count are named, and hidden ones are "several places with fewer than k each"
+  // (a tester read "Biblioteket (6), Idrottshallen (<5) och Köpcentret (<5)" where Skolan had 4 and Köpcentret 2).
+  const ranked = k === null ? places : places.filter((p) => typeof p.current === 'number');
+  const hiddenAfter = ranked.length < places.length;
+  const named = ranked.slice(0, SUMMARY_PLACES);
   const cut = named[named.length - 1]?.current;
-  const tied = typeof cut === 'number' && places.length > SUMMARY_PLACES && places[SUMMARY_PLACES].current === cut;
+  const tied = typeof cut === 'number' && ranked.length > SUMMARY_PLACES && ranked[SUMMARY_PLACES].current === cut;
   const shown = tied ? named.filter((p) => p.current !== cut) : named;
-  // The table's own cut went through a tie (lib/top-list.ts) with room left in the sentence: those places are "several".
-  const tail = !tied && places.length < SUMMARY_PLACES && placesTied ? tiedCountText(placesTied.count, language, k) : null;
+  // The table's own cut went through a tie (lib/top-list.ts), or public view hides the counts after the named ones, with
+  // room left in the sentence: those places are "several".
+  const tail = tied || ranked.length >= SUMMARY_PLACES ? null : hiddenAfter ? tiedCountText('small', language, k) : placesTied ? tiedCountText(placesTied.count, language, k) : null;
   return w.places(shown.map((p) => `${p.name} (${shownCount(p.current, language, k)})`), tied ? formatCount(cut, language) : tail);
 }
 
@@ -250,6 +265,9 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   if (total.vsLastYear) comparisons.push(w.versus(total.vsLastYear, formatPeriod(periods.lastYearPeriod, language), formatCount(shownNumber(total.lastYear), language), 'lastYear'));
   sentence += comparisons.length ? `, ${w.list(comparisons)}.` : '.';
   first.push(sentence);
+  // The total is stated as a plain number: in public view it carries noise, and so does a percentage from two of them
+  // (a tester: "34 händelser, 13 % fler" where 32 and +7 % were exact).
+  if (report.rule && typeof total.current === 'number') first.push(w.noisy(MAX_NOISE));
   const hiddenComparison = typeof total.current !== 'number' || typeof total.previous !== 'number' || typeof total.lastYear !== 'number';
   if (report.rule && hiddenComparison) first.push(w.noComparison);
   const sig = w.significance(total.vsPrevious ? total.vsPrevious.significant : null, total.vsLastYear ? total.vsLastYear.significant : null);
@@ -290,6 +308,8 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
 
   const it = report.interventionTotal;
   if (it.current === 0) third.push(w.noInterventions);
+  // "Färre än 5 insatser genomfördes" claimed some were carried out where none were loaded at all (a tester).
+  else if (it.current === null && k !== null) third.push(w.fewInterventions(k));
   else {
     const top = anyProtected(report.interventions) ? undefined : report.interventions.find((i) => typeof i.current === 'number' && i.current > 0);
     third.push(w.interventions(w.count(it.current, k, w.intervention[0], w.intervention[1]), top ? `${top.name} (${shownCount(top.current, language, k)})` : null));

@@ -235,7 +235,8 @@ function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: Lag
   const counts = (r: CountRow) => [r.current, r.previous, r.last_year];
   const keys = (r: CountRow) => [Number(r.current_key), Number(r.previous_key), Number(r.last_year_key)];
   const table = margins
-    ? publishTable(rows.map((r) => columns.map((j) => counts(r)[j])), rows.map((r) => columns.map((j) => keys(r)[j])), rule)
+    // Each column (a period) adds up to its shown total; a row's periods are never added up (rowTotalsPublished false).
+    ? publishTable(rows.map((r) => columns.map((j) => counts(r)[j])), rows.map((r) => columns.map((j) => keys(r)[j])), rule, false)
     : { cells: rows.map((r) => columns.map((j) => publishCount(counts(r)[j], keys(r)[j], rule))), columnTotals: columns.map(() => null) };
   const at = (cells: PublishedCount[], j: number): PublishedCount | undefined => (withData[j] ? cells[columns.indexOf(j)] : undefined);
   const totals = rows.length ? table.columnTotals : columns.map(() => publishCount(0, 0, rule));
@@ -276,6 +277,16 @@ export function placesTiedText(report: Pick<LagesbildReport, 'placesTied' | 'rul
 
 /** The top places listed: at most five, fewer when the cut would go through a tie (lib/top-list.ts). */
 export const TOP_PLACES = 5;
+
+/**
+ * The categories given a key-figure card: the first `n` in the table's order (largest first). Public view takes only
+ * those with a shown count: hidden ones stand after them in alphabetical order, so a card "Inbrott <5" second would
+ * claim a rank the numbers don't show (a tester read Stöld, Bedrägeri, Inbrott, Klotter as the four largest).
+ */
+export function figureCategories(report: Pick<LagesbildReport, 'categories' | 'rule'>, n: number): Figure[] {
+  const cards = report.rule ? report.categories.filter((c) => typeof c.current === 'number') : report.categories;
+  return cards.slice(0, n);
+}
 
 export function buildReport(raw: RawReport, rule: DisclosureRule | null): LagesbildReport {
   const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);

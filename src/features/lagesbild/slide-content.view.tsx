@@ -12,7 +12,7 @@ import { LagesbildBrief } from './lagesbild-brief.view';
 import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable, hotSpotStatusText } from './lagesbild-document.view';
 import { SurroundingsOnlyNote } from './report-notes.view';
 import { summaryParagraphs } from './lagesbild-summary';
-import { hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
+import { figureCategories, hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import type { AreaOutline, MapZoom } from './report-map.model';
 import { SlideMap } from './slide-map.view';
 import type { Slide } from './slides';
@@ -89,7 +89,7 @@ export function SlideContent({ slide, report, assessment, outlines, heading, dat
           <div className="lb-figures">
             <FigureCard label={t('lagesbild.allIncidents')} f={report.total} report={report} t={t} language={language} testId="slide-total" />
             <FigureCard label={t('lagesbild.interventions')} f={report.interventionTotal} report={report} t={t} language={language} />
-            {report.categories.slice(0, FIGURE_CATEGORIES).map((c) => <FigureCard key={c.name} label={c.name ?? '–'} f={c} report={report} t={t} language={language} />)}
+            {figureCategories(report, FIGURE_CATEGORIES).map((c) => <FigureCard key={c.name} label={c.name ?? '–'} f={c} report={report} t={t} language={language} />)}
           </div>
           <p className="lb-footnote">{t('lagesbild.testNote')}</p>
         </>

@@ -57,8 +57,11 @@ export interface PublishedTable {
   grandTotal: PublishedCount;
 }
 
-/** `keys[r][c]`: the key sum of `matrix[r][c]` (same shape). */
-export function publishTable(matrix: number[][], keys: readonly (readonly number[])[], rule: DisclosureRule | null): PublishedTable {
+/**
+ * `keys[r][c]`: the key sum of `matrix[r][c]` (same shape). `rowTotalsPublished`: whether the row sums are shown
+ * anywhere (suppressTable); when not, `rowTotals` are all hidden in public view.
+ */
+export function publishTable(matrix: number[][], keys: readonly (readonly number[])[], rule: DisclosureRule | null, rowTotalsPublished = true): PublishedTable {
   const rowTotals = matrix.map((r) => r.reduce((s, v) => s + v, 0));
   const columns = matrix[0]?.length ?? 0;
   const columnTotals = Array.from({ length: columns }, (_, c) => matrix.reduce((s, r) => s + r[c], 0));
@@ -66,7 +69,7 @@ export function publishTable(matrix: number[][], keys: readonly (readonly number
   if (!rule) return { cells: matrix, rowTotals, columnTotals, grandTotal };
   const rowKeys = keys.map((r) => sumKeys(r));
   const columnKeys = Array.from({ length: columns }, (_, c) => sumKeys(keys.map((r) => r[c])));
-  const { why } = suppressTable(matrix, rule);
+  const { why } = suppressTable(matrix, rule, rowTotalsPublished);
   return {
     cells: matrix.map((r, i) => r.map((v, j) => markPublished(v, keys[i][j], why.cells[i][j], rule))),
     rowTotals: rowTotals.map((v, i) => markPublished(v, rowKeys[i], why.rowTotals[i], rule)),

@@ -184,10 +184,14 @@ export interface SuppressedTable {
 }
 
 /**
- * A rows × columns table with its row totals, column totals and grand total all published (the margins of a
- * stacked chart are its bar heights, and the grand total is usually a key figure nearby).
+ * A rows × columns table with its column totals and grand total published, and by default its row totals too (the
+ * margins of a stacked chart are its bar heights, and the grand total is usually a key figure nearby).
+ * `rowTotalsPublished: false` for a table whose row sums appear nowhere (the lägesbild's categories × periods: a
+ * category's two periods are never added up): an equation for them would hide a large count beside a small one in
+ * its row for no reader (a tester: Misshandel 9 "dold" beside last period's 2, and the key-figure cards then led with
+ * the next category). The row totals and the grand total are then returned marked hidden.
  */
-export function suppressTable(matrix: number[][], rule: DisclosureRule): SuppressedTable {
+export function suppressTable(matrix: number[][], rule: DisclosureRule, rowTotalsPublished = true): SuppressedTable {
   const rows = matrix.length;
   const columns = rows > 0 ? matrix[0].length : 0;
   const at = (r: number, c: number) => r * (columns + 1) + c; // column `columns` holds the row total
@@ -202,9 +206,13 @@ export function suppressTable(matrix: number[][], rule: DisclosureRule): Suppres
     }
   }
   const equations: Equation[] = [];
-  for (let r = 0; r <= rows; r++) equations.push({ cells: Array.from({ length: columns }, (_, c) => at(r, c)), total: at(r, columns) });
-  for (let c = 0; c <= columns; c++) equations.push({ cells: Array.from({ length: rows }, (_, r) => at(r, c)), total: at(totalRow, c) });
+  if (rowTotalsPublished) for (let r = 0; r <= rows; r++) equations.push({ cells: Array.from({ length: columns }, (_, c) => at(r, c)), total: at(r, columns) });
+  for (let c = 0; c < columns; c++) equations.push({ cells: Array.from({ length: rows }, (_, r) => at(r, c)), total: at(totalRow, c) });
+  if (rowTotalsPublished) equations.push({ cells: Array.from({ length: rows }, (_, r) => at(r, columns)), total: at(totalRow, columns) });
   const hidden = suppress(flat, equations, rule);
+  // Unpublished row totals (and the grand total, the totals row's own row total) are in no equation: marked hidden,
+  // so no caller shows them.
+  if (!rowTotalsPublished) for (let r = 0; r <= rows; r++) hidden[at(r, columns)] = true;
   const why = (i: number) => hiddenReason(flat[i], hidden[i], rule);
   return {
     why: {

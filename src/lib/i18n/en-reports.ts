@@ -115,7 +115,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     sourceStatus_low: 'clearly less than usual',
     sourceStatus_high: 'clearly more than usual',
     sourceStatus_new: 'new source',
-    sourcesNote: 'Incidents and interventions per source (the import history’s source). Usually = the mean of the {{count}} periods before, over the days the source already existed. "Clearly less" = under half and more than chance can explain (95%, exact test for two counts). A source that went quiet is not read as fewer crimes.',
+    sourcesNote: 'Incidents and interventions per source (the import history’s source). Usually = the mean of the {{count}} periods before, over the days the source already existed. "Clearly less" and "clearly more" = at least a quarter below or above usual and more than chance can explain (95%, exact test for two counts). A source that went quiet is not read as fewer crimes.',
     goals: 'Citizen promises',
     goalsCaption: 'Citizen promises as of {{date}}',
     goalsLatestInPublic: '(Public view: the same date, the data’s last day, for every period – the running totals of two lägesbilder would otherwise give the count between them.)',
