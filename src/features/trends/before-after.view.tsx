@@ -8,13 +8,14 @@ import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useRows } from '../../hooks/use-rows';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
-import { formatPercent } from '../../lib/format';
+import { formatCount, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatLoneCount, formatShownCount } from '../../lib/disclosure/format-count';
 import { publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { beforeAfterEstimate, type BeforeAfterCounts, type BeforeAfterEstimate } from '../../lib/statistics/before-after';
 import { INTERVENTION_TYPES, beforeAfterSql, interventionsForEvaluationSql } from './trends.query';
+import { BEFORE_AFTER_WEEKS, canCompare, whyNoneComparable } from './before-after.model';
 
 interface Intervention { k: number; id: string | null; type: string; organisation: string | null; area: string | null; place: string | null; epoch_day: number; started: string; grid_e: number | null; grid_n: number | null }
 
@@ -38,7 +39,7 @@ export function BeforeAfterPanel() {
   const [weeks, setWeeks] = useState(8);
   const extent = useDayExtent();
   // An intervention can be evaluated when it has a place and the data covers its whole "after" window.
-  const usable = (i: Intervention) => (i.area !== null || i.grid_e !== null) && extent != null && i.epoch_day + weeks * 7 - 1 <= extent.to && i.epoch_day - weeks * 7 >= extent.from;
+  const usable = (i: Intervention) => canCompare(i, weeks, extent);
   const [answer, setAnswer] = useState<{ asked: string; counts: BeforeAfterCounts; keys: number[][]; estimate: BeforeAfterEstimate; where: string } | null>(null);
 
   useEffect(() => {
@@ -97,6 +98,7 @@ export function BeforeAfterPanel() {
   }
   // Interventions of the type, none of which has a place and the data for the whole window before and after it.
   const noneUsable = listRows !== undefined && listRows.length > 0 && !listRows.some(usable);
+  const why = noneUsable ? whyNoneComparable(list, weeks, extent) : null;
   return (
     <div className="panel" data-testid="before-after">
       <h2>{t('trends.beforeAfter.title')}</h2>
@@ -110,10 +112,20 @@ export function BeforeAfterPanel() {
           </select>
         </label>
         <label>{t('trends.beforeAfter.weeks')}
-          <select value={weeks} onChange={(ev) => setWeeks(Number(ev.target.value))}>{[4, 8, 12, 26].map((w) => <option key={w} value={w}>{t('trends.beforeAfter.weeksOption', { count: w })}</option>)}</select>
+          <select value={weeks} onChange={(ev) => setWeeks(Number(ev.target.value))}>{BEFORE_AFTER_WEEKS.map((w) => <option key={w} value={w}>{t('trends.beforeAfter.weeksOption', { count: w })}</option>)}</select>
         </label>
       </div>
-      {noneUsable && <p className="hint" role="note" data-testid="before-after-none-usable">{t('trends.beforeAfter.noneUsable', { count: weeks })}</p>}
+      {why && (
+        <p className="hint" role="note" data-testid="before-after-none-usable">
+          {[
+            t('trends.beforeAfter.noneUsable', { count: weeks }),
+            why.withoutPlace > 0 ? t('trends.beforeAfter.withoutPlace', { count: why.withoutPlace, formatted: formatCount(why.withoutPlace, language) }) : null,
+            why.outsideData > 0 ? t('trends.beforeAfter.outsideData', { count: why.outsideData, formatted: formatCount(why.outsideData, language), weeks }) : null,
+            why.outsideData > 0 && why.longestWindow === null ? t('trends.beforeAfter.noWindow', { count: BEFORE_AFTER_WEEKS[0] }) : null,
+          ].filter((x) => x !== null).join(' ')}
+          {why.longestWindow !== null && <> <button type="button" className="link-button" onClick={() => setWeeks(why.longestWindow!)} data-testid="before-after-use-window">{t('trends.beforeAfter.useWindow', { count: why.usableThen, formatted: formatCount(why.usableThen, language), weeks: why.longestWindow })}</button></>}
+        </p>
+      )}
       {result && intervention && (
         <>
           <table className="data-table" data-testid="before-after-table">
