@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brushToDayRange, categoryChartOption, sortCategories, weeklySeries } from '../../src/features/overview/overview.model';
-import { epochDayOf } from '../../src/lib/epoch-day';
+import { brushToDayRange, categoryChartOption, isPartialWeek, sortCategories, weeklyChartOption, weeklySeries } from '../../src/features/overview/overview.model';
+import { epochDayOf, epochDayOfIsoDate as d } from '../../src/lib/epoch-day';
 
 describe('Översikt model', () => {
   const monday = epochDayOf(new Date(2026, 0, 5)); // ISO week 2 2026
@@ -10,6 +10,26 @@ describe('Översikt model', () => {
     const series = weeklySeries([{ week_day: monday + 7, incidents: 4, key: 0 }], extent, 'sv');
     expect(series.map((p) => p.label)).toEqual(['v. 2 2026', 'v. 3 2026', 'v. 4 2026']);
     expect(series.map((p) => p.incidents)).toEqual([0, 4, 0]);
+  });
+
+  it('counts the days of each week the data covers, and draws a week the data begins or ends inside pale with its days in the tooltip (a tester)', () => {
+    // The tester's file: Wednesday 2026-03-11 to Wednesday 2026-06-17 — v. 11 from its Wednesday (5 days), v. 25 to its
+    // Wednesday (3 days); 12 incidents in v. 25's 3 days looked like v. 24's whole week of 12.
+    const data = { from: d('2026-03-11'), to: d('2026-06-17') };
+    const series = weeklySeries([{ week_day: d('2026-06-08'), incidents: 12, key: 0 }, { week_day: d('2026-06-15'), incidents: 12, key: 0 }], data, 'sv');
+    expect(series[0]).toMatchObject({ label: 'v. 11 2026', covered: 5 });
+    expect(series[series.length - 1]).toMatchObject({ label: 'v. 25 2026', covered: 3, incidents: 12 });
+    expect(series.slice(1, -1).every((p) => p.covered === 7 && !isPartialWeek(p))).toBe(true);
+    expect(series.filter(isPartialWeek).map((p) => p.label)).toEqual(['v. 11 2026', 'v. 25 2026']);
+    const option = weeklyChartOption(series, 'sv', '–', undefined, (covered) => `data för ${covered} av 7 dagar`) as unknown as {
+      series: { data: (number | { value: number; itemStyle: { opacity: number } })[] }[];
+      tooltip: { formatter: (p: unknown) => string };
+    };
+    const bars = option.series[0].data;
+    expect(bars[bars.length - 2]).toBe(12); // v. 24, whole
+    expect(bars[bars.length - 1]).toMatchObject({ value: 12, itemStyle: { opacity: 0.45 } });
+    expect(option.tooltip.formatter([{ dataIndex: series.length - 1, marker: '' }])).toBe('v. 25 2026<br/>data för 3 av 7 dagar<br/>12');
+    expect(option.tooltip.formatter([{ dataIndex: series.length - 2, marker: '' }])).toBe('v. 24 2026<br/>12');
   });
 
   it('turns a brush over bars into whole weeks clipped to the data', () => {

@@ -7,7 +7,7 @@ import { PROTECTED, type PublishedCount } from '../../src/lib/disclosure/publish
 
 const rule = { k: 5 };
 // Keys of 0: no public-view noise (lib/disclosure/cell-key.ts), so what is tested here is the pattern of hiding.
-const week = (i: number, incidents: number) => ({ weekDay: i * 7, label: `v${i}`, incidents, key: 0 });
+const week = (i: number, incidents: number) => ({ weekDay: i * 7, label: `v${i}`, incidents, key: 0, covered: 7 });
 
 /** Every assignment of the hidden weeks in the period (below k for "<k", k … 60 for "dold") that fits the shown key figure. */
 function completions(weeks: PublishedCount[], inside: number[], keyFigure: PublishedCount): number[][] {

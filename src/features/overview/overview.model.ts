@@ -1,7 +1,7 @@
 // Pure: query rows → what the Översikt page renders (series with no gaps, chart options, brush ranges).
 import type { ChartOption } from '../../components/echart';
 import { dateOfEpochDay } from '../../lib/epoch-day';
-import { mondayOf, type DayRange } from '../../lib/day-range';
+import { coveredDays, mondayOf, type DayRange } from '../../lib/day-range';
 import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
 import { isoWeekOf } from '../../lib/iso-week';
 import { isProtected, markPublished, publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
@@ -19,6 +19,11 @@ export interface WeekPoint {
   label: string;
   incidents: number;
   key: number;
+  /**
+   * Days of the week the data covers (1–7): fewer for the week the data begins or ends inside, whose bar counts fewer
+   * days than its neighbours (a tester read 12 incidents in 3 days beside a whole week's 12 as the same level).
+   */
+  covered: number;
 }
 export interface CategoryRow {
   category: string;
@@ -102,7 +107,7 @@ export function weeklySeries(rows: WeekRow[], extent: DayRange, language: Langua
   const points: WeekPoint[] = [];
   for (let day = mondayOf(extent.from); day <= extent.to; day += 7) {
     const row = byWeek.get(day);
-    points.push({ weekDay: day, label: formatIsoWeek(isoWeekOf(dateOfEpochDay(day)), language), incidents: row?.incidents ?? 0, key: Number(row?.key ?? 0) });
+    points.push({ weekDay: day, label: formatIsoWeek(isoWeekOf(dateOfEpochDay(day)), language), incidents: row?.incidents ?? 0, key: Number(row?.key ?? 0), covered: coveredDays({ from: day, to: day + 6 }, extent) });
   }
   return points;
 }
@@ -127,14 +132,38 @@ const ACCENT = '#b5179e';
 const MUTED = '#a8b3c4';
 const OTHER = '#5c6b80';
 
-export function weeklyChartOption(series: Published<WeekPoint>[], language: Language, hidden = '–', protectedText?: string): ChartOption {
+/** A week the data covers only in part (WeekPoint.covered). */
+export function isPartialWeek(p: Pick<WeekPoint, 'covered'>): boolean {
+  return p.covered < 7;
+}
+
+/** Drawn pale and hatched, as Trender draws a partial bucket, so its lower bar does not read as a fall. */
+const PARTIAL_STYLE = { opacity: 0.45, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' } };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The weekly bar chart. `partial(covered)`: the tooltip's line under a week the data covers only in part, e.g.
+ * "data för 3 av 7 dagar" (its bar is drawn pale and hatched).
+ */
+export function weeklyChartOption(series: Published<WeekPoint>[], language: Language, hidden = '–', protectedText?: string, partial?: (covered: number) => string): ChartOption {
+  const tooltipText = (params: unknown) => {
+    const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number; marker?: string; axisValueLabel?: string } | undefined;
+    const i = first?.dataIndex ?? -1;
+    const p = series[i];
+    if (!p) return '';
+    const value = countText(typeof p.incidents === 'number' ? p.incidents : null, language, hidden, isProtected(p.incidents) ? protectedText : undefined);
+    return [escapeHtml(p.label), ...(isPartialWeek(p) && partial ? [escapeHtml(partial(p.covered))] : []), `${first?.marker ?? ''}${escapeHtml(value)}`].join('<br/>');
+  };
   return {
     grid: { left: 48, right: 16, top: 16, bottom: 48 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown, i?: number) => countText(v, language, hidden, i !== undefined && isProtected(series[i]?.incidents) ? protectedText : undefined) },
+    tooltip: { trigger: 'axis', formatter: tooltipText },
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
     xAxis: { type: 'category', data: series.map((p) => p.label), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
-    series: [{ type: 'bar', name: 'incidents', data: series.map((p) => barValue(p.incidents)), itemStyle: { color: INK }, barCategoryGap: '10%' }],
+    series: [{ type: 'bar', name: 'incidents', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_STYLE } : barValue(p.incidents))), itemStyle: { color: INK }, barCategoryGap: '10%' }],
   };
 }
 

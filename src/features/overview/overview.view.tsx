@@ -36,6 +36,7 @@ import {
   sortCategories,
   weeklyChartOption,
   weeklySeries,
+  isPartialWeek,
   type CategoryRow,
   type WeekRow,
 } from './overview.model';
@@ -73,7 +74,8 @@ export function OverviewPage() {
   const chartCategories = top.shown;
   const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);
   // The options are memoised: a new object makes ECharts redraw the whole chart, and every query result re-renders the page.
-  const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden, protectedText), [series, language, hidden, protectedText]);
+  const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden, protectedText, (covered) => t('overview.partialWeek', { count: covered })), [series, language, hidden, protectedText, t]);
+  const partialWeeks = series.filter(isPartialWeek);
   const categoryOption = useMemo(() => categoryChartOption(chartCategories, selectedCategory, language, hidden, protectedText), [chartCategories, selectedCategory, language, hidden, protectedText]);
 
   const setPeriod = (range: DayRange | null) => setFilter('period', range ?? undefined);
@@ -144,14 +146,14 @@ export function OverviewPage() {
             exportRef={ref}
           />
         )}
-        csv={() => ({ header: [t('overview.week'), t('overview.count')], rows: series.map((p) => [p.label, csvCount(p.incidents, rule, language)]) })}
+        csv={() => ({ header: [t('overview.week'), t('overview.daysWithData'), t('overview.count')], rows: series.map((p) => [p.label, String(p.covered), csvCount(p.incidents, rule, language)]) })}
         table={
           <DataTable
             caption={t('overview.perWeek')}
             rows={series}
             rowKey={(p) => String(p.weekDay)}
             columns={[
-              { key: 'week', header: t('overview.week'), cell: (p) => p.label },
+              { key: 'week', header: t('overview.week'), cell: (p) => <>{p.label}{isPartialWeek(p) && <span className="key-figure-note" data-testid="overview-partial-row" data-not-count> ({t('overview.partialWeek', { count: p.covered })})</span>}</> },
               { key: 'count', header: t('overview.count'), numeric: true, cell: (p) => count(p.incidents) },
               {
                 key: 'filter', header: t('filters.period'),
@@ -162,6 +164,11 @@ export function OverviewPage() {
         }
       >
         <p className="hint">{t('overview.brushHint')}</p>
+        {partialWeeks.length > 0 && (
+          <p className="hint" role="note" data-testid="overview-partial" data-not-count>
+            {t('overview.partialWeeks', { weeks: partialWeeks.map((p) => `${p.label} (${t('overview.partialWeek', { count: p.covered })})`).join(', ') })}
+          </p>
+        )}
       </ChartPanel>
 
       <ChartPanel
