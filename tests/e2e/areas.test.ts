@@ -88,6 +88,9 @@ describe('points in areas', () => {
     await page.goto(`${baseUrl}#/trender`);
     await page.getByTestId('before-after-none').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('before-after').locator('select').count()).toBe(0);
+    // … and the trend chart offers no "Insatser" series to show.
+    await page.getByTestId('chart-trend').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('trend-intervention-type').count()).toBe(0);
   });
 
   it('a kommun layer beside the stadsdelar counts every point inside it too, on the area filter and the Karta', async () => {

@@ -84,6 +84,8 @@ export function TrendsPage() {
   const [interventionType, setInterventionType] = useState('');
   const typeRows = useRows<{ type: string }>(INTERVENTION_TYPES);
   const types = useMemo(() => (typeRows ?? []).map((x) => x.type), [typeRows]);
+  // No interventions loaded: no "Insatser" series in the legend and no controls for it (a tester saw both, empty).
+  const interventionsShown = showInterventions && types.length > 0;
 
   const perDayKey = `days-${split}`;
   const perDay = useMosaicClient<DayCount>({ selection: incidentSelection, query: incidentsPerDayQuery(split), key: perDayKey, owns: ['period'] });
@@ -111,12 +113,12 @@ export function TrendsPage() {
   );
   const option = useMemo(
     () => series && trendChartOption(series, {
-      stacked: drawn?.split !== 'none', showLastYear, showRolling, showInterventions, calendar: unit === 'day' || unit === 'week' ? calendar : [],
+      stacked: drawn?.split !== 'none', showLastYear, showRolling, showInterventions: interventionsShown, calendar: unit === 'day' || unit === 'week' ? calendar : [],
       labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions'), partial: (covered, days) => t('trends.partialBucket', { covered, days }) },
       hidden,
       protectedText: protectedLabel(language),
     }, language),
-    [series, drawn?.split, showLastYear, showRolling, showInterventions, calendar, unit, language, t, hidden],
+    [series, drawn?.split, showLastYear, showRolling, interventionsShown, calendar, unit, language, t, hidden],
   );
 
   // The comparison: the brushed period (or the latest complete one) against the period before and last year.
@@ -189,11 +191,15 @@ export function TrendsPage() {
           <legend>{t('trends.show')}</legend>
           <label className="checkbox"><input type="checkbox" checked={showLastYear} onChange={(e) => setShowLastYear(e.target.checked)} />{t('trends.lastYearLine')}</label>
           <label className="checkbox"><input type="checkbox" checked={showRolling} onChange={(e) => setShowRolling(e.target.checked)} />{t('trends.rollingShort')}</label>
-          <label className="checkbox"><input type="checkbox" checked={showInterventions} onChange={(e) => setShowInterventions(e.target.checked)} />{t('trends.interventions')}</label>
-          <select value={interventionType} onChange={(e) => setInterventionType(e.target.value)} aria-label={t('trends.interventionType')} disabled={!showInterventions} data-testid="trend-intervention-type">
-            <option value="">{t('trends.allInterventions')}</option>
-            {types.map((x) => <option key={x} value={x}>{x}</option>)}
-          </select>
+          {types.length > 0 && (
+            <>
+              <label className="checkbox"><input type="checkbox" checked={showInterventions} onChange={(e) => setShowInterventions(e.target.checked)} />{t('trends.interventions')}</label>
+              <select value={interventionType} onChange={(e) => setInterventionType(e.target.value)} aria-label={t('trends.interventionType')} disabled={!showInterventions} data-testid="trend-intervention-type">
+                <option value="">{t('trends.allInterventions')}</option>
+                {types.map((x) => <option key={x} value={x}>{x}</option>)}
+              </select>
+            </>
+          )}
           <label className="checkbox"><input type="checkbox" checked={showCalendar} onChange={(e) => setShowCalendar(e.target.checked)} />{t('trends.calendar')}</label>
         </fieldset>
       </div>
