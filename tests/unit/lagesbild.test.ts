@@ -4,7 +4,7 @@ import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
-import { buildReport, figureCategories, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
+import { buildReport, daysAfterStep, figureCategories, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
 import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
 import type { BiweekPeriod } from '../../src/lib/iso-week';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
@@ -276,6 +276,47 @@ describe('the summary text', () => {
     const file = render(true);
     expect(file).toContain('… och 2 hot spots till, som inte står med i den här filen');
     expect(file).not.toContain('CSV-filen');
+  });
+
+  it('the categories slide says what the page says of the interventions: hidden in public view, none, or the table (a tester saw an empty table)', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { SlideContent } = await import('../../src/features/lagesbild/slide-content.view');
+    const { default: i18next } = await import('i18next');
+    const { initReactI18next } = await import('react-i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    await i18next.use(initReactI18next).init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const slide = (report: LagesbildReport) => renderToStaticMarkup(createElement(SlideContent, { slide: 'categories', report, assessment: '', outlines: [], datasetName: 'Test', zoom: null }));
+    const none = { ...knownReport(), interventions: [] };
+    const publicNone = slide(buildReport(none, { k: 5 }));
+    expect(publicNone).toContain('data-testid="slide-interventions-table-hidden"');
+    expect(publicNone).toContain('färre än 5 under perioden (även 0)');
+    expect(publicNone).not.toContain('data-testid="slide-interventions-table"');
+    const analystNone = slide(buildReport(none, null));
+    expect(analystNone).toContain('data-testid="slide-interventions-table-none"');
+    expect(analystNone).toContain('Inga insatser');
+    const withSome = slide(buildReport(knownReport(), null));
+    expect(withSome).toContain('data-testid="slide-interventions-table"');
+    expect(withSome).toContain('Trygghetsvandring');
+  });
+
+  it('says which days of the period the hot-spot analysis leaves out (a tester: October’s "inga nya hot spots" missed a hot spot from the 20th)', () => {
+    const october = { from: d('2025-10-01'), to: d('2025-10-31') };
+    const step = { year: 2025, firstWeek: 41, lastWeek: 42 }; // 2025-10-06 – 2025-10-19
+    expect(daysAfterStep(step, october, { from: d('2024-09-02'), to: d('2025-11-16') })).toBe(12);
+    expect(daysAfterStep(step, october, { from: d('2024-09-02'), to: d('2025-10-25') })).toBe(6); // the data ends first
+    expect(daysAfterStep(step, october, { from: d('2024-09-02'), to: d('2025-10-19') })).toBe(0);
+    expect(daysAfterStep({ year: 2025, firstWeek: 43, lastWeek: 44 }, { from: d('2025-10-20'), to: d('2025-11-02') }, null)).toBe(0);
+    expect(daysAfterStep(null, october, null)).toBe(0);
+    // The summary says so under a month; a two-week period that is the last step says nothing.
+    const raw = knownReport();
+    raw.periods = lagesbildPeriods(periodOf(d('2026-11-15'), 'month')); // November 2026, data to the 15th
+    raw.dataExtent = { from: d('2024-01-01'), to: d('2026-11-15') };
+    raw.hotSpots = { ...raw.hotSpots, lastStep: { year: 2026, firstWeek: 45, lastWeek: 46 } }; // ends Sunday 15 November
+    expect(buildReport(raw, null).hotSpots.daysAfterLastStep).toBe(0);
+    raw.hotSpots = { ...raw.hotSpots, lastStep: { year: 2026, firstWeek: 43, lastWeek: 44 } }; // ends 1 November
+    expect(summaryParagraphs(buildReport(raw, null), 'sv')[2]).toContain('Periodens sista 14 dagar efter v. 43–44 2026 ingår inte i hot spot-analysen, som räknar hela tvåveckorsperioder.');
+    expect(summaryParagraphs(buildReport(knownReport(), null), 'sv').join(' ')).not.toContain('ingår inte i hot spot-analysen');
   });
 
   it('writes English too', () => {

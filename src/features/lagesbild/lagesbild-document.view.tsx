@@ -58,6 +58,18 @@ function ChangeText({ c, against, t, language }: { c: CountChange | null; agains
  */
 const breakdownHidden = (total: Figure) => total.current === null;
 
+/**
+ * The period's interventions by type — or, in public view below k, that they are hidden, or that there were none. The
+ * page and the presentation's slide say the same (the slide drew an empty table under its header: a tester).
+ */
+export function InterventionsBreakdown({ report, t, language, testId, titled = false }: { report: LagesbildReport; t: TFunction; language: Language; testId: string; titled?: boolean }) {
+  // `titled`: the text cases carry the table's caption as a title (a slide has no panel heading above them).
+  const title = titled ? <strong>{t('lagesbild.interventionsDone')}: </strong> : null;
+  if (breakdownHidden(report.interventionTotal)) return <p data-testid={`${testId}-hidden`}>{title}{t('lagesbild.breakdownHidden', { k: report.rule!.k })}</p>;
+  if (report.interventions.length === 0) return <p data-testid={`${testId}-none`}>{title}{t('lagesbild.noInterventions')}</p>;
+  return <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId={testId} lastYear={false} />;
+}
+
 export function FigureCard({ label, f, report, t, language, testId }: { label: string; f: Figure; report: LagesbildReport; t: TFunction; language: Language; testId?: string }) {
   const p = report.periods;
   return (
@@ -367,9 +379,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       </Panel>
 
       <Panel id="interventions" title={t('lagesbild.interventionsDone')} actions={panelActions}>
-        {breakdownHidden(report.interventionTotal) ? <p data-testid="lb-interventions-hidden">{t('lagesbild.breakdownHidden', { k: report.rule!.k })}</p> : report.interventions.length ? (
-          <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId="lb-interventions" lastYear={false} />
-        ) : <p>{t('lagesbild.noInterventions')}</p>}
+        <InterventionsBreakdown report={report} t={t} language={language} testId="lb-interventions" />
       </Panel>
 
       <Panel id="goals" title={t('lagesbild.goals')} actions={panelActions} className="lb-wide">

@@ -63,6 +63,8 @@ interface Words {
   fewInterventions(k: number): string;
   /** Public view: the shown counts carry the cell key method's noise (at most ±max), so the text's numbers are approximate. */
   noisy(max: number): string;
+  /** The report period's last `days` days with data come after the analysis's last whole two-week step `weeks`. */
+  daysAfterSteps(days: number, weeks: string): string;
   /** `asOf`: the date the verdicts are of when it is not the period's last day (public view: the data's last day). */
   goals(parts: string[], asOf: string | null): string;
   verdict: Record<'met' | 'on_track' | 'at_risk' | 'behind' | 'withheld', (n: number) => string>;
@@ -118,6 +120,7 @@ const sv: Words = {
   noInterventions: 'Inga insatser registrerades under perioden.',
   fewInterventions: (k) => `Insatser under perioden: färre än ${k}, kanske inga.`,
   noisy: (max) => `Antalen i publik visning har ett litet brus (högst ±${max}), så antal och procent här är ungefärliga.`,
+  daysAfterSteps: (days, weeks) => `Periodens ${days === 1 ? 'sista dag' : `sista ${days} dagar`} efter ${weeks} ingår inte i hot spot-analysen, som räknar hela tvåveckorsperioder.`,
   goals: (parts, asOf) => `Medborgarlöftena${asOf ? ` per ${asOf}` : ''}: ${sv.list(parts)}.`,
   verdict: {
     met: (n) => (n === 1 ? '1 uppnått' : `${n} uppnådda`), on_track: (n) => `${n} i fas`, at_risk: (n) => `${n} med risk`, behind: (n) => `${n} efter`,
@@ -177,6 +180,7 @@ const en: Words = {
   noInterventions: 'No interventions were recorded in the period.',
   fewInterventions: (k) => `Interventions in the period: fewer than ${k}, possibly none.`,
   noisy: (max) => `Counts in public view carry a small noise (at most ±${max}), so the counts and percentages here are approximate.`,
+  daysAfterSteps: (days, weeks) => `The period's ${days === 1 ? 'last day' : `last ${days} days`} after ${weeks} are not in the hot-spot analysis, which counts whole two-week periods.`,
   goals: (parts, asOf) => `Citizen promises${asOf ? ` as of ${asOf}` : ''}: ${en.list(parts)}.`,
   verdict: {
     met: (n) => `${n} met`, on_track: (n) => `${n} on track`, at_risk: (n) => `${n} at risk`, behind: (n) => `${n} behind`,
@@ -304,6 +308,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
       report.rule && h.hiddenSpots && h.hiddenSpots.spots > 0 ? { spots: h.hiddenSpots.spots, k: report.rule.k } : null,
       report.rule ? 0 : h.surroundingSpots ?? 0,
     ));
+    if (h.daysAfterLastStep > 0) third.push(w.daysAfterSteps(h.daysAfterLastStep, hotSpotWeeks(report, language)));
   } else third.push(h.status === 'too-short' ? w.tooShortForHotSpots(MIN_HOT_SPOT_STEPS) : h.status === 'no-positions' ? w.noPositionsForHotSpots : h.status === 'after-data' ? w.afterDataForHotSpots : w.tooFewForHotSpots);
 
   const it = report.interventionTotal;

@@ -12,7 +12,8 @@ import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import type { Verdict } from '../../analysis/goals/goal-verdict';
 import { publishGoal } from '../../analysis/goals/publish-goal';
 import type { LagesbildPeriods } from '../../analysis/periods/compared-periods';
-import type { BiweekPeriod } from '../../lib/iso-week';
+import { biweekRange, type BiweekPeriod } from '../../lib/iso-week';
+import { epochDayOf } from '../../lib/epoch-day';
 import { formatBiweek, formatCount, type Language } from '../../lib/format';
 import type { TFunction } from 'i18next';
 import { cutAtTie } from '../../lib/top-list';
@@ -84,6 +85,12 @@ export interface HotSpotSummary {
    * stops inside, are not a whole step. Null when no analysis was run.
    */
   lastStep: BiweekPeriod | null;
+  /**
+   * Days of the report period with data after `lastStep` ends (0 when it ends with the period or the data): the
+   * analysis leaves them out, and the text says so — "inga nya hot spots" under October read as October's, where a hot
+   * spot that began on the 20th was in the 12 days after v. 41–42 (a tester).
+   */
+  daysAfterLastStep: number;
   /** New first, then persistent, then faded; most incidents first within a group. Each has a letter on the map. */
   rows: HotSpotRow[];
   /** Sporadic and oscillating cells, summed in one row that names no place (as on the page and in the CSV export):
@@ -178,7 +185,7 @@ export interface RawReport {
   /** `same_current`: places of the whole list with the row's count in the period (absent: the list was not cut). */
   places: (CountRow & { same_current?: number })[];
   interventions: CountRow[];
-  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep' | 'surroundingsOnly' | 'surroundingSpots' | 'hiddenSpots'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
+  hotSpots: Omit<HotSpotSummary, 'rows' | 'cells' | 'recurring' | 'extent' | 'lastStep' | 'surroundingsOnly' | 'surroundingSpots' | 'hiddenSpots' | 'daysAfterLastStep'> & { cells: HotSpotCell[]; extent?: IncidentExtent | null; lastStep?: BiweekPeriod | null };
   /** The goals as they stood on the period's last day (the analyst's view). */
   goals: GoalEvaluation[];
   /** The goals as they stand on the data's last day: what public view shows for every period (see buildReport). */
@@ -288,6 +295,13 @@ export function figureCategories(report: Pick<LagesbildReport, 'categories' | 'r
   return cards.slice(0, n);
 }
 
+/** Days of `period` with data (`data`: the data's first to last day; null: unknown, the period's end) after `step` ends. */
+export function daysAfterStep(step: BiweekPeriod | null, period: DayRange, data: DayRange | null): number {
+  if (step === null) return 0;
+  const lastDay = epochDayOf(biweekRange(step).end) - 1; // `end` is the Monday after
+  return Math.max(0, Math.min(period.to, data?.to ?? period.to) - lastDay);
+}
+
 export function buildReport(raw: RawReport, rule: DisclosureRule | null): LagesbildReport {
   const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);
   const areas = publishRows(raw.areas, rule, raw.periods, raw.dataExtent ?? null);
@@ -297,7 +311,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const cut = cutAtTie(raw.places, TOP_PLACES, (r) => r.current, (r) => r.same_current ?? 0);
   const places = publishRows(cut.rows, rule, raw.periods, raw.dataExtent ?? null, false).rows;
   const placesTied = cut.tied === null ? null : { rows: cut.tied.rows, count: rule === null ? cut.tied.count : cut.tied.count < rule.k ? 'small' as const : 'hidden' as const };
-  const hotSpots = hotSpotSummary(raw.hotSpots, rule);
+  const hotSpots = { ...hotSpotSummary(raw.hotSpots, rule), daysAfterLastStep: daysAfterStep(raw.hotSpots.lastStep ?? null, raw.periods.current, raw.dataExtent ?? null) };
   // The same published goal as on Mål (publish-goal.ts): a verdict resting on a hidden count is withheld.
   // Public view: a goal's actual is a running total, so the totals of two periods' lägesbilder (◀ ▶) would give the
   // count between them (7 − 5 = 2) though each is shown. So public view shows every period the goals as they stand
@@ -343,7 +357,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   };
 }
 
-function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): HotSpotSummary {
+function hotSpotSummary(raw: RawReport['hotSpots'], rule: DisclosureRule | null): Omit<HotSpotSummary, 'daysAfterLastStep'> {
   const groups: { name: string; group: HotSpotGroup; patterns: Set<EmergingPattern>; cells: HotSpotCell[]; current: number; key: number }[] = [];
   const cells = withJoinedEdges(raw.cells, raw.size);
   for (const group of GROUP_ORDER.filter((g) => g !== 'other')) {

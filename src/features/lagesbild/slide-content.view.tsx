@@ -9,7 +9,7 @@ import { formatDate } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { DevelopmentChart } from './development-chart.view';
 import { LagesbildBrief } from './lagesbild-brief.view';
-import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable, hotSpotStatusText } from './lagesbild-document.view';
+import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable, InterventionsBreakdown, hotSpotStatusText } from './lagesbild-document.view';
 import { SurroundingsOnlyNote } from './report-notes.view';
 import { summaryParagraphs } from './lagesbild-summary';
 import { figureCategories, hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
@@ -116,7 +116,7 @@ export function SlideContent({ slide, report, assessment, outlines, heading, dat
           {h(`${t('lagesbild.categories')} ${period}`)}
           <div className="slide-columns">
             <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={report.categories.slice(0, 8)} report={report} t={t} language={language} testId="slide-categories-table" lastYear={false} />
-            <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId="slide-interventions-table" lastYear={false} />
+            <InterventionsBreakdown report={report} t={t} language={language} testId="slide-interventions-table" titled />
           </div>
         </>
       );

@@ -125,6 +125,8 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, namesFilter, s
         />
       )}
       {rule && rows.length > 0 && <p className="hint" data-testid="hot-spots-public-labels">{t('map.table.publicLabels', { k: rule.k })}</p>}
+      {/* "Historisk" read as "faded" beside a cell still busy: say what ESRI's rule means (a tester's Torget cell). */}
+      {rows.some((r) => r.pattern === 'historical') && <p className="hint" data-testid="hot-spots-historical-note">{t('map.table.historicalNote')}</p>}
       {surroundingsOnly > 0 && <p className="hint" data-testid="hot-spots-surroundings-only">{t('map.table.surroundingsOnly', { count: surroundingsOnly, formatted: formatCount(surroundingsOnly, language) })}</p>}
     </div>
   );
