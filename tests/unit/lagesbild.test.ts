@@ -298,6 +298,14 @@ describe('the summary text', () => {
     const withSome = slide(buildReport(knownReport(), null));
     expect(withSome).toContain('data-testid="slide-interventions-table"');
     expect(withSome).toContain('Trygghetsvandring');
+    // Ten categories: eight on the slide, the other two counted under it (they were cut without a word).
+    const row = (name: string, current: number): CountRow => ({ name, current, previous: current, last_year: 0, current_key: 0, previous_key: 0, last_year_key: 0 });
+    const ten = { ...knownReport(), categories: Array.from({ length: 10 }, (_, i) => row(`Kategori ${i}`, 20 - i)) };
+    const tenSlide = slide(buildReport(ten, null));
+    expect(tenSlide).toContain('… och 2 kategorier till');
+    expect(tenSlide).toContain('Kategori 7');
+    expect(tenSlide).not.toContain('Kategori 8<');
+    expect(withSome).not.toContain('slide-categories-more');
   });
 
   it('says which days of the period the hot-spot analysis leaves out (a tester: October’s "inga nya hot spots" missed a hot spot from the 20th)', () => {

@@ -17,6 +17,9 @@ import type { AreaOutline, MapZoom } from './report-map.model';
 import { SlideMap } from './slide-map.view';
 import type { Slide } from './slides';
 
+/** Categories on the categories slide; the rest are counted under the table. */
+const SLIDE_CATEGORIES = 8;
+
 export interface SlideProps {
   slide: Slide;
   report: LagesbildReport;
@@ -115,7 +118,11 @@ export function SlideContent({ slide, report, assessment, outlines, heading, dat
         <>
           {h(`${t('lagesbild.categories')} ${period}`)}
           <div className="slide-columns">
-            <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={report.categories.slice(0, 8)} report={report} t={t} language={language} testId="slide-categories-table" lastYear={false} />
+            <div>
+              <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={report.categories.slice(0, SLIDE_CATEGORIES)} report={report} t={t} language={language} testId="slide-categories-table" lastYear={false} />
+              {/* The rest are counted, not dropped without a word (a tester missed two "<5" categories cut by name). */}
+              {report.categories.length > SLIDE_CATEGORIES && <p className="lb-footnote" data-testid="slide-categories-more" data-not-count>{t('lagesbild.moreCategories', { count: report.categories.length - SLIDE_CATEGORIES })}</p>}
+            </div>
             <InterventionsBreakdown report={report} t={t} language={language} testId="slide-interventions-table" titled />
           </div>
         </>
