@@ -197,6 +197,13 @@ describe('series and calendar', () => {
     expect(bars.map((b) => typeof b === 'object')).toEqual([true, false, false, true]);
     expect(option.tooltip.formatter([{ seriesName: 'Händelser', dataIndex: 3, axisValueLabel: 'apr. 2026' }]).split('<br/>')).toEqual(['apr. 2026', 'data för 14 av 30 dagar', 'Händelser: 30']);
     expect(option.tooltip.formatter([{ seriesName: 'Händelser', dataIndex: 1, axisValueLabel: 'feb. 2026' }]).split('<br/>')).toEqual(['feb. 2026', 'Händelser: 30']);
+    // Three and a half months of data have no last year: no "Förra året" line, so none in the legend (a tester).
+    const labels = { total: 'Händelser', lastYear: 'Förra året', rolling: 'Medel', interventions: 'Insatser' };
+    const names = (o: unknown) => (o as { series: { name?: string }[] }).series.map((x) => x.name);
+    expect(names(trendChartOption(publishTrend(t, null, 2), { stacked: false, showLastYear: true, showRolling: false, showInterventions: false, calendar: [], labels }, 'sv'))).not.toContain('Förra året');
+    // A year more of data: the line is there.
+    const longer = trendSeries([...rows, { epoch_day: d('2025-02-03'), series: 'all', n: 9, key: 1 }], [], { from: d('2025-01-01'), to: extent.to }, 'month', 2, 'sv');
+    expect(names(trendChartOption(publishTrend(longer, null, 2), { stacked: false, showLastYear: true, showRolling: false, showInterventions: false, calendar: [], labels }, 'sv'))).toContain('Förra året');
   });
   it('weekday × hour puts ISO weekday 7 (Sunday) last', () => {
     const m = weekHourMatrix([{ dow: 7, hour: 23, n: 5, key: 40 }, { dow: 1, hour: 0, n: 2, key: 7 }]);

@@ -256,7 +256,8 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
     .map((c) => ({ xAxis: c.index, label: { formatter: c.name, position: 'insideEndTop', fontSize: 10, color: '#4a5563' }, lineStyle: { color: '#8d99ae', type: 'dotted' } }));
   if (dataSeries[0]) (dataSeries[0] as Record<string, unknown>).markLine = { symbol: 'none', silent: true, data: calendarLines };
   const extra: Record<string, unknown>[] = [];
-  if (options.showLastYear) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear.map((v) => (typeof v === 'number' ? v : null)), symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
+  // No bucket with a year before it in the data: no "Samma period förra året" in the legend for a line never drawn.
+  if (options.showLastYear && t.lastYear.some((v) => typeof v === 'number')) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear.map((v) => (typeof v === 'number' ? v : null)), symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
   if (options.showRolling) extra.push({ type: 'line', name: options.labels.rolling, data: t.rolling, symbol: 'none', smooth: true, lineStyle: { color: '#a4147f', width: 2 }, itemStyle: { color: '#a4147f' } });
   if (options.showInterventions) extra.push({ type: 'scatter', name: options.labels.interventions, yAxisIndex: 1, data: t.interventions.map((v) => (typeof v === 'number' && v > 0 ? v : null)), symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#2a9d8f' } });
   return {
