@@ -4,6 +4,8 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { coveredDays, mondayOf, type DayRange } from '../../lib/day-range';
 import { formatCount, formatIsoWeek, type Language } from '../../lib/format';
 import { isoWeekOf } from '../../lib/iso-week';
+import { htmlText } from '../../lib/html-text';
+import { PARTIAL_BAR_STYLE } from '../../lib/partial-bar';
 import { isProtected, markPublished, publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
 import { perturbCount, sumKeys } from '../../lib/disclosure/cell-key';
 import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
@@ -137,13 +139,6 @@ export function isPartialWeek(p: Pick<WeekPoint, 'covered'>): boolean {
   return p.covered < 7;
 }
 
-/** Drawn pale and hatched, as Trender draws a partial bucket, so its lower bar does not read as a fall. */
-const PARTIAL_STYLE = { opacity: 0.45, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' } };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * The weekly bar chart. `partial(covered)`: the tooltip's line under a week the data covers only in part, e.g.
  * "data för 3 av 7 dagar" (its bar is drawn pale and hatched).
@@ -155,7 +150,7 @@ export function weeklyChartOption(series: Published<WeekPoint>[], language: Lang
     const p = series[i];
     if (!p) return '';
     const value = countText(typeof p.incidents === 'number' ? p.incidents : null, language, hidden, isProtected(p.incidents) ? protectedText : undefined);
-    return [escapeHtml(p.label), ...(isPartialWeek(p) && partial ? [escapeHtml(partial(p.covered))] : []), `${first?.marker ?? ''}${escapeHtml(value)}`].join('<br/>');
+    return [htmlText(p.label), ...(isPartialWeek(p) && partial ? [htmlText(partial(p.covered))] : []), `${first?.marker ?? ''}${htmlText(value)}`].join('<br/>');
   };
   return {
     grid: { left: 48, right: 16, top: 16, bottom: 48 },
@@ -163,7 +158,7 @@ export function weeklyChartOption(series: Published<WeekPoint>[], language: Lang
     brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
     xAxis: { type: 'category', data: series.map((p) => p.label), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
-    series: [{ type: 'bar', name: 'incidents', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_STYLE } : barValue(p.incidents))), itemStyle: { color: INK }, barCategoryGap: '10%' }],
+    series: [{ type: 'bar', name: 'incidents', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_BAR_STYLE } : barValue(p.incidents))), itemStyle: { color: INK }, barCategoryGap: '10%' }],
   };
 }
 

@@ -7,6 +7,8 @@ import { coveredDays, type DayRange } from '../../lib/day-range';
 import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from '../../analysis/periods/period-buckets';
 import { isProtected, PROTECTED, publishCount, publishList, publishTable, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
+import { htmlText } from '../../lib/html-text';
+import { PARTIAL_BAR_STYLE } from '../../lib/partial-bar';
 
 /** `key`: Σ record keys of the counted rows (public view's noise, lib/disclosure/cell-key.ts). */
 export interface DayCount { epoch_day: number; series: string; n: number; key: number | bigint }
@@ -204,10 +206,6 @@ export function compare(counts: { current: number; previous: number; lastYear: n
   };
 }
 
-/** Category and area names come from files: the tooltip is HTML, so they are escaped, never run. */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const PALETTE = ['#1d3557', '#e76f51', '#2a9d8f', '#e9c46a', '#6d597a', '#f4a261', '#457b9d', '#8d99ae'];
 
@@ -233,19 +231,19 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   const line = (p: { seriesName?: string; dataIndex?: number; marker?: string }) => {
     const v = publishedAt(p.seriesName ?? '', p.dataIndex ?? -1);
     const text = typeof v === 'number' ? formatCount(Math.round(v * 10) / 10, language) : marker(v);
-    return `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}: ${text}`;
+    return `${p.marker ?? ''}${htmlText(p.seriesName ?? '')}: ${text}`;
   };
   const tooltipText = (params: unknown) => {
     const list = (Array.isArray(params) ? params : [params]) as { seriesName?: string; dataIndex?: number; marker?: string; axisValueLabel?: string }[];
     const i = list[0]?.dataIndex ?? -1;
     const partial = i >= 0 && i < t.buckets.length && isPartialBucket(t, i) && options.labels.partial
-      ? [escapeHtml(options.labels.partial(t.covered[i], t.buckets[i].to - t.buckets[i].from + 1))] : [];
-    return [escapeHtml(list[0]?.axisValueLabel ?? ''), ...partial, ...list.map(line)].join('<br/>');
+      ? [htmlText(options.labels.partial(t.covered[i], t.buckets[i].to - t.buckets[i].from + 1))] : [];
+    return [htmlText(list[0]?.axisValueLabel ?? ''), ...partial, ...list.map(line)].join('<br/>');
   };
   // A bucket the data covers only in part is drawn pale and hatched, so its lower bar does not read as a fall.
   const bar = (values: PublishedCount[] | undefined) => (values ?? []).map((v, i) => {
     const value = typeof v === 'number' ? v : null;
-    return i < t.buckets.length && isPartialBucket(t, i) ? { value, itemStyle: { opacity: 0.45, decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' } } } : value;
+    return i < t.buckets.length && isPartialBucket(t, i) ? { value, itemStyle: PARTIAL_BAR_STYLE } : value;
   });
   const dataSeries = options.stacked && names.length > 1
     ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: bar(t.series.get(name)), itemStyle: { color: PALETTE[i % PALETTE.length] }, barCategoryGap: '15%' }))
