@@ -4,6 +4,8 @@
 // consolidation is off; pre-aggregates must be dropped after any data change or stale ones survive.
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { Coordinator, wasmConnector } from '@uwdata/mosaic-core';
+import { arrowRows } from './arrow-rows';
+import { CELL_BASE_TABLES, dropCellBases } from './cell-bases.query';
 
 export const PREAGGREGATE_SCHEMA = 'mosaic';
 
@@ -35,6 +37,10 @@ export function createCoordinator(db: AsyncDuckDB, connection: AsyncDuckDBConnec
 /** After an import or a clear: forget pre-aggregates and cached results, then let every view query again. */
 export async function refreshAfterDataChange(coordinator: Coordinator): Promise<void> {
   await coordinator.preaggregator.dropSchema();
+  // The Karta's 50 m bases (cell-bases.query.ts) are of the old data too.
+  const bases = arrowRows<{ table_name: string }>(await coordinator.query(CELL_BASE_TABLES, { cache: false }));
+  const drops = dropCellBases(bases.map((b) => b.table_name));
+  if (drops) await coordinator.exec(drops);
   coordinator.clear({ clients: false, cache: true });
   for (const client of coordinator.clients) client.requestQuery();
 }

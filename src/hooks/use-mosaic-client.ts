@@ -21,7 +21,8 @@ export type ClientState<T> =
 
 interface Options {
   selection: Selection;
-  query: (filter: FilterExpr) => Query;
+  /** A Query, or SQL text (statements before the last are run first: data/cell-bases.query.ts builds a base this way). */
+  query: (filter: FilterExpr) => Query | string;
   /** True when filtering never changes the set of groups (the model fills missing groups): allows pre-aggregation. */
   filterStable?: boolean;
   /** Changing the key rebuilds the client (e.g. a different bin size). */

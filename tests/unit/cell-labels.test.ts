@@ -6,6 +6,7 @@ import { cellLabelsSql, nearCellsSql } from '../../src/analysis/hot-spots/hot-sp
 import { cellIndexSql } from '../../src/data/grid-cells.query';
 import { createSchemaRunner } from '../../scripts/node-runner';
 import { FILL_PLACE_OR_BLANK } from '../../src/data/place-or-blank.query';
+import { CELL_BASE_TABLES, dropCellBases } from '../../src/data/cell-bases.query';
 
 describe('cellLabelsSql', () => {
   let runner: Awaited<ReturnType<typeof createSchemaRunner>>;
@@ -13,6 +14,12 @@ describe('cellLabelsSql', () => {
     runner = await createSchemaRunner();
   });
   afterEach(() => runner.close());
+  // What the app does after every data change (Database.refresh): the derived columns filled, the Karta's bases dropped.
+  const dataChanged = async () => {
+    await runner.exec(FILL_PLACE_OR_BLANK);
+    const drops = dropCellBases((await runner.rows<{ table_name: string }>(CELL_BASE_TABLES)).map((r) => r.table_name));
+    if (drops) await runner.exec(drops);
+  };
 
   // Cell (1, 1) of 250 m squares: 3 × Torget/Stöld, 1 × Parken/Rån; cell (3, 1): 2 × Stationen/Rån; an old Torget
   // incident in (3, 1) outside the filtered days.
@@ -36,7 +43,7 @@ describe('cellLabelsSql', () => {
     await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n)
       SELECT 'q' || i, TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Väster', CASE WHEN i = 0 THEN 'Parken' END, 't', 10, 1300 + i, 1300 FROM range(4) t(i)
       UNION ALL SELECT 'z' || i, TIMESTAMP '2026-01-01', 'Rån', 59.9, 16.8, 'point', 'Öster', NULL, 't', 10, 1550 + i, 1300 FROM range(2) t(i)`);
-    await runner.exec(FILL_PLACE_OR_BLANK);
+    await dataChanged();
     const named = await runner.rows<{ ix: number; place: string | null; area: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 5, iy: 5 }, { ix: 6, iy: 5 }])! + ' ORDER BY ix');
     const byHand = await runner.rows<{ ix: number; place: string | null; area: string }>(`SELECT floor(grid_e / 250)::INTEGER AS ix, mode(coalesce(place, chr(1))) AS place, mode(area) AS area FROM incidents WHERE id LIKE 'q%' OR id LIKE 'z%' GROUP BY ALL ORDER BY ix`);
     expect(named.map((r) => [r.ix, r.place, r.area])).toEqual([[5, null, 'Väster'], [6, null, 'Öster']]);
@@ -47,7 +54,7 @@ describe('cellLabelsSql', () => {
         await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n)
           VALUES ('p${Math.random()}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Väster', 'Parken', 't', 10, 1310, 1300)`);
       }
-      await runner.exec(FILL_PLACE_OR_BLANK);
+      await dataChanged();
       expect((await runner.rows<{ place: string | null }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 5, iy: 5 }])!))[0].place).toBe(expected);
     }
   });
@@ -81,7 +88,7 @@ describe('cellLabelsSql', () => {
     await runner.exec(`DELETE FROM incidents`);
     await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES
       ${data.map((r) => `('${r.id}', TIMESTAMP '2026-01-01', '${r.category}', 59.9, 16.8, 'point', ${r.area ? `'${r.area}'` : 'NULL'}, ${r.place ? `'${r.place}'` : 'NULL'}, 't', 10, ${r.e}, ${r.n})`).join(',\n')}`);
-    await runner.exec(FILL_PLACE_OR_BLANK);
+    await dataChanged();
     const cells = new Map<string, typeof data>();
     for (const r of data) {
       const key = `${Math.floor(r.e / 250)}:${Math.floor(r.n / 250)}`;
@@ -128,7 +135,7 @@ describe('cellLabelsSql', () => {
     await runner.exec(`DELETE FROM incidents`);
     const rows = cells.flatMap((places, ix) => places.map((place, k) => `('c${ix}-${k}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Centrum', ${place ? `'${place}'` : 'NULL'}, 't', 10, ${ix * 250 + 10 + k}, 10)`));
     await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES ${rows.join(', ')}`);
-    await runner.exec(FILL_PLACE_OR_BLANK);
+    await dataChanged();
     const named = await runner.rows<{ ix: number; place: string | null; area: string }>(cellLabelsSql(250, 'TRUE', 'square', cells.map((_, ix) => ({ ix, iy: 0 })))! + ' ORDER BY ix');
     // (4): one Ekgatan 4 against two rows without a place names no place.
     expect(named.map((r) => r.place)).toEqual([null, 'Amiralsgatan 35', 'Bergsgatan 2', null, null, null]);
@@ -149,7 +156,7 @@ describe('cellLabelsSql', () => {
     const rows = cells.flatMap((places, ix) => places.flatMap(([place, n], p) => Array.from({ length: n }, (_, k) =>
       `('c${ix}-${p}-${k}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'Centrum', '${place}', 't', 10, ${ix * 250 + 10 + p * 20 + k}, 10)`)));
     await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES ${rows.join(', ')}`);
-    await runner.exec(FILL_PLACE_OR_BLANK);
+    await dataChanged();
     const named = await runner.rows<{ ix: number; place: string | null }>(cellLabelsSql(250, 'TRUE', 'square', cells.map((_, ix) => ({ ix, iy: 0 })))! + ' ORDER BY ix');
     // "Torget" over all four cells: Torget 10, torget 7, TORGET 3 — so cell 1, where only "torget" is written, reads "Torget".
     expect(named.map((r) => r.place)).toEqual(['Torget', 'Torget', 'Stora torget', null, 'Lilla torget']);
@@ -183,7 +190,7 @@ describe('cellLabelsSql', () => {
       ...Array.from({ length: 2 }, (_, k) => `('c${k}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, 16.8, 'point', 'C', 'Torget', 't', 5, ${260 + k}, 10)`),
     ];
     await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n) VALUES ${rows.join(', ')}`);
-    await runner.exec(FILL_PLACE_OR_BLANK);
+    await dataChanged();
     const named = await runner.rows<{ place: string }>(cellLabelsSql(250, 'TRUE', 'square', [{ ix: 0, iy: 0 }, { ix: 1, iy: 0 }], 'epoch_day >= 10')! + ' ORDER BY ix');
     expect(named.map((r) => r.place)).toEqual(['torget', 'torget']);
   });

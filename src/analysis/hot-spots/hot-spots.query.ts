@@ -9,6 +9,8 @@ import { cellIndexSql } from '../../data/grid-cells.query';
 import { PLACE_FROM_BLANK } from '../../data/place-or-blank.query';
 import { commonSpellingSql, spellingKeySql } from '../../data/spelling-key.query';
 import { cellCornersMetres, type CellShape } from '../../lib/geo/cell-grid';
+import { baseIndexSql, cellBase, servedByCellBase } from '../../data/cell-bases.query';
+import { WEEK_MONDAY } from '../../data/week-monday.query';
 
 /** The located incidents' extent in grid metres (2nd–98th percentile, so a stray point doesn't set the cell size). */
 export const GRID_EXTENT = `
@@ -46,8 +48,6 @@ export function cellStepCountsQuery(size: number, starts: number[], shape: CellS
       .groupby('ix', 'iy', 'step');
 }
 
-/** The Monday (epoch day) of an incident's ISO week: 1970-01-01, epoch day 0, was a Thursday. */
-export const WEEK_MONDAY = '(epoch_day - (epoch_day + 3) % 7)::INTEGER';
 
 /**
  * Counts per cell and ISO week (its Monday's epoch day) under the filter, over all time. The emerging hot-spot steps
@@ -56,11 +56,25 @@ export const WEEK_MONDAY = '(epoch_day - (epoch_day + 3) % 7)::INTEGER';
  */
 export function cellWeekCountsQuery(size: number, shape: CellShape = 'square') {
   const cell = cellIndexSql(size, shape);
-  return (filter: FilterExpr): Query =>
-    Query.from('incidents')
+  return (filter: FilterExpr): Query | string => servedByCellBase(size, shape)
+    ? fromWeekBase(size, filter, true)
+    : Query.from('incidents')
       .select({ ix: verbatim(cell.ix), iy: verbatim(cell.iy), week: verbatim(WEEK_MONDAY), n: count(), key: keySum() })
       .where(filter, sql`grid_e IS NOT NULL`)
       .groupby('ix', 'iy', 'week');
+}
+
+/**
+ * Counts per cell of side `size` (a multiple of CELL_BASE_SIZE) under `filter` from its 50 m base (cell-bases.query.ts):
+ * per ISO week (`week`) as cellWeekCountsQuery, or over all the filter's rows. The same columns and types as the
+ * direct queries: ix, iy INTEGER, [week INTEGER,] n BIGINT, key HUGEINT.
+ */
+export function fromWeekBase(size: number, filter: FilterExpr, perWeek: boolean): string {
+  const base = cellBase('weeks', whereSql(filter));
+  const week = perWeek ? ', week' : '';
+  return `${base.prepare}
+  SELECT ${baseIndexSql('base_e', size)} AS ix, ${baseIndexSql('base_n', size)} AS iy${week}, sum(n)::BIGINT AS n, sum(key) AS key
+  FROM ${base.name} GROUP BY ALL`;
 }
 
 /**
@@ -105,14 +119,23 @@ export function cellLabelsSql(size: number, filter: FilterExpr, shape: CellShape
     LEFT JOIN (SELECT ix, iy, sum(n) AS n FROM combos WHERE place IS NULL GROUP BY ALL) u ON u.ix = k.ix AND u.iy = k.iy
     JOIN (SELECT place_key, ${commonSpellingSql('place', 'n')} AS place FROM (SELECT place_key, place, sum(n) AS n FROM place_counts GROUP BY ALL) GROUP BY place_key) s ON s.place_key = k.place_key
     WHERE k.n > coalesce(u.n, 0))`;
-  const counted = `SELECT ix, iy, ${PLACE_FROM_BLANK} AS place, area, category, ${preferred === undefined ? '' : 'preferred, '}count(*) AS n
+  // From the 50 m base of names when the size allows and no rows are preferred (the Karta); the lägesbild's
+  // preference is over single incidents, so it counts them directly.
+  const base = preferred === undefined && servedByCellBase(size, shape) ? cellBase('names', whereSql(filter)) : null;
+  const counted = base
+    ? `SELECT ix, iy, ${PLACE_FROM_BLANK} AS place, area, category, sum(n)::BIGINT AS n
+    FROM (SELECT ${baseIndexSql('base_e', size)} AS ix, ${baseIndexSql('base_n', size)} AS iy, place_or_blank, area, category, n FROM ${base.name})
+    WHERE (ix, iy) IN (SELECT * FROM (VALUES ${wanted}))
+    GROUP BY ALL`
+    : `SELECT ix, iy, ${PLACE_FROM_BLANK} AS place, area, category, ${preferred === undefined ? '' : 'preferred, '}count(*) AS n
     FROM (SELECT ${cell.ix} AS ix, ${cell.iy} AS iy, place_or_blank, area, category${preferred === undefined ? '' : `, coalesce(${preferred}, FALSE) AS preferred`} FROM incidents WHERE grid_e IS NOT NULL${near} AND ${whereSql(filter)})
     WHERE (ix, iy) IN (SELECT * FROM (VALUES ${wanted}))
     GROUP BY ALL`;
   // With `preferred`: a cell's preferred rows when it has any, else all of them.
   const combos = preferred === undefined ? counted
     : `SELECT ix, iy, place, area, category, n FROM (${counted}) QUALIFY preferred OR NOT bool_or(preferred) OVER (PARTITION BY ix, iy)`;
-  return `WITH combos AS (${combos}),
+  return `${base ? base.prepare : ''}
+  WITH combos AS (${combos}),
   place_counts AS (SELECT ix, iy, place, ${spellingKeySql('place')} AS place_key, sum(n) AS n FROM combos WHERE place IS NOT NULL GROUP BY ix, iy, place)
   SELECT c.ix, c.iy, p.place, a.area, c.category
   FROM ${most('category')} c LEFT JOIN ${uniquePlace} p ON p.ix = c.ix AND p.iy = c.iy LEFT JOIN ${most('area')} a ON a.ix = c.ix AND a.iy = c.iy`;

@@ -6,16 +6,23 @@ import { whereSql } from '../../data/filter-predicates';
 import { cellIndexSql } from '../../data/grid-cells.query';
 import { PLACE_FROM_BLANK } from '../../data/place-or-blank.query';
 import { commonSpellingSql, spellingKeySql } from '../../data/spelling-key.query';
-import { WEEK_MONDAY } from '../../analysis/hot-spots/hot-spots.query';
+import { WEEK_MONDAY } from '../../data/week-monday.query';
+import { servedByCellBase } from '../../data/cell-bases.query';
+import { fromWeekBase } from '../../analysis/hot-spots/hot-spots.query';
 import type { CellShape } from '../../lib/geo/cell-grid';
 import { keySum, keySumSql } from '../../data/record-keys.query';
 
 
-/** Located incidents per cell under the current filter (pre-aggregatable: count only). */
-export function cellCountsQuery(size: number, shape: CellShape = 'square') {
+/**
+ * Located incidents per cell under the current filter (pre-aggregatable: count only). `fromBase`: read from the 50 m
+ * base of the filter when the size allows (data/cell-bases.query.ts) — the hot-spot layers, whose
+ * filter is also the counts per week's when no period is chosen, so one base serves both at every cell size.
+ */
+export function cellCountsQuery(size: number, shape: CellShape = 'square', fromBase = false) {
   const cell = cellIndexSql(size, shape);
-  return (filter: FilterExpr): Query =>
-    Query.from('incidents')
+  return (filter: FilterExpr): Query | string => fromBase && servedByCellBase(size, shape)
+    ? fromWeekBase(size, filter, false)
+    : Query.from('incidents')
       .select({ ix: sql`${cell.ix}`, iy: sql`${cell.iy}`, n: count(), key: keySum() })
       .where(filter, sql`grid_e IS NOT NULL`)
       .groupby('ix', 'iy');

@@ -103,7 +103,7 @@ export function MapPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- wholeWeeks is compared by its key
   }, [wholeWeeksKey, precisionByDay.state, precisionByWeek.state]);
   const cellsKey = `cells-${shape}-${size}`;
-  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape), key: cellsKey, owns: SPATIAL_FILTERS, filterStable: false, enabled: gridKinds.includes(kind) && periodWeeks === null });
+  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape, true), key: cellsKey, owns: SPATIAL_FILTERS, filterStable: false, enabled: gridKinds.includes(kind) && periodWeeks === null });
   const clustersKey = `clusters-${clusterSize}`;
   const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: clustersKey, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
   // The points (clusters) as last counted whole: a zoom that changes the cluster size keeps drawing the old clusters
