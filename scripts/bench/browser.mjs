@@ -67,6 +67,21 @@ async function latency(page, act, timeout = 120_000) {
   return page.evaluate(() => window.__bench.end - window.__bench.start);
 }
 
+/**
+ * Waits until the page has asked nothing for QUIET_FRAMES frames in a row. `settled` ends at the first idle moment: the
+ * Karta asks its hot-spot names only after the counts are in and Gi* has run, so after `settled` the opening's names
+ * query could still come — and was then measured as part of the first cell-size step (at 5M rows ~1 s of it; found
+ * 2026-12-04, docs/benchmark.md sixteenth session).
+ */
+async function quiet(page, timeout = LONG) {
+  await page.evaluate(() => { window.__quietFrames = 0; });
+  await page.waitForFunction((frames) => {
+    const w = window;
+    w.__quietFrames = document.documentElement.dataset.queries === 'idle' ? w.__quietFrames + 1 : 0;
+    return w.__quietFrames >= frames;
+  }, QUIET_FRAMES, { timeout, polling: 'raf' });
+}
+
 const kpi = (page) => page.evaluate(() => Number((document.querySelector('[data-testid=kpi-incidents]')?.textContent ?? '').replace(/\D/g, '')) || 0);
 
 /** The first key figure has a number: the app has started and drawn Översikt's first answer. */
@@ -188,6 +203,7 @@ export async function csvRun(baseUrl, set, windows, native) {
     await page.goto(`${baseUrl}#/karta`);
     await page.locator('[data-testid=map][data-ready=true]').waitFor({ timeout: LONG });
     await settled(page);
+    await quiet(page);
     // The change is made in the page in the same task as the mark: Playwright's own work for a click or a
     // selectOption (finding the element by role, waiting two frames for it to be stable) is not the app's time
     // (before 2026-12-01 it was inside the figure: ~50–100 ms of a week step under load).

@@ -1,27 +1,34 @@
-// The Karta's hot-spot counts and names read from small tables of 50 m squares, one per filter, instead of from every
-// located incident at each cell size. At 5M rows a cell-size step counted every row twice (the counts per cell and
-// ISO week, then the ranked cells' names: 0.25–0.9 s and 0.5–0.8 s in the page, docs/benchmark.md); from a base
-// of 50 m squares (natively, one thread: ~1M rows for the counts, ~95k for the names) each size's counts take
-// 20–30 ms instead of 170–290 ms. The base is built by the first query that needs it (its CREATE runs in the same
-// statement list as the query), so each query stands alone: an evicted or dropped base is built again, never read stale.
+// The Karta's hot-spot counts and names read from small tables of 125 m squares, one per filter, instead of from
+// every located incident at each cell size. At 5M rows a cell-size step counted every row twice (the counts per
+// cell and ISO week, then the ranked cells' names: 0.25–0.9 s and 0.5–0.8 s in the page, docs/benchmark.md); from a
+// base (natively, one thread, 5M rows: ~300 000 rows of counts and ~24 000 of names) a size's counts take 10–30 ms
+// instead of 170–290 ms. The base is built by the first query that needs it (its CREATE
+// runs in the same statement list as the query), so each query stands alone: an evicted or dropped base is built
+// again, never read stale.
 //
-// Exact, not approximate: a square of side 50·k holds exactly the 50 m squares whose index divided by k floors to its
-// own (floor(floor(e / 50) / k) = floor(e / (50 k)) for a whole k — the identity squareUniverse uses), and counts and
-// key sums add up without rounding (integers). Tested against the direct queries (tests/unit/cell-bases.test.ts).
+// Exact, not approximate: a square of side 125·k m holds exactly the 125 m squares whose index divided by k floors
+// to its own (floor(floor(e / 125) / k) = floor(e / (125 k)) for a whole k — the identity squareUniverse uses), and counts
+// and key sums add up without rounding (integers). Tested against the direct queries (tests/unit/cell-bases.test.ts).
 //
 // Temporary tables: in memory, on the app's one connection, gone with the tab; dropped after every data change
 // (coordinator.ts) and at most BASES_KEPT per kind, so clicking through filters does not pile them up.
 import { WEEK_MONDAY } from './week-monday.query';
 
-/** Side (m) of the base squares: every square size offered (CELL_SIZES) but 125 m is a multiple of it. */
-export const CELL_BASE_SIZE = 50;
+/**
+ * Side (m) of the base squares. It serves the sizes the Karta most often opens at and their doubles (125, 250, 500,
+ * 1 000 m of CELL_SIZES; at 5M rows ~300 000 rows of counts and ~24 000 of names). 100 and 200 m are counted from the
+ * incidents as before: a base of 50 m squares would serve them too, but building its ~1M rows of counts and ~95 000 of
+ * names took 1.2 s and 1.7 s in the page at 5M rows — more than the two direct queries it saves (~0.6–0.9 s each), so
+ * it paid only from the second step to such a size (docs/benchmark.md, sixteenth session).
+ */
+export const CELL_BASE_SIDE = 125;
 
-/** Whether counts and names at this size and shape can be read from the 50 m bases (squares, a multiple of 50 m). */
+/** Whether counts and names at this size and shape can be read from a base (squares, a whole multiple of its side). */
 export function servedByCellBase(size: number, shape: 'square' | 'hex'): boolean {
-  return shape === 'square' && Number.isInteger(size / CELL_BASE_SIZE) && size >= CELL_BASE_SIZE;
+  return shape === 'square' && size >= CELL_BASE_SIDE && Number.isInteger(size / CELL_BASE_SIDE);
 }
 
-/** Bases kept per kind: the hot-spot filter and one more (the last, when going back and forth between two filters). */
+/** Bases kept per kind: the current filter's and the last one's (going back and forth between two filters). */
 export const BASES_KEPT = 2;
 
 /** What every base table's name starts with (the drop after a data change finds them by it). */
@@ -29,26 +36,26 @@ export const CELL_BASE_PREFIX = 'cell_base_';
 
 type Kind = 'weeks' | 'names';
 
-// Per kind: the base of each filter (its WHERE text) in order of last use, oldest first. A name is never reused, so a
-// query text from before a data change cannot read a table built from the data after it under the same name.
+// Per kind: the base of each filter (its WHERE text) in order of last use, oldest first. A name is never reused, so
+// a query text from before a data change cannot read a table built from the data after it under the same name.
 const bases: Record<Kind, Map<string, string>> = { weeks: new Map(), names: new Map() };
 let serial = 0;
 
 const BUILDS: Record<Kind, (where: string) => string> = {
-  // Incidents per 50 m square and ISO week (its Monday's epoch day), with their record keys' sum (public view's noise).
-  weeks: (where) => `SELECT floor(grid_e / ${CELL_BASE_SIZE})::INTEGER AS base_e, floor(grid_n / ${CELL_BASE_SIZE})::INTEGER AS base_n,
+  // Incidents per base square and ISO week (its Monday's epoch day), with their record keys' sum (public view's noise).
+  weeks: (where) => `SELECT floor(grid_e / ${CELL_BASE_SIDE})::INTEGER AS base_e, floor(grid_n / ${CELL_BASE_SIDE})::INTEGER AS base_n,
     ${WEEK_MONDAY} AS week, count(*)::INTEGER AS n, sum(record_key)::BIGINT AS key
     FROM incidents WHERE grid_e IS NOT NULL AND (${where}) GROUP BY ALL`,
-  // Incidents per 50 m square, place as written, area and category: what the hot-spot names are chosen from.
-  names: (where) => `SELECT floor(grid_e / ${CELL_BASE_SIZE})::INTEGER AS base_e, floor(grid_n / ${CELL_BASE_SIZE})::INTEGER AS base_n,
+  // Incidents per base square, place as written, area and category: what the hot-spot names are chosen from.
+  names: (where) => `SELECT floor(grid_e / ${CELL_BASE_SIDE})::INTEGER AS base_e, floor(grid_n / ${CELL_BASE_SIDE})::INTEGER AS base_n,
     place_or_blank, area, category, count(*)::INTEGER AS n
     FROM incidents WHERE grid_e IS NOT NULL AND (${where}) GROUP BY ALL`,
 };
 
 /**
- * The base table of `kind` for the incidents matching `where` (SQL over incidents): its name, and the statements to
- * put before a query that reads it — dropping the least recently used base of the kind when more than BASES_KEPT
- * would be kept, then creating this one if it is not there. Both end with ';'.
+ * The base table of `kind` over the incidents matching `where` (SQL over incidents): its name, and `prepare`, the
+ * statements to put before a query that reads it — dropping the least recently used base of the kind when more than
+ * BASES_KEPT would be kept, then creating this one if it is not there (ends with ';').
  */
 export function cellBase(kind: Kind, where: string): { name: string; prepare: string } {
   const kept = bases[kind];
@@ -78,7 +85,7 @@ export function dropCellBases(tables: string[]): string {
   return tables.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ');
 }
 
-/** A base square's index (`base_e` or `base_n`) as the index of the square of side `size` it lies in. */
+/** A base square's index (`base_e` or `base_n`) as the index of the square of side `size` (servedByCellBase) it lies in. */
 export function baseIndexSql(column: 'base_e' | 'base_n', size: number): string {
-  return `floor(${column} / ${Math.trunc(size / CELL_BASE_SIZE)})::INTEGER`;
+  return `floor(${column} / ${Math.trunc(size / CELL_BASE_SIDE)})::INTEGER`;
 }

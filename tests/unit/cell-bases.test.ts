@@ -1,9 +1,10 @@
-// The Karta's 50 m bases (data/cell-bases.query.ts): counts per cell (and ISO week) and hot-spot names read from them
+// The Karta's bases of 125 m squares (data/cell-bases.query.ts): counts per cell (and ISO week) and hot-spot names read from them
 // equal the same counted over every incident, at every square size they serve, under several filters; a base is
 // dropped when more than BASES_KEPT are kept and after a data change, and a query never reads a base of other data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellLabelsSql, cellWeekCountsQuery, fromWeekBase } from '../../src/analysis/hot-spots/hot-spots.query';
-import { BASES_KEPT, CELL_BASE_TABLES, dropCellBases, servedByCellBase } from '../../src/data/cell-bases.query';
+import { BASES_KEPT, CELL_BASE_PREFIX, CELL_BASE_TABLES, dropCellBases, servedByCellBase } from '../../src/data/cell-bases.query';
+import { CELL_SIZES } from '../../src/analysis/hot-spots/hot-spots.model';
 import { FILL_PLACE_OR_BLANK } from '../../src/data/place-or-blank.query';
 import { cellCountsQuery } from '../../src/features/map/map.query';
 import { createExampleDatabase } from './support/example-database';
@@ -30,10 +31,15 @@ describe('cell bases', () => {
     if (drops) await db.runner.exec(drops);
   };
 
-  it('serves squares whose side is a whole multiple of 50 m, and nothing else', () => {
-    expect([100, 200, 250, 500, 1000].every((s) => servedByCellBase(s, 'square'))).toBe(true);
-    expect([125, 25, 75].some((s) => servedByCellBase(s, 'square'))).toBe(false);
+  it('serves squares whose side is a whole multiple of 125 m, and nothing else', () => {
+    expect([125, 250, 500, 1000].every((s) => servedByCellBase(s, 'square'))).toBe(true);
+    expect([100, 200, 25, 50, 130].some((s) => servedByCellBase(s, 'square'))).toBe(false);
     expect(servedByCellBase(500, 'hex')).toBe(false);
+    // The sizes offered that a base does not serve are counted from the incidents (the same functions, no base).
+    expect(String(cellWeekCountsQuery(200, 'square')([]))).not.toContain(CELL_BASE_PREFIX);
+    expect(String(cellCountsQuery(100, 'square', true)([]))).not.toContain(CELL_BASE_PREFIX);
+    expect(cellLabelsSql(200, 'TRUE', 'square', [{ ix: 1, iy: 1 }])).not.toContain(CELL_BASE_PREFIX);
+    expect(CELL_SIZES.filter((s) => servedByCellBase(s, 'square'))).toEqual([125, 250, 500, 1000]);
   });
 
   const filters: [string, string[]][] = [
@@ -43,28 +49,30 @@ describe('cell bases', () => {
   ];
   describe.each(filters)('%s', (_label, filter) => {
     const where = filter.length ? filter.map((f) => `(${f})`).join(' AND ') : 'TRUE';
-    it.each([100, 200, 250, 500, 1000])('counts per cell and week at %i m equal the counts over every incident', async (size) => {
+    it.each([125, 250, 500, 1000])('counts per cell and week at %i m equal the counts over every incident', async (size) => {
       const fromBase = await db.runner.rows<Counted>(String(cellWeekCountsQuery(size, 'square')(filter)));
       const direct = await db.runner.rows<Counted>(byHand(size, where, true));
       expect(direct.length).toBeGreaterThan(20);
       expect(canonical(fromBase)).toEqual(canonical(direct));
     });
-    it.each([200, 500])('counts per cell at %i m equal the counts over every incident', async (size) => {
+    it.each([125, 500])('counts per cell at %i m equal the counts over every incident', async (size) => {
       const fromBase = await db.runner.rows<Counted>(String(cellCountsQuery(size, 'square', true)(filter)));
       expect(String(cellCountsQuery(size, 'square', true)(filter))).toContain('cell_base_weeks_');
       expect(canonical(fromBase)).toEqual(canonical(await db.runner.rows<Counted>(byHand(size, where, false))));
     });
-    it.each([250, 500, 1000])('hot-spot names at %i m equal the names counted from every incident', async (size) => {
+    it.each([125, 250, 1000])('hot-spot names at %i m equal the names counted from every incident', async (size) => {
       // The 40 busiest cells, named from the base and (with every row preferred, the lägesbild's path) from the rows.
       const cells = await db.runner.rows<{ ix: number; iy: number }>(`SELECT ix, iy FROM (${byHand(size, where, false)}) ORDER BY n DESC, ix, iy LIMIT 40`);
       const fromBase = cellLabelsSql(size, where, 'square', cells)!;
       expect(fromBase).toContain('cell_base_names_');
-      const direct = cellLabelsSql(size, where, 'square', cells, 'TRUE')!;
-      expect(direct).not.toContain('cell_base_');
+      const direct = cellLabelsSql(size, where, 'square', cells, undefined, false)!;
+      const preferredAll = cellLabelsSql(size, where, 'square', cells, 'TRUE')!;
+      for (const sql of [direct, preferredAll]) expect(sql).not.toContain('cell_base_');
       const order = ' ORDER BY ix, iy';
       const named = await db.runner.rows(fromBase + order);
       expect(named.length).toBe(cells.length);
       expect(named).toEqual(await db.runner.rows(direct + order));
+      expect(named).toEqual(await db.runner.rows(preferredAll + order));
     });
   });
 

@@ -33,11 +33,13 @@ function fileNamePart(label: string): string {
  * cell and its neighbours within `band` metres; not in public view, like z) and can be shown on the map
  * (`onLocate`) or chosen as a filter; the counts are for `periodLabel`.
  */
-export function HotSpotTable({ ranked: allRanked, rankingCurrent, namesFilter, size, shape, band, fdr, selected, periodLabel, onLocate }: {
+export function HotSpotTable({ ranked: allRanked, rankingCurrent, namesFilter, namesFromBase, size, shape, band, fdr, selected, periodLabel, onLocate }: {
   ranked: HotSpotCell[];
   /** False while the cell counts for a new filter are on their way: `ranked` is still the old filter's ranking. */
   /** The filter the names are asked under (the map's spatial filters left out; map.view.tsx judges `rankingCurrent` by it). */
   namesFilter: FilterPredicates;
+  /** Whether the names may be counted from the filter's base of names (cellLabelsSql): not when each week step is another filter. */
+  namesFromBase: boolean;
   rankingCurrent: boolean;
   size: number; shape: CellShape; band: number;
   /** Whether the bins are FDR-corrected (said in the confidence column's header). */
@@ -56,7 +58,7 @@ export function HotSpotTable({ ranked: allRanked, rankingCurrent, namesFilter, s
   // ranking is the previous filter's (its cells under the new filter were a wasted query on every week step). Until
   // the names for this ranking and filter are in, a row says so ('…'): the last period's most common place beside
   // this period's count read as this period's (a tester saw one name, then another 0.4 s later).
-  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, namesFilter.incidents, shape, named) : null), [size, namesFilter, shape, cellList, rankingCurrent]), { keepPrevious: false });
+  const labelRows = useRows<Label>(useMemo(() => (rankingCurrent ? cellLabelsSql(size, namesFilter.incidents, shape, named, undefined, namesFromBase) : null), [size, namesFilter, shape, cellList, rankingCurrent, namesFromBase]), { keepPrevious: false });
   const labels = useMemo(() => new Map((labelRows ?? []).map((r) => [`${r.ix}:${r.iy}`, r])), [labelRows]);
 
   const rows = ranked.map((c, i) => {
