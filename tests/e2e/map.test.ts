@@ -262,6 +262,43 @@ describe('Karta in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('marks the hot-spot table as the previous filter\'s while a cleared filter is counted again', async () => {
+    const { page } = browser;
+    // A tester read a Rån-only count beside a chip row saying "no filter" for 0.2–0.5 s after clearing the category.
+    await page.goto(`${baseUrl}?kategori=St%C3%B6ld#/karta`);
+    await page.getByTestId('hot-spot-table').waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle' && ![...document.querySelectorAll('[data-testid=hot-spot-table] tbody tr')].some((tr) => tr.textContent?.includes('…')), null, { timeout: 60_000 });
+    type State = { busy: boolean; rows: string[] };
+    await page.evaluate(() => {
+      const w = window as unknown as { __states: State[]; __observer?: MutationObserver };
+      w.__states = [];
+      const record = () => w.__states.push({
+        busy: document.querySelector('.hot-spot-panel')?.getAttribute('aria-busy') === 'true',
+        // Each row's cell and count (the place may be '…' while its name is asked).
+        rows: [...document.querySelectorAll('[data-testid=hot-spot-table] tbody tr')].map((tr) => [2, 3].map((i) => tr.querySelectorAll('td')[i]?.textContent).join('|')),
+      });
+      w.__observer = new MutationObserver(record);
+      w.__observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
+      record();
+    });
+    await page.locator('.chip[data-filter=category] button').click();
+    await page.waitForFunction(() => document.querySelector('.chip[data-filter=category]') === null);
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle' && document.querySelector('.hot-spot-panel')?.getAttribute('aria-busy') !== 'true' && ![...document.querySelectorAll('[data-testid=hot-spot-table] tbody tr')].some((tr) => tr.textContent?.includes('…')), null, { timeout: 60_000 });
+    const states = await page.evaluate(() => {
+      const w = window as unknown as { __states: State[]; __observer?: MutationObserver };
+      w.__observer?.disconnect();
+      return w.__states;
+    });
+    const before = states[0].rows.join('\n');
+    const after = states[states.length - 1].rows.join('\n');
+    expect(states[states.length - 1].rows.length).toBeGreaterThan(3);
+    expect(after).not.toBe(before);
+    // Every state between shows either the new filter's rows or says it is the previous one's (dimmed, with a note).
+    expect(states.slice(1).filter((st) => !st.busy && st.rows.length > 0 && st.rows.join('\n') !== after)).toEqual([]);
+    expect(await page.getByTestId('hot-spots-updating').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('draws a street map added as a PMTiles file, from the stored file only, and falls back when it is removed', async () => {
     const { page } = browser;
     // A small Protomaps-shaped file around the example (land, a lake, a road), built here from GeoJSON.
