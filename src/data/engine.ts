@@ -202,15 +202,25 @@ function wasmRunner(connection: duckdb.AsyncDuckDBConnection): SqlRunner {
   };
 }
 
-/** Remove the stored database files (the engine must be terminated first). */
+/**
+ * Remove the stored database files (the engine must be terminated first). A terminated worker's file handles are
+ * released a moment later, not at once: until then Chromium refuses the removal (NoModificationAllowedError — a full
+ * test run under load saw it once), so a refused removal is tried again for up to ~1.4 s before the error is passed on.
+ */
 export async function removeStoredDatabase(): Promise<void> {
   if (!('storage' in navigator) || typeof navigator.storage.getDirectory !== 'function') return;
   const root = await navigator.storage.getDirectory();
   for (const name of [DATABASE_FILE, `${DATABASE_FILE}.wal`]) {
-    try {
-      await root.removeEntry(name);
-    } catch (error) {
-      if ((error as DOMException).name !== 'NotFoundError') throw error;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await root.removeEntry(name);
+        break;
+      } catch (error) {
+        const reason = (error as DOMException).name;
+        if (reason === 'NotFoundError') break;
+        if (reason !== 'NoModificationAllowedError' || attempt >= 7) throw error;
+        await new Promise((r) => setTimeout(r, 50 * (attempt + 1)));
+      }
     }
   }
 }
