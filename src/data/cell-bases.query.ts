@@ -2,9 +2,8 @@
 // every located incident at each cell size. At 5M rows a cell-size step counted every row twice (the counts per
 // cell and ISO week, then the ranked cells' names: 0.25–0.9 s and 0.5–0.8 s in the page, docs/benchmark.md); from a
 // base (natively, one thread, 5M rows: ~300 000 rows of counts and ~24 000 of names) a size's counts take 10–30 ms
-// instead of 170–290 ms. The base is built by the first query that needs it (its CREATE
-// runs in the same statement list as the query), so each query stands alone: an evicted or dropped base is built
-// again, never read stale.
+// instead of 170–290 ms. The base is built by the first query that needs it (its CREATE runs in the same statement
+// list as the query), so each query stands alone: an evicted or dropped base is built again, never read stale.
 //
 // Exact, not approximate: a square of side 125·k m holds exactly the 125 m squares whose index divided by k floors
 // to its own (floor(floor(e / 125) / k) = floor(e / (125 k)) for a whole k — the identity squareUniverse uses), and counts
@@ -12,6 +11,7 @@
 //
 // Temporary tables: in memory, on the app's one connection, gone with the tab; dropped after every data change
 // (coordinator.ts) and at most BASES_KEPT per kind, so clicking through filters does not pile them up.
+import type { CellShape } from '../lib/geo/cell-grid';
 import { WEEK_MONDAY } from './week-monday.query';
 
 /**
@@ -24,7 +24,7 @@ import { WEEK_MONDAY } from './week-monday.query';
 export const CELL_BASE_SIDE = 125;
 
 /** Whether counts and names at this size and shape can be read from a base (squares, a whole multiple of its side). */
-export function servedByCellBase(size: number, shape: 'square' | 'hex'): boolean {
+export function servedByCellBase(size: number, shape: CellShape): boolean {
   return shape === 'square' && size >= CELL_BASE_SIDE && Number.isInteger(size / CELL_BASE_SIDE);
 }
 

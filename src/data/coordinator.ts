@@ -37,7 +37,7 @@ export function createCoordinator(db: AsyncDuckDB, connection: AsyncDuckDBConnec
 /** After an import or a clear: forget pre-aggregates and cached results, then let every view query again. */
 export async function refreshAfterDataChange(coordinator: Coordinator): Promise<void> {
   await coordinator.preaggregator.dropSchema();
-  // The Karta's 50 m bases (cell-bases.query.ts) are of the old data too.
+  // The Karta's bases of 125 m squares (cell-bases.query.ts) are of the old data too.
   const bases = arrowRows<{ table_name: string }>(await coordinator.query(CELL_BASE_TABLES, { cache: false }));
   const drops = dropCellBases(bases.map((b) => b.table_name));
   if (drops) await coordinator.exec(drops);

@@ -36,11 +36,11 @@ function fileNamePart(label: string): string {
 export function HotSpotTable({ ranked: allRanked, rankingCurrent, namesFilter, namesFromBase, size, shape, band, fdr, selected, periodLabel, onLocate }: {
   ranked: HotSpotCell[];
   /** False while the cell counts for a new filter are on their way: `ranked` is still the old filter's ranking. */
+  rankingCurrent: boolean;
   /** The filter the names are asked under (the map's spatial filters left out; map.view.tsx judges `rankingCurrent` by it). */
   namesFilter: FilterPredicates;
   /** Whether the names may be counted from the filter's base of names (cellLabelsSql): not when each week step is another filter. */
   namesFromBase: boolean;
-  rankingCurrent: boolean;
   size: number; shape: CellShape; band: number;
   /** Whether the bins are FDR-corrected (said in the confidence column's header). */
   fdr: boolean;

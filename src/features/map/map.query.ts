@@ -14,9 +14,9 @@ import { keySum, keySumSql } from '../../data/record-keys.query';
 
 
 /**
- * Located incidents per cell under the current filter (pre-aggregatable: count only). `fromBase`: read from the 50 m
- * base of the filter when the size allows (data/cell-bases.query.ts) — the hot-spot layers, whose
- * filter is also the counts per week's when no period is chosen, so one base serves both at every cell size.
+ * Located incidents per cell under the current filter (pre-aggregatable: count only). `fromBase`: read from the
+ * filter's base of 125 m squares when the size allows (data/cell-bases.query.ts) — the hot-spot layers, whose filter
+ * is also the counts per week's when no period is chosen, so one base serves both at every size it serves.
  */
 export function cellCountsQuery(size: number, shape: CellShape = 'square', fromBase = false) {
   const cell = cellIndexSql(size, shape);
