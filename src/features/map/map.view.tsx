@@ -12,7 +12,6 @@ import { readSetting } from '../../data/settings-store';
 import { TILE_SETTING, parseTileSource } from '../../lib/tile-source';
 import { useDayExtent } from '../../hooks/use-day-extent';
 import { useFilterState } from '../../hooks/use-filter-state';
-import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useMosaicClient } from '../../hooks/use-mosaic-client';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatBiweek, formatCount, formatDate } from '../../lib/format';
@@ -23,7 +22,6 @@ import { publishPositions } from '../../lib/disclosure/publish-positions';
 import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
 import { AreaTable } from './area-table.view';
 import { AreaPriorityPanel } from './area-priority.view';
-import { emergingWindow } from '../../analysis/hot-spots/emerging-window';
 import { HotSpotTable } from './hot-spot-table.view';
 import { MapDetails } from './map-details.view';
 import { MapLegend } from './map-legend.view';
@@ -31,15 +29,15 @@ import {
   LAYER_KINDS, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
-import { SPATIAL_FILTERS, areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom, hasPopulation } from './map.model';
-import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, emergingHotSpots, hotSpots, rankedHotSpots, withPatterns, type CellCount } from '../../analysis/hot-spots/hot-spots.model';
+import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom, hasPopulation } from './map.model';
+import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, type CellCount } from '../../analysis/hot-spots/hot-spots.model';
 import { areaCountsQuery, cellCountsQuery, outsideKindCountQuery, precisionCountsQuery, precisionWeekCountsQuery } from './map.query';
-import { cellWeekCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
-import { periodCountsFromWeeks, stepCountsFromWeeks, sumWeeksBy, wholeWeeksOf, type WeekCount } from '../../analysis/hot-spots/step-counts';
+import { sumWeeksBy, wholeWeeksOf } from '../../analysis/hot-spots/step-counts';
 import { TimeSlider } from './time-slider.view';
 import { CELL_SHAPES, cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
 import { useLastConsistent } from '../../hooks/use-last-consistent';
+import { GRID_KINDS, useHotSpotGrid } from './use-hot-spot-grid';
 
 const EMERGING_STEPS = [10, 13, 20, 26];
 
@@ -85,14 +83,11 @@ export function MapPage() {
   const universe = useCellUniverse(size, shape);
   const latitude = context.extent ? (context.extent.south + context.extent.north) / 2 : 60;
   const clusterSize = kind === 'heat' ? Math.min(100, clusterSizeForZoom(zoom, latitude)) : clusterSizeForZoom(zoom, latitude);
-  const gridKinds: LayerKind[] = ['hotspots', 'emerging', 'cells'];
 
   // Hot spots and emerging hot spots count per cell and ISO week (below); a period of whole weeks — the slider's —
   // is summed from those rows, so only another period (a brushed range of days) or the count layer asks DuckDB.
   // The status line's counts (point / area only / none) likewise, on every layer.
   const wholeWeeks = dayExtent ? wholeWeeksOf(filters.period, dayExtent) : null;
-  const weeksWanted = dayExtent != null && (kind === 'emerging' || kind === 'hotspots');
-  const periodWeeks = weeksWanted ? wholeWeeks : null;
   const precisionByDay = useMosaicClient<PrecisionCount>({ selection: incidentSelection, query: precisionCountsQuery, filterStable: false, enabled: wholeWeeks === null });
   const precisionByWeek = useMosaicClient<PrecisionCount & { week: number | null }>({ selection: incidentSelection, query: precisionWeekCountsQuery, key: 'precision-weeks', owns: ['period'], filterStable: false, enabled: wholeWeeks !== null });
   const wholeWeeksKey = wholeWeeks ? `${wholeWeeks.first}-${wholeWeeks.last}` : null;
@@ -102,8 +97,9 @@ export function MapPage() {
     return { state: { status, rows: rows ? sumWeeksBy(rows, wholeWeeks, (r) => r.precision).map(({ group, n, key }) => ({ precision: group, n, key })) : null } };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- wholeWeeks is compared by its key
   }, [wholeWeeksKey, precisionByDay.state, precisionByWeek.state]);
-  const cellsKey = `cells-${shape}-${size}`;
-  const cells = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(size, shape, true), key: cellsKey, owns: SPATIAL_FILTERS, filterStable: false, enabled: gridKinds.includes(kind) && periodWeeks === null });
+  const { grid, outcome, patterns, statCells, ranked, rankingCurrent, namesFilter, windowBeforeData } = useHotSpotGrid({
+    kind, size, shape, band, fdr, steps, dayExtent, period: filters.period, wholeWeeks, universe,
+  });
   const clustersKey = `clusters-${clusterSize}`;
   const clusters = useMosaicClient<CellCount>({ selection: incidentSelection, query: cellCountsQuery(clusterSize), key: clustersKey, owns: ['cell', 'extent'], filterStable: false, enabled: kind === 'points' || kind === 'heat' });
   // The points (clusters) as last counted whole: a zoom that changes the cluster size keeps drawing the old clusters
@@ -117,46 +113,6 @@ export function MapPage() {
   // and the outlined kind doesn't change from one week to the next.
   const areaCounts = useMosaicClient<AreaCount>({ selection: incidentSelection, query: areaCountsQuery, owns: ['area', 'extent'], filterStable: false, enabled: kind === 'areas' });
   const areaCountsAllWeeks = useMosaicClient<AreaCount>({ selection: incidentSelection, query: areaCountsQuery, key: 'areas-all-weeks', owns: ['area', 'extent', 'period'], filterStable: false });
-  const emergingPeriods = useMemo(() => (dayExtent ? emergingWindow(dayExtent.to, filters.period?.to, steps) : null), [dayExtent?.to, filters.period?.to, steps]);
-  // Per cell and ISO week, all time: a new period only re-sums these (step-counts.ts), it asks nothing.
-  const weeksKey = `weeks-${shape}-${size}`;
-  const weeksEnabled = emergingPeriods !== null && weeksWanted;
-  const weekCounts = useMosaicClient<WeekCount>({
-    selection: incidentSelection, query: cellWeekCountsQuery(size, shape), key: weeksKey,
-    owns: ['period', ...SPATIAL_FILTERS], filterStable: false, enabled: weeksEnabled,
-  });
-  // Only rows counted at this cell size and shape: after a change the last size's rows stay in the clients until the
-  // new ones are in, and read as this size's cells they are other places.
-  const weekRows = weekCounts.state.rowsKey === weeksKey ? weekCounts.state.rows : null;
-  const cellRowsOfSize = cells.state.rowsKey === cellsKey ? cells.state.rows : null;
-  const periodWeeksKey = periodWeeks ? `${periodWeeks.first}-${periodWeeks.last}` : null;
-  const cellRows = useMemo(
-    () => (periodWeeks ? (weekRows ? periodCountsFromWeeks(weekRows, periodWeeks) : null) : cellRowsOfSize),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- periodWeeks is compared by its key
-    [periodWeeksKey, weekRows, cellRowsOfSize],
-  );
-  const cellsPending = (periodWeeks ? weekCounts.state.status : cells.state.status) === 'pending';
-  const stepRows = useMemo(
-    () => (weekRows && emergingPeriods ? stepCountsFromWeeks(weekRows, emergingPeriods.starts) : null),
-    [weekRows, emergingPeriods],
-  );
-  // What the grid layers, the hot-spot table and the rule under the map are drawn from: the study area, counts and
-  // steps of one cell size and shape, all current — else the last such set, whole (a new size shows when its counts are in).
-  const gridCurrent = universe !== null && cellRows !== null && (!weeksEnabled || stepRows !== null);
-  const grid = useLastConsistent(
-    useMemo(() => ({ size, shape, band, universe, cellRows, stepRows, emergingPeriods }), [size, shape, band, universe, cellRows, stepRows, emergingPeriods]),
-    gridCurrent,
-  );
-  // Whether the drawn ranking is of the current filter, so the table may ask for its cells' names: not while a new
-  // filter's counts are on their way (its names would be the new filter's beside the old counts), but yes while the
-  // previous cell size stays drawn under an unchanged filter (its names are right, and already asked).
-  // The names are of the cells' incidents as counted for Gi*: the map's spatial filters left out. One filter for the
-  // names query (the table's) and for this check, so they cannot disagree.
-  const namesFilter = useFilterPredicates(SPATIAL_FILTERS);
-  const rankedFor = useLastConsistent(useMemo(() => ({ settled: !cellsPending, filterKey: namesFilter.key }), [cellsPending, namesFilter.key]), gridCurrent);
-  const rankingCurrent = rankedFor !== null && rankedFor.settled && rankedFor.filterKey === namesFilter.key;
-
-  const windowBeforeData = emergingPeriods !== null && dayExtent != null && emergingPeriods.starts[0] < dayExtent.from;
   const located = precision.state.rows?.find((r) => r.precision === 'point')?.n ?? 0;
   const areaOnly = precision.state.rows?.find((r) => r.precision === 'area')?.n ?? 0;
   const unlocated = precision.state.rows?.find((r) => r.precision === 'none')?.n ?? 0;
@@ -165,19 +121,6 @@ export function MapPage() {
   const positions = publishPositions({ located, areaOnly, unlocated, keys: { located: keyOf('point'), areaOnly: keyOf('area'), unlocated: keyOf('none') } }, rule);
   const shown = (v: PublishedCount) => formatShownCount(v, rule, language);
   const pointsPossible = (context.extent ?? null) !== null;
-
-  const outcome = useMemo(
-    () => (grid?.universe && grid.cellRows ? hotSpots(grid.universe, grid.cellRows, grid.size, grid.band, fdr, grid.shape) : null),
-    [grid, fdr],
-  );
-  const patterns = useMemo(
-    // Always with FDR, as ArcGIS's Emerging Hot Spot Analysis; the checkbox is for the single-period Gi* layer.
-    // Not when the window reaches before the data's first day: those periods hold no data, not "no hot spot".
-    () => (grid?.stepRows && grid.emergingPeriods && !windowBeforeData ? emergingHotSpots(grid.stepRows, grid.emergingPeriods.periods.length, grid.size, grid.band, true, grid.shape) : null),
-    [grid, windowBeforeData],
-  );
-  const statCells = outcome?.status === 'ok' ? withPatterns(outcome.cells, patterns) : [];
-  const ranked = useMemo(() => rankedHotSpots(statCells), [statCells]);
 
   const kindsLoaded = useMemo(() => areaKinds(context.areas), [context.areas]);
   const bestKind = useMemo(() => bestAreaKind(context.areas, areaCountsAllWeeks.state.rows ?? []), [context.areas, areaCountsAllWeeks.state.rows]);
@@ -281,7 +224,7 @@ export function MapPage() {
                 </label>
               ))}
             </fieldset>
-            {gridKinds.includes(kind) && (
+            {GRID_KINDS.includes(kind) && (
               <fieldset>
                 <legend>{t('map.grid')}</legend>
                 <label>{t('map.cellShape')}
@@ -355,7 +298,7 @@ export function MapPage() {
           {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
           {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}
           {kind === 'emerging' && windowBeforeData && <p className="warning" role="note" data-testid="emerging-too-short">{t('map.emergingTooShort')}</p>}
-          {gridKinds.includes(kind) && outcome?.status === 'too-few' && (
+          {GRID_KINDS.includes(kind) && outcome?.status === 'too-few' && (
             <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: isProtected(positions.located) ? t('map.hiddenAmount') : shown(positions.located), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
           )}
           {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && (
