@@ -2,7 +2,7 @@
 // so cells are true squares and the map needs no WebGL: it prints, goes into the HTML file and onto a slide.
 import { toSweref99tm } from '../../lib/geo/sweref99tm';
 import { areaLookup, type AreaShape } from '../../lib/geo/area-lookup';
-import type { HotSpotCell, HotSpotGroup, IncidentExtent } from './lagesbild.model';
+import type { HotSpotCell, HotSpotGroup, IncidentExtent } from './lagesbild-hot-spots.model';
 import { touchingClusters } from './hot-spot-names';
 
 export interface AreaOutline { name: string; kind?: string | null; geometry: unknown }

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { FeatureCollection } from 'geojson';
 import { useSyncExternalStore } from 'react';
 import { landSnapshot, subscribeLand } from '../../data/land-basemap';
-import type { HotSpotGroup, HotSpotSummary } from './lagesbild.model';
+import type { HotSpotGroup, HotSpotSummary } from './lagesbild-hot-spots.model';
 import { GROUP_STYLE, UNLISTED_STYLE, VIEW_WIDTH, coarseRingPath, letterPoints, linePath, mapFrame, zoomFrame, type MapZoom, markerLetter, placeLabels, projectOutlines, ringArea, ringCentre, ringMeetsFrame, ringPath, toView, viewHeight, type AreaOutline } from './report-map.model';
 import { placeMarkers } from './report-map-markers';
 import { STREET_STYLE } from './report-streets.model';

@@ -4,7 +4,7 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { readBasemapFeatures } from '../../data/basemap-tiles';
 import { useStoredBasemap } from '../../hooks/use-stored-basemap';
-import type { HotSpotSummary } from './lagesbild.model';
+import type { HotSpotSummary } from './lagesbild-hot-spots.model';
 import { mapFrame, projectOutlines, type AreaOutline, type MapFrame } from './report-map.model';
 import { frameBbox, projectStreets, type ReportStreets } from './report-streets.model';
 
