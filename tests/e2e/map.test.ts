@@ -103,6 +103,32 @@ describe('Karta in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('keeps the layer, cell size and shape chosen when the user goes to another page and back, and starts afresh on a reload', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?v=remember#/karta`);
+    await page.getByTestId('hot-spot-table').waitFor({ timeout: 60_000 });
+    const defaultSize = await page.getByTestId('cell-size').inputValue();
+    const other = defaultSize === '500' ? '250' : '500';
+    await page.getByTestId('cell-size').selectOption(other);
+    await page.getByTestId('cell-shape').selectOption('hex');
+    await page.getByLabel('Nya och bestående hot spots', { exact: true }).check();
+    // Away through the app's own navigation (the same visit), then back.
+    await page.getByRole('link', { name: 'Översikt' }).first().click();
+    await page.getByTestId('kpi-incidents').waitFor();
+    await page.getByRole('link', { name: 'Karta' }).first().click();
+    await page.getByTestId('cell-size').waitFor();
+    expect(await page.getByTestId('cell-size').inputValue()).toBe(other);
+    expect(await page.getByTestId('cell-shape').inputValue()).toBe('hex');
+    expect(await page.getByLabel('Nya och bestående hot spots', { exact: true }).isChecked()).toBe(true);
+    // A reload is a new visit: the defaults again.
+    await page.reload();
+    await page.getByTestId('cell-size').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('cell-size').inputValue()).toBe(defaultSize);
+    expect(await page.getByTestId('cell-shape').inputValue()).toBe('square');
+    expect(await page.getByLabel('Hot spots (Gi*)', { exact: true }).isChecked()).toBe(true);
+    await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
+  });
+
   it('the week slider has a position of its own for "Alla veckor", one past the last week', async () => {
     const { page } = browser;
     const slider = page.getByRole('group', { name: 'Vecka' });

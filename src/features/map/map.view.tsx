@@ -37,6 +37,7 @@ import { TimeSlider } from './time-slider.view';
 import { CELL_SHAPES, cellReferenceMetres, type CellShape } from '../../lib/geo/cell-grid';
 import { useCellUniverse, useMapContext } from './use-map-context';
 import { useLastConsistent } from '../../hooks/use-last-consistent';
+import { useRememberedState } from '../../hooks/use-remembered-state';
 import { GRID_KINDS, useHotSpotGrid } from './use-hot-spot-grid';
 
 const EMERGING_STEPS = [10, 13, 20, 26];
@@ -50,22 +51,23 @@ export function MapPage() {
   const context = useMapContext();
   const dayExtent = useDayExtent();
   const filters = useFilterState();
-  const [kind, setKind] = useState<LayerKind>('hotspots');
+  // The choices below are kept for the rest of the visit when the user goes to another page and back (useRememberedState).
+  const [kind, setKind] = useRememberedState<LayerKind>('map.kind', 'hotspots');
   // A link with a cell filter opens on that cell's grid (its size and shape).
-  const [chosenSize, setChosenSize] = useState<number | null>(() => (filters.cell && (CELL_SIZES as readonly number[]).includes(filters.cell.size) ? filters.cell.size : null));
+  const [chosenSize, setChosenSize] = useRememberedState<number | null>('map.size', null, filters.cell && (CELL_SIZES as readonly number[]).includes(filters.cell.size) ? filters.cell.size : undefined);
   // Squares or hexagons of the same area (lib/geo/cell-grid.ts): counts, Gi* and emerging hot spots on either.
-  const [shape, setShape] = useState<CellShape>(() => filters.cell?.shape ?? 'square');
-  const [bandCells, setBandCells] = useState(2);
+  const [shape, setShape] = useRememberedState<CellShape>('map.shape', 'square', filters.cell ? filters.cell.shape ?? 'square' : undefined);
+  const [bandCells, setBandCells] = useRememberedState('map.band', 2);
   // FDR on by default, as ArcGIS's Optimized Hot Spot Analysis ("corrected for multiple testing and spatial
   // dependence using the False Discovery Rate (FDR) correction method",
   // https://pro.arcgis.com/en/pro-app/latest/tool-reference/spatial-statistics/optimized-hot-spot-analysis.htm).
   // Off, every cell is its own test: a map of uniformly random points had ~5 % of its cells "significant" (a tester
   // found 71 hot spots at 100 m in noise); tests/unit/hot-spot-error-rate.test.ts measures both.
-  const [fdr, setFdr] = useState(true);
-  const [steps, setSteps] = useState(13);
-  const [areaMeasure, setAreaMeasure] = useState<'count' | 'rate'>('count');
-  const [chosenAreaKind, setChosenAreaKind] = useState<string | null>(null);
-  const [showPlaces, setShowPlaces] = useState(true);
+  const [fdr, setFdr] = useRememberedState('map.fdr', true);
+  const [steps, setSteps] = useRememberedState('map.steps', 13);
+  const [areaMeasure, setAreaMeasure] = useRememberedState<'count' | 'rate'>('map.areaMeasure', 'count');
+  const [chosenAreaKind, setChosenAreaKind] = useRememberedState<string | null>('map.areaKind', null);
+  const [showPlaces, setShowPlaces] = useRememberedState('map.places', true);
   const [filterByExtent, setFilterByExtent] = useState(false);
   const [zoom, setZoom] = useState(12);
   const [tiles] = useState(() => parseTileSource(readSetting(TILE_SETTING)));
