@@ -58,8 +58,9 @@ export interface CsvImportRequest {
   personalData?: PersonalDataPolicy;
   /**
    * Cancelling before the commit leaves the loaded data untouched. It is looked at before each step (`onStep`),
-   * the write and the area placement included (a cancel there rolls the transaction back); a step under way runs
-   * to its end first.
+   * the write and the area placement included, and once more just before the commit (a cancel then rolls the
+   * transaction back); a step under way runs to its end first. A cancel after the commit is too late: the import
+   * returns its result (the caller can tell by `signal.aborted`).
    */
   signal?: AbortSignal;
   /** Told as each step begins, in the order of `IMPORT_STEPS` (for a progress display: "step k of n"). */
@@ -310,6 +311,9 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       // The new rows' areas, in the same transaction: no moment where they count in no area.
       step('areas');
       await placeInAreas(runner);
+      // A cancel pressed while the rows were placed still rolls everything back: the commit below is the last
+      // moment it can (a tester's cancel during this step was ignored and the example replaced).
+      throwIfCancelled(request.signal);
       return after - before;
     });
 

@@ -102,6 +102,8 @@ export function ImportRun({ entry, blocked = false, onImport, onCancel, unit = '
       )}
       {entry.status === 'failed' && <div role="alert" className="error" tabIndex={-1} ref={outcome as RefObject<HTMLDivElement>}><p>{t('importer.failed')}</p><pre>{entry.error}</pre></div>}
       {entry.status === 'cancelled' && <p role="status" data-testid="import-cancelled" tabIndex={-1} ref={outcome as RefObject<HTMLParagraphElement>}>{t('importer.cancelled')}</p>}
+      {/* Said first, where the Cancel button was: "Avbryter …" followed by a summary of rows imported read as a cancel that worked. */}
+      {entry.status === 'done' && entry.cancelTooLate && <p role="alert" className="warning" data-testid="import-cancel-too-late">{t('importer.cancelTooLate')}</p>}
       {entry.status === 'done' && entry.result && <ImportSummary result={entry.result} fileName={entry.file.name} unit={unit} />}
     </>
   );

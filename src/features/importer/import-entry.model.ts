@@ -15,6 +15,8 @@ interface Progress {
   startedAt?: number;
   /** Cancel was pressed; the import stops when its current step ends. */
   cancelling?: boolean;
+  /** Cancel was pressed after the import had been committed: it is done, and the card says the cancel came too late. */
+  cancelTooLate?: boolean;
   result?: ImportResult;
   error?: string;
 }

@@ -109,7 +109,7 @@ export function ImporterPage() {
     if (run.database) replace(run.database);
     const error = run.error;
     const outcome = error === undefined
-      ? { status: 'done' as const, result: run.result }
+      ? { status: 'done' as const, result: run.result, cancelTooLate: controller.signal.aborted }
       : error instanceof ImportCancelledError ? { status: 'cancelled' as const }
       : {
           status: 'failed' as const,

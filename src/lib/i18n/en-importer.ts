@@ -164,6 +164,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     areaReplace: 'Replace all areas',
     progress: '{{read}} of {{total}} · {{rows}} rows · {{rate}} rows/s',
     oneAtATime: 'One import at a time: this one can start when the import under way has finished.',
+    cancelTooLate: 'The cancel came too late: the import had already been saved when it could be stopped. If you do not want it, undo it under Import history below.',
     cancelled: 'The import was cancelled. The data already loaded is untouched.',
     cancel: 'Cancel',
     line: 'Line',

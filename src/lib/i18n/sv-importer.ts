@@ -162,6 +162,7 @@ export const svImporter = {
     areaReplace: 'Ersätt alla områden',
     progress: '{{read}} av {{total}} · {{rows}} rader · {{rate}} rader/s',
     oneAtATime: 'En import i taget: den här kan startas när importen som pågår är klar.',
+    cancelTooLate: 'Avbrytandet kom för sent: importen hade redan sparats när den kunde stoppas. Vill du inte ha den, ångra den under Importhistorik nedan.',
     cancelled: 'Importen avbröts. Data som redan fanns är orörd.',
     cancel: 'Avbryt',
     line: 'Rad',
