@@ -68,12 +68,17 @@ export function restoreReplaced(t: ImportedTable, columns: string[]): string {
 export const COUNT_REPLACED = `SELECT (${IMPORTED_TABLES.map((t) => `(SELECT count(*) FROM ${replacedTable(t)} WHERE replaced_by = ?)`).join(' + ')})::INTEGER AS n`;
 
 /**
- * Later imports, not undone, into the same table: while one exists, putting back
- * what this import replaced would not give the data as it was, so an import that replaced rows is undone only
- * when it is the latest one of its table.
+ * SQL over `imports l` and `imports i`: `l` is a later import of `i`'s table, not undone, that changed the table. While
+ * one exists, putting back what `i` replaced would not give the data as it was. An append that stored no row (every
+ * row already loaded or rejected) changed nothing and does not stand in the way: a tester's Parquet append of the same
+ * 1M rows (0 imported) made the CSV replace before it impossible to undo.
  */
-export const LATER_IMPORTS = `SELECT count(*)::INTEGER AS n FROM imports l, imports i WHERE i.id = ? AND l.id <> i.id AND l.undone_at IS NULL
-  AND l.target = i.target AND (l.imported_at > i.imported_at OR (l.imported_at = i.imported_at AND l.rowid > i.rowid))`;
+const LATER_CHANGE = `l.id <> i.id AND l.undone_at IS NULL AND l.target = i.target
+  AND (l.imported_at > i.imported_at OR (l.imported_at = i.imported_at AND l.rowid > i.rowid))
+  AND (l.imported > 0 OR l.mode = 'replace')`;
+
+/** How many later imports stand in the way of undoing import `?` (LATER_CHANGE): one that replaced rows is undone only when none does. */
+export const LATER_IMPORTS = `SELECT count(*)::INTEGER AS n FROM imports l, imports i WHERE i.id = ? AND ${LATER_CHANGE}`;
 
 /**
  * Newest first, with how many of its rows are still stored (a later replace may have removed them), how many rows
@@ -85,8 +90,7 @@ SELECT i.id, i.file_name, strftime(i.imported_at, '%Y-%m-%d %H:%M') AS imported_
   (coalesce(n.incidents, 0) + coalesce(v.interventions, 0) + coalesce(a.areas, 0))::INTEGER AS stored,
   coalesce(r.replaced, 0)::INTEGER AS replaced,
   strftime(i.undone_at, '%Y-%m-%d %H:%M') AS undone_at,
-  (i.undone_at IS NULL AND coalesce(r.replaced, 0) > 0 AND EXISTS (SELECT 1 FROM imports l WHERE l.id <> i.id AND l.undone_at IS NULL AND l.target = i.target
-    AND (l.imported_at > i.imported_at OR (l.imported_at = i.imported_at AND l.rowid > i.rowid)))) AS blocked
+  (i.undone_at IS NULL AND coalesce(r.replaced, 0) > 0 AND EXISTS (SELECT 1 FROM imports l WHERE ${LATER_CHANGE})) AS blocked
 FROM imports i
 LEFT JOIN (SELECT import_id, count(*) AS incidents FROM incidents WHERE import_id IS NOT NULL GROUP BY import_id) n ON n.import_id = i.id
 LEFT JOIN (SELECT import_id, count(*) AS interventions FROM interventions WHERE import_id IS NOT NULL GROUP BY import_id) v ON v.import_id = i.id

@@ -173,6 +173,23 @@ describe('the import history and undo', () => {
     expect(await runner.rows(`SELECT count(*)::INTEGER AS n FROM replaced_incidents`)).toEqual([{ n: 0 }]);
   });
 
+  // A tester appended the same 1M rows as Parquet after a CSV replace: 0 imported, every row already loaded — and the
+  // replace could no longer be undone ("Ångra först de senare importerna …" beside "Inget att ångra").
+  it('a later append that stored no row does not stand in the way of undoing a replace; one that stored rows does', async () => {
+    await importBytes(runner, csv(['a1;2025-03-01;Stöld;Norr;59,3;18,0']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Kommunen' });
+    const replace = await importBytes(runner, csv(['r1;2025-05-01;Brand;;;', 'r2;2025-05-02;Rån;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Ny export', mode: 'replace' });
+    const nothing = await importBytes(runner, csv(['r1;2025-05-01;Brand;;;', 'r2;2025-05-02;Rån;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Ny export' });
+    expect(nothing.imported).toBe(0);
+    expect((await listImports(runner)).find((h) => h.id === replace.importId)).toMatchObject({ blocked: false });
+    expect(await undoImport({ runner }, replace.importId!)).toEqual({ removed: 2, restored: 1 });
+    expect(await runner.rows(`SELECT id FROM incidents ORDER BY id`)).toEqual([{ id: 'a1' }]);
+    // The same with a later append that stored a row: blocked, as before.
+    const again = await importBytes(runner, csv(['s1;2025-06-01;Brand;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Ny export', mode: 'replace' });
+    await importBytes(runner, csv(['s2;2025-06-02;Rån;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Ny export' });
+    expect((await listImports(runner)).find((h) => h.id === again.importId)).toMatchObject({ blocked: true });
+    await expect(undoImport({ runner }, again.importId!)).rejects.toMatchObject({ reason: 'later-import' });
+  });
+
   it('an import replaced by a later replace is undone there too, so undoing the replace does not bring it back', async () => {
     const a = await importBytes(runner, csv(['a1;2025-03-01;Stöld;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'A' });
     const b = await importBytes(runner, csv(['b1;2025-03-02;Rån;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'B' });
