@@ -103,6 +103,8 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 60_000 }));
     expect(summary).toEqual({ rows: policeRows, imported: 0, rejected: policeRows });
+    // The sentence itself says they were already loaded, as the history does.
+    expect((await card.getByTestId('import-summary').textContent())?.replace(/[\s\u00a0]/g, '')).toContain(`(varav${policeRows}redaninlästa)`);
     const first = await card.getByTestId('rejected-rows').locator('tbody tr').first().evaluate((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? ''));
     // Rejected after the coordinates, with the export's own line (Windows-1252, read as text).
     expect(first.slice(0, 2)).toEqual(['2', 'Raden finns redan inläst']);

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusWhenLost } from '../../hooks/use-focus-when-lost';
 import { DataTable } from '../../components/data-table';
@@ -6,6 +6,7 @@ import { ALREADY_LOADED_REASONS, type ImportResult, type RejectedRow } from '../
 import { toExcelCsv, downloadText } from '../../lib/excel-csv';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
+import { rejectedFaultsFirst } from './import-summary.model';
 
 const SHOWN = 200;
 
@@ -16,12 +17,13 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
   const where = unit === 'line' ? t('importer.line') : t('importer.record');
   // The range a year was checked against goes into that reason's text.
   const reason = (r: RejectedRow) => t(`importer.reasons.${r.reason}`, result.years ?? {});
+  const listed = useMemo(() => rejectedFaultsFirst(result.rejected), [result.rejected]);
   const download = () =>
     downloadText(
       fileName.replace(/\.[^.]+$/, '') + '-avvisade.csv',
       toExcelCsv(
         [where, t('importer.reason'), t('importer.rejectColumn'), t('importer.rejectValue'), t('importer.rejectText')],
-        result.rejected.map((r) => [r.line, reason(r), r.column ?? '', r.value ?? '', r.text ?? '']),
+        listed.map((r) => [r.line, reason(r), r.column ?? '', r.value ?? '', r.text ?? '']),
       ),
     );
   const alreadyLoaded = result.rejected.filter((r) => ALREADY_LOADED_REASONS.has(r.reason)).length;
@@ -34,6 +36,8 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
     <div className="import-summary">
       <p className="summary-line" data-testid="import-summary" role="status" tabIndex={-1} ref={summaryLine}>
         {t(result.leftOut ? 'importer.summaryLeftOut' : 'importer.summary', { rows: formatCount(result.rowsInFile, language), imported: formatCount(result.imported, language), rejected: formatCount(result.rejected.length, language), leftOut: formatCount(result.leftOut ?? 0, language) })}
+        {/* In the sentence itself, as in the history: "avvisade 1 000 000" alone read as a million faults (a tester). */}
+        {alreadyLoaded > 0 && ` (${t('importer.historyAlreadyLoaded', { count: alreadyLoaded, formatted: formatCount(alreadyLoaded, language) })})`}
       </p>
       {alreadyLoaded > 0 && (
         // Counted among the rejected (rows in the file = imported + rejected), but not faults: said so, or a file read
@@ -69,7 +73,7 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
           <DataTable
             caption={t('importer.rejectedHeading')}
             testId="rejected-rows"
-            rows={result.rejected.slice(0, SHOWN)}
+            rows={listed.slice(0, SHOWN)}
             rowKey={(r) => `${r.line}-${r.reason}`}
             columns={[
               { key: 'line', header: where, numeric: true, cell: (r) => formatCount(r.line, language) },
