@@ -5,9 +5,15 @@ import { BarChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts'
 import { BrushComponent, DataZoomComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, ToolboxComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import langEN from 'echarts/lib/i18n/langEN.js';
+import langSV from 'echarts/lib/i18n/langSV.js';
 import { useEffect, useRef, type MutableRefObject } from 'react';
+import { useLanguage } from '../lib/i18n/i18n';
 
 // The brush component refers to the toolbox even when none is shown.
+// ECharts' own texts (the brush buttons' titles, month names) in the app's language: its default is English only.
+echarts.registerLocale('SV', langSV);
+echarts.registerLocale('EN', langEN);
 echarts.use([BarChart, LineChart, ScatterChart, HeatmapChart, VisualMapComponent, GridComponent, TooltipComponent, LegendComponent, BrushComponent, ToolboxComponent, DataZoomComponent, MarkAreaComponent, MarkLineComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
@@ -50,14 +56,17 @@ export function EChart({ option, label, height = 260, onBrush, onSelect, brushRa
   const chart = useRef<echarts.ECharts | null>(null);
   const handlers = useRef({ onBrush, onSelect });
   handlers.current = { onBrush, onSelect };
+  const language = useLanguage();
 
   useEffect(() => {
     const el = element.current!;
-    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(el, undefined, { renderer: 'canvas', locale: language === 'sv' ? 'SV' : 'EN' });
     chart.current = instance;
     instance.on('brushEnd', (event: unknown) => {
       const areas = (event as { areas?: { coordRange?: [number, number] }[] }).areas ?? [];
-      const range = areas[0]?.coordRange;
+      // A span of the x axis; a rectangle's range is [[x0, x1], [y0, y1]] (BRUSH_TOOLS offers none, but never NaN).
+      const raw = areas[0]?.coordRange as unknown as [number, number] | [[number, number], [number, number]] | undefined;
+      const range = raw && Array.isArray(raw[0]) ? (raw[0] as [number, number]) : (raw as [number, number] | undefined);
       handlers.current.onBrush?.(range ? [Math.max(0, Math.round(range[0])), Math.round(range[1])] : null);
     });
     instance.on('click', (event: unknown) => {
@@ -72,7 +81,8 @@ export function EChart({ option, label, height = 260, onBrush, onSelect, brushRa
       disposeChart(instance);
       chart.current = null;
     };
-  }, []);
+    // A new language makes a new chart (ECharts takes its locale at init); the effects below then draw it again.
+  }, [language]);
 
   // A new option redraws the whole chart; a moved brush only redraws the brush. Kept apart, a brush (which
   // re-renders the page with the new filter) costs no full redraw of the chart it was drawn on.
@@ -89,10 +99,10 @@ export function EChart({ option, label, height = 260, onBrush, onSelect, brushRa
       instance.dispatchAction({ type: 'takeGlobalCursor', key: 'brush', brushOption: { brushType: 'lineX', brushMode: 'single' } });
     }
     drawBrush(instance, brushRef.current);
-  }, [option, onBrush !== undefined]);
+  }, [option, onBrush !== undefined, language]);
   useEffect(() => {
     drawBrush(chart.current!, brushRange);
-  }, [brushRange?.[0], brushRange?.[1], brushRange === null]);
+  }, [brushRange?.[0], brushRange?.[1], brushRange === null, language]);
 
   return <div ref={element} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }

@@ -32,6 +32,12 @@ describe('Översikt model', () => {
     expect(option.tooltip.formatter([{ dataIndex: series.length - 2, marker: '' }])).toBe('v. 24 2026<br/>12');
   });
 
+  it('offers only the brush buttons a period can use: the horizontal span and clearing (a rectangle or lasso gave a 2-D range)', () => {
+    const option = weeklyChartOption(weeklySeries([], extent, 'sv'), 'sv', '–') as unknown as { brush: { toolbox: string[]; brushType: string } };
+    expect(option.brush.toolbox).toEqual(['lineX', 'clear']);
+    expect(option.brush.brushType).toBe('lineX');
+  });
+
   it('turns a brush over bars into whole weeks clipped to the data', () => {
     const series = weeklySeries([], extent, 'sv');
     expect(brushToDayRange([2, 0], series, extent)).toEqual({ from: extent.from, to: extent.to });

@@ -1,4 +1,5 @@
 // Pure: query rows → what the Översikt page renders (series with no gaps, chart options, brush ranges).
+import { BRUSH_TOOLS } from '../../components/chart-brush';
 import type { ChartOption } from '../../components/echart';
 import { dateOfEpochDay } from '../../lib/epoch-day';
 import { coveredDays, mondayOf, type DayRange } from '../../lib/day-range';
@@ -155,7 +156,7 @@ export function weeklyChartOption(series: Published<WeekPoint>[], language: Lang
   return {
     grid: { left: 48, right: 16, top: 16, bottom: 48 },
     tooltip: { trigger: 'axis', formatter: tooltipText },
-    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
+    brush: { ...BRUSH_TOOLS, xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
     xAxis: { type: 'category', data: series.map((p) => p.label), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
     series: [{ type: 'bar', name: 'incidents', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_BAR_STYLE } : barValue(p.incidents))), itemStyle: { color: INK }, barCategoryGap: '10%' }],

@@ -1,5 +1,6 @@
 // Pure: per-day counts → the trend chart's series (buckets, split series, last year's line, rolling average,
 // intervention counts, calendar markers) and the comparison figures with their significance.
+import { BRUSH_TOOLS } from '../../components/chart-brush';
 import type { ChartOption } from '../../components/echart';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { formatCount, type Language } from '../../lib/format';
@@ -262,7 +263,7 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
     grid: { left: 52, right: options.showInterventions ? 48 : 16, top: 40, bottom: 56 },
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis', formatter: tooltipText },
-    brush: { xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(164,20,127,0.12)', borderColor: '#a4147f' } },
+    brush: { ...BRUSH_TOOLS, xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(164,20,127,0.12)', borderColor: '#a4147f' } },
     xAxis: { type: 'category', data: t.buckets.map((b) => b.label), axisLabel: { hideOverlap: true } },
     yAxis: [
       { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
