@@ -239,10 +239,11 @@ describe('Karta in Chromium', () => {
     const to = from === 500 ? 250 : 500;
     // Every state the page commits while the size changes: the rule line's cell size and the table's cell references.
     await page.evaluate(() => {
-      const w = window as unknown as { __states: { rule: string; refs: string[]; names: string[]; table: boolean; tooFew: boolean }[]; __observer?: MutationObserver };
+      const w = window as unknown as { __states: { rule: string; counting: string; refs: string[]; names: string[]; table: boolean; tooFew: boolean }[]; __observer?: MutationObserver };
       w.__states = [];
       const record = () => w.__states.push({
         rule: document.querySelector('[data-testid=stat-rule]')?.textContent ?? '',
+        counting: document.querySelector('[data-testid=counting-grid]')?.textContent ?? '',
         table: document.querySelector('[data-testid=hot-spot-table]') !== null,
         tooFew: document.querySelector('[data-testid=too-few]') !== null,
         refs: [...document.querySelectorAll('[data-testid=hot-spot-table] tbody tr')].map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''),
@@ -256,7 +257,7 @@ describe('Karta in Chromium', () => {
     await page.waitForFunction((size) => new RegExp(`ruta om ${size} m`).test(document.querySelector('[data-testid=stat-rule]')?.textContent ?? ''), to, { timeout: 60_000 });
     await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
     const states = await page.evaluate(() => {
-      const w = window as unknown as { __states: { rule: string; refs: string[]; names: string[]; table: boolean; tooFew: boolean }[]; __observer?: MutationObserver };
+      const w = window as unknown as { __states: { rule: string; counting: string; refs: string[]; names: string[]; table: boolean; tooFew: boolean }[]; __observer?: MutationObserver };
       w.__observer?.disconnect();
       return w.__states;
     });
@@ -267,6 +268,11 @@ describe('Karta in Chromium', () => {
     // Not for a moment "too few incidents" or no table: the old size's counts read as the new size's cells matched
     // none of them (the map emptied, the warning flashed, the table went and came back).
     expect(states.filter((s) => s.tooFew || !s.table || !s.rule)).toEqual([]);
+    // While the old size is drawn for the new one, a line says so; not before the change, and not once it is drawn.
+    expect(states[0].counting).toBe('');
+    expect(states.some((s) => s.counting === `Räknar om per ruta om ${to} m … Kartan och tabellen visar ruta om ${from} m tills dess.`)).toBe(true);
+    expect(states.filter((s) => s.counting !== '' && !s.rule.includes(`ruta om ${from} m`))).toEqual([]);
+    expect(await page.getByTestId('counting-grid').count()).toBe(0);
     // The old size, while it stays, keeps its names (they are of the same filter): no row turns to "…" before the
     // new size is drawn.
     expect(states.filter((s) => s.rule.includes(`ruta om ${from} m`) && s.names.some((n) => n === '…'))).toEqual([]);

@@ -303,6 +303,14 @@ export function MapPage() {
           {GRID_KINDS.includes(kind) && outcome?.status === 'too-few' && (
             <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: isProtected(positions.located) ? t('map.hiddenAmount') : shown(positions.located), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
           )}
+          {/* The last size stays drawn whole until the new one is counted (useLastConsistent): said, or a 100 m step at 1M
+              rows read as a choice that did nothing for ~2 s (a tester). */}
+          {GRID_KINDS.includes(kind) && grid && (grid.size !== size || grid.shape !== shape) && (
+            <p className="hint" role="status" data-testid="counting-grid">{t('map.countingGrid', {
+              next: t(`map.cellOf.${shape}`, { size: formatCount(size, language) }),
+              drawn: t(`map.cellOf.${grid.shape}`, { size: formatCount(grid.size, language) }),
+            })}</p>
+          )}
           {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && (
             <p className="hint" data-testid="stat-rule">
               {kind === 'hotspots' && t('map.rule', { cell: t(`map.cellOf.${grid.shape}`, { size: formatCount(grid.size, language) }), band: formatCount(grid.band, language), cells: formatCount(grid.universe?.length ?? 0, language), cellsNoun: t(`map.cellsNoun.${grid.shape}`), cellNoun: t(`map.cellNoun.${grid.shape}`) })}

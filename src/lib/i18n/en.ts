@@ -125,6 +125,7 @@ export const en: Messages = {
     areaOnly: '{{formatted}} with an area only',
     locatedProtected: 'A hidden number of incidents with a position',
     hiddenAmount: 'a hidden number',
+    countingGrid: 'Counting per {{next}} … The map and the table show {{drawn}} until then.',
     counting: 'Counting for the new selection …',
     unlocated: '{{formatted}} without a position',
     onlyAreas: 'The incidents have an area only (for example the police public events, which give a municipality or county): they cannot be shown as points or hot spots, only as counts per area.',

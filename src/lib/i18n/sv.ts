@@ -126,6 +126,7 @@ export const sv = {
     locatedProtected: 'Ett dolt antal händelser med position',
     hiddenAmount: 'ett dolt antal',
     areaOnly: '{{formatted}} med bara område',
+    countingGrid: 'Räknar om per {{next}} … Kartan och tabellen visar {{drawn}} tills dess.',
     counting: 'Räknar antalen för det nya urvalet …',
     unlocated: '{{formatted}} utan position',
     onlyAreas: 'Händelserna har bara område (till exempel polisens publika händelser, som anger kommun eller län): de kan inte visas som punkter eller hot spots, bara som antal per område.',
