@@ -60,6 +60,21 @@ describe('places written in several ways', () => {
     expect(rows.map((r) => [r.place, r.n, r.lon])).toEqual([['Torget', 33, 16.8], ['torget', 26, 17.0], ['Kiosken', 25, 16.8]]);
   });
 
+  it('the Karta’s named places: a place whose incidents straddle a site square’s edge is one mark, its count summed', async () => {
+    // "Lindbyrakan": 15 incidents just west and 15 just east of the 2 000 m line at E 610 000 (each half below the
+    // threshold of 25), 14 + 1 of them spelled "lindbyrakan"; 26 "Strandvägen" 4 km further east stay a mark of their own.
+    const row = (id: string, place: string, e: number) => `('${id}', TIMESTAMP '2026-01-01', 'Stöld', 59.9, ${e < 610000 ? 16.9 : 16.91}, 'point', 'Öster', '${place}', 't', 10, ${e}, 6600010, 0)`;
+    const straddling = Array.from({ length: 30 }, (_, i) => row(`l${i}`, i === 29 ? 'lindbyrakan' : 'Lindbyrakan', i < 15 ? 609990 - i : 610000 + i));
+    const further = Array.from({ length: 26 }, (_, i) => row(`s${i}`, 'Strandvägen', 614100 + i));
+    await runner.exec(`INSERT INTO incidents (id, occurred_at, category, lat, lon, location_precision, area, place, source, epoch_day, grid_e, grid_n, record_key) VALUES ${[...straddling, ...further].join(', ')}`);
+    await runner.exec(FILL_PLACE_OR_BLANK);
+    const rows = await runner.rows<{ place: string; n: number; lon: number }>(NAMED_PLACES);
+    expect(rows.filter((r) => key(r.place) === 'lindbyrakan').map((r) => [r.place, r.n])).toEqual([['Lindbyrakan', 30]]);
+    expect(rows.filter((r) => r.place === 'Strandvägen').map((r) => r.n)).toEqual([26]);
+    // Drawn where the name is most common: the western square (15 of "Lindbyrakan" against 14).
+    expect(rows.find((r) => r.place === 'Lindbyrakan')?.lon).toBe(16.9);
+  });
+
   it('the side panel’s top places: summed, with the rows without a place as a row of their own', async () => {
     const rows = await runner.rows<{ place: string | null; n: number; key: number }>(detailQueries('epoch_day = 10', 'TRUE').topPlaces);
     expect(rows.map((r) => [r.place, r.n])).toEqual([[null, 30], ['Kiosken', 25], ['Torget', 14 + 9], ['östra torget', 7 + 6]]);

@@ -72,16 +72,29 @@ export function precisionWeekCountsQuery(filter: FilterExpr): Query {
  * A place is counted per PLACE_SITE_METRES square of the grid, its spellings (case, spaces: data/spelling-key.query.ts)
  * together: each site is a mark, named by its most common spelling there and drawn at that spelling's median position.
  * By name alone one "torget" was drawn once for two squares 6 km apart (a fresh tester), and one name spread over a
- * town was drawn between its sites. A site that straddles a square's edge can be two marks. The key is computed per
+ * town was drawn between its sites. A place whose incidents straddle a square's edge is one site: each square joins
+ * the touching square (8 neighbours, same place) with the most incidents — a tester saw "Lindbyrakan" twice, side by
+ * side, and a place split 20 + 20 would have had no mark at all under the threshold of 25. The key is computed per
  * spelling and square, not per row (a regular expression over every located row: ~1 s at 5M rows).
  */
 export const PLACE_SITE_METRES = 2000;
+
 export const NAMED_PLACES = `
+WITH spellings AS (SELECT place, ${spellingKeySql('place')} AS place_key, site_e, site_n, n, lat, lon
+  FROM (SELECT place_or_blank AS place, floor(grid_e / ${PLACE_SITE_METRES})::BIGINT AS site_e, floor(grid_n / ${PLACE_SITE_METRES})::BIGINT AS site_n,
+      count(*) AS n, median(lat) AS lat, median(lon) AS lon
+    FROM incidents WHERE place_or_blank <> '' AND grid_e IS NOT NULL GROUP BY place_or_blank, site_e, site_n)),
+squares AS (SELECT place_key, site_e, site_n, sum(n) AS n FROM spellings GROUP BY ALL),
+-- Each square's site: the touching square of the same place (itself included) with the most incidents.
+joined AS (SELECT a.place_key, a.site_e, a.site_n,
+    first(b.site_e ORDER BY b.n DESC, b.site_e, b.site_n) AS join_e, first(b.site_n ORDER BY b.n DESC, b.site_e, b.site_n) AS join_n
+  FROM squares a JOIN squares b ON b.place_key = a.place_key AND abs(b.site_e - a.site_e) <= 1 AND abs(b.site_n - a.site_n) <= 1
+  GROUP BY a.place_key, a.site_e, a.site_n),
+-- Each spelling per site, at its position in the square where it is most common.
+site_spellings AS (SELECT s.place_key, j.join_e, j.join_n, s.place, sum(s.n) AS n, first(s.lat ORDER BY s.n DESC) AS lat, first(s.lon ORDER BY s.n DESC) AS lon
+  FROM spellings s JOIN joined j USING (place_key, site_e, site_n) GROUP BY s.place_key, j.join_e, j.join_n, s.place)
 SELECT ${commonSpellingSql('place', 'n')} AS place, sum(n)::INTEGER AS n, first(lat ORDER BY n DESC, place) AS lat, first(lon ORDER BY n DESC, place) AS lon
-FROM (SELECT place_or_blank AS place, floor(grid_e / ${PLACE_SITE_METRES}) AS site_e, floor(grid_n / ${PLACE_SITE_METRES}) AS site_n,
-    count(*) AS n, median(lat) AS lat, median(lon) AS lon
-  FROM incidents WHERE place_or_blank <> '' AND grid_e IS NOT NULL GROUP BY place_or_blank, site_e, site_n)
-GROUP BY ${spellingKeySql('place')}, site_e, site_n HAVING sum(n) >= 25 ORDER BY n DESC, place LIMIT 40`;
+FROM site_spellings GROUP BY place_key, join_e, join_n HAVING sum(n) >= 25 ORDER BY n DESC, place LIMIT 40`;
 
 /** The side panel's top places: at most five, fewer when the cut would go through a tie (map.model.ts panelPlaces). */
 export const PANEL_PLACES = 5;
