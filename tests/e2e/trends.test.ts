@@ -109,10 +109,16 @@ describe('Trender in Chromium', () => {
     await panel.waitFor({ timeout: 30_000 });
     const followUps = await expected.interventionsOfTypeBetween('Uppföljning brottsutsatt plats', from, to);
     await waitForNumber('[data-testid=goal-uppfoljning-brottsutsatta-platser] .goal-numbers dd', followUps);
+    // The page says the verdicts are the selection's, and offers no feedback to citizens from it (a tester downloaded
+    // "Arbetet ligger efter" for every goal after a brush).
+    expect(await page.getByTestId('goals-filtered').textContent()).toContain('Utfallen och bedömningarna gäller det urvalet');
+    expect(await page.getByTestId('goals-feedback-download').isDisabled()).toBe(true);
 
     await page.getByRole('button', { name: 'Återställ alla' }).click();
     await waitForNumber('[data-testid=goal-uppfoljning-brottsutsatta-platser] .goal-numbers dd', await expected.interventionsOfTypeBetween('Uppföljning brottsutsatt plats', '2026-01-01', '2026-12-31'));
     expect(new URL(page.url()).searchParams.get('period')).toBeNull();
+    expect(await page.getByTestId('goals-filtered').count()).toBe(0);
+    expect(await page.getByTestId('goals-feedback-download').isDisabled()).toBe(false);
   });
   it('compares March with February per day, with the exact test computed from SQL counts', async () => {
     const { page } = browser;

@@ -10,7 +10,8 @@ import { followUpText } from './follow-up-report';
 import { GOAL_LIMITS, goalsToCsv, goalsToJson, parseGoalsFile, type GoalFileProblem } from '../../analysis/goals/goal-file';
 import { saveGoals } from '../../data/goals-table';
 
-export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEvaluation[]; onImported: () => void }) {
+/** `feedbackWithheld`: a filter narrows the goals' counts, so the feedback to citizens is not offered (goals.view.tsx). */
+export function GoalFileTools({ evaluations, onImported, feedbackWithheld = false }: { evaluations: GoalEvaluation[]; onImported: () => void; feedbackWithheld?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   // The download is published like the screen: public view hides the same counts and verdicts here.
@@ -38,7 +39,7 @@ export function GoalFileTools({ evaluations, onImported }: { evaluations: GoalEv
       <div className="actions">
         <button type="button" onClick={() => downloadText('medborgarloften.csv', goalsToCsv(goals))}>{t('goals.exportCsv')}</button>
         <button type="button" onClick={() => downloadText('medborgarloften.json', goalsToJson(goals), 'application/json')}>{t('goals.exportJson')}</button>
-        <button type="button" onClick={() => downloadText('aterkoppling.txt', evaluations.map((e) => `${e.goal.title}\r\n${followUpText(e, language, rule)}`).join('\r\n\r\n') + '\r\n', 'text/plain;charset=utf-8')}>{t('goals.downloadReport')}</button>
+        <button type="button" disabled={feedbackWithheld} aria-describedby={feedbackWithheld ? 'goals-filtered' : undefined} data-testid="goals-feedback-download" onClick={() => downloadText('aterkoppling.txt', evaluations.map((e) => `${e.goal.title}\r\n${followUpText(e, language, rule)}`).join('\r\n\r\n') + '\r\n', 'text/plain;charset=utf-8')}>{t('goals.downloadReport')}</button>
         <input ref={input} type="file" accept=".csv,.json,text/csv,application/json" hidden data-testid="goals-file-input"
           onChange={(e) => { const f = e.target.files?.[0]; if (f) void importFile(f); e.target.value = ''; }} />
         <button type="button" onClick={() => input.current?.click()}>{t('goals.importFile')}</button>

@@ -5,6 +5,7 @@ import { FilterChips } from '../../components/filter-chips';
 import { Page } from '../../components/page';
 import type { GoalDefinition } from '../../data/tables';
 import { useDatabase } from '../../hooks/use-database';
+import { useFilterState } from '../../hooks/use-filter-state';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useMissingSource } from '../../hooks/use-missing-source';
 import { sourceLabel } from '../../lib/source-label';
@@ -36,6 +37,12 @@ export function GoalsPage() {
     return () => { live = false; };
   }, [database, version, filter, missingSource]);
   const asOf = evaluations?.find((e) => !e.problem)?.asOf;
+  // A filter other than the source (a brushed period, a category, an area, a cell) narrows what every goal counts: the
+  // verdicts are then the selection's, not the medborgarlöfte's — a tester read "Efter" on every goal (0 of 22
+  // meetings) after a brush on Översikt, and downloaded that as the feedback to citizens. Said above the goals, and the
+  // feedback text waits for the filters to be cleared.
+  const filters = useFilterState();
+  const narrowed = (Object.keys(filters) as (keyof typeof filters)[]).some((name) => name !== 'source' && filters[name] !== undefined);
   const [editing, setEditing] = useState<string | null>(null);
   const [undo, setUndo] = useState<GoalDefinition[] | null>(null);
   const goals = evaluations?.map((e) => e.goal) ?? [];
@@ -81,7 +88,8 @@ export function GoalsPage() {
       {!evaluations && !error && <p role="status" className="engine-status"><span className="spinner" aria-hidden="true" /></p>}
       {evaluations && (
         <>
-          <GoalFileTools evaluations={evaluations} onImported={() => setVersion((v) => v + 1)} />
+          {narrowed && <p className="warning" role="note" id="goals-filtered" data-testid="goals-filtered">{t('goals.filtered')}</p>}
+          <GoalFileTools evaluations={evaluations} onImported={() => setVersion((v) => v + 1)} feedbackWithheld={narrowed} />
           <p className="hint" data-testid="goals-as-of">
             {t('goals.count', { count: evaluations.length })}
             {asOf !== undefined ? ` · ${t('goals.asOf', { date: formatDate(dateOfEpochDay(asOf)) })}` : ''}

@@ -320,6 +320,7 @@ export const en: Messages = {
     what: 'What',
     place: 'Place',
     description: 'Description',
+    filtered: 'Filtered: the goals here count only what the filters above let through (period, category, area …). The actuals and verdicts are that selection’s, not the citizen promise’s as a whole. The feedback to citizens can be downloaded once the filters are cleared (Reset all).',
     asOf: 'Judged as of {{date}}, the last day of data.',
     elapsed: '{{share}} of the period has passed',
     actual: 'Actual to date',

@@ -321,6 +321,7 @@ export const sv = {
     what: 'Vad',
     place: 'Plats',
     description: 'Beskrivning',
+    filtered: 'Filtrerat: målen räknas här bara på det som filtren ovan släpper igenom (period, kategori, område …). Utfallen och bedömningarna gäller det urvalet, inte medborgarlöftet som helhet. Återkopplingen till medborgarna kan laddas ner när filtren är rensade (Återställ alla).',
     asOf: 'Bedömt per {{date}}, sista dagen med data.',
     elapsed: '{{share}} av perioden har gått',
     actual: 'Utfall hittills',
