@@ -154,6 +154,25 @@ describe('the seed promises on the example data', () => {
     await runner.exec(`UPDATE goals SET direction = 'at_least', per_area = '{"stadsdel": 2, "ytterområde": 1}' WHERE id = 'medborgardialoger'`);
   });
 
+  // A tester's goal for 2027 read "✗ Efter … Till och med 2027-01-01: 0", and a lägesbild of February 2025 judged the
+  // 2026 goals "per 2025-02-28" on data from 2026.
+  it('says a goal that begins after the day it is judged as of has not started, with no numbers and no verdict', async () => {
+    await runner.exec(`UPDATE goals SET start = '2027-01-01', "end" = '2027-12-31' WHERE id = 'medborgardialoger'`);
+    try {
+      const later = new Map((await evaluateGoals(runner)).map((e) => [e.goal.id, e]));
+      expect(later.get('medborgardialoger')).toMatchObject({ problem: { key: 'not-started', start: '2027-01-01' }, share: 0 });
+      expect(later.get('medborgardialoger')!.verdict).toBeUndefined();
+      expect(later.get('medborgardialoger')!.numbers).toBeUndefined();
+      // The others, begun, are judged as before.
+      expect([...later.values()].filter((e) => e.problem).map((e) => e.goal.id)).toEqual(['medborgardialoger']);
+    } finally {
+      await runner.exec(`UPDATE goals SET start = '2026-01-01', "end" = '2026-12-31' WHERE id = 'medborgardialoger'`);
+    }
+    // A past lägesbild (as of 2025-02-28): every 2026 goal has not started; none counts a row of 2026.
+    const past = await evaluateGoals(runner, {}, Math.round(Date.UTC(2025, 1, 28) / 86_400_000));
+    expect(past.map((e) => e.problem?.key)).toEqual(past.map(() => 'not-started'));
+  });
+
   it('turns a goal that names a missing column into a problem, not a number', async () => {
     await runner.exec(`UPDATE goals SET measure = 'sum:finns_inte' WHERE id = 'lagfora-ej-tidigare-kanda'`);
     await runner.exec(`UPDATE goals SET filter = '{"typ": ["x"]}' WHERE id = 'storande-trafik'`);

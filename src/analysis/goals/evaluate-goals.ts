@@ -29,7 +29,12 @@ export type GoalProblem =
   /** Stored before the file was checked this closely (or written by hand): the fields that are not right. */
   | { key: 'invalid'; fields: string }
   /** The database refused this goal's query: the message, on this goal's panel only. */
-  | { key: 'failed'; message: string };
+  | { key: 'failed'; message: string }
+  /**
+   * The goal begins after the day it is judged as of (the data's last day, or a past lägesbild's): nothing to judge
+   * yet. Judged as of its first day it read "Efter" on 0 — and a past lägesbild counted data from after its own date.
+   */
+  | { key: 'not-started'; start: string };
 
 export interface GoalEvaluation {
   goal: GoalDefinition;
@@ -106,6 +111,10 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
   const base = { goal, window: current, previous, asOf, share, rule } as const;
   const problem = check(goal, measure, columns);
   if (problem || !measure) return { ...base, problem: problem ?? { key: 'unknown-measure', measure: goal.measure } };
+  // goalWindows clamps the as-of day into start–end: later than the day asked means the goal has not begun.
+  if (lastDay < asOf) {
+    return { ...base, share: 0, problem: { key: 'not-started', start: goal.start } };
+  }
   const ended = asOf >= current.to;
 
   if (measure.kind === 'cadence') {

@@ -227,7 +227,8 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   // The goals are judged as of the period's last day or the data's, whichever comes first (evaluateGoals): a month the
   // data ends inside read "Medborgarlöftena per 2026-11-30", 15 days after the data (a tester).
   const judgedTo = raw.dataExtent ? Math.min(raw.periods.current.to, raw.dataExtent.to) : raw.periods.current.to;
-  const goalsAsOf = latest ? Math.max(judgedTo, ...latest.map((e) => e.asOf)) : judgedTo;
+  // A goal not begun by then (problem `not-started`) has its start as `asOf`: not a day the goals were judged on.
+  const goalsAsOf = latest ? Math.max(judgedTo, ...latest.filter((e) => !e.problem).map((e) => e.asOf)) : judgedTo;
   const goals: GoalStatus[] = (latest ?? raw.goals).map((e) => {
     const g = publishGoal(e, rule);
     return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule };

@@ -351,6 +351,7 @@ export const en: Messages = {
     problem_not_numeric: 'The column "{{column}}" does not hold numbers and cannot be summed.',
     problem_no_target: 'The goal has no target value.',
     problem_source_missing: 'No loaded row has the source “{{source}}” the filter names, so the goal is not judged here. Choose another source or remove the filter.',
+    problem_not_started: 'The goal begins on {{start}}: there is nothing to judge yet.',
     problem_no_data: 'There are no incidents or interventions to judge the goal against.',
     problem_invalid: 'The goal is not valid and is not judged: {{fields}}. Edit it, or export the goals, correct the file and import it again.',
     problem_failed: 'The goal could not be judged: {{message}}. The other goals are not affected; edit or remove this goal.',

@@ -352,6 +352,7 @@ export const sv = {
     problem_not_numeric: 'Kolumnen "{{column}}" innehåller inte tal och kan inte summeras.',
     problem_no_target: 'Målet saknar ett målvärde.',
     problem_source_missing: 'Ingen inläst rad har källan ”{{source}}” som filtret anger, så målet bedöms inte här. Välj en annan källa eller ta bort filtret.',
+    problem_not_started: 'Målet börjar {{start}}: det finns inget att bedöma ännu.',
     problem_no_data: 'Det finns inga händelser eller insatser att bedöma målet mot.',
     problem_invalid: 'Målet är inte giltigt och bedöms inte: {{fields}}. Redigera det, eller exportera målen, rätta filen och importera den igen.',
     problem_failed: 'Målet kunde inte bedömas: {{message}}. Övriga mål påverkas inte; redigera eller ta bort det här målet.',
