@@ -37,7 +37,8 @@ describe('the seed promises on the example data', () => {
     const passed = Math.floor(319 / 14);
     const covered = new Set(meetings.map((m) => Math.floor((Date.parse(`${m.started_at.slice(0, 10)}T00:00:00Z`) - jan1) / 86_400_000 / 14)).filter((k) => k < passed));
     const e = byId.get('lagesbild-varannan-vecka')!;
-    expect(e.numbers).toMatchObject({ actual: covered.size, expected: passed, target: Math.ceil(365 / 14) });
+    // 26 periods: the year's leftover day belongs to the last (see below).
+    expect(e.numbers).toMatchObject({ actual: covered.size, expected: passed, target: Math.floor(365 / 14) });
     expect(covered.size).toBe(passed);
     expect(e.verdict).toBe('on_track');
   });
@@ -152,6 +153,37 @@ describe('the seed promises on the example data', () => {
     expect(e.numbers!.actual).toBe(stadsdelar.reduce((s, a) => s + a.actual, 0));
     expect(e.numbers!.target).toBe(stadsdelar.length);
     await runner.exec(`UPDATE goals SET direction = 'at_least', per_area = '{"stadsdel": 2, "ytterområde": 1}' WHERE id = 'medborgardialoger'`);
+  });
+
+  // Counted here from the generator's meetings: the periods of 14 days from the window's first day that hold one, the
+  // days left over at the year's end belonging to the last period (2026: 26 periods, the 26th 15 days long).
+  const cadence = (year: number, lastDay: string) => {
+    const from = Date.UTC(year, 0, 1) / 86_400_000;
+    const to = Date.UTC(year, 11, 31) / 86_400_000;
+    const total = Math.floor((to - from + 1) / 14);
+    const period = (t: string) => Math.min(Math.floor((Date.parse(`${t.slice(0, 10)}T00:00:00Z`) / 86_400_000 - from) / 14), total - 1);
+    const ended = lastDay >= `${year}-12-31`;
+    const asOf = Math.min(to, Date.parse(`${lastDay}T00:00:00Z`) / 86_400_000);
+    const passed = ended ? total : Math.min(total - 1, Math.floor((asOf - from + 1) / 14));
+    const held = new Set(interventions.filter((i) => i.type === 'Lägesbildsmöte' && i.started_at.startsWith(String(year)) && period(i.started_at) < passed).map((i) => period(i.started_at)));
+    return { total, passed, actual: held.size };
+  };
+
+  it('counts a cadence goal’s periods with the leftover days in the last period, not as a period of their own', async () => {
+    const e = byId.get('lagesbild-varannan-vecka')!;
+    const want = cadence(2026, AS_OF);
+    expect(want.total).toBe(26);
+    expect(e.numbers).toMatchObject({ target: want.total, expected: want.passed, actual: want.actual });
+    // 2025, over: 26 periods, not 27 (a tester's "24 av 27" counted 31 December alone as a missed period).
+    await runner.exec(`UPDATE goals SET start = '2025-01-01', "end" = '2025-12-31' WHERE id = 'lagesbild-varannan-vecka'`);
+    try {
+      const y2025 = new Map((await evaluateGoals(runner)).map((x) => [x.goal.id, x])).get('lagesbild-varannan-vecka')!;
+      const want2025 = cadence(2025, '2025-12-31');
+      expect(want2025.total).toBe(26);
+      expect(y2025.numbers).toMatchObject({ target: 26, expected: 26, actual: want2025.actual, ended: true });
+    } finally {
+      await runner.exec(`UPDATE goals SET start = '2026-01-01', "end" = '2026-12-31' WHERE id = 'lagesbild-varannan-vecka'`);
+    }
   });
 
   // A tester's goal for 2027 read "✗ Efter … Till och med 2027-01-01: 0", and a lägesbild of February 2025 judged the

@@ -6,7 +6,7 @@ import type { GoalDefinition } from '../../data/tables';
 import { validateGoal } from './goal-file';
 import { elapsedShare, goalWindows, type DayWindow } from './goal-period';
 import { verdictFor, worst, type GoalNumbers, type Verdict } from './goal-verdict';
-import { DATA_COVERAGE, columnsOfSql, goalDailyQuery, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
+import { DATA_COVERAGE, cadencePeriods, columnsOfSql, goalDailyQuery, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
 
 export interface AreaResult {
   area: string;
@@ -118,9 +118,11 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
   const ended = asOf >= current.to;
 
   if (measure.kind === 'cadence') {
-    const length = current.to - current.from + 1;
-    const total = Math.ceil(length / measure.days);
-    const passed = Math.floor((asOf - current.from + 1) / measure.days);
+    // Whole N-day periods from the window's first day; the days left over (fewer than N) belong to the last one
+    // (cadencePeriods). Counted as a period of their own, 31 December alone was a 27th "missed" two weeks of 2026.
+    const total = cadencePeriods(current, measure.days);
+    // Periods over by the as-of day: the last one ends with the window.
+    const passed = ended ? total : Math.min(total - 1, Math.floor((asOf - current.from + 1) / measure.days));
     const lastCounted = ended ? current.to : current.from + passed * measure.days - 1;
     const [row] = await reader.rows<{ actual: number; actual_key: number }>(goalValuesQuery(goal, measure, current, previous, lastCounted, extra));
     const expected = ended ? total : passed;

@@ -40,13 +40,24 @@ function filterSql(filter: Record<string, string[]>): string[] {
     .map(([column, values]) => (column === 'area' ? inAreasSql(values.map((name) => ({ name }))) : `${q(column)} IN (${values.map((v) => literal(v)).join(', ')})`));
 }
 
+/**
+ * How many N-day periods a cadence goal's window holds: its whole periods from the first day, at least one. The days
+ * left over at the end (fewer than N: a year of 365 days is 26 two-week periods and 1 day) belong to the last period,
+ * which is that much longer, rather than making a short period of their own that a weekly or biweekly meeting could
+ * not be expected to fall in.
+ */
+export function cadencePeriods(window: DayWindow, days: number): number {
+  return Math.max(1, Math.floor((window.to - window.from + 1) / days));
+}
+
 function valueSql(measure: Measure, window: DayWindow): string {
   switch (measure.kind) {
     case 'count': return 'count(*)';
     case 'sum': return `coalesce(sum(${q(measure.column)}), 0)`;
     case 'distinct': return `count(DISTINCT ${q(measure.column)})`;
-    // Distinct N-day windows (counted from the window's first day) that hold at least one row.
-    case 'cadence': return `count(DISTINCT (epoch_day - ${window.from}) // ${measure.days})`;
+    // Distinct N-day periods (counted from the window's first day; the leftover days in the last: cadencePeriods)
+    // that hold at least one row.
+    case 'cadence': return `count(DISTINCT least((epoch_day - ${window.from}) // ${measure.days}, ${cadencePeriods(window, measure.days) - 1}))`;
   }
 }
 
