@@ -181,6 +181,9 @@ describe('Lägesbild in Chromium', () => {
     const dialogues = page.getByTestId('goal-medborgardialoger');
     expect((await dialogues.getByTestId('verdict').first().textContent())?.trim()).toBe('✗ Efter');
     expect(await dialogues.getByRole('row', { name: /Kvarnby/ }).textContent()).toContain('0 (saknas)');
+    // Two kinds of area: the headline says it counts the first kind's areas only.
+    expect(await dialogues.getByTestId('goal-primary-kind').textContent()).toContain('gäller områdena av typen stadsdel');
+    expect(await page.getByTestId('goal-lagesbild-varannan-vecka').getByTestId('goal-primary-kind').count()).toBe(0);
     expect((await page.getByTestId('goal-lagesbild-varannan-vecka').getByTestId('verdict').textContent())?.trim()).toBe('→ I fas');
     expect((await page.getByTestId('goal-uppfoljning-brottsutsatta-platser').getByTestId('verdict').textContent())?.trim()).toBe('! Risk');
     expect(await dialogues.getByTestId('follow-up').textContent()).toContain('Kvar att nå: Västerby 1 av 2, Kvarnby 0 av 1.');

@@ -140,6 +140,11 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
             ))}
           </dl>
           {g.verdictWithheld && <p className="hint" data-testid="verdict-withheld">{t('disclosure.verdictWithheldHelp', { k })}</p>}
+          {/* The headline counts the first kind's areas (evaluate-goals.ts): said, or "11 av 12" read as the whole promise
+              of 6 stadsdelar × 2 and 4 ytterområden × 1 (a tester). */}
+          {e.goal.per_area && Object.keys(e.goal.per_area).length > 1 && (
+            <p className="hint" data-testid="goal-primary-kind">{t('goals.primaryKind', { kind: Object.keys(e.goal.per_area)[0], others: Object.keys(e.goal.per_area).slice(1).join(', ') })}</p>
+          )}
           {g.areas && (
             <DataTable
               caption={e.goal.title}
