@@ -113,12 +113,16 @@ describe('Trender in Chromium', () => {
     // "Arbetet ligger efter" for every goal after a brush).
     expect(await page.getByTestId('goals-filtered').textContent()).toContain('Utfallen och bedömningarna gäller det urvalet');
     expect(await page.getByTestId('goals-feedback-download').isDisabled()).toBe(true);
+    // Nor inside each goal's card.
+    expect(await panel.getByTestId('follow-up').count()).toBe(0);
+    expect(await panel.getByTestId('follow-up-withheld').count()).toBe(1);
 
     await page.getByRole('button', { name: 'Återställ alla' }).click();
     await waitForNumber('[data-testid=goal-uppfoljning-brottsutsatta-platser] .goal-numbers dd', await expected.interventionsOfTypeBetween('Uppföljning brottsutsatt plats', '2026-01-01', '2026-12-31'));
     expect(new URL(page.url()).searchParams.get('period')).toBeNull();
     expect(await page.getByTestId('goals-filtered').count()).toBe(0);
     expect(await page.getByTestId('goals-feedback-download').isDisabled()).toBe(false);
+    expect(await panel.getByTestId('follow-up-withheld').count()).toBe(0);
   });
   it('compares March with February per day, with the exact test computed from SQL counts', async () => {
     const { page } = browser;

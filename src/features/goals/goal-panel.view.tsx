@@ -108,7 +108,8 @@ function FollowUp({ e }: { e: GoalEvaluation }) {
   return <p data-testid="follow-up"><span data-not-count="">{promise}</span>{outcome ? ` ${outcome}` : ''}</p>;
 }
 
-export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelActions }) {
+/** `filtered`: a filter other than the source narrows the counts (goals.view.tsx): no feedback text to citizens then. */
+export function GoalPanel({ e, actions, filtered = false }: { e: GoalEvaluation; actions: PanelActions; filtered?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule: disclosure } = useDisclosure();
@@ -165,7 +166,8 @@ export function GoalPanel({ e, actions }: { e: GoalEvaluation; actions: PanelAct
           {g.detailsShown && <GoalRows e={e} />}
           <details>
             <summary>{t('goals.followUpReport')}</summary>
-            <FollowUp e={e} />
+            {/* Under a filter the text would tell citizens the selection's verdict as the promise's (a tester). */}
+            {filtered ? <p className="hint" data-testid="follow-up-withheld">{t('goals.followUpFiltered')}</p> : <FollowUp e={e} />}
           </details>
         </>
       )}

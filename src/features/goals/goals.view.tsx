@@ -113,7 +113,7 @@ export function GoalsPage() {
                     onSave={(g) => void apply(goals.map((x) => (x.id === e.goal.id ? g : x)))} onCancel={() => setEditing(null)} />
                 </div>
               ) : (
-                <GoalPanel key={e.goal.id} e={e} actions={at(i)} />
+                <GoalPanel key={e.goal.id} e={e} actions={at(i)} filtered={narrowed} />
               ),
             )}
           </div>
