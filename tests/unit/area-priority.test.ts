@@ -98,3 +98,35 @@ describe('the areas the tertial table ranks', () => {
     expect(areasToRank(rows, new Set(['Göteborg'])).map((r) => r.name)).toEqual(['Malmö', 'Lund']);
   });
 });
+
+describe('the change against the previous tertial when the rows are placed differently (police events from 2026)', () => {
+  it('finds the share in the kind’s areas moved, and then shows no change per area (was "Arboga ▼ −100 %")', async () => {
+    const { createSchemaRunner } = await import('../../scripts/node-runner');
+    const { kindPlacementSql } = await import('../../src/features/map/area-priority.query');
+    const { kindPlacementShift } = await import('../../src/features/map/area-priority.model');
+    const runner = await createSchemaRunner();
+    try {
+      const t3 = tertial(2025, 3);
+      const t1 = tertial(2026, 1);
+      const kommun = '\u001fkommun\u001eArboga\u001flän\u001eVästmanlands län\u001f';
+      const lan = '\u001flän\u001eVästmanlands län\u001f';
+      // T3 2025: 90 in Arboga and 30 given only the län; T1 2026: 10 in Arboga (January) and 110 only the län.
+      const insert = (day: number, names: string, n: number) => `INSERT INTO incidents (occurred_at, category, location_precision, area, source, epoch_day, area_names)
+        SELECT TIMESTAMP '1970-01-01' + INTERVAL (${day}) DAY, 'Stöld', 'area', 'x', 'polisen', ${day}, '${names}' FROM range(${n})`;
+      await runner.exec([insert(t3.from + 5, kommun, 90), insert(t3.from + 6, lan, 30), insert(t1.from + 3, kommun, 10), insert(t1.from + 40, lan, 110)].join(';\n'));
+      const [row] = await runner.rows<{ current: number; current_in: number; previous: number; previous_in: number }>(kindPlacementSql([], 'kommun', t1, t3));
+      expect(row).toEqual({ current: 120, current_in: 10, previous: 120, previous_in: 90 });
+      const shift = kindPlacementShift(row)!;
+      expect(shift.current).toBeCloseTo(10 / 120, 12);
+      expect(shift.compared).toBeCloseTo(90 / 120, 12);
+      // The län kind holds every row in both tertials: no shift there.
+      const [lanRow] = await runner.rows<{ current: number; current_in: number; previous: number; previous_in: number }>(kindPlacementSql([], 'län', t1, t3));
+      expect(kindPlacementShift(lanRow)).toBeNull();
+      const areaRow: AreaPriorityRow = { name: 'Arboga', population: 14_000, current: 10, current_key: 0, previous: 90, previous_key: 0, hot: 0, hot_key: 0 };
+      expect(rankAreas([areaRow], { current: 120, previous: 122 }, null)[0]!.vsPrevious!.significant).toBe(true);
+      expect(rankAreas([areaRow], { current: 120, previous: 122 }, null, false)[0]!.vsPrevious).toBeNull();
+    } finally {
+      runner.close();
+    }
+  });
+});

@@ -381,6 +381,15 @@ describe('the example’s lägesbild', () => {
     expect(report.categories.find((c) => c.name === 'Narkotikabrott')?.current ?? 0).toBe(drugs);
   });
 
+  it('finds the example’s rows placed alike in the period and the one before: its area changes stand', () => {
+    const report = buildReport(raw, null);
+    // Levels as the generator places its rows: kommun and stadsdel for a point inside, none for rows without a position.
+    expect(raw.placementLevels!.length).toBeGreaterThan(1);
+    expect(raw.placementLevels!.reduce((s, l) => s + l.current, 0)).toBe(report.total.current);
+    expect(report.areaPlacementShift).toBeNull();
+    expect(report.areas.some((a) => a.vsPrevious !== null)).toBe(true);
+  });
+
   it('sums the development chart into the same two-week periods, this year and last', () => {
     const { incidents } = generate();
     const report = buildReport(raw, null);

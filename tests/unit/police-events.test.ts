@@ -8,6 +8,28 @@ import { NotPoliceEventsError, policeEventsImport, policeEventsPlan, policeEvent
 import { createSchemaRunner } from '../../scripts/node-runner';
 import { incidentsByCategoryQuery } from '../../src/features/overview/overview.query';
 import { precisionCountsQuery } from '../../src/features/map/map.query';
+import { loadReport } from '../../src/features/lagesbild/load-report';
+import { buildReport, placementShiftText } from '../../src/features/lagesbild/lagesbild.model';
+import i18next from 'i18next';
+import { sv } from '../../src/lib/i18n/sv';
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+/** `perDay` events a day from `from` for `days` days, their places taken in turn from `places` (police-events format). */
+function eventsOver(from: string, days: number, places: { name: string; gps: string }[], perDay: number, firstId: number) {
+  const out: unknown[] = [];
+  for (let d = 0; d < days; d++) {
+    const day = new Date(Date.parse(`${from}T12:00:00Z`) + d * 86_400_000);
+    for (let k = 0; k < perDay; k++) {
+      const place = places[(d * perDay + k) % places.length]!;
+      const iso = day.toISOString().slice(0, 10);
+      out.push({ id: firstId + out.length, datetime: `${iso} 12:30:00 +01:00`, name: `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} 10.${String(k).padStart(2, '0')}, Stöld, ${place.name}`, summary: '', url: '/x', type: 'Stöld', location: place });
+    }
+  }
+  return out;
+}
+const MALMO = { name: 'Malmö', gps: '55.604981,13.003822' };
+const LUND = { name: 'Lund', gps: '55.704657,13.191007' };
+const SKANE = { name: 'Skåne län', gps: '55.990257,13.595769' };
 
 const EVENTS = [
   { id: 564008, datetime: '2025-01-01 00:12:19 +01:00', name: '31 december 22.44, Mord/dråp, Malmö', summary: 'Två personer, "skjutna"; Rosengård', url: '/x', type: 'Mord/dråp', location: { name: 'Malmö', gps: '55.604981,13.003822' } },
@@ -76,6 +98,31 @@ describe('police public events', () => {
     const result = await importEvents(more);
     expect(result.imported).toBe(1);
     expect(result.rejected).toMatchObject([{ line: 2, reason: 'already-loaded' }]);
+  });
+
+  it('the lägesbild shows no change per area when the police switch from kommun to län (mid-January 2026), and says why', async () => {
+    // ISO weeks 1–2 of 2026 (2025-12-29 – 2026-01-11): two of three events in a kommun; weeks 3–4: only the län.
+    await importEvents([...eventsOver('2025-12-29', 14, [MALMO, LUND, SKANE], 6, 700_000), ...eventsOver('2026-01-12', 14, [SKANE], 6, 800_000)]);
+    const report = buildReport(await loadReport(runner, { year: 2026, firstWeek: 3, lastWeek: 4 }), null);
+    expect(report.areaPlacementShift).toEqual({ level: 'län', current: 1, compared: 28 / 84 });
+    const skane = report.areas.find((a) => a.name === 'Skåne län')!;
+    expect([skane.current, skane.previous, skane.vsPrevious]).toEqual([84, 28, null]);
+    expect(report.areas.every((a) => a.vsPrevious === null)).toBe(true);
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const t = i18n.t;
+    expect(placementShiftText(report, t, 'sv')!.replace(/\u00a0/g, ' ')).toContain('ligger i områden av slaget län: 100 % nu, 33 % perioden före');
+    // Public view gives no shares (with the counts beside them they could be worked back).
+    const published = buildReport(await loadReport(runner, { year: 2026, firstWeek: 3, lastWeek: 4 }), { k: 5, noise: 0 } as never);
+    expect(published.areaPlacementShift).toEqual({ level: 'län' });
+    expect(placementShiftText(published, t, 'sv')).not.toMatch(/\d/);
+  });
+
+  it('the lägesbild keeps its changes per area when the mix of kommun and län stays', async () => {
+    await importEvents([...eventsOver('2025-12-29', 14, [MALMO, LUND, SKANE], 6, 700_000), ...eventsOver('2026-01-12', 14, [LUND, SKANE, MALMO, MALMO], 6, 800_000)]);
+    const report = buildReport(await loadReport(runner, { year: 2026, firstWeek: 3, lastWeek: 4 }), null);
+    expect(report.areaPlacementShift).toBeNull();
+    expect(report.areas.find((a) => a.name === 'Malmö')!.vsPrevious).not.toBeNull();
   });
 
   it('refuses JSON that is not police events, with a reason', () => {

@@ -13,7 +13,7 @@ import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { SurroundingsOnlyNote, CoverageNote } from './report-notes.view';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { figureCategories, hotSpotWeeks, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { figureCategories, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
 import { MIN_HOT_SPOT_STEPS, type HotSpotGroup } from './lagesbild-hot-spots.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
@@ -376,6 +376,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
 
       <Panel id="areas" title={t('lagesbild.areas')} actions={panelActions}>
         <CountTable caption={t('lagesbild.areas')} nameHeader={t('lagesbild.area')} rows={report.areas} report={report} t={t} language={language} testId="lb-areas" lastYear={false} />
+        {report.areaPlacementShift && <p className="lb-warning" role="note" data-testid="lb-areas-shift">{placementShiftText(report, t, language)}</p>}
         {report.areasAlsoElsewhere && <p className="lb-footnote" data-testid="lb-areas-note">{t('lagesbild.areasAlsoElsewhere')}</p>}
       </Panel>
 

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { csvCount } from '../../lib/disclosure/format-count';
 import { formatCount, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
-import { hotSpotWeeks, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
 
 const ratio = (c: CountChange | null) => (c && c.change !== null ? Math.round(c.change * 1000) / 1000 : null);
 const z = (c: CountChange | null) => (c ? Math.round(c.z * 100) / 100 : null);
@@ -31,6 +31,8 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     row(t('lagesbild.allIncidents'), report.total, t('lagesbild.total')),
     ...report.categories.map((f) => row(t('overview.category'), f, f.name ?? '')),
     ...report.areas.map((f) => row(t('lagesbild.area'), f, f.name ?? t(`lagesbild.without.${f.without ?? 'none'}`))),
+    // Why the area rows have no change against the period before (placementShiftText): one row, no counts.
+    ...(report.areaPlacementShift ? [[t('lagesbild.area'), placementShiftText(report, t, language), null, null, null, null, null, null, null, null, null]] : []),
     ...report.places.map((f) => row(t('lagesbild.place'), f, f.name ?? '')),
     // The places left out at a tie: one row with no counts in the columns (the name says the count each has).
     ...(report.placesTied ? [[t('lagesbild.place'), placesTiedText(report, t, language, true), null, null, null, null, null, null, null, null, null]] : []),

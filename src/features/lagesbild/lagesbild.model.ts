@@ -7,11 +7,12 @@ import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount, publishList, publishTable, publishedNoise, type PublishedCount, sortByShown } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
+import { placementShift, type PlacementShift } from '../../lib/statistics/placement-shift';
 import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import type { Verdict } from '../../analysis/goals/goal-verdict';
 import { publishGoal } from '../../analysis/goals/publish-goal';
 import type { LagesbildPeriods } from '../../analysis/periods/compared-periods';
-import { formatBiweek, formatCount, type Language } from '../../lib/format';
+import { formatBiweek, formatCount, formatLevel, type Language } from '../../lib/format';
 import type { TFunction } from 'i18next';
 import { cutAtTie } from '../../lib/top-list';
 
@@ -75,6 +76,12 @@ export interface LagesbildReport {
   areas: Figure[];
   /** Some incident of the period also lies in an area other than the one the area table counts it in (see areasAlsoElsewhereSql). */
   areasAlsoElsewhere: boolean;
+  /**
+   * The period's incidents are placed in areas otherwise than the period before's (lib/statistics/placement-shift.ts:
+   * the police's events naming only the län from 2026): the area rows then carry no change against it. The shares
+   * are exact ones, left out (undefined) in public view; null: no shift.
+   */
+  areaPlacementShift: { level: string; current?: number; compared?: number } | null;
   places: Figure[];
   /**
    * Places left out of `places` because they share the count at its cut (lib/top-list.ts): how many, and their count
@@ -105,6 +112,8 @@ export interface RawReport {
   areas: CountRow[];
   /** lagesbild.query.ts areasAlsoElsewhereSql (absent: false). */
   areasAlsoElsewhere?: boolean;
+  /** lagesbild.query.ts placementLevelsSql (absent: no check). */
+  placementLevels?: { level: string; current: number; previous: number }[];
   /** `same_current`: places of the whole list with the row's count in the period (absent: the list was not cut). */
   places: (CountRow & { same_current?: number })[];
   interventions: CountRow[];
@@ -212,6 +221,7 @@ export function figureCategories(report: Pick<LagesbildReport, 'categories' | 'r
 export function buildReport(raw: RawReport, rule: DisclosureRule | null): LagesbildReport {
   const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);
   const areas = publishRows(raw.areas, rule, raw.periods, raw.dataExtent ?? null);
+  const shift = areaPlacementShift(raw.placementLevels ?? []);
   const interventions = publishRows(raw.interventions, rule, raw.periods, raw.dataExtent ?? null);
   // Top places are a subset: no published total adds up to them, so each count stands alone. Cut at TOP_PLACES, never
   // through a tie (the exact counts decide: public view's noise does not make equal places unequal).
@@ -249,8 +259,10 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     rule,
     total: categories.total,
     categories: categories.rows,
-    areas: areas.rows,
+    // A change per area between differently placed periods is the export's change, not crime's: none is shown.
+    areas: shift ? areas.rows.map((f) => ({ ...f, vsPrevious: null })) : areas.rows,
     areasAlsoElsewhere: raw.areasAlsoElsewhere === true,
+    areaPlacementShift: shift === null ? null : rule ? { level: shift.level } : { level: shift.level, current: shift.current, compared: shift.compared },
     places,
     placesTied,
     interventionTotal: interventions.total,
@@ -263,6 +275,24 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     coverage: periodCoverage(raw.periods.current, raw.dataExtent ?? null),
     sources: sourceReports(raw.sources ?? [], raw.periods.current, rule, raw.dataExtent ?? null),
   };
+}
+
+/** The placement shift between the period and the one before (null: none, or no levels counted). */
+function areaPlacementShift(levels: NonNullable<RawReport['placementLevels']>): PlacementShift | null {
+  return placementShift(Object.fromEntries(levels.map((l) => [l.level, l.current])), Object.fromEntries(levels.map((l) => [l.level, l.previous])));
+}
+
+/** The note under the area table when its periods are placed differently (`report.areaPlacementShift`), else null. */
+export function placementShiftText(report: Pick<LagesbildReport, 'areaPlacementShift'>, t: TFunction, language: Language): string | null {
+  const shift = report.areaPlacementShift;
+  if (!shift) return null;
+  const { level } = shift;
+  const levelText = level.startsWith('-') ? t(`lagesbild.placementLevel.${level.slice(1)}`)
+    : level === '' ? t('lagesbild.placementLevel.own')
+    : t('lagesbild.placementLevel.kinds', { kinds: new Intl.ListFormat(language, { type: 'conjunction' }).format(level.split(',')) });
+  return shift.current === undefined || shift.compared === undefined
+    ? t('lagesbild.placementShiftPublic', { level: levelText })
+    : t('lagesbild.placementShift', { level: levelText, now: formatLevel(shift.current, language), before: formatLevel(shift.compared, language) });
 }
 
 /** Changes worth a sentence: significant by the change test (count-change.ts), strongest first. */

@@ -7,6 +7,7 @@ import { AREA_TOKENS } from '../../data/area-membership.query';
 import type { DayRange } from '../../lib/day-range';
 import { cellLabelsSql, cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 import { commonSpellingSql, spellingKeySql } from '../../data/spelling-key.query';
+import { WITHOUT_AREA, placementLevelsSql as levelsIn } from '../../data/placement-level.query';
 
 export interface PeriodWindows {
   current: DayRange;
@@ -41,9 +42,16 @@ export function categoryCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
  * 'none' (a position, but no areas to place it in).
  */
 export function areaCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
-  const without = `CASE WHEN area IS NOT NULL THEN NULL WHEN area_assignment = 'outside' THEN 'outside' WHEN lat IS NULL OR lon IS NULL OR location_precision <> 'point' THEN 'unlocated' ELSE 'none' END`;
-  return `SELECT area AS name, ${without} AS without, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} AND ${scope}
+  return `SELECT area AS name, ${WITHOUT_AREA} AS without, ${threeCounts(w)} FROM incidents WHERE ${inAny(w)} AND ${scope}
     GROUP BY ALL ORDER BY current DESC, name NULLS LAST, without`;
+}
+
+/**
+ * Incidents per placement level (data/placement-level.query.ts) in the current and previous windows: whether the area
+ * table's changes compare like with like (lib/statistics/placement-shift.ts). SQL rows: level, current, previous.
+ */
+export function placementLevelsSql(w: PeriodWindows, scope = 'TRUE'): string {
+  return levelsIn(scope, w.current, w.previous);
 }
 
 /**

@@ -9,7 +9,7 @@ import { TOP_PLACES, type CountRow, type RawReport } from './lagesbild.model';
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type HotSpotCell } from './lagesbild-hot-spots.model';
 import { asReportPeriod, lagesbildPeriods } from '../../analysis/periods/compared-periods';
 import { sameLastYear, shiftPeriod, type ReportPeriod } from '../../analysis/periods/report-periods';
-import { areaCountsSql, areasAlsoElsewhereSql, categoryCountsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
+import { areaCountsSql, areasAlsoElsewhereSql, categoryCountsSql, placementLevelsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
 import { baselineWindow, type SourceReportRow } from './source-reports.model';
 import type { BiweekPeriod } from '../../lib/iso-week';
 
@@ -90,6 +90,7 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   const categories = await reader.rows<CountRow>(categoryCountsSql(windows, scope));
   const areas = await reader.rows<CountRow>(areaCountsSql(windows, scope));
   const [elsewhere] = await reader.rows<{ also_elsewhere: boolean }>(areasAlsoElsewhereSql(windows, scope));
+  const placementLevels = await reader.rows<{ level: string; current: number; previous: number }>(placementLevelsSql(windows, scope));
   const places = await reader.rows<RawReport['places'][number]>(topPlacesSql(windows, TOP_PLACES, scope));
   const interventions = await reader.rows<CountRow>(interventionCountsSql(windows, scope));
   const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(dayExtentSql(scope));
@@ -100,5 +101,5 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
   const goalsLatest = await evaluateGoals(reader, extra);
   const sources = await reader.rows<SourceReportRow>(sourceReportsSql(periods.current, baselineWindow(periods.current)));
-  return { periods, development: await development(reader, period, scope), categories, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
+  return { periods, development: await development(reader, period, scope), categories, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, placementLevels, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
 }

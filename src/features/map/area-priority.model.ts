@@ -14,6 +14,7 @@
 import { publishCount, publishedNoise } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
+import { placementShift, type PlacementShift } from '../../lib/statistics/placement-shift';
 
 export interface AreaPriorityRow {
   name: string;
@@ -50,12 +51,32 @@ export function areasToRank(rows: AreaPriorityRow[], noData: Set<string>): AreaP
   return rows.filter((r) => !noData.has(r.name) && (r.current > 0 || r.previous > 0));
 }
 
+/** One row of area-priority.query.ts kindPlacementSql. */
+export interface KindPlacementRow {
+  current: number;
+  current_in: number;
+  previous: number;
+  previous_in: number;
+}
+
+/**
+ * Whether the two tertials' incidents lie in areas of the kind alike (lib/statistics/placement-shift.ts): the share
+ * in some area of the kind moved a lot and beyond chance — the police's events naming only the län from 2026 took
+ * every kommun "▼ −100 %". Null: alike, or nothing to compare.
+ */
+export function kindPlacementShift(row: KindPlacementRow): PlacementShift | null {
+  return placementShift(
+    { in: row.current_in, out: row.current - row.current_in },
+    { in: row.previous_in, out: row.previous - row.previous_in },
+  );
+}
+
 /**
  * `days`: the days of the current and previous tertial that the data covers (coveredDays: from the data's first day
- * on); with none in the previous tertial there is no change to show. Rows without population are listed last,
- * unranked.
+ * on); with none in the previous tertial there is no change to show, nor when `comparable` is false (the tertials'
+ * rows are placed differently: kindPlacementShift). Rows without population are listed last, unranked.
  */
-export function rankAreas(rows: AreaPriorityRow[], days: { current: number; previous: number }, rule: DisclosureRule | null): AreaPriority[] {
+export function rankAreas(rows: AreaPriorityRow[], days: { current: number; previous: number }, rule: DisclosureRule | null, comparable = true): AreaPriority[] {
   const shown = rows.map((r) => ({
     r,
     current: publishCount(r.current, r.current_key, rule),
@@ -73,7 +94,8 @@ export function rankAreas(rows: AreaPriorityRow[], days: { current: number; prev
     // Public view: each shown count within ±noise of its exact one, the rest (a sum of the others) within the sum of theirs.
     const noise = publishedNoise(rule);
     const vsRest = rate !== null && restPopulation > 0 ? compareCounts(current as number, restCount, population! / restPopulation, { current: noise, previous: noise * (withPopulation.length - 1) }) : null;
-    const vsPrevious = current !== null && previous !== null && days.previous > 0 && days.current > 0 ? compareCounts(current, previous, days.current / days.previous, noise) : null;
+    // `comparable` false: the tertials' rows are placed differently (kindPlacementShift), so no change is shown.
+    const vsPrevious = comparable && current !== null && previous !== null && days.previous > 0 && days.current > 0 ? compareCounts(current, previous, days.current / days.previous, noise) : null;
     // A share of a hidden part is hidden too ("<5 of 40" would be a small count again).
     const hotShare = current !== null && current > 0 && (hot !== null || r.hot === 0 && !rule) ? (hot ?? 0) / current : null;
     return { name: r.name, population, current, rate, vsRest, vsPrevious, hotShare: hotShare === null ? null : Math.min(1, hotShare) };

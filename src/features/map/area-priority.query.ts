@@ -5,7 +5,7 @@ import type { CellShape } from '../../lib/geo/cell-grid';
 import type { FilterExpr } from '@uwdata/mosaic-sql';
 import { whereSql } from '../../data/filter-predicates';
 import { keySumSql } from '../../data/record-keys.query';
-import { rowsPerAreaSql } from '../../data/area-membership.query';
+import { inKindSql, rowsPerAreaSql } from '../../data/area-membership.query';
 import { literal } from '../../data/sql-text';
 
 const between = (r: { from: number; to: number }) => `epoch_day BETWEEN ${Math.trunc(r.from)} AND ${Math.trunc(r.to)}`;
@@ -42,4 +42,16 @@ export function areaPrioritySql(filter: FilterExpr, kind: string | null, current
       GROUP BY ALL
     ) v ON v.area = a.name AND v.kind = ${kind === null ? "''" : literal(kind)}
     ORDER BY a.name`;
+}
+
+/**
+ * Under `filter`, the incidents of `current` and `previous` and how many of each lie in some area of `kind` ('' or
+ * null: areas without one) — whether the two tertials' rows are placed in such areas alike, so that a change per area
+ * compares like with like (lib/statistics/placement-shift.ts). SQL: one row, current, current_in, previous, previous_in.
+ */
+export function kindPlacementSql(filter: FilterExpr, kind: string | null, current: { from: number; to: number }, previous: { from: number; to: number }): string {
+  const inKind = inKindSql(kind ?? '');
+  return `SELECT count(*) FILTER (WHERE ${between(current)})::INTEGER AS current, count(*) FILTER (WHERE ${between(current)} AND ${inKind})::INTEGER AS current_in,
+      count(*) FILTER (WHERE ${between(previous)})::INTEGER AS previous, count(*) FILTER (WHERE ${between(previous)} AND ${inKind})::INTEGER AS previous_in
+    FROM incidents WHERE (${between(current)} OR ${between(previous)}) AND ${whereSql(filter)}`;
 }

@@ -12,13 +12,13 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { useFilterPredicates } from '../../hooks/use-filter-predicates';
 import { useRows } from '../../hooks/use-rows';
 import { downloadText, toExcelCsv } from '../../lib/excel-csv';
-import { formatCount, formatDate, formatDecimal, formatPercent } from '../../lib/format';
+import { formatCount, formatDate, formatDecimal, formatLevel, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
 import { useLanguage } from '../../lib/i18n/i18n';
 import type { CountChange } from '../../lib/statistics/count-change';
-import { areasToRank, rankAreas, type AreaPriorityRow } from './area-priority.model';
-import { areaPrioritySql, tertialCellCountsSql } from './area-priority.query';
+import { areasToRank, kindPlacementShift, rankAreas, type AreaPriorityRow, type KindPlacementRow } from './area-priority.model';
+import { areaPrioritySql, kindPlacementSql, tertialCellCountsSql } from './area-priority.query';
 
 /** `noData`: the areas the Karta shows as "–" (wholly outside the located incidents): not ranked, not listed. */
 export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }: { kind: string | null; size: number; shape: CellShape; band: number; universe: CellKey[] | null; noData: Set<string> }) {
@@ -40,11 +40,13 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
   const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells, shape) : null, { keepPrevious: `${kind ?? ''}|${size}|${shape}` });
   // Per day with data: the data may begin inside the previous tertial (coveredDays).
   const days = current && previous && extent ? { current: coveredDays(current, extent), previous: coveredDays(previous, extent) } : null;
+  const placement = useRows<KindPlacementRow>(current && previous ? kindPlacementSql(filter.incidents, kind, current, previous) : null, { keepPrevious: false });
+  const shift = useMemo(() => (placement?.[0] ? kindPlacementShift(placement[0]) : null), [placement]);
   const kept = useMemo(() => (rows ? areasToRank(rows, noData) : null), [rows, noData]);
   const leftOut = rows && kept ? rows.length - kept.length : 0;
   const ranked = useMemo(
-    () => (kept && days ? rankAreas(kept, days, rule) : []),
-    [kept, days?.current, days?.previous, rule],
+    () => (kept && days ? rankAreas(kept, days, rule, shift === null) : []),
+    [kept, days?.current, days?.previous, rule, shift],
   );
   if (!current || !previous) return null;
   const label = formatTertial(current, language);
@@ -84,6 +86,15 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
       )}
       {days && previous && extent && days.previous > 0 && days.previous < previous.to - previous.from + 1 && (
         <p className="hint" data-testid="area-priority-partial">{t('map.priority.partialPrevious', { period: formatTertial(previous, language), date: formatDate(dateOfEpochDay(extent.from)), count: days.previous })}</p>
+      )}
+      {shift && previous && (
+        <p className="warning" role="note" data-testid="area-priority-shift">
+          {t(rule ? 'map.priority.placementShiftPublic' : 'map.priority.placementShift', {
+            period: label, previous: formatTertial(previous, language),
+            areaKind: kind ? t('map.priority.areaOfKind', { kind }) : t('map.priority.anyArea'),
+            now: formatLevel(shift.current, language), before: formatLevel(shift.compared, language),
+          })}
+        </p>
       )}
       {leftOut > 0 && <p className="hint" data-testid="area-priority-left-out">{t('map.priority.noDataLeftOut', { count: leftOut })}</p>}
       <p className="hint">{t('map.priority.method', { size })}</p>

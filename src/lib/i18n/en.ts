@@ -148,6 +148,10 @@ export const en: Messages = {
       hotShare: 'Share in hot spots',
       partialPrevious_one: 'The data begins {{date}}: {{period}} has {{count}} day with data, and the comparison is per day with data.',
       partialPrevious_other: 'The data begins {{date}}: {{period}} has {{count}} days with data, and the comparison is per day with data.',
+      placementShift: 'In {{period}} {{now}} of the incidents lie in some {{areaKind}}, in {{previous}} {{before}}: the data gives the location differently than before (as when a source starts giving only the county). The change against {{previous}} is therefore not shown.',
+      placementShiftPublic: 'In {{period}} a clearly different share of the incidents lies in some {{areaKind}} than in {{previous}}: the data gives the location differently than before (as when a source starts giving only the county). The change against {{previous}} is therefore not shown.',
+      areaOfKind: 'area of the kind {{kind}}',
+      anyArea: 'area',
       noDataLeftOut_one: '{{count}} area without incidents in the two tertials is left out.',
       noDataLeftOut_other: '{{count}} areas without incidents in the two tertials are left out.',
       method: 'Ranked by incidents per 1,000 inhabitants in the tertial (the latest complete tertial of the data; the filters apply, except period and area) – no hidden weights. "Against the other areas": the area’s rate against all other areas of the same kind together (ratio − 1). "Against" the previous tertial: change per day with data (when the data begins inside that tertial, only its days with data count). ▲/▼ = larger than chance can explain (95%, exact test for two counts). "Share in hot spots": the share of the area’s incidents in the tertial that lie in cells that are hot spots (Getis-Ord Gi*, at least 95% with FDR correction, cells of {{size}} m). Areas without a population are not ranked.',
@@ -177,6 +181,7 @@ export const en: Messages = {
     },
   },
   trends: {
+    placementShift: 'No comparison: the two periods give the incidents’ location with different detail (for example only the county instead of the municipality), so a change in the chosen area would reflect the data, not the situation.',
     intro: 'Is it getting better? Counts per day, week, two weeks, month or quarter, against the period before and the same period last year, with the interventions on the timeline. Select a period in the chart to filter every other view.',
     controls: 'Chart settings',
     unit: 'Per',

@@ -149,6 +149,10 @@ export const sv = {
       hotShare: 'Andel i hot spots',
       partialPrevious_one: 'Datan börjar {{date}}: av {{period}} finns {{count}} dag med data, och jämförelsen görs per dag med data.',
       partialPrevious_other: 'Datan börjar {{date}}: av {{period}} finns {{count}} dagar med data, och jämförelsen görs per dag med data.',
+      placementShift: 'Under {{period}} ligger {{now}} av händelserna i något {{areaKind}}, under {{previous}} {{before}}: datan anger platsen på ett annat sätt än förut (som när en källa börjar ange bara länet). Förändringen mot {{previous}} visas därför inte.',
+      placementShiftPublic: 'Under {{period}} ligger en tydligt annan andel av händelserna i något {{areaKind}} än under {{previous}}: datan anger platsen på ett annat sätt än förut (som när en källa börjar ange bara länet). Förändringen mot {{previous}} visas därför inte.',
+      areaOfKind: 'område av slaget {{kind}}',
+      anyArea: 'område',
       noDataLeftOut_one: '{{count}} område utan händelser under de två tertialerna finns inte med.',
       noDataLeftOut_other: '{{count}} områden utan händelser under de två tertialerna finns inte med.',
       method: 'Rangordnat efter händelser per 1 000 invånare under tertialen (senaste hela tertialen i datan; filtren gäller, utom period och område) – inga dolda vikter. "Mot övriga områden": områdets takt jämfört med alla andra områden av samma slag tillsammans (kvot − 1). "Mot" föregående tertial: förändring per dag med data (börjar datan inom den tertialen räknas bara dagarna med data). ▲/▼ = större än slumpen kan förklara (95 %, exakt test för två antal). "Andel i hot spots": andelen av områdets händelser under tertialen som ligger i rutor som är hot spots (Getis-Ord Gi*, minst 95 % med FDR-korrigering, rutor om {{size}} m). Områden utan befolkning rangordnas inte.',
@@ -178,6 +182,7 @@ export const sv = {
     },
   },
   trends: {
+    placementShift: 'Ingen jämförelse: de två perioderna anger händelsernas plats olika noga (till exempel bara län i stället för kommun), så en förändring i det valda området skulle spegla datan, inte läget.',
     intro: 'Blir det bättre? Antal per dag, vecka, två veckor, månad eller kvartal, mot perioden innan och samma period förra året, med insatserna på tidslinjen. Markera en period i diagrammet för att filtrera alla andra vyer.',
     controls: 'Diagraminställningar',
     unit: 'Per',
