@@ -20,9 +20,31 @@ describe('the follow-up text', () => {
     } as unknown as GoalEvaluation;
     expect(followUpText(e, 'sv', null)).toContain('Till och med 2026-11-15: 14 av 16 för hela perioden. Kvar att nå: Kvarnby 0 av 1. Arbetet ligger efter.');
   });
+  it('says a promise whose period is over was not kept, not that the work is behind (a tester)', () => {
+    const e = { ...base, rule: 'at_least', numbers: { actual: 3, expected: 4, projected: 3, target: 4, ended: true }, verdict: 'behind' } as unknown as GoalEvaluation;
+    expect(followUpText(e, 'sv', null)).toMatch(/Löftet uppfylldes inte\.$/);
+    expect(followUpText(e, 'en', null)).toMatch(/The promise was not kept\.$/);
+    expect(followUpText({ ...e, numbers: { ...e.numbers!, ended: false } } as GoalEvaluation, 'sv', null)).toMatch(/Arbetet ligger efter\.$/);
+  });
   it('compares with the previous period, and speaks English for the English UI', () => {
     const e = { ...base, rule: 'increase', numbers: { actual: 108, expected: 33, projected: 123, target: 43, ended: false }, verdict: 'met' } as unknown as GoalEvaluation;
     expect(followUpText(e, 'sv', null)).toContain('Till och med 2026-11-15: 108, mot 33 vid samma tid förra perioden och 43 under hela förra perioden. Löftet är uppfyllt.');
     expect(followUpText(e, 'en', null)).toContain('The promise is kept.');
+  });
+});
+
+describe('the verdict badge', () => {
+  it('reads "Inte uppnått" for a goal behind when its period is over, "Efter" while it runs', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { VerdictBadge } = await import('../../src/analysis/goals/verdict-badge.view');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const badge = (verdict: 'behind' | 'met', ended: boolean) => renderToStaticMarkup(createElement(VerdictBadge, { verdict, withheld: false, k: null, t: i18n.t, ended }));
+    expect(badge('behind', true)).toContain('Inte uppnått');
+    expect(badge('behind', false)).toContain('Efter');
+    expect(badge('met', true)).toContain('Uppnått');
   });
 });

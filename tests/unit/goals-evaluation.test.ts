@@ -99,6 +99,23 @@ describe('the seed promises on the example data', () => {
     expect(e.verdict).toBe(sel(in2026) >= sel(in2025) ? 'behind' : 'on_track');
   });
 
+  it('gives no verdict on "fewer than last period" with none in either period (it read "✗ Efter" on 0 against 0)', async () => {
+    const { evaluateGoal } = await import('../../src/analysis/goals/evaluate-goals');
+    const resecentrum = byId.get('ordningsstorningar-resecentrum')!;
+    // No such category at all: 0 in 2025 and 0 in 2026.
+    const goal = { ...resecentrum.goal, id: 'inga', filter: { ...resecentrum.goal.filter, category: ['Finns inte'] } };
+    const columns = new Map((await runner.rows<{ column_name: string; data_type: string }>("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'incidents'")).map((r) => [r.column_name, r.data_type]));
+    const none = await evaluateGoal(runner, goal, resecentrum.asOf, columns);
+    expect(none.problem).toEqual({ key: 'nothing-to-decrease' });
+    expect(none.verdict).toBeUndefined();
+    // Söderäng had none at Resecentrum in 2025 and has one in 2026: more than before is behind, not "nothing to judge".
+    const soderang = await evaluateGoal(runner, resecentrum.goal, resecentrum.asOf, columns, [`"area" IN ('Söderäng')`]);
+    expect(soderang.numbers).toMatchObject({ actual: 1, target: 0 });
+    expect(soderang.verdict).toBe('behind');
+    // The same goal with last year's rows keeps its verdict.
+    expect((await evaluateGoal(runner, resecentrum.goal, resecentrum.asOf, columns)).verdict).toBe(resecentrum.verdict);
+  });
+
   it('draws the cumulative line to the actual, and the expected line to the target', () => {
     const e = byId.get('storande-trafik')!;
     const points = cumulativeSeries(e);

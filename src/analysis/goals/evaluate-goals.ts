@@ -34,7 +34,12 @@ export type GoalProblem =
    * The goal begins after the day it is judged as of (the data's last day, or a past lägesbild's): nothing to judge
    * yet. Judged as of its first day it read "Efter" on 0 — and a past lägesbild counted data from after its own date.
    */
-  | { key: 'not-started'; start: string };
+  | { key: 'not-started'; start: string }
+  /**
+   * "Fewer than the period before" with none in either: fewer than 0 cannot be, and nothing rose, so there is no
+   * verdict (it read "✗ Efter" on 0 against 0 — a tester, under a category filter).
+   */
+  | { key: 'nothing-to-decrease' };
 
 export interface GoalEvaluation {
   goal: GoalDefinition;
@@ -161,6 +166,8 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
     ? { actual: row.actual, target: row.previous_full, expected: row.previous_to_date, projected, ended }
     : { actual: row.actual, target: goal.target!, expected: goal.target! * share, projected, ended };
   const keys = { actual: row.actual_key, target: row.previous_full_key, expected: row.previous_to_date_key };
+  // 0 against 0: nothing to judge. One or more against 0 is behind (more than before, and fewer cannot be reached).
+  if (goal.direction === 'decrease' && numbers.target === 0 && numbers.actual === 0) return { ...base, problem: { key: 'nothing-to-decrease' } };
   return { ...base, numbers, keys, verdict: verdictFor(goal.direction, numbers), daily, previousDaily };
 }
 

@@ -3,7 +3,8 @@
 import type { TFunction } from 'i18next';
 import { VERDICT_SYMBOL, type Verdict } from './goal-verdict';
 
-export function VerdictBadge({ verdict, withheld, k, t }: { verdict: Verdict | null; withheld: boolean; k: number | null; t: TFunction }) {
+/** `ended`: the goal's window is over, so "behind" reads "not met" (it can no longer catch up). */
+export function VerdictBadge({ verdict, withheld, k, t, ended = false }: { verdict: Verdict | null; withheld: boolean; k: number | null; t: TFunction; ended?: boolean }) {
   if (withheld) {
     return (
       <span className="verdict verdict-withheld" data-testid="verdict" title={t('disclosure.verdictWithheldHelp', { k })}>
@@ -14,7 +15,7 @@ export function VerdictBadge({ verdict, withheld, k, t }: { verdict: Verdict | n
   if (!verdict) return null;
   return (
     <span className={`verdict verdict-${verdict}`} data-testid="verdict">
-      <span aria-hidden="true">{VERDICT_SYMBOL[verdict]}</span> {t(`goals.verdict_${verdict}`)}
+      <span aria-hidden="true">{VERDICT_SYMBOL[verdict]}</span> {t(`goals.verdict_${ended && verdict === 'behind' ? 'not_met' : verdict}`)}
     </span>
   );
 }

@@ -11,6 +11,8 @@ import { publishGoal } from '../../analysis/goals/publish-goal';
 const OWNER_SV: Record<string, string> = { Polis: 'Polisen', Kommun: 'Kommunen', Gemensam: 'Polisen och kommunen' };
 const OWNER_EN: Record<string, string> = { Polis: 'The police', Kommun: 'The municipality', Gemensam: 'The police and the municipality' };
 const VERDICT_SV = { met: 'Löftet är uppfyllt', on_track: 'Arbetet ligger i fas', at_risk: 'Det finns en risk att löftet inte uppfylls', behind: 'Arbetet ligger efter' };
+const NOT_MET_SV = 'Löftet uppfylldes inte';
+const NOT_MET_EN = 'The promise was not kept';
 const WITHHELD_SV = 'Bedömningen visas inte, eftersom den skulle avslöja ett dolt litet antal (publik visning)';
 const WITHHELD_EN = 'The verdict is not shown, as it would give away a hidden small count (public view)';
 const VERDICT_EN = { met: 'The promise is kept', on_track: 'The work is on track', at_risk: 'There is a risk the promise will not be kept', behind: 'The work is behind' };
@@ -36,7 +38,8 @@ export function followUpParts(e: GoalEvaluation, language: Language, rule: Discl
   const head = sv ? `${owner} lovade: ”${e.goal.promise}”` : `${owner} promised: “${e.goal.promise}”`;
   if (!g.numbers || (!g.verdict && !g.verdictWithheld)) return { promise: head, outcome: '' };
   const x = g.numbers;
-  const verdict = g.verdict ? (sv ? VERDICT_SV : VERDICT_EN)[g.verdict] : sv ? WITHHELD_SV : WITHHELD_EN;
+  // A window that is over cannot be "behind" any more: the promise was not kept.
+  const verdict = g.verdict ? (x.ended && g.verdict === 'behind' ? (sv ? NOT_MET_SV : NOT_MET_EN) : (sv ? VERDICT_SV : VERDICT_EN)[g.verdict]) : sv ? WITHHELD_SV : WITHHELD_EN;
   let done: string;
   if (e.rule === 'cadence') {
     done = sv

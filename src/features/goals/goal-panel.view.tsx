@@ -122,7 +122,7 @@ export function GoalPanel({ e, actions, filtered = false }: { e: GoalEvaluation;
     <article className="panel goal-panel" aria-labelledby={`goal-${e.goal.id}`} data-testid={`goal-${e.goal.id}`}>
       <div className="panel-header">
         <h2 id={`goal-${e.goal.id}`}>{e.goal.title}</h2>
-        <VerdictBadge verdict={g.verdict} withheld={g.verdictWithheld} k={k} t={t} />
+        <VerdictBadge verdict={g.verdict} withheld={g.verdictWithheld} k={k} t={t} ended={e.numbers?.ended === true} />
       </div>
       <GoalActions a={actions} title={e.goal.title} />
       {/* The promise's own words ("minst fyra (4) tillfällen"): a target, not a count from the data. */}
@@ -132,7 +132,10 @@ export function GoalPanel({ e, actions, filtered = false }: { e: GoalEvaluation;
         {e.goal.follow_up ? ` · ${t('goals.followUp')}: ${e.goal.follow_up}` : ''}
       </p>
       {problem ? (
-        <p role="alert" className="error">{t(`goals.problem_${problem.key.replace(/-/g, '_')}`, problem as unknown as Record<string, string>)}</p>
+        // Public view: "neither period has any" would state two counts of 0, each below k — say only that it is withheld.
+        <p role="alert" className="error">{disclosure && problem.key === 'nothing-to-decrease'
+          ? t('disclosure.verdictWithheldHelp', { k })
+          : t(`goals.problem_${problem.key.replace(/-/g, '_')}`, problem as unknown as Record<string, string>)}</p>
       ) : (
         <>
           <dl className="goal-numbers">
@@ -156,7 +159,7 @@ export function GoalPanel({ e, actions, filtered = false }: { e: GoalEvaluation;
                 { key: 'kind', header: t('goals.kind'), cell: (a) => a.kind },
                 { key: 'actual', header: t('goals.actual'), numeric: true, cell: (a) => (typeof a.actual !== 'number' ? formatShownCount(a.actual, disclosure, language) : a.actual === 0 ? `0 (${t('goals.missing')})` : formatCount(a.actual, language)) },
                 { key: 'target', header: t('goals.target'), numeric: true, notCount: true, cell: (a) => formatCount(a.target, language) },
-                { key: 'verdict', header: t('goals.verdict'), cell: (a) => <VerdictBadge verdict={a.verdict} withheld={a.verdict === null} k={k} t={t} /> },
+                { key: 'verdict', header: t('goals.verdict'), cell: (a) => <VerdictBadge verdict={a.verdict} withheld={a.verdict === null} k={k} t={t} ended={e.numbers?.ended === true} /> },
               ]}
             />
           )}

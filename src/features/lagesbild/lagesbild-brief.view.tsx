@@ -81,7 +81,7 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
           {report.goalsLatestInPublic && <p className="hint" data-testid="lb-brief-goals-as-of">{t('lagesbild.goalsAsOf', { date: isoDateOfEpochDay(report.goalsAsOf) })}</p>}
           {report.goals.length ? (
             <ul className="plain">
-              {report.goals.map((g) => <li key={g.id}><VerdictBadge verdict={g.verdict} withheld={g.withheld} k={report.rule?.k ?? null} t={t} /> {g.title}</li>)}
+              {report.goals.map((g) => <li key={g.id}><VerdictBadge verdict={g.verdict} withheld={g.withheld} k={report.rule?.k ?? null} t={t} ended={g.ended} /> {g.title}</li>)}
             </ul>
           ) : <p>{t('lagesbild.noGoals')}</p>}
           <h2>{t('lagesbild.assessment')}</h2>

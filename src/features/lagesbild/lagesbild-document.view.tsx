@@ -290,7 +290,7 @@ export function GoalsTable({ report, t, language }: { report: LagesbildReport; t
           {report.goals.map((g) => (
             <tr key={g.id}>
               <th scope="row">{g.title}</th>
-              <td>{g.evaluated ? <VerdictBadge verdict={g.verdict} withheld={g.withheld} k={rule?.k ?? null} t={t} /> : t('lagesbild.goalProblem')}</td>
+              <td>{g.evaluated ? <VerdictBadge verdict={g.verdict} withheld={g.withheld} k={rule?.k ?? null} t={t} ended={g.ended} /> : t('lagesbild.goalProblem')}</td>
               <td className="numeric">{g.evaluated ? formatShownCount(g.actual, rule, language) : '–'}</td>
               <td className="numeric" data-not-count={g.rule === 'increase' || g.rule === 'decrease' ? undefined : ''}>{g.evaluated ? formatShownCount(g.target, rule, language) : '–'}</td>
             </tr>

@@ -51,7 +51,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...(report.rule && report.hotSpots.hiddenSpots?.spots
       ? [[spotSection, t('lagesbild.hiddenSpotsRow', { count: report.hotSpots.hiddenSpots.spots, formatted: formatCount(report.hotSpots.hiddenSpots.spots, language), k: report.rule.k }), null, null, null, null, null, null, null, null, null]]
       : []),
-    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule, language), null, null, null, null, null, null, null, null]),
+    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.ended && g.verdict === 'behind' ? 'not_met' : g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule, language), null, null, null, null, null, null, null, null]),
   ];
   return { header, rows };
 }

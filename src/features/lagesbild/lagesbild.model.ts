@@ -55,6 +55,8 @@ export interface GoalStatus {
   actual: PublishedCount;
   target: number | null;
   rule: GoalEvaluation['rule'];
+  /** The goal's window was over by the day it was judged as of ("behind" then reads "not met"). */
+  ended?: boolean;
 }
 
 /** The development chart: incidents per two-week period up to this one, and in the same periods a year earlier. */
@@ -241,7 +243,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const goalsAsOf = latest ? Math.max(judgedTo, ...latest.filter((e) => !e.problem).map((e) => e.asOf)) : judgedTo;
   const goals: GoalStatus[] = (latest ?? raw.goals).map((e) => {
     const g = publishGoal(e, rule);
-    return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule };
+    return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule, ended: e.numbers?.ended === true };
   });
   // Each series stands alone (no total of it is published), so only the primary rule applies.
   const current = publishList(raw.development.map((d) => d.current), raw.development.map((d) => d.keys.current), rule, false).values;
