@@ -351,7 +351,7 @@ export const en: Messages = {
     rule_at_least: 'Met when the actual reaches the target. On track when the projection (actual divided by the share of the period passed) reaches it, at risk when it reaches at least 80% of it, otherwise behind.',
     rule_at_most: 'Behind as soon as the actual passes the ceiling. On track while the projection stays under it, at risk up to 20% over, otherwise behind. Met when the period ends under the ceiling.',
     rule_increase: 'Met when the actual exceeds the whole previous period. On track when the projection exceeds it, at risk when it reaches at least 80% of it, otherwise behind.',
-    rule_decrease: 'The aim is fewer than the whole previous period. On track when the projection is lower, at risk up to 20% over, behind if the actual has already reached the previous level. Final when the period ends.',
+    rule_decrease: 'The aim is fewer than the whole previous period. On track when the projection is lower, at risk up to 20% over, behind if the actual has already reached the previous level. Final when the period ends. Not judged when both periods have 0.',
     rule_cadence: 'Every window of {{days}} days must hold at least one activity (days left over at the end belong to the last window). On track when no window has been missed, at risk with one missed window, otherwise behind.',
     rule_per_area: 'Each area is judged against the target for its kind; the goal as a whole is as good as its weakest area.',
     problem_unknown_measure: 'The measure "{{measure}}" is not recognised. Use count, sum:column, distinct:column or cadence:days.',

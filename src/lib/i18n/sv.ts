@@ -352,7 +352,7 @@ export const sv = {
     rule_at_least: 'Uppnått när utfallet når målet. I fas när prognosen (utfallet delat med andelen av perioden som gått) når målet, risk när den når minst 80 % av det, annars efter.',
     rule_at_most: 'Efter så fort utfallet passerar taket. I fas när prognosen håller sig under taket, risk upp till 20 % över, annars efter. Uppnått när perioden är slut under taket.',
     rule_increase: 'Uppnått när utfallet är större än hela förra perioden. I fas när prognosen är större, risk när den når minst 80 % av förra perioden, annars efter.',
-    rule_decrease: 'Målet är färre än hela förra perioden. I fas när prognosen är lägre, risk upp till 20 % över, efter om utfallet redan nått förra periodens nivå. Bedöms slutligt när perioden är slut.',
+    rule_decrease: 'Målet är färre än hela förra perioden. I fas när prognosen är lägre, risk upp till 20 % över, efter om utfallet redan nått förra periodens nivå. Bedöms slutligt när perioden är slut. Har båda perioderna 0 bedöms målet inte.',
     rule_cadence: 'Varje fönster på {{days}} dagar ska ha minst en aktivitet (dagar som blir över i slutet hör till det sista fönstret). I fas när inget fönster har missats, risk vid ett missat fönster, annars efter.',
     rule_per_area: 'Varje område bedöms mot målet för sin typ; målet som helhet är så bra som det svagaste området.',
     problem_unknown_measure: 'Måttet "{{measure}}" känns inte igen. Använd count, sum:kolumn, distinct:kolumn eller cadence:dagar.',
