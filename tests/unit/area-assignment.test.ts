@@ -145,6 +145,14 @@ describe('assignAreas in DuckDB', () => {
     await addIncident('d', null, null, 'Centrum', 'none');
     await assignAreas(runner);
     expect(await counts()).toEqual({ boundaries: 2, names_only: 3 });
+    // Boundaries loaded without a kind have kind '' in `area_names` too: a row placed in one, by its position or by
+    // its own name ("hamnen" is the boundary Hamnen), is that boundary, not a name (a tester: 302 against the Karta's 300).
+    await runner.exec('DELETE FROM areas');
+    await addArea('Centrum', null as unknown as string, centrum);
+    await addArea('Hamnen', null as unknown as string, kommun);
+    await addIncident('e', null, null, 'hamnen', 'none');
+    await assignAreas(runner);
+    expect(await counts()).toEqual({ boundaries: 2, names_only: new Set(['Söder', 'Norr']).size });
   });
 
   it('places an area centre (a police event’s kommun) in the coarser kinds only: its län, not the stadsdel it happens to lie in', async () => {
