@@ -106,7 +106,7 @@ export const en: Messages = {
     cellShape: 'Cell shape',
     cellsNoun: { square: 'cells', hex: 'hexagons' },
     cellNoun: { square: 'cell', hex: 'hexagon' },
-    cellOf: { square: '{{size}} m cell', hex: 'hexagon of the area of a {{size}} m cell' },
+    cellOf: { square: '{{size}} m cell', hex: 'hexagon as large as a {{size}} m square' },
     cellsOf: { square: '{{size}} m cells', hex: 'hexagons of the area of {{size}} m cells' },
     shape: { square: 'Squares', hex: 'Hexagons' },
     band: 'Distance band',
