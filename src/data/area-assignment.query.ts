@@ -80,6 +80,22 @@ export function resetWithoutAreas(table: AssignedTable): string {
     WHERE area_assignment IS NOT NULL OR area_names IS DISTINCT FROM ${names}`;
 }
 
+/** Kinds whose areas are län: their names are matched with the police's "Skåne län", "Stockholms län" too. */
+const COUNTY_KINDS = `lower(trim(coalesce(kind, ''))) IN ('län', 'lan', 'county', 'region')`;
+
+/**
+ * Every area of `table` (areas or area_index) by the keys a file's own area name may match it by (SQL subquery:
+ * name_key, name, kind and `extra` columns): its spelling key, and for a län also "<name> län" and "<name>s län" — the
+ * police write "Skåne län" and "Stockholms län" where a län boundary file says "Skåne" and "Stockholm", so the police's
+ * län-level events were in no län on the Karta (Halland 307 of 1 097; a tester).
+ */
+function nameKeys(table: string, extra = ''): string {
+  const cols = `name, kind${extra ? `, ${extra}` : ''}`;
+  return `(SELECT ${spellingKeySql('name')} AS name_key, ${cols} FROM ${table}
+    UNION ALL SELECT ${spellingKeySql("name || ' län'")} AS name_key, ${cols} FROM ${table} WHERE ${COUNTY_KINDS}
+    UNION ALL SELECT ${spellingKeySql("name || 's län'")} AS name_key, ${cols} FROM ${table} WHERE ${COUNTY_KINDS} AND NOT ends_with(lower(name), 's'))`;
+}
+
 /**
  * Incidents whose position is the centre of their own area (police events: a kommun's or a län's centre), not placed
  * yet, whose own area is a loaded area: with `own_rank`, the finest kind that name is an area of. Such a centre says
@@ -88,7 +104,7 @@ export function resetWithoutAreas(table: AssignedTable): string {
  * Needs CREATE_AREA_INDEX.
  */
 export const AREA_CENTRES_TO_ASSIGN = `SELECT (i.rowid // ${SPLIT})::DOUBLE AS rid_hi, (i.rowid % ${SPLIT})::DOUBLE AS rid_lo, i.lon, i.lat, k.own_rank::DOUBLE AS own_rank
-  FROM incidents i JOIN (SELECT ${spellingKeySql('name')} AS name_key, min(kind_rank) AS own_rank FROM area_index GROUP BY name_key) k ON k.name_key = ${spellingKeySql('i.area')}
+  FROM incidents i JOIN (SELECT name_key, min(kind_rank) AS own_rank FROM ${nameKeys('area_index', 'kind_rank')} GROUP BY name_key) k ON k.name_key = ${spellingKeySql('i.area')}
   WHERE i.area_names IS NULL AND i.location_precision = 'area' AND i.area_assignment IS NULL AND i.lat IS NOT NULL AND i.lon IS NOT NULL`;
 
 /** Rows of either table not placed yet (NULL area_names). */
@@ -120,12 +136,13 @@ export const CREATE_COMBOS = `CREATE OR REPLACE TEMP TABLE area_combos AS
  * area counts in those kinds and wins over the geometry there. A name that is no loaded area's gets kind ''.
  * Matched by spelling key (data/spelling-key.query.ts: case and spaces), and counted under the boundary's own
  * spelling: the police write "Upplands väsby" and "Dals-ed", the kommun boundaries "Upplands Väsby" and "Dals-Ed" —
- * matched exactly, those kommuner showed 0 on the map beside 76 and 9 events (a tester).
+ * matched exactly, those kommuner showed 0 on the map beside 76 and 9 events (a tester). A län also by "<name> län"
+ * and "<name>s län" (nameKeys).
  */
 export const CREATE_OWN_TOKENS = `CREATE OR REPLACE TEMP TABLE own_tokens AS
-  SELECT ${spellingKeySql('name')} AS name_key, list(DISTINCT ${areaTokenSql('kind', 'name')} ORDER BY ${areaTokenSql('kind', 'name')}) AS tokens,
+  SELECT name_key, list(DISTINCT ${areaTokenSql('kind', 'name')} ORDER BY ${areaTokenSql('kind', 'name')}) AS tokens,
     list(DISTINCT coalesce(kind, '')) AS kinds
-  FROM areas GROUP BY name_key`;
+  FROM ${nameKeys('areas')} GROUP BY name_key`;
 export const DROP_OWN_TOKENS = `DROP TABLE IF EXISTS own_tokens`;
 
 /** The tokens of a file's own area (SQL VARCHAR[]; empty for a row without one or whose area came from geometry). */

@@ -155,6 +155,19 @@ describe('assignAreas in DuckDB', () => {
     expect(await counts()).toEqual({ boundaries: 2, names_only: new Set(['Söder', 'Norr']).size });
   });
 
+  it('matches the police’s "Skåne län" and "Stockholms län" to län boundaries named "Skåne" and "Stockholm", never to the kommun (Halland showed 307 of 1 097)', async () => {
+    await addArea('Stockholm', 'kommun', { type: 'Polygon', coordinates: [rect(16.7, 59.8, 17.0, 60.1)] });
+    await addArea('Stockholm', 'län', kommun);
+    await addArea('Skåne', 'län', centrum);
+    await addIncident('a', 16.815, 59.965, 'Stockholms län', 'area');
+    await addIncident('b', 16.815, 59.965, 'skåne län', 'area');
+    await addIncident('c', 16.815, 59.965, 'Stockholm', 'area'); // the police's kommun: the kommun and its län
+    await addIncident('d', 16.815, 59.965, 'Stockholms kommun', 'area'); // not a län's name: its own
+    await assignAreas(runner);
+    const names = Object.fromEntries((await runner.rows<{ id: string; names: string }>('SELECT id, area_names AS names FROM incidents ORDER BY id')).map((r) => [r.id, r.names.split('\u001f').filter(Boolean).map((t) => t.replace('\u001e', ':'))]));
+    expect(names).toEqual({ a: ['län:Stockholm'], b: ['län:Skåne'], c: ['kommun:Stockholm', 'län:Stockholm'], d: [':Stockholms kommun'] });
+  });
+
   it('places an area centre (a police event’s kommun) in the coarser kinds only: its län, not the stadsdel it happens to lie in', async () => {
     await addArea('Centrum', 'stadsdel', centrum);
     await addArea('Exempelkommun', 'kommun', { type: 'Polygon', coordinates: [rect(16.7, 59.8, 17.0, 60.1)] });
