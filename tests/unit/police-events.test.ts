@@ -102,16 +102,23 @@ describe('police public events', () => {
 
   it('the lägesbild shows no change per area when the police switch from kommun to län (mid-January 2026), and says why', async () => {
     // ISO weeks 1–2 of 2026 (2025-12-29 – 2026-01-11): two of three events in a kommun; weeks 3–4: only the län.
-    await importEvents([...eventsOver('2025-12-29', 14, [MALMO, LUND, SKANE], 6, 700_000), ...eventsOver('2026-01-12', 14, [SKANE], 6, 800_000)]);
+    // And v. 3–4 of 2025 (2025-01-13 – 01-26), last year's window: the same mix as v. 1–2 2026.
+    await importEvents([...eventsOver('2025-01-13', 14, [MALMO, LUND, SKANE], 6, 600_000), ...eventsOver('2025-12-29', 14, [MALMO, LUND, SKANE], 6, 700_000), ...eventsOver('2026-01-12', 14, [SKANE], 6, 800_000)]);
     const report = buildReport(await loadReport(runner, { year: 2026, firstWeek: 3, lastWeek: 4 }), null);
     expect(report.areaPlacementShift).toEqual({ level: 'län', current: 1, compared: 28 / 84 });
     const skane = report.areas.find((a) => a.name === 'Skåne län')!;
     expect([skane.current, skane.previous, skane.vsPrevious]).toEqual([84, 28, null]);
     expect(report.areas.every((a) => a.vsPrevious === null)).toBe(true);
+    // The CSV's last-year columns too (a tester found "Stockholms län … 9 700 %, p 1,6e-28" there), each with its note.
+    expect(report.areaPlacementShiftLastYear).toEqual({ level: 'län', current: 1, compared: 28 / 84 });
+    expect(report.areas.every((a) => a.vsLastYear === null)).toBe(true);
+    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
     const i18n = i18next.createInstance();
     await i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
     const t = i18n.t;
     expect(placementShiftText(report, t, 'sv')!.replace(/\u00a0/g, ' ')).toContain('ligger i områden av slaget län: 100 % nu, 33 % perioden före');
+    const notes = lagesbildCsvRows(report, t, 'sv').rows.filter((r) => r[2] === null && String(r[1]).startsWith('Händelserna är inte placerade'));
+    expect(notes.map((r) => String(r[1]).replace(/\u00a0/g, ' '))).toEqual([expect.stringContaining('perioden före'), expect.stringContaining('33 % förra året')]);
     // Public view gives no shares (with the counts beside them they could be worked back).
     const published = buildReport(await loadReport(runner, { year: 2026, firstWeek: 3, lastWeek: 4 }), { k: 5, noise: 0 } as never);
     expect(published.areaPlacementShift).toEqual({ level: 'län' });

@@ -375,8 +375,9 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       </Panel>
 
       <Panel id="areas" title={t('lagesbild.areas')} actions={panelActions}>
-        <CountTable caption={t('lagesbild.areas')} nameHeader={t('lagesbild.area')} rows={report.areas} report={report} t={t} language={language} testId="lb-areas" lastYear={false} />
+        {/* Above the table: it can be ~200 rows of "–" before the reason (a tester). */}
         {report.areaPlacementShift && <p className="lb-warning" role="note" data-testid="lb-areas-shift">{placementShiftText(report, t, language)}</p>}
+        <CountTable caption={t('lagesbild.areas')} nameHeader={t('lagesbild.area')} rows={report.areas} report={report} t={t} language={language} testId="lb-areas" lastYear={false} />
         {report.areasAlsoElsewhere && <p className="lb-footnote" data-testid="lb-areas-note">{t('lagesbild.areasAlsoElsewhere')}</p>}
       </Panel>
 

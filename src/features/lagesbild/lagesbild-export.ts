@@ -32,7 +32,10 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...report.categories.map((f) => row(t('overview.category'), f, f.name ?? '')),
     ...report.areas.map((f) => row(t('lagesbild.area'), f, f.name ?? t(`lagesbild.without.${f.without ?? 'none'}`))),
     // Why the area rows have no change against the period before (placementShiftText): one row, no counts.
-    ...(report.areaPlacementShift ? [[t('lagesbild.area'), placementShiftText(report, t, language), null, null, null, null, null, null, null, null, null]] : []),
+    ...(['previous', 'lastYear'] as const).flatMap((against) => {
+      const text = placementShiftText(report, t, language, against);
+      return text ? [[t('lagesbild.area'), text, null, null, null, null, null, null, null, null, null]] : [];
+    }),
     ...report.places.map((f) => row(t('lagesbild.place'), f, f.name ?? '')),
     // The places left out at a tie: one row with no counts in the columns (the name says the count each has).
     ...(report.placesTied ? [[t('lagesbild.place'), placesTiedText(report, t, language, true), null, null, null, null, null, null, null, null, null]] : []),

@@ -84,6 +84,8 @@ export interface LagesbildReport {
    * are exact ones, left out (undefined) in public view; null: no shift.
    */
   areaPlacementShift: { level: string; current?: number; compared?: number } | null;
+  /** The same against the period last year: the area rows carry no change against it either (the CSV shows that column). */
+  areaPlacementShiftLastYear: { level: string; current?: number; compared?: number } | null;
   places: Figure[];
   /**
    * Places left out of `places` because they share the count at its cut (lib/top-list.ts): how many, and their count
@@ -116,6 +118,8 @@ export interface RawReport {
   areasAlsoElsewhere?: boolean;
   /** lagesbild.query.ts placementLevelsSql (absent: no check). */
   placementLevels?: { level: string; current: number; previous: number }[];
+  /** The same against the period last year (`previous` counts that window): the CSV's last-year columns. */
+  placementLevelsLastYear?: { level: string; current: number; previous: number }[];
   /** `same_current`: places of the whole list with the row's count in the period (absent: the list was not cut). */
   places: (CountRow & { same_current?: number })[];
   interventions: CountRow[];
@@ -224,6 +228,8 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);
   const areas = publishRows(raw.areas, rule, raw.periods, raw.dataExtent ?? null);
   const shift = areaPlacementShift(raw.placementLevels ?? []);
+  const shiftLastYear = areaPlacementShift(raw.placementLevelsLastYear ?? []);
+  const shown = (s: PlacementShift | null) => (s === null ? null : rule ? { level: s.level } : { level: s.level, current: s.current, compared: s.compared });
   const interventions = publishRows(raw.interventions, rule, raw.periods, raw.dataExtent ?? null);
   // Top places are a subset: no published total adds up to them, so each count stands alone. Cut at TOP_PLACES, never
   // through a tie (the exact counts decide: public view's noise does not make equal places unequal).
@@ -262,9 +268,10 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     total: categories.total,
     categories: categories.rows,
     // A change per area between differently placed periods is the export's change, not crime's: none is shown.
-    areas: shift ? areas.rows.map((f) => ({ ...f, vsPrevious: null })) : areas.rows,
+    areas: areas.rows.map((f) => ({ ...f, vsPrevious: shift ? null : f.vsPrevious, vsLastYear: shiftLastYear ? null : f.vsLastYear })),
     areasAlsoElsewhere: raw.areasAlsoElsewhere === true,
-    areaPlacementShift: shift === null ? null : rule ? { level: shift.level } : { level: shift.level, current: shift.current, compared: shift.compared },
+    areaPlacementShift: shown(shift),
+    areaPlacementShiftLastYear: shown(shiftLastYear),
     places,
     placesTied,
     interventionTotal: interventions.total,
@@ -285,16 +292,16 @@ function areaPlacementShift(levels: NonNullable<RawReport['placementLevels']>): 
 }
 
 /** The note under the area table when its periods are placed differently (`report.areaPlacementShift`), else null. */
-export function placementShiftText(report: Pick<LagesbildReport, 'areaPlacementShift'>, t: TFunction, language: Language): string | null {
-  const shift = report.areaPlacementShift;
+export function placementShiftText(report: Pick<LagesbildReport, 'areaPlacementShift' | 'areaPlacementShiftLastYear'>, t: TFunction, language: Language, against: 'previous' | 'lastYear' = 'previous'): string | null {
+  const shift = against === 'previous' ? report.areaPlacementShift : report.areaPlacementShiftLastYear;
   if (!shift) return null;
   const { level } = shift;
   const levelText = level.startsWith('-') ? t(`lagesbild.placementLevel.${level.slice(1)}`)
     : level === '' ? t('lagesbild.placementLevel.own')
     : t('lagesbild.placementLevel.kinds', { kinds: new Intl.ListFormat(language, { type: 'conjunction' }).format(level.split(',')) });
   return shift.current === undefined || shift.compared === undefined
-    ? t('lagesbild.placementShiftPublic', { level: levelText })
-    : t('lagesbild.placementShift', { level: levelText, now: formatLevel(shift.current, language), before: formatLevel(shift.compared, language) });
+    ? t(`lagesbild.placementShift${against === 'lastYear' ? 'LastYear' : ''}Public`, { level: levelText })
+    : t(`lagesbild.placementShift${against === 'lastYear' ? 'LastYear' : ''}`, { level: levelText, now: formatLevel(shift.current, language), before: formatLevel(shift.compared, language) });
 }
 
 /** Changes worth a sentence: significant by the change test (count-change.ts), strongest first. */

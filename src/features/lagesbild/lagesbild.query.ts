@@ -48,10 +48,11 @@ export function areaCountsSql(w: PeriodWindows, scope = 'TRUE'): string {
 
 /**
  * Incidents per placement level (data/placement-level.query.ts) in the current and previous windows: whether the area
- * table's changes compare like with like (lib/statistics/placement-shift.ts). SQL rows: level, current, previous.
+ * table's changes compare like with like (lib/statistics/placement-shift.ts). SQL rows: level, current, previous
+ * (`against` 'lastYear': the `previous` column counts the same period last year — the CSV's columns).
  */
-export function placementLevelsSql(w: PeriodWindows, scope = 'TRUE'): string {
-  return levelsIn(scope, w.current, w.previous);
+export function placementLevelsSql(w: PeriodWindows, scope = 'TRUE', against: 'previous' | 'lastYear' = 'previous'): string {
+  return levelsIn(scope, w.current, w[against]);
 }
 
 /**

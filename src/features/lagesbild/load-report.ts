@@ -91,6 +91,7 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   const areas = await reader.rows<CountRow>(areaCountsSql(windows, scope));
   const [elsewhere] = await reader.rows<{ also_elsewhere: boolean }>(areasAlsoElsewhereSql(windows, scope));
   const placementLevels = await reader.rows<{ level: string; current: number; previous: number }>(placementLevelsSql(windows, scope));
+  const placementLevelsLastYear = await reader.rows<{ level: string; current: number; previous: number }>(placementLevelsSql(windows, scope, 'lastYear'));
   const places = await reader.rows<RawReport['places'][number]>(topPlacesSql(windows, TOP_PLACES, scope));
   const interventions = await reader.rows<CountRow>(interventionCountsSql(windows, scope));
   const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(dayExtentSql(scope));
@@ -101,5 +102,5 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
   const goalsLatest = await evaluateGoals(reader, extra);
   const sources = await reader.rows<SourceReportRow>(sourceReportsSql(periods.current, baselineWindow(periods.current)));
-  return { periods, development: await development(reader, period, scope), categories, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, placementLevels, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
+  return { periods, development: await development(reader, period, scope), categories, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, placementLevels, placementLevelsLastYear, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
 }

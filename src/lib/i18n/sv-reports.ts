@@ -99,6 +99,8 @@ export const svReports = {
     areasAlsoElsewhere: 'Varje händelse räknas här i ett område: filens eget, annars det den ligger i av den områdestyp vars områden är minst. Några av periodens händelser ligger också i ett annat område, och där räknar Område-filtret, kartans lager Områden och målen per område dem också – deras antal för ett område kan därför vara större än tabellens.',
     placementShift: 'Händelserna är inte placerade i områden på samma sätt som perioden före – andelen som {{level}}: {{now}} nu, {{before}} perioden före. Förändringen per område visas därför inte: den skulle spegla hur datan anger platsen, inte läget.',
     placementShiftPublic: 'Händelserna är inte placerade i områden på samma sätt som perioden före (andelen som {{level}} skiljer sig tydligt). Förändringen per område visas därför inte: den skulle spegla hur datan anger platsen, inte läget.',
+    placementShiftLastYear: 'Händelserna är inte placerade i områden på samma sätt som samma period förra året – andelen som {{level}}: {{now}} nu, {{before}} förra året. Förändringen per område mot förra året visas därför inte.',
+    placementShiftLastYearPublic: 'Händelserna är inte placerade i områden på samma sätt som samma period förra året (andelen som {{level}} skiljer sig tydligt). Förändringen per område mot förra året visas därför inte.',
     placementLevel: { kinds: 'ligger i områden av slaget {{kinds}}', own: 'bara har ett områdesnamn ur filen', outside: 'ligger utanför områdena', unlocated: 'saknar både position och område', none: 'saknar område' },
     without: { outside: 'Utanför områdena', unlocated: 'Utan position och område', none: 'Utan område' },
     interventionsDone: 'Insatser under perioden',
