@@ -3,6 +3,7 @@
 // real switch from kommun to län, and the false-alarm rate when nothing shifted.
 import { describe, expect, it } from 'vitest';
 import { placementShift, SHIFT_MIN_DIFFERENCE } from '../../src/lib/statistics/placement-shift';
+import { seededRandom } from './support/seeded-random';
 
 /** Pearson's χ² of a 2×2 table [[a, b], [c, d]] from its expected counts (no continuity correction). */
 function pearsonChiSquare(a: number, b: number, c: number, d: number): number {
@@ -16,18 +17,6 @@ function pearsonChiSquare(a: number, b: number, c: number, d: number): number {
     x2 += (cells[i]![j]! - e) ** 2 / e;
   }
   return x2;
-}
-
-/** A seeded generator (mulberry32), so the false-alarm count is the same every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function draw(n: number, shares: Record<string, number>, next: () => number): Record<string, number> {
@@ -71,7 +60,7 @@ describe('the placement shift between two periods', () => {
   });
 
   it('raises a false alarm in well under 1 % of period pairs drawn from one mix (4 000 pairs, 12–3 000 rows)', () => {
-    const next = random(20261205);
+    const next = seededRandom(20261205);
     const mixes: Record<string, number>[] = [
       { 'kommun,län': 0.72, län: 0.27, '-unlocated': 0.01 },
       { 'kommun,stadsdel': 0.55, kommun: 0.3, '-outside': 0.1, '-unlocated': 0.05 },
