@@ -113,6 +113,15 @@ describe('the summary text', () => {
     );
   });
 
+  it('gives no percentage for a category rising from 0 (it read "ökade från 0 till 36 (– per dag)")', () => {
+    const raw = knownReport();
+    raw.categories = [...raw.categories, { name: 'Fylleri', current: 36, previous: 0, last_year: 0, current_key: 0, previous_key: 0, last_year_key: 0 }];
+    const [, second] = summaryParagraphs(buildReport(raw, null), 'sv');
+    expect(second).toContain('Fylleri ökade från 0 till 36');
+    expect(second).not.toContain('–');
+    expect(second).not.toMatch(/Fylleri ökade från 0 till 36 \(/);
+  });
+
   it('names every category sharing the largest count, and no place by alphabet at a tied cut-off (a tester: "Vanligast var Misshandel (506)" beside Skadegörelse 506)', () => {
     const row = (name: string, current: number): CountRow => ({ name, current, previous: current, last_year: current, current_key: 0, previous_key: 0, last_year_key: 0 });
     const raw = knownReport();

@@ -35,7 +35,8 @@ interface Words {
   /** Public view: some category's change can't be judged (a count is hidden), so "nothing changed" would claim too much. */
   changesWithheld: string;
   /** `perDay`: the periods differ in length, so `pct` is the change per day (count-change.ts isPerDay). */
-  categoryChange(name: string, from: string, to: string, pct: string, up: boolean, perDay: boolean): string;
+  /** `pct` null: from 0 there is no percentage (it read "ökade från 0 till 36 (– per dag)", a tester). */
+  categoryChange(name: string, from: string, to: string, pct: string | null, up: boolean, perDay: boolean): string;
   /** The categories sharing the largest count (several when tied: naming one said it was larger than the others). */
   largest(names: string[], n: string): string;
   /**
@@ -99,7 +100,7 @@ const sv: Words = {
   changes: (items, more) => `Tydliga förändringar mot föregående period: ${items.join('; ')}${more > 0 ? ` – och ${more} till (se tabellen)` : ''}.`,
   noChanges: 'Ingen brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
   changesWithheld: 'Om övriga brottskategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
-  categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to} (${pct}${perDay ? ' per dag' : ''})`,
+  categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to}${pct === null ? '' : ` (${pct}${perDay ? ' per dag' : ''})`}`,
   largest: (names, n) => (names.length === 1 ? `Vanligast var ${names[0]} (${n}).` : `Vanligast var ${sv.list(names)} (${n} vardera).`),
   places: (items, tiedAt) => `Flest händelser registrerades vid ${sv.list(tiedAt === null ? items : [...items, tiedAt === SAME ? 'flera platser med lika många' : `flera platser med ${tiedAt} vardera`])}.`,
   hotSpots: (newOnes, persistent, fading, weeks, hidden, noOwn) => {
@@ -159,7 +160,7 @@ const en: Words = {
   changes: (items, more) => `Clear changes against the previous period: ${items.join('; ')}${more > 0 ? ` – and ${more} more (see the table)` : ''}.`,
   noChanges: 'No category changed more than chance can explain compared with the previous period.',
   changesWithheld: 'Whether the other categories changed more than chance can explain is not stated here: some of their counts are hidden in public view.',
-  categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to} (${pct}${perDay ? ' per day' : ''})`,
+  categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to}${pct === null ? '' : ` (${pct}${perDay ? ' per day' : ''})`}`,
   largest: (names, n) => (names.length === 1 ? `The most common was ${names[0]} (${n}).` : `The most common were ${en.list(names)} (${n} each).`),
   places: (items, tiedAt) => `Most incidents were recorded at ${en.list(tiedAt === null ? items : [...items, tiedAt === SAME ? 'several places with as many' : `several places with ${tiedAt} each`])}.`,
   hotSpots: (newOnes, persistent, fading, weeks, hidden, noOwn) => {
@@ -292,7 +293,7 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   const moreNotable = allNotable.length - notable.length;
   // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
   const untested = report.rule !== null && report.categories.some((c) => typeof c.current !== 'number' || typeof c.previous !== 'number');
-  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0, isPerDay(f.vsPrevious!))), moreNotable));
+  if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), f.vsPrevious!.change === null ? null : formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0, isPerDay(f.vsPrevious!))), moreNotable));
   if (untested) second.push(w.changesWithheld);
   // The first period of the data has nothing before it: "nothing changed" would claim a comparison (a tester).
   else if (!notable.length) second.push(report.total.vsPrevious === null && typeof report.total.current === 'number' ? w.noPreviousComparison : w.noChanges);
