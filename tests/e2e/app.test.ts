@@ -214,6 +214,10 @@ describe('Lägesbild in Chromium', () => {
       const dd = document.querySelector('[data-testid=goal-ordningsstorningar-resecentrum] .goal-numbers dd');
       return dd?.textContent?.trim() === '0';
     }, null, { timeout: 20_000 });
+    // 0 against 0: the counts stand, and the card says it is not judged rather than '✗ Efter'.
+    const filtered = page.getByTestId('goal-ordningsstorningar-resecentrum');
+    expect(await filtered.getByRole('alert').textContent()).toContain('bedöms inte för den här perioden');
+    expect(await filtered.textContent()).not.toContain('Efter');
     await page.getByRole('button', { name: 'Återställ alla' }).click();
     await page.waitForFunction((b) => {
       const dd = document.querySelector('[data-testid=goal-ordningsstorningar-resecentrum] .goal-numbers dd');

@@ -132,10 +132,20 @@ export function GoalPanel({ e, actions, filtered = false }: { e: GoalEvaluation;
         {e.goal.follow_up ? ` · ${t('goals.followUp')}: ${e.goal.follow_up}` : ''}
       </p>
       {problem ? (
-        // Public view: "neither period has any" would state two counts of 0, each below k — say only that it is withheld.
-        <p role="alert" className="error">{disclosure && problem.key === 'nothing-to-decrease'
-          ? t('disclosure.verdictWithheldHelp', { k })
-          : t(`goals.problem_${problem.key.replace(/-/g, '_')}`, problem as unknown as Record<string, string>)}</p>
+        <>
+          {/* 0 against 0 in the analyst's view: the two counts stand as on any other card (a filter that leaves the
+              goal nothing reads "Utfall 0", not only a sentence). */}
+          {!disclosure && problem.key === 'nothing-to-decrease' && (
+            <dl className="goal-numbers">
+              <div><dt>{t('goals.actual')}</dt><dd>{formatCount(0, language)}</dd></div>
+              <div><dt>{t('goals.previousFull')}</dt><dd>{formatCount(0, language)}</dd></div>
+            </dl>
+          )}
+          {/* Public view: "neither period has any" would state two counts of 0, each below k — say only that it is withheld. */}
+          <p role="alert" className="error">{disclosure && problem.key === 'nothing-to-decrease'
+            ? t('disclosure.verdictWithheldHelp', { k })
+            : t(`goals.problem_${problem.key.replace(/-/g, '_')}`, problem as unknown as Record<string, string>)}</p>
+        </>
       ) : (
         <>
           <dl className="goal-numbers">
