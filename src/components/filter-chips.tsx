@@ -32,6 +32,12 @@ export function FilterChips() {
   const askByName = chosen !== undefined && (chosen.kind === undefined || (chosen.kind === '' && areaKeys !== undefined && !shapeFound));
   const bareNameFound = useRows<{ found: boolean }>(askByName ? areaNameFoundSql(chosen.name) : null, { keepPrevious: false });
   const areaNotLoaded = chosen !== undefined && (askByName ? bareNameFound?.[0]?.found === false : areaKeys !== undefined && !shapeFound);
+  // A bare name two loaded kinds share (Stockholm the kommun and the län, from `?omrade=Stockholm`): the views count
+  // both together — the län's rows — so the chip names the kinds and offers each (a tester read the län's count as
+  // the kommun's).
+  const kindsOfBareName = chosen !== undefined && chosen.kind === undefined && areaKeys !== undefined
+    ? [...new Set(areaKeys.filter((k) => k.name === chosen.name).map((k) => k.kind ?? ''))].sort()
+    : [];
   // Likewise a category no incident has (a misspelt or foreign link): every count is 0 because of the link.
   const categoryFound = useRows<{ found: boolean }>(state.category !== undefined ? categoryFoundSql(state.category) : null, { keepPrevious: false });
   const categoryNotFound = state.category !== undefined && categoryFound?.[0]?.found === false;
@@ -62,6 +68,16 @@ export function FilterChips() {
                 <span className="chip-kind">{t(`filters.${chip.name}`)}</span>
                 <span className="chip-label">{chip.name === 'source' && state.source !== undefined ? sourceLabel(state.source, t) : chip.label}</span>
                 {chip.name === 'area' && areaNotLoaded && <span className="chip-note" data-testid="area-not-loaded"> ({t('filters.areaNotLoaded')})</span>}
+                {chip.name === 'area' && chosen !== undefined && kindsOfBareName.length > 1 && (
+                  <span className="chip-note" data-testid="area-kinds-mixed">
+                    {' '}({t('filters.areaKindsMixed', { kinds: kindsOfBareName.map((k) => k || t('filters.noKind')).join(', ') })}{' '}
+                    {kindsOfBareName.map((k) => (
+                      <button key={k} type="button" className="link-button" onClick={() => setFilter('area', { name: chosen.name, kind: k })}>
+                        {t('filters.onlyKind', { kind: k || t('filters.noKind') })}
+                      </button>
+                    ))})
+                  </span>
+                )}
                 {chip.name === 'category' && categoryNotFound && <span className="chip-note" data-testid="category-not-found"> ({t('filters.categoryNotFound')})</span>}
                 {chip.name === 'source' && sourceNotFound && <span className="chip-note" data-testid="source-not-found"> ({t('filters.sourceNotFound')})</span>}
                 <button type="button" aria-label={t('filters.remove', { label: chip.label })} onClick={() => setFilter(chip.name, undefined)}>×</button>

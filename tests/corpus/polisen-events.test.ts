@@ -61,4 +61,29 @@ describe('police public events in Chromium', () => {
     await figure.getByText('olika noga').waitFor();
     expect((await page.getByTestId('trend-vs-previous').textContent())!.trim()).toBe('–');
   });
+
+  // The police renamed "Fylleri/LOB" to "Fylleri" (last old name 2026-02-26, first new one 2026-03-02): v. 9–10 read
+  // "Fylleri ökade från 0 till …" beside "Fylleri/LOB minskade … till 0".
+  it('names the police’s renamed category in the lägesbild instead of reading it as a change', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}?lagesbild=2026-v09-10#/lagesbild`);
+    const note = page.getByTestId('lb-categories-boundaries');
+    await note.waitFor();
+    const text = (await note.textContent())!;
+    expect(text).toContain('Fylleri (i datan från 2026-03-02)');
+    expect(text).toContain('Fylleri/LOB (i datan till 2026-02-26)');
+    const rowOf = (name: string) => page.getByTestId('lb-categories').locator('tr', { has: page.getByRole('rowheader', { name, exact: true }) });
+    expect((await rowOf('Fylleri').locator('td').nth(2).textContent())!.trim()).toBe('–');
+    expect((await rowOf('Fylleri/LOB').locator('td').nth(2).textContent())!.trim()).toBe('–');
+    const summary = (await page.getByTestId('lb-summary').textContent())!;
+    expect(summary).toMatch(/Fylleri(, | och )[^.]*Fylleri\/LOB[^.]* börjar eller slutar i datan under perioderna/);
+    expect(summary).not.toMatch(/Fylleri ökade|Fylleri\/LOB minskade/);
+    // Months later the new name runs on its own: its change against the period before stands and the summary is
+    // silent; against last year (no "Fylleri" then) it is still not shown.
+    await page.goto(`${baseUrl}?lagesbild=2026-v25-26#/lagesbild`);
+    await page.getByTestId('lb-categories-boundaries').waitFor();
+    expect((await rowOf('Fylleri').locator('td').nth(2).textContent())!.trim()).not.toBe('–');
+    expect((await rowOf('Fylleri').locator('td').nth(4).textContent())!.trim()).toBe('–');
+    expect(await page.getByTestId('lb-summary').textContent()).not.toContain('börjar eller slutar i datan');
+  });
 });

@@ -141,5 +141,29 @@ describe('points in areas', () => {
     await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
     expect(await rateCell.textContent()).toBe(((inVastra / 12000) * 1000).toFixed(1).replace('.', ','));
   });
+
+  it('a bare name two kinds share counts both, and the chip says so and offers each kind', async () => {
+    // Runs after the tests above. A kommun also named Västra (Stockholm the kommun and the län, in the small).
+    const kommun = [12.99, 55.58, 13.035, 55.63];
+    await importFile('vastra-kommun.geojson', 'application/geo+json', JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { namn: 'Västra' }, geometry: { type: 'Polygon', coordinates: [rect(kommun[0], kommun[1], kommun[2], kommun[3])] } },
+    ] }), async (card) => {
+      await card.getByTestId('area-fixed-kind').fill('kommun');
+    });
+    const inKommun = points.filter((p) => inside(p.x, p.y, kommun)).length;
+    const inVastra = points.filter((p) => expectedArea(p.x, p.y) === 'Västra').length;
+    // The stadsdel lies inside the kommun: the bare name counts the kommun's rows.
+    expect(await kpiFor('Västra')).toBe(inKommun);
+    const { page } = browser;
+    const note = page.getByTestId('area-kinds-mixed');
+    await note.waitFor({ timeout: 30_000 });
+    expect(await note.textContent()).toContain('räknar alla områden med namnet: kommun, stadsdel');
+    await note.getByRole('button', { name: 'bara stadsdel' }).click();
+    await page.getByTestId('filter-chips').getByText('Västra (stadsdel)').waitFor();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=kpi-incidents]')?.textContent?.replace(/[^\d]/g, '')) === n
+      && document.documentElement.dataset.queries === 'idle', inVastra, { timeout: 60_000 });
+    expect(await page.getByTestId('area-kinds-mixed').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('omradestyp')).toBe('stadsdel');
+  });
 });
 

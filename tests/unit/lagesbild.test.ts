@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
 import { daysAfterStep } from '../../src/features/lagesbild/lagesbild-hot-spots.model';
-import { buildReport, figureCategories, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
+import { buildReport, categoryBoundaryText, figureCategories, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
 import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
 import type { BiweekPeriod } from '../../src/lib/iso-week';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
@@ -120,6 +120,45 @@ describe('the summary text', () => {
     expect(second).toContain('Fylleri ökade från 0 till 36');
     expect(second).not.toContain('–');
     expect(second).not.toMatch(/Fylleri ökade från 0 till 36 \(/);
+  });
+
+  it('takes no change from a category the export renamed inside the compared periods (Fylleri/LOB → Fylleri, March 2026)', async () => {
+    const raw = knownReport();
+    const { previous, current, lastYear } = raw.periods;
+    const row = (name: string, c: number, p: number, y: number): CountRow => ({ name, current: c, previous: p, last_year: y, current_key: 0, previous_key: 0, last_year_key: 0 });
+    raw.categories = [...raw.categories, row('Fylleri', 38, 12, 0), row('Fylleri/LOB', 0, 29, 40)];
+    raw.dataExtent = { from: lastYear.from - 300, to: current.to };
+    // The old name's last row four days into the previous period, the new name's first the day after (in the SQL's order).
+    const switchDay = previous.from + 4;
+    raw.categorySpans = [
+      { name: 'Fylleri', rows: 50, first_day: switchDay + 1, last_day: current.to },
+      { name: 'Fylleri/LOB', rows: 420, first_day: lastYear.from - 300, last_day: switchDay },
+      { name: 'Skadegörelse', rows: 900, first_day: lastYear.from - 300, last_day: current.to },
+    ];
+    const report = buildReport(raw, null);
+    const fylleri = report.categories.find((c) => c.name === 'Fylleri')!;
+    expect([fylleri.vsPrevious, fylleri.vsLastYear]).toEqual([null, null]);
+    expect(report.categories.find((c) => c.name === 'Skadegörelse')!.vsPrevious).not.toBeNull();
+    expect(report.categoryBoundaries).toEqual([
+      { name: 'Fylleri', begins: switchDay + 1, ends: null, previous: true },
+      { name: 'Fylleri/LOB', begins: null, ends: switchDay, previous: true },
+    ]);
+    const [, second] = summaryParagraphs(report, 'sv');
+    expect(second).not.toContain('Fylleri ökade');
+    expect(second).not.toContain('Fylleri/LOB minskade');
+    expect(second).toContain('Fylleri och Fylleri/LOB börjar eller slutar i datan under perioderna');
+    expect(second).toContain('Tydliga förändringar mot föregående period: Skadegörelse minskade från 25 till 10');
+    // The note over the table and the CSV's row give the days; public view names the categories without them.
+    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    expect(categoryBoundaryText(report, i18next.t)).toContain(`Fylleri (i datan från ${iso(switchDay + 1)}), Fylleri/LOB (i datan till ${iso(switchDay)})`);
+    const { rows } = lagesbildCsvRows(report, i18next.t, 'sv');
+    expect(rows.some((r) => String(r[1]).startsWith('Kategorier som börjar eller slutar i datan'))).toBe(true);
+    const publicReport = buildReport(raw, { k: 5 });
+    expect(publicReport.categoryBoundaries.every((b) => b.begins === null && b.ends === null)).toBe(true);
+    expect(categoryBoundaryText(publicReport, i18next.t)).toContain(': Fylleri, Fylleri/LOB.');
   });
 
   it('names every category sharing the largest count, and no place by alphabet at a tied cut-off (a tester: "Vanligast var Misshandel (506)" beside Skadegörelse 506)', () => {
@@ -397,6 +436,9 @@ describe('the example’s lägesbild', () => {
     expect(raw.placementLevels!.reduce((s, l) => s + l.current, 0)).toBe(report.total.current);
     expect(report.areaPlacementShift).toBeNull();
     expect(report.areas.some((a) => a.vsPrevious !== null)).toBe(true);
+    // Every category of the example runs through its data: none begins or ends, and every change stands.
+    expect(raw.categorySpans!.length).toBeGreaterThan(3);
+    expect(report.categoryBoundaries).toEqual([]);
   });
 
   it('sums the development chart into the same two-week periods, this year and last', () => {

@@ -13,7 +13,7 @@ import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { SurroundingsOnlyNote, CoverageNote } from './report-notes.view';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { figureCategories, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { categoryBoundaryText, figureCategories, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
 import { MIN_HOT_SPOT_STEPS, type HotSpotGroup } from './lagesbild-hot-spots.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
@@ -371,6 +371,7 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
       </Panel>
 
       <Panel id="categories" title={t('lagesbild.categories')} actions={panelActions} className="lb-wide">
+        {report.categoryBoundaries.length > 0 && <p className="lb-warning" role="note" data-testid="lb-categories-boundaries">{categoryBoundaryText(report, t)}</p>}
         <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={[...report.categories, report.total].map((f) => (f.name === null ? { ...f, name: t('lagesbild.total') } : f))} report={report} t={t} language={language} testId="lb-categories" />
       </Panel>
 

@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { csvCount } from '../../lib/disclosure/format-count';
 import { formatCount, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
-import { hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { categoryBoundaryText, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
 
 const ratio = (c: CountChange | null) => (c && c.change !== null ? Math.round(c.change * 1000) / 1000 : null);
 const z = (c: CountChange | null) => (c ? Math.round(c.z * 100) / 100 : null);
@@ -30,6 +30,8 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
   const rows: unknown[][] = [
     row(t('lagesbild.allIncidents'), report.total, t('lagesbild.total')),
     ...report.categories.map((f) => row(t('overview.category'), f, f.name ?? '')),
+    // Why some category rows have no change (categoryBoundaryText): one row, no counts.
+    ...(report.categoryBoundaries.length ? [[t('overview.category'), categoryBoundaryText(report, t), null, null, null, null, null, null, null, null, null]] : []),
     ...report.areas.map((f) => row(t('lagesbild.area'), f, f.name ?? t(`lagesbild.without.${f.without ?? 'none'}`))),
     // Why the area rows have no change against the period before (placementShiftText): one row, no counts.
     ...(['previous', 'lastYear'] as const).flatMap((against) => {

@@ -32,6 +32,10 @@ interface Words {
   /** `more`: how many further categories changed as clearly (counted, not named). */
   changes(items: string[], more: number): string;
   noChanges: string;
+  /** As noChanges, after categoryBoundaries has named some: "no other category". */
+  noOtherChanges: string;
+  /** Categories that begin or end in the data within the compared span (LagesbildReport.categoryBoundaries): not judged. */
+  categoryBoundaries(names: string[]): string;
   /** Public view: some category's change can't be judged (a count is hidden), so "nothing changed" would claim too much. */
   changesWithheld: string;
   /** `perDay`: the periods differ in length, so `pct` is the change per day (count-change.ts isPerDay). */
@@ -99,6 +103,8 @@ const sv: Words = {
   },
   changes: (items, more) => `Tydliga förändringar mot föregående period: ${items.join('; ')}${more > 0 ? ` – och ${more} till (se tabellen)` : ''}.`,
   noChanges: 'Ingen brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
+  noOtherChanges: 'Ingen annan brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
+  categoryBoundaries: (names) => `${sv.list(names)} börjar eller slutar i datan under perioderna – troligen ett nytt namn i exporten, så ${names.length === 1 ? 'dess' : 'deras'} förändring räknas inte här (se kategoritabellen).`,
   changesWithheld: 'Om övriga brottskategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to}${pct === null ? '' : ` (${pct}${perDay ? ' per dag' : ''})`}`,
   largest: (names, n) => (names.length === 1 ? `Vanligast var ${names[0]} (${n}).` : `Vanligast var ${sv.list(names)} (${n} vardera).`),
@@ -159,6 +165,8 @@ const en: Words = {
   },
   changes: (items, more) => `Clear changes against the previous period: ${items.join('; ')}${more > 0 ? ` – and ${more} more (see the table)` : ''}.`,
   noChanges: 'No category changed more than chance can explain compared with the previous period.',
+  noOtherChanges: 'No other category changed more than chance can explain compared with the previous period.',
+  categoryBoundaries: (names) => `${en.list(names)} ${names.length === 1 ? 'begins or ends' : 'begin or end'} in the data within the periods – likely a new name in the export, so ${names.length === 1 ? 'its' : 'their'} change is not counted here (see the category table).`,
   changesWithheld: 'Whether the other categories changed more than chance can explain is not stated here: some of their counts are hidden in public view.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'rose' : 'fell'} from ${from} to ${to}${pct === null ? '' : ` (${pct}${perDay ? ' per day' : ''})`}`,
   largest: (names, n) => (names.length === 1 ? `The most common was ${names[0]} (${n}).` : `The most common were ${en.list(names)} (${n} each).`),
@@ -294,9 +302,12 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   // A category with a hidden count has no change to test: "nothing changed" would then say more than is known.
   const untested = report.rule !== null && report.categories.some((c) => typeof c.current !== 'number' || typeof c.previous !== 'number');
   if (notable.length) second.push(w.changes(notable.map((f: Figure) => w.categoryChange(f.name ?? '–', formatCount(shownNumber(f.previous), language), formatCount(shownNumber(f.current), language), f.vsPrevious!.change === null ? null : formatPercent(f.vsPrevious!.change, language), f.vsPrevious!.z > 0, isPerDay(f.vsPrevious!))), moreNotable));
+  // A category the export renamed (Fylleri/LOB → Fylleri) has no change shown: named, so its jump is not missed or read.
+  const renamed = report.categoryBoundaries.filter((b) => b.previous).map((b) => b.name);
+  if (renamed.length) second.push(w.categoryBoundaries(renamed));
   if (untested) second.push(w.changesWithheld);
   // The first period of the data has nothing before it: "nothing changed" would claim a comparison (a tester).
-  else if (!notable.length) second.push(report.total.vsPrevious === null && typeof report.total.current === 'number' ? w.noPreviousComparison : w.noChanges);
+  else if (!notable.length) second.push(report.total.vsPrevious === null && typeof report.total.current === 'number' ? w.noPreviousComparison : renamed.length ? w.noOtherChanges : w.noChanges);
   if (report.places.length || report.placesTied) second.push(placesSentence(report.places, report.placesTied, w, language, k));
 
   const third: string[] = [];

@@ -8,6 +8,8 @@ import { publishCount, publishList, publishTable, publishedNoise, type Published
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { placementShift, type PlacementShift } from '../../lib/statistics/placement-shift';
+import { categoryBoundaries, type CategorySpan } from '../../lib/statistics/silent-stretch';
+import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import type { Verdict } from '../../analysis/goals/goal-verdict';
 import { publishGoal } from '../../analysis/goals/publish-goal';
@@ -86,6 +88,13 @@ export interface LagesbildReport {
   areaPlacementShift: { level: string; current?: number; compared?: number } | null;
   /** The same against the period last year: the area rows carry no change against it either (the CSV shows that column). */
   areaPlacementShiftLastYear: { level: string; current?: number; compared?: number } | null;
+  /**
+   * Categories that begin or end in the data inside the compared periods, beyond chance (lib/statistics/silent-
+   * stretch.ts: a renamed category in the export, "Fylleri/LOB" → "Fylleri"): their change against the windows it
+   * cuts is not shown. `previous`: it cuts the span from the period before (else only the one from last year).
+   * `begins`/`ends`: epoch days, null when it does not, and — public view — always null (a day is a count of ≥ 1).
+   */
+  categoryBoundaries: { name: string; begins: number | null; ends: number | null; previous: boolean }[];
   places: Figure[];
   /**
    * Places left out of `places` because they share the count at its cut (lib/top-list.ts): how many, and their count
@@ -113,6 +122,8 @@ export interface RawReport {
   periods: LagesbildPeriods;
   development: { period: ReportPeriod; current: number; lastYear: number; keys: { current: number; lastYear: number } }[];
   categories: CountRow[];
+  /** lagesbild.query.ts categorySpansSql (absent: no check). */
+  categorySpans?: CategorySpan[];
   areas: CountRow[];
   /** lagesbild.query.ts areasAlsoElsewhereSql (absent: false). */
   areasAlsoElsewhere?: boolean;
@@ -226,6 +237,7 @@ export function figureCategories(report: Pick<LagesbildReport, 'categories' | 'r
 
 export function buildReport(raw: RawReport, rule: DisclosureRule | null): LagesbildReport {
   const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);
+  const boundaries = categoryBoundariesOf(raw, rule);
   const areas = publishRows(raw.areas, rule, raw.periods, raw.dataExtent ?? null);
   const shift = areaPlacementShift(raw.placementLevels ?? []);
   const shiftLastYear = areaPlacementShift(raw.placementLevelsLastYear ?? []);
@@ -266,7 +278,12 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     }),
     rule,
     total: categories.total,
-    categories: categories.rows,
+    // A category the export renamed inside the compared span changes by its name, not by crime: no change shown.
+    categories: categories.rows.map((f) => {
+      const b = boundaries.find((c) => c.name === f.name);
+      return b ? { ...f, vsPrevious: b.previous ? null : f.vsPrevious, vsLastYear: null } : f;
+    }),
+    categoryBoundaries: boundaries,
     // A change per area between differently placed periods is the export's change, not crime's: none is shown.
     areas: areas.rows.map((f) => ({ ...f, vsPrevious: shift ? null : f.vsPrevious, vsLastYear: shiftLastYear ? null : f.vsLastYear })),
     areasAlsoElsewhere: raw.areasAlsoElsewhere === true,
@@ -284,6 +301,36 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     coverage: periodCoverage(raw.periods.current, raw.dataExtent ?? null),
     sources: sourceReports(raw.sources ?? [], raw.periods.current, rule, raw.dataExtent ?? null),
   };
+}
+
+/**
+ * The report's categories that begin or end in the data inside the span from last year's window (or the previous
+ * one's, if earlier) to the period's end, beyond chance (silent-stretch.ts). Days left out in public view.
+ */
+function categoryBoundariesOf(raw: RawReport, rule: DisclosureRule | null): LagesbildReport['categoryBoundaries'] {
+  if (!raw.categorySpans || !raw.dataExtent) return [];
+  const { previous, lastYear, current } = raw.periods;
+  const names = new Set(raw.categories.map((c) => c.name));
+  const spans = raw.categorySpans.filter((s) => names.has(s.name));
+  const nearer = new Set(categoryBoundaries(spans, { from: previous.from, to: current.to }, raw.dataExtent).map((b) => b.name));
+  return categoryBoundaries(spans, { from: Math.min(previous.from, lastYear.from), to: current.to }, raw.dataExtent)
+    .map((b) => ({ name: b.name, begins: rule ? null : b.begins, ends: rule ? null : b.ends, previous: nearer.has(b.name) }));
+}
+
+/**
+ * The note over the category table when some category begins or ends inside the compared periods
+ * (`report.categoryBoundaries`), else null. `against` 'previous': only those cutting the span from the period before.
+ */
+export function categoryBoundaryText(report: Pick<LagesbildReport, 'categoryBoundaries'>, t: TFunction, against: 'any' | 'previous' = 'any'): string | null {
+  const list = report.categoryBoundaries.filter((b) => against === 'any' || b.previous);
+  if (!list.length) return null;
+  const item = (b: LagesbildReport['categoryBoundaries'][number]) => {
+    if (b.begins !== null && b.ends !== null) return t('lagesbild.categoryBetween', { name: b.name, from: isoDateOfEpochDay(b.begins), to: isoDateOfEpochDay(b.ends) });
+    if (b.begins !== null) return t('lagesbild.categoryFrom', { name: b.name, date: isoDateOfEpochDay(b.begins) });
+    if (b.ends !== null) return t('lagesbild.categoryUntil', { name: b.name, date: isoDateOfEpochDay(b.ends) });
+    return b.name;
+  };
+  return t('lagesbild.categoryBoundaries', { list: list.map(item).join(', ') });
 }
 
 /** The placement shift between the period and the one before (null: none, or no levels counted). */

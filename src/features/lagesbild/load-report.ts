@@ -9,9 +9,10 @@ import { TOP_PLACES, type CountRow, type RawReport } from './lagesbild.model';
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type HotSpotCell } from './lagesbild-hot-spots.model';
 import { asReportPeriod, lagesbildPeriods } from '../../analysis/periods/compared-periods';
 import { sameLastYear, shiftPeriod, type ReportPeriod } from '../../analysis/periods/report-periods';
-import { areaCountsSql, areasAlsoElsewhereSql, categoryCountsSql, placementLevelsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
+import { areaCountsSql, areasAlsoElsewhereSql, categoryCountsSql, categorySpansSql, placementLevelsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
 import { baselineWindow, type SourceReportRow } from './source-reports.model';
 import type { BiweekPeriod } from '../../lib/iso-week';
+import type { CategorySpan } from '../../lib/statistics/silent-stretch';
 
 /** Two-week steps in the emerging analysis: half a year, ArcGIS's guidance of at least ten. */
 export const HOT_SPOT_STEPS = 13;
@@ -88,6 +89,7 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   const periods = lagesbildPeriods(period);
   const windows = { current: periods.current, previous: periods.previous, lastYear: periods.lastYear };
   const categories = await reader.rows<CountRow>(categoryCountsSql(windows, scope));
+  const categorySpans = await reader.rows<CategorySpan>(categorySpansSql(scope));
   const areas = await reader.rows<CountRow>(areaCountsSql(windows, scope));
   const [elsewhere] = await reader.rows<{ also_elsewhere: boolean }>(areasAlsoElsewhereSql(windows, scope));
   const placementLevels = await reader.rows<{ level: string; current: number; previous: number }>(placementLevelsSql(windows, scope));
@@ -102,5 +104,5 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
   const goalsLatest = await evaluateGoals(reader, extra);
   const sources = await reader.rows<SourceReportRow>(sourceReportsSql(periods.current, baselineWindow(periods.current)));
-  return { periods, development: await development(reader, period, scope), categories, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, placementLevels, placementLevelsLastYear, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
+  return { periods, development: await development(reader, period, scope), categories, categorySpans, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, placementLevels, placementLevelsLastYear, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
 }

@@ -12,7 +12,7 @@ import { LagesbildBrief } from './lagesbild-brief.view';
 import { CountTable, FIGURE_CATEGORIES, FigureCard, GoalsTable, HotSpotTable, InterventionsBreakdown, hotSpotStatusText } from './lagesbild-document.view';
 import { SurroundingsOnlyNote } from './report-notes.view';
 import { summaryParagraphs } from './lagesbild-summary';
-import { figureCategories, hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
+import { categoryBoundaryText, figureCategories, hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import type { AreaOutline, MapZoom } from './report-map.model';
 import { SlideMap } from './slide-map.view';
 import type { Slide } from './slides';
@@ -122,6 +122,8 @@ export function SlideContent({ slide, report, assessment, outlines, heading, dat
               <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={report.categories.slice(0, SLIDE_CATEGORIES)} report={report} t={t} language={language} testId="slide-categories-table" lastYear={false} />
               {/* The rest are counted, not dropped without a word (a tester missed two "<5" categories cut by name). */}
               {report.categories.length > SLIDE_CATEGORIES && <p className="lb-footnote" data-testid="slide-categories-more" data-not-count>{t('lagesbild.moreCategories', { count: report.categories.length - SLIDE_CATEGORIES })}</p>}
+              {/* The slide shows the change against the period before only: a category the export renamed then is said. */}
+              {report.categoryBoundaries.some((b) => b.previous) && <p className="lb-footnote" data-testid="slide-categories-boundaries" data-not-count>{categoryBoundaryText(report, t, 'previous')}</p>}
             </div>
             <InterventionsBreakdown report={report} t={t} language={language} testId="slide-interventions-table" titled />
           </div>
