@@ -85,5 +85,10 @@ describe('police public events in Chromium', () => {
     expect((await rowOf('Fylleri').locator('td').nth(2).textContent())!.trim()).not.toBe('–');
     expect((await rowOf('Fylleri').locator('td').nth(4).textContent())!.trim()).toBe('–');
     expect(await page.getByTestId('lb-summary').textContent()).not.toContain('börjar eller slutar i datan');
+    // Trender under the category filter: no change across the rename, and the figure says why.
+    await page.goto(`${baseUrl}?period=2026-02-23..2026-03-08&kategori=Fylleri#/trender`);
+    const figure = page.locator('.key-figure', { has: page.getByTestId('trend-vs-previous') });
+    await figure.getByText('börjar eller slutar i datan').waitFor();
+    expect((await page.getByTestId('trend-vs-previous').textContent())!.trim()).toBe('–');
   });
 });

@@ -7,6 +7,7 @@ import { AREA_TOKENS } from '../../data/area-membership.query';
 import type { DayRange } from '../../lib/day-range';
 import { cellLabelsSql, cellStepCountsQuery } from '../../analysis/hot-spots/hot-spots.query';
 import { commonSpellingSql, spellingKeySql } from '../../data/spelling-key.query';
+import { incidentDayExtentSql } from '../../data/extent.query';
 import { WITHOUT_AREA, placementLevelsSql as levelsIn } from '../../data/placement-level.query';
 
 export interface PeriodWindows {
@@ -106,17 +107,8 @@ export function cellPlacesSql(size: number, window: DayRange, latest: DayRange, 
 }
 
 /** The days the (scoped) incidents span. */
-/**
- * Each category's life in the data (lib/statistics/silent-stretch.ts: does it begin or end inside the compared
- * periods?): SQL rows name, rows, first_day, last_day (epoch days), over every day of the scope's rows.
- */
-export function categorySpansSql(scope = 'TRUE'): string {
-  return `SELECT category AS name, count(*)::INTEGER AS rows, min(epoch_day)::INTEGER AS first_day, max(epoch_day)::INTEGER AS last_day
-    FROM incidents WHERE ${scope} AND category IS NOT NULL GROUP BY category ORDER BY category`;
-}
-
 export function dayExtentSql(scope = 'TRUE'): string {
-  return `SELECT min(epoch_day) AS first_day, max(epoch_day) AS last_day FROM incidents WHERE ${scope}`;
+  return incidentDayExtentSql(scope);
 }
 
 /**

@@ -9,10 +9,11 @@ import { TOP_PLACES, type CountRow, type RawReport } from './lagesbild.model';
 import { MIN_HOT_SPOT_STEPS, hotSpotGroup, type HotSpotCell } from './lagesbild-hot-spots.model';
 import { asReportPeriod, lagesbildPeriods } from '../../analysis/periods/compared-periods';
 import { sameLastYear, shiftPeriod, type ReportPeriod } from '../../analysis/periods/report-periods';
-import { areaCountsSql, areasAlsoElsewhereSql, categoryCountsSql, categorySpansSql, placementLevelsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
+import { areaCountsSql, areasAlsoElsewhereSql, categoryCountsSql, placementLevelsSql, cellPlacesSql, cellStepsSql, dailyCountsSql, dayExtentSql, interventionCountsSql, sourceReportsSql, sourceScope, topPlacesSql } from './lagesbild.query';
 import { baselineWindow, type SourceReportRow } from './source-reports.model';
 import type { BiweekPeriod } from '../../lib/iso-week';
 import type { CategorySpan } from '../../lib/statistics/silent-stretch';
+import { categorySpansSql } from '../../data/category-spans.query';
 
 /** Two-week steps in the emerging analysis: half a year, ArcGIS's guidance of at least ten. */
 export const HOT_SPOT_STEPS = 13;

@@ -29,6 +29,7 @@ import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from '../../analysis/periods/period-buckets';
 import { compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, isPartialBucket, weekHourMatrix, weekHourOption, NO_TIME_COLUMN, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
 import { useComparisonPlacementShift } from './use-placement-shift';
+import { useComparisonCategoryBoundary } from './use-category-boundary';
 import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
 
 const ROLLING = { day: 7, week: 4, biweek: 3, month: 3, quarter: 2 } as const;
@@ -39,13 +40,16 @@ function trendLastYearMissing(series: { buckets: { from: number }[]; lastYearRan
 }
 
 /** `shown`: the two counts as published beside the chart (rangeCount); null where public view hides one. */
-/** `shifted`: the two periods place their incidents in areas differently (use-placement-shift.ts) — no change is shown. */
-function ChangeFigure({ label, change, shown, testId, missing, shifted = false }: { label: string; change: CountChange | null; shown: [PublishedCount, PublishedCount]; testId: string; missing: string; shifted?: boolean }) {
+/**
+ * `withheld`: why no change is shown though both counts are — the two periods place their incidents in areas
+ * differently (use-placement-shift.ts), or the filtered category begins or ends between them (use-category-boundary.ts).
+ */
+function ChangeFigure({ label, change, shown, testId, missing, withheld }: { label: string; change: CountChange | null; shown: [PublishedCount, PublishedCount]; testId: string; missing: string; withheld?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
   if (!change) return <KeyFigure label={label} value="–" testId={testId} note={missing} />;
-  if (shifted) return <KeyFigure label={label} value="–" testId={testId} note={t('trends.placementShift')} />;
+  if (withheld) return <KeyFigure label={label} value="–" testId={testId} note={withheld} />;
   // Public view: a change between counts of which one is hidden would give it away.
   if (rule && (typeof shown[0] !== 'number' || typeof shown[1] !== 'number')) {
     return <KeyFigure label={label} value="–" testId={testId} note={t('disclosure.changeHidden', { k: rule.k })} />;
@@ -128,6 +132,8 @@ export function TrendsPage() {
   const withoutPeriod = useFilterPredicates(['period']);
   const periods = useMemo(() => (extent ? comparisonPeriods(filters.period, extent, unit) : null), [extent, filters.period?.from, filters.period?.to, unit]);
   const shift = useComparisonPlacementShift(periods, filters.area !== undefined);
+  const boundary = useComparisonCategoryBoundary(periods, filters.category !== undefined);
+  const withheldNote = (shifted: boolean, cut: boolean) => (shifted ? t('trends.placementShift') : cut ? t('trends.categoryBoundary') : undefined);
   const [comparison, setComparison] = useState<(ReturnType<typeof compare> & { keys: { current: number; previous: number; lastYear: number } }) | null>(null);
   useEffect(() => {
     if (!periods || !extent) return;
@@ -213,8 +219,8 @@ export function TrendsPage() {
           <h2 className="section-heading" data-testid="comparison-period">{t('trends.comparisonHeading', { period: describeDayRange(comparison.current, language) })}</h2>
           <div className="key-figures" aria-live="polite">
             <KeyFigure label={t('trends.current')} value={formatShownCount(shownComparison?.current, rule, language)} title={hiddenExplanation(shownComparison?.current, rule, language)} testId="trend-current" />
-            <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} shown={[shownComparison?.current ?? null, shownComparison?.previous ?? null]} testId="trend-vs-previous" missing={t('trends.noPrevious')} shifted={shift.vsPrevious !== null} />
-            <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} shown={[shownComparison?.current ?? null, shownComparison?.lastYear ?? null]} testId="trend-vs-last-year" missing={t('trends.noLastYear')} shifted={shift.vsLastYear !== null} />
+            <ChangeFigure label={t('trends.vsPrevious', { period: describeDayRange(comparison.previous, language) })} change={comparison.vsPrevious} shown={[shownComparison?.current ?? null, shownComparison?.previous ?? null]} testId="trend-vs-previous" missing={t('trends.noPrevious')} withheld={withheldNote(shift.vsPrevious !== null, boundary.vsPrevious)} />
+            <ChangeFigure label={t('trends.vsLastYear', { period: describeDayRange(comparison.lastYear, language) })} change={comparison.vsLastYear} shown={[shownComparison?.current ?? null, shownComparison?.lastYear ?? null]} testId="trend-vs-last-year" missing={t('trends.noLastYear')} withheld={withheldNote(shift.vsLastYear !== null, boundary.vsLastYear)} />
           </div>
           {comparison.covered.current < comparison.current.to - comparison.current.from + 1 && (
             <p className="hint" role="note" data-testid="partial-coverage">{t('trends.partialCoverage', { covered: comparison.covered.current, days: comparison.current.to - comparison.current.from + 1 })}</p>

@@ -186,6 +186,7 @@ export const en: Messages = {
     },
   },
   trends: {
+    categoryBoundary: 'No comparison: the category begins or ends in the data between the two periods – usually the export renamed it (as the police’s “Fylleri/LOB”, “Fylleri” from March 2026), so the change would reflect the name, not the situation.',
     placementShift: 'No comparison: the two periods give the incidents’ location with different detail (for example only the county instead of the municipality), so a change in the chosen area would reflect the data, not the situation.',
     intro: 'Is it getting better? Counts per day, week, two weeks, month or quarter, against the period before and the same period last year, with the interventions on the timeline. Select a period in the chart to filter every other view.',
     controls: 'Chart settings',

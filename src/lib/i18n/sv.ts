@@ -188,6 +188,7 @@ export const sv = {
     },
   },
   trends: {
+    categoryBoundary: 'Ingen jämförelse: kategorin börjar eller slutar i datan mellan de två perioderna – oftast har exporten bytt namn på den (som Polisens ”Fylleri/LOB”, ”Fylleri” från mars 2026), så förändringen skulle spegla namnet, inte läget.',
     placementShift: 'Ingen jämförelse: de två perioderna anger händelsernas plats olika noga (till exempel bara län i stället för kommun), så en förändring i det valda området skulle spegla datan, inte läget.',
     intro: 'Blir det bättre? Antal per dag, vecka, två veckor, månad eller kvartal, mot perioden innan och samma period förra året, med insatserna på tidslinjen. Markera en period i diagrammet för att filtrera alla andra vyer.',
     controls: 'Diagraminställningar',
