@@ -8,6 +8,7 @@ import { daysAfterStep } from '../../src/features/lagesbild/lagesbild-hot-spots.
 import { buildReport, categoryBoundaryText, figureCategories, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
 import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
 import type { BiweekPeriod } from '../../src/lib/iso-week';
+import type { GoalEvaluation } from '../../src/analysis/goals/evaluate-goals';
 import { summaryParagraphs } from '../../src/features/lagesbild/lagesbild-summary';
 import { loadReport } from '../../src/features/lagesbild/load-report';
 import { areasAlsoElsewhereSql } from '../../src/features/lagesbild/lagesbild.query';
@@ -159,6 +160,29 @@ describe('the summary text', () => {
     const publicReport = buildReport(raw, { k: 5 });
     expect(publicReport.categoryBoundaries.every((b) => b.begins === null && b.ends === null)).toBe(true);
     expect(categoryBoundaryText(publicReport, i18next.t)).toContain(': Fylleri, Fylleri/LOB.');
+  });
+
+  it('says why a goal has no verdict: not begun, 0 against 0 (withheld in public view), on the page and in the CSV', async () => {
+    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
+    const { goalVerdictText } = await import('../../src/features/lagesbild/lagesbild.model');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const raw = knownReport();
+    const base = { window: { from: 0, to: 0 }, previous: { from: 0, to: 0 }, asOf: 0, share: 0 };
+    const goal = (id: string, title: string) => ({ id, title }) as unknown as GoalEvaluation['goal'];
+    raw.goals = [
+      { ...base, goal: goal('nytt', 'Nytt löfte'), rule: 'at_least', problem: { key: 'not-started', start: '2027-01-01' } },
+      { ...base, goal: goal('noll', 'Färre rån'), rule: 'decrease', problem: { key: 'nothing-to-decrease' } },
+    ];
+    const analyst = buildReport(raw, null);
+    expect(analyst.goals.map((g) => goalVerdictText(g, i18next.t, null))).toEqual(['Inte påbörjat (börjar 2027-01-01)', 'Bedöms inte (inga i någon av perioderna)']);
+    const csv = lagesbildCsvRows(analyst, i18next.t, 'sv');
+    expect(csv.rows.map((r) => r[1])).toContain('Nytt löfte (Inte påbörjat (börjar 2027-01-01))');
+    // Public view: "none in either period" states two counts below k.
+    raw.goalsLatest = raw.goals;
+    const published = buildReport(raw, { k: 5 });
+    expect(goalVerdictText(published.goals[1], i18next.t, published.rule)).toBe(i18next.t('disclosure.verdictWithheld'));
   });
 
   it('names every category sharing the largest count, and no place by alphabet at a tied cut-off (a tester: "Vanligast var Misshandel (506)" beside Skadegörelse 506)', () => {

@@ -11,7 +11,7 @@ import { formatDate, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
 import { FigureCard } from './lagesbild-document.view';
 import { CoverageNote, SurroundingsOnlyNote } from './report-notes.view';
-import { figureCategories, hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
+import { figureCategories, goalVerdictText, hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter, type AreaOutline } from './report-map.model';
 
@@ -81,7 +81,8 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
           {report.goalsLatestInPublic && <p className="hint" data-testid="lb-brief-goals-as-of">{t('lagesbild.goalsAsOf', { date: isoDateOfEpochDay(report.goalsAsOf) })}</p>}
           {report.goals.length ? (
             <ul className="plain">
-              {report.goals.map((g) => <li key={g.id}><VerdictBadge verdict={g.verdict} withheld={g.withheld} k={report.rule?.k ?? null} t={t} ended={g.ended} /> {g.title}</li>)}
+              {/* A goal without numbers says why ("Inte påbörjat …"), not an empty badge. */}
+              {report.goals.map((g) => <li key={g.id}>{g.evaluated ? <VerdictBadge verdict={g.verdict} withheld={g.withheld} k={report.rule?.k ?? null} t={t} ended={g.ended} /> : <span className="hint">{goalVerdictText(g, t, report.rule)}</span>} {g.title}</li>)}
             </ul>
           ) : <p>{t('lagesbild.noGoals')}</p>}
           <h2>{t('lagesbild.assessment')}</h2>

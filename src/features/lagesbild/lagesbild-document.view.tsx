@@ -13,7 +13,7 @@ import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { SurroundingsOnlyNote, CoverageNote } from './report-notes.view';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { categoryBoundaryText, figureCategories, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { categoryBoundaryText, figureCategories, goalVerdictText, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
 import { MIN_HOT_SPOT_STEPS, type HotSpotGroup } from './lagesbild-hot-spots.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
@@ -290,7 +290,7 @@ export function GoalsTable({ report, t, language }: { report: LagesbildReport; t
           {report.goals.map((g) => (
             <tr key={g.id}>
               <th scope="row">{g.title}</th>
-              <td>{g.evaluated ? <VerdictBadge verdict={g.verdict} withheld={g.withheld} k={rule?.k ?? null} t={t} ended={g.ended} /> : t('lagesbild.goalProblem')}</td>
+              <td>{g.evaluated ? <VerdictBadge verdict={g.verdict} withheld={g.withheld} k={rule?.k ?? null} t={t} ended={g.ended} /> : goalVerdictText(g, t, rule)}</td>
               <td className="numeric">{g.evaluated ? formatShownCount(g.actual, rule, language) : '–'}</td>
               <td className="numeric" data-not-count={g.rule === 'increase' || g.rule === 'decrease' ? undefined : ''}>{g.evaluated ? formatShownCount(g.target, rule, language) : '–'}</td>
             </tr>

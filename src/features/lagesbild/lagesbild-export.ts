@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { csvCount } from '../../lib/disclosure/format-count';
 import { formatCount, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
-import { categoryBoundaryText, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { categoryBoundaryText, goalVerdictText, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
 
 const ratio = (c: CountChange | null) => (c && c.change !== null ? Math.round(c.change * 1000) / 1000 : null);
 const z = (c: CountChange | null) => (c ? Math.round(c.z * 100) / 100 : null);
@@ -56,7 +56,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     ...(report.rule && report.hotSpots.hiddenSpots?.spots
       ? [[spotSection, t('lagesbild.hiddenSpotsRow', { count: report.hotSpots.hiddenSpots.spots, formatted: formatCount(report.hotSpots.hiddenSpots.spots, language), k: report.rule.k }), null, null, null, null, null, null, null, null, null]]
       : []),
-    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${g.verdict ? t(`goals.verdict_${g.ended && g.verdict === 'behind' ? 'not_met' : g.verdict}`) : g.withheld ? t('disclosure.verdictWithheld') : '–'})`, csvCount(g.actual, report.rule, language), null, null, null, null, null, null, null, null]),
+    ...report.goals.map((g) => [t('lagesbild.goal'), `${g.title} (${goalVerdictText(g, t, report.rule)})`, csvCount(g.actual, report.rule, language), null, null, null, null, null, null, null, null]),
   ];
   return { header, rows };
 }

@@ -54,6 +54,8 @@ export interface GoalStatus {
   withheld: boolean;
   /** The goal has numbers (no problem). */
   evaluated: boolean;
+  /** Why it has none (evaluate-goals.ts GoalProblem's key, and a not-started goal's first day), else null. */
+  problem: { key: string; start?: string } | null;
   actual: PublishedCount;
   target: number | null;
   rule: GoalEvaluation['rule'];
@@ -261,7 +263,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const goalsAsOf = latest ? Math.max(judgedTo, ...latest.filter((e) => !e.problem).map((e) => e.asOf)) : judgedTo;
   const goals: GoalStatus[] = (latest ?? raw.goals).map((e) => {
     const g = publishGoal(e, rule);
-    return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule, ended: e.numbers?.ended === true };
+    return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, problem: e.problem ? { key: e.problem.key, ...(e.problem.key === 'not-started' ? { start: e.problem.start } : {}) } : null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule, ended: e.numbers?.ended === true };
   });
   // Each series stands alone (no total of it is published), so only the primary rule applies.
   const current = publishList(raw.development.map((d) => d.current), raw.development.map((d) => d.keys.current), rule, false).values;
@@ -331,6 +333,18 @@ export function categoryBoundaryText(report: Pick<LagesbildReport, 'categoryBoun
     return b.name;
   };
   return t('lagesbild.categoryBoundaries', { list: list.map(item).join(', ') });
+}
+
+/**
+ * A goal's verdict cell as text where there is no verdict badge: not begun ("Inte påbörjat (börjar 2027-01-01)"),
+ * 0 against 0 (public view: only that the verdict is withheld — both counts are below k), or any other problem.
+ */
+export function goalVerdictText(g: GoalStatus, t: TFunction, rule: DisclosureRule | null): string {
+  if (g.verdict) return t(`goals.verdict_${g.ended && g.verdict === 'behind' ? 'not_met' : g.verdict}`);
+  if (g.withheld) return t('disclosure.verdictWithheld');
+  if (g.problem?.key === 'not-started') return t('lagesbild.goalNotStarted', { start: g.problem.start });
+  if (g.problem?.key === 'nothing-to-decrease') return rule ? t('disclosure.verdictWithheld') : t('lagesbild.goalNothingToDecrease');
+  return g.evaluated ? '–' : t('lagesbild.goalProblem');
 }
 
 /** The placement shift between the period and the one before (null: none, or no levels counted). */

@@ -132,6 +132,8 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     goal: 'Promise',
     verdict: 'Verdict',
     goalProblem: 'Cannot be judged (see Goals)',
+    goalNotStarted: 'Not begun (begins {{start}})',
+    goalNothingToDecrease: 'Not judged (none in either period)',
     noGoals: 'No citizen promises loaded.',
     methodNote: 'Comparisons: the previous period ({{previous}}) and the same period last year ({{lastYear}}: the same ISO weeks for week periods, the same months otherwise). Source: the loaded data; counts are recorded incidents, not necessarily offences committed.',
     pngOf: 'Save {{title}} as PNG',

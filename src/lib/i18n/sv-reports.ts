@@ -130,6 +130,8 @@ export const svReports = {
     goal: 'Löfte',
     verdict: 'Bedömning',
     goalProblem: 'Kan inte bedömas (se Mål)',
+    goalNotStarted: 'Inte påbörjat (börjar {{start}})',
+    goalNothingToDecrease: 'Bedöms inte (inga i någon av perioderna)',
     noGoals: 'Inga medborgarlöften inlästa.',
     methodNote: 'Jämförelser: föregående period ({{previous}}) och samma period förra året ({{lastYear}}: samma ISO-veckor för veckoperioder, samma månader annars). Källa: inläst data; antalen är registrerade händelser, inte nödvändigtvis begångna brott.',
     pngOf: 'Spara {{title}} som PNG',
