@@ -112,6 +112,8 @@ describe('Trender in Chromium', () => {
     // The page says the verdicts are the selection's, and offers no feedback to citizens from it (a tester downloaded
     // "Arbetet ligger efter" for every goal after a brush).
     expect(await page.getByTestId('goals-filtered').textContent()).toContain('Utfallen och bedömningarna gäller det urvalet');
+    // … and over which days each goal is counted.
+    expect(await page.getByTestId('goals-as-of').textContent()).toContain(`varje mål räknar bara sina dagar från ${from} till ${to}`);
     expect(await page.getByTestId('goals-feedback-download').isDisabled()).toBe(true);
     // Nor inside each goal's card.
     expect(await panel.getByTestId('follow-up').count()).toBe(0);

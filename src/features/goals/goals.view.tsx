@@ -93,6 +93,9 @@ export function GoalsPage() {
           <p className="hint" data-testid="goals-as-of">
             {t('goals.count', { count: evaluations.length })}
             {asOf !== undefined ? ` · ${t('goals.asOf', { date: formatDate(dateOfEpochDay(asOf)) })}` : ''}
+            {/* A brushed period: each goal counts only those of its days (a tester read "Bedömt per 2026-11-15" as the
+                whole year's count). */}
+            {filters.period ? ` ${t('goals.countedOver', { from: formatDate(dateOfEpochDay(filters.period.from)), to: formatDate(dateOfEpochDay(filters.period.to)) })}` : ''}
           </p>
           {undo && (
             <p role="status" className="banner banner-example" data-testid="goals-undo">

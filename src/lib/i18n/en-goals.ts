@@ -76,6 +76,7 @@ export const enGoals = {
     filtered: 'Filtered: the goals here count only what the filters above let through (period, category, area …). The actuals and verdicts are that selection’s, not the citizen promise’s as a whole. The feedback to citizens can be downloaded once the filters are cleared (Reset all).',
     primaryKind: 'The numbers above are for the areas of kind {{kind}}, the goal’s first kind: an incident counts in its area of every kind, so a sum over every kind could count it twice. The areas of kind {{others}} are in the table below, and the verdict is the weakest area’s of every kind.',
     followUpFiltered: 'The feedback to citizens is shown once the filters are cleared: under a filter the numbers are the selection’s only.',
+    countedOver: 'The period filter applies: each goal counts only its days from {{from}} to {{to}}.',
     asOf: 'Judged as of {{date}}, the last day of data.',
     elapsed: '{{share}} of the period has passed',
     actual: 'Actual to date',

@@ -76,6 +76,7 @@ export const svGoals = {
     filtered: 'Filtrerat: målen räknas här bara på det som filtren ovan släpper igenom (period, kategori, område …). Utfallen och bedömningarna gäller det urvalet, inte medborgarlöftet som helhet. Återkopplingen till medborgarna kan laddas ner när filtren är rensade (Återställ alla).',
     primaryKind: 'Siffrorna ovan gäller områdena av typen {{kind}}, målets första typ: en händelse räknas i sitt område av varje typ, så en summa över alla typer kunde räkna den två gånger. Områdena av typen {{others}} står i tabellen nedan, och bedömningen är det svagaste områdets av alla typer.',
     followUpFiltered: 'Återkopplingen till medborgarna visas när filtren är rensade: under ett filter gäller siffrorna bara urvalet.',
+    countedOver: 'Periodfiltret gäller: varje mål räknar bara sina dagar från {{from}} till {{to}}.',
     asOf: 'Bedömt per {{date}}, sista dagen med data.',
     elapsed: '{{share}} av perioden har gått',
     actual: 'Utfall hittills',
