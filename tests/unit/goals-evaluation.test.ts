@@ -222,6 +222,47 @@ describe('the seed promises on the example data', () => {
     expect(past.map((e) => e.problem?.key)).toEqual(past.map(() => 'not-started'));
   });
 
+  // The police renamed "Fylleri/LOB" to "Fylleri" on 2026-03-02: a goal on the old name read as kept.
+  it('gives no verdict on a goal whose rows end inside the days it reads, until the new name joins its condition', async () => {
+    const resecentrum = byId.get('ordningsstorningar-resecentrum')!;
+    const renamed = "category = 'Ordningsstörning' AND epoch_day >= 20514"; // 2026-03-01 = epoch day 20513
+    expect(Math.round(Date.UTC(2026, 2, 2) / 86_400_000)).toBe(20514);
+    const lastBefore = incidents.filter((i) => i.category === 'Ordningsstörning' && i.place === 'Resecentrum' && i.occurred_at < '2026-03-02').map((i) => i.occurred_at.slice(0, 10)).sort().at(-1);
+    await runner.exec(`UPDATE incidents SET category = 'Ordningsstörning, allmän' WHERE ${renamed}`);
+    try {
+      const after = new Map((await evaluateGoals(runner)).map((e) => [e.goal.id, e]));
+      const e = after.get('ordningsstorningar-resecentrum')!;
+      expect(e.problem).toEqual({ key: 'rows-boundary', begins: null, ends: lastBefore, dataFirst: expect.any(String), dataLast: AS_OF });
+      expect(e.verdict).toBeUndefined();
+      // Every other goal reads interventions or other categories: judged as before.
+      expect([...after.values()].filter((x) => x.problem).map((x) => x.goal.id)).toEqual(['ordningsstorningar-resecentrum']);
+      // Both names in the condition: the same numbers and verdict as before the rename.
+      await runner.exec(`UPDATE goals SET filter = '{"category": ["Ordningsstörning", "Ordningsstörning, allmän"], "place": ["Resecentrum"]}' WHERE id = 'ordningsstorningar-resecentrum'`);
+      const both = (await evaluateGoals(runner)).find((x) => x.goal.id === 'ordningsstorningar-resecentrum')!;
+      expect(both.problem).toBeUndefined();
+      expect(both.numbers).toEqual(resecentrum.numbers);
+      expect(both.verdict).toBe(resecentrum.verdict);
+    } finally {
+      await runner.exec(`UPDATE incidents SET category = 'Ordningsstörning' WHERE category = 'Ordningsstörning, allmän'`);
+      await runner.exec(`UPDATE goals SET filter = '${JSON.stringify(resecentrum.goal.filter)}' WHERE id = 'ordningsstorningar-resecentrum'`);
+    }
+    expect((await evaluateGoals(runner)).find((x) => x.goal.id === 'ordningsstorningar-resecentrum')!.verdict).toBe(resecentrum.verdict);
+  });
+
+  it('gives no verdict when the data begins after the first day a goal reads (the year before the data)', async () => {
+    const first = interventions.map((i) => i.started_at.slice(0, 10)).sort()[0];
+    const firstYear = Number(first.slice(0, 4));
+    await runner.exec(`UPDATE goals SET start = '${firstYear}-01-01' WHERE id = 'oka-narkotikainsatser'`);
+    try {
+      const asOf = Math.round(Date.UTC(firstYear, 5, 30) / 86_400_000);
+      const e = (await evaluateGoals(runner, {}, asOf)).find((x) => x.goal.id === 'oka-narkotikainsatser')!;
+      expect(e.problem).toEqual({ key: 'data-begins-late', first, from: `${firstYear - 1}-01-01` });
+      expect(e.verdict).toBeUndefined();
+    } finally {
+      await runner.exec(`UPDATE goals SET start = '2026-01-01' WHERE id = 'oka-narkotikainsatser'`);
+    }
+  });
+
   it('turns a goal that names a missing column into a problem, not a number', async () => {
     await runner.exec(`UPDATE goals SET measure = 'sum:finns_inte' WHERE id = 'lagfora-ej-tidigare-kanda'`);
     await runner.exec(`UPDATE goals SET filter = '{"typ": ["x"]}' WHERE id = 'storande-trafik'`);

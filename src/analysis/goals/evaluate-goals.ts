@@ -3,10 +3,11 @@
 import type { FilterExpr } from '@uwdata/mosaic-sql';
 import type { RowReader } from '../../data/row-reader';
 import type { GoalDefinition } from '../../data/tables';
+import { goalCoverage, type CoverageProblem, type GoalRowsLife } from './goal-coverage';
 import { validateGoal } from './goal-file';
 import { elapsedShare, goalWindows, type DayWindow } from './goal-period';
 import { verdictFor, worst, type GoalNumbers, type Verdict } from './goal-verdict';
-import { DATA_COVERAGE, cadencePeriods, columnsOfSql, goalDailyQuery, goalPerAreaQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
+import { DATA_COVERAGE, cadencePeriods, columnsOfSql, goalDailyQuery, goalPerAreaQuery, goalRowsLifeQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
 
 export interface AreaResult {
   area: string;
@@ -39,7 +40,9 @@ export type GoalProblem =
    * "Fewer than the period before" with none in either: fewer than 0 cannot be, and nothing rose, so there is no
    * verdict (it read "✗ Efter" on 0 against 0 — a tester, under a category filter).
    */
-  | { key: 'nothing-to-decrease' };
+  | { key: 'nothing-to-decrease' }
+  /** The data does not hold what the goal reads: it begins late, or the goal's rows begin or end inside (goal-coverage.ts). */
+  | CoverageProblem;
 
 export interface GoalEvaluation {
   goal: GoalDefinition;
@@ -121,6 +124,12 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
     return { ...base, share: 0, problem: { key: 'not-started', start: goal.start } };
   }
   const ended = asOf >= current.to;
+  // The days its numbers read must be in the data, and its rows not begin or end among them (a renamed category).
+  const judgedBy = measure.kind === 'cadence' ? 'cadence' : goal.per_area ? (goal.direction === 'at_most' ? 'at_most' : 'at_least') : goal.direction;
+  const comparative = judgedBy === 'increase' || judgedBy === 'decrease';
+  const [life] = await reader.rows<GoalRowsLife>(goalRowsLifeQuery(goal));
+  const uncovered = goalCoverage(life, { from: comparative ? previous.from : current.from, to: asOf }, judgedBy, Object.keys(goal.filter).length > 0);
+  if (uncovered) return { ...base, problem: uncovered };
 
   if (measure.kind === 'cadence') {
     // Whole N-day periods from the window's first day; the days left over (fewer than N) belong to the last one
@@ -159,7 +168,6 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
 
   const [row] = await reader.rows<{ actual: number; previous_full: number; previous_to_date: number; actual_key: number; previous_full_key: number; previous_to_date_key: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));
   const projected = share > 0 ? row.actual / share : row.actual;
-  const comparative = goal.direction === 'increase' || goal.direction === 'decrease';
   const daily = await reader.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, current, asOf, extra));
   const previousDaily = comparative ? await reader.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, previous, previous.to, extra)) : undefined;
   const numbers: GoalNumbers = comparative

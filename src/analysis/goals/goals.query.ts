@@ -67,6 +67,18 @@ function where(goal: GoalDefinition, from: number, to: number, extra: FilterExpr
 }
 
 /**
+ * The goal's own rows (its filter, not the shared filters: a renamed category is a fact of the whole export) and its
+ * dataset, each as a count and first and last day: one row of goal-coverage.ts's GoalRowsLife.
+ */
+export function goalRowsLifeQuery(goal: GoalDefinition): string {
+  const own = ['TRUE', ...filterSql(goal.filter)].join(' AND ');
+  return `SELECT count(*) FILTER (WHERE ${own})::INTEGER AS rows,
+    min(epoch_day) FILTER (WHERE ${own})::INTEGER AS first_day, max(epoch_day) FILTER (WHERE ${own})::INTEGER AS last_day,
+    count(epoch_day)::INTEGER AS data_rows, min(epoch_day)::INTEGER AS data_first, max(epoch_day)::INTEGER AS data_last
+    FROM ${q(goal.dataset)}`;
+}
+
+/**
  * The goal's value in the current window up to the as-of day, in the whole previous window, and in the previous
  * window up to the same point (for a fair comparison mid-period). `lastCounted` caps the current window (cadence
  * counts complete windows only).

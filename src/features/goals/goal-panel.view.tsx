@@ -13,6 +13,7 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import type { GoalEvaluation } from '../../analysis/goals/evaluate-goals';
 import { followUpParts } from './follow-up-report';
 import { publishGoal } from '../../analysis/goals/publish-goal';
+import { goalProblemText } from '../../analysis/goals/goal-problem-text';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import { cumulativeChartOption, cumulativeSeries, numberLines, ruleKey, windowText } from './goals.model';
 import { goalRowsQuery } from '../../analysis/goals/goals.query';
@@ -144,7 +145,7 @@ export function GoalPanel({ e, actions, filtered = false }: { e: GoalEvaluation;
           {/* Public view: "neither period has any" would state two counts of 0, each below k — say only that it is withheld. */}
           <p role="alert" className="error">{disclosure && problem.key === 'nothing-to-decrease'
             ? t('disclosure.verdictWithheldHelp', { k })
-            : t(`goals.problem_${problem.key.replace(/-/g, '_')}`, problem as unknown as Record<string, string>)}</p>
+            : goalProblemText(problem, t, disclosure !== null)}</p>
         </>
       ) : (
         <>

@@ -55,7 +55,7 @@ export interface GoalStatus {
   /** The goal has numbers (no problem). */
   evaluated: boolean;
   /** Why it has none (evaluate-goals.ts GoalProblem's key, and a not-started goal's first day), else null. */
-  problem: { key: string; start?: string } | null;
+  problem: { key: string; start?: string; first?: string } | null;
   actual: PublishedCount;
   target: number | null;
   rule: GoalEvaluation['rule'];
@@ -263,7 +263,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   const goalsAsOf = latest ? Math.max(judgedTo, ...latest.filter((e) => !e.problem).map((e) => e.asOf)) : judgedTo;
   const goals: GoalStatus[] = (latest ?? raw.goals).map((e) => {
     const g = publishGoal(e, rule);
-    return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, problem: e.problem ? { key: e.problem.key, ...(e.problem.key === 'not-started' ? { start: e.problem.start } : {}) } : null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule, ended: e.numbers?.ended === true };
+    return { id: e.goal.id, title: e.goal.title, verdict: g.verdict, withheld: g.verdictWithheld, evaluated: g.numbers !== null, problem: e.problem ? { key: e.problem.key, ...(e.problem.key === 'not-started' ? { start: e.problem.start } : {}), ...(e.problem.key === 'data-begins-late' ? { first: e.problem.first } : {}) } : null, actual: g.numbers?.actual ?? null, target: g.numbers?.target ?? null, rule: e.rule, ended: e.numbers?.ended === true };
   });
   // Each series stands alone (no total of it is published), so only the primary rule applies.
   const current = publishList(raw.development.map((d) => d.current), raw.development.map((d) => d.keys.current), rule, false).values;
@@ -344,6 +344,8 @@ export function goalVerdictText(g: GoalStatus, t: TFunction, rule: DisclosureRul
   if (g.withheld) return t('disclosure.verdictWithheld');
   if (g.problem?.key === 'not-started') return t('lagesbild.goalNotStarted', { start: g.problem.start });
   if (g.problem?.key === 'nothing-to-decrease') return rule ? t('disclosure.verdictWithheld') : t('lagesbild.goalNothingToDecrease');
+  if (g.problem?.key === 'data-begins-late') return t('lagesbild.goalDataBeginsLate', { first: g.problem.first });
+  if (g.problem?.key === 'rows-boundary') return t('lagesbild.goalRowsBoundary');
   return g.evaluated ? '–' : t('lagesbild.goalProblem');
 }
 

@@ -134,6 +134,8 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     goalProblem: 'Cannot be judged (see Goals)',
     goalNotStarted: 'Not begun (begins {{start}})',
     goalNothingToDecrease: 'Not judged (none in either period)',
+    goalDataBeginsLate: 'Not judged (the data begins {{first}})',
+    goalRowsBoundary: 'Not judged (the goal’s rows begin or end in the period – see Goals)',
     noGoals: 'No citizen promises loaded.',
     methodNote: 'Comparisons: the previous period ({{previous}}) and the same period last year ({{lastYear}}: the same ISO weeks for week periods, the same months otherwise). Source: the loaded data; counts are recorded incidents, not necessarily offences committed.',
     pngOf: 'Save {{title}} as PNG',

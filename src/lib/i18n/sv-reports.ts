@@ -132,6 +132,8 @@ export const svReports = {
     goalProblem: 'Kan inte bedömas (se Mål)',
     goalNotStarted: 'Inte påbörjat (börjar {{start}})',
     goalNothingToDecrease: 'Bedöms inte (inga i någon av perioderna)',
+    goalDataBeginsLate: 'Bedöms inte (data börjar {{first}})',
+    goalRowsBoundary: 'Bedöms inte (målets rader börjar eller slutar i perioden – se Mål)',
     noGoals: 'Inga medborgarlöften inlästa.',
     methodNote: 'Jämförelser: föregående period ({{previous}}) och samma period förra året ({{lastYear}}: samma ISO-veckor för veckoperioder, samma månader annars). Källa: inläst data; antalen är registrerade händelser, inte nödvändigtvis begångna brott.',
     pngOf: 'Spara {{title}} som PNG',
