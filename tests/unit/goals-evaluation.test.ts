@@ -139,6 +139,29 @@ describe('the seed promises on the example data', () => {
     expect(filtered.get('ordningsstorningar-resecentrum')!.numbers!.actual).toBe(inSoderang);
   });
 
+  it('gives no verdict under a period filter that cuts the days a goal reads; one covering them all changes nothing', async () => {
+    const day = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+    const cut = { from: day(2025, 12, 29), to: day(2026, 3, 8) };
+    const between = (p: { from: number; to: number }) => [`epoch_day BETWEEN ${p.from} AND ${p.to}`];
+    const under = await evaluateGoals(runner, { incidents: between(cut), interventions: between(cut) }, undefined, cut);
+    for (const e of under) {
+      if (e.problem?.key === 'not-started') continue;
+      expect(e.problem, e.goal.id).toMatchObject({ key: 'period-cut', from: '2025-12-29', to: '2026-03-08' });
+      expect(e.numbers).toBeUndefined();
+      expect(e.verdict).toBeUndefined();
+    }
+    // A decrease goal reads the previous year too: named in the problem.
+    expect(under.find((e) => e.goal.id === 'ordningsstorningar-resecentrum')!.problem).toMatchObject({ readFrom: '2025-01-01' });
+    // 2025-01-01 … 2026-12-31 covers every day a 2026 goal reads, its previous year included: judged as without it.
+    const whole = { from: day(2025, 1, 1), to: day(2026, 12, 31) };
+    const covered = new Map((await evaluateGoals(runner, { incidents: between(whole), interventions: between(whole) }, undefined, whole)).map((e) => [e.goal.id, e]));
+    for (const [id, e] of byId) {
+      expect(covered.get(id)!.problem, id).toEqual(e.problem);
+      expect(covered.get(id)!.numbers, id).toEqual(e.numbers);
+      expect(covered.get(id)!.verdict, id).toBe(e.verdict);
+    }
+  });
+
   it('counts distinct values, and lists the rows behind a number', async () => {
     const { goalWindows } = await import('../../src/analysis/goals/goal-period');
     const { goalRowsQuery } = await import('../../src/analysis/goals/goals.query');

@@ -2,6 +2,7 @@
 // ("the column … does not exist") instead of a wrong number.
 import type { FilterExpr } from '@uwdata/mosaic-sql';
 import type { RowReader } from '../../data/row-reader';
+import { isoDateOfEpochDay } from '../../lib/epoch-day';
 import type { GoalDefinition } from '../../data/tables';
 import { goalCoverage, type CoverageProblem, type GoalRowsLife } from './goal-coverage';
 import { validateGoal } from './goal-file';
@@ -42,7 +43,13 @@ export type GoalProblem =
    */
   | { key: 'nothing-to-decrease' }
   /** The data does not hold what the goal reads: it begins late, or the goal's rows begin or end inside (goal-coverage.ts). */
-  | CoverageProblem;
+  | CoverageProblem
+  /**
+   * A brushed period (yyyy-mm-dd `from`–`to`) cuts the days the goal reads (`readFrom`–`readTo`): its actual would count
+   * only some of them against an expectation over all of them — 221 in ten weeks read "I fas" against 641 expected
+   * over eleven months, and a decrease goal's previous year was filtered away to 0.
+   */
+  | { key: 'period-cut'; from: string; to: string; readFrom: string; readTo: string };
 
 export interface GoalEvaluation {
   goal: GoalDefinition;
@@ -111,7 +118,7 @@ function check(goal: GoalDefinition, measure: Measure | null, columns: Map<strin
 }
 
 /** One goal judged as of `lastDay`: its numbers and verdict, or the problem that stops it. `extra`: the shared filters. */
-export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, lastDay: number, columns: Map<string, string>, extra: FilterExpr = []): Promise<GoalEvaluation> {
+export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, lastDay: number, columns: Map<string, string>, extra: FilterExpr = [], period?: DayWindow): Promise<GoalEvaluation> {
   const { current, previous, asOf } = goalWindows(goal, lastDay);
   const share = elapsedShare(current, asOf);
   const measure = parseMeasure(goal.measure);
@@ -127,8 +134,15 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
   // The days its numbers read must be in the data, and its rows not begin or end among them (a renamed category).
   const judgedBy = measure.kind === 'cadence' ? 'cadence' : goal.per_area ? (goal.direction === 'at_most' ? 'at_most' : 'at_least') : goal.direction;
   const comparative = judgedBy === 'increase' || judgedBy === 'decrease';
+  const read = { from: comparative ? previous.from : current.from, to: asOf };
+  // A period filter is in `extra` already; covering every day read it changes nothing, cutting them it makes a
+  // verdict on part of the days against a target for all of them.
+  if (period && (period.from > read.from || period.to < read.to)) {
+    const day = isoDateOfEpochDay;
+    return { ...base, problem: { key: 'period-cut', from: day(period.from), to: day(period.to), readFrom: day(read.from), readTo: day(read.to) } };
+  }
   const [life] = await reader.rows<GoalRowsLife>(goalRowsLifeQuery(goal));
-  const uncovered = goalCoverage(life, { from: comparative ? previous.from : current.from, to: asOf }, judgedBy, Object.keys(goal.filter).length > 0);
+  const uncovered = goalCoverage(life, read, judgedBy, Object.keys(goal.filter).length > 0);
   if (uncovered) return { ...base, problem: uncovered };
 
   if (measure.kind === 'cadence') {
@@ -179,8 +193,12 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
   return { ...base, numbers, keys, verdict: verdictFor(goal.direction, numbers), daily, previousDaily };
 }
 
-/** `asOfDay` judges the goals as they stood that day (a past lägesbild); by default, as of the data's last day. */
-export async function evaluateGoals(reader: RowReader, extra: { incidents?: FilterExpr; interventions?: FilterExpr } = {}, asOfDay?: number): Promise<GoalEvaluation[]> {
+/**
+ * Every stored goal judged. `extra`: the shared filters per dataset; `asOfDay` judges the goals as they stood that day
+ * (a past lägesbild), by default as of the data's last day; `period` (epoch days): a period filter inside `extra` —
+ * a goal whose read days it cuts gets the problem `period-cut` instead of a verdict on part of them.
+ */
+export async function evaluateGoals(reader: RowReader, extra: { incidents?: FilterExpr; interventions?: FilterExpr } = {}, asOfDay?: number, period?: DayWindow): Promise<GoalEvaluation[]> {
   const goals = await readStoredGoals(reader);
   const [{ last_day: lastDataDay }] = await reader.rows<{ last_day: number | null }>(DATA_COVERAGE);
   const last_day = lastDataDay === null || asOfDay === undefined ? lastDataDay : Math.min(lastDataDay, asOfDay);
@@ -203,7 +221,7 @@ export async function evaluateGoals(reader: RowReader, extra: { incidents?: Filt
       continue;
     }
     try {
-      results.push(await evaluateGoal(reader, goal, last_day, columns.get(goal.dataset) ?? new Map(), extra[goal.dataset] ?? []));
+      results.push(await evaluateGoal(reader, goal, last_day, columns.get(goal.dataset) ?? new Map(), extra[goal.dataset] ?? [], period));
     } catch (error) {
       // One goal's failure is that goal's problem: the other goals, the page's import and edit controls stay.
       const { current, previous, asOf } = goalWindows(goal, last_day);

@@ -143,9 +143,10 @@ export function GoalPanel({ e, actions, filtered = false }: { e: GoalEvaluation;
             </dl>
           )}
           {/* Public view: "neither period has any" would state two counts of 0, each below k — say only that it is withheld. */}
-          <p role="alert" className="error">{disclosure && problem.key === 'nothing-to-decrease'
+          {/* A brushed period is the reader's own choice, not a fault: a hint, not an alert on every card. */}
+          {problem.key === 'period-cut' ? <p className="hint" data-testid="goal-period-cut">{goalProblemText(problem, t, disclosure !== null)}</p> : <p role="alert" className="error">{disclosure && problem.key === 'nothing-to-decrease'
             ? t('disclosure.verdictWithheldHelp', { k })
-            : goalProblemText(problem, t, disclosure !== null)}</p>
+            : goalProblemText(problem, t, disclosure !== null)}</p>}
         </>
       ) : (
         <>

@@ -28,20 +28,21 @@ export function GoalsPage() {
   // A link's source that no loaded row has: every goal would read "efter" on 0 for that reason alone (the chip says
   // why) — and the feedback text to citizens would say so too. Each goal says it cannot be judged instead.
   const missingSource = missing === undefined ? null : sourceLabel(missing, t);
+  const filters = useFilterState();
+  const period = filters.period;
   useEffect(() => {
     let live = true;
-    evaluateGoals(database.reader, filter).then(
+    evaluateGoals(database.reader, filter, undefined, period).then(
       (r) => live && setEvaluations(missingSource === null ? r : r.map(({ goal, window, previous, asOf, rule }) => ({ goal, window, previous, asOf, share: 0, rule, problem: { key: 'source-missing', source: missingSource } }))),
       (e: Error) => live && setError(e.message),
     );
     return () => { live = false; };
-  }, [database, version, filter, missingSource]);
+  }, [database, version, filter, missingSource, period]);
   const asOf = evaluations?.find((e) => !e.problem)?.asOf;
   // A filter other than the source (a brushed period, a category, an area, a cell) narrows what every goal counts: the
   // verdicts are then the selection's, not the medborgarlöfte's — a tester read "Efter" on every goal (0 of 22
   // meetings) after a brush on Översikt, and downloaded that as the feedback to citizens. Said above the goals, and the
   // feedback text waits for the filters to be cleared.
-  const filters = useFilterState();
   const narrowed = (Object.keys(filters) as (keyof typeof filters)[]).some((name) => name !== 'source' && filters[name] !== undefined);
   const [editing, setEditing] = useState<string | null>(null);
   const [undo, setUndo] = useState<GoalDefinition[] | null>(null);
