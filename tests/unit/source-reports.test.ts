@@ -68,7 +68,15 @@ describe('source status', () => {
     const r = sourceReports([row('Tyst', 0, 120), row('Liten', 2, 30)], period, { k: 5 });
     expect(r[0].current).toBeNull();
     expect(r[0].status).toBe('low'); // "<5" against usually 20 (≥ 10): under half, whatever it is
-    expect(r[1].status).toBe('ok'); // "<5" against usually 5: could be 4, not said to be low
+    // "<5" against usually 5: could be 4 or 0 — neither low nor "as usual" (a tester read "som vanligt" beside a
+    // source that reported nothing): not said.
+    expect(r[1].status).toBe('withheld');
+    // The usual level hidden (fewer than k in six periods): no level to compare with, whatever the period shows.
+    const hiddenUsual = sourceReports([row('Sällan', 7, 3), row('Sällan, tyst', 0, 3)], period, { k: 5 });
+    expect(hiddenUsual.map((x) => x.usual)).toEqual([null, null]);
+    expect(hiddenUsual.map((x) => x.status)).toEqual(['withheld', 'withheld']);
+    // Without a rule the same counts are judged: 0 against a usual 0,5 is silent.
+    expect(sourceReports([row('Sällan, tyst', 0, 3)], period, null)[0].status).toBe('silent');
   });
 
   it('public view: with the period’s count hidden, no last day that tells 0 (before the period) from 1–4 (in it)', () => {
@@ -130,6 +138,11 @@ describe('the example with a source that stopped reporting', () => {
       const exampleBusy = { ...report, sources: report.sources.map((x) => (x.source === other.source ? { ...x, status: 'high' as const } : x)) };
       expect(summaryParagraphs(exampleBusy, 'sv')[0]).toMatch(/Obs: Exempelkommun \(påhittad\) \(senast \d{4}-\d{2}-\d{2}\) rapporterade tydligt mer än vanligt – fler händelser kan bero på det, inte på fler brott\.$/);
       expect(summaryParagraphs(exampleBusy, 'en')[0]).toContain('reported clearly more than usual – more incidents may be down to that');
+      // Public view with a source's count hidden: the summary says it is not shown, not that all sources were as usual.
+      const publicReport = buildReport(await loadReport(runner, reportPeriod), { k: 5 });
+      const hidden = { ...publicReport, sources: publicReport.sources.map((x) => (x.source === 'Bostadsbolaget' ? { ...x, current: null, status: 'withheld' as const } : x)) };
+      expect(summaryParagraphs(hidden, 'sv')[0]).toContain('Antalet rapporter från Bostadsbolaget visas inte (färre än 5), så här sägs inte om källan rapporterade som vanligt.');
+      expect(summaryParagraphs(hidden, 'en')[0]).toContain('The number of reports from Bostadsbolaget is not shown (fewer than 5), so whether it reported as usual is not said here.');
     } finally {
       runner.close();
     }

@@ -79,6 +79,8 @@ interface Words {
   /** Sources that went quiet: "X (senast 2026-10-30)" items; the sentence says a drop may be theirs, not fewer crimes. */
   quietSources(silent: string[], low: string[]): string;
   busySources(high: string[]): string;
+  /** Public view: sources whose reports are hidden (fewer than k), so whether they reported as usual is not said. */
+  withheldSources(names: string[], k: number | null): string;
 }
 
 const sv: Words = {
@@ -141,6 +143,7 @@ const sv: Words = {
     return `Obs: ${sv.list(parts)} – färre händelser kan bero på det, inte på färre brott.`;
   },
   busySources: (high) => `Obs: ${sv.list(high)} rapporterade tydligt mer än vanligt – fler händelser kan bero på det, inte på fler brott.`,
+  withheldSources: (names, k) => `Antalet rapporter från ${sv.list(names)} visas inte${k ? ` (färre än ${k})` : ''}, så här sägs inte om ${names.length === 1 ? 'källan' : 'källorna'} rapporterade som vanligt.`,
 };
 
 const en: Words = {
@@ -203,6 +206,7 @@ const en: Words = {
     return `Note: ${en.list(parts)} – fewer incidents may be down to that, not to fewer crimes.`;
   },
   busySources: (high) => `Note: ${en.list(high)} reported clearly more than usual – more incidents may be down to that, not to more crimes.`,
+  withheldSources: (names, k) => `The number of reports from ${en.list(names)} is not shown${k ? ` (fewer than ${k})` : ''}, so whether ${names.length === 1 ? 'it' : 'they'} reported as usual is not said here.`,
 };
 
 const WORDS: Record<Language, Words> = { sv, en };
@@ -337,6 +341,8 @@ export function summaryParagraphs(report: LagesbildReport, language: Language): 
   if (silent.length || low.length) first.push(w.quietSources(silent, low));
   const high = report.sources.filter((s) => s.status === 'high').map((s) => sourceName(s, language));
   if (high.length) first.push(w.busySources(high));
+  const withheld = report.sources.filter((s) => s.status === 'withheld').map((s) => sourceName(s, language));
+  if (withheld.length) first.push(w.withheldSources(withheld, k));
   const verdicts = verdictCounts(report.goals);
   const parts = (['met', 'on_track', 'at_risk', 'behind', 'withheld'] as const).filter((v) => verdicts[v] > 0).map((v) => w.verdict[v](verdicts[v]));
   // Public view judges the goals as of the data's last day, whichever period is open: the text says so (a tester read

@@ -10,7 +10,9 @@
 // double, called clear changes usual. A quarter keeps a large source's small, significant drift (1 000 against 950)
 // out of the flags. In public view everything is judged from the counts as
 // shown (perturbed, lib/disclosure/cell-key.ts), and a hidden count ("<k") is low only when the usual level is at
-// least 2k (fewer than k against a usual 2k or more is less than half, whatever it is).
+// least 2k (fewer than k against a usual 2k or more is less than half, whatever it is); otherwise, or with the usual
+// level itself hidden, the status is "withheld" — a tester saw a source with no report at all, hidden as "<5" against
+// a usual 3, read "som vanligt", and the summary's warning that it reported nothing was gone.
 import { coveredDays, type DayRange } from '../../lib/day-range';
 import { publishCount, publishedNoise } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
@@ -32,7 +34,8 @@ export interface SourceReportRow {
   last_day: number | null;
 }
 
-export type SourceStatus = 'ok' | 'silent' | 'low' | 'high' | 'new';
+/** `withheld`: public view hides a count the judgement needs, so it is not made (never "as usual"). */
+export type SourceStatus = 'ok' | 'silent' | 'low' | 'high' | 'new' | 'withheld';
 
 export interface SourceReport {
   source: string;
@@ -65,9 +68,10 @@ export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: 
     const usual = baselineDays > 0 && shownBaseline !== null ? (shownBaseline * length) / baselineDays : null;
     let status: SourceStatus = 'ok';
     if (baselineDays < length) status = 'new';
+    else if (shownCurrent === null) status = usual !== null && rule && usual >= 2 * rule.k ? 'low' : 'withheld';
+    else if (shownBaseline === null) status = 'withheld';
     else if (usual !== null && usual > 0) {
-      if (shownCurrent === null) status = rule && usual >= 2 * rule.k ? 'low' : 'ok';
-      else if (shownCurrent === 0) status = 'silent';
+      if (shownCurrent === 0) status = 'silent';
       else {
         const test = compareCounts(shownCurrent, shownBaseline!, length / baselineDays, publishedNoise(rule));
         if (test.significant && test.change !== null && test.change <= -CLEAR_CHANGE) status = 'low';

@@ -124,6 +124,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     sourceStatus_silent: 'has not reported',
     sourceStatus_low: 'clearly less than usual',
     sourceStatus_high: 'clearly more than usual',
+    sourceStatus_withheld: 'not shown (too few)',
     sourceStatus_new: 'new source',
     sourcesNote: 'Incidents and interventions per source (the import history’s source). Usually = the mean of the {{count}} periods before, over the days the source already existed. "Clearly less" and "clearly more" = at least a quarter below or above usual and more than chance can explain (95%, exact test for two counts). A source that went quiet is not read as fewer crimes.',
     goals: 'Citizen promises',

@@ -122,6 +122,7 @@ export const svReports = {
     sourceStatus_silent: 'har inte rapporterat',
     sourceStatus_low: 'tydligt mindre än vanligt',
     sourceStatus_high: 'tydligt mer än vanligt',
+    sourceStatus_withheld: 'visas inte (för få)',
     sourceStatus_new: 'ny källa',
     sourcesNote: 'Händelser och insatser per källa (importhistorikens källa). Vanligen = genomsnittet av de {{count}} perioderna före, räknat på de dagar källan redan fanns. "Tydligt mindre" och "tydligt mer" = minst en fjärdedel under eller över det vanliga och mer än slumpen kan förklara (95 %, exakt test för två antal). En källa som tystnat läses inte som färre brott.',
     goals: 'Medborgarlöften',
