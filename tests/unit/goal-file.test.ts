@@ -91,6 +91,15 @@ describe('a goals file that is not goals', () => {
     expect(parseGoalsFile(csv).problems).toEqual([{ line: 2, field: 'target', message: 'range', allowed: '0–1000000' }]);
   });
 
+  it('refuses a target on an increase or decrease goal, which is judged against the previous period (it was ignored)', () => {
+    expect(problemsOf([goal({ direction: 'decrease', target: 10 })])).toEqual([{ line: 1, field: 'target', message: 'target-unused' }]);
+    expect(problemsOf([goal({ direction: 'increase', target: '0' })])).toEqual([{ line: 1, field: 'target', message: 'target-unused' }]);
+    expect(problemsOf([goal({ direction: 'decrease', target: null })])).toEqual([]);
+    expect(problemsOf([goal({ direction: 'decrease', target: '' })])).toEqual([]);
+    // The example's own increase and decrease goals carry none.
+    expect(problemsOf(goals.filter((g) => g.direction === 'increase' || g.direction === 'decrease'))).toEqual([]);
+  });
+
   it('refuses more goals than the limit, and what is not a goal at all', () => {
     const many = Array.from({ length: GOAL_LIMITS.goals + 1 }, (_, i) => goal({ id: `g${i}` }));
     expect(problemsOf(many)).toEqual([{ line: GOAL_LIMITS.goals + 1, field: '', message: 'too-many', allowed: String(GOAL_LIMITS.goals) }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { elapsedShare, goalWindows } from '../../src/analysis/goals/goal-period';
-import { verdictFor, worst } from '../../src/analysis/goals/goal-verdict';
+import { projection, verdictFor, worst } from '../../src/analysis/goals/goal-verdict';
 import { dateOfEpochDay, epochDayOf } from '../../src/lib/epoch-day';
 import { formatDate } from '../../src/lib/format';
 
@@ -63,5 +63,19 @@ describe('verdicts', () => {
     expect(verdictFor('cadence', c(21, 22))).toBe('at_risk');
     expect(verdictFor('cadence', c(24, 26, true))).toBe('behind');
     expect(worst(['met', 'at_risk', 'on_track'])).toBe('at_risk');
+  });
+});
+
+describe('projection', () => {
+  it('compared with the previous period, follows its pace: 6 % above the same date is not "i fas" for fewer', () => {
+    // Last year: 400 by mid-year, 1 000 in all (a busy autumn). This year: 424 by mid-year, 6 % above.
+    const p = projection(424, 0.5, { whole: 1000, toDate: 400 });
+    expect(p).toBeCloseTo(1060, 9);
+    expect(verdictFor('decrease', { actual: 424, target: 1000, expected: 400, projected: p, ended: false })).toBe('at_risk');
+    // A straight line (424 ÷ 0,5 = 848) would have read it as on track.
+    expect(verdictFor('decrease', { actual: 424, target: 1000, expected: 400, projected: projection(424, 0.5), ended: false })).toBe('on_track');
+    // None by that day last period: the straight line.
+    expect(projection(3, 0.25, { whole: 8, toDate: 0 })).toBe(12);
+    expect(projection(3, 0)).toBe(3);
   });
 });

@@ -7,7 +7,7 @@ import type { GoalDefinition } from '../../data/tables';
 import { goalCoverage, type CoverageProblem, type GoalRowsLife } from './goal-coverage';
 import { validateGoal } from './goal-file';
 import { elapsedShare, goalWindows, type DayWindow } from './goal-period';
-import { verdictFor, worst, type GoalNumbers, type Verdict } from './goal-verdict';
+import { projection, verdictFor, worst, type GoalNumbers, type Verdict } from './goal-verdict';
 import { DATA_COVERAGE, cadencePeriods, columnsOfSql, goalDailyQuery, goalPerAreaQuery, goalRowsLifeQuery, goalValuesQuery, parseMeasure, READ_GOALS, type Measure } from './goals.query';
 
 export interface AreaResult {
@@ -181,7 +181,7 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
   }
 
   const [row] = await reader.rows<{ actual: number; previous_full: number; previous_to_date: number; actual_key: number; previous_full_key: number; previous_to_date_key: number }>(goalValuesQuery(goal, measure, current, previous, asOf, extra));
-  const projected = share > 0 ? row.actual / share : row.actual;
+  const projected = projection(row.actual, share, comparative ? { whole: row.previous_full, toDate: row.previous_to_date } : undefined);
   const daily = await reader.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, current, asOf, extra));
   const previousDaily = comparative ? await reader.rows<{ day: number; value: number }>(goalDailyQuery(goal, measure, previous, previous.to, extra)) : undefined;
   const numbers: GoalNumbers = comparative

@@ -17,7 +17,7 @@ export interface GoalFileProblem {
   line: number;
   field: string;
   message: 'required' | 'one-of' | 'measure' | 'number' | 'date' | 'start-after-end' | 'duplicate-id' | 'filter' | 'per-area' | 'columns'
-    | 'filter-list' | 'text' | 'too-long' | 'range' | 'date-range' | 'too-many' | 'not-a-goal' | 'too-large';
+    | 'filter-list' | 'text' | 'too-long' | 'range' | 'date-range' | 'too-many' | 'not-a-goal' | 'too-large' | 'target-unused';
   allowed?: string;
 }
 
@@ -179,6 +179,9 @@ export function validateGoal(raw: Record<string, unknown>, line: number): { goal
   const perArea = readPerArea(raw.per_area, line, problems);
   const target = readNumber(raw.target, line, 'target', problems);
   const cadence = parseMeasure(measure)?.kind === 'cadence';
+  // Increase and decrease are judged against the previous period (goal-verdict.ts): a target there ("10" meant as
+  // 10 % fewer) was kept and silently ignored — a tester's goal read "I fas" 6 % above last year. Said, not ignored.
+  if (target !== null && !perArea && (direction === 'increase' || direction === 'decrease')) problems.push({ line, field: 'target', message: 'target-unused' });
   if (target === null && !perArea && !cadence && (direction === 'at_least' || direction === 'at_most') && !problems.some((p) => p.field === 'target' || p.field.startsWith('per_area'))) problems.push({ line, field: 'target', message: 'required' });
 
   const start = need('start');

@@ -20,6 +20,17 @@ export interface GoalNumbers {
   ended: boolean;
 }
 
+/**
+ * Where a window ends at the current pace (`share`: the part of it passed, 0–1). Compared with the previous period
+ * (`previous`: its whole value and its value to the same day), at that period's pace — actual × whole ÷ to-date, the
+ * year-to-date comparison, which keeps the season: a straight line read "i fas" on a decrease goal 6 % above the same
+ * date last year. Without a previous period, or none of it by that day, a straight line: actual ÷ share.
+ */
+export function projection(actual: number, share: number, previous?: { whole: number; toDate: number }): number {
+  if (previous && previous.toDate > 0) return (actual * previous.whole) / previous.toDate;
+  return share > 0 ? actual / share : actual;
+}
+
 /** Risk bands: within 20 % of the target at the current pace is "risk", beyond it is "behind". */
 const RISK_BAND = 0.2;
 

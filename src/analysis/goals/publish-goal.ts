@@ -10,7 +10,7 @@
 import { publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import type { GoalEvaluation } from './evaluate-goals';
-import { verdictFor, worst, type Verdict } from './goal-verdict';
+import { projection, verdictFor, worst, type Verdict } from './goal-verdict';
 
 /** null: hidden in public view (below k); PROTECTED: hidden to protect a small count (an area's). */
 export interface ShownGoalNumbers {
@@ -82,7 +82,7 @@ export function publishGoal(e: GoalEvaluation, rule: DisclosureRule | null): Pub
   const anyHidden = typeof actual !== 'number' || expected === null || target === null || (areas?.some((a) => typeof a.actual !== 'number') ?? false);
   const withheld = anyHidden && e.verdict !== undefined;
   // Everything derived — projection and verdict — from the numbers as shown, so it says no more than they do.
-  const projected = typeof actual === 'number' ? projectedFrom(actual, n, e) : null;
+  const projected = typeof actual === 'number' ? projectedFrom(actual, n, e, comparative && expected !== null && target !== null ? { whole: target, toDate: expected } : undefined) : null;
   let verdict: Verdict | null = null;
   if (!withheld && e.verdict !== undefined && typeof actual === 'number' && expected !== null && target !== null) {
     const shown = { actual, expected, target, projected: projected ?? actual, ended: n.ended };
@@ -103,8 +103,11 @@ function areaNumbers(actual: number, target: number, share: number, ended: boole
   return { actual, target, expected: target * share, projected: share > 0 ? actual / share : actual, ended };
 }
 
-/** The projection of a shown actual, by the goal's own rule (evaluate-goals.ts): even pace, or the cadence's windows. */
-function projectedFrom(actual: number, n: NonNullable<GoalEvaluation['numbers']>, e: GoalEvaluation): number {
+/**
+ * The projection of a shown actual, by the goal's own rule (evaluate-goals.ts): the cadence's windows, the previous
+ * period's pace from its shown counts, or even pace.
+ */
+function projectedFrom(actual: number, n: NonNullable<GoalEvaluation['numbers']>, e: GoalEvaluation, previous?: { whole: number; toDate: number }): number {
   if (e.rule === 'cadence') return actual + (n.projected - n.actual);
-  return e.share > 0 ? actual / e.share : actual;
+  return projection(actual, e.share, previous);
 }

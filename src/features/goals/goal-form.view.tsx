@@ -78,6 +78,8 @@ export function GoalForm({ goal, takenIds, onSave, onCancel }: {
             ) : (
               <input type={DATES.has(field) ? 'date' : 'text'} {...common} />
             )}
+            {/* Increase/decrease beat the previous period: a number here would not be used (goal-file.ts says so on save). */}
+            {field === 'target' && !problem && (draft.direction === 'increase' || draft.direction === 'decrease') && <span className="hint" data-testid="goal-target-comparative">{t('goals.targetComparative')}</span>}
             {problemText}
           </div>
         );
