@@ -271,6 +271,21 @@ describe('importing in Chromium', () => {
     expect(await card.getByTestId('personal-summary').textContent()).toBe('Personnummer i Beskrivning: 1 hittade – maskerade.');
   });
 
+  it('lists values that only look like personnummer (wrong check digit), keeps them by default and masks them when chosen', async () => {
+    const { page } = browser;
+    const csv = ['Datum;Brottstyp;Beskrivning', '2026-05-01;Hot;Anmälare 850412-1234 hotad', '2026-05-02;Hot;Anmälare 850412 – 1234'].join('\n');
+    await page.goto(`${baseUrl}#/importera`);
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'nastan-pnr.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') }));
+    const warning = card.getByTestId('personal-data');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('Beskrivning: 2 värden som liknar personnummer men inte klarar kontrollsiffran');
+    expect(await warning.locator('select').inputValue()).toBe('keep');
+    await warning.locator('select').selectOption('mask');
+    await card.getByTestId('import-button').click();
+    await card.getByTestId('import-summary').waitFor({ timeout: 30_000 });
+    expect(await card.getByTestId('personal-summary').textContent()).toBe('I Beskrivning ser 2 värden ut som personnummer men klarar inte kontrollsiffran (felskrivna, eller andra nummer) – maskerade med kolumnen.');
+  });
+
   it('imports area boundaries, each feature imported or rejected with a reason', async () => {
     const { page } = browser;
     const square = [[[18.05, 59.31], [18.09, 59.31], [18.09, 59.35], [18.05, 59.35], [18.05, 59.31]]];

@@ -430,7 +430,7 @@ describe('personnummer in an import', () => {
     const masked = await importBytes(runner, new TextEncoder().encode(csv), SEMICOLON, request);
     expect(masked.personalData).toEqual([
       { column: 'Plats', found: 1, action: 'mask' },
-      { column: 'Beskrivning', found: 2, action: 'mask' },
+      { column: 'Beskrivning', found: 2, lookalike: 1, action: 'mask' },
     ]);
     const rows = await runner.rows<{ description: string; place: string }>(`SELECT description, place FROM incidents ORDER BY occurred_at`);
     expect(rows[0]).toEqual({ description: 'Anmälare [personnummer] hotad av [personnummer]', place: 'Torget' });
@@ -441,11 +441,27 @@ describe('personnummer in an import', () => {
     const dropped = await importBytes(runner, new TextEncoder().encode(csv), SEMICOLON, { ...request, mode: 'replace', personalData: { Beskrivning: 'drop', Plats: 'keep' } });
     expect(dropped.personalData).toEqual([
       { column: 'Plats', found: 1, action: 'keep' },
-      { column: 'Beskrivning', found: 2, action: 'drop' },
+      { column: 'Beskrivning', found: 2, lookalike: 1, action: 'drop' },
     ]);
     const after = await runner.rows<{ description: string | null; place: string }>(`SELECT description, place FROM incidents ORDER BY occurred_at`);
     expect(after.map((r) => r.description)).toEqual([null, null, null]);
     expect(after[1].place).toBe('Torget 19900101-0017');
+    runner.close();
+  });
+
+  it('counts lookalikes (the check digit fails) in every written form: said, kept by default, masked when chosen', async () => {
+    const runner = await createSchemaRunner();
+    // 850412-1234 fails the check digit; written as people and word processors do.
+    const forms = ['850412-1234', '19850412-1234', '850412+1234', '850412 – 1234', '198504121234', '8504121234', '850412\u20111234', '850412 1234'];
+    const csv = ['Datum;Brottstyp;Beskrivning', ...forms.map((f, i) => `2026-03-${String(i + 1).padStart(2, '0')};Hot;Anmälare ${JSON.parse(`"${f}"`)} hördes`)].join('\n');
+    const request = { ...base, coordinates: null, columns: { date: 'Datum', category: 'Brottstyp', description: 'Beskrivning' } };
+    const kept = await importBytes(runner, new TextEncoder().encode(csv), SEMICOLON, request);
+    expect(kept.personalData).toEqual([{ column: 'Beskrivning', found: 0, lookalike: forms.length, action: 'keep' }]);
+    expect((await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE description LIKE '%[personnummer]%'`))[0].n).toBe(0);
+    const masked = await importBytes(runner, new TextEncoder().encode(csv), SEMICOLON, { ...request, mode: 'replace', personalData: { Beskrivning: 'mask' } });
+    expect(masked.personalData).toEqual([{ column: 'Beskrivning', found: 0, lookalike: forms.length, action: 'mask' }]);
+    const rows = await runner.rows<{ description: string }>(`SELECT description FROM incidents ORDER BY occurred_at`);
+    expect(rows.map((r) => r.description)).toEqual(forms.map(() => 'Anmälare [personnummer] hördes'));
     runner.close();
   });
 });

@@ -132,7 +132,7 @@ describe('personnummer (5)', () => {
     const forms = ['121212-1212', '121212\u20131212', '121212 1212', '121212\u00a01212', '19121212\u22121212', '1212121212', '191212121212'];
     const bytes = enc(['Datum;Brottstyp;Beskrivning', ...forms.map((f, i) => `2026-03-0${i + 1};Stöld;Anmälare ${f} hördes`)].join('\n') + '\n');
     const plan = await planBytes(bytes);
-    expect(plan.personalData).toEqual([{ column: 'Beskrivning', found: 7 }]);
+    expect(plan.personalData).toEqual([{ column: 'Beskrivning', found: 7, lookalike: 0 }]);
     const result = await importPlanned(runner, bytes, plan);
     expect(result.personalData).toEqual([{ column: 'Beskrivning', found: 7, action: 'mask' }]);
     const rows = await runner.rows<{ description: string }>(`SELECT DISTINCT description FROM incidents`);

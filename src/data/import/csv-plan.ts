@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
-import { findPersonalIdentityNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
+import { findPersonalIdentityNumbers, findPersonalNumberLookalikes, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { decodeText, detectEncoding, misreadExample, type EncodingGuess, type MisreadExample, type TextEncodingName } from '../../lib/parsing/text-encoding';
 import { afterLines, linesBeforeHeader } from './header-row';
 import { FIELDS_FOR, crsFromHeaders, degreesFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
@@ -43,7 +43,8 @@ export interface TablePlan {
   /** Set when a mapping remembered for this header signature was applied. */
   remembered: boolean;
   /** Columns where the preview found valid personnummer, and how many. */
-  personalData: { column: string; found: number }[];
+  /** Per column of the preview: valid personnummer, and values of that shape that fail the check. */
+  personalData: { column: string; found: number; lookalike: number }[];
   /** The user's choice per column; the import masks any column with hits that has no choice. */
   personalChoices: Record<string, PersonalDataAction>;
   /** Plausible years: dates outside are rejected with this range in the reason. Shown and changeable. */
@@ -144,12 +145,18 @@ function column(rows: string[][], index: number): string[] {
   return rows.map((r) => r[index] ?? '').filter((v) => v.trim() !== '');
 }
 
+/** Per column of the preview rows: valid personnummer and lookalikes; columns with neither are left out. */
+function personalDataOf(columns: string[], previewRows: string[][]): TablePlan['personalData'] {
+  const count = (i: number, find: (text: string) => string[]) => previewRows.reduce((n, r) => n + find(r[i] ?? '').length, 0);
+  return columns
+    .map((column, i) => ({ column, found: count(i, findPersonalIdentityNumbers), lookalike: count(i, findPersonalNumberLookalikes) }))
+    .filter((p) => p.found > 0 || p.lookalike > 0);
+}
+
 /** A plan for rows that are already a table (Parquet): the same mapping, checks and coordinates as a CSV. */
 export function planTable(columns: string[], previewRows: string[][], target?: TargetTable): TablePlan {
   const chosen = target ?? guessTargetTable(columns) ?? 'incidents';
-  const personalData = columns
-    .map((column, i) => ({ column, found: previewRows.reduce((n, r) => n + findPersonalIdentityNumbers(r[i] ?? '').length, 0) }))
-    .filter((p) => p.found > 0);
+  const personalData = personalDataOf(columns, previewRows);
   return completePlan({
     format: 'parquet', encoding: 'utf-8', bomLength: 0, looksBinary: false,
     dialect: { delimiter: ',', quote: '"', header: true, skipLines: 0, columns }, previewRows, target: chosen,
@@ -181,9 +188,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
 
   const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
   const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggestMapping(columns, target);
-  const personalData = columns
-    .map((column, i) => ({ column, found: previewRows.reduce((n, r) => n + findPersonalIdentityNumbers(r[i] ?? '').length, 0) }))
-    .filter((p) => p.found > 0);
+  const personalData = personalDataOf(columns, previewRows);
   return completePlan({
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),

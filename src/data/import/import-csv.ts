@@ -97,6 +97,11 @@ export interface PersonalDataFinding {
   column: string;
   /** Valid personnummer (checksum included) found in the whole file. */
   found: number;
+  /**
+   * Values shaped like one that fail the check (a mistyped personnummer, or another number of that shape): said, and
+   * masked with the column when it is masked, kept otherwise — a 10-digit id column masked whole would lose its ids.
+   */
+  lookalike?: number;
   action: PersonalDataAction;
 }
 
@@ -131,8 +136,12 @@ async function scanPersonalData(runner: SqlRunner, columns: IncidentColumns | In
   const candidates = mapped.length ? await runner.rows<{ column_name: string; candidate: string }>(personalNumberCandidates(mapped)) : [];
   const findings: PersonalDataFinding[] = [];
   for (const column of mapped) {
-    const found = candidates.filter((c) => c.column_name === column && isPersonalIdentityNumber(c.candidate)).length;
-    if (found > 0 || chosen[column]) findings.push({ column, found, action: chosen[column] ?? 'mask' });
+    const inColumn = candidates.filter((c) => c.column_name === column);
+    const found = inColumn.filter((c) => isPersonalIdentityNumber(c.candidate)).length;
+    const lookalike = inColumn.length - found;
+    if (found > 0 || chosen[column]) findings.push({ column, found, ...(lookalike ? { lookalike } : {}), action: chosen[column] ?? 'mask' });
+    // Only lookalikes: nothing masked unless chosen, but the summary says so (a tester's mistyped numbers went unmentioned).
+    else if (lookalike > 0) findings.push({ column, found: 0, lookalike, action: 'keep' });
   }
   return findings;
 }

@@ -120,13 +120,18 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       {plan.personalData.length > 0 && (
         <fieldset disabled={locked} className="personal-data" data-testid="personal-data">
           <legend>{t('importer.personalFound')}</legend>
-          {plan.personalData.map(({ column, found }) => {
+          {plan.personalData.map(({ column, found, lookalike }) => {
             const stored = Object.values(plan.mapping).includes(column);
+            // Only lookalikes (failing the check digit): kept unless chosen — an id column of 10-digit numbers masked
+            // whole would lose its ids (import-csv.ts scanPersonalData).
+            const byDefault = found > 0 ? 'mask' : 'keep';
             return (
               <label key={column}>
-                {t('importer.personalColumn', { column, count: found })} {!stored && <span className="hint">{t('importer.personalNotStored')}</span>}
+                {found > 0 ? t('importer.personalColumn', { column, count: found }) : ''}
+                {lookalike > 0 ? `${found > 0 ? ' · ' : ''}${t('importer.personalLookalikeColumn', { column, count: lookalike })}` : ''}
+                {' '}{!stored && <span className="hint">{t('importer.personalNotStored')}</span>}
                 {stored && (
-                  <select value={plan.personalChoices[column] ?? 'mask'} onChange={(e) => setPlan({ ...plan, personalChoices: { ...plan.personalChoices, [column]: e.target.value as PersonalDataAction } })}>
+                  <select value={plan.personalChoices[column] ?? byDefault} onChange={(e) => setPlan({ ...plan, personalChoices: { ...plan.personalChoices, [column]: e.target.value as PersonalDataAction } })}>
                     {(['mask', 'drop', 'keep'] as const).map((a) => <option key={a} value={a}>{t(`importer.personalAction_${a}`)}</option>)}
                   </select>
                 )}

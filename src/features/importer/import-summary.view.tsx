@@ -59,7 +59,9 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
       ))}
       {result.personalData.map((f) => (
         <p key={f.column} className="warning" data-testid="personal-summary">
-          {t('importer.personalSummary', { column: f.column, formatted: formatCount(f.found, language), action: t(`importer.personalDone_${f.action}`) })}
+          {f.found > 0 && t('importer.personalSummary', { column: f.column, formatted: formatCount(f.found, language), action: t(`importer.personalDone_${f.action}`) })}
+          {f.found > 0 && f.lookalike ? ' ' : ''}
+          {f.lookalike ? t(`importer.personalLookalike_${f.action}`, { column: f.column, count: f.lookalike, formatted: formatCount(f.lookalike, language) }) : ''}
         </p>
       ))}
       {result.notes && result.notes.length > 0 && (

@@ -32,6 +32,11 @@ export function findPersonalIdentityNumbers(text: string): string[] {
   return [...text.matchAll(new RegExp(PERSONAL_NUMBER_PATTERN, 'g'))].map((m) => m[0]).filter(isPersonalIdentityNumber);
 }
 
+/** Values shaped like a personnummer that fail the library's check (a mistyped one, or another number of that shape). */
+export function findPersonalNumberLookalikes(text: string): string[] {
+  return [...text.matchAll(new RegExp(PERSONAL_NUMBER_PATTERN, 'g'))].map((m) => m[0]).filter((c) => !isPersonalIdentityNumber(c));
+}
+
 export type PersonalDataAction = 'mask' | 'drop' | 'keep';
 
 /** Everything shaped like a personnummer replaced by the mask (as the SQL does for a masked column). */
