@@ -44,6 +44,7 @@ describe('points in areas', () => {
     await prepare?.(card);
     await card.getByTestId('import-button').click();
     await card.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+    return card;
   }
 
   async function kpiFor(area: string): Promise<number> {
@@ -140,6 +141,16 @@ describe('points in areas', () => {
     const rateCell = page.getByTestId('area-table').locator('tr', { has: page.getByRole('button', { name: 'Västra', exact: true }) }).locator('td').nth(3);
     await page.waitForFunction(() => document.documentElement.dataset.queries === 'idle', null, { timeout: 60_000 });
     expect(await rateCell.textContent()).toBe(((inVastra / 12000) * 1000).toFixed(1).replace('.', ','));
+
+    // The kommun read again: a new version of its boundary, named in the summary (a län file without a kind replaced
+    // kommuner of the same name with only "ersatte 6 rader" in the history).
+    const again = await importFile('kommun.geojson', 'application/geo+json', JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { namn: 'Kommunen' }, geometry: { type: 'Polygon', coordinates: [rect(kommun[0], kommun[1], kommun[2], kommun[3])] } },
+    ] }), async (card) => {
+      await card.getByTestId('area-fixed-kind').fill('kommun');
+    });
+    expect(await again.getByTestId('replaced-areas').textContent()).toBe('Ersatte 1 område med samma namn och typ (en ny version av gränsen): Kommunen (kommun). Det gamla läggs tillbaka om importen ångras i importhistoriken.');
+    expect(await kpiFor('Kommunen')).toBe(inKommun);
   });
 
   it('a bare name two kinds share counts both, and the chip says so and offers each kind', async () => {

@@ -55,8 +55,14 @@ describe('area boundaries', () => {
 
   it('appends by name and kind, replaces on request, and never replaces with nothing', async () => {
     const first = areaRowsFromGeoJson(kommuner, 'a');
-    expect(await importAreas(runner, first, 6, 'append', false)).toMatchObject({ rowsInFile: 6, imported: 2 });
-    expect(await importAreas(runner, first, 6, 'append', false)).toMatchObject({ imported: 2 });
+    const once = await importAreas(runner, first, 6, 'append', false);
+    expect(once).toMatchObject({ rowsInFile: 6, imported: 2 });
+    expect(once.replacedAreas).toBeUndefined();
+    // Read again: each area replaced by its new version, by name and kind — listed, for the summary to name them.
+    const again = await importAreas(runner, first, 6, 'append', false);
+    expect(again).toMatchObject({ imported: 2 });
+    expect(again.replacedAreas?.map((a) => a.name).sort()).toEqual(first.rows.map((r) => r.name).sort());
+    expect(again.replacedAreas?.every((a) => a.kind === first.rows[0].kind)).toBe(true);
     const count = async () => (await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM areas'))[0].n;
     expect(await count()).toBe(2);
     // Same name, other kind: a new area, not a new version.

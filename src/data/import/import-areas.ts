@@ -19,6 +19,7 @@ export async function importAreas(
 ): Promise<ImportResult> {
   const { rows, rejected } = conversion;
   const importId = newImportId();
+  let replacedAreas: { name: string; kind: string | null }[] = [];
   const source = history.source ?? rows[0]?.source ?? history.fileName;
   if (rows.length === 0 && (mode === 'replace' || replaceExample)) throw new NothingToImportError(features);
   await inTransaction(runner, async () => {
@@ -30,7 +31,8 @@ export async function importAreas(
     } else {
       const stored = new Set((await runner.rows<{ name: string; kind: string | null }>(AREA_KEYS)).map((k) => JSON.stringify([k.name, k.kind])));
       const replaced = [...new Set(rows.map((a) => JSON.stringify([a.name, a.kind])))].filter((k) => stored.has(k)).map((k) => JSON.parse(k) as [string, string | null]);
-      if (replaced.length) await keepReplacedRows(runner, 'areas', importId, sameAreas(replaced.map(([name, kind]) => ({ name, kind }))));
+      replacedAreas = replaced.map(([name, kind]) => ({ name, kind }));
+      if (replaced.length) await keepReplacedRows(runner, 'areas', importId, sameAreas(replacedAreas));
     }
     for (const a of rows) {
       if (mode === 'append' && !replaceExample) await runner.run(DELETE_SAME_AREA, [a.name, a.kind]);
@@ -45,5 +47,5 @@ export async function importAreas(
     // Every point placed in the new areas, in the same transaction: counts per area are never half-made.
     await placeInAreas(runner);
   });
-  return { rowsInFile: features, imported: rows.length, importId, rejected, personalData: [], notes: conversion.notes ?? [] };
+  return { rowsInFile: features, imported: rows.length, importId, rejected, personalData: [], notes: conversion.notes ?? [], ...(replacedAreas.length ? { replacedAreas } : {}) };
 }

@@ -124,6 +124,11 @@ export interface ImportResult {
    * each group most common first: counted apart, so said. Absent when there are none.
    */
   valueVariants?: { field: 'category' | 'type'; spellings: string[][] };
+  /**
+   * Areas: stored areas of the same name and kind that an append replaced (a new version of a boundary) — listed,
+   * since a län file read without a kind replaced kommuner of the same name with only "ersatte 6 rader" in the history.
+   */
+  replacedAreas?: { name: string; kind: string | null }[];
   /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
   notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }

@@ -9,6 +9,12 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import { rejectedFaultsFirst } from './import-summary.model';
 
 const SHOWN = 200;
+const NAMED = 12;
+
+/** Up to NAMED names, then "…" (the count is in the sentence). */
+function listNames(names: string[]): string {
+  return names.slice(0, NAMED).join(', ') + (names.length > NAMED ? ' …' : '');
+}
 
 /** Rows in the file = imported + rejected, and every rejected row with its line and reason. */
 export function ImportSummary({ result, fileName, unit = 'line' }: { result: ImportResult; fileName: string; unit?: 'line' | 'record' }) {
@@ -51,6 +57,17 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
         // Rejected rightly when the export repeats a row; not when a case carries several offences, one row each (a
         // tester's register export lost 5 assaults this way): the remedy is the user's, and it is said here.
         <p className="hint" data-testid="duplicate-ids">{t('importer.duplicateIdsHint', { count: duplicateIds, formatted: formatCount(duplicateIds, language), none: t('importer.notMapped') })}</p>
+      )}
+      {result.replacedAreas && (
+        // A new version of a boundary, or — without a kind — another area of the same name (a län over a kommun):
+        // which, by name, and how to take it back.
+        <p className="warning" data-testid="replaced-areas">
+          {t(result.replacedAreas.some((a) => a.kind === null) ? 'importer.replacedAreasNoKind' : 'importer.replacedAreas', {
+            count: result.replacedAreas.length,
+            formatted: formatCount(result.replacedAreas.length, language),
+            names: listNames(result.replacedAreas.map((a) => a.kind ? `${a.name} (${a.kind})` : a.name)),
+          })}
+        </p>
       )}
       {result.valueVariants?.spellings.map((spellings) => (
         <p key={spellings.join('\u001f')} className="hint" data-testid="value-variants">
