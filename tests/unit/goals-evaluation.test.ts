@@ -31,6 +31,19 @@ describe('the seed promises on the example data', () => {
     }
   });
 
+  it('a goal that ended before the last day of data stops there; the page’s day is still the data’s', async () => {
+    const [{ last }] = await runner.rows<{ last: number }>(`SELECT greatest((SELECT max(epoch_day) FROM incidents), (SELECT max(epoch_day) FROM interventions))::INTEGER AS last`);
+    for (const e of byId.values()) expect([e.asOf, e.lastDay]).toEqual([last, last]);
+    const oct = Math.round(Date.UTC(2026, 9, 31) / 86_400_000);
+    await runner.exec(`UPDATE goals SET "end" = '2026-10-31' WHERE id = 'storande-trafik'`);
+    try {
+      const e = (await evaluateGoals(runner)).find((x) => x.goal.id === 'storande-trafik')!;
+      expect([e.asOf, e.lastDay, e.numbers?.ended]).toEqual([oct, last, true]);
+    } finally {
+      await runner.exec(`UPDATE goals SET "end" = '2026-12-31' WHERE id = 'storande-trafik'`);
+    }
+  });
+
   it('biweekly lägesbild: every 14-day window so far holds a meeting → i fas', () => {
     const meetings = interventions.filter((i) => i.type === 'Lägesbildsmöte' && in2026(i.started_at));
     const jan1 = Date.UTC(2026, 0, 1);

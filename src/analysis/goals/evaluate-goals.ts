@@ -55,7 +55,13 @@ export interface GoalEvaluation {
   goal: GoalDefinition;
   window: DayWindow;
   previous: DayWindow;
+  /** The goal's last day read: the day judged as of, clamped into the goal's start–end. */
   asOf: number;
+  /**
+   * The day every goal is judged as of (the data's last day, or a past lägesbild's): the page's "Bedömt per". A goal
+   * that ended before it has an earlier `asOf` — the page said "Bedömt per 2026-10-31, sista dagen med data" from one.
+   */
+  lastDay?: number;
   share: number;
   rule: 'at_least' | 'at_most' | 'increase' | 'decrease' | 'cadence';
   numbers?: GoalNumbers;
@@ -123,7 +129,7 @@ export async function evaluateGoal(reader: RowReader, goal: GoalDefinition, last
   const share = elapsedShare(current, asOf);
   const measure = parseMeasure(goal.measure);
   const rule = measure?.kind === 'cadence' ? 'cadence' : goal.direction;
-  const base = { goal, window: current, previous, asOf, share, rule } as const;
+  const base = { goal, window: current, previous, asOf, lastDay, share, rule } as const;
   const problem = check(goal, measure, columns);
   if (problem || !measure) return { ...base, problem: problem ?? { key: 'unknown-measure', measure: goal.measure } };
   // goalWindows clamps the as-of day into start–end: later than the day asked means the goal has not begun.

@@ -38,7 +38,8 @@ export function GoalsPage() {
     );
     return () => { live = false; };
   }, [database, version, filter, missingSource, period]);
-  const asOf = evaluations?.find((e) => !e.problem)?.asOf;
+  // The day the goals are judged as of (the data's last day), not one goal's: a goal that ended earlier stops there.
+  const asOf = evaluations?.find((e) => e.lastDay !== undefined && e.problem?.key !== 'invalid')?.lastDay;
   // A filter other than the source (a brushed period, a category, an area, a cell) narrows what every goal counts: the
   // verdicts are then the selection's, not the medborgarlöfte's — a tester read "Efter" on every goal (0 of 22
   // meetings) after a brush on Översikt, and downloaded that as the feedback to citizens. Said above the goals, and the

@@ -36,7 +36,7 @@ export const enGoals = {
     fileMessage_measure: 'unknown measure (count, sum:column, distinct:column or cadence:days)',
     fileMessage_number: 'is not a number',
     fileMessage_date: 'is not a date YYYY-MM-DD',
-    'fileMessage_target-unused': 'is not used for increase or decrease – there the goal is to beat the previous period’s value; leave the field empty (a percentage goal such as “10 % fewer” cannot be set yet)',
+    'fileMessage_target-unused': 'is not used for increase or decrease – there the goal is to beat the previous period’s value; leave the field empty (a percentage goal such as “10% fewer” cannot be set yet)',
     'fileMessage_start-after-end': 'ends before it starts',
     'fileMessage_duplicate-id': 'the same id occurs earlier in the file',
     fileMessage_filter: 'is written column=value, several values with | and several conditions with &',
