@@ -2,7 +2,7 @@
 // key figure is the sum of the weeks inside the period, so those weeks and the key figure are one table: a week
 // hidden alone among them would be the key figure minus the others (the tester's case: 12 − 8 = 4).
 import { describe, expect, it } from 'vitest';
-import { publishWeeks } from '../../src/features/overview/overview.model';
+import { lastWeekWithIncidents, publishWeeks } from '../../src/features/overview/overview.model';
 import { PROTECTED, type PublishedCount } from '../../src/lib/disclosure/publish';
 
 const rule = { k: 5 };
@@ -104,5 +104,17 @@ describe('Översikt: the latest-week line shows the two weeks as the weekly tabl
     const { weeks } = publishWeeks([week(3, 9)], undefined, null);
     expect(weekPairAsShown(weeks, { current: { from: 21 }, previous: { from: 14 } }, null)).toEqual({ current: 9, previous: 0 });
     expect(weekPairAsShown(publishWeeks([week(3, 9)], undefined, rule).weeks, { current: { from: 21 }, previous: { from: 14 } }, rule).previous).toBeNull();
+  });
+});
+
+describe('Översikt: the latest weeks at 0 under a filter whose rows ended earlier', () => {
+  it('names the last week before them with any incidents, or none', () => {
+    const series = [week(1, 3), week(2, 0), week(3, 7), week(4, 0), week(5, 0), week(6, 0)];
+    // The latest full week is v6, the week before v5 (Monday 35): the last week with any before v5 is v3.
+    expect(lastWeekWithIncidents(series, 35)).toBe('v3');
+    expect(lastWeekWithIncidents(series, 21)).toBe('v1');
+    expect(lastWeekWithIncidents(series.map((w) => ({ ...w, incidents: 0 })), 35)).toBeNull();
+    // A hidden count is no count: never named as the last week with any.
+    expect(lastWeekWithIncidents([week(1, 3), { ...week(2, 0), incidents: null }], 14)).toBe('v1');
   });
 });

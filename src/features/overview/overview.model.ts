@@ -96,6 +96,12 @@ export function weekPairAsShown(series: Published<WeekPoint>[], weeks: { current
   return { current: shown(weeks.current.from), previous: shown(weeks.previous.from) };
 }
 
+/** The label of the last week before `before` (a Monday) with any incidents in `series`, or null. */
+export function lastWeekWithIncidents(series: Published<WeekPoint>[], before: number): string | null {
+  const hit = [...series].reverse().find((p) => p.weekDay < before && typeof p.incidents === 'number' && p.incidents > 0);
+  return hit?.label ?? null;
+}
+
 function countText(v: unknown, language: Language, hidden: string, protectedText: string | undefined): string {
   return typeof v === 'number' ? formatCount(v, language) : protectedText ?? hidden;
 }
