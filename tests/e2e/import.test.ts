@@ -204,7 +204,7 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-button').click();
     await card.getByTestId('import-progress').waitFor();
     // One import at a time (two at once shared the staging tables and both failed): a second file waits, and says so.
-    const second = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'andra.csv', mimeType: 'text/csv', buffer: Buffer.from('Datum;Brottstyp\n2026-05-01;Rån\n', 'utf8') }));
+    const second = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'andra.csv', mimeType: 'text/csv', buffer: Buffer.from('Datum;Brottstyp\n2026-05-01;Rån\n', 'utf8') }), 120_000);
     await second.getByTestId('import-waits').waitFor();
     expect(await second.getByTestId('import-button').isDisabled()).toBe(true);
     expect(await second.getByTestId('import-waits').textContent()).toBe('En import i taget: den här kan startas när importen som pågår är klar.');

@@ -50,12 +50,15 @@ export function parseCount(text: string | null): number {
   return Number((text ?? '').replace(/[\s\u00a0\u202f]/g, '').replace('−', '-'));
 }
 
-/** Run `add` (a drop, a pick, a click) and return the import card it adds, once it is there. */
-export async function addedCard(page: Page, add: () => Promise<void>) {
+/**
+ * Run `add` (a drop, a pick, a click) and return the import card it adds, once it is there. `timeout` (ms): longer
+ * where the database is busy with another import, which the card's preview waits for.
+ */
+export async function addedCard(page: Page, add: () => Promise<void>, timeout = 30_000) {
   const cards = page.getByTestId('import-card');
   const before = await cards.count();
   await add();
-  await cards.nth(before).waitFor({ timeout: 30_000 });
+  await cards.nth(before).waitFor({ timeout });
   return cards.nth(before);
 }
 
