@@ -114,8 +114,11 @@ describe('public view in Översikt and Mål', () => {
 
   it('writes a small actual as "<5" and hides the projection made from it, not the target', () => {
     const e = { rule: 'at_least', numbers: { actual: 3, expected: 2.5, projected: 3.6, target: 4, ended: false } } as unknown as GoalEvaluation;
-    expect(numberLines(publishGoal(e, rule), 'sv', rule).map((l) => l.value)).toEqual(['<5', '2,5', '<5', '4']);
+    // The projection is "–", not "<5": a projection of a count below 5 need not be below 5 (4 at 30 % of the period is 13).
+    expect(numberLines(publishGoal(e, rule), 'sv', rule).map((l) => l.value)).toEqual(['<5', '2,5', '–', '4']);
     expect(numberLines(publishGoal(e, null), 'sv', null).map((l) => l.value)).toEqual(['3', '2,5', '3,6', '4']);
+    const early = { rule: 'at_least', share: 0.3, numbers: { actual: 4, expected: 1.2, projected: 4 / 0.3, target: 4, ended: false } } as unknown as GoalEvaluation;
+    expect(numberLines(publishGoal(early, rule), 'sv', rule)[2].value).toBe('–');
   });
 });
 

@@ -82,7 +82,9 @@ export function publishGoal(e: GoalEvaluation, rule: DisclosureRule | null): Pub
   const anyHidden = typeof actual !== 'number' || expected === null || target === null || (areas?.some((a) => typeof a.actual !== 'number') ?? false);
   const withheld = anyHidden && e.verdict !== undefined;
   // Everything derived — projection and verdict — from the numbers as shown, so it says no more than they do.
-  const projected = typeof actual === 'number' ? projectedFrom(actual, n, e, comparative && expected !== null && target !== null ? { whole: target, toDate: expected } : undefined) : null;
+  // Compared with a previous period whose counts are hidden, no projection: its pace is what is hidden.
+  const previousShown = typeof expected === 'number' && typeof target === 'number' ? { whole: target, toDate: expected } : null;
+  const projected = typeof actual === 'number' && (!comparative || previousShown) ? projectedFrom(actual, n, e, previousShown ?? undefined) : null;
   let verdict: Verdict | null = null;
   if (!withheld && e.verdict !== undefined && typeof actual === 'number' && expected !== null && target !== null) {
     const shown = { actual, expected, target, projected: projected ?? actual, ended: n.ended };

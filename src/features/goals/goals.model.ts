@@ -41,7 +41,8 @@ export function numberLines(g: PublishedGoal, language: Language, rule: Disclosu
   return [
     { labelKey: 'goals.actual', value: shown(n.actual) },
     { labelKey: comparative ? 'goals.previousToDate' : 'goals.expected', value: shown(n.expected), notCount: !comparative },
-    { labelKey: 'goals.projected', value: shown(n.projected) },
+    // No projection where a count it is made from is hidden: "–", not "<5" (a projection of "<5" may well be 8).
+    { labelKey: 'goals.projected', value: n.projected === null ? '–' : shown(n.projected), notCount: n.projected === null },
     { labelKey: comparative ? 'goals.previousFull' : 'goals.target', value: shown(n.target), notCount: !comparative },
   ];
 }
