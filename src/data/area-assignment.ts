@@ -1,6 +1,7 @@
 // Points belong to areas: every incident and intervention with a position is matched against the imported areas
 // of every kind (point in polygon, lib/geo/area-lookup.ts); an incident placed at its own area's centre (a police
-// event's kommun) only against the kinds coarser than that area's (its län). The finest kind's area (stadsdel before DeSO before
+// event's kommun) only against the kinds coarser than that area's (its län), and placed in the nearest within
+// CENTRE_REACH_KM when it lies just outside them (a simplified coast). The finest kind's area (stadsdel before DeSO before
 // kommun before län: the kind whose areas are smallest) fills `area` where the file gave none; every kind's area
 // goes into `area_names` (area-assignment.query.ts says which column means what). A file's own area always wins
 // in its kind. Run after every data change (fillDerivedColumns); when the areas themselves change, every earlier
@@ -104,6 +105,13 @@ export async function placeInAreas(runner: SqlRunner): Promise<AreaAssignment> {
 type Columns = Record<string, Float64Array>;
 
 /**
+ * How far outside a coarser area's boundary an area's centre may lie and still be placed in it (km). The police's
+ * kommun points left outside a 21-län file lie 0,06–3,96 km off its simplified coast (Karlskrona the farthest), each
+ * nearest its own län; a point farther out is more likely a wrong position than a coastline's simplification.
+ */
+export const CENTRE_REACH_KM = 5;
+
+/**
  * Each row's combination of areas (`combo[i]`, points first, then area centres): a point is looked up in every kind,
  * an area centre only in the kinds coarser than its own area's (`own_rank`). `tested`/`inFinest`: points looked up,
  * and those inside an area of the finest kind.
@@ -119,8 +127,17 @@ function combinationsOf(kinds: KindLookup[], points: Columns, centres: Columns) 
     if (found[0] >= 0) inFinest++;
     combo[i] = combos.idOf(found);
   }
+  // An area's centre stands for an area inside the coarser one: the nearest within CENTRE_REACH_KM when a simplified
+  // coast leaves it just outside (area-lookup.ts `nearest`). Many rows share one centre: each looked up once.
+  const nearest = new Map<string, number>();
   for (let j = 0; j < centres.rid_hi.length; j++) {
-    for (let k = 0; k < kinds.length; k++) found[k] = kinds[k].rank > centres.own_rank[j] ? kinds[k].lookup.find(centres.lon[j], centres.lat[j]) : -1;
+    for (let k = 0; k < kinds.length; k++) {
+      if (kinds[k].rank <= centres.own_rank[j]) { found[k] = -1; continue; }
+      const key = `${k} ${centres.lon[j]} ${centres.lat[j]}`;
+      let area = nearest.get(key);
+      if (area === undefined) nearest.set(key, (area = kinds[k].lookup.nearest(centres.lon[j], centres.lat[j], CENTRE_REACH_KM)));
+      found[k] = area;
+    }
     combo[nPoints + j] = combos.idOf(found);
   }
   return { combo, combos, tested: nPoints, inFinest };

@@ -43,6 +43,18 @@ describe('areaLookup', () => {
     expect(areaLookup([centrum, kommun]).find(16.815, 59.965)).toBe(0);
     expect(areaLookup([]).find(16.815, 59.965)).toBe(-1);
   });
+  it('finds the nearest area within a distance (km, geodesic), the containing one first', () => {
+    const l = areaLookup([kommun, centrum]);
+    // 1° of longitude at 59.96° N is 111,2 × cos(59.96°) ≈ 55,6 km: 0,054° east of the kommun's edge is ~3,0 km.
+    expect(l.nearest(17.5 + 0.054, 60, 5)).toBe(0);
+    expect(l.nearest(17.5 + 0.054, 60, 2.9)).toBe(-1);
+    expect(l.nearest(17.5 + 0.144, 60, 5)).toBe(-1); // ~8 km
+    expect(l.nearest(16.815, 59.965, 5)).toBe(1); // inside Centrum (inside the kommun too: the smaller wins)
+    // Between two areas: the nearer edge. West of the kommun by ~1 km, east of a square farther west by ~2 km.
+    const west: AreaShape = { type: 'Polygon', coordinates: [rect(16.3, 59.9, 16.5 - 0.054, 60.1)] };
+    expect(areaLookup([west, kommun]).nearest(16.5 - 0.018, 60, 5)).toBe(1);
+    expect(areaLookup([]).nearest(16.5, 60, 5)).toBe(-1);
+  });
 });
 
 describe('AreaCombinations', () => {
@@ -192,6 +204,23 @@ describe('assignAreas in DuckDB', () => {
     expect(perArea).toEqual([
       { kind: '', name: 'Okänd kommun', n: 1 }, { kind: 'kommun', name: 'Exempelkommun', n: 2 }, { kind: 'län', name: 'Länet', n: 3 }, { kind: 'stadsdel', name: 'Centrum', n: 1 },
     ]);
+  });
+
+  it('places an area centre just outside a coarser area’s simplified coast in the nearest within 5 km; a point stays outside', async () => {
+    // The police's Karlskrona point lies 4 km off a 21-län file's Blekinge (699 of 39 897 events in no län).
+    await addArea('Kustkommun', 'kommun', { type: 'Polygon', coordinates: [rect(17.0, 59.8, 17.6, 60.2)] });
+    await addArea('Länet', 'län', kommun); // ends at 17.5: the kommun reaches past its simplified coast
+    await addArea('Grannlänet', 'län', { type: 'Polygon', coordinates: [rect(17.7, 59.5, 18.5, 60.5)] });
+    await addIncident('nära', 17.5 + 0.054, 60, 'Kustkommun', 'area'); // ~3 km outside Länet, ~8 km from Grannlänet
+    await addIncident('långt', 17.5 + 0.108, 60, 'Kustkommun', 'area'); // ~6 km outside Länet: a wrong position, more likely
+    await addIncident('punkt', 17.5 + 0.054, 60, null); // a real point there: in no län
+    await assignAreas(runner);
+    const names = Object.fromEntries((await runner.rows<{ id: string; names: string }>('SELECT id, area_names AS names FROM incidents ORDER BY id')).map((r) => [r.id, r.names.split('\u001f').filter(Boolean).map((t) => t.replace('\u001e', ':'))]));
+    expect(names).toEqual({
+      nära: ['kommun:Kustkommun', 'län:Länet'],
+      långt: ['kommun:Kustkommun'],
+      punkt: ['kommun:Kustkommun'],
+    });
   });
 
   // The police write "Upplands väsby", "Dals-ed"; the kommun boundaries "Upplands Väsby", "Dals-Ed". Matched exactly,

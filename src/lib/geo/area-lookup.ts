@@ -8,6 +8,7 @@
 // edge; a point on a shared edge still lands in exactly one of two neighbouring areas with the crossing rule.
 import Flatbush from 'flatbush';
 import inside from 'point-in-polygon';
+import { pointToPolygonDistance } from '@turf/point-to-polygon-distance';
 
 export interface AreaShape {
   /** GeoJSON Polygon or MultiPolygon, in lon/lat (WGS 84). */
@@ -18,7 +19,17 @@ export interface AreaShape {
 export interface AreaLookup {
   /** Index of the containing area in the list given to `areaLookup`, or −1 when the point lies in none. */
   find(lon: number, lat: number): number;
+  /**
+   * Index of the area nearest the point within `maxKm` kilometres (its edge, by turf's pointToPolygonDistance:
+   * geodesic), the containing one first; −1 when none is that near. For a point that stands for a whole area (a police
+   * event's kommun), which simplified coarser boundaries can leave just offshore: Kalmar's, Karlskrona's and
+   * Lidingö's points lie 0,1–4 km outside a 21-län file's coast (699 of 39 897 events of 2025–26).
+   */
+  nearest(lon: number, lat: number, maxKm: number): number;
 }
+
+/** Kilometres per degree of latitude (the mean Earth radius's): bounds the candidates only. */
+const KM_PER_DEGREE = 111.2;
 
 /** Inside the outer ring (the first) and in none of the holes. */
 function insideRings(point: number[], rings: number[][]): boolean {
@@ -38,7 +49,7 @@ export function areaLookup(areas: AreaShape[]): AreaLookup {
       parts.push({ area, rings: rings.map((ring) => ring.flatMap(([x, y]) => [x, y])), size: 0 });
     }
   });
-  if (parts.length === 0) return { find: () => -1 };
+  if (parts.length === 0) return { find: () => -1, nearest: () => -1 };
   const index = new Flatbush(parts.length);
   for (const part of parts) {
     let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
@@ -56,7 +67,7 @@ export function areaLookup(areas: AreaShape[]): AreaLookup {
   }
   index.finish();
   const point = [0, 0];
-  return {
+  const lookup: AreaLookup = {
     find(lon: number, lat: number): number {
       let best = -1;
       let bestSize = Infinity;
@@ -72,5 +83,21 @@ export function areaLookup(areas: AreaShape[]): AreaLookup {
       }
       return best;
     },
+    nearest(lon: number, lat: number, maxKm: number): number {
+      const inArea = lookup.find(lon, lat);
+      if (inArea >= 0) return inArea;
+      // Candidates by bounding box, in degrees: a longitude degree is shorter by cos(lat), so the bound is the wider one.
+      const maxDegrees = maxKm / (KM_PER_DEGREE * Math.max(0.1, Math.cos((lat * Math.PI) / 180)));
+      let best = -1;
+      let bestKm = maxKm;
+      for (const i of index.neighbors(lon, lat, Infinity, maxDegrees)) {
+        const part = parts[i];
+        const rings = part.rings.map((flat) => Array.from({ length: flat.length / 2 }, (_, k) => [flat[2 * k], flat[2 * k + 1]]));
+        const km = pointToPolygonDistance([lon, lat], { type: 'Polygon', coordinates: rings }, { units: 'kilometers' });
+        if (km <= bestKm) { best = part.area; bestKm = km; }
+      }
+      return best;
+    },
   };
+  return lookup;
 }
