@@ -107,9 +107,10 @@ function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFun
           <thead>
             <tr>
               <th scope="col">{t('lagesbild.sourceHeader')}</th>
-              <th scope="col" className="numeric">{formatPeriod(report.periods.period, language)}</th>
+              {/* Public view: no counts per source (source-reports.model.ts says how they gave hidden ones away). */}
+              {!report.rule && <th scope="col" className="numeric">{formatPeriod(report.periods.period, language)}</th>}
               {/* A period the data covers in part: "usual" is scaled to the days covered (source-reports.model.ts), said so. */}
-              <th scope="col" className="numeric">{report.coverage ? t('lagesbild.sourceUsualDays', { count: report.coverage.covered }) : t('lagesbild.sourceUsual')}</th>
+              {!report.rule && <th scope="col" className="numeric">{report.coverage ? t('lagesbild.sourceUsualDays', { count: report.coverage.covered }) : t('lagesbild.sourceUsual')}</th>}
               <th scope="col">{t('lagesbild.sourceLast')}</th>
               <th scope="col">{t('lagesbild.sourceStatus')}</th>
             </tr>
@@ -118,8 +119,8 @@ function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFun
             {report.sources.map((s) => (
               <tr key={s.source} data-status={s.status}>
                 <th scope="row">{sourceLabel(s.source, t)}</th>
-                <td className="numeric">{formatShownCount(s.current, report.rule, language)}</td>
-                <td className="numeric">{s.usual === null ? '–' : formatDecimal(s.usual, 1, language)}</td>
+                {!report.rule && <td className="numeric">{formatShownCount(s.current, report.rule, language)}</td>}
+                {!report.rule && <td className="numeric">{s.usual === null ? '–' : formatDecimal(s.usual, 1, language)}</td>}
                 <td>{s.lastDay === null ? '–' : isoDateOfEpochDay(s.lastDay)}</td>
                 <td className={s.status === 'silent' || s.status === 'low' || s.status === 'high' ? 'lb-flag' : undefined}>{t(`lagesbild.sourceStatus_${s.status}`)}</td>
               </tr>
@@ -127,7 +128,7 @@ function SourceTable({ report, t, language }: { report: LagesbildReport; t: TFun
           </tbody>
         </table>
       </div>
-      <p className="lb-footnote">{t('lagesbild.sourcesNote', { count: BASELINE_PERIODS })}</p>
+      <p className="lb-footnote">{t('lagesbild.sourcesNote', { count: BASELINE_PERIODS })}{report.rule ? ` ${t('lagesbild.sourcesPublicNote')}` : ''}</p>
     </>
   );
 }

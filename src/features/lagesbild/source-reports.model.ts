@@ -39,9 +39,13 @@ export type SourceStatus = 'ok' | 'silent' | 'low' | 'high' | 'new' | 'withheld'
 
 export interface SourceReport {
   source: string;
-  /** Reports in the period as shown (null: below k in public view). */
+  /**
+   * Reports in the period (null: none to show). In public view always null: the sources' counts beside the period's
+   * total gave a hidden one away (11 in all − 7 shown = 4), and one period's usual level beside the next's (each a
+   * mean over a moving baseline) gave its count (3,2 × 35/14 − 3,3 × 21/14 = 3) — testers. The status says what matters.
+   */
   current: number | null;
-  /** Usual reports per period (from the shown baseline), or null when the source has no baseline yet. */
+  /** Usual reports per period (from the baseline), or null when the source has no baseline yet; null in public view. */
   usual: number | null;
   lastDay: number | null;
   status: SourceStatus;
@@ -81,6 +85,7 @@ export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: 
     // Public view: with the period's count hidden, a last day inside the period said "at least 1" and one before it
     // said 0 (a tester); only a last day after the period (it says nothing of the period) is shown.
     const lastDay = shownCurrent === null && r.last_day !== null && r.last_day <= current.to ? null : r.last_day;
-    return { source: r.source, current: shownCurrent, usual, lastDay, status };
+    // Public view: the status, judged from the published counts, and no count (see SourceReport.current).
+    return { source: r.source, current: rule ? null : shownCurrent, usual: rule ? null : usual, lastDay, status };
   });
 }

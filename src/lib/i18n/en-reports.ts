@@ -126,6 +126,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     sourceStatus_high: 'clearly more than usual',
     sourceStatus_withheld: 'not shown (too few)',
     sourceStatus_new: 'new source',
+    sourcesPublicNote: 'In public view the counts per source are not shown: beside the period’s total, and one period’s usual level beside the next’s, they could give a hidden small count away. The judgement is made on the published counts.',
     sourcesNote: 'Incidents and interventions per source (the import history’s source). Usually = the mean of the {{count}} periods before, over the days the source already existed. "Clearly less" and "clearly more" = at least a quarter below or above usual and more than chance can explain (95%, exact test for two counts). A source that went quiet is not read as fewer crimes.',
     goals: 'Citizen promises',
     goalsCaption: 'Citizen promises as of {{date}}',

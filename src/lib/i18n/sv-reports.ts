@@ -124,6 +124,7 @@ export const svReports = {
     sourceStatus_high: 'tydligt mer än vanligt',
     sourceStatus_withheld: 'visas inte (för få)',
     sourceStatus_new: 'ny källa',
+    sourcesPublicNote: 'I publik visning visas inte antalen per källa: bredvid periodens totalsumma, och en periods vanliga nivå bredvid nästa periods, kunde de avslöja ett dolt litet antal. Bedömningen görs på de publicerade antalen.',
     sourcesNote: 'Händelser och insatser per källa (importhistorikens källa). Vanligen = genomsnittet av de {{count}} perioderna före, räknat på de dagar källan redan fanns. "Tydligt mindre" och "tydligt mer" = minst en fjärdedel under eller över det vanliga och mer än slumpen kan förklara (95 %, exakt test för två antal). En källa som tystnat läses inte som färre brott.',
     goals: 'Medborgarlöften',
     goalsCaption: 'Medborgarlöftena per {{date}}',
