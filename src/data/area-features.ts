@@ -167,7 +167,8 @@ export function areaRowsFromGeoJson(collection: FeatureCollection, source: strin
     if (population.unreadable && m.populationKey) notes.push({ line, column: m.populationKey, value: String(p[m.populationKey]), problem: population.negative ? 'negative-population' : 'unreadable-population' });
     rows.push({
       name,
-      kind: text(m.kindKey ? p[m.kindKey] : null) ?? m.fixedKind,
+      // Cleaned as every text (" kommun " is "kommun"); its case is matched to the stored kinds' on import.
+      kind: text(m.kindKey ? p[m.kindKey] : null) ?? text(m.fixedKind),
       population: population.value,
       geometry: JSON.stringify(wgs),
       min_lon, min_lat, max_lon, max_lat,

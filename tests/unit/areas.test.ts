@@ -71,6 +71,19 @@ describe('area boundaries', () => {
     expect(await count()).toBe(4);
     await importAreas(runner, asLan, 6, 'append', false);
     expect(await count()).toBe(4);
+    // The kind whatever its case and spaces: the same län again, not two more kinds of it.
+    for (const typed of ['Län ', ' LÄN', 'län']) {
+      const again = await importAreas(runner, areaRowsFromGeoJson(kommuner, 'c', { fixedKind: typed }), 6, 'append', false);
+      expect(again.replacedAreas?.map((a) => a.kind)).toEqual(['län', 'län']);
+    }
+    expect(await count()).toBe(4);
+    // Without a kind, names loaded with one (the län): said — each is an area of its own beside the län.
+    const bare = await importAreas(runner, areaRowsFromGeoJson(kommuner, 'd', { fixedKind: null, kindKey: null }), 6, 'append', false);
+    // (the file's first import had no kind either: those two are replaced, the län ones are named)
+    expect(first.rows[0].kind).toBeNull();
+    expect(bare.sameNameOtherKind).toEqual(first.rows.map((r) => ({ name: r.name, kind: 'län' })));
+    expect(await count()).toBe(4);
+    expect((await runner.rows<{ kind: string }>('SELECT DISTINCT kind FROM areas ORDER BY kind')).map((r) => r.kind)).toEqual([first.rows[0].kind, 'län'].sort());
     await expect(importAreas(runner, { rows: [], rejected: [] }, 1, 'replace', false)).rejects.toThrow(/kept/);
     expect(await count()).toBe(4);
     await importAreas(runner, { rows: first.rows.slice(0, 1), rejected: [] }, 1, 'replace', false);

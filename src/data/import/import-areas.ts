@@ -17,9 +17,11 @@ export async function importAreas(
   replaceExample: boolean,
   history: { fileName: string; source?: string; mapping?: string } = { fileName: conversion.rows[0]?.source ?? 'areas' },
 ): Promise<ImportResult> {
-  const { rows, rejected } = conversion;
+  const { rejected } = conversion;
+  const rows = await withStoredKinds(runner, conversion.rows);
   const importId = newImportId();
   let replacedAreas: { name: string; kind: string | null }[] = [];
+  let sameNameOtherKind: { name: string; kind: string }[] = [];
   const source = history.source ?? rows[0]?.source ?? history.fileName;
   if (rows.length === 0 && (mode === 'replace' || replaceExample)) throw new NothingToImportError(features);
   await inTransaction(runner, async () => {
@@ -29,7 +31,11 @@ export async function importAreas(
       await keepReplacedRows(runner, 'areas', importId);
       await runner.exec(DELETE_ALL_AREAS);
     } else {
-      const stored = new Set((await runner.rows<{ name: string; kind: string | null }>(AREA_KEYS)).map((k) => JSON.stringify([k.name, k.kind])));
+      const keys = await runner.rows<{ name: string; kind: string | null }>(AREA_KEYS);
+      const stored = new Set(keys.map((k) => JSON.stringify([k.name, k.kind])));
+      // Read without a kind, names already loaded with one: two areas now, said (they may well be the same).
+      const kinded = new Map(keys.filter((k) => k.kind !== null).map((k) => [k.name, k.kind!]));
+      sameNameOtherKind = [...new Set(rows.filter((a) => a.kind === null && kinded.has(a.name)).map((a) => a.name))].map((name) => ({ name, kind: kinded.get(name)! }));
       const replaced = [...new Set(rows.map((a) => JSON.stringify([a.name, a.kind])))].filter((k) => stored.has(k)).map((k) => JSON.parse(k) as [string, string | null]);
       replacedAreas = replaced.map(([name, kind]) => ({ name, kind }));
       if (replaced.length) await keepReplacedRows(runner, 'areas', importId, sameAreas(replacedAreas));
@@ -47,5 +53,23 @@ export async function importAreas(
     // Every point placed in the new areas, in the same transaction: counts per area are never half-made.
     await placeInAreas(runner);
   });
-  return { rowsInFile: features, imported: rows.length, importId, rejected, personalData: [], notes: conversion.notes ?? [], ...(replacedAreas.length ? { replacedAreas } : {}) };
+  return { rowsInFile: features, imported: rows.length, importId, rejected, personalData: [], notes: conversion.notes ?? [], ...(replacedAreas.length ? { replacedAreas } : {}), ...(sameNameOtherKind.length ? { sameNameOtherKind } : {}) };
+}
+
+/**
+ * Kinds matched whatever their case: a kind the stored areas have in another case ("Kommun", "KOMMUN") takes the
+ * stored spelling, and within the file the first spelling met. Typed as "kommun", "Kommun " and " KOMMUN" the same
+ * file made three Gotlands of three kinds, which per-area goals and the Karta's area kind then told apart (a tester).
+ */
+async function withStoredKinds<T extends { kind: string | null }>(runner: SqlRunner, rows: T[]): Promise<T[]> {
+  const spelling = new Map<string, string>();
+  for (const { kind } of await runner.rows<{ name: string; kind: string | null }>(AREA_KEYS)) {
+    if (kind !== null && !spelling.has(kind.toLocaleLowerCase('sv'))) spelling.set(kind.toLocaleLowerCase('sv'), kind);
+  }
+  return rows.map((row) => {
+    if (row.kind === null) return row;
+    const key = row.kind.toLocaleLowerCase('sv');
+    if (!spelling.has(key)) spelling.set(key, row.kind);
+    return { ...row, kind: spelling.get(key)! };
+  });
 }

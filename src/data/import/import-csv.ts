@@ -129,6 +129,8 @@ export interface ImportResult {
    * since a län file read without a kind replaced kommuner of the same name with only "ersatte 6 rader" in the history.
    */
   replacedAreas?: { name: string; kind: string | null }[];
+  /** Areas read without a kind whose names are loaded with one: now two areas each (said; they may be the same). */
+  sameNameOtherKind?: { name: string; kind: string }[];
   /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
   notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }

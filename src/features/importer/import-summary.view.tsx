@@ -69,6 +69,15 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
           })}
         </p>
       )}
+      {result.sameNameOtherKind && (
+        <p className="warning" data-testid="same-name-other-kind">
+          {t('importer.sameNameOtherKind', {
+            count: result.sameNameOtherKind.length,
+            formatted: formatCount(result.sameNameOtherKind.length, language),
+            names: listNames(result.sameNameOtherKind.map((a) => `${a.name} (${a.kind})`)),
+          })}
+        </p>
+      )}
       {result.valueVariants?.spellings.map((spellings) => (
         <p key={spellings.join('\u001f')} className="hint" data-testid="value-variants">
           {t(`importer.valueVariants_${result.valueVariants!.field}`, { spellings: spellings.map((value) => t('importer.quoted', { value })).join(', '), replace: t('importer.replace') })}

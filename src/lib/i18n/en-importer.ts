@@ -169,6 +169,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     replacedAreas_other: 'Replaced {{formatted}} areas of the same name and kind (new versions of their boundaries): {{names}}. The old ones come back if the import is undone in the import history.',
     replacedAreasNoKind_one: 'Replaced {{formatted}} area of the same name, without a kind: {{names}}. If it was not the same area – e.g. a kommun and a län of the same name – undo the import in the import history and import the file again with a kind.',
     replacedAreasNoKind_other: 'Replaced {{formatted}} areas of the same name, without a kind: {{names}}. If they were not the same areas – e.g. kommuner and län of the same name – undo the import in the import history and import the file again with a kind.',
+    sameNameOtherKind_one: '{{formatted}} area was read without a kind though its name is loaded with one: {{names}}. It now counts as an area of its own. If it is the same area: undo the import in the import history and import the file again with the kind.',
+    sameNameOtherKind_other: '{{formatted}} areas were read without a kind though their names are loaded with one: {{names}}. They now count as areas of their own. If they are the same areas: undo the import in the import history and import the file again with the kind.',
     areaKindMissing: 'The areas get no kind. Type one (e.g. stadsdel or kommun) if you load more than one kind of area: otherwise a kommun and a län of the same name cannot be told apart, and the Map’s area kind shows them as “no kind”.',
     areaKindHint: 'e.g. stadsdel, ytterområde, kommun, län',
     areaPopulation: 'Population',

@@ -167,6 +167,8 @@ export const svImporter = {
     replacedAreas_other: 'Ersatte {{formatted}} områden med samma namn och typ (en ny version av gränserna): {{names}}. De gamla läggs tillbaka om importen ångras i importhistoriken.',
     replacedAreasNoKind_one: 'Ersatte {{formatted}} område med samma namn, utan typ: {{names}}. Var det inte samma område – t.ex. en kommun och ett län med samma namn – ångra importen i importhistoriken och importera filen igen med en typ.',
     replacedAreasNoKind_other: 'Ersatte {{formatted}} områden med samma namn, utan typ: {{names}}. Var de inte samma områden – t.ex. kommuner och län med samma namn – ångra importen i importhistoriken och importera filen igen med en typ.',
+    sameNameOtherKind_one: '{{formatted}} område lästes in utan typ fast namnet redan finns med en typ: {{names}}. Det räknas nu som ett eget område. Är det samma område: ångra importen i importhistoriken och importera filen igen med typen.',
+    sameNameOtherKind_other: '{{formatted}} områden lästes in utan typ fast namnen redan finns med en typ: {{names}}. De räknas nu som egna områden. Är de samma områden: ångra importen i importhistoriken och importera filen igen med typen.',
     areaKindMissing: 'Områdena får ingen typ. Skriv en (t.ex. stadsdel eller kommun) om du laddar fler slags områden: annars kan en kommun och ett län med samma namn inte hållas isär, och Kartans Områdestyp visar dem som ”utan typ”.',
     areaKindHint: 't.ex. stadsdel, ytterområde, kommun, län',
     areaPopulation: 'Befolkning',
