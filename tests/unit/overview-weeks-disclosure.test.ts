@@ -2,7 +2,7 @@
 // key figure is the sum of the weeks inside the period, so those weeks and the key figure are one table: a week
 // hidden alone among them would be the key figure minus the others (the tester's case: 12 − 8 = 4).
 import { describe, expect, it } from 'vitest';
-import { lastWeekWithIncidents, publishWeeks } from '../../src/features/overview/overview.model';
+import { publishWeeks, selectionEndedWeek } from '../../src/features/overview/overview.model';
 import { PROTECTED, type PublishedCount } from '../../src/lib/disclosure/publish';
 
 const rule = { k: 5 };
@@ -108,13 +108,18 @@ describe('Översikt: the latest-week line shows the two weeks as the weekly tabl
 });
 
 describe('Översikt: the latest weeks at 0 under a filter whose rows ended earlier', () => {
-  it('names the last week before them with any incidents, or none', () => {
-    const series = [week(1, 3), week(2, 0), week(3, 7), week(4, 0), week(5, 0), week(6, 0)];
-    // The latest full week is v6, the week before v5 (Monday 35): the last week with any before v5 is v3.
-    expect(lastWeekWithIncidents(series, 35)).toBe('v3');
-    expect(lastWeekWithIncidents(series, 21)).toBe('v1');
-    expect(lastWeekWithIncidents(series.map((w) => ({ ...w, incidents: 0 })), 35)).toBeNull();
+  // Weeks of 7 days from day 0; the data's last day is the last week's Sunday.
+  const weeks = (counts: number[]) => counts.map((n, i) => ({ ...week(i, n), label: `v${i}` }));
+  it('names the last week with any when the empty stretch is beyond chance at the selection’s rate', () => {
+    // 20 weeks of ~10 a week, then 8 empty weeks: the source stopped.
+    const stopped = weeks([...Array(20).fill(10), ...Array(8).fill(0)]);
+    expect(selectionEndedWeek(stopped, 26 * 7, 28 * 7 - 1)).toBe('v19');
     // A hidden count is no count: never named as the last week with any.
-    expect(lastWeekWithIncidents([week(1, 3), { ...week(2, 0), incidents: null }], 14)).toBe('v1');
+    expect(selectionEndedWeek([...stopped.slice(0, 19), { ...stopped[19], incidents: null }, ...stopped.slice(20)], 26 * 7, 28 * 7 - 1)).toBe('v18');
+  });
+  it('says nothing when chance explains the empty weeks (7 robberies in 150 weeks, 12 empty)', () => {
+    const rare = weeks(Array.from({ length: 150 }, (_, i) => ([3, 25, 50, 80, 101, 120, 137].includes(i) ? 1 : 0)));
+    expect(selectionEndedWeek(rare, 148 * 7, 150 * 7 - 1)).toBeNull();
+    expect(selectionEndedWeek(weeks(Array(10).fill(0)), 8 * 7, 10 * 7 - 1)).toBeNull();
   });
 });

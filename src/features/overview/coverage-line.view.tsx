@@ -15,7 +15,7 @@ import { formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format
 import { isProtected, publishedNoise } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { compareCounts } from '../../lib/statistics/count-change';
-import { lastWeekWithIncidents, weekPairAsShown, type Published, type WeekPoint } from './overview.model';
+import { selectionEndedWeek, weekPairAsShown, type Published, type WeekPoint } from './overview.model';
 
 /** The latest ISO week the data covers to its Sunday (else the week before), and the week before that. */
 export function latestFullWeeks(extent: { from: number; to: number }, language: 'sv' | 'en' = 'sv'): { current: { from: number; to: number; label: string }; previous: { from: number; to: number; label: string } } | null {
@@ -39,7 +39,7 @@ export function CoverageLine({ weeks: series }: { weeks: Published<WeekPoint>[] 
   const { current, previous } = weeks && series ? weekPairAsShown(series, weeks, rule) : { current: undefined, previous: undefined };
   // In running text a count hidden to protect another reads "ett dolt antal", not "dold händelser" (a tester).
   const inText = (v: typeof current) => (isProtected(v) ? t('map.hiddenAmount') : formatShownCount(v, rule, language));
-  const lastWithAny = !rule && current === 0 && previous === 0 && weeks && series ? lastWeekWithIncidents(series, weeks.previous.from) : null;
+  const lastWithAny = !rule && current === 0 && previous === 0 && weeks && series ? selectionEndedWeek(series, weeks.previous.from, extent.to) : null;
   const change = typeof current === 'number' && typeof previous === 'number' && weeks && weeks.previous.from >= extent.from ? compareCounts(current, previous, 1, publishedNoise(rule)) : null;
   return (
     <p className="coverage-line" data-testid="coverage-line">
@@ -56,9 +56,9 @@ export function CoverageLine({ weeks: series }: { weeks: Published<WeekPoint>[] 
           })}
           {change && change.change !== null && ` (${formatPercent(change.change, language)}, ${change.significant ? t('trends.significant') : t('trends.notSignificant')})`}
           .
-          {/* 0 against 0 under a filter whose rows ended earlier (a kommun after the police began naming only the
-              län): said, or "0 mot 0" reads as a quiet fortnight. Analyst view only: in public view a hidden week
-              could be 0 or 1–4, and naming the last week with any would tell which. */}
+          {/* 0 against 0 under a filter whose rows ended earlier, beyond chance (a kommun after the police began naming
+              only the län): said, or "0 mot 0" reads as a quiet fortnight. Analyst view only: in public view a hidden
+              week could be 0 or 1–4, and naming the last week with any would tell which. */}
           {lastWithAny && ` ${t('overview.selectionEnded', { week: lastWithAny })}`}
         </>
       )}

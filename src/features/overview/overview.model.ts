@@ -1,4 +1,5 @@
 // Pure: query rows → what the Översikt page renders (series with no gaps, chart options, brush ranges).
+import { silentBeyondChance } from '../../lib/statistics/silent-stretch';
 import { BRUSH_TOOLS } from '../../components/chart-brush';
 import type { ChartOption } from '../../components/echart';
 import { dateOfEpochDay } from '../../lib/epoch-day';
@@ -96,10 +97,19 @@ export function weekPairAsShown(series: Published<WeekPoint>[], weeks: { current
   return { current: shown(weeks.current.from), previous: shown(weeks.previous.from) };
 }
 
-/** The label of the last week before `before` (a Monday) with any incidents in `series`, or null. */
-export function lastWeekWithIncidents(series: Published<WeekPoint>[], before: number): string | null {
-  const hit = [...series].reverse().find((p) => p.weekDay < before && typeof p.incidents === 'number' && p.incidents > 0);
-  return hit?.label ?? null;
+/**
+ * The label of the last week before `before` (a Monday) with any incidents in `series`, when the empty stretch from
+ * it to `lastDay` (the data's last day) is longer than the selection's own rate allows by chance (silentBeyondChance,
+ * lib/statistics/silent-stretch.ts); else null. 7 robberies in 150 weeks leave 12 empty weeks by chance more often
+ * than not (a tester read "has the source stopped?" there).
+ */
+export function selectionEndedWeek(series: Published<WeekPoint>[], before: number, lastDay: number): string | null {
+  const counted = series.filter((p): p is Published<WeekPoint> & { incidents: number } => typeof p.incidents === 'number' && p.incidents > 0);
+  const last = [...counted].reverse().find((p) => p.weekDay < before);
+  if (!last) return null;
+  const rows = counted.filter((p) => p.weekDay <= last.weekDay).reduce((n, p) => n + p.incidents, 0);
+  const lastWeekEnd = Math.min(last.weekDay + 6, lastDay);
+  return silentBeyondChance(rows, counted[0].weekDay, lastWeekEnd, Math.max(0, lastDay - lastWeekEnd)) ? last.label : null;
 }
 
 function countText(v: unknown, language: Language, hidden: string, protectedText: string | undefined): string {

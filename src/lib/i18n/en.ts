@@ -54,7 +54,7 @@ export const en: Messages = {
     otherCategories_one: 'Other ({{count}} category)', otherCategories_other: 'Other ({{count}} categories)',
     otherHint: 'The chart shows the {{count}} largest categories and Other (the rest summed). The table has every category.',
     coverage: 'Data from {{first}} to {{last}}.',
-    selectionEnded: 'The selection has no incidents since {{week}} – has the source stopped giving what the filters pick? (From 2026-01-20 the police give only the län, not the kommun.)',
+    selectionEnded: 'The selection has no incidents after {{week}}, more empty weeks than chance explains at its rate before – has the source stopped giving what the filters pick (a name, a category)?',
     latestWeek_one: 'Latest full week, {{week}}: {{current}} incident, against {{previous}} the week before ({{previousWeek}})',
     latestWeek_other: 'Latest full week, {{week}}: {{current}} incidents, against {{previous}} the week before ({{previousWeek}})',
     intro: 'The situation at a glance for the current filter. Select a period in the chart or click a category to filter every view.',

@@ -56,7 +56,7 @@ export const sv = {
     otherCategories_one: 'Övrigt ({{count}} kategori)', otherCategories_other: 'Övrigt ({{count}} kategorier)',
     otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övrigt (resten summerat). Tabellen har alla kategorier.',
     coverage: 'Data från {{first}} till {{last}}.',
-    selectionEnded: 'Urvalet har inga händelser sedan {{week}} – har källan slutat ange det som filtren väljer? (Polisen anger från 2026-01-20 bara län, inte kommun.)',
+    selectionEnded: 'Urvalet har inga händelser efter {{week}}, fler tomma veckor än slumpen förklarar vid dess takt innan – har källan slutat ange det som filtren väljer (ett namn, en kategori)?',
     latestWeek_one: 'Senaste hela vecka, {{week}}: {{current}} händelse, mot {{previous}} veckan före ({{previousWeek}})',
     latestWeek_other: 'Senaste hela vecka, {{week}}: {{current}} händelser, mot {{previous}} veckan före ({{previousWeek}})',
     intro: 'Läget i korthet för det filter som gäller just nu. Markera en period i diagrammet eller klicka på en kategori för att filtrera alla vyer.',
