@@ -49,3 +49,21 @@ describe('goalCoverage', () => {
     expect(goalCoverage(small, { from: day('2026-07-01'), to: day('2026-09-30') }, 'at_most', false)).toBeNull();
   });
 });
+
+describe('a goal’s problem as a sentence', () => {
+  it('a period filter cutting the goal’s days says "part of them"; one wholly outside says "none of them"', async () => {
+    const { goalProblemText } = await import('../../src/analysis/goals/goal-problem-text');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const read = { readFrom: '2026-01-01', readTo: '2026-11-15' };
+    const text = (from: string, to: string) => goalProblemText({ key: 'period-cut', from, to, ...read }, i18n.t, false);
+    expect(text('2026-01-05', '2026-03-08')).toBe('Periodfiltret (2026-01-05 – 2026-03-08) tar bara en del av de dagar målet läser (2026-01-01 – 2026-11-15): ett utfall för en del av dagarna mot ett mål för alla vore ingen bedömning. Rensa periodfiltret för att se målet bedömt.');
+    for (const [from, to] of [['2024-03-01', '2024-06-01'], ['2026-11-16', '2026-12-31'], ['2025-01-01', '2025-12-31']]) {
+      expect(text(from, to)).toContain(`Periodfiltret (${from} – ${to}) täcker inga av de dagar målet läser`);
+    }
+    // Touching one day is part of them.
+    expect(text('2026-11-15', '2026-12-31')).toContain('tar bara en del');
+  });
+});

@@ -94,6 +94,7 @@ describe('a goals file that is not goals', () => {
   it('refuses a target on an increase or decrease goal, which is judged against the previous period (it was ignored)', () => {
     expect(problemsOf([goal({ direction: 'decrease', target: 10 })])).toEqual([{ line: 1, field: 'target', message: 'target-unused' }]);
     expect(problemsOf([goal({ direction: 'increase', target: '0' })])).toEqual([{ line: 1, field: 'target', message: 'target-unused' }]);
+    expect(problemsOf([goal({ direction: 'increase', target: '10 %' })])).toEqual([{ line: 1, field: 'target', message: 'target-unused' }]);
     expect(problemsOf([goal({ direction: 'decrease', target: null })])).toEqual([]);
     expect(problemsOf([goal({ direction: 'decrease', target: '' })])).toEqual([]);
     // The example's own increase and decrease goals carry none.

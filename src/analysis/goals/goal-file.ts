@@ -177,11 +177,14 @@ export function validateGoal(raw: Record<string, unknown>, line: number): { goal
 
   const filter = readFilter(raw.filter, line, problems);
   const perArea = readPerArea(raw.per_area, line, problems);
-  const target = readNumber(raw.target, line, 'target', problems);
-  const cadence = parseMeasure(measure)?.kind === 'cadence';
   // Increase and decrease are judged against the previous period (goal-verdict.ts): a target there ("10" meant as
-  // 10 % fewer) was kept and silently ignored — a tester's goal read "I fas" 6 % above last year. Said, not ignored.
-  if (target !== null && !perArea && (direction === 'increase' || direction === 'decrease')) problems.push({ line, field: 'target', message: 'target-unused' });
+  // 10 % fewer) was kept and silently ignored — a tester's goal read "I fas" 6 % above last year. Said, not ignored,
+  // whatever is written ("10 %" read "is not a number").
+  const comparative = !perArea && (direction === 'increase' || direction === 'decrease');
+  const written = raw.target !== null && raw.target !== undefined && String(raw.target).trim() !== '';
+  if (comparative && written) problems.push({ line, field: 'target', message: 'target-unused' });
+  const target = comparative ? null : readNumber(raw.target, line, 'target', problems);
+  const cadence = parseMeasure(measure)?.kind === 'cadence';
   if (target === null && !perArea && !cadence && (direction === 'at_least' || direction === 'at_most') && !problems.some((p) => p.field === 'target' || p.field.startsWith('per_area'))) problems.push({ line, field: 'target', message: 'required' });
 
   const start = need('start');

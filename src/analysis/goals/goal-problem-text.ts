@@ -11,5 +11,7 @@ export function goalProblemText(problem: GoalProblem, t: TFunction, publicView: 
     const which = problem.begins !== null && problem.ends !== null ? 'between' : problem.begins !== null ? 'begins' : 'ends';
     return t(`goals.problem_rows_${which}`, problem as unknown as Record<string, string>);
   }
+  // A period filter wholly outside the goal's days covers none of them, not "part" of them (a tester).
+  if (problem.key === 'period-cut' && (problem.to < problem.readFrom || problem.from > problem.readTo)) return t('goals.problem_period_outside', problem);
   return t(`goals.problem_${problem.key.replace(/-/g, '_')}`, problem as unknown as Record<string, string>);
 }

@@ -110,6 +110,7 @@ export const enGoals = {
     problem_not_numeric: 'The column "{{column}}" does not hold numbers and cannot be summed.',
     problem_no_target: 'The goal has no target value.',
     problem_source_missing: 'No loaded row has the source “{{source}}” the filter names, so the goal is not judged here. Choose another source or remove the filter.',
+    problem_period_outside: 'The period filter ({{from}} – {{to}}) covers none of the days the goal reads ({{readFrom}} – {{readTo}}), so the goal is not judged here. Clear the period filter to see the goal judged.',
     problem_period_cut: 'The period filter ({{from}} – {{to}}) covers only part of the days the goal reads ({{readFrom}} – {{readTo}}): an actual for some of the days against a target for all of them would be no verdict. Clear the period filter to see the goal judged.',
     problem_not_started: 'The goal begins on {{start}}: there is nothing to judge yet.',
     problem_data_begins_late: 'The data begins on {{first}}, but the goal reads days from {{from}}: what happened in between is not in the loaded data, so the goal is not judged. Load data that covers the whole period.',

@@ -110,6 +110,7 @@ export const svGoals = {
     problem_not_numeric: 'Kolumnen "{{column}}" innehåller inte tal och kan inte summeras.',
     problem_no_target: 'Målet saknar ett målvärde.',
     problem_source_missing: 'Ingen inläst rad har källan ”{{source}}” som filtret anger, så målet bedöms inte här. Välj en annan källa eller ta bort filtret.',
+    problem_period_outside: 'Periodfiltret ({{from}} – {{to}}) täcker inga av de dagar målet läser ({{readFrom}} – {{readTo}}), så målet bedöms inte här. Rensa periodfiltret för att se målet bedömt.',
     problem_period_cut: 'Periodfiltret ({{from}} – {{to}}) tar bara en del av de dagar målet läser ({{readFrom}} – {{readTo}}): ett utfall för en del av dagarna mot ett mål för alla vore ingen bedömning. Rensa periodfiltret för att se målet bedömt.',
     problem_not_started: 'Målet börjar {{start}}: det finns inget att bedöma ännu.',
     problem_data_begins_late: 'Data börjar {{first}}, men målet läser dagar från {{from}}: det som hände däremellan finns inte i inläst data, så målet bedöms inte. Läs in data som täcker hela perioden.',
