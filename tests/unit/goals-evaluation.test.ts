@@ -192,6 +192,22 @@ describe('the seed promises on the example data', () => {
     expect(new Set(rows.map((r) => r.place))).toEqual(places);
   });
 
+  it('lists an incident read without a time of day by its date, not at 00:00', async () => {
+    const { goalWindows } = await import('../../src/analysis/goals/goal-period');
+    const { goalRowsQuery } = await import('../../src/analysis/goals/goals.query');
+    const e = byId.get('ordningsstorningar-resecentrum')!;
+    const { current } = goalWindows(e.goal, e.asOf);
+    const [first] = await runner.rows<{ id: string; time: string }>(goalRowsQuery(e.goal, current, e.asOf, [], 1));
+    expect(first.time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    await runner.exec(`UPDATE incidents SET time_given = FALSE WHERE id = '${first.id}'`);
+    try {
+      const [again] = await runner.rows<{ id: string; time: string }>(goalRowsQuery(e.goal, current, e.asOf, [], 1));
+      expect(again).toEqual({ ...again, id: first.id, time: first.time.slice(0, 10) });
+    } finally {
+      await runner.exec(`UPDATE incidents SET time_given = TRUE WHERE id = '${first.id}'`);
+    }
+  });
+
   it('judges "at most N per area" as at most, and the headline does not count a row in two kinds twice', async () => {
     // The dialogues goal turned into a ceiling: at most 1 per stadsdel, at most 3 per ytterområde.
     await runner.exec(`UPDATE goals SET direction = 'at_most', per_area = '{"stadsdel": 1, "ytterområde": 3}' WHERE id = 'medborgardialoger'`);

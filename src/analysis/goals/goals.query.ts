@@ -130,7 +130,11 @@ export function goalRowsQuery(goal: GoalDefinition, window: DayWindow, asOf: num
   const time = incidents ? 'occurred_at' : 'started_at';
   const what = incidents ? 'category' : 'type';
   const detail = incidents ? 'description' : 'organisation';
-  return `SELECT id, strftime(${time}, '%Y-%m-%d %H:%M') AS time, ${what} AS what, area, place, ${detail} AS detail
+  // An incident read without a time of day (time_given false) is its date, not "00:00" (docs/importer.md).
+  const shown = incidents
+    ? `CASE WHEN time_given IS FALSE THEN strftime(${time}, '%Y-%m-%d') ELSE strftime(${time}, '%Y-%m-%d %H:%M') END`
+    : `strftime(${time}, '%Y-%m-%d %H:%M')`;
+  return `SELECT id, ${shown} AS time, ${what} AS what, area, place, ${detail} AS detail
     FROM ${q(goal.dataset)} WHERE ${where(goal, window.from, asOf, extra)}${inKind} ORDER BY ${time} LIMIT ${Math.max(1, Math.floor(limit))}`;
 }
 
