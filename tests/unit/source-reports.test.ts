@@ -131,6 +131,10 @@ describe('the example with a source that stopped reporting', () => {
         + (SELECT count(*) FROM interventions WHERE source = '${other.source}' AND epoch_day BETWEEN ${w.from} AND ${w.to}) AS n`);
       expect(other.current).toBe(Number(n));
       expect(other.status).toBe('ok');
+      // With the silent source chosen in "Källa", every source is still judged on the whole data's days: its usual
+      // level and status as without a choice (the chosen source's last day cut them — 540 read 38,6; a tester).
+      const chosen = buildReport(await loadReport(runner, reportPeriod, 'Bostadsbolaget'), null);
+      expect(chosen.sources).toEqual(report.sources);
       expect(summaryParagraphs(report, 'sv')[0]).toMatch(/Obs: Bostadsbolaget \(senast \d{4}-\d{2}-\d{2}\) rapporterade ingenting under perioden/);
       // The example's own source, named in English in the English summary (a tester found it Swedish there).
       const { EXAMPLE_SOURCE } = await import('../../src/lib/source-label');

@@ -147,6 +147,12 @@ export interface RawReport {
   dataExtent?: DayRange | null;
   /** Reports per source in the period and its baseline (source-reports.model.ts); absent in hand-made reports. */
   sources?: SourceReportRow[];
+  /**
+   * The days every source's incidents span, whatever the source filter: the sources panel is about every source, so
+   * it is judged on the whole data's days — on the chosen source's, a source picked in "Källa" that stopped before
+   * the period's end cut every other source's usual level (540 read 38,6, and "tydligt mer än vanligt"; a tester).
+   */
+  allDataExtent?: DayRange | null;
 }
 
 const length = (r: DayRange) => r.to - r.from + 1;
@@ -301,7 +307,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     goalsAsOf,
     goalsLatestInPublic: latest !== null && goalsAsOf !== judgedTo,
     coverage: periodCoverage(raw.periods.current, raw.dataExtent ?? null),
-    sources: sourceReports(raw.sources ?? [], raw.periods.current, rule, raw.dataExtent ?? null),
+    sources: sourceReports(raw.sources ?? [], raw.periods.current, rule, (raw.allDataExtent !== undefined ? raw.allDataExtent : raw.dataExtent) ?? null),
   };
 }
 

@@ -99,11 +99,13 @@ export async function loadReport(reader: RowReader, chosen: ReportPeriod | Biwee
   const interventions = await reader.rows<CountRow>(interventionCountsSql(windows, scope));
   const [extent] = await reader.rows<{ first_day: number | null; last_day: number | null }>(dayExtentSql(scope));
   const dataExtent = extent && extent.first_day !== null && extent.last_day !== null ? { from: extent.first_day, to: extent.last_day } : null;
+  const [all] = source === undefined ? [extent] : await reader.rows<{ first_day: number | null; last_day: number | null }>(dayExtentSql());
+  const allDataExtent = all && all.first_day !== null && all.last_day !== null ? { from: all.first_day, to: all.last_day } : null;
   const spots = await hotSpots(reader, periods.current, dataExtent, scope);
   const extra = source === undefined ? {} : { incidents: [scope], interventions: [scope] };
   const goals = await evaluateGoals(reader, extra, periods.current.to);
   // Public view shows the goals as they stand on the data's last day, whichever period is open (see buildReport).
   const goalsLatest = await evaluateGoals(reader, extra);
   const sources = await reader.rows<SourceReportRow>(sourceReportsSql(periods.current, baselineWindow(periods.current)));
-  return { periods, development: await development(reader, period, scope), categories, categorySpans, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, placementLevels, placementLevelsLastYear, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, source, sources };
+  return { periods, development: await development(reader, period, scope), categories, categorySpans, areas, areasAlsoElsewhere: elsewhere?.also_elsewhere === true, placementLevels, placementLevelsLastYear, places, interventions, hotSpots: spots, goals, goalsLatest, dataExtent, allDataExtent, source, sources };
 }
