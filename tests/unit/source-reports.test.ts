@@ -135,6 +135,12 @@ describe('the example with a source that stopped reporting', () => {
       // level and status as without a choice (the chosen source's last day cut them — 540 read 38,6; a tester).
       const chosen = buildReport(await loadReport(runner, reportPeriod, 'Bostadsbolaget'), null);
       expect(chosen.sources).toEqual(report.sources);
+      // And the chosen source's own period runs to the data's last day, not to its own last report: no part-covered
+      // period, and its silence is the sources panel's to say.
+      expect(chosen.coverage).toEqual(report.coverage);
+      const raw = await loadReport(runner, reportPeriod, 'Bostadsbolaget');
+      const [{ last: dataLast }] = await runner.rows<{ last: number }>(`SELECT max(epoch_day)::INTEGER AS last FROM incidents`);
+      expect(raw.dataExtent?.to).toBe(dataLast);
       expect(summaryParagraphs(report, 'sv')[0]).toMatch(/Obs: Bostadsbolaget \(senast \d{4}-\d{2}-\d{2}\) rapporterade ingenting under perioden/);
       // The example's own source, named in English in the English summary (a tester found it Swedish there).
       const { EXAMPLE_SOURCE } = await import('../../src/lib/source-label');
