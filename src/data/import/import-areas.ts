@@ -18,7 +18,9 @@ export async function importAreas(
   history: { fileName: string; source?: string; mapping?: string } = { fileName: conversion.rows[0]?.source ?? 'areas' },
 ): Promise<ImportResult> {
   const { rejected } = conversion;
-  const rows = await withStoredKinds(runner, conversion.rows);
+  // The stored areas' names and kinds, read once: for the kinds' spelling and for what an append replaces.
+  const keys = await runner.rows<{ name: string; kind: string | null }>(AREA_KEYS);
+  const rows = withStoredKinds(keys, conversion.rows);
   const importId = newImportId();
   let replacedAreas: { name: string; kind: string | null }[] = [];
   let sameNameOtherKind: { name: string; kind: string }[] = [];
@@ -31,7 +33,6 @@ export async function importAreas(
       await keepReplacedRows(runner, 'areas', importId);
       await runner.exec(DELETE_ALL_AREAS);
     } else {
-      const keys = await runner.rows<{ name: string; kind: string | null }>(AREA_KEYS);
       const stored = new Set(keys.map((k) => JSON.stringify([k.name, k.kind])));
       // Read without a kind, names already loaded with one: two areas now, said (they may well be the same).
       const kinded = new Map(keys.filter((k) => k.kind !== null).map((k) => [k.name, k.kind!]));
@@ -61,9 +62,9 @@ export async function importAreas(
  * stored spelling, and within the file the first spelling met. Typed as "kommun", "Kommun " and " KOMMUN" the same
  * file made three Gotlands of three kinds, which per-area goals and the Karta's area kind then told apart (a tester).
  */
-async function withStoredKinds<T extends { kind: string | null }>(runner: SqlRunner, rows: T[]): Promise<T[]> {
+function withStoredKinds<T extends { kind: string | null }>(keys: { kind: string | null }[], rows: T[]): T[] {
   const spelling = new Map<string, string>();
-  for (const { kind } of await runner.rows<{ name: string; kind: string | null }>(AREA_KEYS)) {
+  for (const { kind } of keys) {
     if (kind !== null && !spelling.has(kind.toLocaleLowerCase('sv'))) spelling.set(kind.toLocaleLowerCase('sv'), kind);
   }
   return rows.map((row) => {

@@ -3,7 +3,7 @@
 // staging tables; the canonical table changes only in the final transaction, so a failed import leaves the
 // data already loaded untouched.
 import { type CrsCode, SWEDEN_BOUNDS, insideSweden, type PairOrder, toWgs84 } from '../../lib/parsing/coordinates';
-import { isPersonalIdentityNumber, maskPersonalNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
+import { maskPersonalNumbers } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
 import { INSERT_IMPORT } from '../import-history.query';
@@ -12,7 +12,9 @@ import { inTransaction, type SqlRunner } from '../sql-runner';
 import { placeInAreas } from '../area-assignment';
 import { acceptedLines, type RecordScan } from './csv-records';
 import { throwIfCancelled } from './read-file';
-import { personalNumberCandidates } from './personal-numbers.query';
+import { scanPersonalData, type PersonalDataFinding } from './personal-data-scan';
+
+export type { PersonalDataFinding } from './personal-data-scan';
 import type { DecimalMark } from './value-conversions.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
@@ -93,18 +95,6 @@ export interface CsvImportRequest {
 export const IMPORT_STEPS = ['staging', 'personalData', 'checking', 'positions', 'writing', 'areas'] as const;
 export type ImportStep = (typeof IMPORT_STEPS)[number];
 
-export interface PersonalDataFinding {
-  column: string;
-  /** Valid personnummer (checksum included) found in the whole file. */
-  found: number;
-  /**
-   * Values shaped like one that fail the check (a mistyped personnummer, or another number of that shape): said, and
-   * masked with the column when it is masked, kept otherwise — a 10-digit id column masked whole would lose its ids.
-   */
-  lookalike?: number;
-  action: PersonalDataAction;
-}
-
 export interface ImportResult {
   /** Rows in the file = imported + rejected + left out. */
   rowsInFile: number;
@@ -133,24 +123,6 @@ export interface ImportResult {
   sameNameOtherKind?: { name: string; kind: string }[];
   /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
   notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
-}
-
-/** Text fields that are stored: where personnummer could hide. */
-const TEXT_FIELDS = ['id', 'category', 'subcategory', 'area', 'place', 'description', 'type', 'organisation'] as const;
-
-async function scanPersonalData(runner: SqlRunner, columns: IncidentColumns | InterventionColumns, chosen: PersonalDataPolicy): Promise<PersonalDataFinding[]> {
-  const mapped = [...new Set(TEXT_FIELDS.map((f) => (columns as Record<string, string | undefined>)[f]).filter((c): c is string => Boolean(c)))];
-  const candidates = mapped.length ? await runner.rows<{ column_name: string; candidate: string }>(personalNumberCandidates(mapped)) : [];
-  const findings: PersonalDataFinding[] = [];
-  for (const column of mapped) {
-    const inColumn = candidates.filter((c) => c.column_name === column);
-    const found = inColumn.filter((c) => isPersonalIdentityNumber(c.candidate)).length;
-    const lookalike = inColumn.length - found;
-    if (found > 0 || chosen[column]) findings.push({ column, found, ...(lookalike ? { lookalike } : {}), action: chosen[column] ?? 'mask' });
-    // Only lookalikes: nothing masked unless chosen, but the summary says so (a tester's mistyped numbers went unmentioned).
-    else if (lookalike > 0) findings.push({ column, found: 0, lookalike, action: 'keep' });
-  }
-  return findings;
 }
 
 const READER_REASONS: Record<string, ReaderReason> = {

@@ -123,7 +123,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           {plan.personalData.map(({ column, found, lookalike }) => {
             const stored = Object.values(plan.mapping).includes(column);
             // Only lookalikes (failing the check digit): kept unless chosen — an id column of 10-digit numbers masked
-            // whole would lose its ids (import-csv.ts scanPersonalData).
+            // whole would lose its ids (personal-data-scan.ts).
             const byDefault = found > 0 ? 'mask' : 'keep';
             return (
               <label key={column}>
