@@ -1,6 +1,10 @@
 // Issue 15 through the built page: what the import card says before anything is stored, and what the summary
 // says after, for files shaped like real Swedish exports.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createNodeRunner } from '../../scripts/node-runner';
 import { summaryNumbers } from './support/summary';
 import { addedCard, openBrowser, parseCount, type Browser } from './support/chromium';
 
@@ -74,5 +78,54 @@ describe('real exports in Chromium', () => {
     expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 0, rejected: 2 });
     expect(await card.getByTestId('rejected-rows').textContent()).toContain('En rad med samma innehåll finns redan inläst');
     expect(await kpi()).toBe(1503);
+  });
+
+  it('keeps a system\'s next export (a new file name) in its source, so overlapping rows are not doubled; another source\'s equal rows are imported and said', async () => {
+    const header = 'Datum;Brottstyp;Plats';
+    const march = ['2025-03-03;Skadegörelse;Norrskolan', '2025-03-03;Skadegörelse;Norrskolan', '2025-03-10;Klotter;Söderskolan'];
+    let card = await drop('skolor-v10.csv', Buffer.from([header, ...march].join('\n') + '\n', 'utf8'));
+    await card.getByLabel('Id', { exact: true }).selectOption('');
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 3, imported: 3, rejected: 0 });
+    const before = await kpi();
+    // Two weeks later: the same columns under a new name, overlapping the last export by its three rows, plus one.
+    card = await drop('skolor-v12.csv', Buffer.from([header, ...march, '2025-03-17;Skadegörelse;Norrskolan'].join('\n') + '\n', 'utf8'));
+    expect(await card.getByTestId('source-name').inputValue()).toBe('skolor-v10.csv');
+    await card.getByTestId('source-remembered').waitFor();
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 4, imported: 1, rejected: 3 });
+    expect(await kpi()).toBe(before + 1);
+    // Another system with the same columns and a row equal to one of the schools': imported as its own, and said.
+    card = await drop('fastighet.csv', Buffer.from([header, '2025-03-10;Klotter;Söderskolan', '2025-03-24;Klotter;Söderskolan'].join('\n') + '\n', 'utf8'));
+    await card.getByTestId('source-name').fill('Fastighetsbolaget');
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 2, rejected: 0 });
+    expect(await card.getByTestId('same-as-other-sources').textContent()).toBe(
+      '1 inläst rad är lik en rad som redan finns från källan ”skolor-v10.csv” (samma id, eller utan id samma värden). Rader känns igen inom en källa, så den är inläst som källan ”Fastighetsbolaget”. Är filen en ny export från ”skolor-v10.csv”: ångra importen i importhistoriken och importera den igen med källnamnet ”skolor-v10.csv”.',
+    );
+    expect(await kpi()).toBe(before + 3);
+  });
+
+  it('keeps a Parquet series in one source too (the name its last file was imported under)', async () => {
+    const { page } = browser;
+    const dir = mkdtempSync(join(tmpdir(), 'lagesbild-series-'));
+    const runner = await createNodeRunner();
+    // January, then January–February: the second export overlaps the first by its ids P1–P20.
+    for (const [name, last] of [['lagesserie-jan.parquet', 20], ['lagesserie-feb.parquet', 30]] as const) {
+      await runner.exec(`COPY (SELECT 'P' || i AS id, DATE '2026-01-01' + i::INTEGER AS datum, 'Stöld' AS kategori FROM range(1, ${last + 1}) t(i)) TO '${join(dir, name)}' (FORMAT parquet)`);
+    }
+    runner.close();
+    await page.goto(`${baseUrl}#/importera`);
+    let card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(join(dir, 'lagesserie-jan.parquet')));
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 20, imported: 20, rejected: 0 });
+    // (Counted after the first file: alone, this test's first import replaces the example.)
+    const before = await kpi();
+    await page.goto(`${baseUrl}#/importera`);
+    card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(join(dir, 'lagesserie-feb.parquet')));
+    expect(await card.getByTestId('source-name').inputValue()).toBe('lagesserie-jan.parquet');
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 30, imported: 10, rejected: 20 });
+    expect(await kpi()).toBe(before + 10);
   });
 });

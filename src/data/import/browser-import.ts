@@ -2,6 +2,7 @@
 import { areaRowsFromGeoJson, type AreaMapping, type FeatureCollection } from '../area-features';
 import type { Database } from '../database';
 import { registerUserFile } from '../engine';
+import { localWallClock } from '../import-history';
 import { importAreas } from './import-areas';
 import { headerSignature } from './column-mapping';
 import type { IncidentColumns, InterventionColumns } from './csv-import.query';
@@ -34,18 +35,39 @@ export class FileTooLargeError extends Error {
 }
 
 /** Remembering is a convenience: the import has already committed, so a failure here must not report it failed. */
-async function rememberMapping(database: Database, plan: TablePlan): Promise<void> {
+async function rememberMapping(database: Database, plan: TablePlan, source: string): Promise<void> {
   try {
-    const now = new Date();
-    const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-    await database.runner.run(SAVE_MAPPING, [headerSignature(plan.dialect.columns), JSON.stringify(rememberable(plan)), local]);
+    await database.runner.run(SAVE_MAPPING, [headerSignature(plan.dialect.columns), JSON.stringify({ ...rememberable(plan), source }), localWallClock().slice(0, 19)]);
   } catch (error) {
     console.warn('Could not remember the import mapping', error);
   }
 }
 
-/** The plan for a file, with the mapping remembered for its header signature when there is one. */
-export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: TablePlan }> {
+/**
+ * Parquet keeps only the source name per column signature (its types need no reading choices), under a key of its
+ * own so a CSV with the same header never takes a Parquet file's dialect. Both are conveniences, never an error.
+ */
+const parquetSignature = (columns: string[]) => `parquet\u001e${headerSignature(columns)}`;
+
+export async function rememberParquetSource(database: Database, columns: string[], source: string): Promise<void> {
+  try {
+    await database.runner.run(SAVE_MAPPING, [parquetSignature(columns), JSON.stringify({ source }), localWallClock().slice(0, 19)]);
+  } catch (error) {
+    console.warn('Could not remember the source name', error);
+  }
+}
+
+/** The source name the last Parquet file with these columns was imported under, if any. */
+export async function rememberedParquetSource(database: Database, columns: string[]): Promise<string | undefined> {
+  const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [parquetSignature(columns)]).catch(() => []);
+  return row ? (JSON.parse(row.plan) as { source?: string }).source : undefined;
+}
+
+/**
+ * The plan for a file, with the mapping remembered for its header signature when there is one, and the source name
+ * that file was imported under (`source`, absent when nothing was remembered or it was remembered without one).
+ */
+export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: TablePlan; source?: string }> {
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
   const encoding = await detectFileEncoding(file, bytes);
   const first = planCsv(bytes, {}, null, encoding);
@@ -55,7 +77,7 @@ export async function planFile(database: Database, file: File): Promise<{ bytes:
   const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [headerSignature(first.dialect.columns)]);
   if (!row) return { bytes, plan: first };
   const remembered = JSON.parse(row.plan) as RememberedMapping;
-  return { bytes, plan: planCsv(bytes, {}, remembered, encoding) };
+  return { bytes, plan: planCsv(bytes, {}, remembered, encoding), ...(remembered.source ? { source: remembered.source } : {}) };
 }
 
 export async function importCsvFile(
@@ -82,7 +104,7 @@ export async function importCsvFile(
   const history = { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) };
   const result = await importUtf8(database, utf8 ?? file, plan, mode, source, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize, history });
   onPhase('saving');
-  await rememberMapping(database, plan);
+  await rememberMapping(database, plan, source);
   return result;
 }
 

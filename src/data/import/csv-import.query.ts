@@ -239,7 +239,7 @@ function rowHash(idSql: string, valueSqls: string[]): string {
 }
 
 /** A checked row's key (see rowHash); `row` is the table's alias, if any. */
-const checkedRowKey = (row = '') => `coalesce(${row}id, ${row}hash_key)`;
+export const checkedRowKey = (row = '') => `coalesce(${row}id, ${row}hash_key)`;
 
 export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true, staged: StagedRows = {}): string {
   const coords = commonChecks(c, decimal);
@@ -300,51 +300,14 @@ export function wgs84Coords(order: 'north-east' | 'east-north', b: { minLat: num
   FROM ${CHECKED} WHERE reason IS NULL AND north IS NOT NULL AND east IS NOT NULL`;
 }
 
-/** After coordinates are converted: points outside Sweden, repeated ids in the file, rows already loaded. */
-export function markLateRejects(target: 'incidents' | 'interventions', replace: boolean): string {
-  const alreadyLoaded = replace
-    ? ''
-    : `UPDATE ${CHECKED} SET reason = 'already-loaded' WHERE reason IS NULL AND ${checkedRowKey()} IN (SELECT row_key FROM ${target});`;
+/** After coordinates are converted: points outside Sweden, repeated ids in the file (rows already loaded: already-loaded.query.ts). */
+export function markLateRejects(): string {
   return `
   UPDATE ${CHECKED} SET reason = 'outside-sweden' WHERE reason IS NULL AND north IS NOT NULL
     AND line NOT IN (SELECT __line FROM ${COORDS} WHERE lat IS NOT NULL);
   -- Only real ids: two identical rows without an id can be two real events (two thefts in the same minute).
   UPDATE ${CHECKED} SET reason = 'duplicate-id-in-file' WHERE reason IS NULL AND id IS NOT NULL AND line IN (
-    SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY id ORDER BY line) AS k FROM ${CHECKED} WHERE reason IS NULL AND id IS NOT NULL) WHERE k > 1);
-  ${alreadyLoaded}`;
-}
-
-// --- the same rows under another id mapping ------------------------------------------------------------------
-
-/** What a row says, from the values that are stored (so stored rows and new rows hash alike). */
-function contentHash(target: 'incidents' | 'interventions', row: string, coords: string): string {
-  const fields = target === 'incidents'
-    ? [`${row}.occurred_at`, `${row}.category`, `${row}.subcategory`, `${row}.area`, `${row}.place`, `${row}.description`]
-    : [`${row}.started_at`, `${row}.type`, `${row}.organisation`, `${row}.area`, `${row}.place`];
-  const values = [...fields, `round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`];
-  return `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')}))`;
-}
-
-/** New rows with and without an id, and stored rows with and without one: decides whether the check below can find anything. */
-export function idRegimes(target: 'incidents' | 'interventions'): string {
-  return `SELECT (SELECT count(*) FILTER (WHERE id IS NOT NULL) FROM ${CHECKED} WHERE reason IS NULL)::INTEGER AS new_with_id,
-    (SELECT count(*) FILTER (WHERE id IS NULL) FROM ${CHECKED} WHERE reason IS NULL)::INTEGER AS new_without_id,
-    (SELECT count(*) FILTER (WHERE id IS NOT NULL) FROM ${target})::INTEGER AS stored_with_id,
-    (SELECT count(*) FILTER (WHERE id IS NULL) FROM ${target})::INTEGER AS stored_without_id`;
-}
-
-/**
- * Append: a row is keyed by its id, else by a hash of its values, so the same export imported once without and
- * once with an id column would be stored twice. A new row with an id that matches, value for value, a stored
- * row without one (or the other way round) is the same row: rejected as 'same-content-loaded'. Rows are only
- * compared across that divide — two rows that both have ids are two events when the ids differ.
- */
-export function markSameContent(target: 'incidents' | 'interventions'): string {
-  return `UPDATE ${CHECKED} SET reason = 'same-content-loaded' WHERE line IN (
-    WITH fresh AS (SELECT c.line, c.id IS NULL AS no_id, ${contentHash(target, 'c', 'k')} AS content
-      FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL),
-    stored AS (SELECT DISTINCT t.id IS NULL AS no_id, ${contentHash(target, 't', 't')} AS content FROM ${target} t)
-    SELECT f.line FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)`;
+    SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY id ORDER BY line) AS k FROM ${CHECKED} WHERE reason IS NULL AND id IS NOT NULL) WHERE k > 1);`;
 }
 
 /**

@@ -293,6 +293,11 @@ export interface RememberedMapping {
   mapping: Mapping;
   decimal: DecimalMark;
   coordinates: { crs: CrsCode; order: PairOrder } | null;
+  /**
+   * The source name the last file with this header was imported under: the next export's default, so a system's
+   * exports stay one source (rows are recognised as already loaded within a source). Absent before it was kept.
+   */
+  source?: string;
 }
 
 export function rememberable(plan: TablePlan): RememberedMapping {

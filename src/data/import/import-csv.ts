@@ -16,8 +16,9 @@ import { scanPersonalData, type PersonalDataFinding } from './personal-data-scan
 
 export type { PersonalDataFinding } from './personal-data-scan';
 import type { DecimalMark } from './value-conversions.query';
+import { idRegimes, markAlreadyLoaded, markSameContent, sameKeyOtherSources } from './already-loaded.query';
 import {
-  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, idRegimes, markSameContent, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
@@ -109,6 +110,12 @@ export interface ImportResult {
   years?: YearRange;
   /** Rows whose date has a midnight time beside an empty time column: read as dates without a time of day (said). */
   midnightDates?: number;
+  /**
+   * Append: imported rows whose id (or, without one, values) equal rows another source already has — imported, since
+   * rows are recognised within a source (already-loaded.query.ts), and said, with up to five of those sources' names,
+   * in case the file is in fact a source's export under a new name; `source` is this import's. Absent when there are none.
+   */
+  sameAsOtherSources?: { rows: number; sources: string[]; source: string };
   /**
    * Categories (types, for interventions) in the loaded data that differ only in case or spaces ("Stöld", "STÖLD"),
    * each group most common first: counted apart, so said. Absent when there are none.
@@ -252,11 +259,14 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
     const replacing = request.mode === 'replace' || request.replaceExample;
-    await runner.exec(markLateRejects(target, replacing));
+    await runner.exec(markLateRejects());
+    let otherSources: { rows: number; sources: string[] } = { rows: 0, sources: [] };
     if (!replacing) {
+      await runner.exec(markAlreadyLoaded(target, request.source));
       // Hashing every row costs; only when new and stored rows are keyed differently can the same row hide.
-      const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target));
-      if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target));
+      const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target, request.source));
+      if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target, request.source));
+      [otherSources] = await runner.rows<{ rows: number; sources: string[] }>(sameKeyOtherSources(target, request.source));
     }
     // Every reason is decided: the text of each rejected row (whatever step rejected it) is kept, and the raw
     // text is freed before the insert, which lowers the import's peak memory and lets the database reuse its blocks.
@@ -312,7 +322,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
-    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
+    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...(otherSources.rows ? { sameAsOtherSources: { rows: otherSources.rows, sources: [...otherSources.sources], source: request.source } } : {}), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
   } finally {
     await runner.exec(dropStaging());
   }

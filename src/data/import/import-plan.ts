@@ -6,7 +6,7 @@ import { parseFeatureCollection, propertyKeys, suggestAreaMapping, type AreaMapp
 import type { Database } from '../database';
 import {
   FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, MAX_JSON_BYTES, MAX_PARQUET_BYTES,
-  planFile, POLICE_EVENTS_SOURCE, type ImportPhase,
+  planFile, POLICE_EVENTS_SOURCE, rememberedParquetSource, type ImportPhase,
 } from './browser-import';
 import type { TablePlan } from './csv-plan';
 import type { ImportResult } from './import-csv';
@@ -43,7 +43,8 @@ export type RefusedPlan = {
 };
 
 /** A table of incidents or interventions: CSV (with its preview bytes) or Parquet (no bytes: it has its own types). */
-export type TableImportPlan = PlanBase & { kind: 'table'; bytes: Uint8Array; plan: TablePlan };
+/** `sourceRemembered`: `source` is the name the last file with this header was imported under (said on the card). */
+export type TableImportPlan = PlanBase & { kind: 'table'; bytes: Uint8Array; plan: TablePlan; sourceRemembered?: boolean };
 /** Police public events (JSON): which types and places to keep. */
 export type PoliceEventsImportPlan = PlanBase & { kind: 'police-events'; counts: PoliceEventCounts & { pairs: [string, string][] }; choice: PoliceEventChoice };
 /** Area boundaries (GeoJSON): which properties hold name, kind and population. */
@@ -73,13 +74,16 @@ export async function planImport(database: Database, file: File): Promise<Import
   try {
     if (kind === 'csv') {
       if (looksLikeGoals(await file.slice(0, 4096).text())) return { kind: 'refused', file, reason: 'goals-file' };
-      const { bytes, plan } = await planFile(database, file);
-      return { ...base, kind: 'table', bytes, plan };
+      // The next export of a system keeps the source name its last one was imported under (its file name differs).
+      const { bytes, plan, source } = await planFile(database, file);
+      return { ...base, kind: 'table', bytes, plan, ...(source ? { source, sourceRemembered: true } : {}) };
     }
     if (kind === 'parquet') {
       try {
         const { planParquetFile } = await import('./parquet-file');
-        return { ...base, kind: 'table', bytes: new Uint8Array(), plan: await planParquetFile(database, file) };
+        const plan = await planParquetFile(database, file);
+        const source = await rememberedParquetSource(database, plan.dialect.columns);
+        return { ...base, kind: 'table', bytes: new Uint8Array(), plan, ...(source ? { source, sourceRemembered: true } : {}) };
       } catch (error) {
         return { kind: 'refused', file, reason: 'unreadable-parquet', detail: (error as Error).message };
       }

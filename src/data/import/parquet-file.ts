@@ -10,7 +10,7 @@ import { planTable, PREVIEW_ROWS, type TablePlan } from './csv-plan';
 import { rememberable } from './csv-plan';
 import { importRows, readTableStage, type ImportResult } from './import-csv';
 import { throwIfCancelled, type ReadProgress } from './read-file';
-import type { ImportPhase } from './browser-import';
+import { rememberParquetSource, type ImportPhase } from './browser-import';
 import { PARQUET_CHUNK_ROWS, rowGroupChunks } from './parquet-chunks';
 
 let ready: Promise<unknown> | null = null;
@@ -86,7 +86,7 @@ export async function importParquetFile(
   }
   performance.measure('lagesbild:parquet-to-duckdb', { start });
   const columns = plan.target === 'interventions' ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns) : (plan.mapping as IncidentColumns);
-  return importRows(
+  const result = await importRows(
     database.runner,
     {
       target: plan.target, columns, decimal: plan.decimal,
@@ -96,4 +96,6 @@ export async function importParquetFile(
     },
     () => readTableStage(database.runner, plan.dialect.columns),
   );
+  await rememberParquetSource(database, plan.dialect.columns, source);
+  return result;
 }

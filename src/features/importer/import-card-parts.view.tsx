@@ -42,6 +42,7 @@ export function SourceNameField({ entry, onSource }: { entry: Runnable; onSource
       <input type="text" value={entry.source} disabled={entry.status === 'importing'} maxLength={120} data-testid="source-name"
         onChange={(e) => onSource(e.target.value)} onBlur={(e) => { if (!e.target.value.trim()) onSource(entry.file.name); }} />
       <span className="hint"> {t('importer.sourceNameHint')}</span>
+      {entry.kind === 'table' && entry.sourceRemembered && <span className="hint" data-testid="source-remembered"> {t('importer.sourceRemembered')}</span>}
     </label>
   );
 }

@@ -53,6 +53,19 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
       {result.midnightDates ? (
         <p className="hint" data-testid="midnight-dates">{t('importer.midnightDates', { count: result.midnightDates, formatted: formatCount(result.midnightDates, language) })}</p>
       ) : null}
+      {result.sameAsOtherSources && (
+        // Imported (rows are recognised within a source), but a renamed export of a loaded source would now count
+        // twice: said, with the remedy.
+        <p className="warning" data-testid="same-as-other-sources">
+          {t(result.sameAsOtherSources.sources.length > 1 ? 'importer.sameAsOtherSources' : 'importer.sameAsOtherSource', {
+            count: result.sameAsOtherSources.rows,
+            formatted: formatCount(result.sameAsOtherSources.rows, language),
+            sources: result.sameAsOtherSources.sources.map((value) => t('importer.quoted', { value })).join(', '),
+            first: result.sameAsOtherSources.sources[0],
+            source: result.sameAsOtherSources.source,
+          })}
+        </p>
+      )}
       {duplicateIds > 0 && (
         // Rejected rightly when the export repeats a row; not when a case carries several offences, one row each (a
         // tester's register export lost 5 assaults this way): the remedy is the user's, and it is said here.

@@ -1,0 +1,87 @@
+// Append without doubles, within a source: what an append rejects as already loaded, what it imports from a second
+// source with the same rows, and what it says about those. Against native DuckDB, the import the browser runs.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importBytes } from './support/import-fixture';
+import { createNodeRunner, createSchemaRunner } from '../../scripts/node-runner';
+
+type Runner = Awaited<ReturnType<typeof createNodeRunner>>;
+const SEMICOLON = { delimiter: ';', quote: '"', header: true, skipLines: 0 };
+const enc = (lines: string[]) => new TextEncoder().encode(lines.join('\n') + '\n');
+const base = { target: 'incidents' as const, decimal: ',' as const, coordinates: null, mode: 'append' as const, replaceExample: false };
+const dateAndCategory = { ...base, columns: { date: 'Datum', category: 'Brottstyp' } };
+const withId = { ...base, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp' } };
+
+describe('rows already loaded are recognised within their source', () => {
+  let runner: Runner;
+  beforeEach(async () => {
+    runner = await createSchemaRunner();
+  });
+  afterEach(() => runner.close());
+  const rowsOf = async (source: string) => (await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE source = '${source}'`))[0].n;
+
+  it('imports a second source whose rows equal the first one\'s (date and category only), and says so', async () => {
+    const rows = ['Datum;Brottstyp', '2026-03-01;Skadegörelse', '2026-03-01;Skadegörelse', '2026-03-02;Klotter', '2026-03-03;Stöld'];
+    const first = await importBytes(runner, enc(rows), SEMICOLON, { ...dateAndCategory, source: 'Skolornas rapporter' });
+    expect(first.imported).toBe(4);
+    expect(first.sameAsOtherSources).toBeUndefined();
+    // Another system, four rows, three of them equal to the first source's: all four are this source's reports.
+    const second = await importBytes(runner, enc(['Datum;Brottstyp', '2026-03-01;Skadegörelse', '2026-03-02;Klotter', '2026-03-03;Stöld', '2026-03-04;Stöld']), SEMICOLON, { ...dateAndCategory, source: 'Fastighetsbolaget' });
+    expect(second.imported).toBe(4);
+    expect(second.rejected).toEqual([]);
+    expect(second.sameAsOtherSources).toEqual({ rows: 3, sources: ['Skolornas rapporter'], source: 'Fastighetsbolaget' });
+    expect(await rowsOf('Skolornas rapporter')).toBe(4);
+    expect(await rowsOf('Fastighetsbolaget')).toBe(4);
+    // The second source's file again: all already loaded, within that source; nothing said about the other one.
+    const again = await importBytes(runner, enc(['Datum;Brottstyp', '2026-03-01;Skadegörelse', '2026-03-02;Klotter', '2026-03-03;Stöld', '2026-03-04;Stöld']), SEMICOLON, { ...dateAndCategory, source: 'Fastighetsbolaget' });
+    expect(again.imported).toBe(0);
+    expect(again.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'already-loaded'], [3, 'already-loaded'], [4, 'already-loaded'], [5, 'already-loaded']]);
+    expect(again.sameAsOtherSources).toBeUndefined();
+  });
+
+  it('counts equal rows without an id: the next export\'s extra equal row is a new event, the ones the source has are not', async () => {
+    // One theft at 10:00 in the first export; the next export (overlapping) has it and a second equal one, reported later.
+    const first = await importBytes(runner, enc(['Datum;Brottstyp', '2026-03-01 10:00;Stöld', '2026-03-02 11:00;Rån']), SEMICOLON, { ...dateAndCategory, source: 'Kommunen' });
+    expect(first.imported).toBe(2);
+    const next = await importBytes(runner, enc(['Datum;Brottstyp', '2026-03-01 10:00;Stöld', '2026-03-01 10:00;Stöld', '2026-03-02 11:00;Rån', '2026-03-05 09:00;Stöld']), SEMICOLON, { ...dateAndCategory, source: 'Kommunen' });
+    expect(next.imported).toBe(2);
+    // The first of the equal rows (by line) is the one the source has; the row with two equal lines keeps one.
+    expect(next.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'already-loaded'], [4, 'already-loaded']]);
+    expect(await rowsOf('Kommunen')).toBe(4);
+    // That export again: nothing new (the source has the theft twice now).
+    const again = await importBytes(runner, enc(['Datum;Brottstyp', '2026-03-01 10:00;Stöld', '2026-03-01 10:00;Stöld', '2026-03-02 11:00;Rån', '2026-03-05 09:00;Stöld']), SEMICOLON, { ...dateAndCategory, source: 'Kommunen' });
+    expect(again.imported).toBe(0);
+    expect(again.rejected).toHaveLength(4);
+    expect(await rowsOf('Kommunen')).toBe(4);
+  });
+
+  it('keeps two systems\' equal ids apart (case numbers that both run 1, 2, 3), and names every source they equal', async () => {
+    await importBytes(runner, enc(['Id;Datum;Brottstyp', '1;2026-01-01;Stöld', '2;2026-01-02;Rån']), SEMICOLON, { ...withId, source: 'Kommun A' });
+    await importBytes(runner, enc(['Id;Datum;Brottstyp', '2;2026-02-01;Klotter', '3;2026-02-02;Hot']), SEMICOLON, { ...withId, source: 'Kommun B' });
+    const third = await importBytes(runner, enc(['Id;Datum;Brottstyp', '1;2026-03-01;Stöld', '2;2026-03-02;Stöld', '3;2026-03-03;Stöld', '4;2026-03-04;Stöld']), SEMICOLON, { ...withId, source: 'Kommun C' });
+    expect(third.imported).toBe(4);
+    expect(third.sameAsOtherSources).toEqual({ rows: 3, sources: ['Kommun A', 'Kommun B'], source: 'Kommun C' });
+    // Within a source an id is still one row.
+    const again = await importBytes(runner, enc(['Id;Datum;Brottstyp', '1;2026-05-01;Stöld', '5;2026-05-05;Stöld']), SEMICOLON, { ...withId, source: 'Kommun A' });
+    expect(again.imported).toBe(1);
+    expect(again.rejected.map((r) => [r.line, r.reason, r.value])).toEqual([[2, 'already-loaded', '1']]);
+    expect(await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents')).toEqual([{ n: 9 }]);
+  });
+
+  it('recognises the same rows under another id mapping only within the source', async () => {
+    const bytes = enc(['Id;Datum;Brottstyp', 'A1;2026-03-01;Stöld', 'A2;2026-03-02;Rån']);
+    expect((await importBytes(runner, bytes, SEMICOLON, { ...dateAndCategory, source: 'Export' })).imported).toBe(2);
+    const other = await importBytes(runner, bytes, SEMICOLON, { ...withId, source: 'Annan källa' });
+    expect(other.imported).toBe(2);
+    const same = await importBytes(runner, bytes, SEMICOLON, { ...withId, source: 'Export' });
+    expect(same.imported).toBe(0);
+    expect(same.rejected.map((r) => r.reason)).toEqual(['same-content-loaded', 'same-content-loaded']);
+  });
+
+  it('replaces without looking for rows already loaded', async () => {
+    const bytes = enc(['Datum;Brottstyp', '2026-03-01;Stöld']);
+    await importBytes(runner, bytes, SEMICOLON, { ...dateAndCategory, source: 'A' });
+    const replaced = await importBytes(runner, bytes, SEMICOLON, { ...dateAndCategory, mode: 'replace', source: 'A' });
+    expect(replaced.imported).toBe(1);
+    expect(replaced.sameAsOtherSources).toBeUndefined();
+  });
+});
