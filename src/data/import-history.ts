@@ -37,6 +37,18 @@ export interface ImportHistoryRow {
   blocked: boolean;
 }
 
+/**
+ * What the history offers for an import: `undone`; `nothing` when undo would change nothing — none of its rows is
+ * stored and it replaced nothing that was kept (a file read again in full; a first import that replaced the example,
+ * which is not kept, and stored no row of its own: it showed "Ångra" beside "Kvar nu 0"); `blocked` (a later import
+ * stands in the way); else `undo`. `nothingReplaced`: of `nothing`, an import that replaced data that was not kept.
+ */
+export function undoState(r: Pick<ImportHistoryRow, 'stored' | 'replaced' | 'undone_at' | 'blocked' | 'mode'>): 'undone' | 'nothing' | 'nothingReplaced' | 'blocked' | 'undo' {
+  if (r.undone_at) return 'undone';
+  if (Number(r.stored) === 0 && !(Number(r.replaced) > 0)) return r.mode === 'replace' ? 'nothingReplaced' : 'nothing';
+  return r.blocked ? 'blocked' : 'undo';
+}
+
 export class UndoBlockedError extends Error {
   constructor(readonly reason: 'already-undone' | 'later-import' | 'unknown') {
     super(reason === 'later-import' ? 'A later import of the same table must be undone first.' : reason === 'already-undone' ? 'The import is already undone.' : 'No such import.');

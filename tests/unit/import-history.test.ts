@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { areaRowsFromGeoJson, type FeatureCollection } from '../../src/data/area-features';
-import { listImports, listSources, undoImport } from '../../src/data/import-history';
+import { listImports, listSources, undoImport, undoState } from '../../src/data/import-history';
 import { CREATE_TABLES } from '../../src/data/schema.query';
 import { importAreas } from '../../src/data/import/import-areas';
 import { importCsv } from '../../src/data/import/import-csv';
@@ -171,6 +171,25 @@ describe('the import history and undo', () => {
     await undoImport({ runner }, first.importId!);
     expect(await counts()).toEqual(['areas:0', 'incidents:0', 'interventions:0']);
     expect(await runner.rows(`SELECT count(*)::INTEGER AS n FROM replaced_incidents`)).toEqual([{ n: 0 }]);
+  });
+
+  // A tester: a first import that replaced the example showed "Ångra" beside "Kvar nu 0" while another row with 0
+  // said "Inget att ångra".
+  it('offers no undo where it would change nothing, whatever the import\'s mode', async () => {
+    const first = await importBytes(runner, csv(['a1;2025-03-01;Stöld;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'A', replaceExample: true });
+    const again = await importBytes(runner, csv(['a1;2025-03-01;Stöld;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'A' });
+    expect(again.imported).toBe(0);
+    const state = async (id: string | undefined) => undoState((await listImports(runner)).find((h) => h.id === id)!);
+    expect(await state(first.importId)).toBe('undo');
+    expect(await state(again.importId)).toBe('nothing');
+    // A later replace takes the first import's row away: nothing of it stored, and the example it replaced was not kept.
+    const replace = await importBytes(runner, csv(['r1;2025-05-01;Brand;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'R', mode: 'replace' });
+    expect(await state(first.importId)).toBe('nothingReplaced');
+    expect(await state(replace.importId)).toBe('undo');
+    await undoImport({ runner }, replace.importId!);
+    expect(await state(replace.importId)).toBe('undone');
+    expect(await state(first.importId)).toBe('undo');
+    expect(undoState({ stored: 0, replaced: 2, undone_at: null, blocked: true, mode: 'replace' })).toBe('blocked');
   });
 
   // A tester appended the same 1M rows as Parquet after a CSV replace: 0 imported, every row already loaded — and the

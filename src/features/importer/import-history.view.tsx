@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { useTranslation } from 'react-i18next';
-import { listImports, undoImport, UndoBlockedError, type ImportHistoryRow } from '../../data/import-history';
+import { listImports, undoImport, undoState, UndoBlockedError, type ImportHistoryRow } from '../../data/import-history';
 import { setFilter } from '../../data/selections';
 import { useDatabase } from '../../hooks/use-database';
 import { formatCount } from '../../lib/format';
@@ -84,6 +84,7 @@ export function ImportHistory() {
             <tbody>
               {rows.map((r) => {
                 const lines = mappingLines(r.mapping, t);
+                const state = undoState(r);
                 return (
                   <tr key={r.id} data-import-id={r.id} className={r.undone_at ? 'undone' : undefined}>
                     <th scope="row">{r.file_name}</th>
@@ -106,12 +107,12 @@ export function ImportHistory() {
                     <td className="numeric" data-testid="history-stored">{f(r.stored)}</td>
                     <td>{lines.length ? <details><summary>{t('importer.historyShowMapping')}</summary>{lines.map((l, i) => <p key={i} className="mapping-line">{l}</p>)}</details> : '–'}</td>
                     <td>
-                      {r.undone_at ? (
+                      {state === 'undone' ? (
                         <span data-testid="history-undone">{t('importer.undoneAt', { time: r.undone_at })}</span>
-                      ) : Number(r.stored) === 0 && !(Number(r.replaced) > 0) && r.mode !== 'replace' ? (
-                        // Nothing was added or replaced (a file read again in full): "Ångra" would undo nothing.
-                        <span className="hint" data-testid="history-nothing-to-undo">{t('importer.undoNothing')}</span>
-                      ) : r.blocked ? (
+                      ) : state === 'nothing' || state === 'nothingReplaced' ? (
+                        // No row of it is stored and nothing it replaced was kept: "Ångra" would undo nothing.
+                        <span className="hint" data-testid="history-nothing-to-undo">{t(state === 'nothing' ? 'importer.undoNothing' : 'importer.undoNothingReplaced')}</span>
+                      ) : state === 'blocked' ? (
                         <span className="hint" data-testid="history-undo-blocked">{t('importer.undoBlocked')}</span>
                       ) : confirming === r.id ? (
                         <span role="group" aria-label={t('importer.undo')}>

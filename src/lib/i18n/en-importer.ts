@@ -150,6 +150,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     delimiters: { comma: ', (comma)', semicolon: '; (semicolon)', tab: 'tab', pipe: '| (vertical bar)' },
     quotes: { double: '" (double quote)', single: "' (apostrophe)" },
     undoNothing: 'Nothing to undo',
+    undoNothingReplaced: 'Nothing to undo: none of the import’s rows is stored, and what it replaced was not kept (example data, or data from before this version).',
     alreadyLoadedSummary_one: 'Of the rejected, {{formatted}} row was already loaded by an earlier import – not a fault in the file.',
     alreadyLoadedSummary_other: 'Of the rejected, {{formatted}} rows were already loaded by an earlier import – not faults in the file.',
     summary: 'Rows in the file: {{rows}} = imported {{imported}} + rejected {{rejected}}',

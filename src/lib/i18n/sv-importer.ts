@@ -148,6 +148,7 @@ export const svImporter = {
     delimiters: { comma: ', (komma)', semicolon: '; (semikolon)', tab: 'tabb', pipe: '| (lodstreck)' },
     quotes: { double: '" (citattecken)', single: "' (apostrof)" },
     undoNothing: 'Inget att ångra',
+    undoNothingReplaced: 'Inget att ångra: ingen av importens rader finns kvar, och det den ersatte sparades inte (exempeldata eller data från före den här versionen).',
     alreadyLoadedSummary_one: 'Av de avvisade fanns {{formatted}} rad redan inläst från en tidigare import – det är inget fel i filen.',
     alreadyLoadedSummary_other: 'Av de avvisade fanns {{formatted}} rader redan inlästa från en tidigare import – det är inga fel i filen.',
     summary: 'Rader i filen: {{rows}} = importerade {{imported}} + avvisade {{rejected}}',
