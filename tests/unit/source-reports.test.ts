@@ -75,6 +75,11 @@ describe('source status', () => {
     const hiddenUsual = sourceReports([row('Sällan', 7, 3), row('Sällan, tyst', 0, 3)], period, { k: 5 });
     expect(hiddenUsual.map((x) => x.usual)).toEqual([null, null]);
     expect(hiddenUsual.map((x) => x.status)).toEqual(['withheld', 'withheld']);
+    // A source whose first report is in the period, its count hidden: "new" would say it reported at least once
+    // (1–4, where "<5" also stands for 0). Withheld; one that began in the baseline is new whatever it shows.
+    const fresh = sourceReports([row('Ny i perioden', 2, 0, 1005), row('Ny i basen', 2, 3, 990), row('Ny, synlig', 30, 0, 1005)], period, { k: 5 });
+    expect(fresh.map((x) => x.status)).toEqual(['withheld', 'new', 'new']);
+    expect(sourceReports([row('Ny i perioden', 2, 0, 1005)], period, null)[0].status).toBe('new');
     // Without a rule the same counts are judged: 0 against a usual 0,5 is silent.
     expect(sourceReports([row('Sällan, tyst', 0, 3)], period, null)[0].status).toBe('silent');
   });

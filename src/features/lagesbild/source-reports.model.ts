@@ -71,7 +71,10 @@ export function sourceReports(rows: SourceReportRow[], current: DayRange, rule: 
     const shownBaseline = publishCount(r.baseline, r.baseline_key, rule);
     const usual = baselineDays > 0 && shownBaseline !== null ? (shownBaseline * length) / baselineDays : null;
     let status: SourceStatus = 'ok';
-    if (baselineDays < length) status = 'new';
+    // A source whose first report falls in the period has reported at least once in it: "new" beside a hidden count
+    // told 1–4 from 0–4 (public view hides both alike), so it is withheld there. One that began in the baseline is new
+    // whatever the period holds.
+    if (baselineDays < length) status = shownCurrent === null && rule && r.first_day >= current.from ? 'withheld' : 'new';
     else if (shownCurrent === null) status = usual !== null && rule && usual >= 2 * rule.k ? 'low' : 'withheld';
     else if (shownBaseline === null) status = 'withheld';
     else if (usual !== null && usual > 0) {
