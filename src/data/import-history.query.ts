@@ -77,6 +77,10 @@ const LATER_CHANGE = `l.id <> i.id AND l.undone_at IS NULL AND l.target = i.targ
   AND (l.imported_at > i.imported_at OR (l.imported_at = i.imported_at AND l.rowid > i.rowid))
   AND (l.imported > 0 OR l.mode = 'replace')`;
 
+/** `l` is a later import of `i`'s source into the same table, not undone. */
+const LATER_SAME_SOURCE = `l.id <> i.id AND l.undone_at IS NULL AND l.target = i.target AND l.source = i.source
+  AND (l.imported_at > i.imported_at OR (l.imported_at = i.imported_at AND l.rowid > i.rowid))`;
+
 /** How many later imports stand in the way of undoing import `?` (LATER_CHANGE): one that replaced rows is undone only when none does. */
 export const LATER_IMPORTS = `SELECT count(*)::INTEGER AS n FROM imports l, imports i WHERE i.id = ? AND ${LATER_CHANGE}`;
 
@@ -90,7 +94,10 @@ SELECT i.id, i.file_name, strftime(i.imported_at, '%Y-%m-%d %H:%M') AS imported_
   (coalesce(n.incidents, 0) + coalesce(v.interventions, 0) + coalesce(a.areas, 0))::INTEGER AS stored,
   coalesce(r.replaced, 0)::INTEGER AS replaced,
   strftime(i.undone_at, '%Y-%m-%d %H:%M') AS undone_at,
-  (i.undone_at IS NULL AND coalesce(r.replaced, 0) > 0 AND EXISTS (SELECT 1 FROM imports l WHERE ${LATER_CHANGE})) AS blocked
+  (i.undone_at IS NULL AND coalesce(r.replaced, 0) > 0 AND EXISTS (SELECT 1 FROM imports l WHERE ${LATER_CHANGE})) AS blocked,
+  -- Rows later imports of the same source skipped as already loaded: some may be this import's, and leave with it.
+  (SELECT coalesce(sum(l.already_loaded), 0) FROM imports l WHERE ${LATER_SAME_SOURCE})::INTEGER AS later_already_loaded,
+  (SELECT list(DISTINCT l.file_name ORDER BY l.file_name) FROM imports l WHERE ${LATER_SAME_SOURCE} AND l.already_loaded > 0) AS later_files
 FROM imports i
 LEFT JOIN (SELECT import_id, count(*) AS incidents FROM incidents WHERE import_id IS NOT NULL GROUP BY import_id) n ON n.import_id = i.id
 LEFT JOIN (SELECT import_id, count(*) AS interventions FROM interventions WHERE import_id IS NOT NULL GROUP BY import_id) v ON v.import_id = i.id

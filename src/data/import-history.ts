@@ -35,6 +35,12 @@ export interface ImportHistoryRow {
   undone_at: string | null;
   /** It replaced rows and a later import of the same table is still in place: undo that one first. */
   blocked: boolean;
+  /**
+   * Rows later imports of the same source (not undone) rejected as already loaded, and those imports' file names:
+   * some may have been this import's rows, which undo then removes though the later file had them too (helper-54).
+   */
+  later_already_loaded: number;
+  later_files: string[] | null;
 }
 
 /**

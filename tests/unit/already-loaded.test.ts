@@ -29,6 +29,9 @@ describe('rows already loaded are recognised within their source', () => {
     expect(second.imported).toBe(4);
     expect(second.rejected).toEqual([]);
     expect(second.sameAsOtherSources).toEqual({ rows: 3, sources: ['Skolornas rapporter'], source: 'Fastighetsbolaget' });
+    // Counted as equal rows are counted within a source: three equal rows against the other source's two are two.
+    const third = await importBytes(runner, enc(['Datum;Brottstyp', '2026-03-01;Skadegörelse', '2026-03-01;Skadegörelse', '2026-03-01;Skadegörelse']), SEMICOLON, { ...dateAndCategory, source: 'Trygghetsvärdar' });
+    expect(third.sameAsOtherSources).toEqual({ rows: 2, sources: ['Fastighetsbolaget', 'Skolornas rapporter'], source: 'Trygghetsvärdar' });
     expect(await rowsOf('Skolornas rapporter')).toBe(4);
     expect(await rowsOf('Fastighetsbolaget')).toBe(4);
     // The second source's file again: all already loaded, within that source; nothing said about the other one.
@@ -36,6 +39,7 @@ describe('rows already loaded are recognised within their source', () => {
     expect(again.imported).toBe(0);
     expect(again.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'already-loaded'], [3, 'already-loaded'], [4, 'already-loaded'], [5, 'already-loaded']]);
     expect(again.sameAsOtherSources).toBeUndefined();
+    expect(await rowsOf('Trygghetsvärdar')).toBe(3);
   });
 
   it('counts equal rows without an id: the next export\'s extra equal row is a new event, the ones the source has are not', async () => {
@@ -54,17 +58,22 @@ describe('rows already loaded are recognised within their source', () => {
     expect(await rowsOf('Kommunen')).toBe(4);
   });
 
-  it('keeps two systems\' equal ids apart (case numbers that both run 1, 2, 3), and names every source they equal', async () => {
+  it('keeps two systems\' equal ids apart (case numbers that both run 1, 2, 3), and names the sources whose rows a file\'s rows equal', async () => {
     await importBytes(runner, enc(['Id;Datum;Brottstyp', '1;2026-01-01;Stöld', '2;2026-01-02;Rån']), SEMICOLON, { ...withId, source: 'Kommun A' });
     await importBytes(runner, enc(['Id;Datum;Brottstyp', '2;2026-02-01;Klotter', '3;2026-02-02;Hot']), SEMICOLON, { ...withId, source: 'Kommun B' });
     const third = await importBytes(runner, enc(['Id;Datum;Brottstyp', '1;2026-03-01;Stöld', '2;2026-03-02;Stöld', '3;2026-03-03;Stöld', '4;2026-03-04;Stöld']), SEMICOLON, { ...withId, source: 'Kommun C' });
     expect(third.imported).toBe(4);
-    expect(third.sameAsOtherSources).toEqual({ rows: 3, sources: ['Kommun A', 'Kommun B'], source: 'Kommun C' });
+    // Equal ids with other values are no sign of the same rows: nothing said (helper-54: "2 rader är lika" beside rows
+    // that shared only their ids, with a remedy that would have dropped them).
+    expect(third.sameAsOtherSources).toBeUndefined();
+    // Equal values are, whatever the id: counted, with every source that has them.
+    const fourth = await importBytes(runner, enc(['Id;Datum;Brottstyp', 'x;2026-01-01;Stöld', 'y;2026-02-01;Klotter', 'z;2026-06-01;Rån']), SEMICOLON, { ...withId, source: 'Kommun D' });
+    expect(fourth.sameAsOtherSources).toEqual({ rows: 2, sources: ['Kommun A', 'Kommun B'], source: 'Kommun D' });
     // Within a source an id is still one row.
     const again = await importBytes(runner, enc(['Id;Datum;Brottstyp', '1;2026-05-01;Stöld', '5;2026-05-05;Stöld']), SEMICOLON, { ...withId, source: 'Kommun A' });
     expect(again.imported).toBe(1);
     expect(again.rejected.map((r) => [r.line, r.reason, r.value])).toEqual([[2, 'already-loaded', '1']]);
-    expect(await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents')).toEqual([{ n: 9 }]);
+    expect(await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents')).toEqual([{ n: 12 }]);
   });
 
   it('recognises the same rows under another id mapping only within the source', async () => {

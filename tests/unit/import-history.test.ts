@@ -192,6 +192,18 @@ describe('the import history and undo', () => {
     expect(undoState({ stored: 0, replaced: 2, undone_at: null, blocked: true, mode: 'replace' })).toBe('blocked');
   });
 
+  // helper-54: undoing the first export removed rows the next one had skipped as already loaded; the confirmation said
+  // nothing of it.
+  it('tells, per import, how many rows later imports of its source skipped as already loaded, and in which files', async () => {
+    const v10 = await importBytes(runner, csv(['a1;2025-03-01;Stöld;;;', 'a2;2025-03-02;Rån;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'K', history: { fileName: 'v10.csv', mapping: '' } });
+    await importBytes(runner, csv(['a2;2025-03-02;Rån;;;', 'a3;2025-03-03;Rån;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'K', history: { fileName: 'v12.csv', mapping: '' } });
+    await importBytes(runner, csv(['a1;2025-03-01;Stöld;;;']), SEMICOLON, { ...base, columns: COLUMNS, source: 'Annan', history: { fileName: 'annan.csv', mapping: '' } });
+    const row = async (id: string | undefined) => (await listImports(runner)).find((h) => h.id === id)!;
+    expect(await row(v10.importId)).toMatchObject({ later_already_loaded: 1, later_files: ['v12.csv'] });
+    const latest = (await listImports(runner))[0];
+    expect(latest).toMatchObject({ later_already_loaded: 0, later_files: null });
+  });
+
   // A tester appended the same 1M rows as Parquet after a CSV replace: 0 imported, every row already loaded — and the
   // replace could no longer be undone ("Ångra först de senare importerna …" beside "Inget att ångra").
   it('a later append that stored no row does not stand in the way of undoing a replace; one that stored rows does', async () => {

@@ -9,7 +9,7 @@ import { CHECKED, COORDS, checkedRowKey } from './csv-import.query';
  * "Already loaded" is decided within the import's source (`source`, the name the rows will carry): ids and row
  * contents are only unique within one reporting system — two kommuner's case numbers both run 1, 2, 3, and two
  * sources that record only date and category share rows by chance (a tester's second source lost 7 of its rows as
- * "redan inlästa"). Rows with an equal key in another source are imported and counted (`sameKeyOtherSources`).
+ * "redan inlästa"). Rows equal to another source's are imported and counted (`sameRowsOtherSources`).
  * Within the source the match counts occurrences: a row without an id that the file holds k times is already loaded
  * only as often as the source already has it — two equal thefts in one minute, the second reported in the next
  * export, are two rows (before, the second was dropped as already loaded).
@@ -24,15 +24,32 @@ export function markAlreadyLoaded(target: 'incidents' | 'interventions', source:
 }
 
 /**
- * Rows about to be imported whose key (id, or the hash of their values) some other source already has: imported —
- * another system's rows — but counted, with the sources' names (the five first), so the summary can say so. Run once
- * every reason is decided.
+ * Rows about to be imported that equal, value for value, rows another source already has: imported — another
+ * system's rows — but counted, with the sources' names (the five first), so the summary can say so. Compared by
+ * content, not by key: two systems' case numbers 1 and 2 are no sign of the same rows (helper-54: "2 rader är lika"
+ * beside rows that shared only their ids, and a remedy that would have dropped them). Counted as the already-loaded
+ * check counts, against the one source with most of them: a file's third equal row against another source's two is
+ * not one of them. Stored rows are read
+ * within the file's days only. Run once every reason is decided.
  */
-export function sameKeyOtherSources(target: 'incidents' | 'interventions', source: string): string {
-  return `WITH fresh AS (SELECT ${checkedRowKey()} AS row_key FROM ${CHECKED} WHERE reason IS NULL),
-    other AS (SELECT row_key, source FROM ${target} WHERE source <> ${literal(source)} AND row_key IN (SELECT row_key FROM fresh))
-  SELECT (SELECT count(*) FROM fresh WHERE row_key IN (SELECT row_key FROM other))::INTEGER AS rows,
-    (SELECT coalesce(list(source ORDER BY source), []::VARCHAR[]) FROM (SELECT DISTINCT source FROM other ORDER BY source LIMIT 5)) AS sources`;
+export function sameRowsOtherSources(target: 'incidents' | 'interventions', source: string): string {
+  const when = target === 'incidents' ? 'occurred_at' : 'started_at';
+  return `WITH fresh AS (SELECT c.line, ${contentHash(target, 'c', 'k')} AS content
+      FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL),
+    days AS (SELECT min(${when}) AS first, max(${when}) AS last FROM ${CHECKED} WHERE reason IS NULL),
+    other AS (SELECT t.source, ${contentHash(target, 't', 't')} AS content FROM ${target} t, days
+      WHERE t.source <> ${literal(source)} AND t.${when} BETWEEN days.first AND days.last),
+    -- The most any one source has: what undoing and importing again under that source's name would reject.
+    other_counts AS (SELECT content, max(n) AS n FROM (SELECT content, source, count(*) AS n FROM other GROUP BY ALL) GROUP BY content),
+    matched AS (SELECT f.line FROM (SELECT line, content, row_number() OVER (PARTITION BY content ORDER BY line) AS occurrence FROM fresh) f
+      JOIN other_counts o USING (content) WHERE f.occurrence <= o.n)
+  SELECT (SELECT count(*) FROM matched)::INTEGER AS rows,
+    (SELECT coalesce(list(source ORDER BY source), []::VARCHAR[]) FROM (SELECT DISTINCT source FROM other WHERE content IN (SELECT content FROM fresh) ORDER BY source LIMIT 5)) AS sources`;
+}
+
+/** Whether any other source has rows (else sameRowsOtherSources has nothing to find and its hashing is skipped). */
+export function otherSourcesStored(target: 'incidents' | 'interventions', source: string): string {
+  return `SELECT EXISTS (SELECT 1 FROM ${target} WHERE source <> ${literal(source)}) AS any`;
 }
 
 /** What a row says, from the values that are stored (so stored rows and new rows hash alike). */

@@ -12,7 +12,8 @@ import { detectFileEncoding } from './file-encoding';
 import { readAndScan, type ReadProgress } from './read-file';
 import { importCsv, type ImportResult, type ImportStep } from './import-csv';
 import { policeEventsImport, type PoliceEventChoice } from './police-events';
-import { READ_MAPPING, SAVE_MAPPING } from './import-mappings.query';
+import { READ_MAPPING, SAVE_MAPPING, STORED_SOURCES } from './import-mappings.query';
+import { withSource } from './source-choice';
 
 /** Above this the tab would likely run out of memory (the file, its UTF-8 copy and DuckDB's table). */
 export const MAX_CSV_BYTES = 1024 ** 3;
@@ -37,7 +38,9 @@ export class FileTooLargeError extends Error {
 /** Remembering is a convenience: the import has already committed, so a failure here must not report it failed. */
 async function rememberMapping(database: Database, plan: TablePlan, source: string): Promise<void> {
   try {
-    await database.runner.run(SAVE_MAPPING, [headerSignature(plan.dialect.columns), JSON.stringify({ ...rememberable(plan), source }), localWallClock().slice(0, 19)]);
+    const signature = headerSignature(plan.dialect.columns);
+    const sources = withSource(await rememberedAt(database, signature), source);
+    await database.runner.run(SAVE_MAPPING, [signature, JSON.stringify({ ...rememberable(plan), sources }), localWallClock().slice(0, 19)]);
   } catch (error) {
     console.warn('Could not remember the import mapping', error);
   }
@@ -51,33 +54,48 @@ const parquetSignature = (columns: string[]) => `parquet\u001e${headerSignature(
 
 export async function rememberParquetSource(database: Database, columns: string[], source: string): Promise<void> {
   try {
-    await database.runner.run(SAVE_MAPPING, [parquetSignature(columns), JSON.stringify({ source }), localWallClock().slice(0, 19)]);
+    const signature = parquetSignature(columns);
+    const sources = withSource(await rememberedAt(database, signature), source);
+    await database.runner.run(SAVE_MAPPING, [signature, JSON.stringify({ sources }), localWallClock().slice(0, 19)]);
   } catch (error) {
     console.warn('Could not remember the source name', error);
   }
 }
 
-/** The source name the last Parquet file with these columns was imported under, if any. */
-export async function rememberedParquetSource(database: Database, columns: string[]): Promise<string | undefined> {
-  const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [parquetSignature(columns)]).catch(() => []);
-  return row ? (JSON.parse(row.plan) as { source?: string }).source : undefined;
+/** What is remembered under a signature (a CSV mapping, or a Parquet file's sources), or null. */
+async function rememberedAt(database: Database, signature: string): Promise<RememberedSources | null> {
+  const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [signature]).catch(() => []);
+  return row ? (JSON.parse(row.plan) as RememberedSources) : null;
+}
+
+type RememberedSources = { source?: string; sources?: string[] };
+const sourcesOf = (r: RememberedSources | null) => r?.sources ?? (r?.source ? [r.source] : []);
+
+/** The sources Parquet files with these columns were imported under, most recent first. */
+export async function rememberedParquetSources(database: Database, columns: string[]): Promise<string[]> {
+  return sourcesOf(await rememberedAt(database, parquetSignature(columns)));
+}
+
+/** Source names with rows stored now (for the card's default and its warnings); empty if they can't be read. */
+export async function storedSources(database: Database): Promise<string[]> {
+  return (await database.runner.rows<{ source: string }>(STORED_SOURCES).catch(() => [])).map((r) => r.source);
 }
 
 /**
- * The plan for a file, with the mapping remembered for its header signature when there is one, and the source name
- * that file was imported under (`source`, absent when nothing was remembered or it was remembered without one).
+ * The plan for a file, with the mapping remembered for its header signature when there is one, and the source names
+ * files with that header were imported under (`sources`, most recent first; source-choice.ts picks the default).
  */
-export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: TablePlan; source?: string }> {
+export async function planFile(database: Database, file: File): Promise<{ bytes: Uint8Array; plan: TablePlan; sources: string[] }> {
   const bytes = new Uint8Array(await file.slice(0, PREVIEW_BYTES).arrayBuffer());
   const encoding = await detectFileEncoding(file, bytes);
   const first = planCsv(bytes, {}, null, encoding);
   // A binary file is refused on its card; its "header" (NUL bytes and all) is not looked up — a NUL in a bound
   // text once ran DuckDB-wasm out of bounds and the file showed nothing at all.
-  if (first.looksBinary) return { bytes, plan: first };
+  if (first.looksBinary) return { bytes, plan: first, sources: [] };
   const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [headerSignature(first.dialect.columns)]);
-  if (!row) return { bytes, plan: first };
+  if (!row) return { bytes, plan: first, sources: [] };
   const remembered = JSON.parse(row.plan) as RememberedMapping;
-  return { bytes, plan: planCsv(bytes, {}, remembered, encoding), ...(remembered.source ? { source: remembered.source } : {}) };
+  return { bytes, plan: planCsv(bytes, {}, remembered, encoding), sources: sourcesOf(remembered) };
 }
 
 export async function importCsvFile(

@@ -294,9 +294,11 @@ export interface RememberedMapping {
   decimal: DecimalMark;
   coordinates: { crs: CrsCode; order: PairOrder } | null;
   /**
-   * The source name the last file with this header was imported under: the next export's default, so a system's
-   * exports stay one source (rows are recognised as already loaded within a source). Absent before it was kept.
+   * The source names files with this header were imported under, most recent first (source-choice.ts): the next
+   * export's default when just one of them has rows stored, so a system's exports stay one source. Absent before kept.
    */
+  sources?: string[];
+  /** The one name kept by the version before `sources` (read as a list of one). */
   source?: string;
 }
 

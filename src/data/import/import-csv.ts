@@ -16,7 +16,7 @@ import { scanPersonalData, type PersonalDataFinding } from './personal-data-scan
 
 export type { PersonalDataFinding } from './personal-data-scan';
 import type { DecimalMark } from './value-conversions.query';
-import { idRegimes, markAlreadyLoaded, markSameContent, sameKeyOtherSources } from './already-loaded.query';
+import { idRegimes, markAlreadyLoaded, markSameContent, otherSourcesStored, sameRowsOtherSources } from './already-loaded.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
@@ -111,8 +111,8 @@ export interface ImportResult {
   /** Rows whose date has a midnight time beside an empty time column: read as dates without a time of day (said). */
   midnightDates?: number;
   /**
-   * Append: imported rows whose id (or, without one, values) equal rows another source already has — imported, since
-   * rows are recognised within a source (already-loaded.query.ts), and said, with up to five of those sources' names,
+   * Append: imported rows whose values equal rows another source already has — imported, since rows are recognised
+   * within a source (already-loaded.query.ts), and said, with up to five of those sources' names,
    * in case the file is in fact a source's export under a new name; `source` is this import's. Absent when there are none.
    */
   sameAsOtherSources?: { rows: number; sources: string[]; source: string };
@@ -266,7 +266,8 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       // Hashing every row costs; only when new and stored rows are keyed differently can the same row hide.
       const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target, request.source));
       if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target, request.source));
-      [otherSources] = await runner.rows<{ rows: number; sources: string[] }>(sameKeyOtherSources(target, request.source));
+      const [{ any: othersStored }] = await runner.rows<{ any: boolean }>(otherSourcesStored(target, request.source));
+      if (othersStored) [otherSources] = await runner.rows<{ rows: number; sources: string[] }>(sameRowsOtherSources(target, request.source));
     }
     // Every reason is decided: the text of each rejected row (whatever step rejected it) is kept, and the raw
     // text is freed before the insert, which lowers the import's peak memory and lets the database reuse its blocks.

@@ -6,9 +6,10 @@ import { parseFeatureCollection, propertyKeys, suggestAreaMapping, type AreaMapp
 import type { Database } from '../database';
 import {
   FileTooLargeError, importAreasFile, importCsvFile, importPoliceEventsFile, MAX_CSV_BYTES, MAX_JSON_BYTES, MAX_PARQUET_BYTES,
-  planFile, POLICE_EVENTS_SOURCE, rememberedParquetSource, type ImportPhase,
+  planFile, POLICE_EVENTS_SOURCE, rememberedParquetSources, storedSources, type ImportPhase,
 } from './browser-import';
 import type { TablePlan } from './csv-plan';
+import { chooseSource, type SourceChoice } from './source-choice';
 import type { ImportResult } from './import-csv';
 import { defaultPoliceChoice, NotPoliceEventsError, policeEventCounts, type PoliceEventChoice, type PoliceEventCounts } from './police-events';
 import type { ReadProgress } from './read-file';
@@ -29,6 +30,10 @@ interface PlanBase {
   file: File;
   /** The source name the rows will carry (source filter, import history); editable before the import. */
   source: string;
+  /** The default source name and why (source-choice.ts); an emptied name field goes back to it. */
+  sourceChoice?: SourceChoice;
+  /** Source names with rows stored when the file was planned (the card says whether the name is new or one of them). */
+  storedSources?: string[];
   mode: 'append' | 'replace';
 }
 
@@ -43,8 +48,7 @@ export type RefusedPlan = {
 };
 
 /** A table of incidents or interventions: CSV (with its preview bytes) or Parquet (no bytes: it has its own types). */
-/** `sourceRemembered`: `source` is the name the last file with this header was imported under (said on the card). */
-export type TableImportPlan = PlanBase & { kind: 'table'; bytes: Uint8Array; plan: TablePlan; sourceRemembered?: boolean };
+export type TableImportPlan = PlanBase & { kind: 'table'; bytes: Uint8Array; plan: TablePlan };
 /** Police public events (JSON): which types and places to keep. */
 export type PoliceEventsImportPlan = PlanBase & { kind: 'police-events'; counts: PoliceEventCounts & { pairs: [string, string][] }; choice: PoliceEventChoice };
 /** Area boundaries (GeoJSON): which properties hold name, kind and population. */
@@ -75,15 +79,18 @@ export async function planImport(database: Database, file: File): Promise<Import
     if (kind === 'csv') {
       if (looksLikeGoals(await file.slice(0, 4096).text())) return { kind: 'refused', file, reason: 'goals-file' };
       // The next export of a system keeps the source name its last one was imported under (its file name differs).
-      const { bytes, plan, source } = await planFile(database, file);
-      return { ...base, kind: 'table', bytes, plan, ...(source ? { source, sourceRemembered: true } : {}) };
+      const { bytes, plan, sources } = await planFile(database, file);
+      const stored = await storedSources(database);
+      const choice = chooseSource(sources, stored, file.name);
+      return { ...base, kind: 'table', bytes, plan, source: choice.source, sourceChoice: choice, storedSources: stored };
     }
     if (kind === 'parquet') {
       try {
         const { planParquetFile } = await import('./parquet-file');
         const plan = await planParquetFile(database, file);
-        const source = await rememberedParquetSource(database, plan.dialect.columns);
-        return { ...base, kind: 'table', bytes: new Uint8Array(), plan, ...(source ? { source, sourceRemembered: true } : {}) };
+        const stored = await storedSources(database);
+        const choice = chooseSource(await rememberedParquetSources(database, plan.dialect.columns), stored, file.name);
+        return { ...base, kind: 'table', bytes: new Uint8Array(), plan, source: choice.source, sourceChoice: choice, storedSources: stored };
       } catch (error) {
         return { kind: 'refused', file, reason: 'unreadable-parquet', detail: (error as Error).message };
       }
@@ -98,7 +105,7 @@ export async function planImport(database: Database, file: File): Promise<Import
       if (looksLikeGoals(text)) return { kind: 'refused', file, reason: 'goals-file' };
       try {
         const counts = policeEventCounts(text);
-        return { ...base, kind: 'police-events', counts, choice: defaultPoliceChoice(counts), source: POLICE_EVENTS_SOURCE };
+        return { ...base, kind: 'police-events', counts, choice: defaultPoliceChoice(counts), source: POLICE_EVENTS_SOURCE, sourceChoice: { source: POLICE_EVENTS_SOURCE }, storedSources: await storedSources(database) };
       } catch (error) {
         // The reason as a code the page translates (importer.policeReason_*), never the library's English.
         return { kind: 'refused', file, reason: 'not-police-events', detail: error instanceof NotPoliceEventsError ? error.reason : 'invalid-json' };
@@ -132,7 +139,7 @@ export interface ImportRun {
 export async function runImport(database: Database, plan: Exclude<ImportPlan, RefusedPlan>, callbacks: ImportCallbacks = {}): Promise<ImportRun> {
   const { onPhase = () => {}, onProgress, signal } = callbacks;
   // An empty name is never stored: the file's name stands in.
-  const source = plan.source.trim() || plan.file.name;
+  const source = plan.source.trim() || plan.sourceChoice?.source || plan.file.name;
   let result: ImportResult | undefined;
   let error: unknown;
   try {

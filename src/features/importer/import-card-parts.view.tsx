@@ -8,6 +8,7 @@ import { ImportProgress } from './import-progress.view';
 import { ImportSummary } from './import-summary.view';
 import { useRunningImports } from './import-entries.store';
 import { useFocusWhenLost } from '../../hooks/use-focus-when-lost';
+import { nearSourceNames } from '../../data/import/source-choice';
 
 type Runnable = Exclude<ImportEntry, { status: 'unsupported' }>;
 
@@ -32,18 +33,46 @@ export function ImportCardHeader({ id, entry, onRemove }: { id: string; entry: R
   );
 }
 
-/** The source name the imported rows carry: what the source filter and the import history show. */
+/**
+ * The source name the imported rows carry: what the source filter and the import history show, and the scope in which
+ * rows already loaded are recognised. Says why the default is what it is, whether the typed name is a source with
+ * rows stored or a new one, and when it differs from a stored one only in case or spaces.
+ */
 export function SourceNameField({ entry, onSource }: { entry: Runnable; onSource: (source: string) => void }) {
   const { t } = useTranslation();
   if (entry.status === 'done') return <p className="hint" data-testid="import-source">{t('importer.sourceDone', { source: entry.source })}</p>;
+  const choice = entry.sourceChoice;
+  const typed = entry.source.trim();
+  const stored = entry.storedSources ?? [];
+  const near = nearSourceNames(typed, stored);
+  const quoted = (value: string) => t('importer.quoted', { value });
   return (
-    <label className="source-name">
-      {t('importer.sourceName')}{' '}
-      <input type="text" value={entry.source} disabled={entry.status === 'importing'} maxLength={120} data-testid="source-name"
-        onChange={(e) => onSource(e.target.value)} onBlur={(e) => { if (!e.target.value.trim()) onSource(entry.file.name); }} />
+    <div className="source-name">
+      <label>
+        {t('importer.sourceName')}{' '}
+        <input type="text" value={entry.source} disabled={entry.status === 'importing'} maxLength={120} data-testid="source-name"
+          onChange={(e) => onSource(e.target.value)} onBlur={(e) => { if (!e.target.value.trim()) onSource(choice?.source ?? entry.file.name); }} />
+      </label>
       <span className="hint"> {t('importer.sourceNameHint')}</span>
-      {entry.kind === 'table' && entry.sourceRemembered && <span className="hint" data-testid="source-remembered"> {t('importer.sourceRemembered')}</span>}
-    </label>
+      {typed && (
+        <span className="hint" data-testid="source-status"> {stored.includes(typed) ? t('importer.sourceExisting', { source: quoted(typed) }) : t('importer.sourceNew')}</span>
+      )}
+      {choice?.remembered && typed === choice.remembered && <span className="hint" data-testid="source-remembered"> {t('importer.sourceRemembered')}</span>}
+      {choice?.sameColumnsAs && typed === choice.source && <span className="hint" data-testid="source-same-columns"> {t('importer.sourceSameColumns', { file: quoted(choice.sameColumnsAs) })}</span>}
+      {choice?.candidates && !choice.candidates.includes(typed) && entry.status !== 'importing' && (
+        // Two systems' files with the same columns: which one this is, only the analyst knows.
+        <p className="warning" data-testid="source-candidates">
+          {t('importer.sourceCandidates', { sources: choice.candidates.map(quoted).join(', ') })}{' '}
+          {choice.candidates.map((c) => <button key={c} type="button" className="link-button" onClick={() => onSource(c)}>{t('importer.useSource', { source: c })}</button>)}
+        </p>
+      )}
+      {near.length > 0 && (
+        <p className="warning" data-testid="source-near">
+          {t('importer.sourceNear', { sources: near.map(quoted).join(', ') })}{' '}
+          {entry.status !== 'importing' && near.map((c) => <button key={c} type="button" className="link-button" onClick={() => onSource(c)}>{t('importer.useSource', { source: c })}</button>)}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -117,6 +117,11 @@ export function ImportHistory() {
                       ) : confirming === r.id ? (
                         <span role="group" aria-label={t('importer.undo')}>
                           <span>{t('importer.undoConfirm', { count: r.stored, formatted: f(r.stored), file: r.file_name })}</span>{' '}
+                          {Number(r.later_already_loaded) > 0 && (
+                            <span className="warning" data-testid="undo-later-skipped">{t('importer.undoLaterSkipped', {
+                              count: Number(r.later_already_loaded), formatted: f(Number(r.later_already_loaded)), files: [...(r.later_files ?? [])].join(', '),
+                            })} </span>
+                          )}
                           {r.replaced > 0
                             ? <span className="hint">{t('importer.undoRestoreNote', { count: r.replaced, formatted: f(r.replaced) })} </span>
                             : r.mode === 'replace' && <span className="hint">{t('importer.undoReplaceNote')} </span>}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import type { ImportPhase } from '../../data/import/browser-import';
 import { FileTooLargeError, MAX_CSV_BYTES, planImport, runImport } from '../../data/import/import-plan';
+import { headerSignature } from '../../data/import/column-mapping';
+import { withCardSource } from '../../data/import/source-choice';
 import { ImportCancelledError, type ReadProgress } from '../../data/import/read-file';
 import { ImportHistory } from './import-history.view';
 import { AreasCard } from './areas-card.view';
@@ -41,8 +43,15 @@ export function ImporterPage() {
   const addFiles = useCallback(async (files: File[]) => {
     for (const file of files) {
       const key = `f${nextKey++}`;
-      const plan = await planImport(databaseRef.current, file);
-      setEntries((list) => [...list, plan.kind === 'refused' ? { ...plan, key, status: 'unsupported' } : { ...plan, key, status: 'planned' }]);
+      let plan = await planImport(databaseRef.current, file);
+      if (plan.kind === 'table' && plan.sourceChoice) {
+        const cards = currentImportEntries().flatMap((e) => e.kind === 'table' && e.status !== 'failed' && e.status !== 'cancelled'
+          ? [{ signature: headerSignature(e.plan.dialect.columns), source: e.source, fileName: e.file.name }] : []);
+        const sourceChoice = withCardSource(plan.sourceChoice, headerSignature(plan.plan.dialect.columns), cards);
+        plan = { ...plan, source: sourceChoice.source, sourceChoice };
+      }
+      const planned = plan;
+      setEntries((list) => [...list, planned.kind === 'refused' ? { ...planned, key, status: 'unsupported' } : { ...planned, key, status: 'planned' }]);
     }
   }, []);
 
