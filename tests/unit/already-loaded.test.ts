@@ -73,6 +73,11 @@ describe('rows already loaded are recognised within their source', () => {
     const again = await importBytes(runner, enc(['Id;Datum;Brottstyp', '1;2026-05-01;Stöld', '5;2026-05-05;Stöld']), SEMICOLON, { ...withId, source: 'Kommun A' });
     expect(again.imported).toBe(1);
     expect(again.rejected.map((r) => [r.line, r.reason, r.value])).toEqual([[2, 'already-loaded', '1']]);
+    // …and a row under a known id with other values (here the date) is kept as stored, and said.
+    expect(again.changedUnderSameId).toEqual({ rows: 1, ids: ['1'] });
+    const same = await importBytes(runner, enc(['Id;Datum;Brottstyp', '2;2026-01-02;Rån']), SEMICOLON, { ...withId, source: 'Kommun A' });
+    expect(same.rejected.map((r) => r.reason)).toEqual(['already-loaded']);
+    expect(same.changedUnderSameId).toBeUndefined();
     expect(await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents')).toEqual([{ n: 12 }]);
   });
 

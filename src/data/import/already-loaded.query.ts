@@ -52,6 +52,19 @@ export function otherSourcesStored(target: 'incidents' | 'interventions', source
   return `SELECT EXISTS (SELECT 1 FROM ${target} WHERE source <> ${literal(source)}) AS any`;
 }
 
+/**
+ * Of the rows just rejected as already loaded by their id, those whose values differ from the stored row's (a
+ * corrected category, a moved position): the stored row is kept — an append never changes a row — and the summary
+ * says so, with up to five ids (helper-54: a corrected row was dropped as "Raden finns redan inläst … inget fel i
+ * filen" without a word that it differed).
+ */
+export function changedUnderSameId(target: 'incidents' | 'interventions', source: string): string {
+  return `SELECT count(*)::INTEGER AS rows, coalesce(list(c.id ORDER BY c.line) FILTER (WHERE c.id IS NOT NULL), []::VARCHAR[])[1:5] AS ids
+  FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line
+  JOIN ${target} t ON t.source = ${literal(source)} AND t.row_key = c.id
+  WHERE c.reason = 'already-loaded' AND c.id IS NOT NULL AND ${contentHash(target, 'c', 'k')} <> ${contentHash(target, 't', 't')}`;
+}
+
 /** What a row says, from the values that are stored (so stored rows and new rows hash alike). */
 function contentHash(target: 'incidents' | 'interventions', row: string, coords: string): string {
   const fields = target === 'incidents'

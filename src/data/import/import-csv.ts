@@ -16,7 +16,7 @@ import { scanPersonalData, type PersonalDataFinding } from './personal-data-scan
 
 export type { PersonalDataFinding } from './personal-data-scan';
 import type { DecimalMark } from './value-conversions.query';
-import { idRegimes, markAlreadyLoaded, markSameContent, otherSourcesStored, sameRowsOtherSources } from './already-loaded.query';
+import { changedUnderSameId, idRegimes, markAlreadyLoaded, markSameContent, otherSourcesStored, sameRowsOtherSources } from './already-loaded.query';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
@@ -116,6 +116,11 @@ export interface ImportResult {
    * in case the file is in fact a source's export under a new name; `source` is this import's. Absent when there are none.
    */
   sameAsOtherSources?: { rows: number; sources: string[]; source: string };
+  /**
+   * Append: rows rejected as already loaded by their id whose values differ from the stored row's (up to five ids):
+   * the stored row was kept (an append never changes a row); said. Absent when there are none.
+   */
+  changedUnderSameId?: { rows: number; ids: string[] };
   /**
    * Categories (types, for interventions) in the loaded data that differ only in case or spaces ("Stöld", "STÖLD"),
    * each group most common first: counted apart, so said. Absent when there are none.
@@ -261,11 +266,13 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const replacing = request.mode === 'replace' || request.replaceExample;
     await runner.exec(markLateRejects());
     let otherSources: { rows: number; sources: string[] } = { rows: 0, sources: [] };
+    let changedById: { rows: number; ids: string[] } = { rows: 0, ids: [] };
     if (!replacing) {
       await runner.exec(markAlreadyLoaded(target, request.source));
       // Hashing every row costs; only when new and stored rows are keyed differently can the same row hide.
       const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target, request.source));
       if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target, request.source));
+      [changedById] = await runner.rows<{ rows: number; ids: string[] }>(changedUnderSameId(target, request.source));
       const [{ any: othersStored }] = await runner.rows<{ any: boolean }>(otherSourcesStored(target, request.source));
       if (othersStored) [otherSources] = await runner.rows<{ rows: number; sources: string[] }>(sameRowsOtherSources(target, request.source));
     }
@@ -323,7 +330,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
-    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...(otherSources.rows ? { sameAsOtherSources: { rows: otherSources.rows, sources: [...otherSources.sources], source: request.source } } : {}), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
+    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...(changedById.rows ? { changedUnderSameId: { rows: changedById.rows, ids: [...changedById.ids] } } : {}), ...(otherSources.rows ? { sameAsOtherSources: { rows: otherSources.rows, sources: [...otherSources.sources], source: request.source } } : {}), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
   } finally {
     await runner.exec(dropStaging());
   }

@@ -53,6 +53,15 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
       {result.midnightDates ? (
         <p className="hint" data-testid="midnight-dates">{t('importer.midnightDates', { count: result.midnightDates, formatted: formatCount(result.midnightDates, language) })}</p>
       ) : null}
+      {result.changedUnderSameId && (
+        <p className="warning" data-testid="changed-under-same-id">
+          {t('importer.changedUnderSameId', {
+            count: result.changedUnderSameId.rows,
+            formatted: formatCount(result.changedUnderSameId.rows, language),
+            ids: result.changedUnderSameId.ids.join(', ') + (result.changedUnderSameId.rows > result.changedUnderSameId.ids.length ? ' …' : ''),
+          })}
+        </p>
+      )}
       {result.sameAsOtherSources && (
         // Imported (rows are recognised within a source), but a renamed export of a loaded source would now count
         // twice: said, with the remedy.
