@@ -223,7 +223,7 @@ describe('importing in Chromium', () => {
     await running.waitFor({ state: 'detached', timeout: 120_000 });
     // Back on Importera: the report of the import that ended meanwhile, rejected rows and all.
     await page.getByRole('navigation').getByRole('link', { name: /^Importera/ }).click();
-    const back = page.getByTestId('import-card').filter({ hasText: 'medan-borta.csv' });
+    const back = page.getByTestId('import-card').filter({ has: page.locator('h2', { hasText: 'medan-borta.csv' }) });
     expect(summaryNumbers(await back.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 300_000, imported: 299_998, rejected: 2 });
     const rejected = await back.getByTestId('rejected-rows').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr.querySelector('th, td')?.textContent ?? '').replace(/\s/g, '')));
     expect(rejected).toEqual(['1002', '250002']); // lines: the header is line 1
@@ -231,10 +231,11 @@ describe('importing in Chromium', () => {
     // Seen once, the card goes when the page is left, as any finished card does.
     await page.goto(`${baseUrl}#/importera`);
     await page.getByTestId('drop-zone').waitFor();
-    expect(await page.getByTestId('import-card').filter({ hasText: 'medan-borta.csv' }).count()).toBe(0);
+    expect(await page.getByTestId('import-card').filter({ has: page.locator('h2', { hasText: 'medan-borta.csv' }) }).count()).toBe(0);
     // The file that waited for it is still there, planned — through two other pages — and can be imported now (a
     // tester lost a waiting file by looking at another page).
-    const waited = page.getByTestId('import-card').filter({ hasText: 'andra.csv' });
+    // (By its title: the waiting card names the other in its source hint — same columns, same source.)
+    const waited = page.getByTestId('import-card').filter({ has: page.locator('h2', { hasText: 'andra.csv' }) });
     await waited.getByTestId('import-button').waitFor();
     expect(await waited.getByTestId('import-button').isDisabled()).toBe(false);
     expect(await waited.getByTestId('import-waits').count()).toBe(0);
