@@ -130,8 +130,14 @@ describe('real exports in Chromium', () => {
     await cards.nth(1).getByTestId('source-name').waitFor();
     expect(await cards.nth(1).getByTestId('source-name').inputValue()).toBe('gator-v10.csv');
     await cards.nth(1).getByTestId('source-same-columns').waitFor();
+    // Renaming the first renames the one that follows it (helper-55: the batch was split in two sources).
+    await cards.nth(0).getByTestId('source-name').fill('Gatuexport');
+    expect(await cards.nth(1).getByTestId('source-name').inputValue()).toBe('Gatuexport');
     await cards.nth(0).getByTestId('import-button').click();
     expect(summaryNumbers(await cards.nth(0).getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 2, rejected: 0 });
+    await cards.nth(0).getByTestId('import-summary').waitFor();
+    // The first's source has rows now: the second says so.
+    expect(await cards.nth(1).getByTestId('source-status').textContent()).toContain('Befintlig källa');
     await cards.nth(1).getByTestId('import-button').click();
     expect(summaryNumbers(await cards.nth(1).getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 1, rejected: 1 });
   });

@@ -1,6 +1,6 @@
 // The default source of a dropped table file (source-choice.ts): taken only when unambiguous.
 import { describe, expect, it } from 'vitest';
-import { chooseSource, nearSourceNames, withCardSource, withSource } from '../../src/data/import/source-choice';
+import { cardsFollowing, chooseSource, nearSourceNames, withCardSource, withSource } from '../../src/data/import/source-choice';
 
 describe('the default source name', () => {
   it('is the one stored source files with these columns were imported under', () => {
@@ -23,6 +23,20 @@ describe('the default source name', () => {
     expect(withCardSource({ source: 'brott-v12.csv' }, 'datum|brottstyp', cards)).toEqual({ source: 'brott-v10.csv', sameColumnsAs: 'brott-v10.csv' });
     expect(withCardSource({ source: 'ny.csv' }, 'a|b', cards)).toEqual({ source: 'ny.csv' });
     expect(withCardSource({ source: 'x.csv', remembered: 'Kommunen' }, 'datum|brottstyp', cards)).toEqual({ source: 'x.csv', remembered: 'Kommunen' });
+    // With several stored sources the card still asks, and follows its sibling meanwhile (helper-55).
+    expect(withCardSource({ source: 'a4.csv', candidates: ['A', 'B'] }, 'datum|brottstyp', cards)).toEqual({ source: 'brott-v10.csv', candidates: ['A', 'B'], sameColumnsAs: 'brott-v10.csv' });
+  });
+  it('moves the cards that follow a renamed card, and theirs, but not one the user named (helper-55: a batch split in two)', () => {
+    const cards = [
+      { fileName: 'a1.csv', source: 'a1.csv', planned: false },
+      { fileName: 'a2.csv', source: 'a1.csv', sourceChoice: { source: 'a1.csv', sameColumnsAs: 'a1.csv' }, planned: true },
+      { fileName: 'a3.csv', source: 'a1.csv', sourceChoice: { source: 'a1.csv', sameColumnsAs: 'a2.csv' }, planned: true },
+      { fileName: 'a4.csv', source: 'Eget namn', sourceChoice: { source: 'a1.csv', sameColumnsAs: 'a1.csv' }, planned: true },
+      { fileName: 'n1.csv', source: 'n1.csv', planned: true },
+    ];
+    const moved = cardsFollowing(cards, 'a1.csv', 'a1.csv', 'Sys');
+    expect([...moved.keys()].sort()).toEqual([1, 2]);
+    expect(moved.get(2)).toEqual({ source: 'Sys', sameColumnsAs: 'a2.csv' });
   });
   it('finds stored names that differ only in case or spaces', () => {
     expect(nearSourceNames('  polisen ', ['Polisen', 'Kommunen'])).toEqual(['Polisen']);

@@ -78,7 +78,11 @@ export async function rememberedParquetSources(database: Database, columns: stri
 
 /** Source names with rows stored now (for the card's default and its warnings); empty if they can't be read. */
 export async function storedSources(database: Database): Promise<string[]> {
-  return (await database.runner.rows<{ source: string }>(STORED_SOURCES).catch(() => [])).map((r) => r.source);
+  try {
+    return (await database.runner.rows<{ source: string }>(STORED_SOURCES)).map((r) => r.source);
+  } catch {
+    return [];
+  }
 }
 
 /**

@@ -48,7 +48,31 @@ export function nearSourceNames(typed: string, stored: readonly string[]): strin
  * columns (`cards`: the page's table cards, oldest first).
  */
 export function withCardSource(choice: SourceChoice, signature: string, cards: readonly { signature: string; source: string; fileName: string }[]): SourceChoice {
-  if (choice.remembered || choice.candidates) return choice;
+  if (choice.remembered) return choice;
   const same = [...cards].reverse().find((c) => c.signature === signature && c.source.trim());
-  return same ? { source: same.source.trim(), sameColumnsAs: same.fileName } : choice;
+  // With several stored sources the card still asks (candidates kept); the sibling's answer is followed (cardsFollowing).
+  return same ? { ...choice, source: same.source.trim(), sameColumnsAs: same.fileName } : choice;
+}
+
+/**
+ * A card's source changed from `before` to `after`: the planned cards that follow it — same columns, defaulted to its
+ * name (`sameColumnsAs`) and still carrying `before` — take `after`, and their default with it (helper-55: renaming the
+ * first card of a batch left the others under the old name, saying "Samma källnamn som …", and one export was split).
+ */
+export function cardsFollowing<T extends { fileName: string; source: string; sourceChoice?: SourceChoice; planned: boolean }>(
+  cards: readonly T[], changed: string, before: string, after: string,
+): Map<number, SourceChoice> {
+  const moved = new Map<number, SourceChoice>();
+  const names = new Set([changed]);
+  // Followers of followers follow too (a3 defaulted to a2's name, a2 to a1's).
+  for (let grew = true; grew;) {
+    grew = false;
+    cards.forEach((c, i) => {
+      if (moved.has(i) || !c.planned || c.source.trim() !== before.trim() || !c.sourceChoice?.sameColumnsAs || !names.has(c.sourceChoice.sameColumnsAs)) return;
+      moved.set(i, { ...c.sourceChoice, source: after });
+      names.add(c.fileName);
+      grew = true;
+    });
+  }
+  return moved;
 }

@@ -4,7 +4,7 @@ import { Page } from '../../components/page';
 import type { ImportPhase } from '../../data/import/browser-import';
 import { FileTooLargeError, MAX_CSV_BYTES, planImport, runImport } from '../../data/import/import-plan';
 import { headerSignature } from '../../data/import/column-mapping';
-import { withCardSource } from '../../data/import/source-choice';
+import { cardsFollowing, withCardSource } from '../../data/import/source-choice';
 import { ImportCancelledError, type ReadProgress } from '../../data/import/read-file';
 import { ImportHistory } from './import-history.view';
 import { AreasCard } from './areas-card.view';
@@ -39,6 +39,14 @@ export function ImporterPage() {
   databaseRef.current = database;
 
   const update = (key: string, change: (e: ImportEntry) => ImportEntry) => setEntries((list) => list.map((e) => (e.key === key ? change(e) : e)));
+  // A table card's change; a new source name is taken by the planned cards that follow it (source-choice.ts).
+  const changeTableCard = (entry: ImportEntry & { kind: 'table' }, next: ImportEntry & { kind: 'table' }) => setEntries((list) => {
+    const updated = list.map((e) => (e.key === entry.key ? next : e));
+    if (next.source === entry.source) return updated;
+    const cards = updated.map((e) => ({ fileName: e.file.name, source: e.kind === 'refused' ? '' : e.source, sourceChoice: e.kind === 'refused' ? undefined : e.sourceChoice, planned: e.kind === 'table' && e.status === 'planned' && e.key !== entry.key }));
+    const moved = cardsFollowing(cards, entry.file.name, entry.source, next.source);
+    return updated.map((e, i) => (moved.has(i) && e.kind === 'table' ? { ...e, source: moved.get(i)!.source, sourceChoice: moved.get(i) } : e));
+  });
 
   const addFiles = useCallback(async (files: File[]) => {
     for (const file of files) {
@@ -128,6 +136,11 @@ export function ImporterPage() {
                 : isStorageFull(error) ? t('importer.storageFull') : (error as Error).message,
         };
     update(entry.key, (e) => ({ ...e, ...outcome }) as ImportEntry);
+    // The source has rows now: the other cards say so ("Befintlig källa", not a stale "Ny källa").
+    if (outcome.status === 'done' && run.result?.imported) {
+      const source = entry.source.trim() || entry.file.name;
+      setEntries((list) => list.map((e) => (e.kind !== 'refused' && e.status === 'planned' && !(e.storedSources ?? []).includes(source) ? { ...e, storedSources: [...(e.storedSources ?? []), source] } as ImportEntry : e)));
+    }
   };
 
   return (
@@ -169,7 +182,7 @@ export function ImporterPage() {
           onImport: () => void startImport(entry),
           onRemove: () => setEntries((list) => list.filter((e) => e.key !== entry.key)),
         };
-        if (entry.kind === 'table') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
+        if (entry.kind === 'table') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => changeTableCard(entry, next)} onCancel={cancel} {...common} />;
         if (entry.kind === 'areas') return <AreasCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
         return <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
       })}
