@@ -56,8 +56,12 @@ export function pointsToAssign(table: AssignedTable): string {
     FROM ${table} WHERE area_names IS NULL AND ${isPoint(table)}`;
 }
 
-/** A row's own area as its only area (SQL VARCHAR[]): what every row has while no areas are loaded. */
-const ownOnlyTokens = (areaSql: string) => `CASE WHEN ${areaSql} IS NULL THEN []::VARCHAR[] ELSE [${areaTokenSql("''", areaSql)}] END`;
+/**
+ * The `area_names` of a row whose own area is its only one (kind ''), as every row has while no areas are loaded:
+ * `encodeAreaNamesSql` of that one token, or of none — the same text (unit test), written without building a list,
+ * which cost ~0.45 s of a 1M-row import's insert natively (one thread) against ~0.2 s for this.
+ */
+export const ownOnlyAreaNamesSql = (areaSql: string) => `CASE WHEN ${areaSql} IS NULL THEN '' ELSE chr(31) || ${areaTokenSql("''", areaSql)} || chr(31) END`;
 
 /**
  * `area_names` of a row as an import inserts it (SQL VARCHAR; `areaSql` is the row's own area): with no areas loaded
@@ -65,7 +69,7 @@ const ownOnlyTokens = (areaSql: string) => `CASE WHEN ${areaSql} IS NULL THEN []
  * a second pass over every new row (~1 s at 1M rows in the browser). With areas loaded: NULL, placed afterwards.
  */
 export function areaNamesAtInsertSql(areaSql: string): string {
-  return `CASE WHEN EXISTS (SELECT 1 FROM areas) THEN NULL ELSE ${encodeAreaNamesSql(ownOnlyTokens(areaSql))} END`;
+  return `CASE WHEN EXISTS (SELECT 1 FROM areas) THEN NULL ELSE ${ownOnlyAreaNamesSql(areaSql)} END`;
 }
 
 /**
@@ -75,7 +79,7 @@ export function areaNamesAtInsertSql(areaSql: string): string {
  */
 export function resetWithoutAreas(table: AssignedTable): string {
   const ownArea = `CASE WHEN area_assignment IS NULL THEN area END`;
-  const names = encodeAreaNamesSql(ownOnlyTokens(ownArea));
+  const names = ownOnlyAreaNamesSql(ownArea);
   return `UPDATE ${table} SET area = ${ownArea}, area_assignment = NULL, area_names = ${names}
     WHERE area_assignment IS NOT NULL OR area_names IS DISTINCT FROM ${names}`;
 }

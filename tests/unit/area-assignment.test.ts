@@ -6,8 +6,8 @@ import { AreaCombinations, assignAreas, placeInAreas } from '../../src/data/area
 import { areaRowsFromGeoJson } from '../../src/data/area-features';
 import { undoImport } from '../../src/data/import-history';
 import { importAreas } from '../../src/data/import/import-areas';
-import { areaNamesAtInsertSql } from '../../src/data/area-assignment.query';
-import { inAreasSql, rowsPerAreaSql } from '../../src/data/area-membership.query';
+import { areaNamesAtInsertSql, ownOnlyAreaNamesSql } from '../../src/data/area-assignment.query';
+import { areaTokenSql, encodeAreaNamesSql, inAreasSql, rowsPerAreaSql } from '../../src/data/area-membership.query';
 import { goalPerAreaQuery, goalRowsQuery } from '../../src/analysis/goals/goals.query';
 import type { GoalDefinition } from '../../src/data/tables';
 import { areaCountsSql } from '../../src/features/lagesbild/lagesbild.query';
@@ -136,6 +136,16 @@ describe('assignAreas in DuckDB', () => {
     // The same as a row inserted while no areas are loaded gets (areaNamesAtInsertSql).
     const [{ atInsert }] = await runner.rows<{ atInsert: string }>(`SELECT ${areaNamesAtInsertSql("'Hamnen'")} AS "atInsert"`);
     expect(atInsert).toBe('\u001f\u001eHamnen\u001f');
+  });
+
+  it('writes a row’s own area as its only one exactly as the list of its one token encodes it', async () => {
+    // ownOnlyAreaNamesSql builds the text without a list (faster at insert); the list form is the definition.
+    const values = ["NULL", "''", "'Hamnen'", "'Gamla stan'", "'Söder' || chr(31) || 'x'", "chr(30) || 'Norr'", "'Österäng'"];
+    for (const v of values) {
+      const listForm = encodeAreaNamesSql(`CASE WHEN (${v}) IS NULL THEN []::VARCHAR[] ELSE [${areaTokenSql("''", `(${v})`)}] END`);
+      const [{ flat, list }] = await runner.rows<{ flat: string; list: string }>(`SELECT ${ownOnlyAreaNamesSql(`(${v})`)} AS flat, ${listForm} AS list`);
+      expect(flat, v).toBe(list);
+    }
   });
 
   it('the Översikt’s Områden counts boundaries and the names the rows give of no loaded area (it said 0 beside a Karta listing them)', async () => {

@@ -9,7 +9,7 @@ import type { IncidentColumns, InterventionColumns } from './csv-import.query';
 import { planCsv, rememberable, PREVIEW_BYTES, type TablePlan, type RememberedMapping } from './csv-plan';
 import { scanRecords, type RecordScan } from './csv-records';
 import { detectFileEncoding } from './file-encoding';
-import { readAndScan, type ReadProgress } from './read-file';
+import { readAndScan, scanBesideRead, type ReadOutcome, type ReadProgress, type ScannedText } from './read-file';
 import { importCsv, type ImportResult, type ImportStep } from './import-csv';
 import { policeEventsImport, type PoliceEventChoice } from './police-events';
 import { READ_MAPPING, SAVE_MAPPING, STORED_SOURCES } from './import-mappings.query';
@@ -119,12 +119,32 @@ export async function importCsvFile(
   // byte-order mark is then DuckDB's to skip; it only ever stands in a line the reader skips anyway (a header or a
   // title line) unless the file has neither — that rare file is read from a copy without it, as before.
   const markInData = plan.bomLength > 0 && !dialect.header && dialect.skipLines === 0;
-  const { utf8, scan, invalidUtf8Records, unicodeNormalize } = await readAndScan(
-    file, plan, { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines }, onProgress, signal,
-    { keepBytes: !(file instanceof File) || markInData },
-  );
+  const scanOptions = { delimiter: dialect.delimiter, quote: dialect.quote, header: dialect.header, skipLines: dialect.skipLines };
   const history = { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) };
-  const result = await importUtf8(database, utf8 ?? file, plan, mode, source, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize, history });
+  let result: ImportResult;
+  if (file instanceof File && !markInData && plan.encoding === 'utf-8') {
+    // DuckDB reads the file into staging on its own thread while the page scans it (readCsvStage): the scan's phase
+    // ("reading", with its bytes) is shown until the scan ends, then the staging step, if it is still under way.
+    let scanning = true;
+    let stagingToldEarly = false;
+    const phase = (p: ImportPhase) => {
+      if (p === 'staging' && scanning) stagingToldEarly = true;
+      else onPhase(p);
+    };
+    const scanEnded = () => {
+      scanning = false;
+      if (stagingToldEarly) onPhase('staging');
+    };
+    const scanned = () => {
+      const pass = readAndScan(file, plan, scanOptions, onProgress, signal, { keepBytes: false });
+      pass.then(scanEnded, scanEnded);
+      return pass;
+    };
+    result = await importUtf8(database, file, plan, mode, source, phase, 'point', scanned, signal, { history });
+  } else {
+    const { utf8, scan, invalidUtf8Records, unicodeNormalize } = await readAndScan(file, plan, scanOptions, onProgress, signal, { keepBytes: true });
+    result = await importUtf8(database, utf8 ?? file, plan, mode, source, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize, history });
+  }
   onPhase('saving');
   await rememberMapping(database, plan, source);
   return result;
@@ -168,28 +188,37 @@ async function importUtf8(
   source: string,
   onPhase: (phase: ImportPhase) => void,
   locationPrecision: 'point' | 'area' = 'point',
-  knownScan?: RecordScan,
+  /** The file's scan, or the page's pass over the file, which the read starts once DuckDB reads (ScannedText). */
+  knownScan?: RecordScan | (() => Promise<ReadOutcome>),
   signal?: AbortSignal,
   read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean; history?: { fileName: string; mapping: string }; leftOut?: number } = {},
 ): Promise<ImportResult> {
   if (!knownScan) onPhase('scanning');
   if (!knownScan && !(utf8 instanceof Uint8Array)) throw new Error('A file read by DuckDB itself needs its record scan.');
-  const scan = knownScan ?? scanRecords(utf8 as Uint8Array, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
   const name = `import-${Date.now()}.csv`;
-  // registerFileBuffer hands the buffer to the worker; the scan above already read it.
-  const registering = performance.now();
-  if (utf8 instanceof Uint8Array) await database.db.registerFileBuffer(name, utf8);
-  else await registerUserFile(database.db, name, utf8);
-  performance.measure('lagesbild:register-file', { start: registering });
   // DuckDB-wasm copies a registered buffer into its own heap, which never shrinks: freed as soon as the rows are
   // staged, the checks and the write reuse that memory instead of growing the heap past it (1M rows: 150 MB).
-  let registered = true;
+  const registered: string[] = [];
   const release = async () => {
-    if (!registered) return;
-    registered = false;
-    await database.db.dropFile(name);
+    for (const file of registered.splice(0)) await database.db.dropFile(file);
   };
   try {
+    // Bytes that are not UTF-8 after all: DuckDB reads the pass's copy, with them marked, instead.
+    const registerMarked = async (bytes: Uint8Array) => {
+      const marked = `${name}.marked.csv`;
+      await database.db.registerFileBuffer(marked, bytes);
+      registered.push(marked);
+      return marked;
+    };
+    const scan: RecordScan | (() => Promise<ScannedText>) = typeof knownScan === 'function'
+      ? scanBesideRead(knownScan, registerMarked)
+      : knownScan ?? scanRecords(utf8 as Uint8Array, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
+    // registerFileBuffer hands the buffer to the worker; the scan above already read it.
+    const registering = performance.now();
+    if (utf8 instanceof Uint8Array) await database.db.registerFileBuffer(name, utf8);
+    else await registerUserFile(database.db, name, utf8);
+    registered.push(name);
+    performance.measure('lagesbild:register-file', { start: registering });
     const columns = plan.target === 'interventions'
       ? ({ ...plan.mapping, outcomes: plan.outcomes } as InterventionColumns)
       : (plan.mapping as IncidentColumns);

@@ -103,6 +103,9 @@ export function textRows(table: string, columns: string[]): string {
 /** Once every reject's text is saved the raw text and the line map are not needed: freed before the insert, which lowers the import's peak memory. */
 export const DROP_RAW_STAGING = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LINES};`;
 
+/** What a read into staging made (readRawCsv), so the read can be done again from another copy of the file. */
+export const DROP_READ = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+
 export const COUNT_RAW = `SELECT count(*)::INTEGER AS n FROM ${RAW}`;
 export const READ_REJECTS = `SELECT line::INTEGER AS line, error_type, csv_line FROM ${REJECTS} ORDER BY line`;
 export const CREATE_LINES = `CREATE TEMP TABLE ${LINES} (__record INTEGER, __line INTEGER)`;

@@ -11,14 +11,15 @@ import { keepReplacedRows, localWallClock } from '../import-history';
 import { inTransaction, type SqlRunner } from '../sql-runner';
 import { placeInAreas } from '../area-assignment';
 import { acceptedLines, type RecordScan } from './csv-records';
-import { throwIfCancelled } from './read-file';
+import { throwIfCancelled, type ScannedText } from './read-file';
+
 import { scanPersonalData, type PersonalDataFinding } from './personal-data-scan';
 
 export type { PersonalDataFinding } from './personal-data-scan';
 import type { DecimalMark } from './value-conversions.query';
 import { changedUnderSameId, idRegimes, markAlreadyLoaded, markSameContent, otherSourcesStored, sameRowsOtherSources } from './already-loaded.query';
 import {
-  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_READ, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
@@ -43,7 +44,12 @@ export interface RejectedRow {
 export interface CsvImportRequest {
   /** A UTF-8 file name the runner's DuckDB can read. */
   fileName: string;
-  scan: RecordScan;
+  /**
+   * The file's record scan — or the page's pass over the file, started by the read once DuckDB has been asked to read
+   * the file (`ScannedText`): the two then run side by side on their own threads (1M rows: the page's ~1 s pass is no
+   * longer waited for before DuckDB's ~2 s read).
+   */
+  scan: RecordScan | (() => Promise<ScannedText>);
   dialect: CsvDialect;
   target: 'incidents' | 'interventions';
   columns: IncidentColumns | InterventionColumns;
@@ -168,14 +174,37 @@ export interface ReadStage {
   rawColumns: string[];
   /** How a staged record's line is found (csv-import.query.ts LineMap): an offset, or null for the LINES table. */
   lineMap: LineMap;
+  /** Learnt by a scan that ran beside the read (ScannedText): they take the request's place. */
+  invalidUtf8Records?: number[];
+  unicodeNormalize?: boolean;
 }
 
 /**
  * Read the file into `import_raw` (all text) — and `import_lines` (record → physical line) when the lines are not
- * simply the records in order (`lineMap`) — accounting for every record. Throws ImportAccountingError when DuckDB's records and the scan's can't be matched.
+ * simply the records in order (`lineMap`) — accounting for every record. `scan` may be the page's pass over the file
+ * (ScannedText): it is started once DuckDB has been sent its read (a pass started first kept the page's thread too busy
+ * to send it), and the two are matched when both have ended; a cancel or failure of the pass waits for the read to end
+ * (it can't be stopped half-way), then is thrown. If the scan found bytes that are not UTF-8, the
+ * read is done again from the marked copy it names. Throws ImportAccountingError when DuckDB's records and the
+ * scan's can't be matched.
  */
-export async function readCsvStage(runner: SqlRunner, fileName: string, scan: RecordScan, dialect: CsvDialect): Promise<ReadStage> {
-  await runner.exec(readRawCsv(fileName, dialect));
+export async function readCsvStage(runner: SqlRunner, fileName: string, scan: RecordScan | (() => Promise<ScannedText>), dialect: CsvDialect): Promise<ReadStage> {
+  const reading = runner.exec(readRawCsv(fileName, dialect));
+  // Its failure is thrown below, once the scan has ended; not reported as unhandled meanwhile.
+  reading.catch(() => undefined);
+  let text: ScannedText;
+  try {
+    text = typeof scan === 'function' ? await scan() : { scan, invalidUtf8Records: [], unicodeNormalize: true };
+  } catch (error) {
+    await reading.catch(() => undefined);
+    throw error;
+  }
+  await reading;
+  if (text.fileName !== undefined && text.fileName !== fileName) {
+    await runner.exec(DROP_READ);
+    await runner.exec(readRawCsv(text.fileName, dialect));
+  }
+  const records = text.scan;
   const [{ n: accepted }] = await runner.rows<{ n: number }>(COUNT_RAW);
   const rejects = await runner.rows<{ line: number; error_type: string; csv_line: string | null }>(READ_REJECTS);
   // One record can be reported more than once (one entry per bad column); it counts once.
@@ -186,19 +215,20 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
     rejectedByReader.set(r.line, READER_REASONS[r.error_type] ?? 'unreadable');
     if (r.csv_line !== null) readerText.set(r.line, maskPersonalNumbers(r.csv_line));
   }
-  const { lines, unaccounted, rejectedPhysical } = acceptedLines(scan, [...rejectedByReader.keys()], accepted);
+  const { lines, unaccounted, rejectedPhysical } = acceptedLines(records, [...rejectedByReader.keys()], accepted);
   if (lines.length !== accepted || rejectedPhysical.size !== rejectedByReader.size) {
-    throw new ImportAccountingError(`The file's rows could not be matched to lines (DuckDB read ${accepted} and rejected ${rejectedByReader.size}; the file has ${scan.records}).`);
+    throw new ImportAccountingError(`The file's rows could not be matched to lines (DuckDB read ${accepted} and rejected ${rejectedByReader.size}; the file has ${records.records}).`);
   }
   const lineMap = linearLines(lines);
   if (lineMap === null) {
     await runner.exec(CREATE_LINES);
-    const records = new Int32Array(accepted);
-    for (let i = 0; i < accepted; i++) records[i] = i + 1;
-    await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: records }, { name: '__line', type: 'int32', values: lines }]);
+    const numbers = new Int32Array(accepted);
+    for (let i = 0; i < accepted; i++) numbers[i] = i + 1;
+    await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: numbers }, { name: '__line', type: 'int32', values: lines }]);
   }
   const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason, text: readerText.get(readerLine) }));
-  return { rows: scan.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn), lineMap };
+  const learnt = typeof scan === 'function' ? { invalidUtf8Records: text.invalidUtf8Records, unicodeNormalize: text.unicodeNormalize } : {};
+  return { rows: records.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn), lineMap, ...learnt };
 }
 
 /** `{ offset }` when the k-th accepted record (1-based) is on line k + offset for every k, else null. */
@@ -238,7 +268,10 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
   await runner.exec(dropStaging(true));
   try {
     step('staging');
-    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns, lineMap } = await read();
+    const stage = await read();
+    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns, lineMap } = stage;
+    const unicodeNormalize = stage.unicodeNormalize ?? request.unicodeNormalize ?? true;
+    const invalidUtf8Records = stage.invalidUtf8Records ?? request.invalidUtf8Records ?? [];
     await request.onStaged?.();
     const rowsInFile = rowsRead + leftOut;
 
@@ -252,12 +285,12 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const [{ month_first: monthFirst }] = dateColumn ? await runner.rows<{ month_first: boolean }>(monthFirstSql(RAW, stagedColumn(dateColumn))) : [{ month_first: false }];
     const timeColumn = request.columns.time;
     const [{ n: midnightDates }] = dateColumn && timeColumn ? await runner.rows<{ n: number }>(midnightWithoutTimeSql(RAW, stagedColumn(dateColumn), stagedColumn(timeColumn))) : [{ n: 0 }];
-    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, { lineMap, monthFirst }) : checkInterventions(interventionColumns, request.decimal, policy, years, request.unicodeNormalize ?? true, { lineMap, monthFirst }));
+    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, unicodeNormalize, { lineMap, monthFirst }) : checkInterventions(interventionColumns, request.decimal, policy, years, unicodeNormalize, { lineMap, monthFirst }));
     const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
     if (badDates > 0) await runner.exec(separateBadTimes(CHECKED));
-    if (request.invalidUtf8Records?.length) {
+    if (invalidUtf8Records.length) {
       await runner.exec(CREATE_BAD_BYTES);
-      await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(request.invalidUtf8Records) }]);
+      await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(invalidUtf8Records) }]);
       await runner.exec(MARK_BAD_BYTES);
     }
     step('positions');

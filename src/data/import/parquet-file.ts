@@ -66,12 +66,18 @@ export async function importParquetFile(
     let records = 0;
     const columns = plan.dialect.columns;
     const chunks = rowGroupChunks(groups, PARQUET_CHUNK_ROWS);
-    for (const chunk of chunks) {
+    const decode = async (chunk: number[]) => (await parquet.read({ rowGroups: chunk })).intoIPCStream();
+    // A pipeline over the two threads: while DuckDB's worker takes chunk k (the Arrow insert and its text staging, both
+    // sent at once — the worker runs them in order), the page decodes chunk k + 1. One after the other, the decoding
+    // (~1 s at 1M rows) was waited for on top of DuckDB's ~2 s.
+    let decoded = chunks.length ? await decode(chunks[0]) : null;
+    for (const [k, chunk] of chunks.entries()) {
       throwIfCancelled(signal);
-      const ipc = (await parquet.read({ rowGroups: chunk })).intoIPCStream();
-      await database.connection.insertArrowFromIPCStream(ipc, { name: ARROW_TABLE, create: false });
+      const inserted = database.connection.insertArrowFromIPCStream(decoded!, { name: ARROW_TABLE, create: false });
       // Staged as text at once and the typed chunk freed: the whole file is never held typed and as text together.
-      await database.runner.exec(stageTableChunk(columns, records + 1));
+      const staged = database.runner.exec(stageTableChunk(columns, records + 1));
+      const next = k + 1 < chunks.length ? decode(chunks[k + 1]) : Promise.resolve(null);
+      [, , decoded] = await Promise.all([inserted, staged, next]);
       for (const g of chunk) { bytesRead += sizes[g]; records += groups[g]; }
       onProgress({ bytesRead, totalBytes, records, elapsedMs: performance.now() - start });
     }

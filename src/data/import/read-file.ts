@@ -107,6 +107,35 @@ export async function readAndScan(
   return { utf8, scan, invalidUtf8Records, unicodeNormalize };
 }
 
+/**
+ * What the page's pass over a file learnt, when that pass runs while DuckDB already reads the file (import-csv.ts readCsvStage): the
+ * record scan, the start lines of records with bytes that are not UTF-8, whether text needs normalising — and, when
+ * there were such bytes, the name of a copy with them marked, which DuckDB reads instead.
+ */
+export interface ScannedText {
+  scan: RecordScan;
+  invalidUtf8Records: number[];
+  unicodeNormalize: boolean;
+  /** A file name DuckDB must read instead of the request's (the file was not the UTF-8 it was taken for). */
+  fileName?: string;
+}
+
+/** What `readAndScan` returns. */
+export type ReadOutcome = Awaited<ReturnType<typeof readAndScan>>;
+
+/**
+ * The page's pass over a UTF-8 file (`pass`: readAndScan without keeping the bytes) as the import's read takes it beside
+ * DuckDB's own read of the file (ScannedText): when the pass found bytes that are not UTF-8 it kept a copy
+ * with them marked, which `registerCopy` hands to DuckDB under a name of its choosing, to be read instead.
+ */
+export function scanBesideRead(pass: () => Promise<ReadOutcome>, registerCopy: (bytes: Uint8Array) => Promise<string>): () => Promise<ScannedText> {
+  return async () => {
+    const outcome = await pass();
+    const text = { scan: outcome.scan, invalidUtf8Records: outcome.invalidUtf8Records, unicodeNormalize: outcome.unicodeNormalize };
+    return outcome.utf8 ? { ...text, fileName: await registerCopy(outcome.utf8) } : text;
+  };
+}
+
 /** The start lines of the data records that contain the given physical lines (header and title lines excluded). */
 export function recordsOfLines(scan: RecordScan, lines: number[]): number[] {
   const records = new Set<number>();

@@ -1,0 +1,26 @@
+import { it } from 'vitest';
+import { createSchemaRunner } from '../../scripts/node-runner';
+import { checkIncidents, readRawCsv, insertIncidents, wgs84Coords, CREATE_COORDS } from '../../src/data/import/csv-import.query';
+import { areaNamesAtInsertSql } from '../../src/data/area-assignment.query';
+import { withGridCoordinates } from '../../src/data/grid.query';
+const cols = ['id','occurred_at','category','subcategory','lat','lon','location_precision','area','place','description','source'];
+const map = { id: 'id', date: 'occurred_at', category: 'category', subcategory: 'subcategory', north: 'lat', east: 'lon', area: 'area', place: 'place', description: 'description' };
+it('probe', async () => {
+  const r = await createSchemaRunner('/tmp/probe.db');
+  await r.exec(`SET threads = 1; DELETE FROM incidents; CHECKPOINT`);
+  const t = async (label: string, sql: string) => { const s = performance.now(); await r.exec(sql); console.log(label, Math.round(performance.now() - s)); };
+  await t('csv stage', readRawCsv('bench/data/incidents-1000000.csv', { delimiter: ',', quote: '"', header: true, skipLines: 0, columns: cols }));
+  await t('checks', checkIncidents(map, '.', {}, { min: 1990, max: 2027 }, false, { lineMap: { offset: 1 } }));
+  await r.exec(CREATE_COORDS);
+  await t('coords', wgs84Coords('north-east', { minLat: 55, maxLat: 69.1, minLon: 10.9, maxLon: 24.2 }));
+  const ins = insertIncidents('s', 'point', 'imp');
+  const sel = ins.slice(ins.indexOf('SELECT'));
+  await t('select only (temp)', `CREATE TEMP TABLE x1 AS ${sel}`);
+  await t('select count', `CREATE TEMP TABLE x2 AS SELECT count(*) FROM (${sel})`);
+  await t('join only', `CREATE TEMP TABLE x3 AS SELECT count(*) FROM (SELECT c.line, k.lat FROM import_checked c LEFT JOIN import_coords k ON k.__line = c.line WHERE c.reason IS NULL)`);
+  await t('area names', `CREATE TEMP TABLE x4 AS SELECT count(*) FROM (SELECT ${areaNamesAtInsertSql('c.area')} AS a FROM import_checked c WHERE c.reason IS NULL) WHERE a IS NOT NULL`);
+  await t('area names flat', `CREATE TEMP TABLE x6 AS SELECT count(*) FROM (SELECT CASE WHEN EXISTS (SELECT 1 FROM areas) THEN NULL ELSE CASE WHEN c.area IS NULL THEN '' ELSE chr(31) || chr(30) || replace(replace(c.area, chr(31), ' '), chr(30), ' ') || chr(31) END END AS a FROM import_checked c WHERE c.reason IS NULL) WHERE a IS NOT NULL`);
+  await t('grid', `CREATE TEMP TABLE x5 AS SELECT sum(grid_e) FROM (${withGridCoordinates(`SELECT k.lat, k.lon FROM import_coords k`)})`);
+  await t('insert stored', ins);
+  await t('commit/checkpoint', 'CHECKPOINT');
+}, 600000);
