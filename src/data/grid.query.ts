@@ -7,9 +7,11 @@ export const ADD_GRID_COLUMNS = ['incidents', 'interventions']
   .map((t) => `ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS grid_e DOUBLE; ALTER TABLE ${t} ADD COLUMN IF NOT EXISTS grid_n DOUBLE;`)
   .join('\n');
 
-const cosh = (x: string) => `((exp(${x}) + exp(-(${x}))) / 2)`;
-const sinh = (x: string) => `((exp(${x}) - exp(-(${x}))) / 2)`;
-const num = (v: number) => v.toPrecision(17);
+/** Hyperbolic cosine and sine of an SQL expression, written with exp (the same in every DuckDB build). */
+export const cosh = (x: string) => `((exp(${x}) + exp(-(${x}))) / 2)`;
+export const sinh = (x: string) => `((exp(${x}) - exp(-(${x}))) / 2)`;
+/** A constant as SQL text, to the last digit a double holds. */
+export const num = (v: number) => v.toPrecision(17);
 
 function seriesTerm(trig: 'sin' | 'cos', hyp: (x: string) => string): string {
   return BETA.map((b, i) => `${num(b)} * ${trig}(${2 * (i + 1)} * __grid_xi) * ${hyp(`${2 * (i + 1)} * __grid_eta`)}`).join(' + ');

@@ -2,7 +2,8 @@
 // rows in the file = imported + rejected (each rejected row with its line and reason). Everything happens in
 // staging tables; the canonical table changes only in the final transaction, so a failed import leaves the
 // data already loaded untouched.
-import { type CrsCode, SWEDEN_BOUNDS, insideSweden, type PairOrder, toWgs84 } from '../../lib/parsing/coordinates';
+import { type CrsCode, SWEDEN_BOUNDS, insideSweden, type PairOrder, swerefZone, toWgs84 } from '../../lib/parsing/coordinates';
+import { tmCoords } from './projected-coords.query';
 import { maskPersonalNumbers } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
@@ -408,6 +409,11 @@ function withColumn(r: { line: number; reason: RowReason; field: string | null; 
 async function convertCoordinates(runner: SqlRunner, { crs, order }: { crs: CrsCode; order: PairOrder }): Promise<void> {
   if (crs === 'EPSG:4326') {
     await runner.exec(wgs84Coords(order, SWEDEN_BOUNDS));
+    return;
+  }
+  const zone = swerefZone(crs);
+  if (zone) {
+    await runner.exec(tmCoords(order, zone, SWEDEN_BOUNDS));
     return;
   }
   const points = await runner.rows<{ line: number; north: number; east: number }>(POINTS_TO_CONVERT);

@@ -12,6 +12,7 @@ import { importRows, readTableStage, type ImportResult } from './import-csv';
 import { throwIfCancelled, type ReadProgress } from './read-file';
 import { rememberParquetSource, type ImportPhase } from './browser-import';
 import { PARQUET_CHUNK_ROWS, rowGroupChunks } from './parquet-chunks';
+import { arrowTextMayNeedNormalising } from './arrow-text';
 
 let ready: Promise<unknown> | null = null;
 function init() {
@@ -51,6 +52,8 @@ export async function importParquetFile(
   onPhase('reading');
   await init();
   const parquet = await ParquetFile.fromFile(file);
+  // Whether any text may need Unicode normalisation (arrow-text.ts): found while decoding, used by the checks.
+  let unicodeNormalize = false;
   try {
     await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}; DROP TABLE IF EXISTS ${ARROW_SHAPE_TABLE}; DROP TABLE IF EXISTS ${TABLE_TEXT}`);
     await database.connection.insertArrowFromIPCStream((await parquet.read({ limit: 1 })).intoIPCStream(), { name: ARROW_SHAPE_TABLE, create: true });
@@ -66,7 +69,12 @@ export async function importParquetFile(
     let records = 0;
     const columns = plan.dialect.columns;
     const chunks = rowGroupChunks(groups, PARQUET_CHUNK_ROWS);
-    const decode = async (chunk: number[]) => (await parquet.read({ rowGroups: chunk })).intoIPCStream();
+    const decode = async (chunk: number[]) => {
+      const ipc = (await parquet.read({ rowGroups: chunk })).intoIPCStream();
+      // Read before the buffer goes to DuckDB's worker (it is transferred, empty here afterwards).
+      unicodeNormalize ||= arrowTextMayNeedNormalising(ipc);
+      return ipc;
+    };
     // A pipeline over the two threads: while DuckDB's worker takes chunk k (the Arrow insert and its text staging, both
     // sent at once — the worker runs them in order), the page decodes chunk k + 1. One after the other, the decoding
     // (~1 s at 1M rows) was waited for on top of DuckDB's ~2 s.
@@ -97,7 +105,7 @@ export async function importParquetFile(
     {
       target: plan.target, columns, decimal: plan.decimal,
       coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
-      mode, replaceExample: database.meta.dataset === 'example', source, personalData: plan.personalChoices, signal, onStep: onPhase, years: plan.years,
+      mode, replaceExample: database.meta.dataset === 'example', source, personalData: plan.personalChoices, signal, onStep: onPhase, years: plan.years, unicodeNormalize,
       history: { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) },
     },
     () => readTableStage(database.runner, plan.dialect.columns),

@@ -24,7 +24,7 @@ const COMPOSABLE = '[\\x{0300}-\\x{036f}\\x{1ab0}-\\x{1aff}\\x{1dc0}-\\x{1dff}\\
  * `valueSql` (a text expression) in Unicode NFC, then trimmed, so "Stöld" written o + U+0308 (as macOS tools write
  * it) and "Stöld" are one category. `nfc_normalize` is slow in DuckDB (~6 µs a value), so only values that are not
  * plain ASCII and hold something NFC can change go through it (the caller runs this only when the read found a
- * combining mark; Parquet and JSON are always checked).
+ * combining mark; for Parquet, when a chunk's text held one, arrow-text.ts; JSON is always checked).
  */
 export function normalisedValue(valueSql: string): string {
   const c = valueSql;

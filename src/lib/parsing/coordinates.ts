@@ -3,6 +3,7 @@
 // and the local SWEREF 99 zones overlap in magnitude: when samples can't tell them apart, `ambiguous` is set and
 // the importer asks (and remembers the answer with the mapping).
 import proj4 from 'proj4';
+import { SWEREF99TM_ZONE, type TmZone } from '../geo/sweref99tm';
 
 export type CrsCode = 'EPSG:4326' | 'EPSG:3006' | 'EPSG:3021' | `EPSG:${3007 | 3008 | 3009 | 3010 | 3011 | 3012 | 3013 | 3014 | 3015 | 3016 | 3017 | 3018}`;
 
@@ -22,6 +23,13 @@ const DEFINITIONS: Record<string, string> = {
 for (const [code, def] of Object.entries(DEFINITIONS)) proj4.defs(code, def);
 
 export const SUPPORTED_CRS: CrsCode[] = ['EPSG:4326', 'EPSG:3006', ...Object.keys(SWEREF_LOCAL_MERIDIANS).map((c) => `EPSG:${c}` as CrsCode), 'EPSG:3021'];
+
+/** The Transverse Mercator zone of SWEREF 99 TM or a local SWEREF 99 zone (GRS 80, no datum shift); null for others (RT 90, WGS 84). */
+export function swerefZone(crs: CrsCode): TmZone | null {
+  if (crs === 'EPSG:3006') return SWEREF99TM_ZONE;
+  const meridian = SWEREF_LOCAL_MERIDIANS[Number(crs.slice(5))];
+  return meridian === undefined ? null : { centralMeridian: meridian, scale: 1, falseEasting: 150000 };
+}
 
 /** Sweden with a margin: a converted point outside this box is rejected as "outside Sweden". */
 export const SWEDEN_BOUNDS = { minLat: 55.0, maxLat: 69.2, minLon: 10.5, maxLon: 24.3 };

@@ -1,0 +1,45 @@
+// A Parquet file's text is normalised only when a decoded chunk holds something NFC can change (arrow-text.ts). The
+// chunks here are decoded by parquet-wasm's Node build from files native DuckDB wrote, as the page decodes them.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Dictionary, Int32, Table, Utf8, tableFromArrays, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { arrowTextMayNeedNormalising } from '../../src/data/import/arrow-text';
+import { createNodeRunner } from '../../scripts/node-runner';
+
+describe('whether a decoded Parquet chunk may need Unicode normalisation', () => {
+  let runner: Awaited<ReturnType<typeof createNodeRunner>>;
+  const dir = mkdtempSync(join(tmpdir(), 'lagesbild-arrow-text-'));
+  beforeAll(async () => { runner = await createNodeRunner(); });
+  afterAll(() => runner.close());
+
+  /** A Parquet file of one text column `v` (and numbers, a timestamp) with these values, decoded as the page does. */
+  async function decoded(values: (string | null)[]): Promise<Uint8Array> {
+    const file = join(dir, `f${Math.random().toString(36).slice(2)}.parquet`);
+    const list = values.map((v) => (v === null ? 'NULL' : `'${v.replace(/'/g, "''")}'`)).join(', ');
+    await runner.exec(`COPY (SELECT i::INTEGER AS n, TIMESTAMP '2026-03-01' + to_days(i::INTEGER) AS t, 59.3 + i / 100 AS lat, v
+      FROM (SELECT unnest([${list}]::VARCHAR[]) AS v, generate_subscripts([${list}]::VARCHAR[], 1) AS i)) TO '${file}' (FORMAT parquet)`);
+    return readParquet(new Uint8Array(readFileSync(file))).intoIPCStream();
+  }
+
+  it('is false for Swedish text in composed form, ASCII and empty values — and for a file of numbers only', async () => {
+    expect(arrowTextMayNeedNormalising(await decoded(['Stöld', 'Skadegörelse', 'Åby', 'Ängen', '', null, 'Rån i "centrum"']))).toBe(false);
+    expect(arrowTextMayNeedNormalising(await decoded([]))).toBe(false);
+  });
+
+  it('is true when one value anywhere holds a combining mark or a sign NFC replaces', async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `Plats ${i}`);
+    for (const odd of ['Sto\u0308ld', 'A\u030Aby', '\u212Bngström', '\u2126hm', '\u212Aelvin', 'x\u1DC0', 'y\u20D7', 'z\uFE20']) {
+      expect(arrowTextMayNeedNormalising(await decoded([...many, odd])), odd).toBe(true);
+    }
+  });
+
+  it('is true for text in a layout it does not read (dictionary-encoded), false for plain columns of other types', () => {
+    const dictionary = new Table({ v: vectorFromArray(['Stöld', 'Rån', 'Stöld'], new Dictionary(new Utf8(), new Int32())) });
+    expect(arrowTextMayNeedNormalising(tableToIPC(dictionary, 'stream'))).toBe(true);
+    const plain = tableFromArrays({ n: Int32Array.from([1, 2, 3]), x: Float64Array.from([1.5, 2.5, 3.5]) });
+    expect(arrowTextMayNeedNormalising(tableToIPC(plain, 'stream'))).toBe(false);
+  });
+});
