@@ -225,11 +225,19 @@ describe('importing CSV', () => {
       { line: 3, reason: 'outside-sweden', column: 'Lat / Lon', value: '48,85 / 2,35', text: wgs[2] },
       { line: 4, reason: 'duplicate-id-in-file', column: 'Id', value: 'W1', text: wgs[3] },
     ]);
-    // Projected (converted in JS): a northing outside Sweden.
+    // SWEREF 99 TM (converted in SQL): a northing outside Sweden.
     // Spaces around a field are not part of the value reported (the checks read it trimmed).
     const sweref = ['Id;Datum;Brottstyp;N;E', 'S1;2026-03-01;Stöld;6580822;674032', 'S2;2026-03-01;Stöld; 5800000 ;\t674032'];
     const projected = await importBytes(runner, new TextEncoder().encode(sweref.join('\r\n') + '\r\n'), SEMICOLON, { ...base, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp', north: 'N', east: 'E' } });
     expect(projected.rejected).toEqual([{ line: 3, reason: 'outside-sweden', column: 'N / E', value: '5800000 / 674032', text: sweref[2] }]);
+    // RT 90 (converted in JS with proj4): the same check, line and value.
+    const rt90 = ['Id;Datum;Brottstyp;X;Y', 'R1;2026-03-01;Stöld;6581000;1628000', 'R2;2026-03-01;Stöld;5800000;1628000', 'R3;2026-03-02;Stöld;6581500;1628500'];
+    const rt90Result = await importBytes(runner, new TextEncoder().encode(rt90.join('\n') + '\n'), SEMICOLON, { ...base, coordinates: { crs: 'EPSG:3021', order: 'north-east' }, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp', north: 'X', east: 'Y' } });
+    expect(rt90Result.rejected).toEqual([{ line: 3, reason: 'outside-sweden', column: 'X / Y', value: '5800000 / 1628000', text: rt90[2] }]);
+    expect(rt90Result.imported).toBe(2);
+    // Positions mapped but no reference system chosen: nothing converts them, so none is taken as inside Sweden.
+    const unconverted = await importBytes(runner, new TextEncoder().encode(['Id;Datum;Brottstyp;N;E', 'U1;2026-03-04;Stöld;6580822;674032'].join('\n') + '\n'), SEMICOLON, { ...base, coordinates: null, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp', north: 'N', east: 'E' } });
+    expect(lineAndReason(unconverted.rejected)).toEqual([{ line: 2, reason: 'outside-sweden' }]);
     // Appended again: every row already loaded, each with its line (a quoted field spanning lines kept whole).
     const again = ['Id;Datum;Brottstyp;Beskrivning', 'S1;2026-03-01;Stöld;', 'W1;2026-03-01;Stöld;Cykel', 'N1;2026-03-09;Rån;"Två', 'rader"'];
     const noCoords = { ...base, coordinates: null, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp', description: 'Beskrivning' } };

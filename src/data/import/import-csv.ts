@@ -298,7 +298,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     await runner.exec(CREATE_COORDS);
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
     const replacing = request.mode === 'replace' || request.replaceExample;
-    await runner.exec(markLateRejects());
+    await runner.exec(markLateRejects(Boolean(request.coordinates)));
     let otherSources: { rows: number; sources: string[] } = { rows: 0, sources: [] };
     let changedById: { rows: number; ids: string[] } = { rows: 0, ids: [] };
     if (!replacing) {
