@@ -228,9 +228,10 @@ export async function csvRun(baseUrl, set, windows, native) {
   });
 }
 
-export async function parquetRun(baseUrl, set) {
+/** Import one file (Parquet, or a CSV in another layout) on a fresh profile; its time and the tab's peak. */
+export async function fileRun(baseUrl, path, rows) {
   return inFreshTab(baseUrl, async (tab) => {
-    const ingest = await importFile(tab, baseUrl, set.parquet, set.rows);
+    const ingest = await importFile(tab, baseUrl, path, rows);
     return { ingest, memory: tab.peakMemory(), crashed: tab.state.crashed };
   });
 }

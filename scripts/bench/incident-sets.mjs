@@ -4,6 +4,8 @@
 import { createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import proj4 from 'proj4';
+import { SWEREF99TM } from '../example/geography.mjs';
 import { generate, INCIDENT_COLUMNS } from '../generate-example.mjs';
 import { createRandom } from '../example/random.mjs';
 import { csvField } from '../example/writers.mjs';
@@ -83,4 +85,36 @@ export async function tenMillionParquet(dir) {
     renameSync(`${parquet}.partial`, parquet);
   }
   return parquet;
+}
+
+/**
+ * The set's incidents as a police-style SWEREF 99 TM export: `;`, positions as whole metres in N and E (from the
+ * set's lat/lon with proj4), no lat/lon columns — the importer converts them back (in SQL since 2026-12-06). Written
+ * from the set's CSV by native DuckDB and proj4; reused when present. Returns its path and size.
+ */
+export async function swerefSet(dir, set) {
+  const path = join(dir, `sweref-${set.rows}.csv`);
+  if (!existsSync(path)) {
+    const db = await DuckDBInstance.create(':memory:');
+    const c = await db.connect();
+    const columns = ['id', 'occurred_at', 'category', 'subcategory', 'lat', 'lon', 'area', 'place', 'description'];
+    const reader = await c.runAndReadAll(`SELECT ${columns.join(', ')} FROM read_csv('${set.csv.replaceAll("'", "''")}', header = true, all_varchar = true)`);
+    const rows = reader.getRowObjects();
+    c.closeSync();
+    const out = createWriteStream(`${path}.partial`);
+    const write = (text) => new Promise((resolve) => (out.write(text) ? resolve() : out.once('drain', resolve)));
+    await write('id;occurred_at;category;subcategory;N;E;area;place;description\n');
+    for (let start = 0; start < rows.length; start += 20_000) {
+      const lines = rows.slice(start, start + 20_000).map((r) => {
+        let n = '';
+        let e = '';
+        if (r.lat) [e, n] = proj4('WGS84', SWEREF99TM, [Number(r.lon), Number(r.lat)]).map((v) => String(Math.round(v)));
+        return [r.id, r.occurred_at, r.category, r.subcategory, n, e, r.area, r.place, r.description].map((v) => csvField(v, ';')).join(';');
+      });
+      await write(lines.join('\n') + '\n');
+    }
+    await new Promise((resolve) => out.end(resolve));
+    renameSync(`${path}.partial`, path);
+  }
+  return { rows: set.rows, csv: path, csvBytes: statSync(path).size };
 }

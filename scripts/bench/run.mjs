@@ -5,6 +5,7 @@
 //   npm run bench -- --quick      100k incidents (CI runs this so the benchmark can't rot)
 //   npm run bench -- --no-build   use the dist/ that is there
 //   npm run bench -- --sizes=1000000   other row counts
+// Each size up to 1M also imports the same incidents as a police-style SWEREF 99 TM CSV (positions converted).
 // Output: a table on stdout and bench/results/latest.json, one object per figure:
 //   { name, rows, value, unit, native?, ratio? }
 import { spawnSync } from 'node:child_process';
@@ -13,10 +14,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist } from '../serve-dist.mjs';
 import { areaSet } from './area-sets.mjs';
-import { areaRun, coldStart, csvRun, largeParquetRun, parquetRun } from './browser.mjs';
-import { incidentSet, tenMillionParquet } from './incident-sets.mjs';
+import { areaRun, coldStart, csvRun, fileRun, largeParquetRun } from './browser.mjs';
+import { incidentSet, swerefSet, tenMillionParquet } from './incident-sets.mjs';
 import { judge } from './targets.mjs';
-import { brushWindows, nativeFigures, percentile } from './native.mjs';
+import { brushWindows, nativeCsvIngest, nativeFigures, percentile } from './native.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const args = process.argv.slice(2);
@@ -81,13 +82,22 @@ try {
       add('peak tab memory (renderer + DuckDB worker)', rows, run.memory / MB, 'MB');
     }
     console.log('  appen: Parquet-import …');
-    const pq = await parquetRun(server.url, set);
+    const pq = await fileRun(server.url, set.parquet, set.rows);
     if (pq.error) {
       failures.push(`${rows} rows, Parquet: ${pq.error}${pq.crashed ? ' (the tab crashed)' : ''}`);
       add('Parquet import failed', rows, pq.crashed ? 1 : 0, pq.crashed ? 'crashed' : 'error');
     } else {
       add('ingest Parquet through the app', rows, pq.ingest, 'ms', native.ingestParquet);
       add('peak tab memory, Parquet import', rows, pq.memory / MB, 'MB');
+    }
+    // A police-style export in SWEREF 99 TM (positions converted at import): up to 1M rows only, to bound the run.
+    if (rows <= 1_000_000) {
+      console.log('  appen: SWEREF 99 TM-CSV …');
+      const sweref = await swerefSet(join(root, 'bench', 'data'), set);
+      const nativeSweref = await nativeCsvIngest(sweref.csv);
+      const sw = await fileRun(server.url, sweref.csv, rows);
+      if (sw.error) failures.push(`${rows} rows, SWEREF 99 TM CSV: ${sw.error}${sw.crashed ? ' (the tab crashed)' : ''}`);
+      else add('ingest SWEREF 99 TM CSV through the app', rows, sw.ingest, 'ms', nativeSweref);
     }
     console.log('  appen: punkter mot ~6 000 ytor …');
     const areas = await areaRun(server.url, await areaSet(join(root, 'bench', 'data'), set), rows);
