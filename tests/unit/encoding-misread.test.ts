@@ -52,3 +52,19 @@ describe('the import plan', () => {
     expect(replan(bytes, wrong, { encoding: 'utf-8' }).misread).toBeUndefined();
   });
 });
+
+describe('files that are not text whatever their name', () => {
+  it('are told by their first bytes even without a NUL: ZIP/xlsx, xls, gzip, PDF', () => {
+    const starts = [[0x50, 0x4b, 0x03, 0x04], [0x50, 0x4b, 0x05, 0x06], [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], [0x1f, 0x8b], [...'%PDF-1.7'].map((c) => c.charCodeAt(0))];
+    for (const start of starts) {
+      const bytes = new Uint8Array([...start, ...new TextEncoder().encode('Datum;Brottstyp\n2026-03-01;Stöld\n')]);
+      expect(detectEncoding(bytes).looksBinary, start.join(',')).toBe(true);
+    }
+  });
+
+  it('text that merely begins with those letters is still text', () => {
+    for (const text of ['PK;Datum\n1;2026-03-01\n', 'PDF;Datum\n', '%PDF;Datum\n', 'PAR1;x\n']) {
+      expect(detectEncoding(new TextEncoder().encode(text)).looksBinary, text).toBe(false);
+    }
+  });
+});

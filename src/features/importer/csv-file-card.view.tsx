@@ -110,8 +110,10 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       </fieldset>
       {plan.format === 'csv' && plan.dialect.skipLines > 0 && <p className="hint" data-testid="skip-note">{t('importer.skipNote', { count: plan.dialect.skipLines, header: plan.dialect.skipLines + 1 })}</p>}
       {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
-      <p className="hint" data-testid="years-note">{t('importer.yearsNote', { min: plan.years.min, max: plan.years.max })}</p>
-      {plan.coordinates?.ambiguous && <p role="alert" className="warning">{t(plan.coordinates.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}</p>}
+      {blocked?.yearsReversed
+        ? <p role="alert" className="warning" data-testid="years-reversed">{t('importer.yearsReversed', { min: plan.years.min, max: plan.years.max })}</p>
+        : <p className="hint" data-testid="years-note">{t('importer.yearsNote', { min: plan.years.min, max: plan.years.max })}</p>}
+      {blocked?.needsCrs && <p role="alert" className="warning">{t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}</p>}
       {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
       {!(plan.mapping.north && plan.mapping.east) && plan.previewRows.length > 0 && (
         <p role="status" className="warning" data-testid="no-position">{t(plan.target === 'incidents' ? 'importer.noPositionIncidents' : 'importer.noPositionInterventions')}</p>

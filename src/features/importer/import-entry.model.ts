@@ -30,10 +30,13 @@ export type ImportEntry =
 
 /** Why the import button is not yet enabled, or null when the plan can run. */
 /** Why a file can't be imported as planned; null when it can. An empty file or one with only a header says so. */
-export function blockers(plan: TablePlan): { missing: string[]; needsCrs: boolean; binary: boolean; empty: 'no-columns' | 'no-rows' | null } | null {
+export function blockers(plan: TablePlan): { missing: string[]; needsCrs: boolean; binary: boolean; empty: 'no-columns' | 'no-rows' | null; yearsReversed: boolean } | null {
   const empty = plan.dialect.columns.length === 0 ? 'no-columns' : plan.previewRows.length === 0 ? 'no-rows' : null;
   const missing = empty ? [] : missingRequired(plan.mapping, plan.target);
-  const needsCrs = Boolean(plan.coordinates?.ambiguous);
-  return missing.length || needsCrs || plan.looksBinary || empty ? { missing, needsCrs, binary: plan.looksBinary, empty } : null;
+  // A file without rows has no coordinates to be unsure about (a tester saw the system asked for on a header-only file).
+  const needsCrs = !empty && Boolean(plan.coordinates?.ambiguous);
+  // 2027–1990 would reject every row as out of range (a tester's typo): said and blocked before the import.
+  const yearsReversed = plan.years.min > plan.years.max;
+  return missing.length || needsCrs || plan.looksBinary || empty || yearsReversed ? { missing, needsCrs, binary: plan.looksBinary, empty, yearsReversed } : null;
 }
 

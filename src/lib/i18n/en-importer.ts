@@ -66,6 +66,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     field: 'Field',
     yearsFrom: 'Plausible years from',
     yearsTo: 'to',
+    yearsReversed: 'The first year ({{min}}) is later than the last ({{max}}), so every row would be rejected: change the range to import.',
     yearsNote: 'Dates with a year outside {{min}}–{{max}} are rejected with a reason (a typo such as 0025 or 2205 would otherwise stretch every time axis). Change the range above if the file has earlier or later dates.',
     column: 'Column in the file',
     samples: 'Examples',

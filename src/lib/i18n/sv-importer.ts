@@ -64,6 +64,7 @@ export const svImporter = {
     field: 'Fält',
     yearsFrom: 'Rimliga år från',
     yearsTo: 'till',
+    yearsReversed: 'Det första året ({{min}}) är senare än det sista ({{max}}), så varje rad skulle avvisas: ändra intervallet för att kunna importera.',
     yearsNote: 'Datum med år utanför {{min}}–{{max}} avvisas med orsak (ett skrivfel som 0025 eller 2205 skulle annars dra ut alla tidsaxlar). Ändra intervallet ovan om filen har äldre eller senare datum.',
     column: 'Kolumn i filen',
     samples: 'Exempel',

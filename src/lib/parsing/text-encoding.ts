@@ -8,11 +8,24 @@ export interface EncodingGuess {
   encoding: TextEncodingName;
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
-  /** NUL bytes in a file that is not UTF-16: most likely not a text file at all. */
+  /** NUL bytes in a file that is not UTF-16, or a known non-text format's first bytes (ZIP/xlsx, xls, gzip, PDF). */
   looksBinary: boolean;
   /** The bytes decided it (a BOM, UTF-16, or bytes beyond ASCII); false for plain ASCII, where any choice reads the same. */
   decided?: boolean;
 }
+
+/**
+ * The first bytes of files that are never CSV however they are named — an Excel workbook saved as "….csv" is the
+ * common case (a tester's zip renamed .csv was read as "only a header row"): ZIP (xlsx, ods, docx, zip), the old
+ * Office format (xls), gzip and PDF (Parquet has NUL bytes, caught above). Their "magic numbers" as each format's specification gives them.
+ */
+const CONTAINER_SIGNATURES: readonly (readonly number[])[] = [
+  [0x50, 0x4b, 0x03, 0x04], // ZIP local file header "PK\3\4" (also an empty archive's "PK\5\6" below)
+  [0x50, 0x4b, 0x05, 0x06],
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], // OLE2 compound file (.xls)
+  [0x1f, 0x8b], // gzip
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // "%PDF-"
+];
 
 export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3, looksBinary: false, decided: true };
@@ -26,7 +39,7 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   // UTF-16 without BOM: ASCII text has a NUL in every other byte.
   if (oddNul > half * 0.4 && evenNul < half * 0.05) return { encoding: 'utf-16le', bomLength: 0, looksBinary: false, decided: true };
   if (evenNul > half * 0.4 && oddNul < half * 0.05) return { encoding: 'utf-16be', bomLength: 0, looksBinary: false, decided: true };
-  const looksBinary = evenNul + oddNul > 0;
+  const looksBinary = evenNul + oddNul > 0 || CONTAINER_SIGNATURES.some((signature) => signature.every((b, i) => bytes[i] === b));
   const decided = sample.some((b) => b >= 0x80);
   return { encoding: isValidUtf8(sample, sample.length < bytes.length) || mostlyUtf8(sample) ? 'utf-8' : 'windows-1252', bomLength: 0, looksBinary, decided };
 }
