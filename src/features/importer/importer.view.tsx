@@ -13,8 +13,9 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import { CsvFileCard } from './csv-file-card.view';
 import { EXAMPLE_EXPORTS, fetchExampleExport } from './example-exports';
 import { PoliceEventsCard } from './police-events-card.view';
-import { formatBytes, formatCount } from '../../lib/format';
+import { formatBytes } from '../../lib/format';
 import { NothingToImportError } from '../../data/import/import-csv';
+import { nothingImportedText } from './nothing-imported';
 import type { ImportEntry } from './import-entry.model';
 import { changeImportEntries, currentImportEntries, importControllers, takeDroppedFiles, useImportEntries, useImportPageOpen } from './import-entries.store';
 
@@ -95,19 +96,7 @@ export function ImporterPage() {
 
   // A replace with no valid row: in the user's language, with how many rows failed for which reason and the
   // first few rows themselves, so the file can be fixed (tester: an English sentence and no reasons).
-  const nothingImported = (error: NothingToImportError): string => {
-    const byReason = new Map<string, number>();
-    for (const r of error.rejected) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
-    const reason = (code: string) => t(`importer.reasons.${code}`, error.years ?? {});
-    const lines = error.rejected.slice(0, 10).map((r) => t('importer.nothingImportedRow', {
-      line: formatCount(r.line, language), reason: reason(r.reason), column: r.column ?? '–', value: r.value ?? '',
-    }));
-    return [
-      t('importer.nothingImported', { rows: formatCount(error.rowsInFile, language) }),
-      [...byReason].map(([code, n]) => `${reason(code)}: ${formatCount(n, language)}`).join(' · '),
-      ...lines,
-    ].filter((s) => s !== '').join('\n');
-  };
+  const nothingImported = (error: NothingToImportError): string => nothingImportedText(error, t, language);
 
   const startImport = async (entry: Exclude<ImportEntry, { status: 'unsupported' }>) => {
     // One at a time (the button says so): two imports share the staging tables, and both failed.

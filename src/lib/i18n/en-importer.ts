@@ -218,6 +218,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     failed: 'The import failed. The data already loaded is untouched.',
     nothingImported: 'None of the file’s {{rows}} rows could be imported, so nothing was replaced. The reasons:',
     nothingImportedRow: 'Line {{line}}: {{reason}} – column {{column}}: "{{value}}"',
+    nothingImportedRowText: 'Line {{line}}: {{reason}} – the line: {{text}}',
+    nothingImportedRowOnly: 'Line {{line}}: {{reason}}',
     remove: 'Remove',
     fields: {
       id: 'Id', date: 'Date (and time)', time: 'Time', category: 'Category / offence', subcategory: 'Subcategory',

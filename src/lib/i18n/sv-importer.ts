@@ -216,6 +216,8 @@ export const svImporter = {
     failed: 'Importen misslyckades. Data som redan fanns är orörd.',
     nothingImported: 'Ingen av filens {{rows}} rader kunde importeras, så inget ersattes. Skälen:',
     nothingImportedRow: 'Rad {{line}}: {{reason}} – kolumn {{column}}: "{{value}}"',
+    nothingImportedRowText: 'Rad {{line}}: {{reason}} – raden: {{text}}',
+    nothingImportedRowOnly: 'Rad {{line}}: {{reason}}',
     remove: 'Ta bort',
     fields: {
       id: 'Id', date: 'Datum (och ev. tid)', time: 'Tid', category: 'Kategori / brottstyp', subcategory: 'Underkategori',

@@ -1,0 +1,42 @@
+// The card's message when no row of a file could be imported (features/importer/nothing-imported.ts), in both languages.
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import { NothingToImportError } from '../../src/data/import/import-csv';
+import { nothingImportedText } from '../../src/features/importer/nothing-imported';
+import { en } from '../../src/lib/i18n/en';
+import { sv } from '../../src/lib/i18n/sv';
+
+async function translator(lng: 'sv' | 'en') {
+  const instance = i18next.createInstance();
+  await instance.init({ lng, resources: { sv: { translation: sv }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  return instance.t;
+}
+
+const error = new NothingToImportError(1234, [
+  { line: 2, reason: 'too-many-columns', text: 'A1;2026-03-01;Stöld;x;y' },
+  { line: 3, reason: 'bad-date', column: 'Datum', value: '2026-13-45', text: 'A2;2026-13-45;Stöld' },
+  { line: 1001, reason: 'invalid-encoding' },
+] as never);
+
+describe('nothing imported: the message', () => {
+  it('gives a whole-row fault with the row as read, a column fault with its column and value, never "kolumn –"', async () => {
+    const text = nothingImportedText(error, await translator('sv'), 'sv');
+    const lines = text.split('\n');
+    expect(lines[0]).toContain('1\u00a0234');
+    expect(lines.find((l) => l.startsWith('Rad 2:'))).toMatch(/– raden: A1;2026-03-01;Stöld;x;y$/);
+    expect(lines.find((l) => l.startsWith('Rad 3:'))).toMatch(/– kolumn Datum: "2026-13-45"$/);
+    const bare = lines.find((l) => l.startsWith('Rad 1\u00a0001:'));
+    expect(bare).not.toContain('kolumn');
+    expect(bare).not.toContain('raden:');
+    expect(text).not.toContain('kolumn –');
+    expect(text).not.toMatch(/importer\./); // every key exists
+  });
+
+  it('says the same in English', async () => {
+    const text = nothingImportedText(error, await translator('en'), 'en');
+    expect(text).toContain('Line 2:');
+    expect(text).toContain('the line: A1;2026-03-01;Stöld;x;y');
+    expect(text).toContain('column Datum: "2026-13-45"');
+    expect(text).not.toMatch(/importer\./);
+  });
+});
