@@ -253,6 +253,17 @@ describe('a replace with no valid row (tester: an English sentence, no reasons)'
     ]);
     expect((await runner.rows<{ n: number }>('SELECT count(*)::INTEGER AS n FROM incidents'))[0].n).toBe(before);
   });
+
+  it('lists every row, an unclosed quote’s line among them, so the reasons add up to the rows in the file', async () => {
+    const { NothingToImportError } = await import('../../src/data/import/import-csv');
+    const bytes = enc('Ärendenr;Datum;Brottstyp\nB1;2025-13-01;Stöld\nB2;2025-01-02;"Rån\n');
+    const plan = await planBytes(bytes);
+    const error = await importPlanned(runner, bytes, plan, { mode: 'replace' }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(NothingToImportError);
+    const refused = error as InstanceType<typeof NothingToImportError>;
+    expect(refused.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'no-such-date'], [3, 'unreadable']]);
+    expect(refused.rejected).toHaveLength(refused.rowsInFile);
+  });
 });
 
 describe('re-import with another id mapping (7)', () => {

@@ -319,10 +319,18 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
       checkedRejects(target, outcomeNames),
     )).map((r) => withColumn(r, request.columns));
 
+    // Every rejected row, in line order: the reader's, the lines no record could be matched to (an unclosed quote
+    // swallows the rest of the file), and the checks'. The same list for a refused replace as for a summary (a
+    // tester's refused replace left out an unclosed quote's line, and its counts did not add up).
+    const rejectedRows = (): RejectedRow[] => [
+      ...readerRejects,
+      ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
+      ...rowRejects,
+    ].sort((a, b) => a.line - b.line);
     const importable = accepted - rowRejects.length;
     if (importable === 0 && (request.mode === 'replace' || request.replaceExample)) {
       // Replacing what is loaded with nothing is never what the user meant: keep the data, say why.
-      throw new NothingToImportError(rowsInFile, [...readerRejects, ...rowRejects], years);
+      throw new NothingToImportError(rowsInFile, rejectedRows(), years);
     }
     const imported = await inTransaction(runner, async () => {
       step('writing');
@@ -359,11 +367,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
 
     // After the commit: a failure here must not make a stored import look failed — then there is nothing to say.
     const variants = await runner.rows<{ spellings: string[] }>(valueVariantsSql(target)).then((rows) => rows.map((r) => [...r.spellings]), () => [] as string[][]);
-    const rejected: RejectedRow[] = [
-      ...readerRejects,
-      ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
-      ...rowRejects,
-    ].sort((a, b) => a.line - b.line);
+    const rejected = rejectedRows();
     return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...(changedById.rows ? { changedUnderSameId: { rows: changedById.rows, ids: [...changedById.ids] } } : {}), ...(otherSources.rows ? { sameAsOtherSources: { rows: otherSources.rows, sources: [...otherSources.sources], source: request.source } } : {}), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
   } finally {
     await runner.exec(dropStaging());
