@@ -2,8 +2,8 @@
 // rows in the file = imported + rejected (each rejected row with its line and reason). Everything happens in
 // staging tables; the canonical table changes only in the final transaction, so a failed import leaves the
 // data already loaded untouched.
-import { type CrsCode, SWEDEN_BOUNDS, insideSweden, type PairOrder, swerefZone, toWgs84 } from '../../lib/parsing/coordinates';
-import { tmCoords } from './projected-coords.query';
+import type { CrsCode, PairOrder } from '../../lib/parsing/coordinates';
+import { convertCoordinates } from './convert-coordinates';
 import { maskPersonalNumbers } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
@@ -20,7 +20,7 @@ export type { PersonalDataFinding } from './personal-data-scan';
 import type { DecimalMark } from './value-conversions.query';
 import { changedUnderSameId, idRegimes, markAlreadyLoaded, markSameContent, otherSourcesStored, sameRowsOtherSources } from './already-loaded.query';
 import {
-  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, COORDS, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_READ, DROP_RAW_STAGING, CREATE_LINES, LINES, POINTS_TO_CONVERT, READ_REJECTS, wgs84Coords,
+  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_READ, DROP_RAW_STAGING, CREATE_LINES, LINES, READ_REJECTS,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
@@ -408,35 +408,4 @@ function withColumn(r: { line: number; reason: RowReason; field: string | null; 
   // Two columns at fault: a position's, and a date's own time against the time column's ("Datum / Tid").
   const column = r.field === 'position' ? `${mapped.north} / ${mapped.east}` : r.field === 'date+time' ? `${mapped.date} / ${mapped.time}` : outcome ?? (r.field ? mapped[r.field] : undefined);
   return { line: r.line, reason: r.reason, ...(column ? { column } : {}), ...(r.value !== null ? { value: r.value } : {}), ...(r.text !== null ? { text: r.text } : {}) };
-}
-
-async function convertCoordinates(runner: SqlRunner, { crs, order }: { crs: CrsCode; order: PairOrder }): Promise<void> {
-  if (crs === 'EPSG:4326') {
-    await runner.exec(wgs84Coords(order, SWEDEN_BOUNDS));
-    return;
-  }
-  const zone = swerefZone(crs);
-  if (zone) {
-    await runner.exec(tmCoords(order, zone, SWEDEN_BOUNDS));
-    return;
-  }
-  const points = await runner.rows<{ line: number; north: number; east: number }>(POINTS_TO_CONVERT);
-  const lines = new Int32Array(points.length);
-  const lats = new Float64Array(points.length);
-  const lons = new Float64Array(points.length);
-  points.forEach((p, i) => {
-    const [n, e] = order === 'north-east' ? [p.north, p.east] : [p.east, p.north];
-    const { lat, lon } = toWgs84(crs, n, e);
-    const ok = Number.isFinite(lat) && Number.isFinite(lon) && insideSweden(lat, lon);
-    lines[i] = p.line;
-    lats[i] = ok ? lat : Number.NaN;
-    lons[i] = ok ? lon : Number.NaN;
-  });
-  if (points.length) {
-    await runner.insertColumns(COORDS, [
-      { name: '__line', type: 'int32', values: lines },
-      { name: 'lat', type: 'float64', values: lats },
-      { name: 'lon', type: 'float64', values: lons },
-    ]);
-  }
 }

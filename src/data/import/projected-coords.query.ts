@@ -41,7 +41,7 @@ export function withTmInverse(source: string, zone: TmZone): string {
 
 /**
  * The checked rows' positions in `zone` into COORDS as WGS 84, NULL where outside Sweden's box — as the proj4 path
- * (import-csv.ts convertCoordinates) writes them for other systems.
+ * (convert-coordinates.ts) writes them for other systems.
  */
 export function tmCoords(order: PairOrder, zone: TmZone, b: { minLat: number; maxLat: number; minLon: number; maxLon: number }): string {
   const [n, e] = order === 'north-east' ? ['north', 'east'] : ['east', 'north'];
