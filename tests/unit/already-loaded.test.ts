@@ -91,6 +91,84 @@ describe('rows already loaded are recognised within their source', () => {
     expect(same.rejected.map((r) => r.reason)).toEqual(['same-content-loaded', 'same-content-loaded']);
   });
 
+  describe('the same export again with another column mapping (helper-56: 47 + 47 rows, no word)', () => {
+    const file = enc([
+      'Datum;Brottstyp;Plats;N;E',
+      '2026-03-01 10:00;Stöld;Torget;59,33;18,06',
+      '2026-03-01 10:00;Stöld;Torget;59,33;18,06',
+      '2026-03-01 10:00;Stöld;Skolan;59,34;18,07',
+      '2026-03-02 22:15;Rån;;59,35;18,08',
+      '2026-03-03 09:00;Klotter;Parken;;',
+    ]);
+    const wgs = { crs: 'EPSG:4326' as const, order: 'north-east' as const };
+    const bare = { ...base, columns: { date: 'Datum', category: 'Brottstyp' }, source: 'Polisen' };
+    const placed = { ...base, columns: { date: 'Datum', category: 'Brottstyp', place: 'Plats' }, source: 'Polisen' };
+    const positioned = { ...base, coordinates: wgs, columns: { date: 'Datum', category: 'Brottstyp', place: 'Plats', north: 'N', east: 'E' }, source: 'Polisen' };
+
+    // Both directions, fewer fields then more and more then fewer: each later import adds nothing and says which
+    // fields were read by one import only. A row equal value for value (its extra field empty) is already loaded.
+    const E = 'same-event-loaded';
+    const A = 'already-loaded';
+    it.each([
+      ['Plats mapped the second time', bare, placed, ['place'], [E, E, E, A, E]],
+      ['Plats unmapped the second time', placed, bare, ['place'], [E, E, E, A, E]],
+      ['positions mapped the second time', placed, positioned, ['position'], [E, E, E, E, A]],
+      ['Plats and positions mapped the second time', bare, positioned, ['place', 'position'], [E, E, E, E, E]],
+    ] as const)('%s', async (_name, first, second, fields, reasons) => {
+      expect((await importBytes(runner, file, SEMICOLON, first)).imported).toBe(5);
+      const again = await importBytes(runner, file, SEMICOLON, second);
+      expect(again.imported).toBe(0);
+      expect(again.rejected.map((r) => [r.line, r.reason])).toEqual(reasons.map((reason, i) => [i + 2, reason]));
+      expect(again.sameEventsOtherFields).toEqual({ rows: reasons.filter((r) => r === E).length, fields });
+      expect(await rowsOf('Polisen')).toBe(5);
+    });
+
+    it('imports the events the source does not have, counting equal events as the value-for-value check does', async () => {
+      await importBytes(runner, file, SEMICOLON, bare);
+      // The next export with places: the two thefts at the torget (the source has three thefts at 10:00, so all three
+      // lines are known), a third theft at 10:00 (the source has three: new), and a new event.
+      const next = enc([
+        'Datum;Brottstyp;Plats',
+        '2026-03-01 10:00;Stöld;Torget', '2026-03-01 10:00;Stöld;Torget', '2026-03-01 10:00;Stöld;Skolan', '2026-03-01 10:00;Stöld;Stationen',
+        '2026-03-04 12:00;Stöld;Torget',
+      ]);
+      const again = await importBytes(runner, next, SEMICOLON, placed);
+      expect(again.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'same-event-loaded'], [3, 'same-event-loaded'], [4, 'same-event-loaded']]);
+      expect(again.imported).toBe(2);
+      expect(again.sameEventsOtherFields).toEqual({ rows: 3, fields: ['place'] });
+      expect(await rowsOf('Polisen')).toBe(7);
+    });
+
+    it('keeps two events apart when a field both imports read differs, and looks only within the source', async () => {
+      await importBytes(runner, file, SEMICOLON, placed);
+      // Positions read this time; Plats read both times and differs on one row (a corrected place): that row is new.
+      const moved = enc(['Datum;Brottstyp;Plats;N;E', '2026-03-03 09:00;Klotter;Parken;;', '2026-03-02 22:15;Rån;Bron;59,35;18,08']);
+      const again = await importBytes(runner, moved, SEMICOLON, positioned);
+      expect(again.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'already-loaded']]);
+      expect(again.imported).toBe(1);
+      expect(again.sameEventsOtherFields).toBeUndefined();
+      const other = await importBytes(runner, file, SEMICOLON, { ...bare, source: 'Kommunen' });
+      expect(other.imported).toBe(5);
+      expect(other.sameEventsOtherFields).toBeUndefined();
+    });
+
+    it('recognises interventions by start and type the same way (Ansvarig mapped the second time)', async () => {
+      const activities = enc(['Datum;Aktivitet;Ansvarig', '2026-03-01 18:00;Trygghetsvandring;Kommunen', '2026-03-02 20:00;Fältarbete;Polisen']);
+      const interventions = { ...base, target: 'interventions' as const, source: 'Kommunen' };
+      await importBytes(runner, activities, SEMICOLON, { ...interventions, columns: { date: 'Datum', type: 'Aktivitet' } });
+      const again = await importBytes(runner, activities, SEMICOLON, { ...interventions, columns: { date: 'Datum', type: 'Aktivitet', organisation: 'Ansvarig' } });
+      expect(again.imported).toBe(0);
+      expect(again.sameEventsOtherFields).toEqual({ rows: 2, fields: ['organisation'] });
+    });
+
+    it('says nothing new when both imports read the same fields', async () => {
+      await importBytes(runner, file, SEMICOLON, placed);
+      const again = await importBytes(runner, file, SEMICOLON, placed);
+      expect(again.rejected.map((r) => r.reason)).toEqual(Array(5).fill('already-loaded'));
+      expect(again.sameEventsOtherFields).toBeUndefined();
+    });
+  });
+
   it('replaces without looking for rows already loaded', async () => {
     const bytes = enc(['Datum;Brottstyp', '2026-03-01;Stöld']);
     await importBytes(runner, bytes, SEMICOLON, { ...dateAndCategory, source: 'A' });

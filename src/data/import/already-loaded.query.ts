@@ -97,3 +97,63 @@ export function markSameContent(target: 'incidents' | 'interventions', source: s
     SELECT f.line FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)`;
 }
 
+
+/** The fields a row is compared on beside its time and category (type): what contentHash reads, position as one. */
+export type DescriptiveField = 'subcategory' | 'area' | 'place' | 'description' | 'organisation' | 'position';
+export const DESCRIPTIVE_FIELDS: Record<'incidents' | 'interventions', DescriptiveField[]> = {
+  incidents: ['subcategory', 'area', 'place', 'description', 'position'],
+  interventions: ['organisation', 'area', 'place', 'position'],
+};
+const WHEN = { incidents: 'occurred_at', interventions: 'started_at' } as const;
+const WHAT = { incidents: 'category', interventions: 'type' } as const;
+// The new rows compared: those without an id still to import or already matched value for value (those show which
+// fields the file fills and which stored rows are taken). The stored rows compared lie within their days.
+const COMPARED_ROWS = `c.id IS NULL AND (c.reason IS NULL OR c.reason = 'already-loaded')`;
+const FILE_DAYS = Object.fromEntries((['incidents', 'interventions'] as const).map((t) => [t,
+  `SELECT min(c.${WHEN[t]}) AS first, max(c.${WHEN[t]}) AS last FROM ${CHECKED} c WHERE ${COMPARED_ROWS}`])) as Record<'incidents' | 'interventions', string>;
+const fieldSql = (field: DescriptiveField, row: string, coords: string) => (field === 'position' ? `${coords}.lat` : `${row}.${field}`);
+
+/**
+ * Which descriptive fields hold any value, among the new rows without an id (`fresh_<field>`) and among the source's
+ * stored rows without an id within the file's days (`stored_<field>`): a field filled on one side only was mapped in
+ * one import and not the other (see markSameEventLoaded).
+ */
+export function fieldsFilled(target: 'incidents' | 'interventions', source: string): string {
+  const fields = DESCRIPTIVE_FIELDS[target];
+  return `WITH days AS (${FILE_DAYS[target]}),
+    fresh AS (SELECT ${fields.map((f) => `count(${fieldSql(f, 'c', 'k')}) > 0 AS fresh_${f}`).join(', ')}
+      FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE ${COMPARED_ROWS}),
+    stored AS (SELECT ${fields.map((f) => `count(${fieldSql(f, 't', 't')}) > 0 AS stored_${f}`).join(', ')}
+      FROM ${target} t, days WHERE t.source = ${literal(source)} AND t.id IS NULL AND t.${WHEN[target]} BETWEEN days.first AND days.last)
+  SELECT * FROM fresh, stored`;
+}
+
+/**
+ * Append, rows without an id on both sides: the same export imported again with another column mapping (Plats
+ * mapped this time, not the last) hashes to other row keys, and every row would be stored twice (helper-56: 47 + 47
+ * rows, no word). A new row is the same event as a stored one of the same source when they agree on the time, the
+ * category (type) and every field `shared` — the descriptive fields filled on both sides (fieldsFilled); the fields
+ * filled on one side only are the mapping's difference, not the event's. Rejected as 'same-event-loaded', counted as
+ * markAlreadyLoaded counts: a file's k equal events against the source's n, less those already matched value for
+ * value. Stored rows are read within the file's days only. Run after markAlreadyLoaded.
+ */
+export function markSameEventLoaded(target: 'incidents' | 'interventions', source: string, shared: DescriptiveField[]): string {
+  const event = (row: string, coords: string) => {
+    const values = [`${row}.${WHEN[target]}`, `${row}.${WHAT[target]}`, ...shared.flatMap((f) => (f === 'position' ? [`round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`] : [fieldSql(f, row, coords)]))];
+    return `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')}))`;
+  };
+  return `UPDATE ${CHECKED} SET reason = 'same-event-loaded' WHERE line IN (
+    WITH days AS (${FILE_DAYS[target]}),
+    fresh AS (SELECT c.line, c.reason, ${event('c', 'k')} AS event FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE ${COMPARED_ROWS}),
+    stored AS (SELECT ${event('t', 't')} AS event, count(*) AS n FROM ${target} t, days
+      WHERE t.source = ${literal(source)} AND t.id IS NULL AND t.${WHEN[target]} BETWEEN days.first AND days.last GROUP BY 1),
+    -- The stored rows a new row already matched value for value are taken.
+    taken AS (SELECT event, count(*) AS n FROM fresh WHERE reason = 'already-loaded' GROUP BY 1)
+    SELECT line FROM (
+      SELECT f.line, row_number() OVER (PARTITION BY f.event ORDER BY f.line) AS occurrence, s.n - coalesce(u.n, 0) AS free
+      FROM fresh f JOIN stored s USING (event) LEFT JOIN taken u USING (event) WHERE f.reason IS NULL)
+    WHERE occurrence <= free)`;
+}
+
+/** How many checked rows markSameEventLoaded rejected. */
+export const countSameEventLoaded = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WHERE reason = 'same-event-loaded'`;

@@ -185,7 +185,7 @@ export const COUNT_BAD_DATES = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WH
 
 export type RejectReason =
   | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
-  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
+  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded';
 
 /** The coordinate checks, over the trimmed texts `north_text` and `east_text` (see cleanedTexts). */
 function commonChecks(c: { north?: string; east?: string }, decimal: DecimalMark) {

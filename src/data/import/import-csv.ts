@@ -18,7 +18,8 @@ import { scanPersonalData, type PersonalDataFinding } from './personal-data-scan
 
 export type { PersonalDataFinding } from './personal-data-scan';
 import type { DecimalMark } from './value-conversions.query';
-import { changedUnderSameId, idRegimes, markAlreadyLoaded, markSameContent, otherSourcesStored, sameRowsOtherSources } from './already-loaded.query';
+import type { DescriptiveField } from './already-loaded.query';
+import { appendedFindings, checkAlreadyLoaded, NOTHING_ALREADY_LOADED, type AppendChecks } from './already-loaded';
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_READ, DROP_RAW_STAGING, CREATE_LINES, LINES, READ_REJECTS,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
@@ -29,7 +30,7 @@ import { checkedRejects, saveRejectText } from './reject-report.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
 export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
-  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded';
+  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded';
 
 export interface RejectedRow {
   line: number;
@@ -128,6 +129,12 @@ export interface ImportResult {
    * the stored row was kept (an append never changes a row); said. Absent when there are none.
    */
   changedUnderSameId?: { rows: number; ids: string[] };
+  /**
+   * Append: rows without an id rejected as 'same-event-loaded' — the source has the same events (time, category and
+   * the fields both imports filled) from an import that filled other fields (`fields`, filled on one side only: a
+   * column mapped in one import and not the other). The stored rows were kept; said. Absent when there are none.
+   */
+  sameEventsOtherFields?: { rows: number; fields: DescriptiveField[] };
   /**
    * Categories (types, for interventions) in the loaded data that differ only in case or spaces ("Stöld", "STÖLD"),
    * each group most common first: counted apart, so said. Absent when there are none.
@@ -299,17 +306,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     if (request.coordinates) await convertCoordinates(runner, request.coordinates);
     const replacing = request.mode === 'replace' || request.replaceExample;
     await runner.exec(markLateRejects(Boolean(request.coordinates)));
-    let otherSources: { rows: number; sources: string[] } = { rows: 0, sources: [] };
-    let changedById: { rows: number; ids: string[] } = { rows: 0, ids: [] };
-    if (!replacing) {
-      await runner.exec(markAlreadyLoaded(target, request.source));
-      // Hashing every row costs; only when new and stored rows are keyed differently can the same row hide.
-      const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target, request.source));
-      if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target, request.source));
-      [changedById] = await runner.rows<{ rows: number; ids: string[] }>(changedUnderSameId(target, request.source));
-      const [{ any: othersStored }] = await runner.rows<{ any: boolean }>(otherSourcesStored(target, request.source));
-      if (othersStored) [otherSources] = await runner.rows<{ rows: number; sources: string[] }>(sameRowsOtherSources(target, request.source));
-    }
+    const appended: AppendChecks = replacing ? NOTHING_ALREADY_LOADED : await checkAlreadyLoaded(runner, target, request.source);
     // Every reason is decided: the text of each rejected row (whatever step rejected it) is kept, and the raw
     // text is freed before the insert, which lowers the import's peak memory and lets the database reuse its blocks.
     await runner.exec(saveRejectText(rawColumns, delimiter, { north: request.columns.north, east: request.columns.east }, lineMap));
@@ -368,7 +365,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     // After the commit: a failure here must not make a stored import look failed — then there is nothing to say.
     const variants = await runner.rows<{ spellings: string[] }>(valueVariantsSql(target)).then((rows) => rows.map((r) => [...r.spellings]), () => [] as string[][]);
     const rejected = rejectedRows();
-    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...(changedById.rows ? { changedUnderSameId: { rows: changedById.rows, ids: [...changedById.ids] } } : {}), ...(otherSources.rows ? { sameAsOtherSources: { rows: otherSources.rows, sources: [...otherSources.sources], source: request.source } } : {}), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
+    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...appendedFindings(appended, request.source), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
   } finally {
     await runner.exec(dropStaging());
   }
@@ -394,7 +391,7 @@ export interface ImportRecord {
 }
 
 /** Reasons a row is rejected that are no fault in the file: an earlier import already loaded it. */
-export const ALREADY_LOADED_REASONS: ReadonlySet<RejectedRow['reason']> = new Set(['already-loaded', 'same-content-loaded']);
+export const ALREADY_LOADED_REASONS: ReadonlySet<RejectedRow['reason']> = new Set(['already-loaded', 'same-content-loaded', 'same-event-loaded']);
 
 /** One row of the import history, written inside the import's own transaction (local wall-clock time). */
 export async function recordImport(runner: SqlRunner, r: ImportRecord): Promise<void> {
@@ -409,3 +406,4 @@ function withColumn(r: { line: number; reason: RowReason; field: string | null; 
   const column = r.field === 'position' ? `${mapped.north} / ${mapped.east}` : r.field === 'date+time' ? `${mapped.date} / ${mapped.time}` : outcome ?? (r.field ? mapped[r.field] : undefined);
   return { line: r.line, reason: r.reason, ...(column ? { column } : {}), ...(r.value !== null ? { value: r.value } : {}), ...(r.text !== null ? { text: r.text } : {}) };
 }
+

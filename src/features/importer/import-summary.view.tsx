@@ -62,6 +62,15 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
           })}
         </p>
       )}
+      {result.sameEventsOtherFields && (
+        <p className="warning" data-testid="same-events-other-fields">
+          {t('importer.sameEventsOtherFields', {
+            count: result.sameEventsOtherFields.rows,
+            formatted: formatCount(result.sameEventsOtherFields.rows, language),
+            fields: result.sameEventsOtherFields.fields.map((f) => t(`importer.fields.${f}`)).join(', '),
+          })}
+        </p>
+      )}
       {result.sameAsOtherSources && (
         // Imported (rows are recognised within a source), but a renamed export of a loaded source would now count
         // twice: said, with the remedy.

@@ -207,6 +207,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     changedUnderSameId_other: '{{formatted}} of the rows already loaded (id {{ids}}) have the same id but other values than the stored rows. The stored rows were kept: an append never changes a row. If the new values are right: undo the import that added the rows and import the new file.',
     sameAsOtherSource_one: '{{formatted}} imported row equals a row already loaded from the source {{sources}} (the same values in every field read). Rows are recognised within a source, so it was imported as the source “{{source}}”. If the file is a new export from {{sources}}: undo the import in the import history and import it again with the source name “{{first}}”.',
     sameAsOtherSource_other: '{{formatted}} imported rows equal rows already loaded from the source {{sources}} (the same values in every field read). Rows are recognised within a source, so they were imported as the source “{{source}}”. If the file is a new export from {{sources}}: undo the import in the import history and import it again with the source name “{{first}}”.',
+    sameEventsOtherFields_one: '{{formatted}} row is already in the source from an import that read other fields ({{fields}} only in one of the imports): the same time, category and other fields. The stored row was kept: an append never changes a row. To have the new fields: undo the earlier import in the import history and import this file again.',
+    sameEventsOtherFields_other: '{{formatted}} rows are already in the source from an import that read other fields ({{fields}} only in one of the imports): the same time, category and other fields. The stored rows were kept: an append never changes a row. To have the new fields: undo the earlier import in the import history and import this file again.',
     sameAsOtherSources_one: '{{formatted}} imported row equals a row already loaded from the sources {{sources}} (the same values in every field read). Rows are recognised within a source, so it was imported as the source “{{source}}”. If the file is a new export from one of them: undo the import in the import history and import it again with that source’s name.',
     sameAsOtherSources_other: '{{formatted}} imported rows equal rows already loaded from the sources {{sources}} (the same values in every field read). Rows are recognised within a source, so they were imported as the source “{{source}}”. If the file is a new export from one of them: undo the import in the import history and import it again with that source’s name.',
     midnightDates_one: '{{formatted}} row has the time 00:00 in its date and an empty time column: it counts as a date without a time of day (“No time given” in Trends), not as midnight – that is how Excel writes a date without a time.',
@@ -223,7 +225,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     remove: 'Remove',
     fields: {
       id: 'Id', date: 'Date (and time)', time: 'Time', category: 'Category / offence', subcategory: 'Subcategory',
-      north: 'N / X / latitude', east: 'E / Y / longitude', area: 'Area / district', place: 'Place', description: 'Description',
+      north: 'N / X / latitude', east: 'E / Y / longitude', area: 'Area / district', place: 'Place', description: 'Description', position: 'Position (coordinates)',
       type: 'Intervention type', organisation: 'Organisation', end_date: 'End date', end_time: 'End time',
     },
     reasons: {
@@ -233,7 +235,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
       unreadable: 'Could not be read (a quote never closes – the rest of the file becomes one field)',
       'missing-date': 'Date missing', 'bad-date': 'Invalid date (read as e.g. 2026-04-16, 16/4 2026, 16.04.2026 or 16 april 2026 — Swedish month names —, with a four-digit year)', 'month-first-date': 'The file writes dates month first (as 04/16/2026 on some row), and this date may be written so, so its day is not certain: write dates as 2026-04-16', 'bad-time': 'Invalid time (read as e.g. 12:42, 12.42, 1242, 12:42:05 or kl. 12.42)', 'no-such-date': 'No such day in the calendar (such as 30 February or month 13)', 'time-conflict': 'The time column’s time differs from the time written in the date (both shown as the value): one of them is wrong', 'year-out-of-range': 'The year is outside {{min}}–{{max}} (the range can be changed before importing)', 'missing-category': 'Category missing', 'missing-type': 'Type missing',
       'unparsable-number': 'Invalid number', 'half-coordinate': 'Only one of two coordinates', 'outside-sweden': 'Coordinate outside the box around Sweden',
-      'duplicate-id-in-file': 'Same id earlier in the file', 'already-loaded': 'The row is already loaded', 'same-content-loaded': 'A row with the same content is already loaded (from an import with a different id column)',
+      'duplicate-id-in-file': 'Same id earlier in the file', 'already-loaded': 'The row is already loaded', 'same-content-loaded': 'A row with the same content is already loaded (from an import with a different id column)', 'same-event-loaded': 'The same event (time, category and the fields both imports have) is already loaded from an import with other columns',
     },
   },
 };

@@ -205,6 +205,8 @@ export const svImporter = {
     changedUnderSameId_other: '{{formatted}} av de redan inlästa raderna (id {{ids}}) har samma id men andra värden än de inlästa raderna. De inlästa behölls: ett tillägg ändrar aldrig en rad. Är de nya värdena rätta: ångra importen som lade till raderna och importera den nya filen.',
     sameAsOtherSource_one: '{{formatted}} inläst rad är likadan som en rad som redan finns från källan {{sources}} (samma värden i alla inlästa fält). Rader känns igen inom en källa, så den är inläst som källan ”{{source}}”. Är filen en ny export från {{sources}}: ångra importen i importhistoriken och importera den igen med källnamnet ”{{first}}”.',
     sameAsOtherSource_other: '{{formatted}} inlästa rader är likadana som rader som redan finns från källan {{sources}} (samma värden i alla inlästa fält). Rader känns igen inom en källa, så de är inlästa som källan ”{{source}}”. Är filen en ny export från {{sources}}: ångra importen i importhistoriken och importera den igen med källnamnet ”{{first}}”.',
+    sameEventsOtherFields_one: '{{formatted}} rad finns redan i källan från en import som läste andra fält ({{fields}} fanns bara i den ena importen): samma tid, kategori och övriga fält. Den inlästa raden behölls: ett tillägg ändrar aldrig en rad. Vill du ha de nya fälten med: ångra den tidigare importen i importhistoriken och importera den här filen igen.',
+    sameEventsOtherFields_other: '{{formatted}} rader finns redan i källan från en import som läste andra fält ({{fields}} fanns bara i den ena importen): samma tid, kategori och övriga fält. De inlästa raderna behölls: ett tillägg ändrar aldrig en rad. Vill du ha de nya fälten med: ångra den tidigare importen i importhistoriken och importera den här filen igen.',
     sameAsOtherSources_one: '{{formatted}} inläst rad är likadan som en rad som redan finns från källorna {{sources}} (samma värden i alla inlästa fält). Rader känns igen inom en källa, så den är inläst som källan ”{{source}}”. Är filen en ny export från en av dem: ångra importen i importhistoriken och importera den igen med den källans namn.',
     sameAsOtherSources_other: '{{formatted}} inlästa rader är likadana som rader som redan finns från källorna {{sources}} (samma värden i alla inlästa fält). Rader känns igen inom en källa, så de är inlästa som källan ”{{source}}”. Är filen en ny export från en av dem: ångra importen i importhistoriken och importera den igen med den källans namn.',
     midnightDates_one: '{{formatted}} rad har klockslaget 00:00 i datumet och tom tidskolumn: den räknas som ett datum utan klockslag (”Utan klockslag” i Trender), inte som midnatt – så skriver Excel ett datum utan tid.',
@@ -221,7 +223,7 @@ export const svImporter = {
     remove: 'Ta bort',
     fields: {
       id: 'Id', date: 'Datum (och ev. tid)', time: 'Tid', category: 'Kategori / brottstyp', subcategory: 'Underkategori',
-      north: 'N / X / latitud', east: 'E / Y / longitud', area: 'Område / stadsdel', place: 'Plats', description: 'Beskrivning',
+      north: 'N / X / latitud', east: 'E / Y / longitud', area: 'Område / stadsdel', place: 'Plats', description: 'Beskrivning', position: 'Position (koordinater)',
       type: 'Typ av insats', organisation: 'Organisation', end_date: 'Slutdatum', end_time: 'Sluttid',
     },
     reasons: {
@@ -231,7 +233,7 @@ export const svImporter = {
       unreadable: 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)',
       'missing-date': 'Datum saknas', 'bad-date': 'Ogiltigt datum (läses t.ex. 2026-04-16, 16/4 2026, 16.04.2026 eller 16 april 2026, med året i fyra siffror)', 'month-first-date': 'Filen skriver datum med månaden först (som 04/16/2026 på någon rad), och det här datumet kan vara skrivet så, så dagen är inte säker: skriv datum som 2026-04-16', 'bad-time': 'Ogiltigt klockslag (läses t.ex. 12:42, 12.42, 1242, 12:42:05 eller kl. 12.42)', 'no-such-date': 'Dagen finns inte i kalendern (som 30 februari eller månad 13)', 'time-conflict': 'Klockslaget i tidskolumnen är inte samma som det som står i datumet (båda visas som värde): ett av dem är fel', 'year-out-of-range': 'Året ligger utanför {{min}}–{{max}} (intervallet kan ändras före importen)', 'missing-category': 'Kategori saknas', 'missing-type': 'Typ saknas',
       'unparsable-number': 'Ogiltigt tal', 'half-coordinate': 'Bara en av två koordinater', 'outside-sweden': 'Koordinaten ligger utanför rutan runt Sverige',
-      'duplicate-id-in-file': 'Samma id finns tidigare i filen', 'already-loaded': 'Raden finns redan inläst', 'same-content-loaded': 'En rad med samma innehåll finns redan inläst (från en import med en annan id-kolumn)',
+      'duplicate-id-in-file': 'Samma id finns tidigare i filen', 'already-loaded': 'Raden finns redan inläst', 'same-content-loaded': 'En rad med samma innehåll finns redan inläst (från en import med en annan id-kolumn)', 'same-event-loaded': 'Samma händelse (tid, kategori och de fält båda importerna har) finns redan inläst från en import med andra kolumner',
     },
   },
 };
