@@ -6,10 +6,9 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropStaging } from '../../src/data/import/csv-import.query';
 import { planCsv } from '../../src/data/import/csv-plan';
-import { scanRecords } from '../../src/data/import/csv-records';
+import { readAndScan } from '../../src/data/import/read-file';
 import { readCsvStage } from '../../src/data/import/import-csv';
 import { CREATE_TABLES } from '../../src/data/schema.query';
-import { decodeText } from '../../src/lib/parsing/text-encoding';
 import { createNodeRunner } from '../../scripts/node-runner';
 import { requireSharedData } from './shared-data';
 
@@ -47,10 +46,10 @@ describe('the CSV corpus', () => {
       const plan = planCsv(bytes);
       if (plan.looksBinary) throw new Error('not a text file');
       if (plan.dialect.columns.length === 0) throw new Error('no columns found');
-      const utf8 = new TextEncoder().encode(decodeText(bytes, plan));
+      // The app's read: transcoded, bytes that are not UTF-8 marked, mixed line ends unified (read-file.ts).
+      const { utf8, scan } = await readAndScan(new Blob([bytes]), plan, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
       const file = join(dir, 'file.csv');
-      writeFileSync(file, utf8);
-      const scan = scanRecords(utf8, { delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, skipLines: plan.dialect.skipLines });
+      writeFileSync(file, utf8!);
       await runner.exec(dropStaging());
       const stage = await readCsvStage(runner, file, scan, plan.dialect);
       const accounted = stage.accepted + stage.readerRejects.length + stage.unaccounted.length;

@@ -96,4 +96,42 @@ describe('the page scans a UTF-8 file while DuckDB reads it', () => {
     expect(result.rejected.map((r) => [r.line, r.reason])).toEqual([[3, 'invalid-encoding']]);
     expect(await incidents()).toBe(1);
   });
+
+  // Every pair of line-end kinds, in either order, with blank lines, a quoted break and bytes that are not UTF-8 beside
+  // them: DuckDB's reader stopped with "The CSV Parser state machine reached an invalid state" on each (a tester's
+  // file pieced together from a Windows and a Unix export). Read from a copy with one kind; lines keep their numbers.
+  const ENDS = { LF: '\n', CRLF: '\r\n', CR: '\r' };
+  const pairs = Object.entries(ENDS).flatMap(([a, x]) => Object.entries(ENDS).filter(([b]) => b !== a).map(([b, y]) => [`${a} then ${b}`, x, y] as const));
+  it.each(pairs)('reads a file whose lines end in two ways (%s), with every row where it was', async (_name, first, second) => {
+    const text = [HEADER, ROWS[0], ROWS[1]].join(first) + first + [ROWS[2], '', '"a5";2026-03-06;"Två' + first + 'rader";;', ROWS[3]].join(second) + second;
+    const bytes = new TextEncoder().encode(text);
+    expect(scanRecords(bytes, DIALECT).mixedLineEnds).toBe(true);
+    const file = writeTemp(bytes);
+    const pass = scanBesideRead(
+      () => readAndScan(new Blob([bytes]), { encoding: 'utf-8', bomLength: 0 }, DIALECT, undefined, undefined, { keepBytes: false }),
+      async (copy) => writeTemp(copy, 'unified.csv'),
+    );
+    const result = await importCsv(runner, request(file, pass));
+    expect(result.rowsInFile).toBe(5);
+    expect(result.imported).toBe(3);
+    expect(result.rejected.map((r) => [r.line, r.reason, r.text])).toEqual([[4, 'bad-date', ROWS[2]], [8, 'missing-category', ROWS[3]]]);
+    const stored = await runner.rows<{ category: string }>(`SELECT category FROM incidents WHERE id = 'a5'`);
+    expect(stored).toEqual([{ category: 'Två\nrader' }]);
+  });
+
+  it('reads a Windows-1252 file with mixed line ends from its transcoded copy, unified', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(HEADER + '\r\n' + ROWS[0] + '\n' + 'a8;2026-03-07;R'), 0xe5, ...new TextEncoder().encode('n;;\r\n')]);
+    const read = await readAndScan(new Blob([bytes]), { encoding: 'windows-1252', bomLength: 0 }, DIALECT);
+    expect(read.scan.mixedLineEnds).toBe(true);
+    const result = await importCsv(runner, request(writeTemp(read.utf8!), read.scan));
+    expect(result.imported).toBe(2);
+    expect((await runner.rows<{ category: string }>(`SELECT category FROM incidents WHERE id = 'a8'`))[0].category).toBe('Rån');
+  });
+
+  it('leaves a file with one kind of line end, and breaks of another kind inside quotes (Excel), as it is', async () => {
+    const excel = new TextEncoder().encode([HEADER, ROWS[0], '"a6";2026-03-08;"Två\nrader";;'].join('\r\n') + '\r\n');
+    expect(scanRecords(excel, DIALECT).mixedLineEnds).toBe(false);
+    const read = await readAndScan(new Blob([excel]), { encoding: 'utf-8', bomLength: 0 }, DIALECT, undefined, undefined, { keepBytes: false });
+    expect(read.utf8).toBeNull();
+  });
 });

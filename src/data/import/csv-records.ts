@@ -15,6 +15,12 @@ export interface RecordScan {
   headerLine: number;
   /** Start line of a record whose quote never closed (it swallows the rest of the file), or null. */
   unterminatedQuoteLine: number | null;
+  /**
+   * Whether records end in more than one way (LF, CRLF, a lone CR) outside quotes: DuckDB's reader takes the first
+   * kind it meets for the whole file and stops with "The CSV Parser state machine reached an invalid state" at another
+   * (a file put together from a Windows and a Unix export). Such a file is read from a copy with one kind (unifyLineEnds).
+   */
+  mixedLineEnds: boolean;
 }
 
 export interface ScanOptions {
@@ -27,6 +33,10 @@ export interface ScanOptions {
 
 const LF = 0x0a;
 const CR = 0x0d;
+// Kinds of record ends, as bits of RecordScanner.lineEnds.
+const END_LF = 1;
+const END_CRLF = 2;
+const END_CR = 4;
 
 export class RecordScanner {
   private readonly delimiter: number;
@@ -43,6 +53,10 @@ export class RecordScanner {
   private recordStartLine = 1;
   private quoteClosedPending = false;
   private previousWasCR = false;
+  /** Whether the last CR ended a record's line outside quotes (its kind is known at the next byte: LF or not). */
+  private crEndedLine = false;
+  /** The kinds of line end seen outside quotes (END_* bits). */
+  private lineEnds = 0;
 
   /**
    * Rows seen so far, for progress reports while streaming: records less the header and the lines before it (a
@@ -69,7 +83,7 @@ export class RecordScanner {
    */
   push(bytes: Uint8Array): void {
     const { delimiter, quote } = this;
-    let { line, readerLine, inQuotes, atFieldStart, recordHasContent, quoteClosedPending, previousWasCR } = this;
+    let { line, readerLine, inQuotes, atFieldStart, recordHasContent, quoteClosedPending, previousWasCR, crEndedLine, lineEnds } = this;
     // Bytes other than the delimiter, the quote and line ends change nothing but "at the start of a field": inside a
     // record and outside quotes they are skipped in a tight loop.
     const special = this.special;
@@ -81,6 +95,10 @@ export class RecordScanner {
         continue;
       }
       const b = bytes[i];
+      if (crEndedLine) {
+        lineEnds |= b === LF ? END_CRLF : END_CR;
+        crEndedLine = false;
+      }
       if (previousWasCR && b === LF) {
         // CRLF: the CR already ended the line.
         previousWasCR = false;
@@ -107,6 +125,8 @@ export class RecordScanner {
           inQuotes = false;
           quoteClosedPending = false;
         }
+        if (b === CR) crEndedLine = true;
+        else lineEnds |= END_LF;
         line++;
         readerLine++;
         atFieldStart = true;
@@ -126,13 +146,14 @@ export class RecordScanner {
         atFieldStart = false;
       }
     }
-    Object.assign(this, { line, readerLine, inQuotes, atFieldStart, recordHasContent, quoteClosedPending, previousWasCR });
+    Object.assign(this, { line, readerLine, inQuotes, atFieldStart, recordHasContent, quoteClosedPending, previousWasCR, crEndedLine, lineEnds });
   }
 
   finish(): RecordScan {
     let unterminatedQuoteLine: number | null = null;
     if (this.inQuotes && !this.quoteClosedPending) unterminatedQuoteLine = this.recordStartLine;
     if (this.recordHasContent) this.endRecord();
+    const lineEnds = this.lineEnds | (this.crEndedLine ? END_CR : 0);
     const all = this.starts.subarray(0, this.count);
     // Records that start on a skipped line are not rows (blank lines among them are no records at all).
     const skipLines = this.options.skipLines ?? 0;
@@ -143,7 +164,8 @@ export class RecordScanner {
     const first = skip + (firstIsHeader ? 1 : 0);
     const startLines = all.subarray(first);
     const readerLines = this.readerStarts.subarray(first, this.count);
-    return { records: startLines.length, startLines, readerLines, headerLine, unterminatedQuoteLine };
+    // More than one bit set: more than one kind.
+    return { records: startLines.length, startLines, readerLines, headerLine, unterminatedQuoteLine, mixedLineEnds: (lineEnds & (lineEnds - 1)) !== 0 };
   }
 
   private endRecord(): void {
@@ -205,4 +227,22 @@ export function recordStartOf(scan: RecordScan, line: number): number | null {
     else hi = mid - 1;
   }
   return starts[lo];
+}
+
+/**
+ * A copy of `bytes` (UTF-8 or any ASCII-compatible text) with every line end — CRLF, a lone CR, LF — written as LF,
+ * for DuckDB's reader, which reads one kind per file (RecordScan.mixedLineEnds). Each line end stays one line end, so
+ * line numbers do not change; a line break inside a quoted field becomes LF too (its CR is dropped).
+ */
+export function unifyLineEnds(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(bytes.length);
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === CR) {
+      out[n++] = LF;
+      if (bytes[i + 1] === LF) i++;
+    } else out[n++] = b;
+  }
+  return out.subarray(0, n);
 }

@@ -207,11 +207,13 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
     await reading.catch(() => undefined);
     throw error;
   }
-  await reading;
   if (text.fileName !== undefined && text.fileName !== fileName) {
+    // The file as it is could not be read whole (bytes that are not UTF-8, mixed line ends: DuckDB may have stopped
+    // with an error); the copy the pass made is read instead.
+    await reading.catch(() => undefined);
     await runner.exec(DROP_READ);
     await runner.exec(readRawCsv(text.fileName, dialect));
-  }
+  } else await reading;
   const records = text.scan;
   const [{ n: accepted }] = await runner.rows<{ n: number }>(COUNT_RAW);
   const rejects = await runner.rows<{ line: number; error_type: string; csv_line: string | null }>(READ_REJECTS);

@@ -2,7 +2,7 @@
 // when cancelled. The whole UTF-8 text ends up in one buffer for DuckDB (registerFileBuffer).
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import { Utf8Tally, markInvalidUtf8 } from '../../lib/parsing/utf8-check';
-import { RecordScanner, recordStartOf, type RecordScan, type ScanOptions } from './csv-records';
+import { RecordScanner, recordStartOf, unifyLineEnds, type RecordScan, type ScanOptions } from './csv-records';
 
 export interface ReadProgress {
   bytesRead: number;
@@ -27,7 +27,8 @@ export function throwIfCancelled(signal?: AbortSignal): void {
  * Returns the text as UTF-8 bytes for DuckDB — or `utf8: null` when the file is valid UTF-8 already and `keepBytes`
  * is false: then DuckDB reads the file itself (a registered file handle; a UTF-8 BOM is skipped by its reader) and
  * the tab never holds a copy of it (1M rows: 150 MB in the page and 150 MB in DuckDB's heap, which never shrinks).
- * A file with bytes that are not UTF-8 is read again whole, to mark them. Throws ImportCancelledError on `signal`.
+ * A file with bytes that are not UTF-8 is read again whole, to mark them; one whose records end in more than one way
+ * (RecordScan.mixedLineEnds), to give DuckDB a copy with one kind (unifyLineEnds). Throws ImportCancelledError on `signal`.
  */
 export async function readAndScan(
   file: Blob,
@@ -95,11 +96,13 @@ export async function readAndScan(
   const scan = scanner.finish();
   tally?.push(new Uint8Array(0), true);
   const invalid = tally !== null && tally.invalid > 0;
-  // Bytes that are not UTF-8 must be marked in a copy DuckDB reads: read again whole (rare: a mislabelled or damaged file).
-  if (!out && invalid) out = new Uint8Array(await file.slice(encoding.bomLength).arrayBuffer());
-  const utf8 = out ? out.subarray(0, keep ? length : out.length) : null;
+  // Bytes that are not UTF-8 must be marked in a copy DuckDB reads, and records that end in more than one way
+  // (LF, CRLF, CR) unified in one: read again whole (rare: a mislabelled, damaged or pieced-together file).
+  if (!out && (invalid || scan.mixedLineEnds)) out = new Uint8Array(await file.slice(encoding.bomLength).arrayBuffer());
+  let utf8 = out ? out.subarray(0, keep ? length : out.length) : null;
   // Rare (a file read as UTF-8 that isn't, or a damaged one): mark the bad bytes and reject their rows as such.
   const invalidUtf8Records = invalid && utf8 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
+  if (scan.mixedLineEnds && utf8) utf8 = unifyLineEnds(utf8);
   onProgress({ bytesRead, totalBytes: file.size, records: scan.records, elapsedMs: performance.now() - started });
   performance.measure('lagesbild:read-file', { start: started, detail: { bytes: file.size } });
   // Windows-1252 has no combining marks; UTF-16 is not tallied, so it is normalised to be safe.
@@ -110,7 +113,7 @@ export async function readAndScan(
 /**
  * What the page's pass over a file learnt, when that pass runs while DuckDB already reads the file (import-csv.ts readCsvStage): the
  * record scan, the start lines of records with bytes that are not UTF-8, whether text needs normalising — and, when
- * there were such bytes, the name of a copy with them marked, which DuckDB reads instead.
+ * there were such bytes or mixed line ends, the name of a copy with them marked (unified), which DuckDB reads instead.
  */
 export interface ScannedText {
   scan: RecordScan;
