@@ -186,6 +186,17 @@ describe('importing CSV', () => {
     expect(rows[2].lat).toBeCloseTo(rows[0].lat!, 9);
   });
 
+  it('gives the row the reader rejected as read, without the blank lines before it (every line end, every reader reason)', async () => {
+    for (const end of ['\n', '\r\n', '\r']) {
+      const lines = ['Id;Datum;Brottstyp', 'A1;2026-01-01;Rån', '', 'A2;2026-01-01;Rån;extra', '', '', 'A3;2026-01-01', '', 'A4;2026-01-01;"x"y'];
+      const result = await importBytes(runner, new TextEncoder().encode(lines.join(end) + end), { ...SEMICOLON, columns: ['Id', 'Datum', 'Brottstyp'] }, { ...base, columns: { id: 'Id', date: 'Datum', category: 'Brottstyp' } });
+      expect(result.rejected.map((r) => [r.line, r.reason, r.text]), JSON.stringify(end)).toEqual([
+        [4, 'too-many-columns', 'A2;2026-01-01;Rån;extra'], [7, 'too-few-columns', 'A3;2026-01-01'], [9, 'bad-quotes', 'A4;2026-01-01;"x"y'],
+      ]);
+      await runner.exec('DELETE FROM incidents');
+    }
+  });
+
   it('says when one category is written in several ways, in the file or beside what is loaded (a tester\'s " stöld " and "STÖLD")', async () => {
     const lines = ['Datum;Brottstyp', '2026-03-01;Stöld', '2026-03-01;Stöld', '2026-03-01; stöld ', '2026-03-02;STÖLD', '2026-03-02;Rån', '2026-03-02;Skadegörelse  bil', '2026-03-03;skadegörelse bil', '2026-03-03;Skadegörelse'];
     const columns = { date: 'Datum', category: 'Brottstyp' };

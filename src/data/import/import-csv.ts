@@ -223,7 +223,9 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
   for (const r of rejects) {
     if (rejectedByReader.has(r.line)) continue;
     rejectedByReader.set(r.line, READER_REASONS[r.error_type] ?? 'unreadable');
-    if (r.csv_line !== null) readerText.set(r.line, maskPersonalNumbers(r.csv_line));
+    // DuckDB's line carries the blank lines before the record (helper-57: "raden: \nA2"); a record never starts with a
+    // line break (a quoted one starts with its quote).
+    if (r.csv_line !== null) readerText.set(r.line, maskPersonalNumbers(r.csv_line.replace(/^[\r\n]+/, '')));
   }
   const { lines, unaccounted, rejectedPhysical } = acceptedLines(records, [...rejectedByReader.keys()], accepted);
   if (lines.length !== accepted || rejectedPhysical.size !== rejectedByReader.size) {
