@@ -47,6 +47,24 @@ describe('real exports in Chromium', () => {
     await card.getByTestId('crs-from-header').waitFor();
     expect(await card.getByTestId('no-position').count()).toBe(0);
     expect(await card.getByTestId('years-note').textContent()).toMatch(/1990–20\d\d/);
+    // A year field can be emptied and typed again (helper-57: the old year came back, and typing gave "12027"); what
+    // is not a whole year is not taken, shown as invalid, and the field returns to the year in force when left.
+    const from = card.getByTestId('years-min');
+    const to = card.getByTestId('years-max');
+    const max = await to.inputValue();
+    await from.fill('');
+    await from.pressSequentially('1995');
+    expect(await from.inputValue()).toBe('1995');
+    expect(await card.getByTestId('years-note').textContent()).toContain(`1995–${max}`);
+    for (const typed of ['2026.5', '99999', '']) {
+      await to.fill(typed);
+      expect(await to.getAttribute('aria-invalid')).toBe('true');
+      expect(await card.getByTestId('years-note').textContent()).toContain(`1995–${max}`);
+    }
+    await from.click();
+    expect(await to.inputValue()).toBe(max);
+    await from.fill('1990');
+    expect(await card.getByTestId('years-note').textContent()).toContain(`1990–${max}`);
     // Skipping one line too few shows the period line as the header, at once; back to three, the real header.
     await card.getByTestId('skip-lines').fill('2');
     await card.locator('.preview-table th', { hasText: 'Kolumn 1' }).waitFor({ state: 'attached' });
@@ -92,8 +110,13 @@ describe('real exports in Chromium', () => {
     card = await drop('skolor-v12.csv', Buffer.from([header, ...march, '2025-03-17;Skadegörelse;Norrskolan'].join('\n') + '\n', 'utf8'));
     expect(await card.getByTestId('source-name').inputValue()).toBe('skolor-v10.csv');
     await card.getByTestId('source-remembered').waitFor();
+    // The field emptied stands for the proposed name, and one click imports (helper-56: the name written back on blur
+    // moved the card under the pointer, and the first click was lost).
+    await card.getByTestId('source-name').fill('');
+    expect(await card.getByTestId('source-status').textContent()).toBe(' Tomt fält: raderna får källan ”skolor-v10.csv”. Befintlig källa: rader som ”skolor-v10.csv” redan har läses inte in igen.');
     await card.getByTestId('import-button').click();
     expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 4, imported: 1, rejected: 3 });
+    expect(await card.getByTestId('import-source').textContent()).toContain('skolor-v10.csv');
     expect(await kpi()).toBe(before + 1);
     // Another system with the same columns and a row equal to one of the schools': imported as its own, and said.
     card = await drop('fastighet.csv', Buffer.from([header, '2025-03-10;Klotter;Söderskolan', '2025-03-24;Klotter;Söderskolan'].join('\n') + '\n', 'utf8'));

@@ -139,7 +139,7 @@ export interface ImportRun {
 export async function runImport(database: Database, plan: Exclude<ImportPlan, RefusedPlan>, callbacks: ImportCallbacks = {}): Promise<ImportRun> {
   const { onPhase = () => {}, onProgress, signal } = callbacks;
   // An empty name is never stored: the file's name stands in.
-  const source = plan.source.trim() || plan.sourceChoice?.source || plan.file.name;
+  const source = sourceName(plan);
   let result: ImportResult | undefined;
   let error: unknown;
   try {
@@ -165,3 +165,11 @@ export async function runImport(database: Database, plan: Exclude<ImportPlan, Re
 }
 
 export { FileTooLargeError, MAX_CSV_BYTES };
+
+/**
+ * The source an import's rows get: the name typed on the card, or — the field left empty — the one the card proposed
+ * (source-choice.ts), else the file's name.
+ */
+export function sourceName(entry: { source: string; sourceChoice?: { source: string }; file: { name: string } }): string {
+  return entry.source.trim() || entry.sourceChoice?.source || entry.file.name;
+}

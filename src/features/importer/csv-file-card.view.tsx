@@ -8,6 +8,7 @@ import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import { blockers, type ImportEntry } from './import-entry.model';
+import { WholeNumberField } from '../../components/whole-number-field';
 import { ENCODING_CODES, crsLabel, delimiterLabel, encodingLabel, quoteLabel } from './import-labels';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'table' }>;
@@ -63,8 +64,8 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         </label>
         <label className="checkbox"><input type="checkbox" checked={plan.dialect.header} onChange={(e) => setPlan(replan(entry.bytes, plan, { header: e.target.checked }))} />{t('importer.header')}</label>
         <label>{t('importer.skipLines')}
-          <input type="number" className="year-input" min={0} max={1000} value={plan.dialect.skipLines} data-testid="skip-lines"
-            onChange={(e) => setPlan(replan(entry.bytes, plan, { skipLines: Math.max(0, Math.floor(Number(e.target.value) || 0)) }))} />
+          <WholeNumberField className="year-input" min={0} max={1000} value={plan.dialect.skipLines} data-testid="skip-lines"
+            onCommit={(skipLines) => setPlan(replan(entry.bytes, plan, { skipLines }))} />
         </label>
         </>}
         <label>{t('importer.target')}
@@ -80,12 +81,12 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           </select>
         </label>
         <label>{t('importer.yearsFrom')}
-          <input type="number" className="year-input" value={plan.years.min} min={1} max={9999} data-testid="years-min"
-            onChange={(e) => setPlan({ ...plan, years: { ...plan.years, min: Number(e.target.value) || plan.years.min } })} />
+          <WholeNumberField className="year-input" value={plan.years.min} min={1000} max={9999} data-testid="years-min"
+            onCommit={(min) => setPlan({ ...plan, years: { ...plan.years, min } })} />
         </label>
         <label>{t('importer.yearsTo')}
-          <input type="number" className="year-input" value={plan.years.max} min={1} max={9999} data-testid="years-max"
-            onChange={(e) => setPlan({ ...plan, years: { ...plan.years, max: Number(e.target.value) || plan.years.max } })} />
+          <WholeNumberField className="year-input" value={plan.years.max} min={1000} max={9999} data-testid="years-max"
+            onCommit={(max) => setPlan({ ...plan, years: { ...plan.years, max } })} />
         </label>
         {plan.coordinates && (
           <>

@@ -9,6 +9,7 @@ import { ImportSummary } from './import-summary.view';
 import { useRunningImports } from './import-entries.store';
 import { useFocusWhenLost } from '../../hooks/use-focus-when-lost';
 import { nearSourceNames } from '../../data/import/source-choice';
+import { sourceName } from '../../data/import/import-plan';
 
 type Runnable = Exclude<ImportEntry, { status: 'unsupported' }>;
 
@@ -40,9 +41,12 @@ export function ImportCardHeader({ id, entry, onRemove }: { id: string; entry: R
  */
 export function SourceNameField({ entry, onSource }: { entry: Runnable; onSource: (source: string) => void }) {
   const { t } = useTranslation();
-  if (entry.status === 'done') return <p className="hint" data-testid="import-source">{t('importer.sourceDone', { source: entry.source })}</p>;
+  if (entry.status === 'done') return <p className="hint" data-testid="import-source">{t('importer.sourceDone', { source: sourceName(entry) })}</p>;
   const choice = entry.sourceChoice;
-  const typed = entry.source.trim();
+  // Left empty, the field stands for the proposed name (sourceName): said beside it, and not written back on blur —
+  // that changed the card's layout under the pointer and the click on Importera that blurred it was lost (helper-56).
+  const typed = sourceName(entry);
+  const empty = !entry.source.trim();
   const stored = entry.storedSources ?? [];
   const near = nearSourceNames(typed, stored);
   const quoted = (value: string) => t('importer.quoted', { value });
@@ -51,12 +55,13 @@ export function SourceNameField({ entry, onSource }: { entry: Runnable; onSource
       <label>
         {t('importer.sourceName')}{' '}
         <input type="text" value={entry.source} disabled={entry.status === 'importing'} maxLength={120} data-testid="source-name"
-          onChange={(e) => onSource(e.target.value)} onBlur={(e) => { if (!e.target.value.trim()) onSource(choice?.source ?? entry.file.name); }} />
+          placeholder={typed} onChange={(e) => onSource(e.target.value)} />
       </label>
       <span className="hint"> {t('importer.sourceNameHint')}</span>
-      {typed && (
-        <span className="hint" data-testid="source-status"> {stored.includes(typed) ? t('importer.sourceExisting', { source: quoted(typed) }) : t('importer.sourceNew')}</span>
-      )}
+      <span className="hint" data-testid="source-status">
+        {empty && <> {t('importer.sourceEmpty', { source: quoted(typed) })}</>}
+        {' '}{stored.includes(typed) ? t('importer.sourceExisting', { source: quoted(typed) }) : t('importer.sourceNew')}
+      </span>
       {choice?.remembered && typed === choice.remembered && <span className="hint" data-testid="source-remembered"> {t('importer.sourceRemembered')}</span>}
       {choice?.sameColumnsAs && typed === choice.source && <span className="hint" data-testid="source-same-columns"> {t('importer.sourceSameColumns', { file: quoted(choice.sameColumnsAs) })}</span>}
       {choice?.candidates && !choice.candidates.includes(typed) && entry.status !== 'importing' && (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../components/page';
 import type { ImportPhase } from '../../data/import/browser-import';
-import { FileTooLargeError, MAX_CSV_BYTES, planImport, runImport } from '../../data/import/import-plan';
+import { FileTooLargeError, MAX_CSV_BYTES, planImport, runImport, sourceName } from '../../data/import/import-plan';
 import { headerSignature } from '../../data/import/column-mapping';
 import { cardsFollowing, withCardSource } from '../../data/import/source-choice';
 import { ImportCancelledError, type ReadProgress } from '../../data/import/read-file';
@@ -127,7 +127,7 @@ export function ImporterPage() {
     update(entry.key, (e) => ({ ...e, ...outcome }) as ImportEntry);
     // The source has rows now: the other cards say so ("Befintlig källa", not a stale "Ny källa").
     if (outcome.status === 'done' && run.result?.imported) {
-      const source = entry.source.trim() || entry.file.name;
+      const source = sourceName(entry);
       setEntries((list) => list.map((e) => (e.kind !== 'refused' && e.status === 'planned' && !(e.storedSources ?? []).includes(source) ? { ...e, storedSources: [...(e.storedSources ?? []), source] } as ImportEntry : e)));
     }
   };

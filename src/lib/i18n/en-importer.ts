@@ -98,6 +98,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     sourceRemembered: 'The source name is the one files with the same columns were imported under.',
     sourceSameColumns: 'The same source name as {{file}} on this page (same columns).',
     sourceExisting: 'Existing source: rows {{source}} already has are not read again.',
+    sourceEmpty: 'Empty field: the rows get the source {{source}}.',
     sourceNew: 'New source.',
     sourceCandidates: 'Files with the same columns were imported under several sources: {{sources}}. Choose the one this file comes from – rows are recognised as already loaded only within a source – or it becomes a new source.',
     sourceNear: 'The source {{sources}} exists and differs only in upper and lower case or spaces: under this name there will be two sources, and rows are not recognised between them.',

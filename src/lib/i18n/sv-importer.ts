@@ -96,6 +96,7 @@ export const svImporter = {
     sourceRemembered: 'Källnamnet är det som filer med samma kolumner har importerats under.',
     sourceSameColumns: 'Samma källnamn som {{file}} här på sidan (samma kolumner).',
     sourceExisting: 'Befintlig källa: rader som {{source}} redan har läses inte in igen.',
+    sourceEmpty: 'Tomt fält: raderna får källan {{source}}.',
     sourceNew: 'Ny källa.',
     sourceCandidates: 'Filer med samma kolumner har importerats under flera källor: {{sources}}. Välj den som filen kommer från – rader känns igen som redan inlästa bara inom en källa – annars blir den en ny källa.',
     sourceNear: 'Källan {{sources}} finns redan och skiljer sig bara i stora och små bokstäver eller mellanslag: med det här namnet blir det två källor, och rader känns inte igen mellan dem.',
