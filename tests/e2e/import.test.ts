@@ -343,6 +343,35 @@ describe('importing in Chromium', () => {
     expect(await kpi()).toBe(before + 299_700);
   });
 
+  it('words a small file\'s card for what it holds: one row, no rows left after skipping, a refused replace, a file that is not text', async () => {
+    const { page } = browser;
+    await page.goto(`${baseUrl}#/importera`);
+    const one = 'Datum;Brottstyp\n2026-13-45;Stöld\n';
+    const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'en-rad.csv', mimeType: 'text/csv', buffer: Buffer.from(one, 'utf8') }));
+    expect(await card.locator('details summary').textContent()).toBe('Förhandsvisning (första raden)');
+    // More lines skipped than the file has: said as that, not as an empty file.
+    await card.getByTestId('skip-lines').fill('5');
+    expect(await card.getByTestId('empty-file').textContent()).toBe('Ingenting finns kvar av filen när de 5 första raderna hoppas över: minska antalet rader att hoppa över.');
+    expect(await card.locator('details summary').textContent()).toBe('Förhandsvisning (inga rader)');
+    await card.getByTestId('skip-lines').fill('0');
+    // A replace of everything (or of the example, when it is still loaded) by the one bad row: refused, in the singular …
+    const replace = card.getByLabel('Ersätt allt i tabellen');
+    if (await replace.count()) await replace.check();
+    await card.getByTestId('import-button').click();
+    const failure = card.getByRole('alert').filter({ hasText: 'Importen misslyckades' });
+    expect(await failure.locator('pre').textContent({ timeout: 30_000 })).toMatch(/^Filens enda rad kunde inte importeras, så inget ersattes\. Skälet:/);
+    // … and the failure goes when a setting changes: it was about the settings before.
+    await card.getByTestId('years-max').fill('2030');
+    await failure.waitFor({ state: 'detached' });
+    expect(await card.getByTestId('import-button').isEnabled()).toBe(true);
+    // A file that is not text: that alone, not hints about its positions and years beside it.
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('Datum;Brottstyp\n2026-03-01;Stöld\n')]);
+    const binary = await addedCard(page, () => page.getByTestId('file-input').setInputFiles({ name: 'packad.csv', mimeType: 'text/csv', buffer: zip }));
+    await binary.getByRole('alert').first().waitFor();
+    for (const hint of ['years-note', 'no-position', 'empty-file']) expect(await binary.getByTestId(hint).count(), hint).toBe(0);
+    expect(await binary.getByTestId('import-button').isDisabled()).toBe(true);
+  });
+
   it('says plainly which files it cannot import, and why', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/importera`);

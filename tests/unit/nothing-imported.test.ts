@@ -39,4 +39,10 @@ describe('nothing imported: the message', () => {
     expect(text).toContain('column Datum: "2026-13-45"');
     expect(text).not.toMatch(/importer\./);
   });
+
+  it('says a one-row file\'s row in the singular, in both languages (helper-56: "filens 1 rader")', async () => {
+    const one = new NothingToImportError(1, [{ line: 2, reason: 'bad-date', column: 'Datum', value: 'x' }] as never);
+    expect(nothingImportedText(one, await translator('sv'), 'sv').split('\n')[0]).toBe('Filens enda rad kunde inte importeras, så inget ersattes. Skälet:');
+    expect(nothingImportedText(one, await translator('en'), 'en').split('\n')[0]).toBe('The file’s only row could not be imported, so nothing was replaced. The reason:');
+  });
 });

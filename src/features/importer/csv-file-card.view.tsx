@@ -7,7 +7,7 @@ import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/c
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
-import { blockers, type ImportEntry } from './import-entry.model';
+import { blockers, replanned, type ImportEntry } from './import-entry.model';
 import { WholeNumberField } from '../../components/whole-number-field';
 import { ENCODING_CODES, crsLabel, delimiterLabel, encodingLabel, quoteLabel } from './import-labels';
 
@@ -19,7 +19,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
   const id = useId();
   const { plan } = entry;
   const locked = entry.status === 'importing' || entry.status === 'done';
-  const setPlan = (next: TablePlan) => onChange({ ...entry, plan: next });
+  const setPlan = (next: TablePlan) => onChange(replanned({ ...entry, plan: next }));
   const blocked = blockers(plan);
   const columnIndex = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
   const samples = (c: string | undefined) => {
@@ -33,7 +33,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
       <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
       {plan.looksBinary && <p role="alert" className="error">{t('importer.binary')}</p>}
-      {plan.remembered && <p className="hint">{t('importer.remembered')}</p>}
+      {plan.remembered && !plan.looksBinary && <p className="hint">{t('importer.remembered')}</p>}
       {plan.misread && (
         // Every row of a misread file imports without a fault, so the card says it before the import, with the word.
         <p className="warning" data-testid="encoding-misread">
@@ -109,77 +109,87 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           </>
         )}
       </fieldset>
-      {plan.format === 'csv' && plan.dialect.skipLines > 0 && <p className="hint" data-testid="skip-note">{t('importer.skipNote', { count: plan.dialect.skipLines, header: plan.dialect.skipLines + 1 })}</p>}
-      {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
-      {blocked?.yearsReversed
-        ? <p role="alert" className="warning" data-testid="years-reversed">{t('importer.yearsReversed', { min: plan.years.min, max: plan.years.max })}</p>
-        : <p className="hint" data-testid="years-note">{t('importer.yearsNote', { min: plan.years.min, max: plan.years.max })}</p>}
-      {blocked?.needsCrs && <p role="alert" className="warning">{t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}</p>}
-      {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
-      {!(plan.mapping.north && plan.mapping.east) && plan.previewRows.length > 0 && (
-        <p role="status" className="warning" data-testid="no-position">{t(plan.target === 'incidents' ? 'importer.noPositionIncidents' : 'importer.noPositionInterventions')}</p>
-      )}
+      {/* A file that is not text gets only the error and the settings (an encoding chosen may still read it): the
+          hints about positions, years and columns beside it contradicted it (helper-56). */}
+      {!plan.looksBinary && <>
+        {plan.format === 'csv' && plan.dialect.skipLines > 0 && <p className="hint" data-testid="skip-note">{t('importer.skipNote', { count: plan.dialect.skipLines, header: plan.dialect.skipLines + 1 })}</p>}
+        {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
+        {blocked?.yearsReversed
+          ? <p role="alert" className="warning" data-testid="years-reversed">{t('importer.yearsReversed', { min: plan.years.min, max: plan.years.max })}</p>
+          : <p className="hint" data-testid="years-note">{t('importer.yearsNote', { min: plan.years.min, max: plan.years.max })}</p>}
+        {blocked?.needsCrs && <p role="alert" className="warning">{t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}</p>}
+        {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
+        {!(plan.mapping.north && plan.mapping.east) && plan.previewRows.length > 0 && (
+          <p role="status" className="warning" data-testid="no-position">{t(plan.target === 'incidents' ? 'importer.noPositionIncidents' : 'importer.noPositionInterventions')}</p>
+        )}
 
-      {plan.personalData.length > 0 && (
-        <fieldset disabled={locked} className="personal-data" data-testid="personal-data">
-          <legend>{t('importer.personalFound')}</legend>
-          {plan.personalData.map(({ column, found, lookalike }) => {
-            const stored = Object.values(plan.mapping).includes(column);
-            // Only lookalikes (failing the check digit): kept unless chosen — an id column of 10-digit numbers masked
-            // whole would lose its ids (personal-data-scan.ts).
-            const byDefault = found > 0 ? 'mask' : 'keep';
-            return (
-              <label key={column}>
-                {found > 0 ? t('importer.personalColumn', { column, count: found }) : ''}
-                {lookalike > 0 ? `${found > 0 ? ' · ' : ''}${t('importer.personalLookalikeColumn', { column, count: lookalike })}` : ''}
-                {' '}{!stored && <span className="hint">{t('importer.personalNotStored')}</span>}
-                {stored && (
-                  <select value={plan.personalChoices[column] ?? byDefault} onChange={(e) => setPlan({ ...plan, personalChoices: { ...plan.personalChoices, [column]: e.target.value as PersonalDataAction } })}>
-                    {(['mask', 'drop', 'keep'] as const).map((a) => <option key={a} value={a}>{t(`importer.personalAction_${a}`)}</option>)}
-                  </select>
-                )}
-              </label>
-            );
-          })}
-        </fieldset>
-      )}
+        {plan.personalData.length > 0 && (
+          <fieldset disabled={locked} className="personal-data" data-testid="personal-data">
+            <legend>{t('importer.personalFound')}</legend>
+            {plan.personalData.map(({ column, found, lookalike }) => {
+              const stored = Object.values(plan.mapping).includes(column);
+              // Only lookalikes (failing the check digit): kept unless chosen — an id column of 10-digit numbers masked
+              // whole would lose its ids (personal-data-scan.ts).
+              const byDefault = found > 0 ? 'mask' : 'keep';
+              return (
+                <label key={column}>
+                  {found > 0 ? t('importer.personalColumn', { column, count: found }) : ''}
+                  {lookalike > 0 ? `${found > 0 ? ' · ' : ''}${t('importer.personalLookalikeColumn', { column, count: lookalike })}` : ''}
+                  {' '}{!stored && <span className="hint">{t('importer.personalNotStored')}</span>}
+                  {stored && (
+                    <select value={plan.personalChoices[column] ?? byDefault} onChange={(e) => setPlan({ ...plan, personalChoices: { ...plan.personalChoices, [column]: e.target.value as PersonalDataAction } })}>
+                      {(['mask', 'drop', 'keep'] as const).map((a) => <option key={a} value={a}>{t(`importer.personalAction_${a}`)}</option>)}
+                    </select>
+                  )}
+                </label>
+              );
+            })}
+          </fieldset>
+        )}
 
-      <fieldset disabled={locked}>
-        <legend>{t('importer.mapping')}</legend>
-        <table className="data-table mapping-table">
-          <thead><tr><th scope="col">{t('importer.field')}</th><th scope="col">{t('importer.column')}</th><th scope="col">{t('importer.samples')}</th></tr></thead>
-          <tbody>
-            {fieldsOf(plan).map((field: CanonicalField) => (
-              <tr key={field}>
-                <th scope="row"><label htmlFor={`${id}-${field}`}>{t(`importer.fields.${field}`)}</label>{required.has(field) && <span className="required"> ({t('importer.required')})</span>}</th>
-                <td>
-                  <select id={`${id}-${field}`} value={plan.mapping[field] ?? ''} onChange={(e) => setPlan(setMapping(plan, field, e.target.value || undefined))}>
-                    <option value="">{t('importer.notMapped')}</option>
-                    {plan.dialect.columns.map((c) => <option key={c} value={c}>{c}</option>)}
-                  </select>
-                </td>
-                <td className="samples">{samples(plan.mapping[field])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {plan.outcomes.length > 0 && <p className="hint">{t('importer.outcomes', { names: plan.outcomes.map((o) => o.name).join(', ') })}</p>}
-      </fieldset>
-
-      <details>
-        <summary>{t('importer.preview', { count: Math.min(PREVIEW_ROWS, plan.previewRows.length) })}</summary>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('importer.preview', { count: plan.previewRows.length })}>
-          <table className="data-table preview-table">
-            <thead><tr>{plan.dialect.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-            <tbody>{plan.previewRows.map((r, i) => <tr key={i}>{plan.dialect.columns.map((c, j) => <td key={c}>{r[j] ?? ''}</td>)}</tr>)}</tbody>
+        <fieldset disabled={locked}>
+          <legend>{t('importer.mapping')}</legend>
+          <table className="data-table mapping-table">
+            <thead><tr><th scope="col">{t('importer.field')}</th><th scope="col">{t('importer.column')}</th><th scope="col">{t('importer.samples')}</th></tr></thead>
+            <tbody>
+              {fieldsOf(plan).map((field: CanonicalField) => (
+                <tr key={field}>
+                  <th scope="row"><label htmlFor={`${id}-${field}`}>{t(`importer.fields.${field}`)}</label>{required.has(field) && <span className="required"> ({t('importer.required')})</span>}</th>
+                  <td>
+                    <select id={`${id}-${field}`} value={plan.mapping[field] ?? ''} onChange={(e) => setPlan(setMapping(plan, field, e.target.value || undefined))}>
+                      <option value="">{t('importer.notMapped')}</option>
+                      {plan.dialect.columns.map((c) => <option key={c} value={c}>{c}</option>)}
+                    </select>
+                  </td>
+                  <td className="samples">{samples(plan.mapping[field])}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
-        </div>
-      </details>
+          {plan.outcomes.length > 0 && <p className="hint">{t('importer.outcomes', { names: plan.outcomes.map((o) => o.name).join(', ') })}</p>}
+        </fieldset>
+
+        <details>
+          <summary>{t('importer.preview', { count: Math.min(PREVIEW_ROWS, plan.previewRows.length) })}</summary>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('importer.preview', { count: plan.previewRows.length })}>
+            <table className="data-table preview-table">
+              <thead><tr>{plan.dialect.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+              <tbody>{plan.previewRows.map((r, i) => <tr key={i}>{plan.dialect.columns.map((c, j) => <td key={c}>{r[j] ?? ''}</td>)}</tr>)}</tbody>
+            </table>
+          </div>
+        </details>
+      </>}
 
       <ImportModeChoice id={id} entry={entry} replacesExample={replacesExample} onMode={(mode) => onChange({ ...entry, mode })} />
       <ImportRun entry={entry} blocked={Boolean(blocked)} onImport={onImport} onCancel={onCancel}>
-        {blocked?.empty && <p role="alert" className="warning">{t(blocked.empty === 'no-columns' ? 'importer.emptyFile' : 'importer.headerOnly')}</p>}
-        {blocked && blocked.missing.length > 0 && <p role="alert" className="warning">{t('importer.missingRequired', { fields: blocked.missing.map((f) => t(`importer.fields.${f}`)).join(', ') })}</p>}
+        {blocked?.empty && !plan.looksBinary && (
+          <p role="alert" className="warning" data-testid="empty-file">
+            {blocked.empty === 'no-columns' && plan.format === 'csv' && plan.dialect.skipLines > 0
+              ? t('importer.skippedAll', { count: plan.dialect.skipLines })
+              : t(blocked.empty === 'no-columns' ? 'importer.emptyFile' : 'importer.headerOnly')}
+          </p>
+        )}
+        {blocked && blocked.missing.length > 0 && !plan.looksBinary && <p role="alert" className="warning">{t('importer.missingRequired', { fields: blocked.missing.map((f) => t(`importer.fields.${f}`)).join(', ') })}</p>}
       </ImportRun>
     </section>
   );

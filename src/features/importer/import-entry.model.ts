@@ -40,3 +40,10 @@ export function blockers(plan: TablePlan): { missing: string[]; needsCrs: boolea
   return missing.length || needsCrs || plan.looksBinary || empty || yearsReversed ? { missing, needsCrs, binary: plan.looksBinary, empty, yearsReversed } : null;
 }
 
+/**
+ * A card whose settings changed after a failed or cancelled import: planned again, the old failure dropped — it was
+ * about the settings before (helper-56: a stale "Importen misslyckades" stayed beside the corrected settings).
+ */
+export function replanned<E extends ImportEntry>(entry: E): E {
+  return entry.status === 'failed' || entry.status === 'cancelled' ? { ...entry, status: 'planned', error: undefined } : entry;
+}
