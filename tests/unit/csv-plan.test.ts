@@ -36,6 +36,20 @@ describe('the import plan', () => {
     expect(planCsv(enc('Datum;Typ;X;Y\n2026-03-01;Stöld;6580822;153000\n')).coordinates?.fitsNone).toBeUndefined();
   });
 
+  it('tells the system from the rows after the preview when the preview\'s positions are all empty, and says when no row has one (helper-57)', () => {
+    const empty = Array.from({ length: 80 }, (_, i) => `2026-03-01;Stöld ${i};;`);
+    // SWEREF 99 TM from row 81 on: decided from them, not asked.
+    const later = planCsv(enc(['Datum;Typ;N;E', ...empty, '2026-03-02;Rån;6580822;674032', '2026-03-02;Rån;6581822;675032'].join('\n') + '\n'));
+    expect(later.previewRows).toHaveLength(50);
+    expect(later.coordinates).toMatchObject({ crs: 'EPSG:3006', order: 'north-east', ambiguous: false });
+    // Degrees, found the same way.
+    expect(planCsv(enc(['Datum;Typ;N;E', ...empty, '2026-03-02;Rån;59,33;18,06'].join('\n') + '\n')).coordinates).toMatchObject({ crs: 'EPSG:4326', order: 'north-east', ambiguous: false });
+    // No pair anywhere: asked, and said as that — not "fits both" nor "fits none".
+    const none = planCsv(enc(['Datum;Typ;N;E', ...empty].join('\n') + '\n'));
+    expect(none.coordinates).toMatchObject({ ambiguous: true, fitsNone: false, noValues: true });
+    expect(none.previewRows.length + none.laterRows!.length).toBe(80);
+  });
+
   it('takes latitude/longitude headers over degrees as WGS 84 even outside Sweden (tester: an earthquake file was asked "SWEREF 99 TM or a local zone?")', () => {
     for (const [lat, lon] of [['latitude', 'longitude'], ['Lat', 'Lng'], ['Breddgrad', 'Längdgrad'], ['LATITUD', 'LONGITUD']]) {
       const plan = planCsv(enc(`time,${lat},${lon},mag\n2026-03-01T10:00:00Z,10.753,-62.6296,4.1\n2026-03-02T11:00:00Z,-33.1,151.2,5.0\n`));

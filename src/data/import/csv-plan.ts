@@ -14,6 +14,8 @@ import type { DecimalMark } from './value-conversions.query';
 export const PREVIEW_ROWS = 50;
 /** Enough bytes for 50 rows of any sane export; the preview never reads the whole file. */
 export const PREVIEW_BYTES = 256 * 1024;
+/** Rows after the preview the plan reads for coordinate pairs (TablePlan.laterRows). */
+export const LATER_ROWS = 2000;
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 export interface CoordinateChoice {
@@ -23,6 +25,12 @@ export interface CoordinateChoice {
   ambiguous: boolean;
   /** The values fit no system inside Sweden (degrees far away, metres of another country): ask, and say that. */
   fitsNone?: boolean;
+  /**
+   * No row read for the plan (the preview and the rows after it, `laterRows`) has both coordinates: nothing to judge the
+   * system by. Asked, and said as that (helper-57: "the coordinates fit both SWEREF 99 TM and a local zone" over empty
+   * columns).
+   */
+  noValues?: boolean;
   /** The system was read from the column headers. */
   named?: boolean;
 }
@@ -35,6 +43,11 @@ export interface TablePlan {
   looksBinary: boolean;
   dialect: CsvDialect;
   previewRows: string[][];
+  /**
+   * Rows after the preview (CSV: up to LATER_ROWS more within the first PREVIEW_BYTES), read only for what the preview
+   * may lack: coordinate pairs to tell the system by, when the first rows have none.
+   */
+  laterRows?: string[][];
   target: TargetTable;
   mapping: Mapping;
   outcomes: { column: string; name: string }[];
@@ -94,12 +107,12 @@ export function outcomeName(column: string): string {
 
 export const QUOTES = ['"', "'"] as const;
 
-function parsePreview(text: string, delimiter: string | undefined, quote: string) {
+function parsePreview(text: string, delimiter: string | undefined, quote: string, rows = PREVIEW_ROWS + 1) {
   const result = Papa.parse<string[]>(text, {
     delimiter: delimiter ?? '',
     delimitersToGuess: [...DELIMITERS],
     quoteChar: quote,
-    preview: PREVIEW_ROWS + 1,
+    preview: rows,
     // Only truly empty lines: a line of empty cells (";;;;") is a record to DuckDB and the record scan, so it is one here too.
     skipEmptyLines: true,
   });
@@ -179,18 +192,20 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const delimiterGuess = choices.delimiter ?? remembered?.delimiter ?? guessDelimiter(whole, quote);
   const skipLines = Math.max(0, Math.floor(choices.skipLines ?? linesBeforeHeader(whole, delimiterGuess, quote)));
   const text = whole.slice(afterLines(whole, skipLines));
-  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter ?? (skipLines > 0 ? delimiterGuess : undefined), quote);
+  const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter ?? (skipLines > 0 ? delimiterGuess : undefined), quote, PREVIEW_ROWS + 1 + LATER_ROWS);
   const header = choices.header ?? remembered?.header ?? true;
   const width = Math.max(0, ...parsed.rows.map((r) => r.length));
   const columns = header ? uniqueNames(parsed.rows[0] ?? []) : Array.from({ length: width }, (_, i) => `Kolumn ${i + 1}`);
-  const previewRows = (header ? parsed.rows.slice(1) : parsed.rows).slice(0, PREVIEW_ROWS);
+  const dataRows = header ? parsed.rows.slice(1) : parsed.rows;
+  const previewRows = dataRows.slice(0, PREVIEW_ROWS);
+  const laterRows = dataRows.slice(PREVIEW_ROWS);
   const dialect: CsvDialect = { delimiter: parsed.delimiter, quote, header, skipLines, columns };
 
   const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
   const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggestMapping(columns, target);
   const personalData = personalDataOf(columns, previewRows);
   return completePlan({
-    format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
+    format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, laterRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
     ...(misread ? { misread: { ...misread, detectedEncoding: guess.encoding } } : {}),
   }, remembered);
@@ -220,17 +235,20 @@ export function completePlan(plan: TablePlan, fixed: Partial<Pick<RememberedMapp
   const n = index(plan.mapping.north);
   const e = index(plan.mapping.east);
   if (n >= 0 && e >= 0) {
-    const pairs = plan.previewRows
+    const pairsOf = (rows: string[][]) => rows
       .map((r) => [parseNumber(r[n], numbers), parseNumber(r[e], numbers)] as const)
       .filter(([a, b]) => a.ok && b.ok && a.value !== null && b.value !== null)
       .map(([a, b]) => [(a as { value: number }).value, (b as { value: number }).value] as [number, number]);
+    // The preview's pairs; none there (an export whose first rows have no position), the rows after it.
+    const previewPairs = pairsOf(plan.previewRows);
+    const pairs = previewPairs.length ? previewPairs : pairsOf(plan.laterRows ?? []).slice(0, PREVIEW_ROWS);
     const fitted = pairs.length ? guessCrs(pairs) : null;
     // Headers that say latitude/longitude over values in degrees are WGS 84, inside Sweden or not (a tester's
     // earthquake file was asked "SWEREF 99 TM or a local zone?"): its rows outside Sweden are then rejected with that reason.
     const degrees = !fitted && pairs.length > 0 && degreesFromHeaders(plan.mapping) && pairs.every(([a, b]) => Math.abs(a) <= 90 && Math.abs(b) <= 180);
     // Otherwise coordinates that fit no system: the user must choose one rather than see every row rejected.
     const guessed: CoordinateChoice = fitted
-      ?? (degrees ? { crs: 'EPSG:4326', order: 'north-east', ambiguous: false, named: true } : { crs: 'EPSG:3006', order: 'north-east', ambiguous: true, fitsNone: pairs.length > 0 });
+      ?? (degrees ? { crs: 'EPSG:4326', order: 'north-east', ambiguous: false, named: true } : { crs: 'EPSG:3006', order: 'north-east', ambiguous: true, fitsNone: pairs.length > 0, noValues: pairs.length === 0 });
     // A system the header names ("X-koordinat (SWEREF 99 TM)") is the export's own word: it beats magnitudes.
     const named = crsFromHeaders(plan.mapping);
     const fromHeader = named ? { crs: named, order: orderByMagnitude(pairs), ambiguous: false, named: true } : null;

@@ -117,7 +117,13 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         {blocked?.yearsReversed
           ? <p role="alert" className="warning" data-testid="years-reversed">{t('importer.yearsReversed', { min: plan.years.min, max: plan.years.max })}</p>
           : <p className="hint" data-testid="years-note">{t('importer.yearsNote', { min: plan.years.min, max: plan.years.max })}</p>}
-        {blocked?.needsCrs && <p role="alert" className="warning">{t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}</p>}
+        {blocked?.needsCrs && (
+          <p role="alert" className="warning" data-testid="crs-question">
+            {plan.coordinates?.noValues
+              ? t('importer.noCoordinateValues', { count: plan.previewRows.length + (plan.laterRows?.length ?? 0), north: plan.mapping.north, east: plan.mapping.east })
+              : t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}
+          </p>
+        )}
         {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
         {!(plan.mapping.north && plan.mapping.east) && plan.previewRows.length > 0 && (
           <p role="status" className="warning" data-testid="no-position">{t(plan.target === 'incidents' ? 'importer.noPositionIncidents' : 'importer.noPositionInterventions')}</p>

@@ -40,6 +40,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     orderNorthEast: 'N/lat first, then E/long',
     orderEastNorth: 'E/long first, then N/lat',
     fitsNoSystem: 'The coordinates fit no system inside Sweden (WGS 84, SWEREF 99 TM, a local SWEREF 99 zone or RT 90). Choose the system the file uses – rows that then lie outside Sweden are rejected with that reason.',
+    noCoordinateValues_one: 'The columns {{north}} and {{east}} have no coordinates on the file’s first row, so the coordinate system can’t be told from the values. Choose the system the file uses (rows whose coordinates then lie outside Sweden are rejected with that reason), or choose (none) for them if the file has no positions.',
+    noCoordinateValues_other: 'The columns {{north}} and {{east}} have no coordinates in the file’s first {{count}} rows, so the coordinate system can’t be told from the values. Choose the system the file uses (rows whose coordinates then lie outside Sweden are rejected with that reason), or choose (none) for them if the file has no positions.',
     ambiguous: 'The coordinates fit both SWEREF 99 TM and a local SWEREF 99 zone. Choose the right system – the answer is remembered.',
     crsFromHeader: 'The coordinate system is named in the column header and is used. Points outside a box around Sweden (55–69.2° N, 10.5–24.3° E) are rejected; a point in a neighbouring country inside the box is kept.',
     noPositionIncidents: 'No position is chosen (N/X and E/Y, or latitude and longitude): the rows are imported, but these incidents will not appear on the map or in hot spots. Choose the coordinate columns under Columns if the file has them.',

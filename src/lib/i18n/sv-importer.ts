@@ -38,6 +38,8 @@ export const svImporter = {
     orderNorthEast: 'N/lat först, sedan E/long',
     orderEastNorth: 'E/long först, sedan N/lat',
     fitsNoSystem: 'Koordinaterna passar inget system inom Sverige (WGS 84, SWEREF 99 TM, en lokal SWEREF 99-zon eller RT 90). Välj det system filen använder – rader som då ligger utanför Sverige avvisas med det skälet.',
+    noCoordinateValues_one: 'Kolumnerna {{north}} och {{east}} har inga koordinater på filens första rad, så koordinatsystemet kan inte avgöras av värdena. Välj det system filen använder (rader vars koordinater då hamnar utanför Sverige avvisas med det skälet), eller välj (ingen) för dem om filen saknar positioner.',
+    noCoordinateValues_other: 'Kolumnerna {{north}} och {{east}} har inga koordinater på filens första {{count}} rader, så koordinatsystemet kan inte avgöras av värdena. Välj det system filen använder (rader vars koordinater då hamnar utanför Sverige avvisas med det skälet), eller välj (ingen) för dem om filen saknar positioner.',
     ambiguous: 'Koordinaterna passar både SWEREF 99 TM och en lokal SWEREF 99-zon. Välj rätt system – svaret sparas till nästa gång.',
     crsFromHeader: 'Koordinatsystemet står i kolumnrubriken och används. Punkter utanför en ruta runt Sverige (55–69,2° N, 10,5–24,3° Ö) avvisas; en punkt i ett grannland inom rutan tas med.',
     noPositionIncidents: 'Ingen position är vald (N/X och E/Y, eller latitud och longitud): raderna importeras, men de här händelserna kommer inte att synas på kartan eller i hot spots. Välj koordinatkolumnerna under Kolumner om filen har dem.',
