@@ -50,6 +50,26 @@ describe('the import plan', () => {
     expect(none.previewRows.length + none.laterRows!.length).toBe(80);
   });
 
+  it('reads a first row that is data as a row, not as names (helper-56), and keeps headers that only look like dates', () => {
+    for (const first of ['2026-03-01;Stöld;Centrum', '2026-03-01 10:00;Stöld;Centrum', '1/3 2026;Stöld;Centrum', '01.03.2026;Stöld;Centrum']) {
+      const plan = planCsv(enc([first, '2026-03-02;Rån;Söder', '2026-03-03;Hot;Norr'].join('\n') + '\n'));
+      expect(plan.dialect.header, first).toBe(false);
+      expect(plan.firstRowIsData, first).toBe(true);
+      expect(plan.dialect.columns, first).toEqual(['Kolumn 1', 'Kolumn 2', 'Kolumn 3']);
+      expect(plan.previewRows, first).toHaveLength(3);
+      // Still without a header after another setting changes, and still said.
+      expect(replan(enc(first + '\n2026-03-02;Rån;Söder\n'), plan, { target: 'interventions' }).firstRowIsData, first).toBe(true);
+    }
+    // Names, even a date as a name over counts (a pivoted table), are a header.
+    for (const text of ['Datum;Brottstyp\n2026-03-01;Stöld\n', 'Område;2026-03-01;2026-03-08\nCentrum;5;7\nSöder;2;3\n']) {
+      const plan = planCsv(enc(text));
+      expect(plan.dialect.header, text).toBe(true);
+      expect(plan.firstRowIsData, text).toBeUndefined();
+    }
+    // Said otherwise by the user: as said.
+    expect(planCsv(enc('2026-03-01;Stöld\n2026-03-02;Rån\n'), { header: true }).dialect.header).toBe(true);
+  });
+
   it('takes latitude/longitude headers over degrees as WGS 84 even outside Sweden (tester: an earthquake file was asked "SWEREF 99 TM or a local zone?")', () => {
     for (const [lat, lon] of [['latitude', 'longitude'], ['Lat', 'Lng'], ['Breddgrad', 'Längdgrad'], ['LATITUD', 'LONGITUD']]) {
       const plan = planCsv(enc(`time,${lat},${lon},mag\n2026-03-01T10:00:00Z,10.753,-62.6296,4.1\n2026-03-02T11:00:00Z,-33.1,151.2,5.0\n`));

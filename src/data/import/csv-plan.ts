@@ -6,6 +6,7 @@ import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordi
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
 import { findPersonalIdentityNumbers, findPersonalNumberLookalikes, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { decodeText, detectEncoding, misreadExample, type EncodingGuess, type MisreadExample, type TextEncodingName } from '../../lib/parsing/text-encoding';
+import { parseDateTime } from '../../lib/parsing/swedish-datetime';
 import { afterLines, linesBeforeHeader } from './header-row';
 import { FIELDS_FOR, crsFromHeaders, degreesFromHeaders, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
 import { defaultYearRange, type CsvDialect, type YearRange } from './csv-import.query';
@@ -67,6 +68,8 @@ export interface TablePlan {
    * read as Windows-1252 imports "StÃ¶ld" without any row failing). Absent when they agree.
    */
   misread?: MisreadExample & { detectedEncoding: TextEncodingName };
+  /** The first row was found to be data (firstRowIsData), so the file was taken to have no header row: said on the card. */
+  firstRowIsData?: boolean;
 }
 
 export interface PlanChoices {
@@ -193,7 +196,10 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const skipLines = Math.max(0, Math.floor(choices.skipLines ?? linesBeforeHeader(whole, delimiterGuess, quote)));
   const text = whole.slice(afterLines(whole, skipLines));
   const parsed = parsePreview(text, choices.delimiter ?? remembered?.delimiter ?? (skipLines > 0 ? delimiterGuess : undefined), quote, PREVIEW_ROWS + 1 + LATER_ROWS);
-  const header = choices.header ?? remembered?.header ?? true;
+  // A first row that is data (a date where a name would be) is read as a row, not as names: taken as names it was a
+  // row lost without a word, and the columns were called "2026-03-01" and "Stöld" (helper-56).
+  const dataFirst = choices.header === undefined && remembered?.header === undefined && firstRowIsData(parsed.rows);
+  const header = choices.header ?? remembered?.header ?? !dataFirst;
   const width = Math.max(0, ...parsed.rows.map((r) => r.length));
   const columns = header ? uniqueNames(parsed.rows[0] ?? []) : Array.from({ length: width }, (_, i) => `Kolumn ${i + 1}`);
   const dataRows = header ? parsed.rows.slice(1) : parsed.rows;
@@ -207,8 +213,21 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   return completePlan({
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, laterRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
+    ...(dataFirst ? { firstRowIsData: true } : {}),
     ...(misread ? { misread: { ...misread, detectedEncoding: guess.encoding } } : {}),
   }, remembered);
+}
+
+/**
+ * Whether a file's first row is data rather than column names: one of its cells reads as a date or date and time
+ * (parseDateTime: no column name does) in a column where at least half of the next rows (up to 20) read as dates too.
+ */
+export function firstRowIsData(rows: string[][]): boolean {
+  const [first, ...rest] = rows;
+  if (!first) return false;
+  const isDate = (cell: string | undefined) => cell !== undefined && parseDateTime(cell).ok;
+  const next = rest.slice(0, 20);
+  return first.some((cell, i) => isDate(cell) && next.filter((r) => isDate(r[i])).length * 2 >= next.length);
 }
 
 function filterMapping(mapping: Mapping, columns: string[]): Mapping {
@@ -281,7 +300,9 @@ export function replan(bytes: Uint8Array, plan: TablePlan, choices: PlanChoices)
   // unless the same choice also says how many lines to skip.
   const newDialect = (choices.delimiter !== undefined && choices.delimiter !== plan.dialect.delimiter) || (choices.quote !== undefined && choices.quote !== plan.dialect.quote);
   const skipLines = newDialect ? undefined : plan.dialect.skipLines;
-  return planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, skipLines, ...choices });
+  const next = planCsv(bytes, { encoding: plan.encoding, delimiter: plan.dialect.delimiter, quote: plan.dialect.quote, header: plan.dialect.header, target: plan.target, years: plan.years, skipLines, ...choices });
+  // The guess that the first row is data stays said while the file is still read without a header row.
+  return plan.firstRowIsData && !next.dialect.header ? { ...next, firstRowIsData: true } : next;
 }
 
 export function setMapping(plan: TablePlan, field: CanonicalField, columnName: string | undefined): TablePlan {

@@ -112,6 +112,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       {/* A file that is not text gets only the error and the settings (an encoding chosen may still read it): the
           hints about positions, years and columns beside it contradicted it (helper-56). */}
       {!plan.looksBinary && <>
+        {plan.format === 'csv' && plan.firstRowIsData && <p className="hint" data-testid="first-row-data">{t('importer.firstRowIsData')}</p>}
         {plan.format === 'csv' && plan.dialect.skipLines > 0 && <p className="hint" data-testid="skip-note">{t('importer.skipNote', { count: plan.dialect.skipLines, header: plan.dialect.skipLines + 1 })}</p>}
         {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
         {blocked?.yearsReversed

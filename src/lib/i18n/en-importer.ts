@@ -25,6 +25,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     delimiter: 'Delimiter',
     quote: 'Quote character',
     numberNote: 'Numbers: spaces and no-break spaces (U+00A0, U+202F) are read as thousands separators and − (U+2212) as minus.',
+    firstRowIsData: 'The file’s first line looks like data (a date where a column name would be), so it is read as a row and the columns are called Kolumn 1, 2 …: map them to the fields below. If the first line is names after all: tick the box above.',
     header: 'First row holds headers',
     skipLines: 'Skip lines before the header',
     skipNote_one: 'The first line (a title or period above the table) is skipped; the column headers are on line {{header}}. Change the number above if that is wrong – the preview follows.',

@@ -23,6 +23,7 @@ export const svImporter = {
     delimiter: 'Avgränsare',
     quote: 'Citattecken',
     numberNote: 'Tal: mellanslag och hårda mellanslag (U+00A0, U+202F) läses som tusentalsavgränsare och − (U+2212) som minus.',
+    firstRowIsData: 'Filens första rad ser ut som data (ett datum där en kolumnrubrik skulle stå), så den läses som en rad och kolumnerna heter Kolumn 1, 2 …: koppla dem till fälten nedan. Är första raden ändå rubriker: kryssa i rutan ovan.',
     header: 'Första raden är rubriker',
     skipLines: 'Hoppa över rader före rubriken',
     skipNote_one: 'Den första raden (en rubrik eller period ovanför tabellen) hoppas över; kolumnrubrikerna står på rad {{header}}. Ändra antalet ovan om det blev fel – förhandsvisningen följer med.',
