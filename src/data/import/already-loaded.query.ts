@@ -97,7 +97,6 @@ export function markSameContent(target: 'incidents' | 'interventions', source: s
     SELECT f.line FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)`;
 }
 
-
 /** The fields a row is compared on beside its time and category (type): what contentHash reads, position as one. */
 export type DescriptiveField = 'subcategory' | 'area' | 'place' | 'description' | 'organisation' | 'position';
 export const DESCRIPTIVE_FIELDS: Record<'incidents' | 'interventions', DescriptiveField[]> = {
