@@ -2,6 +2,7 @@
 // import card says so before the import, with a word of the file as each encoding reads it.
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, misreadExample } from '../../src/lib/parsing/text-encoding';
+import { detectFileEncoding } from '../../src/data/import/file-encoding';
 import { planCsv, replan } from '../../src/data/import/csv-plan';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -66,5 +67,16 @@ describe('files that are not text whatever their name', () => {
     for (const text of ['PK;Datum\n1;2026-03-01\n', 'PDF;Datum\n', '%PDF;Datum\n', 'PAR1;x\n']) {
       expect(detectEncoding(new TextEncoder().encode(text)).looksBinary, text).toBe(false);
     }
+  });
+
+  it('takes a UTF-8 file with a stray Windows-1252 byte as UTF-8, whole-file and from the first bytes (helper-58: 3 valid, 1 stray)', async () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    const bytes = new Uint8Array([...enc('Datum;Brottstyp;Plats\n2026-03-01;Stöld;Gärdet\n2026-03-02;R'), 0xe5, ...enc('n;Norr\n2026-03-03;Inbrott;Söder\n')]);
+    expect(detectEncoding(bytes).encoding).toBe('utf-8');
+    expect((await detectFileEncoding(new Blob([bytes]), bytes)).encoding).toBe('utf-8');
+    // Windows-1252 text is still Windows-1252, even with a pair that happens to be valid UTF-8 ("Ä°": C4 B0).
+    const cp = new Uint8Array([...enc('Plats\nG'), 0xe4, ...enc('rdet\nS'), 0xf6, ...enc('der\n'), 0xc4, 0xb0, ...enc('\n')]);
+    expect(detectEncoding(cp).encoding).toBe('windows-1252');
+    expect((await detectFileEncoding(new Blob([cp]), cp)).encoding).toBe('windows-1252');
   });
 });

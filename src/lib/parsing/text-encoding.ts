@@ -47,7 +47,7 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
 /**
  * A UTF-8 file with a few broken bytes (a bad copy, a cut-off field) is still UTF-8: read as Windows-1252 every
  * å, ä and ö in it would turn into "Ã¥". Windows-1252 text almost never forms valid multi-byte sequences, so:
- * UTF-8 when its valid multi-byte characters outnumber the stray bytes twenty to one (those become U+FFFD).
+ * UTF-8 unless the stray bytes outnumber its valid multi-byte characters (those become U+FFFD; see Utf8Tally.isUtf8).
  */
 export function mostlyUtf8(sample: Uint8Array): boolean {
   let valid = 0;
@@ -60,7 +60,8 @@ export function mostlyUtf8(sample: Uint8Array): boolean {
     for (let k = 1; ok && k < length; k++) ok = (sample[i + k] & 0xc0) === 0x80;
     if (ok) { valid++; i += length; } else { invalid++; i++; }
   }
-  return valid > 0 && invalid * 20 <= valid;
+  // The same bar as Utf8Tally.isUtf8 (why there).
+  return valid > 0 && invalid <= valid;
 }
 
 /** Valid UTF-8, allowing a multi-byte character cut off at the end of a sample. */
