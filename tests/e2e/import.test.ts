@@ -360,9 +360,13 @@ describe('importing in Chromium', () => {
     await card.getByTestId('import-button').click();
     const failure = card.getByRole('alert').filter({ hasText: 'Importen misslyckades' });
     expect(await failure.locator('pre').textContent({ timeout: 30_000 })).toMatch(/^Filens enda rad kunde inte importeras, så inget ersattes\. Skälet:/);
-    // … and the failure goes when a setting changes: it was about the settings before.
-    await card.getByTestId('years-max').fill('2030');
-    await failure.waitFor({ state: 'detached' });
+    // … and the failure goes when anything on the card changes (a setting, the source, the mode): it was about the card before.
+    for (const change of [() => card.getByTestId('years-max').fill('2030'), () => card.getByTestId('source-name').fill('Annan källa')]) {
+      await card.getByTestId('import-button').click();
+      await failure.waitFor({ timeout: 30_000 });
+      await change();
+      await failure.waitFor({ state: 'detached' });
+    }
     expect(await card.getByTestId('import-button').isEnabled()).toBe(true);
     // A file that is not text: that alone, not hints about its positions and years beside it.
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('Datum;Brottstyp\n2026-03-01;Stöld\n')]);

@@ -70,6 +70,15 @@ describe('the import plan', () => {
     expect(planCsv(enc('2026-03-01;Stöld\n2026-03-02;Rån\n'), { header: true }).dialect.header).toBe(true);
   });
 
+  it('previews every row of a file whose lines end in several ways (helper-58: rows merged after a change of kind)', () => {
+    for (const [a, b] of [['\r\n', '\n'], ['\n', '\r\n'], ['\r', '\n'], ['\n', '\r'], ['\r\n', '\r']]) {
+      const text = ['Id;Datum;Brottstyp', 'P1;2026-03-01;Stöld', 'P2;2026-03-02;"Två' + a + 'rader"'].join(a) + a + ['P3;2026-03-03;Rån', '', 'P4;2026-03-04;Hot'].join(b) + b;
+      const plan = planCsv(enc(text));
+      expect(plan.previewRows.map((r) => r[0]), JSON.stringify([a, b])).toEqual(['P1', 'P2', 'P3', 'P4']);
+      expect(plan.previewRows[1][2]).toBe('Två\nrader');
+    }
+  });
+
   it('takes latitude/longitude headers over degrees as WGS 84 even outside Sweden (tester: an earthquake file was asked "SWEREF 99 TM or a local zone?")', () => {
     for (const [lat, lon] of [['latitude', 'longitude'], ['Lat', 'Lng'], ['Breddgrad', 'Längdgrad'], ['LATITUD', 'LONGITUD']]) {
       const plan = planCsv(enc(`time,${lat},${lon},mag\n2026-03-01T10:00:00Z,10.753,-62.6296,4.1\n2026-03-02T11:00:00Z,-33.1,151.2,5.0\n`));

@@ -188,7 +188,10 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const guess = detected ?? detectEncoding(bytes);
   const encoding = choices.encoding ?? (guess.decided === false ? remembered?.encoding : undefined) ?? guess.encoding;
   const bomLength = encoding === guess.encoding ? guess.bomLength : 0;
-  const whole = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength });
+  // Every line end as LF: PapaParse takes the first kind it meets for the whole text, so rows after a change of kind
+  // (a file pieced together from Windows and Unix exports) merged in the preview (helper-58). Each line end stays one,
+  // as in the import's copy (csv-records.ts unifyLineEnds), so lines keep their numbers.
+  const whole = decodeText(bytes.subarray(0, PREVIEW_BYTES), { encoding, bomLength }).replace(/\r\n?/g, '\n');
   const misread = misreadExample(bytes, encoding, guess);
   const quote = choices.quote ?? remembered?.quote ?? '"';
   // Lines above the header (a report's title and period), unless the user said how many.

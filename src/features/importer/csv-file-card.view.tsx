@@ -7,7 +7,7 @@ import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/c
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
-import { blockers, replanned, type ImportEntry } from './import-entry.model';
+import { blockers, type ImportEntry } from './import-entry.model';
 import { WholeNumberField } from '../../components/whole-number-field';
 import { ENCODING_CODES, crsLabel, delimiterLabel, encodingLabel, quoteLabel } from './import-labels';
 
@@ -19,7 +19,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
   const id = useId();
   const { plan } = entry;
   const locked = entry.status === 'importing' || entry.status === 'done';
-  const setPlan = (next: TablePlan) => onChange(replanned({ ...entry, plan: next }));
+  const setPlan = (next: TablePlan) => onChange({ ...entry, plan: next });
   const blocked = blockers(plan);
   const columnIndex = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
   const samples = (c: string | undefined) => {

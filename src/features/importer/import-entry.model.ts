@@ -41,7 +41,7 @@ export function blockers(plan: TablePlan): { missing: string[]; needsCrs: boolea
 }
 
 /**
- * A card whose settings changed after a failed or cancelled import: planned again, the old failure dropped — it was
+ * A card changed by the user (settings, mapping, source, mode) after a failed or cancelled import: planned again, the old failure dropped — it was
  * about the settings before (helper-56: a stale "Importen misslyckades" stayed beside the corrected settings).
  */
 export function replanned<E extends ImportEntry>(entry: E): E {

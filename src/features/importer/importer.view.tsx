@@ -16,7 +16,7 @@ import { PoliceEventsCard } from './police-events-card.view';
 import { formatBytes } from '../../lib/format';
 import { NothingToImportError } from '../../data/import/import-csv';
 import { nothingImportedText } from './nothing-imported';
-import type { ImportEntry } from './import-entry.model';
+import { replanned, type ImportEntry } from './import-entry.model';
 import { changeImportEntries, currentImportEntries, importControllers, takeDroppedFiles, useImportEntries, useImportPageOpen } from './import-entries.store';
 
 let nextKey = 0;
@@ -171,9 +171,10 @@ export function ImporterPage() {
           onImport: () => void startImport(entry),
           onRemove: () => setEntries((list) => list.filter((e) => e.key !== entry.key)),
         };
-        if (entry.kind === 'table') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => changeTableCard(entry, next)} onCancel={cancel} {...common} />;
-        if (entry.kind === 'areas') return <AreasCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} {...common} />;
-        return <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => next)} onCancel={cancel} {...common} />;
+        // A change the user makes on a card after a failed or cancelled import plans it again (replanned).
+        if (entry.kind === 'table') return <CsvFileCard key={entry.key} entry={entry} onChange={(next) => changeTableCard(entry, replanned(next))} onCancel={cancel} {...common} />;
+        if (entry.kind === 'areas') return <AreasCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => replanned(next))} {...common} />;
+        return <PoliceEventsCard key={entry.key} entry={entry} onChange={(next) => update(entry.key, () => replanned(next))} onCancel={cancel} {...common} />;
       })}
       <ImportHistory />
     </Page>
