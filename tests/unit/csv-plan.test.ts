@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completePlan, outcomeName, planCsv, rememberable, replan, setMapping } from '../../src/data/import/csv-plan';
+import { completePlan, outcomeName, planCsv, rememberable, remembersFor, replan, setMapping } from '../../src/data/import/csv-plan';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 function cp1252(s: string): Uint8Array {
@@ -77,6 +77,21 @@ describe('the import plan', () => {
       expect(plan.previewRows.map((r) => r[0]), JSON.stringify([a, b])).toEqual(['P1', 'P2', 'P3', 'P4']);
       expect(plan.previewRows[1][2]).toBe('Två\nrader');
     }
+  });
+
+  it('applies a remembered mapping under the delimiter the file was found to use, with the file\'s own decimal mark (helper-58)', () => {
+    const semicolon = planCsv(enc('Datum;Brottstyp;Plats;N;E\n2026-03-01;Stöld;Torget;59,31;18,01\n'));
+    const remembered = rememberable(setMapping(semicolon, 'place', undefined));
+    const comma = enc('Datum,Brottstyp,Plats,N,E\n2026-03-01,Stöld,Torget,59.31,18.01\n');
+    const detected = planCsv(comma).dialect.delimiter;
+    expect(detected).toBe(',');
+    const plan = planCsv(comma, {}, remembersFor(remembered, detected));
+    expect(plan.dialect.columns).toEqual(['Datum', 'Brottstyp', 'Plats', 'N', 'E']);
+    expect(plan.mapping.place).toBeUndefined(); // the remembered mapping, not the suggestion
+    expect(plan.mapping).toMatchObject({ date: 'Datum', category: 'Brottstyp', north: 'N', east: 'E' });
+    expect(plan.decimal).toBe('.');
+    // Under the remembered delimiter, all of it applies.
+    expect(remembersFor(remembered, ';')).toEqual(remembered);
   });
 
   it('takes latitude/longitude headers over degrees as WGS 84 even outside Sweden (tester: an earthquake file was asked "SWEREF 99 TM or a local zone?")', () => {

@@ -6,7 +6,7 @@ import { localWallClock } from '../import-history';
 import { importAreas } from './import-areas';
 import { headerSignature } from './column-mapping';
 import type { IncidentColumns, InterventionColumns } from './csv-import.query';
-import { planCsv, rememberable, PREVIEW_BYTES, type TablePlan, type RememberedMapping } from './csv-plan';
+import { planCsv, rememberable, remembersFor, PREVIEW_BYTES, type TablePlan, type RememberedMapping } from './csv-plan';
 import { scanRecords, type RecordScan } from './csv-records';
 import { detectFileEncoding } from './file-encoding';
 import { readAndScan, scanBesideRead, type ReadOutcome, type ReadProgress, type ScannedText } from './read-file';
@@ -98,7 +98,11 @@ export async function planFile(database: Database, file: File): Promise<{ bytes:
   if (first.looksBinary) return { bytes, plan: first, sources: [] };
   const [row] = await database.runner.rows<{ plan: string }>(READ_MAPPING, [headerSignature(first.dialect.columns)]);
   if (!row) return { bytes, plan: first, sources: [] };
-  const remembered = JSON.parse(row.plan) as RememberedMapping;
+  const stored = JSON.parse(row.plan) as RememberedMapping;
+  // The header was found under the delimiter detected in this file, so that one is right: the same columns written
+  // with commas after a semicolon export were read with the remembered semicolon, as one column (helper-58). With
+  // another delimiter the remembered decimal mark is not this file's either (a comma file writes decimal points).
+  const remembered = remembersFor(stored, first.dialect.delimiter);
   return { bytes, plan: planCsv(bytes, {}, remembered, encoding), sources: sourcesOf(remembered) };
 }
 

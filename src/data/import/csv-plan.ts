@@ -333,7 +333,8 @@ export interface RememberedMapping {
   skipLines?: number;
   target: TargetTable;
   mapping: Mapping;
-  decimal: DecimalMark;
+  /** Absent when it does not apply to the file at hand (remembersFor): the file's numbers decide. */
+  decimal?: DecimalMark;
   coordinates: { crs: CrsCode; order: PairOrder } | null;
   /**
    * The source names files with this header were imported under, most recent first (source-choice.ts): the next
@@ -342,6 +343,15 @@ export interface RememberedMapping {
   sources?: string[];
   /** The one name kept by the version before `sources` (read as a list of one). */
   source?: string;
+}
+
+/**
+ * A remembered mapping as it applies to a file whose header was found under `delimiter`: that delimiter, and the
+ * remembered decimal mark only when the delimiter is the remembered one (else the file's own numbers decide).
+ */
+export function remembersFor(remembered: RememberedMapping, delimiter: string): RememberedMapping {
+  if (remembered.delimiter === delimiter) return remembered;
+  return { ...remembered, delimiter, decimal: undefined };
 }
 
 export function rememberable(plan: TablePlan): RememberedMapping {
