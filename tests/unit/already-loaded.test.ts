@@ -161,6 +161,32 @@ describe('rows already loaded are recognised within their source', () => {
       expect(again.sameEventsOtherFields).toEqual({ rows: 2, fields: ['organisation'] });
     });
 
+    it('recognises the events when an id column is mapped one time and positions the other, either way round (helper-58: 20 + 13)', async () => {
+      const withIds = enc([
+        'Ärendenr;Datum;Brottstyp;Plats;N;E',
+        'K1;2026-03-01 10:00;Stöld;Torget;59,33;18,06', 'K2;2026-03-01 10:00;Stöld;Torget;59,33;18,06', 'K3;2026-03-01 10:00;Stöld;Skolan;59,34;18,07',
+        'K4;2026-03-02 22:15;Rån;;59,35;18,08', 'K5;2026-03-03 09:00;Klotter;Parken;;',
+      ]);
+      const ids = { ...base, columns: { id: 'Ärendenr', date: 'Datum', category: 'Brottstyp', place: 'Plats' }, source: 'Polisen' };
+      // No id, positions read; then ids read, positions not.
+      expect((await importBytes(runner, withIds, SEMICOLON, positioned)).imported).toBe(5);
+      const again = await importBytes(runner, withIds, SEMICOLON, ids);
+      expect(again.imported).toBe(0);
+      expect(again.sameEventsOtherFields).toEqual({ rows: 4, fields: ['position'] });
+      expect(again.rejected.map((r) => r.reason)).toEqual([E, E, E, E, 'same-content-loaded']);
+      expect(await rowsOf('Polisen')).toBe(5);
+      // The other way round, in a new source: ids read without positions first, then no id with positions.
+      await importBytes(runner, withIds, SEMICOLON, { ...ids, source: 'Kommunen' });
+      const back = await importBytes(runner, withIds, SEMICOLON, { ...positioned, source: 'Kommunen' });
+      expect(back.imported).toBe(0);
+      expect(back.sameEventsOtherFields).toEqual({ rows: 4, fields: ['position'] });
+      expect(await rowsOf('Kommunen')).toBe(5);
+      // Both with ids: the ids decide, as before (rows already loaded by id, their other values said).
+      const both = await importBytes(runner, withIds, SEMICOLON, { ...ids, coordinates: wgs, columns: { ...ids.columns, north: 'N', east: 'E' }, source: 'Kommunen' });
+      expect(both.imported).toBe(0);
+      expect(both.rejected.map((r) => r.reason)).toEqual(Array(5).fill('already-loaded'));
+    });
+
     it('says nothing new when both imports read the same fields', async () => {
       await importBytes(runner, file, SEMICOLON, placed);
       const again = await importBytes(runner, file, SEMICOLON, placed);

@@ -105,49 +105,60 @@ export const DESCRIPTIVE_FIELDS: Record<'incidents' | 'interventions', Descripti
 };
 const WHEN = { incidents: 'occurred_at', interventions: 'started_at' } as const;
 const WHAT = { incidents: 'category', interventions: 'type' } as const;
-// The new rows compared: those without an id still to import or already matched value for value (those show which
-// fields the file fills and which stored rows are taken). The stored rows compared lie within their days.
-const COMPARED_ROWS = `c.id IS NULL AND (c.reason IS NULL OR c.reason = 'already-loaded')`;
-const FILE_DAYS = Object.fromEntries((['incidents', 'interventions'] as const).map((t) => [t,
-  `SELECT min(c.${WHEN[t]}) AS first, max(c.${WHEN[t]}) AS last FROM ${CHECKED} c WHERE ${COMPARED_ROWS}`])) as Record<'incidents' | 'interventions', string>;
+/**
+ * Which rows the event comparison pairs (markSameEventLoaded): new rows without an id against every stored row of the
+ * source, and new rows with an id against the stored rows without one — two rows that both have ids are decided by
+ * their ids. The new rows compared include those already matched value for value to a stored row of the compared kind
+ * (`taken`: they show which fields the file fills, and which stored rows are spoken for).
+ */
+export type EventRegime = 'new-without-id' | 'new-with-id';
+const REGIMES: Record<EventRegime, { fresh: string; taken: string[]; stored: string }> = {
+  'new-without-id': { fresh: 'c.id IS NULL', taken: ['already-loaded', 'same-content-loaded'], stored: 'TRUE' },
+  'new-with-id': { fresh: 'c.id IS NOT NULL', taken: ['same-content-loaded'], stored: 't.id IS NULL' },
+};
+const takenSql = (regime: EventRegime) => REGIMES[regime].taken.map((r) => literal(r)).join(', ');
+const comparedRows = (regime: EventRegime) => `${REGIMES[regime].fresh} AND (c.reason IS NULL OR c.reason IN (${takenSql(regime)}))`;
+const fileDays = (target: 'incidents' | 'interventions', regime: EventRegime) =>
+  `SELECT min(c.${WHEN[target]}) AS first, max(c.${WHEN[target]}) AS last FROM ${CHECKED} c WHERE ${comparedRows(regime)}`;
+const storedRows = (target: 'incidents' | 'interventions', source: string, regime: EventRegime) =>
+  `t.source = ${literal(source)} AND ${REGIMES[regime].stored} AND t.${WHEN[target]} BETWEEN days.first AND days.last`;
 const fieldSql = (field: DescriptiveField, row: string, coords: string) => (field === 'position' ? `${coords}.lat` : `${row}.${field}`);
 
 /**
- * Which descriptive fields hold any value, among the new rows without an id (`fresh_<field>`) and among the source's
- * stored rows without an id within the file's days (`stored_<field>`): a field filled on one side only was mapped in
+ * Which descriptive fields hold any value, among the new rows compared (`fresh_<field>`) and among the source's
+ * stored rows compared within the file's days (`stored_<field>`; EventRegime): a field filled on one side only was mapped in
  * one import and not the other (see markSameEventLoaded).
  */
-export function fieldsFilled(target: 'incidents' | 'interventions', source: string): string {
+export function fieldsFilled(target: 'incidents' | 'interventions', source: string, regime: EventRegime): string {
   const fields = DESCRIPTIVE_FIELDS[target];
-  return `WITH days AS (${FILE_DAYS[target]}),
+  return `WITH days AS (${fileDays(target, regime)}),
     fresh AS (SELECT ${fields.map((f) => `count(${fieldSql(f, 'c', 'k')}) > 0 AS fresh_${f}`).join(', ')}
-      FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE ${COMPARED_ROWS}),
+      FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE ${comparedRows(regime)}),
     stored AS (SELECT ${fields.map((f) => `count(${fieldSql(f, 't', 't')}) > 0 AS stored_${f}`).join(', ')}
-      FROM ${target} t, days WHERE t.source = ${literal(source)} AND t.id IS NULL AND t.${WHEN[target]} BETWEEN days.first AND days.last)
+      FROM ${target} t, days WHERE ${storedRows(target, source, regime)})
   SELECT * FROM fresh, stored`;
 }
 
 /**
- * Append, rows without an id on both sides: the same export imported again with another column mapping (Plats
- * mapped this time, not the last) hashes to other row keys, and every row would be stored twice (helper-56: 47 + 47
- * rows, no word). A new row is the same event as a stored one of the same source when they agree on the time, the
+ * Append, rows compared by content (EventRegime: at least one side without an id): the same export imported again
+ * with another column mapping (Plats mapped this time, not the last; an id column mapped and positions not) hashes to
+ * other row keys, and every row would be stored twice (helper-56: 47 + 47 rows, no word; helper-58: 20 + 13). A new row is the same event as a stored one of the same source when they agree on the time, the
  * category (type) and every field `shared` — the descriptive fields filled on both sides (fieldsFilled); the fields
  * filled on one side only are the mapping's difference, not the event's. Rejected as 'same-event-loaded', counted as
  * markAlreadyLoaded counts: a file's k equal events against the source's n, less those already matched value for
  * value. Stored rows are read within the file's days only. Run after markAlreadyLoaded.
  */
-export function markSameEventLoaded(target: 'incidents' | 'interventions', source: string, shared: DescriptiveField[]): string {
+export function markSameEventLoaded(target: 'incidents' | 'interventions', source: string, shared: DescriptiveField[], regime: EventRegime): string {
   const event = (row: string, coords: string) => {
     const values = [`${row}.${WHEN[target]}`, `${row}.${WHAT[target]}`, ...shared.flatMap((f) => (f === 'position' ? [`round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`] : [fieldSql(f, row, coords)]))];
     return `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')}))`;
   };
   return `UPDATE ${CHECKED} SET reason = 'same-event-loaded' WHERE line IN (
-    WITH days AS (${FILE_DAYS[target]}),
-    fresh AS (SELECT c.line, c.reason, ${event('c', 'k')} AS event FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE ${COMPARED_ROWS}),
-    stored AS (SELECT ${event('t', 't')} AS event, count(*) AS n FROM ${target} t, days
-      WHERE t.source = ${literal(source)} AND t.id IS NULL AND t.${WHEN[target]} BETWEEN days.first AND days.last GROUP BY 1),
+    WITH days AS (${fileDays(target, regime)}),
+    fresh AS (SELECT c.line, c.reason, ${event('c', 'k')} AS event FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE ${comparedRows(regime)}),
+    stored AS (SELECT ${event('t', 't')} AS event, count(*) AS n FROM ${target} t, days WHERE ${storedRows(target, source, regime)} GROUP BY 1),
     -- The stored rows a new row already matched value for value are taken.
-    taken AS (SELECT event, count(*) AS n FROM fresh WHERE reason = 'already-loaded' GROUP BY 1)
+    taken AS (SELECT event, count(*) AS n FROM fresh WHERE reason IN (${takenSql(regime)}) GROUP BY 1)
     SELECT line FROM (
       SELECT f.line, row_number() OVER (PARTITION BY f.event ORDER BY f.line) AS occurrence, s.n - coalesce(u.n, 0) AS free
       FROM fresh f JOIN stored s USING (event) LEFT JOIN taken u USING (event) WHERE f.reason IS NULL)

@@ -3,7 +3,7 @@
 import type { SqlRunner } from '../sql-runner';
 import {
   changedUnderSameId, countSameEventLoaded, DESCRIPTIVE_FIELDS, fieldsFilled, idRegimes, markAlreadyLoaded, markSameContent, markSameEventLoaded,
-  otherSourcesStored, sameRowsOtherSources, type DescriptiveField,
+  otherSourcesStored, sameRowsOtherSources, type DescriptiveField, type EventRegime,
 } from './already-loaded.query';
 
 /** What the append checks found beside the rows they rejected (each rejected row carries its own reason). */
@@ -27,7 +27,16 @@ export async function checkAlreadyLoaded(runner: SqlRunner, target: 'incidents' 
   // Hashing every row costs; only when new and stored rows are keyed differently can the same row hide.
   const [r] = await runner.rows<{ new_with_id: number; new_without_id: number; stored_with_id: number; stored_without_id: number }>(idRegimes(target, source));
   if ((r.new_with_id && r.stored_without_id) || (r.new_without_id && r.stored_with_id)) await runner.exec(markSameContent(target, source));
-  const sameEvents = r.new_without_id && r.stored_without_id ? await markSameEvents(runner, target, source) : NOTHING_ALREADY_LOADED.sameEvents;
+  // Content decides where at least one side has no id (an id mapped in one import and not the other).
+  const regimes: EventRegime[] = [
+    ...(r.new_without_id && (r.stored_without_id || r.stored_with_id) ? ['new-without-id' as const] : []),
+    ...(r.new_with_id && r.stored_without_id ? ['new-with-id' as const] : []),
+  ];
+  let sameEvents = NOTHING_ALREADY_LOADED.sameEvents;
+  for (const regime of regimes) {
+    const found = await markSameEvents(runner, target, source, regime);
+    if (found.rows) sameEvents = { rows: sameEvents.rows + found.rows, fields: DESCRIPTIVE_FIELDS[target].filter((f) => sameEvents.fields.includes(f) || found.fields.includes(f)) };
+  }
   const [changedById] = await runner.rows<{ rows: number; ids: string[] }>(changedUnderSameId(target, source));
   const [{ any: othersStored }] = await runner.rows<{ any: boolean }>(otherSourcesStored(target, source));
   const [otherSources] = othersStored ? await runner.rows<{ rows: number; sources: string[] }>(sameRowsOtherSources(target, source)) : [NOTHING_ALREADY_LOADED.otherSources];
@@ -39,14 +48,15 @@ export async function checkAlreadyLoaded(runner: SqlRunner, target: 'incidents' 
  * markSameEventLoaded): rejected as 'same-event-loaded' when some field is filled on one side only. Returns how many
  * and those fields (none when both imports filled the same fields: then the value-for-value check said it all).
  */
-async function markSameEvents(runner: SqlRunner, target: 'incidents' | 'interventions', source: string): Promise<AppendChecks['sameEvents']> {
-  const [filled] = await runner.rows<Record<string, boolean>>(fieldsFilled(target, source));
+async function markSameEvents(runner: SqlRunner, target: 'incidents' | 'interventions', source: string, regime: EventRegime): Promise<AppendChecks['sameEvents']> {
+  const [filled] = await runner.rows<Record<string, boolean>>(fieldsFilled(target, source, regime));
   const fields = DESCRIPTIVE_FIELDS[target];
   const oneSided = fields.filter((f) => filled[`fresh_${f}`] !== filled[`stored_${f}`]);
   if (!oneSided.length) return NOTHING_ALREADY_LOADED.sameEvents;
-  await runner.exec(markSameEventLoaded(target, source, fields.filter((f) => filled[`fresh_${f}`] && filled[`stored_${f}`])));
+  const [{ n: before }] = await runner.rows<{ n: number }>(countSameEventLoaded);
+  await runner.exec(markSameEventLoaded(target, source, fields.filter((f) => filled[`fresh_${f}`] && filled[`stored_${f}`]), regime));
   const [{ n }] = await runner.rows<{ n: number }>(countSameEventLoaded);
-  return n ? { rows: n, fields: oneSided } : NOTHING_ALREADY_LOADED.sameEvents;
+  return n > before ? { rows: n - before, fields: oneSided } : NOTHING_ALREADY_LOADED.sameEvents;
 }
 
 /** The ImportResult fields the append checks give, each absent when there is nothing to say. */
