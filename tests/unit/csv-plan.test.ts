@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completePlan, outcomeName, planCsv, rememberable, remembersFor, replan, setMapping } from '../../src/data/import/csv-plan';
+import { completePlan, outcomeName, planCsv, planTable, rememberable, remembersFor, replan, setMapping } from '../../src/data/import/csv-plan';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 function cp1252(s: string): Uint8Array {
@@ -92,6 +92,17 @@ describe('the import plan', () => {
     expect(plan.decimal).toBe('.');
     // Under the remembered delimiter, all of it applies.
     expect(remembersFor(remembered, ';')).toEqual(remembered);
+  });
+
+  it('reads a table\'s text coordinates with decimal commas (Parquet, helper-58), and says when values don\'t read as numbers', () => {
+    const table = planTable(['Datum', 'Brottstyp', 'N', 'E'], [['2026-03-01 10:00:00', 'Stöld', '59,31', '18,01'], ['2026-03-02 11:00:00', 'Rån', '', '']]);
+    expect(table.decimal).toBe(',');
+    expect(table.coordinates).toMatchObject({ crs: 'EPSG:4326', ambiguous: false });
+    // Typed numbers (cast to text with a point) keep the point.
+    expect(planTable(['Datum', 'Brottstyp', 'N', 'E'], [['2026-03-01 10:00:00', 'Stöld', '59.31', '18.01']]).decimal).toBe('.');
+    // Values in both columns that are no numbers: not "no coordinates", but unreadable.
+    const words = planCsv(enc('Datum;Brottstyp;N;E\n2026-03-01;Stöld;norr;öster\n'));
+    expect(words.coordinates).toMatchObject({ ambiguous: true, noValues: false, unreadable: true });
   });
 
   it('takes latitude/longitude headers over degrees as WGS 84 even outside Sweden (tester: an earthquake file was asked "SWEREF 99 TM or a local zone?")', () => {

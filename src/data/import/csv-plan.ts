@@ -32,6 +32,8 @@ export interface CoordinateChoice {
    * columns).
    */
   noValues?: boolean;
+  /** Rows have both values but none reads as a number (with the decimal mark chosen): said, with the mark. */
+  unreadable?: boolean;
   /** The system was read from the column headers. */
   named?: boolean;
 }
@@ -177,7 +179,16 @@ export function planTable(columns: string[], previewRows: string[][], target?: T
     format: 'parquet', encoding: 'utf-8', bomLength: 0, looksBinary: false,
     dialect: { delimiter: ',', quote: '"', header: true, skipLines: 0, columns }, previewRows, target: chosen,
     mapping: suggestMapping(columns, chosen), outcomes: [], decimal: '.', coordinates: null, remembered: false, personalData, personalChoices: {}, years: defaultYearRange(),
-  }, { decimal: '.' });
+  }, { decimal: tableDecimal(previewRows) });
+}
+
+/**
+ * A table's decimal mark (Parquet): its numbers are typed and read with a point, whatever the mark (the checks cast a
+ * plain number first, value-conversions.query.ts numberExpr), so a comma only where text columns write decimal commas
+ * ("59,31": helper-58's positions were all rejected as "Ogiltigt tal" under the point).
+ */
+function tableDecimal(rows: string[][]): DecimalMark {
+  return rows.some((r) => r.some((v) => /^\s*[-\u2212]?\d+,\d+\s*$/.test(v))) ? ',' : '.';
 }
 
 /**
@@ -264,13 +275,16 @@ export function completePlan(plan: TablePlan, fixed: Partial<Pick<RememberedMapp
     // The preview's pairs; none there (an export whose first rows have no position), the rows after it.
     const previewPairs = pairsOf(plan.previewRows);
     const pairs = previewPairs.length ? previewPairs : pairsOf(plan.laterRows ?? []).slice(0, PREVIEW_ROWS);
+    // No pair: because no row has both values, or because the values don't read as numbers (with this decimal mark)?
+    const filled = (r: string[]) => Boolean(r[n]?.trim() && r[e]?.trim());
+    const noValues = !pairs.length && !plan.previewRows.some(filled) && !(plan.laterRows ?? []).some(filled);
     const fitted = pairs.length ? guessCrs(pairs) : null;
     // Headers that say latitude/longitude over values in degrees are WGS 84, inside Sweden or not (a tester's
     // earthquake file was asked "SWEREF 99 TM or a local zone?"): its rows outside Sweden are then rejected with that reason.
     const degrees = !fitted && pairs.length > 0 && degreesFromHeaders(plan.mapping) && pairs.every(([a, b]) => Math.abs(a) <= 90 && Math.abs(b) <= 180);
     // Otherwise coordinates that fit no system: the user must choose one rather than see every row rejected.
     const guessed: CoordinateChoice = fitted
-      ?? (degrees ? { crs: 'EPSG:4326', order: 'north-east', ambiguous: false, named: true } : { crs: 'EPSG:3006', order: 'north-east', ambiguous: true, fitsNone: pairs.length > 0, noValues: pairs.length === 0 });
+      ?? (degrees ? { crs: 'EPSG:4326', order: 'north-east', ambiguous: false, named: true } : { crs: 'EPSG:3006', order: 'north-east', ambiguous: true, fitsNone: pairs.length > 0, noValues, unreadable: !pairs.length && !noValues });
     // A system the header names ("X-koordinat (SWEREF 99 TM)") is the export's own word: it beats magnitudes.
     const named = crsFromHeaders(plan.mapping);
     const fromHeader = named ? { crs: named, order: orderByMagnitude(pairs), ambiguous: false, named: true } : null;

@@ -122,7 +122,9 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           <p role="alert" className="warning" data-testid="crs-question">
             {plan.coordinates?.noValues
               ? t('importer.noCoordinateValues', { count: plan.previewRows.length + (plan.laterRows?.length ?? 0), north: plan.mapping.north, east: plan.mapping.east })
-              : t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}
+              : plan.coordinates?.unreadable
+                ? t('importer.unreadableCoordinates', { north: plan.mapping.north, east: plan.mapping.east, mark: t(plan.decimal === ',' ? 'importer.decimalComma' : 'importer.decimalPoint') })
+                : t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}
           </p>
         )}
         {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
