@@ -130,7 +130,9 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
       {result.rejected.length > 0 && (
         <>
           <DataTable
-            caption={t('importer.rejectedHeading')}
+            // The order said: faults in the file first, then the rows already loaded, each by line (a tester read
+            // lines 4, 6, 2, 5 as unsorted).
+            caption={alreadyLoaded > 0 && alreadyLoaded < result.rejected.length ? t('importer.rejectedHeadingFaultsFirst') : t('importer.rejectedHeading')}
             testId="rejected-rows"
             rows={listed.slice(0, SHOWN)}
             rowKey={(r) => `${r.line}-${r.reason}`}

@@ -171,6 +171,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     alreadyLoadedSummary_other: 'Of the rejected, {{formatted}} rows were already loaded by an earlier import – not faults in the file.',
     summary: 'Rows in the file: {{rows}} = imported {{imported}} + rejected {{rejected}}',
     rejectedHeading: 'Rejected rows',
+    rejectedHeadingFaultsFirst: 'Rejected rows – faults in the file first, then rows already loaded, each in line order',
     record: 'Record',
     policeEvents: 'Police published events: {{formatted}}.',
     policeEventsNote: "The position in these events is the centre of the kommun or län, not the event's place. They are counted per area and in trends but never shown as hot spots. The time is taken from the event's name (\"06 juni 18.50\"), the year from publication.",

@@ -169,6 +169,7 @@ export const svImporter = {
     alreadyLoadedSummary_other: 'Av de avvisade fanns {{formatted}} rader redan inlästa från en tidigare import – det är inga fel i filen.',
     summary: 'Rader i filen: {{rows}} = importerade {{imported}} + avvisade {{rejected}}',
     rejectedHeading: 'Avvisade rader',
+    rejectedHeadingFaultsFirst: 'Avvisade rader – fel i filen först, sedan rader som redan fanns, var för sig i radordning',
     record: 'Post',
     policeEvents: 'Polisens publicerade händelser: {{formatted}} st.',
     policeEventsNote: 'Positionen i de här händelserna är kommunens eller länets mittpunkt, inte platsen för händelsen. De räknas per område och i trender men visas aldrig som hot spots. Tiden tas från händelsens namn ("06 juni 18.50"), året från publiceringen.',
