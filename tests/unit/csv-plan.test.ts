@@ -105,6 +105,17 @@ describe('the import plan', () => {
     expect(words.coordinates).toMatchObject({ ambiguous: true, noValues: false, unreadable: true });
   });
 
+  it('says when the system from the header or the last import puts the points outside Sweden and the values fit another (helper-58)', () => {
+    const header = planCsv(enc('Datum;Brottstyp;X-koordinat (SWEREF 99 TM);Y-koordinat (SWEREF 99 TM)\n2026-03-01;Stöld;59,36;18,06\n2026-03-02;Rån;59,33;18,07\n'));
+    expect(header.coordinates).toMatchObject({ crs: 'EPSG:3006', named: true, valuesFit: { crs: 'EPSG:4326', order: 'north-east' } });
+    const wgs = enc('Datum;Brottstyp;N;E\n2026-03-01;Stöld;59,36;18,06\n2026-03-02;Rån;59,33;18,07\n');
+    const sweref = rememberable(planCsv(enc('Datum;Brottstyp;N;E\n2026-03-01;Stöld;6580822;674032\n')));
+    expect(planCsv(wgs, {}, sweref).coordinates).toMatchObject({ crs: 'EPSG:3006', valuesFit: { crs: 'EPSG:4326' } });
+    // The values inside Sweden under the chosen system: nothing said.
+    expect(planCsv(enc('Datum;Brottstyp;N;E\n2026-03-01;Stöld;6580822;674032\n'), {}, sweref).coordinates?.valuesFit).toBeUndefined();
+    expect(planCsv(enc('Datum;Brottstyp;X-koordinat (SWEREF 99 TM);Y-koordinat (SWEREF 99 TM)\n2026-03-01;Stöld;6580822;674032\n')).coordinates?.valuesFit).toBeUndefined();
+  });
+
   it('takes latitude/longitude headers over degrees as WGS 84 even outside Sweden (tester: an earthquake file was asked "SWEREF 99 TM or a local zone?")', () => {
     for (const [lat, lon] of [['latitude', 'longitude'], ['Lat', 'Lng'], ['Breddgrad', 'Längdgrad'], ['LATITUD', 'LONGITUD']]) {
       const plan = planCsv(enc(`time,${lat},${lon},mag\n2026-03-01T10:00:00Z,10.753,-62.6296,4.1\n2026-03-02T11:00:00Z,-33.1,151.2,5.0\n`));

@@ -2,7 +2,7 @@
 // mapping, decimal mark and coordinate system, with the first rows to show. Pure: bytes in, plan out; the
 // user's changes go through `replan`, so the preview always shows what the import will do.
 import Papa from 'papaparse';
-import { guessCrs, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
+import { guessCrs, insideSweden, toWgs84, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import { guessDecimalMark, parseNumber, INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS } from '../../lib/parsing/swedish-number';
 import { findPersonalIdentityNumbers, findPersonalNumberLookalikes, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { decodeText, detectEncoding, misreadExample, type EncodingGuess, type MisreadExample, type TextEncodingName } from '../../lib/parsing/text-encoding';
@@ -34,6 +34,11 @@ export interface CoordinateChoice {
   noValues?: boolean;
   /** Rows have both values but none reads as a number (with the decimal mark chosen): said, with the mark. */
   unreadable?: boolean;
+  /**
+   * The chosen system (from the header or the last import) puts most of the sample's points outside Sweden while the
+   * values fit this one: said, with a button to use it. Absent otherwise.
+   */
+  valuesFit?: { crs: CrsCode; order: PairOrder };
   /** The system was read from the column headers. */
   named?: boolean;
 }
@@ -289,6 +294,12 @@ export function completePlan(plan: TablePlan, fixed: Partial<Pick<RememberedMapp
     const named = crsFromHeaders(plan.mapping);
     const fromHeader = named ? { crs: named, order: orderByMagnitude(pairs), ambiguous: false, named: true } : null;
     coordinates = remembered?.coordinates ? { ...remembered.coordinates, ambiguous: false } : fromHeader ?? guessed;
+    // A system from the header or the last import that puts most of the file's points outside Sweden, where the values
+    // fit another: said, with that one to choose (helper-58: WGS 84 values under "X-koordinat (SWEREF 99 TM)", and a
+    // remembered SWEREF 99 TM over a WGS 84 export, were all rejected as "outside the box around Sweden", unexplained).
+    if (fitted && !coordinates.ambiguous && (coordinates.crs !== fitted.crs || coordinates.order !== fitted.order) && mostlyOutside(pairs, coordinates)) {
+      coordinates = { ...coordinates, valuesFit: { crs: fitted.crs, order: fitted.order } };
+    }
   }
 
   let outcomes: TablePlan['outcomes'] = [];
@@ -300,6 +311,16 @@ export function completePlan(plan: TablePlan, fixed: Partial<Pick<RememberedMapp
       .map(({ c }) => ({ column: c, name: outcomeName(c) }));
   }
   return { ...plan, decimal, coordinates, outcomes };
+}
+
+/** Whether most of `pairs` (first column, second column) fall outside Sweden when read in `choice`'s system and order. */
+function mostlyOutside(pairs: [number, number][], choice: { crs: CrsCode; order: PairOrder }): boolean {
+  const outside = pairs.filter(([a, b]) => {
+    const [north, east] = choice.order === 'north-east' ? [a, b] : [b, a];
+    const { lat, lon } = toWgs84(choice.crs, north, east);
+    return !insideSweden(lat, lon);
+  }).length;
+  return outside * 2 > pairs.length;
 }
 
 /**

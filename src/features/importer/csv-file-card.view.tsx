@@ -127,7 +127,16 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
                 : t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}
           </p>
         )}
-        {plan.coordinates?.named && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
+        {plan.coordinates?.named && !plan.coordinates.valuesFit && <p className="hint" data-testid="crs-from-header">{t('importer.crsFromHeader')}</p>}
+        {plan.coordinates?.valuesFit && (
+          <p role="alert" className="warning" data-testid="crs-values-fit">
+            {t(plan.coordinates.named ? 'importer.valuesFitOtherHeader' : 'importer.valuesFitOther', { chosen: crsLabel(plan.coordinates.crs), fits: crsLabel(plan.coordinates.valuesFit.crs) })}{' '}
+            <button type="button" className="link-button" disabled={locked}
+              onClick={() => setPlan({ ...plan, coordinates: { ...plan.coordinates!.valuesFit!, ambiguous: false, named: false } })}>
+              {t('importer.useSystem', { name: crsLabel(plan.coordinates.valuesFit.crs) })}
+            </button>
+          </p>
+        )}
         {!(plan.mapping.north && plan.mapping.east) && plan.previewRows.length > 0 && (
           <p role="status" className="warning" data-testid="no-position">{t(plan.target === 'incidents' ? 'importer.noPositionIncidents' : 'importer.noPositionInterventions')}</p>
         )}
