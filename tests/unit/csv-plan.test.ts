@@ -116,6 +116,17 @@ describe('the import plan', () => {
     expect(planCsv(enc('Datum;Brottstyp;X-koordinat (SWEREF 99 TM);Y-koordinat (SWEREF 99 TM)\n2026-03-01;Stöld;6580822;674032\n')).coordinates?.valuesFit).toBeUndefined();
   });
 
+  it('says which fields a remembered mapping leaves unmapped that the file\'s columns fit (helper-58: positions lost in the next export)', () => {
+    const file = enc('Datum;Brottstyp;Plats;N;E\n2026-03-01;Stöld;Torget;59,33;18,06\n');
+    const first = planCsv(file);
+    const remembered = rememberable(setMapping(setMapping(first, 'north', undefined), 'east', undefined));
+    const next = planCsv(file, {}, remembered);
+    expect(next.mapping.north).toBeUndefined();
+    expect(next.leftUnmapped).toEqual({ north: 'N', east: 'E' });
+    // Nothing to say when the remembered mapping maps what the file has.
+    expect(planCsv(file, {}, rememberable(first)).leftUnmapped).toBeUndefined();
+  });
+
   it('takes latitude/longitude headers over degrees as WGS 84 even outside Sweden (tester: an earthquake file was asked "SWEREF 99 TM or a local zone?")', () => {
     for (const [lat, lon] of [['latitude', 'longitude'], ['Lat', 'Lng'], ['Breddgrad', 'Längdgrad'], ['LATITUD', 'LONGITUD']]) {
       const plan = planCsv(enc(`time,${lat},${lon},mag\n2026-03-01T10:00:00Z,10.753,-62.6296,4.1\n2026-03-02T11:00:00Z,-33.1,151.2,5.0\n`));

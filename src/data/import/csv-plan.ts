@@ -77,6 +77,8 @@ export interface TablePlan {
   misread?: MisreadExample & { detectedEncoding: TextEncodingName };
   /** The first row was found to be data (firstRowIsData), so the file was taken to have no header row: said on the card. */
   firstRowIsData?: boolean;
+  /** Fields a remembered mapping leaves unmapped that the file's columns would fill (field → column): said, with a button. */
+  leftUnmapped?: Mapping;
 }
 
 export interface PlanChoices {
@@ -227,12 +229,17 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const dialect: CsvDialect = { delimiter: parsed.delimiter, quote, header, skipLines, columns };
 
   const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
-  const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggestMapping(columns, target);
+  const suggested = suggestMapping(columns, target);
+  const mapping = remembered && remembered.target === target ? filterMapping(remembered.mapping, columns) : suggested;
+  // Fields the last import of this kind left unmapped that this file's columns would fill: said, with the columns,
+  // since the remembered mapping carries the choice on silently (helper-58: positions unmapped once, lost in the next export).
+  const leftUnmapped = mapping === suggested ? {} : Object.fromEntries(Object.entries(suggested).filter(([field, column]) => column && !mapping[field as CanonicalField] && !Object.values(mapping).includes(column)));
   const personalData = personalDataOf(columns, previewRows);
   return completePlan({
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, laterRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
     ...(dataFirst ? { firstRowIsData: true } : {}),
+    ...(Object.keys(leftUnmapped).length ? { leftUnmapped: leftUnmapped as Mapping } : {}),
     ...(misread ? { misread: { ...misread, detectedEncoding: guess.encoding } } : {}),
   }, remembered);
 }

@@ -34,6 +34,15 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
       {plan.looksBinary && <p role="alert" className="error">{t('importer.binary')}</p>}
       {plan.remembered && !plan.looksBinary && <p className="hint">{t('importer.remembered')}</p>}
+      {plan.leftUnmapped && !plan.looksBinary && Object.entries(plan.leftUnmapped).some(([field]) => !plan.mapping[field as CanonicalField]) && (
+        <p className="hint" data-testid="left-unmapped">
+          {t('importer.leftUnmapped', { fields: Object.entries(plan.leftUnmapped).map(([field, column]) => `${t(`importer.fields.${field}`)} ← ${column}`).join(', ') })}{' '}
+          <button type="button" className="link-button" disabled={locked}
+            onClick={() => setPlan(Object.entries(plan.leftUnmapped!).reduce((p, [field, column]) => setMapping(p, field as CanonicalField, column), plan))}>
+            {t('importer.mapLeftUnmapped')}
+          </button>
+        </p>
+      )}
       {plan.misread && (
         // Every row of a misread file imports without a fault, so the card says it before the import, with the word.
         <p className="warning" data-testid="encoding-misread">

@@ -47,6 +47,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     valuesFitOther: 'With {{chosen}} (as the last import of this kind of file) most points lie outside Sweden and are rejected; the values fit {{fits}}.',
     valuesFitOtherHeader: 'The column header says {{chosen}}, but then most points lie outside Sweden and are rejected; the values fit {{fits}}.',
     useSystem: 'Use {{name}}',
+    leftUnmapped: 'The last import of this kind of file left fields unmapped that the file’s columns fit: {{fields}}.',
+    mapLeftUnmapped: 'Map them',
     ambiguous: 'The coordinates fit both SWEREF 99 TM and a local SWEREF 99 zone. Choose the right system – the answer is remembered.',
     crsFromHeader: 'The coordinate system is named in the column header and is used. Points outside a box around Sweden (55–69.2° N, 10.5–24.3° E) are rejected; a point in a neighbouring country inside the box is kept.',
     noPositionIncidents: 'No position is chosen (N/X and E/Y, or latitude and longitude): the rows are imported, but these incidents will not appear on the map or in hot spots. Choose the coordinate columns under Columns if the file has them.',

@@ -45,6 +45,8 @@ export const svImporter = {
     valuesFitOther: 'Med {{chosen}} (som förra importen av den här sortens fil) hamnar de flesta punkterna utanför Sverige och avvisas; värdena passar {{fits}}.',
     valuesFitOtherHeader: 'Kolumnrubriken säger {{chosen}}, men då hamnar de flesta punkterna utanför Sverige och avvisas; värdena passar {{fits}}.',
     useSystem: 'Använd {{name}}',
+    leftUnmapped: 'Förra importen av den här sortens fil lämnade fält okopplade som filens kolumner passar: {{fields}}.',
+    mapLeftUnmapped: 'Koppla dem',
     ambiguous: 'Koordinaterna passar både SWEREF 99 TM och en lokal SWEREF 99-zon. Välj rätt system – svaret sparas till nästa gång.',
     crsFromHeader: 'Koordinatsystemet står i kolumnrubriken och används. Punkter utanför en ruta runt Sverige (55–69,2° N, 10,5–24,3° Ö) avvisas; en punkt i ett grannland inom rutan tas med.',
     noPositionIncidents: 'Ingen position är vald (N/X och E/Y, eller latitud och longitud): raderna importeras, men de här händelserna kommer inte att synas på kartan eller i hot spots. Välj koordinatkolumnerna under Kolumner om filen har dem.',
