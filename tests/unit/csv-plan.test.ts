@@ -48,6 +48,7 @@ describe('the import plan', () => {
     const none = planCsv(enc(['Datum;Typ;N;E', ...empty].join('\n') + '\n'));
     expect(none.coordinates).toMatchObject({ ambiguous: true, fitsNone: false, noValues: true });
     expect(none.previewRows.length + none.laterRows!.length).toBe(80);
+    expect(none.rowsAllRead).toBe(true);
   });
 
   it('reads a first row that is data as a row, not as names (helper-56), and keeps headers that only look like dates', () => {

@@ -43,6 +43,10 @@ describe('nothing imported: the message', () => {
   it('says a one-row file\'s row in the singular, in both languages (helper-56: "filens 1 rader")', async () => {
     const one = new NothingToImportError(1, [{ line: 2, reason: 'bad-date', column: 'Datum', value: 'x' }] as never);
     expect(nothingImportedText(one, await translator('sv'), 'sv').split('\n')[0]).toBe('Filens enda rad kunde inte importeras, så inget ersattes. Skälet:');
+    // Three rows, one reason: "Skälet" (helper-58: "Skälen:" over one reason); three reasons: "Skälen".
+    const same = new NothingToImportError(3, [2, 3, 4].map((line) => ({ line, reason: 'missing-date' })) as never);
+    expect(nothingImportedText(same, await translator('sv'), 'sv').split('\n')[0]).toBe('Ingen av filens 3 rader kunde importeras, så inget ersattes. Skälet:');
+    expect(nothingImportedText(error, await translator('sv'), 'sv').split('\n')[0]).toMatch(/Skälen:$/);
     expect(nothingImportedText(one, await translator('en'), 'en').split('\n')[0]).toBe('The file’s only row could not be imported, so nothing was replaced. The reason:');
   });
 });

@@ -56,6 +56,8 @@ export interface TablePlan {
    * may lack: coordinate pairs to tell the system by, when the first rows have none.
    */
   laterRows?: string[][];
+  /** The preview and laterRows hold every row of the file (a small CSV): "none of the file's rows", not "the first N". */
+  rowsAllRead?: boolean;
   target: TargetTable;
   mapping: Mapping;
   outcomes: { column: string; name: string }[];
@@ -226,6 +228,8 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
   const dataRows = header ? parsed.rows.slice(1) : parsed.rows;
   const previewRows = dataRows.slice(0, PREVIEW_ROWS);
   const laterRows = dataRows.slice(PREVIEW_ROWS);
+  // Every row of the file is in the preview and laterRows (the whole file within PREVIEW_BYTES, fewer rows than read).
+  const rowsAllRead = bytes.length < PREVIEW_BYTES && parsed.rows.length < PREVIEW_ROWS + 1 + LATER_ROWS;
   const dialect: CsvDialect = { delimiter: parsed.delimiter, quote, header, skipLines, columns };
 
   const target = choices.target ?? remembered?.target ?? guessTargetTable(columns) ?? 'incidents';
@@ -239,6 +243,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, laterRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
     ...(dataFirst ? { firstRowIsData: true } : {}),
+    ...(rowsAllRead ? { rowsAllRead: true } : {}),
     ...(Object.keys(leftUnmapped).length ? { leftUnmapped: leftUnmapped as Mapping } : {}),
     ...(misread ? { misread: { ...misread, detectedEncoding: guess.encoding } } : {}),
   }, remembered);

@@ -122,7 +122,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           hints about positions, years and columns beside it contradicted it (helper-56). */}
       {!plan.looksBinary && <>
         {plan.format === 'csv' && plan.firstRowIsData && <p className="hint" data-testid="first-row-data">{t('importer.firstRowIsData')}</p>}
-        {plan.format === 'csv' && plan.dialect.skipLines > 0 && <p className="hint" data-testid="skip-note">{t('importer.skipNote', { count: plan.dialect.skipLines, header: plan.dialect.skipLines + 1 })}</p>}
+        {plan.format === 'csv' && plan.dialect.skipLines > 0 && !blocked?.empty && <p className="hint" data-testid="skip-note">{t('importer.skipNote', { count: plan.dialect.skipLines, header: plan.dialect.skipLines + 1 })}</p>}
         {plan.format === 'csv' && <p className="hint">{t('importer.numberNote')}</p>}
         {blocked?.yearsReversed
           ? <p role="alert" className="warning" data-testid="years-reversed">{t('importer.yearsReversed', { min: plan.years.min, max: plan.years.max })}</p>
@@ -130,7 +130,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         {blocked?.needsCrs && (
           <p role="alert" className="warning" data-testid="crs-question">
             {plan.coordinates?.noValues
-              ? t('importer.noCoordinateValues', { count: plan.previewRows.length + (plan.laterRows?.length ?? 0), north: plan.mapping.north, east: plan.mapping.east })
+              ? t(plan.rowsAllRead ? 'importer.noCoordinateValuesWhole' : 'importer.noCoordinateValues', { count: plan.previewRows.length + (plan.laterRows?.length ?? 0), north: plan.mapping.north, east: plan.mapping.east })
               : plan.coordinates?.unreadable
                 ? t('importer.unreadableCoordinates', { north: plan.mapping.north, east: plan.mapping.east, mark: t(plan.decimal === ',' ? 'importer.decimalComma' : 'importer.decimalPoint') })
                 : t(plan.coordinates?.fitsNone ? 'importer.fitsNoSystem' : 'importer.ambiguous')}
