@@ -41,7 +41,7 @@ interface PlanBase {
 export type RefusedPlan = {
   kind: 'refused';
   file: File;
-  reason: 'too-large' | 'unknown-format' | 'not-police-events' | 'unreadable-parquet' | 'unreadable' | 'goals-file';
+  reason: 'too-large' | 'unknown-format' | 'not-police-events' | 'not-geojson' | 'unreadable-parquet' | 'unreadable' | 'goals-file';
   /** The size limit that was exceeded (bytes), for 'too-large'. */
   limit?: number;
   detail?: string;
@@ -103,6 +103,8 @@ export async function planImport(database: Database, file: File): Promise<Import
         return { ...base, kind: 'areas', collection, keys: propertyKeys(collection), mapping, crsAmbiguous };
       }
       if (looksLikeGoals(text)) return { kind: 'refused', file, reason: 'goals-file' };
+      // A .geojson file is areas: its fault is said as such, not as "not the police's event format" (helper-58).
+      if (kind === 'geojson') return { kind: 'refused', file, reason: 'not-geojson', detail: isJson(text) ? 'not-feature-collection' : 'invalid-json' };
       try {
         const counts = policeEventCounts(text);
         return { ...base, kind: 'police-events', counts, choice: defaultPoliceChoice(counts), source: POLICE_EVENTS_SOURCE, sourceChoice: { source: POLICE_EVENTS_SOURCE }, storedSources: await storedSources(database) };
@@ -172,4 +174,13 @@ export { FileTooLargeError, MAX_CSV_BYTES };
  */
 export function sourceName(entry: { source: string; sourceChoice?: { source: string }; file: { name: string } }): string {
   return entry.source.trim() || entry.sourceChoice?.source || entry.file.name;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

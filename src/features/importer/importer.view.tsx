@@ -153,6 +153,8 @@ export function ImporterPage() {
             ? `${entry.file.name}: ${t('importer.tooLarge', { size: formatBytes(entry.file.size, language), limit: formatBytes(entry.limit ?? 0, language) })}`
             : entry.reason === 'not-police-events'
             ? t('importer.notPoliceEvents', { name: entry.file.name, detail: t(`importer.policeReason_${(entry.detail ?? 'invalid-json').replace(/-/g, '_')}`) })
+            : entry.reason === 'not-geojson'
+            ? t('importer.notGeojson', { name: entry.file.name, detail: t(`importer.geojsonReason_${(entry.detail ?? 'invalid-json').replace(/-/g, '_')}`) })
             : entry.reason === 'unreadable-parquet'
               ? t('importer.unreadableParquet', { name: entry.file.name, detail: entry.detail })
               : entry.reason === 'goals-file'
