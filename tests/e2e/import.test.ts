@@ -267,6 +267,13 @@ describe('importing in Chromium', () => {
     await warning.waitFor();
     expect(await warning.textContent()).toContain('Beskrivning: 1 st');
     expect(await warning.locator('select').inputValue()).toBe('mask');
+    // Shown masked in the preview and the samples while the column is masked; as written when kept (helper-58).
+    const preview = card.locator('.preview-table tbody');
+    expect(await preview.textContent()).not.toContain('19900101-0017');
+    expect(await card.locator('.mapping-table').textContent()).not.toContain('19900101-0017');
+    await warning.locator('select').selectOption('keep');
+    expect(await preview.textContent()).toContain('19900101-0017');
+    await warning.locator('select').selectOption('mask');
     await card.getByTestId('import-button').click();
     await card.getByTestId('import-summary').waitFor({ timeout: 30_000 });
     expect(await card.getByTestId('personal-summary').textContent()).toBe('Personnummer i Beskrivning: 1 hittade – maskerade.');

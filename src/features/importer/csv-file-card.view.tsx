@@ -5,7 +5,7 @@ import { DELIMITERS, QUOTES, fieldsOf, planTable, replan, setMapping, completePl
 import { REQUIRED_FOR } from '../../data/import/column-mapping';
 import { SUPPORTED_CRS, type CrsCode, type PairOrder } from '../../lib/parsing/coordinates';
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
-import type { PersonalDataAction } from '../../lib/parsing/personal-identity';
+import { maskPersonalNumbers, type PersonalDataAction } from '../../lib/parsing/personal-identity';
 import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type ImportCardProps } from './import-card-parts.view';
 import { blockers, type ImportEntry } from './import-entry.model';
 import { WholeNumberField } from '../../components/whole-number-field';
@@ -22,9 +22,13 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
   const setPlan = (next: TablePlan) => onChange({ ...entry, plan: next });
   const blocked = blockers(plan);
   const columnIndex = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
+  // Personnummer are shown masked in the columns the import masks (a screen shared in a meeting; helper-58 saw them
+  // in the samples and the preview after the import had masked them).
+  const masked = new Set(plan.personalData.filter((p) => p.found > 0 && (plan.personalChoices[p.column] ?? 'mask') !== 'keep').map((p) => p.column));
+  const shown = (column: string, value: string | undefined) => (masked.has(column) ? maskPersonalNumbers(value ?? '') : value ?? '');
   const samples = (c: string | undefined) => {
     const i = columnIndex(c);
-    return i < 0 ? '' : plan.previewRows.slice(0, 3).map((r) => r[i] ?? '').join(' · ');
+    return i < 0 || !c ? '' : plan.previewRows.slice(0, 3).map((r) => shown(c, r[i])).join(' · ');
   };
   const required = new Set(REQUIRED_FOR[plan.target]);
 
@@ -201,7 +205,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
           <div className="table-scroll" tabIndex={0} role="region" aria-label={t('importer.preview', { count: plan.previewRows.length })}>
             <table className="data-table preview-table">
               <thead><tr>{plan.dialect.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-              <tbody>{plan.previewRows.map((r, i) => <tr key={i}>{plan.dialect.columns.map((c, j) => <td key={c}>{r[j] ?? ''}</td>)}</tr>)}</tbody>
+              <tbody>{plan.previewRows.map((r, i) => <tr key={i}>{plan.dialect.columns.map((c, j) => <td key={c}>{shown(c, r[j])}</td>)}</tr>)}</tbody>
             </table>
           </div>
         </details>

@@ -56,7 +56,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     noPositionInterventions: 'No position is chosen (N/X and E/Y, or latitude and longitude): the rows are imported, but these interventions will not appear on the map. Choose the coordinate columns under Columns if the file has them.',
     chooseSystem: 'Choose system …',
     remembered: 'Settings and mapping from the last import of this kind of file are used.',
-    personalFound: 'Personal identity numbers in the preview – choose what happens before anything is stored. The whole file is searched on import; columns with hits are masked unless you choose otherwise. Values that only look like one (the check digit is wrong) are kept unless you choose to mask them.',
+    personalFound: 'Personal identity numbers in the preview – choose what happens before anything is stored. The whole file is searched on import; columns with hits are masked unless you choose otherwise. Values that only look like one (the check digit is wrong) are kept unless you choose to mask them – except in a column that also holds real ones: there they follow the column’s choice. The preview shows them masked in columns that are masked.',
     personalLookalikeColumn_one: '{{column}}: {{count}} value that looks like a personal identity number but fails the check digit',
     personalLookalikeColumn_other: '{{column}}: {{count}} values that look like personal identity numbers but fail the check digit',
     personalColumn: '{{column}}: {{count}}',

@@ -54,7 +54,7 @@ export const svImporter = {
     noPositionInterventions: 'Ingen position är vald (N/X och E/Y, eller latitud och longitud): raderna importeras, men de här insatserna kommer inte att synas på kartan. Välj koordinatkolumnerna under Kolumner om filen har dem.',
     chooseSystem: 'Välj system …',
     remembered: 'Inställningar och mappning från förra importen av den här sortens fil används.',
-    personalFound: 'Personnummer i förhandsvisningen – välj vad som ska hända innan något sparas. Hela filen genomsöks vid importen; kolumner med träffar maskeras om du inte väljer annat. Värden som bara liknar personnummer (kontrollsiffran stämmer inte) behålls om du inte väljer att maskera dem.',
+    personalFound: 'Personnummer i förhandsvisningen – välj vad som ska hända innan något sparas. Hela filen genomsöks vid importen; kolumner med träffar maskeras om du inte väljer annat. Värden som bara liknar personnummer (kontrollsiffran stämmer inte) behålls om du inte väljer att maskera dem – utom i en kolumn som också har personnummer: där följer de kolumnens val. Förhandsvisningen visar personnummer maskerade i kolumner som maskeras.',
     personalLookalikeColumn_one: '{{column}}: {{count}} värde som liknar ett personnummer men inte klarar kontrollsiffran',
     personalLookalikeColumn_other: '{{column}}: {{count}} värden som liknar personnummer men inte klarar kontrollsiffran',
     personalColumn: '{{column}}: {{count}} st',
