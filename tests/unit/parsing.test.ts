@@ -101,6 +101,9 @@ describe('Swedish numbers', () => {
     expect(parseNumber('1.234,5')).toEqual({ ok: false, reason: 'unparsable-number' });
     expect(parseNumber('abc')).toEqual({ ok: false, reason: 'unparsable-number' });
     expect(parseNumber('3.5', INTERNATIONAL_NUMBERS)).toEqual({ ok: true, value: 3.5 });
+    // Spaces group thousands under a point as well, as the import's SQL reads them (helper-59: "6 580 822" refused).
+    for (const v of ['6 580 822', '6\u00a0580\u00a0822', '6\u202f580\u202f822']) expect(parseNumber(v, INTERNATIONAL_NUMBERS)).toEqual({ ok: true, value: 6580822 });
+    expect(parseNumber('6 580 822.5', INTERNATIONAL_NUMBERS)).toEqual({ ok: true, value: 6580822.5 });
   });
 
   it('guesses the decimal mark of a column', () => {

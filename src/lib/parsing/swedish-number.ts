@@ -7,7 +7,9 @@ export interface NumberFormatOptions {
 }
 
 export const SWEDISH_NUMBERS: NumberFormatOptions = { decimal: ',', thousands: [' ', '\u00a0', '\u202f'] };
-export const INTERNATIONAL_NUMBERS: NumberFormatOptions = { decimal: '.', thousands: [] };
+// Spaces group thousands under a decimal point too ("6 580 822"), as the import's SQL reads them (numberExpr strips
+// them whatever the mark): the preview refused what the import would read (helper-59).
+export const INTERNATIONAL_NUMBERS: NumberFormatOptions = { decimal: '.', thousands: [' ', '\u00a0', '\u202f'] };
 
 export type NumberResult = { ok: true; value: number | null } | { ok: false; reason: 'unparsable-number' };
 
