@@ -195,6 +195,22 @@ describe('rows already loaded are recognised within their source', () => {
     });
   });
 
+  it('counts equal rows across an id mapping as it counts them within one (helper-59: K1 and K2 both rejected against one stored row)', async () => {
+    const noId = enc(['Datum;Brottstyp;Plats', '2026-03-01;Stöld;Centrum', '2026-03-02;Rån;Norr']);
+    const withIds = enc(['Ärendenr;Datum;Brottstyp;Plats', 'K1;2026-03-01;Stöld;Centrum', 'K2;2026-03-01;Stöld;Centrum', 'K3;2026-03-02;Rån;Norr']);
+    const bare = { ...base, columns: { date: 'Datum', category: 'Brottstyp', place: 'Plats' } };
+    const ids = { ...base, columns: { id: 'Ärendenr', date: 'Datum', category: 'Brottstyp', place: 'Plats' } };
+    await importBytes(runner, noId, SEMICOLON, { ...bare, source: 'P' });
+    const next = await importBytes(runner, withIds, SEMICOLON, { ...ids, source: 'P' });
+    expect(next.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'same-content-loaded'], [4, 'same-content-loaded']]);
+    expect(next.imported).toBe(1);
+    // The other way round: the ids first, then the theft three times without ids (the source has two).
+    await importBytes(runner, withIds, SEMICOLON, { ...ids, source: 'Q' });
+    const three = await importBytes(runner, enc(['Datum;Brottstyp;Plats', '2026-03-01;Stöld;Centrum', '2026-03-01;Stöld;Centrum', '2026-03-01;Stöld;Centrum']), SEMICOLON, { ...bare, source: 'Q' });
+    expect(three.imported).toBe(1);
+    expect(three.rejected.map((r) => r.line)).toEqual([2, 3]);
+  });
+
   it('replaces without looking for rows already loaded', async () => {
     const bytes = enc(['Datum;Brottstyp', '2026-03-01;Stöld']);
     await importBytes(runner, bytes, SEMICOLON, { ...dateAndCategory, source: 'A' });

@@ -90,11 +90,16 @@ export function idRegimes(target: 'incidents' | 'interventions', source: string)
  * and within the source, as in markLateRejects.
  */
 export function markSameContent(target: 'incidents' | 'interventions', source: string): string {
+  // Counted as markAlreadyLoaded counts: a file's k rows of one content against the n stored rows keyed the other way
+  // (helper-59: two equal thefts with ids K1, K2 were both rejected against the one stored without an id).
   return `UPDATE ${CHECKED} SET reason = 'same-content-loaded' WHERE line IN (
     WITH fresh AS (SELECT c.line, c.id IS NULL AS no_id, ${contentHash(target, 'c', 'k')} AS content
       FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE c.reason IS NULL),
-    stored AS (SELECT DISTINCT t.id IS NULL AS no_id, ${contentHash(target, 't', 't')} AS content FROM ${target} t WHERE t.source = ${literal(source)})
-    SELECT f.line FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)`;
+    stored AS (SELECT t.id IS NULL AS no_id, ${contentHash(target, 't', 't')} AS content, count(*) AS n FROM ${target} t WHERE t.source = ${literal(source)} GROUP BY ALL)
+    SELECT line FROM (
+      SELECT f.line, row_number() OVER (PARTITION BY f.no_id, f.content ORDER BY f.line) AS occurrence, s.n
+      FROM fresh f JOIN stored s ON s.content = f.content AND s.no_id <> f.no_id)
+    WHERE occurrence <= n)`;
 }
 
 /** The fields a row is compared on beside its time and category (type): what contentHash reads, position as one. */
