@@ -187,6 +187,30 @@ describe('rows already loaded are recognised within their source', () => {
       expect(both.rejected.map((r) => r.reason)).toEqual(Array(5).fill('already-loaded'));
     });
 
+    it('recognises the events when the time column is mapped one time and not the other, and an intervention\'s end (helper-59)', async () => {
+      const timed = enc(['Datum;Tid;Brottstyp;Underkategori;Plats', '2026-03-01;10:15;Stöld;Cykel;Torget', '2026-03-02;22:40;Rån;Väska;Parken']);
+      const withTime = { ...base, columns: { date: 'Datum', time: 'Tid', category: 'Brottstyp', subcategory: 'Underkategori', place: 'Plats' }, source: 'T' };
+      const withoutTime = { ...withTime, columns: { date: 'Datum', category: 'Brottstyp', subcategory: 'Underkategori', place: 'Plats' } };
+      await importBytes(runner, timed, SEMICOLON, withTime);
+      const again = await importBytes(runner, timed, SEMICOLON, withoutTime);
+      expect(again.imported).toBe(0);
+      expect(again.sameEventsOtherFields).toEqual({ rows: 2, fields: ['time'] });
+      await importBytes(runner, timed, SEMICOLON, { ...withoutTime, source: 'U' });
+      const back = await importBytes(runner, timed, SEMICOLON, { ...withTime, source: 'U' });
+      expect(back.imported).toBe(0);
+      expect(back.sameEventsOtherFields).toEqual({ rows: 2, fields: ['time'] });
+      // Another time on the same day, both imports reading times: another event.
+      const later = await importBytes(runner, enc(['Datum;Tid;Brottstyp;Underkategori;Plats', '2026-03-01;11:15;Stöld;Cykel;Torget']), SEMICOLON, withTime);
+      expect(later.imported).toBe(1);
+      // Interventions: start time and end date mapped the second time.
+      const activities = enc(['Startdatum;Tid;Slutdatum;Insats;Område', '2026-03-01;18:00;2026-03-01;Trygghetsvandring;Centrum', '2026-03-02;20:00;2026-03-03;Fältarbete;Norr']);
+      const interventions = { ...base, target: 'interventions' as const, source: 'I' };
+      await importBytes(runner, activities, SEMICOLON, { ...interventions, columns: { date: 'Startdatum', type: 'Insats', area: 'Område' } });
+      const full = await importBytes(runner, activities, SEMICOLON, { ...interventions, columns: { date: 'Startdatum', time: 'Tid', end_date: 'Slutdatum', type: 'Insats', area: 'Område' } });
+      expect(full.imported).toBe(0);
+      expect(full.sameEventsOtherFields).toEqual({ rows: 2, fields: ['time', 'end_date'] });
+    });
+
     it('says nothing new when both imports read the same fields', async () => {
       await importBytes(runner, file, SEMICOLON, placed);
       const again = await importBytes(runner, file, SEMICOLON, placed);

@@ -103,10 +103,10 @@ export function markSameContent(target: 'incidents' | 'interventions', source: s
 }
 
 /** The fields a row is compared on beside its time and category (type): what contentHash reads, position as one. */
-export type DescriptiveField = 'subcategory' | 'area' | 'place' | 'description' | 'organisation' | 'position';
+export type DescriptiveField = 'time' | 'subcategory' | 'area' | 'place' | 'description' | 'organisation' | 'end_date' | 'position';
 export const DESCRIPTIVE_FIELDS: Record<'incidents' | 'interventions', DescriptiveField[]> = {
-  incidents: ['subcategory', 'area', 'place', 'description', 'position'],
-  interventions: ['organisation', 'area', 'place', 'position'],
+  incidents: ['time', 'subcategory', 'area', 'place', 'description', 'position'],
+  interventions: ['time', 'organisation', 'end_date', 'area', 'place', 'position'],
 };
 const WHEN = { incidents: 'occurred_at', interventions: 'started_at' } as const;
 const WHAT = { incidents: 'category', interventions: 'type' } as const;
@@ -126,8 +126,25 @@ const comparedRows = (regime: EventRegime) => `${REGIMES[regime].fresh} AND (c.r
 const fileDays = (target: 'incidents' | 'interventions', regime: EventRegime) =>
   `SELECT min(c.${WHEN[target]}) AS first, max(c.${WHEN[target]}) AS last FROM ${CHECKED} c WHERE ${comparedRows(regime)}`;
 const storedRows = (target: 'incidents' | 'interventions', source: string, regime: EventRegime) =>
-  `t.source = ${literal(source)} AND ${REGIMES[regime].stored} AND t.${WHEN[target]} BETWEEN days.first AND days.last`;
-const fieldSql = (field: DescriptiveField, row: string, coords: string) => (field === 'position' ? `${coords}.lat` : `${row}.${field}`);
+  // Whole days: a stored 22:40 is on the day of a new row read without a time (midnight).
+  `t.source = ${literal(source)} AND ${REGIMES[regime].stored} AND t.${WHEN[target]} >= date_trunc('day', days.first) AND t.${WHEN[target]} < date_trunc('day', days.last) + INTERVAL 1 DAY`;
+/**
+ * Whether any of the rows holds the field, as an aggregate: a time of day is "held" where the time is not midnight (a
+ * Tid column mapped one time and not the other: helper-59's rows were doubled), a position where it has a latitude.
+ */
+function filledSql(target: 'incidents' | 'interventions', field: DescriptiveField, row: string, coords: string): string {
+  if (field === 'time') return `coalesce(bool_or(${row}.${WHEN[target]} <> date_trunc('day', ${row}.${WHEN[target]})), false)`;
+  return `count(${field === 'position' ? `${coords}.lat` : field === 'end_date' ? `${row}.ended_at` : `${row}.${field}`}) > 0`;
+}
+
+/** The values a field puts in an event's key (markSameEventLoaded); the time is in the key's when (eventWhen). */
+function keyValues(field: DescriptiveField, row: string, coords: string): string[] {
+  if (field === 'time') return [];
+  if (field === 'position') return [`round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`];
+  // The end's day: an end time mapped one time and not the other must not part two equal interventions.
+  if (field === 'end_date') return [`CAST(${row}.ended_at AS DATE)`];
+  return [`${row}.${field}`];
+}
 
 /**
  * Which descriptive fields hold any value, among the new rows compared (`fresh_<field>`) and among the source's
@@ -137,9 +154,9 @@ const fieldSql = (field: DescriptiveField, row: string, coords: string) => (fiel
 export function fieldsFilled(target: 'incidents' | 'interventions', source: string, regime: EventRegime): string {
   const fields = DESCRIPTIVE_FIELDS[target];
   return `WITH days AS (${fileDays(target, regime)}),
-    fresh AS (SELECT ${fields.map((f) => `count(${fieldSql(f, 'c', 'k')}) > 0 AS fresh_${f}`).join(', ')}
+    fresh AS (SELECT ${fields.map((f) => `${filledSql(target, f, 'c', 'k')} AS fresh_${f}`).join(', ')}
       FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line WHERE ${comparedRows(regime)}),
-    stored AS (SELECT ${fields.map((f) => `count(${fieldSql(f, 't', 't')}) > 0 AS stored_${f}`).join(', ')}
+    stored AS (SELECT ${fields.map((f) => `${filledSql(target, f, 't', 't')} AS stored_${f}`).join(', ')}
       FROM ${target} t, days WHERE ${storedRows(target, source, regime)})
   SELECT * FROM fresh, stored`;
 }
@@ -155,7 +172,9 @@ export function fieldsFilled(target: 'incidents' | 'interventions', source: stri
  */
 export function markSameEventLoaded(target: 'incidents' | 'interventions', source: string, shared: DescriptiveField[], regime: EventRegime): string {
   const event = (row: string, coords: string) => {
-    const values = [`${row}.${WHEN[target]}`, `${row}.${WHAT[target]}`, ...shared.flatMap((f) => (f === 'position' ? [`round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`] : [fieldSql(f, row, coords)]))];
+    // The day alone where one import read times and the other did not; the time too where both did (or neither).
+    const when = shared.includes('time') ? `${row}.${WHEN[target]}` : `CAST(${row}.${WHEN[target]} AS DATE)`;
+    const values = [when, `${row}.${WHAT[target]}`, ...shared.flatMap((f) => keyValues(f, row, coords))];
     return `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')}))`;
   };
   return `UPDATE ${CHECKED} SET reason = 'same-event-loaded' WHERE line IN (
