@@ -391,10 +391,12 @@ describe('importing in Chromium', () => {
       { name: 'annat.json', mimeType: 'application/json', buffer: Buffer.from('{"type":"FeatureCollection"}') },
       { name: 'trasig.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type":"FeatureCollection","features":[') },
       { name: 'punkter.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('[1, 2]') },
+      { name: 'handelser.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { Brottstyp: 'Stöld' }, geometry: { type: 'Point', coordinates: [18.06, 59.33] } }] })) },
     ]);
     // A .geojson file's fault is said as an area file's, not as "not the police's event format" (helper-58).
     await page.getByRole('alert').filter({ hasText: 'trasig.geojson: GeoJSON-filen kunde inte läsas som områden (filen är inte giltig JSON – den kan vara avbruten).' }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'punkter.geojson: GeoJSON-filen kunde inte läsas som områden (den är inte en FeatureCollection med ytor).' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'handelser.geojson: GeoJSON-filen kunde inte läsas som områden (den har inga ytor (polygoner), bara punkter eller linjer' }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'data.parquet: Parquet-filen kunde inte läsas' }).waitFor();
     // Said in Swedish, the reason too (it once came through in the library's English).
     await page.getByRole('alert').filter({ hasText: 'annat.json: JSON-filen är inte polisens händelseformat (den är inte en lista med händelser).' }).waitFor();

@@ -49,4 +49,9 @@ describe('nothing imported: the message', () => {
     expect(nothingImportedText(error, await translator('sv'), 'sv').split('\n')[0]).toMatch(/Skälen:$/);
     expect(nothingImportedText(one, await translator('en'), 'en').split('\n')[0]).toBe('The file’s only row could not be imported, so nothing was replaced. The reason:');
   });
+
+  it('says no reason word over no reasons (helper-59: "Skälen:" and nothing after)', async () => {
+    const text = nothingImportedText(new NothingToImportError(1, []), await translator('sv'), 'sv');
+    expect(text).toBe('Filens enda rad kunde inte importeras, så inget ersattes.');
+  });
 });

@@ -25,7 +25,8 @@ export async function importAreas(
   let replacedAreas: { name: string; kind: string | null }[] = [];
   let sameNameOtherKind: { name: string; kind: string }[] = [];
   const source = history.source ?? rows[0]?.source ?? history.fileName;
-  if (rows.length === 0 && (mode === 'replace' || replaceExample)) throw new NothingToImportError(features);
+  // With each feature's reason: the card listed none (helper-59: "Skälen:" and nothing after).
+  if (rows.length === 0 && (mode === 'replace' || replaceExample)) throw new NothingToImportError(features, rejected);
   await inTransaction(runner, async () => {
     if (replaceExample) await runner.exec(CLEAR_TABLES);
     else if (mode === 'replace') {

@@ -98,6 +98,10 @@ export async function planImport(database: Database, file: File): Promise<Import
     if (kind === 'json' || kind === 'geojson') {
       const text = await file.text();
       const collection = parseFeatureCollection(text);
+      // Points or lines only: no area can come of it (a tester's incidents as GeoJSON points were offered as areas).
+      if (collection && collection.features.length > 0 && !collection.features.some(isAreaFeature)) {
+        return { kind: 'refused', file, reason: 'not-geojson', detail: 'no-polygons' };
+      }
       if (collection) {
         const { crsAmbiguous, ...mapping } = suggestAreaMapping(collection);
         return { ...base, kind: 'areas', collection, keys: propertyKeys(collection), mapping, crsAmbiguous };
@@ -183,4 +187,9 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isAreaFeature(feature: { geometry?: { type?: string } | null } | null): boolean {
+  const type = feature?.geometry?.type;
+  return type === 'Polygon' || type === 'MultiPolygon';
 }

@@ -30,7 +30,7 @@ export function AreasCard({ entry, replacesExample, onChange, onImport, onRemove
     <section className="panel import-card" aria-labelledby={`${id}-title`} data-testid="import-card">
       <ImportCardHeader id={id} entry={entry} onRemove={onRemove} />
       <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
-      <p>{t('importer.areas', { formatted: formatCount(entry.collection.features.length, language) })}</p>
+      <p>{t('importer.areas', { count: entry.collection.features.length, formatted: formatCount(entry.collection.features.length, language) })}</p>
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.mapping')}</legend>
         {keySelect(t('importer.areaName'), mapping.nameKey, (v) => set({ nameKey: v }), 'area-name-key')}

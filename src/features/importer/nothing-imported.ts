@@ -20,7 +20,8 @@ export function nothingImportedText(error: NothingToImportError, t: TFunction, l
     return t('importer.nothingImportedRowOnly', { line, reason: reason(r.reason) });
   });
   return [
-    `${t('importer.nothingImported', { count: error.rowsInFile, rows: formatCount(error.rowsInFile, language) })} ${t('importer.nothingImportedReasons', { count: byReason.size })}`,
+    // The reasons' word only over reasons (a failure without any listed said "Skälen:" over nothing).
+    byReason.size ? `${t('importer.nothingImported', { count: error.rowsInFile, rows: formatCount(error.rowsInFile, language) })} ${t('importer.nothingImportedReasons', { count: byReason.size })}` : t('importer.nothingImported', { count: error.rowsInFile, rows: formatCount(error.rowsInFile, language) }),
     [...byReason].map(([code, n]) => `${reason(code)}: ${formatCount(n, language)}`).join(' · '),
     ...lines,
   ].filter((s) => s !== '').join('\n');
