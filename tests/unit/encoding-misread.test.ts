@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, misreadExample } from '../../src/lib/parsing/text-encoding';
 import { detectFileEncoding } from '../../src/data/import/file-encoding';
+import { planCsv } from '../../src/data/import/csv-plan';
 import { planCsv, replan } from '../../src/data/import/csv-plan';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -78,5 +79,17 @@ describe('files that are not text whatever their name', () => {
     const cp = new Uint8Array([...enc('Plats\nG'), 0xe4, ...enc('rdet\nS'), 0xf6, ...enc('der\n'), 0xc4, 0xb0, ...enc('\n')]);
     expect(detectEncoding(cp).encoding).toBe('windows-1252');
     expect((await detectFileEncoding(new Blob([cp]), cp)).encoding).toBe('windows-1252');
+  });
+
+  it('says a file mixes encodings when it has both valid UTF-8 and stray bytes, whichever wins (helper-59)', async () => {
+    const enc = (t: string) => new TextEncoder().encode(t);
+    // More stray bytes than valid characters: Windows-1252 wins, and the mix is said.
+    const bytes = new Uint8Array([...enc('Datum;Brottstyp;Plats\n2026-03-01;Rån;Norr\n2026-03-02;St'), 0xf6, ...enc('ld;S'), 0xf6, ...enc('der\n')]);
+    const guess = await detectFileEncoding(new Blob([bytes]), bytes);
+    expect(guess).toMatchObject({ encoding: 'windows-1252', mixed: true });
+    expect(planCsv(bytes, {}, null, guess).mixedEncoding).toBe(true);
+    // One encoding throughout: nothing to say.
+    const plain = enc('Datum;Brottstyp\n2026-03-01;Rån\n');
+    expect((await detectFileEncoding(new Blob([plain]), plain)).mixed).toBeUndefined();
   });
 });

@@ -55,6 +55,8 @@ export interface TablePlan {
    * read as Windows-1252 imports "StÃ¶ld" without any row failing). Absent when they agree.
    */
   misread?: MisreadExample & { detectedEncoding: TextEncodingName };
+  /** The file mixes UTF-8 and another encoding (EncodingGuess.mixed): said on the card whatever is chosen. */
+  mixedEncoding?: boolean;
   /** The first row was found to be data (firstRowIsData), so the file was taken to have no header row: said on the card. */
   firstRowIsData?: boolean;
   /** Fields a remembered mapping leaves unmapped that the file's columns would fill (field → column): said, with a button. */
@@ -221,6 +223,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, laterRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
     ...(dataFirst ? { firstRowIsData: true } : {}),
+    ...(guess.mixed ? { mixedEncoding: true } : {}),
     ...(rowsAllRead ? { rowsAllRead: true } : {}),
     ...(Object.keys(leftUnmapped).length ? { leftUnmapped: leftUnmapped as Mapping } : {}),
     ...(misread ? { misread: { ...misread, detectedEncoding: guess.encoding } } : {}),

@@ -57,6 +57,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         </p>
       )}
 
+      {plan.mixedEncoding && !plan.looksBinary && <p className="warning" data-testid="encoding-mixed">{t('importer.encodingMixed')}</p>}
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.settings')}</legend>
         {plan.format === 'csv' && <>

@@ -144,6 +144,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     historyRejected: 'Rejected',
     historyHeader: 'first row is headers', historyNoHeader: 'no header row',
     historySkipped_one: '{{count}} line skipped above the headers', historySkipped_other: '{{count}} lines skipped above the headers',
+    encodingMixed: 'The file mixes encodings: it has both UTF-8 characters and characters in another encoding (e.g. Windows-1252), so some rows read wrong whichever encoding is chosen. With UTF-8 the other rows are rejected with that reason; with Windows-1252 the UTF-8 rows’ å, ä and ö come out wrong without any row being rejected. Best fix the file.',
     encodingMisread: 'The file does not look like {{chosen}}: “{{read}}” in the file reads “{{detected}}” as {{detectedName}}, which the file\'s characters point to.',
     encodingUse: 'Use {{name}}',
     historyAlreadyLoaded_one: 'of which {{formatted}} already loaded', historyAlreadyLoaded_other: 'of which {{formatted}} already loaded',

@@ -142,6 +142,7 @@ export const svImporter = {
     historyRejected: 'Avvisade',
     historyHeader: 'första raden är rubriker', historyNoHeader: 'ingen rubrikrad',
     historySkipped_one: '{{count}} rad överhoppad före rubrikerna', historySkipped_other: '{{count}} rader överhoppade före rubrikerna',
+    encodingMixed: 'Filen blandar teckenkodningar: den har både UTF-8-tecken och tecken i en annan kodning (t.ex. Windows-1252), så några rader läses fel vilken kodning som än väljs. Med UTF-8 avvisas de andra raderna med det skälet; med Windows-1252 blir UTF-8-radernas å, ä och ö fel utan att någon rad avvisas. Rätta helst filen.',
     encodingMisread: 'Filen ser inte ut att vara {{chosen}}: ”{{read}}” i filen blir ”{{detected}}” med {{detectedName}}, som filens tecken pekar på.',
     encodingUse: 'Använd {{name}}',
     historyAlreadyLoaded_one: 'varav {{formatted}} redan inläst', historyAlreadyLoaded_other: 'varav {{formatted}} redan inlästa',

@@ -12,6 +12,11 @@ export interface EncodingGuess {
   looksBinary: boolean;
   /** The bytes decided it (a BOM, UTF-16, or bytes beyond ASCII); false for plain ASCII, where any choice reads the same. */
   decided?: boolean;
+  /**
+   * The file has both valid UTF-8 characters and bytes that are not UTF-8 (a file pieced together from two
+   * encodings): some rows read wrong whichever is chosen. Set by the whole-file pass (detectFileEncoding).
+   */
+  mixed?: boolean;
 }
 
 /**
