@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, misreadExample } from '../../src/lib/parsing/text-encoding';
 import { detectFileEncoding } from '../../src/data/import/file-encoding';
-import { planCsv } from '../../src/data/import/csv-plan';
 import { planCsv, replan } from '../../src/data/import/csv-plan';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
