@@ -81,7 +81,7 @@ describe('importing in Chromium', () => {
       // Rejected after the coordinates: the original line all the same.
       ['9', 'Koordinaten ligger utanför rutan runt Sverige', 'N / E', '5800000 / 674032', 'B9;2026-03-06;11:00;Hot;5800000;674032'],
       ['10', 'Samma id finns tidigare i filen', 'Diarienummer', 'B1', 'B1;2026-03-06;11:30;Hot;;'],
-      ['11', 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)', '', '', ''],
+      ['11', 'Kunde inte läsas (ett citattecken stängs aldrig – resten av filen blir ett enda fält)', '', '', 'B7;"2026-03-06;12:00;Hot;;'],
     ]);
     // The repeated id is rejected, and the summary says what to do if the rows are several offences of one case.
     expect(await card.getByTestId('duplicate-ids').textContent()).toBe('1 rad avvisades för att dess id redan finns tidigare i filen. Om ett ärende kan ha flera brott, en rad per brott, är id-kolumnen inte radens id: välj Id = (ingen) (eller en kolumn som skiljer raderna åt) och importera igen, så läses varje rad in.');

@@ -96,4 +96,19 @@ describe('the UTF-8 tally (ASCII skipped four bytes at a time)', () => {
     plain.push(new TextEncoder().encode('Stöld;Åby;'.repeat(50)), true);
     expect([plain.valid, plain.invalid, plain.composable, plain.isUtf8]).toEqual([100, 0, false, true]);
   });
+
+  it('keeps the first line of a record lost to an unclosed quote, found across chunks, with and without the bytes kept (BOM, Windows-1252)', async () => {
+    const broken = text + '2026-02-01;Söder;"öppet citat utan slut\r\n2026-02-02;Norr;efter\r\n';
+    const expected = '2026-02-01;Söder;"öppet citat utan slut';
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8Of(broken)]);
+    for (const keepBytes of [true, false]) {
+      const { scan } = await readAndScan(new Blob([bom]), { encoding: 'utf-8', bomLength: 3 }, scanOptions, undefined, undefined, { keepBytes });
+      expect(scan.unterminatedQuoteLine, String(keepBytes)).toBe(12002);
+      expect(scan.unterminatedQuoteText, String(keepBytes)).toBe(expected);
+    }
+    const { scan } = await readAndScan(new Blob([cp1252(broken)]), { encoding: 'windows-1252', bomLength: 0 }, scanOptions);
+    expect(scan.unterminatedQuoteText).toBe(expected);
+    expect(scanRecords(utf8Of(broken), scanOptions).unterminatedQuoteText).toBe(expected);
+    expect(scanRecords(utf8Of(text), scanOptions).unterminatedQuoteText).toBeUndefined();
+  });
 });

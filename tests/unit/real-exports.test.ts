@@ -262,6 +262,7 @@ describe('a replace with no valid row (tester: an English sentence, no reasons)'
     expect(error).toBeInstanceOf(NothingToImportError);
     const refused = error as InstanceType<typeof NothingToImportError>;
     expect(refused.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'no-such-date'], [3, 'unreadable']]);
+    expect(refused.rejected[1].text).toBe('B2;2025-01-02;"Rån');
     expect(refused.rejected).toHaveLength(refused.rowsInFile);
   });
 });

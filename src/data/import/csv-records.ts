@@ -15,6 +15,10 @@ export interface RecordScan {
   headerLine: number;
   /** Start line of a record whose quote never closed (it swallows the rest of the file), or null. */
   unterminatedQuoteLine: number | null;
+  /** Byte offset (in the scanned bytes) where that record starts, or null: its text is read from there (quoteLineText). */
+  unterminatedQuoteOffset: number | null;
+  /** That record's first line (quoteLineText), where whoever scanned had the bytes to read it. */
+  unterminatedQuoteText?: string;
   /**
    * Whether records end in more than one way (LF, CRLF, a lone CR) outside quotes: DuckDB's reader takes the first
    * kind it meets for the whole file and stops with "The CSV Parser state machine reached an invalid state" at another
@@ -51,6 +55,9 @@ export class RecordScanner {
   private atFieldStart = true;
   private recordHasContent = false;
   private recordStartLine = 1;
+  /** Byte offset of the current record's start, over every chunk pushed (`consumed`: bytes of the chunks before). */
+  private recordStartOffset = 0;
+  private consumed = 0;
   private quoteClosedPending = false;
   private previousWasCR = false;
   /** Whether the last CR ended a record's line outside quotes (its kind is known at the next byte: LF or not). */
@@ -136,6 +143,7 @@ export class RecordScanner {
         recordHasContent = true;
         this.recordStartLine = line;
         this.recordReaderLine = readerLine;
+        this.recordStartOffset = this.consumed + i;
       }
       if (b === delimiter) {
         atFieldStart = true;
@@ -147,11 +155,16 @@ export class RecordScanner {
       }
     }
     Object.assign(this, { line, readerLine, inQuotes, atFieldStart, recordHasContent, quoteClosedPending, previousWasCR, crEndedLine, lineEnds });
+    this.consumed += n;
   }
 
   finish(): RecordScan {
     let unterminatedQuoteLine: number | null = null;
-    if (this.inQuotes && !this.quoteClosedPending) unterminatedQuoteLine = this.recordStartLine;
+    let unterminatedQuoteOffset: number | null = null;
+    if (this.inQuotes && !this.quoteClosedPending) {
+      unterminatedQuoteLine = this.recordStartLine;
+      unterminatedQuoteOffset = this.recordStartOffset;
+    }
     if (this.recordHasContent) this.endRecord();
     const lineEnds = this.lineEnds | (this.crEndedLine ? END_CR : 0);
     const all = this.starts.subarray(0, this.count);
@@ -165,7 +178,7 @@ export class RecordScanner {
     const startLines = all.subarray(first);
     const readerLines = this.readerStarts.subarray(first, this.count);
     // More than one bit set: more than one kind.
-    return { records: startLines.length, startLines, readerLines, headerLine, unterminatedQuoteLine, mixedLineEnds: (lineEnds & (lineEnds - 1)) !== 0 };
+    return { records: startLines.length, startLines, readerLines, headerLine, unterminatedQuoteLine, unterminatedQuoteOffset, mixedLineEnds: (lineEnds & (lineEnds - 1)) !== 0 };
   }
 
   private endRecord(): void {
@@ -188,7 +201,9 @@ export class RecordScanner {
 export function scanRecords(bytes: Uint8Array, options: ScanOptions): RecordScan {
   const scanner = new RecordScanner(options);
   scanner.push(bytes);
-  return scanner.finish();
+  const scan = scanner.finish();
+  const text = quoteLineText(scan, bytes);
+  return text === null ? scan : { ...scan, unterminatedQuoteText: text };
 }
 
 /**
@@ -245,4 +260,19 @@ export function unifyLineEnds(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
     } else out[n++] = b;
   }
   return out.subarray(0, n);
+}
+
+/** Bytes of a record lost to an unclosed quote that are shown as its text: its first line, at most this long. */
+const QUOTE_LINE_BYTES = 400;
+
+/**
+ * The first line of the record whose quote never closed, as UTF-8 text (`bytes`: what was scanned, or at least from
+ * `RecordScan.unterminatedQuoteOffset` on), for the report's "row as read": DuckDB gives it no text. Null without one.
+ */
+export function quoteLineText(scan: RecordScan, bytes: Uint8Array, offset = 0): string | null {
+  if (scan.unterminatedQuoteOffset === null) return null;
+  const start = scan.unterminatedQuoteOffset - offset;
+  const head = bytes.subarray(start, start + QUOTE_LINE_BYTES);
+  const text = new TextDecoder().decode(head);
+  return text.split(/\r\n?|\n/, 1)[0];
 }

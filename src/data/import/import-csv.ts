@@ -176,6 +176,8 @@ export interface ReadStage {
   readerRejects: RejectedRow[];
   /** Physical lines of records DuckDB neither accepted nor rejected (after an unterminated quote). */
   unaccounted: number[];
+  /** The first line of the record lost to an unclosed quote (RecordScan.unterminatedQuoteText), personnummer masked. */
+  unreadableText?: { line: number; text: string };
   /** How a rejected row's fields are joined back into a line for the report. */
   delimiter: string;
   /** The staging table's columns (the file's, prefixed), in the file's order: a rejected row's text is rebuilt from them. */
@@ -240,7 +242,10 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
   }
   const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason, text: readerText.get(readerLine) }));
   const learnt = typeof scan === 'function' ? { invalidUtf8Records: text.invalidUtf8Records, unicodeNormalize: text.unicodeNormalize } : {};
-  return { rows: records.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn), lineMap, ...learnt };
+  const quoteLine = records.unterminatedQuoteLine;
+  const unreadableText = quoteLine !== null && records.unterminatedQuoteText !== undefined && unaccounted.includes(quoteLine)
+    ? { unreadableText: { line: quoteLine, text: maskPersonalNumbers(records.unterminatedQuoteText) } } : {};
+  return { rows: records.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn), lineMap, ...learnt, ...unreadableText };
 }
 
 /** `{ offset }` when the k-th accepted record (1-based) is on line k + offset for every k, else null. */
@@ -325,7 +330,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     // tester's refused replace left out an unclosed quote's line, and its counts did not add up).
     const rejectedRows = (): RejectedRow[] => [
       ...readerRejects,
-      ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const })),
+      ...unaccounted.map((line) => ({ line, reason: 'unreadable' as const, ...(stage.unreadableText?.line === line ? { text: stage.unreadableText.text } : {}) })),
       ...rowRejects,
     ].sort((a, b) => a.line - b.line);
     const importable = accepted - rowRejects.length;

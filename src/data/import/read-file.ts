@@ -2,7 +2,7 @@
 // when cancelled. The whole UTF-8 text ends up in one buffer for DuckDB (registerFileBuffer).
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import { Utf8Tally, markInvalidUtf8 } from '../../lib/parsing/utf8-check';
-import { RecordScanner, recordStartOf, unifyLineEnds, type RecordScan, type ScanOptions } from './csv-records';
+import { quoteLineText, RecordScanner, recordStartOf, unifyLineEnds, type RecordScan, type ScanOptions } from './csv-records';
 
 export interface ReadProgress {
   bytesRead: number;
@@ -93,13 +93,20 @@ export async function readAndScan(
     let offset = 0;
     for (const c of chunks) { out.set(c, offset); offset += c.length; }
   }
-  const scan = scanner.finish();
+  const finished = scanner.finish();
   tally?.push(new Uint8Array(0), true);
   const invalid = tally !== null && tally.invalid > 0;
   // Bytes that are not UTF-8 must be marked in a copy DuckDB reads, and records that end in more than one way
   // (LF, CRLF, CR) unified in one: read again whole (rare: a mislabelled, damaged or pieced-together file).
-  if (!out && (invalid || scan.mixedLineEnds)) out = new Uint8Array(await file.slice(encoding.bomLength).arrayBuffer());
+  if (!out && (invalid || finished.mixedLineEnds)) out = new Uint8Array(await file.slice(encoding.bomLength).arrayBuffer());
   let utf8 = out ? out.subarray(0, keep ? length : out.length) : null;
+  // A record lost to an unclosed quote gets its first line as its text (DuckDB gives none): from the kept bytes, or
+  // read from the file at its offset (the bytes passed through, after the BOM).
+  const offset = finished.unterminatedQuoteOffset;
+  const quoteText = offset === null ? null
+    : utf8 ? quoteLineText(finished, utf8)
+    : quoteLineText(finished, new Uint8Array(await file.slice(encoding.bomLength + offset, encoding.bomLength + offset + 400).arrayBuffer()), offset);
+  const scan: RecordScan = quoteText === null ? finished : { ...finished, unterminatedQuoteText: quoteText };
   // Rare (a file read as UTF-8 that isn't, or a damaged one): mark the bad bytes and reject their rows as such.
   const invalidUtf8Records = invalid && utf8 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
   if (scan.mixedLineEnds && utf8) utf8 = unifyLineEnds(utf8);
