@@ -44,9 +44,11 @@ export async function checkAlreadyLoaded(runner: SqlRunner, target: 'incidents' 
 }
 
 /**
- * Rows without an id that the source already has from an import that filled other descriptive fields (see
- * markSameEventLoaded): rejected as 'same-event-loaded' when some field is filled on one side only. Returns how many
- * and those fields (none when both imports filled the same fields: then the value-for-value check said it all).
+ * Rows of `regime` (EventRegime: new rows without an id against all the source's rows, or with one against its rows
+ * without) that the source already has from an import that filled other descriptive fields (markSameEventLoaded):
+ * rejected as 'same-event-loaded' when some field is filled on one side only. Returns how many and those fields (none
+ * when both imports filled the same fields: then the value-for-value checks said it all). Costs one pass over the
+ * file's rows and the source's rows of its days (fieldsFilled) on every append where one side has no id.
  */
 async function markSameEvents(runner: SqlRunner, target: 'incidents' | 'interventions', source: string, regime: EventRegime): Promise<AppendChecks['sameEvents']> {
   const [filled] = await runner.rows<Record<string, boolean>>(fieldsFilled(target, source, regime));
