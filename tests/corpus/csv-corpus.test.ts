@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropStaging } from '../../src/data/import/csv-import.query';
 import { planCsv } from '../../src/data/import/csv-plan';
 import { readAndScan } from '../../src/data/import/read-file';
-import { readCsvStage } from '../../src/data/import/import-csv';
+import { readCsvStage } from '../../src/data/import/csv-stage';
 import { CREATE_TABLES } from '../../src/data/schema.query';
 import { createNodeRunner } from '../../scripts/node-runner';
 import { requireSharedData } from './shared-data';

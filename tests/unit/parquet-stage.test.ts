@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARROW_TABLE, stageTableChunk, textRows } from '../../src/data/import/csv-import.query';
 import { planTable } from '../../src/data/import/csv-plan';
 import { rowGroupChunks } from '../../src/data/import/parquet-chunks';
-import { importRows, readTableStage } from '../../src/data/import/import-csv';
+import { importRows } from '../../src/data/import/import-csv';
+import { readTableStage } from '../../src/data/import/csv-stage';
 import { createSchemaRunner } from '../../scripts/node-runner';
 
 describe('rows from a Parquet file', () => {

@@ -1,5 +1,5 @@
 // A UTF-8 file's import runs the page's pass over the file (record scan, UTF-8 check) beside DuckDB's own read of it
-// (import-csv.ts readCsvStage, read-file.ts scanBesideRead): the read must be sent first, a cancel during the pass
+// (csv-stage.ts readCsvStage, read-file.ts scanBesideRead): the read must be sent first, a cancel during the pass
 // must leave nothing loaded and no staging behind, a marked copy named by the pass is what gets read, and the result
 // is the same as with the scan done first.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,14 @@ function writeTemp(bytes: Uint8Array, name = 'file.csv'): string {
   const path = join(mkdtempSync(join(tmpdir(), 'lagesbild-beside-')), name);
   writeFileSync(path, bytes);
   return path;
+}
+
+/** The page's pass over a UTF-8 file as the app runs it beside DuckDB's read; a copy it makes is written as `copyName`. */
+function passWithCopy(bytes: Uint8Array<ArrayBuffer>, copyName: string) {
+  return scanBesideRead(
+    () => readAndScan(new Blob([bytes]), { encoding: 'utf-8', bomLength: 0 }, DIALECT, undefined, undefined, { keepBytes: false }),
+    async (copy) => writeTemp(copy, copyName),
+  );
 }
 
 function request(fileName: string, scan: CsvImportRequest['scan']): CsvImportRequest {
@@ -85,12 +93,7 @@ describe('the page scans a UTF-8 file while DuckDB reads it', () => {
     // The file on disk is what DuckDB starts to read; the pass finds bytes that are not UTF-8 on line 3 and names a
     // copy with them replaced: the import must be the copy's, not a mix.
     const original = new Uint8Array([...encode(ROWS.slice(0, 1)), ...new TextEncoder().encode('a9;2026-03-05;St'), 0xff, ...new TextEncoder().encode('ld;59,3;18,0\n')]);
-    const file = writeTemp(original);
-    const pass = scanBesideRead(
-      () => readAndScan(new Blob([original]), { encoding: 'utf-8', bomLength: 0 }, DIALECT, undefined, undefined, { keepBytes: false }),
-      async (copy) => writeTemp(copy, 'marked.csv'),
-    );
-    const result = await importCsv(runner, request(file, pass));
+    const result = await importCsv(runner, request(writeTemp(original), passWithCopy(original, 'marked.csv')));
     expect(result.rowsInFile).toBe(2);
     expect(result.imported).toBe(1);
     expect(result.rejected.map((r) => [r.line, r.reason])).toEqual([[3, 'invalid-encoding']]);
@@ -106,12 +109,7 @@ describe('the page scans a UTF-8 file while DuckDB reads it', () => {
     const text = [HEADER, ROWS[0], ROWS[1]].join(first) + first + [ROWS[2], '', '"a5";2026-03-06;"Två' + first + 'rader";;', ROWS[3]].join(second) + second;
     const bytes = new TextEncoder().encode(text);
     expect(scanRecords(bytes, DIALECT).mixedLineEnds).toBe(true);
-    const file = writeTemp(bytes);
-    const pass = scanBesideRead(
-      () => readAndScan(new Blob([bytes]), { encoding: 'utf-8', bomLength: 0 }, DIALECT, undefined, undefined, { keepBytes: false }),
-      async (copy) => writeTemp(copy, 'unified.csv'),
-    );
-    const result = await importCsv(runner, request(file, pass));
+    const result = await importCsv(runner, request(writeTemp(bytes), passWithCopy(bytes, 'unified.csv')));
     expect(result.rowsInFile).toBe(5);
     expect(result.imported).toBe(3);
     expect(result.rejected.map((r) => [r.line, r.reason, r.text])).toEqual([[4, 'bad-date', ROWS[2]], [8, 'missing-category', ROWS[3]]]);

@@ -2,7 +2,7 @@
 // line in order — no join, no line table — the line table otherwise: the same lines in the reject report either way),
 // and whether the file writes its dates month first.
 import { describe, expect, it } from 'vitest';
-import { linearLines } from '../../src/data/import/import-csv';
+import { linearLines } from '../../src/data/import/csv-stage';
 import { createSchemaRunner } from '../../scripts/node-runner';
 import { importBytes } from './support/import-fixture';
 

@@ -127,7 +127,7 @@ export async function importCsvFile(
   const history = { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) };
   let result: ImportResult;
   if (file instanceof File && !markInData && plan.encoding === 'utf-8') {
-    // DuckDB reads the file into staging on its own thread while the page scans it (readCsvStage): the scan's phase
+    // DuckDB reads the file into staging on its own thread while the page scans it (csv-stage.ts readCsvStage): the scan's phase
     // ("reading", with its bytes) is shown until the scan ends, then the staging step, if it is still under way.
     let scanning = true;
     let stagingToldEarly = false;

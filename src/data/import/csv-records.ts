@@ -263,7 +263,7 @@ export function unifyLineEnds(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 /** Bytes of a record lost to an unclosed quote that are shown as its text: its first line, at most this long. */
-const QUOTE_LINE_BYTES = 400;
+export const QUOTE_LINE_BYTES = 400;
 
 /**
  * The first line of the record whose quote never closed, as UTF-8 text (`bytes`: what was scanned, or at least from

@@ -4,15 +4,16 @@
 // data already loaded untouched.
 import type { CrsCode, PairOrder } from '../../lib/parsing/coordinates';
 import { convertCoordinates } from './convert-coordinates';
-import { maskPersonalNumbers } from '../../lib/parsing/personal-identity';
 import { CLEAR_TABLES } from '../example.query';
 import { WRITE_META, addOutcomeColumns } from '../schema.query';
 import { INSERT_IMPORT } from '../import-history.query';
 import { keepReplacedRows, localWallClock } from '../import-history';
 import { inTransaction, type SqlRunner } from '../sql-runner';
 import { placeInAreas } from '../area-assignment';
-import { acceptedLines, type RecordScan } from './csv-records';
+import type { RecordScan } from './csv-records';
 import { throwIfCancelled, type ScannedText } from './read-file';
+import { ImportAccountingError, readCsvStage, type ReadStage, type ReaderReason } from './csv-stage';
+
 
 import { scanPersonalData, type PersonalDataFinding } from './personal-data-scan';
 
@@ -21,14 +22,13 @@ import type { DecimalMark } from './value-conversions.query';
 import type { DescriptiveField } from './already-loaded.query';
 import { appendedFindings, checkAlreadyLoaded, NOTHING_ALREADY_LOADED, type AppendChecks } from './already-loaded';
 import {
-  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, COUNT_RAW, CREATE_COORDS, DROP_READ, DROP_RAW_STAGING, CREATE_LINES, LINES, READ_REJECTS,
-  checkIncidents, checkInterventions, dropStaging, valueVariantsSql, type LineMap, insertIncidents, TABLE_TEXT_TO_RAW, insertInterventions, markLateRejects, readRawCsv, RAW, CHECKED,
+  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, CREATE_COORDS, DROP_RAW_STAGING,
+  checkIncidents, checkInterventions, dropStaging, valueVariantsSql, insertIncidents, insertInterventions, markLateRejects, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 import { midnightWithoutTimeSql, monthFirstSql, separateBadTimes } from './date-reasons.query';
 import { checkedRejects, saveRejectText } from './reject-report.query';
 
-export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
 export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
   | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded';
 
@@ -151,119 +151,11 @@ export interface ImportResult {
   notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }
 
-const READER_REASONS: Record<string, ReaderReason> = {
-  'TOO MANY COLUMNS': 'too-many-columns',
-  'MISSING COLUMNS': 'too-few-columns',
-  'UNQUOTED VALUE': 'bad-quotes',
-  'LINE SIZE OVER MAXIMUM': 'line-too-long',
-  'INVALID UNICODE': 'invalid-encoding',
-};
-
-export class ImportAccountingError extends Error {}
-
 /** A replace that would leave nothing: refused, the loaded data kept; `rejected` says why each row failed. */
 export class NothingToImportError extends Error {
   constructor(readonly rowsInFile: number, readonly rejected: RejectedRow[] = [], readonly years?: YearRange) {
     super(`No row of the file (${rowsInFile} rows) could be imported; the data already loaded was kept.`);
   }
-}
-
-export interface ReadStage {
-  /** Rows the file holds (CSV: records after the header; Parquet: rows). */
-  rows: number;
-  accepted: number;
-  /** Records DuckDB's reader rejected, by physical line. */
-  readerRejects: RejectedRow[];
-  /** Physical lines of records DuckDB neither accepted nor rejected (after an unterminated quote). */
-  unaccounted: number[];
-  /** The first line of the record lost to an unclosed quote (RecordScan.unterminatedQuoteText), personnummer masked. */
-  unreadableText?: { line: number; text: string };
-  /** How a rejected row's fields are joined back into a line for the report. */
-  delimiter: string;
-  /** The staging table's columns (the file's, prefixed), in the file's order: a rejected row's text is rebuilt from them. */
-  rawColumns: string[];
-  /** How a staged record's line is found (csv-import.query.ts LineMap): an offset, or null for the LINES table. */
-  lineMap: LineMap;
-  /** Learnt by a scan that ran beside the read (ScannedText): they take the request's place. */
-  invalidUtf8Records?: number[];
-  unicodeNormalize?: boolean;
-}
-
-/**
- * Read the file into `import_raw` (all text) — and `import_lines` (record → physical line) when the lines are not
- * simply the records in order (`lineMap`) — accounting for every record. `scan` may be the page's pass over the file
- * (ScannedText): it is started once DuckDB has been sent its read (a pass started first kept the page's thread too busy
- * to send it), and the two are matched when both have ended; a cancel or failure of the pass waits for the read to end
- * (it can't be stopped half-way), then is thrown. If the scan found bytes that are not UTF-8, the
- * read is done again from the marked copy it names. Throws ImportAccountingError when DuckDB's records and the
- * scan's can't be matched.
- */
-export async function readCsvStage(runner: SqlRunner, fileName: string, scan: RecordScan | (() => Promise<ScannedText>), dialect: CsvDialect): Promise<ReadStage> {
-  const reading = runner.exec(readRawCsv(fileName, dialect));
-  // Its failure is thrown below, once the scan has ended; not reported as unhandled meanwhile.
-  reading.catch(() => undefined);
-  let text: ScannedText;
-  try {
-    text = typeof scan === 'function' ? await scan() : { scan, invalidUtf8Records: [], unicodeNormalize: true };
-  } catch (error) {
-    await reading.catch(() => undefined);
-    throw error;
-  }
-  if (text.fileName !== undefined && text.fileName !== fileName) {
-    // The file as it is could not be read whole (bytes that are not UTF-8, mixed line ends: DuckDB may have stopped
-    // with an error); the copy the pass made is read instead.
-    await reading.catch(() => undefined);
-    await runner.exec(DROP_READ);
-    await runner.exec(readRawCsv(text.fileName, dialect));
-  } else await reading;
-  const records = text.scan;
-  const [{ n: accepted }] = await runner.rows<{ n: number }>(COUNT_RAW);
-  const rejects = await runner.rows<{ line: number; error_type: string; csv_line: string | null }>(READ_REJECTS);
-  // One record can be reported more than once (one entry per bad column); it counts once.
-  const rejectedByReader = new Map<number, ReaderReason>();
-  const readerText = new Map<number, string>();
-  for (const r of rejects) {
-    if (rejectedByReader.has(r.line)) continue;
-    rejectedByReader.set(r.line, READER_REASONS[r.error_type] ?? 'unreadable');
-    // DuckDB's line carries the blank lines before the record (helper-57: "raden: \nA2"); a record never starts with a
-    // line break (a quoted one starts with its quote).
-    if (r.csv_line !== null) readerText.set(r.line, maskPersonalNumbers(r.csv_line.replace(/^[\r\n]+/, '')));
-  }
-  const { lines, unaccounted, rejectedPhysical } = acceptedLines(records, [...rejectedByReader.keys()], accepted);
-  if (lines.length !== accepted || rejectedPhysical.size !== rejectedByReader.size) {
-    throw new ImportAccountingError(`The file's rows could not be matched to lines (DuckDB read ${accepted} and rejected ${rejectedByReader.size}; the file has ${records.records}).`);
-  }
-  const lineMap = linearLines(lines);
-  if (lineMap === null) {
-    await runner.exec(CREATE_LINES);
-    const numbers = new Int32Array(accepted);
-    for (let i = 0; i < accepted; i++) numbers[i] = i + 1;
-    await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: numbers }, { name: '__line', type: 'int32', values: lines }]);
-  }
-  const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason, text: readerText.get(readerLine) }));
-  const learnt = typeof scan === 'function' ? { invalidUtf8Records: text.invalidUtf8Records, unicodeNormalize: text.unicodeNormalize } : {};
-  const quoteLine = records.unterminatedQuoteLine;
-  const unreadableText = quoteLine !== null && records.unterminatedQuoteText !== undefined && unaccounted.includes(quoteLine)
-    ? { unreadableText: { line: quoteLine, text: maskPersonalNumbers(records.unterminatedQuoteText) } } : {};
-  return { rows: records.records, accepted, readerRejects, unaccounted, delimiter: dialect.delimiter, rawColumns: dialect.columns.map(stagedColumn), lineMap, ...learnt, ...unreadableText };
-}
-
-/** `{ offset }` when the k-th accepted record (1-based) is on line k + offset for every k, else null. */
-export function linearLines(lines: Int32Array): LineMap {
-  const offset = lines.length ? lines[0] - 1 : 0;
-  for (let k = 0; k < lines.length; k++) if (lines[k] !== k + 1 + offset) return null;
-  return { offset };
-}
-
-/**
- * The rows staged as text chunk by chunk (`stageTableChunk`, Parquet) become the staging text table; their "lines" are
- * row numbers.
- */
-export async function readTableStage(runner: SqlRunner, columns: string[]): Promise<ReadStage> {
-  await runner.exec(TABLE_TEXT_TO_RAW);
-  const [{ n }] = await runner.rows<{ n: number }>(COUNT_RAW);
-  // A table's rows are its lines: row k is "line" k.
-  return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';', rawColumns: columns.map(stagedColumn), lineMap: { offset: 0 } };
 }
 
 export async function importCsv(runner: SqlRunner, request: CsvImportRequest): Promise<ImportResult> {

@@ -2,7 +2,7 @@
 // when cancelled. The whole UTF-8 text ends up in one buffer for DuckDB (registerFileBuffer).
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
 import { Utf8Tally, markInvalidUtf8 } from '../../lib/parsing/utf8-check';
-import { quoteLineText, RecordScanner, recordStartOf, unifyLineEnds, type RecordScan, type ScanOptions } from './csv-records';
+import { QUOTE_LINE_BYTES, quoteLineText, RecordScanner, recordStartOf, unifyLineEnds, type RecordScan, type ScanOptions } from './csv-records';
 
 export interface ReadProgress {
   bytesRead: number;
@@ -105,7 +105,7 @@ export async function readAndScan(
   const offset = finished.unterminatedQuoteOffset;
   const quoteText = offset === null ? null
     : utf8 ? quoteLineText(finished, utf8)
-    : quoteLineText(finished, new Uint8Array(await file.slice(encoding.bomLength + offset, encoding.bomLength + offset + 400).arrayBuffer()), offset);
+    : quoteLineText(finished, new Uint8Array(await file.slice(encoding.bomLength + offset, encoding.bomLength + offset + QUOTE_LINE_BYTES).arrayBuffer()), offset);
   const scan: RecordScan = quoteText === null ? finished : { ...finished, unterminatedQuoteText: quoteText };
   // Rare (a file read as UTF-8 that isn't, or a damaged one): mark the bad bytes and reject their rows as such.
   const invalidUtf8Records = invalid && utf8 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
@@ -118,7 +118,7 @@ export async function readAndScan(
 }
 
 /**
- * What the page's pass over a file learnt, when that pass runs while DuckDB already reads the file (import-csv.ts readCsvStage): the
+ * What the page's pass over a file learnt, when that pass runs while DuckDB already reads the file (csv-stage.ts readCsvStage): the
  * record scan, the start lines of records with bytes that are not UTF-8, whether text needs normalising — and, when
  * there were such bytes or mixed line ends, the name of a copy with them marked (unified), which DuckDB reads instead.
  */
