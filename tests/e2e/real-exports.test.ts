@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createNodeRunner } from '../../scripts/node-runner';
 import { summaryNumbers } from './support/summary';
@@ -138,6 +139,39 @@ describe('real exports in Chromium', () => {
     await card.getByTestId('import-button').click();
     expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 1, rejected: 1 });
     expect(await kpi()).toBe(before + 4);
+  });
+
+  it('recognises the same events re-exported in WGS 84 after SWEREF 99 TM (a tester: every row stored twice), and says so', async () => {
+    const SWEREF = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+    const events = [['2025-04-07 21:10', 'Skadegörelse', 'Torget', 6580822, 674032], ['2025-04-08 02:30', 'Stöld', 'Stationen', 6581433, 675120]] as const;
+    const metres = ['Datum;Brottstyp;Plats;X-koordinat (SWEREF 99 TM);Y-koordinat (SWEREF 99 TM)', ...events.map(([d, c, p, n, e]) => `${d};${c};${p};${n};${e}`)];
+    const degrees = ['Datum;Brottstyp;Plats;Latitud;Longitud', ...events.map(([d, c, p, n, e]) => { const [lon, lat] = proj4(SWEREF, 'EPSG:4326', [e, n]); return `${d};${c};${p};${lat.toFixed(6)};${lon.toFixed(6)}`; })];
+    let card = await drop('brott-sweref.csv', Buffer.from(metres.join('\n') + '\n', 'utf8'));
+    expect(await card.getByTestId('import-crs').inputValue()).toBe('EPSG:3006');
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 2, rejected: 0 });
+    const before = await kpi();
+    card = await drop('brott-wgs84.csv', Buffer.from(degrees.join('\n') + '\n', 'utf8'));
+    expect(await card.getByTestId('import-crs').inputValue()).toBe('EPSG:4326');
+    await card.getByTestId('source-name').fill('brott-sweref.csv');
+    await card.getByTestId('import-button').click();
+    expect(summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 30_000 }))).toEqual({ rows: 2, imported: 0, rejected: 2 });
+    expect(await card.getByTestId('same-events-nearby').textContent()).toBe(
+      '2 rader finns redan i källan, lika dem i allt utom positionerna, som ligger högst 2 m från de inlästa: troligen samma händelser exporterade i ett annat koordinatsystem eller med annan avrundning. De inlästa raderna behölls: ett tillägg ändrar aldrig en rad.',
+    );
+    expect(await card.getByTestId('rejected-rows').textContent()).toContain('Samma rad finns redan inläst med en position högst 2 m bort');
+    expect(await kpi()).toBe(before);
+  });
+
+  it('says a column name with a byte the encoding cannot read, and maps the column by its other letters (helper-59: "Omr\ufffdde" unmapped, no word)', async () => {
+    // UTF-8 (its rows have å/ä/ö as UTF-8) with one Windows-1252 å in the header.
+    const bytes = Buffer.concat([Buffer.from('Datum;Brottstyp;Omr', 'utf8'), Buffer.from([0xe5]), Buffer.from('de\n2025-05-05;Stöld;Gärdet\n2025-05-06;Rån;Östermalm\n', 'utf8')]);
+    const card = await drop('omrade.csv', bytes);
+    expect(await card.getByTestId('header-unreadable').textContent()).toBe(
+      'Kolumnnamnet ”Omr\ufffdde” har tecken som inte kan läsas som UTF-8 (visas som \ufffd); kolumnen kopplas efter de tecken som kan läsas. Är filen i en annan kodning: välj den under Teckenkodning.',
+    );
+    expect(await card.getByLabel('Område / stadsdel').inputValue()).toBe('Omr\ufffdde');
+    await card.getByRole('button', { name: 'Ta bort' }).click();
   });
 
   it('gives two exports with the same columns dropped together one source, so their overlap is not imported twice', async () => {

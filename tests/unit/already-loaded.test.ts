@@ -1,5 +1,6 @@
 // Append without doubles, within a source: what an append rejects as already loaded, what it imports from a second
 // source with the same rows, and what it says about those. Against native DuckDB, the import the browser runs.
+import proj4 from 'proj4';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importBytes } from './support/import-fixture';
 import { createNodeRunner, createSchemaRunner } from '../../scripts/node-runner';
@@ -233,6 +234,65 @@ describe('rows already loaded are recognised within their source', () => {
     const three = await importBytes(runner, enc(['Datum;Brottstyp;Plats', '2026-03-01;Stöld;Centrum', '2026-03-01;Stöld;Centrum', '2026-03-01;Stöld;Centrum']), SEMICOLON, { ...bare, source: 'Q' });
     expect(three.imported).toBe(1);
     expect(three.rejected.map((r) => r.line)).toEqual([2, 3]);
+  });
+
+  describe('the same events exported again in another coordinate system (a tester: every row stored twice)', () => {
+    // SWEREF 99 TM in whole metres, the police's form; the same points in WGS 84 with six decimals, by proj4 (an
+    // independent transformation, not the app's own inverse).
+    const SWEREF = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+    const points = [[6580822, 674032], [6580822, 674032], [6581500, 675000], [7316000, 923000]] as const;
+    const wgs = (n: number, e: number, digits = 6) => proj4(SWEREF, 'EPSG:4326', [e, n]).map((v) => v.toFixed(digits).replace('.', ',')).reverse();
+    const rows = ['2026-03-01 10:00;Stöld;Torget', '2026-03-01 10:00;Stöld;Torget', '2026-03-01 11:00;Rån;Parken', '2026-03-02 09:00;Klotter;Skolan'];
+    const sweref = enc(['Id;Datum;Brottstyp;Plats;N;E', ...rows.map((r, i) => `K${i + 1};${r};${points[i][0]};${points[i][1]}`)]);
+    const degrees = (shift = 0, digits = 6) => enc(['Id;Datum;Brottstyp;Plats;Lat;Lon', ...rows.map((r, i) => `K${i + 1};${r};${wgs(points[i][0] + shift, points[i][1], digits).join(';')}`)]);
+    const inMetres = { ...base, coordinates: { crs: 'EPSG:3006' as const, order: 'north-east' as const }, columns: { date: 'Datum', category: 'Brottstyp', place: 'Plats', north: 'N', east: 'E' }, source: 'Polisen' };
+    const inDegrees = { ...base, coordinates: { crs: 'EPSG:4326' as const, order: 'north-east' as const }, columns: { date: 'Datum', category: 'Brottstyp', place: 'Plats', north: 'Lat', east: 'Lon' }, source: 'Polisen' };
+
+    it('recognises them within 2 m, counted as equal rows are, and says so', async () => {
+      expect((await importBytes(runner, sweref, SEMICOLON, inMetres)).imported).toBe(4);
+      const again = await importBytes(runner, degrees(), SEMICOLON, inDegrees);
+      expect(again.imported).toBe(0);
+      expect(again.rejected.map((r) => [r.line, r.reason, r.column])).toEqual([2, 3, 4, 5].map((line) => [line, 'same-event-nearby', 'Lat / Lon']));
+      expect(again.rejected[0].value).toBe(wgs(...points[0]).join(' / '));
+      expect(again.sameEventsNearby).toEqual({ rows: 4, metres: 2 });
+      expect(again.sameEventsOtherFields).toBeUndefined();
+      expect(await rowsOf('Polisen')).toBe(4);
+      // A third theft at the spot, in the next export: a new event (the source has two).
+      const third = await importBytes(runner, enc(['Datum;Brottstyp;Plats;Lat;Lon', `2026-03-01 10:00;Stöld;Torget;${wgs(...points[0]).join(';')}`, `2026-03-01 10:00;Stöld;Torget;${wgs(...points[0]).join(';')}`, `2026-03-01 10:00;Stöld;Torget;${wgs(...points[0]).join(';')}`]), SEMICOLON, inDegrees);
+      expect(third.imported).toBe(1);
+      expect(third.rejected.map((r) => r.line)).toEqual([2, 3]);
+    });
+
+    it('keeps events 5 m apart as two, and decides rows with ids on both sides by their ids without calling them changed', async () => {
+      await importBytes(runner, sweref, SEMICOLON, inMetres);
+      const moved = await importBytes(runner, degrees(5), SEMICOLON, inDegrees);
+      expect(moved.imported).toBe(4);
+      expect(moved.sameEventsNearby).toBeUndefined();
+      const withIds = { ...inMetres, columns: { ...inMetres.columns, id: 'Id' }, source: 'Ärenden' };
+      await importBytes(runner, sweref, SEMICOLON, withIds);
+      // Five decimals (about a metre): the positions differ from the stored ones, by less than 2 m.
+      const again = await importBytes(runner, degrees(0, 5), SEMICOLON, { ...inDegrees, columns: { ...inDegrees.columns, id: 'Id' }, source: 'Ärenden' });
+      expect(again.rejected.map((r) => r.reason)).toEqual(Array(4).fill('already-loaded'));
+      expect(again.changedUnderSameId).toBeUndefined();
+      // Moved 5 m under the same id: a changed row, said.
+      const shifted = await importBytes(runner, degrees(5), SEMICOLON, { ...inDegrees, columns: { ...inDegrees.columns, id: 'Id' }, source: 'Ärenden' });
+      expect(shifted.changedUnderSameId?.rows).toBe(4);
+    });
+  });
+
+  it('says an intervention\'s end date read the second time, which the rows\' values leave out (helper-60: "already loaded", no word)', async () => {
+    const activities = enc(['Startdatum;Slutdatum;Insats;Område', '2026-03-01 18:00;2026-03-01;Trygghetsvandring;Centrum', '2026-03-02 20:00;2026-03-03;Fältarbete;Norr', '2026-03-04 20:00;;Fältarbete;Norr']);
+    const interventions = { ...base, target: 'interventions' as const, source: 'I', columns: { date: 'Startdatum', type: 'Insats', area: 'Område' } };
+    await importBytes(runner, activities, SEMICOLON, interventions);
+    const withEnd = await importBytes(runner, activities, SEMICOLON, { ...interventions, columns: { ...interventions.columns, end_date: 'Slutdatum' } });
+    expect(withEnd.imported).toBe(0);
+    expect(withEnd.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'same-event-loaded'], [3, 'same-event-loaded'], [4, 'already-loaded']]);
+    expect(withEnd.sameEventsOtherFields).toEqual({ rows: 2, fields: ['end_date'] });
+    // The other way round loses nothing (the stored rows keep their ends): already loaded, nothing to say.
+    await importBytes(runner, activities, SEMICOLON, { ...interventions, columns: { ...interventions.columns, end_date: 'Slutdatum' }, source: 'J' });
+    const withoutEnd = await importBytes(runner, activities, SEMICOLON, { ...interventions, source: 'J' });
+    expect(withoutEnd.rejected.map((r) => r.reason)).toEqual(Array(3).fill('already-loaded'));
+    expect(withoutEnd.sameEventsOtherFields).toBeUndefined();
   });
 
   it('replaces without looking for rows already loaded', async () => {

@@ -75,4 +75,13 @@ describe('header variants real exports write (issue 15)', () => {
     expect(crsNamedIn('Northing (EPSG:3006)')).toBe('EPSG:3006');
     expect(crsNamedIn('Koordinat X')).toBeNull();
   });
+
+  it('maps a column whose name has an unreadable character (U+FFFD) by the letters it has, never a bare one (helper-59: left unmapped)', () => {
+    const mapping = suggestMapping(['H\ufffdndelsedatum', 'Brottstyp', 'Omr\ufffdde', '\ufffd', 'Y'], 'incidents');
+    expect(mapping).toMatchObject({ date: 'H\ufffdndelsedatum', category: 'Brottstyp', area: 'Omr\ufffdde', east: 'Y' });
+    expect(mapping.north).toBeUndefined();
+    // A readable header of the field still wins, and each header fills one field.
+    expect(suggestMapping(['Datum', 'D\ufffdtum', 'Brottstyp'], 'incidents').date).toBe('Datum');
+    expect(suggestMapping(['Omr\ufffdde', 'Område', 'Datum', 'Brottstyp'], 'incidents').area).toBe('Område');
+  });
 });

@@ -146,8 +146,8 @@ export async function importCsvFile(
     };
     result = await importUtf8(database, file, plan, mode, source, phase, 'point', scanned, signal, { history });
   } else {
-    const { utf8, scan, invalidUtf8Records, unicodeNormalize } = await readAndScan(file, plan, scanOptions, onProgress, signal, { keepBytes: true });
-    result = await importUtf8(database, utf8 ?? file, plan, mode, source, onPhase, 'point', scan, signal, { invalidUtf8Records, unicodeNormalize, history });
+    const { utf8, scan, invalidUtf8Records, nulRecords, unicodeNormalize } = await readAndScan(file, plan, scanOptions, onProgress, signal, { keepBytes: true });
+    result = await importUtf8(database, utf8 ?? file, plan, mode, source, onPhase, 'point', scan, signal, { invalidUtf8Records, nulRecords, unicodeNormalize, history });
   }
   onPhase('saving');
   await rememberMapping(database, plan, source);
@@ -195,7 +195,7 @@ async function importUtf8(
   /** The file's scan, or the page's pass over the file, which the read starts once DuckDB reads (ScannedText). */
   knownScan?: RecordScan | (() => Promise<ReadOutcome>),
   signal?: AbortSignal,
-  read: { invalidUtf8Records?: number[]; unicodeNormalize?: boolean; history?: { fileName: string; mapping: string }; leftOut?: number } = {},
+  read: { invalidUtf8Records?: number[]; nulRecords?: number[]; unicodeNormalize?: boolean; history?: { fileName: string; mapping: string }; leftOut?: number } = {},
 ): Promise<ImportResult> {
   if (!knownScan) onPhase('scanning');
   if (!knownScan && !(utf8 instanceof Uint8Array)) throw new Error('A file read by DuckDB itself needs its record scan.');

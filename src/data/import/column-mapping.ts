@@ -66,9 +66,11 @@ export function suggestMapping(headers: string[], table: TargetTable): Mapping {
   // The first header with a key wins (a later duplicate must not shadow it).
   const byNorm = new Map<string, string>();
   for (const h of headers) if (!byNorm.has(compactKey(h))) byNorm.set(compactKey(h), h);
+  // Three readable letters at least: "\ufffd" alone would fit every one-letter name (N, E, X, Y).
+  const damaged = headers.filter((h) => h.includes(UNREADABLE) && compactKey(h).replace(/ /g, '').length >= 3).map((h) => ({ header: h, pattern: damagedPattern(h) }));
   for (const field of FIELDS_FOR[table]) {
     for (const synonym of SYNONYMS[field]) {
-      const header = byNorm.get(synonym);
+      const header = byNorm.get(synonym) ?? damaged.find((d) => !used.has(d.header) && d.pattern.test(synonym))?.header;
       if (header !== undefined && !used.has(header)) {
         mapping[field] = header;
         used.add(header);
@@ -77,6 +79,18 @@ export function suggestMapping(headers: string[], table: TargetTable): Mapping {
     }
   }
   return mapping;
+}
+
+/** U+FFFD, what a byte that is not valid in the file's encoding reads as ("Omr\ufffdde": Område with a stray Windows-1252 å in a UTF-8 file). */
+export const UNREADABLE = '\ufffd';
+/**
+ * A header with unreadable characters as a pattern over folded names: each stands for any one letter, so "Omr\ufffdde"
+ * is still Område (helper-59: such a column was left unmapped without a word). "ʔ" (U+0294) is a letter no Swedish or
+ * English header has; it carries the place through headerKey, which drops what is not a letter.
+ */
+function damagedPattern(header: string): RegExp {
+  const key = compactKey(header.replaceAll(UNREADABLE, 'ʔ'));
+  return new RegExp(`^${key.split('ʔ').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.')}$`, 'u');
 }
 
 /** Which table an export most likely fills: the one whose required fields its headers cover. */

@@ -134,9 +134,11 @@ export function rawOfCheckedJoin(lineMap: LineMap): string {
     ? `JOIN ${RAW} r ON r.__record = c.line - ${Math.trunc(lineMap.offset)}`
     : `JOIN ${LINES} l ON l.__line = c.line JOIN ${RAW} r USING (__record)`;
 }
-export const CREATE_BAD_BYTES = `CREATE TEMP TABLE ${BAD_BYTES} (__line INTEGER)`;
+export const CREATE_BAD_BYTES = `CREATE OR REPLACE TEMP TABLE ${BAD_BYTES} (__line INTEGER)`;
 /** Bytes that are not text in the chosen encoding decide a row's reason before anything else can. */
 export const MARK_BAD_BYTES = `UPDATE ${CHECKED} SET reason = 'invalid-encoding' WHERE line IN (SELECT __line FROM ${BAD_BYTES})`;
+/** Rows holding a NUL byte (read-file.ts): stored, a NUL would sit inside a value nobody sees (a damaged export). */
+export const MARK_NUL_BYTES = `UPDATE ${CHECKED} SET reason = 'nul-byte' WHERE line IN (SELECT __line FROM ${BAD_BYTES})`;
 export const CREATE_COORDS = `CREATE TEMP TABLE ${COORDS} (__line INTEGER, lat DOUBLE, lon DOUBLE)`;
 
 // --- conversions -------------------------------------------------------------------------------------------
@@ -185,7 +187,7 @@ export const COUNT_BAD_DATES = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WH
 
 export type RejectReason =
   | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
-  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded';
+  | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded' | 'same-event-nearby' | 'nul-byte';
 
 /** The coordinate checks, over the trimmed texts `north_text` and `east_text` (see cleanedTexts). */
 function commonChecks(c: { north?: string; east?: string }, decimal: DecimalMark) {

@@ -40,6 +40,7 @@ export interface ReadStage {
   lineMap: LineMap;
   /** Learnt by a scan that ran beside the read (ScannedText): they take the request's place. */
   invalidUtf8Records?: number[];
+  nulRecords?: number[];
   unicodeNormalize?: boolean;
 }
 
@@ -58,7 +59,7 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
   reading.catch(() => undefined);
   let text: ScannedText;
   try {
-    text = typeof scan === 'function' ? await scan() : { scan, invalidUtf8Records: [], unicodeNormalize: true };
+    text = typeof scan === 'function' ? await scan() : { scan, invalidUtf8Records: [], nulRecords: [], unicodeNormalize: true };
   } catch (error) {
     await reading.catch(() => undefined);
     throw error;
@@ -95,7 +96,7 @@ export async function readCsvStage(runner: SqlRunner, fileName: string, scan: Re
     await runner.insertColumns(LINES, [{ name: '__record', type: 'int32', values: numbers }, { name: '__line', type: 'int32', values: lines }]);
   }
   const readerRejects = [...rejectedByReader].map(([readerLine, reason]) => ({ line: rejectedPhysical.get(readerLine)!, reason, text: readerText.get(readerLine) }));
-  const learnt = typeof scan === 'function' ? { invalidUtf8Records: text.invalidUtf8Records, unicodeNormalize: text.unicodeNormalize } : {};
+  const learnt = typeof scan === 'function' ? { invalidUtf8Records: text.invalidUtf8Records, nulRecords: text.nulRecords, unicodeNormalize: text.unicodeNormalize } : {};
   const quoteLine = records.unterminatedQuoteLine;
   const unreadableText = quoteLine !== null && records.unterminatedQuoteText !== undefined && unaccounted.includes(quoteLine)
     ? { unreadableText: { line: quoteLine, text: maskPersonalNumbers(records.unterminatedQuoteText) } } : {};

@@ -22,7 +22,7 @@ import type { DecimalMark } from './value-conversions.query';
 import type { DescriptiveField } from './already-loaded.query';
 import { appendedFindings, checkAlreadyLoaded, NOTHING_ALREADY_LOADED, type AppendChecks } from './already-loaded';
 import {
-  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, CREATE_COORDS, DROP_RAW_STAGING,
+  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, MARK_NUL_BYTES, CREATE_COORDS, DROP_RAW_STAGING,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, insertIncidents, insertInterventions, markLateRejects, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
@@ -30,7 +30,7 @@ import { midnightWithoutTimeSql, monthFirstSql, separateBadTimes } from './date-
 import { checkedRejects, saveRejectText } from './reject-report.query';
 
 export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
-  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded';
+  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded' | 'same-event-nearby' | 'nul-byte';
 
 export interface RejectedRow {
   line: number;
@@ -87,6 +87,8 @@ export interface CsvImportRequest {
   unicodeNormalize?: boolean;
   /** Start lines of records holding bytes that are not valid UTF-8 (replaced before DuckDB read them). */
   invalidUtf8Records?: number[];
+  /** Start lines of records holding a NUL byte (read-file.ts): rejected as 'nul-byte'. */
+  nulRecords?: number[];
   /** The import's id, stored on every row it adds (default: a new UUID). */
   importId?: string;
   /** For the import history: the file's own name and the mapping used (JSON). */
@@ -136,6 +138,12 @@ export interface ImportResult {
    */
   sameEventsOtherFields?: { rows: number; fields: DescriptiveField[] };
   /**
+   * Append: rows rejected as 'same-event-nearby' — equal to rows the source has in every field both imports read but
+   * the position, which lies within `metres` of the stored one (the same export in another coordinate system, or
+   * rounded otherwise). The stored rows were kept; said. Absent when there are none.
+   */
+  sameEventsNearby?: { rows: number; metres: number };
+  /**
    * Categories (types, for interventions) in the loaded data that differ only in case or spaces ("Stöld", "STÖLD"),
    * each group most common first: counted apart, so said. Absent when there are none.
    */
@@ -181,6 +189,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns, lineMap } = stage;
     const unicodeNormalize = stage.unicodeNormalize ?? request.unicodeNormalize ?? true;
     const invalidUtf8Records = stage.invalidUtf8Records ?? request.invalidUtf8Records ?? [];
+    const nulRecords = stage.nulRecords ?? request.nulRecords ?? [];
     await request.onStaged?.();
     const rowsInFile = rowsRead + leftOut;
 
@@ -197,10 +206,12 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, unicodeNormalize, { lineMap, monthFirst }) : checkInterventions(interventionColumns, request.decimal, policy, years, unicodeNormalize, { lineMap, monthFirst }));
     const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
     if (badDates > 0) await runner.exec(separateBadTimes(CHECKED));
-    if (invalidUtf8Records.length) {
+    // Rows holding a NUL, then rows with bytes that are not UTF-8 (a row with both is said as the latter: the mark that runs last).
+    for (const [records, mark] of [[nulRecords, MARK_NUL_BYTES], [invalidUtf8Records, MARK_BAD_BYTES]] as const) {
+      if (!records.length) continue;
       await runner.exec(CREATE_BAD_BYTES);
-      await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(invalidUtf8Records) }]);
-      await runner.exec(MARK_BAD_BYTES);
+      await runner.insertColumns(BAD_BYTES, [{ name: '__line', type: 'int32', values: Int32Array.from(records) }]);
+      await runner.exec(mark);
     }
     step('positions');
     await runner.exec(CREATE_COORDS);
@@ -292,7 +303,7 @@ export interface ImportRecord {
 }
 
 /** Reasons a row is rejected that are no fault in the file: an earlier import already loaded it. */
-export const ALREADY_LOADED_REASONS: ReadonlySet<RejectedRow['reason']> = new Set(['already-loaded', 'same-content-loaded', 'same-event-loaded']);
+export const ALREADY_LOADED_REASONS: ReadonlySet<RejectedRow['reason']> = new Set(['already-loaded', 'same-content-loaded', 'same-event-loaded', 'same-event-nearby']);
 
 /** One row of the import history, written inside the import's own transaction (local wall-clock time). */
 export async function recordImport(runner: SqlRunner, r: ImportRecord): Promise<void> {

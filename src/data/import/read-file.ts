@@ -1,7 +1,7 @@
 // Reads a file in chunks: transcodes to UTF-8 and counts records as it goes, reporting progress and stopping
 // when cancelled. The whole UTF-8 text ends up in one buffer for DuckDB (registerFileBuffer).
 import type { TextEncodingName } from '../../lib/parsing/text-encoding';
-import { Utf8Tally, markInvalidUtf8 } from '../../lib/parsing/utf8-check';
+import { Utf8Tally, linesWithNul, markInvalidUtf8 } from '../../lib/parsing/utf8-check';
 import { QUOTE_LINE_BYTES, quoteLineText, RecordScanner, recordStartOf, unifyLineEnds, type RecordScan, type ScanOptions } from './csv-records';
 
 export interface ReadProgress {
@@ -37,7 +37,7 @@ export async function readAndScan(
   onProgress: (p: ReadProgress) => void = () => {},
   signal?: AbortSignal,
   { keepBytes = true }: { keepBytes?: boolean } = {},
-): Promise<{ utf8: Uint8Array | null; scan: RecordScan; invalidUtf8Records: number[]; unicodeNormalize: boolean }> {
+): Promise<{ utf8: Uint8Array | null; scan: RecordScan; invalidUtf8Records: number[]; nulRecords: number[]; unicodeNormalize: boolean }> {
   const started = performance.now();
   const scanner = new RecordScanner(scanOptions);
   const reader = file.stream().getReader();
@@ -55,6 +55,8 @@ export async function readAndScan(
   let bytesRead = 0;
   let skip = encoding.bomLength;
   let lastReport = 0;
+  // A NUL byte is looked for per chunk (memchr-fast); the rows holding one are found after the pass, when there are any.
+  let sawNul = false;
   try {
     for (;;) {
       throwIfCancelled(signal);
@@ -70,6 +72,7 @@ export async function readAndScan(
       const utf8 = decoder ? encoder.encode(decoder.decode(bytes, { stream: true })) : bytes;
       tally?.push(utf8);
       scanner.push(utf8);
+      if (!sawNul && utf8.indexOf(0) !== -1) sawNul = true;
       if (out) out.set(utf8, length);
       else if (keep) chunks.push(utf8);
       length += utf8.length;
@@ -85,6 +88,7 @@ export async function readAndScan(
   if (decoder) {
     const tail = encoder.encode(decoder.decode());
     scanner.push(tail);
+    if (tail.indexOf(0) !== -1) sawNul = true;
     chunks.push(tail);
     length += tail.length;
   }
@@ -109,12 +113,18 @@ export async function readAndScan(
   const scan: RecordScan = quoteText === null ? finished : { ...finished, unterminatedQuoteText: quoteText };
   // Rare (a file read as UTF-8 that isn't, or a damaged one): mark the bad bytes and reject their rows as such.
   const invalidUtf8Records = invalid && utf8 ? recordsOfLines(scan, markInvalidUtf8(utf8)) : [];
+  // Rows holding a NUL byte (a damaged export): rejected as such, whatever the file's size (a NUL used to refuse a small
+  // file whole as "not text" and pass into the stored value in a large one). DuckDB reads the file as it is; the bytes
+  // are fetched again only to find the lines, when they were not kept.
+  const nulRecords = sawNul
+    ? recordsOfLines(scan, linesWithNul(utf8 ?? new Uint8Array(await file.slice(encoding.bomLength).arrayBuffer())))
+    : [];
   if (scan.mixedLineEnds && utf8) utf8 = unifyLineEnds(utf8);
   onProgress({ bytesRead, totalBytes: file.size, records: scan.records, elapsedMs: performance.now() - started });
   performance.measure('lagesbild:read-file', { start: started, detail: { bytes: file.size } });
   // Windows-1252 has no combining marks; UTF-16 is not tallied, so it is normalised to be safe.
   const unicodeNormalize = tally ? tally.composable : encoding.encoding !== 'windows-1252';
-  return { utf8, scan, invalidUtf8Records, unicodeNormalize };
+  return { utf8, scan, invalidUtf8Records, nulRecords, unicodeNormalize };
 }
 
 /**
@@ -125,6 +135,8 @@ export async function readAndScan(
 export interface ScannedText {
   scan: RecordScan;
   invalidUtf8Records: number[];
+  /** Start lines of records holding a NUL byte (rejected as 'nul-byte'). */
+  nulRecords: number[];
   unicodeNormalize: boolean;
   /** A file name DuckDB must read instead of the request's (the file was not the UTF-8 it was taken for). */
   fileName?: string;
@@ -141,7 +153,7 @@ export type ReadOutcome = Awaited<ReturnType<typeof readAndScan>>;
 export function scanBesideRead(pass: () => Promise<ReadOutcome>, registerCopy: (bytes: Uint8Array) => Promise<string>): () => Promise<ScannedText> {
   return async () => {
     const outcome = await pass();
-    const text = { scan: outcome.scan, invalidUtf8Records: outcome.invalidUtf8Records, unicodeNormalize: outcome.unicodeNormalize };
+    const text = { scan: outcome.scan, invalidUtf8Records: outcome.invalidUtf8Records, nulRecords: outcome.nulRecords, unicodeNormalize: outcome.unicodeNormalize };
     return outcome.utf8 ? { ...text, fileName: await registerCopy(outcome.utf8) } : text;
   };
 }

@@ -14,12 +14,13 @@ export function saveRejectText(rawColumns: string[], delimiter: string, position
   // contains() per special character: a third of the cost of one regular expression per field (1M rejected rows).
   const special = (v: string) => [delimiter, '"', '\n', '\r'].map((ch) => `contains(${v}, ${literal(ch)})`).join(' OR ');
   const field = (c: string) => { const v = `r.${q(c)}`; /* c: the staging table's own (prefixed) name */ return `CASE WHEN ${v} IS NULL THEN '' WHEN ${special(v)} THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`; };
-  const rawText = rawColumns.length ? `concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')})` : "''";
-  // The value shown for a position outside Sweden, as the checks read it (north_text / east_text, kept for rows
+  // A NUL byte (a 'nul-byte' row) is shown as the symbol for it, U+2400: the report is text, and a NUL would end it in some tools.
+  const rawText = rawColumns.length ? `replace(concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')}), chr(0), '\u2400')` : "''";
+  // The value shown for a position outside Sweden (or near a stored one's), as the checks read it (north_text / east_text, kept for rows
   // rejected by the checks only): the file's two fields, trimmed.
   const staged = (column: string | undefined) => (column ? trimmed(`r.${q(stagedColumn(column))}`) : 'NULL::VARCHAR');
   // Cast: with no position mapped DuckDB folds the expression to a NULL that the new table would store as INTEGER.
-  const positionText = `(CASE WHEN c.reason = 'outside-sweden' THEN ${staged(position.north)} || ' / ' || ${staged(position.east)} END)::VARCHAR`;
+  const positionText = `(CASE WHEN c.reason IN ('outside-sweden', 'same-event-nearby') THEN ${staged(position.north)} || ' / ' || ${staged(position.east)} END)::VARCHAR`;
   return `CREATE TEMP TABLE ${REJECT_TEXT} AS SELECT c.line, ${maskedPersonalNumbers(rawText)} AS text, ${positionText} AS position_text
     FROM ${CHECKED} c ${rawOfCheckedJoin(lineMap)} WHERE c.reason IS NOT NULL`;
 }
@@ -42,7 +43,7 @@ export function checkedRejects(target: 'incidents' | 'interventions', outcomeNam
         WHEN 'missing-category' THEN ${required} WHEN 'missing-type' THEN ${required}
         WHEN 'unparsable-number' THEN CASE WHEN north_text IS NOT NULL AND north IS NULL THEN 'north' WHEN east_text IS NOT NULL AND east IS NULL THEN 'east' ${outcomeField} END
         WHEN 'half-coordinate' THEN 'position'
-        WHEN 'outside-sweden' THEN 'position'
+        WHEN 'outside-sweden' THEN 'position' WHEN 'same-event-nearby' THEN 'position'
         WHEN 'duplicate-id-in-file' THEN 'id' WHEN 'already-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END
         WHEN 'same-content-loaded' THEN CASE WHEN id IS NOT NULL THEN 'id' END END AS field,
       CASE reason WHEN 'bad-date' THEN date_text WHEN 'month-first-date' THEN date_text WHEN 'no-such-date' THEN date_text WHEN 'year-out-of-range' THEN date_text
@@ -53,6 +54,6 @@ export function checkedRejects(target: 'incidents' | 'interventions', outcomeNam
         WHEN 'half-coordinate' THEN coalesce(north_text, '') || ' / ' || coalesce(east_text, '')
         WHEN 'duplicate-id-in-file' THEN id WHEN 'already-loaded' THEN id WHEN 'same-content-loaded' THEN id END AS value
     FROM ${CHECKED} WHERE reason IS NOT NULL)
-  SELECT j.line, j.reason, j.field, ${maskedPersonalNumbers("CASE WHEN j.reason = 'outside-sweden' THEN t.position_text ELSE j.value END")} AS value, t.text
+  SELECT j.line, j.reason, j.field, ${maskedPersonalNumbers("CASE WHEN j.reason IN ('outside-sweden', 'same-event-nearby') THEN t.position_text ELSE j.value END")} AS value, t.text
   FROM rejected j LEFT JOIN ${REJECT_TEXT} t ON t.line = j.line ORDER BY j.line`;
 }

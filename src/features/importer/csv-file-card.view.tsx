@@ -10,6 +10,7 @@ import { ImportCardHeader, ImportModeChoice, SourceNameField, ImportRun, type Im
 import { blockers, type ImportEntry } from './import-entry.model';
 import { WholeNumberField } from '../../components/whole-number-field';
 import { ENCODING_CODES, crsLabel, delimiterLabel, encodingLabel, quoteLabel } from './import-labels';
+import { UNREADABLE } from '../../data/import/column-mapping';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'table' }>;
 
@@ -19,6 +20,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
   const id = useId();
   const { plan } = entry;
   const locked = entry.status === 'importing' || entry.status === 'done';
+  const damagedHeaders = plan.format === 'csv' ? plan.dialect.columns.filter((c) => c.includes(UNREADABLE)) : [];
   const setPlan = (next: TablePlan) => onChange({ ...entry, plan: next });
   const blocked = blockers(plan);
   const columnIndex = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
@@ -58,6 +60,13 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
       )}
 
       {plan.mixedEncoding && !plan.looksBinary && <p className="warning" data-testid="encoding-mixed">{t('importer.encodingMixed')}</p>}
+      {damagedHeaders.length > 0 && !plan.looksBinary && (
+        // A column name with a character the encoding could not read ("Omr\ufffdde"): said, since a remembered mapping or a
+        // later export names the column differently; the mapping below shows where it went (matched letter for letter).
+        <p className="warning" data-testid="header-unreadable">
+          {t('importer.headerUnreadable', { count: damagedHeaders.length, names: damagedHeaders.map((h) => `”${h}”`).join(', '), encoding: encodingLabel(plan.encoding, t) })}
+        </p>
+      )}
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.settings')}</legend>
         {plan.format === 'csv' && <>

@@ -71,6 +71,15 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
           })}
         </p>
       )}
+      {result.sameEventsNearby && (
+        <p className="warning" data-testid="same-events-nearby">
+          {t('importer.sameEventsNearby', {
+            count: result.sameEventsNearby.rows,
+            formatted: formatCount(result.sameEventsNearby.rows, language),
+            metres: formatCount(result.sameEventsNearby.metres, language),
+          })}
+        </p>
+      )}
       {result.sameAsOtherSources && (
         // Imported (rows are recognised within a source), but a renamed export of a loaded source would now count
         // twice: said, with the remedy.

@@ -146,3 +146,21 @@ export function markInvalidUtf8(bytes: Uint8Array): number[] {
   }
   return lines;
 }
+
+/**
+ * The physical lines (1-based) holding a NUL byte (0x00), counted as markInvalidUtf8 counts them (LF, CR or CRLF).
+ * A NUL is no character of any text export; one in a file is a damaged row, rejected as such (read-file.ts).
+ */
+export function linesWithNul(bytes: Uint8Array): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  for (let i = bytes.indexOf(0), from = 0; i !== -1; i = bytes.indexOf(0, i + 1)) {
+    for (let k = from; k < i; k++) {
+      const b = bytes[k];
+      if (b === 0x0a || (b === 0x0d && bytes[k + 1] !== 0x0a)) line++;
+    }
+    from = i;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
