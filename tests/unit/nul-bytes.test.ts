@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readAndScan } from '../../src/data/import/read-file';
+import { planCsv } from '../../src/data/import/csv-plan';
 import { importCsv } from '../../src/data/import/import-csv';
 import { detectEncoding, type TextEncodingName } from '../../src/lib/parsing/text-encoding';
 import { linesWithNul } from '../../src/lib/parsing/utf8-check';
@@ -65,6 +66,22 @@ describe('NUL bytes in a text export', () => {
     expect(result.imported + result.rejected.length).toBe(result.rowsInFile);
     expect(result.imported).toBe(result.rowsInFile - lines.length);
     expect(stored).toBe(0);
+  });
+
+  it('reads a header with a NUL in a name (DuckDB\'s corpus: "String contains a NUL character", the import failed)', async () => {
+    const bytes = new TextEncoder().encode(`Datum;Brotts${NUL}typ;Plats\n2026-03-01;Stöld;Torget\n`);
+    const plan = planCsv(bytes);
+    expect(plan.looksBinary).toBe(false);
+    expect(plan.dialect.columns).toEqual(['Datum', 'Brotts\u2400typ', 'Plats']);
+    const pass = await readAndScan(new Blob([bytes]), plan, plan.dialect);
+    expect(pass.nulRecords).toEqual([]);
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-nul-')), 'upload.csv');
+    writeFileSync(file, pass.utf8!);
+    const result = await importCsv(runner, {
+      fileName: file, scan: pass.scan, dialect: plan.dialect, target: 'incidents', columns: { date: 'Datum', category: 'Brotts\u2400typ' }, decimal: ',',
+      coordinates: null, mode: 'append', replaceExample: false, source: 'S',
+    });
+    expect(result.imported).toBe(1);
   });
 
   it('finds the lines as the record scanner counts them (LF, CR, CRLF)', () => {

@@ -76,15 +76,17 @@ export function changedUnderSameId(target: 'incidents' | 'interventions', source
   return `SELECT count(*)::INTEGER AS rows, coalesce(list(c.id ORDER BY c.line) FILTER (WHERE c.id IS NOT NULL), []::VARCHAR[])[1:5] AS ids
   FROM ${CHECKED} c LEFT JOIN ${COORDS} k ON k.__line = c.line
   JOIN ${target} t ON t.source = ${literal(source)} AND t.row_key = c.id
-  WHERE c.reason = 'already-loaded' AND c.id IS NOT NULL AND (${contentHash(target, 'c', 'k', false)} <> ${contentHash(target, 't', 't', false)} OR ${moved})`;
+  WHERE c.reason = 'already-loaded' AND c.id IS NOT NULL AND (${contentFields(target).map((f) => `c.${f} IS DISTINCT FROM t.${f}`).join(' OR ')} OR ${moved})`;
 }
 
-/** What a row says, from the values that are stored (so stored rows and new rows hash alike); its position to 6 decimals unless left out. */
-function contentHash(target: 'incidents' | 'interventions', row: string, coords: string, position = true): string {
-  const fields = target === 'incidents'
-    ? [`${row}.occurred_at`, `${row}.category`, `${row}.subcategory`, `${row}.area`, `${row}.place`, `${row}.description`]
-    : [`${row}.started_at`, `${row}.type`, `${row}.organisation`, `${row}.area`, `${row}.place`];
-  const values = [...fields, ...(position ? [`round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`] : [])];
+/** The stored fields a row's content is, beside its position (checked and stored rows name them alike). */
+const contentFields = (target: 'incidents' | 'interventions') => (target === 'incidents'
+  ? ['occurred_at', 'category', 'subcategory', 'area', 'place', 'description']
+  : ['started_at', 'type', 'organisation', 'area', 'place']);
+
+/** What a row says, from the values that are stored (so stored rows and new rows hash alike), its position to 6 decimals. */
+function contentHash(target: 'incidents' | 'interventions', row: string, coords: string): string {
+  const values = [...contentFields(target).map((f) => `${row}.${f}`), `round(${coords}.lat, 6)`, `round(${coords}.lon, 6)`];
   return `md5(concat_ws(chr(31), ${values.map((v) => `coalesce(${v}::VARCHAR, chr(1))`).join(', ')}))`;
 }
 

@@ -78,7 +78,9 @@ export interface PlanChoices {
 function uniqueNames(names: string[]): string[] {
   const seen = new Set<string>();
   return names.map((raw, i) => {
-    const base = raw.replace(/^\ufeff/, '').trim() || `Kolumn ${i + 1}`;
+    // A NUL in a name (a damaged header) is shown as its symbol, U+2400: DuckDB refuses a name holding one ("String
+    // contains a NUL character", the whole import failed), and the name is ours to give (the header line is skipped).
+    const base = raw.replace(/^\ufeff/, '').replaceAll('\u0000', '\u2400').trim() || `Kolumn ${i + 1}`;
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} (${n})`;
     seen.add(name.toLowerCase());
