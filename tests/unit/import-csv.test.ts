@@ -261,6 +261,12 @@ describe('importing CSV', () => {
       { line: 3, reason: 'already-loaded', column: 'Id', value: 'W1', text: 'W1;2026-03-01;Stöld;Cykel' },
       { line: 4, reason: 'already-loaded', column: 'Id', value: 'N1', text: 'N1;2026-03-09;Rån;"Två\nrader"' },
     ]);
+    // More rows already loaded than the report details (a big file dropped twice): line and reason, said.
+    const many = await importBytes(runner, new TextEncoder().encode(again.join('\n') + '\n'), SEMICOLON, { ...noCoords, alreadyLoadedTextLimit: 2 });
+    expect(many.rejected).toEqual([{ line: 2, reason: 'already-loaded' }, { line: 3, reason: 'already-loaded' }, { line: 4, reason: 'already-loaded' }]);
+    expect(many.imported + many.rejected.length).toBe(many.rowsInFile);
+    expect(many.alreadyLoadedTextsOmitted).toBe(2);
+    expect(loaded.alreadyLoadedTextsOmitted).toBeUndefined();
     // The same rows without the id column: the same content, already stored under an id.
     const noId = ['Datum;Brottstyp;Beskrivning', '2026-03-09;Rån;"Två', 'rader"'];
     const same = await importBytes(runner, new TextEncoder().encode(noId.join('\n') + '\n'), SEMICOLON, { ...noCoords, columns: { date: 'Datum', category: 'Brottstyp', description: 'Beskrivning' } });

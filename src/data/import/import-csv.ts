@@ -27,7 +27,7 @@ import {
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
 } from './csv-import.query';
 import { midnightWithoutTimeSql, monthFirstSql, separateBadTimes } from './date-reasons.query';
-import { checkedRejects, saveRejectText } from './reject-report.query';
+import { ALREADY_LOADED, alreadyLoadedLines, checkedRejects, countAlreadyLoaded, saveRejectText } from './reject-report.query';
 
 export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
   | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded' | 'same-event-nearby' | 'nul-byte';
@@ -87,6 +87,8 @@ export interface CsvImportRequest {
   unicodeNormalize?: boolean;
   /** Start lines of records holding bytes that are not valid UTF-8 (replaced before DuckDB read them). */
   invalidUtf8Records?: number[];
+  /** Rows already loaded the report gives their id and text at most (default ALREADY_LOADED_TEXT_LIMIT); beyond, line and reason only. */
+  alreadyLoadedTextLimit?: number;
   /** Start lines of records holding a NUL byte (read-file.ts): rejected as 'nul-byte'. */
   nulRecords?: number[];
   /** The import's id, stored on every row it adds (default: a new UUID). */
@@ -155,6 +157,11 @@ export interface ImportResult {
   replacedAreas?: { name: string; kind: string | null }[];
   /** Areas read without a kind whose names are loaded with one: now two areas each (said; they may be the same). */
   sameNameOtherKind?: { name: string; kind: string }[];
+  /**
+   * Rows already loaded were more than this many: the report gives them their line and reason only, no id and no "row
+   * as read" (a file dropped twice; no fault in the file, and a million texts cost seconds). Absent otherwise.
+   */
+  alreadyLoadedTextsOmitted?: number;
   /** Imported rows with a value that could not be read and was stored as unknown (area populations). */
   notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }
@@ -221,12 +228,22 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const appended: AppendChecks = replacing ? NOTHING_ALREADY_LOADED : await checkAlreadyLoaded(runner, target, request.source);
     // Every reason is decided: the text of each rejected row (whatever step rejected it) is kept, and the raw
     // text is freed before the insert, which lowers the import's peak memory and lets the database reuse its blocks.
-    await runner.exec(saveRejectText(rawColumns, delimiter, { north: request.columns.north, east: request.columns.east }, lineMap));
+    // Rows already loaded keep their text up to a limit: beyond it (a big file dropped twice) none does, and it is said.
+    const [{ n: alreadyLoadedRows }] = await runner.rows<{ n: number }>(countAlreadyLoaded);
+    const limit = request.alreadyLoadedTextLimit ?? ALREADY_LOADED_TEXT_LIMIT;
+    const alreadyLoadedTexts = alreadyLoadedRows <= limit;
+    await runner.exec(saveRejectText(rawColumns, delimiter, { north: request.columns.north, east: request.columns.east }, lineMap, alreadyLoadedTexts));
     await runner.exec(DROP_RAW_STAGING);
     const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
     const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }>(
-      checkedRejects(target, outcomeNames),
+      checkedRejects(target, outcomeNames, alreadyLoadedTexts),
     )).map((r) => withColumn(r, request.columns));
+    // Beyond the limit, rows already loaded are read as two number columns and listed by line and reason only: as
+    // row objects a million of them took ~10 s to hand to the page.
+    if (!alreadyLoadedTexts) {
+      const { line, reason } = await runner.numericColumns(alreadyLoadedLines);
+      for (let i = 0; i < line.length; i++) rowRejects.push({ line: line[i], reason: ALREADY_LOADED[reason[i]] });
+    }
 
     // Every rejected row, in line order: the reader's, the lines no record could be matched to (an unclosed quote
     // swallows the rest of the file), and the checks'. The same list for a refused replace as for a summary (a
@@ -277,7 +294,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     // After the commit: a failure here must not make a stored import look failed — then there is nothing to say.
     const variants = await runner.rows<{ spellings: string[] }>(valueVariantsSql(target)).then((rows) => rows.map((r) => [...r.spellings]), () => [] as string[][]);
     const rejected = rejectedRows();
-    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(midnightDates ? { midnightDates } : {}), ...appendedFindings(appended, request.source), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
+    return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(alreadyLoadedTexts ? {} : { alreadyLoadedTextsOmitted: limit }), ...(midnightDates ? { midnightDates } : {}), ...appendedFindings(appended, request.source), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
   } finally {
     await runner.exec(dropStaging());
   }
@@ -302,8 +319,15 @@ export interface ImportRecord {
   mapping: string | null;
 }
 
+/**
+ * Rows already loaded (ALREADY_LOADED_REASONS) the report gives their id and "row as read": 10 000 covers any
+ * re-exported period of a kommun's data; for a million (a 1M-row file dropped twice) the texts took ~2 s to rebuild and
+ * the list ~13 s to hand to the page (built app, 2026-12-07). Beyond it they are listed by line and reason only.
+ */
+export const ALREADY_LOADED_TEXT_LIMIT = 10_000;
+
 /** Reasons a row is rejected that are no fault in the file: an earlier import already loaded it. */
-export const ALREADY_LOADED_REASONS: ReadonlySet<RejectedRow['reason']> = new Set(['already-loaded', 'same-content-loaded', 'same-event-loaded', 'same-event-nearby']);
+export const ALREADY_LOADED_REASONS: ReadonlySet<RejectedRow['reason']> = new Set(ALREADY_LOADED);
 
 /** One row of the import history, written inside the import's own transaction (local wall-clock time). */
 export async function recordImport(runner: SqlRunner, r: ImportRecord): Promise<void> {

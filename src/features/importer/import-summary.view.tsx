@@ -48,7 +48,10 @@ export function ImportSummary({ result, fileName, unit = 'line' }: { result: Imp
       {alreadyLoaded > 0 && (
         // Counted among the rejected (rows in the file = imported + rejected), but not faults: said so, or a file read
         // again read like 300 000 errors (a tester).
-        <p className="hint" data-testid="already-loaded">{t('importer.alreadyLoadedSummary', { count: alreadyLoaded, formatted: formatCount(alreadyLoaded, language) })}</p>
+        <p className="hint" data-testid="already-loaded">
+          {t('importer.alreadyLoadedSummary', { count: alreadyLoaded, formatted: formatCount(alreadyLoaded, language) })}
+          {result.alreadyLoadedTextsOmitted !== undefined && ` ${t('importer.alreadyLoadedTextsOmitted', { limit: formatCount(result.alreadyLoadedTextsOmitted, language) })}`}
+        </p>
       )}
       {result.midnightDates ? (
         <p className="hint" data-testid="midnight-dates">{t('importer.midnightDates', { count: result.midnightDates, formatted: formatCount(result.midnightDates, language) })}</p>

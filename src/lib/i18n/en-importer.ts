@@ -176,6 +176,7 @@ export const enImporter: Pick<Messages, 'importer'> = {
     undoLaterSkipped_other: 'Later imports from the same source ({{files}}) rejected {{formatted}} rows as already loaded. Those that were this import’s rows go too – import those files again afterwards and they are read in.',
     undoNothing: 'Nothing to undo',
     undoNothingReplaced: 'Nothing to undo: none of the import’s rows is stored, and what it replaced was not kept (example data, or data from before this version).',
+    alreadyLoadedTextsOmitted: 'They are more than {{limit}}, so the list gives only their line and reason, not the id or the row as read.',
     alreadyLoadedSummary_one: 'Of the rejected, {{formatted}} row was already loaded by an earlier import – not a fault in the file.',
     alreadyLoadedSummary_other: 'Of the rejected, {{formatted}} rows were already loaded by an earlier import – not faults in the file.',
     summary: 'Rows in the file: {{rows}} = imported {{imported}} + rejected {{rejected}}',

@@ -174,6 +174,7 @@ export const svImporter = {
     undoLaterSkipped_other: 'Senare importer från samma källa ({{files}}) avvisade {{formatted}} rader som redan inlästa. De som var den här importens rader försvinner också – importera de filerna igen efteråt, så läses de in.',
     undoNothing: 'Inget att ångra',
     undoNothingReplaced: 'Inget att ångra: ingen av importens rader finns kvar, och det den ersatte sparades inte (exempeldata eller data från före den här versionen).',
+    alreadyLoadedTextsOmitted: 'De är fler än {{limit}}, så listan visar bara deras radnummer och skäl, inte id eller raden som den lästes.',
     alreadyLoadedSummary_one: 'Av de avvisade fanns {{formatted}} rad redan inläst från en tidigare import – det är inget fel i filen.',
     alreadyLoadedSummary_other: 'Av de avvisade fanns {{formatted}} rader redan inlästa från en tidigare import – det är inga fel i filen.',
     summary: 'Rader i filen: {{rows}} = importerade {{imported}} + avvisade {{rejected}}',
