@@ -265,6 +265,10 @@ describe('importing CSV', () => {
     const many = await importBytes(runner, new TextEncoder().encode(again.join('\n') + '\n'), SEMICOLON, { ...noCoords, alreadyLoadedTextLimit: 2 });
     expect(many.rejected).toEqual([{ line: 2, reason: 'already-loaded' }, { line: 3, reason: 'already-loaded' }, { line: 4, reason: 'already-loaded' }]);
     expect(many.imported + many.rejected.length).toBe(many.rowsInFile);
+    // A fault beside them keeps its column, value and text.
+    const withFault = await importBytes(runner, new TextEncoder().encode([...again, 'B1;2026-02-30;Rån;'].join('\n') + '\n'), SEMICOLON, { ...noCoords, alreadyLoadedTextLimit: 1 });
+    expect(withFault.rejected.at(-1)).toEqual({ line: 6, reason: 'no-such-date', column: 'Datum', value: '2026-02-30', text: 'B1;2026-02-30;Rån;' });
+    expect(withFault.rejected.slice(0, 3)).toEqual(many.rejected);
     expect(many.alreadyLoadedTextsOmitted).toBe(2);
     expect(loaded.alreadyLoadedTextsOmitted).toBeUndefined();
     // The same rows without the id column: the same content, already stored under an id.
