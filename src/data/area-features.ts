@@ -6,6 +6,7 @@ import { cleanText } from '../lib/parsing/clean-text';
 import { INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS, parseNumber } from '../lib/parsing/swedish-number';
 import { guessCrs, insideSweden, toWgs84, type CrsCode, SUPPORTED_CRS } from '../lib/parsing/coordinates';
 import type { AreaRow } from './tables';
+import { maskPersonalNumbers } from '../lib/parsing/personal-identity';
 
 type Position = number[];
 interface Geometry {
@@ -139,10 +140,14 @@ export function suggestAreaMapping(collection: FeatureCollection): AreaMapping &
 
 export interface AreaConversion {
   rows: AreaRow[];
-  rejected: { line: number; reason: AreaRejectReason }[];
+  /** `text`: the feature as read — its properties (JSON) and geometry type; `column`/`value` where one value is at fault. */
+  rejected: { line: number; reason: AreaRejectReason; column?: string; value?: string; text: string }[];
   /** Imported areas whose population could not be read (stored as unknown). */
   notes?: { line: number; column: string; value: string; problem: 'unreadable-population' | 'negative-population' }[];
 }
+
+/** How much of a rejected feature's properties the report shows. */
+const FEATURE_TEXT_CHARACTERS = 300;
 
 /** Every feature → a row or a rejection (`line` is the feature's position in the file, from 1). */
 export function areaRowsFromGeoJson(collection: FeatureCollection, source: string, mapping?: Partial<AreaMapping>): AreaConversion {
@@ -153,16 +158,18 @@ export function areaRowsFromGeoJson(collection: FeatureCollection, source: strin
   collection.features.forEach((f, i) => {
     const line = i + 1;
     const geometry = f?.geometry;
-    if (!geometry || positions(geometry.coordinates).length === 0) return void rejected.push({ line, reason: 'no-geometry' });
-    if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return void rejected.push({ line, reason: 'not-polygon' });
+    // The feature as read, for the report (a rejected feature had no text at all: a tester could not tell which it was).
+    const asRead = () => maskPersonalNumbers(`${JSON.stringify(f?.properties ?? {}).slice(0, FEATURE_TEXT_CHARACTERS)} · ${geometry?.type ?? 'null'}`);
+    if (!geometry || positions(geometry.coordinates).length === 0) return void rejected.push({ line, reason: 'no-geometry', text: asRead() });
+    if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') return void rejected.push({ line, reason: 'not-polygon', column: 'geometry', value: String(geometry.type), text: asRead() });
     const p = f.properties ?? {};
     const name = text(m.nameKey ? p[m.nameKey] : null);
-    if (!name) return void rejected.push({ line, reason: 'missing-name' });
+    if (!name) return void rejected.push({ line, reason: 'missing-name', ...(m.nameKey ? { column: m.nameKey, value: String(p[m.nameKey] ?? '') } : {}), text: asRead() });
     const wgs = m.crs === 'EPSG:4326'
       ? geometry
       : { ...geometry, coordinates: mapPositions(geometry.coordinates, ([x, y]) => { const { lat, lon } = toWgs84(m.crs, y, x); return [lon, lat]; }) };
     const [min_lon, min_lat, max_lon, max_lat] = boundingBox(wgs);
-    if (!insideSweden(min_lat, min_lon) || !insideSweden(max_lat, max_lon)) return void rejected.push({ line, reason: 'outside-sweden' });
+    if (!insideSweden(min_lat, min_lon) || !insideSweden(max_lat, max_lon)) return void rejected.push({ line, reason: 'outside-sweden', text: asRead() });
     const population = readPopulation(m.populationKey ? p[m.populationKey] : null);
     if (population.unreadable && m.populationKey) notes.push({ line, column: m.populationKey, value: String(p[m.populationKey]), problem: population.negative ? 'negative-population' : 'unreadable-population' });
     rows.push({

@@ -313,7 +313,8 @@ describe('importing in Chromium', () => {
     // Focus follows the import (button → Cancel → summary line) instead of falling to <body>.
     await page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.dataset.testid === 'import-summary');
     expect(summary).toEqual({ rows: 2, imported: 1, rejected: 1 });
-    expect(await card.getByTestId('rejected-rows').locator('tbody tr').allTextContents()).toEqual(['2Inte en yta (polygon)']);
+    // The feature as read: its properties and geometry type (it had no text at all).
+    expect(await card.getByTestId('rejected-rows').locator('tbody tr td').allTextContents()).toEqual(['2', 'Inte en yta (polygon)', 'geometry', 'Point', '{"namn":"Punkt"} · Point']);
     await page.goto(`${baseUrl}#/`);
     // Områden: the one boundary, plus the names the rows give of no loaded area (said in the note beside the figure).
     const figure = page.locator('.key-figure').filter({ has: page.getByTestId('kpi-areas') });

@@ -31,7 +31,10 @@ describe('area boundaries', () => {
     const { rows, rejected } = areaRowsFromGeoJson(kommuner, 'kommuner.geojson', { fixedKind: 'kommun' });
     expect(rows.map((r) => [r.name, r.kind])).toEqual([['Stockholm', 'kommun'], ['Uppsala', 'kommun']]);
     expect(rejected).toEqual([
-      { line: 3, reason: 'missing-name' }, { line: 4, reason: 'not-polygon' }, { line: 5, reason: 'outside-sweden' }, { line: 6, reason: 'no-geometry' },
+      { line: 3, reason: 'missing-name', column: 'kom_namn', value: '', text: '{"kom_namn":""} · Polygon' },
+      { line: 4, reason: 'not-polygon', column: 'geometry', value: 'Point', text: '{"kom_namn":"Punkt"} · Point' },
+      { line: 5, reason: 'outside-sweden', text: '{"kom_namn":"Berlin"} · Polygon' },
+      { line: 6, reason: 'no-geometry', text: '{"kom_namn":"Tom"} · null' },
     ]);
     expect(rows[0].min_lat).toBeCloseTo(59.31, 6);
   });
