@@ -92,3 +92,18 @@ describe('files that are not text whatever their name', () => {
     expect((await detectFileEncoding(new Blob([plain]), plain)).mixed).toBeUndefined();
   });
 });
+
+describe('a stray byte only above the data', () => {
+  it('is not "mixed encodings" when every byte that is not UTF-8 is in the header (helper-61: two warnings, every row imported)', async () => {
+    const { detectFileEncoding } = await import('../../src/data/import/file-encoding');
+    const { planCsv } = await import('../../src/data/import/csv-plan');
+    const enc = (t: string) => new TextEncoder().encode(t);
+    const header = new Uint8Array([...enc('Datum;Brottstyp;Omr'), 0xe5, ...enc('de\n2026-03-01;Stöld;Gärdet\n2026-03-02;Rån;Söder\n')]);
+    const detected = await detectFileEncoding(new Blob([header]), header);
+    expect(detected).toMatchObject({ encoding: 'utf-8', mixed: true, invalidBytes: 1 });
+    expect(planCsv(header, {}, null, detected).mixedEncoding).toBeUndefined();
+    // The same byte in a row: that row reads wrong, said.
+    const row = new Uint8Array([...enc('Datum;Brottstyp;Område\n2026-03-01;Stöld;G'), 0xe4, ...enc('rdet\n2026-03-02;Rån;Söder\n')]);
+    expect(planCsv(row, {}, null, await detectFileEncoding(new Blob([row]), row)).mixedEncoding).toBe(true);
+  });
+});

@@ -97,5 +97,12 @@ describe('NUL bytes in a text export', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]);
     expect(detectEncoding(png).looksBinary).toBe(true);
     expect(detectEncoding(new TextEncoder().encode(`Datum;Brottstyp\n2026-03-01;St${NUL}öld\n`)).looksBinary).toBe(false);
+    // Random bytes have few NULs (1 in 256) but ~10 % control bytes (helper-61: 20 kB of them read as "mixed encodings").
+    let seed = 7;
+    const random = Uint8Array.from({ length: 20_000 }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 23);
+    expect(random.filter((b) => b === 0).length / random.length).toBeLessThan(0.01);
+    expect(detectEncoding(random).looksBinary).toBe(true);
+    // Text keeps its tabs, line ends, form feeds and FileMaker's vertical tabs.
+    expect(detectEncoding(new TextEncoder().encode('Datum\tBrottstyp\tBeskrivning\r\n' + '2026-03-01\tStöld\trad ett\vrad två\f\r\n'.repeat(200))).looksBinary).toBe(false);
   });
 });

@@ -183,6 +183,17 @@ function tableDecimal(rows: string[][]): DecimalMark {
 }
 
 /**
+ * Every byte of the file that is not UTF-8 (`invalidBytes`) stands in the lines above the data — the header, a title
+ * (read as UTF-8, each is a U+FFFD there): no row reads wrong, so the file is not "mixed" (helper-61: a stray å in a
+ * column name gave that warning beside the column-name one, and every row imported). U+FFFD marks one or more bytes.
+ */
+function damageAboveData(text: string, linesAbove: number, invalidBytes: number | undefined): boolean {
+  if (invalidBytes === undefined) return false;
+  const above = text.slice(0, afterLines(text, linesAbove));
+  return above.split('\ufffd').length - 1 >= invalidBytes;
+}
+
+/**
  * `detected`: the encoding decided from the whole file (`detectFileEncoding`); without it, from these bytes. Bytes
  * beyond ASCII outweigh a remembered encoding (the last file of this kind may have been plain ASCII).
  */
@@ -225,7 +236,7 @@ export function planCsv(bytes: Uint8Array, choices: PlanChoices = {}, remembered
     format: 'csv', encoding, bomLength, looksBinary: guess.looksBinary, dialect, previewRows, laterRows, target, mapping, outcomes: [], decimal: ',', coordinates: null,
     remembered: Boolean(remembered), personalData, personalChoices: {}, years: choices.years ?? defaultYearRange(),
     ...(dataFirst ? { firstRowIsData: true } : {}),
-    ...(guess.mixed ? { mixedEncoding: true } : {}),
+    ...(guess.mixed && !damageAboveData(whole, skipLines + (header ? 1 : 0), guess.invalidBytes) ? { mixedEncoding: true } : {}),
     ...(rowsAllRead ? { rowsAllRead: true } : {}),
     ...(Object.keys(leftUnmapped).length ? { leftUnmapped: leftUnmapped as Mapping } : {}),
     ...(misread ? { misread: { ...misread, detectedEncoding: guess.encoding } } : {}),

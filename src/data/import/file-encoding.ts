@@ -19,5 +19,5 @@ export async function detectFileEncoding(file: Blob, head: Uint8Array): Promise<
     reader.releaseLock();
   }
   tally.push(new Uint8Array(0), true);
-  return { ...start, encoding: tally.isUtf8 ? 'utf-8' : 'windows-1252', decided: tally.decided, ...(tally.valid > 0 && tally.invalid > 0 ? { mixed: true } : {}) };
+  return { ...start, encoding: tally.isUtf8 ? 'utf-8' : 'windows-1252', decided: tally.decided, ...(tally.valid > 0 && tally.invalid > 0 ? { mixed: true, invalidBytes: tally.invalid } : {}) };
 }

@@ -21,6 +21,8 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
   const { plan } = entry;
   const locked = entry.status === 'importing' || entry.status === 'done';
   const damagedHeaders = plan.format === 'csv' ? plan.dialect.columns.filter((c) => c.includes(UNREADABLE)) : [];
+  // A NUL in a column name is shown as U+2400 (csv-plan.ts uniqueNames): said as the damage it is (helper-61: silent).
+  const nulHeaders = plan.format === 'csv' ? plan.dialect.columns.filter((c) => c.includes('\u2400')) : [];
   const setPlan = (next: TablePlan) => onChange({ ...entry, plan: next });
   const blocked = blockers(plan);
   const columnIndex = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);
@@ -66,6 +68,9 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
         <p className="warning" data-testid="header-unreadable">
           {t('importer.headerUnreadable', { count: damagedHeaders.length, names: damagedHeaders.map((h) => `”${h}”`).join(', '), encoding: encodingLabel(plan.encoding, t) })}
         </p>
+      )}
+      {nulHeaders.length > 0 && !plan.looksBinary && (
+        <p className="warning" data-testid="header-nul">{t('importer.headerNul', { count: nulHeaders.length, names: nulHeaders.map((h) => `”${h}”`).join(', ') })}</p>
       )}
       <fieldset disabled={locked} className="import-settings">
         <legend>{t('importer.settings')}</legend>

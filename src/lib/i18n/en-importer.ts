@@ -144,6 +144,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     historyRejected: 'Rejected',
     historyHeader: 'first row is headers', historyNoHeader: 'no header row',
     historySkipped_one: '{{count}} line skipped above the headers', historySkipped_other: '{{count}} lines skipped above the headers',
+    headerNul_one: 'The column name {{names}} has a NUL byte (0x00, shown as ␀) – no character of a text file; the file is likely damaged. Check the mapping below.',
+    headerNul_other: 'The column names {{names}} have NUL bytes (0x00, shown as ␀) – no characters of a text file; the file is likely damaged. Check the mapping below.',
     headerUnreadable_one: 'The column name {{names}} has characters that cannot be read as {{encoding}} (shown as �); the column is mapped by the characters that can be read. If the file is in another encoding: choose it under Character encoding.',
     headerUnreadable_other: 'The column names {{names}} have characters that cannot be read as {{encoding}} (shown as �); the columns are mapped by the characters that can be read. If the file is in another encoding: choose it under Character encoding.',
     encodingMixed: 'The file mixes encodings: it has both UTF-8 characters and characters in another encoding (e.g. Windows-1252), so some rows read wrong whichever encoding is chosen. With UTF-8 the other rows are rejected with that reason; with Windows-1252 the UTF-8 rows’ å, ä and ö come out wrong without any row being rejected. Best fix the file.',

@@ -268,6 +268,7 @@ export const en: Messages = {
     loadedAt: 'Loaded',
     datasetLabel: 'Data',
     tables: 'Tables',
+    tableNames: { incidents: 'Incidents', interventions: 'Interventions', areas: 'Areas', goals: 'Goals' },
     clearAll: 'Clear all data',
     clearConfirm: 'All loaded data, mappings, goals and settings will be removed from this browser. The example data is loaded again. Continue?',
     clearing: 'Clearing …',

@@ -142,6 +142,8 @@ export const svImporter = {
     historyRejected: 'Avvisade',
     historyHeader: 'första raden är rubriker', historyNoHeader: 'ingen rubrikrad',
     historySkipped_one: '{{count}} rad överhoppad före rubrikerna', historySkipped_other: '{{count}} rader överhoppade före rubrikerna',
+    headerNul_one: 'Kolumnnamnet {{names}} har en NUL-byte (0x00, visas som ␀) – inget tecken i en textfil, filen är troligen skadad. Kontrollera kopplingen nedan.',
+    headerNul_other: 'Kolumnnamnen {{names}} har NUL-byte (0x00, visas som ␀) – inga tecken i en textfil, filen är troligen skadad. Kontrollera kopplingen nedan.',
     headerUnreadable_one: 'Kolumnnamnet {{names}} har tecken som inte kan läsas som {{encoding}} (visas som �); kolumnen kopplas efter de tecken som kan läsas. Är filen i en annan kodning: välj den under Teckenkodning.',
     headerUnreadable_other: 'Kolumnnamnen {{names}} har tecken som inte kan läsas som {{encoding}} (visas som �); kolumnerna kopplas efter de tecken som kan läsas. Är filen i en annan kodning: välj den under Teckenkodning.',
     encodingMixed: 'Filen blandar teckenkodningar: den har både UTF-8-tecken och tecken i en annan kodning (t.ex. Windows-1252), så några rader läses fel vilken kodning som än väljs. Med UTF-8 avvisas de andra raderna med det skälet; med Windows-1252 blir UTF-8-radernas å, ä och ö fel utan att någon rad avvisas. Rätta helst filen.',

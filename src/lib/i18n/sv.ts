@@ -270,6 +270,7 @@ export const sv = {
     loadedAt: 'Inläst',
     datasetLabel: 'Data',
     tables: 'Tabeller',
+    tableNames: { incidents: 'Händelser', interventions: 'Insatser', areas: 'Områden', goals: 'Mål' },
     clearAll: 'Rensa all data',
     clearConfirm: 'All inläst data, alla mappningar, mål och inställningar tas bort från den här webbläsaren. Exempeldata läses in igen. Fortsätta?',
     clearing: 'Rensar …',

@@ -9,8 +9,10 @@ export interface EncodingGuess {
   /** Bytes of byte-order mark to skip. */
   bomLength: number;
   /**
-   * NUL bytes in more than 1 % of the first 64 KB (and more than 8) of a file that is not UTF-16, or a known non-text
-   * format's first bytes (ZIP/xlsx, xls, gzip, PDF). A few NULs in a text file are a damaged row, rejected as such.
+   * Control bytes (NUL and the other C0 codes but tab, line feed, vertical tab — FileMaker's line break in a field —,
+   * form feed and carriage return; DEL) in more than 1 %
+   * of the first 64 KB (and more than 8) of a file that is not UTF-16, or a known non-text format's first bytes
+   * (ZIP/xlsx, xls, gzip, PDF). A few NULs in a text file are a damaged row, rejected as such.
    */
   looksBinary: boolean;
   /** The bytes decided it (a BOM, UTF-16, or bytes beyond ASCII); false for plain ASCII, where any choice reads the same. */
@@ -20,6 +22,8 @@ export interface EncodingGuess {
    * encodings): some rows read wrong whichever is chosen. Set by the whole-file pass (detectFileEncoding).
    */
   mixed?: boolean;
+  /** With `mixed`: how many bytes are not UTF-8 (Utf8Tally.invalid). */
+  invalidBytes?: number;
 }
 
 /**
@@ -47,10 +51,16 @@ export function detectEncoding(bytes: Uint8Array): EncodingGuess {
   // UTF-16 without BOM: ASCII text has a NUL in every other byte.
   if (oddNul > half * 0.4 && evenNul < half * 0.05) return { encoding: 'utf-16le', bomLength: 0, looksBinary: false, decided: true };
   if (evenNul > half * 0.4 && oddNul < half * 0.05) return { encoding: 'utf-16be', bomLength: 0, looksBinary: false, decided: true };
-  // Binary formats are full of NULs; a text export with one (a damaged row) is read, that row rejected (read-file.ts).
-  // Before, any NUL in the first 64 KB refused the file whole, while one later passed into a stored value.
-  const nul = evenNul + oddNul;
-  const looksBinary = (nul > 8 && nul > sample.length * 0.01) || CONTAINER_SIGNATURES.some((signature) => signature.every((b, i) => bytes[i] === b));
+  // Binary formats are full of control bytes (random bytes: ~10 %, 0.4 % of them NUL); text has none but tab and line
+  // ends. A text export with a NUL or two (a damaged row) is read, that row rejected (read-file.ts). Before, any NUL in
+  // the first 64 KB refused the file whole, while one later passed into a stored value; counting NULs alone let a
+  // file of random bytes through (helper-61: read as "mixed encodings").
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if ((b < 0x20 && (b < 0x09 || b > 0x0d)) || b === 0x7f) control++;
+  }
+  const looksBinary = (control > 8 && control > sample.length * 0.01) || CONTAINER_SIGNATURES.some((signature) => signature.every((b, i) => bytes[i] === b));
   const decided = sample.some((b) => b >= 0x80);
   return { encoding: isValidUtf8(sample, sample.length < bytes.length) || mostlyUtf8(sample) ? 'utf-8' : 'windows-1252', bomLength: 0, looksBinary, decided };
 }
