@@ -77,6 +77,8 @@ describe('the e2e harness', () => {
       expect(wasm.headers.get('content-type')).toBe('application/wasm');
       const page = await fetch(server.url);
       expect(page.headers.get('cache-control')).toBe('no-cache');
+      // Read before the file is rewritten below (under load the server's read could otherwise see the new file).
+      expect(await page.text()).toBe('<!doctype html><title>x</title>');
       const etag = page.headers.get('etag')!;
       expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
       const again = await fetch(server.url, { headers: { 'if-none-match': etag } });
