@@ -9,7 +9,7 @@ import { readAndScan } from '../../src/data/import/read-file';
 import { planCsv } from '../../src/data/import/csv-plan';
 import { importCsv } from '../../src/data/import/import-csv';
 import { detectEncoding, type TextEncodingName } from '../../src/lib/parsing/text-encoding';
-import { linesWithNul } from '../../src/lib/parsing/utf8-check';
+import { linesWithNul, Utf8Tally } from '../../src/lib/parsing/utf8-check';
 import { createSchemaRunner } from '../../scripts/node-runner';
 
 type Runner = Awaited<ReturnType<typeof createSchemaRunner>>;
@@ -82,6 +82,25 @@ describe('NUL bytes in a text export', () => {
       coordinates: null, mode: 'append', replaceExample: false, source: 'S',
     });
     expect(result.imported).toBe(1);
+  });
+
+  it('is seen by the UTF-8 tally at every byte position: in a word of ASCII, beside å, unaligned, in the last bytes', () => {
+    const text = new TextEncoder().encode('Datum;Brottstyp;Plats\n2026-03-01;Stöld;Gärdet åäö\n2026-03-02;Rån;Torget\n');
+    for (let at = 0; at < text.length; at++) {
+      for (const offset of [0, 1, 3]) {
+        if (text[at] >= 0x80) continue; // a NUL inside a character would also make it invalid: another case
+        // Pushed at a byte offset of 0, 1 or 3 in its buffer: the word loop where aligned, byte by byte where not.
+        const buffer = new Uint8Array(offset + text.length);
+        buffer.set(text, offset);
+        buffer[offset + at] = 0;
+        const tally = new Utf8Tally();
+        tally.push(buffer.subarray(offset), true);
+        expect(tally.nul, `NUL at ${at}, offset ${offset}`).toBe(true);
+      }
+    }
+    const clean = new Utf8Tally();
+    clean.push(text, true);
+    expect(clean.nul).toBe(false);
   });
 
   it('finds the lines as the record scanner counts them (LF, CR, CRLF)', () => {

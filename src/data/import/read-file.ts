@@ -55,7 +55,8 @@ export async function readAndScan(
   let bytesRead = 0;
   let skip = encoding.bomLength;
   let lastReport = 0;
-  // A NUL byte is looked for per chunk (memchr-fast); the rows holding one are found after the pass, when there are any.
+  // A NUL byte: UTF-8 passing through is looked at by the tally's word loop; transcoded text per chunk. The rows holding
+  // one are found after the pass, when there are any.
   let sawNul = false;
   try {
     for (;;) {
@@ -72,7 +73,7 @@ export async function readAndScan(
       const utf8 = decoder ? encoder.encode(decoder.decode(bytes, { stream: true })) : bytes;
       tally?.push(utf8);
       scanner.push(utf8);
-      if (!sawNul && utf8.indexOf(0) !== -1) sawNul = true;
+      if (decoder && !sawNul && utf8.indexOf(0) !== -1) sawNul = true;
       if (out) out.set(utf8, length);
       else if (keep) chunks.push(utf8);
       length += utf8.length;
@@ -99,6 +100,7 @@ export async function readAndScan(
   }
   const finished = scanner.finish();
   tally?.push(new Uint8Array(0), true);
+  if (tally?.nul) sawNul = true;
   const invalid = tally !== null && tally.invalid > 0;
   // Bytes that are not UTF-8 must be marked in a copy DuckDB reads, and records that end in more than one way
   // (LF, CRLF, CR) unified in one: read again whole (rare: a mislabelled, damaged or pieced-together file).
