@@ -8,7 +8,8 @@ import { findPersonalIdentityNumbers, findPersonalNumberLookalikes, type Persona
 import { decodeText, detectEncoding, misreadExample, type EncodingGuess, type MisreadExample, type TextEncodingName } from '../../lib/parsing/text-encoding';
 import { parseDateTime } from '../../lib/parsing/swedish-datetime';
 import { afterLines, linesBeforeHeader } from './header-row';
-import { FIELDS_FOR, guessTargetTable, suggestMapping, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
+import { FIELDS_FOR, guessTargetTable, suggestMapping, UNREADABLE, type CanonicalField, type Mapping, type TargetTable } from './column-mapping';
+import { NUL_SYMBOL } from '../../lib/parsing/utf8-check';
 import { planCoordinates, type CoordinateChoice } from './coordinate-plan';
 import { defaultYearRange, type CsvDialect, type YearRange } from './csv-import.query';
 import type { DecimalMark } from './value-conversions.query';
@@ -80,7 +81,7 @@ function uniqueNames(names: string[]): string[] {
   return names.map((raw, i) => {
     // A NUL in a name (a damaged header) is shown as its symbol, U+2400: DuckDB refuses a name holding one ("String
     // contains a NUL character", the whole import failed), and the name is ours to give (the header line is skipped).
-    const base = raw.replace(/^\ufeff/, '').replaceAll('\u0000', '\u2400').trim() || `Kolumn ${i + 1}`;
+    const base = raw.replace(/^\ufeff/, '').replaceAll('\u0000', NUL_SYMBOL).trim() || `Kolumn ${i + 1}`;
     let name = base;
     for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base} (${n})`;
     seen.add(name.toLowerCase());
@@ -190,7 +191,7 @@ function tableDecimal(rows: string[][]): DecimalMark {
 function damageAboveData(text: string, linesAbove: number, invalidBytes: number | undefined): boolean {
   if (invalidBytes === undefined) return false;
   const above = text.slice(0, afterLines(text, linesAbove));
-  return above.split('\ufffd').length - 1 >= invalidBytes;
+  return above.split(UNREADABLE).length - 1 >= invalidBytes;
 }
 
 /**

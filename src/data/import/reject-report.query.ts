@@ -1,6 +1,7 @@
 // The report of rejected rows: for each, the field at fault, the offending value and the row as it was read, built
 // from the checked table (csv-import.query.ts) and the staged text before that is dropped.
 import { literal, quoteIdentifier as q } from '../sql-text';
+import { NUL_SYMBOL } from '../../lib/parsing/utf8-check';
 import { CHECKED, REJECT_TEXT, rawOfCheckedJoin, stagedColumn, type LineMap } from './csv-import.query';
 import { maskedPersonalNumbers, trimmed } from './text-values.query';
 
@@ -29,7 +30,7 @@ export function saveRejectText(rawColumns: string[], delimiter: string, position
   const special = (v: string) => [delimiter, '"', '\n', '\r'].map((ch) => `contains(${v}, ${literal(ch)})`).join(' OR ');
   const field = (c: string) => { const v = `r.${q(c)}`; /* c: the staging table's own (prefixed) name */ return `CASE WHEN ${v} IS NULL THEN '' WHEN ${special(v)} THEN '"' || replace(${v}, '"', '""') || '"' ELSE ${v} END`; };
   // A NUL byte (a 'nul-byte' row) is shown as the symbol for it, U+2400: the report is text, and a NUL would end it in some tools.
-  const rawText = rawColumns.length ? `replace(concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')}), chr(0), '\u2400')` : "''";
+  const rawText = rawColumns.length ? `replace(concat_ws(${literal(delimiter)}, ${rawColumns.map(field).join(', ')}), chr(0), ${literal(NUL_SYMBOL)})` : "''";
   // The value shown for a position outside Sweden (or near a stored one's), as the checks read it (north_text / east_text, kept for rows
   // rejected by the checks only): the file's two fields, trimmed.
   const staged = (column: string | undefined) => (column ? trimmed(`r.${q(stagedColumn(column))}`) : 'NULL::VARCHAR');

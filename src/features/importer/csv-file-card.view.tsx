@@ -11,6 +11,7 @@ import { blockers, type ImportEntry } from './import-entry.model';
 import { WholeNumberField } from '../../components/whole-number-field';
 import { ENCODING_CODES, crsLabel, delimiterLabel, encodingLabel, quoteLabel } from './import-labels';
 import { UNREADABLE } from '../../data/import/column-mapping';
+import { NUL_SYMBOL } from '../../lib/parsing/utf8-check';
 
 type CsvEntry = Extract<ImportEntry, { kind: 'table' }>;
 
@@ -22,7 +23,7 @@ export function CsvFileCard({ entry, replacesExample, onChange, onImport, onRemo
   const locked = entry.status === 'importing' || entry.status === 'done';
   const damagedHeaders = plan.format === 'csv' ? plan.dialect.columns.filter((c) => c.includes(UNREADABLE)) : [];
   // A NUL in a column name is shown as U+2400 (csv-plan.ts uniqueNames): said as the damage it is (helper-61: silent).
-  const nulHeaders = plan.format === 'csv' ? plan.dialect.columns.filter((c) => c.includes('\u2400')) : [];
+  const nulHeaders = plan.format === 'csv' ? plan.dialect.columns.filter((c) => c.includes(NUL_SYMBOL)) : [];
   const setPlan = (next: TablePlan) => onChange({ ...entry, plan: next });
   const blocked = blockers(plan);
   const columnIndex = (c: string | undefined) => (c ? plan.dialect.columns.indexOf(c) : -1);

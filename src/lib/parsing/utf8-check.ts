@@ -162,6 +162,9 @@ export function markInvalidUtf8(bytes: Uint8Array): number[] {
   return lines;
 }
 
+/** How a NUL byte is shown wherever the app shows file text (column names, the rejected rows' text): U+2400 "␀". */
+export const NUL_SYMBOL = '\u2400';
+
 /**
  * The physical lines (1-based) holding a NUL byte (0x00), counted as markInvalidUtf8 counts them (LF, CR or CRLF).
  * A NUL is no character of any text export; one in a file is a damaged row, rejected as such (read-file.ts).
