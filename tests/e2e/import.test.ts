@@ -333,22 +333,30 @@ describe('importing in Chromium', () => {
     // 300 000 rows in row groups of 10 000: the app decodes them in more than one chunk (parquet-file.ts), and the
     // rejected rows' numbers and texts show the chunks arrived in file order.
     await runner.exec(`COPY (SELECT 'Q' || i AS id, TIMESTAMPTZ '2026-07-01 10:00:00+00' + to_minutes((i % 1000)::INTEGER) AS tidpunkt,
-      CASE WHEN i % 1000 <> 0 THEN 'Stöld' END AS kategori, 59.33 + (i % 1000) / 10000.0 AS lat, 18.06 AS lon FROM range(1, 300001) t(i))
+      CASE WHEN i % 1000 <> 0 THEN 'Stöld' END AS kategori, 59.33 + (i % 1000) / 10000.0 AS lat, 18.06 AS lon,
+      -- A NUL byte in a text value (a damaged export), in the first and in the second decoded chunk.
+      CASE WHEN i IN (500, 250001) THEN 'Tor' || chr(0) || 'get' ELSE 'Torget' END AS plats FROM range(1, 300001) t(i))
       TO '${file}' (FORMAT parquet, ROW_GROUP_SIZE 10000)`);
     runner.close();
     await page.goto(`${baseUrl}#/importera`);
     const card = await addedCard(page, () => page.getByTestId('file-input').setInputFiles(file));
     await card.locator('details summary').click();
     // 10:01 UTC in July is 12:01 in Sweden; the decimal coordinate keeps its point.
-    expect(await card.locator('.preview-table tbody tr').first().innerText()).toBe('Q1\t2026-07-01 10:01:00+00\tStöld\t59.3301\t18.06');
+    expect(await card.locator('.preview-table tbody tr').first().innerText()).toBe('Q1\t2026-07-01 10:01:00+00\tStöld\t59.3301\t18.06\tTorget');
     await card.getByTestId('import-button').click();
     const summary = summaryNumbers(await card.getByTestId('import-summary').textContent({ timeout: 120_000 }));
-    expect(summary).toEqual({ rows: 300_000, imported: 299_700, rejected: 300 });
+    expect(summary).toEqual({ rows: 300_000, imported: 299_698, rejected: 302 });
     const cells = (n: number) => card.getByTestId('rejected-rows').locator('tbody tr').nth(n).evaluate((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/[\u00a0\u202f]/g, ' ')));
     // Record 1000, the reason, the column at fault, no value, and the row as read (fields joined by ";").
-    expect(await cells(0)).toEqual(['1 000', 'Kategori saknas', 'kategori', '', 'Q1000;2026-07-01 10:00:00+00;;59.33;18.06']);
-    expect(await cells(1)).toEqual(['2 000', 'Kategori saknas', 'kategori', '', 'Q2000;2026-07-01 10:00:00+00;;59.33;18.06']);
-    expect(await kpi()).toBe(before + 299_700);
+    expect(await cells(0)).toEqual(['500', 'Raden innehåller en NUL-byte (0x00, visas som ␀) – inget tecken i en textfil, oftast en skadad export', '', '', `Q500;2026-07-01 18:20:00+00;Stöld;${59.33 + 500 / 10000};18.06;Tor␀get`]);
+    expect(await cells(1)).toEqual(['1 000', 'Kategori saknas', 'kategori', '', 'Q1000;2026-07-01 10:00:00+00;;59.33;18.06;Torget']);
+    expect(await cells(2)).toEqual(['2 000', 'Kategori saknas', 'kategori', '', 'Q2000;2026-07-01 10:00:00+00;;59.33;18.06;Torget']);
+    // The second chunk's NUL row has its own record number (beyond the rows listed on the page: read from the download).
+    const download = page.waitForEvent('download');
+    await card.getByRole('button', { name: 'Ladda ner avvisade rader (CSV)' }).click();
+    const rejects = readFileSync(await (await download).path(), 'utf8').split('\r\n').filter((line) => line.includes('NUL'));
+    expect(rejects.map((line) => line.split(';')[0])).toEqual(['500', '250001']);
+    expect(await kpi()).toBe(before + 299_698);
   });
 
   it('words a small file\'s card for what it holds: one row, no rows left after skipping, a refused replace, a file that is not text', async () => {

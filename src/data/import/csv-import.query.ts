@@ -185,6 +185,7 @@ export function defaultYearRange(today = new Date()): YearRange {
 
 export const COUNT_BAD_DATES = `SELECT count(*)::INTEGER AS n FROM ${CHECKED} WHERE reason = 'bad-date'`;
 
+/** Every reason the checks and late checks write into the checked table's `reason` column. */
 export type RejectReason =
   | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number' | 'half-coordinate'
   | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded' | 'same-event-nearby' | 'nul-byte';

@@ -24,13 +24,13 @@ import { appendedFindings, checkAlreadyLoaded, NOTHING_ALREADY_LOADED, type Appe
 import {
   BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, MARK_NUL_BYTES, CREATE_COORDS, DROP_RAW_STAGING,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, insertIncidents, insertInterventions, markLateRejects, RAW, CHECKED,
-  defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy,
+  defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy, type RejectReason,
 } from './csv-import.query';
 import { midnightWithoutTimeSql, monthFirstSql, separateBadTimes } from './date-reasons.query';
 import { ALREADY_LOADED, alreadyLoadedLines, checkedRejects, countAlreadyLoaded, saveRejectText } from './reject-report.query';
 
-export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | 'missing-date' | 'bad-date' | 'month-first-date' | 'bad-time' | 'time-conflict' | 'no-such-date' | 'year-out-of-range' | 'missing-category' | 'missing-type' | 'unparsable-number'
-  | 'half-coordinate' | 'outside-sweden' | 'duplicate-id-in-file' | 'already-loaded' | 'same-content-loaded' | 'same-event-loaded' | 'same-event-nearby' | 'nul-byte';
+/** Why a row was not imported: the CSV reader's reasons, an area's, and the checks' (RejectReason, the SQL's own list). */
+export type RowReason = ReaderReason | 'no-geometry' | 'not-polygon' | 'missing-name' | RejectReason;
 
 export interface RejectedRow {
   line: number;

@@ -13,7 +13,7 @@ import { readTableStage } from './csv-stage';
 import { throwIfCancelled, type ReadProgress } from './read-file';
 import { rememberParquetSource, type ImportPhase } from './browser-import';
 import { PARQUET_CHUNK_ROWS, rowGroupChunks } from './parquet-chunks';
-import { arrowTextMayNeedNormalising } from './arrow-text';
+import { arrowTextFacts } from './arrow-text';
 
 let ready: Promise<unknown> | null = null;
 function init() {
@@ -53,8 +53,10 @@ export async function importParquetFile(
   onPhase('reading');
   await init();
   const parquet = await ParquetFile.fromFile(file);
-  // Whether any text may need Unicode normalisation (arrow-text.ts): found while decoding, used by the checks.
+  // Whether any text may need Unicode normalisation, and the rows holding a NUL byte (arrow-text.ts): found while
+  // decoding, used by the checks.
   let unicodeNormalize = false;
+  const nulRecords: number[] = [];
   try {
     await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}; DROP TABLE IF EXISTS ${ARROW_SHAPE_TABLE}; DROP TABLE IF EXISTS ${TABLE_TEXT}`);
     await database.connection.insertArrowFromIPCStream((await parquet.read({ limit: 1 })).intoIPCStream(), { name: ARROW_SHAPE_TABLE, create: true });
@@ -70,22 +72,26 @@ export async function importParquetFile(
     let records = 0;
     const columns = plan.dialect.columns;
     const chunks = rowGroupChunks(groups, PARQUET_CHUNK_ROWS);
-    const decode = async (chunk: number[]) => {
-      const ipc = (await parquet.read({ rowGroups: chunk })).intoIPCStream();
+    // The record number of each chunk's first row (rows are numbered from 1 in file order).
+    const firstRecords = chunks.map((chunk) => 1 + groups.slice(0, chunk[0]).reduce((a, b) => a + b, 0));
+    const decode = async (k: number) => {
+      const ipc = (await parquet.read({ rowGroups: chunks[k] })).intoIPCStream();
       // Read before the buffer goes to DuckDB's worker (it is transferred, empty here afterwards).
-      unicodeNormalize ||= arrowTextMayNeedNormalising(ipc);
+      const facts = arrowTextFacts(ipc, firstRecords[k]);
+      unicodeNormalize ||= facts.mayNeedNormalising;
+      nulRecords.push(...facts.nulRecords);
       return ipc;
     };
     // A pipeline over the two threads: while DuckDB's worker takes chunk k (the Arrow insert and its text staging, both
     // sent at once — the worker runs them in order), the page decodes chunk k + 1. One after the other, the decoding
     // (~1 s at 1M rows) was waited for on top of DuckDB's ~2 s.
-    let decoded = chunks.length ? await decode(chunks[0]) : null;
+    let decoded = chunks.length ? await decode(0) : null;
     for (const [k, chunk] of chunks.entries()) {
       throwIfCancelled(signal);
       const inserted = database.connection.insertArrowFromIPCStream(decoded!, { name: ARROW_TABLE, create: false });
       // Staged as text at once and the typed chunk freed: the whole file is never held typed and as text together.
       const staged = database.runner.exec(stageTableChunk(columns, records + 1));
-      const next = k + 1 < chunks.length ? decode(chunks[k + 1]) : Promise.resolve(null);
+      const next = k + 1 < chunks.length ? decode(k + 1) : Promise.resolve(null);
       [, , decoded] = await Promise.all([inserted, staged, next]);
       for (const g of chunk) { bytesRead += sizes[g]; records += groups[g]; }
       onProgress({ bytesRead, totalBytes, records, elapsedMs: performance.now() - start });
@@ -106,7 +112,7 @@ export async function importParquetFile(
     {
       target: plan.target, columns, decimal: plan.decimal,
       coordinates: plan.coordinates ? { crs: plan.coordinates.crs, order: plan.coordinates.order } : null,
-      mode, replaceExample: database.meta.dataset === 'example', source, personalData: plan.personalChoices, signal, onStep: onPhase, years: plan.years, unicodeNormalize,
+      mode, replaceExample: database.meta.dataset === 'example', source, personalData: plan.personalChoices, signal, onStep: onPhase, years: plan.years, unicodeNormalize, nulRecords,
       history: { fileName: file.name, mapping: JSON.stringify(rememberable(plan)) },
     },
     () => readTableStage(database.runner, plan.dialect.columns),
