@@ -81,6 +81,32 @@ describe('police public events', () => {
     expect(JSON.parse(reject.text!)).toEqual(EVENTS[2]);
   });
 
+  it('rejects an event holding a NUL character ("\\u0000" in the JSON) as nul-byte, by its post, wherever the NUL is', async () => {
+    // Posts 2 and 4 hold a NUL (in the summary, and in the place after a summary that spans lines in the CSV); the
+    // sammanfattning (post 5) is left out by the default choice, so post numbers and CSV lines differ.
+    const events = [
+      EVENTS[0],
+      { ...EVENTS[1], id: 1, summary: 'Ratt\u0000fylleri' },
+      { ...EVENTS[1], id: 2, summary: 'Två rader\nhär' },
+      { ...EVENTS[1], id: 3, location: { name: 'Kungsör\u0000', gps: '59.422383,16.096537' } },
+      EVENTS[2],
+      { ...EVENTS[1], id: 4 },
+    ];
+    const text = JSON.stringify(events);
+    const converted = policeEventsImport(text, { excludedTypes: ['Sammanfattning natt'], excludedLocations: [] });
+    const file = join(mkdtempSync(join(tmpdir(), 'lagesbild-police-')), 'events.csv');
+    writeFileSync(file, converted.utf8);
+    const result = converted.renumber(await importCsv(runner, {
+      fileName: file, scan: converted.scan, dialect: converted.plan.dialect, target: 'incidents', columns: converted.plan.mapping,
+      decimal: '.', coordinates: { crs: 'EPSG:4326', order: 'north-east' }, mode: 'append', replaceExample: false, source: 'events.json',
+      locationPrecision: 'area', nulRecords: converted.nulRecords,
+    }));
+    expect(result.rejected.map((r) => [r.line, r.reason])).toEqual([[2, 'nul-byte'], [4, 'nul-byte']]);
+    expect(result.imported).toBe(3);
+    const [{ n }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE contains(coalesce(description, '') || coalesce(area, ''), chr(0))`);
+    expect(n).toBe(0);
+  });
+
   it('Översikt and Karta agree on what is not on the map: area-only events are not on it', async () => {
     await importEvents(EVENTS);
     const perCategory = await runner.rows<{ without_position: number; area_only: number; incidents: number }>(String(incidentsByCategoryQuery([])));

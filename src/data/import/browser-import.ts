@@ -179,7 +179,7 @@ export async function importPoliceEventsFile(
   onPhase('reading');
   const events = policeEventsImport(await file.text(), options.choice);
   const history = { fileName: file.name, mapping: JSON.stringify({ format: 'polisen-events', ...(options.choice ?? { excludedTypes: [], excludedLocations: [] }) }) };
-  const result = await importUtf8(database, events.utf8, events.plan, mode, options.source ?? POLICE_EVENTS_SOURCE, onPhase, 'area', events.scan, signal, { history, leftOut: events.leftOut });
+  const result = await importUtf8(database, events.utf8, events.plan, mode, options.source ?? POLICE_EVENTS_SOURCE, onPhase, 'area', events.scan, signal, { history, leftOut: events.leftOut, nulRecords: events.nulRecords });
   return events.renumber(result);
 }
 

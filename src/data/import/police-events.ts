@@ -130,12 +130,14 @@ export function policeEventCounts(text: string): PoliceEventCounts & { pairs: [s
  * The events as a UTF-8 CSV (comma, '.' decimals), one row per kept event in file order. `positions[i]` is the
  * 1-based number in the file of the i-th row; `leftOut` counts the events the choice left out.
  */
-export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { excludedTypes: [], excludedLocations: [] }): { csv: string; events: number; leftOut: { type: number; location: number }; positions: number[]; posts: unknown[] } {
+export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { excludedTypes: [], excludedLocations: [] }): { csv: string; events: number; leftOut: { type: number; location: number }; positions: number[]; posts: unknown[]; nulRows: number[] } {
   const events = parseEvents(text);
   const types = new Set(choice.excludedTypes);
   const places = new Set(choice.excludedLocations);
   const leftOut = { type: 0, location: 0 };
   const positions: number[] = [];
+  // Kept rows (0-based) with a NUL character in a field ("\u0000" in the JSON): rejected as 'nul-byte', as in a CSV.
+  const nulRows: number[] = [];
   const lines = [POLICE_EVENT_COLUMNS.join(',')];
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
@@ -147,9 +149,11 @@ export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { ex
     // An unreadable time is passed on as text, so the import rejects the row with "bad date" and its number.
     const occurredText = occurred?.ok ? occurred.value : str(e.name) || str(e.datetime);
     const [lat, lon] = str(e.location?.gps).split(',').map((s) => s.trim());
-    lines.push([str(e.id), occurredText, str(e.type), str(e.summary), str(e.location?.name), lat ?? '', lon ?? ''].map(csvField).join(','));
+    const line = [str(e.id), occurredText, str(e.type), str(e.summary), str(e.location?.name), lat ?? '', lon ?? ''].map(csvField).join(',');
+    if (line.includes('\u0000')) nulRows.push(positions.length - 1);
+    lines.push(line);
   }
-  return { csv: lines.join('\n') + '\n', events: events.length, leftOut, positions, posts: events };
+  return { csv: lines.join('\n') + '\n', events: events.length, leftOut, positions, posts: events, nulRows };
 }
 
 /**
@@ -159,6 +163,8 @@ export function policeEventsToCsv(text: string, choice: PoliceEventChoice = { ex
  */
 export function policeEventsImport(text: string, choice?: PoliceEventChoice): {
   utf8: Uint8Array; plan: TablePlan; scan: RecordScan; events: number; leftOut: number; leftOutBy: { type: number; location: number }; renumber: (r: ImportResult) => ImportResult;
+  /** Lines of the converted CSV whose record holds a NUL (see policeEventsToCsv), for the import's 'nul-byte' check. */
+  nulRecords: number[];
 } {
   const converted = policeEventsToCsv(text, choice);
   const utf8 = new TextEncoder().encode(converted.csv);
@@ -177,7 +183,8 @@ export function policeEventsImport(text: string, choice?: PoliceEventChoice): {
     }),
   });
   const leftOut = converted.leftOut.type + converted.leftOut.location;
-  return { utf8, plan, scan, events: converted.events, leftOut, leftOutBy: converted.leftOut, renumber };
+  const nulRecords = converted.nulRows.map((row) => scan.startLines[row]);
+  return { utf8, plan, scan, events: converted.events, leftOut, leftOutBy: converted.leftOut, renumber, nulRecords };
 }
 
 /** The fixed plan for the converted events: nothing to guess, nothing for the user to map. */
