@@ -7,6 +7,7 @@ import { INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS, parseNumber } from '../lib/pars
 import { guessCrs, insideSweden, toWgs84, type CrsCode, SUPPORTED_CRS } from '../lib/parsing/coordinates';
 import type { AreaRow } from './tables';
 import { maskPersonalNumbers } from '../lib/parsing/personal-identity';
+import { NUL_SYMBOL } from '../lib/parsing/utf8-check';
 
 type Position = number[];
 interface Geometry {
@@ -33,7 +34,7 @@ export interface AreaMapping {
   crs: CrsCode;
 }
 
-export type AreaRejectReason = 'no-geometry' | 'not-polygon' | 'missing-name' | 'outside-sweden';
+export type AreaRejectReason = 'no-geometry' | 'not-polygon' | 'missing-name' | 'outside-sweden' | 'nul-byte';
 
 function positions(coordinates: unknown, out: Position[] = []): Position[] {
   if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') out.push(coordinates as Position);
@@ -165,6 +166,9 @@ export function areaRowsFromGeoJson(collection: FeatureCollection, source: strin
     const p = f.properties ?? {};
     const name = text(m.nameKey ? p[m.nameKey] : null);
     if (!name) return void rejected.push({ line, reason: 'missing-name', ...(m.nameKey ? { column: m.nameKey, value: String(p[m.nameKey] ?? '') } : {}), text: asRead() });
+    // A NUL character ("\u0000") in the name or kind: a damaged export, rejected as a CSV row holding one is.
+    const nulKey = [m.nameKey, m.kindKey].find((key) => key && String(p[key] ?? '').includes('\u0000'));
+    if (nulKey) return void rejected.push({ line, reason: 'nul-byte', column: nulKey, value: String(p[nulKey]).replaceAll('\u0000', NUL_SYMBOL), text: asRead() });
     const wgs = m.crs === 'EPSG:4326'
       ? geometry
       : { ...geometry, coordinates: mapPositions(geometry.coordinates, ([x, y]) => { const { lat, lon } = toWgs84(m.crs, y, x); return [lon, lat]; }) };

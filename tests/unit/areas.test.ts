@@ -39,6 +39,16 @@ describe('area boundaries', () => {
     expect(rows[0].min_lat).toBeCloseTo(59.31, 6);
   });
 
+  it('rejects an area whose name or kind holds a NUL character, showing it as ␀', () => {
+    const nul = (properties: Record<string, string>) => ({ type: 'Feature' as const, properties, geometry: { type: 'Polygon' as const, coordinates: square(59.33, 18.07) } });
+    const file: FeatureCollection = { type: 'FeatureCollection', features: [nul({ namn: 'Söder\u0000', typ: 'stadsdel' }), nul({ namn: 'Norr', typ: 'stads\u0000del' }), nul({ namn: '\u0000', typ: 'stadsdel' }), nul({ namn: 'Väst', typ: 'stadsdel' })] };
+    const { rows, rejected } = areaRowsFromGeoJson(file, 'delar.geojson', { nameKey: 'namn', kindKey: 'typ' });
+    expect(rows.map((r) => r.name)).toEqual(['Väst']);
+    expect(rejected.map((r) => [r.line, r.reason, r.column, r.value])).toEqual([
+      [1, 'nul-byte', 'namn', 'Söder␀'], [2, 'nul-byte', 'typ', 'stads␀del'], [3, 'nul-byte', 'namn', '␀'],
+    ]);
+  });
+
   it('converts SWEREF 99 TM boundaries named by a crs member, and by magnitude when not named', () => {
     const toTm = (c: FeatureCollection): FeatureCollection => ({
       ...c,
