@@ -5,6 +5,8 @@ import { parseDateTime, parsePoliceEventName } from '../../src/lib/parsing/swedi
 import { guessDecimalMark, INTERNATIONAL_NUMBERS, parseNumber } from '../../src/lib/parsing/swedish-number';
 import { decodeText, detectEncoding } from '../../src/lib/parsing/text-encoding';
 
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
 describe('coordinates', () => {
   // Lantmäteriet's control points ("Kontrollpunkter", SWEREF99_RT90_Samband): geodetic in DMS, grids to the millimetre.
   const dms = (d: number, m: number, s: number) => d + m / 60 + s / 3600;
@@ -146,6 +148,30 @@ describe('Swedish dates and times', () => {
     expect(parsePoliceEventName('06 juni 18.50, Trafikbrott, Kungsör', '2025-06-06 19:02:11')).toEqual({ ok: true, value: '2025-06-06 18:50:00' });
     expect(parsePoliceEventName('31 december 23.40, Brand, Umeå', '2026-01-01 00:12:00')).toEqual({ ok: true, value: '2025-12-31 23:40:00' });
     expect(parsePoliceEventName('Sammanfattning natt', '2026-01-01 00:12:00').ok).toBe(false);
+  });
+
+  it('never puts an event more than a day after its publication: the year is the latest that does not (helper-62)', () => {
+    // The real case: published 26 August 2025, "18 september" is 18 September 2024 (it was 2025, three weeks ahead).
+    expect(parsePoliceEventName('18 september 12.27, Anträffad död, Karlstad', '2025-08-26 12:51:59')).toEqual({ ok: true, value: '2024-09-18 12:27:00' });
+    // A time updated later the same day (25 december 23.55, published 10:07) stays in the publication's year.
+    expect(parsePoliceEventName('25 december 23.55, Mord/dråp, Bollebygd', '2024-12-25 10:07:22')).toEqual({ ok: true, value: '2024-12-25 23:55:00' });
+    // Every month's 1st, 15th and last day at 12.00, against publications through a leap year and the next, at 08:00:
+    // the expected year computed here by trying both years with JS dates.
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2025, 11, 31); day += 5 * 86_400_000) {
+      const pub = new Date(day);
+      const published = `${pub.getUTCFullYear()}-${pad(pub.getUTCMonth() + 1)}-${pad(pub.getUTCDate())} 08:00:00`;
+      const publishedAt = day + 8 * 3_600_000;
+      MONTHS.forEach((monthName, month) => {
+        for (const d of [1, 15, new Date(Date.UTC(2024, month + 1, 0)).getUTCDate()]) {
+          const years = [pub.getUTCFullYear(), pub.getUTCFullYear() - 1].filter((y) => new Date(Date.UTC(y, month, d)).getUTCDate() === d);
+          const y = years.find((year) => Date.UTC(year, month, d, 12) <= publishedAt + 86_400_000) ?? null;
+          const got = parsePoliceEventName(`${pad(d)} ${monthName} 12.00, Stöld, Malmö`, published);
+          if (y === null || (y !== pub.getUTCFullYear() && Date.UTC(pub.getUTCFullYear(), month, d, 12) <= publishedAt + 86_400_000)) expect(got.ok, `${d} ${monthName} / ${published}`).toBe(false);
+          else expect(got, `${d} ${monthName} / ${published}`).toEqual({ ok: true, value: `${y}-${pad(month + 1)}-${pad(d)} 12:00:00` });
+        }
+      });
+    }
   });
 });
 

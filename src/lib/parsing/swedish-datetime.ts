@@ -137,9 +137,18 @@ export function parseDateTime(dateField: string | null | undefined, timeField?: 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /**
+ * How far after its publication an event's own time may lie and still be of the publication's year: the police
+ * update an event's name with a later time (in the 2024–2026 dumps 259 events lie up to 24 h after their
+ * publication, none between 1 and 22 days).
+ */
+const PUBLISHED_BEFORE_EVENT_MS = 24 * 3_600_000;
+
+/**
  * Police public events carry the event's own time in `name` ("06 juni 18.50, Trafikbrott, Kungsör"); `datetime`
- * is when it was published. The year comes from the publication (an event in December published in January
- * belongs to the year before).
+ * is when it was published (`publishedLocal`, "YYYY-MM-DD HH:MM:SS", Swedish time). The name has no year: it is the
+ * publication's, unless that puts the event more than a day after its publication — then the year before (an event
+ * of 31 December published on 1 January; "18 september" published on 26 August 2025 is 18 September 2024, not a
+ * date three weeks after it was reported).
  */
 export function parsePoliceEventName(name: string, publishedLocal: string): DateTimeResult {
   const m = /^\s*(\d{1,2})\s+([a-zåäö]+)\s+(\d{1,2})[.:](\d{2})/i.exec(name);
@@ -147,9 +156,12 @@ export function parsePoliceEventName(name: string, publishedLocal: string): Date
   if (!m || !published) return { ok: false, reason: 'bad-date' };
   const month = MONTHS.indexOf(m[2].toLowerCase()) + 1;
   if (month === 0) return { ok: false, reason: 'bad-date' };
-  const y = month > published.m + 1 ? published.y - 1 : published.y;
-  const date = { y, m: month, d: +m[1] };
   const time = { h: +m[3], min: +m[4], s: 0 };
+  const publishedTime = parseTime(publishedLocal.slice(11).trim()) ?? { h: 0, min: 0, s: 0 };
+  const publishedAt = Date.UTC(published.y, published.m - 1, published.d, publishedTime.h, publishedTime.min, publishedTime.s);
+  const inPublishedYear = Date.UTC(published.y, month - 1, +m[1], time.h, time.min);
+  const y = inPublishedYear > publishedAt + PUBLISHED_BEFORE_EVENT_MS ? published.y - 1 : published.y;
+  const date = { y, m: month, d: +m[1] };
   if (!validDate(date) || time.h > 23 || time.min > 59) return { ok: false, reason: 'bad-date' };
   return { ok: true, value: format(date, time) };
 }
