@@ -98,11 +98,13 @@ describe('the lägesbild’s top places at a tie', () => {
     expect(placesTiedText(r, i18next.t, 'en')).toBe('4 more places with 2 incidents each: as many, so the list does not cut between them and none of them is listed.');
   });
 
-  it('public view: the tied count is "fewer than k" when small, never a number of its own', async () => {
+  it('public view: a tie below k is not said at all (it said "4 places with fewer than 5 each": at least one), and never a number of its own', async () => {
     const r = await report(5);
-    expect(r.placesTied).toEqual({ rows: 4, count: 'small' });
+    expect((await report(null)).placesTied).toMatchObject({ rows: 4 });
+    expect(r.placesTied).toBeNull();
+    expect(r.places.every((p) => p.current !== null)).toBe(true);
     await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
-    expect(placesTiedText(r, i18next.t, 'sv')).toContain('Dessutom 4 platser med färre än 5 händelser vardera');
+    expect(placesTiedText(r, i18next.t, 'sv')).toBeNull();
     const big = await report(2);
     expect(big.placesTied).toEqual({ rows: 4, count: 'hidden' });
     // No number for them, in the line and the summary alike.

@@ -13,7 +13,7 @@ import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { SurroundingsOnlyNote, CoverageNote } from './report-notes.view';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { categoryBoundaryText, figureCategories, goalVerdictText, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { categoryBoundaryText, figureCategories, goalVerdictText, hotSpotWeeks, placementShiftText, placesTiedText, shownRows, type Figure, type LagesbildReport } from './lagesbild.model';
 import { MIN_HOT_SPOT_STEPS, type HotSpotGroup } from './lagesbild-hot-spots.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
@@ -168,8 +168,9 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
         </thead>
         <tbody>
           {/* Without the last-year columns a row of 0 and 0 says nothing (it is there for last year's count: "Uppföljning
-              brottsutsatt plats 0 0 –", a tester). Only exact zeros, the analyst's: public view's "<5" may be 1–4. */}
-          {rows.filter((r) => lastYear || r.current !== 0 || r.previous !== 0).map((r) => (
+              brottsutsatt plats 0 0 –", a tester). Public view: a row of "<5 <5" likewise (the report lists a row with a
+              count of k or more in some window, here perhaps last year's; lagesbild.model.ts shownRows). */}
+          {(lastYear ? rows : shownRows(rows, report.rule, (r) => [r.current, r.previous])).filter((r) => lastYear || r.current !== 0 || r.previous !== 0).map((r) => (
             <tr key={r.name ?? `∅${r.without ?? ''}`}>
               <th scope="row">{r.name ?? t(`lagesbild.without.${r.without ?? 'none'}`)}</th>
               <td className="numeric">{n(r.current)}</td>

@@ -247,24 +247,20 @@ const NAMED_CHANGES = 3;
  * "Flest … Bakgrund Allén 23 (2), … (2), … (2)" where six places had 2) — and the sentence says several places have it.
  */
 function placesSentence(places: LagesbildReport['places'], placesTied: LagesbildReport['placesTied'], w: Words, language: Language, k: number | null): string {
-  // Public view (k set): a hidden count's rank is not shown — hidden places stand after the shown ones in alphabetical
-  // order — so only places with a shown count are named, and hidden ones are "several places with fewer than k each"
-  // (a tester read "Biblioteket (6), Idrottshallen (<5) och Köpcentret (<5)" where Skolan had 4 and Köpcentret 2).
-  const ranked = k === null ? places : places.filter((p) => typeof p.current === 'number');
-  const hiddenAfter = ranked.length < places.length;
+  // Public view: places whose count is hidden are not in the report (lagesbild.model.ts shownRows): listed, they said
+  // "at least one". Before, they were named after the shown ones as "several places with fewer than k each".
+  const ranked = places;
   const named = ranked.slice(0, SUMMARY_PLACES);
   const cut = named[named.length - 1]?.current;
   const tied = typeof cut === 'number' && ranked.length > SUMMARY_PLACES && ranked[SUMMARY_PLACES].current === cut;
   const shown = tied ? named.filter((p) => p.current !== cut) : named;
-  // The table's own cut went through a tie (lib/top-list.ts), or public view hides the counts after the named ones, with
-  // room left in the sentence: those places are "several".
-  const tail = tied || ranked.length >= SUMMARY_PLACES ? null : hiddenAfter ? tiedCountText('small', language, k) : placesTied ? tiedCountText(placesTied.count, language, k) : null;
+  // The table's own cut went through a tie (lib/top-list.ts), with room left in the sentence: those places are "several".
+  const tail = tied || ranked.length >= SUMMARY_PLACES ? null : placesTied ? tiedCountText(placesTied.count, language) : null;
   return w.places(shown.map((p) => `${p.name} (${shownCount(p.current, language, k)})`), tied ? formatCount(cut, language) : tail);
 }
 
-/** The count places tied at the top-places cut share, as the summary writes it (public view: "färre än 5", or SAME). */
-function tiedCountText(count: NonNullable<LagesbildReport['placesTied']>['count'], language: Language, k: number | null): string {
-  if (count === 'small') return language === 'sv' ? `färre än ${k}` : `fewer than ${k}`;
+/** The count places tied at the top-places cut share, as the summary writes it (public view: SAME). */
+function tiedCountText(count: NonNullable<LagesbildReport['placesTied']>['count'], language: Language): string {
   if (count === 'hidden') return SAME;
   return formatCount(count, language);
 }

@@ -100,10 +100,10 @@ export interface LagesbildReport {
   places: Figure[];
   /**
    * Places left out of `places` because they share the count at its cut (lib/top-list.ts): how many, and their count
-   * as shown — a number (the analyst's view), 'small' (public view, below k) or 'hidden' (public view: each place's
-   * count would carry its own noise, so one shared number is not shown). Null: the list was not cut through a tie.
+   * as shown — a number (the analyst's view) or 'hidden' (public view: each place's count would carry its own noise,
+   * so one shared number is not shown). Null: the list was not cut through a tie, or (public view) the tie is below k.
    */
-  placesTied: { rows: number; count: number | 'small' | 'hidden' } | null;
+  placesTied: { rows: number; count: number | 'hidden' } | null;
   interventionTotal: Figure;
   interventions: Figure[];
   hotSpots: HotSpotSummary;
@@ -210,10 +210,23 @@ function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: Lag
     return r.without ? { ...f, without: r.without } : f;
   });
   return {
-    // Public view: ordered by the shown counts, not the exact ones (sortByShown).
-    rows: sortByShown(figures, (f) => f.current, (f) => f.name, rule),
+    // Public view: ordered by the shown counts, not the exact ones (sortByShown), and only rows with a shown count
+    // (shownRows).
+    rows: sortByShown(shownRows(figures, rule), (f) => f.current, (f) => f.name, rule),
     total: figure(null, c as PublishedCount, p, y, periods, data, publishedNoise(rule)),
   };
+}
+
+/**
+ * Public view lists only rows with a count that is not small: shown, or hidden to protect another ("dold", a count of
+ * k or more). A row is in the table because it has an incident in one of the windows, so a row of small counts alone
+ * ("<5") said "at least one" and a missing row "none" — the 0 that public view hides like 1–4 (helper-62: 188 kommuner
+ * listed "<5 <5", every one left out had 0). Now a missing row says only that each of its counts is below k; a row
+ * hidden to protect another stays, so no sentence calls a listed row the largest beside it. `counts`: the windows
+ * that decide (default: all three).
+ */
+export function shownRows<F extends Pick<Figure, 'current' | 'previous' | 'lastYear'>>(rows: F[], rule: DisclosureRule | null, counts: (f: F) => (PublishedCount | undefined)[] = (f) => [f.current, f.previous, f.lastYear]): F[] {
+  return rule ? rows.filter((f) => counts(f).some((v) => v !== null && v !== undefined)) : rows;
 }
 
 /**
@@ -226,7 +239,7 @@ export function placesTiedText(report: Pick<LagesbildReport, 'placesTied' | 'rul
   const formatted = formatCount(tied.rows, language);
   // Public view at k or more: no shared number (each place would carry its own noise), so the line says "as many".
   if (tied.count === 'hidden') return t(row ? 'lagesbild.placesTiedSameRow' : 'lagesbild.placesTiedSame', { count: tied.rows, formatted });
-  const each = tied.count === 'small' ? t('lagesbild.tiedSmall', { k: report.rule?.k }) : formatCount(tied.count, language);
+  const each = formatCount(tied.count, language);
   return t(row ? 'lagesbild.placesTiedRow' : 'lagesbild.placesTied', { count: tied.rows, formatted, each });
 }
 
@@ -254,8 +267,10 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
   // Top places are a subset: no published total adds up to them, so each count stands alone. Cut at TOP_PLACES, never
   // through a tie (the exact counts decide: public view's noise does not make equal places unequal).
   const cut = cutAtTie(raw.places, TOP_PLACES, (r) => r.current, (r) => r.same_current ?? 0);
-  const places = publishRows(cut.rows, rule, raw.periods, raw.dataExtent ?? null, false).rows;
-  const placesTied = cut.tied === null ? null : { rows: cut.tied.rows, count: rule === null ? cut.tied.count : cut.tied.count < rule.k ? 'small' as const : 'hidden' as const };
+  // Public view: a top place is listed for its count in the period, so one whose count is small would say "at least
+  // one" (shownRows), and so would a tie of places below k ("6 places with <5 each"): neither is listed.
+  const places = shownRows(publishRows(cut.rows, rule, raw.periods, raw.dataExtent ?? null, false).rows, rule, (f) => [f.current]);
+  const placesTied = cut.tied === null || (rule !== null && cut.tied.count < rule.k) ? null : { rows: cut.tied.rows, count: rule === null ? cut.tied.count : 'hidden' as const };
   const hotSpots = { ...hotSpotSummary(raw.hotSpots, rule), daysAfterLastStep: daysAfterStep(raw.hotSpots.lastStep ?? null, raw.periods.current, raw.dataExtent ?? null) };
   // The same published goal as on Mål (publish-goal.ts): a verdict resting on a hidden count is withheld.
   // Public view: a goal's actual is a running total, so the totals of two periods' lägesbilder (◀ ▶) would give the

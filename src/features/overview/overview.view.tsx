@@ -67,11 +67,16 @@ export function OverviewPage() {
   // The chart: the top categories (and the selected one) and Övrigt; the table behind it: every category. One audit.
   const top = useMemo(
     () => publishTop(sortCategories(categories.state.rows ?? [], rule), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
-      (n, incidents) => ({ category: t('overview.otherCategories', { count: n }), incidents, key: 0, otherOf: n })),
+      // Public view: no count of the categories summed (some may be small: the count said how many had an incident).
+      (n, incidents) => ({ category: rule ? t('overview.otherCategoriesPublic') : t('overview.otherCategories', { count: n }), incidents, key: 0, otherOf: n })),
     [categories.state.rows, rule, selectedCategory, t],
   );
-  const sortedCategories = top.all;
-  const chartCategories = top.shown;
+  // Public view: a category is listed because it has an incident, so one shown "<5" said "at least one" and a missing
+  // one "none" (helper-62, on Lägesbild). Small ones are left out of the chart and its table (their incidents stay in
+  // the total), unless chosen as the filter.
+  const listed = (r: { category: string; incidents: PublishedCount; otherOf?: number }) => !rule || r.incidents !== null || r.otherOf !== undefined || r.category === selectedCategory;
+  const sortedCategories = top.all.filter(listed);
+  const chartCategories = top.shown.filter(listed);
   const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);
   // The options are memoised: a new object makes ECharts redraw the whole chart, and every query result re-renders the page.
   const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden, protectedText, (covered) => t('overview.partialWeek', { count: covered })), [series, language, hidden, protectedText, t]);
@@ -201,7 +206,7 @@ export function OverviewPage() {
           />
         }
       >
-        {top.other && <p className="hint" data-testid="categories-other-hint">{t('overview.otherHint', { count: TOP_CATEGORIES })}</p>}
+        {top.other && <p className="hint" data-testid="categories-other-hint">{rule ? t('overview.otherHintPublic', { count: TOP_CATEGORIES, k: rule.k }) : t('overview.otherHint', { count: TOP_CATEGORIES })}</p>}
       </ChartPanel>
     </Page>
   );

@@ -88,7 +88,6 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     placesTied_other: '{{formatted}} more places with {{each}} incidents each: as many, so the list does not cut between them and none of them is listed.',
     placesTiedRow_one: '{{formatted}} more place with {{each}} (as many, not listed)',
     placesTiedRow_other: '{{formatted}} more places with {{each}} each (as many, not listed)',
-    tiedSmall: 'fewer than {{k}}',
     placesTiedSame_one: '{{formatted}} more place with as many incidents as the last: the list does not cut between them and none of them is listed.',
     placesTiedSame_other: '{{formatted}} more places with as many incidents: the list does not cut between them and none of them is listed.',
     placesTiedSameRow_one: '{{formatted}} more place with as many (not listed)',

@@ -50,9 +50,9 @@ export const en: Messages = {
     span: '{{from}} – {{to}}',
   },
   overview: {
-    otherAreas_one: 'Other ({{count}} area)', otherAreas_other: 'Other ({{count}} areas)',
-    otherCategories_one: 'Other ({{count}} category)', otherCategories_other: 'Other ({{count}} categories)',
-    otherHint: 'The chart shows the {{count}} largest categories and Other (the rest summed). The table has every category.',
+    otherAreas_one: 'Other areas ({{count}})', otherAreas_other: 'Other areas ({{count}})',
+    otherCategories_one: 'Other categories ({{count}})', otherCategories_other: 'Other categories ({{count}})', otherCategoriesPublic: 'Other categories',
+    otherHint: 'The chart shows the {{count}} largest categories and Other categories (the rest summed). The table has every category.', otherHintPublic: 'The chart shows the {{count}} largest categories and Other categories (the rest summed). The table has every category but those with fewer than {{k}} incidents, which public view does not list.',
     coverage: 'Data from {{first}} to {{last}}.',
     selectionEnded: 'The selection has no incidents after {{week}}, more empty weeks than chance explains at its rate before – has the source stopped giving what the filters pick (a name, a category)?',
     latestWeek_one: 'Latest full week, {{week}}: {{current}} incident, against {{previous}} the week before ({{previousWeek}})',

@@ -86,7 +86,6 @@ export const svReports = {
     placesTied_other: 'Dessutom {{formatted}} platser med {{each}} händelser vardera: lika många, så listan skär inte mellan dem och ingen av dem står med.',
     placesTiedRow_one: '{{formatted}} plats till med {{each}} (lika många, inte listad)',
     placesTiedRow_other: '{{formatted}} platser till med {{each}} vardera (lika många, inte listade)',
-    tiedSmall: 'färre än {{k}}',
     placesTiedSame_one: 'Dessutom {{formatted}} plats med lika många händelser som de sista: listan skär inte mellan dem och ingen av dem står med.',
     placesTiedSame_other: 'Dessutom {{formatted}} platser med lika många händelser: listan skär inte mellan dem och ingen av dem står med.',
     placesTiedSameRow_one: '{{formatted}} plats till med lika många (inte listad)',

@@ -52,9 +52,9 @@ export const sv = {
     span: '{{from}} – {{to}}',
   },
   overview: {
-    otherAreas_one: 'Övrigt ({{count}} område)', otherAreas_other: 'Övrigt ({{count}} områden)',
-    otherCategories_one: 'Övrigt ({{count}} kategori)', otherCategories_other: 'Övrigt ({{count}} kategorier)',
-    otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övrigt (resten summerat). Tabellen har alla kategorier.',
+    otherAreas_one: 'Övriga områden ({{count}})', otherAreas_other: 'Övriga områden ({{count}})',
+    otherCategories_one: 'Övriga kategorier ({{count}})', otherCategories_other: 'Övriga kategorier ({{count}})', otherCategoriesPublic: 'Övriga kategorier',
+    otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat). Tabellen har alla kategorier.', otherHintPublic: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat). Tabellen har alla kategorier utom dem med färre än {{k}} händelser, som inte listas i publik visning.',
     coverage: 'Data från {{first}} till {{last}}.',
     selectionEnded: 'Urvalet har inga händelser efter {{week}}, fler tomma veckor än slumpen förklarar vid dess takt innan – har källan slutat ange det som filtren väljer (ett namn, en kategori)?',
     latestWeek_one: 'Senaste hela vecka, {{week}}: {{current}} händelse, mot {{previous}} veckan före ({{previousWeek}})',
