@@ -361,6 +361,25 @@ describe('the summary text', () => {
     expect(file).not.toContain('CSV-filen');
   });
 
+  it('the one-page brief (the I korthet slide) says "no hot spots" only where the analysis ran, else why it did not (helper-62)', async () => {
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { LagesbildBrief } = await import('../../src/features/lagesbild/lagesbild-brief.view');
+    const { default: i18next } = await import('i18next');
+    const { sv } = await import('../../src/lib/i18n/sv');
+    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const brief = (status: 'ok' | 'no-positions' | 'too-short', cells = false) => {
+      const raw = knownReport();
+      raw.hotSpots = { ...raw.hotSpots, status, ...(cells ? {} : { cells: [] }) };
+      return renderToStaticMarkup(createElement(LagesbildBrief, { report: buildReport(raw, null), summary: [], assessment: '', outlines: [], t: i18next.t, language: 'sv' }));
+    };
+    expect(brief('no-positions')).toContain('Händelserna saknar position');
+    expect(brief('no-positions')).not.toContain('Inga hot spots');
+    expect(brief('too-short')).not.toContain('Inga hot spots');
+    expect(brief('ok')).toContain('Inga hot spots i perioden.');
+    expect(brief('ok', true)).not.toContain('Inga hot spots');
+  });
+
   it('the categories slide says what the page says of the interventions: hidden in public view, none, or the table (a tester saw an empty table)', async () => {
     const { createElement } = await import('react');
     const { renderToStaticMarkup } = await import('react-dom/server');

@@ -9,7 +9,7 @@ import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import { dateOfEpochDay, isoDateOfEpochDay } from '../../lib/epoch-day';
 import { formatDate, type Language } from '../../lib/format';
 import { formatShownCount } from '../../lib/disclosure/format-count';
-import { FigureCard } from './lagesbild-document.view';
+import { FigureCard, hotSpotStatusText } from './lagesbild-document.view';
 import { CoverageNote, SurroundingsOnlyNote } from './report-notes.view';
 import { figureCategories, goalVerdictText, hotSpotWeeks, type LagesbildReport } from './lagesbild.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
@@ -65,7 +65,11 @@ export function LagesbildBrief({ report, summary, assessment, outlines, t, langu
                 <li key={`${r.group}-${r.name}`}><GroupSwatch group={r.group} /> {markerLetter(i)} {r.name} – {t(`lagesbild.group.${r.group}`)}, {formatShownCount(r.current, report.rule, language)}</li>
               ))}
             </ol>
-          ) : <p>{t('lagesbild.noHotSpots')}</p>}
+          ) : (
+            // "No hot spots" only where the analysis ran and found none; otherwise why it did not run (no positions, too
+            // few weeks …): the I korthet slide said "Inga hot spots i perioden" of events without positions (helper-62).
+            <p data-testid="lb-brief-no-hot-spots">{report.hotSpots.status === 'ok' ? t('lagesbild.noHotSpots') : hotSpotStatusText(report, t)}</p>
+          )}
           {/* The page lists the first few; the rest are counted, not left out without a word (a tester's one-page print
               showed 3 of 7, the fourth tied with the third). */}
           {report.hotSpots.status === 'ok' && report.hotSpots.rows.length > BRIEF_HOT_SPOTS && (
