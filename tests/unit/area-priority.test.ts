@@ -63,8 +63,13 @@ describe('the example’s areas, ranked', () => {
       const ratio = (c / a.population) / ((totalCount - c) / (totalPop - a.population));
       expect(r.vsRest!.change! + 1).toBeCloseTo(ratio, 9);
       const inHot = points.filter((p) => p.area === a.name && p.e !== null && hotSet.has(`${Math.floor(p.e / size)}:${Math.floor(p.n! / size)}`)).length;
-      expect(r.hotShare).toBeCloseTo(c ? inHot / c : 0, 9);
+      // Of the located incidents (only they can lie in a cell); none located: no share ("–").
+      const located = points.filter((p) => p.area === a.name && p.e !== null).length;
+      if (located) expect(r.hotShare).toBeCloseTo(inHot / located, 9);
+      else expect(r.hotShare).toBeNull();
     }
+    // Where the hot-spot analysis did not run (no positions, too few cells), no share at all: not "0 %" (helper-62).
+    expect(rankAreas(rows, { current: current.to - current.from + 1, previous: previous.to - previous.from + 1 }, null, true, false).every((r) => r.hotShare === null)).toBe(true);
     // Ranked by rate, highest first.
     const rates = ranked.map((r) => r.rate ?? -1);
     expect(rates).toEqual([...rates].sort((x, y) => y - x));
@@ -72,7 +77,7 @@ describe('the example’s areas, ranked', () => {
 });
 
 describe('the change against the previous tertial when the data begins inside it', () => {
-  const row = (name: string, current: number, previous: number): AreaPriorityRow => ({ name, population: 10_000, current, current_key: 0, previous, previous_key: 0, hot: 0, hot_key: 0 });
+  const row = (name: string, current: number, previous: number): AreaPriorityRow => ({ name, population: 10_000, current, current_key: 0, previous, previous_key: 0, hot: 0, hot_key: 0, located: 0, located_key: 0 });
 
   it('compares per day with data: 44 in 52 days against 113 in 123 is +8 %, not a significant +151 %', () => {
     // The tester's Linköping: data from 2025-03-10, so T1 2025 has 52 days with data of its 120.
@@ -93,7 +98,7 @@ describe('the change against the previous tertial when the data begins inside it
 describe('the areas the tertial table ranks', () => {
   it('leaves out areas with no data on the Karta and areas with no incident in either tertial', async () => {
     const { areasToRank } = await import('../../src/features/map/area-priority.model');
-    const row = (name: string, current: number, previous: number): AreaPriorityRow => ({ name, population: 1000, current, current_key: 0, previous, previous_key: 0, hot: 0, hot_key: 0 });
+    const row = (name: string, current: number, previous: number): AreaPriorityRow => ({ name, population: 1000, current, current_key: 0, previous, previous_key: 0, hot: 0, hot_key: 0, located: 0, located_key: 0 });
     const rows = [row('Malmö', 10, 12), row('Helsingborg', 0, 0), row('Göteborg', 0, 0), row('Lund', 0, 3)];
     expect(areasToRank(rows, new Set(['Göteborg'])).map((r) => r.name)).toEqual(['Malmö', 'Lund']);
   });
@@ -122,7 +127,7 @@ describe('the change against the previous tertial when the rows are placed diffe
       // The län kind holds every row in both tertials: no shift there.
       const [lanRow] = await runner.rows<{ current: number; current_in: number; previous: number; previous_in: number }>(kindPlacementSql([], 'län', t1, t3));
       expect(kindPlacementShift(lanRow)).toBeNull();
-      const areaRow: AreaPriorityRow = { name: 'Arboga', population: 14_000, current: 10, current_key: 0, previous: 90, previous_key: 0, hot: 0, hot_key: 0 };
+      const areaRow: AreaPriorityRow = { name: 'Arboga', population: 14_000, current: 10, current_key: 0, previous: 90, previous_key: 0, hot: 0, hot_key: 0, located: 0, located_key: 0 };
       expect(rankAreas([areaRow], { current: 120, previous: 122 }, null)[0]!.vsPrevious!.significant).toBe(true);
       expect(rankAreas([areaRow], { current: 120, previous: 122 }, null, false)[0]!.vsPrevious).toBeNull();
     } finally {

@@ -25,6 +25,9 @@ export interface AreaPriorityRow {
   previous_key: number;
   hot: number;
   hot_key: number;
+  /** Incidents of the tertial with a position (the share's denominator: only they can lie in a hot-spot cell). */
+  located: number;
+  located_key: number;
 }
 
 export interface AreaPriority {
@@ -38,7 +41,10 @@ export interface AreaPriority {
   vsRest: CountChange | null;
   /** The tertial against the one before, per day. */
   vsPrevious: CountChange | null;
-  /** Share of the tertial's incidents in hot-spot cells (0–1). */
+  /**
+   * Share of the tertial's incidents with a position that lie in hot-spot cells (0–1). Null ("–"): the hot-spot
+   * analysis did not run (no positions, too few cells …), the area has no located incident, or a count is hidden.
+   */
   hotShare: number | null;
 }
 
@@ -76,17 +82,18 @@ export function kindPlacementShift(row: KindPlacementRow): PlacementShift | null
  * on); with none in the previous tertial there is no change to show, nor when `comparable` is false (the tertials'
  * rows are placed differently: kindPlacementShift). Rows without population are listed last, unranked.
  */
-export function rankAreas(rows: AreaPriorityRow[], days: { current: number; previous: number }, rule: DisclosureRule | null, comparable = true): AreaPriority[] {
+export function rankAreas(rows: AreaPriorityRow[], days: { current: number; previous: number }, rule: DisclosureRule | null, comparable = true, hotSpotsRan = true): AreaPriority[] {
   const shown = rows.map((r) => ({
     r,
     current: publishCount(r.current, r.current_key, rule),
     previous: publishCount(r.previous, r.previous_key, rule),
     hot: publishCount(r.hot, r.hot_key, rule),
+    located: publishCount(r.located, r.located_key, rule),
   }));
   const withPopulation = shown.filter((s) => s.r.population !== null && s.r.population > 0 && s.current !== null);
   const totalCount = withPopulation.reduce((sum, s) => sum + (s.current as number), 0);
   const totalPopulation = withPopulation.reduce((sum, s) => sum + (s.r.population as number), 0);
-  const out = shown.map(({ r, current, previous, hot }): AreaPriority => {
+  const out = shown.map(({ r, current, previous, hot, located }): AreaPriority => {
     const population = r.population !== null && r.population > 0 ? r.population : null;
     const rate = population !== null && current !== null ? (current / population) * 1000 : null;
     const restCount = current !== null ? totalCount - current : 0;
@@ -96,8 +103,10 @@ export function rankAreas(rows: AreaPriorityRow[], days: { current: number; prev
     const vsRest = rate !== null && restPopulation > 0 ? compareCounts(current as number, restCount, population! / restPopulation, { current: noise, previous: noise * (withPopulation.length - 1) }) : null;
     // `comparable` false: the tertials' rows are placed differently (kindPlacementShift), so no change is shown.
     const vsPrevious = comparable && current !== null && previous !== null && days.previous > 0 && days.current > 0 ? compareCounts(current, previous, days.current / days.previous, noise) : null;
-    // A share of a hidden part is hidden too ("<5 of 40" would be a small count again).
-    const hotShare = current !== null && current > 0 && (hot !== null || r.hot === 0 && !rule) ? (hot ?? 0) / current : null;
+    // A share of a hidden part is hidden too ("<5 of 40" would be a small count again). Of the located incidents: the
+    // others can't lie in a cell, and where the analysis did not run (no positions) the share is not 0 but unknown —
+    // "0 %" stood beside a Karta that said no hot-spot test could be run (helper-62).
+    const hotShare = hotSpotsRan && typeof located === 'number' && located > 0 && typeof hot === 'number' ? hot / located : null;
     return { name: r.name, population, current, rate, vsRest, vsPrevious, hotShare: hotShare === null ? null : Math.min(1, hotShare) };
   });
   return out.sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || a.name.localeCompare(b.name, 'sv'));

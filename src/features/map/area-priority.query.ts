@@ -18,8 +18,8 @@ export function tertialCellCountsSql(filter: FilterExpr, size: number, range: { 
 }
 
 /**
- * Every area of `kind` with its population and, under `filter`, its incidents in `current` and `previous` and those
- * of `current` that lie in one of `hotCells` — each with its key sum (public view's noise). An incident counts in
+ * Every area of `kind` with its population and, under `filter`, its incidents in `current` and `previous`, those of
+ * `current` with a position (`located`) and those that lie in one of `hotCells` — each with its key sum (public view's noise). An incident counts in
  * every area it belongs to (`area_names`), so any loaded kind has its counts; `kind` '' or null: areas without one.
  */
 export function areaPrioritySql(filter: FilterExpr, kind: string | null, current: { from: number; to: number }, previous: { from: number; to: number }, size: number, hotCells: { ix: number; iy: number }[], shape: CellShape = 'square'): string {
@@ -27,17 +27,21 @@ export function areaPrioritySql(filter: FilterExpr, kind: string | null, current
   const hot = hotCells.length
     ? `(${cell.ix}, ${cell.iy}) IN (${hotCells.map((c) => `(${Math.trunc(c.ix)}, ${Math.trunc(c.iy)})`).join(', ')})`
     : 'FALSE';
-  const inHot = `${between(current)} AND grid_e IS NOT NULL AND ${hot}`;
+  // Only an incident with a position can lie in a hot-spot cell: the share is of those (`located`).
+  const located = `${between(current)} AND grid_e IS NOT NULL`;
+  const inHot = `${located} AND ${hot}`;
   return `SELECT a.name, a.population,
       coalesce(v.current, 0)::INTEGER AS current, coalesce(v.current_key, 0)::DOUBLE AS current_key,
       coalesce(v.previous, 0)::INTEGER AS previous, coalesce(v.previous_key, 0)::DOUBLE AS previous_key,
-      coalesce(v.hot, 0)::INTEGER AS hot, coalesce(v.hot_key, 0)::DOUBLE AS hot_key
+      coalesce(v.hot, 0)::INTEGER AS hot, coalesce(v.hot_key, 0)::DOUBLE AS hot_key,
+      coalesce(v.located, 0)::INTEGER AS located, coalesce(v.located_key, 0)::DOUBLE AS located_key
     FROM (SELECT DISTINCT name, population FROM areas WHERE kind IS NOT DISTINCT FROM ${kind === null || kind === '' ? 'NULL' : literal(kind)}) a
     LEFT JOIN (
       SELECT member_kind AS kind, member_area AS area,
         count(*) FILTER (WHERE ${between(current)}) AS current, ${keySumSql(between(current))} AS current_key,
         count(*) FILTER (WHERE ${between(previous)}) AS previous, ${keySumSql(between(previous))} AS previous_key,
-        count(*) FILTER (WHERE ${inHot}) AS hot, ${keySumSql(inHot)} AS hot_key
+        count(*) FILTER (WHERE ${inHot}) AS hot, ${keySumSql(inHot)} AS hot_key,
+        count(*) FILTER (WHERE ${located}) AS located, ${keySumSql(located)} AS located_key
       FROM ${rowsPerAreaSql('incidents', `(${between(current)} OR ${between(previous)}) AND ${whereSql(filter)}`)}
       GROUP BY ALL
     ) v ON v.area = a.name AND v.kind = ${kind === null ? "''" : literal(kind)}

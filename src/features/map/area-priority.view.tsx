@@ -30,11 +30,14 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
   const current = useMemo(() => (extent ? latestCompleteTertial(extent) : null), [extent?.from, extent?.to]);
   const previous = current ? previousTertial(current) : null;
   const cells = useRows<{ ix: number; iy: number; n: number }>(current ? tertialCellCountsSql(filter.incidents, size, current, shape) : null, { keepPrevious: false });
-  const hotCells = useMemo(() => {
+  // The tertial's Gi* hot-spot cells; `ran` false when the analysis could not run (no positions, too few cells …):
+  // then no area has a share, rather than 0 % each.
+  const hotAnalysis = useMemo(() => {
     if (!cells || !universe) return null;
     const outcome = hotSpots(universe, cells, size, band, true, shape);
-    return outcome.status === 'ok' ? outcome.cells.filter((c) => c.bin >= 2) : [];
+    return outcome.status === 'ok' ? { ran: true, cells: outcome.cells.filter((c) => c.bin >= 2) } : { ran: false, cells: [] };
   }, [cells, universe, size, band, shape]);
+  const hotCells = hotAnalysis?.cells ?? null;
   // A new filter keeps the last ranking in sight until the new one is in; another area kind or grid empties it (its
   // rows would be areas of the other kind, or hot-spot shares of other cells).
   const rows = useRows<AreaPriorityRow>(current && previous && hotCells ? areaPrioritySql(filter.incidents, kind, current, previous, size, hotCells, shape) : null, { keepPrevious: `${kind ?? ''}|${size}|${shape}` });
@@ -45,8 +48,8 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
   const kept = useMemo(() => (rows ? areasToRank(rows, noData) : null), [rows, noData]);
   const leftOut = rows && kept ? rows.length - kept.length : 0;
   const ranked = useMemo(
-    () => (kept && days ? rankAreas(kept, days, rule, shift === null) : []),
-    [kept, days?.current, days?.previous, rule, shift],
+    () => (kept && days ? rankAreas(kept, days, rule, shift === null, hotAnalysis?.ran ?? false) : []),
+    [kept, days?.current, days?.previous, rule, shift, hotAnalysis?.ran],
   );
   if (!current || !previous) return null;
   const label = formatTertial(current, language);
