@@ -42,6 +42,20 @@ describe('epoch days', () => {
     expect(describeDayRange({ from, to: from + 6 }, 'sv')).toBe('2026-11-02 – 2026-11-08 (v. 45 2026)');
     expect(describeDayRange({ from, to: from }, 'en')).toBe('2026-11-02 (wk 45 2026)');
   });
+
+  it('names weeks only for whole ISO weeks: 28 days from a Sunday are not "v. 30 – v. 34" (helper-62)', () => {
+    const sunday = epochDayOf(new Date(2026, 6, 26));
+    expect(describeDayRange({ from: sunday, to: sunday + 27 }, 'sv')).toBe('2026-07-26 – 2026-08-22');
+    // Every start and length within three weeks: weeks named exactly when the range runs Monday to Sunday.
+    const monday = epochDayOf(new Date(2026, 6, 20));
+    for (let start = monday; start < monday + 7; start++) {
+      for (let length = 2; length <= 21; length++) {
+        const text = describeDayRange({ from: start, to: start + length - 1 }, 'sv');
+        const whole = start === monday && length % 7 === 0;
+        expect(text.includes('(v.'), `${start - monday} + ${length}`).toBe(whole);
+      }
+    }
+  });
 });
 
 describe('clipToData', () => {
