@@ -127,6 +127,16 @@ describe('the change against the previous tertial when the rows are placed diffe
       // The län kind holds every row in both tertials: no shift there.
       const [lanRow] = await runner.rows<{ current: number; current_in: number; previous: number; previous_in: number }>(kindPlacementSql([], 'län', t1, t3));
       expect(kindPlacementShift(lanRow)).toBeNull();
+      // Trender under an area filter asks the same question and gets the same answer (helper-62: it withheld the
+      // län's comparison the Karta showed): the kommun shifted, the län did not; without a kind, every level counts.
+      const { comparisonShift } = await import('../../src/features/trends/use-placement-shift');
+      const { placementLevelsSql } = await import('../../src/data/placement-level.query');
+      const levels = await runner.rows<{ level: string; current: number; previous: number }>(placementLevelsSql('TRUE', t1, t3));
+      expect(comparisonShift(levels, 'kommun')).not.toBeNull();
+      expect(comparisonShift(levels, 'län')).toBeNull();
+      expect(comparisonShift(levels)).not.toBeNull();
+      expect(comparisonShift(levels, 'kommun')!.current).toBeCloseTo(shift.current, 12);
+      expect(comparisonShift(levels, 'kommun')!.compared).toBeCloseTo(shift.compared, 12);
       const areaRow: AreaPriorityRow = { name: 'Arboga', population: 14_000, current: 10, current_key: 0, previous: 90, previous_key: 0, hot: 0, hot_key: 0, located: 0, located_key: 0 };
       expect(rankAreas([areaRow], { current: 120, previous: 122 }, null)[0]!.vsPrevious!.significant).toBe(true);
       expect(rankAreas([areaRow], { current: 120, previous: 122 }, null, false)[0]!.vsPrevious).toBeNull();

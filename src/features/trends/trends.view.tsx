@@ -131,7 +131,7 @@ export function TrendsPage() {
   // The comparison: the brushed period (or the latest complete one) against the period before and last year.
   const withoutPeriod = useFilterPredicates(['period']);
   const periods = useMemo(() => (extent ? comparisonPeriods(filters.period, extent, unit) : null), [extent, filters.period?.from, filters.period?.to, unit]);
-  const shift = useComparisonPlacementShift(periods, filters.area !== undefined);
+  const shift = useComparisonPlacementShift(periods, filters.area);
   const boundary = useComparisonCategoryBoundary(periods, filters.category !== undefined);
   const withheldNote = (shifted: boolean, cut: boolean) => (shifted ? t('trends.placementShift') : cut ? t('trends.categoryBoundary') : undefined);
   const [comparison, setComparison] = useState<(ReturnType<typeof compare> & { keys: { current: number; previous: number; lastYear: number } }) | null>(null);
