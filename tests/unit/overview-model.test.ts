@@ -51,5 +51,8 @@ describe('Översikt model', () => {
     const colours = option.series[0].data.map((d) => d.itemStyle.color);
     expect(colours[1]).not.toBe(colours[0]);
     expect(colours[0]).toBe(colours[2]);
+    // The tooltip's heading is the series name: the reader's word, never the code's "incidents" (helper-62).
+    expect((categoryChartOption(rows, 'Hot', 'sv', '–', undefined, 'Händelser') as { series: { name: string }[] }).series[0].name).toBe('Händelser');
+    expect((categoryChartOption(rows, 'Hot', 'sv') as { series: { name: string }[] }).series[0].name).not.toBe('incidents');
   });
 });

@@ -175,12 +175,15 @@ export function weeklyChartOption(series: Published<WeekPoint>[], language: Lang
     brush: { ...BRUSH_TOOLS, xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
     xAxis: { type: 'category', data: series.map((p) => p.label), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
-    series: [{ type: 'bar', name: 'incidents', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_BAR_STYLE } : barValue(p.incidents))), itemStyle: { color: INK }, barCategoryGap: '10%' }],
+    series: [{ type: 'bar', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_BAR_STYLE } : barValue(p.incidents))), itemStyle: { color: INK }, barCategoryGap: '10%' }],
   };
 }
 
-/** `sorted` in display order (sortCategories): a click reports an index into it. */
-export function categoryChartOption(sorted: Published<CategoryRow>[], selected: string | undefined, language: Language, hidden = '–', protectedText?: string): ChartOption {
+/**
+ * `sorted` in display order (sortCategories): a click reports an index into it. `seriesName`: the tooltip's heading in
+ * the reader's language (it read "incidents" in the Swedish UI, helper-62).
+ */
+export function categoryChartOption(sorted: Published<CategoryRow>[], selected: string | undefined, language: Language, hidden = '–', protectedText?: string, seriesName = ''): ChartOption {
   return {
     grid: { left: 140, right: 48, top: 8, bottom: 24 },
     tooltip: { trigger: 'item', valueFormatter: (v: unknown, i?: number) => countText(v, language, hidden, i !== undefined && isProtected(sorted[i]?.incidents) ? protectedText : undefined) },
@@ -188,7 +191,7 @@ export function categoryChartOption(sorted: Published<CategoryRow>[], selected: 
     yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.category) },
     series: [{
       type: 'bar',
-      name: 'incidents',
+      name: seriesName,
       data: sorted.map((r) => ({ value: barValue(r.incidents), itemStyle: { color: r.otherOf !== undefined ? OTHER : selected === undefined || selected === r.category ? INK : MUTED } })),
       label: { show: true, position: 'right', formatter: (p: { value: unknown; dataIndex?: number }) => countText(p.value, language, hidden, p.dataIndex !== undefined && isProtected(sorted[p.dataIndex]?.incidents) ? protectedText : undefined) },
     }],

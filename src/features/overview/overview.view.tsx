@@ -74,14 +74,15 @@ export function OverviewPage() {
   // Public view: a category is listed because it has an incident, so one shown "<5" said "at least one" and a missing
   // one "none" (helper-62, on Lägesbild). Small ones are left out of the chart and its table (their incidents stay in
   // the total), unless chosen as the filter.
-  const listed = (r: { category: string; incidents: PublishedCount; otherOf?: number }) => !rule || r.incidents !== null || r.otherOf !== undefined || r.category === selectedCategory;
-  const sortedCategories = top.all.filter(listed);
-  const chartCategories = top.shown.filter(listed);
+  const [sortedCategories, chartCategories] = useMemo(() => {
+    const listed = (r: { category: string; incidents: PublishedCount; otherOf?: number }) => !rule || r.incidents !== null || r.otherOf !== undefined || r.category === selectedCategory;
+    return [top.all.filter(listed), top.shown.filter(listed)];
+  }, [top, rule, selectedCategory]);
   const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);
   // The options are memoised: a new object makes ECharts redraw the whole chart, and every query result re-renders the page.
   const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden, protectedText, (covered) => t('overview.partialWeek', { count: covered })), [series, language, hidden, protectedText, t]);
   const partialWeeks = series.filter(isPartialWeek);
-  const categoryOption = useMemo(() => categoryChartOption(chartCategories, selectedCategory, language, hidden, protectedText), [chartCategories, selectedCategory, language, hidden, protectedText]);
+  const categoryOption = useMemo(() => categoryChartOption(chartCategories, selectedCategory, language, hidden, protectedText, t('overview.incidents')), [chartCategories, selectedCategory, language, hidden, protectedText, t]);
 
   const setPeriod = (range: DayRange | null) => setFilter('period', range ?? undefined);
   const setCategory = (category: string | undefined) => setFilter('category', category === selectedCategory ? undefined : category);
