@@ -117,7 +117,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     sourceHeader: 'Source',
     sourceUsual: 'Usually per period',
     sourceUsualDays_one: 'Usually in {{count}} day', sourceUsualDays_other: 'Usually in {{count}} days',
-    sourceLast: 'Last reported',
+    sourceLast: 'Last report by the period’s end',
     sourceStatus: 'State',
     sourceStatus_ok: 'as usual',
     sourceStatus_silent: 'has not reported',

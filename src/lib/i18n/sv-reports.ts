@@ -115,7 +115,7 @@ export const svReports = {
     sourceHeader: 'Källa',
     sourceUsual: 'Vanligen per period',
     sourceUsualDays_one: 'Vanligen på {{count}} dag', sourceUsualDays_other: 'Vanligen på {{count}} dagar',
-    sourceLast: 'Senast rapporterat',
+    sourceLast: 'Senaste rapport t.o.m. periodens slut',
     sourceStatus: 'Läge',
     sourceStatus_ok: 'som vanligt',
     sourceStatus_silent: 'har inte rapporterat',
