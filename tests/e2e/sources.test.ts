@@ -66,6 +66,8 @@ describe('sources and the import history in Chromium', () => {
     expect(await types.getByText(/Stöld/).textContent()).toContain('(12)');
     await card.getByTestId('police-places').locator('input[data-name="Stockholms län"]').uncheck();
     expect(await card.getByTestId('police-kept').textContent()).toMatch(/Tas med: 20 av 33 händelser\. Utelämnas: 13 \(7 på händelsetyp, 6 på kommun\/län\)/);
+    // The count beside the place is what unticking it left out (its events of the types kept), not its whole count.
+    expect(await card.getByTestId('police-places').getByText(/Stockholms län/).textContent()).toContain('(6)');
     await card.getByTestId('import-button').click();
     const text = (await card.getByTestId('import-summary').textContent({ timeout: 60_000 }))!.replace(/[\s\u00a0]/g, '');
     expect(text).toContain(`33=importerade${expected.police}+avvisade${expected.policeRejected}+utelämnade${expected.policeLeftOut}`);

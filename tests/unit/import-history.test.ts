@@ -9,7 +9,7 @@ import { listImports, listSources, undoImport, undoState } from '../../src/data/
 import { CREATE_TABLES } from '../../src/data/schema.query';
 import { importAreas } from '../../src/data/import/import-areas';
 import { importCsv } from '../../src/data/import/import-csv';
-import { defaultPoliceChoice, isNotIncidentType, leftOutBy, policeEventCounts, policeEventsImport, type PoliceEventChoice } from '../../src/data/import/police-events';
+import { choiceCounts, defaultPoliceChoice, isNotIncidentType, leftOutBy, policeEventCounts, policeEventsImport, type PoliceEventChoice } from '../../src/data/import/police-events';
 import { fillDerivedColumns } from '../../src/data/derived-columns';
 import { importBytes } from './support/import-fixture';
 import { createNodeRunner, createSchemaRunner } from '../../scripts/node-runner';
@@ -60,6 +60,17 @@ describe('police events: what to keep', () => {
     expect(choice.excludedTypes.sort()).toEqual(['Information', 'Sammanfattning natt', 'Uppdatering']);
     expect(leftOutBy(counts.pairs, choice)).toEqual({ type: 3, location: 0 });
     expect(leftOutBy(counts.pairs, { ...choice, excludedLocations: ['Lund'] })).toEqual({ type: 3, location: 2 });
+    // Beside each choice, what ticking it in or out adds or leaves out under the rest of the choice (helper-62: a
+    // place's whole count stood beside it, though some of its events were of types already left out). Counted here
+    // from the events themselves; the items keep the file's order.
+    for (const c of [choice, { ...choice, excludedLocations: ['Lund'] }, { excludedTypes: [], excludedLocations: ['Malmö', 'Skåne län'] }]) {
+      const shown = choiceCounts(counts, counts.pairs, c);
+      expect(shown.locations.map((l) => l.name)).toEqual(counts.locations.map((l) => l.name));
+      expect(shown.types.map((l) => l.name)).toEqual(counts.types.map((l) => l.name));
+      for (const l of shown.locations) expect(l.count).toBe(EVENTS.filter((e) => e.location?.name === l.name && !c.excludedTypes.includes(e.type)).length);
+      for (const t of shown.types) expect(t.count).toBe(EVENTS.filter((e) => e.type === t.name && !c.excludedLocations.includes(e.location?.name ?? '')).length);
+    }
+    expect(choiceCounts(counts, counts.pairs, choice).locations.reduce((s, l) => s + l.count, 0)).toBe(counts.events - 3);
   });
 
   it('imported + rejected + left out = events in the file; rejects keep their number in the file', async () => {

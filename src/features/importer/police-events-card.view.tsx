@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { leftOutBy, type NameCount, type PoliceEventChoice } from '../../data/import/police-events';
+import { choiceCounts, leftOutBy, type NameCount, type PoliceEventChoice } from '../../data/import/police-events';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { ImportCardHeader, ImportModeChoice, ImportRun, SourceNameField, type ImportCardProps } from './import-card-parts.view';
@@ -67,6 +67,7 @@ export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, o
   const id = useId();
   const setChoice = (choice: PoliceEventChoice) => onChange({ ...entry, choice });
   const left = useMemo(() => leftOutBy(entry.counts.pairs, entry.choice), [entry.counts, entry.choice]);
+  const shown = useMemo(() => choiceCounts(entry.counts, entry.counts.pairs, entry.choice), [entry.counts, entry.choice]);
   const leftOut = left.type + left.location;
   const locked = entry.status === 'importing' || entry.status === 'done';
   const f = (n: number) => formatCount(n, language);
@@ -79,9 +80,9 @@ export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, o
       {entry.status !== 'done' && (
         <details className="police-choice" open>
           <summary>{t('importer.policeChoice')}</summary>
-          <KeepList legend={t('importer.policeTypes')} hint={t('importer.policeTypesHint')} items={entry.counts.types} excluded={entry.choice.excludedTypes}
+          <KeepList legend={t('importer.policeTypes')} hint={t('importer.policeTypesHint')} items={shown.types} excluded={entry.choice.excludedTypes}
             onExcluded={(excludedTypes) => setChoice({ ...entry.choice, excludedTypes })} disabled={locked} testId="police-types" searchable />
-          <KeepList legend={t('importer.policePlaces')} hint={t('importer.policePlacesHint')} items={entry.counts.locations} excluded={entry.choice.excludedLocations}
+          <KeepList legend={t('importer.policePlaces')} hint={t('importer.policePlacesHint')} items={shown.locations} excluded={entry.choice.excludedLocations}
             onExcluded={(excludedLocations) => setChoice({ ...entry.choice, excludedLocations })} disabled={locked} testId="police-places" searchable />
         </details>
       )}
