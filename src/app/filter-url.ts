@@ -1,5 +1,7 @@
 // Keeps the shared filter in the address bar (?period=…&kategori=…, before the #/page), so a copied link
-// reproduces the view and Back/Forward move through pages with the filter intact. The link never carries data.
+// reproduces the view and Back/Forward move through pages with the filter intact. The link never carries data — only
+// a fingerprint of it (?data=…, data-fingerprint.query.ts), so the page that opens a link can say when it holds other
+// data than the sender's: the same filter over other data gives other counts.
 import { useEffect, useSyncExternalStore } from 'react';
 import { applyFilterState, onFilterChange, readFilterState } from '../data/selections';
 import { filterStateFromParams, filterStateToParams, refusedFilterParams } from '../lib/filter-state';
@@ -7,21 +9,52 @@ import { filterStateFromParams, filterStateToParams, refusedFilterParams } from 
 // The link's filter parameters that were refused (see refusedFilterParams), for the page to say so.
 let refused: string[] = [];
 const listeners = new Set<() => void>();
+const notify = () => { for (const l of listeners) l(); };
+const subscribe = (l: () => void) => { listeners.add(l); return () => { listeners.delete(l); }; };
+
+const DATA_PARAM = 'data';
+// The data fingerprint the address held when the page opened (a shared link's), and the loaded data's.
+let linkData: string | null | undefined;
+let currentData: string | null = null;
+let mismatchDismissed = false;
 
 function readUrl(): void {
   const params = new URLSearchParams(location.search);
   refused = refusedFilterParams(params);
-  for (const l of listeners) l();
+  // Only the address the page opened with is a shared link; Back/Forward bring the page's own addresses.
+  if (linkData === undefined) linkData = params.get(DATA_PARAM);
+  notify();
   applyFilterState(filterStateFromParams(params));
 }
 
 export function useRefusedFilterParams(): string[] {
-  return useSyncExternalStore((l) => { listeners.add(l); return () => listeners.delete(l); }, () => refused);
+  return useSyncExternalStore(subscribe, () => refused);
+}
+
+/** The loaded data's fingerprint (DATA_FINGERPRINT), written into the address from now on. */
+export function setDataFingerprint(fingerprint: string): void {
+  if (fingerprint === currentData) return;
+  currentData = fingerprint;
+  // For tests and the benchmark to wait on, as `data-queries` (query-activity.ts).
+  document.documentElement.dataset.fingerprint = fingerprint;
+  notify();
+  writeUrl();
+}
+
+/** True when the page was opened by a link made on other data than the page holds (until dismissed). */
+export function useLinkDataMismatch(): boolean {
+  return useSyncExternalStore(subscribe, () => !mismatchDismissed && !!linkData && currentData !== null && linkData !== currentData);
+}
+
+export function dismissLinkDataMismatch(): void {
+  mismatchDismissed = true;
+  notify();
 }
 
 function writeUrl(): void {
   const url = new URL(location.href);
   const params = filterStateToParams(readFilterState(), new URLSearchParams(url.search));
+  if (currentData !== null) params.set(DATA_PARAM, currentData);
   const search = params.toString();
   if (url.search.replace(/^\?/, '') === search) return;
   url.search = search;

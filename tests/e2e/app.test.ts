@@ -100,6 +100,32 @@ describe('Lägesbild in Chromium', () => {
     expect(await page.locator('.chip').count()).toBe(0);
   });
 
+  it('carries a fingerprint of the data in the address, and says when a link was made on other data (helper-62)', async () => {
+    const { page } = browser;
+    const opened = async (search: string) => {
+      await page.goto(`${baseUrl}?${search}#/`);
+      await page.waitForFunction(() => /^[0-9a-f]{8}$/.test(document.documentElement.dataset.fingerprint ?? ''), null, { timeout: 60_000 });
+      return page.evaluate(() => document.documentElement.dataset.fingerprint!);
+    };
+    const own = await opened('kategori=St%C3%B6ld');
+    await page.waitForFunction((f) => new URLSearchParams(location.search).get('data') === f, own);
+    expect(await page.getByTestId('link-other-data').count()).toBe(0);
+    // A link made on this data says nothing; one made on other data says so, keeps its filter, and can be dismissed.
+    expect(await opened(`kategori=St%C3%B6ld&data=${own}`)).toBe(own);
+    expect(await page.getByTestId('link-other-data').count()).toBe(0);
+    const other = own === '0badf00d' ? '0badf00e' : '0badf00d';
+    await opened(`kategori=St%C3%B6ld&data=${other}`);
+    await page.getByTestId('link-other-data').waitFor();
+    expect(await page.getByTestId('link-other-data').textContent()).toContain('Länken gjordes med andra data');
+    expect(await page.locator('.chip').count()).toBe(1);
+    await waitForKpi('kpi-incidents', await expected.incidentsBetween('1900-01-01', '2999-12-31', 'Stöld'));
+    expect(new URL(page.url()).searchParams.get('data')).toBe(own);
+    await page.getByTestId('link-other-data').getByRole('button', { name: 'Stäng' }).click();
+    await page.getByTestId('link-other-data').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Återställ alla' }).click();
+    await waitForKpi('kpi-incidents', expected.incidents);
+  });
+
   it('keeps the data across a reload, in the browser’s private storage', async () => {
     const { page } = browser;
     await page.goto(`${baseUrl}#/installningar`);

@@ -46,6 +46,8 @@ export const en: Messages = {
   },
   dataset: {
     example: 'Example data: Exempelkommun is invented. The numbers describe no real events.',
+    linkOtherData: 'This link was made with other data than the data in this browser (another import, or the example). Its filters apply here, but the counts are this browser’s and may differ from what the sender saw.',
+    dismiss: 'Dismiss',
     user: 'Your data',
     span: '{{from}} – {{to}}',
   },

@@ -48,6 +48,8 @@ export const sv = {
   },
   dataset: {
     example: 'Exempeldata: Exempelkommun är påhittad. Siffrorna beskriver inga verkliga händelser.',
+    linkOtherData: 'Länken gjordes med andra data än de som finns i den här webbläsaren (en annan import, eller exempeldata). Länkens filter gäller här, men antalen är den här webbläsarens och kan skilja sig från dem avsändaren såg.',
+    dismiss: 'Stäng',
     user: 'Egen data',
     span: '{{from}} – {{to}}',
   },
