@@ -124,6 +124,12 @@ describe('Lägesbild in Chromium', () => {
     await page.getByTestId('link-other-data').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Återställ alla' }).click();
     await waitForKpi('kpi-incidents', expected.incidents);
+    // A link with its query after the page (#/?kategori=…) opens that page with that filter (it was "Sidan finns inte").
+    await page.goto(`${baseUrl}#/?kategori=St%C3%B6ld`);
+    await waitForKpi('kpi-incidents', await expected.incidentsBetween('1900-01-01', '2999-12-31', 'Stöld'));
+    expect(new URL(page.url()).hash).toBe('#/');
+    await page.getByRole('button', { name: 'Återställ alla' }).click();
+    await waitForKpi('kpi-incidents', expected.incidents);
   });
 
   it('keeps the data across a reload, in the browser’s private storage', async () => {
