@@ -168,6 +168,14 @@ describe('series and calendar', () => {
     const early = [{ epoch_day: d('2026-01-05'), series: 'c9', n: 1, key: 0 }, ...rows.map((r) => ({ ...r, epoch_day: d('2026-01-12') }))];
     const order = [...trendSeries(topSeries(early, 'Övrigt'), [], { from: d('2026-01-05'), to: d('2026-01-18') }, 'week', 2, 'sv').series.keys()];
     expect(order).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'Övrigt']);
+    // Public view (minTotal k = 5): a series with fewer than 5 in all is never listed by name, however few series
+    // there are — listed, its "<5" said "at least one" — and goes into the rest.
+    const few = rows.slice(3, 8); // totals 7, 6, 5, 4, 3
+    expect(new Set(topSeries(few, 'Övrigt').map((r) => r.series))).toEqual(new Set(['c3', 'c4', 'c5', 'c6', 'c7']));
+    const shown = topSeries(few, 'Övrigt', 5);
+    expect([...new Set(shown.map((r) => r.series))]).toEqual(['c3', 'c4', 'c5', 'Övrigt']);
+    expect(shown.filter((r) => r.series === 'Övrigt').reduce((s, r) => s + r.n, 0)).toBe(4 + 3);
+    expect(new Set(topSeries(rows, 'Övrigt', 5).map((r) => r.series))).toEqual(new Set(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'Övrigt']));
     const extent = { from: d('2025-01-06'), to: d('2026-01-11') };
     const t = trendSeries([{ epoch_day: d('2025-01-07'), series: 'all', n: 4, key: 300 }, { epoch_day: d('2026-01-06'), series: 'all', n: 9, key: 17 }], [], extent, 'week', 2, 'sv');
     const last = t.buckets.length - 1;

@@ -53,12 +53,17 @@ function sumIn(byDay: Map<number, { n: number; key: number }>, from: number, to:
   return { n, key };
 }
 
-/** The biggest series by total, the rest summed as "Övrigt" (the last series), so a stacked chart stays readable. */
-export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number) => string)): DayCount[] {
+/**
+ * The biggest series by total, the rest summed as "Övrigt" (the last series), so a stacked chart stays readable.
+ * `minTotal`: a series with fewer incidents in all goes into the rest — public view's k, since a series is listed
+ * because it has an incident, and one listed whose counts are all "<5" said "at least one" (as on the Lägesbild).
+ */
+export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number) => string), minTotal = 0): DayCount[] {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.series, (totals.get(r.series) ?? 0) + r.n);
-  const keep = new Set([...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_SERIES - 1).map(([k]) => k));
-  if (totals.size <= MAX_SERIES) return rows;
+  const large = [...totals.entries()].filter(([, n]) => n >= minTotal).sort((a, b) => b[1] - a[1]);
+  if (large.length === totals.size && totals.size <= MAX_SERIES) return rows;
+  const keep = new Set(large.slice(0, MAX_SERIES - 1).map(([k]) => k));
   // The label names how many categories it sums: police events have a category of their own called "Övrigt".
   const label = typeof otherLabel === 'string' ? otherLabel : otherLabel(totals.size - keep.size);
   // "Övrigt" last: the series are ordered as their rows first appear (trendSeries), so it stood mid-legend and mid-table

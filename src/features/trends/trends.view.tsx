@@ -111,7 +111,10 @@ export function TrendsPage() {
   const hidden = rule ? hiddenLabel(rule) : '–';
   const count = (v: PublishedCount | undefined) => formatShownCount(v, rule, language);
   const series = useMemo(
-    () => (extent && drawn ? publishTrend(trendSeries(topSeries(drawn.days, (rest) => t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
+    () => (extent && drawn ? publishTrend(trendSeries(topSeries(drawn.days, (rest) => (rule
+      // Public view: no count of the series summed (some may be small: the count said how many had an incident).
+      ? t(drawn.split === 'area' ? 'overview.otherAreasPublic' : 'overview.otherCategoriesPublic')
+      : t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), rule?.k ?? 0), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
     [extent, drawn, unit, language, t, rule],
   );
   const calendar = useMemo(

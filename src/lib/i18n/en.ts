@@ -52,7 +52,7 @@ export const en: Messages = {
     span: '{{from}} – {{to}}',
   },
   overview: {
-    otherAreas_one: 'Other areas ({{count}})', otherAreas_other: 'Other areas ({{count}})',
+    otherAreas_one: 'Other areas ({{count}})', otherAreas_other: 'Other areas ({{count}})', otherAreasPublic: 'Other areas',
     otherCategories_one: 'Other categories ({{count}})', otherCategories_other: 'Other categories ({{count}})', otherCategoriesPublic: 'Other categories',
     otherHint: 'The chart shows the {{count}} largest categories and Other categories (the rest summed). The table has every category.', otherHintPublic: 'The chart shows the {{count}} largest categories and Other categories (the rest summed). The table has every category but those with fewer than {{k}} incidents, which public view does not list.',
     coverage: 'Data from {{first}} to {{last}}.',

@@ -54,7 +54,7 @@ export const sv = {
     span: '{{from}} – {{to}}',
   },
   overview: {
-    otherAreas_one: 'Övriga områden ({{count}})', otherAreas_other: 'Övriga områden ({{count}})',
+    otherAreas_one: 'Övriga områden ({{count}})', otherAreas_other: 'Övriga områden ({{count}})', otherAreasPublic: 'Övriga områden',
     otherCategories_one: 'Övriga kategorier ({{count}})', otherCategories_other: 'Övriga kategorier ({{count}})', otherCategoriesPublic: 'Övriga kategorier',
     otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat). Tabellen har alla kategorier.', otherHintPublic: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat). Tabellen har alla kategorier utom dem med färre än {{k}} händelser, som inte listas i publik visning.',
     coverage: 'Data från {{first}} till {{last}}.',
