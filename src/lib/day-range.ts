@@ -28,13 +28,14 @@ export function mondayOf(epochDay: number): number {
 
 /**
  * "2026-11-02 – 2026-11-15 (v. 45 2026 – v. 46 2026)"; one week once ("v. 26 2026", not "v. 26 2026 – v. 26 2026"),
- * one day once ("2026-07-26 (v. 30 2026)"). The weeks are named only when the range is whole ISO weeks (Monday to
- * Sunday): 2026-07-26 – 2026-08-22 is 28 days, and "(v. 30 – v. 34)" beside it claimed 35 (helper-62, Karta's panel).
+ * one day as its date. The weeks are named only when the range is whole ISO weeks (Monday to Sunday): 2026-07-26 –
+ * 2026-08-22 is 28 days, and "(v. 30 – v. 34)" beside it claimed 35 (helper-62, Karta's panel); "2 under 2026-03-10
+ * (v. 11 2026)" read as two in the week (helper-63).
  */
 export function describeDayRange(range: DayRange, language: Language): string {
   const from = dateOfEpochDay(range.from);
   const to = dateOfEpochDay(range.to);
-  if (range.from === range.to) return `${formatDate(from)} (${formatIsoWeek(isoWeekOf(from), language)})`;
+  if (range.from === range.to) return formatDate(from);
   const days = `${formatDate(from)} – ${formatDate(to)}`;
   if (mondayOf(range.from) !== range.from || mondayOf(range.to) !== range.to - 6) return days;
   const [firstWeek, lastWeek] = [formatIsoWeek(isoWeekOf(from), language), formatIsoWeek(isoWeekOf(to), language)];

@@ -101,6 +101,8 @@ describe('the areas the tertial table ranks', () => {
     const row = (name: string, current: number, previous: number): AreaPriorityRow => ({ name, population: 1000, current, current_key: 0, previous, previous_key: 0, hot: 0, hot_key: 0, located: 0, located_key: 0 });
     const rows = [row('Malmö', 10, 12), row('Helsingborg', 0, 0), row('Göteborg', 0, 0), row('Lund', 0, 3)];
     expect(areasToRank(rows, new Set(['Göteborg'])).map((r) => r.name)).toEqual(['Malmö', 'Lund']);
+    // Public view keeps the areas with none (helper-63: the five names missing from the list were the zeros).
+    expect(areasToRank(rows, new Set(['Göteborg']), true).map((r) => r.name)).toEqual(['Malmö', 'Helsingborg', 'Lund']);
   });
 });
 

@@ -38,6 +38,9 @@ describe('the data fingerprint', () => {
     const others = [
       await fingerprint(all.slice(1)),
       await fingerprint(all, [`UPDATE incidents SET row_key = 'A-999' WHERE row_key = 'A-1'`]),
+      // The same ids with other values (helper-63: a category renamed and dates moved gave the same fingerprint).
+      await fingerprint(all, [`UPDATE incidents SET category = 'Inbrott' WHERE row_key = 'A-2'`]),
+      await fingerprint(all, [`UPDATE incidents SET occurred_at = occurred_at + INTERVAL 30 DAY, epoch_day = epoch_day + 30 WHERE row_key = 'A-3'`]),
       await fingerprint(all, [`INSERT INTO interventions (started_at, type, source, epoch_day, row_key) VALUES (TIMESTAMP '2024-10-02', 'Trygghetsvandring', 'x', 20001, 'I-1')`]),
       await fingerprint(all, [`INSERT INTO areas (name, kind, geometry, source) VALUES ('Centrum', 'stadsdel', '{}', 'x')`]),
       await fingerprint(all, [`INSERT INTO areas (name, kind, geometry, source) VALUES ('Centrum', 'kommun', '{}', 'x')`]),

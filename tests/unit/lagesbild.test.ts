@@ -160,6 +160,15 @@ describe('the summary text', () => {
     const publicReport = buildReport(raw, { k: 5 });
     expect(publicReport.categoryBoundaries.every((b) => b.begins === null && b.ends === null)).toBe(true);
     expect(categoryBoundaryText(publicReport, i18next.t)).toContain(': Fylleri, Fylleri/LOB.');
+    // A category small in every window is not listed in public view, and no note names it as beginning or ending in
+    // the period: that said it had an incident there (helper-63: "Smällar" named in the one week it had one event).
+    raw.categories = [...raw.categories, row('Smällar', 3, 0, 0)];
+    raw.categorySpans = [...raw.categorySpans, { name: 'Smällar', rows: 400, first_day: current.from + 2, last_day: current.to }];
+    expect(buildReport(raw, null).categoryBoundaries.map((b) => b.name)).toContain('Smällar');
+    const hidden = buildReport(raw, { k: 5 });
+    expect(hidden.categories.map((c) => c.name)).not.toContain('Smällar');
+    expect(hidden.categoryBoundaries.map((b) => b.name)).not.toContain('Smällar');
+    expect(summaryParagraphs(hidden, 'sv').join(' ')).not.toContain('Smällar');
   });
 
   it('says why a goal has no verdict: not begun, 0 against 0 (withheld in public view), on the page and in the CSV', async () => {
@@ -394,6 +403,13 @@ describe('the summary text', () => {
     expect(publicNone).toContain('data-testid="slide-interventions-table-hidden"');
     expect(publicNone).toContain('färre än 5 under perioden (även 0)');
     expect(publicNone).not.toContain('data-testid="slide-interventions-table"');
+    // Public view, a total of 8 in four types of 3, 3, 1 and 1: no type is listed, and the slide says they were all
+    // small — not "Inga insatser" beside the total (helper-63).
+    const iRow = (name: string, current: number): CountRow => ({ name, current, previous: 0, last_year: 0, current_key: 0, previous_key: 0, last_year_key: 0 });
+    const smallTypes = slide(buildReport({ ...knownReport(), interventions: [iRow('Trygghetsvandring', 3), iRow('Samtal', 3), iRow('Städning', 1), iRow('Belysning', 1)] }, { k: 5 }));
+    expect(smallTypes).toContain('data-testid="slide-interventions-table-small"');
+    expect(smallTypes).toContain('Varje insatstyp hade färre än 5');
+    expect(smallTypes).not.toContain('Inga insatser');
     const analystNone = slide(buildReport(none, null));
     expect(analystNone).toContain('data-testid="slide-interventions-table-none"');
     expect(analystNone).toContain('Inga insatser');

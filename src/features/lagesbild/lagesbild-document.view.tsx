@@ -67,6 +67,10 @@ export function InterventionsBreakdown({ report, t, language, testId, titled = f
   // `titled`: the text cases carry the table's caption as a title (a slide has no panel heading above them).
   const title = titled ? <strong>{t('lagesbild.interventionsDone')}: </strong> : null;
   if (breakdownHidden(report.interventionTotal)) return <p data-testid={`${testId}-hidden`}>{title}{t('lagesbild.breakdownHidden', { k: report.rule!.k })}</p>;
+  // Public view lists only types with a count that is not small (shownRows): with none left, the types were all
+  // small — not "none registered" beside a total of 9 (helper-63).
+  const listed = report.rule ? shownRows(report.interventions, report.rule, (r) => [r.current, r.previous]) : report.interventions;
+  if (report.rule && listed.length === 0) return <p data-testid={`${testId}-small`}>{title}{t('lagesbild.interventionTypesSmall', { k: report.rule.k })}</p>;
   if (report.interventions.length === 0) return <p data-testid={`${testId}-none`}>{title}{t('lagesbild.noInterventions')}</p>;
   return <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId={testId} lastYear={false} />;
 }

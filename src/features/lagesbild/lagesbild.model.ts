@@ -258,7 +258,7 @@ export function figureCategories(report: Pick<LagesbildReport, 'categories' | 'r
 
 export function buildReport(raw: RawReport, rule: DisclosureRule | null): LagesbildReport {
   const categories = publishRows(raw.categories, rule, raw.periods, raw.dataExtent ?? null);
-  const boundaries = categoryBoundariesOf(raw, rule);
+  const boundaries = categoryBoundariesOf(raw, rule, categories.rows);
   const areas = publishRows(raw.areas, rule, raw.periods, raw.dataExtent ?? null);
   const shift = areaPlacementShift(raw.placementLevels ?? []);
   const shiftLastYear = areaPlacementShift(raw.placementLevelsLastYear ?? []);
@@ -330,10 +330,12 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
  * The report's categories that begin or end in the data inside the span from last year's window (or the previous
  * one's, if earlier) to the period's end, beyond chance (silent-stretch.ts). Days left out in public view.
  */
-function categoryBoundariesOf(raw: RawReport, rule: DisclosureRule | null): LagesbildReport['categoryBoundaries'] {
+function categoryBoundariesOf(raw: RawReport, rule: DisclosureRule | null, listed: Figure[]): LagesbildReport['categoryBoundaries'] {
   if (!raw.categorySpans || !raw.dataExtent) return [];
   const { previous, lastYear, current } = raw.periods;
-  const names = new Set(raw.categories.map((c) => c.name));
+  // Public view: only the categories the table lists (shownRows). A note that a small, unlisted category begins in the
+  // period said it had at least one incident there (helper-63: "Smällar" named in v. 43 only, its one event that week).
+  const names = new Set((rule ? listed : raw.categories).map((c) => c.name));
   const spans = raw.categorySpans.filter((s) => names.has(s.name));
   const nearer = new Set(categoryBoundaries(spans, { from: previous.from, to: current.to }, raw.dataExtent).map((b) => b.name));
   return categoryBoundaries(spans, { from: Math.min(previous.from, lastYear.from), to: current.to }, raw.dataExtent)

@@ -51,10 +51,12 @@ export interface AreaPriority {
 /**
  * The areas worth ranking: not shown as "no data" on the Karta (`noData`), and with an incident in one of the two
  * tertials. An area with none says nothing about where to act, and ranked it read "▼ −100 %, significant" against
- * the rest — Helsingborg so, while Göteborg (outside the data's box) was "–".
+ * the rest — Helsingborg so, while Göteborg (outside the data's box) was "–". `keepEmpty` (public view): areas with
+ * none stay, shown "<5" like 1–4 — left out, the missing names were the zeros (helper-63); they get no rate or test
+ * there anyway (a hidden count has none).
  */
-export function areasToRank(rows: AreaPriorityRow[], noData: Set<string>): AreaPriorityRow[] {
-  return rows.filter((r) => !noData.has(r.name) && (r.current > 0 || r.previous > 0));
+export function areasToRank(rows: AreaPriorityRow[], noData: Set<string>, keepEmpty = false): AreaPriorityRow[] {
+  return rows.filter((r) => !noData.has(r.name) && (keepEmpty || r.current > 0 || r.previous > 0));
 }
 
 /** One row of area-priority.query.ts kindPlacementSql. */

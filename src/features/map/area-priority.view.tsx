@@ -45,7 +45,7 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
   const days = current && previous && extent ? { current: coveredDays(current, extent), previous: coveredDays(previous, extent) } : null;
   const placement = useRows<KindPlacementRow>(current && previous ? kindPlacementSql(filter.incidents, kind, current, previous) : null, { keepPrevious: false });
   const shift = useMemo(() => (placement?.[0] ? kindPlacementShift(placement[0]) : null), [placement]);
-  const kept = useMemo(() => (rows ? areasToRank(rows, noData) : null), [rows, noData]);
+  const kept = useMemo(() => (rows ? areasToRank(rows, noData, rule !== null) : null), [rows, noData, rule]);
   const leftOut = rows && kept ? rows.length - kept.length : 0;
   const ranked = useMemo(
     () => (kept && days ? rankAreas(kept, days, rule, shift === null, hotAnalysis?.ran ?? false) : []),
@@ -99,7 +99,7 @@ export function AreaPriorityPanel({ kind, size, shape, band, universe, noData }:
           })}
         </p>
       )}
-      {leftOut > 0 && <p className="hint" data-testid="area-priority-left-out">{t('map.priority.noDataLeftOut', { count: leftOut })}</p>}
+      {leftOut > 0 && !rule && <p className="hint" data-testid="area-priority-left-out">{t('map.priority.noDataLeftOut', { count: leftOut })}</p>}
       <p className="hint">{t('map.priority.method', { size })}</p>
     </div>
   );

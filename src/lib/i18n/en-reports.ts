@@ -111,6 +111,7 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     interventionsDone: 'Interventions in the period',
     type: 'Type',
     noInterventions: 'No interventions recorded in the period.',
+    interventionTypesSmall: 'Every intervention type had fewer than {{k}} interventions in the period and the period before: the types are not shown in public view.',
     moreCategories_one: '… and {{count}} more category – all are in the lägesbild and its CSV.', moreCategories_other: '… and {{count}} more categories – all are in the lägesbild and its CSV.',
     breakdownHidden: 'Public view: fewer than {{k}} in the period (0 included) – which they were is not shown.',
     sources: 'Reporting sources',

@@ -109,6 +109,7 @@ export const svReports = {
     interventionsDone: 'Insatser under perioden',
     type: 'Typ',
     noInterventions: 'Inga insatser registrerade under perioden.',
+    interventionTypesSmall: 'Varje insatstyp hade färre än {{k}} insatser under perioden och perioden före: typerna visas inte i publik visning.',
     moreCategories_one: '… och {{count}} kategori till – alla står i lägesbilden och dess CSV.', moreCategories_other: '… och {{count}} kategorier till – alla står i lägesbilden och dess CSV.',
     breakdownHidden: 'Publik visning: färre än {{k}} under perioden (även 0) – vilka det var visas inte.',
     sources: 'Rapporterande källor',
