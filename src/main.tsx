@@ -3,14 +3,14 @@ import './early-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { moveHashQuery } from './app/hash-query';
+import { keepHashQueriesMoved } from './app/hash-query';
 import { startDatabase } from './app/database-provider';
 import { readSetting } from './data/settings-store';
 import { initI18n } from './lib/i18n/i18n';
 import './styles.css';
 
 initI18n(readSetting('language') === 'en' ? 'en' : 'sv');
-moveHashQuery();
+keepHashQueriesMoved();
 // DuckDB's start (worker, 34 MB wasm) is the longest part of a first view: begin it before the first render.
 void startDatabase().catch(() => {}); // a failure is shown by the app's start screen, which asks again
 

@@ -54,7 +54,11 @@ export function dismissLinkDataMismatch(): void {
 function writeUrl(): void {
   const url = new URL(location.href);
   const params = filterStateToParams(readFilterState(), new URLSearchParams(url.search));
-  if (currentData !== null) params.set(DATA_PARAM, currentData);
+  // The fingerprint goes with a selection (filters, a lägesbild period): a bare address claims no counts, and keeps
+  // moving between pages a hash change, not a reload.
+  const selects = [...params.keys()].some((name) => name !== DATA_PARAM && name !== 'lang');
+  if (currentData !== null && selects) params.set(DATA_PARAM, currentData);
+  else params.delete(DATA_PARAM);
   const search = params.toString();
   if (url.search.replace(/^\?/, '') === search) return;
   url.search = search;

@@ -14,8 +14,21 @@ export function withHashQueryMoved(href: string): string | null {
   return url.href;
 }
 
-/** Rewrites the address in place (no reload, no history entry) when its hash holds a query. */
-export function moveHashQuery(): void {
+/** Rewrites the address in place (no reload, no history entry) when its hash holds a query; true when it did. */
+export function moveHashQuery(): boolean {
   const moved = withHashQueryMoved(location.href);
   if (moved) history.replaceState(history.state, '', moved);
+  return moved !== null;
+}
+
+/**
+ * Moves a hash's query now and on every hash change (a link pasted into an open tab changes only the hash). Called
+ * before the router starts, so this listener runs before the router's and the router reads the page without the
+ * query; the filters are then read as on Back/Forward (a popstate: filter-url.ts).
+ */
+export function keepHashQueriesMoved(): void {
+  moveHashQuery();
+  addEventListener('hashchange', () => {
+    if (moveHashQuery()) dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+  });
 }
