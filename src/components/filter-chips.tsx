@@ -39,7 +39,8 @@ export function FilterChips() {
     ? [...new Set(areaKeys.filter((k) => k.name === chosen.name).map((k) => k.kind ?? ''))].sort()
     : [];
   // Likewise a category no incident has (a misspelt or foreign link): every count is 0 because of the link.
-  const categoryFound = useRows<{ found: boolean }>(state.category !== undefined ? categoryFoundSql(state.category) : null, { keepPrevious: false });
+  // Public view asks for k of them and says "fewer than k, perhaps none": the note must not tell 0 from 1–4.
+  const categoryFound = useRows<{ found: boolean }>(state.category !== undefined ? categoryFoundSql(state.category, rule?.k ?? 1) : null, { keepPrevious: false });
   const categoryNotFound = state.category !== undefined && categoryFound?.[0]?.found === false;
   // And a source no loaded row has (the sources listed are every source in the data).
   const sourceNotFound = state.source !== undefined && !sources.some((s) => s.source === state.source);
@@ -78,7 +79,7 @@ export function FilterChips() {
                     ))})
                   </span>
                 )}
-                {chip.name === 'category' && categoryNotFound && <span className="chip-note" data-testid="category-not-found"> ({t('filters.categoryNotFound')})</span>}
+                {chip.name === 'category' && categoryNotFound && <span className="chip-note" data-testid="category-not-found"> ({rule ? t('filters.categoryFewPublic', { k: rule.k }) : t('filters.categoryNotFound')})</span>}
                 {chip.name === 'source' && sourceNotFound && <span className="chip-note" data-testid="source-not-found"> ({t('filters.sourceNotFound')})</span>}
                 <button type="button" aria-label={t('filters.remove', { label: chip.label })} onClick={() => setFilter(chip.name, undefined)}>×</button>
               </li>

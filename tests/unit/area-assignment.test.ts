@@ -10,7 +10,7 @@ import { areaNamesAtInsertSql, ownOnlyAreaNamesSql } from '../../src/data/area-a
 import { areaTokenSql, encodeAreaNamesSql, inAreasSql, rowsPerAreaSql } from '../../src/data/area-membership.query';
 import { goalPerAreaQuery, goalRowsQuery } from '../../src/analysis/goals/goals.query';
 import type { GoalDefinition } from '../../src/data/tables';
-import { areaCountsSql } from '../../src/features/lagesbild/lagesbild.query';
+import { areaCountsSql, areasAlsoElsewhereSql } from '../../src/features/lagesbild/lagesbild.query';
 import { areaPrioritySql } from '../../src/features/map/area-priority.query';
 import { areaCountsQuery } from '../../src/features/map/map.query';
 import { AREA_COUNTS } from '../../src/features/overview/overview.query';
@@ -246,6 +246,20 @@ describe('assignAreas in DuckDB', () => {
     expect(perArea).toEqual([{ kind: 'kommun', name: 'Upplands Väsby', n: 3 }, { kind: 'län', name: 'Länet', n: 2 }]);
     // The row's own text is kept as written (the lägesbild's one-name column).
     expect(await areas()).toEqual({ a: 'Upplands väsby/file', b: 'UPPLANDS  VÄSBY/file', c: 'upplands väsby/file' });
+    // The lägesbild's area table counts them as one area, named as the boundary is (it listed three rows, each named as
+    // the file wrote it; helper-63 saw "Upplands väsby" there and "Upplands Väsby" on the Karta), and says no incident
+    // also lies in another area for a difference of case alone.
+    const day = { from: 0, to: 0 };
+    const windows = { current: day, previous: { from: -1, to: -1 }, lastYear: { from: -365, to: -365 } };
+    const table = await runner.rows<{ name: string | null; current: number }>(areaCountsSql(windows));
+    expect(table.map((r) => [r.name, Number(r.current)])).toEqual([['Upplands Väsby', 3]]);
+    const [elsewhere] = await runner.rows<{ also_elsewhere: boolean }>(areasAlsoElsewhereSql(windows, `area_names NOT LIKE '%län%'`));
+    expect(elsewhere.also_elsewhere).toBe(false);
+    // A name no boundary has is named by its most common spelling.
+    await addIncident('d', null, null, 'Kista', 'none');
+    await addIncident('e', null, null, 'kista', 'none');
+    await addIncident('f', null, null, 'kista', 'none');
+    expect((await runner.rows<{ name: string | null; current: number }>(areaCountsSql(windows))).map((r) => [r.name, Number(r.current)])).toEqual([['Upplands Väsby', 3], ['kista', 3]]);
   });
 
   it('assigns interventions too', async () => {

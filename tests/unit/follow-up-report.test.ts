@@ -1,3 +1,4 @@
+import { reportT } from './support/swedish-t';
 import { describe, expect, it } from 'vitest';
 import type { GoalEvaluation } from '../../src/analysis/goals/evaluate-goals';
 import { followUpText } from '../../src/features/goals/follow-up-report';
@@ -38,11 +39,8 @@ describe('the verdict badge', () => {
     const { createElement } = await import('react');
     const { renderToStaticMarkup } = await import('react-dom/server');
     const { VerdictBadge } = await import('../../src/analysis/goals/verdict-badge.view');
-    const { default: i18next } = await import('i18next');
-    const { sv } = await import('../../src/lib/i18n/sv');
-    const i18n = i18next.createInstance();
-    await i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
-    const badge = (verdict: 'behind' | 'met', ended: boolean) => renderToStaticMarkup(createElement(VerdictBadge, { verdict, withheld: false, k: null, t: i18n.t, ended }));
+    const t = await reportT();
+    const badge = (verdict: 'behind' | 'met', ended: boolean) => renderToStaticMarkup(createElement(VerdictBadge, { verdict, withheld: false, k: null, t, ended }));
     expect(badge('behind', true)).toContain('Inte uppnått');
     expect(badge('behind', false)).toContain('Efter');
     expect(badge('met', true)).toContain('Uppnått');

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../scripts/generate-example.mjs';
 import { lagesbildPeriods } from '../../src/analysis/periods/compared-periods';
 import { daysAfterStep } from '../../src/features/lagesbild/lagesbild-hot-spots.model';
-import { buildReport, categoryBoundaryText, figureCategories, hotSpotWeeks, type CountRow, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
+import { buildReport, categoryBoundaryText, figureCategories, goalVerdictText, hotSpotWeeks, type CountRow, type Figure, type LagesbildReport, type RawReport } from '../../src/features/lagesbild/lagesbild.model';
+import { lagesbildCsvRows } from '../../src/features/lagesbild/lagesbild-export';
+import { reportT } from './support/swedish-t';
 import { asBiweek, canStepPeriod, defaultReportPeriod, fromBiweek, parseReportPeriodKey, periodOf, reportPeriodKey, sameLastYear } from '../../src/analysis/periods/report-periods';
 import type { BiweekPeriod } from '../../src/lib/iso-week';
 import type { GoalEvaluation } from '../../src/analysis/goals/evaluate-goals';
@@ -150,16 +152,13 @@ describe('the summary text', () => {
     expect(second).toContain('Fylleri och Fylleri/LOB börjar eller slutar i datan under perioderna');
     expect(second).toContain('Tydliga förändringar mot föregående period: Skadegörelse minskade från 25 till 10');
     // The note over the table and the CSV's row give the days; public view names the categories without them.
-    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
-    const { default: i18next } = await import('i18next');
-    const { sv } = await import('../../src/lib/i18n/sv');
-    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
-    expect(categoryBoundaryText(report, i18next.t)).toContain(`Fylleri (i datan från ${iso(switchDay + 1)}), Fylleri/LOB (i datan till ${iso(switchDay)})`);
-    const { rows } = lagesbildCsvRows(report, i18next.t, 'sv');
+    const t = await reportT();
+    expect(categoryBoundaryText(report, t)).toContain(`Fylleri (i datan från ${iso(switchDay + 1)}), Fylleri/LOB (i datan till ${iso(switchDay)})`);
+    const { rows } = lagesbildCsvRows(report, t, 'sv');
     expect(rows.some((r) => String(r[1]).startsWith('Kategorier som börjar eller slutar i datan'))).toBe(true);
     const publicReport = buildReport(raw, { k: 5 });
     expect(publicReport.categoryBoundaries.every((b) => b.begins === null && b.ends === null)).toBe(true);
-    expect(categoryBoundaryText(publicReport, i18next.t)).toContain(': Fylleri, Fylleri/LOB.');
+    expect(categoryBoundaryText(publicReport, t)).toContain(': Fylleri, Fylleri/LOB.');
     // A category small in every window is not listed in public view, and no note names it as beginning or ending in
     // the period: that said it had an incident there (helper-63: "Smällar" named in the one week it had one event).
     raw.categories = [...raw.categories, row('Smällar', 3, 0, 0)];
@@ -172,11 +171,7 @@ describe('the summary text', () => {
   });
 
   it('says why a goal has no verdict: not begun, 0 against 0 (withheld in public view), on the page and in the CSV', async () => {
-    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
-    const { goalVerdictText } = await import('../../src/features/lagesbild/lagesbild.model');
-    const { default: i18next } = await import('i18next');
-    const { sv } = await import('../../src/lib/i18n/sv');
-    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const t = await reportT();
     const raw = knownReport();
     const base = { window: { from: 0, to: 0 }, previous: { from: 0, to: 0 }, asOf: 0, share: 0 };
     const goal = (id: string, title: string) => ({ id, title }) as unknown as GoalEvaluation['goal'];
@@ -185,13 +180,13 @@ describe('the summary text', () => {
       { ...base, goal: goal('noll', 'Färre rån'), rule: 'decrease', problem: { key: 'nothing-to-decrease' } },
     ];
     const analyst = buildReport(raw, null);
-    expect(analyst.goals.map((g) => goalVerdictText(g, i18next.t, null))).toEqual(['Inte påbörjat (börjar 2027-01-01)', 'Bedöms inte (inga i någon av perioderna)']);
-    const csv = lagesbildCsvRows(analyst, i18next.t, 'sv');
+    expect(analyst.goals.map((g) => goalVerdictText(g, t, null))).toEqual(['Inte påbörjat (börjar 2027-01-01)', 'Bedöms inte (inga i någon av perioderna)']);
+    const csv = lagesbildCsvRows(analyst, t, 'sv');
     expect(csv.rows.map((r) => r[1])).toContain('Nytt löfte (Inte påbörjat (börjar 2027-01-01))');
     // Public view: "none in either period" states two counts below k.
     raw.goalsLatest = raw.goals;
     const published = buildReport(raw, { k: 5 });
-    expect(goalVerdictText(published.goals[1], i18next.t, published.rule)).toBe(i18next.t('disclosure.verdictWithheld'));
+    expect(goalVerdictText(published.goals[1], t, published.rule)).toBe(t('disclosure.verdictWithheld'));
   });
 
   it('names every category sharing the largest count, and no place by alphabet at a tied cut-off (a tester: "Vanligast var Misshandel (506)" beside Skadegörelse 506)', () => {
@@ -327,6 +322,38 @@ describe('the summary text', () => {
     expect(report.hotSpots.rows.find((r) => r.name === 'Resecentrum')!.current).toBe(20);
   });
 
+  it('public view: rows with every count below k are one pooled row, always there, and what is hidden does not tell whether one exists (helper-63)', async () => {
+    // Left out one by one, the small rows' sum under each column total was protected by hiding a listed count ("dold")
+    // only when a small row existed: the pattern said that one did. knownReport's Rån is 3, 2, 4 in the three windows.
+    const kinds = (f: Figure) => [f.current, f.previous, f.lastYear].map((v) => (typeof v === 'number' ? 'shown' : v === null ? '<k' : v === undefined ? '–' : 'dold')).join(' ');
+    const pattern = (raw: RawReport) => {
+      const report = buildReport(raw, { k: 5 });
+      return { categories: report.categories.map((f) => `${f.name}: ${kinds(f)}`), pooled: kinds(report.pooled!.categories), total: kinds(report.total) };
+    };
+    const withRan = knownReport();
+    const ranIndex = withRan.categories.findIndex((c) => c.name === 'Rån');
+    const withoutRan = { ...withRan, categories: withRan.categories.filter((_, i) => i !== ranIndex) };
+    const ones = { ...withRan, categories: withRan.categories.map((c, i) => (i === ranIndex ? { ...c, current: 1, previous: 1, last_year: 1 } : c)) };
+    const twoSmall = { ...withRan, categories: [...withRan.categories, { name: 'Fylleri', current: 1, previous: 0, last_year: 0, current_key: 0, previous_key: 0, last_year_key: 0 }] };
+    expect(pattern(withoutRan)).toEqual(pattern(withRan));
+    expect(pattern(ones)).toEqual(pattern(withRan));
+    expect(pattern(twoSmall)).toEqual(pattern(withRan));
+    // A pooled sum of k or more is a count like any other: shown (Rån's 4 and another 2 last year).
+    const poolOfSix = { ...twoSmall, categories: twoSmall.categories.map((c) => (c.name === 'Fylleri' ? { ...c, last_year: 2 } : c)) };
+    expect(pattern(poolOfSix).pooled).toBe('<k <k shown');
+    const report = buildReport(withRan, { k: 5 });
+    // The pooled row holds Rån's counts (hidden) and no name; no listed row is a small row.
+    expect(report.pooled!.categories).toMatchObject({ name: null, pooled: true, current: null, previous: null, lastYear: null, vsPrevious: null, vsLastYear: null });
+    expect(report.categories.map((c) => c.name)).not.toContain('Rån');
+    // Every table has one, zero or not; the analyst's view has none.
+    expect(report.pooled!.areas.pooled).toBe(true);
+    expect(report.pooled!.interventions.pooled).toBe(true);
+    expect(buildReport(withRan, null).pooled).toBeNull();
+    // The CSV lists it under its label in each table.
+    const { rows } = lagesbildCsvRows(report, await reportT(), 'sv');
+    expect(rows.filter((r) => r[1] === 'Övriga, färre än 5 i varje period (summerat)').map((r) => r[0])).toEqual(['Kategori', 'Område', 'Typ']);
+  });
+
   it('gathers hot-spot cells by place and group, recurring ones into one line', () => {
     const h = buildReport(knownReport(), null).hotSpots;
     expect(h.rows.map((r) => `${r.group}:${r.name}:${r.current}`)).toEqual(['new:Hamnen:9', 'persistent:Resecentrum:20', 'fading:Skolparken:1']);
@@ -335,17 +362,14 @@ describe('the summary text', () => {
   });
 
   it('writes a p below the doubles’ range as "<1e-300" in the CSV, never 0 or 5e-324 (1 882 against 85 underflows)', async () => {
-    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
-    const { default: i18next } = await import('i18next');
-    const { sv } = await import('../../src/lib/i18n/sv');
-    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const t = await reportT();
     const raw = knownReport();
     const row = (name: string, current: number, previous: number): CountRow => ({ name, current, previous, last_year: previous, current_key: 0, previous_key: 0, last_year_key: 0 });
     raw.categories = [row('Bedrägeri', 1882, 85), row('Rån', 30, 12)];
     const report = buildReport(raw, null);
     expect(report.categories[0].vsPrevious!.p).toBeLessThan(1e-300); // 5e-324 here: the tail underflows
-    const csv = lagesbildCsvRows(report, i18next.t, 'sv');
-    const pColumn = csv.header.indexOf(i18next.t('lagesbild.csv.pPrevious'));
+    const csv = lagesbildCsvRows(report, t, 'sv');
+    const pColumn = csv.header.indexOf(t('lagesbild.csv.pPrevious'));
     const cells = Object.fromEntries(csv.rows.filter((r) => r[0] === 'Kategori').map((r) => [r[1], r[pColumn]]));
     expect(cells['Bedrägeri']).toBe('<1e-300');
     // An ordinary p stays a number: 30 against 12, p = 0.00792 (exact binomial, 42 trials at one half, minimum likelihood; Python's math.comb).
@@ -356,14 +380,12 @@ describe('the summary text', () => {
     const { createElement } = await import('react');
     const { renderToStaticMarkup } = await import('react-dom/server');
     const { LagesbildDocument, HOT_SPOT_ROWS } = await import('../../src/features/lagesbild/lagesbild-document.view');
-    const { default: i18next } = await import('i18next');
-    const { sv } = await import('../../src/lib/i18n/sv');
-    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const t = await reportT();
     const raw = knownReport();
     // Two more new hot spots than the table's rows, apart from each other (no two cells touch).
     raw.hotSpots.cells = Array.from({ length: HOT_SPOT_ROWS + 2 }, (_, i) => ({ ix: i * 3, iy: 1, pattern: 'new' as const, group: 'new' as const, place: `Plats ${i}`, area: 'Centrum', current: 20 - i, currentKey: 0 }));
     const report = buildReport(raw, null);
-    const render = (standalone: boolean) => renderToStaticMarkup(createElement(LagesbildDocument, { report, summary: [], assessment: '', outlines: [], t: i18next.t, language: 'sv', standalone }));
+    const render = (standalone: boolean) => renderToStaticMarkup(createElement(LagesbildDocument, { report, summary: [], assessment: '', outlines: [], t: t, language: 'sv', standalone }));
     expect(render(false)).toContain('… och 2 till (se CSV-filen eller Karta)');
     const file = render(true);
     expect(file).toContain('… och 2 hot spots till, som inte står med i den här filen');
@@ -374,13 +396,11 @@ describe('the summary text', () => {
     const { createElement } = await import('react');
     const { renderToStaticMarkup } = await import('react-dom/server');
     const { LagesbildBrief } = await import('../../src/features/lagesbild/lagesbild-brief.view');
-    const { default: i18next } = await import('i18next');
-    const { sv } = await import('../../src/lib/i18n/sv');
-    await i18next.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
+    const t = await reportT();
     const brief = (status: 'ok' | 'no-positions' | 'too-short', cells = false) => {
       const raw = knownReport();
       raw.hotSpots = { ...raw.hotSpots, status, ...(cells ? {} : { cells: [] }) };
-      return renderToStaticMarkup(createElement(LagesbildBrief, { report: buildReport(raw, null), summary: [], assessment: '', outlines: [], t: i18next.t, language: 'sv' }));
+      return renderToStaticMarkup(createElement(LagesbildBrief, { report: buildReport(raw, null), summary: [], assessment: '', outlines: [], t: t, language: 'sv' }));
     };
     expect(brief('no-positions')).toContain('Händelserna saknar position');
     expect(brief('no-positions')).not.toContain('Inga hot spots');
@@ -669,12 +689,8 @@ describe('the example’s lägesbild', () => {
     expect(summaryParagraphs(report, 'sv').join(' ')).toMatch(/Därtill (en ny eller bestående hot spot|\d+ nya eller bestående hot spots) utan egna händelser de veckorna/);
     expect(publicText).not.toContain('utan egna händelser de veckorna');
     // The CSV export: no row names a left-out hot spot; their row gives no count ("<5" would misstate their sum).
-    const { lagesbildCsvRows } = await import('../../src/features/lagesbild/lagesbild-export');
-    const { default: i18next } = await import('i18next');
-    const { sv } = await import('../../src/lib/i18n/sv');
-    const i18n = i18next.createInstance();
-    await i18n.init({ lng: 'sv', resources: { sv: { translation: sv } }, interpolation: { escapeValue: false } });
-    const { rows } = lagesbildCsvRows(shown, i18n.t.bind(i18n) as never, 'sv');
+    const t = await reportT();
+    const { rows } = lagesbildCsvRows(shown, t, 'sv');
     const hiddenRow = rows.find((r) => String(r[1]).startsWith('Hot spot'));
     expect(hiddenRow?.[1]).toContain(`färre än 5 egna händelser`);
     expect(rows.some((r) => r[0] === hiddenRow?.[0] && String(r[1]).startsWith('Hamnstaden'))).toBe(false);
@@ -683,7 +699,7 @@ describe('the example’s lägesbild', () => {
     // places ("Återkommande hot spots (Gustav Adolfs torg, Lundavägen 30, …)"), a named hot spot among them and places
     // public view withholds (a tester).
     const spotRows = rows.filter((r) => r[0] === hiddenRow?.[0] && r !== hiddenRow).map((r) => String(r[1]));
-    const pageNames = [...shown.hotSpots.rows.map((r) => `${r.name} (${i18n.t(`lagesbild.group.${r.group}`)})`), ...(shown.hotSpots.recurring.cells > 0 ? [i18n.t('lagesbild.recurringShort')] : [])];
+    const pageNames = [...shown.hotSpots.rows.map((r) => `${r.name} (${t(`lagesbild.group.${r.group}`)})`), ...(shown.hotSpots.recurring.cells > 0 ? [t('lagesbild.recurringShort')] : [])];
     expect(spotRows).toEqual(pageNames);
     expect(shown.hotSpots.recurring.cells).toBeGreaterThan(0);
   }, 60_000);

@@ -10,7 +10,7 @@ const rule = { k: 5 };
 const week = (i: number, incidents: number) => ({ weekDay: i * 7, label: `v${i}`, incidents, key: 0, covered: 7 });
 
 /** Every assignment of the hidden weeks in the period (below k for "<k", k … 60 for "dold") that fits the shown key figure. */
-function completions(weeks: PublishedCount[], inside: number[], keyFigure: PublishedCount): number[][] {
+function completions(weeks: PublishedCount[], inside: number[], keyFigure: PublishedCount | undefined): number[][] {
   const hidden = inside.filter((i) => typeof weeks[i] !== 'number');
   const shownSum = inside.reduce((s, i) => s + (typeof weeks[i] === 'number' ? (weeks[i] as number) : 0), 0);
   const fits: number[][] = [];
@@ -68,6 +68,27 @@ describe('Översikt: weeks inside the period and the key figure are published to
       }
     }
     expect(hiddenSeen).toBeGreaterThan(0);
+  });
+
+  it('publishes the key figure on its own when the period is not whole weeks (a day of 0 read "dold", helper-64)', () => {
+    // Week 1 (days 7–13) has 7 incidents; the period is its Tuesday alone. The key figure counts that day, not the
+    // week, so it is not the week's "dold" or number: publishWeeks leaves it to the view (undefined).
+    const series = [week(0, 30), week(1, 7), week(2, 40)];
+    for (const period of [{ from: 8, to: 8 }, { from: 7, to: 12 }, { from: 3, to: 13 }, { from: 8, to: 20 }]) {
+      expect(publishWeeks(series, period, rule).periodTotal, JSON.stringify(period)).toBeUndefined();
+      expect(publishWeeks(series, period, null).periodTotal, JSON.stringify(period)).toBeUndefined();
+    }
+    // Whole weeks, also cut by the series' ends (days before its first week hold no data): the sum of the weeks.
+    for (const period of [{ from: 7, to: 13 }, { from: 0, to: 20 }, { from: -30, to: 13 }, { from: 14, to: 400 }]) {
+      const inside = series.filter((p) => p.weekDay + 6 >= period.from && p.weekDay <= period.to).reduce((s, p) => s + p.incidents, 0);
+      expect(publishWeeks(series, period, null).periodTotal, JSON.stringify(period)).toBe(inside);
+      expect(publishWeeks(series, period, rule).periodTotal, JSON.stringify(period)).not.toBeUndefined();
+    }
+    // The data begins on a Wednesday (day 2) and ends on a Friday (day 18): a brush's weeks clipped to it are whole.
+    const extent = { from: 2, to: 18 };
+    expect(publishWeeks(series, { from: 2, to: 13 }, rule, extent).periodTotal).not.toBeUndefined();
+    expect(publishWeeks(series, { from: 14, to: 18 }, rule, extent).periodTotal).not.toBeUndefined();
+    expect(publishWeeks(series, { from: 3, to: 13 }, rule, extent).periodTotal).toBeUndefined();
   });
 
   it('passes everything through without a rule, and without a period the key figure is the series total', () => {

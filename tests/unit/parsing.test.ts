@@ -150,25 +150,38 @@ describe('Swedish dates and times', () => {
     expect(parsePoliceEventName('Sammanfattning natt', '2026-01-01 00:12:00').ok).toBe(false);
   });
 
-  it('never puts an event more than a day after its publication: the year is the latest that does not (helper-62)', () => {
-    // The real case: published 26 August 2025, "18 september" is 18 September 2024 (it was 2025, three weeks ahead).
+  it('never puts an event more than a week after its publication: the year is the latest that does not (helper-62, helper-64)', () => {
+    // The real cases: published 26 August 2025, "18 september" is 18 September 2024 (an update; it was 2025, three
+    // weeks ahead); announced on Thursday 13 June 2024, "17 juni" (Presstelefonen on Monday) is 17 June 2024 (it was 2023).
     expect(parsePoliceEventName('18 september 12.27, Anträffad död, Karlstad', '2025-08-26 12:51:59')).toEqual({ ok: true, value: '2024-09-18 12:27:00' });
+    expect(parsePoliceEventName('17 juni 07.00, Övrigt, Örebro län', '2024-06-13 5:56:19')).toEqual({ ok: true, value: '2024-06-17 07:00:00' });
+    // Announced across the new year: the next January.
+    expect(parsePoliceEventName('02 januari 07.00, Övrigt, Dalarnas län', '2025-12-30 06:01:22')).toEqual({ ok: true, value: '2026-01-02 07:00:00' });
     // A time updated later the same day (25 december 23.55, published 10:07) stays in the publication's year.
     expect(parsePoliceEventName('25 december 23.55, Mord/dråp, Bollebygd', '2024-12-25 10:07:22')).toEqual({ ok: true, value: '2024-12-25 23:55:00' });
+    // 29 February is of the latest leap year that fits.
+    expect(parsePoliceEventName('29 februari 10.00, Stöld, Malmö', '2025-03-02 08:00:00')).toEqual({ ok: true, value: '2024-02-29 10:00:00' });
     // Every month's 1st, 15th and last day at 12.00, against publications through a leap year and the next, at 08:00:
-    // the expected year computed here by trying both years with JS dates.
+    // the expected year computed here by trying the three years with JS dates.
     const pad = (n: number) => String(n).padStart(2, '0');
-    for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2025, 11, 31); day += 5 * 86_400_000) {
+    const week = 7 * 86_400_000;
+    for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2025, 11, 31); day += 3 * 86_400_000) {
       const pub = new Date(day);
       const published = `${pub.getUTCFullYear()}-${pad(pub.getUTCMonth() + 1)}-${pad(pub.getUTCDate())} 08:00:00`;
       const publishedAt = day + 8 * 3_600_000;
       MONTHS.forEach((monthName, month) => {
         for (const d of [1, 15, new Date(Date.UTC(2024, month + 1, 0)).getUTCDate()]) {
-          const years = [pub.getUTCFullYear(), pub.getUTCFullYear() - 1].filter((y) => new Date(Date.UTC(y, month, d)).getUTCDate() === d);
-          const y = years.find((year) => Date.UTC(year, month, d, 12) <= publishedAt + 86_400_000) ?? null;
+          const years = [pub.getUTCFullYear() + 1, pub.getUTCFullYear(), pub.getUTCFullYear() - 1].filter((y) => new Date(Date.UTC(y, month, d)).getUTCDate() === d);
+          const y = years.find((year) => Date.UTC(year, month, d, 12) <= publishedAt + week) ?? null;
           const got = parsePoliceEventName(`${pad(d)} ${monthName} 12.00, Stöld, Malmö`, published);
-          if (y === null || (y !== pub.getUTCFullYear() && Date.UTC(pub.getUTCFullYear(), month, d, 12) <= publishedAt + 86_400_000)) expect(got.ok, `${d} ${monthName} / ${published}`).toBe(false);
-          else expect(got, `${d} ${monthName} / ${published}`).toEqual({ ok: true, value: `${y}-${pad(month + 1)}-${pad(d)} 12:00:00` });
+          if (y === null) expect(got.ok, `${d} ${monthName} / ${published}`).toBe(false);
+          else {
+            expect(got, `${d} ${monthName} / ${published}`).toEqual({ ok: true, value: `${y}-${pad(month + 1)}-${pad(d)} 12:00:00` });
+            // Within a week after the publication and less than a year before it (29 February: the last leap year's).
+            const at = Date.UTC(y, month, d, 12);
+            expect(at - publishedAt).toBeLessThanOrEqual(week);
+            if (!(month === 1 && d === 29)) expect(publishedAt - at).toBeLessThan(367 * 86_400_000);
+          }
         }
       });
     }

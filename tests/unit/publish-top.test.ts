@@ -56,25 +56,24 @@ describe('top N and Övrigt', () => {
     expect(top([50, 40, 30], 2, null).other).toBeNull();
   });
 
-  it('public view: a hidden category in the rest can’t be recovered as Övrigt minus the others', () => {
-    // k9 = 3 is small and sits in the rest with k8 = 20; k10 = 4 is the selected category, kept out of Övrigt.
+  it('public view: a small category is in no row but the pool, and no hidden count can be recovered (Övrigt minus the others, the total minus the rest)', () => {
+    // k9 = 3 is small and would sit in the rest with k8 = 20; k10 = 4 is the selected category, kept and listed.
     const values = [400, 300, 250, 200, 150, 120, 100, 90, 20, 3, 4];
-    const rest = [8, 9];
     // Suppressed one list at a time (the list with its total; Övrigt as a plain sum beside it), the attack works:
     // the list hides 3 and 4 (together 7 ≥ k), so 20 stays shown and Övrigt − 20 = 3.
     const naiveAll = publishList(values, values.map(() => 0), { k: 5 }, true);
     const naive = { all: naiveAll.values.map((incidents) => ({ incidents })), total: naiveAll.total, other: { incidents: 20 + 3 as PublishedCount } };
-    expect(attack(values, rest, naive)).toEqual([9, 10]); // and then 4 as the total minus the rest
-    // Published as one table, it doesn't:
+    expect(attack(values, [8, 9], naive)).toEqual([9, 10]); // and then 4 as the total minus the rest
     const p = top(values, 8, 5, 'k10');
-    expect(p.shown.map((r) => r.category).slice(-2)).toEqual(['k10', 'Övrigt (2)']);
+    // k9 is listed nowhere; the selected k10 is, hidden; Övrigt sums k8 and the pool.
+    expect(p.all.map((r) => r.category)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k10']);
+    expect(p.shown.map((r) => r.category).slice(-2)).toEqual(['k10', 'Övrigt (1)']);
     expect(p.all[9].incidents).toBeNull();
-    expect(attack(values, rest, p)).toEqual([]);
-    // Övrigt or its other part is hidden with it.
-    expect([p.other!.incidents, p.all[8].incidents].some((v) => typeof v !== 'number')).toBe(true);
+    expect(p.small).toEqual({ incidents: null }); // the pool: k9's 3
+    expect(publicAttack([...values.slice(0, 9), 4], 3, [8], p)).toEqual([]);
   });
 
-  it('public view: no hidden category is ever recoverable (random tables)', () => {
+  it('public view: no hidden count is ever recoverable, and every count below k is hidden (random tables)', () => {
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let run = 0; run < 300; run++) {
@@ -82,12 +81,84 @@ describe('top N and Övrigt', () => {
       const values = Array.from({ length: m }, () => (random() < 0.3 ? Math.floor(random() * 5) : Math.floor(random() * 200))).sort((a, b) => b - a);
       const n = 1 + Math.floor(random() * Math.min(m, 10));
       const p = top(values, n, 5);
-      expect(attack(values, values.map((_, i) => i).slice(n), p), JSON.stringify({ values, n })).toEqual([]);
-      // Every count below k is hidden, in the table and in the chart alike.
-      p.all.forEach((r, i) => { if (values[i] < 5) expect(typeof r.incidents).not.toBe('number'); });
-      if (p.other && values.slice(n).reduce((s, v) => s + v, 0) < 5) expect(typeof p.other.incidents).not.toBe('number');
+      const listed = values.filter((v) => v >= 5);
+      const pool = values.filter((v) => v < 5).reduce((s, v) => s + v, 0);
+      const rest = listed.map((_, i) => i).slice(n);
+      expect(p.all.map((r) => r.incidents).filter((v) => typeof v === 'number').length + p.all.filter((r) => typeof r.incidents !== 'number').length).toBe(listed.length);
+      expect(publicAttack(listed, pool, rest, p), JSON.stringify({ values, n })).toEqual([]);
+      if (pool < 5) expect(typeof p.small!.incidents).not.toBe('number');
+      if (rest.reduce((s, i) => s + listed[i], pool) < 5) expect(typeof p.other!.incidents).not.toBe('number');
       // The chart's bars are the table's own published values.
-      p.shown.slice(0, p.other ? -1 : undefined).forEach((r) => expect(r.incidents).toBe(p.all.find((a) => a.category === r.category)!.incidents));
+      p.shown.slice(0, -1).forEach((r) => expect(r.incidents).toBe(p.all.find((a) => a.category === r.category)!.incidents));
     }
   });
+
+  it('public view: what is listed and hidden is the same whether the small categories have 0 or 1–4 incidents (helper-63)', () => {
+    // The pool is always a row: a pattern that changed with a small category would tell that it exists. The listed
+    // counts are above k (at exactly k a pool of 0 pins a protecting cell, and one more is hidden: the rule's corner).
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pattern = (p: ReturnType<typeof top>) => [
+      p.all.map((r) => `${r.category}:${kind(r.incidents)}`).join(' '),
+      p.shown.map((r) => `${r.category}:${kind(r.incidents)}`).join(' '),
+      kind(p.small!.incidents), kind(p.total),
+    ];
+    for (let run = 0; run < 300; run++) {
+      const m = 1 + Math.floor(random() * 14);
+      const listed = Array.from({ length: m }, () => 6 + Math.floor(random() * 200)).sort((a, b) => b - a);
+      const n = 1 + Math.floor(random() * Math.min(m, 10));
+      const none = top(listed, n, 5);
+      for (const small of [[1], [4], [2, 2], [1, 1, 1, 1]]) {
+        // The small categories are named after the listed ones, so the listed keep their names.
+        const withSmall = top([...listed, ...small], n, 5);
+        expect(pattern(withSmall), JSON.stringify({ listed, n, small })).toEqual(pattern(none));
+      }
+    }
+  });
+
+  it('public view: a chosen category reads "<5" whether it has 0 or 1–4 incidents, with the same pattern (helper-64)', async () => {
+    const { withChosenCategory } = await import('../../src/features/overview/overview.model');
+    const chosen = 'Hets mot folkgrupp';
+    const base = [120, 80, 40, 9, 7].map((incidents, i) => ({ category: `k${i}`, incidents, key: 0 }));
+    const publish = (rows: { category: string; incidents: number; key: number }[]) => {
+      const p = publishTop(withChosenCategory(rows, chosen), 10, { k: 5 }, (r) => r.category === chosen, other);
+      return [p.all.map((r) => `${r.category}:${kind(r.incidents)}`).join(' '), kind(p.small!.incidents), kind(p.total)];
+    };
+    const none = publish(base);
+    expect(none[0]).toContain(`${chosen}:<k`);
+    for (const n of [1, 2, 3, 4]) expect(publish([...base, { category: chosen, incidents: n, key: 0 }])).toEqual(none);
+    // Without a choice, no row is added.
+    expect(withChosenCategory(base, undefined)).toBe(base);
+  });
 });
+
+/** A published count's kind: shown, hidden below k ("<k") or hidden to protect another ("dold"). */
+function kind(v: PublishedCount | null): string {
+  return typeof v === 'number' ? 'shown' : v === null ? '<k' : 'dold';
+}
+
+/**
+ * Public view's equations as a reader has them: the listed categories and the pool add up to the total; the listed
+ * rest and the pool to Övrigt. Returns the indices (listed, then m for the pool) whose value follows from what is shown.
+ */
+function publicAttack(listed: number[], pool: number, rest: number[], p: { all: { incidents: PublishedCount }[]; other: { incidents: PublishedCount } | null; small: { incidents: PublishedCount } | null; total: PublishedCount }): number[] {
+  const m = listed.length;
+  const shown = (v: PublishedCount | null): v is number => typeof v === 'number';
+  const cells = [...p.all.map((r) => r.incidents), p.small!.incidents];
+  const exact = [...listed, pool];
+  const recovered = new Set<number>();
+  const lines: { cells: number[]; total: PublishedCount }[] = [{ cells: exact.map((_, i) => i), total: p.total }];
+  if (rest.length) lines.push({ cells: [...rest, m], total: p.other!.incidents });
+  for (const line of lines) {
+    const hidden = line.cells.filter((i) => !shown(cells[i]));
+    if (hidden.length === 1 && shown(line.total)) {
+      const guess = line.total - line.cells.filter((i) => i !== hidden[0]).reduce((s, i) => s + (cells[i] as number), 0);
+      if (guess === exact[hidden[0]]) recovered.add(hidden[0]);
+    }
+  }
+  const hiddenMask = [...cells.map((v) => !shown(v)), !shown(p.total), rest.length ? !shown(p.other!.incidents) : false];
+  const equations: Equation[] = [{ cells: exact.map((_, i) => i), total: m + 1 }];
+  if (rest.length) equations.push({ cells: [...rest, m], total: m + 2 });
+  for (const i of determinedEntries(equations, hiddenMask, m + 3)) if (i <= m) recovered.add(i);
+  return [...recovered].sort((a, b) => a - b);
+}

@@ -176,6 +176,15 @@ describe('series and calendar', () => {
     expect([...new Set(shown.map((r) => r.series))]).toEqual(['c3', 'c4', 'c5', 'Övrigt']);
     expect(shown.filter((r) => r.series === 'Övrigt').reduce((s, r) => s + r.n, 0)).toBe(4 + 3);
     expect(new Set(topSeries(rows, 'Övrigt', 5).map((r) => r.series))).toEqual(new Set(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'Övrigt']));
+    // Public view draws the rest whether or not a small series exists (zero then): drawn only with one, it told that
+    // one did. Without a rule, no empty rest.
+    const large = rows.slice(0, 3); // totals 10, 9, 8
+    expect([...new Set(topSeries(large, 'Övrigt', 5).map((r) => r.series))]).toEqual(['c0', 'c1', 'c2', 'Övrigt']);
+    expect(topSeries(large, 'Övrigt', 5).filter((r) => r.series === 'Övrigt').reduce((s, r) => s + r.n, 0)).toBe(0);
+    expect([...new Set(topSeries([...large, { epoch_day: d('2026-01-05'), series: 'c9', n: 2, key: 0 }], 'Övrigt', 5).map((r) => r.series))]).toEqual(['c0', 'c1', 'c2', 'Övrigt']);
+    expect(topSeries(large, 'Övrigt')).toEqual(large);
+    const zeroRest = trendSeries(topSeries(large, 'Övrigt', 5), [], { from: d('2026-01-05'), to: d('2026-01-11') }, 'week', 2, 'sv');
+    expect(zeroRest.series.get('Övrigt')).toEqual([0]);
     const extent = { from: d('2025-01-06'), to: d('2026-01-11') };
     const t = trendSeries([{ epoch_day: d('2025-01-07'), series: 'all', n: 4, key: 300 }, { epoch_day: d('2026-01-06'), series: 'all', n: 9, key: 17 }], [], extent, 'week', 2, 'sv');
     const last = t.buckets.length - 1;
@@ -255,5 +264,28 @@ describe('before/after SQL on the example', () => {
     const [{ n: hamn }] = await runner.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM incidents WHERE area = 'Hamnstaden' AND epoch_day BETWEEN ? AND ?`, params.slice(0, 2));
     expect(a.before).toBe(hamn);
     expect(a.before + c.before).toBe(before);
+  });
+});
+
+describe('the area split names an area once', () => {
+  it('merges a file’s spellings of one area into one series, named as the boundary is, else by its most common spelling (helper-63)', async () => {
+    const { areaSeriesSpelled } = await import('../../src/features/trends/trends.model');
+    const day = d('2026-01-05');
+    const rows = [
+      { epoch_day: day, series: 'Upplands väsby', n: 3, key: 1 },
+      { epoch_day: day, series: 'UPPLANDS  VÄSBY', n: 1, key: 2 },
+      { epoch_day: day + 1, series: 'Upplands\u00a0Väsby', n: 2, key: 3 },
+      { epoch_day: day, series: 'kista', n: 2, key: 4 },
+      { epoch_day: day, series: 'Kista', n: 1, key: 5 },
+      { epoch_day: day, series: '–', n: 7, key: 6 },
+    ];
+    const spelled = areaSeriesSpelled(rows, ['Upplands Väsby', 'Stockholm']);
+    expect(spelled.map((r) => r.series)).toEqual(['Upplands Väsby', 'Upplands Väsby', 'Upplands Väsby', 'kista', 'kista', '–']);
+    // Counts and keys are kept; the chart's series sum them.
+    const t = trendSeries(spelled, [], { from: day, to: day + 6 }, 'week', 2, 'sv');
+    expect(t.series.get('Upplands Väsby')).toEqual([6]);
+    expect(t.keys.series.get('Upplands Väsby')).toEqual([6]);
+    expect(t.series.get('kista')).toEqual([3]);
+    expect([...t.series.keys()]).toHaveLength(3);
   });
 });

@@ -13,7 +13,8 @@ import { isPerDay, type CountChange } from '../../lib/statistics/count-change';
 import { SurroundingsOnlyNote, CoverageNote } from './report-notes.view';
 import { VerdictBadge } from '../../analysis/goals/verdict-badge.view';
 import type { EmergingPattern } from '../../lib/statistics/emerging-hot-spots';
-import { categoryBoundaryText, figureCategories, goalVerdictText, hotSpotWeeks, placementShiftText, placesTiedText, shownRows, type Figure, type LagesbildReport } from './lagesbild.model';
+import { categoryBoundaryText, figureCategories, goalVerdictText, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { figureName, pooledRow, shownRows } from './published-rows.model';
 import { MIN_HOT_SPOT_STEPS, type HotSpotGroup } from './lagesbild-hot-spots.model';
 import { GroupSwatch, ReportMap } from './report-map.view';
 import { markerLetter as markerFor, type AreaOutline } from './report-map.model';
@@ -72,7 +73,7 @@ export function InterventionsBreakdown({ report, t, language, testId, titled = f
   const listed = report.rule ? shownRows(report.interventions, report.rule, (r) => [r.current, r.previous]) : report.interventions;
   if (report.rule && listed.length === 0) return <p data-testid={`${testId}-small`}>{title}{t('lagesbild.interventionTypesSmall', { k: report.rule.k })}</p>;
   if (report.interventions.length === 0) return <p data-testid={`${testId}-none`}>{title}{t('lagesbild.noInterventions')}</p>;
-  return <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={report.interventions} report={report} t={t} language={language} testId={testId} lastYear={false} />;
+  return <CountTable caption={t('lagesbild.interventionsDone')} nameHeader={t('lagesbild.type')} rows={[...report.interventions, ...pooledRow(report, 'interventions')]} report={report} t={t} language={language} testId={testId} lastYear={false} />;
 }
 
 export function FigureCard({ label, f, report, t, language, testId }: { label: string; f: Figure; report: LagesbildReport; t: TFunction; language: Language; testId?: string }) {
@@ -174,9 +175,9 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
           {/* Without the last-year columns a row of 0 and 0 says nothing (it is there for last year's count: "Uppföljning
               brottsutsatt plats 0 0 –", a tester). Public view: a row of "<5 <5" likewise (the report lists a row with a
               count of k or more in some window, here perhaps last year's; lagesbild.model.ts shownRows). */}
-          {(lastYear ? rows : shownRows(rows, report.rule, (r) => [r.current, r.previous])).filter((r) => lastYear || r.current !== 0 || r.previous !== 0).map((r) => (
-            <tr key={r.name ?? `∅${r.without ?? ''}`}>
-              <th scope="row">{r.name ?? t(`lagesbild.without.${r.without ?? 'none'}`)}</th>
+          {(lastYear ? rows : shownRows(rows, report.rule, (r) => [r.current, r.previous])).filter((r) => lastYear || r.pooled || r.current !== 0 || r.previous !== 0).map((r) => (
+            <tr key={r.pooled ? '∅pooled' : r.name ?? `∅${r.without ?? ''}`}>
+              <th scope="row">{figureName(r, report, t)}</th>
               <td className="numeric">{n(r.current)}</td>
               <td className="numeric">{n(r.previous)}</td>
               <td className="numeric">{pct(r.vsPrevious)}</td>
@@ -378,13 +379,13 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
 
       <Panel id="categories" title={t('lagesbild.categories')} actions={panelActions} className="lb-wide">
         {report.categoryBoundaries.length > 0 && <p className="lb-warning" role="note" data-testid="lb-categories-boundaries">{categoryBoundaryText(report, t)}</p>}
-        <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={[...report.categories, report.total].map((f) => (f.name === null ? { ...f, name: t('lagesbild.total') } : f))} report={report} t={t} language={language} testId="lb-categories" />
+        <CountTable caption={t('lagesbild.categories')} nameHeader={t('overview.category')} rows={[...report.categories, ...pooledRow(report, 'categories'), { ...report.total, name: t('lagesbild.total') }]} report={report} t={t} language={language} testId="lb-categories" />
       </Panel>
 
       <Panel id="areas" title={t('lagesbild.areas')} actions={panelActions}>
         {/* Above the table: it can be ~200 rows of "–" before the reason (a tester). */}
         {report.areaPlacementShift && <p className="lb-warning" role="note" data-testid="lb-areas-shift">{placementShiftText(report, t, language)}</p>}
-        <CountTable caption={t('lagesbild.areas')} nameHeader={t('lagesbild.area')} rows={report.areas} report={report} t={t} language={language} testId="lb-areas" lastYear={false} />
+        <CountTable caption={t('lagesbild.areas')} nameHeader={t('lagesbild.area')} rows={[...report.areas, ...pooledRow(report, 'areas')]} report={report} t={t} language={language} testId="lb-areas" lastYear={false} />
         {report.areasAlsoElsewhere && <p className="lb-footnote" data-testid="lb-areas-note">{t('lagesbild.areasAlsoElsewhere')}</p>}
       </Panel>
 

@@ -6,6 +6,7 @@ import { csvCount } from '../../lib/disclosure/format-count';
 import { formatCount, type Language } from '../../lib/format';
 import type { CountChange } from '../../lib/statistics/count-change';
 import { categoryBoundaryText, goalVerdictText, hotSpotWeeks, placementShiftText, placesTiedText, type Figure, type LagesbildReport } from './lagesbild.model';
+import { figureName, pooledRow } from './published-rows.model';
 
 const ratio = (c: CountChange | null) => (c && c.change !== null ? Math.round(c.change * 1000) / 1000 : null);
 const z = (c: CountChange | null) => (c ? Math.round(c.z * 100) / 100 : null);
@@ -29,10 +30,10 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
   const spotSection = `${t('lagesbild.hotSpots')} (${hotSpotWeeks(report, language)})`;
   const rows: unknown[][] = [
     row(t('lagesbild.allIncidents'), report.total, t('lagesbild.total')),
-    ...report.categories.map((f) => row(t('overview.category'), f, f.name ?? '')),
+    ...[...report.categories, ...pooledRow(report, 'categories')].map((f) => row(t('overview.category'), f, figureName(f, report, t))),
     // Why some category rows have no change (categoryBoundaryText): one row, no counts.
     ...(report.categoryBoundaries.length ? [[t('overview.category'), categoryBoundaryText(report, t), null, null, null, null, null, null, null, null, null]] : []),
-    ...report.areas.map((f) => row(t('lagesbild.area'), f, f.name ?? t(`lagesbild.without.${f.without ?? 'none'}`))),
+    ...[...report.areas, ...pooledRow(report, 'areas')].map((f) => row(t('lagesbild.area'), f, figureName(f, report, t))),
     // Why the area rows have no change against the period before (placementShiftText): one row, no counts.
     ...(['previous', 'lastYear'] as const).flatMap((against) => {
       const text = placementShiftText(report, t, language, against);
@@ -42,7 +43,7 @@ export function lagesbildCsvRows(report: LagesbildReport, t: TFunction, language
     // The places left out at a tie: one row with no counts in the columns (the name says the count each has).
     ...(report.placesTied ? [[t('lagesbild.place'), placesTiedText(report, t, language, true), null, null, null, null, null, null, null, null, null]] : []),
     row(t('lagesbild.interventions'), report.interventionTotal, t('lagesbild.total')),
-    ...report.interventions.map((f) => row(t('lagesbild.type'), f, f.name ?? '')),
+    ...[...report.interventions, ...pooledRow(report, 'interventions')].map((f) => row(t('lagesbild.type'), f, figureName(f, report, t))),
     ...report.hotSpots.rows.map((r) => [spotSection, `${r.name} (${t(`lagesbild.group.${r.group}`)})`, csvCount(r.current, report.rule, language), null, null, null, null, null, null, null, null]),
     ...(report.hotSpots.recurring.cells > 0
       ? [[spotSection, t('lagesbild.recurringShort'), csvCount(report.hotSpots.recurring.current, report.rule, language), null, null, null, null, null, null, null, null]]

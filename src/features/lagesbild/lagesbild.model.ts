@@ -4,9 +4,8 @@ import { formatPeriod, sameLastYear, type ReportPeriod } from '../../analysis/pe
 import { sourceReports, type SourceReport, type SourceReportRow } from './source-reports.model';
 import { daysAfterStep, hotSpotSummary, type HotSpotSummary, type RawHotSpots } from './lagesbild-hot-spots.model';
 import { coveredDays, type DayRange } from '../../lib/day-range';
-import { publishCount, publishList, publishTable, publishedNoise, type PublishedCount, sortByShown } from '../../lib/disclosure/publish';
+import { publishList, type PublishedCount } from '../../lib/disclosure/publish';
 import type { DisclosureRule } from '../../lib/disclosure/suppression';
-import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { placementShift, type PlacementShift } from '../../lib/statistics/placement-shift';
 import { categoryBoundaries, type CategorySpan } from '../../lib/statistics/silent-stretch';
 import { isoDateOfEpochDay } from '../../lib/epoch-day';
@@ -18,33 +17,8 @@ import { formatBiweek, formatCount, formatLevel, type Language } from '../../lib
 import type { TFunction } from 'i18next';
 import { cutAtTie } from '../../lib/top-list';
 
-/** Why an area row has no name (lagesbild.query.ts areaCountsSql); absent on named rows and other tables. */
-export type AreaGap = 'outside' | 'unlocated' | 'none';
-
-/** One row of a three-window count query (lagesbild.query.ts). */
-export interface CountRow {
-  name: string | null;
-  without?: AreaGap | null;
-  current: number;
-  previous: number;
-  last_year: number;
-  /** Σ record keys of each count (public view's noise, lib/disclosure/cell-key.ts). */
-  current_key: number;
-  previous_key: number;
-  last_year_key: number;
-}
-
-/** A published figure: null counts are hidden; a change is shown only when both its counts are. */
-export interface Figure {
-  name: string | null;
-  without?: AreaGap;
-  current: PublishedCount;
-  /** undefined: the window lies wholly outside the data (shown "–", never 0 or "<5"). */
-  previous: PublishedCount | undefined;
-  lastYear: PublishedCount | undefined;
-  vsPrevious: CountChange | null;
-  vsLastYear: CountChange | null;
-}
+export type { AreaGap, CountRow, Figure } from './published-rows.model';
+import { publishRows, shownRows, type CountRow, type Figure } from './published-rows.model';
 
 export interface GoalStatus {
   id: string;
@@ -106,6 +80,11 @@ export interface LagesbildReport {
   placesTied: { rows: number; count: number | 'hidden' } | null;
   interventionTotal: Figure;
   interventions: Figure[];
+  /**
+   * Public view: each table's rows with every count below k, summed into one row that is always there (zero too) —
+   * listed or left out one by one, they would say which rows have an incident (publishRows). Null without a rule.
+   */
+  pooled: { categories: Figure; areas: Figure; interventions: Figure } | null;
   hotSpots: HotSpotSummary;
   goals: GoalStatus[];
   /** The day the goals are judged as of (epoch day): the period's last day, or in public view the data's last day. */
@@ -163,70 +142,6 @@ function periodCoverage(period: DayRange, data: DayRange | null): LagesbildRepor
   const covered = coveredDays(period, data);
   if (covered === 0 || covered === length(period)) return null;
   return { covered, days: length(period), first: Math.max(period.from, data.from), last: Math.min(period.to, data.to) };
-}
-
-/** `noise`: public view's counts lie within ±noise of the exact ones; the test allows for it (compareCounts). */
-function change(current: PublishedCount, previous: PublishedCount | undefined, exposure: number, noise: number): CountChange | null {
-  return typeof current !== 'number' || typeof previous !== 'number' ? null : compareCounts(current, previous, exposure, noise);
-}
-
-function figure(name: string | null, c: PublishedCount, p: PublishedCount | undefined, y: PublishedCount | undefined, periods: LagesbildPeriods, data: DayRange | null, noise: number): Figure {
-  // Per day over the days the data covers; no comparison with a window the data does not reach (a 2024 period
-  // against 2023 once read "0 → 114, statistiskt säker").
-  const days = (r: DayRange) => (data ? coveredDays(r, data) : length(r));
-  const against = (other: PublishedCount | undefined, r: DayRange) => (days(r) === 0 || days(periods.current) === 0 ? null : change(c, other, days(periods.current) / days(r), noise));
-  return {
-    name, current: c, previous: p, lastYear: y,
-    vsPrevious: against(p, periods.previous),
-    vsLastYear: against(y, periods.lastYear),
-  };
-}
-
-/**
- * Rows × the three windows as one table whose column totals (the period totals) are published too. A window wholly
- * outside the data (last year, before the data began) holds no data, not zeros: it stays out of the table — its
- * zeros, all "small", once made the suppression hide a 2024 period's whole total (tester) — and shows "–".
- */
-/**
- * `margins: false` for a list no published total adds up to (the top places): each count stands alone (primary rule
- * and noise), as the hot spots' do. With margins, a large place could be hidden only to protect another ("dold")
- * while the hot-spot table beside it showed the same incidents' count, and the summary then skipped the largest place.
- */
-function publishRows(rows: CountRow[], rule: DisclosureRule | null, periods: LagesbildPeriods, data: DayRange | null, margins = true): { rows: Figure[]; total: Figure } {
-  const windows = [periods.current, periods.previous, periods.lastYear];
-  const withData = windows.map((w, j) => j === 0 || !data || coveredDays(w, data) > 0);
-  const columns = [0, 1, 2].filter((j) => withData[j]);
-  const counts = (r: CountRow) => [r.current, r.previous, r.last_year];
-  const keys = (r: CountRow) => [Number(r.current_key), Number(r.previous_key), Number(r.last_year_key)];
-  const table = margins
-    // Each column (a period) adds up to its shown total; a row's periods are never added up (rowTotalsPublished false).
-    ? publishTable(rows.map((r) => columns.map((j) => counts(r)[j])), rows.map((r) => columns.map((j) => keys(r)[j])), rule, false)
-    : { cells: rows.map((r) => columns.map((j) => publishCount(counts(r)[j], keys(r)[j], rule))), columnTotals: columns.map(() => null) };
-  const at = (cells: PublishedCount[], j: number): PublishedCount | undefined => (withData[j] ? cells[columns.indexOf(j)] : undefined);
-  const totals = rows.length ? table.columnTotals : columns.map(() => publishCount(0, 0, rule));
-  const [c, p, y] = [0, 1, 2].map((j) => at(totals, j));
-  const figures = rows.map((r, i) => {
-    const f = figure(r.name, at(table.cells[i], 0) as PublishedCount, at(table.cells[i], 1), at(table.cells[i], 2), periods, data, publishedNoise(rule));
-    return r.without ? { ...f, without: r.without } : f;
-  });
-  return {
-    // Public view: ordered by the shown counts, not the exact ones (sortByShown), and only rows with a shown count
-    // (shownRows).
-    rows: sortByShown(shownRows(figures, rule), (f) => f.current, (f) => f.name, rule),
-    total: figure(null, c as PublishedCount, p, y, periods, data, publishedNoise(rule)),
-  };
-}
-
-/**
- * Public view lists only rows with a count that is not small: shown, or hidden to protect another ("dold", a count of
- * k or more). A row is in the table because it has an incident in one of the windows, so a row of small counts alone
- * ("<5") said "at least one" and a missing row "none" — the 0 that public view hides like 1–4 (helper-62: 188 kommuner
- * listed "<5 <5", every one left out had 0). Now a missing row says only that each of its counts is below k; a row
- * hidden to protect another stays, so no sentence calls a listed row the largest beside it. `counts`: the windows
- * that decide (default: all three).
- */
-export function shownRows<F extends Pick<Figure, 'current' | 'previous' | 'lastYear'>>(rows: F[], rule: DisclosureRule | null, counts: (f: F) => (PublishedCount | undefined)[] = (f) => [f.current, f.previous, f.lastYear]): F[] {
-  return rule ? rows.filter((f) => counts(f).some((v) => v !== null && v !== undefined)) : rows;
 }
 
 /**
@@ -316,6 +231,7 @@ export function buildReport(raw: RawReport, rule: DisclosureRule | null): Lagesb
     placesTied,
     interventionTotal: interventions.total,
     interventions: interventions.rows,
+    pooled: categories.pooled && areas.pooled && interventions.pooled ? { categories: categories.pooled, areas: areas.pooled, interventions: interventions.pooled } : null,
     hotSpots,
     goals,
     source: raw.source,

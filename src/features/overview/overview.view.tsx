@@ -32,6 +32,7 @@ import {
   categoryChartOption,
   dayRangeToBrush,
   publishWeeks,
+  withChosenCategory,
   totalsFromCategories,
   sortCategories,
   weeklyChartOption,
@@ -60,24 +61,24 @@ export function OverviewPage() {
   const protectedText = protectedLabel(language);
   // The weeks inside the period and the Händelser key figure are one table for the audit (publishWeeks).
   const publishedWeeks = useMemo(
-    () => (extent && weeks.state.rows ? publishWeeks(weeklySeries(weeks.state.rows, extent, language), filters.period, rule) : null),
+    () => (extent && weeks.state.rows ? publishWeeks(weeklySeries(weeks.state.rows, extent, language), filters.period, rule, extent) : null),
     [weeks.state.rows, extent, language, rule, filters.period?.from, filters.period?.to],
   );
   const series = useMemo(() => publishedWeeks?.weeks ?? [], [publishedWeeks]);
   // The chart: the top categories (and the selected one) and Övrigt; the table behind it: every category. One audit.
   const top = useMemo(
-    () => publishTop(sortCategories(categories.state.rows ?? [], rule), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
+    () => publishTop(sortCategories(rule ? withChosenCategory(categories.state.rows ?? [], selectedCategory) : categories.state.rows ?? [], rule), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
       // Public view: no count of the categories summed (some may be small: the count said how many had an incident).
       (n, incidents) => ({ category: rule ? t('overview.otherCategoriesPublic') : t('overview.otherCategories', { count: n }), incidents, key: 0, otherOf: n })),
     [categories.state.rows, rule, selectedCategory, t],
   );
-  // Public view: a category is listed because it has an incident, so one shown "<5" said "at least one" and a missing
-  // one "none" (helper-62, on Lägesbild). Small ones are left out of the chart and its table (their incidents stay in
-  // the total), unless chosen as the filter.
-  const [sortedCategories, chartCategories] = useMemo(() => {
-    const listed = (r: { category: string; incidents: PublishedCount; otherOf?: number }) => !rule || r.incidents !== null || r.otherOf !== undefined || r.category === selectedCategory;
-    return [top.all.filter(listed), top.shown.filter(listed)];
-  }, [top, rule, selectedCategory]);
+  // The table behind the chart: in public view the categories below k are one row of their own (publishTop's pool),
+  // always there, so neither a row nor the pattern of hidden cells tells whether a small category exists.
+  const sortedCategories = useMemo(
+    () => (top.small === null || !rule ? top.all : [...top.all, { category: t('overview.smallCategories', { k: rule.k }), incidents: top.small.incidents, key: 0, pooled: true }]),
+    [top, rule, t],
+  );
+  const chartCategories = top.shown;
   const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);
   // The options are memoised: a new object makes ECharts redraw the whole chart, and every query result re-renders the page.
   const weeklyOption = useMemo(() => weeklyChartOption(series, language, hidden, protectedText, (covered) => t('overview.partialWeek', { count: covered })), [series, language, hidden, protectedText, t]);
@@ -111,8 +112,8 @@ export function OverviewPage() {
       <div className="key-figures" aria-live="polite" aria-busy={pending}>
         <KeyFigure
           label={t('overview.incidents')}
-          value={rule && publishedWeeks && typeof publishedWeeks.periodTotal !== 'number' ? formatShownCount(publishedWeeks.periodTotal, rule, language) : formatLoneCount(total?.incidents, total?.keys.incidents, rule, language)}
-          title={rule && publishedWeeks ? hiddenExplanation(publishedWeeks.periodTotal, rule, language) : undefined}
+          value={rule && publishedWeeks && publishedWeeks.periodTotal !== undefined && typeof publishedWeeks.periodTotal !== 'number' ? formatShownCount(publishedWeeks.periodTotal, rule, language) : formatLoneCount(total?.incidents, total?.keys.incidents, rule, language)}
+          title={rule && publishedWeeks && publishedWeeks.periodTotal !== undefined ? hiddenExplanation(publishedWeeks.periodTotal, rule, language) : undefined}
           testId="kpi-incidents"
           pending={categories.state.status === 'pending'}
         />
@@ -200,7 +201,7 @@ export function OverviewPage() {
             columns={[
               {
                 key: 'category', header: t('overview.category'),
-                cell: (r) => <button type="button" className="link-button" aria-pressed={selectedCategory === r.category} onClick={() => setCategory(r.category)}>{r.category}</button>,
+                cell: (r) => ('pooled' in r ? r.category : <button type="button" className="link-button" aria-pressed={selectedCategory === r.category} onClick={() => setCategory(r.category)}>{r.category}</button>),
               },
               { key: 'count', header: t('overview.count'), numeric: true, cell: (r) => count(r.incidents) },
             ]}

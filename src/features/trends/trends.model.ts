@@ -1,5 +1,6 @@
 // Pure: per-day counts → the trend chart's series (buckets, split series, last year's line, rolling average,
 // intervention counts, calendar markers) and the comparison figures with their significance.
+import { shownSpellings } from '../../lib/spelling-key';
 import { BRUSH_TOOLS } from '../../components/chart-brush';
 import type { ChartOption } from '../../components/echart';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
@@ -57,20 +58,39 @@ function sumIn(byDay: Map<number, { n: number; key: number }>, from: number, to:
  * The biggest series by total, the rest summed as "Övrigt" (the last series), so a stacked chart stays readable.
  * `minTotal`: a series with fewer incidents in all goes into the rest — public view's k, since a series is listed
  * because it has an incident, and one listed whose counts are all "<5" said "at least one" (as on the Lägesbild).
+ * With a `minTotal` the rest is always a series, zero or not (a zero-count row on the first row's day): drawn only
+ * when a small series existed, it told that one did (helper-63's kind, on Översikt).
  */
 export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number) => string), minTotal = 0): DayCount[] {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.series, (totals.get(r.series) ?? 0) + r.n);
   const large = [...totals.entries()].filter(([, n]) => n >= minTotal).sort((a, b) => b[1] - a[1]);
-  if (large.length === totals.size && totals.size <= MAX_SERIES) return rows;
+  const alwaysRest = minTotal > 0 && rows.length > 0;
+  if (!alwaysRest && large.length === totals.size && totals.size <= MAX_SERIES) return rows;
   const keep = new Set(large.slice(0, MAX_SERIES - 1).map(([k]) => k));
   // The label names how many categories it sums: police events have a category of their own called "Övrigt".
   const label = typeof otherLabel === 'string' ? otherLabel : otherLabel(totals.size - keep.size);
   // "Övrigt" last: the series are ordered as their rows first appear (trendSeries), so it stood mid-legend and mid-table
   // wherever its first day fell (a tester). The others keep their order.
   const kept = rows.filter((r) => keep.has(r.series));
-  return [...kept, ...rows.filter((r) => !keep.has(r.series)).map((r) => ({ ...r, series: label }))];
+  const rest = rows.filter((r) => !keep.has(r.series)).map((r) => ({ ...r, series: label }));
+  return [...kept, ...(rest.length === 0 && alwaysRest ? [{ epoch_day: rows[0].epoch_day, series: label, n: 0, key: 0 }] : rest)];
 }
+
+/**
+ * Rows split by area with each area named once (lib/spelling-key.ts shownSpellings): a file's "Upplands väsby" and
+ * "UPPLANDS  VÄSBY" are one series, named as the boundary is ("Upplands Väsby", as on the Karta). The placeholder for
+ * rows without an area ("–") is kept.
+ */
+export function areaSeriesSpelled(rows: DayCount[], boundaryNames: readonly string[]): DayCount[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) if (r.series !== NO_AREA) counts.set(r.series, (counts.get(r.series) ?? 0) + r.n);
+  const names = shownSpellings(counts, boundaryNames);
+  return rows.map((r) => (r.series === NO_AREA || names.get(r.series) === r.series ? r : { ...r, series: names.get(r.series)! }));
+}
+
+/** The area split's series for rows without an area (trends.query.ts). */
+export const NO_AREA = '–';
 
 export function trendSeries(rows: DayCount[], interventions: InterventionDay[], extent: DayRange, unit: Unit, rollingWindow: number, language: Language): TrendSeries {
   const buckets = bucketsBetween(extent.from, extent.to, unit, language);

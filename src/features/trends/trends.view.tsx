@@ -27,7 +27,8 @@ import { compareCounts, type CountChange } from '../../lib/statistics/count-chan
 import { BeforeAfterPanel } from './before-after.view';
 import { swedishCalendarDays } from './calendar-days';
 import { UNITS, type Unit } from '../../analysis/periods/period-buckets';
-import { compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, isPartialBucket, weekHourMatrix, weekHourOption, NO_TIME_COLUMN, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
+import { AREA_KEYS } from '../../data/areas.query';
+import { areaSeriesSpelled, compare, comparisonPeriods, publishTrend, rangeCount, topSeries, trendChartOption, trendSeries, isPartialBucket, weekHourMatrix, weekHourOption, NO_TIME_COLUMN, type DayCount, type InterventionDay, type WeekHourRow } from './trends.model';
 import { useComparisonPlacementShift } from './use-placement-shift';
 import { useComparisonCategoryBoundary } from './use-category-boundary';
 import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
@@ -108,14 +109,17 @@ export function TrendsPage() {
   const weekHour = useMosaicClient<WeekHourRow>({ selection: incidentSelection, query: weekdayHourQuery });
 
   const { rule } = useDisclosure();
+  // The loaded boundaries' names: the area split names an area as they spell it (areaSeriesSpelled).
+  const areaKeys = useRows<{ name: string }>(AREA_KEYS);
+  const boundaryNames = useMemo(() => (areaKeys ?? []).map((a) => a.name), [areaKeys]);
   const hidden = rule ? hiddenLabel(rule) : '–';
   const count = (v: PublishedCount | undefined) => formatShownCount(v, rule, language);
   const series = useMemo(
-    () => (extent && drawn ? publishTrend(trendSeries(topSeries(drawn.days, (rest) => (rule
+    () => (extent && drawn ? publishTrend(trendSeries(topSeries(drawn.split === 'area' ? areaSeriesSpelled(drawn.days, boundaryNames) : drawn.days, (rest) => (rule
       // Public view: no count of the series summed (some may be small: the count said how many had an incident).
       ? t(drawn.split === 'area' ? 'overview.otherAreasPublic' : 'overview.otherCategoriesPublic')
-      : t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), rule?.k ?? 0), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
-    [extent, drawn, unit, language, t, rule],
+      : t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), rule && drawn.split !== 'none' ? rule.k : 0), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
+    [extent, drawn, unit, language, t, rule, boundaryNames],
   );
   const calendar = useMemo(
     () => (extent && showCalendar && unit !== 'quarter' ? swedishCalendarDays(dateOfEpochDay(extent.from).getFullYear(), dateOfEpochDay(extent.to).getFullYear()) : []),

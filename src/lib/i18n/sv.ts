@@ -56,7 +56,8 @@ export const sv = {
   overview: {
     otherAreas_one: 'Övriga områden ({{count}})', otherAreas_other: 'Övriga områden ({{count}})', otherAreasPublic: 'Övriga områden',
     otherCategories_one: 'Övriga kategorier ({{count}})', otherCategories_other: 'Övriga kategorier ({{count}})', otherCategoriesPublic: 'Övriga kategorier',
-    otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat). Tabellen har alla kategorier.', otherHintPublic: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat). Tabellen har alla kategorier utom dem med färre än {{k}} händelser, som inte listas i publik visning.',
+    otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat). Tabellen har alla kategorier.', otherHintPublic: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat, med kategorierna som har färre än {{k}} händelser). Publik visning namnger ingen kategori med färre än {{k}} händelser: tabellen summerar dem på en egen rad, som alltid finns med – även när den är 0.',
+    smallCategories: 'Kategorier med färre än {{k}} händelser',
     coverage: 'Data från {{first}} till {{last}}.',
     selectionEnded: 'Urvalet har inga händelser efter {{week}}, fler tomma veckor än slumpen förklarar vid dess takt innan – har källan slutat ange det som filtren väljer (ett namn, en kategori)?',
     latestWeek_one: 'Senaste hela vecka, {{week}}: {{current}} händelse, mot {{previous}} veckan före ({{previousWeek}})',
@@ -93,7 +94,7 @@ export const sv = {
     areaKindsMixed: 'räknar alla områden med namnet: {{kinds}} —',
     onlyKind: 'bara {{kind}}',
     noKind: 'utan typ',
-    categoryNotFound: 'ingen händelse har den kategorin',
+    categoryFewPublic: 'färre än {{k}} händelser har den kategorin, kanske ingen', categoryNotFound: 'ingen händelse har den kategorin',
     sourceNotFound: 'ingen inläst rad har den källan',
     resetAll: 'Återställ alla',
     period: 'Period',

@@ -137,18 +137,21 @@ export function parseDateTime(dateField: string | null | undefined, timeField?: 
 const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
 
 /**
- * How far after its publication an event's own time may lie and still be of the publication's year: the police
- * update an event's name with a later time (in the 2024–2026 dumps 259 events lie up to 24 h after their
- * publication, none between 1 and 22 days).
+ * How far after its publication an event's own time may lie: the police announce some events ahead ("17 juni 07.00,
+ * Övrigt, Örebro län", "Presstelefonen … måndag", published Thursday 13 June 2024: four days ahead) and update an
+ * event's name with a later time. In the 2024–2026 dumps 259 events lie up to 24 h after their publication, three 4
+ * days after (those announcements), one 23 days ("18 september … Anträffad död, Karlstad", an "Uppdatering" published
+ * 26 August 2025 of the event of 18 September 2024) and none between 5 and 22 days: a week separates the two kinds.
  */
-const PUBLISHED_BEFORE_EVENT_MS = 24 * 3_600_000;
+const PUBLISHED_BEFORE_EVENT_MS = 7 * 86_400_000;
 
 /**
  * Police public events carry the event's own time in `name` ("06 juni 18.50, Trafikbrott, Kungsör"); `datetime`
  * is when it was published (`publishedLocal`, "YYYY-MM-DD HH:MM:SS", Swedish time). The name has no year: it is the
- * publication's, unless that puts the event more than a day after its publication — then the year before (an event
- * of 31 December published on 1 January; "18 september" published on 26 August 2025 is 18 September 2024, not a
- * date three weeks after it was reported).
+ * latest of the publication's year, the one after and the one before that puts the event at most a week after its
+ * publication — 31 December published on 1 January is the year before; "17 juni" announced on 13 June is that June,
+ * "2 januari" announced on 30 December the next January; "18 september" published on 26 August 2025 is 18 September
+ * 2024 (an update), not a date three weeks after it was reported (helper-62, helper-64).
  */
 export function parsePoliceEventName(name: string, publishedLocal: string): DateTimeResult {
   const m = /^\s*(\d{1,2})\s+([a-zåäö]+)\s+(\d{1,2})[.:](\d{2})/i.exec(name);
@@ -159,8 +162,10 @@ export function parsePoliceEventName(name: string, publishedLocal: string): Date
   const time = { h: +m[3], min: +m[4], s: 0 };
   const publishedTime = parseTime(publishedLocal.slice(11).trim()) ?? { h: 0, min: 0, s: 0 };
   const publishedAt = Date.UTC(published.y, published.m - 1, published.d, publishedTime.h, publishedTime.min, publishedTime.s);
-  const inPublishedYear = Date.UTC(published.y, month - 1, +m[1], time.h, time.min);
-  const y = inPublishedYear > publishedAt + PUBLISHED_BEFORE_EVENT_MS ? published.y - 1 : published.y;
+  // A year whose calendar has the day (29 February) and puts the event no later than a week after publication.
+  const fits = (y: number) => validDate({ y, m: month, d: +m[1] }) && Date.UTC(y, month - 1, +m[1], time.h, time.min) <= publishedAt + PUBLISHED_BEFORE_EVENT_MS;
+  const y = [published.y + 1, published.y, published.y - 1].find(fits);
+  if (y === undefined) return { ok: false, reason: 'bad-date' };
   const date = { y, m: month, d: +m[1] };
   if (!validDate(date) || time.h > 23 || time.min > 59) return { ok: false, reason: 'bad-date' };
   return { ok: true, value: format(date, time) };
