@@ -89,6 +89,13 @@ export function readPopulation(v: unknown): { value: number | null; unreadable: 
 
 const NAME_KEYS = ['name', 'namn', 'kom_namn', 'kommunnamn', 'kommun', 'lan_namn', 'lansnamn', 'stadsdel', 'omrade', 'område', 'regso', 'deso', 'code', 'kod'];
 const KIND_KEYS = ['kind', 'typ', 'type', 'omradestyp', 'områdestyp'];
+/**
+ * A name property that says the kind of area it names (SCB's and Lantmäteriet's exports: `kom_namn`, `lan_namn`, `deso`):
+ * the kind the card suggests, which the analyst can change. A plain `name` or `namn` says nothing, and none is guessed.
+ */
+const KIND_OF_NAME_KEY: Record<string, string> = {
+  kom_namn: 'kommun', kommunnamn: 'kommun', kommun: 'kommun', lan_namn: 'län', lansnamn: 'län', stadsdel: 'stadsdel', regso: 'RegSO', deso: 'DeSO',
+};
 const POPULATION_KEYS = ['population', 'befolkning', 'invanare', 'invånare', 'folkmangd', 'folkmängd', 'pop'];
 
 /** The text as a FeatureCollection, or null when it is some other JSON. */
@@ -129,11 +136,14 @@ export function suggestAreaMapping(collection: FeatureCollection): AreaMapping &
   // guess — positions are [x = east, y = north], and guessCrs tells the order itself.
   const lonLat = sample.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90);
   const guessed = declared || lonLat ? null : guessCrs(sample.map(([x, y]) => [x, y] as [number, number]));
+  const nameKey = pick(keys, NAME_KEYS);
+  const kindKey = pick(keys, KIND_KEYS);
   return {
-    nameKey: pick(keys, NAME_KEYS),
-    kindKey: pick(keys, KIND_KEYS),
+    nameKey,
+    kindKey,
     populationKey: pick(keys, POPULATION_KEYS),
-    fixedKind: null,
+    // helper-64 typed "kommun" by hand for a file whose names are in `kom_namn`.
+    fixedKind: kindKey === null && nameKey !== null ? KIND_OF_NAME_KEY[nameKey.toLowerCase()] ?? null : null,
     crs: declared ?? guessed?.crs ?? 'EPSG:4326',
     crsAmbiguous: !declared && !lonLat && (guessed === null || guessed.ambiguous),
   };

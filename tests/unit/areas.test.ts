@@ -27,7 +27,14 @@ describe('area boundaries', () => {
 
   it('suggests the name property and reads WGS 84, accounting for every feature', () => {
     const mapping = suggestAreaMapping(kommuner);
-    expect(mapping).toMatchObject({ nameKey: 'kom_namn', kindKey: null, crs: 'EPSG:4326', crsAmbiguous: false });
+    // `kom_namn` names kommuner: the kind is suggested (helper-64 typed it by hand); a plain name suggests none.
+    expect(mapping).toMatchObject({ nameKey: 'kom_namn', kindKey: null, fixedKind: 'kommun', crs: 'EPSG:4326', crsAmbiguous: false });
+    const plain = { ...kommuner, features: kommuner.features.map((f) => ({ ...f, properties: { namn: 'X' } })) };
+    expect(suggestAreaMapping(plain as FeatureCollection)).toMatchObject({ nameKey: 'namn', fixedKind: null });
+    const deso = { ...kommuner, features: kommuner.features.map((f) => ({ ...f, properties: { DESO: '0114A0010' } })) };
+    expect(suggestAreaMapping(deso as FeatureCollection)).toMatchObject({ nameKey: 'DESO', fixedKind: 'DeSO' });
+    const kinded = { ...kommuner, features: kommuner.features.map((f) => ({ ...f, properties: { kom_namn: 'X', typ: 'kommun' } })) };
+    expect(suggestAreaMapping(kinded as FeatureCollection)).toMatchObject({ kindKey: 'typ', fixedKind: null });
     const { rows, rejected } = areaRowsFromGeoJson(kommuner, 'kommuner.geojson', { fixedKind: 'kommun' });
     expect(rows.map((r) => [r.name, r.kind])).toEqual([['Stockholm', 'kommun'], ['Uppsala', 'kommun']]);
     expect(rejected).toEqual([
@@ -67,7 +74,7 @@ describe('area boundaries', () => {
   });
 
   it('appends by name and kind, replaces on request, and never replaces with nothing', async () => {
-    const first = areaRowsFromGeoJson(kommuner, 'a');
+    const first = areaRowsFromGeoJson(kommuner, 'a', { fixedKind: null }); // no kind (kom_namn would suggest one)
     const once = await importAreas(runner, first, 6, 'append', false);
     expect(once).toMatchObject({ rowsInFile: 6, imported: 2 });
     expect(once.replacedAreas).toBeUndefined();
