@@ -352,6 +352,13 @@ describe('the summary text', () => {
     // The CSV lists it under its label in each table.
     const { rows } = lagesbildCsvRows(report, await reportT(), 'sv');
     expect(rows.filter((r) => r[1] === 'Övriga, färre än 5 i varje period (summerat)').map((r) => r[0])).toEqual(['Kategori', 'Område', 'Typ']);
+    // The page draws it in each table too, also where both its counts read "<5" (the areas table dropped it, CI).
+    const { createElement } = await import('react');
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { LagesbildDocument } = await import('../../src/features/lagesbild/lagesbild-document.view');
+    const html = renderToStaticMarkup(createElement(LagesbildDocument, { report, summary: [], assessment: '', outlines: [], t: await reportT(), language: 'sv', standalone: true }));
+    const tableOf = (testId: string) => html.split(`data-testid="${testId}"`)[1].split('</table>')[0];
+    for (const table of ['lb-categories', 'lb-areas', 'lb-interventions']) expect(tableOf(table)).toContain('Övriga, färre än 5 i varje period (summerat)');
   });
 
   it('gathers hot-spot cells by place and group, recurring ones into one line', () => {

@@ -175,7 +175,8 @@ export function CountTable({ caption, nameHeader, rows, report, t, language, tes
           {/* Without the last-year columns a row of 0 and 0 says nothing (it is there for last year's count: "Uppföljning
               brottsutsatt plats 0 0 –", a tester). Public view: a row of "<5 <5" likewise (the report lists a row with a
               count of k or more in some window, here perhaps last year's; lagesbild.model.ts shownRows). */}
-          {(lastYear ? rows : shownRows(rows, report.rule, (r) => [r.current, r.previous])).filter((r) => lastYear || r.pooled || r.current !== 0 || r.previous !== 0).map((r) => (
+          {/* The pooled row is always there (published-rows.model.ts), even when both its counts read "<5". */}
+          {(lastYear ? rows : rows.filter((r) => r.pooled || (shownRows([r], report.rule, (f) => [f.current, f.previous]).length > 0 && (r.current !== 0 || r.previous !== 0)))).map((r) => (
             <tr key={r.pooled ? '∅pooled' : r.name ?? `∅${r.without ?? ''}`}>
               <th scope="row">{figureName(r, report, t)}</th>
               <td className="numeric">{n(r.current)}</td>
