@@ -4,7 +4,7 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergingWindow } from '../../src/analysis/hot-spots/emerging-window';
 import { bestAreaKind, hasPopulation, comparisonWindows, cellRing, clusterSizeForZoom, publicPlaces } from '../../src/features/map/map.model';
-import { hotSpotLayer } from '../../src/features/map/map-layers.model';
+import { availableLayerKind, hotSpotLayer } from '../../src/features/map/map-layers.model';
 import { MIN_INCIDENTS_FOR_TEST, emergingHotSpots, defaultCellSize, hotSpotTableRows, hotSpots, rankedHotSpots } from '../../src/analysis/hot-spots/hot-spots.model';
 import { cellUniverseSql } from '../../src/analysis/hot-spots/hot-spots.query';
 import { epochDayOfIsoDate, isoDateOfEpochDay } from '../../src/lib/epoch-day';
@@ -17,6 +17,16 @@ import { createExampleDatabase } from './support/example-database';
 const SWEREF99TM = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
 
 describe('cells in metres', () => {
+  it('opens the Karta on Områden when no incident has a position, and on Hot spots instead of points in public view', () => {
+    expect(availableLayerKind('hotspots', false, false)).toBe('areas'); // police events: a kommun or län, no position
+    expect(availableLayerKind('points', true, false)).toBe('areas');
+    expect(availableLayerKind('hotspots', false, undefined)).toBe('hotspots'); // the extent is still being read
+    expect(availableLayerKind('emerging', false, true)).toBe('emerging');
+    expect(availableLayerKind('heat', true, true)).toBe('hotspots');
+    expect(availableLayerKind('heat', false, true)).toBe('heat');
+    expect(availableLayerKind('areas', true, true)).toBe('areas');
+  });
+
   it('a cell is a square of exactly `size` metres in SWEREF 99 TM, whatever the latitude', () => {
     for (const [ix, iy, size] of [[2404, 26592, 250], [6700, 75000, 100], [600, 6200, 1000]]) {
       const ring = cellRing({ ix, iy }, size).map(([lon, lat]) => proj4('WGS84', SWEREF99TM, [lon, lat]));

@@ -10,6 +10,19 @@ import type { DisclosureRule } from '../../lib/disclosure/suppression';
 export const LAYER_KINDS = ['hotspots', 'emerging', 'cells', 'points', 'heat', 'areas'] as const;
 export type LayerKind = (typeof LAYER_KINDS)[number];
 
+/** Points and density can single out one incident: not offered in public view. */
+export const POINT_KINDS: readonly LayerKind[] = ['points', 'heat'];
+
+/**
+ * The layer to draw for the one chosen: data with no located incident (`located` false — police events name only a
+ * kommun or län) has only Områden, so the map opens on it rather than on a greyed-out Hot spots over an empty map
+ * (helper-64); public view turns points and density into Hot spots. `located` undefined: not known yet, no change.
+ */
+export function availableLayerKind(chosen: LayerKind, publicView: boolean, located: boolean | undefined): LayerKind {
+  if (located === false) return 'areas';
+  return publicView && POINT_KINDS.includes(chosen) ? 'hotspots' : chosen;
+}
+
 const asCollection = (f: unknown) => f as FeatureCollection;
 
 export function hotSpotLayer(cells: HotSpotCell[], size: number, shape: CellShape = 'square'): MapLayer {

@@ -26,7 +26,7 @@ import { HotSpotTable } from './hot-spot-table.view';
 import { MapDetails } from './map-details.view';
 import { MapLegend } from './map-legend.view';
 import {
-  LAYER_KINDS, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
+  LAYER_KINDS, POINT_KINDS, availableLayerKind, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
 import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom, hasPopulation } from './map.model';
@@ -77,9 +77,12 @@ export function MapPage() {
   const { rule } = useDisclosure();
   // Visa in the hot-spot table brings the map into view (it may be scrolled away under the table).
   const mapMain = useRef<HTMLDivElement>(null);
-  // Points and density can single out one incident: not offered in public view.
-  const pointKinds: LayerKind[] = ['points', 'heat'];
-  useEffect(() => { if (rule && pointKinds.includes(kind)) setKind('hotspots'); }, [rule, kind]);
+  // Public view has no points or density; data with no located incident has only Områden (availableLayerKind).
+  const hasLocated = context.extent === undefined ? undefined : context.extent !== null;
+  useEffect(() => {
+    const available = availableLayerKind(kind, rule !== null, hasLocated);
+    if (available !== kind) setKind(available);
+  }, [rule, kind, hasLocated]);
   const size = chosenSize ?? defaultCellSize(context.extent ?? null);
   const band = defaultBand(size) * (bandCells / 2);
   const universe = useCellUniverse(size, shape);
@@ -221,7 +224,7 @@ export function MapPage() {
               <legend>{t('map.layer')}</legend>
               {LAYER_KINDS.map((k) => (
                 <label key={k} className="radio">
-                  <input type="radio" name="map-layer" value={k} checked={kind === k} onChange={() => setKind(k)} disabled={(k !== 'areas' && !pointsPossible) || (rule !== null && pointKinds.includes(k))} />
+                  <input type="radio" name="map-layer" value={k} checked={kind === k} onChange={() => setKind(k)} disabled={(k !== 'areas' && !pointsPossible) || (rule !== null && POINT_KINDS.includes(k))} />
                   {t(`map.kind.${k}`)}
                 </label>
               ))}
