@@ -55,4 +55,13 @@ describe('Översikt model', () => {
     expect((categoryChartOption(rows, 'Hot', 'sv', '–', undefined, 'Händelser') as { series: { name: string }[] }).series[0].name).toBe('Händelser');
     expect((categoryChartOption(rows, 'Hot', 'sv') as { series: { name: string }[] }).series[0].name).not.toBe('incidents');
   });
+
+  it('labels a hidden bar "<5" or "dold" on a bar of 0, never leaving it blank (helper-65: a hidden Rån of 737 read as none)', async () => {
+    const { PROTECTED } = await import('../../src/lib/disclosure/publish');
+    const rows = [{ category: 'Stöld', incidents: 912, key: 0 }, { category: 'Rån', incidents: PROTECTED, key: 0 }, { category: 'Övriga kategorier', incidents: null, key: 0 }];
+    const option = categoryChartOption(rows, undefined, 'sv', '<5', 'dold') as { series: { data: { value: number | null }[]; label: { formatter: (p: { dataIndex: number }) => string } }[]; tooltip: { valueFormatter: (v: unknown, i?: number) => string } };
+    expect(option.series[0].data.map((d) => d.value)).toEqual([912, 0, 0]);
+    expect([0, 1, 2].map((dataIndex) => option.series[0].label.formatter({ dataIndex }))).toEqual(['912', 'dold', '<5']);
+    expect(option.tooltip.valueFormatter(0, 1)).toBe('dold');
+  });
 });

@@ -57,7 +57,7 @@ describe('top N and Övrigt', () => {
   });
 
   it('public view: a small category is in no row but the pool, and no hidden count can be recovered (Övrigt minus the others, the total minus the rest)', () => {
-    // k9 = 3 is small and would sit in the rest with k8 = 20; k10 = 4 is the selected category, kept and listed.
+    // k9 = 3 and k10 = 4 are small and would sit in the rest with k8 = 20; k10 is the selected category, pooled all the same.
     const values = [400, 300, 250, 200, 150, 120, 100, 90, 20, 3, 4];
     // Suppressed one list at a time (the list with its total; Övrigt as a plain sum beside it), the attack works:
     // the list hides 3 and 4 (together 7 ≥ k), so 20 stays shown and Övrigt − 20 = 3.
@@ -65,12 +65,15 @@ describe('top N and Övrigt', () => {
     const naive = { all: naiveAll.values.map((incidents) => ({ incidents })), total: naiveAll.total, other: { incidents: 20 + 3 as PublishedCount } };
     expect(attack(values, [8, 9], naive)).toEqual([9, 10]); // and then 4 as the total minus the rest
     const p = top(values, 8, 5, 'k10');
-    // k9 is listed nowhere; the selected k10 is, hidden; Övrigt sums k8 and the pool.
-    expect(p.all.map((r) => r.category)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k10']);
-    expect(p.shown.map((r) => r.category).slice(-2)).toEqual(['k10', 'Övrigt (1)']);
-    expect(p.all[9].incidents).toBeNull();
-    expect(p.small).toEqual({ incidents: null }); // the pool: k9's 3
-    expect(publicAttack([...values.slice(0, 9), 4], 3, [8], p)).toEqual([]);
+    // Neither k9 nor the selected k10 is listed; Övrigt sums k8 and the pool (3 + 4 = 7: shown, no count below k).
+    expect(p.all.map((r) => r.category)).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8']);
+    expect(p.shown.map((r) => r.category).slice(-2)).toEqual(['k7', 'Övrigt (1)']);
+    expect(p.small).toEqual({ incidents: 7 });
+    expect(publicAttack(values.slice(0, 9), 7, [8], p)).toEqual([]);
+    // With k10 alone small, the pool (4) is hidden and protected.
+    const alone = top([...values.slice(0, 9), 4], 8, 5, 'k9');
+    expect(alone.small).toEqual({ incidents: null });
+    expect(publicAttack(values.slice(0, 9), 4, [8], alone)).toEqual([]);
   });
 
   it('public view: no hidden count is ever recoverable, and every count below k is hidden (random tables)', () => {
@@ -116,19 +119,21 @@ describe('top N and Övrigt', () => {
     }
   });
 
-  it('public view: a chosen category reads "<5" whether it has 0 or 1–4 incidents, with the same pattern (helper-64)', async () => {
-    const { withChosenCategory } = await import('../../src/features/overview/overview.model');
-    const chosen = 'Hets mot folkgrupp';
-    const base = [120, 80, 40, 9, 7].map((incidents, i) => ({ category: `k${i}`, incidents, key: 0 }));
-    const publish = (rows: { category: string; incidents: number; key: number }[]) => {
-      const p = publishTop(withChosenCategory(rows, chosen), 10, { k: 5 }, (r) => r.category === chosen, other);
-      return [p.all.map((r) => `${r.category}:${kind(r.incidents)}`).join(' '), kind(p.small!.incidents), kind(p.total)];
+  it('public view: choosing a category of 0 or of 1–4 gives the same numbers, noise and all (helper-64, helper-65)', () => {
+    // One dataset, with real key sums (the noise follows them). Listed apart, a chosen category of 1–4 left the pool
+    // and Övrigt, whose sums and noise then differed from a choice of 0 (helper-65: Övrigt 10 453 against 10 449).
+    const keyed = (category: string, incidents: number, key: number) => ({ category, incidents, key });
+    const data = [keyed('Stöld', 640, 91_331), keyed('Rån', 121, 7_204), keyed('Hot', 80, 55_003), keyed('Klotter', 45, 1_999), keyed('Bedrägeri', 9, 4_410),
+      keyed('Utlänningslagen', 4, 233), keyed('Upphittat föremål', 3, 170), keyed('Varningslarm/haveri', 1, 66)];
+    const publish = (chosen: string | undefined) => {
+      const p = publishTop(data, 3, { k: 5 }, (r) => r.category === chosen, other);
+      return JSON.stringify({ all: p.all, shown: p.shown, other: p.other, small: p.small, total: p.total });
     };
-    const none = publish(base);
-    expect(none[0]).toContain(`${chosen}:<k`);
-    for (const n of [1, 2, 3, 4]) expect(publish([...base, { category: chosen, incidents: n, key: 0 }])).toEqual(none);
-    // Without a choice, no row is added.
-    expect(withChosenCategory(base, undefined)).toBe(base);
+    const unchosen = publish(undefined);
+    for (const chosen of ['Påhittad kategori', 'Utlänningslagen', 'Upphittat föremål', 'Varningslarm/haveri']) expect(publish(chosen), chosen).toBe(unchosen);
+    // A chosen category of k or more is kept out of Övrigt as before (its own bar).
+    const large = publishTop(data, 3, { k: 5 }, (r) => r.category === 'Bedrägeri', other);
+    expect(large.shown.map((r) => r.category)).toEqual(['Stöld', 'Rån', 'Hot', 'Bedrägeri', 'Övrigt (1)']);
   });
 });
 

@@ -137,6 +137,8 @@ function countText(v: unknown, language: Language, hidden: string, protectedText
 
 /** A published count as a chart value: hidden ones (either kind) are no bar. */
 const barValue = (v: PublishedCount) => (typeof v === 'number' ? v : null);
+/** A category bar's value: a hidden one is a bar of 0, so that its label ("<5", "dold") is drawn — ECharts draws none for null (helper-65: a hidden Rån read as 0). */
+const labelledBarValue = (v: PublishedCount) => (typeof v === 'number' ? v : 0);
 
 
 /** Every week of the data's extent, zero where a filter left no incidents, so the x axis never jumps. */
@@ -203,27 +205,20 @@ export function weeklyChartOption(series: Published<WeekPoint>[], language: Lang
  * the reader's language (it read "incidents" in the Swedish UI, helper-62).
  */
 export function categoryChartOption(sorted: Published<CategoryRow>[], selected: string | undefined, language: Language, hidden = '–', protectedText?: string, seriesName = ''): ChartOption {
+  const shownText = (i: number) => countText(sorted[i]?.incidents, language, hidden, isProtected(sorted[i]?.incidents) ? protectedText : undefined);
   return {
     grid: { left: 140, right: 48, top: 8, bottom: 24 },
-    tooltip: { trigger: 'item', valueFormatter: (v: unknown, i?: number) => countText(v, language, hidden, i !== undefined && isProtected(sorted[i]?.incidents) ? protectedText : undefined) },
+    tooltip: { trigger: 'item', valueFormatter: (v: unknown, i?: number) => (i !== undefined ? shownText(i) : countText(v, language, hidden, undefined)) },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
     yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.category) },
     series: [{
       type: 'bar',
       name: seriesName,
-      data: sorted.map((r) => ({ value: barValue(r.incidents), itemStyle: { color: r.otherOf !== undefined ? OTHER : selected === undefined || selected === r.category ? INK : MUTED } })),
-      label: { show: true, position: 'right', formatter: (p: { value: unknown; dataIndex?: number }) => countText(p.value, language, hidden, p.dataIndex !== undefined && isProtected(sorted[p.dataIndex]?.incidents) ? protectedText : undefined) },
+      data: sorted.map((r) => ({ value: labelledBarValue(r.incidents), itemStyle: { color: r.otherOf !== undefined ? OTHER : selected === undefined || selected === r.category ? INK : MUTED } })),
+      // By the published count, not the bar's value: a hidden one's bar is 0 and reads "<5" or "dold".
+      label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => shownText(p.dataIndex) },
     }],
   };
-}
-
-/**
- * The category rows with the chosen category as a row of 0 when no incident under the other filters has it. Public
- * view lists the chosen category even below k ("<5"), so without this it was listed at 1–4 and missing at 0 (helper-64:
- * "Hets mot folkgrupp <5" in May, no row in March) — both now read "<5".
- */
-export function withChosenCategory(rows: CategoryRow[], chosen: string | undefined): CategoryRow[] {
-  return chosen === undefined || rows.some((r) => r.category === chosen) ? rows : [...rows, { category: chosen, incidents: 0, key: 0 }];
 }
 
 /**

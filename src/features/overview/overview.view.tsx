@@ -32,7 +32,6 @@ import {
   categoryChartOption,
   dayRangeToBrush,
   publishWeeks,
-  withChosenCategory,
   totalsFromCategories,
   sortCategories,
   weeklyChartOption,
@@ -67,7 +66,7 @@ export function OverviewPage() {
   const series = useMemo(() => publishedWeeks?.weeks ?? [], [publishedWeeks]);
   // The chart: the top categories (and the selected one) and Övrigt; the table behind it: every category. One audit.
   const top = useMemo(
-    () => publishTop(sortCategories(rule ? withChosenCategory(categories.state.rows ?? [], selectedCategory) : categories.state.rows ?? [], rule), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
+    () => publishTop(sortCategories(categories.state.rows ?? [], rule), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
       // Public view: no count of the categories summed (some may be small: the count said how many had an incident).
       (n, incidents) => ({ category: rule ? t('overview.otherCategoriesPublic') : t('overview.otherCategories', { count: n }), incidents, key: 0, otherOf: n })),
     [categories.state.rows, rule, selectedCategory, t],
@@ -75,8 +74,12 @@ export function OverviewPage() {
   // The table behind the chart: in public view the categories below k are one row of their own (publishTop's pool),
   // always there, so neither a row nor the pattern of hidden cells tells whether a small category exists.
   const sortedCategories = useMemo(
-    () => (top.small === null || !rule ? top.all : [...top.all, { category: t('overview.smallCategories', { k: rule.k }), incidents: top.small.incidents, key: 0, pooled: true }]),
-    [top, rule, t],
+    // A chosen category below k (or with none) is in that row, and the row says so (publishTop).
+    () => (top.small === null || !rule ? top.all : [...top.all, {
+      category: selectedCategory !== undefined && !top.all.some((r) => r.category === selectedCategory) ? t('overview.smallCategoriesWithChosen', { k: rule.k, category: selectedCategory }) : t('overview.smallCategories', { k: rule.k }),
+      incidents: top.small.incidents, key: 0, pooled: true,
+    }]),
+    [top, rule, t, selectedCategory],
   );
   const chartCategories = top.shown;
   const brushRange = useMemo(() => (filters.period ? dayRangeToBrush(filters.period, series) : null), [filters.period?.from, filters.period?.to, series]);

@@ -19,7 +19,7 @@ export const TOP_CATEGORIES = 10;
 type PublishedRow<T> = Omit<T, 'incidents'> & { incidents: PublishedCount };
 
 export interface TopPublished<T> {
-  /** The table behind the chart: every category, published (public view: those not below k, and the kept one). */
+  /** The table behind the chart: every category, published (public view: those not below k). */
   all: PublishedRow<T>[];
   /** What the chart draws: the top N (and a selected category outside them), then Övrigt when there is a rest. */
   shown: PublishedRow<T>[];
@@ -36,7 +36,7 @@ export interface TopPublished<T> {
 
 /**
  * `sorted`: every category in display order (most first), each with the key sum of its count (`key`). `isKept`: a
- * category that must stay out of Övrigt and, in public view, be listed even below k (the selected one). Without a
+ * category that must stay out of Övrigt (the selected one); in public view one below k is in the pool all the same. Without a
  * rule, groups only when at least two categories would go into Övrigt; in public view Övrigt is always drawn, since it
  * holds the categories below k. `makeOther(n, count)`: the Övrigt bar's row, `n` the listed categories it sums.
  */
@@ -65,8 +65,11 @@ function publishPooled<T extends { incidents: number; key: number | bigint }>(
   isKept: (row: T) => boolean,
   makeOther: (categories: number, incidents: PublishedCount) => PublishedRow<T>,
 ): TopPublished<T> {
-  const listed = sorted.filter((r) => !isSmall(r.incidents, rule) || isKept(r));
-  const pooled = sorted.filter((r) => isSmall(r.incidents, rule) && !isKept(r));
+  // A kept (chosen) category below k stays in the pool like any other: listed apart, the pool and Övrigt were the same
+  // numbers for a chosen category of 0 and changed (their sum and its noise) for one of 1–4 (helper-65: Övrigt 10 453
+  // against 10 449 told Utlänningslagen's 4). The chip says the chosen one has fewer than k.
+  const listed = sorted.filter((r) => !isSmall(r.incidents, rule));
+  const pooled = sorted.filter((r) => isSmall(r.incidents, rule));
   const inTop = listed.map((r, i) => i < n || isKept(r));
   const rest = listed.flatMap((_, i) => (inTop[i] ? [] : [i]));
   const m = listed.length;

@@ -56,6 +56,7 @@ export const en: Messages = {
     otherCategories_one: 'Other categories ({{count}})', otherCategories_other: 'Other categories ({{count}})', otherCategoriesPublic: 'Other categories',
     otherHint: 'The chart shows the {{count}} largest categories and Other categories (the rest summed). The table has every category.', otherHintPublic: 'The chart shows the {{count}} largest categories and Other categories (the rest summed, with the categories that have fewer than {{k}} incidents). Public view names no category with fewer than {{k}} incidents: the table sums them in a row of their own, which is always there — even when it is 0.',
     smallCategories: 'Categories with fewer than {{k}} incidents',
+    smallCategoriesWithChosen: 'Categories with fewer than {{k}} incidents, the chosen one ({{category}}) among them',
     coverage: 'Data from {{first}} to {{last}}.',
     selectionEnded: 'The selection has no incidents after {{week}}, more empty weeks than chance explains at its rate before – has the source stopped giving what the filters pick (a name, a category)?',
     latestWeek_one: 'Latest full week, {{week}}: {{current}} incident, against {{previous}} the week before ({{previousWeek}})',

@@ -58,6 +58,7 @@ export const sv = {
     otherCategories_one: 'Övriga kategorier ({{count}})', otherCategories_other: 'Övriga kategorier ({{count}})', otherCategoriesPublic: 'Övriga kategorier',
     otherHint: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat). Tabellen har alla kategorier.', otherHintPublic: 'Diagrammet visar de {{count}} största kategorierna och Övriga kategorier (resten summerat, med kategorierna som har färre än {{k}} händelser). Publik visning namnger ingen kategori med färre än {{k}} händelser: tabellen summerar dem på en egen rad, som alltid finns med – även när den är 0.',
     smallCategories: 'Kategorier med färre än {{k}} händelser',
+    smallCategoriesWithChosen: 'Kategorier med färre än {{k}} händelser, bland dem den valda ({{category}})',
     coverage: 'Data från {{first}} till {{last}}.',
     selectionEnded: 'Urvalet har inga händelser efter {{week}}, fler tomma veckor än slumpen förklarar vid dess takt innan – har källan slutat ange det som filtren väljer (ett namn, en kategori)?',
     latestWeek_one: 'Senaste hela vecka, {{week}}: {{current}} händelse, mot {{previous}} veckan före ({{previousWeek}})',
