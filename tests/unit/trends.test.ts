@@ -185,6 +185,11 @@ describe('series and calendar', () => {
     expect(topSeries(large, 'Övrigt')).toEqual(large);
     const zeroRest = trendSeries(topSeries(large, 'Övrigt', 5), [], { from: d('2026-01-05'), to: d('2026-01-11') }, 'week', 2, 'sv');
     expect(zeroRest.series.get('Övrigt')).toEqual([0]);
+    // No row at all (a chosen category of 0) has the same rest as one of 1–4 (helper-65: a column only with 1–4).
+    const restOf = (rows: typeof large) => [...trendSeries(topSeries(rows, 'Övrigt', 5, d('2026-01-05')), [], { from: d('2026-01-05'), to: d('2026-01-11') }, 'week', 2, 'sv').series.keys()];
+    expect(restOf([])).toEqual(['Övrigt']);
+    expect(restOf([{ epoch_day: d('2026-01-07'), series: 'Utlänningslagen', n: 4, key: 0 }])).toEqual(['Övrigt']);
+    expect(topSeries([], 'Övrigt', 0, d('2026-01-05'))).toEqual([]); // the analyst's view: nothing to draw
     const extent = { from: d('2025-01-06'), to: d('2026-01-11') };
     const t = trendSeries([{ epoch_day: d('2025-01-07'), series: 'all', n: 4, key: 300 }, { epoch_day: d('2026-01-06'), series: 'all', n: 9, key: 17 }], [], extent, 'week', 2, 'sv');
     const last = t.buckets.length - 1;

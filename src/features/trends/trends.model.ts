@@ -59,13 +59,15 @@ function sumIn(byDay: Map<number, { n: number; key: number }>, from: number, to:
  * `minTotal`: a series with fewer incidents in all goes into the rest — public view's k, since a series is listed
  * because it has an incident, and one listed whose counts are all "<5" said "at least one" (as on the Lägesbild).
  * With a `minTotal` the rest is always a series, zero or not (a zero-count row on the first row's day): drawn only
- * when a small series existed, it told that one did (helper-63's kind, on Översikt).
+ * when a small series existed, it told that one did (helper-63's kind, on Översikt) — also when no row is left at all
+ * (a chosen category of 0 had no rest column, one of 1–4 had one: helper-65): then its zero row is on `restDay`.
  */
-export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number) => string), minTotal = 0): DayCount[] {
+export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number) => string), minTotal = 0, restDay?: number): DayCount[] {
   const totals = new Map<string, number>();
   for (const r of rows) totals.set(r.series, (totals.get(r.series) ?? 0) + r.n);
   const large = [...totals.entries()].filter(([, n]) => n >= minTotal).sort((a, b) => b[1] - a[1]);
-  const alwaysRest = minTotal > 0 && rows.length > 0;
+  const zeroDay = rows[0]?.epoch_day ?? restDay;
+  const alwaysRest = minTotal > 0 && zeroDay !== undefined;
   if (!alwaysRest && large.length === totals.size && totals.size <= MAX_SERIES) return rows;
   const keep = new Set(large.slice(0, MAX_SERIES - 1).map(([k]) => k));
   // The label names how many categories it sums: police events have a category of their own called "Övrigt".
@@ -74,7 +76,7 @@ export function topSeries(rows: DayCount[], otherLabel: string | ((rest: number)
   // wherever its first day fell (a tester). The others keep their order.
   const kept = rows.filter((r) => keep.has(r.series));
   const rest = rows.filter((r) => !keep.has(r.series)).map((r) => ({ ...r, series: label }));
-  return [...kept, ...(rest.length === 0 && alwaysRest ? [{ epoch_day: rows[0].epoch_day, series: label, n: 0, key: 0 }] : rest)];
+  return [...kept, ...(rest.length === 0 && alwaysRest ? [{ epoch_day: zeroDay, series: label, n: 0, key: 0 }] : rest)];
 }
 
 /**

@@ -118,7 +118,7 @@ export function TrendsPage() {
     () => (extent && drawn ? publishTrend(trendSeries(topSeries(drawn.split === 'area' ? areaSeriesSpelled(drawn.days, boundaryNames) : drawn.days, (rest) => (rule
       // Public view: no count of the series summed (some may be small: the count said how many had an incident).
       ? t(drawn.split === 'area' ? 'overview.otherAreasPublic' : 'overview.otherCategoriesPublic')
-      : t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), rule && drawn.split !== 'none' ? rule.k : 0), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
+      : t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), rule && drawn.split !== 'none' ? rule.k : 0, extent.from), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
     [extent, drawn, unit, language, t, rule, boundaryNames],
   );
   const calendar = useMemo(
