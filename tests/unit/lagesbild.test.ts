@@ -156,9 +156,16 @@ describe('the summary text', () => {
     expect(categoryBoundaryText(report, t)).toContain(`Fylleri (i datan från ${iso(switchDay + 1)}), Fylleri/LOB (i datan till ${iso(switchDay)})`);
     const { rows } = lagesbildCsvRows(report, t, 'sv');
     expect(rows.some((r) => String(r[1]).startsWith('Kategorier som börjar eller slutar i datan'))).toBe(true);
+    // Public view names a category without its days, and only one with no "<5" window: Fylleri's last year (0) and
+    // Fylleri/LOB's current period (0) read "<5", and naming them as beginning or ending told those were 0 (helper-65).
     const publicReport = buildReport(raw, { k: 5 });
-    expect(publicReport.categoryBoundaries.every((b) => b.begins === null && b.ends === null)).toBe(true);
-    expect(categoryBoundaryText(publicReport, t)).toContain(': Fylleri, Fylleri/LOB.');
+    expect(publicReport.categoryBoundaries).toEqual([]);
+    expect(categoryBoundaryText(publicReport, t)).toBeNull();
+    expect(publicReport.categories.find((c) => c.name === 'Fylleri')!.vsPrevious).toBeNull(); // still no change shown
+    const renamedLater = { ...raw, categories: raw.categories.map((c) => (c.name === 'Fylleri' ? { ...c, last_year: 9 } : c.name === 'Fylleri/LOB' ? { ...c, current: 6 } : c)) };
+    const shownBoth = buildReport(renamedLater, { k: 5 });
+    expect(shownBoth.categoryBoundaries.every((b) => b.begins === null && b.ends === null)).toBe(true);
+    expect(categoryBoundaryText(shownBoth, t)).toContain(': Fylleri, Fylleri/LOB.');
     // A category small in every window is not listed in public view, and no note names it as beginning or ending in
     // the period: that said it had an incident there (helper-63: "Smällar" named in the one week it had one event).
     raw.categories = [...raw.categories, row('Smällar', 3, 0, 0)];

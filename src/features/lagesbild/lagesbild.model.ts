@@ -251,7 +251,10 @@ function categoryBoundariesOf(raw: RawReport, rule: DisclosureRule | null, liste
   const { previous, lastYear, current } = raw.periods;
   // Public view: only the categories the table lists (shownRows). A note that a small, unlisted category begins in the
   // period said it had at least one incident there (helper-63: "Smällar" named in v. 43 only, its one event that week).
-  const names = new Set((rule ? listed : raw.categories).map((c) => c.name));
+  // And of those only the ones with no "<5" window: "Kontroll 7 <5 <5 begins in the data" told that a "<5" was 0
+  // (helper-65). Such a category's change is still not shown (buildReport), it is just not named.
+  const named = rule ? listed.filter((f) => [f.current, f.previous, f.lastYear].every((v) => v !== null)) : raw.categories;
+  const names = new Set(named.map((c) => c.name));
   const spans = raw.categorySpans.filter((s) => names.has(s.name));
   const nearer = new Set(categoryBoundaries(spans, { from: previous.from, to: current.to }, raw.dataExtent).map((b) => b.name));
   return categoryBoundaries(spans, { from: Math.min(previous.from, lastYear.from), to: current.to }, raw.dataExtent)
