@@ -51,7 +51,7 @@ export function SettingsPage() {
           <dd>
             <ul className="plain">
               {Object.entries(database.counts).map(([name, n]) => (
-                <li key={name}>{t(`settings.tableNames.${name}`)} (<code>{name}</code>): <span data-testid={`count-${name}`}>{name === 'incidents' || name === 'interventions' ? formatLoneCount(n, database.countKeys[name as keyof typeof database.countKeys], rule, language) : formatCount(n, language)}</span></li>
+                <li key={name}>{t(`settings.tableNames.${name}`)} ({t('settings.tableWord')} <code>{name}</code>): <span data-testid={`count-${name}`}>{name === 'incidents' || name === 'interventions' ? formatLoneCount(n, database.countKeys[name as keyof typeof database.countKeys], rule, language) : formatCount(n, language)}</span></li>
               ))}
             </ul>
           </dd>

@@ -271,6 +271,7 @@ export const en: Messages = {
     storageMemory: 'In memory only – gone when the tab closes.',
     loadedAt: 'Loaded',
     datasetLabel: 'Data',
+    tableWord: 'table',
     tables: 'Tables',
     tableNames: { incidents: 'Incidents', interventions: 'Interventions', areas: 'Areas', goals: 'Goals' },
     clearAll: 'Clear all data',

@@ -273,6 +273,7 @@ export const sv = {
     storageMemory: 'Endast i minnet – försvinner när fliken stängs.',
     loadedAt: 'Inläst',
     datasetLabel: 'Data',
+    tableWord: 'tabellen',
     tables: 'Tabeller',
     tableNames: { incidents: 'Händelser', interventions: 'Insatser', areas: 'Områden', goals: 'Mål' },
     clearAll: 'Rensa all data',
