@@ -2,6 +2,7 @@
 // Geometry is stored as GeoJSON text in WGS 84: DuckDB-wasm has no spatial extension offline, so
 // point-in-polygon and rendering work on the GeoJSON in JavaScript. SWEREF 99 / RT 90 input is converted with
 // proj4; the system comes from the file's `crs` member or, failing that, from the coordinates' magnitude.
+import { namesAreCounties } from './swedish-counties';
 import { cleanText } from '../lib/parsing/clean-text';
 import { INTERNATIONAL_NUMBERS, SWEDISH_NUMBERS, parseNumber } from '../lib/parsing/swedish-number';
 import { guessCrs, insideSweden, toWgs84, type CrsCode, SUPPORTED_CRS } from '../lib/parsing/coordinates';
@@ -108,6 +109,11 @@ export function parseFeatureCollection(text: string): FeatureCollection | null {
   }
 }
 
+/** The text values of property `key` over the features (blank and missing ones left out). */
+function featureNames(collection: FeatureCollection, key: string): string[] {
+  return collection.features.flatMap((f) => { const v = f?.properties?.[key]; return typeof v === 'string' && v.trim() ? [v] : []; });
+}
+
 export function propertyKeys(collection: FeatureCollection): string[] {
   const keys = new Set<string>();
   for (const f of collection.features.slice(0, 50)) for (const k of Object.keys(f?.properties ?? {})) keys.add(k);
@@ -143,7 +149,8 @@ export function suggestAreaMapping(collection: FeatureCollection): AreaMapping &
     kindKey,
     populationKey: pick(keys, POPULATION_KEYS),
     // helper-64 typed "kommun" by hand for a file whose names are in `kom_namn`.
-    fixedKind: kindKey === null && nameKey !== null ? KIND_OF_NAME_KEY[nameKey.toLowerCase()] ?? null : null,
+    // helper-65: a file of län under a plain `name` ("Gävleborg", …) got no kind either; its names say it.
+    fixedKind: kindKey === null && nameKey !== null ? KIND_OF_NAME_KEY[nameKey.toLowerCase()] ?? (namesAreCounties(featureNames(collection, nameKey)) ? 'län' : null) : null,
     crs: declared ?? guessed?.crs ?? 'EPSG:4326',
     crsAmbiguous: !declared && !lonLat && (guessed === null || guessed.ambiguous),
   };

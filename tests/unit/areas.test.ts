@@ -35,6 +35,15 @@ describe('area boundaries', () => {
     expect(suggestAreaMapping(deso as FeatureCollection)).toMatchObject({ nameKey: 'DESO', fixedKind: 'DeSO' });
     const kinded = { ...kommuner, features: kommuner.features.map((f) => ({ ...f, properties: { kom_namn: 'X', typ: 'kommun' } })) };
     expect(suggestAreaMapping(kinded as FeatureCollection)).toMatchObject({ kindKey: 'typ', fixedKind: null });
+    // A plain `name` whose values are all län suggests "län" (helper-65: the regions file got no kind); kommun names
+    // that are also län names ("Stockholm", "Uppsala") alone do not, nor does a mix.
+    const named = (names: string[]) => ({ type: 'FeatureCollection', features: names.map((name) => ({ ...kommuner.features[0], properties: { name } })) }) as FeatureCollection;
+    expect(suggestAreaMapping(named(['Gävleborg', 'Stockholm', 'Västra Götaland'])).fixedKind).toBe('län');
+    expect(suggestAreaMapping(named(['Gävleborgs län', 'Stockholms län', 'Skåne län'])).fixedKind).toBe('län');
+    expect(suggestAreaMapping(named(['Stockholm', 'Uppsala', 'Örebro'])).fixedKind).toBeNull();
+    expect(suggestAreaMapping(named(['Stockholms län', 'Uppsala', 'Örebro'])).fixedKind).toBe('län');
+    expect(suggestAreaMapping(named(['Gävleborg', 'Sandviken', 'Skåne'])).fixedKind).toBeNull();
+    expect(suggestAreaMapping(named(['Gävleborg', 'Skåne'])).fixedKind).toBeNull(); // too few to tell
     const { rows, rejected } = areaRowsFromGeoJson(kommuner, 'kommuner.geojson', { fixedKind: 'kommun' });
     expect(rows.map((r) => [r.name, r.kind])).toEqual([['Stockholm', 'kommun'], ['Uppsala', 'kommun']]);
     expect(rejected).toEqual([
