@@ -404,6 +404,9 @@ describe('the summary text', () => {
     const file = render(true);
     expect(file).toContain('… och 2 hot spots till, som inte står med i den här filen');
     expect(file).not.toContain('CSV-filen');
+    // The area table has no last-year column: the page points to the CSV for it, the file says it lacks it (helper-65).
+    expect(render(false)).toContain('Förra årets antal per område – och områden som bara hade händelser då – finns i CSV-filen');
+    expect(file).toContain('förra årets antal per område står inte i den här filen');
   });
 
   it('the one-page brief (the I korthet slide) says "no hot spots" only where the analysis ran, else why it did not (helper-62)', async () => {

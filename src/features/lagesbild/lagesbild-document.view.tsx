@@ -387,6 +387,8 @@ export function LagesbildDocument({ report, summary, assessment, outlines, t, la
         {/* Above the table: it can be ~200 rows of "–" before the reason (a tester). */}
         {report.areaPlacementShift && <p className="lb-warning" role="note" data-testid="lb-areas-shift">{placementShiftText(report, t, language)}</p>}
         <CountTable caption={t('lagesbild.areas')} nameHeader={t('lagesbild.area')} rows={[...report.areas, ...pooledRow(report, 'areas')]} report={report} t={t} language={language} testId="lb-areas" lastYear={false} />
+        {/* The CSV has last year's column too, and so the areas with incidents only then (helper-65 wondered why it differed). */}
+        <p className="lb-footnote" data-testid="lb-areas-last-year">{t(standalone ? 'lagesbild.areasNoLastYearStandalone' : 'lagesbild.areasNoLastYear')}</p>
         {report.areasAlsoElsewhere && <p className="lb-footnote" data-testid="lb-areas-note">{t('lagesbild.areasAlsoElsewhere')}</p>}
       </Panel>
 

@@ -97,6 +97,8 @@ export const enReports: Pick<Messages, 'lagesbild' | 'presentation' | 'disclosur
     total: 'Total',
     areas: 'Incidents by area',
     area: 'Area',
+    areasNoLastYear: 'The table compares with the period before. Last year\'s count per area – and areas with incidents only then – are in the CSV file (All figures).',
+    areasNoLastYearStandalone: 'The table compares with the period before; last year\'s count per area is not in this file.',
     areasAlsoElsewhere: 'Each incident is counted here in one area: the file\'s own, else the one it lies in of the kind with the smallest areas. Some of the period\'s incidents also lie in another area, where the area filter, the map\'s Areas layer and per-area goals count them too – their count for an area can therefore be larger than the table\'s.',
     placementShift: 'The incidents are not placed in areas the same way as in the period before – the share of them that {{level}}: {{now}} now, {{before}} in the period before. The change per area is therefore not shown: it would reflect how the data gives the location, not the situation.',
     placementShiftPublic: 'The incidents are not placed in areas the same way as in the period before (the share of them that {{level}} differs clearly). The change per area is therefore not shown: it would reflect how the data gives the location, not the situation.',

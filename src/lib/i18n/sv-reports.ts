@@ -95,6 +95,8 @@ export const svReports = {
     total: 'Totalt',
     areas: 'Händelser per område',
     area: 'Område',
+    areasNoLastYear: 'Tabellen jämför med perioden före. Förra årets antal per område – och områden som bara hade händelser då – finns i CSV-filen (knappen Alla siffror).',
+    areasNoLastYearStandalone: 'Tabellen jämför med perioden före; förra årets antal per område står inte i den här filen.',
     areasAlsoElsewhere: 'Varje händelse räknas här i ett område: filens eget, annars det den ligger i av den områdestyp vars områden är minst. Några av periodens händelser ligger också i ett annat område, och där räknar Område-filtret, kartans lager Områden och målen per område dem också – deras antal för ett område kan därför vara större än tabellens.',
     placementShift: 'Händelserna är inte placerade i områden på samma sätt som perioden före – andelen som {{level}}: {{now}} nu, {{before}} perioden före. Förändringen per område visas därför inte: den skulle spegla hur datan anger platsen, inte läget.',
     placementShiftPublic: 'Händelserna är inte placerade i områden på samma sätt som perioden före (andelen som {{level}} skiljer sig tydligt). Förändringen per område visas därför inte: den skulle spegla hur datan anger platsen, inte läget.',
