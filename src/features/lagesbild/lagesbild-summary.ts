@@ -104,10 +104,10 @@ const sv: Words = {
     return out.join(' ');
   },
   changes: (items, more) => `Tydliga förändringar mot föregående period: ${items.join('; ')}${more > 0 ? ` – och ${more} till (se tabellen)` : ''}.`,
-  noChanges: 'Ingen brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
-  noOtherChanges: 'Ingen annan brottskategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
+  noChanges: 'Ingen kategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
+  noOtherChanges: 'Ingen annan kategori förändrades mer än slumpen kan förklara jämfört med föregående period.',
   categoryBoundaries: (names) => `${sv.list(names)} börjar eller slutar i datan under perioderna – troligen ett nytt namn i exporten, så ${names.length === 1 ? 'dess' : 'deras'} förändring räknas inte här (se kategoritabellen).`,
-  changesWithheld: 'Om övriga brottskategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
+  changesWithheld: 'Om övriga kategorier förändrades mer än slumpen kan förklara sägs inte här: några av deras antal är dolda i publik visning.',
   categoryChange: (name, from, to, pct, up, perDay) => `${name} ${up ? 'ökade' : 'minskade'} från ${from} till ${to}${pct === null ? '' : ` (${pct}${perDay ? ' per dag' : ''})`}`,
   largest: (names, n) => (names.length === 1 ? `Vanligast var ${names[0]} (${n}).` : `Vanligast var ${sv.list(names)} (${n} vardera).`),
   places: (items, tiedAt) => `Flest händelser registrerades vid ${sv.list(tiedAt === null ? items : [...items, tiedAt === SAME ? 'flera platser med lika många' : `flera platser med ${tiedAt} vardera`])}.`,

@@ -301,7 +301,8 @@ export function MapPage() {
             </>}
           </div>
           {rule && <p className="hint" role="note">{t('disclosure.pointsHidden')}</p>}
-          {!pointsPossible && areaOnly > 0 && <p className="warning" role="note">{t('map.onlyAreas')}</p>}
+          {/* Public view: whatever the filter leaves — said only when it left some, the note told 0 from 1–4 (helper-66). */}
+          {!pointsPossible && (areaOnly > 0 || rule !== null) && <p className="warning" role="note" data-testid="map-only-areas">{t('map.onlyAreas')}</p>}
           {kind === 'emerging' && windowBeforeData && <p className="warning" role="note" data-testid="emerging-too-short">{t('map.emergingTooShort')}</p>}
           {GRID_KINDS.includes(kind) && outcome?.status === 'too-few' && (
             <p className="warning" role="note" data-testid="too-few">{t('map.tooFew', { incidents: isProtected(positions.located) ? t('map.hiddenAmount') : shown(positions.located), minimum: MIN_INCIDENTS_FOR_TEST })}</p>
