@@ -12,7 +12,7 @@ import { goalPerAreaQuery, goalRowsQuery } from '../../src/analysis/goals/goals.
 import type { GoalDefinition } from '../../src/data/tables';
 import { areaCountsSql, areasAlsoElsewhereSql } from '../../src/features/lagesbild/lagesbild.query';
 import { areaPrioritySql } from '../../src/features/map/area-priority.query';
-import { areaCountsQuery } from '../../src/features/map/map.query';
+import { areaCountsQuery, outsideKindCountQuery } from '../../src/features/map/map.query';
 import { AREA_COUNTS } from '../../src/features/overview/overview.query';
 import { areaLookup, type AreaShape } from '../../src/lib/geo/area-lookup';
 import { createSchemaRunner } from '../../scripts/node-runner';
@@ -424,6 +424,18 @@ describe('assignAreas in DuckDB', () => {
     expect(goalRows.map((r) => `${r.kind}:${r.actual}`)).toEqual(['kommun:3', 'län:7']);
     const priority = await runner.rows<{ name: string; current: number }>(areaPrioritySql([], 'län', { from: 0, to: 0 }, { from: -1, to: -1 }, 500, []));
     expect(priority.map((r) => r.current)).toEqual([7]);
+    // The Karta's lines under a kommun table: located incidents in no kommun (l0–l2, s0), and those without a position
+    // in none — police events naming only "Samma län" (helper-66: 41 % of them were missing without a word).
+    await addIncident('police', null, null, 'Samma län', 'area');
+    await assignAreas(runner);
+    await runner.rows("UPDATE incidents SET grid_e = 0 WHERE location_precision = 'point'"); // as the import's grid step does
+    const outside = async (kind: string) => Object.fromEntries((await runner.rows<{ located: boolean; n: number }>(outsideKindCountQuery(kind)([]).toString())).map((r) => [String(r.located), Number(r.n)]));
+    expect(await outside('kommun')).toEqual({ true: 4, false: 1 });
+    expect(await outside('län')).toEqual({});
+    // Every incident is in a kommun row or one of the two lines.
+    const inKommun = (await runner.rows<{ n: number }>(areaCountsQuery([]).toString())).filter((r) => (r as unknown as { kind: string }).kind === 'kommun').reduce((s, r) => s + Number(r.n), 0);
+    const [{ all }] = await runner.rows<{ all: number }>('SELECT count(*)::INTEGER AS "all" FROM incidents');
+    expect(inKommun + 4 + 1).toBe(all);
   });
 });
 

@@ -10,12 +10,19 @@ import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
 import type { AreaValue } from './map-layers.model';
 
-/** `outside`: located incidents in no area of `kind` under the filter (exact count and key sum; published here). */
-export function AreaTable({ rows, measure, selected, kind, outside }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined; kind: string; outside?: { n: number; key: number | bigint } }) {
+/** `outside`: outsideKindCountQuery's rows (incidents in no area of `kind`, located or not), undefined while asked. */
+export function AreaTable({ rows, measure, selected, kind, outside }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined; kind: string; outside?: { located: boolean; n: number | bigint; key: number | bigint }[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
-  const outsideShown = outside ? publishCount(Number(outside.n), Number(outside.key), rule) : null;
+  // Public view: both lines whatever their counts ("<5" for 0 too) — shown only above 0, a line told 0 from 1–4.
+  const outsideLine = (located: boolean) => {
+    const row = outside?.find((r) => r.located === located);
+    const n = Number(row?.n ?? 0);
+    return outside && (n > 0 || rule) ? publishCount(n, Number(row?.key ?? 0), rule) : undefined;
+  };
+  const outsideShown = outsideLine(true);
+  const unlocatedShown = outsideLine(false);
   const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name, 'sv'));
   // The file says which kind its areas are (a kommun file and a län file looked alike), and an area with no data
   // has an empty count, as the screen's "–" — not 0.
@@ -42,9 +49,12 @@ export function AreaTable({ rows, measure, selected, kind, outside }: { rows: Ar
           { key: 'rate', header: t('map.measure.rate'), numeric: true, cell: (r) => (r.population && typeof r.n === 'number' ? formatDecimal((r.n / r.population) * 1000, 1, language) : '–') },
         ]}
       />
-      {outside && Number(outside.n) > 0 && (
+      {outsideShown !== undefined && (
         // The plural follows the shown number: a hidden "<5" must not say "1 händelse".
         <p className="hint" data-testid="area-outside">{t('map.table.outside', { count: typeof outsideShown === 'number' ? outsideShown : 5, formatted: formatShownCount(outsideShown, rule, language), kind: kind || t('map.areaKindNone') })}</p>
+      )}
+      {unlocatedShown !== undefined && (
+        <p className="hint" data-testid="area-outside-unlocated">{t('map.table.outsideUnlocated', { count: typeof unlocatedShown === 'number' ? unlocatedShown : 5, formatted: formatShownCount(unlocatedShown, rule, language), kind: kind || t('map.areaKindNone') })}</p>
       )}
       {rows.some((r) => r.noShape) && <p className="hint" data-testid="area-no-shapes">{t('map.table.noShapes', { count: rows.filter((r) => r.noShape).length })}</p>}
       {measure === 'rate' && <p className="hint">{t('map.rateHint')}</p>}

@@ -142,7 +142,7 @@ export function MapPage() {
   }, [context.areas, areaKind, areaCounts.state.rows, shownMeasure, rule, context.extent]);
   const noDataAreas = useMemo(() => new Set(areaData.values.filter((v) => v.noData).map((v) => v.name)), [areaData.values]);
   // Located incidents in no area of the drawn kind: said under the area table, so its rows account for them all.
-  const outside = useMosaicClient<{ n: number; key: number | bigint }>({
+  const outside = useMosaicClient<{ located: boolean; n: number; key: number | bigint }>({
     selection: incidentSelection, query: outsideKindCountQuery(areaKind ?? ''), key: `outside-${areaKind ?? ''}`, owns: ['area', 'extent'], filterStable: false,
     // Also when the areas are only the rows' own (no boundary file): their table must account for the rows without one
     // (a tester's 30 rows with no area were missing from it without a word).
@@ -350,7 +350,7 @@ export function MapPage() {
       {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={rankingCurrent} namesFilter={namesFilter} namesFromBase={!filters.period} size={grid.size} shape={grid.shape} band={grid.band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, grid.size, 6, grid.shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
-          <AreaTable rows={areaData.values} measure={shownMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows?.[0]} />
+          <AreaTable rows={areaData.values} measure={shownMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows ?? undefined} />
           <AreaPriorityPanel kind={areaKind} size={size} shape={shape} band={band} universe={universe} noData={noDataAreas} />
         </>
       )}
