@@ -9,7 +9,7 @@ import { listImports, listSources, undoImport, undoState } from '../../src/data/
 import { CREATE_TABLES } from '../../src/data/schema.query';
 import { importAreas } from '../../src/data/import/import-areas';
 import { importCsv } from '../../src/data/import/import-csv';
-import { choiceCounts, defaultPoliceChoice, isNotIncidentType, leftOutBy, policeEventCounts, policeEventsImport, type PoliceEventChoice } from '../../src/data/import/police-events';
+import { choiceCounts, defaultPoliceChoice, isNotIncidentType, leftOutBy, orderedByChoice, policeEventCounts, policeEventsImport, type PoliceEventChoice } from '../../src/data/import/police-events';
 import { fillDerivedColumns } from '../../src/data/derived-columns';
 import { importBytes } from './support/import-fixture';
 import { createNodeRunner, createSchemaRunner } from '../../scripts/node-runner';
@@ -71,6 +71,19 @@ describe('police events: what to keep', () => {
       for (const t of shown.types) expect(t.count).toBe(EVENTS.filter((e) => e.type === t.name && !c.excludedLocations.includes(e.location?.name ?? '')).length);
     }
     expect(choiceCounts(counts, counts.pairs, choice).locations.reduce((s, l) => s + l.count, 0)).toBe(counts.events - 3);
+  });
+
+  it('lists types and places most first by the counts shown beside them as the card opens (helper-64, helper-66: it looked unsorted)', () => {
+    const event = (id: number, type: string, place: string) => ({ id, datetime: '2025-06-01 08:00:00 +02:00', name: `01 juni 07.10, ${type}, ${place}`, summary: '', type, location: { name: place, gps: '57.7,11.9' } });
+    const events = [event(1, 'Sammanfattning natt', 'Västra Götalands län'), event(2, 'Sammanfattning natt', 'Västra Götalands län'), event(3, 'Stöld', 'Västra Götalands län'),
+      event(4, 'Stöld', 'Skåne län'), event(5, 'Rån', 'Skåne län')];
+    const counts = policeEventCounts(JSON.stringify(events));
+    expect(counts.locations.map((l) => l.name)).toEqual(['Västra Götalands län', 'Skåne län']); // the whole file: 3 and 2
+    const choice = defaultPoliceChoice(counts);
+    const ordered = orderedByChoice(counts, counts.pairs, choice);
+    const shown = choiceCounts(ordered, ordered.pairs, choice);
+    expect(shown.locations).toEqual([{ name: 'Skåne län', count: 2 }, { name: 'Västra Götalands län', count: 1 }]);
+    expect(shown.types.map((t) => `${t.name} ${t.count}`)).toEqual(['Sammanfattning natt 2', 'Stöld 2', 'Rån 1']); // a tie by name
   });
 
   it('imported + rejected + left out = events in the file; rejects keep their number in the file', async () => {

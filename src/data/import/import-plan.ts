@@ -11,7 +11,7 @@ import {
 import type { TablePlan } from './csv-plan';
 import { chooseSource, type SourceChoice } from './source-choice';
 import type { ImportResult } from './import-csv';
-import { defaultPoliceChoice, NotPoliceEventsError, policeEventCounts, type PoliceEventChoice, type PoliceEventCounts } from './police-events';
+import { defaultPoliceChoice, NotPoliceEventsError, policeEventCounts, orderedByChoice, type PoliceEventChoice, type PoliceEventCounts } from './police-events';
 import type { ReadProgress } from './read-file';
 
 /** What a file's name says it is (the content decides between police events and areas for JSON). */
@@ -110,8 +110,10 @@ export async function planImport(database: Database, file: File): Promise<Import
       // A .geojson file is areas: its fault is said as such, not as "not the police's event format" (helper-58).
       if (kind === 'geojson') return { kind: 'refused', file, reason: 'not-geojson', detail: isJson(text) ? 'not-feature-collection' : 'invalid-json' };
       try {
-        const counts = policeEventCounts(text);
-        return { ...base, kind: 'police-events', counts, choice: defaultPoliceChoice(counts), source: POLICE_EVENTS_SOURCE, sourceChoice: { source: POLICE_EVENTS_SOURCE }, storedSources: await storedSources(database) };
+        const fileCounts = policeEventCounts(text);
+        const choice = defaultPoliceChoice(fileCounts);
+        const counts = orderedByChoice(fileCounts, fileCounts.pairs, choice);
+        return { ...base, kind: 'police-events', counts, choice, source: POLICE_EVENTS_SOURCE, sourceChoice: { source: POLICE_EVENTS_SOURCE }, storedSources: await storedSources(database) };
       } catch (error) {
         // The reason as a code the page translates (importer.policeReason_*), never the library's English.
         return { kind: 'refused', file, reason: 'not-police-events', detail: error instanceof NotPoliceEventsError ? error.reason : 'invalid-json' };

@@ -104,8 +104,23 @@ export function leftOutBy(pairs: [string, string][], choice: PoliceEventChoice):
  * The counts beside each choice under the rest of the choice: a type's events among the places kept, a place's among
  * the types kept — what ticking the item in or out adds or leaves out. The whole file's counts beside a place read
  * "Västra Götalands län (1 917)" where unticking it left out 1 318, the rest being types already left out (helper-62).
- * The items keep the order of `counts` (the file's, most first), so ticking does not move them.
+ * The items keep the order of `counts` (most first under the default choice: orderedByDefaultChoice), so ticking does
+ * not move them.
  */
+/**
+ * `counts` with its types and places ordered most first by the counts shown beside them under `choice` (the default
+ * one, as the card opens): ordered by the whole file's counts, "Västra Götalands län (1 318)" stood above "Skåne län
+ * (1 672)" and the list looked unsorted (helper-64, helper-66). Ties by name, Swedish order.
+ */
+export function orderedByChoice<C extends Pick<PoliceEventCounts, 'types' | 'locations'>>(counts: C, pairs: [string, string][], choice: PoliceEventChoice): C {
+  const shown = choiceCounts(counts, pairs, choice);
+  const order = (list: NameCount[], by: NameCount[]) => {
+    const n = new Map(by.map((c) => [c.name, c.count]));
+    return [...list].sort((a, b) => (n.get(b.name) ?? 0) - (n.get(a.name) ?? 0) || a.name.localeCompare(b.name, 'sv'));
+  };
+  return { ...counts, types: order(counts.types, shown.types), locations: order(counts.locations, shown.locations) };
+}
+
 export function choiceCounts(counts: Pick<PoliceEventCounts, 'types' | 'locations'>, pairs: [string, string][], choice: PoliceEventChoice): { types: NameCount[]; locations: NameCount[] } {
   const excludedTypes = new Set(choice.excludedTypes);
   const excludedPlaces = new Set(choice.excludedLocations);
