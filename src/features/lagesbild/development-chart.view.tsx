@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/echart';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { DevelopmentTable } from './lagesbild-document.view';
+import { hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
 import { developmentChartOption } from './development-chart.model';
 import type { LagesbildReport } from './lagesbild.model';
 
@@ -13,7 +14,10 @@ export function DevelopmentChart({ report, large = false }: { report: LagesbildR
   const language = useLanguage();
   const [showTable, setShowTable] = useState(false);
   const option = useMemo(
-    () => developmentChartOption(report.development, { current: t('lagesbild.allIncidents'), lastYear: t('lagesbild.sameLastYear') }, language, large),
+    () => developmentChartOption(report.development, {
+      current: t('lagesbild.allIncidents'), lastYear: t('lagesbild.sameLastYear'),
+      hidden: report.rule ? { small: hiddenLabel(report.rule), protected: protectedLabel(language) } : undefined,
+    }, language, large),
     [report, t, language, large],
   );
   return (
