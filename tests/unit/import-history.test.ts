@@ -73,6 +73,18 @@ describe('police events: what to keep', () => {
     expect(choiceCounts(counts, counts.pairs, choice).locations.reduce((s, l) => s + l.count, 0)).toBe(counts.events - 3);
   });
 
+  it('counts the events dated more than 30 days before their publication (an update of an old event), and only those', () => {
+    expect(policeEventCounts(JSON.stringify(EVENTS)).datedLongBefore).toBe(0);
+    const event = (name: string, datetime: string) => ({ id: name, datetime, name, summary: 'Uppdatering', type: 'Anträffad död', location: { name: 'Karlstad', gps: '59.4,13.5' } });
+    const counts = policeEventCounts(JSON.stringify([
+      event('18 september 12.27, Anträffad död, Karlstad', '2025-08-26 12:51:59 +02:00'), // 2024-09-18: 342 days before (the real archive's one)
+      event('27 juli 10.00, Anträffad död, Karlstad', '2025-08-26 12:51:59 +02:00'), // 30 days: not yet
+      event('26 juli 10.00, Anträffad död, Karlstad', '2025-08-26 12:51:59 +02:00'), // 31 days
+      event('31 december 23.50, Brand, Karlstad', '2026-01-01 00:10:00 +01:00'), // the day before, across the new year
+    ]));
+    expect(counts.datedLongBefore).toBe(2);
+  });
+
   it('lists types and places most first by the counts shown beside them as the card opens (helper-64, helper-66: it looked unsorted)', () => {
     const event = (id: number, type: string, place: string) => ({ id, datetime: '2025-06-01 08:00:00 +02:00', name: `01 juni 07.10, ${type}, ${place}`, summary: '', type, location: { name: place, gps: '57.7,11.9' } });
     const events = [event(1, 'Sammanfattning natt', 'Västra Götalands län'), event(2, 'Sammanfattning natt', 'Västra Götalands län'), event(3, 'Stöld', 'Västra Götalands län'),

@@ -74,6 +74,25 @@ export interface PoliceEventCounts {
   /** Per event type and per place, most first (ties by name, Swedish order). */
   types: NameCount[];
   locations: NameCount[];
+  /**
+   * Events whose name dates them more than DATED_LONG_BEFORE_DAYS days before their publication — an update of an
+   * old event ("18 september … Anträffad död", published 26 August 2025: 2024-09-18). Counted on that day; said on the
+   * card, since one such event moves "Data från" months back (helper-65, helper-66).
+   */
+  datedLongBefore: number;
+}
+
+/** How many days before its publication an event's own date may lie before the card mentions it. */
+export const DATED_LONG_BEFORE_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** Whether the event's own date (from its name) lies more than DATED_LONG_BEFORE_DAYS before its publication. */
+function datedLongBefore(e: PoliceEvent): boolean {
+  const published = parseDateTime(str(e.datetime));
+  if (!published.ok) return false;
+  const occurred = parsePoliceEventName(str(e.name), published.value);
+  if (!occurred.ok) return false;
+  return Date.parse(`${published.value.slice(0, 10)}T00:00:00Z`) - Date.parse(`${occurred.value.slice(0, 10)}T00:00:00Z`) > DATED_LONG_BEFORE_DAYS * DAY_MS;
 }
 
 function countsOf(values: string[]): NameCount[] {
@@ -159,7 +178,7 @@ const locationOf = (e: PoliceEvent) => str(e.location?.name).trim();
 export function policeEventCounts(text: string): PoliceEventCounts & { pairs: [string, string][] } {
   const events = parseEvents(text);
   const pairs = events.map((e) => [typeOf(e), locationOf(e)] as [string, string]);
-  return { events: events.length, types: countsOf(pairs.map((p) => p[0])), locations: countsOf(pairs.map((p) => p[1])), pairs };
+  return { events: events.length, types: countsOf(pairs.map((p) => p[0])), locations: countsOf(pairs.map((p) => p[1])), datedLongBefore: events.filter(datedLongBefore).length, pairs };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { choiceCounts, leftOutBy, type NameCount, type PoliceEventChoice } from '../../data/import/police-events';
+import { DATED_LONG_BEFORE_DAYS, choiceCounts, leftOutBy, type NameCount, type PoliceEventChoice } from '../../data/import/police-events';
 import { formatCount } from '../../lib/format';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { ImportCardHeader, ImportModeChoice, ImportRun, SourceNameField, type ImportCardProps } from './import-card-parts.view';
@@ -77,6 +77,7 @@ export function PoliceEventsCard({ entry, replacesExample, onChange, onImport, o
       <SourceNameField entry={entry} onSource={(source) => onChange({ ...entry, source })} />
       <p>{t('importer.policeEvents', { formatted: formatCount(entry.counts.events, language) })}</p>
       <p className="warning">{t('importer.policeEventsNote')}</p>
+      {entry.counts.datedLongBefore > 0 && <p className="hint" data-testid="police-dated-long-before">{t('importer.policeDatedLongBefore', { count: entry.counts.datedLongBefore, formatted: formatCount(entry.counts.datedLongBefore, language), days: DATED_LONG_BEFORE_DAYS })}</p>}
       {entry.status !== 'done' && (
         <details className="police-choice" open>
           <summary>{t('importer.policeChoice')}</summary>

@@ -186,6 +186,8 @@ export const enImporter: Pick<Messages, 'importer'> = {
     rejectedHeadingFaultsFirst: 'Rejected rows – faults in the file first, then rows already loaded, each in line order',
     record: 'Record',
     policeEvents: 'Police published events: {{formatted}}.',
+    policeDatedLongBefore_one: '{{formatted}} event has a date in its name more than {{days}} days before its publication – usually an update of an older event. It is counted on the day in its name, so the data may begin long before the rest.',
+    policeDatedLongBefore_other: '{{formatted}} events have a date in their name more than {{days}} days before their publication – usually updates of older events. They are counted on the day in their name, so the data may begin long before the rest.',
     policeEventsNote: "The position in these events is the centre of the kommun or län, not the event's place. They are counted per area and in trends but never shown as hot spots. The time is taken from the event's name (\"06 juni 18.50\"), the year from publication.",
     notGeojson: '{{name}}: the GeoJSON file could not be read as areas ({{detail}}).',
     geojsonReason_invalid_json: 'the file is not valid JSON – it may be cut off',

@@ -184,6 +184,8 @@ export const svImporter = {
     rejectedHeadingFaultsFirst: 'Avvisade rader – fel i filen först, sedan rader som redan fanns, var för sig i radordning',
     record: 'Post',
     policeEvents: 'Polisens publicerade händelser: {{formatted}} st.',
+    policeDatedLongBefore_one: '{{formatted}} händelse har ett datum i namnet mer än {{days}} dagar före sin publicering – oftast en uppdatering av en äldre händelse. Den räknas på dagen i namnet, så datan kan börja långt före resten.',
+    policeDatedLongBefore_other: '{{formatted}} händelser har ett datum i namnet mer än {{days}} dagar före sin publicering – oftast uppdateringar av äldre händelser. De räknas på dagen i namnet, så datan kan börja långt före resten.',
     policeEventsNote: 'Positionen i de här händelserna är kommunens eller länets mittpunkt, inte platsen för händelsen. De räknas per område och i trender men visas aldrig som hot spots. Tiden tas från händelsens namn ("06 juni 18.50"), året från publiceringen.',
     notGeojson: '{{name}}: GeoJSON-filen kunde inte läsas som områden ({{detail}}).',
     geojsonReason_invalid_json: 'filen är inte giltig JSON – den kan vara avbruten',
