@@ -119,6 +119,19 @@ describe('top N and Övrigt', () => {
     }
   });
 
+  it('public view: the chosen category, printed as the Händelser figure beside the chart, is not the one hidden to protect the pool (helper-67)', () => {
+    // The pool (3) needs one listed category hidden beside it; the smallest is Rån, the chosen one, whose 40 the key
+    // figure prints anyway — so the next smallest is hidden instead, and nothing can be recovered.
+    const values = [400, 300, 250, 90, 40, 3];
+    const chosen = top(values, 10, 5, 'k4');
+    expect(chosen.all.slice(0, 3).map((r) => r.incidents)).toEqual([400, 300, 250]);
+    expect(typeof chosen.all[3].incidents).toBe('object'); // k3 (90) "dold"
+    expect(chosen.all[4].incidents).toBe(40);
+    expect(publicAttack(values.slice(0, 5), 3, [], chosen)).toEqual([]);
+    // Unchosen, the smallest (Rån's 40) is the one hidden, as before.
+    expect(typeof top(values, 10, 5).all[4].incidents).toBe('object');
+  });
+
   it('public view: choosing a category of 0 or of 1–4 gives the same numbers, noise and all (helper-64, helper-65)', () => {
     // One dataset, with real key sums (the noise follows them). Listed apart, a chosen category of 1–4 left the pool
     // and Övrigt, whose sums and noise then differed from a choice of 0 (helper-65: Övrigt 10 453 against 10 449).

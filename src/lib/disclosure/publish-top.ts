@@ -83,7 +83,9 @@ function publishPooled<T extends { incidents: number; key: number | bigint }>(
   const equations: Equation[] = [{ cells: values.map((_, i) => i), total: m + 1 }];
   // Övrigt is published only as this bar: it may be hidden with its parts.
   if (rest.length > 0) equations.push({ cells: [...rest, m], total: m + 2, ownsTotal: true });
-  const why = suppressEquations(flat, equations, rule);
+  // The kept (chosen) category's count is the Händelser figure beside the chart: not the one to hide.
+  const kept = new Set(listed.flatMap((r, i) => (isKept(r) ? [i] : [])));
+  const why = suppressEquations(flat, equations, rule, kept);
   const published = flat.map((v, i) => markPublished(v, flatKeys[i], why[i], rule));
   const all: PublishedRow<T>[] = listed.map((r, i) => ({ ...r, incidents: published[i] }));
   const otherCount = rest.length > 0 ? published[m + 2] : published[m];
