@@ -6,6 +6,9 @@ import { isProtected, type PublishedCount } from './disclosure/publish';
 
 export type HiddenKind = 'small' | 'protected' | 'both';
 
+/** A band is labelled when it spans at least 1/LABELLED_SHARE of the chart's buckets (every band of a short chart). */
+const LABELLED_SHARE = 25;
+
 /** Per bucket, whether any of its drawn values is hidden: below k ("small"), to protect another ("protected"), or both. */
 export function hiddenKinds(columns: readonly (readonly (PublishedCount | undefined)[])[], buckets: number): (HiddenKind | null)[] {
   return Array.from({ length: buckets }, (_, i) => {
@@ -19,16 +22,22 @@ export function hiddenKinds(columns: readonly (readonly (PublishedCount | undefi
  * Runs of equal hidden kinds as a markArea (category axis: bucket indices); undefined when nothing is hidden.
  * `text`: the label of each kind ("<5", "dold", "<5 / dold").
  */
-export function hiddenBands(kinds: readonly (HiddenKind | null)[], text: Record<HiddenKind, string>): Record<string, unknown> | undefined {
+export function hiddenBands(kinds: readonly (HiddenKind | null)[], text: Record<HiddenKind, string>, categories?: readonly string[]): Record<string, unknown> | undefined {
+  // By the category's own name where the axis has one (ECharts resolves a name on a category axis exactly).
+  const at = (i: number) => categories?.[i] ?? i;
   const data: [Record<string, unknown>, Record<string, unknown>][] = [];
+  const minLabelled = Math.max(1, Math.ceil(kinds.length / LABELLED_SHARE));
   for (let i = 0; i < kinds.length; i++) {
     const kind = kinds[i];
     if (!kind) continue;
     let end = i;
     while (end + 1 < kinds.length && kinds[end + 1] === kind) end++;
-    data.push([{ xAxis: i, name: text[kind] }, { xAxis: end }]);
+    // A label on every narrow band of a long chart ran together (helper-67); the tooltip and the table say each week.
+    const labelled = end - i + 1 >= minLabelled;
+    data.push([{ xAxis: at(i), name: text[kind], ...(labelled ? {} : { label: { show: false } }) }, { xAxis: at(end) }]);
     i = end;
   }
   if (!data.length) return undefined;
-  return { silent: true, itemStyle: { color: 'rgba(108,117,125,0.13)' }, label: { position: 'insideTop', fontSize: 10, color: '#4a5563' }, data };
+  // Mid-height: the calendar's day names sit at the top (helper-67: they ran into the band labels).
+  return { silent: true, itemStyle: { color: 'rgba(108,117,125,0.16)' }, label: { position: 'inside', fontSize: 10, color: '#4a5563' }, data };
 }

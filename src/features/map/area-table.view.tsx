@@ -10,8 +10,11 @@ import { csvCount, formatShownCount } from '../../lib/disclosure/format-count';
 import { publishCount } from '../../lib/disclosure/publish';
 import type { AreaValue } from './map-layers.model';
 
-/** `outside`: outsideKindCountQuery's rows (incidents in no area of `kind`, located or not), undefined while asked. */
-export function AreaTable({ rows, measure, selected, kind, outside }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined; kind: string; outside?: { located: boolean; n: number | bigint; key: number | bigint }[] }) {
+/**
+ * `outside`: outsideKindCountQuery's rows (incidents in no area of `kind`, located or not), undefined while asked.
+ * `hasPositions`: whether any incident in the data (not the filter) has a position.
+ */
+export function AreaTable({ rows, measure, selected, kind, outside, hasPositions = true }: { rows: AreaValue[]; measure: 'count' | 'rate'; selected: string | undefined; kind: string; outside?: { located: boolean; n: number | bigint; key: number | bigint }[]; hasPositions?: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { rule } = useDisclosure();
@@ -21,7 +24,8 @@ export function AreaTable({ rows, measure, selected, kind, outside }: { rows: Ar
     const n = Number(row?.n ?? 0);
     return outside && (n > 0 || rule) ? publishCount(n, Number(row?.key ?? 0), rule) : undefined;
   };
-  const outsideShown = outsideLine(true);
+  // Data with no position at all (police events) has no located line: "<5 med position" read as 1–4 (helper-67).
+  const outsideShown = hasPositions ? outsideLine(true) : undefined;
   const unlocatedShown = outsideLine(false);
   const sorted = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.name.localeCompare(b.name, 'sv'));
   // The file says which kind its areas are (a kommun file and a län file looked alike), and an area with no data

@@ -350,7 +350,7 @@ export function MapPage() {
       {(kind === 'hotspots' || kind === 'emerging') && grid && outcome?.status === 'ok' && <HotSpotTable ranked={ranked} rankingCurrent={rankingCurrent} namesFilter={namesFilter} namesFromBase={!filters.period} size={grid.size} shape={grid.shape} band={grid.band} fdr={fdr} selected={filters.cell} periodLabel={periodLabel} onLocate={(c) => { setLookAt(cellNeighbourhoodBounds(c, grid.size, 6, grid.shape)); mapMain.current?.scrollIntoView({ block: 'nearest' }); }} />}
       {kind === 'areas' && (
         <>
-          <AreaTable rows={areaData.values} measure={shownMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows ?? undefined} />
+          <AreaTable rows={areaData.values} measure={shownMeasure} selected={chosenArea} kind={areaKind ?? ''} outside={outside.state.rows ?? undefined} hasPositions={pointsPossible} />
           <AreaPriorityPanel kind={areaKind} size={size} shape={shape} band={band} universe={universe} noData={noDataAreas} />
         </>
       )}

@@ -200,7 +200,7 @@ export function weeklyChartOption(series: Published<WeekPoint>[], language: Lang
     series: [{
       type: 'bar', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_BAR_STYLE } : barValue(p.incidents))), itemStyle: { color: INK }, barCategoryGap: '10%',
       // Public view: a hidden week is a labelled band, not a gap that reads as 0 (helper-66; lib/hidden-bands.ts).
-      markArea: hiddenBands(hiddenKinds([series.map((p) => p.incidents)], series.length), { small: hidden, protected: protectedText ?? hidden, both: `${hidden} / ${protectedText ?? hidden}` }),
+      markArea: hiddenBands(hiddenKinds([series.map((p) => p.incidents)], series.length), { small: hidden, protected: protectedText ?? hidden, both: `${hidden} / ${protectedText ?? hidden}` }, series.map((p) => p.label)),
     }],
   };
 }

@@ -289,7 +289,7 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   if (dataSeries[0]) (dataSeries[0] as Record<string, unknown>).markLine = { symbol: 'none', silent: true, data: calendarLines };
   // Public view: a band behind each bucket with a hidden bar or part (lib/hidden-bands.ts), so no stack reads as a fall.
   const drawn = options.stacked && names.length > 1 ? names.map((name) => t.series.get(name) ?? []) : [t.total];
-  const bands = options.hidden ? hiddenBands(hiddenKinds(drawn, t.buckets.length), bandText(options.hidden, options.protectedText)) : undefined;
+  const bands = options.hidden ? hiddenBands(hiddenKinds(drawn, t.buckets.length), bandText(options.hidden, options.protectedText), t.buckets.map((b) => b.label)) : undefined;
   if (dataSeries[0] && bands) (dataSeries[0] as Record<string, unknown>).markArea = bands;
   const extra: Record<string, unknown>[] = [];
   // No bucket with a year before it in the data: no "Samma period förra året" in the legend for a line never drawn.
