@@ -1,12 +1,14 @@
 // Public view leaves a hidden count out of a chart: no bar, or a shorter stack. Unmarked, that read as 0 or as a fall
-// (helper-66: a hidden week among real zero weeks, a stacked bar at 180 of 285 where two parts were hidden). Each run
-// of buckets with a hidden value gets a pale band behind it, labelled "<5" or "dold" (both when both), as an ECharts
-// markArea (https://echarts.apache.org/en/option.html#series-bar.markArea) on the chart's first series.
+// (helper-66: a hidden week among real zero weeks, a stacked bar at 180 of 285 where two parts were hidden). Each
+// bucket with a hidden value gets a pale bar of its own behind the data, as tall as the chart's tallest shown bar, and
+// a run of them wide enough carries the label "<5" or "dold" (both when both). A bar series on the same category axis
+// (barGap −100 %: drawn in the data's place), not an ECharts markArea: in the app's charts (brush, many categories)
+// markArea's bands were drawn over the wrong weeks (helper-67), while its option named the right ones.
 import { isProtected, type PublishedCount } from './disclosure/publish';
 
 export type HiddenKind = 'small' | 'protected' | 'both';
 
-/** A band is labelled when it spans at least 1/LABELLED_SHARE of the chart's buckets (every band of a short chart). */
+/** A run is labelled when it spans at least 1/LABELLED_SHARE of the chart's buckets (every run of a short chart). */
 const LABELLED_SHARE = 25;
 
 /** Per bucket, whether any of its drawn values is hidden: below k ("small"), to protect another ("protected"), or both. */
@@ -19,25 +21,27 @@ export function hiddenKinds(columns: readonly (readonly (PublishedCount | undefi
 }
 
 /**
- * Runs of equal hidden kinds as a markArea (category axis: bucket indices); undefined when nothing is hidden.
- * `text`: the label of each kind ("<5", "dold", "<5 / dold").
+ * The pale bars behind hidden buckets as an ECharts bar series named `name` (the legend's word), `height` tall (the
+ * tallest shown bar, at least 1); undefined when nothing is hidden. `text`: the label of each kind ("<5", "dold", "<5 / dold"),
+ * drawn on the middle bar of each run of at least 1/LABELLED_SHARE of the buckets.
  */
-export function hiddenBands(kinds: readonly (HiddenKind | null)[], text: Record<HiddenKind, string>, categories?: readonly string[]): Record<string, unknown> | undefined {
-  // By the category's own name where the axis has one (ECharts resolves a name on a category axis exactly).
-  const at = (i: number) => categories?.[i] ?? i;
-  const data: [Record<string, unknown>, Record<string, unknown>][] = [];
+export function hiddenBarSeries(kinds: readonly (HiddenKind | null)[], text: Record<HiddenKind, string>, height: number, name: string): Record<string, unknown> | undefined {
+  if (!kinds.some((k) => k !== null)) return undefined;
   const minLabelled = Math.max(1, Math.ceil(kinds.length / LABELLED_SHARE));
+  const labelAt = new Map<number, string>();
   for (let i = 0; i < kinds.length; i++) {
     const kind = kinds[i];
     if (!kind) continue;
     let end = i;
     while (end + 1 < kinds.length && kinds[end + 1] === kind) end++;
-    // A label on every narrow band of a long chart ran together (helper-67); the tooltip and the table say each week.
-    const labelled = end - i + 1 >= minLabelled;
-    data.push([{ xAxis: at(i), name: text[kind], ...(labelled ? {} : { label: { show: false } }) }, { xAxis: at(end) }]);
+    if (end - i + 1 >= minLabelled) labelAt.set(Math.floor((i + end) / 2), text[kind]);
     i = end;
   }
-  if (!data.length) return undefined;
-  // Mid-height: the calendar's day names sit at the top (helper-67: they ran into the band labels).
-  return { silent: true, itemStyle: { color: 'rgba(108,117,125,0.16)' }, label: { position: 'inside', fontSize: 10, color: '#4a5563' }, data };
+  const h = Math.max(1, height);
+  return {
+    type: 'bar', name, silent: true, barGap: '-100%', z: 1, itemStyle: { color: 'rgba(108,117,125,0.18)' },
+    // The tooltip reads the data series; this one has no value of its own to report.
+    tooltip: { show: false },
+    data: kinds.map((k, i) => (k === null ? null : { value: h, kindText: text[k], label: labelAt.has(i) ? { show: true, position: 'inside', formatter: labelAt.get(i), fontSize: 10, color: '#4a5563' } : { show: false } })),
+  };
 }

@@ -19,20 +19,21 @@ describe('development chart option', () => {
     expect(option.series[1].data).toEqual([null, 10, 10]);
   });
 
-  it('public view: a hidden period is a gap with a labelled band, and the tooltip says "<5" or "dold" (a PROTECTED count went to ECharts as an object)', async () => {
+  it('public view: a hidden period is a pale labelled bar, and the tooltip says "<5" or "dold" (a PROTECTED count went to ECharts as an object)', async () => {
     const { PROTECTED } = await import('../../src/lib/disclosure/publish');
     const points = [41, 43, 45].map((w, i) => ({ period: period(w), current: [null, PROTECTED, 30][i], lastYear: [null, 12, undefined][i] })) as unknown as DevelopmentPoint[];
     const option = developmentChartOption(points, { current: 'Alla händelser', lastYear: 'Förra året', hidden: { small: '<5', protected: 'dold' } }, 'sv') as {
-      series: { data: ({ value: number | null } | number | null)[]; markArea?: { data: [{ xAxis: number; name: string }, { xAxis: number }][] } }[];
+      series: { name: string; data: ({ value: number | null; label?: { show: boolean; formatter?: string } } | number | null)[] }[];
       tooltip: { formatter: (p: unknown) => string };
     };
     expect((option.series[0].data as { value: number | null }[]).map((d) => d.value)).toEqual([null, null, 30]);
-    expect(option.series[0].markArea!.data.map(([a, b]) => [a.xAxis, b.xAxis, a.name])).toEqual([[0, 0, '<5'], [1, 1, 'dold']]);
-    const tip = (dataIndex: number) => option.tooltip.formatter([{ seriesIndex: 0, seriesName: 'Alla händelser', dataIndex, axisValueLabel: 'v' }, { seriesIndex: 1, seriesName: 'Förra året', dataIndex }]);
+    expect(option.series.map((s) => s.name)).toEqual(['Alla händelser', 'dold', 'Förra året']);
+    expect((option.series[1].data as ({ value: number; label: { formatter?: string } } | null)[]).map((d) => d && `${d.value}:${d.label.formatter}`)).toEqual(['30:<5', '30:dold', null]);
+    const tip = (dataIndex: number) => option.tooltip.formatter([{ seriesIndex: 0, seriesName: 'Alla händelser', dataIndex, axisValueLabel: 'v' }, { seriesIndex: 1, seriesName: 'dold', dataIndex }, { seriesIndex: 2, seriesName: 'Förra året', dataIndex }]);
     expect(tip(0)).toBe('v<br/>Alla händelser: &lt;5<br/>Förra året: &lt;5');
     expect(tip(1)).toBe('v<br/>Alla händelser: dold<br/>Förra året: 12');
     expect(tip(2)).toBe('v<br/>Alla händelser: 30<br/>Förra året: –');
-    // The analyst's view has no bands.
-    expect((developmentChartOption(points, { current: 'a', lastYear: 'b' }, 'sv') as { series: { markArea?: unknown }[] }).series[0].markArea).toBeUndefined();
+    // The analyst's view has no hidden bars.
+    expect((developmentChartOption(points, { current: 'a', lastYear: 'b' }, 'sv') as { series: unknown[] }).series).toHaveLength(2);
   });
 });

@@ -1,48 +1,59 @@
-// Public view: hidden values in a chart are marked by labelled bands, never a bare gap (helper-66).
+// Public view: hidden values in a chart are pale labelled bars, never a bare gap (helper-66), drawn by the same
+// category axis as the data (helper-67: markArea bands landed on the wrong weeks).
 import { describe, expect, it } from 'vitest';
 import { PROTECTED, type PublishedCount } from '../../src/lib/disclosure/publish';
-import { hiddenBands, hiddenKinds } from '../../src/lib/hidden-bands';
+import { hiddenBarSeries, hiddenKinds } from '../../src/lib/hidden-bands';
 import { weeklyChartOption, weeklySeries } from '../../src/features/overview/overview.model';
 import { publishTrend, trendChartOption, trendSeries } from '../../src/features/trends/trends.model';
 import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 
 const text = { small: '<5', protected: 'dold', both: '<5 / dold' };
+type Bars = { name: string; barGap?: string; barCategoryGap?: string; data: ({ value: number; label: { show: boolean; formatter?: string } } | null)[] };
+const labels = (bars: Bars) => bars.data.map((d) => (d === null ? '' : d.label.show ? d.label.formatter! : '·'));
 
-describe('hidden bands', () => {
-  it('marks each run of buckets with a hidden value, of one kind, and nothing when all is shown', () => {
+describe('hidden bars', () => {
+  it('one pale bar per bucket with a hidden value, as tall as the tallest shown, a label on each run', () => {
     const total: PublishedCount[] = [12, null, null, PROTECTED, 30, 0, null];
     const kinds = hiddenKinds([total], total.length);
     expect(kinds).toEqual([null, 'small', 'small', 'protected', null, null, 'small']);
-    const bands = hiddenBands(kinds, text) as { data: [{ xAxis: number; name: string }, { xAxis: number }][] };
-    expect(bands.data.map(([a, b]) => [a.xAxis, b.xAxis, a.name])).toEqual([[1, 2, '<5'], [3, 3, 'dold'], [6, 6, '<5']]);
+    const bars = hiddenBarSeries(kinds, text, 30, 'Dolt antal') as Bars;
+    expect(bars.data.map((d) => d?.value ?? null)).toEqual([null, 30, 30, 30, null, null, 30]);
+    expect(labels(bars)).toEqual(['', '<5', '·', 'dold', '', '', '<5']); // the run's middle bar (rounded down)
+    expect(bars.barGap).toBe('-100%'); // in the data's place, not beside it
     // A stacked bucket with one part hidden is marked though its total is shown; both kinds in one bucket say both.
     expect(hiddenKinds([[5, 7, 9], [null, 8, PROTECTED], [6, 6, null]], 3)).toEqual(['small', null, 'both']);
-    expect(hiddenBands(hiddenKinds([[1, 2, 0]], 3), text)).toBeUndefined();
-    // A long chart labels only its wide bands (150 weeks: runs of 6 or more), so the labels do not run together.
+    expect(hiddenBarSeries(hiddenKinds([[1, 2, 0]], 3), text, 2, 'x')).toBeUndefined();
+    // A long chart labels only its wide runs (150 weeks: 6 or more), so the labels do not run together.
     const long = Array.from({ length: 150 }, (_, i) => (i < 6 || i === 10 ? null : 7)) as PublishedCount[];
-    const longBands = hiddenBands(hiddenKinds([long], 150), text, long.map((_, i) => `v${i}`)) as { data: [{ xAxis: string; label?: { show: boolean } }, { xAxis: string }][] };
-    expect(longBands.data.map(([a, b]) => [a.xAxis, b.xAxis, a.label?.show ?? true])).toEqual([['v0', 'v5', true], ['v10', 'v10', false]]);
+    const longLabels = labels(hiddenBarSeries(hiddenKinds([long], 150), text, 7, 'x') as Bars);
+    expect(longLabels.flatMap((l, i) => (l && l !== '·' ? [`${i}:${l}`] : []))).toEqual(['2:<5']);
+    expect(longLabels[10]).toBe('·');
   });
 
-  it('Översikt\'s weekly chart and Trender\'s chart carry them in public view', () => {
+  it('Översikt\'s weekly chart and Trender\'s chart carry them in public view, as the last bar series', () => {
     const d = epochDayOfIsoDate;
     const extent = { from: d('2026-01-05'), to: d('2026-01-25') };
     const series = weeklySeries([], extent, 'sv').map((p, i) => ({ ...p, incidents: [40, null, PROTECTED][i] as PublishedCount }));
-    const weekly = weeklyChartOption(series, 'sv', '<5', 'dold') as { series: { markArea?: { data: unknown[] } }[] };
-    expect(weekly.series[0].markArea!.data).toHaveLength(2);
+    const weekly = weeklyChartOption(series, 'sv', '<5', 'dold') as { series: Bars[] };
+    expect(weekly.series).toHaveLength(2);
+    expect(labels(weekly.series[1])).toEqual(['', '<5', 'dold']);
+    expect(weekly.series[1].data[1]!.value).toBe(40);
+    expect(weekly.series[1].barCategoryGap).toBe('10%');
+    expect((weeklyChartOption(series.map((p) => ({ ...p, incidents: 9 })), 'sv', '<5', 'dold') as { series: Bars[] }).series).toHaveLength(1);
     const rows = [
       { epoch_day: d('2026-01-05'), series: 'Stöld', n: 40, key: 11 }, { epoch_day: d('2026-01-06'), series: 'Rån', n: 2, key: 5 },
       { epoch_day: d('2026-01-12'), series: 'Stöld', n: 30, key: 7 }, { epoch_day: d('2026-01-13'), series: 'Rån', n: 20, key: 9 },
     ];
     const published = publishTrend(trendSeries(rows, [], { from: d('2026-01-05'), to: d('2026-01-18') }, 'week', 2, 'sv'), { k: 5 }, 2);
-    const option = (hidden?: string) => trendChartOption(published, { stacked: true, showLastYear: false, showRolling: false, showInterventions: false, calendar: [], labels: { total: 'Händelser', lastYear: 'Förra året', rolling: 'Glidande', interventions: 'Insatser' }, hidden, protectedText: 'dold' }, 'sv') as { series: { markArea?: { data: [{ xAxis: number | string }, { xAxis: number | string }][] } }[] };
-    // Rån's 2 in the first week is hidden ("<5") with Stöld's 40 beside it ("dold", else 42 − 40 gave it), and a part
-    // of the second week protects it too: two bands, each saying what is hidden in it.
     expect(published.series.get('Rån')![0]).toBeNull();
     expect(published.series.get('Stöld')![0]).toBe(PROTECTED);
-    // By the axis' own category names.
-    const [w1, w2] = published.buckets.map((b) => b.label);
-    expect(option('<5').series[0].markArea!.data.map(([a, b]) => [a.xAxis, b.xAxis, (a as { name?: string }).name])).toEqual([[w1, w1, '<5 / dold'], [w2, w2, 'dold']]);
-    expect(option(undefined).series[0].markArea).toBeUndefined(); // the analyst's view
+    const option = (hidden?: string) => trendChartOption(published, { stacked: true, showLastYear: false, showRolling: false, showInterventions: false, calendar: [], labels: { total: 'Händelser', lastYear: 'Förra året', rolling: 'Glidande', interventions: 'Insatser', hiddenSeries: 'Dolt antal' }, hidden, protectedText: 'dold' }, 'sv') as { series: Bars[] };
+    // Rån's 2 in the first week is hidden ("<5") with Stöld's 40 beside it ("dold", else 42 − 40 gave it), and a part
+    // of the second week protects it too: both weeks have a pale bar, each saying what is hidden in it.
+    const bars = option('<5').series;
+    expect(bars.map((s) => s.name)).toEqual(['Stöld', 'Rån', 'Dolt antal']);
+    expect(labels(bars[2])).toEqual(['<5 / dold', 'dold']);
+    expect(bars.slice(0, 2).every((s) => s.barCategoryGap === undefined)).toBe(true);
+    expect(option(undefined).series.map((s) => s.name)).toEqual(['Stöld', 'Rån']); // the analyst's view
   });
 });

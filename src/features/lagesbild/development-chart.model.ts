@@ -1,15 +1,15 @@
 // Pure: the development chart's option — incidents per two-week period, the period in focus marked, and the
-// same periods a year earlier as a line. Hidden counts (public view) are gaps with a labelled band, never zero bars.
+// same periods a year earlier as a line. Hidden counts (public view) are pale labelled bars, never zero bars.
 import { formatPeriod, shortPeriodLabel } from '../../analysis/periods/report-periods';
 import type { ChartOption } from '../../components/echart';
 import { formatCount, type Language } from '../../lib/format';
 import type { DevelopmentPoint } from './lagesbild.model';
 import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
-import { hiddenBands, hiddenKinds } from '../../lib/hidden-bands';
+import { hiddenBarSeries, hiddenKinds } from '../../lib/hidden-bands';
 import { htmlText } from '../../lib/html-text';
 
 /**
- * `labels.hidden`: public view's marks ("<5", "dold"): a hidden period's bar is a gap with a labelled band behind it
+ * `labels.hidden`: public view's marks ("<5", "dold"): a hidden period's bar is a pale labelled bar
  * (lib/hidden-bands.ts) and its tooltip says which — a PROTECTED count went to ECharts as an object, and the tooltip
  * said "–" of every hidden count.
  */
@@ -18,7 +18,8 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
   const last = points.length - 1;
   const value = (v: PublishedCount | undefined) => (typeof v === 'number' ? v : null);
   const text = (v: PublishedCount | undefined) => (typeof v === 'number' ? formatCount(v, language) : v === undefined || !labels.hidden ? '–' : isProtected(v) ? labels.hidden.protected : labels.hidden.small);
-  const bands = labels.hidden ? hiddenBands(hiddenKinds([points.map((p) => p.current)], points.length), { ...labels.hidden, both: `${labels.hidden.small} / ${labels.hidden.protected}` }) : undefined;
+  const tallest = Math.max(0, ...points.map((p) => (typeof p.current === 'number' ? p.current : 0)));
+  const hiddenBars = labels.hidden ? hiddenBarSeries(hiddenKinds([points.map((p) => p.current)], points.length), { ...labels.hidden, both: `${labels.hidden.small} / ${labels.hidden.protected}` }, tallest, labels.hidden.protected) : undefined;
   return {
     grid: { left: large ? 70 : 50, right: 20, top: large ? 60 : 40, bottom: large ? 60 : 40 },
     legend: { top: 0, textStyle: { fontSize, color: '#111111' } },
@@ -27,7 +28,7 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
       const list = (Array.isArray(params) ? params : [params]) as { seriesIndex?: number; seriesName?: string; dataIndex?: number; marker?: string; axisValueLabel?: string }[];
       const p = points[list[0]?.dataIndex ?? -1];
       if (!p) return '';
-      return [htmlText(list[0]?.axisValueLabel ?? ''), ...list.map((l) => `${l.marker ?? ''}${htmlText(l.seriesName ?? '')}: ${htmlText(text(l.seriesIndex === 0 ? p.current : p.lastYear))}`)].join('<br/>');
+      return [htmlText(list[0]?.axisValueLabel ?? ''), ...list.filter((l) => l.seriesName === labels.current || l.seriesName === labels.lastYear).map((l) => `${l.marker ?? ''}${htmlText(l.seriesName ?? '')}: ${htmlText(text(l.seriesName === labels.current ? p.current : p.lastYear))}`)].join('<br/>');
     } },
     // A period the data covers only in part is starred here and pale below, and said under the chart.
     xAxis: { type: 'category', data: points.map((p) => `${shortPeriodLabel(p.period, language)}${p.partial ? '*' : ''}`), axisLabel: { fontSize, color: '#111111' }, name: points[0]?.period.unit === 'biweek' ? (language === 'sv' ? 'v.' : 'wk') : '', nameLocation: 'start', nameGap: 8,
@@ -38,9 +39,9 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
       {
         // The series' own colour is the legend's: without it the legend showed ECharts' default blue beside navy bars.
         name: labels.current, type: 'bar', itemStyle: { color: '#1d3557' },
-        ...(bands ? { markArea: bands } : {}),
         data: points.map((p, i) => ({ value: value(p.current), itemStyle: { color: i === last ? '#a4147f' : '#1d3557', ...(p.partial ? { opacity: 0.4, borderColor: '#1d3557', borderType: 'dashed', borderWidth: 1 } : {}) } })),
       },
+      ...(hiddenBars ? [hiddenBars] : []),
       { name: labels.lastYear, type: 'line', data: points.map((p) => value(p.lastYear)), connectNulls: false, lineStyle: { width: large ? 4 : 2, type: 'dashed', color: '#b35c00' }, itemStyle: { color: '#b35c00' }, symbolSize: large ? 10 : 6 },
     ],
     aria: { enabled: false },

@@ -1,6 +1,6 @@
 // Pure: per-day counts → the trend chart's series (buckets, split series, last year's line, rolling average,
 // intervention counts, calendar markers) and the comparison figures with their significance.
-import { hiddenBands, hiddenKinds, type HiddenKind } from '../../lib/hidden-bands';
+import { hiddenBarSeries, hiddenKinds, type HiddenKind } from '../../lib/hidden-bands';
 import { shownSpellings } from '../../lib/spelling-key';
 import { BRUSH_TOOLS } from '../../components/chart-brush';
 import type { ChartOption } from '../../components/echart';
@@ -247,7 +247,7 @@ function bandText(hidden: string, protectedText = hidden): Record<HiddenKind, st
   return { small: hidden, protected: protectedText, both: `${hidden} / ${protectedText}` };
 }
 
-export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string; partial?: (covered: number, days: number) => string }; hidden?: string; protectedText?: string }, language: Language): ChartOption {
+export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string; partial?: (covered: number, days: number) => string; hiddenSeries?: string }; hidden?: string; protectedText?: string }, language: Language): ChartOption {
   // Each line of the tooltip says what its own series' value is: the number, "<k" when it is small, the protected
   // marker ("dold") when it is k or more and hidden to protect another, "–" when there is none (a rolling mean over
   // a hidden bucket, last year before the data). A bucket-wide marker once wrote "<5" about a hidden 5 and "dold"
@@ -272,7 +272,8 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
     const i = list[0]?.dataIndex ?? -1;
     const partial = i >= 0 && i < t.buckets.length && isPartialBucket(t, i) && options.labels.partial
       ? [htmlText(options.labels.partial(t.covered[i], t.buckets[i].to - t.buckets[i].from + 1))] : [];
-    return [htmlText(list[0]?.axisValueLabel ?? ''), ...partial, ...list.map(line)].join('<br/>');
+    // The pale bars of hidden buckets have no count of their own to list.
+    return [htmlText(list[0]?.axisValueLabel ?? ''), ...partial, ...list.filter((p) => p.seriesName !== hiddenName).map(line)].join('<br/>');
   };
   // A bucket the data covers only in part is drawn pale and hatched, so its lower bar does not read as a fall.
   const bar = (values: PublishedCount[] | undefined) => (values ?? []).map((v, i) => {
@@ -287,10 +288,15 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
     .filter((c) => c.index >= 0)
     .map((c) => ({ xAxis: c.index, label: { formatter: c.name, position: 'insideEndTop', fontSize: 10, color: '#4a5563' }, lineStyle: { color: '#8d99ae', type: 'dotted' } }));
   if (dataSeries[0]) (dataSeries[0] as Record<string, unknown>).markLine = { symbol: 'none', silent: true, data: calendarLines };
-  // Public view: a band behind each bucket with a hidden bar or part (lib/hidden-bands.ts), so no stack reads as a fall.
+  // Public view: a pale labelled bar behind each bucket with a hidden bar or part (lib/hidden-bands.ts), so no stack
+  // reads as a fall; it is the last bar series, which carries the gaps ECharts shares among them.
   const drawn = options.stacked && names.length > 1 ? names.map((name) => t.series.get(name) ?? []) : [t.total];
-  const bands = options.hidden ? hiddenBands(hiddenKinds(drawn, t.buckets.length), bandText(options.hidden, options.protectedText), t.buckets.map((b) => b.label)) : undefined;
-  if (dataSeries[0] && bands) (dataSeries[0] as Record<string, unknown>).markArea = bands;
+  const tallest = Math.max(0, ...t.buckets.map((_, i) => drawn.reduce((sum, c) => sum + (typeof c[i] === 'number' ? (c[i] as number) : 0), 0)));
+  const hiddenName = options.labels.hiddenSeries ?? options.protectedText ?? '–';
+  const hiddenBars = options.hidden ? hiddenBarSeries(hiddenKinds(drawn, t.buckets.length), bandText(options.hidden, options.protectedText), tallest, hiddenName) : undefined;
+  const barSeries: Record<string, unknown>[] = hiddenBars
+    ? [...dataSeries.map(({ barCategoryGap: _gap, ...d }) => d), { ...hiddenBars, barCategoryGap: '15%' }]
+    : dataSeries;
   const extra: Record<string, unknown>[] = [];
   // No bucket with a year before it in the data: no "Samma period förra året" in the legend for a line never drawn.
   if (options.showLastYear && t.lastYear.some((v) => typeof v === 'number')) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear.map((v) => (typeof v === 'number' ? v : null)), symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
@@ -306,7 +312,7 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
       { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
       { type: 'value', minInterval: 1, show: options.showInterventions, splitLine: { show: false }, name: options.showInterventions ? options.labels.interventions : '', nameTextStyle: { fontSize: 10 } },
     ],
-    series: [...dataSeries, ...extra],
+    series: [...barSeries, ...extra],
   };
 }
 

@@ -128,7 +128,7 @@ export function TrendsPage() {
   const option = useMemo(
     () => series && trendChartOption(series, {
       stacked: drawn?.split !== 'none', showLastYear, showRolling, showInterventions: interventionsShown, calendar: unit === 'day' || unit === 'week' ? calendar : [],
-      labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions'), partial: (covered, days) => t('trends.partialBucket', { covered, days }) },
+      labels: { total: t('trends.incidents'), lastYear: t('trends.lastYearLine'), rolling: t('trends.rolling', { count: ROLLING[unit] }), interventions: t('trends.interventions'), partial: (covered, days) => t('trends.partialBucket', { covered, days }), hiddenSeries: t('trends.hiddenSeries') },
       hidden,
       protectedText: protectedLabel(language),
     }, language),

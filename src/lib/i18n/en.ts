@@ -223,6 +223,7 @@ export const en: Messages = {
     notSignificant: 'not significant',
     perDay: 'scaled to the same length: {{before}} → {{now}}',
     rule: 'Changes are compared per day (a 31-day month against a 28-day one, or three weeks against two, like with like) and marked ▲ or ▼ only when the difference is larger than chance can explain at the 95% level: the exact test for two Poisson counts (both periods vary by chance). z is the square-root test statistic for the same pair. The comparison is for the selected period, else the latest complete period; last year means the same ISO weeks of the year before (week 53 is compared with week 52 when that year has no week 53) or the same months.',
+    hiddenSeries: 'Hidden count',
     chartTitle: 'Incidents per {{unit}}',
     brushHint: 'Drag across the chart to select a period. The table has a button per period for keyboard use.',
     tableCaption: 'Incidents per period',

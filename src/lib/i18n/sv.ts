@@ -225,6 +225,7 @@ export const sv = {
     notSignificant: 'inte signifikant',
     perDay: 'omräknat till lika lång period: {{before}} → {{now}}',
     rule: 'Förändringar jämförs per dag (en månad på 31 dagar mot en på 28, eller tre veckor mot två, blir jämförbara) och markeras med ▲ eller ▼ bara när skillnaden är större än slumpen kan förklara, 95 %: det exakta testet för två Poisson-antal (båda perioderna varierar av slump). z är kvadratrotstestets värde för samma par. Jämförelsen gäller den markerade perioden, annars den senaste hela perioden; förra året avser samma ISO-veckor året före (vecka 53 jämförs med vecka 52 när året före saknar vecka 53) eller samma månader.',
+    hiddenSeries: 'Dolt antal',
     chartTitle: 'Händelser per {{unit}}',
     brushHint: 'Dra över diagrammet för att välja en period. Tabellen har en knapp per period för tangentbord.',
     tableCaption: 'Händelser per period',
