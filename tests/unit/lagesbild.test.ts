@@ -393,7 +393,8 @@ describe('the summary text', () => {
   it('the exported HTML file says hot spots beyond the table are not in it, never "se CSV-filen eller Karta" (its reader has neither)', async () => {
     const { createElement } = await import('react');
     const { renderToStaticMarkup } = await import('react-dom/server');
-    const { LagesbildDocument, HOT_SPOT_ROWS } = await import('../../src/features/lagesbild/lagesbild-document.view');
+    const { LagesbildDocument } = await import('../../src/features/lagesbild/lagesbild-document.view');
+    const { HOT_SPOT_ROWS } = await import('../../src/features/lagesbild/lagesbild-hot-spot-table.view');
     const t = await reportT();
     const raw = knownReport();
     // Two more new hot spots than the table's rows, apart from each other (no two cells touch).

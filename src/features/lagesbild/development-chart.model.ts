@@ -5,12 +5,12 @@ import type { ChartOption } from '../../components/echart';
 import { formatCount, type Language } from '../../lib/format';
 import type { DevelopmentPoint } from './lagesbild.model';
 import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
-import { hiddenBarSeries, hiddenKinds } from '../../lib/hidden-bands';
+import { hiddenBarSeries, hiddenKinds, hiddenText } from '../../lib/hidden-bars';
 import { htmlText } from '../../lib/html-text';
 
 /**
  * `labels.hidden`: public view's marks ("<5", "dold"): a hidden period's bar is a pale labelled bar
- * (lib/hidden-bands.ts) and its tooltip says which — a PROTECTED count went to ECharts as an object, and the tooltip
+ * (lib/hidden-bars.ts) and its tooltip says which — a PROTECTED count went to ECharts as an object, and the tooltip
  * said "–" of every hidden count.
  */
 export function developmentChartOption(points: DevelopmentPoint[], labels: { current: string; lastYear: string; hidden?: { small: string; protected: string } }, language: Language, large = false): ChartOption {
@@ -19,7 +19,7 @@ export function developmentChartOption(points: DevelopmentPoint[], labels: { cur
   const value = (v: PublishedCount | undefined) => (typeof v === 'number' ? v : null);
   const text = (v: PublishedCount | undefined) => (typeof v === 'number' ? formatCount(v, language) : v === undefined || !labels.hidden ? '–' : isProtected(v) ? labels.hidden.protected : labels.hidden.small);
   const tallest = Math.max(0, ...points.map((p) => (typeof p.current === 'number' ? p.current : 0)));
-  const hiddenBars = labels.hidden ? hiddenBarSeries(hiddenKinds([points.map((p) => p.current)], points.length), { ...labels.hidden, both: `${labels.hidden.small} / ${labels.hidden.protected}` }, tallest, labels.hidden.protected) : undefined;
+  const hiddenBars = labels.hidden ? hiddenBarSeries(hiddenKinds([points.map((p) => p.current)], points.length), hiddenText(labels.hidden.small, labels.hidden.protected), tallest, labels.hidden.protected) : undefined;
   return {
     grid: { left: large ? 70 : 50, right: 20, top: large ? 60 : 40, bottom: large ? 60 : 40 },
     legend: { top: 0, textStyle: { fontSize, color: '#111111' } },

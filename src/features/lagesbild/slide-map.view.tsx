@@ -3,7 +3,7 @@
 // same picture.
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HOT_SPOT_ROWS } from './lagesbild-document.view';
+import { HOT_SPOT_ROWS } from './lagesbild-hot-spot-table.view';
 import type { LagesbildReport } from './lagesbild.model';
 import { mapFrame, zoomLimit, projectOutlines, ringMeetsFrame, stepZoom, zoomToRings, type AreaOutline, type MapZoom } from './report-map.model';
 import { ReportMap } from './report-map.view';

@@ -1,5 +1,5 @@
 // Pure: query rows → what the Översikt page renders (series with no gaps, chart options, brush ranges).
-import { hiddenBarSeries, hiddenKinds } from '../../lib/hidden-bands';
+import { hiddenBarSeries, hiddenKinds, hiddenText, withHiddenBars } from '../../lib/hidden-bars';
 import { silentBeyondChance } from '../../lib/statistics/silent-stretch';
 import { BRUSH_TOOLS } from '../../components/chart-brush';
 import type { ChartOption } from '../../components/echart';
@@ -197,12 +197,12 @@ export function weeklyChartOption(series: Published<WeekPoint>[], language: Lang
     brush: { ...BRUSH_TOOLS, xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(181,23,158,0.12)', borderColor: ACCENT } },
     xAxis: { type: 'category', data: series.map((p) => p.label), axisLabel: { hideOverlap: true } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
-    series: [
-      { type: 'bar', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_BAR_STYLE } : barValue(p.incidents))), itemStyle: { color: INK } },
-      // Public view: a hidden week is a pale labelled bar, not a gap that reads as 0 (helper-66; lib/hidden-bands.ts).
-      ...[hiddenBarSeries(hiddenKinds([series.map((p) => p.incidents)], series.length), { small: hidden, protected: protectedText ?? hidden, both: `${hidden} / ${protectedText ?? hidden}` },
-        Math.max(0, ...series.map((p) => (typeof p.incidents === 'number' ? p.incidents : 0))), protectedText ?? hidden)].filter((x) => x !== undefined),
-    ].map((x, i, all) => (i === all.length - 1 ? { ...x, barCategoryGap: '10%' } : x)),
+    series: withHiddenBars(
+      [{ type: 'bar', data: series.map((p) => (isPartialWeek(p) ? { value: barValue(p.incidents), itemStyle: PARTIAL_BAR_STYLE } : barValue(p.incidents))), itemStyle: { color: INK } }],
+      // Public view: a hidden week is a pale labelled bar, not a gap that reads as 0 (helper-66; lib/hidden-bars.ts).
+      hiddenBarSeries(hiddenKinds([series.map((p) => p.incidents)], series.length), hiddenText(hidden, protectedText), Math.max(0, ...series.map((p) => (typeof p.incidents === 'number' ? p.incidents : 0))), protectedText ?? hidden),
+      '10%',
+    ),
   };
 }
 

@@ -1,6 +1,6 @@
 // Pure: per-day counts → the trend chart's series (buckets, split series, last year's line, rolling average,
 // intervention counts, calendar markers) and the comparison figures with their significance.
-import { hiddenBarSeries, hiddenKinds, type HiddenKind } from '../../lib/hidden-bands';
+import { hiddenBarSeries, hiddenKinds, hiddenText, withHiddenBars } from '../../lib/hidden-bars';
 import { shownSpellings } from '../../lib/spelling-key';
 import { BRUSH_TOOLS } from '../../components/chart-brush';
 import type { ChartOption } from '../../components/echart';
@@ -242,11 +242,6 @@ const PALETTE = ['#1d3557', '#e76f51', '#2a9d8f', '#e9c46a', '#6d597a', '#f4a261
  * The trend chart. `labels.partial(covered, days)`: the tooltip's line under a bucket the data covers only in part
  * (its bars are drawn pale and hatched).
  */
-/** The band labels: "<5", "dold", both. */
-function bandText(hidden: string, protectedText = hidden): Record<HiddenKind, string> {
-  return { small: hidden, protected: protectedText, both: `${hidden} / ${protectedText}` };
-}
-
 export function trendChartOption(t: PublishedTrend, options: { stacked: boolean; showLastYear: boolean; showRolling: boolean; showInterventions: boolean; calendar: CalendarDay[]; labels: { total: string; lastYear: string; rolling: string; interventions: string; partial?: (covered: number, days: number) => string; hiddenSeries?: string }; hidden?: string; protectedText?: string }, language: Language): ChartOption {
   // Each line of the tooltip says what its own series' value is: the number, "<k" when it is small, the protected
   // marker ("dold") when it is k or more and hidden to protect another, "–" when there is none (a rolling mean over
@@ -281,22 +276,20 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
     return i < t.buckets.length && isPartialBucket(t, i) ? { value, itemStyle: PARTIAL_BAR_STYLE } : value;
   });
   const dataSeries = options.stacked && names.length > 1
-    ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: bar(t.series.get(name)), itemStyle: { color: PALETTE[i % PALETTE.length] }, barCategoryGap: '15%' }))
-    : [{ type: 'bar', name: options.labels.total, data: bar(t.total), itemStyle: { color: PALETTE[0] }, barCategoryGap: '15%' }];
+    ? names.map((name, i) => ({ type: 'bar', name, stack: 'total', data: bar(t.series.get(name)), itemStyle: { color: PALETTE[i % PALETTE.length] } }))
+    : [{ type: 'bar', name: options.labels.total, data: bar(t.total), itemStyle: { color: PALETTE[0] } }];
   const calendarLines = options.calendar
     .map((c) => ({ index: t.buckets.findIndex((b) => b.from <= c.day && c.day <= b.to), name: c.name }))
     .filter((c) => c.index >= 0)
     .map((c) => ({ xAxis: c.index, label: { formatter: c.name, position: 'insideEndTop', fontSize: 10, color: '#4a5563' }, lineStyle: { color: '#8d99ae', type: 'dotted' } }));
   if (dataSeries[0]) (dataSeries[0] as Record<string, unknown>).markLine = { symbol: 'none', silent: true, data: calendarLines };
-  // Public view: a pale labelled bar behind each bucket with a hidden bar or part (lib/hidden-bands.ts), so no stack
+  // Public view: a pale labelled bar behind each bucket with a hidden bar or part (lib/hidden-bars.ts), so no stack
   // reads as a fall; it is the last bar series, which carries the gaps ECharts shares among them.
   const drawn = options.stacked && names.length > 1 ? names.map((name) => t.series.get(name) ?? []) : [t.total];
   const tallest = Math.max(0, ...t.buckets.map((_, i) => drawn.reduce((sum, c) => sum + (typeof c[i] === 'number' ? (c[i] as number) : 0), 0)));
   const hiddenName = options.labels.hiddenSeries ?? options.protectedText ?? '–';
-  const hiddenBars = options.hidden ? hiddenBarSeries(hiddenKinds(drawn, t.buckets.length), bandText(options.hidden, options.protectedText), tallest, hiddenName) : undefined;
-  const barSeries: Record<string, unknown>[] = hiddenBars
-    ? [...dataSeries.map(({ barCategoryGap: _gap, ...d }) => d), { ...hiddenBars, barCategoryGap: '15%' }]
-    : dataSeries;
+  const hiddenBars = options.hidden ? hiddenBarSeries(hiddenKinds(drawn, t.buckets.length), hiddenText(options.hidden, options.protectedText), tallest, hiddenName) : undefined;
+  const barSeries = withHiddenBars(dataSeries, hiddenBars, '15%');
   const extra: Record<string, unknown>[] = [];
   // No bucket with a year before it in the data: no "Samma period förra året" in the legend for a line never drawn.
   if (options.showLastYear && t.lastYear.some((v) => typeof v === 'number')) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear.map((v) => (typeof v === 'number' ? v : null)), symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });

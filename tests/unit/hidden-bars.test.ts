@@ -2,7 +2,7 @@
 // category axis as the data (helper-67: markArea bands landed on the wrong weeks).
 import { describe, expect, it } from 'vitest';
 import { PROTECTED, type PublishedCount } from '../../src/lib/disclosure/publish';
-import { hiddenBarSeries, hiddenKinds } from '../../src/lib/hidden-bands';
+import { hiddenBarSeries, hiddenKinds } from '../../src/lib/hidden-bars';
 import { weeklyChartOption, weeklySeries } from '../../src/features/overview/overview.model';
 import { publishTrend, trendChartOption, trendSeries } from '../../src/features/trends/trends.model';
 import { epochDayOfIsoDate } from '../../src/lib/epoch-day';

@@ -42,6 +42,20 @@ export function hiddenBarSeries(kinds: readonly (HiddenKind | null)[], text: Rec
     type: 'bar', name, silent: true, barGap: '-100%', z: 1, itemStyle: { color: 'rgba(108,117,125,0.18)' },
     // The tooltip reads the data series; this one has no value of its own to report.
     tooltip: { show: false },
-    data: kinds.map((k, i) => (k === null ? null : { value: h, kindText: text[k], label: labelAt.has(i) ? { show: true, position: 'inside', formatter: labelAt.get(i), fontSize: 10, color: '#4a5563' } : { show: false } })),
+    data: kinds.map((k, i) => (k === null ? null : { value: h, label: labelAt.has(i) ? { show: true, position: 'inside', formatter: labelAt.get(i), fontSize: 10, color: '#4a5563' } : { show: false } })),
   };
+}
+
+/** The labels of the three kinds from public view's two marks: "<5", "dold" and "<5 / dold". */
+export function hiddenText(small: string, protectedText = small): Record<HiddenKind, string> {
+  return { small, protected: protectedText, both: `${small} / ${protectedText}` };
+}
+
+/**
+ * A chart's bar series with the hidden bars (if any) last: ECharts takes the category gap shared by all bars on an
+ * axis from the last bar series, so `gap` goes there.
+ */
+export function withHiddenBars(bars: Record<string, unknown>[], hidden: Record<string, unknown> | undefined, gap: string): Record<string, unknown>[] {
+  const all = hidden ? [...bars, hidden] : bars;
+  return all.map(({ barCategoryGap: _gap, ...s }, i) => (i === all.length - 1 ? { ...s, barCategoryGap: gap } : s));
 }
