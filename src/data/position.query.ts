@@ -8,3 +8,6 @@ import { sql } from '@uwdata/mosaic-sql';
 
 export const AREA_ONLY = sql`location_precision = 'area'`;
 export const UNLOCATED = sql`location_precision = 'none'`;
+
+/** Which of the three kinds occur anywhere in the incidents (no filter): one row per kind present. */
+export const LOCATION_PRECISIONS = `SELECT DISTINCT location_precision AS precision FROM incidents`;

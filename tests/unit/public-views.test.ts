@@ -147,6 +147,21 @@ describe('parts shown beside their total (Karta’s position line, Översikt’s
     // 6 is hidden only to protect the 1: "dold", not "<5".
     expect(p.located).toBe(PROTECTED);
   });
+
+  it('a kind no row in the data has is 0, not "<5", and hides nothing to protect itself (police events have no positions)', () => {
+    const none = new Set(['area', 'none'] as const);
+    const p = publishPositions({ located: 0, areaOnly: 1200, unlocated: 40, keys: ZERO_KEYS }, rule, none);
+    expect(p).toMatchObject({ located: 0, areaOnly: 1200, unlocated: 40, total: 1240 });
+    // Without knowing the kinds, the 0 is a small count like any other.
+    expect(publishPositions({ located: 0, areaOnly: 1200, unlocated: 40, keys: ZERO_KEYS }, rule).located).toBeNull();
+    // The two parts that can occur still protect each other: a small one hides, and so does its complement.
+    const small = publishPositions({ located: 0, areaOnly: 1200, unlocated: 3, keys: ZERO_KEYS }, rule, none);
+    expect(small.located).toBe(0);
+    expect(small.unlocated).toBeNull();
+    expect(small.areaOnly).toBe(PROTECTED);
+    // A count above 0 of a kind read as absent (kinds read before the data changed) is published as a part, not as 0.
+    expect(publishPositions({ located: 2, areaOnly: 1200, unlocated: 40, keys: ZERO_KEYS }, rule, none).located).toBeNull();
+  });
 });
 
 describe('order in public view (tester: the exact order told which "<5" was larger)', () => {

@@ -19,6 +19,7 @@ import { useLanguage } from '../../lib/i18n/i18n';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { formatShownCount, PLURAL_FOR_HIDDEN } from '../../lib/disclosure/format-count';
 import { publishPositions } from '../../lib/disclosure/publish-positions';
+import { useLocationKinds } from '../../hooks/use-location-kinds';
 import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
 import { AreaTable } from './area-table.view';
 import { AreaPriorityPanel } from './area-priority.view';
@@ -123,7 +124,10 @@ export function MapPage() {
   const unlocated = precision.state.rows?.find((r) => r.precision === 'none')?.n ?? 0;
   const keyOf = (p: string) => Number(precision.state.rows?.find((r) => r.precision === p)?.key ?? 0);
   // The three add up to the incident total the side panel (and Översikt) shows: one list with its total.
-  const positions = publishPositions({ located, areaOnly, unlocated, keys: { located: keyOf('point'), areaOnly: keyOf('area'), unlocated: keyOf('none') } }, rule);
+  const locationKinds = useLocationKinds();
+  const positions = publishPositions({ located, areaOnly, unlocated, keys: { located: keyOf('point'), areaOnly: keyOf('area'), unlocated: keyOf('none') } }, rule, locationKinds);
+  // No row in the data has only an area: the line would be 0 under every filter, so it is left out in public view too.
+  const areaOnlyPossible = !locationKinds || locationKinds.has('area');
   const shown = (v: PublishedCount) => formatShownCount(v, rule, language);
   const pointsPossible = (context.extent ?? null) !== null;
 
@@ -293,7 +297,7 @@ export function MapPage() {
             {precision.state.status === 'pending' ? <span data-testid="map-status-pending">{t('map.counting')}</span> : <>
             <span data-testid="located-count">{isProtected(positions.located) ? t('map.locatedProtected') : t('map.located', { count: typeof positions.located === 'number' ? positions.located : PLURAL_FOR_HIDDEN, formatted: shown(positions.located) })}</span>
             {/* In public view the line is always there: leaving it out only when it is 0 would publish the 0. */}
-            {(areaOnly > 0 || rule) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
+            {(areaOnly > 0 || (rule && areaOnlyPossible)) && <span> · {t('map.areaOnly', { formatted: shown(positions.areaOnly) })}</span>}
             <span> · <span data-testid="unlocated-count">{t('map.unlocated', { formatted: shown(positions.unlocated) })}</span></span>
             {/* The map keeps showing every cell around a chosen one; these counts are the chosen cell's. */}
             {selectedCell && <span data-testid="counts-in-cell"> ({t(`map.countsInCell.${selectedCell.shape ?? 'square'}`)})</span>}

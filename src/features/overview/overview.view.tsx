@@ -13,6 +13,7 @@ import { useRows } from '../../hooks/use-rows';
 import { useFilterState } from '../../hooks/use-filter-state';
 import { formatCount } from '../../lib/format';
 import { publishPositions } from '../../lib/disclosure/publish-positions';
+import { useLocationKinds } from '../../hooks/use-location-kinds';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatLoneCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
 import { PROTECTED, publishCount, type PublishedCount } from '../../lib/disclosure/publish';
@@ -91,15 +92,18 @@ export function OverviewPage() {
   const setPeriod = (range: DayRange | null) => setFilter('period', range ?? undefined);
   const setCategory = (category: string | undefined) => setFilter('category', category === selectedCategory ? undefined : category);
 
+  const locationKinds = useLocationKinds();
   const total = categories.state.rows ? totalsFromCategories(categories.state.rows, selectedCategory) : undefined;
   // "Without position" is a part of the incident total beside it: published as Karta publishes it.
   const positions = total ? publishPositions({
     located: total.incidents - total.without_position - total.area_only, areaOnly: total.area_only, unlocated: total.without_position,
     keys: { located: total.keys.incidents - total.keys.without_position - total.keys.area_only, areaOnly: total.keys.area_only, unlocated: total.keys.without_position },
-  }, rule) : null;
+  }, rule, locationKinds) : null;
   // Not on the map = area-only + no position, shown only when Karta shows both parts (a link opens both views).
   // When either part is hidden so is the sum: "<k" only if the sum itself is small, else "dold" (not "<5" about 1 416).
   const notOnMap: PublishedCount | undefined = !positions || !total ? undefined
+    // No incident in the data has a position: every one is off the map, the total itself.
+    : locationKinds && !locationKinds.has('point') ? positions.total
     // Its own count of records (area-only + no position) with its own noise: never the sum of two perturbed parts.
     : typeof positions.areaOnly === 'number' && typeof positions.unlocated === 'number' ? publishCount(total.area_only + total.without_position, total.keys.area_only + total.keys.without_position, rule) ?? PROTECTED
     : rule && total.area_only + total.without_position >= rule.k ? PROTECTED : null;
