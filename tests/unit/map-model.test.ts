@@ -227,3 +227,36 @@ describe('publicPlaces (the side panel in public view)', () => {
     expect(publicPlaces(places, { k: 10 }).places.map((p) => p.place)).toEqual(['Köpcentrum Norr', null]);
   });
 });
+
+describe('the count layers’ legend (countClasses)', () => {
+  const sv = (v: number) => v.toLocaleString('sv-SE');
+  it('gives each colour the range of counts countColour puts in it', async () => {
+    const { countBreaks, countClasses, countColour } = await import('../../src/features/map/map.model');
+    const values = [1, 1, 2, 3, 3, 4, 5, 8, 9, 12, 15, 20, 31, 40, 55, 80, 120, 400, 1200, 1300];
+    const breaks = countBreaks(values);
+    const classes = countClasses(breaks, true, sv);
+    // Every value's colour is the colour of the one class whose range holds it.
+    for (const v of values) {
+      const holding = classes.filter(([, label]) => {
+        const m = label.match(/^(?:≥ )?([\d\s\u00a0]+)(?:–([\d\s\u00a0]+))?$/)!;
+        const from = Number(m[1].replace(/\D/g, ''));
+        const to = label.startsWith('≥') ? Infinity : m[2] ? Number(m[2].replace(/\D/g, '')) : from;
+        return v >= from && v <= to;
+      });
+      expect(holding, String(v)).toHaveLength(1);
+      expect(holding[0][0], String(v)).toBe(countColour(v, breaks));
+    }
+    expect(classes[0][1]).toMatch(/^1–/);
+    expect(classes.at(-1)![1]).toMatch(/^≥ /);
+    // Thousands as sv-SE writes them.
+    expect(countClasses([999, 1500], true, sv).map(([, l]) => l)).toEqual(['1–999', '1\u00a0000–1\u00a0500', '≥ 1\u00a0501']);
+  });
+
+  it('leaves out a class no whole count can fall in, and rates get open ends', async () => {
+    const { countClasses } = await import('../../src/features/map/map.model');
+    // Breaks 2.5 and 2.8 (rates turned to counts would never do this, but the rule must hold): (2.5, 2.8] holds no integer.
+    expect(countClasses([2.5, 2.8, 4], true, sv).map(([, l]) => l)).toEqual(['1–2', '3–4', '≥ 5']);
+    expect(countClasses([0.4, 1.2], false, (v) => v.toLocaleString('sv-SE', { maximumFractionDigits: 1 })).map(([, l]) => l)).toEqual(['≤ 0,4', '0,4–1,2', '> 1,2']);
+    expect(countClasses([], true, sv)).toEqual([]);
+  });
+});

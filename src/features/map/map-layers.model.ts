@@ -114,7 +114,7 @@ function geometryBounds(geometry: unknown): [number, number, number, number] | n
  * An area counted in `counts` with no shape of the kind (a file's own area column and no boundary file) is a row
  * with its count (`noShape`) and no feature: a tester's file with ten areas showed an empty table and a blank map.
  */
-export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, keys: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null, dataExtent: { west: number; south: number; east: number; north: number } | null = null): { collection: FeatureCollection; values: AreaValue[] } {
+export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: Map<string, number>, keys: Map<string, number>, measure: 'count' | 'rate', rule: DisclosureRule | null = null, dataExtent: { west: number; south: number; east: number; north: number } | null = null): { collection: FeatureCollection; values: AreaValue[]; breaks: number[] } {
   const shaped = shapes.filter((s) => (s.kind ?? '') === (kind ?? ''));
   const shapeNames = new Set(shaped.map((s) => s.name));
   const shapeless = [...counts.keys()].filter((name) => !shapeNames.has(name)).sort((a, b) => a.localeCompare(b, 'sv'));
@@ -140,7 +140,7 @@ export function areaFeatures(shapes: AreaShape[], kind: string | null, counts: M
     properties: { name: s.name, n: shownNumber(values[i].n), protected: values[i].n !== null && typeof values[i].n === 'object', value: values[i].value, colour: values[i].noData ? 'rgba(0,0,0,0)' : values[i].value == null ? '#e0e0e0' : countColour(values[i].value!, breaks), noData: values[i].noData ?? false },
     geometry: s.geometry as Geometry,
   }]));
-  return { collection: { type: 'FeatureCollection', features }, values };
+  return { collection: { type: 'FeatureCollection', features }, values, breaks };
 }
 
 export function areaFillLayer(collection: FeatureCollection): MapLayer {

@@ -43,6 +43,31 @@ export function countBreaks(values: number[]): number[] {
   return [...new Set([q(0.3), q(0.5), q(0.7), q(0.85), q(0.95), q(0.99)])].filter((v) => v > 0);
 }
 
+/**
+ * What each colour class of countColour holds, for the legend: class i is (breaks[i − 1], breaks[i]], the first from
+ * above 0, the last everything above the last break. `integers`: counts (1–3, 4–7, ≥ 8); else rates with one
+ * decimal (≤ 0,4, 0,4–1,2, > 1,2, each class's upper end included). Returns [colour, label] pairs,
+ * one per class that occurs; none when no value is above 0.
+ */
+export function countClasses(breaks: number[], integers: boolean, format: (v: number) => string): [string, string][] {
+  if (breaks.length === 0) return [];
+  const classes: [string, string][] = [];
+  for (let i = 0; i <= breaks.length; i++) {
+    const colour = COUNT_COLOURS[Math.min(i, COUNT_COLOURS.length - 1)];
+    const low = i === 0 ? null : breaks[i - 1];
+    const high = i < breaks.length ? breaks[i] : null;
+    if (integers) {
+      const from = low === null ? 1 : Math.floor(low) + 1;
+      if (high === null) classes.push([colour, `≥ ${format(from)}`]);
+      else if (Math.floor(high) < from) continue; // no whole count falls in it
+      else classes.push([colour, from === Math.floor(high) ? format(from) : `${format(from)}–${format(Math.floor(high))}`]);
+    } else {
+      classes.push([colour, low === null ? `≤ ${format(high!)}` : high === null ? `> ${format(low)}` : `${format(low)}–${format(high)}`]);
+    }
+  }
+  return classes;
+}
+
 export function countColour(value: number, breaks: number[]): string {
   if (value <= 0) return 'rgba(0,0,0,0)';
   let i = 0;

@@ -30,7 +30,7 @@ import {
   LAYER_KINDS, POINT_KINDS, availableLayerKind, areaFeatures, publishedCells, areaFillLayer, areaOutlineLayer, countLayer, emergingLayer, heatLayer, hotSpotLayer, pointLayer, selectionLayer,
   type LayerKind,
 } from './map-layers.model';
-import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom, hasPopulation } from './map.model';
+import { areaKinds, bestAreaKind, cellNeighbourhoodBounds, clusterSizeForZoom, countBreaks, hasPopulation } from './map.model';
 import { CELL_SIZES, MIN_INCIDENTS_FOR_TEST, defaultBand, defaultCellSize, type CellCount } from '../../analysis/hot-spots/hot-spots.model';
 import { areaCountsQuery, cellCountsQuery, outsideKindCountQuery, precisionCountsQuery, precisionWeekCountsQuery } from './map.query';
 import { sumWeeksBy, wholeWeeksOf } from '../../analysis/hot-spots/step-counts';
@@ -157,12 +157,17 @@ export function MapPage() {
   const selectedArea = chosenArea !== undefined ? { type: 'FeatureCollection' as const, features: areaData.collection.features.filter((f) => f.properties?.name === chosenArea) } : null;
   const selectedCell = filters.cell ?? null;
 
+  // The Rutor layer's cells as published (public view: shown counts only), for the layer and its legend's classes.
+  const shownCells = useMemo(() => (grid?.cellRows ? publishedCells(grid.cellRows, rule) : null), [grid?.cellRows, rule]);
+  const legendCounts = kind === 'areas' ? { breaks: areaData.breaks, integers: shownMeasure === 'count', unit: t(shownMeasure === 'count' ? 'map.legend.unitAreaCount' : 'map.legend.unitRate'), grey: areaData.values.some((v) => !v.noData && !v.noShape && v.value == null) }
+    : kind === 'cells' && shownCells && grid ? { breaks: countBreaks(shownCells.map((c) => c.n)), integers: true, unit: t(`map.legend.unitCellCount.${grid.shape}`) } : undefined;
+
   const layers = useMemo(() => {
     const list: MapLayer[] = [];
     if (kind === 'areas') list.push(areaFillLayer(areaData.collection));
     if (kind === 'hotspots' && grid && outcome?.status === 'ok') list.push(hotSpotLayer(statCells, grid.size, grid.shape));
     if (kind === 'emerging' && grid && outcome?.status === 'ok') list.push(emergingLayer(statCells, grid.size, grid.shape));
-    if (kind === 'cells' && grid?.cellRows) list.push(countLayer(publishedCells(grid.cellRows, rule), grid.size, grid.shape));
+    if (kind === 'cells' && grid && shownCells) list.push(countLayer(shownCells, grid.size, grid.shape));
     if (kind === 'points' && drawnClusters) list.push(pointLayer(drawnClusters.rows, drawnClusters.size));
     if (kind === 'heat' && drawnClusters) list.push(heatLayer(drawnClusters.rows, drawnClusters.size));
     list.push(areaOutlineLayer(areaData.collection));
@@ -171,7 +176,7 @@ export function MapPage() {
     if (selection) list.push(selection);
     return list;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, areaData, outcome, patterns, grid, drawnClusters, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
+  }, [kind, areaData, outcome, patterns, grid, shownCells, drawnClusters, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
 
   const labels = useMemo<MapLabel[]>(() => {
     const list: MapLabel[] = [];
@@ -345,7 +350,7 @@ export function MapPage() {
             onView={onView}
             testId="map"
           />
-          <MapLegend kind={kind} />
+          <MapLegend kind={kind} counts={legendCounts} />
         </div>
         {detailsTitle !== null && <MapDetails filters={filters} title={detailsTitle} />}
       </div>

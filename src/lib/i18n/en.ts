@@ -171,7 +171,7 @@ export const en: Messages = {
       new: 'New', consecutive: 'Consecutive', intensifying: 'Intensifying', persistent: 'Persistent', diminishing: 'Diminishing',
       sporadic: 'Sporadic', oscillating: 'Oscillating', historical: 'Historical', cold: 'Cold spot (any pattern)', coldShort: 'cold spot',
     },
-    legend: { title: 'Legend', cluster: 'Incidents (larger circle = more)', lowDensity: 'Lower density', highDensity: 'Higher density', few: 'Fewer', many: 'More' },
+    legend: { title: 'Legend', cluster: 'Incidents (larger circle = more)', lowDensity: 'Lower density', highDensity: 'Higher density', few: 'Fewer', many: 'More', unitAreaCount: 'Incidents per area:', unitRate: 'Incidents per 1,000 inhabitants:', unitCellCount: { square: 'Incidents per cell:', hex: 'Incidents per hexagon:' }, noValue: 'No value (hidden, or no inhabitants)' },
     slider: { label: 'Week', previous: 'Previous week', next: 'Next week', play: 'Play', pause: 'Pause', allWeeks: 'All weeks', partialWeek: 'part of the week: {{from}} – {{to}}' },
     details: {
       close: 'Close', loading: 'Loading …', cellTitle: 'Cell {{size}} m (E {{e}}, N {{n}})', hexTitle: 'Hexagon {{size}} m (centre E {{e}}, N {{n}})',

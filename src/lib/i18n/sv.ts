@@ -173,7 +173,7 @@ export const sv = {
       new: 'Ny', consecutive: 'Sammanhängande', intensifying: 'Förstärkt', persistent: 'Bestående', diminishing: 'Avtagande',
       sporadic: 'Sporadisk', oscillating: 'Växlande', historical: 'Historisk', cold: 'Kall punkt (alla mönster)', coldShort: 'kall punkt',
     },
-    legend: { title: 'Teckenförklaring', cluster: 'Händelser (större cirkel = fler)', lowDensity: 'Lägre täthet', highDensity: 'Högre täthet', few: 'Färre', many: 'Fler' },
+    legend: { title: 'Teckenförklaring', cluster: 'Händelser (större cirkel = fler)', lowDensity: 'Lägre täthet', highDensity: 'Högre täthet', few: 'Färre', many: 'Fler', unitAreaCount: 'Händelser per område:', unitRate: 'Händelser per 1 000 invånare:', unitCellCount: { square: 'Händelser per ruta:', hex: 'Händelser per hexagon:' }, noValue: 'Inget värde (dolt, eller inga invånare)' },
     slider: { label: 'Vecka', previous: 'Föregående vecka', next: 'Nästa vecka', play: 'Spela upp', pause: 'Pausa', allWeeks: 'Alla veckor', partialWeek: 'del av veckan: {{from}} – {{to}}' },
     details: {
       close: 'Stäng', loading: 'Hämtar …', cellTitle: 'Ruta {{size}} m (E {{e}}, N {{n}})', hexTitle: 'Hexagon {{size}} m (mitt E {{e}}, N {{n}})',
