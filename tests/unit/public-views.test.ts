@@ -26,6 +26,7 @@ function trend(): TrendSeries {
     covered: [7, 7, 7, 7],
     // Keys of 0: no public-view noise, so what is tested here is the pattern of hiding (cell-key.test.ts tests the noise).
     keys: { series: new Map([['A', [0, 0, 0, 0]], ['B', [0, 0, 0, 0]]]), lastYear: [null, null, null, null], interventions: [0, 0, 0, 0] },
+    weeks: buckets.map((b, i) => ({ weekDay: b.from, incidents: [18, 12, 19, 31][i], key: 0 })),
   };
 }
 

@@ -10,8 +10,9 @@ import { isoWeekOf } from '../../lib/iso-week';
 import { htmlText } from '../../lib/html-text';
 import { PARTIAL_BAR_STYLE } from '../../lib/partial-bar';
 import { isProtected, markPublished, publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
-import { perturbCount, sumKeys } from '../../lib/disclosure/cell-key';
-import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
+import { perturbCount } from '../../lib/disclosure/cell-key';
+import { suppressEquations, type DisclosureRule } from '../../lib/disclosure/suppression';
+import { weeklySystem } from '../../lib/disclosure/weekly-counts';
 
 export interface WeekRow {
   week_day: number;
@@ -63,7 +64,6 @@ export function publishCounts<T extends { incidents: number; key: number | bigin
   return rows.map((r, i) => ({ ...r, incidents: published[i] }));
 }
 
-/** A bar's text: the number, or the marker of why it is hidden ("<k" when small, "dold" when it protects another). */
 /**
  * The weekly series and the Händelser key figure as one audit: the weeks add up to their own total, and the weeks
  * inside the period filter add up to the key figure (a two-week period shows its total beside two bars: with one
@@ -71,41 +71,14 @@ export function publishCounts<T extends { incidents: number; key: number | bigin
  * equation only. `periodTotal` is the key figure as published: the series' own total without a period; undefined
  * when the period is not whole weeks of the series (a day, "2024-12-31..2024-12-31" in a link) — the key figure is then
  * not the sum of the weeks it touches and is published on its own (its week's "dold" was printed for a day of 0,
- * helper-64).
+ * helper-64). The system is lib/disclosure/weekly-counts.ts, which Trender's publication holds too (same weeks hidden).
  */
 export function publishWeeks<T extends { weekDay: number; incidents: number; key: number }>(series: T[], period: DayRange | undefined, rule: DisclosureRule | null, extent?: DayRange): { weeks: Published<T>[]; periodTotal: PublishedCount | undefined } {
-  const values = series.map((p) => p.incidents);
-  const keys = series.map((p) => p.key);
-  const inside = series.flatMap((p, i) => (!period || (p.weekDay + 6 >= period.from && p.weekDay <= period.to) ? [i] : []));
-  const all = values.reduce((s, v) => s + v, 0);
-  const within = inside.reduce((s, i) => s + values[i], 0);
-  const whole = !period || wholeWeeks(period, series, extent);
-  if (!rule) return { weeks: series, periodTotal: whole ? within : undefined };
-  const flat = [...values, all, within];
-  const flatKeys = [...keys, sumKeys(keys), sumKeys(inside.map((i) => keys[i]))];
-  const equations: Equation[] = [{ cells: values.map((_, i) => i), total: values.length }];
-  // The key figure is published here (the view shows this periodTotal), so it may be hidden with its weeks.
-  if (period && whole) equations.push({ cells: inside, total: values.length + 1, ownsTotal: true });
-  else if (!period) equations.push({ cells: [values.length], total: values.length + 1 }); // no period: the key figure is the total
-  const why = suppressEquations(flat, equations, rule);
-  const mark = (i: number): PublishedCount => markPublished(flat[i], flatKeys[i], why[i], rule);
-  return { weeks: series.map((p, i) => ({ ...p, incidents: mark(i) })), periodTotal: whole ? mark(values.length + 1) : undefined };
-}
-
-/**
- * Whether `period`, cut to the data's days (`extent`, else the series' weeks: days outside hold no data), is whole
- * weeks of the series: it starts on a week's first day with data and ends on a week's last. The series' weeks are
- * consecutive ISO weeks (`weekDay`: their Mondays); the brush gives whole weeks clipped to the data.
- */
-function wholeWeeks(period: DayRange, series: readonly { weekDay: number }[], extent?: DayRange): boolean {
-  if (series.length === 0) return true;
-  const first = series[0].weekDay;
-  const dataFrom = Math.max(first, extent?.from ?? first);
-  const dataTo = Math.min(series[series.length - 1].weekDay + 6, extent?.to ?? Infinity);
-  const from = Math.max(period.from, dataFrom);
-  const to = Math.min(period.to, dataTo);
-  if (from > to) return true; // the period holds none of the data's days: 0 either way
-  return (from === dataFrom || (from - first) % 7 === 0) && (to === dataTo || (to - first) % 7 === 6);
+  const system = weeklySystem(series, period, extent);
+  if (!rule) return { weeks: series, periodTotal: system.withinPublished ? system.values[system.within] : undefined };
+  const why = suppressEquations(system.values, system.equations, rule);
+  const mark = (i: number): PublishedCount => markPublished(system.values[i], system.keys[i], why[i], rule);
+  return { weeks: series.map((p, i) => ({ ...p, incidents: mark(i) })), periodTotal: system.withinPublished ? mark(system.within) : undefined };
 }
 
 /**

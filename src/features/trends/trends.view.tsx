@@ -118,8 +118,9 @@ export function TrendsPage() {
     () => (extent && drawn ? publishTrend(trendSeries(topSeries(drawn.split === 'area' ? areaSeriesSpelled(drawn.days, boundaryNames) : drawn.days, (rest) => (rule
       // Public view: no count of the series summed (some may be small: the count said how many had an incident).
       ? t(drawn.split === 'area' ? 'overview.otherAreasPublic' : 'overview.otherCategoriesPublic')
-      : t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), rule && drawn.split !== 'none' ? rule.k : 0, extent.from), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit]) : null),
-    [extent, drawn, unit, language, t, rule, boundaryNames],
+      : t(drawn.split === 'area' ? 'overview.otherAreas' : 'overview.otherCategories', { count: rest })), rule && drawn.split !== 'none' ? rule.k : 0, extent.from), drawn.interventions, extent, unit, ROLLING[unit], language), rule, ROLLING[unit], filters.period, extent) : null),
+    // The period filter: Översikt's key figure, whose weeks the trend is published with (publishTrend).
+    [extent, drawn, unit, language, t, rule, boundaryNames, filters.period?.from, filters.period?.to],
   );
   const calendar = useMemo(
     () => (extent && showCalendar && unit !== 'quarter' ? swedishCalendarDays(dateOfEpochDay(extent.from).getFullYear(), dateOfEpochDay(extent.to).getFullYear()) : []),

@@ -43,8 +43,8 @@ function byCost(values: number[], shownElsewhere: ReadonlySet<number>) {
   return (a: number, b: number) => Number(shownElsewhere.has(a)) - Number(shownElsewhere.has(b)) || values[a] - values[b] || a - b;
 }
 
-function suppress(values: number[], equations: Equation[], rule: DisclosureRule, shownElsewhere: ReadonlySet<number> = NONE): boolean[] {
-  const hidden = values.map((v) => isSmall(v, rule));
+function suppress(values: number[], equations: Equation[], rule: DisclosureRule, shownElsewhere: ReadonlySet<number> = NONE, hiddenElsewhere?: readonly boolean[]): boolean[] {
+  const hidden = values.map((v, i) => isSmall(v, rule) || hiddenElsewhere?.[i] === true);
   // Every round hides one more entry, so this ends after at most values.length rounds.
   for (;;) {
     repairLines(values, equations, rule, hidden, shownElsewhere);
@@ -151,10 +151,11 @@ export function hiddenReason(value: number, hidden: boolean, rule: DisclosureRul
  * Any set of equations over `values` (cells and totals by index): why each entry is hidden, null where shown.
  * For tables that share cells, e.g. Översikt's weeks, which add up both to their own total and, those inside the
  * period filter, to the key figure beside them. `shownElsewhere`: entries the page prints elsewhere as lone figures,
- * hidden to protect another only when no other will do.
+ * hidden to protect another only when no other will do. `hiddenElsewhere`: entries another view hides (the same
+ * count published there), hidden here from the start.
  */
-export function suppressEquations(values: number[], equations: Equation[], rule: DisclosureRule, shownElsewhere?: ReadonlySet<number>): (HiddenReason | null)[] {
-  const hidden = suppress(values, equations, rule, shownElsewhere);
+export function suppressEquations(values: number[], equations: Equation[], rule: DisclosureRule, shownElsewhere?: ReadonlySet<number>, hiddenElsewhere?: readonly boolean[]): (HiddenReason | null)[] {
+  const hidden = suppress(values, equations, rule, shownElsewhere, hiddenElsewhere);
   return values.map((v, i) => hiddenReason(v, hidden[i], rule));
 }
 
