@@ -105,3 +105,26 @@ describe('Trender and Översikt together (public view)', () => {
     }
   });
 });
+
+describe('the latest periods are protectors of last resort (helper-68: the last month, ~1 100, "dold" to protect a one-day first month)', () => {
+  it('Översikt: a small first week is protected by the smallest week that is not one of the latest two', () => {
+    const weeks = [3, 300, 280, 250, 200, 190].map((incidents, i) => ({ weekDay: 7 * i, incidents, key: 0 }));
+    const shownWeeks = publishWeeks(weeks, undefined, rule).weeks.map((w) => w.incidents);
+    expect(shownWeeks).toEqual([null, 300, 280, expect.anything(), 200, 190]);
+    expect(shownWeeks[3]).not.toBeTypeOf('number');
+  });
+
+  it('Trender by month: the partial last month stays shown, an older month protects the first', () => {
+    const from = epochDayOfIsoDate('2023-12-31');
+    const to = epochDayOfIsoDate('2024-05-10');
+    const rows: DayCount[] = [{ epoch_day: from, series: 'all', n: 2, key: 0 }];
+    for (let day = epochDayOfIsoDate('2024-01-01'); day <= to; day++) rows.push({ epoch_day: day, series: 'all', n: 40, key: 0 });
+    const raw = trendSeries(rows, [], { from, to }, 'month', 2, 'sv');
+    const trend = publishTrend(raw, rule, 2, undefined, { from, to });
+    // Dec 2023 (2), Jan–Apr (1 240, 1 160, 1 240, 1 200), May (400, the smallest): May and April stay shown.
+    expect(raw.total).toEqual([2, 1240, 1160, 1240, 1200, 400]);
+    expect(trend.total[0]).toBeNull();
+    expect(trend.total.slice(-2)).toEqual([1200, 400]);
+    expect(trend.total[2]).not.toBeTypeOf('number');
+  });
+});

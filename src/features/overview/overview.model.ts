@@ -11,8 +11,8 @@ import { htmlText } from '../../lib/html-text';
 import { PARTIAL_BAR_STYLE } from '../../lib/partial-bar';
 import { isProtected, markPublished, publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
 import { perturbCount } from '../../lib/disclosure/cell-key';
-import { suppressEquations, type DisclosureRule } from '../../lib/disclosure/suppression';
-import { weeklySystem } from '../../lib/disclosure/weekly-counts';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
+import { suppressWeeks, weeklySystem } from '../../lib/disclosure/weekly-counts';
 
 export interface WeekRow {
   week_day: number;
@@ -76,7 +76,7 @@ export function publishCounts<T extends { incidents: number; key: number | bigin
 export function publishWeeks<T extends { weekDay: number; incidents: number; key: number }>(series: T[], period: DayRange | undefined, rule: DisclosureRule | null, extent?: DayRange): { weeks: Published<T>[]; periodTotal: PublishedCount | undefined } {
   const system = weeklySystem(series, period, extent);
   if (!rule) return { weeks: series, periodTotal: system.withinPublished ? system.values[system.within] : undefined };
-  const why = suppressEquations(system.values, system.equations, rule);
+  const why = suppressWeeks(series, period, extent, rule);
   const mark = (i: number): PublishedCount => markPublished(system.values[i], system.keys[i], why[i], rule);
   return { weeks: series.map((p, i) => ({ ...p, incidents: mark(i) })), periodTotal: system.withinPublished ? mark(system.within) : undefined };
 }

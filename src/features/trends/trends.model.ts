@@ -11,7 +11,7 @@ import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket
 import { isProtected, markPublished, PROTECTED, publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
 import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
 import { sumKeys } from '../../lib/disclosure/cell-key';
-import { weeklySystem, type WeekCount } from '../../lib/disclosure/weekly-counts';
+import { LATEST_PERIODS, suppressWeeks, weeklySystem, type WeekCount } from '../../lib/disclosure/weekly-counts';
 import { htmlText } from '../../lib/html-text';
 import { PARTIAL_BAR_STYLE } from '../../lib/partial-bar';
 
@@ -203,12 +203,15 @@ export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollin
       ? { cells: tie.buckets.map(bucketTotal), total: base + tie.week }
       : { cells: tie.weeks.map((w) => base + w), total: bucketTotal(tie.bucket) })),
   ];
-  // Översikt's pattern for the weeks, computed as Översikt computes it (publishWeeks: the weekly system alone).
-  const alone = weeklySystem(t.weeks, period, extent);
-  const overview = suppressEquations(alone.values, alone.equations, rule);
+  // Översikt's pattern for the weeks, computed as Översikt computes it (publishWeeks).
+  const overview = suppressWeeks(t.weeks, period, extent, rule);
   const hiddenElsewhere = values.map((_, i) => i >= base && overview[i - base] !== null);
-  const shownElsewhere = new Set([grand, ...overview.flatMap((why, i) => (why === null && (i !== alone.within || weekly.withinPublished) ? [base + i] : []))]);
-  const why = suppressEquations(values, equations, rule, shownElsewhere, hiddenElsewhere);
+  // Hidden last: what Översikt shows (tier 2: hiding it here protects nothing), then the latest buckets (tier 1).
+  const hideLast = new Map<number, number>();
+  for (const c of range(Math.max(0, columns - LATEST_PERIODS), columns)) for (const i of [bucketTotal(c), ...range(0, rows).map((r) => cell(r, c))]) hideLast.set(i, 1);
+  hideLast.set(grand, 2);
+  overview.forEach((why, i) => { if (why === null && (base + i !== weekly.within || weekly.withinPublished)) hideLast.set(base + i, 2); });
+  const why = suppressEquations(values, equations, rule, hideLast, hiddenElsewhere);
   const published = values.map((v, i) => markPublished(v, keys[i], why[i], rule));
   const series = new Map(names.map((n, r) => [n, range(0, columns).map((c) => published[cell(r, c)])]));
   const total = rows > 0 ? range(0, columns).map((c) => published[bucketTotal(c)]) : t.total.map(() => null);

@@ -84,7 +84,7 @@ function publishPooled<T extends { incidents: number; key: number | bigint }>(
   // Övrigt is published only as this bar: it may be hidden with its parts.
   if (rest.length > 0) equations.push({ cells: [...rest, m], total: m + 2, ownsTotal: true });
   // The kept (chosen) category's count is the Händelser figure beside the chart: not the one to hide.
-  const kept = new Set(listed.flatMap((r, i) => (isKept(r) ? [i] : [])));
+  const kept = new Map(listed.flatMap((r, i) => (isKept(r) ? [[i, 2] as const] : [])));
   const why = suppressEquations(flat, equations, rule, kept);
   const published = flat.map((v, i) => markPublished(v, flatKeys[i], why[i], rule));
   const all: PublishedRow<T>[] = listed.map((r, i) => ({ ...r, incidents: published[i] }));

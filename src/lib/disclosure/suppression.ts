@@ -31,23 +31,26 @@ export interface Equation {
   ownsTotal?: boolean;
 }
 
-/** Hides entries of `values` (primary then complementary) under the given equations; returns the hidden mask. */
-const NONE: ReadonlySet<number> = new Set();
-
 /**
- * The order in which shown cells are hidden to protect others: the smallest first (least information lost), but an
- * entry the page prints elsewhere as a lone figure last — hiding it here protects nothing (helper-67: the chosen Rån
- * "dold" in the category chart while the Händelser card printed its 737).
+ * Entries to hide to protect others only late: entry → tier (higher = later; absent = 0). Tier 2: an entry the page
+ * prints elsewhere as a lone figure — hiding it here protects nothing (helper-67: the chosen Rån "dold" in the category
+ * chart while the Händelser card printed its 737). Tier 1: the latest periods of a time series, which the lägesbild and
+ * a leader read first (helper-68: the last month, ~1 100 incidents, "dold" in Trender to protect a one-day first month).
  */
-function byCost(values: number[], shownElsewhere: ReadonlySet<number>) {
-  return (a: number, b: number) => Number(shownElsewhere.has(a)) - Number(shownElsewhere.has(b)) || values[a] - values[b] || a - b;
+export type HideLast = ReadonlyMap<number, number>;
+const NONE: HideLast = new Map();
+
+/** The order in which shown cells are hidden to protect others: the lowest tier first, then the smallest (least information lost). */
+function byCost(values: number[], hideLast: HideLast) {
+  return (a: number, b: number) => (hideLast.get(a) ?? 0) - (hideLast.get(b) ?? 0) || values[a] - values[b] || a - b;
 }
 
-function suppress(values: number[], equations: Equation[], rule: DisclosureRule, shownElsewhere: ReadonlySet<number> = NONE, hiddenElsewhere?: readonly boolean[]): boolean[] {
+/** Hides entries of `values` (primary then complementary) under the given equations; returns the hidden mask. */
+function suppress(values: number[], equations: Equation[], rule: DisclosureRule, hideLast: HideLast = NONE, hiddenElsewhere?: readonly boolean[]): boolean[] {
   const hidden = values.map((v, i) => isSmall(v, rule) || hiddenElsewhere?.[i] === true);
   // Every round hides one more entry, so this ends after at most values.length rounds.
   for (;;) {
-    repairLines(values, equations, rule, hidden, shownElsewhere);
+    repairLines(values, equations, rule, hidden, hideLast);
     const determined = determinedEntries(equations, hidden, values.length);
     if (determined.length === 0) return hidden;
     // A hidden entry the equations pin down together (not one line alone): hide one more cell beside it.
@@ -59,13 +62,13 @@ function suppress(values: number[], equations: Equation[], rule: DisclosureRule,
       if (rest.length === 0) return hidden; // cannot happen: a determined entry has an equation with something shown
       hidden[rest[0]] = true;
     } else {
-      hidden[candidates.sort(byCost(values, shownElsewhere))[0]] = true;
+      hidden[candidates.sort(byCost(values, hideLast))[0]] = true;
     }
   }
 }
 
 /** The per-line rules: never exactly one hidden entry; hidden cells under a shown total add up to at least k. */
-function repairLines(values: number[], equations: Equation[], rule: DisclosureRule, hidden: boolean[], shownElsewhere: ReadonlySet<number>): void {
+function repairLines(values: number[], equations: Equation[], rule: DisclosureRule, hidden: boolean[], hideLast: HideLast): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const eq of equations) {
@@ -81,7 +84,7 @@ function repairLines(values: number[], equations: Equation[], rule: DisclosureRu
       const protectors = hiddenCells.filter((i) => !isSmall(values[i], rule)).length;
       const atCeiling = !totalHidden && (protectors === 0 ? hiddenSum === hiddenCells.length * (rule.k - 1) : hiddenSum === protectors * rule.k);
       if (hiddenCount >= 2 && (totalHidden || (hiddenSum >= rule.k && !atCeiling))) continue;
-      const shownCells = eq.cells.filter((i) => !hidden[i]).sort(byCost(values, shownElsewhere));
+      const shownCells = eq.cells.filter((i) => !hidden[i]).sort(byCost(values, hideLast));
       // A total of k or more is shown as a lone key figure elsewhere (Översikt, a side panel): hiding it here
       // would not hide it there. docs/reliability.md names this case as not protected.
       if (hiddenCount >= 2 && atCeiling && protectors === 0 && shownCells.length === 0 && !eq.ownsTotal) continue;
@@ -150,12 +153,12 @@ export function hiddenReason(value: number, hidden: boolean, rule: DisclosureRul
 /**
  * Any set of equations over `values` (cells and totals by index): why each entry is hidden, null where shown.
  * For tables that share cells, e.g. Översikt's weeks, which add up both to their own total and, those inside the
- * period filter, to the key figure beside them. `shownElsewhere`: entries the page prints elsewhere as lone figures,
- * hidden to protect another only when no other will do. `hiddenElsewhere`: entries another view hides (the same
+ * period filter, to the key figure beside them. `hideLast`: entries hidden to protect another only when no
+ * other will do (HideLast's tiers). `hiddenElsewhere`: entries another view hides (the same
  * count published there), hidden here from the start.
  */
-export function suppressEquations(values: number[], equations: Equation[], rule: DisclosureRule, shownElsewhere?: ReadonlySet<number>, hiddenElsewhere?: readonly boolean[]): (HiddenReason | null)[] {
-  const hidden = suppress(values, equations, rule, shownElsewhere, hiddenElsewhere);
+export function suppressEquations(values: number[], equations: Equation[], rule: DisclosureRule, hideLast?: HideLast, hiddenElsewhere?: readonly boolean[]): (HiddenReason | null)[] {
+  const hidden = suppress(values, equations, rule, hideLast, hiddenElsewhere);
   return values.map((v, i) => hiddenReason(v, hidden[i], rule));
 }
 

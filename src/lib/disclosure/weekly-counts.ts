@@ -4,7 +4,7 @@
 // before, a period filter made Översikt hide one more week to protect its key figure while Trender showed that week,
 // and the key figure minus Trender's weeks gave a hidden small week (a randomised check: 849 of 3 000 filters).
 import { sumKeys } from './cell-key';
-import type { Equation } from './suppression';
+import { suppressEquations, type DisclosureRule, type Equation, type HiddenReason } from './suppression';
 import type { DayRange } from '../day-range';
 
 export interface WeekCount {
@@ -41,6 +41,24 @@ export function weeklySystem(series: readonly WeekCount[], period: DayRange | un
     keys: [...keys, sumKeys(keys), sumKeys(inside.map((i) => keys[i]))],
     equations, all, within, withinPublished: whole,
   };
+}
+
+/** The latest weeks a reader looks at first: hidden to protect another week only when no other will do (HideLast tier 1). */
+export const LATEST_PERIODS = 2;
+
+/**
+ * Why each entry of the weekly system (weeklySystem, no offset) is hidden, as Översikt publishes it — the one
+ * computation Trender repeats to know which weeks Översikt hides. The latest LATEST_PERIODS weeks are protectors of
+ * last resort.
+ */
+export function suppressWeeks(series: readonly WeekCount[], period: DayRange | undefined, extent: DayRange | undefined, rule: DisclosureRule): (HiddenReason | null)[] {
+  const system = weeklySystem(series, period, extent);
+  return suppressEquations(system.values, system.equations, rule, latestTiers(series.length));
+}
+
+/** HideLast tier 1 for the last LATEST_PERIODS of `count` periods (indices offset by `base`). */
+export function latestTiers(count: number, base = 0): Map<number, number> {
+  return new Map(Array.from({ length: Math.min(LATEST_PERIODS, count) }, (_, i) => [base + count - 1 - i, 1]));
 }
 
 /**
