@@ -101,6 +101,10 @@ describe('Public view in Chromium', () => {
     await page.waitForTimeout(1000);
     expect(await smallCountsOnPage(page, K)).toEqual([]);
     expect(await page.getByTestId('trend-table').textContent()).toContain('<5');
+    // The example's one Belysningsåtgärd (scripts/example/model.mjs) is a type below k: not named (helper-68).
+    const types = await page.getByTestId('trend-intervention-type').locator('option').allTextContents();
+    expect(types.length).toBeGreaterThan(1);
+    expect(types).not.toContain('Belysningsåtgärd');
     const csv = await download(page, () => page.getByTestId('trend-panel').getByRole('button', { name: 'CSV' }).click());
     const header = csv.text.replace(/^\ufeff/, '').split('\r\n')[0].split(';');
     expect(smallCountsInCsv(csv.text, header.slice(3), K)).toEqual([]);

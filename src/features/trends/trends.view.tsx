@@ -89,16 +89,21 @@ export function TrendsPage() {
   const [showRolling, setShowRolling] = useState(true);
   const [showInterventions, setShowInterventions] = useState(true);
   const [showCalendar, setShowCalendar] = useState(true);
+  const { rule } = useDisclosure();
   const [interventionType, setInterventionType] = useState('');
-  const typeRows = useRows<{ type: string }>(INTERVENTION_TYPES);
-  const types = useMemo(() => (typeRows ?? []).map((x) => x.type), [typeRows]);
+  const typeRows = useRows<{ type: string; n: number }>(INTERVENTION_TYPES);
+  // Public view names no type with fewer than k interventions in the data (as categories below k are never named;
+  // helper-68: "Belysningsåtgärd", 1 intervention, was listed). They stay in "Alla insatser".
+  const types = useMemo(() => (typeRows ?? []).filter((x) => !rule || x.n >= rule.k).map((x) => x.type), [typeRows, rule]);
   // No interventions loaded: no "Insatser" series in the legend and no controls for it (a tester saw both, empty).
   const interventionsShown = showInterventions && types.length > 0;
 
   const perDayKey = `days-${split}`;
   const perDay = useMosaicClient<DayCount>({ selection: incidentSelection, query: incidentsPerDayQuery(split), key: perDayKey, owns: ['period'] });
-  const interventionsKey = `iv-${interventionType}`;
-  const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(interventionType || null), key: interventionsKey, owns: ['period'] });
+  // A type chosen before public view was turned on and not listed in it is not asked for.
+  const shownType = types.includes(interventionType) ? interventionType : '';
+  const interventionsKey = `iv-${shownType}`;
+  const interventions = useMosaicClient<InterventionDay>({ selection: sharedSelection, query: interventionsPerDayQuery(shownType || null), key: interventionsKey, owns: ['period'] });
   // The chart and its table are drawn from one split and one intervention type at a time: after a change the last
   // rows answer the old choice (rows without a category read as split by category), so the old chart stays, whole,
   // until the new rows are in.
@@ -108,7 +113,6 @@ export function TrendsPage() {
   );
   const weekHour = useMosaicClient<WeekHourRow>({ selection: incidentSelection, query: weekdayHourQuery });
 
-  const { rule } = useDisclosure();
   // The loaded boundaries' names: the area split names an area as they spell it (areaSeriesSpelled).
   const areaKeys = useRows<{ name: string }>(AREA_KEYS);
   const boundaryNames = useMemo(() => (areaKeys ?? []).map((a) => a.name), [areaKeys]);
@@ -212,7 +216,7 @@ export function TrendsPage() {
           {types.length > 0 && (
             <>
               <label className="checkbox"><input type="checkbox" checked={showInterventions} onChange={(e) => setShowInterventions(e.target.checked)} />{t('trends.interventions')}</label>
-              <select value={interventionType} onChange={(e) => setInterventionType(e.target.value)} aria-label={t('trends.interventionType')} disabled={!showInterventions} data-testid="trend-intervention-type">
+              <select value={shownType} onChange={(e) => setInterventionType(e.target.value)} aria-label={t('trends.interventionType')} disabled={!showInterventions} data-testid="trend-intervention-type">
                 <option value="">{t('trends.allInterventions')}</option>
                 {types.map((x) => <option key={x} value={x}>{x}</option>)}
               </select>
