@@ -1,6 +1,7 @@
 // Points belong to areas, through the real Importera page: a points file with no area column and area
 // boundaries (a hole, a MultiPolygon) give per-area counts equal to plain arithmetic on the rectangles, in
 // either import order.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addedCard, openBrowser, type Browser } from './support/chromium';
 
@@ -131,6 +132,12 @@ describe('points in areas', () => {
     await page.getByTestId('area-kind').selectOption('kommun');
     expect(await cellOf('Kommunen')).toBe(inKommun);
     expect(await outsideOf('kommun')).toBe(points.length - inKommun);
+    // The table's CSV holds the lines under it as rows: its counts add up to every point (helper-68).
+    const wait = page.waitForEvent('download');
+    await page.getByTestId('area-table').locator('xpath=ancestor::div[contains(@class,"panel")][1]').getByRole('button', { name: 'Ladda ner CSV' }).click();
+    const csv = readFileSync((await (await wait).path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(';'));
+    expect(csv.slice(1).reduce((sum, row) => sum + Number(row[2] || 0), 0)).toBe(points.length);
+    expect(csv.at(-1)![0]).toContain('utanför alla områden');
     // The kommun file has no population: per 1 000 inhabitants is off and says why; the stadsdelar have one.
     expect(await page.getByTestId('measure-rate').isDisabled()).toBe(true);
     expect(await page.getByTestId('rate-unavailable').textContent()).toContain('inget område av den här typen har befolkning');

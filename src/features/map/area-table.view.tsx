@@ -32,7 +32,12 @@ export function AreaTable({ rows, measure, selected, kind, outside, hasPositions
   // has an empty count, as the screen's "–" — not 0.
   const exportCsv = () => downloadText('omraden.csv', toExcelCsv(
     [t('map.table.area'), t('map.areaKind'), t('map.table.count'), t('map.table.population'), t('map.measure.rate')],
-    sorted.map((r) => [r.name, kind || t('map.areaKindNone'), r.noData ? '' : csvCount(r.n, rule, language), r.population ?? '', !r.noData && r.population && typeof r.n === 'number' ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
+    [
+      ...sorted.map((r) => [r.name, kind || t('map.areaKindNone'), r.noData ? '' : csvCount(r.n, rule, language), r.population ?? '', !r.noData && r.population && typeof r.n === 'number' ? Number(((r.n / r.population) * 1000).toFixed(2)) : '']),
+      // The two lines under the table, so the file's rows add up to the incidents as the page's do (helper-68).
+      ...(outsideShown !== undefined ? [[t('map.table.csvOutside'), kind || t('map.areaKindNone'), csvCount(outsideShown, rule, language), '', '']] : []),
+      ...(unlocatedShown !== undefined ? [[t('map.table.csvOutsideUnlocated'), kind || t('map.areaKindNone'), csvCount(unlocatedShown, rule, language), '', '']] : []),
+    ],
   ));
   return (
     <div className="panel">
