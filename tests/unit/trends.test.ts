@@ -106,6 +106,17 @@ describe('comparisons', () => {
     expect(range(comparisonPeriods(undefined, short, 'week').current)).toBe('2025-03-03..2025-03-09');
     expect(range(comparisonPeriods(undefined, short, 'month').current)).toBe('2025-03-01..2025-03-31');
   });
+  it('a period of whole calendar months is compared with the month before and the same months last year, in any unit (helper-68)', () => {
+    for (const unit of ['week', 'day', 'month'] as const) {
+      const p = comparisonPeriods({ from: d('2026-02-01'), to: d('2026-02-28') }, extent, unit);
+      expect([range(p.previous), range(p.lastYear)], unit).toEqual(['2026-01-01..2026-01-31', '2025-02-01..2025-02-28']);
+    }
+    const spring = comparisonPeriods({ from: d('2026-03-01'), to: d('2026-05-31') }, extent, 'week');
+    expect(range(spring.lastYear)).toBe('2025-03-01..2025-05-31');
+    // Not whole months: weeks as before (the same ISO weekdays a year earlier).
+    const part = comparisonPeriods({ from: d('2026-01-02'), to: d('2026-01-31') }, extent, 'week');
+    expect(range(part.lastYear)).toBe('2025-01-03..2025-02-01');
+  });
   it('a brushed period against an equally long one before it', () => {
     const p = comparisonPeriods({ from: d('2026-06-03'), to: d('2026-06-12') }, extent, 'week');
     expect(range(p.previous)).toBe('2026-05-24..2026-06-02');

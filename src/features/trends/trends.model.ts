@@ -294,7 +294,8 @@ export interface Comparison {
 
 /**
  * The period being compared: the brushed period, else the latest complete bucket. "Previous" is the bucket
- * before when the period is exactly one bucket (so months compare with months), else an equally long period.
+ * before when the period is exactly one bucket (so months compare with months), else an equally long period; a
+ * period of whole calendar months is compared as months (the month before, the same months last year).
  */
 export function comparisonPeriods(period: DayRange | undefined, extent: DayRange, unit: Unit): { current: DayRange; previous: DayRange; lastYear: DayRange } {
   let current: DayRange;
@@ -305,10 +306,18 @@ export function comparisonPeriods(period: DayRange | undefined, extent: DayRange
     // Data shorter than one bucket (two days in March): compare the bucket that holds it, not one before the data.
     if (current.to < extent.from) current = last;
   }
-  const asBucket = bucketOf(current.from, unit);
+  // A period of whole calendar months (a link's 2026-01-01..2026-01-31) is compared as months whatever the unit:
+  // with weeks it was set against 2025-01-02 – 2025-02-01 (helper-68), not January.
+  const shape: Unit = period && wholeMonths(current) ? 'month' : unit;
+  const asBucket = bucketOf(current.from, shape);
   const exact = asBucket.from === current.from && asBucket.to === current.to;
-  const previous = exact ? bucketOf(current.from - 1, unit) : previousPeriod(current);
-  return { current: { from: current.from, to: current.to }, previous: { from: previous.from, to: previous.to }, lastYear: sameTimeLastYear(current, unit) };
+  const previous = exact ? bucketOf(current.from - 1, shape) : previousPeriod(current);
+  return { current: { from: current.from, to: current.to }, previous: { from: previous.from, to: previous.to }, lastYear: sameTimeLastYear(current, shape) };
+}
+
+/** Whether `range` starts on a month's first day and ends on a month's last. */
+function wholeMonths(range: DayRange): boolean {
+  return bucketOf(range.from, 'month').from === range.from && bucketOf(range.to, 'month').to === range.to;
 }
 
 /**
