@@ -63,5 +63,8 @@ describe('Översikt model', () => {
     expect(option.series[0].data.map((d) => d.value)).toEqual([912, 0, 0]);
     expect([0, 1, 2].map((dataIndex) => option.series[0].label.formatter({ dataIndex }))).toEqual(['912', 'dold', '<5']);
     expect(option.tooltip.valueFormatter(0, 1)).toBe('dold');
+    // Behind each hidden one a pale bar as long as the longest shown (helper-68: a bare 0-length bar still read as 0).
+    const pale = (option.series as unknown as { silent?: boolean; data: ({ value: number } | null)[] }[]).find((x) => x.silent)!;
+    expect(pale.data.map((d) => d?.value ?? null)).toEqual([null, 912, 912]);
   });
 });

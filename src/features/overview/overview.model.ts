@@ -190,13 +190,16 @@ export function categoryChartOption(sorted: Published<CategoryRow>[], selected: 
     tooltip: { trigger: 'item', valueFormatter: (v: unknown, i?: number) => (i !== undefined ? shownText(i) : countText(v, language, hidden, undefined)) },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
     yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.category) },
-    series: [{
+    // A hidden count's bar is 0 with its "<5" or "dold" beside it, over a pale bar as long as the longest shown one: a
+    // bare 0-length bar read as 0 (helper-68: Rån, 737, "dold").
+    series: withHiddenBars([{
       type: 'bar',
       name: seriesName,
+      z: 2,
       data: sorted.map((r) => ({ value: labelledBarValue(r.incidents), itemStyle: { color: r.otherOf !== undefined ? OTHER : selected === undefined || selected === r.category ? INK : MUTED } })),
       // By the published count, not the bar's value: a hidden one's bar is 0 and reads "<5" or "dold".
       label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => shownText(p.dataIndex) },
-    }],
+    }], hiddenBarSeries(hiddenKinds([sorted.map((r) => r.incidents)], sorted.length), hiddenText(''), Math.max(0, ...sorted.map((r) => (typeof r.incidents === 'number' ? r.incidents : 0))), ''), '20%'),
   };
 }
 

@@ -215,7 +215,7 @@ export function OverviewPage() {
           />
         }
       >
-        {top.other && <p className="hint" data-testid="categories-other-hint">{rule ? t('overview.otherHintPublic', { count: TOP_CATEGORIES, k: rule.k }) : t('overview.otherHint', { count: TOP_CATEGORIES })}</p>}
+        {top.other && <p className="hint" data-testid="categories-other-hint">{rule ? t('overview.otherHintPublic', { count: Math.min(TOP_CATEGORIES, top.shown.length - 1), k: rule.k }) : t('overview.otherHint', { count: TOP_CATEGORIES })}</p>}
       </ChartPanel>
     </Page>
   );
