@@ -385,7 +385,7 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   const calendarLines = options.calendar
     .map((c) => ({ index: t.buckets.findIndex((b) => b.from <= c.day && c.day <= b.to), name: c.name }))
     .filter((c) => c.index >= 0)
-    .map((c) => ({ xAxis: c.index, label: { formatter: c.name, position: 'insideEndTop', fontSize: 10, color: '#4a5563' }, lineStyle: { color: '#8d99ae', type: 'dotted' } }));
+    .map((c) => ({ xAxis: c.index, label: { formatter: c.name, position: 'insideEndTop', fontSize: 10, color: '#343a40', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 2] }, lineStyle: { color: '#8d99ae', type: 'dotted' } }));
   if (dataSeries[0]) (dataSeries[0] as Record<string, unknown>).markLine = { symbol: 'none', silent: true, data: calendarLines };
   // Public view: a pale labelled bar behind each bucket with a hidden bar or part (lib/hidden-bars.ts), so no stack
   // reads as a fall; it is the last bar series, which carries the gaps ECharts shares among them.
@@ -400,14 +400,16 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   if (options.showRolling) extra.push({ type: 'line', name: options.labels.rolling, data: t.rolling, symbol: 'none', smooth: true, lineStyle: { color: '#a4147f', width: 2 }, itemStyle: { color: '#a4147f' } });
   if (options.showInterventions) extra.push({ type: 'scatter', name: options.labels.interventions, yAxisIndex: 1, data: t.interventions.map((v) => (typeof v === 'number' && v > 0 ? v : null)), symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#2a9d8f' } });
   return {
-    grid: { left: 52, right: options.showInterventions ? 48 : 16, top: 40, bottom: 56 },
+    grid: { left: 52, right: options.showInterventions ? 56 : 16, top: 40, bottom: 56 },
     legend: { top: 0, type: 'scroll' },
     tooltip: { trigger: 'axis', formatter: tooltipText },
     brush: { ...BRUSH_TOOLS, xAxisIndex: 0, brushType: 'lineX', brushMode: 'single', throttleType: 'debounce', throttleDelay: 150, brushStyle: { color: 'rgba(164,20,127,0.12)', borderColor: '#a4147f' } },
     xAxis: { type: 'category', data: t.buckets.map((b) => b.label), axisLabel: { hideOverlap: true } },
     yAxis: [
       { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
-      { type: 'value', minInterval: 1, show: options.showInterventions, splitLine: { show: false }, name: options.showInterventions ? options.labels.interventions : '', nameTextStyle: { fontSize: 10 } },
+      { type: 'value', minInterval: 1, show: options.showInterventions, splitLine: { show: false }, name: options.showInterventions ? options.labels.interventions : '', nameTextStyle: { fontSize: 10 },
+        // Beside the axis, not above it, where the brush's buttons are (helper-68: "Insatser" over the zoom icons).
+        nameLocation: 'middle', nameGap: 34, nameRotate: 90 },
     ],
     series: [...barSeries, ...extra],
   };
