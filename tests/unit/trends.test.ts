@@ -305,3 +305,11 @@ describe('the area split names an area once', () => {
     expect([...t.series.keys()]).toHaveLength(3);
   });
 });
+
+describe('lines with gaps', () => {
+  it('a lone value between gaps gets a dot of its own; the others stay plain numbers', async () => {
+    const { withLonePoints } = await import('../../src/features/trends/trends.model');
+    expect(withLonePoints([null, 5, null, 7, 8, null, 3])).toEqual([null, { value: 5, symbol: 'circle', symbolSize: 5 }, null, 7, 8, null, { value: 3, symbol: 'circle', symbolSize: 5 }]);
+    expect(withLonePoints([4])).toEqual([{ value: 4, symbol: 'circle', symbolSize: 5 }]);
+  });
+});

@@ -396,8 +396,8 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
   const barSeries = withHiddenBars(dataSeries, hiddenBars, '15%');
   const extra: Record<string, unknown>[] = [];
   // No bucket with a year before it in the data: no "Samma period förra året" in the legend for a line never drawn.
-  if (options.showLastYear && t.lastYear.some((v) => typeof v === 'number')) extra.push({ type: 'line', name: options.labels.lastYear, data: t.lastYear.map((v) => (typeof v === 'number' ? v : null)), symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
-  if (options.showRolling) extra.push({ type: 'line', name: options.labels.rolling, data: t.rolling, symbol: 'none', smooth: true, lineStyle: { color: '#a4147f', width: 2 }, itemStyle: { color: '#a4147f' } });
+  if (options.showLastYear && t.lastYear.some((v) => typeof v === 'number')) extra.push({ type: 'line', name: options.labels.lastYear, data: withLonePoints(t.lastYear.map((v) => (typeof v === 'number' ? v : null))), symbol: 'none', lineStyle: { type: 'dashed', color: '#6c757d', width: 2 }, itemStyle: { color: '#6c757d' } });
+  if (options.showRolling) extra.push({ type: 'line', name: options.labels.rolling, data: withLonePoints(t.rolling), symbol: 'none', smooth: true, lineStyle: { color: '#a4147f', width: 2 }, itemStyle: { color: '#a4147f' } });
   if (options.showInterventions) extra.push({ type: 'scatter', name: options.labels.interventions, yAxisIndex: 1, data: t.interventions.map((v) => (typeof v === 'number' && v > 0 ? v : null)), symbol: 'triangle', symbolSize: 9, itemStyle: { color: '#2a9d8f' } });
   return {
     grid: { left: 52, right: options.showInterventions ? 56 : 16, top: 40, bottom: 56 },
@@ -413,6 +413,14 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
     ],
     series: [...barSeries, ...extra],
   };
+}
+
+/**
+ * A line's values with each lone one (no value on either side) as a point with a dot of its own: a line without
+ * symbols draws nothing for it (helper-68: last year's value for one month, between hidden ones, was not drawn).
+ */
+export function withLonePoints(values: (number | null)[]): (number | null | { value: number; symbol: string; symbolSize: number })[] {
+  return values.map((v, i) => (v !== null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null ? { value: v, symbol: 'circle', symbolSize: 5 } : v));
 }
 
 /** `hour` null: the file gave no time of day (trends.query.ts weekdayHourQuery). */
