@@ -313,3 +313,20 @@ describe('lines with gaps', () => {
     expect(withLonePoints([4])).toEqual([{ value: 4, symbol: 'circle', symbolSize: 5 }]);
   });
 });
+
+describe('week × hour heat map in public view', () => {
+  it('draws a hidden cell grey with its "<5" or "dold", and its tooltip says which', async () => {
+    const { weekHourOption } = await import('../../src/features/trends/trends.model');
+    const { PROTECTED } = await import('../../src/lib/disclosure/publish');
+    const row = (first: number | null | typeof PROTECTED) => [first, ...Array.from({ length: 23 }, () => 9)];
+    const option = weekHourOption([row(null), row(PROTECTED), row(12)], ['Mån', 'Tis', 'Ons'], 'sv', '<5', 'dold') as unknown as {
+      series: { data: unknown[]; label?: { show: boolean } }[]; tooltip: { formatter: (p: { value: [number, number, number | null]; seriesIndex: number }) => string };
+    };
+    expect(option.series).toHaveLength(2);
+    expect(option.series[1].data).toEqual([{ value: [0, 0, 0], label: { formatter: '<5' } }, { value: [0, 1, 0], label: { formatter: 'dold' } }]);
+    expect(option.tooltip.formatter({ value: [0, 1, 0], seriesIndex: 1 })).toBe('Tis 00–01: dold');
+    expect(option.tooltip.formatter({ value: [0, 2, 12], seriesIndex: 0 })).toBe('Ons 00–01: 12');
+    // Nothing hidden: one series, as before.
+    expect((weekHourOption([row(12)], ['Mån'], 'sv') as unknown as { series: unknown[] }).series).toHaveLength(1);
+  });
+});

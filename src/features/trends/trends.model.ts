@@ -448,16 +448,24 @@ export function weekHourMatrix(rows: WeekHourRow[]): { counts: number[][]; keys:
 }
 
 /** `matrix` as published: hidden cells (null, PROTECTED) are left blank in the heat map. */
-export function weekHourOption(published: PublishedCount[][], dayNames: string[], language: Language, hidden = '–'): ChartOption {
+export function weekHourOption(published: PublishedCount[][], dayNames: string[], language: Language, hidden = '–', protectedText = hidden): ChartOption {
   // The heat map is of the 24 hours; incidents without a time of day are in the table's own column.
-  const matrix = published.map((row) => row.slice(0, 24).map((v) => (typeof v === 'number' ? v : null)));
+  const hours = published.map((row) => row.slice(0, 24));
+  const matrix = hours.map((row) => row.map((v) => (typeof v === 'number' ? v : null)));
   const max = Math.max(1, ...matrix.flat().map((v) => v ?? 0));
+  const mark = (v: PublishedCount) => (isProtected(v) ? protectedText : hidden);
+  // Public view: a hidden cell is grey with its "<5" or "dold", not left blank like an hour with nothing in the data
+  // (helper-68: a "dold" cell looked empty).
+  const hiddenCells = hours.flatMap((row, d) => row.flatMap((v, h) => (typeof v === 'number' ? [] : [{ value: [h, d, 0], label: { formatter: mark(v) } }])));
   return {
     grid: { left: 56, right: 16, top: 8, bottom: 64 },
-    tooltip: { position: 'top', formatter: (p: { value: [number, number, number | null] }) => `${dayNames[p.value[1]]} ${String(p.value[0]).padStart(2, '0')}–${String(p.value[0] + 1).padStart(2, '0')}: ${p.value[2] === null ? hidden : formatCount(p.value[2], language)}` },
+    tooltip: { position: 'top', formatter: (p: { value: [number, number, number | null]; seriesIndex: number }) => `${dayNames[p.value[1]]} ${String(p.value[0]).padStart(2, '0')}–${String(p.value[0] + 1).padStart(2, '0')}: ${p.seriesIndex === 1 ? mark(hours[p.value[1]][p.value[0]]) : formatCount(p.value[2], language)}` },
     xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), splitArea: { show: true } },
     yAxis: { type: 'category', data: dayNames, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] }, text: ['', ''], itemHeight: 120 },
-    series: [{ type: 'heatmap', data: matrix.flatMap((row, d) => row.flatMap((n, h) => (n === null ? [] : [[h, d, n]]))), emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } }],
+    visualMap: { min: 0, max, calculable: false, seriesIndex: 0, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] }, text: ['', ''], itemHeight: 120 },
+    series: [
+      { type: 'heatmap', data: matrix.flatMap((row, d) => row.flatMap((n, h) => (n === null ? [] : [[h, d, n]]))), emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } },
+      ...(hiddenCells.length ? [{ type: 'heatmap', data: hiddenCells, itemStyle: { color: '#dee2e6' }, label: { show: true, fontSize: 9, color: '#4a5563' } }] : []),
+    ],
   };
 }

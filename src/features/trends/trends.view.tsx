@@ -287,7 +287,7 @@ export function TrendsPage() {
         title={t('trends.weekHourTitle')}
         testId="panel-week-hour"
         fileName="veckodag-timme"
-        chart={(ref) => <EChart testId="chart-week-hour" label={t('trends.weekHourTitle')} option={weekHourOption(matrix, dayNames, language, hidden)} height={300} exportRef={ref} />}
+        chart={(ref) => <EChart testId="chart-week-hour" label={t('trends.weekHourTitle')} option={weekHourOption(matrix, dayNames, language, hidden, rule ? protectedLabel(language) : hidden)} height={300} exportRef={ref} />}
         csv={() => ({ header: [t('trends.weekday'), ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}–${String(h + 1).padStart(2, '0')}`), ...(untimed ? [t('trends.noTime')] : [])], rows: matrix.map((row, d) => [dayNames[d], ...row.map((v) => csvCount(v, rule, language))]) })}
         table={
           <DataTable
