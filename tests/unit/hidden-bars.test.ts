@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { PROTECTED, type PublishedCount } from '../../src/lib/disclosure/publish';
 import { hiddenBarSeries, hiddenKinds } from '../../src/lib/hidden-bars';
 import { weeklyChartOption, weeklySeries } from '../../src/features/overview/overview.model';
-import { publishTrend, trendChartOption, trendSeries } from '../../src/features/trends/trends.model';
+import { trendChartOption, trendSeries } from '../../src/features/trends/trends.model';
+import { publishTrend } from '../../src/features/trends/publish-trend';
 import { epochDayOfIsoDate } from '../../src/lib/epoch-day';
 
 const text = { small: '<5', protected: 'dold', both: '<5 / dold' };

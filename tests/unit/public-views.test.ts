@@ -1,6 +1,7 @@
 // Public view in the views' models: what reaches a chart, a map layer or a table when small counts are hidden.
 import { describe, expect, it } from 'vitest';
-import { publishTrend, type TrendSeries } from '../../src/features/trends/trends.model';
+import type { TrendSeries } from '../../src/features/trends/trends.model';
+import { publishTrend } from '../../src/features/trends/publish-trend';
 import { areaFeatures, publishedCells } from '../../src/features/map/map-layers.model';
 import { publishCounts } from '../../src/features/overview/overview.model';
 import { numberLines } from '../../src/features/goals/goals.model';

@@ -3,7 +3,8 @@
 // last year's column, the comparison) and solves for each hidden bucket total.
 import { PROTECTED } from '../../src/lib/disclosure/publish';
 import { describe, expect, it } from 'vitest';
-import { publishTrend, rangeCount, trendSeries, type DayCount } from '../../src/features/trends/trends.model';
+import { trendSeries, type DayCount } from '../../src/features/trends/trends.model';
+import { publishTrend, rangeCount } from '../../src/features/trends/publish-trend';
 import { epochDayOf } from '../../src/lib/epoch-day';
 
 const rule = { k: 5 };

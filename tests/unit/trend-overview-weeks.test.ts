@@ -4,7 +4,8 @@
 // Trender showed that week, and day buckets were hidden with complements in other weeks than their own, so a week's
 // total on Översikt minus Trender's shown days gave the hidden day (random filters here: 849 of 3 000 and 742 of 1 000).
 import { describe, expect, it } from 'vitest';
-import { publishTrend, trendSeries, type DayCount } from '../../src/features/trends/trends.model';
+import { trendSeries, type DayCount } from '../../src/features/trends/trends.model';
+import { publishTrend } from '../../src/features/trends/publish-trend';
 import { publishWeeks } from '../../src/features/overview/overview.model';
 import { determinedEntries, type Equation } from '../../src/lib/disclosure/suppression';
 import type { PublishedCount } from '../../src/lib/disclosure/publish';

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bucketOf, bucketsBetween, sameIsoDayLastYear, sameTimeLastYear } from '../../src/analysis/periods/period-buckets';
 import { sameLastYear } from '../../src/analysis/periods/report-periods';
-import { compare, comparisonPeriods, topSeries, trendSeries, weekHourMatrix } from '../../src/features/trends/trends.model';
+import { compare, comparisonPeriods, topSeries, trendSeries } from '../../src/features/trends/trends.model';
+import { weekHourMatrix } from '../../src/features/trends/week-hour.model';
 import { beforeAfterSql } from '../../src/features/trends/trends.query';
 import { swedishCalendarDays } from '../../src/features/trends/calendar-days';
 import { epochDayOfIsoDate as d, isoDateOfEpochDay as iso } from '../../src/lib/epoch-day';
@@ -212,7 +213,8 @@ describe('series and calendar', () => {
     expect(t.keys.lastYear[last]).toBe(300);
   });
   it('marks the months the data begins and ends inside: their days with data, no moving mean over them, a pale bar and a tooltip line (a tester read a half month as a fall)', async () => {
-    const { isPartialBucket, trendChartOption, publishTrend } = await import('../../src/features/trends/trends.model');
+    const { isPartialBucket, trendChartOption } = await import('../../src/features/trends/trends.model');
+    const { publishTrend } = await import('../../src/features/trends/publish-trend');
     // Data from 10 January to 14 April 2026: January counts 22 of 31 days, April 14 of 30.
     const extent = { from: d('2026-01-10'), to: d('2026-04-14') };
     const rows = [d('2026-01-12'), d('2026-02-02'), d('2026-03-03'), d('2026-04-14')].map((day) => ({ epoch_day: day, series: 'all', n: 30, key: 1 }));
@@ -316,7 +318,7 @@ describe('lines with gaps', () => {
 
 describe('week × hour heat map in public view', () => {
   it('draws a hidden cell grey with its "<5" or "dold", and its tooltip says which', async () => {
-    const { weekHourOption } = await import('../../src/features/trends/trends.model');
+    const { weekHourOption } = await import('../../src/features/trends/week-hour.model');
     const { PROTECTED } = await import('../../src/lib/disclosure/publish');
     const row = (first: number | null | typeof PROTECTED) => [first, ...Array.from({ length: 23 }, () => 9)];
     const option = weekHourOption([row(null), row(PROTECTED), row(12)], ['Mån', 'Tis', 'Ons'], 'sv', '<5', 'dold') as unknown as {

@@ -8,10 +8,8 @@ import { compareCounts, type CountChange } from '../../lib/statistics/count-chan
 import { formatCount, type Language } from '../../lib/format';
 import { coveredDays, mondayOf, type DayRange } from '../../lib/day-range';
 import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from '../../analysis/periods/period-buckets';
-import { isProtected, markPublished, PROTECTED, publishCount, publishList, type PublishedCount } from '../../lib/disclosure/publish';
-import { suppressEquations, type DisclosureRule, type Equation } from '../../lib/disclosure/suppression';
-import { sumKeys } from '../../lib/disclosure/cell-key';
-import { LATEST_PERIODS, suppressWeeks, weeklySystem, type WeekCount } from '../../lib/disclosure/weekly-counts';
+import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
+import type { WeekCount } from '../../lib/disclosure/weekly-counts';
 import { htmlText } from '../../lib/html-text';
 import { PARTIAL_BAR_STYLE } from '../../lib/partial-bar';
 
@@ -43,6 +41,18 @@ export interface TrendSeries {
    * counts them: public view publishes the buckets under the same weeks' pattern (publishTrend).
    */
   weeks: WeekCount[];
+}
+
+/** The trend as public view may show it: hidden counts are null, and nothing derived from them is shown. */
+export interface PublishedTrend {
+  buckets: Bucket[];
+  series: Map<string, PublishedCount[]>;
+  total: PublishedCount[];
+  lastYear: PublishedCount[];
+  lastYearRanges: DayRange[];
+  rolling: (number | null)[];
+  interventions: PublishedCount[];
+  covered: number[];
 }
 
 /** True when the data covers only part of bucket `i` (`covered` is from trendSeries). */
@@ -145,139 +155,6 @@ export function trendSeries(rows: DayCount[], interventions: InterventionDay[], 
   return { buckets, series, total, lastYear, lastYearRanges, rolling, interventions: iv, covered, keys: { series: seriesKeys, lastYear: lastYearCounts.map((c) => c?.key ?? null), interventions: ivKeys }, weeks };
 }
 
-/** The trend as public view may show it: hidden counts are null, and nothing derived from them is shown. */
-export interface PublishedTrend {
-  buckets: Bucket[];
-  series: Map<string, PublishedCount[]>;
-  total: PublishedCount[];
-  lastYear: PublishedCount[];
-  lastYearRanges: DayRange[];
-  rolling: (number | null)[];
-  interventions: PublishedCount[];
-  covered: number[];
-}
-
-/**
- * Split series × buckets is one table whose margins are the bucket totals (the stacked bars' heights). Last
- * year's value and the comparison figures count days that are buckets of the same chart, so they are published
- * through rangeCount: the same published total, never a second look at a count the table hid. The rolling mean
- * is shown only where every value in its window is.
- *
- * The same incidents per ISO week are Översikt's weekly chart, under the same filter and `period` (its key figure):
- * the table is suppressed together with that weekly system (lib/disclosure/weekly-counts.ts), the weeks Översikt
- * hides hidden here from the start and those it shows hidden only when nothing else will do, and each bucket tied
- * to the weeks it is made of (a week is a week; a two-week period is two; a week is seven days). So Trender never
- * shows a count that Översikt hides and that, with Översikt's figures, gives a small one away (before: a brushed
- * period made them hide different weeks; trend-overview-weeks.test.ts). Months and quarters are not whole weeks: no
- * tie (differencing between them and the weeks is not protected; docs/reliability.md).
- */
-export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollingWindow: number, period?: DayRange, extent?: DayRange): PublishedTrend {
-  if (!rule) return t;
-  const names = [...t.series.keys()];
-  const rows = names.length;
-  const columns = t.buckets.length;
-  const matrix = names.map((n) => t.series.get(n)!);
-  const matrixKeys = names.map((n) => t.keys.series.get(n)!);
-  // Flat layout: the cells row by row, the bucket totals, the series totals, the grand total, then the weekly system.
-  const cell = (r: number, c: number) => r * columns + c;
-  const bucketTotal = (c: number) => rows * columns + c;
-  const seriesTotal = (r: number) => rows * columns + columns + r;
-  const grand = rows * columns + columns + rows;
-  const base = grand + 1;
-  const weekly = weeklySystem(t.weeks, period, extent, base);
-  const columnValues = t.buckets.map((_, c) => matrix.reduce((s, row) => s + row[c], 0));
-  const columnKeys = t.buckets.map((_, c) => sumKeys(matrixKeys.map((row) => row[c])));
-  const rowValues = matrix.map((row) => row.reduce((a, b) => a + b, 0));
-  const rowKeys = matrixKeys.map((row) => sumKeys(row));
-  const values = [...matrix.flat(), ...columnValues, ...rowValues, rowValues.reduce((a, b) => a + b, 0), ...weekly.values];
-  const keys = [...matrixKeys.flat(), ...columnKeys, ...rowKeys, sumKeys(rowKeys), ...weekly.keys];
-  const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-  const equations: Equation[] = [
-    ...matrix.map((_, r) => ({ cells: range(0, columns).map((c) => cell(r, c)), total: seriesTotal(r) })),
-    ...range(0, columns).map((c) => ({ cells: range(0, rows).map((r) => cell(r, c)), total: bucketTotal(c) })),
-    { cells: range(0, columns).map(bucketTotal), total: grand },
-    { cells: range(0, rows).map(seriesTotal), total: grand },
-    ...weekly.equations,
-    { cells: [grand], total: weekly.all },
-    ...bucketWeekTies(t.buckets, t.weeks, extent).map((tie) => (tie.kind === 'week-of-buckets'
-      ? { cells: tie.buckets.map(bucketTotal), total: base + tie.week }
-      : { cells: tie.weeks.map((w) => base + w), total: bucketTotal(tie.bucket) })),
-  ];
-  // Översikt's pattern for the weeks, computed as Översikt computes it (publishWeeks).
-  const overview = suppressWeeks(t.weeks, period, extent, rule);
-  const hiddenElsewhere = values.map((_, i) => i >= base && overview[i - base] !== null);
-  // Hidden last: what Översikt shows (tier 2: hiding it here protects nothing), then the latest buckets (tier 1).
-  const hideLast = new Map<number, number>();
-  for (const c of range(Math.max(0, columns - LATEST_PERIODS), columns)) for (const i of [bucketTotal(c), ...range(0, rows).map((r) => cell(r, c))]) hideLast.set(i, 1);
-  hideLast.set(grand, 2);
-  overview.forEach((why, i) => { if (why === null && (base + i !== weekly.within || weekly.withinPublished)) hideLast.set(base + i, 2); });
-  const why = suppressEquations(values, equations, rule, hideLast, hiddenElsewhere);
-  const published = values.map((v, i) => markPublished(v, keys[i], why[i], rule));
-  const series = new Map(names.map((n, r) => [n, range(0, columns).map((c) => published[cell(r, c)])]));
-  const total = rows > 0 ? range(0, columns).map((c) => published[bucketTotal(c)]) : t.total.map(() => null);
-  const lastYear = t.lastYear.map((v, i) => (v === null ? null : rangeCount(v, t.keys.lastYear[i] ?? 0, t.lastYearRanges[i], { buckets: t.buckets, total }, rule)));
-  const rolling = total.map((_, i) => {
-    if (i + 1 < rollingWindow) return null;
-    const window = total.slice(i + 1 - rollingWindow, i + 1);
-    return window.some((v) => typeof v !== 'number') ? null : (window as number[]).reduce((a, b) => a + b, 0) / rollingWindow;
-  });
-  return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, t.keys.interventions, rule, true).values, covered: t.covered };
-}
-
-/**
- * Which buckets add up to which ISO weeks, over the data's days (`extent`; without it the buckets' and weeks' own
- * days): a week made of whole buckets (days, or the week itself) or a bucket made of whole weeks (a two-week
- * period). Indices into `buckets` and `weeks`. Months and quarters tie to none.
- */
-export type BucketWeekTie = { kind: 'week-of-buckets'; week: number; buckets: number[] } | { kind: 'bucket-of-weeks'; bucket: number; weeks: number[] };
-
-export function bucketWeekTies(buckets: readonly Bucket[], weeks: readonly WeekCount[], extent?: DayRange): BucketWeekTie[] {
-  const clip = (from: number, to: number) => ({ from: Math.max(from, extent?.from ?? -Infinity), to: Math.min(to, extent?.to ?? Infinity) });
-  const bucketDays = buckets.map((b) => clip(b.from, b.to));
-  const weekDays = weeks.map((w) => clip(w.weekDay, w.weekDay + 6));
-  const ties: BucketWeekTie[] = [];
-  // Whether the ranges `parts` (in day order) cover exactly `whole`: consecutive, no gap, no overhang.
-  const covers = (whole: DayRange, parts: DayRange[]) => {
-    if (parts.length === 0) return false;
-    let next = whole.from;
-    for (const p of parts) {
-      if (p.from !== next) return false;
-      next = p.to + 1;
-    }
-    return next === whole.to + 1;
-  };
-  const within = (inner: DayRange, outer: DayRange) => inner.from <= inner.to && inner.from >= outer.from && inner.to <= outer.to;
-  weekDays.forEach((w, i) => {
-    if (w.from > w.to) return;
-    const inside = bucketDays.flatMap((b, j) => (within(b, w) ? [j] : []));
-    if (covers(w, inside.map((j) => bucketDays[j]))) ties.push({ kind: 'week-of-buckets', week: i, buckets: inside });
-  });
-  bucketDays.forEach((b, j) => {
-    if (b.from > b.to) return;
-    const inside = weekDays.flatMap((w, i) => (within(w, b) ? [i] : []));
-    // One week equal to the bucket is tied above already.
-    if (inside.length > 1 && covers(b, inside.map((i) => weekDays[i]))) ties.push({ kind: 'bucket-of-weeks', bucket: j, weeks: inside });
-  });
-  return ties;
-}
-
-/**
- * A count over `range` shown beside the chart's published bucket totals (last year's column, the comparison
- * figures). It is that bucket's published total when the range is one bucket; hidden when it touches a bucket
- * whose total is hidden (a brushed sum of a hidden and a shown bucket gives the hidden one away by subtraction);
- * otherwise it stands alone and only the primary rule applies.
- */
-export function rangeCount(value: number, keySum: number, range: DayRange, chart: { buckets: Bucket[]; total: PublishedCount[] }, rule: DisclosureRule | null): PublishedCount {
-  if (!rule) return value;
-  let touchesHidden = false;
-  for (let i = 0; i < chart.buckets.length; i++) {
-    const b = chart.buckets[i];
-    if (b.from === range.from && b.to === range.to) return chart.total[i];
-    if (b.to >= range.from && b.from <= range.to && typeof chart.total[i] !== 'number') touchesHidden = true;
-  }
-  // Hidden to protect a hidden bucket: "<k" only if it is itself small, else "dold" (saying "<5" about 23 is false).
-  return touchesHidden ? (value < rule.k ? null : PROTECTED) : publishCount(value, keySum, rule);
-}
 
 export interface Comparison {
   current: DayRange;
@@ -421,51 +298,4 @@ export function trendChartOption(t: PublishedTrend, options: { stacked: boolean;
  */
 export function withLonePoints(values: (number | null)[]): (number | null | { value: number; symbol: string; symbolSize: number })[] {
   return values.map((v, i) => (v !== null && (values[i - 1] ?? null) === null && (values[i + 1] ?? null) === null ? { value: v, symbol: 'circle', symbolSize: 5 } : v));
-}
-
-/** `hour` null: the file gave no time of day (trends.query.ts weekdayHourQuery). */
-export interface WeekHourRow { dow: number; hour: number | null; n: number; key: number | bigint }
-
-/** The column of incidents without a time of day, when there are any (after the 24 hours). */
-export const NO_TIME_COLUMN = 24;
-
-/**
- * Weekday (rows, Monday first) × hour (columns 0–23): the counts and their key sums, and — only when some incident
- * has no time of day — a 25th column of those (`untimed`), so they are neither midnight incidents nor missing from
- * a table that adds up to the incident total (public view suppresses it as one table with its margins; an all-zero
- * column would have forced a hidden cell into every row).
- */
-export function weekHourMatrix(rows: WeekHourRow[]): { counts: number[][]; keys: number[][]; untimed: boolean } {
-  const untimed = rows.some((r) => r.hour === null && r.n > 0);
-  const width = untimed ? NO_TIME_COLUMN + 1 : 24;
-  const counts = Array.from({ length: 7 }, () => Array.from({ length: width }, () => 0));
-  const keys = Array.from({ length: 7 }, () => Array.from({ length: width }, () => 0));
-  for (const r of rows) {
-    const column = r.hour === null ? (untimed ? NO_TIME_COLUMN : -1) : r.hour;
-    if (r.dow >= 1 && r.dow <= 7 && column >= 0 && column < width) { counts[r.dow - 1][column] += r.n; keys[r.dow - 1][column] += Number(r.key); }
-  }
-  return { counts, keys, untimed };
-}
-
-/** `matrix` as published: hidden cells (null, PROTECTED) are left blank in the heat map. */
-export function weekHourOption(published: PublishedCount[][], dayNames: string[], language: Language, hidden = '–', protectedText = hidden): ChartOption {
-  // The heat map is of the 24 hours; incidents without a time of day are in the table's own column.
-  const hours = published.map((row) => row.slice(0, 24));
-  const matrix = hours.map((row) => row.map((v) => (typeof v === 'number' ? v : null)));
-  const max = Math.max(1, ...matrix.flat().map((v) => v ?? 0));
-  const mark = (v: PublishedCount) => (isProtected(v) ? protectedText : hidden);
-  // Public view: a hidden cell is grey with its "<5" or "dold", not left blank like an hour with nothing in the data
-  // (helper-68: a "dold" cell looked empty).
-  const hiddenCells = hours.flatMap((row, d) => row.flatMap((v, h) => (typeof v === 'number' ? [] : [{ value: [h, d, 0], label: { formatter: mark(v) } }])));
-  return {
-    grid: { left: 56, right: 16, top: 8, bottom: 64 },
-    tooltip: { position: 'top', formatter: (p: { value: [number, number, number | null]; seriesIndex: number }) => `${dayNames[p.value[1]]} ${String(p.value[0]).padStart(2, '0')}–${String(p.value[0] + 1).padStart(2, '0')}: ${p.seriesIndex === 1 ? mark(hours[p.value[1]][p.value[0]]) : formatCount(p.value[2], language)}` },
-    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), splitArea: { show: true } },
-    yAxis: { type: 'category', data: dayNames, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: false, seriesIndex: 0, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] }, text: ['', ''], itemHeight: 120 },
-    series: [
-      { type: 'heatmap', data: matrix.flatMap((row, d) => row.flatMap((n, h) => (n === null ? [] : [[h, d, n]]))), emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } },
-      ...(hiddenCells.length ? [{ type: 'heatmap', data: hiddenCells, itemStyle: { color: '#dee2e6' }, label: { show: true, fontSize: 9, color: '#4a5563' } }] : []),
-    ],
-  };
 }
