@@ -72,7 +72,8 @@ export function publishTrend(t: TrendSeries, rule: DisclosureRule | null, rollin
     const window = total.slice(i + 1 - rollingWindow, i + 1);
     return window.some((v) => typeof v !== 'number') ? null : (window as number[]).reduce((a, b) => a + b, 0) / rollingWindow;
   });
-  return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, t.keys.interventions, rule, true).values, covered: t.covered };
+  const periodCount = period && weekly.withinPublished ? { range: period, count: published[weekly.within] } : undefined;
+  return { buckets: t.buckets, series, total, lastYear, lastYearRanges: t.lastYearRanges, rolling, interventions: publishList(t.interventions, t.keys.interventions, rule, true).values, covered: t.covered, ...(periodCount ? { period: periodCount } : {}) };
 }
 
 /**
@@ -118,8 +119,10 @@ export function bucketWeekTies(buckets: readonly Bucket[], weeks: readonly WeekC
  * whose total is hidden (a brushed sum of a hidden and a shown bucket gives the hidden one away by subtraction);
  * otherwise it stands alone and only the primary rule applies.
  */
-export function rangeCount(value: number, keySum: number, range: DayRange, chart: { buckets: Bucket[]; total: PublishedCount[] }, rule: DisclosureRule | null): PublishedCount {
+export function rangeCount(value: number, keySum: number, range: DayRange, chart: { buckets: Bucket[]; total: PublishedCount[]; period?: PublishedTrend['period'] }, rule: DisclosureRule | null): PublishedCount {
   if (!rule) return value;
+  // The period filter's own count: as Översikt publishes it.
+  if (chart.period && chart.period.range.from === range.from && chart.period.range.to === range.to) return chart.period.count;
   let touchesHidden = false;
   for (let i = 0; i < chart.buckets.length; i++) {
     const b = chart.buckets[i];

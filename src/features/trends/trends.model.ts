@@ -53,6 +53,12 @@ export interface PublishedTrend {
   rolling: (number | null)[];
   interventions: PublishedCount[];
   covered: number[];
+  /**
+   * Public view, a period filter of whole weeks: its count as Översikt's Händelser publishes it (the weekly system's
+   * `within`), so the comparison beside the chart says the same number, or hides it alike (helper-69: Trender "dold"
+   * beside Översikt's 22).
+   */
+  period?: { range: DayRange; count: PublishedCount };
 }
 
 /** True when the data covers only part of bucket `i` (`covered` is from trendSeries). */
