@@ -189,7 +189,8 @@ export function categoryChartOption(sorted: Published<CategoryRow>[], selected: 
     grid: { left: 140, right: 48, top: 8, bottom: 24 },
     tooltip: { trigger: 'item', valueFormatter: (v: unknown, i?: number) => (i !== undefined ? shownText(i) : countText(v, language, hidden, undefined)) },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v, language) } },
-    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.category) },
+    // Long names (the public view's "Kategorier med färre än 5 händelser") wrap within the grid's left margin.
+    yAxis: { type: 'category', inverse: true, data: sorted.map((r) => r.category), axisLabel: { width: 132, overflow: 'break', lineHeight: 13 } },
     // A hidden count's bar is 0 with its "<5" or "dold" beside it, over a pale bar as long as the longest shown one: a
     // bare 0-length bar read as 0 (helper-68: Rån, 737, "dold").
     series: withHiddenBars([{

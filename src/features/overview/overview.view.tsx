@@ -69,7 +69,8 @@ export function OverviewPage() {
   const top = useMemo(
     () => publishTop(sortCategories(categories.state.rows ?? [], rule), TOP_CATEGORIES, rule, (r) => r.category === selectedCategory,
       // Public view: no count of the categories summed (some may be small: the count said how many had an incident).
-      (n, incidents) => ({ category: rule ? t('overview.otherCategoriesPublic') : t('overview.otherCategories', { count: n }), incidents, key: 0, otherOf: n })),
+      // With no listed category beyond the top the bar is the pool alone: named as the table's row (helper-69).
+      (n, incidents) => ({ category: rule ? (n === 0 ? t('overview.smallCategories', { k: rule.k }) : t('overview.otherCategoriesPublic')) : t('overview.otherCategories', { count: n }), incidents, key: 0, otherOf: n })),
     [categories.state.rows, rule, selectedCategory, t],
   );
   // The table behind the chart: in public view the categories below k are one row of their own (publishTop's pool),
