@@ -252,6 +252,16 @@ describe('the count layers’ legend (countClasses)', () => {
     expect(countClasses([999, 1500], true, sv).map(([, l]) => l)).toEqual(['1–999', '1\u00a0000–1\u00a0500', '≥ 1\u00a0501']);
   });
 
+  it('puts the largest value in the darkest class used, never under an empty top class (helper-69)', async () => {
+    const { countBreaks, countClasses, countColour } = await import('../../src/features/map/map.model');
+    const values = [248, 69, 69, 68, 61, 38];
+    const breaks = countBreaks(values);
+    const classes = countClasses(breaks, true, sv);
+    expect(countColour(248, breaks)).toBe(classes.at(-1)![0]);
+    // Every class holds a value.
+    for (const [colour] of classes) expect(values.some((v) => countColour(v, breaks) === colour), colour).toBe(true);
+  });
+
   it('leaves out a class no whole count can fall in, and rates get open ends', async () => {
     const { countClasses } = await import('../../src/features/map/map.model');
     // Breaks 2.5 and 2.8 (rates turned to counts would never do this, but the rule must hold): (2.5, 2.8] holds no integer.

@@ -114,6 +114,9 @@ describe('comparisons', () => {
     }
     const spring = comparisonPeriods({ from: d('2026-03-01'), to: d('2026-05-31') }, extent, 'week');
     expect(range(spring.lastYear)).toBe('2025-03-01..2025-05-31');
+    // Whole months against as many months before (helper-69: Q1 was set against the 90 days before it).
+    expect(range(spring.previous)).toBe('2025-12-01..2026-02-28');
+    expect(range(comparisonPeriods({ from: d('2026-01-01'), to: d('2026-03-31') }, extent, 'week').previous)).toBe('2025-10-01..2025-12-31');
     // Not whole months: weeks as before (the same ISO weekdays a year earlier).
     const part = comparisonPeriods({ from: d('2026-01-02'), to: d('2026-01-31') }, extent, 'week');
     expect(range(part.lastYear)).toBe('2025-01-03..2025-02-01');

@@ -86,6 +86,17 @@ export function sameIsoDayLastYear(day: number): number {
 }
 
 /** The period before, equally long. */
+/**
+ * The same number of calendar months just before `range`, which starts on a month's first day and ends on a
+ * month's last (Q1 → Q4 of the year before, not the 90 days before; helper-69).
+ */
+export function previousMonths(range: { from: number; to: number }): { from: number; to: number } {
+  const a = dateOfEpochDay(range.from);
+  const b = dateOfEpochDay(range.to);
+  const months = (b.getFullYear() - a.getFullYear()) * 12 + b.getMonth() - a.getMonth() + 1;
+  return { from: epochDayOf(calendarDate(a.getFullYear(), a.getMonth() - months, 1)), to: range.from - 1 };
+}
+
 export function previousPeriod(range: { from: number; to: number }): { from: number; to: number } {
   const length = range.to - range.from + 1;
   return { from: range.from - length, to: range.from - 1 };

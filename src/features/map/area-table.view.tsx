@@ -60,10 +60,10 @@ export function AreaTable({ rows, measure, selected, kind, outside, hasPositions
       />
       {outsideShown !== undefined && (
         // The plural follows the shown number: a hidden "<5" must not say "1 händelse".
-        <p className="hint" data-testid="area-outside">{t('map.table.outside', { count: typeof outsideShown === 'number' ? outsideShown : 5, formatted: formatShownCount(outsideShown, rule, language), kind: kind || t('map.areaKindNone') })}</p>
+        <p className="hint" data-testid="area-outside">{t('map.table.outside', { count: typeof outsideShown === 'number' ? outsideShown : 5, formatted: formatShownCount(outsideShown, rule, language), areas: kind ? t('map.table.everyAreaOfKind', { kind }) : t('map.table.everyAreaInTable') })}</p>
       )}
       {unlocatedShown !== undefined && (
-        <p className="hint" data-testid="area-outside-unlocated">{t('map.table.outsideUnlocated', { count: typeof unlocatedShown === 'number' ? unlocatedShown : 5, formatted: formatShownCount(unlocatedShown, rule, language), kind: kind || t('map.areaKindNone') })}</p>
+        <p className="hint" data-testid="area-outside-unlocated">{t('map.table.outsideUnlocated', { count: typeof unlocatedShown === 'number' ? unlocatedShown : 5, formatted: formatShownCount(unlocatedShown, rule, language), none: kind ? t('map.table.noAreaOfKind', { kind }) : t('map.table.noAreaInTable') })}</p>
       )}
       {rows.some((r) => r.noShape) && <p className="hint" data-testid="area-no-shapes">{t('map.table.noShapes', { count: rows.filter((r) => r.noShape).length })}</p>}
       {measure === 'rate' && <p className="hint">{t('map.rateHint')}</p>}

@@ -40,7 +40,10 @@ export function countBreaks(values: number[]): number[] {
   const sorted = values.filter((v) => v > 0).sort((a, b) => a - b);
   if (sorted.length === 0) return [];
   const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))];
-  return [...new Set([q(0.3), q(0.5), q(0.7), q(0.85), q(0.95), q(0.99)])].filter((v) => v > 0);
+  // A break at the largest value would leave the darkest class empty (helper-69: six areas, "≥ 249" held none and
+  // the largest, 248, had the third colour): the largest value is always in the top class.
+  const largest = sorted[sorted.length - 1];
+  return [...new Set([q(0.3), q(0.5), q(0.7), q(0.85), q(0.95), q(0.99)])].filter((v) => v > 0 && v < largest);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { ChartOption } from '../../components/echart';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { formatCount, type Language } from '../../lib/format';
 import { coveredDays, mondayOf, type DayRange } from '../../lib/day-range';
-import { bucketOf, bucketsBetween, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from '../../analysis/periods/period-buckets';
+import { bucketOf, bucketsBetween, previousMonths, previousPeriod, sameTimeLastYear, type Bucket, type Unit } from '../../analysis/periods/period-buckets';
 import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
 import type { WeekCount } from '../../lib/disclosure/weekly-counts';
 import { htmlText } from '../../lib/html-text';
@@ -194,7 +194,7 @@ export function comparisonPeriods(period: DayRange | undefined, extent: DayRange
   const shape: Unit = period && wholeMonths(current) ? 'month' : unit;
   const asBucket = bucketOf(current.from, shape);
   const exact = asBucket.from === current.from && asBucket.to === current.to;
-  const previous = exact ? bucketOf(current.from - 1, shape) : previousPeriod(current);
+  const previous = exact ? bucketOf(current.from - 1, shape) : shape === 'month' ? previousMonths(current) : previousPeriod(current);
   return { current: { from: current.from, to: current.to }, previous: { from: previous.from, to: previous.to }, lastYear: sameTimeLastYear(current, shape) };
 }
 
