@@ -335,3 +335,19 @@ describe('week × hour heat map in public view', () => {
     expect((weekHourOption([row(12)], ['Mån'], 'sv') as unknown as { series: unknown[] }).series).toHaveLength(1);
   });
 });
+
+describe('week × hour published', () => {
+  it('is one list with the incident total: a small cell is protected by one more cell, not by a cell in every row and column', async () => {
+    const { publishWeekHour } = await import('../../src/features/trends/week-hour.model');
+    const { determinedEntries } = await import('../../src/lib/disclosure/suppression');
+    const counts = Array.from({ length: 7 }, (_, d) => Array.from({ length: 24 }, (_, h) => (d === 2 && h === 3 ? 2 : 6 + ((d * 24 + h) % 7))));
+    const keys = counts.map((r) => r.map(() => 0));
+    const shown = publishWeekHour({ counts, keys }, { k: 5 });
+    const hidden = shown.flat().map((v) => typeof v !== 'number');
+    expect(hidden.filter(Boolean)).toHaveLength(2);
+    expect(shown[2][3]).toBeNull();
+    // The attack with the total: nothing is determined.
+    const n = hidden.length;
+    expect(determinedEntries([{ cells: hidden.map((_, i) => i), total: n }], [...hidden, false], n + 1)).toEqual([]);
+  });
+});

@@ -21,7 +21,7 @@ import { dateOfEpochDay } from '../../lib/epoch-day';
 import { formatCount, formatDecimal, formatPercent } from '../../lib/format';
 import { useDisclosure } from '../../lib/disclosure/disclosure-store';
 import { csvCount, formatShownCount, hiddenExplanation, hiddenLabel, protectedLabel } from '../../lib/disclosure/format-count';
-import { publishTable, type PublishedCount, publishedNoise } from '../../lib/disclosure/publish';
+import { type PublishedCount, publishedNoise } from '../../lib/disclosure/publish';
 import { useLanguage } from '../../lib/i18n/i18n';
 import { compareCounts, type CountChange } from '../../lib/statistics/count-change';
 import { BeforeAfterPanel } from './before-after.view';
@@ -30,7 +30,7 @@ import { UNITS, type Unit } from '../../analysis/periods/period-buckets';
 import { AREA_KEYS } from '../../data/areas.query';
 import { areaSeriesSpelled, compare, comparisonPeriods, topSeries, trendChartOption, trendSeries, isPartialBucket, type DayCount, type InterventionDay } from './trends.model';
 import { publishTrend, rangeCount } from './publish-trend';
-import { weekHourMatrix, weekHourOption, NO_TIME_COLUMN, type WeekHourRow } from './week-hour.model';
+import { publishWeekHour, weekHourMatrix, weekHourOption, NO_TIME_COLUMN, type WeekHourRow } from './week-hour.model';
 import { useComparisonPlacementShift } from './use-placement-shift';
 import { useComparisonCategoryBoundary } from './use-category-boundary';
 import { INTERVENTION_TYPES, countInPeriodSql, incidentsPerDayQuery, interventionsPerDayQuery, weekdayHourQuery, type Split } from './trends.query';
@@ -185,10 +185,9 @@ export function TrendsPage() {
   };
 
   const dayNames = t('trends.weekdays').split(',');
-  // The week × hour table adds up to the incident total shown elsewhere: suppressed as one table with margins.
   const { matrix, untimed } = useMemo(() => {
     const m = weekHourMatrix(weekHour.state.rows ?? []);
-    return { matrix: publishTable(m.counts, m.keys, rule).cells, untimed: m.untimed };
+    return { matrix: publishWeekHour(m, rule), untimed: m.untimed };
   }, [weekHour.state.rows, rule]);
   const seriesNames = series ? [...series.series.keys()] : [];
   const tableRows = series ? series.buckets.map((b, i) => ({ b, i })) : [];

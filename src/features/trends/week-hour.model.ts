@@ -1,6 +1,7 @@
 // Trender's week × hour heat map: incidents per ISO weekday and hour (and those without a time of day), and its chart.
 import { formatCount, type Language } from '../../lib/format';
-import { isProtected, type PublishedCount } from '../../lib/disclosure/publish';
+import { isProtected, publishList, type PublishedCount } from '../../lib/disclosure/publish';
+import type { DisclosureRule } from '../../lib/disclosure/suppression';
 import type { ChartOption } from '../../components/echart';
 
 /** `hour` null: the file gave no time of day (trends.query.ts weekdayHourQuery). */
@@ -25,6 +26,17 @@ export function weekHourMatrix(rows: WeekHourRow[]): { counts: number[][]; keys:
     if (r.dow >= 1 && r.dow <= 7 && column >= 0 && column < width) { counts[r.dow - 1][column] += r.n; keys[r.dow - 1][column] += Number(r.key); }
   }
   return { counts, keys, untimed };
+}
+
+/**
+ * The matrix as public view shows it. The cells add up to the incident total shown elsewhere, and no weekday or hour
+ * total is shown anywhere, so they are one list with that total: as a table with margins it hid cells to protect
+ * totals nobody sees (helper-69: six "dold" cells of 5–7 for Rån).
+ */
+export function publishWeekHour(m: { counts: number[][]; keys: number[][] }, rule: DisclosureRule | null): PublishedCount[][] {
+  const width = m.counts[0]?.length ?? 0;
+  const flat = publishList(m.counts.flat(), m.keys.flat(), rule, true).values;
+  return m.counts.map((_, d) => flat.slice(d * width, (d + 1) * width));
 }
 
 /** `matrix` as published: hidden cells (null, PROTECTED) are drawn grey with their mark (`hidden`, `protectedText`). */
