@@ -331,6 +331,8 @@ describe('week × hour heat map in public view', () => {
     expect(option.series[1].data).toEqual([{ value: [0, 0, 0], label: { formatter: '<5' } }, { value: [0, 1, 0], label: { formatter: 'dold' } }]);
     expect(option.tooltip.formatter({ value: [0, 1, 0], seriesIndex: 1 })).toBe('Tis 00–01: dold');
     expect(option.tooltip.formatter({ value: [0, 2, 12], seriesIndex: 0 })).toBe('Ons 00–01: 12');
+    // The colour scale's ends in numbers: the largest shown count and 0.
+    expect((option as unknown as { visualMap: { text: string[] } }).visualMap.text).toEqual(['12', '0']);
     // Nothing hidden: one series, as before.
     expect((weekHourOption([row(12)], ['Mån'], 'sv') as unknown as { series: unknown[] }).series).toHaveLength(1);
   });

@@ -54,7 +54,7 @@ export function weekHourOption(published: PublishedCount[][], dayNames: string[]
     tooltip: { position: 'top', formatter: (p: { value: [number, number, number | null]; seriesIndex: number }) => `${dayNames[p.value[1]]} ${String(p.value[0]).padStart(2, '0')}–${String(p.value[0] + 1).padStart(2, '0')}: ${p.seriesIndex === 1 ? mark(hours[p.value[1]][p.value[0]]) : formatCount(p.value[2], language)}` },
     xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h).padStart(2, '0')), splitArea: { show: true } },
     yAxis: { type: 'category', data: dayNames, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: false, seriesIndex: 0, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] }, text: ['', ''], itemHeight: 120 },
+    visualMap: { min: 0, max, calculable: false, seriesIndex: 0, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f7fbff', '#6baed6', '#08306b'] }, text: [formatCount(max, language), '0'], itemHeight: 120 }, // the scale's ends in numbers (helper-69)
     series: [
       { type: 'heatmap', data: matrix.flatMap((row, d) => row.flatMap((n, h) => (n === null ? [] : [[h, d, n]]))), emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } } },
       ...(hiddenCells.length ? [{ type: 'heatmap', data: hiddenCells, itemStyle: { color: '#dee2e6' }, label: { show: true, fontSize: 9, color: '#4a5563' } }] : []),
