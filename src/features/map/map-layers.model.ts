@@ -51,8 +51,8 @@ export function publishedCells(cells: CellCount[], rule: DisclosureRule | null):
   return cells.flatMap((c, i) => { const n = shown[i]; return typeof n === 'number' ? [{ ...c, n }] : []; });
 }
 
-export function countLayer(cells: CellCount[], size: number, shape: CellShape = 'square'): MapLayer {
-  const breaks = countBreaks(cells.map((c) => c.n));
+/** `breaks`: the colour classes (countBreaks over the cells' counts), computed once by the caller for the legend too. */
+export function countLayer(cells: CellCount[], size: number, shape: CellShape = 'square', breaks = countBreaks(cells.map((c) => c.n))): MapLayer {
   return {
     id: 'cells', type: 'fill', interactive: true,
     data: asCollection(cellPolygons(cells, size, (c) => countColour(c.n, breaks), shape)),

@@ -158,16 +158,18 @@ export function MapPage() {
   const selectedCell = filters.cell ?? null;
 
   // The Rutor layer's cells as published (public view: shown counts only), for the layer and its legend's classes.
+  // Its colour classes once, for the layer and the legend (a sort of every cell; not on every render of the page).
   const shownCells = useMemo(() => (grid?.cellRows ? publishedCells(grid.cellRows, rule) : null), [grid?.cellRows, rule]);
+  const cellBreaks = useMemo(() => (shownCells ? countBreaks(shownCells.map((c) => c.n)) : []), [shownCells]);
   const legendCounts = kind === 'areas' ? { breaks: areaData.breaks, integers: shownMeasure === 'count', unit: t(shownMeasure === 'count' ? 'map.legend.unitAreaCount' : 'map.legend.unitRate'), grey: areaData.values.some((v) => !v.noData && !v.noShape && v.value == null) }
-    : kind === 'cells' && shownCells && grid ? { breaks: countBreaks(shownCells.map((c) => c.n)), integers: true, unit: t(`map.legend.unitCellCount.${grid.shape}`) } : undefined;
+    : kind === 'cells' && shownCells && grid ? { breaks: cellBreaks, integers: true, unit: t(`map.legend.unitCellCount.${grid.shape}`) } : undefined;
 
   const layers = useMemo(() => {
     const list: MapLayer[] = [];
     if (kind === 'areas') list.push(areaFillLayer(areaData.collection));
     if (kind === 'hotspots' && grid && outcome?.status === 'ok') list.push(hotSpotLayer(statCells, grid.size, grid.shape));
     if (kind === 'emerging' && grid && outcome?.status === 'ok') list.push(emergingLayer(statCells, grid.size, grid.shape));
-    if (kind === 'cells' && grid && shownCells) list.push(countLayer(shownCells, grid.size, grid.shape));
+    if (kind === 'cells' && grid && shownCells) list.push(countLayer(shownCells, grid.size, grid.shape, cellBreaks));
     if (kind === 'points' && drawnClusters) list.push(pointLayer(drawnClusters.rows, drawnClusters.size));
     if (kind === 'heat' && drawnClusters) list.push(heatLayer(drawnClusters.rows, drawnClusters.size));
     list.push(areaOutlineLayer(areaData.collection));
@@ -176,7 +178,7 @@ export function MapPage() {
     if (selection) list.push(selection);
     return list;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [kind, areaData, outcome, patterns, grid, shownCells, drawnClusters, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
+  }, [kind, areaData, outcome, patterns, grid, shownCells, cellBreaks, drawnClusters, selectedCell?.ix, selectedCell?.iy, selectedCell?.size, selectedCell?.shape, chosenArea, rule, shape]);
 
   const labels = useMemo<MapLabel[]>(() => {
     const list: MapLabel[] = [];
