@@ -536,11 +536,13 @@ describe('date and time conversion in SQL', () => {
       const [{ v }] = await runner.rows<{ v: string | null }>(`SELECT strftime(${dateTimeExpr(monthNamesRead(literal(date)), 'NULL::VARCHAR')}, '%Y-%m-%d %H:%M:%S') AS v`);
       expect(v, date).toBe(value);
     }
-    // A day no reading names, a word that is no Swedish month, and a day the month has not are no date.
-    for (const [date, time] of [['04/31/2026', null], ['13/13/2026', null], ['31/04/2026', null], ['16 mayo 2026', null], ['31 april 2026', null], ['16 april', null], ['april 2026', null]] as const) {
+    // A day no reading names, a word that is no Swedish month, and a day the month has not are no date — nor the words
+    // DuckDB's strptime reads as 1900-01-01 whatever the format ("infinity", "-infinity", "epoch", any case).
+    const words = ['infinity', '-infinity', 'epoch', 'Infinity', 'EPOCH', '-INFINITY'];
+    for (const [date, time] of [['04/31/2026', null], ['13/13/2026', null], ['31/04/2026', null], ['16 mayo 2026', null], ['31 april 2026', null], ['16 april', null], ['april 2026', null], ...words.map((w) => [w, null] as const), ['2026-03-01', 'epoch'], ['2026-03-01', 'infinity']] as const) {
       expect(parseDateTime(date, time).ok).toBe(false);
-      const [{ v }] = await runner.rows<{ v: string | null }>(`SELECT ${dateTimeExpr(monthNamesRead(literal(date)), 'NULL::VARCHAR')}::VARCHAR AS v`);
-      expect(v).toBeNull();
+      const [{ v }] = await runner.rows<{ v: string | null }>(`SELECT ${dateTimeExpr(monthNamesRead(literal(date)), time === null ? 'NULL::VARCHAR' : literal(time))}::VARCHAR AS v`);
+      expect(v, `${date} ${time ?? ''}`).toBeNull();
     }
     runner.close();
   });

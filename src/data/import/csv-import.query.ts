@@ -10,7 +10,7 @@ import { importedRecordKey } from '../record-keys.query';
 import { placeOrBlankSql } from '../place-or-blank.query';
 import { literal, quoteIdentifier as q } from '../sql-text';
 import { spellingKeySql } from '../spelling-key.query';
-import { dateTimeExpr, monthNamesRead, numberExpr, timeGivenExpr, type DecimalMark } from './value-conversions.query';
+import { dateTimeExpr, monthNamesRead, numberExpr, timeGivenExpr, typedDateExpr, typedTimeGivenExpr, type DecimalMark, type TypedDateKind } from './value-conversions.query';
 import { dateReasons } from './date-reasons.query';
 import { maskedPersonalNumbers, normalisedValue, trimmed } from './text-values.query';
 
@@ -33,7 +33,10 @@ export const COORDS = 'import_coords';
 export const BAD_BYTES = 'import_bad_bytes';
 /** The text of rows rejected by the checks (see saveRejectText). */
 export const REJECT_TEXT = 'import_reject_text';
-/** Where a Parquet file's Arrow table lands before staging. */
+/**
+ * A Parquet file's rows, typed as Arrow gave them, appended a chunk at a time in file order: the import's staging.
+ * The checks read them as text through the view RAW (table-stage.query.ts), so no text copy of the file is made.
+ */
 export const ARROW_TABLE = 'import_arrow';
 export const PREVIEW_TABLE = 'import_preview';
 /** One row of the Parquet file, in the stored database: its columns give the temporary ARROW_TABLE its shape. */
@@ -44,20 +47,25 @@ export const ARROW_SHAPE_TABLE = 'import_arrow_shape';
  * temp catalog"), so it is made empty from ARROW_SHAPE_TABLE and the rows are inserted into it.
  */
 export const CREATE_ARROW_TABLE = `CREATE OR REPLACE TEMP TABLE ${ARROW_TABLE} AS SELECT * FROM ${ARROW_SHAPE_TABLE} LIMIT 0; DROP TABLE ${ARROW_SHAPE_TABLE}`;
-/**
- * A table's rows (a Parquet file's, decoded a chunk at a time into ARROW_TABLE) as text, staged chunk by chunk, so the
- * typed rows of the whole file and their text are never in memory together (5M rows: the typed table alone was
- * ~0.4 GB). Becomes RAW when the import reads it (`readTableStage`).
- */
-export const TABLE_TEXT = 'import_table_text';
 
 export function dropTable(table: string): string {
   return `DROP TABLE IF EXISTS ${q(table)}`;
 }
 
-/** `keepArrow` at the start of an import: the Parquet file's rows, staged as text (TABLE_TEXT), are its input. */
-export function dropStaging(keepArrow = false): string {
-  return [RAW, LINES, CHECKED, COORDS, BAD_BYTES, REJECT_TEXT, ARROW_SHAPE_TABLE, ARROW_TABLE, ...(keepArrow ? [] : [TABLE_TEXT])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
+/**
+ * One row, `n` INTEGER: 1 when RAW is a view (a table's rows read as text, table-stage.query.ts), 0 when it is a table
+ * or absent. DuckDB refuses `DROP TABLE` of a view and `DROP VIEW` of a table, even with IF EXISTS.
+ */
+export const RAW_IS_VIEW = `SELECT count(*)::INTEGER AS n FROM duckdb_views() WHERE view_name = '${RAW}' AND temporary`;
+
+const dropRaw = (rawIsView: boolean) => `DROP ${rawIsView ? 'VIEW' : 'TABLE'} IF EXISTS ${RAW};`;
+
+/**
+ * Every staging table of an import. `keepTableStage` at the start of an import: a Parquet file's rows (ARROW_TABLE) are
+ * its input. `rawIsView`: what RAW is (RAW_IS_VIEW).
+ */
+export function dropStaging(keepTableStage = false, rawIsView = false): string {
+  return dropRaw(rawIsView) + ' ' + [LINES, CHECKED, COORDS, BAD_BYTES, REJECT_TEXT, ARROW_SHAPE_TABLE, ...(keepTableStage ? [] : [ARROW_TABLE])].map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ') + ` DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
 }
 
 /**
@@ -67,6 +75,14 @@ export function dropStaging(keepArrow = false): string {
  */
 export function stagedColumn(name: string): string {
   return `u:${name}`;
+}
+
+/**
+ * A column's typed value beside its text in a table's staging view (table-stage.query.ts): `t:` + the file's name. Only
+ * dates are given one (StagedRows.typedDates); no internal column starts with either prefix.
+ */
+export function typedColumn(name: string): string {
+  return `t:${name}`;
 }
 
 /** Every column as text; malformed rows go to DuckDB's rejects table with their line. Read in file order. */
@@ -80,28 +96,18 @@ export function readRawCsv(fileName: string, d: CsvDialect): string {
 
 const asText = (columns: string[]) => columns.map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(c)}`).join(', ');
 
-/**
- * Staging from a table DuckDB already holds (Parquet via Arrow), one chunk at a time: ARROW_TABLE's rows appended to
- * TABLE_TEXT as text, in row order, numbered from `first` (the row number of the chunk's first row, 1-based); then
- * ARROW_TABLE is emptied (replaced by an empty copy, so its memory is freed — a DELETE would keep it).
- */
-export function stageTableChunk(columns: string[], first: number): string {
-  const staged = columns.map((c) => `CAST(${q(c)} AS VARCHAR) AS ${q(stagedColumn(c))}`).join(', ');
-  return `CREATE TEMP TABLE IF NOT EXISTS ${TABLE_TEXT} AS SELECT 0::INTEGER AS __record, ${staged} FROM ${ARROW_TABLE} LIMIT 0;
-  INSERT INTO ${TABLE_TEXT} SELECT (${Math.trunc(first) - 1} + row_number() OVER ())::INTEGER AS __record, ${staged} FROM ${ARROW_TABLE};
-  CREATE OR REPLACE TEMP TABLE ${ARROW_TABLE} AS SELECT * FROM ${ARROW_TABLE} LIMIT 0`;
-}
-
-/** The staged text becomes the import's RAW table. */
-export const TABLE_TEXT_TO_RAW = `ALTER TABLE ${TABLE_TEXT} RENAME TO ${RAW}`;
-
 /** The same text, for the preview. */
 export function textRows(table: string, columns: string[]): string {
   return `SELECT ${asText(columns)} FROM ${q(table)}`;
 }
 
-/** Once every reject's text is saved the raw text and the line map are not needed: freed before the insert, which lowers the import's peak memory. */
-export const DROP_RAW_STAGING = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${LINES};`;
+/**
+ * Once every reject's text is saved the staged rows (RAW, and a Parquet file's typed rows under it) and the line map are
+ * not needed: freed before the insert, which lowers the import's peak memory.
+ */
+export function dropRawStaging(rawIsView: boolean): string {
+  return `${dropRaw(rawIsView)} DROP TABLE IF EXISTS ${LINES}; DROP TABLE IF EXISTS ${ARROW_TABLE};`;
+}
 
 /** What a read into staging made (readRawCsv), so the read can be done again from another copy of the file. */
 export const DROP_READ = `DROP TABLE IF EXISTS ${RAW}; DROP TABLE IF EXISTS ${REJECTS}; DROP TABLE IF EXISTS ${REJECTS_SCAN};`;
@@ -118,8 +124,12 @@ export const CREATE_LINES = `CREATE TEMP TABLE ${LINES} (__record INTEGER, __lin
  */
 export type LineMap = { offset: number } | null;
 
-/** What the checks need to know of the staged rows: how lines are found, and whether the file writes dates month first (monthFirstSql). */
-export interface StagedRows { lineMap?: LineMap; monthFirst?: boolean }
+/**
+ * What the checks need to know of the staged rows: how lines are found, whether the file writes dates month first
+ * (monthFirstSql), and which columns the staging also holds typed as dates (a Parquet file's; typedColumn), by the
+ * file's column name.
+ */
+export interface StagedRows { lineMap?: LineMap; monthFirst?: boolean; typedDates?: Record<string, TypedDateKind> }
 
 /** The staged rows with their physical `line` (`r.*` and `line`). */
 function stagedWithLines(lineMap: LineMap): string {
@@ -199,6 +209,22 @@ function commonChecks(c: { north?: string; east?: string }, decimal: DecimalMark
   };
 }
 
+/**
+ * A row's start (`at`, local TIMESTAMP) and whether it gives a time of day (`timeGiven`): from the date column's typed
+ * value when the staging has one and no time column is mapped (a Parquet timestamp: the same value as through its
+ * text, typedDateExpr), else from the texts (`date_read`, `time_text`).
+ */
+function startOf(dateColumn: string | undefined, timeColumn: string | undefined, typed: Record<string, TypedDateKind> = {}) {
+  const kind = dateColumn && !timeColumn ? typed[dateColumn] : undefined;
+  if (dateColumn && kind) {
+    const value = q(typedColumn(dateColumn));
+    return { at: typedDateExpr(value), timeGiven: typedTimeGivenExpr(value, kind) };
+  }
+  const date = cleanedText('date_read', dateColumn);
+  const time = cleanedText('time_text', timeColumn);
+  return { at: dateTimeExpr(date, time), timeGiven: timeGivenExpr(date, time, Boolean(timeColumn)) };
+}
+
 /** A cleaned text in an expression: NULL written out when no column is mapped, so DuckDB folds the branches that need one. */
 function cleanedText(name: string, column: string | undefined): string {
   return column ? q(name) : 'NULL::VARCHAR';
@@ -250,12 +276,11 @@ export const checkedRowKey = (row = '') => `coalesce(${row}id, ${row}hash_key)`;
 export function checkIncidents(c: IncidentColumns, decimal: DecimalMark, policy: PersonalDataPolicy = {}, years: YearRange = defaultYearRange(), normalize = true, staged: StagedRows = {}): string {
   const coords = commonChecks(c, decimal);
   const s = (column: string | undefined) => stored(column, policy, normalize);
+  const start = startOf(c.date, c.time, staged.typedDates);
   return `CREATE TEMP TABLE ${CHECKED} AS
   WITH ${cleanedTexts({ date_text: c.date, time_text: c.time, north_text: c.north, east_text: c.east }, staged.lineMap ?? null)},
   parsed AS (
-    SELECT line, ${s(c.id)} AS id, date_text, time_text,
-      ${dateTimeExpr(cleanedText('date_read', c.date), cleanedText('time_text', c.time))} AS occurred_at,
-      ${timeGivenExpr(cleanedText('date_read', c.date), cleanedText('time_text', c.time), Boolean(c.time))} AS time_given,
+    SELECT line, ${s(c.id)} AS id, date_text, time_text, ${start.at} AS occurred_at, ${start.timeGiven} AS time_given,
       ${s(c.category)} AS category, ${s(c.subcategory)} AS subcategory, ${s(c.area)} AS area,
       ${s(c.place)} AS place, ${s(c.description)} AS description, ${coords.select}
     FROM ${withDatesRead(['date_text'])})
@@ -280,8 +305,7 @@ export function checkInterventions(c: InterventionColumns, decimal: DecimalMark,
   return `CREATE TEMP TABLE ${CHECKED} AS
   WITH ${cleanedTexts(texts, staged.lineMap ?? null)},
   parsed AS (
-    SELECT line, ${s(c.id)} AS id, date_text, time_text,
-      ${dateTimeExpr(cleanedText('date_read', c.date), cleanedText('time_text', c.time))} AS started_at,
+    SELECT line, ${s(c.id)} AS id, date_text, time_text, ${startOf(c.date, c.time, staged.typedDates).at} AS started_at,
       ${ended} AS ended_at,
       ${s(c.type)} AS type, ${s(c.organisation)} AS organisation, ${s(c.area)} AS area, ${s(c.place)} AS place,
       ${s(c.description)} AS description, ${coords.select}${outcomes.length ? ', ' + outcomes.join(', ') : ''}

@@ -6,8 +6,10 @@ import type { SqlRunner } from '../sql-runner';
 import { acceptedLines, type RecordScan } from './csv-records';
 import type { ScannedText } from './read-file';
 import {
-  COUNT_RAW, CREATE_LINES, DROP_READ, LINES, READ_REJECTS, TABLE_TEXT_TO_RAW, readRawCsv, stagedColumn, type CsvDialect, type LineMap,
+  COUNT_RAW, CREATE_LINES, DROP_READ, LINES, READ_REJECTS, readRawCsv, stagedColumn, type CsvDialect, type LineMap,
 } from './csv-import.query';
+import { TABLE_STAGE_ROWS, TABLE_STAGE_TYPES, tableStageView } from './table-stage.query';
+import { typedDateKind, type TypedDateKind } from './value-conversions.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
 
@@ -42,6 +44,10 @@ export interface ReadStage {
   invalidUtf8Records?: number[];
   nulRecords?: number[];
   unicodeNormalize?: boolean;
+  /** Columns the staging also holds typed as dates, by the file's column name (a Parquet file's: readTableStage). */
+  typedDates?: Record<string, TypedDateKind>;
+  /** The staging (`import_raw`) is a view over a table's typed rows, not a table (readTableStage). */
+  rawIsView?: boolean;
 }
 
 /**
@@ -111,12 +117,20 @@ export function linearLines(lines: Int32Array): LineMap {
 }
 
 /**
- * The rows staged as text chunk by chunk (`stageTableChunk`, Parquet) become the staging text table; their "lines" are
- * row numbers.
+ * A table's rows (a Parquet file's, appended chunk by chunk to ARROW_TABLE) become the staging: the view `import_raw`
+ * reads them as text (table-stage.query.ts), with the date and timestamp columns also typed. Their "lines" are row
+ * numbers, which the view takes from the row ids; throws ImportAccountingError if those are not 0 … n − 1.
  */
 export async function readTableStage(runner: SqlRunner, columns: string[]): Promise<ReadStage> {
-  await runner.exec(TABLE_TEXT_TO_RAW);
-  const [{ n }] = await runner.rows<{ n: number }>(COUNT_RAW);
+  const [{ n, next, first }] = await runner.rows<{ n: number; next: number; first: number }>(TABLE_STAGE_ROWS);
+  if (first !== 0 || next !== n) throw new ImportAccountingError(`The table's ${n} rows could not be numbered in file order (row ids ${first} to ${next - 1}).`);
+  const types = await runner.rows<{ name: string; type: string }>(TABLE_STAGE_TYPES);
+  const typedDates: Record<string, TypedDateKind> = {};
+  for (const { name, type } of types) {
+    const kind = typedDateKind(type);
+    if (kind && columns.includes(name)) typedDates[name] = kind;
+  }
+  await runner.exec(tableStageView(columns, Object.keys(typedDates)));
   // A table's rows are its lines: row k is "line" k.
-  return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';', rawColumns: columns.map(stagedColumn), lineMap: { offset: 0 } };
+  return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';', rawColumns: columns.map(stagedColumn), lineMap: { offset: 0 }, typedDates, rawIsView: true };
 }

@@ -22,7 +22,7 @@ import type { DecimalMark } from './value-conversions.query';
 import type { DescriptiveField } from './already-loaded.query';
 import { appendedFindings, checkAlreadyLoaded, NOTHING_ALREADY_LOADED, type AppendChecks } from './already-loaded';
 import {
-  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, MARK_NUL_BYTES, CREATE_COORDS, DROP_RAW_STAGING,
+  BAD_BYTES, COUNT_BAD_DATES, COUNT_ROWS, DELETE_ALL, stagedColumn, CREATE_BAD_BYTES, MARK_BAD_BYTES, MARK_NUL_BYTES, CREATE_COORDS, RAW_IS_VIEW, dropRawStaging,
   checkIncidents, checkInterventions, dropStaging, valueVariantsSql, insertIncidents, insertInterventions, markLateRejects, RAW, CHECKED,
   defaultYearRange, type CsvDialect, type YearRange, type IncidentColumns, type InterventionColumns, type PersonalDataPolicy, type RejectReason,
 } from './csv-import.query';
@@ -189,11 +189,11 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     throwIfCancelled(request.signal);
     request.onStep?.(name);
   };
-  await runner.exec(dropStaging(true));
+  await runner.exec(dropStaging(true, await rawIsView(runner)));
   try {
     step('staging');
     const stage = await read();
-    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns, lineMap } = stage;
+    const { rows: rowsRead, accepted, readerRejects, unaccounted, delimiter, rawColumns, lineMap, typedDates } = stage;
     const unicodeNormalize = stage.unicodeNormalize ?? request.unicodeNormalize ?? true;
     const invalidUtf8Records = stage.invalidUtf8Records ?? request.invalidUtf8Records ?? [];
     const nulRecords = stage.nulRecords ?? request.nulRecords ?? [];
@@ -210,7 +210,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const [{ month_first: monthFirst }] = dateColumn ? await runner.rows<{ month_first: boolean }>(monthFirstSql(RAW, stagedColumn(dateColumn))) : [{ month_first: false }];
     const timeColumn = request.columns.time;
     const [{ n: midnightDates }] = dateColumn && timeColumn ? await runner.rows<{ n: number }>(midnightWithoutTimeSql(RAW, stagedColumn(dateColumn), stagedColumn(timeColumn))) : [{ n: 0 }];
-    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, unicodeNormalize, { lineMap, monthFirst }) : checkInterventions(interventionColumns, request.decimal, policy, years, unicodeNormalize, { lineMap, monthFirst }));
+    await runner.exec(target === 'incidents' ? checkIncidents(request.columns as IncidentColumns, request.decimal, policy, years, unicodeNormalize, { lineMap, monthFirst, typedDates }) : checkInterventions(interventionColumns, request.decimal, policy, years, unicodeNormalize, { lineMap, monthFirst, typedDates }));
     const [{ n: badDates }] = await runner.rows<{ n: number }>(COUNT_BAD_DATES);
     if (badDates > 0) await runner.exec(separateBadTimes(CHECKED));
     // Rows holding a NUL, then rows with bytes that are not UTF-8 (a row with both is said as the latter: the mark that runs last).
@@ -233,7 +233,7 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const limit = request.alreadyLoadedTextLimit ?? ALREADY_LOADED_TEXT_LIMIT;
     const alreadyLoadedTexts = alreadyLoadedRows <= limit;
     await runner.exec(saveRejectText(rawColumns, delimiter, { north: request.columns.north, east: request.columns.east }, lineMap, alreadyLoadedTexts));
-    await runner.exec(DROP_RAW_STAGING);
+    await runner.exec(dropRawStaging(stage.rawIsView ?? false));
     const outcomeNames = (interventionColumns.outcomes ?? []).map((o) => o.name);
     const rowRejects = (await runner.rows<{ line: number; reason: RowReason; field: string | null; value: string | null; text: string | null }>(
       checkedRejects(target, outcomeNames, alreadyLoadedTexts),
@@ -296,8 +296,14 @@ export async function importRows(runner: SqlRunner, request: RowsImportRequest, 
     const rejected = rejectedRows();
     return { rowsInFile, imported, ...(leftOut ? { leftOut } : {}), importId, rejected, personalData, years, ...(alreadyLoadedTexts ? {} : { alreadyLoadedTextsOmitted: limit }), ...(midnightDates ? { midnightDates } : {}), ...appendedFindings(appended, request.source), ...(variants.length ? { valueVariants: { field: target === 'incidents' ? 'category' as const : 'type' as const, spellings: variants } } : {}) };
   } finally {
-    await runner.exec(dropStaging());
+    await runner.exec(dropStaging(false, await rawIsView(runner)));
   }
+}
+
+/** Whether `import_raw` is a view (a table's rows as text, readTableStage) — it is dropped as one. */
+async function rawIsView(runner: SqlRunner): Promise<boolean> {
+  const [{ n }] = await runner.rows<{ n: number }>(RAW_IS_VIEW);
+  return n > 0;
 }
 
 export function newImportId(): string {

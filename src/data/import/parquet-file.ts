@@ -1,11 +1,12 @@
 // Parquet in the browser: DuckDB-wasm's parquet extension is not built in and can't be fetched offline, so
 // parquet-wasm (bundled; loaded only when a Parquet file is dropped) reads it into Arrow, and DuckDB takes the
-// Arrow table. From there it is the same import as a CSV: staging, checks, accounting, commit.
+// Arrow table. From there it is the same import as a CSV — checks, accounting, commit — over the typed rows read as
+// text (table-stage.query.ts).
 import { tableFromIPC } from 'apache-arrow';
 import initParquet, { ParquetFile, readParquet } from 'parquet-wasm/esm';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { Database } from '../database';
-import { ARROW_SHAPE_TABLE, ARROW_TABLE, CREATE_ARROW_TABLE, PREVIEW_TABLE, TABLE_TEXT, dropTable, stageTableChunk, textRows, type IncidentColumns, type InterventionColumns } from './csv-import.query';
+import { ARROW_SHAPE_TABLE, ARROW_TABLE, CREATE_ARROW_TABLE, PREVIEW_TABLE, dropTable, textRows, type IncidentColumns, type InterventionColumns } from './csv-import.query';
 import { planTable, PREVIEW_ROWS, type TablePlan } from './csv-plan';
 import { rememberable } from './csv-plan';
 import { importRows, type ImportResult } from './import-csv';
@@ -58,7 +59,7 @@ export async function importParquetFile(
   let unicodeNormalize = false;
   const nulRecords: number[] = [];
   try {
-    await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}; DROP TABLE IF EXISTS ${ARROW_SHAPE_TABLE}; DROP TABLE IF EXISTS ${TABLE_TEXT}`);
+    await database.runner.exec(`DROP TABLE IF EXISTS ${ARROW_TABLE}; DROP TABLE IF EXISTS ${ARROW_SHAPE_TABLE}`);
     await database.connection.insertArrowFromIPCStream((await parquet.read({ limit: 1 })).intoIPCStream(), { name: ARROW_SHAPE_TABLE, create: true });
     await database.runner.exec(CREATE_ARROW_TABLE);
     // A few row groups at a time, in file order (a rejected row's "line" is its row number): only one chunk is ever
@@ -70,7 +71,6 @@ export async function importParquetFile(
     const totalBytes = sizes.reduce((a, b) => a + b, 0);
     let bytesRead = 0;
     let records = 0;
-    const columns = plan.dialect.columns;
     const chunks = rowGroupChunks(groups, PARQUET_CHUNK_ROWS);
     // The record number of each chunk's first row (rows are numbered from 1 in file order).
     const firstRecords = chunks.map((chunk) => 1 + groups.slice(0, chunk[0]).reduce((a, b) => a + b, 0));
@@ -82,25 +82,22 @@ export async function importParquetFile(
       nulRecords.push(...facts.nulRecords);
       return ipc;
     };
-    // A pipeline over the two threads: while DuckDB's worker takes chunk k (the Arrow insert and its text staging, both
-    // sent at once — the worker runs them in order), the page decodes chunk k + 1. One after the other, the decoding
-    // (~1 s at 1M rows) was waited for on top of DuckDB's ~2 s.
+    // A pipeline over the two threads: while DuckDB's worker appends chunk k to the typed staging table, the page
+    // decodes chunk k + 1. The rows stay typed (the checks read them as text through a view, readTableStage); the
+    // page only ever holds one chunk decoded (at 5M rows the whole file held gigabytes in parquet-wasm's memory,
+    // which never shrinks).
     let decoded = chunks.length ? await decode(0) : null;
     for (const [k, chunk] of chunks.entries()) {
       throwIfCancelled(signal);
       const inserted = database.connection.insertArrowFromIPCStream(decoded!, { name: ARROW_TABLE, create: false });
-      // Staged as text at once and the typed chunk freed: the whole file is never held typed and as text together.
-      const staged = database.runner.exec(stageTableChunk(columns, records + 1));
       const next = k + 1 < chunks.length ? decode(k + 1) : Promise.resolve(null);
-      [, , decoded] = await Promise.all([inserted, staged, next]);
+      [, decoded] = await Promise.all([inserted, next]);
       for (const g of chunk) { bytesRead += sizes[g]; records += groups[g]; }
       onProgress({ bytesRead, totalBytes, records, elapsedMs: performance.now() - start });
     }
-    if (chunks.length === 0) await database.runner.exec(stageTableChunk(columns, 1)); // no rows: an empty staging table
-    await database.runner.exec(dropTable(ARROW_TABLE));
   } catch (error) {
     // Cancelled or unreadable half-way: what was staged is let go now, not at the next import.
-    await database.runner.exec(`${dropTable(ARROW_TABLE)}; ${dropTable(TABLE_TEXT)}`).catch(() => undefined);
+    await database.runner.exec(dropTable(ARROW_TABLE)).catch(() => undefined);
     throw error;
   } finally {
     parquet.free();

@@ -104,7 +104,9 @@ export function dateTimeExpr(dateSql: string, timeSql: string): string {
   const bare = `CASE WHEN ${offset} = '' THEN ${unT} ELSE regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '') END`;
   // strptime reads one digit for %M and %S ("7.5" was 07:05, silently); the reference parser wants two, as written.
   const oneDigitMinutes = `regexp_matches(${bare}, '[ T]\\d{1,2}[:.]\\d{2}[:.]\\d(\\D|$)|[ T]\\d{1,2}[:.]\\d(\\D|$)')`;
-  const parsed = `CASE WHEN ${oneDigitMinutes} THEN NULL ELSE try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}]) END`;
+  // DuckDB's strptime reads the words "infinity", "-infinity" and "epoch" (any case), whatever the format, as 1900-01-01
+  // 00:00: a date with no digit is no date (such a row was 'year-out-of-range', and widening the range imported 1900).
+  const parsed = `CASE WHEN ${oneDigitMinutes} OR NOT regexp_matches(${bare}, '\\d') THEN NULL ELSE try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}]) END`;
   const compact = `replace(${offset}, ':', '')`;
   const offsetMinutes = `CASE WHEN ${offset} = 'Z' THEN 0 ELSE (CASE WHEN left(${offset}, 1) = '-' THEN -1 ELSE 1 END) * (TRY_CAST(substr(${offset}, 2, 2) AS INTEGER) * 60 + CASE WHEN length(${compact}) = 5 THEN TRY_CAST(right(${compact}, 2) AS INTEGER) ELSE 0 END) END`;
   const utc = `(${parsed} - to_minutes(${offsetMinutes}))`;
@@ -127,4 +129,33 @@ export function dateTimeExpr(dateSql: string, timeSql: string): string {
     WHEN ${timeSql} IS NOT NULL AND ${isoWithTime} THEN ${isoWithTimeParsed}
     WHEN ${timeSql} IS NULL AND regexp_matches(${dateSql}, '^\\d{10}(\\d{3})?$') THEN ${epochLocal}
     WHEN ${offset} = '' OR ${offset} IS NULL THEN ${parsed} ELSE ${local} END`;
+}
+
+/** A staged column typed as a date or a timestamp (a Parquet file's), read without going through its text. */
+export type TypedDateKind = 'timestamp' | 'date';
+
+/**
+ * DuckDB's type name → the kind of date it is, or null: TIMESTAMP in any unit and DATE. Not TIMESTAMP WITH TIME ZONE
+ * (an instant: its text carries the offset, which dateTimeExpr turns into Swedish time).
+ */
+export function typedDateKind(duckdbType: string): TypedDateKind | null {
+  if (/^TIMESTAMP(_S|_MS|_NS)?$/.test(duckdbType)) return 'timestamp';
+  return duckdbType === 'DATE' ? 'date' : null;
+}
+
+/**
+ * A typed date or timestamp (`sql`) → the local TIMESTAMP dateTimeExpr gives for its text (the cast the staging shows):
+ * the wall-clock time as it is (a zone-less value is Swedish time, as a text without an offset is), fractions of a
+ * second dropped, a date at 00:00; NULL where the text would not parse (infinity, years beyond 9999 or before 1, whose
+ * text has five digits or "(BC)"). Tested against dateTimeExpr over the cast text. Skips ~0.4 s of one thread per 1M
+ * rows (native) of regular expressions and strptime.
+ */
+export function typedDateExpr(sql: string): string {
+  const at = `CAST(${sql} AS TIMESTAMP)`;
+  return `CASE WHEN isfinite(${at}) AND year(${at}) BETWEEN 1 AND 9999 THEN date_trunc('second', ${at}) END`;
+}
+
+/** Whether a typed date gives a time of day (timeGivenExpr for its text): a timestamp's text always has one, a date's none. */
+export function typedTimeGivenExpr(sql: string, kind: TypedDateKind): string {
+  return `CASE WHEN ${sql} IS NULL THEN NULL ELSE ${kind === 'timestamp' ? 'TRUE' : 'FALSE'} END`;
 }
