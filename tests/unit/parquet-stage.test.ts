@@ -72,6 +72,21 @@ describe('rows from a Parquet file', () => {
     expect(rows).toEqual([{ d: '2026-03-01 00:00', given: false }, { d: '2026-03-02 00:00', given: false }]);
   });
 
+  it('numbers rows in file order when the file has a column named rowid (which hides DuckDB\'s row id)', async () => {
+    // "rowid" counts down and "ROWID_" is taken too: the rename must find a free name, and the report keep both.
+    await runner.exec(`CREATE TEMP TABLE ${ARROW_TABLE} AS SELECT 100 - i AS rowid, 'x' AS "ROWID_", TIMESTAMP '2026-03-01 10:00' AS tid,
+      CASE WHEN i = 3 THEN NULL ELSE 'Stöld' END AS kategori FROM range(1, 6) t(i)`);
+    const columns = ['rowid', 'ROWID_', 'tid', 'kategori'];
+    const result = await importRows(
+      runner,
+      { target: 'incidents', columns: { id: 'rowid', date: 'tid', category: 'kategori' }, decimal: '.', coordinates: null, mode: 'append', replaceExample: false, source: 'r.parquet' },
+      () => readTableStage(runner, columns),
+    );
+    expect(result).toMatchObject({ rowsInFile: 5, imported: 4 });
+    expect(result.rejected.map(({ line, reason, text }) => ({ line, reason, text }))).toEqual([{ line: 3, reason: 'missing-category', text: '97;x;2026-03-01 10:00:00;' }]);
+    expect((await runner.rows<{ id: string }>('SELECT id FROM incidents ORDER BY id')).map((r) => r.id)).toEqual(['95', '96', '98', '99']);
+  });
+
   it('refuses rows whose numbers do not follow the order they arrived in', async () => {
     await runner.exec(`CREATE TEMP TABLE ${ARROW_TABLE} AS SELECT DATE '2026-03-02' AS datum, 'Stöld' AS kategori FROM range(3)`);
     await runner.exec(`DELETE FROM ${ARROW_TABLE} WHERE rowid = 1`);

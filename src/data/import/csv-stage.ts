@@ -8,7 +8,7 @@ import type { ScannedText } from './read-file';
 import {
   COUNT_RAW, CREATE_LINES, DROP_READ, LINES, READ_REJECTS, readRawCsv, stagedColumn, type CsvDialect, type LineMap,
 } from './csv-import.query';
-import { TABLE_STAGE_ROWS, TABLE_STAGE_TYPES, tableStageView } from './table-stage.query';
+import { TABLE_STAGE_ROWS, TABLE_STAGE_TYPES, renameStagedColumn, tableStageView } from './table-stage.query';
 import { typedDateKind, type TypedDateKind } from './value-conversions.query';
 
 export type ReaderReason = 'too-many-columns' | 'too-few-columns' | 'bad-quotes' | 'line-too-long' | 'invalid-encoding' | 'unreadable';
@@ -122,15 +122,25 @@ export function linearLines(lines: Int32Array): LineMap {
  * numbers, which the view takes from the row ids; throws ImportAccountingError if those are not 0 … n − 1.
  */
 export async function readTableStage(runner: SqlRunner, columns: string[]): Promise<ReadStage> {
-  const [{ n, next, first }] = await runner.rows<{ n: number; next: number; first: number }>(TABLE_STAGE_ROWS);
-  if (first !== 0 || next !== n) throw new ImportAccountingError(`The table's ${n} rows could not be numbered in file order (row ids ${first} to ${next - 1}).`);
   const types = await runner.rows<{ name: string; type: string }>(TABLE_STAGE_TYPES);
   const typedDates: Record<string, TypedDateKind> = {};
   for (const { name, type } of types) {
     const kind = typedDateKind(type);
     if (kind && columns.includes(name)) typedDates[name] = kind;
   }
-  await runner.exec(tableStageView(columns, Object.keys(typedDates)));
+  // A column named rowid hides the row id the view numbers rows by: renamed in the table, not in the file's names.
+  const renamed: Record<string, string> = {};
+  const names = new Set(types.map((t) => t.name.toLowerCase()));
+  for (const { name } of types.filter((t) => t.name.toLowerCase() === 'rowid')) {
+    let to = `${name}_`;
+    while (names.has(to.toLowerCase())) to += '_';
+    names.add(to.toLowerCase());
+    await runner.exec(renameStagedColumn(name, to));
+    renamed[name] = to;
+  }
+  const [{ n, next, first }] = await runner.rows<{ n: number; next: number; first: number }>(TABLE_STAGE_ROWS);
+  if (first !== 0 || next !== n) throw new ImportAccountingError(`The table's ${n} rows could not be numbered in file order (row ids ${first} to ${next - 1}).`);
+  await runner.exec(tableStageView(columns, Object.keys(typedDates), renamed));
   // A table's rows are its lines: row k is "line" k.
   return { rows: n, accepted: n, readerRejects: [], unaccounted: [], delimiter: ';', rawColumns: columns.map(stagedColumn), lineMap: { offset: 0 }, typedDates, rawIsView: true };
 }
