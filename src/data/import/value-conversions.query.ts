@@ -104,9 +104,7 @@ export function dateTimeExpr(dateSql: string, timeSql: string): string {
   const bare = `CASE WHEN ${offset} = '' THEN ${unT} ELSE regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '') END`;
   // strptime reads one digit for %M and %S ("7.5" was 07:05, silently); the reference parser wants two, as written.
   const oneDigitMinutes = `regexp_matches(${bare}, '[ T]\\d{1,2}[:.]\\d{2}[:.]\\d(\\D|$)|[ T]\\d{1,2}[:.]\\d(\\D|$)')`;
-  // DuckDB's strptime reads the words "infinity", "-infinity" and "epoch" (any case), whatever the format, as 1900-01-01
-  // 00:00: a date with no digit is no date (such a row was 'year-out-of-range', and widening the range imported 1900).
-  const parsed = `CASE WHEN ${oneDigitMinutes} OR NOT regexp_matches(${bare}, '\\d') THEN NULL ELSE try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}]) END`;
+  const parsed = `CASE WHEN ${oneDigitMinutes} THEN NULL ELSE try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}]) END`;
   const compact = `replace(${offset}, ':', '')`;
   const offsetMinutes = `CASE WHEN ${offset} = 'Z' THEN 0 ELSE (CASE WHEN left(${offset}, 1) = '-' THEN -1 ELSE 1 END) * (TRY_CAST(substr(${offset}, 2, 2) AS INTEGER) * 60 + CASE WHEN length(${compact}) = 5 THEN TRY_CAST(right(${compact}, 2) AS INTEGER) ELSE 0 END) END`;
   const utc = `(${parsed} - to_minutes(${offsetMinutes}))`;
@@ -125,9 +123,14 @@ export function dateTimeExpr(dateSql: string, timeSql: string): string {
   // export): the general expression cost ~6 s of one thread per 1M rows natively, this ~0.5 s.
   const isoWithTime = `regexp_full_match(${dateSql}, '\\d{4}-\\d{2}-\\d{2}') AND regexp_full_match(${timeSql}, '\\d{1,2}[:.]\\d{2}([:.]\\d{2})?')`;
   const isoWithTimeParsed = `try_strptime(${dateSql} || ' ' || replace(${timeSql}, '.', ':'), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M'])`;
+  // DuckDB's strptime reads the words "infinity", "-infinity" and "epoch" (any case), whatever the format, as 1900-01-01
+  // 00:00: a date with no digit is no date (such a row was 'year-out-of-range', and widening the range imported 1900).
+  // Tested on the date as given (a column, cheap), only for rows the fast paths above did not take; with a time
+  // column the joined text is no special word, and strptime reads none.
   return `CASE WHEN ${isoLocal} THEN ${isoParsed}
     WHEN ${timeSql} IS NOT NULL AND ${isoWithTime} THEN ${isoWithTimeParsed}
     WHEN ${timeSql} IS NULL AND regexp_matches(${dateSql}, '^\\d{10}(\\d{3})?$') THEN ${epochLocal}
+    WHEN NOT regexp_matches(${dateSql}, '\\d') THEN NULL
     WHEN ${offset} = '' OR ${offset} IS NULL THEN ${parsed} ELSE ${local} END`;
 }
 
