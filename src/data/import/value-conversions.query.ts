@@ -99,10 +99,30 @@ export function timeGivenExpr(dateSql: string, timeSql: string, timeColumn: bool
     ELSE try_strptime(trim(${dateSql}), [${DATE_FORMATS.map((f) => literal(f)).join(', ')}]) IS NULL END`;
 }
 
+/** Whether a date text's time has one digit of minutes or seconds ("7.5"): strptime would read it as 07:05. */
+function oneDigitMinutesOf(text: string): string {
+  return `regexp_matches(${text}, '[ T]\\d{1,2}[:.]\\d{2}[:.]\\d(\\D|$)|[ T]\\d{1,2}[:.]\\d(\\D|$)')`;
+}
+
+/**
+ * `body` over the value of `value` computed once: a lambda over a one-element list. Written inline, an expression that
+ * names a sub-expression n times repeats its SQL n times (and DuckDB evaluates each copy): the date conversion's text
+ * rebuilt for the styles was named in each of 16 branches. `name` must not be a column the body reads otherwise.
+ */
+function bindOnce(value: string, name: string, body: (ref: string) => string): string {
+  return `list_transform([${value}], lambda ${name}: ${body(name)})[1]`;
+}
+
 /** Last Sunday of a month at 01:00 UTC: when EU summer time starts (March) and ends (October). */
 function euSwitchUtc(yearSql: string, month: 3 | 10): string {
   const last = `make_date(${yearSql}, ${month}, 31)`;
   return `(${last} - (isodow(${last}) % 7)::INTEGER)::TIMESTAMP + INTERVAL 1 HOUR`;
+}
+
+/** A UTC instant (`utc`, a TIMESTAMP read as UTC; named once) → Swedish wall-clock time: +1 h, +2 h in EU summer time. */
+function swedishWallClock(utc: string): string {
+  const year = `year(${utc})::INTEGER`;
+  return `${utc} + INTERVAL 1 HOUR + CASE WHEN ${utc} >= ${euSwitchUtc(year, 3)} AND ${utc} < ${euSwitchUtc(year, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
 }
 
 /**
@@ -129,21 +149,19 @@ export function dateTimeExpr(dateSql: string, timeSql: string): string {
   const offset = `CASE WHEN regexp_matches(${unT}, '\\d[ T]\\d{1,2}[:.]\\d{2}') THEN regexp_extract(${unT}, ${literal(OFFSET_PATTERN)}, 1) ELSE '' END`;
   const bare = `CASE WHEN ${offset} = '' THEN ${unT} ELSE regexp_replace(${unT}, ${literal(OFFSET_PATTERN)}, '') END`;
   // strptime reads one digit for %M and %S ("7.5" was 07:05, silently); the reference parser wants two, as written.
-  const oneDigitMinutes = `regexp_matches(${bare}, '[ T]\\d{1,2}[:.]\\d{2}[:.]\\d(\\D|$)|[ T]\\d{1,2}[:.]\\d(\\D|$)')`;
+  const oneDigitMinutes = oneDigitMinutesOf(bare);
   const parsed = `CASE WHEN ${oneDigitMinutes} THEN NULL ELSE try_strptime(${bare}, [${DATE_TIME_FORMATS.map((f) => literal(f)).join(', ')}]) END`;
   // Without an offset (nearly every text that takes the general path), the styles its characters allow; with one, the
   // whole list (rare, and the expression is read several times over there).
-  const parsedLocal = `CASE WHEN ${oneDigitMinutes} THEN NULL ELSE ${strptimeStyles(bare, [dateSql, timeSql])} END`;
+  const parsedLocal = bindOnce(bare, '__bare', (b) => `CASE WHEN ${oneDigitMinutesOf(b)} THEN NULL ELSE ${strptimeStyles(b, [dateSql, timeSql])} END`);
   const compact = `replace(${offset}, ':', '')`;
   const offsetMinutes = `CASE WHEN ${offset} = 'Z' THEN 0 ELSE (CASE WHEN left(${offset}, 1) = '-' THEN -1 ELSE 1 END) * (TRY_CAST(substr(${offset}, 2, 2) AS INTEGER) * 60 + CASE WHEN length(${compact}) = 5 THEN TRY_CAST(right(${compact}, 2) AS INTEGER) ELSE 0 END) END`;
   const utc = `(${parsed} - to_minutes(${offsetMinutes}))`;
-  const year = `year(${utc})::INTEGER`;
-  const local = `${utc} + INTERVAL 1 HOUR + CASE WHEN ${utc} >= ${euSwitchUtc(year, 3)} AND ${utc} < ${euSwitchUtc(year, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
+  const local = bindOnce(utc, '__utc', swedishWallClock);
   // Epoch time from system exports: 13 digits are milliseconds, 10 are seconds; both are UTC instants.
   const epochUtc = `CASE WHEN regexp_matches(${dateSql}, '^\\d{13}$') THEN make_timestamp(TRY_CAST(${dateSql} AS BIGINT) * 1000)
     WHEN regexp_matches(${dateSql}, '^\\d{10}$') THEN make_timestamp(TRY_CAST(${dateSql} AS BIGINT) * 1000000) END`;
-  const epochYear = `year(${epochUtc})::INTEGER`;
-  const epochLocal = `${epochUtc} + INTERVAL 1 HOUR + CASE WHEN ${epochUtc} >= ${euSwitchUtc(epochYear, 3)} AND ${epochUtc} < ${euSwitchUtc(epochYear, 10)} THEN INTERVAL 1 HOUR ELSE INTERVAL 0 HOUR END`;
+  const epochLocal = bindOnce(epochUtc, '__utc', swedishWallClock);
   // Fast path for the common shape (ISO date and time in one column, no offset): one regular expression and one
   // parse instead of the general expression's dozen — DuckDB evaluates the other branches only for the rest.
   const isoLocal = `${timeSql} IS NULL AND regexp_full_match(${dateSql}, '\\d{4}-\\d{2}-\\d{2}[ T]\\d{2}:\\d{2}(:\\d{2})?')`;
